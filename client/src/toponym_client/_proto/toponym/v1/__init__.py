@@ -1,0 +1,1 @@
+"""Generated protobuf code for the toponym API; do not edit."""
