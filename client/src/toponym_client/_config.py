@@ -1,0 +1,64 @@
+"""Channel defaults shared by the sync and async clients.
+
+The service config makes gRPC itself retry calls that fail with
+``UNAVAILABLE`` (a restarting or overloaded replica) with exponential backoff,
+and spread calls over every address a ``dns:///host:port`` target resolves to.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any, Final
+
+__all__ = ["DEFAULT_TARGET", "DEFAULT_TIMEOUT", "SERVICE_CONFIG", "SERVICE_NAME", "channel_options"]
+
+DEFAULT_TARGET: Final = "localhost:50051"
+"""Address used when the caller gives none."""
+
+DEFAULT_TIMEOUT: Final = 10.0
+"""Deadline in seconds for each unary call unless the caller says otherwise."""
+
+SERVICE_NAME: Final = "toponym.v1.ToponymService"
+"""Fully qualified name of the gRPC service."""
+
+SERVICE_CONFIG: Final[dict[str, Any]] = {
+    "loadBalancingConfig": [{"round_robin": {}}],
+    "methodConfig": [
+        {
+            "name": [{"service": SERVICE_NAME}],
+            "retryPolicy": {
+                "maxAttempts": 5,
+                "initialBackoff": "0.1s",
+                "maxBackoff": "2s",
+                "backoffMultiplier": 2,
+                "retryableStatusCodes": ["UNAVAILABLE"],
+            },
+        }
+    ],
+}
+"""gRPC service config: round-robin load balancing and retries on UNAVAILABLE."""
+
+_DEFAULT_OPTIONS: Final[tuple[tuple[str, Any], ...]] = (
+    ("grpc.service_config", json.dumps(SERVICE_CONFIG)),
+    ("grpc.enable_retries", 1),
+    # Ping an idle-looking connection during calls to notice dead peers. Five
+    # minutes is the least a gRPC server accepts by default
+    # (grpc.http2.min_ping_interval_without_data_ms) before it answers with
+    # GOAWAY "too_many_pings".
+    ("grpc.keepalive_time_ms", 300_000),
+    ("grpc.keepalive_timeout_ms", 20_000),
+    ("grpc.keepalive_permit_without_calls", 0),
+)
+
+
+def channel_options(overrides: Iterable[tuple[str, Any]] = ()) -> list[tuple[str, Any]]:
+    """Return the default channel options with ``overrides`` applied.
+
+    An override replaces the default of the same key, so callers can pass
+    their own ``grpc.service_config`` or keepalive settings; other keys are
+    added.
+    """
+    merged = dict(_DEFAULT_OPTIONS)
+    merged.update(overrides)
+    return list(merged.items())

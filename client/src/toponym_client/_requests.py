@@ -1,0 +1,132 @@
+"""Request building and response handling shared by the sync and async clients.
+
+Nothing here performs I/O: the clients only add the transport around it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from toponym_client._convert import candidates_from_proto
+from toponym_client._proto.toponym.v1 import toponym_pb2
+from toponym_client.errors import BatchError, InternalError, ToponymError, error_for_status
+from toponym_client.models import Candidate
+
+Metadata = tuple[tuple[str, str], ...]
+"""Call metadata as gRPC takes it."""
+
+ResolveOutcome = list[Candidate] | ToponymError
+"""The answer to one name of a batch or stream: its candidates, or its error."""
+
+_OK = 0
+
+
+def auth_metadata(token: str | None) -> Metadata:
+    """Return the metadata sending ``token`` as a bearer token, or none without a token."""
+    if token is None:
+        return ()
+    return (("authorization", f"Bearer {token}"),)
+
+
+def resolve_request(name: str, hints: toponym_pb2.ResolveHints) -> toponym_pb2.ResolveRequest:
+    """Build the request for one name."""
+    return toponym_pb2.ResolveRequest(name=name, hints=hints)
+
+
+def batch_request(
+    names: Sequence[str], hints: toponym_pb2.ResolveHints, *, use_context: bool
+) -> toponym_pb2.ResolveBatchRequest:
+    """Build a batch request giving every name the same hints."""
+    if isinstance(names, str):
+        raise TypeError("names must be a sequence of names, not a single string")
+    return toponym_pb2.ResolveBatchRequest(
+        requests=[resolve_request(name, hints) for name in names],
+        use_context=use_context,
+    )
+
+
+def get_place_request(geoname_id: int, lang: str | None) -> toponym_pb2.GetPlaceRequest:
+    """Build the request for one place's details."""
+    return toponym_pb2.GetPlaceRequest(geoname_id=geoname_id, language=lang or "")
+
+
+def outcome_from_proto(result: toponym_pb2.ResolveResult) -> ResolveOutcome:
+    """Return an item's candidates, or the error its status describes."""
+    if result.status_code == _OK:
+        return candidates_from_proto(result.candidates)
+    return error_for_status(result.status_code, result.error_message)
+
+
+def batch_candidates(response: toponym_pb2.ResolveBatchResponse, expected: int) -> list[list[Candidate]]:
+    """Return the candidates of every batch item in request order.
+
+    Raises:
+        BatchError: Some items failed; it carries every item's outcome.
+        InternalError: The server answered a different number of items.
+
+    """
+    if len(response.results) != expected:
+        raise InternalError(f"server answered {len(response.results)} batch items, {expected} were sent")
+    outcomes = [outcome_from_proto(r) for r in response.results]
+    good = [o for o in outcomes if not isinstance(o, ToponymError)]
+    if len(good) != len(outcomes):
+        raise BatchError(outcomes)
+    return good
+
+
+class StreamTracker:
+    """Numbers the requests of one StreamResolve call and orders the answers.
+
+    Each request's ``request_id`` is its index as a string. Answers may arrive
+    in any order; :meth:`accept` releases them in request order, paired with
+    their names.
+    """
+
+    __slots__ = ("_answers", "_hints", "_names", "_next")
+
+    def __init__(self, hints: toponym_pb2.ResolveHints) -> None:
+        self._hints = hints
+        self._names: list[str] = []
+        self._answers: dict[int, ResolveOutcome] = {}
+        self._next = 0
+
+    def request_for(self, name: str) -> toponym_pb2.StreamResolveRequest:
+        """Record ``name`` and return its numbered request."""
+        request_id = str(len(self._names))
+        self._names.append(name)
+        return toponym_pb2.StreamResolveRequest(
+            request_id=request_id, request=resolve_request(name, self._hints)
+        )
+
+    def accept(self, response: toponym_pb2.StreamResolveResponse) -> list[tuple[str, ResolveOutcome]]:
+        """Store an answer; return the answers now deliverable in request order.
+
+        Raises:
+            InternalError: The answer's ``request_id`` matches no pending request.
+
+        """
+        index = self._index_of(response.request_id)
+        self._answers[index] = outcome_from_proto(response.result)
+        ready: list[tuple[str, ResolveOutcome]] = []
+        while self._next in self._answers:
+            ready.append((self._names[self._next], self._answers.pop(self._next)))
+            self._next += 1
+        return ready
+
+    def finish(self) -> None:
+        """Check, once the server has closed the stream, that every request was answered.
+
+        Raises:
+            InternalError: Some requests got no answer.
+
+        """
+        missing = len(self._names) - self._next
+        if missing:
+            raise InternalError(f"server closed the stream leaving {missing} request(s) unanswered")
+
+    def _index_of(self, request_id: str) -> int:
+        """Return the request index named by ``request_id``, checking it is pending."""
+        index = int(request_id) if request_id.isascii() and request_id.isdigit() else -1
+        if not self._next <= index < len(self._names) or index in self._answers:
+            raise InternalError(f"server answered an unknown or already answered request_id {request_id!r}")
+        return index

@@ -1,0 +1,322 @@
+"""The ``toponym`` command: serve, build indexes, and resolve names from the shell.
+
+Commands:
+
+- ``toponym serve``: serve the gRPC API (building the embedded index on first start);
+- ``toponym index build``: build an index from the embedded data or from GeoNames dumps;
+- ``toponym resolve NAME...``: resolve names in-process, or through a server with ``--server``;
+- ``toponym place ID``: show one place with all its names.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from toponym_server import __version__
+
+logger = logging.getLogger("toponym")
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="toponym",
+        description="Resolve place names in any spelling, script or language to GeoNames IDs.",
+    )
+    parser.add_argument("--version", action="version", version=f"toponym {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve = commands.add_parser(
+        "serve", help="serve the gRPC API", description="Serve the toponym gRPC API until SIGTERM or SIGINT."
+    )
+    serve.add_argument(
+        "--index",
+        type=Path,
+        default=_env("TOPONYM_INDEX", "") or None,
+        help="index file to serve (env TOPONYM_INDEX; default: the embedded gazetteer, built on first start)",
+    )
+    serve.add_argument(
+        "--host",
+        default=_env("TOPONYM_HOST", "127.0.0.1"),
+        help="address to listen on (env TOPONYM_HOST; default 127.0.0.1, 0.0.0.0 for all)",
+    )
+    serve.add_argument(
+        "--port",
+        type=int,
+        default=int(_env("TOPONYM_PORT", "50051")),
+        help="port to listen on (env TOPONYM_PORT; default 50051)",
+    )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=int(_env("TOPONYM_WORKERS", "8")),
+        help="worker threads (env TOPONYM_WORKERS; default 8)",
+    )
+
+    index = commands.add_parser("index", help="build index files", description="Build index files.")
+    index_commands = index.add_subparsers(dest="index_command", required=True, metavar="SUBCOMMAND")
+    build = index_commands.add_parser(
+        "build",
+        help="build an index",
+        description="Build an index file. Without --geonames, builds the embedded default gazetteer "
+        "(GeoNames data from installed packages) into the data directory.",
+    )
+    build.add_argument(
+        "--geonames",
+        type=Path,
+        nargs="+",
+        metavar="FILE",
+        help="GeoNames dump files (allCountries.txt, XX.txt, citiesN.txt)",
+    )
+    build.add_argument("--country-info", type=Path, metavar="FILE", help="GeoNames countryInfo.txt")
+    build.add_argument("--admin1", type=Path, metavar="FILE", help="GeoNames admin1CodesASCII.txt")
+    build.add_argument("--admin2", type=Path, metavar="FILE", help="GeoNames admin2Codes.txt")
+    build.add_argument(
+        "--output",
+        type=Path,
+        metavar="PATH",
+        help="index file to write (default: the embedded index in the data directory)",
+    )
+    build.add_argument("--strict", action="store_true", help="fail on the first malformed line")
+    build.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    resolve = commands.add_parser(
+        "resolve", help="resolve names", description="Resolve names, in-process or through a server."
+    )
+    resolve.add_argument("names", nargs="+", metavar="NAME")
+    resolve.add_argument(
+        "--country",
+        action="append",
+        default=[],
+        metavar="CC",
+        help="prefer places in this ISO country (repeatable)",
+    )
+    resolve.add_argument("--restrict", action="store_true", help="only return places in --country")
+    resolve.add_argument("--lang", default="", help="language of the text the names come from (BCP 47)")
+    resolve.add_argument("--near", metavar="LAT,LON", help="prefer places near this point")
+    resolve.add_argument("--limit", type=int, default=5, help="candidates per name (default 5)")
+    resolve.add_argument("--context", action="store_true", help="resolve the names together as one document")
+    resolve.add_argument("--json", action="store_true", help="one JSON object per line")
+    resolve.add_argument("--server", metavar="HOST:PORT", help="ask this server instead of resolving in-process")
+    resolve.add_argument("--index", type=Path, help="index file for in-process resolution")
+
+    place = commands.add_parser("place", help="show one place", description="Show a place and all its names.")
+    place.add_argument("geoname_id", type=int)
+    place.add_argument("--lang", default="")
+    place.add_argument("--json", action="store_true")
+    place.add_argument("--server", metavar="HOST:PORT")
+    place.add_argument("--index", type=Path)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``toponym`` command line; return the exit code."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    from toponym_server.index.reader import IndexFileError
+
+    try:
+        if args.command == "serve":
+            return _serve(args)
+        if args.command == "index":
+            return _build(args)
+        if args.command == "resolve":
+            return _resolve(args)
+        return _place(args)
+    except IndexFileError as err:
+        logger.error("%s", err)
+        return 2
+
+
+def _open(index: Path | None, progress: bool = True) -> Any:
+    from toponym_server.default_index import ensure_embedded_index
+    from toponym_server.index import open_index
+
+    return open_index(index) if index else ensure_embedded_index(progress=progress)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from toponym_server.service.server import ServerConfig, serve_until_signalled
+
+    serve_until_signalled(_open(args.index), ServerConfig(host=args.host, port=args.port, workers=args.workers))
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from toponym_server.default_index import embedded_index_path
+    from toponym_server.index.build import build_index
+    from toponym_server.sources.embedded import EmbeddedSource
+    from toponym_server.sources.geonames import GeoNamesDumpSource
+
+    if args.geonames:
+        source: Any = GeoNamesDumpSource(
+            args.geonames,
+            country_info=args.country_info,
+            admin_codes=[p for p in (args.admin1, args.admin2) if p],
+            strict=args.strict,
+        )
+    else:
+        source = EmbeddedSource()
+    output = args.output or embedded_index_path()
+    summary = build_index(source, output, progress=not args.quiet)
+    print(
+        f"built {summary.path}: {summary.places:,} places, {summary.names:,} names, {summary.languages} languages, "
+        f"{summary.keys:,} keys, {summary.size_bytes / 2**20:.0f} MiB in {summary.seconds:.1f} s"
+    )
+    return 0
+
+
+def _hints(args: argparse.Namespace) -> dict[str, Any]:
+    near = tuple(float(x) for x in args.near.split(",")) if args.near else None
+    return {
+        "country": [c.upper() for c in args.country] or None,
+        "restrict_to_country": args.restrict,
+        "lang": args.lang or None,
+        "near": near,
+        "limit": args.limit,
+    }
+
+
+def _resolve(args: argparse.Namespace) -> int:
+    if args.server:
+        from toponym_client import ToponymClient
+
+        with ToponymClient(args.server) as client:
+            answers = client.resolve_batch(args.names, context=args.context, **_hints(args))
+        rows = [[_client_row(c) for c in answer] for answer in answers]
+    else:
+        rows = _resolve_in_process(args)
+    for name, candidates in zip(args.names, rows, strict=True):
+        if args.json:
+            print(json.dumps({"query": name, "candidates": candidates}, ensure_ascii=False))
+        else:
+            _print_table(name, candidates)
+    return 0
+
+
+def _resolve_in_process(args: argparse.Namespace) -> list[list[dict[str, Any]]]:
+    from toponym_server.matching.features import Kind
+    from toponym_server.matching.ranking import Hints
+    from toponym_server.resolver import Query, Resolver
+
+    resolver = Resolver(_open(args.index))
+    hints = _hints(args)
+    query_hints = Hints(
+        countries=frozenset(hints["country"] or ()),
+        restrict_to_countries=args.restrict,
+        language=args.lang,
+        near=hints["near"],
+        kinds=frozenset[Kind](),
+    )
+    queries = [Query(name, query_hints, limit=args.limit) for name in args.names]
+    answers = resolver.resolve_many(queries, use_context=args.context)
+    return [[_resolver_row(c) for c in answer] for answer in answers]
+
+
+def _resolver_row(candidate: Any) -> dict[str, Any]:
+    place = candidate.place
+    return {
+        "geoname_id": place.geoname_id,
+        "name": place.name,
+        "country_code": place.country_code,
+        "admin1_name": candidate.admin1_name,
+        "feature_code": place.feature_code,
+        "lat": place.latitude,
+        "lon": place.longitude,
+        "population": place.population,
+        "confidence": candidate.confidence,
+        "match_kind": candidate.match_kind.value,
+        "matched_name": candidate.matched_name,
+    }
+
+
+def _client_row(candidate: Any) -> dict[str, Any]:
+    return {
+        "geoname_id": candidate.geoname_id,
+        "name": candidate.name,
+        "country_code": candidate.country_code,
+        "admin1_name": candidate.admin1_name,
+        "feature_code": candidate.feature_code,
+        "lat": candidate.lat,
+        "lon": candidate.lon,
+        "population": candidate.place.population,
+        "confidence": candidate.confidence,
+        "match_kind": candidate.match_kind.name.lower(),
+        "matched_name": candidate.matched_name,
+    }
+
+
+def _print_table(name: str, candidates: list[dict[str, Any]]) -> None:
+    print(f"{name}")
+    if not candidates:
+        print("  (no candidate above the confidence threshold)")
+    for rank, c in enumerate(candidates, start=1):
+        print(
+            f"  {rank}. {c['geoname_id']:>9}  {c['name'][:28]:<28} {c['country_code']:<2} {c['feature_code']:<5} "
+            f"{c['admin1_name'][:20]:<20} conf {c['confidence']:.2f}  {c['match_kind']} via {c['matched_name']!r}"
+        )
+
+
+def _place(args: argparse.Namespace) -> int:
+    if args.server:
+        from toponym_client import ToponymClient
+
+        with ToponymClient(args.server) as client:
+            details = client.get_place(args.geoname_id, lang=args.lang or None)
+        place = {
+            "geoname_id": details.place.geoname_id,
+            "name": details.place.name,
+            "country_code": details.place.country_code,
+            "feature_code": details.place.feature_code,
+            "lat": details.place.lat,
+            "lon": details.place.lon,
+            "population": details.place.population,
+        }
+        names = [{"name": n.name, "language": n.language} for n in details.names]
+    else:
+        from toponym_server.resolver import Resolver
+
+        found = Resolver(_open(args.index)).get_place(args.geoname_id, args.lang)
+        if found is None:
+            print(f"no place with GeoNames ID {args.geoname_id}", file=sys.stderr)
+            return 1
+        p = found.place
+        place = {
+            "geoname_id": p.geoname_id,
+            "name": p.name,
+            "country_code": p.country_code,
+            "feature_code": p.feature_code,
+            "lat": p.latitude,
+            "lon": p.longitude,
+            "population": p.population,
+        }
+        names = [{"name": n.text, "language": n.lang} for n in found.names]
+    if args.json:
+        print(json.dumps({**place, "names": names}, ensure_ascii=False))
+    else:
+        print(
+            f"{place['geoname_id']}  {place['name']} ({place['country_code']}, {place['feature_code']}) "
+            f"{place['lat']:.4f}, {place['lon']:.4f}  population {place['population']:,}"
+        )
+        for n in names:
+            print(f"  {n['name']}" + (f"  [{n['language']}]" if n["language"] else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

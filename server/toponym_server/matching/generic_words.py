@@ -1,0 +1,123 @@
+"""Generic words and qualifiers that name a kind of place rather than the place itself.
+
+*Raqqa Governorate*, *Muhafazat al-Hasakah*, *Provinz Aleppo* and *Amphoe Mueang* must meet
+the names they qualify, so these words are dropped before keys are made (unless nothing else
+is left) and only tell the ranker which kind of feature the writer meant.
+"""
+
+from __future__ import annotations
+
+ADMIN_WORDS = frozenset(
+    [
+        "governorate",
+        "governorates",
+        "gouvernorat",
+        "gouvernement",
+        "muhafazat",
+        "muhafazah",
+        "mohafazat",
+        "mohafaza",
+        "muhafaza",
+        "province",
+        "provinces",
+        "provincia",
+        "provinz",
+        "provincie",
+        "provinsi",
+        "region",
+        "regione",
+        "regiao",
+        "district",
+        "districts",
+        "distrikt",
+        "distrito",
+        "county",
+        "comte",
+        "condado",
+        "kreis",
+        "landkreis",
+        "bezirk",
+        "oblast",
+        "oblast'",
+        "oblast",
+        "raion",
+        "rayon",
+        "raionul",
+        "krai",
+        "kray",
+        "okrug",
+        "wilayat",
+        "wilaya",
+        "wilayah",
+        "vilayet",
+        "ili",
+        "ostan",
+        "ostan-e",
+        "shahrestan",
+        "bakhsh",
+        "dehestan",
+        "mintaqat",
+        "mantiqat",
+        "nahiyat",
+        "nahiyah",
+        "nahiya",
+        "qada",
+        "qadaa",
+        "kaza",
+        "departement",
+        "department",
+        "departamento",
+        "canton",
+        "kanton",
+        "municipality",
+        "municipio",
+        "municipalidad",
+        "commune",
+        "gemeinde",
+        "prefecture",
+        "prefektur",
+        "state",
+        "estado",
+        "territory",
+        "territoire",
+        "emirate",
+        "amphoe",
+        "changwat",
+        "tambon",
+        "liwa",
+        "sanjak",
+        "division",
+    ]
+)
+
+PLACE_WORDS = frozenset(
+    [
+        "city",
+        "town",
+        "village",
+        "ville",
+        "stadt",
+        "ciudad",
+        "cidade",
+        "citta",
+        "madinat",
+        "madinah",
+        "medina",
+        "shahr",
+        "oasis",
+        "camp",
+        "crossing",
+        "checkpoint",
+    ]
+)
+
+LINK_WORDS = frozenset({"of", "de", "di", "du", "des", "del", "la", "le"})
+
+
+def kind_of(word: str) -> str | None:
+    """Return ``"admin"`` or ``"place"`` for a generic word, ``None`` for any other word."""
+    if word in ADMIN_WORDS:
+        return "admin"
+    if word in PLACE_WORDS:
+        return "place"
+    return None

@@ -1,0 +1,90 @@
+"""Index keys: how names and queries meet in the index without scanning it.
+
+Every name is indexed under four kinds of key, each a short string prefixed by its kind:
+
+- ``f`` the folded name without spaces (exact match once case, diacritics, script and
+  separators are folded);
+- ``p`` each phonetic reading (romanisation variants: articles, vowels, doubled letters,
+  digraphs);
+- ``s`` each consonant skeleton (missing vowels, consonant classes);
+- ``d`` each skeleton with one consonant deleted, for skeletons of four or more consonants
+  (a symmetric-delete scheme: a query reaches names one consonant away, typos included).
+
+A query looks up the same kinds, plus its skeleton under ``d`` (a name with one consonant
+more) and its one-consonant deletions under ``s`` and ``d``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from toponym_server.matching.normalize import Normalized, normalize, phonetic_variants, skeleton
+
+EXACT, PHONETIC, SKELETON, DELETION = "f", "p", "s", "d"
+MIN_DELETION_SKELETON = 4
+
+
+def _deletions(skel: str) -> set[str]:
+    return {skel[:i] + skel[i + 1 :] for i in range(len(skel))}
+
+
+def index_keys(name: Normalized) -> set[str]:
+    """The keys a gazetteer name is stored under."""
+    keys = {EXACT + name.folded.replace(" ", "")}
+    for reading in phonetic_variants(name.tokens):
+        keys.add(PHONETIC + reading)
+        skel = skeleton(reading)
+        if skel:
+            keys.add(SKELETON + skel)
+            if len(skel) >= MIN_DELETION_SKELETON:
+                keys.update(DELETION + d for d in _deletions(skel))
+    return keys
+
+
+@dataclass(frozen=True, slots=True)
+class QueryKeys:
+    """The keys a query looks up, grouped by how strong a match through them is."""
+
+    exact: tuple[str, ...]
+    phonetic: tuple[str, ...]
+    skeleton: tuple[str, ...]
+    fuzzy: tuple[str, ...]
+
+
+def query_keys(query: Normalized) -> QueryKeys:
+    """The keys to look up for a query, strongest first within each group.
+
+    Besides the query's own readings it tries the first word without a joined article
+    (*Alhasakah*, *Elkhalil*).
+    """
+    token_sets = [query.tokens]
+    first = query.tokens[0] if query.tokens else ""
+    if len(first) > 5 and first[:2] in ("al", "el"):
+        token_sets.append((first[2:], *query.tokens[1:]))
+    phonetic: dict[str, None] = {}
+    skeletons: dict[str, None] = {}
+    for tokens in token_sets:
+        for reading in phonetic_variants(tokens):
+            phonetic[PHONETIC + reading] = None
+            skel = skeleton(reading)
+            if skel:
+                skeletons[skel] = None
+    fuzzy: dict[str, None] = {}
+    for skel in skeletons:
+        if len(skel) >= MIN_DELETION_SKELETON - 1:
+            fuzzy[DELETION + skel] = None
+        if len(skel) >= MIN_DELETION_SKELETON:
+            for deletion in sorted(_deletions(skel)):
+                fuzzy[SKELETON + deletion] = None
+                fuzzy[DELETION + deletion] = None
+    return QueryKeys(
+        exact=(EXACT + query.folded.replace(" ", ""),),
+        phonetic=tuple(phonetic),
+        skeleton=tuple(SKELETON + s for s in skeletons),
+        fuzzy=tuple(fuzzy),
+    )
+
+
+def name_keys(text: str) -> set[str]:
+    """Normalize a gazetteer name and return its keys."""
+    return index_keys(normalize(text))

@@ -1,0 +1,191 @@
+"""Normalization of a name into the views the keys and the ranker compare.
+
+One name becomes:
+
+- ``folded``: NFKC, case-folded, transliterated to ASCII (through ICU for other scripts),
+  diacritics, apostrophes and ayn/hamza marks removed, every other separator a single space;
+- ``tokens``: the folded words less the Arabic article (al-, el-, and the assimilated ar-, as-,
+  ad-, at-, az-, an-, ash- ... forms, also when written joined as in *Ezzor*) and generic words;
+- ``phonetic``: the tokens rewritten so that romanisation systems meet: digraphs unified
+  (kh/ch → h, sh/sch → s, dj/j/zh → j, dh → z, th → t, ph → f, q/ck/c → k), every run of
+  vowels (with the semivowels y and w inside it) written ``a``, a final ``h`` after a vowel
+  dropped (*-eh/-ah/-a*) and doubled letters written once;
+- ``skeleton``: the phonetic form without vowels and with consonants merged into classes
+  (b/p, t/d, s/z/c, k/g/j/q, f/v), which tolerates missing vowels (Arabic script) and voicing.
+
+Names that spell ``ch`` are ambiguous between *kh* (German, Slavic) and *sh* (French), so
+:func:`phonetic_variants` gives both readings.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from toponym_server.matching.generic_words import LINK_WORDS, kind_of
+from toponym_server.matching.script import clean_arabic, has_arabic
+from toponym_server.matching.transliterate import to_ascii
+
+ARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "ul",
+        "il",
+        "ar",
+        "as",
+        "ad",
+        "at",
+        "az",
+        "an",
+        "ash",
+        "es",
+        "ez",
+        "er",
+        "ed",
+        "en",
+        "et",
+        "esh",
+        "ech",
+        "adh",
+        "ath",
+        "aal",
+        "l",
+    }
+)
+_MARKS = re.compile(r"[\u0027\u0060\u00B4\u2018\u2019\u02BB\u02BC\u02BE\u02BF\u02B9\u02BA\u2032\u02C8]")
+_SEPARATORS = re.compile(r"[^a-z0-9]+")
+_ASSIMILATED = re.compile(r"^[ae]([tdrszn])\1(?=[a-z]{2})")
+_LETTERS = str.maketrans(
+    {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ı": "i", "ħ": "h"}
+)
+_VOWELS = "aeiouy"
+_DIGRAPHS: tuple[tuple[str, str], ...] = (
+    ("tsch", "c"),
+    ("sch", "s"),
+    ("dzh", "j"),
+    ("tch", "c"),
+    ("sh", "s"),
+    ("kh", "h"),
+    ("gh", "g"),
+    ("zh", "j"),
+    ("dj", "j"),
+    ("dh", "z"),
+    ("th", "t"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("qu", "k"),
+)
+_SOFT_C = re.compile(r"c(?=[eiy])")
+# A run of vowels, counting y and w as vowels wherever no vowel follows them (Arabic-script
+# transliterations write long vowels as w and y between consonants).
+_VOWEL_RUN = re.compile(r"(?:[aeiou]|[wy](?![aeiou]))+")
+_SKELETON_CLASSES = str.maketrans(
+    {
+        "p": "b",
+        "d": "t",
+        "z": "s",
+        "c": "s",
+        "g": "k",
+        "j": "k",
+        "q": "k",
+        "v": "f",
+        "w": "f",
+        "x": "s",
+        "y": "",
+    }
+)
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """The views of one name that keys and similarity are computed on."""
+
+    folded: str
+    tokens: tuple[str, ...]
+    phonetic: str
+    skeleton: str
+    transliterated: bool
+    generic_kind: str | None
+
+
+def fold(text: str) -> tuple[str, bool]:
+    """Fold ``text`` to lower-case ASCII words separated by single spaces.
+
+    Returns the folded text and whether a non-Latin script had to be transliterated.
+    """
+    text = unicodedata.normalize("NFKC", text).casefold()
+    if has_arabic(text):
+        text = clean_arabic(text)
+    text = _MARKS.sub("", text.translate(_LETTERS))
+    ascii_text = to_ascii(text)
+    transliterated = not text.isascii() and _non_latin(text)
+    ascii_text = _MARKS.sub("", ascii_text.lower())
+    return " ".join(_SEPARATORS.sub(" ", ascii_text).split()), transliterated
+
+
+def _non_latin(text: str) -> bool:
+    for char in text:
+        if char.isalpha() and not char.isascii() and not unicodedata.name(char, "").startswith("LATIN"):
+            return True
+    return False
+
+
+def content_tokens(folded: str) -> tuple[tuple[str, ...], str | None]:
+    """Drop articles, link words and generic words; return the tokens left and the generic kind seen.
+
+    If nothing would be left the folded words are kept as they are.
+    """
+    words = folded.split()
+    kept: list[str] = []
+    generic: str | None = None
+    for word in words:
+        kind = kind_of(word)
+        if kind is not None:
+            generic = generic or kind
+            continue
+        if word in ARTICLES or word in LINK_WORDS:
+            continue
+        kept.append(_ASSIMILATED.sub(r"\1", word))
+    if not kept:
+        return tuple(words), None
+    return tuple(kept), generic
+
+
+def _phonetic_token(token: str, ch: str) -> str:
+    token = _SOFT_C.sub("s", token)
+    token = token.replace("ch", ch)
+    for digraph, replacement in _DIGRAPHS:
+        token = token.replace(digraph, replacement)
+    token = token.replace("q", "k").replace("c", "k")
+    if token.startswith("x"):  # pinyin x- is the sh sound
+        token = "s" + token[1:]
+    token = _DOUBLES.sub(r"\1", token)
+    token = _VOWEL_RUN.sub("a", token)
+    if len(token) > 2 and token.endswith("ah"):
+        token = token[:-1]
+    return _DOUBLES.sub(r"\1", token)
+
+
+def phonetic_variants(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The phonetic forms of the tokens joined without spaces; two readings when ``ch`` occurs."""
+    readings = ("h", "s") if any("ch" in t for t in tokens) else ("h",)
+    return tuple(dict.fromkeys("".join(_phonetic_token(t, ch) for t in tokens) for ch in readings))
+
+
+def skeleton(phonetic: str) -> str:
+    """The consonant skeleton of a phonetic form."""
+    consonants = phonetic.replace("a", "").translate(_SKELETON_CLASSES)
+    return _DOUBLES.sub(r"\1", consonants)
+
+
+@lru_cache(maxsize=65536)
+def normalize(text: str) -> Normalized:
+    """Compute every view of ``text`` (the first phonetic reading when there are two)."""
+    folded, transliterated = fold(text)
+    tokens, generic = content_tokens(folded)
+    phonetic = phonetic_variants(tokens)[0]
+    return Normalized(folded, tokens, phonetic, skeleton(phonetic), transliterated, generic)

@@ -1,0 +1,165 @@
+"""Ranking: combine name similarity, prominence and the caller's hints into one score per place.
+
+Signals and their weights:
+
+- similarity of the best-matching name (see :mod:`.similarity`), the strongest signal;
+- prominence of the place (see :mod:`.prominence`);
+- the name's status: the place's canonical name, a preferred name, or a historic one;
+- hints: a preferred country, the language of the text, a point to be near, and a generic
+  word in the query (*governorate* asks for an admin area, *city* for a populated place);
+- context: the places other names of the same batch resolved to (see :mod:`.context`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from toponym_server.matching.features import Kind, kind_of_feature
+from toponym_server.matching.normalize import Normalized
+from toponym_server.matching.similarity import MatchKind, name_similarity
+
+FLAG_PREFERRED = 1
+FLAG_SHORT = 2
+FLAG_COLLOQUIAL = 4
+FLAG_HISTORIC = 8
+FLAG_CANONICAL = 16
+FLAG_NON_LATIN = 32
+
+W_SIMILARITY = 1.0
+W_PROMINENCE = 0.2
+W_SCRIPT_BRIDGE = 0.08  # a Latin query meeting a name only through that name's transliteration
+W_COUNTRY = 0.2
+W_NEAR = 0.15
+W_LANGUAGE = 0.03
+W_GENERIC = 0.12
+W_CONTEXT = 0.15
+NEAR_SCALE_KM = 250.0
+
+
+@dataclass(frozen=True, slots=True)
+class Hints:
+    """What the caller told us besides the name."""
+
+    countries: frozenset[str] = frozenset()
+    restrict_to_countries: bool = False
+    language: str = ""
+    near: tuple[float, float] | None = None
+    kinds: frozenset[Kind] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class NameHit:
+    """A gazetteer name that the candidate step reached, with its precomputed views."""
+
+    name_id: int
+    text: str
+    lang: str
+    flags: int
+    folded: str
+    phonetic: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceFacts:
+    """The facts about a candidate place that ranking needs."""
+
+    place_id: int
+    feature_class: str
+    feature_code: str
+    country_code: str
+    latitude: float
+    longitude: float
+    prominence: float
+
+
+@dataclass(slots=True)
+class Ranked:
+    """A scored candidate, with the evidence that explains its score."""
+
+    place: PlaceFacts
+    score: float
+    similarity: float
+    match_kind: MatchKind
+    matched: NameHit
+    view: str
+    reasons: list[str] = field(default_factory=list)
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (lat, lon) points in kilometres."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _match_kind(query: Normalized, hit: NameHit, view: str, similarity: float) -> MatchKind:
+    if view == "folded" and similarity >= 1.0:
+        if query.transliterated and not hit.flags & FLAG_NON_LATIN:
+            return MatchKind.TRANSLITERATION
+        return MatchKind.EXACT if hit.flags & FLAG_CANONICAL else MatchKind.ALTERNATE_NAME
+    if query.transliterated != bool(hit.flags & FLAG_NON_LATIN):
+        return MatchKind.TRANSLITERATION
+    return MatchKind.PHONETIC if view in ("phonetic", "skeleton") and similarity >= 0.8 else MatchKind.FUZZY
+
+
+def _best_name(query: Normalized, hits: Iterable[NameHit], language: str) -> tuple[float, str, NameHit]:
+    best: tuple[float, str, NameHit] | None = None
+    for hit in hits:
+        similarity, view = name_similarity(query, hit.folded, hit.phonetic)
+        if hit.flags & FLAG_NON_LATIN and not query.transliterated:
+            similarity -= W_SCRIPT_BRIDGE
+        if hit.flags & FLAG_HISTORIC:
+            similarity -= 0.03
+        if language and hit.lang and hit.lang.split("-")[0] == language:
+            similarity += W_LANGUAGE
+        elif hit.flags & (FLAG_CANONICAL | FLAG_PREFERRED):
+            similarity += 0.01
+        if best is None or similarity > best[0]:
+            best = (similarity, view, hit)
+    assert best is not None, "a candidate place always has a name that reached it"
+    return best
+
+
+def rank(
+    query: Normalized,
+    candidates: Sequence[tuple[PlaceFacts, Sequence[NameHit]]],
+    hints: Hints,
+    context: Sequence[tuple[float, float]] = (),
+) -> list[Ranked]:
+    """Score every candidate place and return them best first."""
+    language = hints.language.split("-")[0].lower()
+    ranked: list[Ranked] = []
+    for place, hits in candidates:
+        kind = kind_of_feature(place.feature_class, place.feature_code)
+        if hints.kinds and kind not in hints.kinds:
+            continue
+        if hints.restrict_to_countries and place.country_code not in hints.countries:
+            continue
+        similarity, view, hit = _best_name(query, hits, language)
+        score = W_SIMILARITY * similarity + W_PROMINENCE * place.prominence
+        reasons = [f"name {similarity:.2f} by {view}", f"prominence {place.prominence:.2f}"]
+        if hints.countries and place.country_code in hints.countries:
+            score += W_COUNTRY
+            reasons.append(f"in hinted country {place.country_code}")
+        if hints.near is not None:
+            closeness = math.exp(-distance_km(hints.near, (place.latitude, place.longitude)) / NEAR_SCALE_KM)
+            score += W_NEAR * closeness
+            reasons.append(f"near the bias point {closeness:.2f}")
+        if query.generic_kind == "admin" and kind in (Kind.ADMIN_AREA, Kind.COUNTRY):
+            score += W_GENERIC
+            reasons.append("generic word asks for an admin area")
+        elif query.generic_kind == "place" and kind is not Kind.ADMIN_AREA:
+            score += W_GENERIC / 2
+            reasons.append("generic word asks for a place")
+        if context:
+            pull = max(
+                math.exp(-distance_km(point, (place.latitude, place.longitude)) / NEAR_SCALE_KM) for point in context
+            )
+            score += W_CONTEXT * pull
+            reasons.append(f"near the batch's other places {pull:.2f}")
+        match_kind = _match_kind(query, hit, view, similarity)
+        ranked.append(Ranked(place, score, min(similarity, 1.0), match_kind, hit, view, reasons))
+    ranked.sort(key=lambda r: r.score, reverse=True)
+    return ranked

@@ -1,0 +1,77 @@
+"""Script-specific clean-up applied before transliteration.
+
+Arabic script: harakat and tatweel removed; alef and hamza forms unified; ta marbuta written
+as ha; alef maqsura as ya; Persian and Kurdish letter forms mapped to their Arabic
+counterparts; the article ``ال`` split off its word so that it transliterates as a word of
+its own; generic words (governorate, city, district ...) marked as such.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ARABIC_RANGE = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+_HARAKAT = re.compile(r"[\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")  # short vowels, shadda, sukun, tatweel
+_ARABIC_LETTERS = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ؤ": "و",
+        "ئ": "ي",
+        "ء": "",
+        "ة": "ه",
+        "ى": "ي",
+        "ک": "ك",  # Persian/Kurdish kaf
+        "ی": "ي",  # Persian/Kurdish ya
+        "ێ": "ي",
+        "ۆ": "و",  # Kurdish o
+        "ۊ": "و",
+        "ە": "ا",  # Kurdish e, a vowel
+        "ڕ": "ر",
+        "ڵ": "ل",
+        "ڤ": "ف",
+        "ھ": "ه",
+        "ﻻ": "لا",
+    }
+)
+_FINAL_HA = re.compile(r"(?<=\w)ه(?!\w)")  # ta marbuta (written as ha above) ends in a vowel
+_ARTICLE = re.compile(r"(?<![\w])ال(?=\w{2,})")
+# Generic words written in Arabic script (after the letter clean-up above).
+ARABIC_GENERIC_WORDS = frozenset(
+    {
+        "محافظه",
+        "مدينه",
+        "منطقه",
+        "ناحيه",
+        "قضاء",
+        "قضا",
+        "ولايه",
+        "اقليم",
+        "مقاطعه",
+        "بلده",
+        "قريه",
+        "مركز",
+        "شهر",
+        "استان",
+        "شهرستان",
+        "بخش",
+        "دهستان",
+        "لواء",
+        "مديريه",
+        "مخيم",
+    }
+)
+
+
+def has_arabic(text: str) -> bool:
+    """Tell whether the text contains any Arabic-script character."""
+    return _ARABIC_RANGE.search(text) is not None
+
+
+def clean_arabic(text: str) -> str:
+    """Apply the Arabic-script rules; the text stays in Arabic script."""
+    text = _HARAKAT.sub("", text).translate(_ARABIC_LETTERS)
+    words = [w for w in text.split() if w not in ARABIC_GENERIC_WORDS] or text.split()
+    return _FINAL_HA.sub("ا", _ARTICLE.sub("ال ", " ".join(words)))

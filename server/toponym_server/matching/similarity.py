@@ -1,0 +1,49 @@
+"""Name similarity on several views at once: folded, phonetic and consonant skeleton."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from rapidfuzz.distance import Indel
+
+from toponym_server.matching.normalize import Normalized, skeleton
+
+
+class MatchKind(StrEnum):
+    """How a query met a name; values mirror ``toponym.v1.MatchKind`` names."""
+
+    EXACT = "exact"
+    ALTERNATE_NAME = "alternate_name"
+    TRANSLITERATION = "transliteration"
+    PHONETIC = "phonetic"
+    FUZZY = "fuzzy"
+
+
+PHONETIC_EQUAL = 0.94
+SKELETON_EQUAL = 0.86
+
+
+def name_similarity(query: Normalized, folded: str, phonetic: str) -> tuple[float, str]:
+    """Score how alike a query and a gazetteer name are, in [0, 1], and name the view that decided.
+
+    An equal folded form scores 1, an equal phonetic form up to :data:`PHONETIC_EQUAL` (closer
+    spellings higher), and other
+    pairs the best of the normalized Indel similarities of the phonetic, folded and skeleton
+    views, each scaled below the equality it approximates.
+    """
+    if query.folded.replace(" ", "") == folded.replace(" ", ""):
+        return 1.0, "folded"
+    by_folded = Indel.normalized_similarity(query.folded, folded) * 0.9
+    if query.phonetic == phonetic:
+        # Among names that sound alike, the one spelt closer to the query wins.
+        return PHONETIC_EQUAL - 0.1 + 0.1 * by_folded / 0.9, "phonetic"
+    name_skeleton = skeleton(phonetic)
+    by_phonetic = Indel.normalized_similarity(query.phonetic, phonetic) * 0.9
+    if name_skeleton and query.skeleton == name_skeleton:
+        by_skeleton = SKELETON_EQUAL
+    else:
+        by_skeleton = Indel.normalized_similarity(query.skeleton, name_skeleton) * 0.8
+    best = max((by_phonetic, "phonetic"), (by_folded, "folded"), (by_skeleton, "skeleton"))
+    # Two views agreeing is stronger evidence than the best one alone.
+    blended = best[0] + 0.1 * (by_phonetic + by_skeleton - best[0]) * (1 - best[0])
+    return min(blended, PHONETIC_EQUAL - 0.01), best[1]

@@ -1,0 +1,186 @@
+"""Resolve names to places: normalize → look up keys → rank → calibrate.
+
+The pipeline reads the index through :class:`~toponym_server.index.IndexReader` and applies
+the rules of :mod:`toponym_server.matching`; it holds no per-name state of its own, so any
+number of resolvers (threads, processes, hosts) can share one index file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from toponym_server.index.reader import IndexReader, NameRow, PlaceRow
+from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE, confidences
+from toponym_server.matching.features import Kind, kind_of_feature
+from toponym_server.matching.keys import query_keys
+from toponym_server.matching.normalize import Normalized, normalize
+from toponym_server.matching.ranking import Hints, NameHit, PlaceFacts, Ranked, rank
+from toponym_server.matching.similarity import MatchKind
+
+# How many postings each kind of key may contribute: strong keys few, broad keys more.
+_LIMITS = {"exact": 64, "phonetic": 64, "skeleton": 96, "fuzzy": 24}
+_MAX_CANDIDATE_PLACES = 400
+_FUZZY_WHEN_BEST_BELOW = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """One name to resolve with its hints and answer size."""
+
+    name: str
+    hints: Hints = field(default_factory=Hints)
+    limit: int = 5
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One answer: a place, how sure we are, and why."""
+
+    place: PlaceRow
+    kind: Kind
+    admin1_name: str
+    localized_name: str
+    confidence: float
+    match_kind: MatchKind
+    matched_name: str
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceDetails:
+    """A place with all its names."""
+
+    place: PlaceRow
+    kind: Kind
+    admin1_name: str
+    localized_name: str
+    names: tuple[NameRow, ...]
+
+
+class Resolver:
+    """Resolves names against one open index."""
+
+    def __init__(self, index: IndexReader) -> None:
+        self.index = index
+
+    def resolve(self, query: Query, context: Sequence[tuple[float, float]] = ()) -> list[Candidate]:
+        """Return the candidates for ``query``, best first, at most ``query.limit`` of them."""
+        ranked, transliterated = self._rank(query, context)
+        scores = confidences(ranked, transliterated)
+        answers: list[Candidate] = []
+        for item, confidence in zip(ranked, scores, strict=True):
+            if len(answers) == query.limit:
+                break
+            if confidence < query.min_confidence:
+                continue
+            answers.append(self._candidate(item, confidence, query.hints.language))
+        return answers
+
+    def resolve_many(self, queries: Sequence[Query], *, use_context: bool = False) -> list[list[Candidate]]:
+        """Resolve several names; with ``use_context`` they pull each other toward one region.
+
+        Each name is resolved alone first; then every name is ranked again with the confident
+        leaders of the *other* names as context, so *Hama* beside *Homs* and *Aleppo* is the
+        Syrian city.
+        """
+        first = [self.resolve(q) for q in queries]
+        if not use_context or len(queries) < 2:
+            return first
+        leaders = [
+            (answers[0].place.latitude, answers[0].place.longitude)
+            if answers and answers[0].confidence >= 0.5
+            else None
+            for answers in first
+        ]
+        second = []
+        for i, query in enumerate(queries):
+            context = [point for j, point in enumerate(leaders) if j != i and point is not None]
+            second.append(self.resolve(query, context) if context else first[i])
+        return second
+
+    def get_place(self, geoname_id: int, language: str = "") -> PlaceDetails | None:
+        """Return the place with this ID and all its names, or ``None`` if the index lacks it."""
+        place = self.index.places_by_id([geoname_id]).get(geoname_id)
+        if place is None:
+            return None
+        return PlaceDetails(
+            place=place,
+            kind=kind_of_feature(place.feature_class, place.feature_code),
+            admin1_name=self._admin1_name(place),
+            localized_name=self.index.localized_name(place.geoname_id, language) if language else "",
+            names=tuple(self.index.names_of_place(geoname_id)),
+        )
+
+    def _rank(self, query: Query, context: Sequence[tuple[float, float]]) -> tuple[list[Ranked], bool]:
+        normalized = normalize(query.name)
+        if not normalized.folded:
+            return [], normalized.transliterated
+        keys = query_keys(normalized)
+        reached: dict[int, set[int]] = {}
+        for group in ("exact", "phonetic", "skeleton"):
+            self._collect(getattr(keys, group), _LIMITS[group], reached)
+        ranked = self._score(normalized, reached, query.hints, context)
+        if not ranked or ranked[0].similarity < _FUZZY_WHEN_BEST_BELOW:
+            self._collect(keys.fuzzy, _LIMITS["fuzzy"], reached)
+            ranked = self._score(normalized, reached, query.hints, context)
+        return ranked, normalized.transliterated
+
+    def _collect(self, keys: Sequence[str], limit: int, reached: dict[int, set[int]]) -> None:
+        for key in keys:
+            for name_id, place_id in self.index.lookup(key, limit):
+                if place_id in reached or len(reached) < _MAX_CANDIDATE_PLACES:
+                    reached.setdefault(place_id, set()).add(name_id)
+
+    def _score(
+        self,
+        normalized: Normalized,
+        reached: dict[int, set[int]],
+        hints: Hints,
+        context: Sequence[tuple[float, float]],
+    ) -> list[Ranked]:
+        if not reached:
+            return []
+        places = self.index.places_by_id(list(reached))
+        names = self.index.names_by_id([n for ids in reached.values() for n in ids])
+        hits: dict[int, list[NameHit]] = {}
+        for row in names:
+            hits.setdefault(row.place_id, []).append(
+                NameHit(row.name_id, row.text, row.lang, row.flags, row.folded, row.phonetic)
+            )
+        candidates = [
+            (
+                PlaceFacts(
+                    p.geoname_id,
+                    p.feature_class,
+                    p.feature_code,
+                    p.country_code,
+                    p.latitude,
+                    p.longitude,
+                    p.prominence,
+                ),
+                hits[p.geoname_id],
+            )
+            for p in places.values()
+            if p.geoname_id in hits
+        ]
+        return rank(normalized, candidates, hints, context)
+
+    def _admin1_name(self, place: PlaceRow) -> str:
+        if not place.admin1_code:
+            return ""
+        return self.index.admin_name(f"{place.country_code}.{place.admin1_code}")
+
+    def _candidate(self, item: Ranked, confidence: float, language: str) -> Candidate:
+        place = self.index.places_by_id([item.place.place_id])[item.place.place_id]
+        return Candidate(
+            place=place,
+            kind=kind_of_feature(place.feature_class, place.feature_code),
+            admin1_name=self._admin1_name(place),
+            localized_name=self.index.localized_name(place.geoname_id, language) if language else "",
+            confidence=round(confidence, 4),
+            match_kind=item.match_kind,
+            matched_name=item.matched.text,
+            explanation=f"matched {item.matched.text!r} ({item.match_kind.value}); " + "; ".join(item.reasons),
+        )

