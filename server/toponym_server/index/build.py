@@ -35,6 +35,7 @@ from toponym_server.sources.records import NameRecord, PlaceRecord
 
 logger = logging.getLogger(__name__)
 _BATCH = 20_000
+_SPELLINGS_PER_KEY = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +109,9 @@ class _Writer:
             )
         )
         seen_names: dict[tuple[str, str], None] = {}
-        place_keys: dict[str, int] = {}
+        # Every distinct spelling under a key gets a row, so the ranker sees the spelling
+        # closest to the query, not just the first name that shares its key.
+        place_keys: dict[str, dict[str, int]] = {}
         for record, flags in _all_names(place):
             text = record.text.strip()
             if not text or (text, record.lang) in seen_names:
@@ -125,8 +128,14 @@ class _Writer:
                 self.languages.add(record.lang)
             self.names.append((name_id, place.geoname_id, text, record.lang, flags, views.folded, views.phonetic))
             for key in index_keys(views):
-                place_keys.setdefault(key, name_id)
-        self.keys.extend((key, priority, name_id, place.geoname_id) for key, name_id in place_keys.items())
+                spellings = place_keys.setdefault(key, {})
+                if len(spellings) < _SPELLINGS_PER_KEY:
+                    spellings.setdefault(views.folded, name_id)
+        self.keys.extend(
+            (key, priority, name_id, place.geoname_id)
+            for key, spellings in place_keys.items()
+            for name_id in spellings.values()
+        )
         if len(self.names) >= _BATCH:
             self.flush()
 

@@ -2,7 +2,8 @@
 
 A logistic model over four features of each candidate: its name similarity, its prominence,
 its score margin over the best *other* candidate (negative for all but the leader), and
-whether the query was transliterated from another script. The coefficients are fitted by
+whether the query was transliterated from another script. A city and the division named
+after it do not count against each other in the margin. The coefficients are fitted by
 ``bench/fit_confidence.py`` on benchmark sets built from places the evaluation sets never
 pick (odd GeoNames IDs); BENCHMARKS.md records the calibration error they reach.
 """
@@ -13,7 +14,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from toponym_server.matching.ranking import Ranked
+from toponym_server.matching.features import kind_of_feature
+from toponym_server.matching.ranking import Ranked, distance_km
 
 DEFAULT_MIN_CONFIDENCE = 0.3
 
@@ -29,13 +31,30 @@ class Calibration:
     intercept: float
 
 
-CALIBRATION = Calibration(similarity=9.0, prominence=3.0, margin=8.0, transliterated=0.0, intercept=-8.5)
+CALIBRATION = Calibration(similarity=16.996, prominence=-2.528, margin=31.336, transliterated=0.183, intercept=-15.218)
+
+
+NESTED_WITHIN_KM = 50.0
+
+
+def _nested(a: Ranked, b: Ranked) -> bool:
+    """Tell whether two candidates are one place at two levels (a city and the division or country it heads).
+
+    Such pairs share a name and a location, so the runner-up being the other level says
+    nothing against the leader; the margin ignores it.
+    """
+    kind_a = kind_of_feature(a.place.feature_class, a.place.feature_code)
+    kind_b = kind_of_feature(b.place.feature_class, b.place.feature_code)
+    if kind_a is kind_b:
+        return False
+    here, there = (a.place.latitude, a.place.longitude), (b.place.latitude, b.place.longitude)
+    return distance_km(here, there) <= NESTED_WITHIN_KM
 
 
 def features(ranked: Sequence[Ranked], index: int, transliterated: bool) -> tuple[float, float, float, float]:
     """The model's inputs for candidate ``index`` of a ranked list."""
     candidate = ranked[index]
-    others = [r.score for i, r in enumerate(ranked[:8]) if i != index]
+    others = [r.score for i, r in enumerate(ranked[:8]) if i != index and not _nested(candidate, r)]
     margin = candidate.score - max(others) if others else 0.5
     return candidate.similarity, candidate.place.prominence, margin, float(transliterated)
 

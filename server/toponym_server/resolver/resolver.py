@@ -19,7 +19,7 @@ from toponym_server.matching.ranking import Hints, NameHit, PlaceFacts, Ranked, 
 from toponym_server.matching.similarity import MatchKind
 
 # How many postings each kind of key may contribute: strong keys few, broad keys more.
-_LIMITS = {"exact": 64, "phonetic": 64, "skeleton": 96, "fuzzy": 24}
+_LIMITS = {"exact": 96, "phonetic": 96, "skeleton": 128, "fuzzy": 32}
 _MAX_CANDIDATE_PLACES = 400
 _FUZZY_WHEN_BEST_BELOW = 0.9
 
@@ -99,6 +99,14 @@ class Resolver:
             context = [point for j, point in enumerate(leaders) if j != i and point is not None]
             second.append(self.resolve(query, context) if context else first[i])
         return second
+
+    def rank(self, query: Query) -> tuple[list[Ranked], bool]:
+        """Return the full ranking behind :meth:`resolve`, before confidence and limits.
+
+        Also says whether the query was transliterated; calibration tooling fits the
+        confidence model on these rankings.
+        """
+        return self._rank(query, ())
 
     def get_place(self, geoname_id: int, language: str = "") -> PlaceDetails | None:
         """Return the place with this ID and all its names, or ``None`` if the index lacks it."""

@@ -74,6 +74,9 @@ def start_server(index: IndexReader, config: ServerConfig) -> RunningServer:
 
 def serve_until_signalled(index: IndexReader, config: ServerConfig) -> None:
     """Serve until SIGTERM or SIGINT, then shut down gracefully and return."""
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
     running = start_server(index, config)
     logger.info(
         "toponym ready on %s:%d, serving %d places and %d names from %s",
@@ -83,9 +86,6 @@ def serve_until_signalled(index: IndexReader, config: ServerConfig) -> None:
         index.name_count,
         index.path,
     )
-    stop = threading.Event()
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda *_: stop.set())
     stop.wait()
     logger.info("shutting down: finishing in-flight calls (up to %.0f s)", config.grace_seconds)
     running.stop(config.grace_seconds)

@@ -1,0 +1,28 @@
+"""The resolver pipeline on the embedded index, in-process."""
+
+from __future__ import annotations
+
+from toponym_server.matching.ranking import Hints
+from toponym_server.resolver import Query, Resolver
+
+
+def test_non_places_get_no_candidate_above_the_default_threshold(resolver: Resolver) -> None:
+    for text in ("xqzvbtkw", "Unesco", "Islamic State"):
+        assert resolver.resolve(Query(text)) == [], text
+
+
+def test_context_changes_the_winner(resolver: Resolver) -> None:
+    alone = resolver.resolve(Query("Tripoli"))[0]
+    together = resolver.resolve_many([Query("Tripoli"), Query("Beirut"), Query("Sidon")], use_context=True)[0][0]
+    assert alone.place.country_code == "LY"
+    assert together.place.country_code == "LB"
+
+
+def test_country_hint_changes_the_winner(resolver: Resolver) -> None:
+    assert resolver.resolve(Query("Tripoli"))[0].place.country_code == "LY"
+    hinted = resolver.resolve(Query("Tripoli", Hints(countries=frozenset({"LB"}))))[0]
+    assert hinted.place.country_code == "LB"
+
+
+def test_get_place_of_an_unknown_id_is_none(resolver: Resolver) -> None:
+    assert resolver.get_place(-1) is None

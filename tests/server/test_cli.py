@@ -1,0 +1,69 @@
+"""The ``toponym`` command line."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from toponym_server.cli import main
+from toponym_server.index import IndexReader
+
+
+def test_help_documents_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    for command in ("serve", "index", "resolve", "place"):
+        assert command in out
+
+
+def test_resolve_in_process_prints_json_lines(embedded_index: IndexReader, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["resolve", "--index", str(embedded_index.path), "--json", "Hasakeh", "Kobanî"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["query"] for line in lines] == ["Hasakeh", "Kobanî"]
+    assert [line["candidates"][0]["geoname_id"] for line in lines] == [173811, 172256]
+
+
+def test_resolve_prints_a_table_by_default(embedded_index: IndexReader, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["resolve", "--index", str(embedded_index.path), "--country", "SY", "Hama"]) == 0
+    out = capsys.readouterr().out
+    assert "170017" in out and "SY" in out
+
+
+def test_resolve_through_a_server(target: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["resolve", "--server", target, "--json", "Deir Ezzor"]) == 0
+    line = json.loads(capsys.readouterr().out)
+    assert line["candidates"][0]["geoname_id"] == 170794
+
+
+def test_a_missing_index_is_a_clear_error(tmp_path: object, caplog: pytest.LogCaptureFixture) -> None:
+    assert main(["resolve", "--index", "/nonexistent/index.sqlite", "Hama"]) == 2
+    assert "does not exist" in caplog.text
+
+
+def test_serve_logs_ready_and_exits_zero_on_sigterm(embedded_index: IndexReader) -> None:
+    env = {**os.environ, "TOPONYM_PORT": "0"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "toponym_server.cli", "serve", "--index", str(embedded_index.path)],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert process.stderr is not None
+    deadline = time.monotonic() + 60
+    ready = ""
+    while time.monotonic() < deadline:
+        line = process.stderr.readline()
+        if "ready on" in line:
+            ready = line
+            break
+    assert "places" in ready, "server did not log its ready line"
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=30) == 0
