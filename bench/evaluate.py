@@ -30,7 +30,6 @@ from pathlib import Path
 from statistics import quantiles
 
 from toponym_client import ToponymClient
-
 from toponym_server.index import open_index
 from toponym_server.matching.ranking import Hints
 from toponym_server.resolver import Query, Resolver
@@ -129,7 +128,7 @@ def run_baselines(gazetteer: Path, cases: list[dict[str, str]]) -> None:
 
     names: list[str] = []
     owners: list[tuple[int, int, str]] = []
-    exact: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    exact: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     with (gazetteer / "allCountries.txt").open(encoding="utf-8") as handle:
         for line in handle:
             f = line.rstrip("\n").split("\t")
@@ -139,12 +138,14 @@ def run_baselines(gazetteer: Path, cases: list[dict[str, str]]) -> None:
                 if key:
                     names.append(key)
                     owners.append((gid, pop, cc))
-                    exact[key].append((pop, gid))
+                    exact[key].append((pop, gid, cc))
     for hinted in (False, True):
         ex, fz, fz_ms = [], [], []
         for case in cases:
             q, gold, cc = fold(case["query"]), int(case["gold"]), case["country"]
-            found = sorted(((p + (10**12 if hinted and False else 0), g) for p, g in exact.get(q, [])), reverse=True)
+            found = sorted(
+                ((p + (10**12 if hinted and c == cc else 0), g) for p, g, c in exact.get(q, [])), reverse=True
+            )
             ex.append((case["group"], 1 if found and found[0][1] == gold else None, [], 0.0))
             started = time.perf_counter()
             best: dict[int, float] = {}

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from toponym_client import ToponymClient
 
+from toponym_client import ToponymClient
 from toponym_server.default_index import ensure_embedded_index
 from toponym_server.index import IndexReader
 from toponym_server.resolver import Resolver

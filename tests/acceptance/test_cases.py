@@ -11,6 +11,7 @@ import csv
 from pathlib import Path
 
 import pytest
+
 from toponym_client import ToponymClient
 
 CASES_DIR = Path(__file__).parent / "cases"

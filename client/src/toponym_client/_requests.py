@@ -94,9 +94,7 @@ class StreamTracker:
         """Record ``name`` and return its numbered request."""
         request_id = str(len(self._names))
         self._names.append(name)
-        return toponym_pb2.StreamResolveRequest(
-            request_id=request_id, request=resolve_request(name, self._hints)
-        )
+        return toponym_pb2.StreamResolveRequest(request_id=request_id, request=resolve_request(name, self._hints))
 
     def accept(self, response: toponym_pb2.StreamResolveResponse) -> list[tuple[str, ResolveOutcome]]:
         """Store an answer; return the answers now deliverable in request order.

@@ -251,9 +251,7 @@ class ToponymClient:
         )
         return self._stream(tracker, names, timeout)
 
-    def get_place(
-        self, geoname_id: int, *, lang: str | None = None, timeout: float | None = None
-    ) -> PlaceDetails:
+    def get_place(self, geoname_id: int, *, lang: str | None = None, timeout: float | None = None) -> PlaceDetails:
         """Return a place with all its names.
 
         Args:

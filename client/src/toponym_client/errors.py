@@ -267,8 +267,7 @@ def _field_violations(trailers: Iterable[tuple[str, str | bytes]]) -> tuple[Fiel
             bad_request = _error_details_pb2.BadRequest()
             if detail.Is(bad_request.DESCRIPTOR) and detail.Unpack(bad_request):
                 violations.extend(
-                    FieldViolation(field=v.field, description=v.description)
-                    for v in bad_request.field_violations
+                    FieldViolation(field=v.field, description=v.description) for v in bad_request.field_violations
                 )
         return tuple(violations)
     return ()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from toponym_client._proto.toponym.v1 import toponym_pb2 as pb
-
 from toponym_server.index.reader import NameRow, PlaceRow
 from toponym_server.matching.features import Kind
 from toponym_server.matching.ranking import FLAG_COLLOQUIAL, FLAG_HISTORIC, FLAG_PREFERRED, FLAG_SHORT

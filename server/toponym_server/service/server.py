@@ -11,9 +11,9 @@ from dataclasses import dataclass
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
+
 from toponym_client._proto.toponym.v1 import toponym_pb2 as pb
 from toponym_client._proto.toponym.v1 import toponym_pb2_grpc as pb_grpc
-
 from toponym_server.index.reader import IndexReader
 from toponym_server.resolver import Resolver
 from toponym_server.service.servicer import ToponymServicer

@@ -12,7 +12,6 @@ import unicodedata
 from dataclasses import dataclass
 
 from toponym_client._proto.toponym.v1 import toponym_pb2 as pb
-
 from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE
 from toponym_server.matching.features import Kind
 from toponym_server.matching.ranking import Hints
