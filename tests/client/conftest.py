@@ -20,6 +20,7 @@ import pytest
 from google.protobuf import any_pb2
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
+
 from toponym_client import ToponymClient
 from toponym_client._proto.toponym.v1 import toponym_pb2, toponym_pb2_grpc
 
@@ -101,9 +102,7 @@ CANNED: dict[str, list[pb.Candidate]] = {
             explanation="exact name",
         ),
     ],
-    "berlin": [
-        pb.Candidate(place=BERLIN, confidence=0.97, match_kind=pb.MATCH_KIND_EXACT, matched_name="Berlin")
-    ],
+    "berlin": [pb.Candidate(place=BERLIN, confidence=0.97, match_kind=pb.MATCH_KIND_EXACT, matched_name="Berlin")],
     "halab": [
         pb.Candidate(
             place=ALEPPO,
@@ -156,9 +155,7 @@ def _result(request: pb.ResolveRequest) -> pb.ResolveResult:
 
 def _abort_invalid(context: grpc.ServicerContext, violations: list[tuple[str, str]]) -> NoReturn:
     bad_request = error_details_pb2.BadRequest(
-        field_violations=[
-            error_details_pb2.BadRequest.FieldViolation(field=f, description=d) for f, d in violations
-        ]
+        field_violations=[error_details_pb2.BadRequest.FieldViolation(field=f, description=d) for f, d in violations]
     )
     detail = any_pb2.Any()
     detail.Pack(bad_request)

@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 
 import grpc
 import pytest
+
 from toponym_client import (
     AsyncToponymClient,
     BatchError,

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 
 import grpc
 import pytest
+
 from toponym_client import (
     BatchError,
     Candidate,

@@ -13,6 +13,7 @@ import grpc
 import pytest
 from google.protobuf import any_pb2
 from google.rpc import code_pb2, error_details_pb2, status_pb2
+
 from toponym_client import (
     BatchError,
     Candidate,
@@ -56,16 +57,12 @@ class FakeRpcError(grpc.RpcError):
 
 def _bad_request_trailer(*violations: tuple[str, str]) -> tuple[str, bytes]:
     bad_request = error_details_pb2.BadRequest(
-        field_violations=[
-            error_details_pb2.BadRequest.FieldViolation(field=f, description=d) for f, d in violations
-        ]
+        field_violations=[error_details_pb2.BadRequest.FieldViolation(field=f, description=d) for f, d in violations]
     )
     help_detail, bad_detail = any_pb2.Any(), any_pb2.Any()
     help_detail.Pack(error_details_pb2.Help(links=[error_details_pb2.Help.Link(url="https://aip.dev")]))
     bad_detail.Pack(bad_request)
-    status = status_pb2.Status(
-        code=code_pb2.INVALID_ARGUMENT, message="bad", details=[help_detail, bad_detail]
-    )
+    status = status_pb2.Status(code=code_pb2.INVALID_ARGUMENT, message="bad", details=[help_detail, bad_detail])
     return ("grpc-status-details-bin", status.SerializeToString())
 
 
@@ -92,9 +89,7 @@ def test_each_status_code_gets_its_class(code: grpc.StatusCode, cls: type[Topony
     assert err.field_violations == ()
 
 
-@pytest.mark.parametrize(
-    "code", [grpc.StatusCode.UNIMPLEMENTED, grpc.StatusCode.CANCELLED, grpc.StatusCode.UNKNOWN]
-)
+@pytest.mark.parametrize("code", [grpc.StatusCode.UNIMPLEMENTED, grpc.StatusCode.CANCELLED, grpc.StatusCode.UNKNOWN])
 def test_other_codes_fall_back_but_keep_the_code(code: grpc.StatusCode) -> None:
     err = error_from_rpc(FakeRpcError(code, "nope"))
 
@@ -219,8 +214,6 @@ def test_violations_are_skipped_without_googleapis_common_protos() -> None:
         """
     )
     env = {**os.environ, "PYTHONPATH": str(CLIENT_SRC)}
-    done = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=False
-    )
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"

@@ -28,9 +28,7 @@ def _pyproject() -> dict[str, object]:
 
 def _run(script: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(CLIENT_DIR / "src")}
-    return subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=False
-    )
+    return subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=False)
 
 
 def test_only_grpcio_and_protobuf_are_dependencies() -> None:

@@ -1,8 +1,9 @@
 """Confidence: a calibrated probability that a ranked candidate is the place meant.
 
-A logistic model over four features of each candidate: its name similarity, its prominence,
-its score margin over the best *other* candidate (negative for all but the leader), and
-whether the query was transliterated from another script. A city and the division named
+A logistic model over five features of each candidate: its name similarity, its prominence,
+its score margin over the best *other* candidate (negative for all but the leader), the part
+of its score that hints and context added, and whether the query was transliterated from
+another script. A city and the division named
 after it do not count against each other in the margin. The coefficients are fitted by
 ``bench/fit_confidence.py`` on benchmark sets built from places the evaluation sets never
 pick (odd GeoNames IDs); BENCHMARKS.md records the calibration error they reach.
@@ -27,14 +28,19 @@ class Calibration:
     similarity: float
     prominence: float
     margin: float
+    bonus: float
     transliterated: float
     intercept: float
 
 
-CALIBRATION = Calibration(similarity=16.996, prominence=-2.528, margin=31.336, transliterated=0.183, intercept=-15.218)
+CALIBRATION = Calibration(
+    similarity=16.996, prominence=-2.528, margin=31.336, bonus=0.0, transliterated=0.183, intercept=-15.218
+)
 
 
 NESTED_WITHIN_KM = 50.0
+# The score of a weak match to an obscure place: what a lone candidate must beat.
+LONE_RIVAL_SCORE = 0.75
 
 
 def _nested(a: Ranked, b: Ranked) -> bool:
@@ -51,25 +57,38 @@ def _nested(a: Ranked, b: Ranked) -> bool:
     return distance_km(here, there) <= NESTED_WITHIN_KM
 
 
-def features(ranked: Sequence[Ranked], index: int, transliterated: bool) -> tuple[float, float, float, float]:
-    """The model's inputs for candidate ``index`` of a ranked list."""
+def features(
+    ranked: Sequence[Ranked], index: int, transliterated: bool
+) -> tuple[float, float, float, float, float]:
+    """The model's inputs for candidate ``index`` of a ranked list.
+
+    The margin is taken over the best other candidate, or over a weak virtual rival when there
+    is none, so that a lone poor match is not reported as certain.
+    """
     candidate = ranked[index]
     others = [r.score for i, r in enumerate(ranked[:8]) if i != index and not _nested(candidate, r)]
-    margin = candidate.score - max(others) if others else 0.5
-    return candidate.similarity, candidate.place.prominence, margin, float(transliterated)
+    margin = candidate.score - max([*others, LONE_RIVAL_SCORE])
+    return candidate.similarity, candidate.place.prominence, margin, candidate.bonus, float(transliterated)
 
 
-def confidences(ranked: Sequence[Ranked], transliterated: bool, calibration: Calibration = CALIBRATION) -> list[float]:
-    """Return the calibrated confidence of each ranked candidate, in order."""
-    result = []
+def confidences(
+    ranked: Sequence[Ranked], transliterated: bool, calibration: Calibration = CALIBRATION
+) -> list[float]:
+    """Return the calibrated confidence of each ranked candidate, in order.
+
+    No candidate is reported as more likely than one ranked above it.
+    """
+    result: list[float] = []
     for index in range(len(ranked)):
-        similarity, prominence, margin, translit = features(ranked, index, transliterated)
+        similarity, prominence, margin, bonus, translit = features(ranked, index, transliterated)
         z = (
             calibration.similarity * similarity
             + calibration.prominence * prominence
             + calibration.margin * max(min(margin, 0.5), -0.5)
+            + calibration.bonus * bonus
             + calibration.transliterated * translit
             + calibration.intercept
         )
-        result.append(1.0 / (1.0 + math.exp(-z)))
+        probability = 1.0 / (1.0 + math.exp(-z))
+        result.append(min(probability, result[-1]) if result else probability)
     return result

@@ -52,7 +52,6 @@ ADMIN_WORDS = frozenset(
         "vilayet",
         "ili",
         "ostan",
-        "ostan-e",
         "shahrestan",
         "bakhsh",
         "dehestan",
@@ -111,7 +110,8 @@ PLACE_WORDS = frozenset(
     ]
 )
 
-LINK_WORDS = frozenset({"of", "de", "di", "du", "des", "del", "la", "le"})
+# Link words, including the Persian ezafe of *Ostan-e Tehran* (folding splits it off).
+LINK_WORDS = frozenset({"of", "de", "di", "du", "des", "del", "la", "le", "e", "ye"})
 
 
 def kind_of(word: str) -> str | None:

@@ -84,6 +84,7 @@ class Ranked:
     match_kind: MatchKind
     matched: NameHit
     view: str
+    bonus: float = 0.0
     reasons: list[str] = field(default_factory=list)
 
 
@@ -138,7 +139,8 @@ def rank(
         if hints.restrict_to_countries and place.country_code not in hints.countries:
             continue
         similarity, view, hit = _best_name(query, hits, language)
-        score = W_SIMILARITY * similarity + W_PROMINENCE * place.prominence
+        base = W_SIMILARITY * similarity + W_PROMINENCE * place.prominence
+        score = base
         reasons = [f"name {similarity:.2f} by {view}", f"prominence {place.prominence:.2f}"]
         if hints.countries and place.country_code in hints.countries:
             score += W_COUNTRY
@@ -160,6 +162,6 @@ def rank(
             score += W_CONTEXT * pull
             reasons.append(f"near the batch's other places {pull:.2f}")
         match_kind = _match_kind(query, hit, view, similarity)
-        ranked.append(Ranked(place, score, min(similarity, 1.0), match_kind, hit, view, reasons))
+        ranked.append(Ranked(place, score, min(similarity, 1.0), match_kind, hit, view, score - base, reasons))
     ranked.sort(key=lambda r: r.score, reverse=True)
     return ranked

@@ -3,7 +3,7 @@
 Arabic script: harakat and tatweel removed; alef and hamza forms unified; ta marbuta written
 as ha; alef maqsura as ya; Persian and Kurdish letter forms mapped to their Arabic
 counterparts; the article ``ال`` split off its word so that it transliterates as a word of
-its own; generic words (governorate, city, district ...) marked as such.
+its own; generic words (governorate, city, district ...) replaced by their Latin equivalents.
 """
 
 from __future__ import annotations
@@ -38,31 +38,16 @@ _ARABIC_LETTERS = str.maketrans(
 )
 _FINAL_HA = re.compile(r"(?<=\w)ه(?!\w)")  # ta marbuta (written as ha above) ends in a vowel
 _ARTICLE = re.compile(r"(?<![\w])ال(?=\w{2,})")
-# Generic words written in Arabic script (after the letter clean-up above).
-ARABIC_GENERIC_WORDS = frozenset(
-    {
-        "محافظه",
-        "مدينه",
-        "منطقه",
-        "ناحيه",
-        "قضاء",
-        "قضا",
-        "ولايه",
-        "اقليم",
-        "مقاطعه",
-        "بلده",
-        "قريه",
-        "مركز",
-        "شهر",
-        "استان",
-        "شهرستان",
-        "بخش",
-        "دهستان",
-        "لواء",
-        "مديريه",
-        "مخيم",
-    }
-)
+# Generic words written in Arabic script (after the letter clean-up above), replaced by the
+# Latin generic word of the same kind so that later steps drop them and remember the kind.
+ARABIC_GENERIC_WORDS = {
+    **dict.fromkeys(
+        ("محافظه", "منطقه", "ناحيه", "قضاء", "قضا", "ولايه", "اقليم", "مقاطعه", "استان", "شهرستان", "بخش", "دهستان",
+         "لواء", "مديريه"),
+        "governorate",
+    ),
+    **dict.fromkeys(("مدينه", "بلده", "قريه", "شهر", "مخيم"), "city"),
+}
 
 
 def has_arabic(text: str) -> bool:
@@ -73,5 +58,5 @@ def has_arabic(text: str) -> bool:
 def clean_arabic(text: str) -> str:
     """Apply the Arabic-script rules; the text stays in Arabic script."""
     text = _HARAKAT.sub("", text).translate(_ARABIC_LETTERS)
-    words = [w for w in text.split() if w not in ARABIC_GENERIC_WORDS] or text.split()
+    words = [ARABIC_GENERIC_WORDS.get(w, w) for w in text.split()]
     return _FINAL_HA.sub("ا", _ARTICLE.sub("ال ", " ".join(words)))

@@ -26,8 +26,12 @@ def _transliterator() -> icu.Transliterator:
 
 @lru_cache(maxsize=65536)
 def to_ascii(text: str) -> str:
-    """Transliterate ``text`` to ASCII Latin; ASCII input comes back unchanged."""
+    """Transliterate ``text`` to ASCII Latin; ASCII input comes back unchanged.
+
+    Characters ICU cannot transliterate are dropped, so the result is always ASCII.
+    """
     if text.isascii():
         return text
     result: str = _transliterator().transliterate(text)
-    return result
+    # ICU keeps a few modifier letters (the ayn and hamza marks, U+02BF and U+02BE); they carry no sound we match on.
+    return result.encode("ascii", "ignore").decode("ascii")

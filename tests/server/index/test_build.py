@@ -1,0 +1,165 @@
+"""Building the index file: counts, contents, and atomic replacement."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from toponym_server.index.build import BuildSummary, build_index, expected_fingerprint
+from toponym_server.index.reader import open_index
+from toponym_server.index.schema import APPLICATION_ID, FORMAT_VERSION
+from toponym_server.matching.ranking import FLAG_CANONICAL, FLAG_NON_LATIN
+from toponym_server.sources.geonames import GeoNamesDumpSource
+from toponym_server.sources.records import PlaceRecord
+
+from .conftest import DAMASCUS, EXPECTED_NAMES, EXPECTED_PLACES, HASAKAH, SYRIA, ListSource, write_fixture
+
+
+class SourceThatBreaks:
+    """Yields a few places of a real source, then fails as a broken download would."""
+
+    def __init__(self, source: GeoNamesDumpSource, after: int = 3) -> None:
+        self.source = source
+        self.after = after
+
+    def places(self) -> Iterator[PlaceRecord]:
+        for number, place in enumerate(self.source.places()):
+            if number == self.after:
+                raise OSError("connection reset while reading the dump")
+            yield place
+
+    def admin_divisions(self):  # type: ignore[no-untyped-def]
+        return self.source.admin_divisions()
+
+    def fingerprint(self) -> str:
+        return "broken"
+
+    def describe(self) -> str:
+        return "a source that breaks"
+
+
+def query(path: Path, sql: str) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_summary_counts(built: BuildSummary) -> None:
+    assert built.places == EXPECTED_PLACES
+    assert built.names == EXPECTED_NAMES
+    assert built.languages == 1  # only the English name countryInfo gives Syria
+    assert built.keys > built.names
+    assert built.size_bytes == built.path.stat().st_size > 0
+
+
+def test_file_contents_match_the_summary(built: BuildSummary) -> None:
+    assert query(built.path, "SELECT count(*) FROM places") == [(built.places,)]
+    assert query(built.path, "SELECT count(*) FROM names") == [(built.names,)]
+    assert query(built.path, "SELECT count(*) FROM keys") == [(built.keys,)]
+    assert query(built.path, "PRAGMA application_id") == [(APPLICATION_ID,)]
+
+
+def test_meta_records_the_build(built: BuildSummary, fixture_source: GeoNamesDumpSource) -> None:
+    meta = dict(query(built.path, "SELECT key, value FROM meta"))
+    assert meta["format_version"] == FORMAT_VERSION
+    assert meta["fingerprint"] == expected_fingerprint(fixture_source)
+    assert meta["places"] == str(EXPECTED_PLACES)
+    assert meta["names"] == str(EXPECTED_NAMES)
+    assert "SY.txt" in meta["source"]
+
+
+def test_duplicate_and_malformed_rows_are_skipped(built: BuildSummary) -> None:
+    assert query(built.path, f"SELECT name FROM places WHERE id = {DAMASCUS}") == [("Damascus",)]
+    assert query(built.path, "SELECT count(*) FROM places WHERE name = 'Broken line'") == [(0,)]
+
+
+def test_duplicate_place_is_reported(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    source = write_fixture(tmp_path / "data")
+    with caplog.at_level(logging.WARNING):
+        build_index(source, tmp_path / "index.sqlite", progress=False)
+    messages = [r.getMessage() for r in caplog.records]
+    assert any(f"second record for place {DAMASCUS}" in m for m in messages)
+    assert any("SY.txt:6:" in m for m in messages)  # the malformed line, with its file and line
+
+
+def test_names_carry_flags(built: BuildSummary) -> None:
+    rows = dict(query(built.path, f"SELECT text, flags FROM names WHERE place_id = {HASAKAH}"))
+    assert rows["Al Ḩasakah"] & FLAG_CANONICAL
+    assert rows["Al Hasakah"] & FLAG_CANONICAL
+    assert not rows["Hasakah"] & FLAG_CANONICAL
+    assert rows["الحسكة"] & FLAG_NON_LATIN
+    assert rows["Хасеке"] & FLAG_NON_LATIN
+    assert not rows["Al Ḩasakah"] & FLAG_NON_LATIN
+
+
+def test_country_added_from_country_info_is_indexed(built: BuildSummary) -> None:
+    assert query(built.path, f"SELECT feature_code, country_code FROM places WHERE id = {SYRIA}") == [("PCLI", "SY")]
+    assert query(built.path, "SELECT place_id FROM keys WHERE key = 'fsyria'") == [(SYRIA,)]
+
+
+# --- atomicity -------------------------------------------------------------------------
+
+
+def test_failed_build_leaves_the_previous_index_intact(tmp_path: Path) -> None:
+    source = write_fixture(tmp_path / "data")
+    target = tmp_path / "out" / "index.sqlite"
+    build_index(source, target, progress=False)
+    before = target.read_bytes()
+
+    with pytest.raises(OSError, match="connection reset"):
+        build_index(SourceThatBreaks(source), target, progress=False)
+
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in target.parent.iterdir()) == ["index.sqlite"]
+    assert open_index(target).place_count == EXPECTED_PLACES
+
+
+def test_failed_build_without_previous_index_leaves_nothing(tmp_path: Path) -> None:
+    source = write_fixture(tmp_path / "data")
+    target = tmp_path / "out" / "index.sqlite"
+    with pytest.raises(OSError):
+        build_index(SourceThatBreaks(source, after=0), target, progress=False)
+    assert list(target.parent.iterdir()) == []
+
+
+def test_rebuild_replaces_the_index_and_open_readers_keep_their_file(tmp_path: Path) -> None:
+    source = write_fixture(tmp_path / "data")
+    target = tmp_path / "index.sqlite"
+    build_index(source, target, progress=False)
+    old = open_index(target)
+    try:
+        replacement = ListSource([next(iter(source.places()))], label="one place")
+        summary = build_index(replacement, target, progress=False)
+        assert summary.places == 1
+        new = open_index(target)
+        assert new.place_count == 1
+        assert new.meta["source"] == "one place"
+        new.close()
+        # a server that had the old file open keeps answering from it
+        assert old.places_by_id([SYRIA])
+    finally:
+        old.close()
+
+
+def test_build_creates_missing_directories(tmp_path: Path) -> None:
+    source = write_fixture(tmp_path / "data")
+    target = tmp_path / "a" / "b" / "index.sqlite"
+    build_index(source, target, progress=False)
+    assert open_index(target).place_count == EXPECTED_PLACES
+
+
+def test_stale_temporary_file_is_not_a_problem(tmp_path: Path) -> None:
+    import os
+
+    source = write_fixture(tmp_path / "data")
+    target = tmp_path / "index.sqlite"
+    (tmp_path / f".index.sqlite.{os.getpid()}.building").write_bytes(b"left over by a killed build")
+    build_index(source, target, progress=False)
+    assert open_index(target).place_count == EXPECTED_PLACES
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "index.sqlite"]

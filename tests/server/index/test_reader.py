@@ -1,0 +1,265 @@
+"""Reading the index: lookups, names, admin names, localized names, and refusing bad files."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from toponym_server.index.build import BuildSummary
+from toponym_server.index.reader import IndexFileError, IndexReader, open_index
+from toponym_server.index.schema import FORMAT_VERSION
+from toponym_server.matching.keys import EXACT, PHONETIC, query_keys
+from toponym_server.matching.normalize import normalize
+from toponym_server.matching.ranking import FLAG_CANONICAL, FLAG_NON_LATIN, FLAG_PREFERRED
+
+from .conftest import (
+    ALEPPO,
+    DAMASCUS,
+    EXPECTED_NAMES,
+    EXPECTED_PLACES,
+    HAMA,
+    HAMA_JP,
+    HASAKAH,
+    RAQQA,
+    RAQQA_GOVERNORATE,
+    SYRIA,
+)
+
+
+def places_under(reader: IndexReader, key: str, limit: int = 50) -> list[int]:
+    """The distinct places posted under ``key``, in posting order (a place may hold several spellings)."""
+    return list(dict.fromkeys(place_id for _name_id, place_id in reader.lookup(key, limit)))
+
+
+def phonetic_key(text: str) -> str:
+    return PHONETIC + normalize(text).phonetic
+
+
+# --- counts and meta -------------------------------------------------------------------
+
+
+def test_counts_match_the_build(reader: IndexReader, built: BuildSummary) -> None:
+    assert reader.place_count == built.places == EXPECTED_PLACES
+    assert reader.name_count == built.names == EXPECTED_NAMES
+    assert reader.meta["places"] == str(EXPECTED_PLACES)
+    assert reader.meta["names"] == str(EXPECTED_NAMES)
+    assert reader.meta["format_version"] == FORMAT_VERSION
+
+
+# --- lookups ---------------------------------------------------------------------------
+
+
+def test_lookup_returns_prominent_places_first(reader: IndexReader) -> None:
+    # the Syrian provincial capital before the Japanese village of the same name
+    assert places_under(reader, phonetic_key("Hama")) == [HAMA, HAMA_JP]
+    assert places_under(reader, EXACT + "hama") == [HAMA, HAMA_JP]
+    # the city (more populous on the prominence scale) before the governorate
+    assert places_under(reader, phonetic_key("Raqqa")) == [RAQQA, RAQQA_GOVERNORATE]
+
+
+def test_lookup_respects_the_limit(reader: IndexReader) -> None:
+    assert len(reader.lookup(phonetic_key("Hama"), 50)) > 1
+    assert [place_id for _name_id, place_id in reader.lookup(phonetic_key("Hama"), 1)] == [HAMA]
+
+
+def test_lookup_of_an_unknown_key_is_empty(reader: IndexReader) -> None:
+    assert reader.lookup(EXACT + "atlantis", 10) == []
+
+
+def test_a_place_posts_each_distinct_spelling_once_per_key(reader: IndexReader) -> None:
+    # Al Ḩasakah has four names whose phonetic form is "hasaka"; "Al Ḩasakah" and its ASCII
+    # name "Al Hasakah" fold alike, so three distinct spellings are posted under the key.
+    postings = reader.lookup(phonetic_key("Hasakah"), 50)
+    assert {place_id for _name_id, place_id in postings} == {HASAKAH}
+    names = reader.names_by_id([name_id for name_id, _place_id in postings])
+    folded = [n.folded for n in names]
+    assert len(folded) == len(set(folded))
+    assert set(folded) == {"al hasakah", "hasakah", "haseke"}
+
+
+@pytest.mark.parametrize(
+    ("query", "place_id"),
+    [
+        ("Hassakeh", HASAKAH),
+        ("Хасеке", HASAKAH),
+        ("الحسكة", HASAKAH),
+        ("Dimashq", DAMASCUS),
+        ("دمشق", DAMASCUS),
+        ("Halab", ALEPPO),
+        ("Rakka", RAQQA),
+        ("Syria", SYRIA),
+    ],
+)
+def test_query_keys_reach_the_place(reader: IndexReader, query: str, place_id: int) -> None:
+    keys = query_keys(normalize(query))
+    reached = {p for key in (*keys.exact, *keys.phonetic, *keys.skeleton) for p in places_under(reader, key)}
+    assert place_id in reached
+
+
+def test_lookup_pairs_name_and_place(reader: IndexReader) -> None:
+    [(name_id, place_id)] = reader.lookup(EXACT + "dimashq", 10)
+    [name] = reader.names_by_id([name_id])
+    assert (name.text, name.place_id, place_id) == ("Dimashq", DAMASCUS, DAMASCUS)
+
+
+# --- places and names ------------------------------------------------------------------
+
+
+def test_places_by_id(reader: IndexReader) -> None:
+    places = reader.places_by_id([HAMA, 999_999_999])
+    assert set(places) == {HAMA}
+    hama = places[HAMA]
+    assert (hama.name, hama.country_code, hama.feature_code, hama.admin1_code) == ("Hama", "SY", "PPLA", "10")
+    assert hama.population == 460602
+    assert 0.0 < hama.prominence < 1.0
+    assert reader.places_by_id([]) == {}
+
+
+def test_prominence_is_stored(reader: IndexReader) -> None:
+    places = reader.places_by_id([SYRIA, HAMA, HAMA_JP])
+    assert places[SYRIA].prominence == 1.0
+    assert places[SYRIA].prominence > places[HAMA].prominence > places[HAMA_JP].prominence
+
+
+def test_names_of_place_canonical_first(reader: IndexReader) -> None:
+    names = reader.names_of_place(HASAKAH)
+    assert [n.text for n in names] == ["Al Ḩasakah", "Al Hasakah", "Hasakah", "الحسكة", "Хасеке"]
+    assert all(n.place_id == HASAKAH for n in names)
+    assert [bool(n.flags & FLAG_CANONICAL) for n in names] == [True, True, False, False, False]
+    assert [bool(n.flags & FLAG_NON_LATIN) for n in names] == [False, False, False, True, True]
+    assert names[0].folded == "al hasakah"
+    assert names[0].phonetic == normalize("Al Ḩasakah").phonetic
+
+
+def test_names_of_an_unknown_place(reader: IndexReader) -> None:
+    assert reader.names_of_place(999_999_999) == []
+
+
+def test_names_by_id(reader: IndexReader) -> None:
+    names = reader.names_of_place(ALEPPO)
+    again = reader.names_by_id([n.name_id for n in names])
+    assert sorted(again, key=lambda n: n.name_id) == names
+    assert reader.names_by_id([]) == []
+
+
+def test_admin_name(reader: IndexReader) -> None:
+    assert reader.admin_name("SY.04") == "Ar-Raqqah"
+    assert reader.admin_name("SY.13") == "Dimashq"
+    assert reader.admin_name("SY.99") == ""
+    assert reader.admin_name("") == ""
+
+
+def test_localized_name_of_a_country_from_country_info(reader: IndexReader) -> None:
+    assert reader.localized_name(SYRIA, "en") == "Syria"
+    assert reader.localized_name(SYRIA, "en-GB") == "Syria"
+    assert reader.localized_name(SYRIA, "fr") == ""
+    # dump alternate names carry no language
+    assert reader.localized_name(ALEPPO, "en") == ""
+
+
+def test_localized_name_prefers_exact_tag_then_preferred_names(languages_reader: IndexReader) -> None:
+    assert languages_reader.localized_name(ALEPPO, "fr") == "Alep"
+    assert languages_reader.localized_name(ALEPPO, "fr-CA") == "Alep (Québec)"
+    assert languages_reader.localized_name(ALEPPO, "fr-BE") == "Alep"
+    assert languages_reader.localized_name(ALEPPO, "ar") == "حلب"  # preferred, though listed second
+    assert languages_reader.localized_name(ALEPPO, "en") == "Aleppo"
+    assert languages_reader.localized_name(ALEPPO, "de") == ""
+    assert languages_reader.localized_name(HAMA, "fr") == ""
+
+
+def test_preferred_flag_is_stored(languages_reader: IndexReader) -> None:
+    flags = {(n.text, n.lang): n.flags for n in languages_reader.names_of_place(ALEPPO)}
+    assert flags[("حلب", "ar")] & FLAG_PREFERRED
+    assert not flags[("حلب الشهباء", "ar")] & FLAG_PREFERRED
+
+
+def test_reader_is_usable_from_several_threads(reader: IndexReader) -> None:
+    key = phonetic_key("Hama")
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda _: places_under(reader, key), range(8)))
+    assert results == [[HAMA, HAMA_JP]] * 8
+
+
+# --- refusing unusable files -----------------------------------------------------------
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(IndexFileError, match="does not exist"):
+        open_index(tmp_path / "nowhere.sqlite")
+
+
+def test_directory_is_not_an_index(tmp_path: Path) -> None:
+    with pytest.raises(IndexFileError):
+        open_index(tmp_path)
+
+
+@pytest.mark.parametrize("cut", ["half", "last page"])
+def test_truncated_copy(tmp_path: Path, index_path: Path, cut: str) -> None:
+    data = index_path.read_bytes()
+    copy = tmp_path / "truncated.sqlite"
+    copy.write_bytes(data[: len(data) // 2] if cut == "half" else data[:-4096])
+    with pytest.raises(IndexFileError):
+        open_index(copy)
+
+
+def test_foreign_sqlite_file(tmp_path: Path) -> None:
+    path = tmp_path / "foreign.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE meta (key TEXT, value TEXT)")
+    conn.execute("INSERT INTO meta VALUES ('format_version', ?)", (FORMAT_VERSION,))
+    conn.commit()
+    conn.close()
+    with pytest.raises(IndexFileError, match="not a toponym index"):
+        open_index(path)
+
+
+def test_non_sqlite_file(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite"
+    path.write_text("this is not a database, just some text\n" * 200)
+    with pytest.raises(IndexFileError):
+        open_index(path)
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.sqlite"
+    path.touch()
+    with pytest.raises(IndexFileError):
+        open_index(path)
+
+
+def edited_copy(index_path: Path, tmp_path: Path, sql: str) -> Path:
+    copy = tmp_path / "edited.sqlite"
+    shutil.copyfile(index_path, copy)
+    conn = sqlite3.connect(copy)
+    conn.execute(sql)
+    conn.commit()
+    conn.close()
+    return copy
+
+
+def test_other_format_version(tmp_path: Path, index_path: Path) -> None:
+    copy = edited_copy(index_path, tmp_path, "UPDATE meta SET value = '999' WHERE key = 'format_version'")
+    with pytest.raises(IndexFileError, match="format 999"):
+        open_index(copy)
+
+
+def test_missing_format_version(tmp_path: Path, index_path: Path) -> None:
+    copy = edited_copy(index_path, tmp_path, "DELETE FROM meta WHERE key = 'format_version'")
+    with pytest.raises(IndexFileError):
+        open_index(copy)
+
+
+def test_unedited_copy_opens(tmp_path: Path, index_path: Path) -> None:
+    copy = tmp_path / "copy.sqlite"
+    shutil.copyfile(index_path, copy)
+    opened = open_index(copy)
+    assert opened.place_count == EXPECTED_PLACES
+    opened.close()
+
+
+def test_the_original_is_untouched_by_the_checks(index_path: Path, reader: IndexReader) -> None:
+    assert open_index(index_path).meta == reader.meta

@@ -1,0 +1,113 @@
+"""Index keys: how a query reaches the names it should without scanning the index."""
+
+from __future__ import annotations
+
+import pytest
+
+from toponym_server.matching.keys import (
+    DELETION,
+    EXACT,
+    PHONETIC,
+    SKELETON,
+    QueryKeys,
+    index_keys,
+    name_keys,
+    query_keys,
+)
+from toponym_server.matching.normalize import normalize
+
+
+def keys_of(query: str) -> QueryKeys:
+    return query_keys(normalize(query))
+
+
+def strong_keys(query: str) -> set[str]:
+    found = keys_of(query)
+    return {*found.exact, *found.phonetic, *found.skeleton}
+
+
+def test_every_key_is_prefixed_by_its_kind() -> None:
+    keys = name_keys("az-Zabadani")
+    assert {k[0] for k in keys} <= {EXACT, PHONETIC, SKELETON, DELETION}
+    assert EXACT + "azzabadani" in keys
+    assert PHONETIC + normalize("az-Zabadani").phonetic in keys
+    assert SKELETON + normalize("az-Zabadani").skeleton in keys
+
+
+def test_query_exact_key_equals_the_name_exact_key() -> None:
+    assert keys_of("Al Ḩasakah").exact == (EXACT + "alhasakah",)
+    assert EXACT + "alhasakah" in name_keys("Al-Hasakah")
+
+
+@pytest.mark.parametrize(
+    ("name", "queries"),
+    [
+        ("Al-Hasakah", ["Hasakeh", "Hassakeh", "Al Hasaka", "Haseke", "Хасеке", "الحسكة"]),
+        ("Deir ez-Zor", ["Dayr az Zawr", "Deir Ezzor", "Deir al-Zour", "دير الزور"]),
+        ("Homs", ["Hims", "حمص"]),
+        ("Ar-Raqqah", ["Raqqa", "Rakka", "الرقة"]),
+        ("Kobanî", ["Kobane", "كوباني", "کۆبانی"]),
+        ("Ayn al-Arab", ["عين العرب"]),
+    ],
+)
+def test_a_name_and_its_spelling_variants_share_a_key(name: str, queries: list[str]) -> None:
+    stored = name_keys(name)
+    for query in queries:
+        assert strong_keys(query) & stored, query
+
+
+def test_unrelated_names_share_no_strong_key() -> None:
+    assert not strong_keys("Homs") & name_keys("Hama")
+    assert not strong_keys("Raqqa") & name_keys("Idlib")
+
+
+def test_a_query_one_consonant_away_meets_the_name_through_the_fuzzy_keys() -> None:
+    stored = name_keys("Zabadani")
+    for typo in ("Zamadani", "Zabadanik", "Zabani", "Zbadamni"):
+        keys = keys_of(typo)
+        assert not {*keys.exact, *keys.phonetic, *keys.skeleton} & stored, typo
+        assert set(keys.fuzzy) & stored, typo
+
+
+def test_a_query_two_consonants_away_does_not_meet_the_name() -> None:
+    stored = name_keys("Zabadani")
+    keys = keys_of("Zamalaki")
+    assert not {*keys.exact, *keys.phonetic, *keys.skeleton, *keys.fuzzy} & stored
+
+
+def test_short_skeletons_get_no_deletion_keys() -> None:
+    # "Hama" has a two-consonant skeleton: deleting one would reach half the gazetteer
+    assert not {k for k in name_keys("Hama") if k.startswith(DELETION)}
+    assert keys_of("Hama").fuzzy == ()
+
+
+def test_joined_article_alternative() -> None:
+    keys = keys_of("Alhasakah")
+    assert PHONETIC + normalize("Hasakah").phonetic in keys.phonetic
+    assert SKELETON + normalize("Hasakah").skeleton in keys.skeleton
+    # the reading as written comes first
+    assert keys.phonetic[0] == PHONETIC + normalize("Alhasakah").phonetic
+    assert strong_keys("Alhasakah") & name_keys("Al-Hasakah")
+    assert strong_keys("Elkhalil") & name_keys("Khalil")
+
+
+def test_short_words_starting_with_al_are_not_split() -> None:
+    # "Alep" is too short to be article + name
+    assert keys_of("Alep").phonetic == (PHONETIC + normalize("Alep").phonetic,)
+
+
+def test_both_ch_readings_are_indexed_and_looked_up() -> None:
+    stored = name_keys("Chechnya")
+    assert PHONETIC + normalize("Khekhnya").phonetic in stored
+    assert PHONETIC + normalize("Sheshnya").phonetic in stored
+    assert strong_keys("Sheshnya") & stored
+
+
+def test_index_keys_matches_name_keys() -> None:
+    assert index_keys(normalize("Deir ez-Zor")) == name_keys("Deir ez-Zor")
+
+
+def test_query_key_groups_have_no_duplicates() -> None:
+    keys = keys_of("Alhasakah Governorate")
+    for group in (keys.exact, keys.phonetic, keys.skeleton, keys.fuzzy):
+        assert len(group) == len(set(group))

@@ -1,0 +1,218 @@
+# ruff: noqa: RUF001
+"""Normalization: the views of a name that let spellings from different systems meet."""
+
+from __future__ import annotations
+
+import pytest
+
+from toponym_server.matching.normalize import content_tokens, fold, normalize, phonetic_variants, skeleton
+
+# --- folding ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Al Ḩasakah", "al hasakah"),
+        ("ZÜRICH", "zurich"),
+        ("Straße", "strasse"),
+        ("Łódź", "lodz"),
+        ("ﬁnland", "finland"),  # NFKC: the ligature becomes two letters
+        ("Ｈａｍａ", "hama"),  # NFKC: full-width letters
+        ("  Deir   ez-Zor  ", "deir ez zor"),
+    ],
+)
+def test_fold_nfkc_case_and_diacritics(text: str, expected: str) -> None:
+    assert normalize(text).folded == expected
+
+
+@pytest.mark.parametrize("mark", ["‘", "ʿ", "’", "'", "`", "ʾ", "ʼ"])
+def test_apostrophes_and_ayn_hamza_marks_vanish_without_splitting(mark: str) -> None:
+    views = normalize(f"Ma{mark}arrat al-Nu{mark}man")
+    assert views.folded == "maarrat al numan"
+    assert views.tokens == ("maarrat", "numan")
+
+
+@pytest.mark.parametrize("text", ["Al-Hasakah", "Abu-Kamal", "Deir–ez–Zor"])
+def test_hyphens_and_dashes_split_words(text: str) -> None:
+    assert " " in normalize(text).folded
+    assert "-" not in normalize(text).folded
+
+
+def test_fold_reports_transliteration_only_for_other_scripts() -> None:
+    assert fold("Хасеке") == ("haseke", True)
+    assert fold("Ḩasakah")[1] is False  # Latin with diacritics is not a transliteration
+    assert fold("Hasakah") == ("hasakah", False)
+    assert normalize("دير الزور").transliterated is True
+
+
+@pytest.mark.parametrize("text", ["", "   ", "---", "‘’"])
+def test_names_without_letters_fold_to_nothing(text: str) -> None:
+    views = normalize(text)
+    assert views.folded == ""
+    assert views.tokens == ()
+
+
+# --- articles --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("al-Bab", ("bab",)),
+        ("el-Bab", ("bab",)),
+        ("Ar-Raqqa", ("raqqa",)),
+        ("as-Suwayda", ("suwayda",)),
+        ("ad-Dana", ("dana",)),
+        ("az-Zabadani", ("zabadani",)),
+        ("Jisr ash-Shughur", ("jisr", "shughur")),
+        ("Deir ez-Zor", ("deir", "zor")),
+        ("Deir Ezzor", ("deir", "zor")),  # the article written joined and assimilated
+        ("Arraqqa", ("raqqa",)),
+        ("Assuwayda", ("suwayda",)),
+    ],
+)
+def test_arabic_article_is_dropped(text: str, tokens: tuple[str, ...]) -> None:
+    assert normalize(text).tokens == tokens
+
+
+def test_joined_article_rule_needs_a_doubled_letter() -> None:
+    # "Ashrafiyah" starts with "ash" but not with an assimilated article (no doubled consonant)
+    assert normalize("Ashrafiyah").tokens == ("ashrafiyah",)
+    assert normalize("Aleppo").tokens == ("aleppo",)
+
+
+def test_folded_view_keeps_the_article() -> None:
+    assert normalize("Ar-Raqqa").folded == "ar raqqa"
+
+
+# --- variants that must meet -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ("Hasakeh", "Hassakeh", "Al-Hasaka", "Al Hasakah", "Al Ḩasakah", "Haseke"),
+        ("Deir Ezzor", "Dayr az Zawr", "Deir ez-Zor", "Deir al-Zour", "دير الزور"),
+        ("Homs", "Hims"),
+        ("Raqqa", "Rakka", "Ar-Raqqa", "Arraqqa"),
+        ("Kobane", "Kobanî", "كوباني", "کۆبانی"),
+        ("Ma‘arrat al-Nu‘man", "Maarat an-Numan"),
+    ],
+)
+def test_spelling_variants_share_a_phonetic_form(variants: tuple[str, ...]) -> None:
+    phonetics = {normalize(v).phonetic for v in variants}
+    assert len(phonetics) == 1, {v: normalize(v).phonetic for v in variants}
+    assert phonetics != {""}
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ("Ayn al-Arab", "عين العرب"),
+        ("الحسكة", "Hasakah"),
+        ("Хасеке", "Haseke"),
+        ("حلب", "Halab"),
+        ("الرقة", "Raqqa"),
+    ],
+)
+def test_scripts_without_vowels_share_a_skeleton(variants: tuple[str, ...]) -> None:
+    skeletons = {normalize(v).skeleton for v in variants}
+    assert len(skeletons) == 1, {v: normalize(v).skeleton for v in variants}
+    assert skeletons != {""}
+
+
+@pytest.mark.parametrize(("a", "b"), [("Homs", "Hama"), ("Raqqa", "Rastan"), ("Hasakah", "Halab"), ("Aleppo", "Idlib")])
+def test_different_places_do_not_meet(a: str, b: str) -> None:
+    assert normalize(a).phonetic != normalize(b).phonetic
+    assert normalize(a).skeleton != normalize(b).skeleton
+
+
+def test_skeleton_drops_vowels_and_merges_consonant_classes() -> None:
+    assert skeleton("hasaka") == "hsk"
+    assert skeleton("zabadana") == skeleton("sabatana") == "sbtn"
+    assert skeleton("aaa") == ""
+
+
+# --- generic words ---------------------------------------------------------------------
+
+
+def test_generic_admin_word_is_dropped_and_reported() -> None:
+    views = normalize("Raqqa Governorate")
+    assert views.tokens == ("raqqa",)
+    assert views.generic_kind == "admin"
+    assert views.phonetic == normalize("Raqqa").phonetic
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens", "kind"),
+    [
+        ("Muhafazat al-Hasakah", ("hasakah",), "admin"),
+        ("Deir ez-Zor Governorate", ("deir", "zor"), "admin"),
+        ("Province of Hama", ("hama",), "admin"),
+        ("City of Aleppo", ("aleppo",), "place"),
+        ("Raqqa City", ("raqqa",), "place"),
+        ("Raqqa", ("raqqa",), None),
+    ],
+)
+def test_generic_words_and_link_words(text: str, tokens: tuple[str, ...], kind: str | None) -> None:
+    views = normalize(text)
+    assert views.tokens == tokens
+    assert views.generic_kind == kind
+
+
+def test_arabic_generic_word_gives_the_same_tokens() -> None:
+    assert normalize("محافظة الرقة").tokens == normalize("الرقة").tokens
+    assert normalize("محافظة الرقة").phonetic == normalize("الرقة").phonetic
+
+
+def test_arabic_generic_word_is_reported_like_the_latin_one() -> None:
+    assert normalize("محافظة الرقة").generic_kind == normalize("Raqqa Governorate").generic_kind == "admin"
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [("City", ("city",)), ("Governorate City", ("governorate", "city")), ("Al", ("al",))],
+)
+def test_name_made_only_of_generic_words_is_kept_as_is(text: str, tokens: tuple[str, ...]) -> None:
+    views = normalize(text)
+    assert views.tokens == tokens
+    assert views.generic_kind is None
+    assert views.phonetic != ""
+
+
+def test_content_tokens_directly() -> None:
+    assert content_tokens("city of the hague") == (("the", "hague"), "place")
+    assert content_tokens("of de la") == (("of", "de", "la"), None)
+
+
+# --- phonetic readings -----------------------------------------------------------------
+
+
+def test_ch_gives_two_readings() -> None:
+    readings = phonetic_variants(normalize("Chechnya").tokens)
+    assert len(readings) == 2
+    kh_reading, sh_reading = readings
+    assert kh_reading == phonetic_variants(("khekhnya",))[0]
+    assert sh_reading == phonetic_variants(("shechnya",))[1] == phonetic_variants(("sheshnya",))[0]
+    # the first reading is the one normalize() keeps
+    assert normalize("Chechnya").phonetic == kh_reading
+
+
+def test_names_without_ch_have_one_reading() -> None:
+    assert len(phonetic_variants(normalize("Hasakah").tokens)) == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Khan Shaykhun", "Han Sayhun"),  # kh → h, sh → s
+        ("Dhahab", "Zahab"),  # dh → z
+        ("Philadelphia", "Filadelfia"),  # ph → f
+        ("Qamishli", "Kamishli"),  # q → k
+        ("Djerba", "Jerba"),  # dj → j
+        ("Cirta", "Sirta"),  # soft c
+    ],
+)
+def test_digraphs_are_unified(a: str, b: str) -> None:
+    assert normalize(a).phonetic == normalize(b).phonetic

@@ -1,0 +1,203 @@
+"""Ranking: how hints, context and the query's own words change which place wins."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+import pytest
+
+from toponym_server.matching.features import Kind
+from toponym_server.matching.normalize import normalize
+from toponym_server.matching.ranking import (
+    FLAG_CANONICAL,
+    FLAG_HISTORIC,
+    FLAG_NON_LATIN,
+    FLAG_PREFERRED,
+    Hints,
+    NameHit,
+    PlaceFacts,
+    Ranked,
+    distance_km,
+    rank,
+)
+from toponym_server.matching.similarity import MatchKind
+
+_ids = itertools.count(1)
+
+# (lat, lon) of places used as bias points and context
+HOMS = (34.73, 36.71)
+ALEPPO = (36.20, 37.16)
+DAMASCUS = (33.51, 36.29)
+TOKYO = (35.68, 139.69)
+
+
+def hit(text: str, *, lang: str = "", flags: int = FLAG_CANONICAL) -> NameHit:
+    views = normalize(text)
+    if views.transliterated:
+        flags |= FLAG_NON_LATIN
+    return NameHit(next(_ids), text, lang, flags, views.folded, views.phonetic)
+
+
+def place(
+    place_id: int,
+    country: str,
+    point: tuple[float, float],
+    prominence: float,
+    feature: str = "P.PPL",
+) -> PlaceFacts:
+    feature_class, feature_code = feature.split(".")
+    return PlaceFacts(place_id, feature_class, feature_code, country, point[0], point[1], prominence)
+
+
+def winner(query: str, candidates: Sequence[tuple[PlaceFacts, Sequence[NameHit]]], **kwargs: object) -> int:
+    context = kwargs.pop("context", ())
+    ranked = rank(normalize(query), candidates, Hints(**kwargs), context)  # type: ignore[arg-type]
+    return ranked[0].place.place_id
+
+
+@pytest.fixture()
+def two_hamas() -> list[tuple[PlaceFacts, list[NameHit]]]:
+    """The Syrian city and a slightly more prominent same-named place in Japan."""
+    syria = place(170017, "SY", (35.13, 36.75), 0.80, "P.PPLA")
+    japan = place(1862000, "JP", (35.0, 136.0), 0.84, "P.PPLA")
+    return [(syria, [hit("Hama"), hit("حماة", lang="ar")]), (japan, [hit("Hama")])]
+
+
+def test_without_hints_the_more_prominent_place_wins(two_hamas) -> None:
+    assert winner("Hama", two_hamas) == 1862000
+
+
+def test_country_hint_changes_the_winner(two_hamas) -> None:
+    assert winner("Hama", two_hamas, countries=frozenset({"SY"})) == 170017
+    assert winner("Hama", two_hamas, countries=frozenset({"JP"})) == 1862000
+
+
+def test_country_hint_without_restriction_keeps_every_candidate(two_hamas) -> None:
+    ranked = rank(normalize("Hama"), two_hamas, Hints(countries=frozenset({"SY"})))
+    assert {r.place.place_id for r in ranked} == {170017, 1862000}
+
+
+def test_restrict_to_countries_filters(two_hamas) -> None:
+    ranked = rank(normalize("Hama"), two_hamas, Hints(countries=frozenset({"SY"}), restrict_to_countries=True))
+    assert [r.place.place_id for r in ranked] == [170017]
+    none_left = rank(normalize("Hama"), two_hamas, Hints(countries=frozenset({"IQ"}), restrict_to_countries=True))
+    assert none_left == []
+
+
+def test_near_point_changes_the_winner(two_hamas) -> None:
+    assert winner("Hama", two_hamas, near=HOMS) == 170017
+    assert winner("Hama", two_hamas, near=TOKYO) == 1862000
+
+
+def test_context_points_change_the_winner(two_hamas) -> None:
+    assert winner("Hama", two_hamas, context=[HOMS, ALEPPO]) == 170017
+    assert winner("Hama", two_hamas, context=[TOKYO]) == 1862000
+
+
+def test_context_counts_the_closest_point(two_hamas) -> None:
+    # one Syrian neighbour among far-away ones is enough
+    assert winner("Hama", two_hamas, context=[(51.5, -0.12), (40.7, -74.0), HOMS]) == 170017
+
+
+@pytest.fixture()
+def raqqa_city_and_governorate() -> list[tuple[PlaceFacts, list[NameHit]]]:
+    city = place(163915, "SY", (35.95, 39.01), 0.75, "P.PPLA")
+    governorate = place(163914, "SY", (35.80, 38.80), 0.70, "A.ADM1")
+    return [
+        (city, [hit("Ar Raqqah"), hit("Raqqa", flags=0)]),
+        (governorate, [hit("Ar-Raqqah Governorate"), hit("Raqqa", flags=0)]),
+    ]
+
+
+def test_without_generic_word_the_city_wins(raqqa_city_and_governorate) -> None:
+    assert winner("Raqqa", raqqa_city_and_governorate) == 163915
+
+
+@pytest.mark.parametrize("query", ["Raqqa Governorate", "Province of Raqqa", "Muhafazat ar-Raqqa"])
+def test_generic_admin_word_makes_the_admin_area_win(raqqa_city_and_governorate, query: str) -> None:
+    assert winner(query, raqqa_city_and_governorate) == 163914
+
+
+def test_generic_place_word_keeps_the_city(raqqa_city_and_governorate) -> None:
+    assert winner("Raqqa City", raqqa_city_and_governorate) == 163915
+
+
+def test_arabic_generic_admin_word_makes_the_admin_area_win(raqqa_city_and_governorate) -> None:
+    assert winner("محافظة الرقة", raqqa_city_and_governorate) == 163914
+
+
+def test_feature_kinds_filter(raqqa_city_and_governorate) -> None:
+    only_admin = rank(normalize("Raqqa"), raqqa_city_and_governorate, Hints(kinds=frozenset({Kind.ADMIN_AREA})))
+    assert [r.place.place_id for r in only_admin] == [163914]
+    only_places = rank(normalize("Raqqa"), raqqa_city_and_governorate, Hints(kinds=frozenset({Kind.POPULATED_PLACE})))
+    assert [r.place.place_id for r in only_places] == [163915]
+    countries = rank(normalize("Raqqa"), raqqa_city_and_governorate, Hints(kinds=frozenset({Kind.COUNTRY})))
+    assert countries == []
+
+
+def test_language_hint_prefers_a_name_in_that_language() -> None:
+    # Two places reached by the same spelling; only the second has it as a French name.
+    us = place(4717560, "US", (33.66, -95.56), 0.42)
+    fr = place(2988507, "FR", (48.85, 2.35), 0.40)
+    candidates = [(us, [hit("Paris")]), (fr, [hit("Paris", lang="fr", flags=0)])]
+    assert winner("Paris", candidates) == 4717560
+    assert winner("Paris", candidates, language="fr") == 2988507
+    assert winner("Paris", candidates, language="fr-FR") == 2988507
+
+
+def test_language_hint_picks_which_name_of_a_place_matched() -> None:
+    hama = place(170017, "SY", (35.13, 36.75), 0.8)
+    names = [hit("Hamah", lang="en"), hit("Hamah", lang="de", flags=0)]
+    ranked = rank(normalize("Hamah"), [(hama, names)], Hints(language="de"))
+    assert ranked[0].matched.lang == "de"
+
+
+def test_historic_name_loses_to_a_current_one() -> None:
+    current = place(1, "TR", (41.0, 28.97), 0.9)
+    other = place(2, "TR", (41.0, 28.97), 0.9)
+    candidates = [
+        (current, [hit("Constantinople", flags=FLAG_HISTORIC)]),
+        (other, [hit("Constantinople", flags=FLAG_PREFERRED)]),
+    ]
+    assert winner("Constantinople", candidates) == 2
+
+
+def test_best_name_of_a_place_is_used() -> None:
+    homs = place(169577, "SY", HOMS, 0.8, "P.PPLA")
+    ranked = rank(
+        normalize("Hims"), [(homs, [hit("Homs"), hit("Hims", flags=0), hit("Emesa", flags=FLAG_HISTORIC)])], Hints()
+    )
+    assert ranked[0].matched.text == "Hims"
+    assert ranked[0].similarity == 1.0
+    assert ranked[0].match_kind is MatchKind.ALTERNATE_NAME
+
+
+def test_ranked_is_sorted_best_first_and_explained(two_hamas) -> None:
+    ranked: list[Ranked] = rank(normalize("Hama"), two_hamas, Hints(countries=frozenset({"SY"}), near=HOMS))
+    assert [r.score for r in ranked] == sorted((r.score for r in ranked), reverse=True)
+    assert any("SY" in reason for reason in ranked[0].reasons)
+    assert any("bias point" in reason for reason in ranked[0].reasons)
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "expected"),
+    [
+        ("Homs", "Homs", MatchKind.EXACT),
+        ("Hims", "Homs", MatchKind.PHONETIC),
+        ("حمص", "Homs", MatchKind.TRANSLITERATION),
+        ("Homs", "حمص", MatchKind.TRANSLITERATION),
+        ("Hoks", "Homs", MatchKind.FUZZY),
+    ],
+)
+def test_match_kinds(query: str, name: str, expected: MatchKind) -> None:
+    homs = place(169577, "SY", HOMS, 0.8, "P.PPLA")
+    ranked = rank(normalize(query), [(homs, [hit(name)])], Hints())
+    assert ranked[0].match_kind is expected
+
+
+def test_distance_km() -> None:
+    assert distance_km(HOMS, HOMS) == 0.0
+    assert 140 < distance_km(HOMS, DAMASCUS) < 150
+    assert distance_km(HOMS, ALEPPO) == pytest.approx(distance_km(ALEPPO, HOMS))
+    assert 19_000 < distance_km((0.0, 0.0), (0.0, 179.9)) < 20_100

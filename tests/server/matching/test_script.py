@@ -1,0 +1,77 @@
+"""Arabic-script clean-up: the text stays Arabic but spelling variants converge."""
+
+from __future__ import annotations
+
+import pytest
+
+from toponym_server.matching.script import clean_arabic, has_arabic
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("دير الزور", True),
+        ("کۆبانی", True),  # Kurdish letters are in the Arabic block too
+        ("ﻻ", True),  # presentation forms
+        ("Deir ez-Zor", False),
+        ("Хасеке", False),
+        ("", False),
+    ],
+)
+def test_has_arabic(text: str, expected: bool) -> None:
+    assert has_arabic(text) is expected
+
+
+def test_harakat_are_removed() -> None:
+    assert clean_arabic("حَلَب") == "حلب"
+    assert clean_arabic("حِمْص") == "حمص"
+    assert clean_arabic("الرَّقَّة") == clean_arabic("الرقة")
+
+
+def test_tatweel_is_removed() -> None:
+    assert clean_arabic("حلـــب") == "حلب"
+
+
+@pytest.mark.parametrize("alef", ["أ", "إ", "آ", "ٱ"])
+def test_alef_forms_are_unified(alef: str) -> None:
+    assert clean_arabic(f"{alef}دلب") == "ادلب"
+
+
+def test_hamza_carriers_are_unified_and_bare_hamza_dropped() -> None:
+    assert clean_arabic("مؤته") == clean_arabic("موته")
+    assert clean_arabic("بئر") == "بير"
+    assert clean_arabic("سماء") == "سما"
+
+
+def test_ta_marbuta_and_final_ha_read_as_a_vowel() -> None:
+    # ta marbuta and a final ha both end in the same vowel and meet the spelling with alef
+    assert clean_arabic("حماة") == clean_arabic("حماه") == "حماا"
+    assert clean_arabic("حسكة") == "حسكا"
+    # a ha inside a word is a consonant and stays
+    assert clean_arabic("نهر") == "نهر"
+
+
+def test_alef_maqsura_is_written_ya() -> None:
+    assert clean_arabic("مستشفى") == "مستشفي"
+
+
+def test_persian_and_kurdish_letters_map_to_arabic() -> None:
+    assert clean_arabic("ک ی ۆ") == "ك ي و"
+    assert clean_arabic("کۆبانی") == clean_arabic("كوباني")
+
+
+def test_article_is_split_off_its_word() -> None:
+    assert clean_arabic("الحسكة") == "ال حسكا"
+    assert clean_arabic("دير الزور") == "دير ال زور"
+    assert clean_arabic("عين العرب") == "عين ال عرب"
+
+
+def test_short_word_starting_with_alef_lam_is_not_an_article() -> None:
+    # "ال" followed by a single letter is not split: nothing would be left of the word
+    assert clean_arabic("الم") == "الم"
+
+
+def test_generic_words_become_their_latin_equivalents() -> None:
+    assert clean_arabic("محافظة الرقة") == "governorate " + clean_arabic("الرقة")
+    assert clean_arabic("مدينة حلب") == "city حلب"
+    assert clean_arabic("ولاية") == "governorate"

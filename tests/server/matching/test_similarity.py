@@ -1,0 +1,79 @@
+"""Name similarity: equal folds beat equal sounds beat equal skeletons beat everything else."""
+
+from __future__ import annotations
+
+import pytest
+
+from toponym_server.matching.normalize import normalize
+from toponym_server.matching.similarity import PHONETIC_EQUAL, SKELETON_EQUAL, name_similarity
+
+
+def similarity(query: str, name: str) -> tuple[float, str]:
+    views = normalize(name)
+    return name_similarity(normalize(query), views.folded, views.phonetic)
+
+
+def score(query: str, name: str) -> float:
+    return similarity(query, name)[0]
+
+
+@pytest.mark.parametrize(
+    ("query", "name"), [("Hasakah", "Hasakah"), ("HASAKAH", "Ḩasakah"), ("Deir ez-Zor", "Deirez Zor")]
+)
+def test_equal_fold_scores_one(query: str, name: str) -> None:
+    assert similarity(query, name) == (1.0, "folded")
+
+
+def test_levels_are_ordered() -> None:
+    exact = score("Hasakah", "Hasakah")
+    phonetic = score("Hasakah", "Hassakeh")  # same phonetic form, different spelling
+    skeleton_only = score("Hasakah", "Hsakah")  # same consonants, vowels differ
+    unrelated = score("Hasakah", "Paris")
+    assert normalize("Hasakah").phonetic == normalize("Hassakeh").phonetic
+    assert normalize("Hasakah").phonetic != normalize("Hsakah").phonetic
+    assert normalize("Hasakah").skeleton == normalize("Hsakah").skeleton
+    assert exact == 1.0
+    assert exact > phonetic > skeleton_only > unrelated
+    assert similarity("Hasakah", "Hassakeh")[1] == "phonetic"
+    assert similarity("Hasakah", "Hsakah")[1] == "skeleton"
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [("Hasakah", "Al-Hasakah"), ("Deir ez-Zor", "Dayr az Zawr"), ("Kobane", "كوباني"), ("Raqqa", "Ar-Raqqah")],
+)
+def test_phonetic_equal_stays_below_exact_and_at_most_the_phonetic_ceiling(query: str, name: str) -> None:
+    value, view = similarity(query, name)
+    assert view == "phonetic"
+    assert PHONETIC_EQUAL - 0.1 <= value < PHONETIC_EQUAL
+
+
+@pytest.mark.parametrize(("query", "name"), [("Ayn al-Arab", "عين العرب"), ("Hasakah", "الحسكة")])
+def test_skeleton_equal_scores_near_the_skeleton_level(query: str, name: str) -> None:
+    value, view = similarity(query, name)
+    assert view == "skeleton"
+    assert SKELETON_EQUAL <= value < PHONETIC_EQUAL - 0.05
+
+
+def test_among_phonetic_equals_the_closer_spelling_scores_higher() -> None:
+    query = "Hasakah"
+    close, far = "Hasaka", "Al-Hassakeh"
+    assert normalize(close).phonetic == normalize(far).phonetic == normalize(query).phonetic
+    assert score(query, close) > score(query, far)
+    assert score("Deir ez-Zor", "Deir al-Zor") > score("Deir ez-Zor", "Dayr az Zawr")
+
+
+@pytest.mark.parametrize(("query", "name"), [("Hasakah", "Homs"), ("Raqqa", "Paris"), ("Aleppo", "Tokyo")])
+def test_unrelated_names_score_low(query: str, name: str) -> None:
+    assert score(query, name) < 0.7
+
+
+def test_similarity_never_leaves_the_unit_interval() -> None:
+    names = ["Hasakah", "Hsakah", "Hasakat", "Al-Hasakah", "Paris", "x", "الحسكة", "Хасеке"]
+    for query in names:
+        for name in names:
+            assert 0.0 <= score(query, name) <= 1.0
+
+
+def test_a_typo_scores_below_a_phonetic_equal() -> None:
+    assert score("Zabadani", "Zabadanii") > score("Zabadani", "Zamadani")
