@@ -93,7 +93,7 @@ def main() -> None:
     print(f"{len(y)} examples, {int(y.sum())} positive")
     print(
         f"Calibration(similarity={w[0]:.3f}, prominence={w[1]:.3f}, margin={w[2]:.3f}, "
-        f"transliterated={w[3]:.3f}, intercept={w[4]:.3f})"
+        f"bonus={w[3]:.3f}, transliterated={w[4]:.3f}, intercept={w[5]:.3f})"
     )
 
 

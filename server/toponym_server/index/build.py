@@ -126,7 +126,9 @@ class _Writer:
             self.next_name_id += 1
             if record.lang:
                 self.languages.add(record.lang)
-            self.names.append((name_id, place.geoname_id, text, record.lang, flags, views.folded, views.phonetic))
+            self.names.append(
+                (name_id, place.geoname_id, text, record.lang, flags, views.folded, views.phonetic, views.skeleton)
+            )
             for key in index_keys(views):
                 spellings = place_keys.setdefault(key, {})
                 if len(spellings) < _SPELLINGS_PER_KEY:
@@ -141,7 +143,7 @@ class _Writer:
 
     def flush(self) -> None:
         self.conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", self.places)
-        self.conn.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?)", self.names)
+        self.conn.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?,?)", self.names)
         self.conn.executemany("INSERT INTO staged_keys VALUES (?,?,?,?)", self.keys)
         self.counts["places"] += len(self.places)
         self.counts["names"] += len(self.names)

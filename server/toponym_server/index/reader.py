@@ -55,6 +55,7 @@ class NameRow:
     flags: int
     folded: str
     phonetic: str
+    skeleton: str
 
 
 class IndexReader:
@@ -126,7 +127,7 @@ class IndexReader:
             return []
         marks = ",".join("?" * len(name_ids))
         rows = self._conn.execute(
-            f"SELECT id, place_id, text, lang, flags, folded, phonetic FROM names WHERE id IN ({marks})",
+            f"SELECT id, place_id, text, lang, flags, folded, phonetic, skeleton FROM names WHERE id IN ({marks})",
             tuple(name_ids),
         )
         return [NameRow(*row) for row in rows]
@@ -142,7 +143,8 @@ class IndexReader:
     def names_of_place(self, place_id: int) -> list[NameRow]:
         """Return every name of a place, canonical names first."""
         rows = self._conn.execute(
-            "SELECT id, place_id, text, lang, flags, folded, phonetic FROM names WHERE place_id = ? ORDER BY id",
+            "SELECT id, place_id, text, lang, flags, folded, phonetic, skeleton FROM names "
+            "WHERE place_id = ? ORDER BY id",
             (place_id,),
         )
         return [NameRow(*row) for row in rows]

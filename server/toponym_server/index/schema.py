@@ -8,7 +8,7 @@ places under a key first and can stop early, at any gazetteer size.
 
 from __future__ import annotations
 
-FORMAT_VERSION = "3"
+FORMAT_VERSION = "4"
 APPLICATION_ID = 0x746F706F  # "topo": marks the file as a toponym index
 
 SCHEMA = """
@@ -34,7 +34,8 @@ CREATE TABLE names (
     lang TEXT NOT NULL,
     flags INTEGER NOT NULL,
     folded TEXT NOT NULL,
-    phonetic TEXT NOT NULL
+    phonetic TEXT NOT NULL,
+    skeleton TEXT NOT NULL
 );
 CREATE TABLE admin_divisions (code TEXT PRIMARY KEY, name TEXT NOT NULL, geoname_id INTEGER NOT NULL)
     WITHOUT ROWID;

@@ -12,7 +12,7 @@ pick (odd GeoNames IDs); BENCHMARKS.md records the calibration error they reach.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from toponym_server.matching.features import kind_of_feature
@@ -34,7 +34,7 @@ class Calibration:
 
 
 CALIBRATION = Calibration(
-    similarity=16.996, prominence=-2.528, margin=31.336, bonus=0.0, transliterated=0.183, intercept=-15.218
+    similarity=15.625, prominence=-2.652, margin=37.686, bonus=3.679, transliterated=0.257, intercept=-14.114
 )
 
 
@@ -57,9 +57,7 @@ def _nested(a: Ranked, b: Ranked) -> bool:
     return distance_km(here, there) <= NESTED_WITHIN_KM
 
 
-def features(
-    ranked: Sequence[Ranked], index: int, transliterated: bool
-) -> tuple[float, float, float, float, float]:
+def features(ranked: Sequence[Ranked], index: int, transliterated: bool) -> tuple[float, float, float, float, float]:
     """The model's inputs for candidate ``index`` of a ranked list.
 
     The margin is taken over the best other candidate, or over a weak virtual rival when there
@@ -67,18 +65,20 @@ def features(
     """
     candidate = ranked[index]
     others = [r.score for i, r in enumerate(ranked[:8]) if i != index and not _nested(candidate, r)]
-    margin = candidate.score - max([*others, LONE_RIVAL_SCORE])
+    # The virtual rival enjoys the same hints as the candidate: a hint alone proves nothing.
+    margin = candidate.score - max([*others, LONE_RIVAL_SCORE + candidate.bonus])
     return candidate.similarity, candidate.place.prominence, margin, candidate.bonus, float(transliterated)
 
 
-def confidences(
+def iter_confidences(
     ranked: Sequence[Ranked], transliterated: bool, calibration: Calibration = CALIBRATION
-) -> list[float]:
-    """Return the calibrated confidence of each ranked candidate, in order.
+) -> Iterator[float]:
+    """Yield the calibrated confidence of each ranked candidate, in order, computed lazily.
 
-    No candidate is reported as more likely than one ranked above it.
+    No candidate is reported as more likely than one ranked above it, so a caller may stop at
+    the first value below its threshold.
     """
-    result: list[float] = []
+    previous = 1.0
     for index in range(len(ranked)):
         similarity, prominence, margin, bonus, translit = features(ranked, index, transliterated)
         z = (
@@ -89,6 +89,10 @@ def confidences(
             + calibration.transliterated * translit
             + calibration.intercept
         )
-        probability = 1.0 / (1.0 + math.exp(-z))
-        result.append(min(probability, result[-1]) if result else probability)
-    return result
+        previous = min(previous, 1.0 / (1.0 + math.exp(-z)))
+        yield previous
+
+
+def confidences(ranked: Sequence[Ranked], transliterated: bool, calibration: Calibration = CALIBRATION) -> list[float]:
+    """Return the calibrated confidence of every ranked candidate (see :func:`iter_confidences`)."""
+    return list(iter_confidences(ranked, transliterated, calibration))

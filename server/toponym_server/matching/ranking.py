@@ -59,6 +59,7 @@ class NameHit:
     flags: int
     folded: str
     phonetic: str
+    skeleton: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +109,7 @@ def _match_kind(query: Normalized, hit: NameHit, view: str, similarity: float) -
 def _best_name(query: Normalized, hits: Iterable[NameHit], language: str) -> tuple[float, str, NameHit]:
     best: tuple[float, str, NameHit] | None = None
     for hit in hits:
-        similarity, view = name_similarity(query, hit.folded, hit.phonetic)
+        similarity, view = name_similarity(query, hit.folded, hit.phonetic, hit.skeleton)
         if hit.flags & FLAG_NON_LATIN and not query.transliterated:
             similarity -= W_SCRIPT_BRIDGE
         if hit.flags & FLAG_HISTORIC:

@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from rapidfuzz.distance import Indel
 
-from toponym_server.matching.normalize import Normalized, skeleton
+from toponym_server.matching.normalize import Normalized
 
 
 class MatchKind(StrEnum):
@@ -23,7 +23,7 @@ PHONETIC_EQUAL = 0.94
 SKELETON_EQUAL = 0.86
 
 
-def name_similarity(query: Normalized, folded: str, phonetic: str) -> tuple[float, str]:
+def name_similarity(query: Normalized, folded: str, phonetic: str, name_skeleton: str) -> tuple[float, str]:
     """Score how alike a query and a gazetteer name are, in [0, 1], and name the view that decided.
 
     An equal folded form scores 1, an equal phonetic form up to :data:`PHONETIC_EQUAL` (closer
@@ -37,7 +37,6 @@ def name_similarity(query: Normalized, folded: str, phonetic: str) -> tuple[floa
     if query.phonetic == phonetic:
         # Among names that sound alike, the one spelt closer to the query wins.
         return PHONETIC_EQUAL - 0.1 + 0.1 * by_folded / 0.9, "phonetic"
-    name_skeleton = skeleton(phonetic)
     by_phonetic = Indel.normalized_similarity(query.phonetic, phonetic) * 0.9
     if name_skeleton and query.skeleton == name_skeleton:
         by_skeleton = SKELETON_EQUAL

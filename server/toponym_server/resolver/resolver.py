@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from toponym_server.index.reader import IndexReader, NameRow, PlaceRow
-from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE, confidences
+from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE, iter_confidences
 from toponym_server.matching.features import Kind, kind_of_feature
 from toponym_server.matching.keys import query_keys
 from toponym_server.matching.normalize import Normalized, normalize
@@ -22,6 +22,37 @@ from toponym_server.matching.similarity import MatchKind
 _LIMITS = {"exact": 96, "phonetic": 96, "skeleton": 128, "fuzzy": 32}
 _MAX_CANDIDATE_PLACES = 400
 _FUZZY_WHEN_BEST_BELOW = 0.9
+
+
+@dataclass(slots=True)
+class _Changes:
+    places: list[int]
+    new_names: list[int]
+
+
+@dataclass(slots=True)
+class _CandidatePool:
+    """The places and names the candidate step reached, and what is new since the last ranking."""
+
+    names: dict[int, set[int]] = field(default_factory=dict)
+    hits: dict[int, list[NameHit]] = field(default_factory=dict)
+    facts: dict[int, PlaceFacts] = field(default_factory=dict)
+    pending: dict[int, list[int]] = field(default_factory=dict)
+
+    def add(self, place_id: int, name_id: int) -> None:
+        known = self.names.get(place_id)
+        if known is None:
+            if len(self.names) >= _MAX_CANDIDATE_PLACES:
+                return
+            known = self.names[place_id] = set()
+        if name_id not in known:
+            known.add(name_id)
+            self.pending.setdefault(place_id, []).append(name_id)
+
+    def take_changes(self) -> _Changes:
+        changes = _Changes(list(self.pending), [n for ids in self.pending.values() for n in ids])
+        self.pending = {}
+        return changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,13 +99,10 @@ class Resolver:
     def resolve(self, query: Query, context: Sequence[tuple[float, float]] = ()) -> list[Candidate]:
         """Return the candidates for ``query``, best first, at most ``query.limit`` of them."""
         ranked, transliterated = self._rank(query, context)
-        scores = confidences(ranked, transliterated)
         answers: list[Candidate] = []
-        for item, confidence in zip(ranked, scores, strict=True):
-            if len(answers) == query.limit:
-                break
-            if confidence < query.min_confidence:
-                continue
+        for item, confidence in zip(ranked, iter_confidences(ranked, transliterated), strict=False):
+            if len(answers) == query.limit or confidence < query.min_confidence:
+                break  # confidences never rise down the ranking
             answers.append(self._candidate(item, confidence, query.hints.language))
         return answers
 
@@ -126,54 +154,48 @@ class Resolver:
         if not normalized.folded:
             return [], normalized.transliterated
         keys = query_keys(normalized)
-        reached: dict[int, set[int]] = {}
+        pool = _CandidatePool()
         for group in ("exact", "phonetic", "skeleton"):
-            self._collect(getattr(keys, group), _LIMITS[group], reached)
-        ranked = self._score(normalized, reached, query.hints, context)
-        if not ranked or ranked[0].similarity < _FUZZY_WHEN_BEST_BELOW:
-            self._collect(keys.fuzzy, _LIMITS["fuzzy"], reached)
-            ranked = self._score(normalized, reached, query.hints, context)
+            self._collect(getattr(keys, group), _LIMITS[group], pool)
+        scored = self._score(normalized, pool, query.hints, context, {})
+        best = max((r.similarity for r in scored.values()), default=0.0)
+        if best < _FUZZY_WHEN_BEST_BELOW:
+            self._collect(keys.fuzzy, _LIMITS["fuzzy"], pool)
+            scored = self._score(normalized, pool, query.hints, context, scored)
+        ranked = sorted(scored.values(), key=lambda r: r.score, reverse=True)
         return ranked, normalized.transliterated
 
-    def _collect(self, keys: Sequence[str], limit: int, reached: dict[int, set[int]]) -> None:
+    def _collect(self, keys: Sequence[str], limit: int, pool: _CandidatePool) -> None:
         for key in keys:
             for name_id, place_id in self.index.lookup(key, limit):
-                if place_id in reached or len(reached) < _MAX_CANDIDATE_PLACES:
-                    reached.setdefault(place_id, set()).add(name_id)
+                pool.add(place_id, name_id)
 
     def _score(
         self,
         normalized: Normalized,
-        reached: dict[int, set[int]],
+        pool: _CandidatePool,
         hints: Hints,
         context: Sequence[tuple[float, float]],
-    ) -> list[Ranked]:
-        if not reached:
-            return []
-        places = self.index.places_by_id(list(reached))
-        names = self.index.names_by_id([n for ids in reached.values() for n in ids])
-        hits: dict[int, list[NameHit]] = {}
-        for row in names:
-            hits.setdefault(row.place_id, []).append(
-                NameHit(row.name_id, row.text, row.lang, row.flags, row.folded, row.phonetic)
+        scored: dict[int, Ranked],
+    ) -> dict[int, Ranked]:
+        """Rank the places that gained names since the last call and merge them into ``scored``."""
+        changed = pool.take_changes()
+        if not changed:
+            return scored
+        for row in self.index.names_by_id(changed.new_names):
+            pool.hits.setdefault(row.place_id, []).append(
+                NameHit(row.name_id, row.text, row.lang, row.flags, row.folded, row.phonetic, row.skeleton)
             )
-        candidates = [
-            (
-                PlaceFacts(
-                    p.geoname_id,
-                    p.feature_class,
-                    p.feature_code,
-                    p.country_code,
-                    p.latitude,
-                    p.longitude,
-                    p.prominence,
-                ),
-                hits[p.geoname_id],
+        missing = [p for p in changed.places if p not in pool.facts]
+        for p in self.index.places_by_id(missing).values():
+            pool.facts[p.geoname_id] = PlaceFacts(
+                p.geoname_id, p.feature_class, p.feature_code, p.country_code, p.latitude, p.longitude, p.prominence
             )
-            for p in places.values()
-            if p.geoname_id in hits
-        ]
-        return rank(normalized, candidates, hints, context)
+        candidates = [(pool.facts[p], pool.hits[p]) for p in changed.places if p in pool.facts and p in pool.hits]
+        merged = dict(scored)
+        for item in rank(normalized, candidates, hints, context):
+            merged[item.place.place_id] = item
+        return merged
 
     def _admin1_name(self, place: PlaceRow) -> str:
         if not place.admin1_code:

@@ -9,7 +9,7 @@ from toponym_server.matching.normalize import normalize
 from toponym_server.matching.ranking import FLAG_CANONICAL, Hints, NameHit, PlaceFacts, Ranked, rank
 from toponym_server.matching.similarity import MatchKind
 
-_HIT = NameHit(1, "Hama", "", FLAG_CANONICAL, "hama", "hama")
+_HIT = NameHit(1, "Hama", "", FLAG_CANONICAL, "hama", "hama", "hm")
 
 
 def ranked(score: float, similarity: float, prominence: float = 0.5, place_id: int = 1) -> Ranked:
@@ -79,7 +79,7 @@ def test_leader_of_a_real_ranking_is_the_most_confident() -> None:
     syria = PlaceFacts(170017, "P", "PPLA", "SY", 35.13, 36.75, 0.80)
     japan = PlaceFacts(1862000, "P", "PPL", "JP", 35.0, 136.0, 0.30)
     views = normalize("Hama")
-    hits = [NameHit(1, "Hama", "", FLAG_CANONICAL, views.folded, views.phonetic)]
+    hits = [NameHit(1, "Hama", "", FLAG_CANONICAL, views.folded, views.phonetic, views.skeleton)]
     result = rank(views, [(japan, hits), (syria, hits)], Hints())
     values = confidences(result, transliterated=False)
     assert result[0].place.place_id == 170017
@@ -91,7 +91,7 @@ def test_leader_carried_by_a_hint_is_still_the_most_confident() -> None:
 
     def name(text: str, name_id: int) -> NameHit:
         views = normalize(text)
-        return NameHit(name_id, text, "", FLAG_CANONICAL, views.folded, views.phonetic)
+        return NameHit(name_id, text, "", FLAG_CANONICAL, views.folded, views.phonetic, views.skeleton)
 
     in_syria = PlaceFacts(1, "P", "PPL", "SY", 36.5, 40.7, 0.6)
     elsewhere = PlaceFacts(2, "P", "PPL", "IQ", 33.0, 44.0, 0.6)
@@ -125,7 +125,7 @@ def test_a_lone_candidate_whose_name_barely_matches_is_not_confident() -> None:
     # Only one Syrian place was reached for "Hasakah", and it is Homs.
     name = normalize("Homs")
     place = PlaceFacts(169577, "P", "PPLA", "SY", 34.73, 36.71, 0.8)
-    hits = [NameHit(1, "Homs", "", FLAG_CANONICAL, name.folded, name.phonetic)]
+    hits = [NameHit(1, "Homs", "", FLAG_CANONICAL, name.folded, name.phonetic, name.skeleton)]
     result = rank(normalize("Hasakah"), [(place, hits)], Hints(frozenset({"SY"}), restrict_to_countries=True))
     assert result[0].similarity < 0.6
     assert confidences(result, transliterated=False)[0] < 0.5

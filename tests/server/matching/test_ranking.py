@@ -36,7 +36,7 @@ def hit(text: str, *, lang: str = "", flags: int = FLAG_CANONICAL) -> NameHit:
     views = normalize(text)
     if views.transliterated:
         flags |= FLAG_NON_LATIN
-    return NameHit(next(_ids), text, lang, flags, views.folded, views.phonetic)
+    return NameHit(next(_ids), text, lang, flags, views.folded, views.phonetic, views.skeleton)
 
 
 def place(

@@ -10,7 +10,7 @@ from toponym_server.matching.similarity import PHONETIC_EQUAL, SKELETON_EQUAL, n
 
 def similarity(query: str, name: str) -> tuple[float, str]:
     views = normalize(name)
-    return name_similarity(normalize(query), views.folded, views.phonetic)
+    return name_similarity(normalize(query), views.folded, views.phonetic, views.skeleton)
 
 
 def score(query: str, name: str) -> float:

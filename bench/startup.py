@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Server start-to-ready time and resident memory, with the index already built.
+
+Usage: startup.py [--index PATH] [--runs N] [--load N]
+
+Starts ``toponym serve`` as a subprocess on a free port, polls the gRPC health service until it
+answers SERVING, and prints the time from process start to ready, the resident memory (VmRSS)
+after start and after N resolve calls, and the index file's size. Without ``--index`` it uses
+the embedded default index in the data directory (build it first with ``toponym index build``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import grpc
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from toponym_client import ToponymClient
+from toponym_server.default_index import embedded_index_path
+
+NAMES = ["Hasakeh", "Aleppo", "الرقة", "Deir Ezzor", "Kobanî", "Damaskus", "Хасеке", "Springfield", "xqzvbt"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmRSS")
+
+
+def wait_ready(target: str, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    with grpc.insecure_channel(target) as channel:
+        stub = health_pb2_grpc.HealthStub(channel)
+        while time.monotonic() < deadline:
+            try:
+                status = stub.Check(health_pb2.HealthCheckRequest(service=""), timeout=0.5).status
+                if status == health_pb2.HealthCheckResponse.SERVING:
+                    return
+            except grpc.RpcError:
+                time.sleep(0.01)
+    raise TimeoutError("server did not become ready")
+
+
+def one_run(index: Path, load: int) -> tuple[float, float, float]:
+    port = free_port()
+    started = time.monotonic()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "toponym_server.cli", "serve", "--index", str(index), "--port", str(port)],
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_ready(f"127.0.0.1:{port}")
+        ready = time.monotonic() - started
+        after_start = rss_mib(process.pid)
+        with ToponymClient(f"127.0.0.1:{port}") as client:
+            for i in range(load):
+                client.resolve(NAMES[i % len(NAMES)] + ("" if i < len(NAMES) else f" {i % 97}"))
+        after_load = rss_mib(process.pid)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    return ready, after_start, after_load
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--index", type=Path, default=None)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--load", type=int, default=2000)
+    args = parser.parse_args()
+    index = args.index or embedded_index_path()
+    runs = [one_run(index, args.load) for _ in range(args.runs)]
+    ready = [r[0] for r in runs]
+    print(f"index: {index} ({index.stat().st_size / 2**20:.0f} MiB), {os.cpu_count()} CPUs")
+    print(
+        f"start-to-ready: median {statistics.median(ready):.2f} s (min {min(ready):.2f}, max {max(ready):.2f}) "
+        f"over {len(runs)} runs"
+    )
+    print(f"resident memory after start: median {statistics.median(r[1] for r in runs):.0f} MiB")
+    print(f"resident memory after {args.load} resolve calls: median {statistics.median(r[2] for r in runs):.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
