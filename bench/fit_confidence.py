@@ -5,7 +5,7 @@ Usage: fit_confidence.py INDEX CASES [INDEX CASES ...] [--negatives N]
 
 Each (INDEX, CASES) pair is an index built from a benchmark gazetteer and its cases.tsv
 (query, gold, country, group). Fit on sets made with ``--parity odd`` (places the evaluation
-sets never pick). Every ranked candidate among the top five is an example, labelled 1 when it
+sets never pick). The top-ranked candidate of each case is an example, labelled 1 when it
 is the gold place; random letter strings add examples of non-places (all labelled 0).
 The fit is a plain logistic regression (Newton's method), printed as a ``Calibration(...)``
 to paste into ``toponym_server/matching/confidence.py``.
@@ -25,7 +25,7 @@ from toponym_server.matching.confidence import features
 from toponym_server.matching.ranking import Hints
 from toponym_server.resolver import Query, Resolver
 
-TOP = 5
+TOP = 1  # the calibration error that matters is the top answer's
 
 
 def random_strings(count: int, seed: int = 11) -> list[str]:

@@ -121,6 +121,16 @@ class IndexReader:
         rows = self._conn.execute("SELECT name_id, place_id FROM keys WHERE key = ? LIMIT ?", (key, limit))
         return rows.fetchall()
 
+    def lookup_in_countries(self, key: str, countries: Sequence[str], limit: int) -> list[tuple[int, int]]:
+        """Like :meth:`lookup`, but only places in the given countries (ISO codes)."""
+        marks = ",".join("?" * len(countries))
+        rows = self._conn.execute(
+            "SELECT k.name_id, k.place_id FROM keys AS k JOIN places AS p ON p.id = k.place_id "
+            f"WHERE k.key = ? AND p.country_code IN ({marks}) LIMIT ?",
+            (key, *countries, limit),
+        )
+        return rows.fetchall()
+
     def names_by_id(self, name_ids: Sequence[int]) -> list[NameRow]:
         """Return the names with these IDs, in no particular order."""
         if not name_ids:

@@ -34,7 +34,7 @@ class Calibration:
 
 
 CALIBRATION = Calibration(
-    similarity=15.625, prominence=-2.652, margin=37.686, bonus=3.679, transliterated=0.257, intercept=-14.114
+    similarity=12.860, prominence=0.085, margin=34.458, bonus=5.707, transliterated=0.468, intercept=-13.005
 )
 
 

@@ -1,27 +1,31 @@
 """Index keys: how names and queries meet in the index without scanning it.
 
-Every name is indexed under four kinds of key, each a short string prefixed by its kind:
+Every name is indexed under these kinds of key, each a short string prefixed by its kind:
 
 - ``f`` the folded name without spaces (exact match once case, diacritics, script and
   separators are folded);
 - ``p`` each phonetic reading (romanisation variants: articles, vowels, doubled letters,
   digraphs);
 - ``s`` each consonant skeleton (missing vowels, consonant classes);
-- ``d`` each skeleton with one consonant deleted, for skeletons of four or more consonants
-  (a symmetric-delete scheme: a query reaches names one consonant away, typos included).
+- ``d`` each skeleton with one consonant deleted, for skeletons of three or more consonants
+  (a symmetric-delete scheme: a query reaches names one consonant away, typos included);
+- ``t`` the phonetic form of each word of a name of several words, so that a query naming
+  only part of it (*Sant Cugat* for *Sant Cugat del Vallès*) reaches it.
 
 A query looks up the same kinds, plus its skeleton under ``d`` (a name with one consonant
-more) and its one-consonant deletions under ``s`` and ``d``.
+more), its one-consonant deletions under ``s`` and ``d``, and, when it has several words,
+each word on its own under ``p`` and ``t`` (*Hucknall Torkard* reaches *Hucknall*).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from toponym_server.matching.normalize import Normalized, normalize, phonetic_variants, skeleton
+from toponym_server.matching.normalize import Normalized, normalize, phonetic_variants, skeleton, token_phonetics
 
-EXACT, PHONETIC, SKELETON, DELETION = "f", "p", "s", "d"
-MIN_DELETION_SKELETON = 4
+EXACT, PHONETIC, SKELETON, DELETION, TOKEN = "f", "p", "s", "d", "t"
+MIN_DELETION_SKELETON = 3
+MIN_TOKEN_KEY = 3
 
 
 def _deletions(skel: str) -> set[str]:
@@ -29,15 +33,18 @@ def _deletions(skel: str) -> set[str]:
 
 
 def index_keys(name: Normalized) -> set[str]:
-    """The keys a gazetteer name is stored under."""
+    """Return the keys a gazetteer name is stored under."""
+    latin = not name.transliterated
     keys = {EXACT + name.folded.replace(" ", "")}
-    for reading in phonetic_variants(name.tokens):
+    for reading in phonetic_variants(name.tokens, latin):
         keys.add(PHONETIC + reading)
         skel = skeleton(reading)
         if skel:
             keys.add(SKELETON + skel)
             if len(skel) >= MIN_DELETION_SKELETON:
                 keys.update(DELETION + d for d in _deletions(skel))
+    if len(name.tokens) > 1:
+        keys.update(TOKEN + t for t in token_phonetics(name.tokens, latin) if len(t) >= MIN_TOKEN_KEY)
     return keys
 
 
@@ -48,15 +55,17 @@ class QueryKeys:
     exact: tuple[str, ...]
     phonetic: tuple[str, ...]
     skeleton: tuple[str, ...]
+    partial: tuple[str, ...]
     fuzzy: tuple[str, ...]
 
 
 def query_keys(query: Normalized) -> QueryKeys:
-    """The keys to look up for a query, strongest first within each group.
+    """Return the keys to look up for a query, strongest first within each group.
 
     Besides the query's own readings it tries the first word without a joined article
     (*Alhasakah*, *Elkhalil*).
     """
+    latin = not query.transliterated
     token_sets = [query.tokens]
     first = query.tokens[0] if query.tokens else ""
     if len(first) > 5 and first[:2] in ("al", "el"):
@@ -64,23 +73,31 @@ def query_keys(query: Normalized) -> QueryKeys:
     phonetic: dict[str, None] = {}
     skeletons: dict[str, None] = {}
     for tokens in token_sets:
-        for reading in phonetic_variants(tokens):
+        for reading in phonetic_variants(tokens, latin):
             phonetic[PHONETIC + reading] = None
             skel = skeleton(reading)
             if skel:
                 skeletons[skel] = None
     fuzzy: dict[str, None] = {}
     for skel in skeletons:
-        if len(skel) >= MIN_DELETION_SKELETON - 1:
-            fuzzy[DELETION + skel] = None
         if len(skel) >= MIN_DELETION_SKELETON:
+            fuzzy[DELETION + skel] = None
             for deletion in sorted(_deletions(skel)):
                 fuzzy[SKELETON + deletion] = None
                 fuzzy[DELETION + deletion] = None
+    partial: dict[str, None] = {}
+    if len(query.tokens) > 1:
+        for word in token_phonetics(query.tokens, latin):
+            if len(word) >= MIN_TOKEN_KEY:
+                partial[PHONETIC + word] = None
+                partial[TOKEN + word] = None
+    else:
+        partial.update((TOKEN + key[1:], None) for key in phonetic)
     return QueryKeys(
         exact=(EXACT + query.folded.replace(" ", ""),),
         phonetic=tuple(phonetic),
         skeleton=tuple(SKELETON + s for s in skeletons),
+        partial=tuple(partial),
         fuzzy=tuple(fuzzy),
     )
 

@@ -59,10 +59,27 @@ _MARKS = re.compile(r"[\u0027\u0060\u00B4\u2018\u2019\u02BB\u02BC\u02BE\u02BF\u0
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
 _ASSIMILATED = re.compile(r"^[ae]([tdrszn])\1(?=[a-z]{2})")
 _LETTERS = str.maketrans(
-    {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ı": "i", "ħ": "h"}
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "ø": "o",
+        "đ": "d",
+        "ð": "d",
+        "ł": "l",
+        "þ": "th",
+        "ı": "i",
+        "ħ": "h",
+        "ɔ": "o",
+        "ɛ": "e",
+        "ə": "e",
+        "ŋ": "ng",
+        "ʒ": "zh",
+    }
 )
 _VOWELS = "aeiouy"
 _DIGRAPHS: tuple[tuple[str, str], ...] = (
+    ("ough", "o"),
     ("tsch", "c"),
     ("sch", "s"),
     ("dzh", "j"),
@@ -110,6 +127,7 @@ class Normalized:
     skeleton: str
     transliterated: bool
     generic_kind: str | None
+    readings: tuple[str, ...] = ()
 
 
 def fold(text: str) -> tuple[str, bool]:
@@ -155,9 +173,16 @@ def content_tokens(folded: str) -> tuple[tuple[str, ...], str | None]:
     return tuple(kept), generic
 
 
-def _phonetic_token(token: str, ch: str) -> str:
+_J_AS_Y = re.compile(r"(?<!d)j")
+
+
+def _phonetic_token(token: str, ch: str, j: str, latin: bool) -> str:
+    if latin and token.startswith("hs"):  # Wade-Giles hs- is pinyin x-, the sh sound
+        token = "s" + token[2:]
     token = _SOFT_C.sub("s", token)
     token = token.replace("ch", ch)
+    if j != "j":
+        token = _J_AS_Y.sub(j, token)
     for digraph, replacement in _DIGRAPHS:
         token = token.replace(digraph, replacement)
     token = token.replace("q", "k").replace("c", "k")
@@ -170,10 +195,26 @@ def _phonetic_token(token: str, ch: str) -> str:
     return _DOUBLES.sub(r"\1", token)
 
 
-def phonetic_variants(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """The phonetic forms of the tokens joined without spaces; two readings when ``ch`` occurs."""
-    readings = ("h", "s") if any("ch" in t for t in tokens) else ("h",)
-    return tuple(dict.fromkeys("".join(_phonetic_token(t, ch) for t in tokens) for ch in readings))
+def phonetic_variants(tokens: tuple[str, ...], latin: bool = True) -> tuple[str, ...]:
+    """The phonetic forms of the tokens joined without spaces, one per reading of the ambiguous letters.
+
+    ``ch`` is read as *kh* (German, Slavic) and as *sh* (French); ``j`` as in English and as
+    the *y* of German, Slavic and Scandinavian spellings (*Jamagata*, *Tosja*). ``latin`` says
+    the name was written in Latin script, where Wade-Giles spellings (*Hsinchu*) occur.
+    """
+    joined = "".join(tokens)
+    ch_readings = ("h", "s") if "ch" in joined else ("h",)
+    j_readings = ("j", "y") if _J_AS_Y.search(joined) else ("j",)
+    return tuple(
+        dict.fromkeys(
+            "".join(_phonetic_token(t, ch, j, latin) for t in tokens) for j in j_readings for ch in ch_readings
+        )
+    )
+
+
+def token_phonetics(tokens: tuple[str, ...], latin: bool = True) -> tuple[str, ...]:
+    """The first phonetic reading of each token on its own."""
+    return tuple(_phonetic_token(t, "h", "j", latin) for t in tokens)
 
 
 def skeleton(phonetic: str) -> str:
@@ -187,5 +228,5 @@ def normalize(text: str) -> Normalized:
     """Compute every view of ``text`` (the first phonetic reading when there are two)."""
     folded, transliterated = fold(text)
     tokens, generic = content_tokens(folded)
-    phonetic = phonetic_variants(tokens)[0]
-    return Normalized(folded, tokens, phonetic, skeleton(phonetic), transliterated, generic)
+    readings = phonetic_variants(tokens, not transliterated)
+    return Normalized(folded, tokens, readings[0], skeleton(readings[0]), transliterated, generic, readings)

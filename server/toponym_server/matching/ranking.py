@@ -28,11 +28,16 @@ FLAG_CANONICAL = 16
 FLAG_NON_LATIN = 32
 
 W_SIMILARITY = 1.0
-W_PROMINENCE = 0.2
+# Prominence and country weights chosen by bench/tune_ranking.py on held-out (odd-ID) sets.
+W_PROMINENCE = 0.08
 W_SCRIPT_BRIDGE = 0.08  # a Latin query meeting a name only through that name's transliteration
 W_COUNTRY = 0.2
 W_NEAR = 0.15
 W_LANGUAGE = 0.03
+W_NAME_STATUS = 0.005  # a canonical or preferred name over an equally close alternate one
+# A bare name more often means the city than the division named after it (the convention of
+# GeoNames-based geocoders); a generic word such as "governorate" outweighs this.
+W_ADMIN_AREA = -0.05
 W_GENERIC = 0.12
 W_CONTEXT = 0.15
 NEAR_SCALE_KM = 250.0
@@ -117,7 +122,7 @@ def _best_name(query: Normalized, hits: Iterable[NameHit], language: str) -> tup
         if language and hit.lang and hit.lang.split("-")[0] == language:
             similarity += W_LANGUAGE
         elif hit.flags & (FLAG_CANONICAL | FLAG_PREFERRED):
-            similarity += 0.01
+            similarity += W_NAME_STATUS
         if best is None or similarity > best[0]:
             best = (similarity, view, hit)
     assert best is not None, "a candidate place always has a name that reached it"
@@ -143,6 +148,8 @@ def rank(
         base = W_SIMILARITY * similarity + W_PROMINENCE * place.prominence
         score = base
         reasons = [f"name {similarity:.2f} by {view}", f"prominence {place.prominence:.2f}"]
+        if kind is Kind.ADMIN_AREA and query.generic_kind != "admin":
+            base += W_ADMIN_AREA
         if hints.countries and place.country_code in hints.countries:
             score += W_COUNTRY
             reasons.append(f"in hinted country {place.country_code}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from toponym_server.matching.normalize import Normalized
@@ -21,6 +22,9 @@ class MatchKind(StrEnum):
 
 PHONETIC_EQUAL = 0.94
 SKELETON_EQUAL = 0.86
+PART_BASE = 0.72
+PART_COVERAGE = 0.18
+PART_MIN_OVERLAP = 88
 
 
 def name_similarity(query: Normalized, folded: str, phonetic: str, name_skeleton: str) -> tuple[float, str]:
@@ -34,7 +38,7 @@ def name_similarity(query: Normalized, folded: str, phonetic: str, name_skeleton
     if query.folded.replace(" ", "") == folded.replace(" ", ""):
         return 1.0, "folded"
     by_folded = Indel.normalized_similarity(query.folded, folded) * 0.9
-    if query.phonetic == phonetic:
+    if phonetic == query.phonetic or phonetic in query.readings:
         # Among names that sound alike, the one spelt closer to the query wins.
         return PHONETIC_EQUAL - 0.1 + 0.1 * by_folded / 0.9, "phonetic"
     by_phonetic = Indel.normalized_similarity(query.phonetic, phonetic) * 0.9
@@ -43,6 +47,14 @@ def name_similarity(query: Normalized, folded: str, phonetic: str, name_skeleton
     else:
         by_skeleton = Indel.normalized_similarity(query.skeleton, name_skeleton) * 0.8
     best = max((by_phonetic, "phonetic"), (by_folded, "folded"), (by_skeleton, "skeleton"))
+    shorter, longer = sorted((query.phonetic, phonetic), key=len)
+    if shorter and len(shorter) < 0.8 * len(longer):
+        # One names part of the other (*Hucknall Torkard* / *Hucknall*): credit the shared part,
+        # less the more of the longer one it leaves out.
+        overlap = fuzz.partial_ratio(shorter, longer, score_cutoff=PART_MIN_OVERLAP) / 100
+        if overlap:
+            coverage = len(shorter) / len(longer)
+            best = max(best, (overlap * (PART_BASE + PART_COVERAGE * coverage), "partial"))
     # Two views agreeing is stronger evidence than the best one alone.
     blended = best[0] + 0.1 * (by_phonetic + by_skeleton - best[0]) * (1 - best[0])
     return min(blended, PHONETIC_EQUAL - 0.01), best[1]

@@ -19,7 +19,7 @@ from toponym_server.matching.ranking import Hints, NameHit, PlaceFacts, Ranked, 
 from toponym_server.matching.similarity import MatchKind
 
 # How many postings each kind of key may contribute: strong keys few, broad keys more.
-_LIMITS = {"exact": 96, "phonetic": 96, "skeleton": 128, "fuzzy": 32}
+_LIMITS = {"exact": 96, "phonetic": 96, "skeleton": 128, "partial": 32, "fuzzy": 32}
 _MAX_CANDIDATE_PLACES = 400
 _FUZZY_WHEN_BEST_BELOW = 0.9
 
@@ -155,20 +155,30 @@ class Resolver:
             return [], normalized.transliterated
         keys = query_keys(normalized)
         pool = _CandidatePool()
+        countries = sorted(query.hints.countries)
         for group in ("exact", "phonetic", "skeleton"):
-            self._collect(getattr(keys, group), _LIMITS[group], pool)
+            self._collect(getattr(keys, group), _LIMITS[group], pool, countries)
         scored = self._score(normalized, pool, query.hints, context, {})
         best = max((r.similarity for r in scored.values()), default=0.0)
         if best < _FUZZY_WHEN_BEST_BELOW:
-            self._collect(keys.fuzzy, _LIMITS["fuzzy"], pool)
+            self._collect(keys.partial, _LIMITS["partial"], pool, countries)
+            self._collect(keys.fuzzy, _LIMITS["fuzzy"], pool, countries)
             scored = self._score(normalized, pool, query.hints, context, scored)
         ranked = sorted(scored.values(), key=lambda r: r.score, reverse=True)
         return ranked, normalized.transliterated
 
-    def _collect(self, keys: Sequence[str], limit: int, pool: _CandidatePool) -> None:
+    def _collect(self, keys: Sequence[str], limit: int, pool: _CandidatePool, countries: Sequence[str]) -> None:
+        """Add the postings under ``keys``; with hinted countries, also the best ones inside them.
+
+        A small place in a hinted country may sit below the limit among prominent namesakes
+        elsewhere, so hinted countries get a lookup of their own.
+        """
         for key in keys:
             for name_id, place_id in self.index.lookup(key, limit):
                 pool.add(place_id, name_id)
+            if countries:
+                for name_id, place_id in self.index.lookup_in_countries(key, countries, limit):
+                    pool.add(place_id, name_id)
 
     def _score(
         self,

@@ -27,15 +27,15 @@ def test_equal_fold_scores_one(query: str, name: str) -> None:
 def test_levels_are_ordered() -> None:
     exact = score("Hasakah", "Hasakah")
     phonetic = score("Hasakah", "Hassakeh")  # same phonetic form, different spelling
-    skeleton_only = score("Hasakah", "Hsakah")  # same consonants, vowels differ
+    skeleton_only = score("Hasakah", "Haskah")  # same consonants, vowels differ
     unrelated = score("Hasakah", "Paris")
     assert normalize("Hasakah").phonetic == normalize("Hassakeh").phonetic
-    assert normalize("Hasakah").phonetic != normalize("Hsakah").phonetic
-    assert normalize("Hasakah").skeleton == normalize("Hsakah").skeleton
+    assert normalize("Hasakah").phonetic != normalize("Haskah").phonetic
+    assert normalize("Hasakah").skeleton == normalize("Haskah").skeleton
     assert exact == 1.0
     assert exact > phonetic > skeleton_only > unrelated
     assert similarity("Hasakah", "Hassakeh")[1] == "phonetic"
-    assert similarity("Hasakah", "Hsakah")[1] == "skeleton"
+    assert similarity("Hasakah", "Haskah")[1] == "skeleton"
 
 
 @pytest.mark.parametrize(
@@ -69,7 +69,7 @@ def test_unrelated_names_score_low(query: str, name: str) -> None:
 
 
 def test_similarity_never_leaves_the_unit_interval() -> None:
-    names = ["Hasakah", "Hsakah", "Hasakat", "Al-Hasakah", "Paris", "x", "الحسكة", "Хасеке"]
+    names = ["Hasakah", "Haskah", "Hasakat", "Al-Hasakah", "Paris", "x", "الحسكة", "Хасеке"]
     for query in names:
         for name in names:
             assert 0.0 <= score(query, name) <= 1.0
