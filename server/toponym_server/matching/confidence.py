@@ -34,7 +34,7 @@ class Calibration:
 
 
 CALIBRATION = Calibration(
-    similarity=12.860, prominence=0.085, margin=34.458, bonus=5.707, transliterated=0.468, intercept=-13.005
+    similarity=14.042, prominence=0.927, margin=28.265, bonus=5.936, transliterated=0.336, intercept=-14.591
 )
 
 
