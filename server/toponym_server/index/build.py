@@ -18,11 +18,12 @@ from pathlib import Path
 from tqdm import tqdm
 
 from toponym_server.index.schema import APPLICATION_ID, FORMAT_VERSION, POST_LOAD, SCHEMA
-from toponym_server.matching.keys import index_keys
+from toponym_server.matching.keys import EXACT, index_keys
 from toponym_server.matching.normalize import normalize
 from toponym_server.matching.prominence import prominence
 from toponym_server.matching.ranking import (
     FLAG_CANONICAL,
+    FLAG_CODE,
     FLAG_COLLOQUIAL,
     FLAG_HISTORIC,
     FLAG_NON_LATIN,
@@ -62,6 +63,11 @@ def _flags(name: NameRecord) -> int:
     flags |= FLAG_COLLOQUIAL if name.is_colloquial else 0
     flags |= FLAG_HISTORIC if name.is_historic else 0
     return flags
+
+
+def _looks_like_code(text: str, flags: int) -> bool:
+    """Tell an alternate name that is a code (``SRY``, ``LHR``, ``KJFK``) from a name."""
+    return not flags & FLAG_CANONICAL and 2 <= len(text) <= 4 and text.isascii() and text.isalpha() and text.isupper()
 
 
 def _all_names(place: PlaceRecord) -> Iterator[tuple[NameRecord, int]]:
@@ -122,6 +128,8 @@ class _Writer:
                 continue
             if views.transliterated:
                 flags |= FLAG_NON_LATIN
+            if _looks_like_code(text, flags):
+                flags |= FLAG_CODE
             name_id = self.next_name_id
             self.next_name_id += 1
             if record.lang:
@@ -129,7 +137,9 @@ class _Writer:
             self.names.append(
                 (name_id, place.geoname_id, text, record.lang, flags, views.folded, views.phonetic, views.skeleton)
             )
-            for key in index_keys(views):
+            # A code is found by its exact spelling only: its letters are not a pronunciation.
+            keys = {k for k in index_keys(views) if k.startswith(EXACT)} if flags & FLAG_CODE else index_keys(views)
+            for key in keys:
                 spellings = place_keys.setdefault(key, {})
                 if len(spellings) < _SPELLINGS_PER_KEY:
                     spellings.setdefault(views.folded, name_id)

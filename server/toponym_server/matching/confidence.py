@@ -34,7 +34,7 @@ class Calibration:
 
 
 CALIBRATION = Calibration(
-    similarity=14.042, prominence=0.927, margin=28.265, bonus=5.936, transliterated=0.336, intercept=-14.591
+    similarity=14.363, prominence=1.119, margin=28.102, bonus=5.940, transliterated=0.371, intercept=-14.991
 )
 
 

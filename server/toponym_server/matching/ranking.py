@@ -26,6 +26,7 @@ FLAG_COLLOQUIAL = 4
 FLAG_HISTORIC = 8
 FLAG_CANONICAL = 16
 FLAG_NON_LATIN = 32
+FLAG_CODE = 64  # an abbreviation or code (IATA, FAA ...) among the alternate names, not a name
 
 W_SIMILARITY = 1.0
 # Prominence and country weights chosen by bench/tune_ranking.py on held-out (odd-ID) sets.
@@ -35,6 +36,7 @@ W_COUNTRY = 0.2
 W_NEAR = 0.15
 W_LANGUAGE = 0.03
 W_NAME_STATUS = 0.005  # a canonical or preferred name over an equally close alternate one
+W_CODE = -0.1  # a match on a code such as "SRY" is weak evidence for a name
 # A bare name more often means the city than the division named after it (the convention of
 # GeoNames-based geocoders); a generic word such as "governorate" outweighs this.
 W_ADMIN_AREA = -0.05
@@ -117,6 +119,8 @@ def _best_name(query: Normalized, hits: Iterable[NameHit], language: str) -> tup
         similarity, view = name_similarity(query, hit.folded, hit.phonetic, hit.skeleton)
         if hit.flags & FLAG_NON_LATIN and not query.transliterated:
             similarity -= W_SCRIPT_BRIDGE
+        if hit.flags & FLAG_CODE:
+            similarity += W_CODE
         if hit.flags & FLAG_HISTORIC:
             similarity -= 0.03
         if language and hit.lang and hit.lang.split("-")[0] == language:

@@ -163,3 +163,31 @@ def test_stale_temporary_file_is_not_a_problem(tmp_path: Path) -> None:
     build_index(source, target, progress=False)
     assert open_index(target).place_count == EXPECTED_PLACES
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "index.sqlite"]
+
+
+def test_codes_among_alternate_names_are_found_only_by_their_exact_spelling(tmp_path: Path) -> None:
+    from toponym_server.matching.keys import name_keys
+    from toponym_server.matching.ranking import FLAG_CODE
+    from toponym_server.sources.records import NameRecord
+
+    sari = PlaceRecord(
+        geoname_id=116996,
+        name="Sari",
+        ascii_name="Sari",
+        latitude=36.56,
+        longitude=53.06,
+        feature_class="P",
+        feature_code="PPLA",
+        country_code="IR",
+        population=296417,
+        names=(NameRecord("SRY"), NameRecord("Sary")),
+    )
+    path = tmp_path / "codes.sqlite"
+    build_index(ListSource([sari]), path, progress=False)
+    reader = open_index(path)
+    code = next(n for n in reader.names_of_place(116996) if n.text == "SRY")
+    assert code.flags & FLAG_CODE
+    assert reader.lookup("fsry", 5), "the exact spelling still finds the place"
+    phonetic_keys = {k for k in name_keys("SRY") if not k.startswith("f")}
+    found_by = {name_id for key in phonetic_keys for name_id, _ in reader.lookup(key, 50)}
+    assert code.name_id not in found_by
