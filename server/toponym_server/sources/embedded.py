@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
+from unicodedata import combining, normalize
 
 from toponym_server.sources.records import AdminDivision, NameRecord, PlaceRecord
 
@@ -204,8 +205,6 @@ def _ascii(name: str, alternates: Any) -> str:
     """Pick the ASCII name: the canonical name when it is ASCII, else its first ASCII alternate spelling."""
     if name.isascii():
         return name
-    from unicodedata import combining, normalize
-
     stripped = "".join(c for c in normalize("NFKD", name) if not combining(c))
     if stripped.isascii():
         return stripped
