@@ -36,7 +36,7 @@ def index_keys(name: Normalized) -> set[str]:
     """Return the keys a gazetteer name is stored under."""
     latin = not name.transliterated
     keys = {EXACT + name.folded.replace(" ", "")}
-    for reading in phonetic_variants(name.tokens, latin):
+    for reading in name.readings:
         keys.add(PHONETIC + reading)
         skel = skeleton(reading)
         if skel:

@@ -127,7 +127,7 @@ class Normalized:
     skeleton: str
     transliterated: bool
     generic_kind: str | None
-    readings: tuple[str, ...] = ()
+    readings: tuple[str, ...]
 
 
 def fold(text: str) -> tuple[str, bool]:
@@ -176,6 +176,8 @@ def content_tokens(folded: str) -> tuple[tuple[str, ...], str | None]:
 _J_AS_Y = re.compile(r"(?<!d)j")
 
 
+# Words recur across names far more than names do, so the per-word work is cached.
+@lru_cache(maxsize=262144)
 def _phonetic_token(token: str, ch: str, j: str, latin: bool) -> str:
     if latin and token.startswith("hs"):  # Wade-Giles hs- is pinyin x-, the sh sound
         token = "s" + token[2:]
