@@ -9,16 +9,27 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
+from toponym_server.index.checksum import file_checksum, stored_checksum
+from toponym_server.index.keyblocks import BLOCK_ENTRIES, Block
+from toponym_server.index.keyhash import key_hash
 from toponym_server.index.schema import APPLICATION_ID, FORMAT_VERSION
 
 _PLACE_COLUMNS = (
     "id, name, ascii_name, latitude, longitude, feature_class, feature_code, country_code, "
-    "admin1_code, admin2_code, population, prominence"
+    "admin1_code, admin2_code, population, prominence, custom"
+)
+
+MAX_FILTERED_BLOCKS = 256
+"""A country-filtered lookup reads at most this many blocks of one key."""
+_KEY_BLOCKS = (
+    "SELECT entries FROM key_blocks WHERE id >= "
+    "(SELECT id FROM key_blocks WHERE last_key >= ?1 ORDER BY last_key, id LIMIT 1) ORDER BY id LIMIT ?2"
 )
 
 
@@ -42,6 +53,18 @@ class PlaceRow:
     admin2_code: str
     population: int
     prominence: float
+    custom: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedRow:
+    """A link from a place to a related place, as stored in the index."""
+
+    place_id: int
+    related_id: int
+    relation: int
+    distance_km: float
+    curated: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +79,10 @@ class NameRow:
     folded: str
     phonetic: str
     skeleton: str
+
+
+def _place_row(row: tuple[Any, ...]) -> PlaceRow:
+    return PlaceRow(*row[:12], bool(row[12]))  # type: ignore[call-arg]
 
 
 class IndexReader:
@@ -103,8 +130,17 @@ class IndexReader:
             raise IndexFileError(
                 f"{self.path} has index format {version}, this server reads format {FORMAT_VERSION}: rebuild it"
             )
+        if "places" not in meta:
+            raise IndexFileError(f"{self.path} is an unfinished build: rebuild it")
         self._local.conn = conn
         return meta
+
+    def verify(self) -> None:
+        """Check the file's checksum (reads the whole file); raise :class:`IndexFileError` if it differs."""
+        conn = self._conn
+        (page_size,) = conn.execute("PRAGMA page_size").fetchone()
+        if file_checksum(self.path, page_size) != stored_checksum(conn):
+            raise IndexFileError(f"{self.path} is damaged (its checksum does not match): rebuild it")
 
     @property
     def place_count(self) -> int:
@@ -116,20 +152,44 @@ class IndexReader:
         """Number of names in the index."""
         return int(self.meta.get("names", 0))
 
+    def _key_runs(self, key: str, max_blocks: int) -> Iterator[tuple[Block, int, int]]:
+        """Yield (block, start, end) for the stretches of blocks that hold ``key``, in order."""
+        hashed = key_hash(key)
+        rows = self._conn.execute(_KEY_BLOCKS, (hashed, max_blocks))
+        for (entries,) in rows:
+            block = Block.parse(entries)
+            start, end = block.span(hashed)
+            if start == end:
+                return
+            yield block, start, end
+            if end < len(block.keys):
+                return
+
     def lookup(self, key: str, limit: int) -> list[tuple[int, int]]:
         """Return up to ``limit`` (name_id, place_id) pairs stored under ``key``, most prominent first."""
-        rows = self._conn.execute("SELECT name_id, place_id FROM keys WHERE key = ? LIMIT ?", (key, limit))
-        return rows.fetchall()
+        found: list[tuple[int, int]] = []
+        for block, start, end in self._key_runs(key, -(-limit // BLOCK_ENTRIES) + 1):
+            stop = min(end, start + limit - len(found))
+            found.extend(zip(block.names[start:stop].tolist(), block.places[start:stop].tolist(), strict=True))
+            if len(found) >= limit:
+                break
+        return found
 
     def lookup_in_countries(self, key: str, countries: Sequence[str], limit: int) -> list[tuple[int, int]]:
-        """Like :meth:`lookup`, but only places in the given countries (ISO codes)."""
-        marks = ",".join("?" * len(countries))
-        rows = self._conn.execute(
-            "SELECT k.name_id, k.place_id FROM keys AS k JOIN places AS p ON p.id = k.place_id "
-            f"WHERE k.key = ? AND p.country_code IN ({marks}) LIMIT ?",
-            (key, *countries, limit),
-        )
-        return rows.fetchall()
+        """Like :meth:`lookup`, but only places in the given countries (ISO codes).
+
+        Reads at most ``MAX_FILTERED_BLOCKS`` blocks of a key, so a key shared by tens of
+        thousands of places costs a bounded time.
+        """
+        wanted = {c.upper() for c in countries}
+        found: list[tuple[int, int]] = []
+        for block, start, end in self._key_runs(key, MAX_FILTERED_BLOCKS):
+            for position in range(start, end):
+                if block.country(position) in wanted:
+                    found.append((block.names[position], block.places[position]))
+                    if len(found) >= limit:
+                        return found
+        return found
 
     def names_by_id(self, name_ids: Sequence[int]) -> list[NameRow]:
         """Return the names with these IDs, in no particular order."""
@@ -148,7 +208,16 @@ class IndexReader:
             return {}
         marks = ",".join("?" * len(place_ids))
         rows = self._conn.execute(f"SELECT {_PLACE_COLUMNS} FROM places WHERE id IN ({marks})", tuple(place_ids))
-        return {row[0]: PlaceRow(*row) for row in rows}
+        return {row[0]: _place_row(row) for row in rows}
+
+    def related(self, place_id: int) -> list[RelatedRow]:
+        """Return the places linked to ``place_id``, nearest first."""
+        rows = self._conn.execute(
+            "SELECT place_id, related_id, relation, distance_km, curated FROM related WHERE place_id = ? "
+            "ORDER BY distance_km",
+            (place_id,),
+        )
+        return [RelatedRow(a, b, relation, distance, bool(curated)) for a, b, relation, distance, curated in rows]
 
     def names_of_place(self, place_id: int) -> list[NameRow]:
         """Return every name of a place, canonical names first."""

@@ -1,15 +1,22 @@
 """The layout of the index file and its format version.
 
 One SQLite file holds the places, their names with precomputed normalized views, the admin
-division names, and the key table that the candidate step looks up. The key table is a
-``WITHOUT ROWID`` B-tree ordered by (key, priority), so a lookup reads the most prominent
-places under a key first and can stop early, at any gazetteer size.
+division names, the links between related places, and the key table that the candidate step
+looks up. The key table holds 64-bit key hashes in blocks of sorted entries
+(:mod:`toponym_server.index.keyblocks`), ordered by (key, priority), so a lookup reads the most
+prominent places under a key first and can stop early, at any gazetteer size.
+
+SQLite's ``user_version`` header field holds the CRC-32 of every page after the first, so a
+damaged copy can be detected (``toponym index verify``) without a checksum having to cover
+itself.
 """
 
 from __future__ import annotations
 
-FORMAT_VERSION = "4"
+FORMAT_VERSION = "5"
 APPLICATION_ID = 0x746F706F  # "topo": marks the file as a toponym index
+RELATION_ACROSS_BORDER = 1
+"""A ``related`` row's relation: the same crossing or twin place on the other side of a border."""
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -25,7 +32,8 @@ CREATE TABLE places (
     admin1_code TEXT NOT NULL,
     admin2_code TEXT NOT NULL,
     population INTEGER NOT NULL,
-    prominence REAL NOT NULL
+    prominence REAL NOT NULL,
+    custom INTEGER NOT NULL
 );
 CREATE TABLE names (
     id INTEGER PRIMARY KEY,
@@ -39,15 +47,18 @@ CREATE TABLE names (
 );
 CREATE TABLE admin_divisions (code TEXT PRIMARY KEY, name TEXT NOT NULL, geoname_id INTEGER NOT NULL)
     WITHOUT ROWID;
-CREATE TABLE keys (
-    key TEXT NOT NULL,
-    priority INTEGER NOT NULL,
-    name_id INTEGER NOT NULL,
+CREATE TABLE related (
     place_id INTEGER NOT NULL,
-    PRIMARY KEY (key, priority, name_id)
+    related_id INTEGER NOT NULL,
+    relation INTEGER NOT NULL,
+    distance_km REAL NOT NULL,
+    curated INTEGER NOT NULL,
+    PRIMARY KEY (place_id, related_id)
 ) WITHOUT ROWID;
+CREATE TABLE key_blocks (id INTEGER PRIMARY KEY, last_key INTEGER NOT NULL, entries BLOB NOT NULL);
 """
 
 POST_LOAD = """
 CREATE INDEX names_by_place ON names (place_id);
+CREATE INDEX key_blocks_by_last_key ON key_blocks (last_key, id);
 """

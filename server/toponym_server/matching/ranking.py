@@ -27,6 +27,7 @@ FLAG_HISTORIC = 8
 FLAG_CANONICAL = 16
 FLAG_NON_LATIN = 32
 FLAG_CODE = 64  # an abbreviation or code (IATA, FAA ...) among the alternate names, not a name
+FLAG_CUSTOM = 128  # a name from a custom-places file
 
 W_SIMILARITY = 1.0
 # Prominence and country weights chosen by bench/tune_ranking.py on held-out (odd-ID) sets.

@@ -136,9 +136,13 @@ class ListSource:
     records: Sequence[PlaceRecord]
     divisions: Sequence[AdminDivision] = ()
     label: str = "in-memory"
+    separate_names: Sequence[tuple[int, NameRecord]] = ()
 
     def places(self) -> Iterator[PlaceRecord]:
         yield from self.records
+
+    def alternate_names(self) -> Iterator[tuple[int, NameRecord]]:
+        yield from self.separate_names
 
     def admin_divisions(self) -> Iterator[AdminDivision]:
         yield from self.divisions
