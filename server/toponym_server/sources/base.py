@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Protocol
 
-from toponym_server.sources.records import AdminDivision, PlaceRecord
+from toponym_server.sources.records import AdminDivision, NameRecord, PlaceRecord
 
 
 class GazetteerSource(Protocol):
@@ -13,6 +13,13 @@ class GazetteerSource(Protocol):
 
     def places(self) -> Iterator[PlaceRecord]:
         """Yield every place once; the stream may be read only once."""
+        ...
+
+    def alternate_names(self) -> Iterator[tuple[int, NameRecord]]:
+        """Yield (place ID, name) for names kept apart from the places (GeoNames' ``alternateNamesV2``).
+
+        Names for places the source does not yield are ignored by the builder.
+        """
         ...
 
     def admin_divisions(self) -> Iterator[AdminDivision]:

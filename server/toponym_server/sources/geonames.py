@@ -1,23 +1,37 @@
-"""Read GeoNames dump files: ``allCountries``/``XX``/``citiesN``, ``countryInfo`` and ``admin1CodesASCII``.
+"""Read GeoNames dump files exactly as GeoNames publishes them, as ``.txt`` or ``.zip``.
 
-The dump format is 19 tab-separated columns (https://download.geonames.org/export/dump/readme.txt
-documents it). Lines that do not parse are reported with file and line number and skipped, or
-raise :class:`MalformedLineError` in strict mode; nothing is silently corrupted.
+- ``allCountries``, per-country ``XX`` and ``citiesN`` dumps: 19 tab-separated columns;
+- ``alternateNamesV2`` (10 columns) or the older ``alternateNames`` (8 columns): names with
+  language tags and preferred/short/colloquial/historic flags; rows whose "language" is a code
+  (``link``, ``wkdt``, ``post``, ``iata`` ...) are not names and are skipped;
+- ``admin1CodesASCII``, ``admin2Codes`` and ``countryInfo``.
+
+The dump's readme (``readme.txt`` beside the files) documents the columns. Files are streamed:
+memory does not grow with their size. Lines that do not parse are reported with file and line
+number and skipped, or raise :class:`MalformedLineError` in strict mode; nothing is silently
+corrupted.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import zipfile
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from toponym_server.sources.records import AdminDivision, NameRecord, PlaceRecord
 
 logger = logging.getLogger(__name__)
 
 DUMP_COLUMNS = 19
+ALTERNATE_NAME_COLUMNS = (10, 8)  # alternateNamesV2 has the from/to period columns, the older file not
+# "Languages" of alternate-name rows that are identifiers or links, not names of the place.
+_FLAG_VALUES = frozenset({"", "0", "1"})
+NON_NAME_LANGUAGES = frozenset({"link", "wkdt", "post", "unlc", "iata", "icao", "faac", "tcid"})
 
 
 class MalformedLineError(ValueError):
@@ -41,9 +55,52 @@ class CountryInfo:
     geoname_id: int
 
 
+@dataclass(frozen=True, slots=True)
+class PlaceFilter:
+    """Which dump features to keep; an empty set keeps every value."""
+
+    feature_classes: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()
+    min_population: int = 0
+
+    def keeps(self, place: PlaceRecord) -> bool:
+        """Tell whether ``place`` passes the filter."""
+        return (
+            (not self.feature_classes or place.feature_class in self.feature_classes)
+            and (not self.countries or place.country_code in self.countries)
+            and place.population >= self.min_population
+        )
+
+    def describe(self) -> str:
+        """A stable description, part of the index fingerprint."""
+        return f"{sorted(self.feature_classes)}|{sorted(self.countries)}|{self.min_population}"
+
+
+@contextmanager
+def open_geonames_file(path: Path) -> Iterator[BinaryIO]:
+    """Open a GeoNames file for binary reading, from inside its ``.zip`` when it is zipped.
+
+    A zip is read from the member named like the zip (``allCountries.zip`` holds
+    ``allCountries.txt``), else its only ``.txt`` member that is not a readme.
+    """
+    if path.suffix.lower() != ".zip":
+        with path.open("rb") as handle:
+            yield handle
+        return
+    with zipfile.ZipFile(path) as archive:
+        members = [m for m in archive.namelist() if m.lower().endswith(".txt")]
+        wanted = [m for m in members if Path(m).stem == path.stem]
+        if not wanted:
+            wanted = [m for m in members if "readme" not in m.lower() and "iso-languagecodes" not in m.lower()]
+        if len(wanted) != 1:
+            raise ValueError(f"{path}: cannot tell which member to read among {members}")
+        with archive.open(wanted[0]) as member:
+            yield member  # type: ignore[misc]
+
+
 def _lines(path: Path, strict: bool) -> Iterator[tuple[int, str]]:
     """Yield (line number, text) for the non-comment lines of a UTF-8 file."""
-    with path.open("rb") as handle:
+    with open_geonames_file(path) as handle:
         for number, raw in enumerate(handle, start=1):
             try:
                 line = raw.decode("utf-8").rstrip("\r\n")
@@ -60,8 +117,12 @@ def _reject(error: MalformedLineError, strict: bool) -> None:
     logger.warning("skipped %s", error)
 
 
-def parse_dump_line(fields: Sequence[str]) -> PlaceRecord:
-    """Turn the 19 columns of a dump line into a :class:`PlaceRecord`; raise ``ValueError`` if invalid."""
+def parse_dump_line(fields: Sequence[str], *, with_alternates: bool = True) -> PlaceRecord:
+    """Turn the 19 columns of a dump line into a :class:`PlaceRecord`; raise ``ValueError`` if invalid.
+
+    ``with_alternates=False`` leaves out the alternatenames column (when the names come from
+    ``alternateNamesV2`` instead, with their languages and flags).
+    """
     if len(fields) != DUMP_COLUMNS:
         raise ValueError(f"expected {DUMP_COLUMNS} tab-separated columns, found {len(fields)}")
     geoname_id = int(fields[0])
@@ -70,7 +131,9 @@ def parse_dump_line(fields: Sequence[str]) -> PlaceRecord:
         raise ValueError(f"coordinates out of range: {latitude}, {longitude}")
     if not fields[1]:
         raise ValueError("empty name")
-    alternates = tuple(NameRecord(text) for text in dict.fromkeys(fields[3].split(",")) if text)
+    alternates = (
+        tuple(NameRecord(text) for text in dict.fromkeys(fields[3].split(",")) if text) if with_alternates else ()
+    )
     return PlaceRecord(
         geoname_id=geoname_id,
         name=fields[1],
@@ -87,13 +150,49 @@ def parse_dump_line(fields: Sequence[str]) -> PlaceRecord:
     )
 
 
-def read_dump(path: Path, *, strict: bool = False) -> Iterator[PlaceRecord]:
+def read_dump(path: Path, *, strict: bool = False, with_alternates: bool = True) -> Iterator[PlaceRecord]:
     """Stream the places of a GeoNames dump file."""
     for number, line in _lines(path, strict):
         try:
-            yield parse_dump_line(line.split("\t"))
+            yield parse_dump_line(line.split("\t"), with_alternates=with_alternates)
         except ValueError as err:
             _reject(MalformedLineError(path, number, str(err)), strict)
+
+
+def parse_alternate_name_line(fields: Sequence[str]) -> tuple[int, NameRecord] | None:
+    """Turn an ``alternateNamesV2`` row into (place ID, name); ``None`` for a row that is not a name.
+
+    Raise ``ValueError`` if the row is malformed. A name with an end date (``to``) is historic;
+    ``abbr`` rows are kept as short names, ``fr_1793`` rows as historic names.
+    """
+    if len(fields) not in ALTERNATE_NAME_COLUMNS:
+        raise ValueError(f"expected 10 (or 8) tab-separated columns, found {len(fields)}")
+    geoname_id = int(fields[1])
+    if not fields[0].isdigit():
+        raise ValueError(f"alternate name ID is not a number: {fields[0]!r}")
+    lang, text = fields[2], fields[3].strip()
+    if lang in NON_NAME_LANGUAGES or not text:
+        return None
+    preferred, short, colloquial, historic = fields[4:8]
+    if not _FLAG_VALUES.issuperset((preferred, short, colloquial, historic)):
+        raise ValueError(f"flags must be empty, 0 or 1: {fields[4:8]}")
+    is_historic = historic == "1" or lang == "fr_1793" or (len(fields) == 10 and bool(fields[9]))
+    is_short = short == "1" or lang == "abbr"
+    if lang in ("abbr", "fr_1793"):
+        lang = ""
+    return geoname_id, NameRecord(text, lang, preferred == "1", is_short, colloquial == "1", is_historic)
+
+
+def read_alternate_names(path: Path, *, strict: bool = False) -> Iterator[tuple[int, NameRecord]]:
+    """Stream (place ID, name) from an ``alternateNamesV2`` file, skipping rows that are not names."""
+    for number, line in _lines(path, strict):
+        try:
+            parsed = parse_alternate_name_line(line.split("\t"))
+        except ValueError as err:
+            _reject(MalformedLineError(path, number, str(err)), strict)
+            continue
+        if parsed is not None:
+            yield parsed
 
 
 def read_country_info(path: Path, *, strict: bool = False) -> Iterator[CountryInfo]:
@@ -126,20 +225,26 @@ class GeoNamesDumpSource:
     """A gazetteer read from GeoNames dump files.
 
     Countries listed in ``countryInfo`` that the dump itself lacks (a ``citiesN`` file has
-    no country features) are added as ``A.PCLI`` places placed at their capital.
+    no country features) are added as ``A.PCLI`` places placed at their capital. When
+    ``alternate_names`` files are given, the names come from them (with languages and flags)
+    instead of the dump's alternatenames column, which repeats them without either.
     """
 
     def __init__(
         self,
         dumps: Sequence[Path],
         *,
+        alternate_names: Sequence[Path] = (),
         country_info: Path | None = None,
         admin_codes: Sequence[Path] = (),
+        place_filter: PlaceFilter | None = None,
         strict: bool = False,
     ) -> None:
         self._dumps = tuple(dumps)
+        self._alternate_names = tuple(alternate_names)
         self._country_info = country_info
         self._admin_codes = tuple(admin_codes)
+        self._filter = place_filter or PlaceFilter()
         self._strict = strict
 
     def places(self) -> Iterator[PlaceRecord]:
@@ -147,8 +252,11 @@ class GeoNamesDumpSource:
         countries = {c.iso: c for c in read_country_info(self._country_info)} if self._country_info else {}
         seen_countries: set[int] = set()
         capitals: dict[str, tuple[float, float]] = {}
+        inline_names = not self._alternate_names
         for dump in self._dumps:
-            for place in read_dump(dump, strict=self._strict):
+            for place in read_dump(dump, strict=self._strict, with_alternates=inline_names):
+                if not self._filter.keeps(place):
+                    continue
                 info = countries.get(place.country_code)
                 if info is not None:
                     if place.geoname_id == info.geoname_id:
@@ -160,7 +268,7 @@ class GeoNamesDumpSource:
             if info.geoname_id in seen_countries or info.iso not in capitals:
                 continue
             latitude, longitude = capitals[info.iso]
-            yield PlaceRecord(
+            country = PlaceRecord(
                 geoname_id=info.geoname_id,
                 name=info.name,
                 ascii_name=info.name,
@@ -172,6 +280,13 @@ class GeoNamesDumpSource:
                 population=info.population,
                 names=(NameRecord(info.name, lang="en", is_preferred=True),),
             )
+            if self._filter.keeps(country):
+                yield country
+
+    def alternate_names(self) -> Iterator[tuple[int, NameRecord]]:
+        """Yield the names of the ``alternateNamesV2`` files given."""
+        for path in self._alternate_names:
+            yield from read_alternate_names(path, strict=self._strict)
 
     def admin_divisions(self) -> Iterator[AdminDivision]:
         """Yield the rows of the admin code files given."""
@@ -181,9 +296,11 @@ class GeoNamesDumpSource:
     def fingerprint(self) -> str:
         """Hash the paths, sizes and modification times of every input file."""
         digest = hashlib.sha256()
-        for path in (*self._dumps, *filter(None, [self._country_info]), *self._admin_codes):
+        inputs = (*self._dumps, *self._alternate_names, *filter(None, [self._country_info]), *self._admin_codes)
+        for path in inputs:
             stat = path.stat()
             digest.update(f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+        digest.update(self._filter.describe().encode())
         return digest.hexdigest()
 
     def describe(self) -> str:

@@ -1,0 +1,71 @@
+"""The curated crosswalk: places that are one thing under two names on two sides of a border.
+
+A crosswalk file is tab-separated UTF-8 with a header row ``place``, ``counterpart``,
+``relation`` and an optional ``note``; ``#`` starts a comment line. A place is written as its
+GeoNames ID (``174448``) or as a custom place's ID in its file (``custom:1``). The only relation
+so far is ``across_border``. Each row links the two places both ways.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from toponym_server.sources.custom import CUSTOM_ID_BASE
+
+RELATIONS = ("across_border",)
+
+
+class CrosswalkError(ValueError):
+    """A crosswalk file that cannot be read; names the file and the line."""
+
+
+@dataclass(frozen=True, slots=True)
+class CrosswalkLink:
+    """Two places linked by a curated relation."""
+
+    place_id: int
+    counterpart_id: int
+    relation: str
+    note: str = ""
+
+
+def _place_ref(path: Path, number: int, ref: str) -> int:
+    try:
+        if ref.startswith("custom:"):
+            return CUSTOM_ID_BASE + int(ref.removeprefix("custom:"))
+        return int(ref)
+    except ValueError as err:
+        raise CrosswalkError(f"{path}:{number}: {ref!r} is neither a GeoNames ID nor custom:N") from err
+
+
+def read_crosswalk(*paths: Path) -> tuple[tuple[CrosswalkLink, ...], str]:
+    """Read crosswalk files; return the links and a fingerprint of the files' contents."""
+    links: list[CrosswalkLink] = []
+    digest = hashlib.sha256()
+    for path in map(Path, paths):
+        digest.update(path.read_bytes())
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = [(n, line) for n, line in enumerate(handle, start=1) if line.strip() and not line.startswith("#")]
+        if not rows:
+            continue
+        header = [h.strip() for h in rows[0][1].rstrip("\r\n").split("\t")]
+        if not {"place", "counterpart", "relation"} <= set(header):
+            raise CrosswalkError(f"{path}:{rows[0][0]}: header must name place, counterpart and relation")
+        for number, line in rows[1:]:
+            cells = next(csv.reader([line.rstrip("\r\n")], delimiter="\t"))
+            row = {h: c.strip() for h, c in zip(header, cells, strict=False)}
+            relation = row.get("relation", "")
+            if relation not in RELATIONS:
+                raise CrosswalkError(f"{path}:{number}: unknown relation {relation!r} (known: {', '.join(RELATIONS)})")
+            links.append(
+                CrosswalkLink(
+                    _place_ref(path, number, row.get("place", "")),
+                    _place_ref(path, number, row.get("counterpart", "")),
+                    relation,
+                    row.get("note", ""),
+                )
+            )
+    return tuple(links), digest.hexdigest()

@@ -1,0 +1,155 @@
+"""Custom places: the checkpoints, camps, crossings and facilities a gazetteer lacks.
+
+A custom-places file is UTF-8 text with a header row, tab-separated (``.tsv``, ``.txt``) or
+comma-separated (``.csv``); lines starting with ``#`` are comments. Columns, in any order:
+
+``id``
+    A positive integer, unique within the file. The place's ID in answers is
+    ``CUSTOM_ID_BASE + id``, a namespace GeoNames IDs (below 2**31) never reach.
+``name``
+    The place's canonical name.
+``latitude``, ``longitude``
+    Decimal degrees (WGS84).
+``feature``
+    The GeoNames feature class and code, ``S.PSTB`` (border post), ``S.CMPRF`` (refugee
+    camp), ``P.PPL`` ... ; ``S.PSTB`` when empty.
+``country_code``
+    ISO 3166-1 alpha-2.
+``names`` (optional)
+    More names, ``|``-separated; a name may start with a language tag and a colon
+    (``ar:التنف|fr:Al-Tanf|At Tanf``).
+``admin1_code``, ``population`` (optional)
+``geoname_id`` (optional)
+    When set, the row adds its ``name`` and ``names`` to that GeoNames place instead of
+    describing a new one (``id`` and the coordinates may then be empty).
+``source`` (optional)
+    Where the coordinates come from; kept for people, not read.
+
+A custom place that matches a gazetteer feature (a name folding to the same text, within the
+merge distance, in the same country) is merged into it as extra names by the index builder.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from toponym_server.sources.records import NameRecord, PlaceRecord
+
+CUSTOM_ID_BASE = 1_000_000_000_000
+_LANG_PREFIX = re.compile(r"^([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*):(?=\S)")
+_REQUIRED = ("id", "name", "latitude", "longitude", "country_code")
+
+
+class CustomPlacesError(ValueError):
+    """A custom-places file that cannot be read; names the file and the line."""
+
+
+@dataclass(frozen=True, slots=True)
+class CustomGazetteer:
+    """The custom places and the extra names for existing places read from custom-places files."""
+
+    places: tuple[PlaceRecord, ...] = ()
+    extra_names: tuple[tuple[int, NameRecord], ...] = ()
+    fingerprint: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.places or self.extra_names)
+
+
+def is_custom_id(place_id: int) -> bool:
+    """Tell whether a place ID is in the custom namespace."""
+    return place_id >= CUSTOM_ID_BASE
+
+
+def parse_names(cell: str) -> tuple[NameRecord, ...]:
+    """Split a ``|``-separated names cell into name records, reading optional ``lang:`` prefixes."""
+    names: list[NameRecord] = []
+    for part in cell.split("|"):
+        text = part.strip()
+        if not text:
+            continue
+        match = _LANG_PREFIX.match(text)
+        lang = ""
+        if match:
+            lang, text = match.group(1), text[match.end() :]
+        names.append(NameRecord(text, lang=lang))
+    return tuple(dict.fromkeys(names))
+
+
+def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    delimiter = "," if path.suffix.lower() == ".csv" else "\t"
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = ((n, line) for n, line in enumerate(handle, start=1) if line.strip() and not line.startswith("#"))
+        numbered = list(lines)
+    if not numbered:
+        return
+    header_number, header_line = numbered[0]
+    header = [h.strip() for h in next(csv.reader([header_line], delimiter=delimiter))]
+    missing = [c for c in ("name",) if c not in header]
+    if missing:
+        raise CustomPlacesError(f"{path}:{header_number}: header lacks the column(s) {', '.join(missing)}")
+    for number, line in numbered[1:]:
+        cells = next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter))
+        if len(cells) > len(header):
+            raise CustomPlacesError(f"{path}:{number}: {len(cells)} columns, the header has {len(header)}")
+        yield number, {h: c.strip() for h, c in zip(header, cells, strict=False)}
+
+
+def _place(path: Path, number: int, row: dict[str, str], names: tuple[NameRecord, ...]) -> PlaceRecord:
+    missing = [c for c in _REQUIRED if not row.get(c)]
+    if missing:
+        raise CustomPlacesError(f"{path}:{number}: a new place needs {', '.join(missing)}")
+    try:
+        local_id = int(row["id"])
+        latitude, longitude = float(row["latitude"]), float(row["longitude"])
+        population = int(row.get("population") or 0)
+    except ValueError as err:
+        raise CustomPlacesError(f"{path}:{number}: {err}") from err
+    if local_id <= 0:
+        raise CustomPlacesError(f"{path}:{number}: id must be a positive integer")
+    if not (-90.0 <= latitude <= 90.0 and -180.0 <= longitude <= 180.0):
+        raise CustomPlacesError(f"{path}:{number}: coordinates out of range: {latitude}, {longitude}")
+    feature_class, _, feature_code = (row.get("feature") or "S.PSTB").partition(".")
+    if not feature_code:
+        raise CustomPlacesError(f"{path}:{number}: feature must be CLASS.CODE, such as S.PSTB")
+    return PlaceRecord(
+        geoname_id=CUSTOM_ID_BASE + local_id,
+        name=row["name"],
+        ascii_name=row["name"],
+        latitude=latitude,
+        longitude=longitude,
+        feature_class=feature_class.upper(),
+        feature_code=feature_code.upper(),
+        country_code=row["country_code"].upper(),
+        admin1_code=row.get("admin1_code", ""),
+        population=population,
+        names=names,
+    )
+
+
+def read_custom_places(*paths: Path) -> CustomGazetteer:
+    """Read custom-places files; raise :class:`CustomPlacesError` naming the line on any bad row."""
+    places: dict[int, PlaceRecord] = {}
+    extra: list[tuple[int, NameRecord]] = []
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(Path(path).read_bytes())
+        for number, row in _rows(Path(path)):
+            names = parse_names(row.get("names", ""))
+            if row.get("geoname_id"):
+                try:
+                    target = int(row["geoname_id"])
+                except ValueError as err:
+                    raise CustomPlacesError(f"{path}:{number}: geoname_id: {err}") from err
+                extra.extend((target, n) for n in (NameRecord(row["name"]), *names) if n.text)
+                continue
+            place = _place(Path(path), number, row, names)
+            if place.geoname_id in places:
+                raise CustomPlacesError(f"{path}:{number}: id {row['id']} is used twice")
+            places[place.geoname_id] = place
+    return CustomGazetteer(tuple(places.values()), tuple(extra), digest.hexdigest())
