@@ -2,7 +2,7 @@
 
 The index is kept in a data directory (``$TOPONYM_DATA_DIR``, else ``$XDG_DATA_HOME/toponym``,
 else ``~/.local/share/toponym``) and reused across starts. It is rebuilt only when the
-packages it comes from, the index format or the matching rules change. A file lock makes
+packages it comes from, the seed files, the index format or the matching rules change. A file lock makes
 several processes starting at once build it only once.
 """
 
@@ -16,6 +16,7 @@ from pathlib import Path
 from toponym_server.index.build import build_index, expected_fingerprint
 from toponym_server.index.reader import IndexFileError, IndexReader, open_index
 from toponym_server.sources.embedded import EmbeddedSource
+from toponym_server.sources.seeds import seed_crosswalk, seed_custom_places
 
 logger = logging.getLogger(__name__)
 EMBEDDED_INDEX_NAME = "embedded.sqlite"
@@ -48,13 +49,22 @@ def ensure_embedded_index(path: Path | None = None, *, progress: bool = True) ->
     """Open the embedded default index, building it first if it is missing or stale."""
     path = path or embedded_index_path()
     source = EmbeddedSource()
-    fingerprint = expected_fingerprint(source)
+    custom = seed_custom_places()
+    links, links_fingerprint = seed_crosswalk()
+    fingerprint = expected_fingerprint(source, custom, links_fingerprint)
     if not _is_current(path, fingerprint):
         path.parent.mkdir(parents=True, exist_ok=True)
         with (path.parent / f".{path.name}.lock").open("w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             if not _is_current(path, fingerprint):  # another process may have built it meanwhile
                 logger.info("building the embedded default index at %s (once; about two minutes)", path)
-                summary = build_index(source, path, progress=progress)
+                summary = build_index(
+                    source,
+                    path,
+                    custom=custom,
+                    crosswalk=links,
+                    crosswalk_fingerprint=links_fingerprint,
+                    progress=progress,
+                )
                 logger.info("built %d places, %d names in %.0f s", summary.places, summary.names, summary.seconds)
     return open_index(path)
