@@ -4,6 +4,7 @@ Commands:
 
 - ``toponym serve``: serve the gRPC API (building the embedded index on first start);
 - ``toponym index build``: build an index from the embedded data or from GeoNames dumps;
+- ``toponym index verify``: check an index file's checksum;
 - ``toponym resolve NAME...``: resolve names in-process, or through a server with ``--server``;
 - ``toponym place ID``: show one place with all its names.
 """
@@ -77,11 +78,39 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         nargs="+",
         metavar="FILE",
-        help="GeoNames dump files (allCountries.txt, XX.txt, citiesN.txt)",
+        help="GeoNames dump files, .txt or .zip (allCountries, XX, citiesN)",
+    )
+    build.add_argument(
+        "--alternate-names",
+        type=Path,
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help="GeoNames alternateNamesV2 files, .txt or .zip (names with languages and flags)",
     )
     build.add_argument("--country-info", type=Path, metavar="FILE", help="GeoNames countryInfo.txt")
     build.add_argument("--admin1", type=Path, metavar="FILE", help="GeoNames admin1CodesASCII.txt")
     build.add_argument("--admin2", type=Path, metavar="FILE", help="GeoNames admin2Codes.txt")
+    build.add_argument(
+        "--custom",
+        type=Path,
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help="custom places (TSV or CSV; format in the README) added to the gazetteer or merged into it",
+    )
+    build.add_argument(
+        "--crosswalk", type=Path, nargs="+", default=[], metavar="FILE", help="more curated cross-border links (TSV)"
+    )
+    build.add_argument(
+        "--no-seeds", action="store_true", help="leave out the seed custom places and crosswalk shipped in seeds/"
+    )
+    build.add_argument(
+        "--feature-classes", default="", metavar="CLASSES", help="keep only these feature classes, such as PAS"
+    )
+    build.add_argument("--countries", default="", metavar="CC,CC", help="keep only places in these ISO countries")
+    build.add_argument("--min-population", type=int, default=0, metavar="N", help="keep only places of N or more")
+    build.add_argument("--workers", type=int, default=0, help="normalization processes (default: one per CPU)")
     build.add_argument(
         "--output",
         type=Path,
@@ -90,6 +119,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--strict", action="store_true", help="fail on the first malformed line")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
+    verify = index_commands.add_parser(
+        "verify",
+        help="check an index file",
+        description="Check an index file's format and its checksum (reads the whole file).",
+    )
+    verify.add_argument("path", type=Path, nargs="?", help="index file (default: the embedded index)")
 
     resolve = commands.add_parser(
         "resolve", help="resolve names", description="Resolve names, in-process or through a server."
@@ -129,6 +164,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         stream=sys.stderr,
     )
     from toponym_server.index.reader import IndexFileError
+    from toponym_server.sources.crosswalk import CrosswalkError
+    from toponym_server.sources.custom import CustomPlacesError
+    from toponym_server.sources.geonames import MalformedLineError
 
     try:
         if args.command == "serve":
@@ -141,6 +179,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except IndexFileError as err:
         logger.error("%s", err)
         return 2
+    except (CustomPlacesError, CrosswalkError, MalformedLineError) as err:
+        logger.error("%s", err)
+        return 1
 
 
 def _open(index: Path | None, progress: bool = True) -> Any:
@@ -158,26 +199,62 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    if args.index_command == "verify":
+        return _verify(args)
     from toponym_server.default_index import embedded_index_path
-    from toponym_server.index.build import build_index
+    from toponym_server.index.build import BuildOptions, build_index
+    from toponym_server.sources.crosswalk import read_crosswalk
+    from toponym_server.sources.custom import read_custom_places
     from toponym_server.sources.embedded import EmbeddedSource
-    from toponym_server.sources.geonames import GeoNamesDumpSource
+    from toponym_server.sources.geonames import GeoNamesDumpSource, PlaceFilter
+    from toponym_server.sources.seeds import CROSSWALK_FILE, CUSTOM_PLACES_FILE, seeds_dir
 
     if args.geonames:
+        place_filter = PlaceFilter(
+            feature_classes=frozenset(args.feature_classes.upper().replace(",", "")),
+            countries=frozenset(c.strip().upper() for c in args.countries.split(",") if c.strip()),
+            min_population=args.min_population,
+        )
         source: Any = GeoNamesDumpSource(
             args.geonames,
+            alternate_names=args.alternate_names,
             country_info=args.country_info,
             admin_codes=[p for p in (args.admin1, args.admin2) if p],
+            place_filter=place_filter,
             strict=args.strict,
         )
     else:
         source = EmbeddedSource()
+    seeds = [] if args.no_seeds else [seeds_dir()]
+    custom = read_custom_places(*[d / CUSTOM_PLACES_FILE for d in seeds], *args.custom)
+    links, links_fingerprint = read_crosswalk(*[d / CROSSWALK_FILE for d in seeds], *args.crosswalk)
     output = args.output or embedded_index_path()
-    summary = build_index(source, output, progress=not args.quiet)
-    print(
-        f"built {summary.path}: {summary.places:,} places, {summary.names:,} names, {summary.languages} languages, "
-        f"{summary.keys:,} keys, {summary.size_bytes / 2**20:.0f} MiB in {summary.seconds:.1f} s"
+    summary = build_index(
+        source,
+        output,
+        custom=custom,
+        crosswalk=links,
+        crosswalk_fingerprint=links_fingerprint,
+        options=BuildOptions(workers=args.workers),
+        progress=not args.quiet,
     )
+    print(
+        f"built {summary.path}: {summary.places:,} places ({summary.custom_places} custom, "
+        f"{summary.merged_custom_places} custom merged into gazetteer places), {summary.names:,} names, "
+        f"{summary.languages} languages, {summary.keys:,} keys, {summary.related_links:,} cross-border links, "
+        f"{summary.size_bytes / 2**20:.0f} MiB in {summary.seconds:.1f} s"
+    )
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from toponym_server.default_index import embedded_index_path
+    from toponym_server.index import open_index
+
+    path = args.path or embedded_index_path()
+    reader = open_index(path)
+    reader.verify()
+    print(f"{path}: format {reader.meta.get('format_version')}, {reader.place_count:,} places, checksum OK")
     return 0
 
 
@@ -242,6 +319,16 @@ def _resolver_row(candidate: Any) -> dict[str, Any]:
         "confidence": candidate.confidence,
         "match_kind": candidate.match_kind.value,
         "matched_name": candidate.matched_name,
+        "custom": place.custom,
+        "related": [
+            {
+                "geoname_id": r.place.geoname_id,
+                "name": r.place.name,
+                "country_code": r.place.country_code,
+                "distance_km": r.distance_km,
+            }
+            for r in candidate.related
+        ],
     }
 
 
@@ -258,6 +345,11 @@ def _client_row(candidate: Any) -> dict[str, Any]:
         "confidence": candidate.confidence,
         "match_kind": candidate.match_kind.name.lower(),
         "matched_name": candidate.matched_name,
+        "custom": candidate.place.custom,
+        "related": [
+            {"geoname_id": r.geoname_id, "name": r.name, "country_code": r.country_code, "distance_km": r.distance_km}
+            for r in candidate.place.related
+        ],
     }
 
 
@@ -269,7 +361,11 @@ def _print_table(name: str, candidates: list[dict[str, Any]]) -> None:
         print(
             f"  {rank}. {c['geoname_id']:>9}  {c['name'][:28]:<28} {c['country_code']:<2} {c['feature_code']:<5} "
             f"{c['admin1_name'][:20]:<20} conf {c['confidence']:.2f}  {c['match_kind']} via {c['matched_name']!r}"
+            + (" (custom place)" if c["custom"] else "")
         )
+        for r in c["related"]:
+            where = f"{r['country_code']}, {r['distance_km']:.1f} km"
+            print(f"     across the border: {r['geoname_id']} {r['name']} ({where})")
 
 
 def _place(args: argparse.Namespace) -> int:

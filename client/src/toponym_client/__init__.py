@@ -29,7 +29,16 @@ from toponym_client.errors import (
     UnavailableError,
     UnexpectedStatusError,
 )
-from toponym_client.models import Candidate, FeatureKind, MatchKind, Place, PlaceDetails, PlaceName
+from toponym_client.models import (
+    Candidate,
+    FeatureKind,
+    MatchKind,
+    Place,
+    PlaceDetails,
+    PlaceName,
+    RelatedPlace,
+    Relation,
+)
 
 __version__ = "0.1.0"
 """Version of this distribution (``toponym-client``)."""
@@ -49,6 +58,8 @@ __all__ = [
     "Place",
     "PlaceDetails",
     "PlaceName",
+    "RelatedPlace",
+    "Relation",
     "ResourceExhaustedError",
     "ToponymClient",
     "ToponymError",

@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from toponym_client._proto.toponym.v1 import toponym_pb2
-from toponym_client.models import Candidate, FeatureKind, MatchKind, Place, PlaceDetails, PlaceName
+from toponym_client.models import (
+    Candidate,
+    FeatureKind,
+    MatchKind,
+    Place,
+    PlaceDetails,
+    PlaceName,
+    RelatedPlace,
+    Relation,
+)
 
 
 def feature_kind_from_proto(value: int) -> FeatureKind:
@@ -24,6 +33,26 @@ def match_kind_from_proto(value: int) -> MatchKind:
         return MatchKind.UNSPECIFIED
 
 
+def relation_from_proto(value: int) -> Relation:
+    """Return the :class:`Relation` for a wire value; unknown values become UNSPECIFIED."""
+    try:
+        return Relation(value)
+    except ValueError:
+        return Relation.UNSPECIFIED
+
+
+def related_from_proto(msg: toponym_pb2.RelatedPlace) -> RelatedPlace:
+    """Build a :class:`RelatedPlace` from its message."""
+    return RelatedPlace(
+        geoname_id=msg.geoname_id,
+        name=msg.name,
+        country_code=msg.country_code,
+        relation=relation_from_proto(msg.relation),
+        distance_km=msg.distance_km,
+        curated=msg.curated,
+    )
+
+
 def place_from_proto(msg: toponym_pb2.Place) -> Place:
     """Build a :class:`Place` from its message."""
     return Place(
@@ -40,6 +69,8 @@ def place_from_proto(msg: toponym_pb2.Place) -> Place:
         lat=msg.latitude,
         lon=msg.longitude,
         population=msg.population,
+        custom=msg.custom,
+        related=tuple(related_from_proto(r) for r in msg.related),
     )
 
 

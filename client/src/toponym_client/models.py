@@ -48,6 +48,33 @@ class MatchKind(enum.IntEnum):
     """The query is close to a name in spelling only (typos)."""
 
 
+class Relation(enum.IntEnum):
+    """How a related place relates to the place it is listed under; mirrors ``toponym.v1.Relation``."""
+
+    UNSPECIFIED = 0
+    """Not set (also used for relations this client version does not know)."""
+    ACROSS_BORDER = 1
+    """Its counterpart across a border: the same crossing or a twin town under the other country's name."""
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedPlace:
+    """A place linked to another, such as *al-Waleed* (Iraq) listed under *al-Tanf* (Syria)."""
+
+    geoname_id: int
+    """GeoNames (or custom) ID of the related place."""
+    name: str
+    """Its canonical name."""
+    country_code: str
+    """Its ISO 3166-1 alpha-2 country code."""
+    relation: Relation
+    """How it relates."""
+    distance_km: float
+    """Great-circle distance between the two places, in kilometres."""
+    curated: bool
+    """True when the link comes from the curated crosswalk rather than from the gazetteer's geography."""
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """A gazetteer place.
@@ -57,7 +84,7 @@ class Place:
     """
 
     geoname_id: int
-    """GeoNames ID; custom places use negative IDs."""
+    """GeoNames ID; custom places (``custom=True``) have IDs from 1,000,000,000,000 up."""
     name: str
     """Canonical name as the gazetteer writes it (e.g. ``"Al Ḩasakah"``)."""
     ascii_name: str
@@ -82,6 +109,10 @@ class Place:
     """Longitude in WGS 84 degrees."""
     population: int
     """Population, 0 when unknown."""
+    custom: bool = False
+    """True for a place from a custom-places file rather than from the gazetteer."""
+    related: tuple[RelatedPlace, ...] = ()
+    """Places related to this one, nearest first (its counterparts across a border)."""
 
 
 @dataclass(frozen=True, slots=True)

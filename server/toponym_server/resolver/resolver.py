@@ -66,6 +66,16 @@ class Query:
 
 
 @dataclass(frozen=True, slots=True)
+class RelatedPlace:
+    """A place linked to another: its counterpart across a border, with the distance between them."""
+
+    place: PlaceRow
+    relation: int
+    distance_km: float
+    curated: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """One answer: a place, how sure we are, and why."""
 
@@ -77,6 +87,7 @@ class Candidate:
     match_kind: MatchKind
     matched_name: str
     explanation: str
+    related: tuple[RelatedPlace, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +99,7 @@ class PlaceDetails:
     admin1_name: str
     localized_name: str
     names: tuple[NameRow, ...]
+    related: tuple[RelatedPlace, ...] = ()
 
 
 class Resolver:
@@ -147,6 +159,18 @@ class Resolver:
             admin1_name=self._admin1_name(place),
             localized_name=self.index.localized_name(place.geoname_id, language) if language else "",
             names=tuple(self.index.names_of_place(geoname_id)),
+            related=self._related(geoname_id),
+        )
+
+    def _related(self, place_id: int) -> tuple[RelatedPlace, ...]:
+        links = self.index.related(place_id)
+        if not links:
+            return ()
+        places = self.index.places_by_id([link.related_id for link in links])
+        return tuple(
+            RelatedPlace(places[link.related_id], link.relation, link.distance_km, link.curated)
+            for link in links
+            if link.related_id in places
         )
 
     def _rank(self, query: Query, context: Sequence[tuple[float, float]]) -> tuple[list[Ranked], bool]:
@@ -223,4 +247,5 @@ class Resolver:
             match_kind=item.match_kind,
             matched_name=item.matched.text,
             explanation=f"matched {item.matched.text!r} ({item.match_kind.value}); " + "; ".join(item.reasons),
+            related=self._related(place.geoname_id),
         )

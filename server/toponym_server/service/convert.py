@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from toponym_client._proto.toponym.v1 import toponym_pb2 as pb
 from toponym_server.index.reader import NameRow, PlaceRow
+from toponym_server.index.schema import RELATION_ACROSS_BORDER
 from toponym_server.matching.features import Kind
 from toponym_server.matching.ranking import FLAG_COLLOQUIAL, FLAG_HISTORIC, FLAG_PREFERRED, FLAG_SHORT
 from toponym_server.matching.similarity import MatchKind
-from toponym_server.resolver import Candidate, PlaceDetails
+from toponym_server.resolver import Candidate, PlaceDetails, RelatedPlace
 
 _KIND = {
     Kind.COUNTRY: pb.FEATURE_KIND_COUNTRY,
@@ -15,6 +16,7 @@ _KIND = {
     Kind.POPULATED_PLACE: pb.FEATURE_KIND_POPULATED_PLACE,
     Kind.OTHER: pb.FEATURE_KIND_OTHER,
 }
+_RELATION = {RELATION_ACROSS_BORDER: pb.RELATION_ACROSS_BORDER}
 _MATCH = {
     MatchKind.EXACT: pb.MATCH_KIND_EXACT,
     MatchKind.ALTERNATE_NAME: pb.MATCH_KIND_ALTERNATE_NAME,
@@ -24,8 +26,22 @@ _MATCH = {
 }
 
 
-def place_message(place: PlaceRow, kind: Kind, admin1_name: str) -> pb.Place:
-    """Convert a stored place."""
+def related_message(related: RelatedPlace) -> pb.RelatedPlace:
+    """Convert a link to a related place."""
+    return pb.RelatedPlace(
+        geoname_id=related.place.geoname_id,
+        name=related.place.name,
+        country_code=related.place.country_code,
+        relation=_RELATION.get(related.relation, pb.RELATION_UNSPECIFIED),
+        distance_km=related.distance_km,
+        curated=related.curated,
+    )
+
+
+def place_message(
+    place: PlaceRow, kind: Kind, admin1_name: str, related: tuple[RelatedPlace, ...] = ()
+) -> pb.Place:
+    """Convert a stored place and its links."""
     return pb.Place(
         geoname_id=place.geoname_id,
         name=place.name,
@@ -40,13 +56,15 @@ def place_message(place: PlaceRow, kind: Kind, admin1_name: str) -> pb.Place:
         latitude=place.latitude,
         longitude=place.longitude,
         population=place.population,
+        custom=place.custom,
+        related=[related_message(r) for r in related],
     )
 
 
 def candidate_message(candidate: Candidate) -> pb.Candidate:
     """Convert one resolver candidate."""
     return pb.Candidate(
-        place=place_message(candidate.place, candidate.kind, candidate.admin1_name),
+        place=place_message(candidate.place, candidate.kind, candidate.admin1_name, candidate.related),
         localized_name=candidate.localized_name,
         confidence=candidate.confidence,
         match_kind=_MATCH[candidate.match_kind],
@@ -70,7 +88,7 @@ def name_message(name: NameRow) -> pb.PlaceName:
 def details_message(details: PlaceDetails) -> pb.PlaceDetails:
     """Convert a place with all its names."""
     return pb.PlaceDetails(
-        place=place_message(details.place, details.kind, details.admin1_name),
+        place=place_message(details.place, details.kind, details.admin1_name, details.related),
         names=[name_message(n) for n in details.names],
         localized_name=details.localized_name,
     )

@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18toponym/v1/toponym.proto\x12\ntoponym.v1\"-\n\x06LatLng\x12\x10\n\x08latitude\x18\x01 \x01(\x01\x12\x11\n\tlongitude\x18\x02 \x01(\x01\"\xd8\x01\n\x0cResolveHints\x12\x15\n\rcountry_codes\x18\x01 \x03(\t\x12\x1d\n\x15restrict_to_countries\x18\x02 \x01(\x08\x12\x10\n\x08language\x18\x03 \x01(\t\x12 \n\x04near\x18\x04 \x01(\x0b\x32\x12.toponym.v1.LatLng\x12.\n\rfeature_kinds\x18\x05 \x03(\x0e\x32\x17.toponym.v1.FeatureKind\x12\x16\n\x0emax_candidates\x18\x06 \x01(\x05\x12\x16\n\x0emin_confidence\x18\x07 \x01(\x01\"\xa7\x02\n\x05Place\x12\x12\n\ngeoname_id\x18\x01 \x01(\x03\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x12\n\nascii_name\x18\x03 \x01(\t\x12\x14\n\x0c\x63ountry_code\x18\x04 \x01(\t\x12\x13\n\x0b\x61\x64min1_code\x18\x05 \x01(\t\x12\x13\n\x0b\x61\x64min1_name\x18\x06 \x01(\t\x12\x15\n\rfeature_class\x18\x07 \x01(\t\x12\x14\n\x0c\x66\x65\x61ture_code\x18\x08 \x01(\t\x12-\n\x0c\x66\x65\x61ture_kind\x18\t \x01(\x0e\x32\x17.toponym.v1.FeatureKind\x12\x10\n\x08latitude\x18\n \x01(\x01\x12\x11\n\tlongitude\x18\x0b \x01(\x01\x12\x12\n\npopulation\x18\x0c \x01(\x03\x12\x13\n\x0b\x61\x64min2_code\x18\r \x01(\t\"\x7f\n\tPlaceName\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x10\n\x08language\x18\x02 \x01(\t\x12\x14\n\x0cis_preferred\x18\x03 \x01(\x08\x12\x10\n\x08is_short\x18\x04 \x01(\x08\x12\x15\n\ris_colloquial\x18\x05 \x01(\x08\x12\x13\n\x0bis_historic\x18\x06 \x01(\x08\"\xaf\x01\n\tCandidate\x12 \n\x05place\x18\x01 \x01(\x0b\x32\x11.toponym.v1.Place\x12\x16\n\x0elocalized_name\x18\x02 \x01(\t\x12\x12\n\nconfidence\x18\x03 \x01(\x01\x12)\n\nmatch_kind\x18\x04 \x01(\x0e\x32\x15.toponym.v1.MatchKind\x12\x14\n\x0cmatched_name\x18\x05 \x01(\t\x12\x13\n\x0b\x65xplanation\x18\x06 \x01(\t\"G\n\x0eResolveRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\'\n\x05hints\x18\x02 \x01(\x0b\x32\x18.toponym.v1.ResolveHints\"<\n\x0fResolveResponse\x12)\n\ncandidates\x18\x01 \x03(\x0b\x32\x15.toponym.v1.Candidate\"X\n\x13ResolveBatchRequest\x12,\n\x08requests\x18\x01 \x03(\x0b\x32\x1a.toponym.v1.ResolveRequest\x12\x13\n\x0buse_context\x18\x02 \x01(\x08\"f\n\rResolveResult\x12\x13\n\x0bstatus_code\x18\x01 \x01(\x05\x12\x15\n\rerror_message\x18\x02 \x01(\t\x12)\n\ncandidates\x18\x03 \x03(\x0b\x32\x15.toponym.v1.Candidate\"B\n\x14ResolveBatchResponse\x12*\n\x07results\x18\x01 \x03(\x0b\x32\x19.toponym.v1.ResolveResult\"W\n\x14StreamResolveRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12+\n\x07request\x18\x02 \x01(\x0b\x32\x1a.toponym.v1.ResolveRequest\"V\n\x15StreamResolveResponse\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12)\n\x06result\x18\x02 \x01(\x0b\x32\x19.toponym.v1.ResolveResult\"7\n\x0fGetPlaceRequest\x12\x12\n\ngeoname_id\x18\x01 \x01(\x03\x12\x10\n\x08language\x18\x02 \x01(\t\"n\n\x0cPlaceDetails\x12 \n\x05place\x18\x01 \x01(\x0b\x32\x11.toponym.v1.Place\x12$\n\x05names\x18\x02 \x03(\x0b\x32\x15.toponym.v1.PlaceName\x12\x16\n\x0elocalized_name\x18\x03 \x01(\t\"C\n\x10GetPlaceResponse\x12/\n\rplace_details\x18\x01 \x01(\x0b\x32\x18.toponym.v1.PlaceDetails*\x9c\x01\n\x0b\x46\x65\x61tureKind\x12\x1c\n\x18\x46\x45\x41TURE_KIND_UNSPECIFIED\x10\x00\x12\x18\n\x14\x46\x45\x41TURE_KIND_COUNTRY\x10\x01\x12\x1b\n\x17\x46\x45\x41TURE_KIND_ADMIN_AREA\x10\x02\x12 \n\x1c\x46\x45\x41TURE_KIND_POPULATED_PLACE\x10\x03\x12\x16\n\x12\x46\x45\x41TURE_KIND_OTHER\x10\x04*\xab\x01\n\tMatchKind\x12\x1a\n\x16MATCH_KIND_UNSPECIFIED\x10\x00\x12\x14\n\x10MATCH_KIND_EXACT\x10\x01\x12\x1d\n\x19MATCH_KIND_ALTERNATE_NAME\x10\x02\x12\x1e\n\x1aMATCH_KIND_TRANSLITERATION\x10\x03\x12\x17\n\x13MATCH_KIND_PHONETIC\x10\x04\x12\x14\n\x10MATCH_KIND_FUZZY\x10\x05\x32\xc8\x02\n\x0eToponymService\x12\x42\n\x07Resolve\x12\x1a.toponym.v1.ResolveRequest\x1a\x1b.toponym.v1.ResolveResponse\x12Q\n\x0cResolveBatch\x12\x1f.toponym.v1.ResolveBatchRequest\x1a .toponym.v1.ResolveBatchResponse\x12X\n\rStreamResolve\x12 .toponym.v1.StreamResolveRequest\x1a!.toponym.v1.StreamResolveResponse(\x01\x30\x01\x12\x45\n\x08GetPlace\x12\x1b.toponym.v1.GetPlaceRequest\x1a\x1c.toponym.v1.GetPlaceResponseB\x12\n\x0e\x64\x65v.toponym.v1P\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18toponym/v1/toponym.proto\x12\ntoponym.v1\"-\n\x06LatLng\x12\x10\n\x08latitude\x18\x01 \x01(\x01\x12\x11\n\tlongitude\x18\x02 \x01(\x01\"\xd8\x01\n\x0cResolveHints\x12\x15\n\rcountry_codes\x18\x01 \x03(\t\x12\x1d\n\x15restrict_to_countries\x18\x02 \x01(\x08\x12\x10\n\x08language\x18\x03 \x01(\t\x12 \n\x04near\x18\x04 \x01(\x0b\x32\x12.toponym.v1.LatLng\x12.\n\rfeature_kinds\x18\x05 \x03(\x0e\x32\x17.toponym.v1.FeatureKind\x12\x16\n\x0emax_candidates\x18\x06 \x01(\x05\x12\x16\n\x0emin_confidence\x18\x07 \x01(\x01\"\xe2\x02\n\x05Place\x12\x12\n\ngeoname_id\x18\x01 \x01(\x03\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x12\n\nascii_name\x18\x03 \x01(\t\x12\x14\n\x0c\x63ountry_code\x18\x04 \x01(\t\x12\x13\n\x0b\x61\x64min1_code\x18\x05 \x01(\t\x12\x13\n\x0b\x61\x64min1_name\x18\x06 \x01(\t\x12\x15\n\rfeature_class\x18\x07 \x01(\t\x12\x14\n\x0c\x66\x65\x61ture_code\x18\x08 \x01(\t\x12-\n\x0c\x66\x65\x61ture_kind\x18\t \x01(\x0e\x32\x17.toponym.v1.FeatureKind\x12\x10\n\x08latitude\x18\n \x01(\x01\x12\x11\n\tlongitude\x18\x0b \x01(\x01\x12\x12\n\npopulation\x18\x0c \x01(\x03\x12\x13\n\x0b\x61\x64min2_code\x18\r \x01(\t\x12\x0e\n\x06\x63ustom\x18\x0e \x01(\x08\x12)\n\x07related\x18\x0f \x03(\x0b\x32\x18.toponym.v1.RelatedPlace\"\x94\x01\n\x0cRelatedPlace\x12\x12\n\ngeoname_id\x18\x01 \x01(\x03\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x14\n\x0c\x63ountry_code\x18\x03 \x01(\t\x12&\n\x08relation\x18\x04 \x01(\x0e\x32\x14.toponym.v1.Relation\x12\x13\n\x0b\x64istance_km\x18\x05 \x01(\x01\x12\x0f\n\x07\x63urated\x18\x06 \x01(\x08\"\x7f\n\tPlaceName\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x10\n\x08language\x18\x02 \x01(\t\x12\x14\n\x0cis_preferred\x18\x03 \x01(\x08\x12\x10\n\x08is_short\x18\x04 \x01(\x08\x12\x15\n\ris_colloquial\x18\x05 \x01(\x08\x12\x13\n\x0bis_historic\x18\x06 \x01(\x08\"\xaf\x01\n\tCandidate\x12 \n\x05place\x18\x01 \x01(\x0b\x32\x11.toponym.v1.Place\x12\x16\n\x0elocalized_name\x18\x02 \x01(\t\x12\x12\n\nconfidence\x18\x03 \x01(\x01\x12)\n\nmatch_kind\x18\x04 \x01(\x0e\x32\x15.toponym.v1.MatchKind\x12\x14\n\x0cmatched_name\x18\x05 \x01(\t\x12\x13\n\x0b\x65xplanation\x18\x06 \x01(\t\"G\n\x0eResolveRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\'\n\x05hints\x18\x02 \x01(\x0b\x32\x18.toponym.v1.ResolveHints\"<\n\x0fResolveResponse\x12)\n\ncandidates\x18\x01 \x03(\x0b\x32\x15.toponym.v1.Candidate\"X\n\x13ResolveBatchRequest\x12,\n\x08requests\x18\x01 \x03(\x0b\x32\x1a.toponym.v1.ResolveRequest\x12\x13\n\x0buse_context\x18\x02 \x01(\x08\"f\n\rResolveResult\x12\x13\n\x0bstatus_code\x18\x01 \x01(\x05\x12\x15\n\rerror_message\x18\x02 \x01(\t\x12)\n\ncandidates\x18\x03 \x03(\x0b\x32\x15.toponym.v1.Candidate\"B\n\x14ResolveBatchResponse\x12*\n\x07results\x18\x01 \x03(\x0b\x32\x19.toponym.v1.ResolveResult\"W\n\x14StreamResolveRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12+\n\x07request\x18\x02 \x01(\x0b\x32\x1a.toponym.v1.ResolveRequest\"V\n\x15StreamResolveResponse\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12)\n\x06result\x18\x02 \x01(\x0b\x32\x19.toponym.v1.ResolveResult\"7\n\x0fGetPlaceRequest\x12\x12\n\ngeoname_id\x18\x01 \x01(\x03\x12\x10\n\x08language\x18\x02 \x01(\t\"n\n\x0cPlaceDetails\x12 \n\x05place\x18\x01 \x01(\x0b\x32\x11.toponym.v1.Place\x12$\n\x05names\x18\x02 \x03(\x0b\x32\x15.toponym.v1.PlaceName\x12\x16\n\x0elocalized_name\x18\x03 \x01(\t\"C\n\x10GetPlaceResponse\x12/\n\rplace_details\x18\x01 \x01(\x0b\x32\x18.toponym.v1.PlaceDetails*\x9c\x01\n\x0b\x46\x65\x61tureKind\x12\x1c\n\x18\x46\x45\x41TURE_KIND_UNSPECIFIED\x10\x00\x12\x18\n\x14\x46\x45\x41TURE_KIND_COUNTRY\x10\x01\x12\x1b\n\x17\x46\x45\x41TURE_KIND_ADMIN_AREA\x10\x02\x12 \n\x1c\x46\x45\x41TURE_KIND_POPULATED_PLACE\x10\x03\x12\x16\n\x12\x46\x45\x41TURE_KIND_OTHER\x10\x04*\xab\x01\n\tMatchKind\x12\x1a\n\x16MATCH_KIND_UNSPECIFIED\x10\x00\x12\x14\n\x10MATCH_KIND_EXACT\x10\x01\x12\x1d\n\x19MATCH_KIND_ALTERNATE_NAME\x10\x02\x12\x1e\n\x1aMATCH_KIND_TRANSLITERATION\x10\x03\x12\x17\n\x13MATCH_KIND_PHONETIC\x10\x04\x12\x14\n\x10MATCH_KIND_FUZZY\x10\x05*@\n\x08Relation\x12\x18\n\x14RELATION_UNSPECIFIED\x10\x00\x12\x1a\n\x16RELATION_ACROSS_BORDER\x10\x01\x32\xc8\x02\n\x0eToponymService\x12\x42\n\x07Resolve\x12\x1a.toponym.v1.ResolveRequest\x1a\x1b.toponym.v1.ResolveResponse\x12Q\n\x0cResolveBatch\x12\x1f.toponym.v1.ResolveBatchRequest\x1a .toponym.v1.ResolveBatchResponse\x12X\n\rStreamResolve\x12 .toponym.v1.StreamResolveRequest\x1a!.toponym.v1.StreamResolveResponse(\x01\x30\x01\x12\x45\n\x08GetPlace\x12\x1b.toponym.v1.GetPlaceRequest\x1a\x1c.toponym.v1.GetPlaceResponseB\x12\n\x0e\x64\x65v.toponym.v1P\x01\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -32,40 +32,44 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'toponym.v1.toponym_pb2', _g
 if not _descriptor._USE_C_DESCRIPTORS:
   _globals['DESCRIPTOR']._loaded_options = None
   _globals['DESCRIPTOR']._serialized_options = b'\n\016dev.toponym.v1P\001'
-  _globals['_FEATUREKIND']._serialized_start=1724
-  _globals['_FEATUREKIND']._serialized_end=1880
-  _globals['_MATCHKIND']._serialized_start=1883
-  _globals['_MATCHKIND']._serialized_end=2054
+  _globals['_FEATUREKIND']._serialized_start=1934
+  _globals['_FEATUREKIND']._serialized_end=2090
+  _globals['_MATCHKIND']._serialized_start=2093
+  _globals['_MATCHKIND']._serialized_end=2264
+  _globals['_RELATION']._serialized_start=2266
+  _globals['_RELATION']._serialized_end=2330
   _globals['_LATLNG']._serialized_start=40
   _globals['_LATLNG']._serialized_end=85
   _globals['_RESOLVEHINTS']._serialized_start=88
   _globals['_RESOLVEHINTS']._serialized_end=304
   _globals['_PLACE']._serialized_start=307
-  _globals['_PLACE']._serialized_end=602
-  _globals['_PLACENAME']._serialized_start=604
-  _globals['_PLACENAME']._serialized_end=731
-  _globals['_CANDIDATE']._serialized_start=734
-  _globals['_CANDIDATE']._serialized_end=909
-  _globals['_RESOLVEREQUEST']._serialized_start=911
-  _globals['_RESOLVEREQUEST']._serialized_end=982
-  _globals['_RESOLVERESPONSE']._serialized_start=984
-  _globals['_RESOLVERESPONSE']._serialized_end=1044
-  _globals['_RESOLVEBATCHREQUEST']._serialized_start=1046
-  _globals['_RESOLVEBATCHREQUEST']._serialized_end=1134
-  _globals['_RESOLVERESULT']._serialized_start=1136
-  _globals['_RESOLVERESULT']._serialized_end=1238
-  _globals['_RESOLVEBATCHRESPONSE']._serialized_start=1240
-  _globals['_RESOLVEBATCHRESPONSE']._serialized_end=1306
-  _globals['_STREAMRESOLVEREQUEST']._serialized_start=1308
-  _globals['_STREAMRESOLVEREQUEST']._serialized_end=1395
-  _globals['_STREAMRESOLVERESPONSE']._serialized_start=1397
-  _globals['_STREAMRESOLVERESPONSE']._serialized_end=1483
-  _globals['_GETPLACEREQUEST']._serialized_start=1485
-  _globals['_GETPLACEREQUEST']._serialized_end=1540
-  _globals['_PLACEDETAILS']._serialized_start=1542
-  _globals['_PLACEDETAILS']._serialized_end=1652
-  _globals['_GETPLACERESPONSE']._serialized_start=1654
-  _globals['_GETPLACERESPONSE']._serialized_end=1721
-  _globals['_TOPONYMSERVICE']._serialized_start=2057
-  _globals['_TOPONYMSERVICE']._serialized_end=2385
+  _globals['_PLACE']._serialized_end=661
+  _globals['_RELATEDPLACE']._serialized_start=664
+  _globals['_RELATEDPLACE']._serialized_end=812
+  _globals['_PLACENAME']._serialized_start=814
+  _globals['_PLACENAME']._serialized_end=941
+  _globals['_CANDIDATE']._serialized_start=944
+  _globals['_CANDIDATE']._serialized_end=1119
+  _globals['_RESOLVEREQUEST']._serialized_start=1121
+  _globals['_RESOLVEREQUEST']._serialized_end=1192
+  _globals['_RESOLVERESPONSE']._serialized_start=1194
+  _globals['_RESOLVERESPONSE']._serialized_end=1254
+  _globals['_RESOLVEBATCHREQUEST']._serialized_start=1256
+  _globals['_RESOLVEBATCHREQUEST']._serialized_end=1344
+  _globals['_RESOLVERESULT']._serialized_start=1346
+  _globals['_RESOLVERESULT']._serialized_end=1448
+  _globals['_RESOLVEBATCHRESPONSE']._serialized_start=1450
+  _globals['_RESOLVEBATCHRESPONSE']._serialized_end=1516
+  _globals['_STREAMRESOLVEREQUEST']._serialized_start=1518
+  _globals['_STREAMRESOLVEREQUEST']._serialized_end=1605
+  _globals['_STREAMRESOLVERESPONSE']._serialized_start=1607
+  _globals['_STREAMRESOLVERESPONSE']._serialized_end=1693
+  _globals['_GETPLACEREQUEST']._serialized_start=1695
+  _globals['_GETPLACEREQUEST']._serialized_end=1750
+  _globals['_PLACEDETAILS']._serialized_start=1752
+  _globals['_PLACEDETAILS']._serialized_end=1862
+  _globals['_GETPLACERESPONSE']._serialized_start=1864
+  _globals['_GETPLACERESPONSE']._serialized_end=1931
+  _globals['_TOPONYMSERVICE']._serialized_start=2333
+  _globals['_TOPONYMSERVICE']._serialized_end=2661
 # @@protoc_insertion_point(module_scope)

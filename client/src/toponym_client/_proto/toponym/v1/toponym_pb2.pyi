@@ -98,6 +98,30 @@ MATCH_KIND_FUZZY: MatchKind.ValueType  # 5
 """The query is close to a name in spelling only (typos)."""
 Global___MatchKind: _TypeAlias = MatchKind  # noqa: Y015
 
+class _Relation:
+    ValueType = _typing.NewType("ValueType", _builtins.int)
+    V: _TypeAlias = ValueType  # noqa: Y015
+
+class _RelationEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_Relation.ValueType], _builtins.type):
+    DESCRIPTOR: _descriptor.EnumDescriptor
+    RELATION_UNSPECIFIED: _Relation.ValueType  # 0
+    """Not set."""
+    RELATION_ACROSS_BORDER: _Relation.ValueType  # 1
+    """Its counterpart across a border: the same crossing or a twin town under the
+    other country's name (al-Tanf in Syria is al-Waleed in Iraq).
+    """
+
+class Relation(_Relation, metaclass=_RelationEnumTypeWrapper):
+    """How a related place relates to the place it is listed under."""
+
+RELATION_UNSPECIFIED: Relation.ValueType  # 0
+"""Not set."""
+RELATION_ACROSS_BORDER: Relation.ValueType  # 1
+"""Its counterpart across a border: the same crossing or a twin town under the
+other country's name (al-Tanf in Syria is al-Waleed in Iraq).
+"""
+Global___Relation: _TypeAlias = Relation  # noqa: Y015
+
 @_typing.final
 class LatLng(_message.Message):
     """A geographic point in WGS 84 degrees."""
@@ -201,8 +225,12 @@ class Place(_message.Message):
     LONGITUDE_FIELD_NUMBER: _builtins.int
     POPULATION_FIELD_NUMBER: _builtins.int
     ADMIN2_CODE_FIELD_NUMBER: _builtins.int
+    CUSTOM_FIELD_NUMBER: _builtins.int
+    RELATED_FIELD_NUMBER: _builtins.int
     geoname_id: _builtins.int
-    """GeoNames ID; custom places use a separate range of negative IDs."""
+    """GeoNames ID; custom places (see `custom`) have IDs from 1,000,000,000,000 up,
+    a range GeoNames IDs never reach.
+    """
     name: _builtins.str
     """Canonical name as the gazetteer writes it (e.g. "Al Ḩasakah")."""
     ascii_name: _builtins.str
@@ -227,6 +255,12 @@ class Place(_message.Message):
     """Population, 0 when unknown."""
     admin2_code: _builtins.str
     """GeoNames admin2 code."""
+    custom: _builtins.bool
+    """True for a place from a custom-places file rather than from the gazetteer."""
+    @_builtins.property
+    def related(self) -> _containers.RepeatedCompositeFieldContainer[Global___RelatedPlace]:
+        """Places related to this one, nearest first (e.g. the same crossing across a border)."""
+
     def __init__(
         self,
         *,
@@ -243,14 +277,60 @@ class Place(_message.Message):
         longitude: _builtins.float = ...,
         population: _builtins.int = ...,
         admin2_code: _builtins.str = ...,
+        custom: _builtins.bool = ...,
+        related: _abc.Iterable[Global___RelatedPlace] | None = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["admin1_code", b"admin1_code", "admin1_name", b"admin1_name", "admin2_code", b"admin2_code", "ascii_name", b"ascii_name", "country_code", b"country_code", "feature_class", b"feature_class", "feature_code", b"feature_code", "feature_kind", b"feature_kind", "geoname_id", b"geoname_id", "latitude", b"latitude", "longitude", b"longitude", "name", b"name", "population", b"population"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["admin1_code", b"admin1_code", "admin1_name", b"admin1_name", "admin2_code", b"admin2_code", "ascii_name", b"ascii_name", "country_code", b"country_code", "custom", b"custom", "feature_class", b"feature_class", "feature_code", b"feature_code", "feature_kind", b"feature_kind", "geoname_id", b"geoname_id", "latitude", b"latitude", "longitude", b"longitude", "name", b"name", "population", b"population", "related", b"related"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___Place: _TypeAlias = Place  # noqa: Y015
+
+@_typing.final
+class RelatedPlace(_message.Message):
+    """A place linked to another one."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    GEONAME_ID_FIELD_NUMBER: _builtins.int
+    NAME_FIELD_NUMBER: _builtins.int
+    COUNTRY_CODE_FIELD_NUMBER: _builtins.int
+    RELATION_FIELD_NUMBER: _builtins.int
+    DISTANCE_KM_FIELD_NUMBER: _builtins.int
+    CURATED_FIELD_NUMBER: _builtins.int
+    geoname_id: _builtins.int
+    """GeoNames (or custom) ID of the related place."""
+    name: _builtins.str
+    """Its canonical name."""
+    country_code: _builtins.str
+    """Its ISO 3166-1 alpha-2 country code."""
+    relation: Global___Relation.ValueType
+    """How it relates."""
+    distance_km: _builtins.float
+    """Great-circle distance between the two places, in kilometres."""
+    curated: _builtins.bool
+    """True when the link comes from the curated crosswalk, false when derived from
+    the gazetteer (border posts and towns facing each other across a border).
+    """
+    def __init__(
+        self,
+        *,
+        geoname_id: _builtins.int = ...,
+        name: _builtins.str = ...,
+        country_code: _builtins.str = ...,
+        relation: Global___Relation.ValueType = ...,
+        distance_km: _builtins.float = ...,
+        curated: _builtins.bool = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["country_code", b"country_code", "curated", b"curated", "distance_km", b"distance_km", "geoname_id", b"geoname_id", "name", b"name", "relation", b"relation"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___RelatedPlace: _TypeAlias = RelatedPlace  # noqa: Y015
 
 @_typing.final
 class PlaceName(_message.Message):
