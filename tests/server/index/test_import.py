@@ -1,0 +1,189 @@
+"""Importing a full GeoNames-style gazetteer: alternate names, custom places, cross-border links, checksums."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from toponym_server.index import build as build_module
+from toponym_server.index.build import BuildOptions, BuildSummary, build_index
+from toponym_server.index.reader import IndexFileError, IndexReader, open_index
+from toponym_server.matching.ranking import FLAG_CUSTOM, FLAG_PREFERRED
+from toponym_server.resolver import Query, Resolver
+from toponym_server.sources.crosswalk import CrosswalkLink
+from toponym_server.sources.custom import CUSTOM_ID_BASE, CustomGazetteer
+from toponym_server.sources.geonames import GeoNamesDumpSource
+from toponym_server.sources.records import NameRecord, PlaceRecord
+
+from .conftest import dump_row
+
+ABU_KAMAL, AL_QAIM, TANF_POST, PALMYRA = 174448, 92138, 8000001, 163808
+TANF, WALEED = CUSTOM_ID_BASE + 1, CUSTOM_ID_BASE + 2
+
+DUMP = [
+    dump_row(ABU_KAMAL, "Abu Kamal", "Abu Kamal", "", 34.4506, 40.9171, "P.PPL", "SY", "07", 57000),
+    dump_row(AL_QAIM, "Al Qaim", "Al Qaim", "", 34.3683, 41.0944, "P.PPL", "IQ", "01", 74100),
+    dump_row(PALMYRA, "Tadmur", "Tadmur", "", 34.5608, 38.2805, "P.PPL", "SY", "11", 51000),
+]
+TANF_POST_ROW = dump_row(TANF_POST, "At Tanf", "At Tanf", "", 33.44, 38.92, "S.PSTB", "SY")
+ALTERNATES = [
+    f"1\t{ABU_KAMAL}\tar\tالبوكمال\t1\t\t\t\t\t",  # noqa: RUF001
+    f"2\t{PALMYRA}\ten\tPalmyra\t1\t\t\t\t\t",
+    "3\t99999\ten\tNowhere\t\t\t\t\t\t",
+]
+
+
+def custom_places(tanf_latitude: float = 33.4332) -> CustomGazetteer:
+    def post(local_id: int, name: str, country: str, names: tuple[NameRecord, ...]) -> PlaceRecord:
+        return PlaceRecord(
+            CUSTOM_ID_BASE + local_id, name, name, tanf_latitude, 38.9374, "S", "PSTB", country, names=names
+        )
+
+    return CustomGazetteer(
+        places=(
+            post(1, "al-Tanf", "SY", (NameRecord("التنف", "ar"), NameRecord("At Tanf"))),
+            post(2, "al-Waleed", "IQ", (NameRecord("الوليد", "ar"),)),
+        ),
+        extra_names=((AL_QAIM, NameRecord("القائم", "ar")),),
+        fingerprint="test",
+    )
+
+
+CROSSWALK = (CrosswalkLink(TANF, WALEED, "across_border"),)
+
+
+def write_dump(directory: Path, rows: list[str]) -> GeoNamesDumpSource:
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "dump.txt").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (directory / "alternateNamesV2.txt").write_text("\n".join(ALTERNATES) + "\n", encoding="utf-8")
+    return GeoNamesDumpSource([directory / "dump.txt"], alternate_names=[directory / "alternateNamesV2.txt"])
+
+
+def build(
+    tmp_path: Path, rows: list[str], custom: CustomGazetteer, options: BuildOptions | None = None
+) -> tuple[BuildSummary, IndexReader]:
+    source = write_dump(tmp_path / "dump", rows)
+    summary = build_index(
+        source, tmp_path / "index.sqlite", custom=custom, crosswalk=CROSSWALK, options=options, progress=False
+    )
+    return summary, open_index(summary.path)
+
+
+def top(reader: IndexReader, name: str) -> int:
+    answers = Resolver(reader).resolve(Query(name, min_confidence=0.0))
+    assert answers, f"nothing found for {name!r}"
+    return answers[0].place.geoname_id
+
+
+def test_custom_places_the_gazetteer_lacks_are_added_and_marked(tmp_path: Path) -> None:
+    summary, reader = build(tmp_path, DUMP, custom_places())
+    assert (summary.custom_places, summary.merged_custom_places) == (2, 0)
+    assert top(reader, "التنف") == TANF
+    assert top(reader, "al-Waleed") == WALEED
+    assert reader.places_by_id([TANF])[TANF].custom
+    assert not reader.places_by_id([ABU_KAMAL])[ABU_KAMAL].custom
+
+
+def test_extra_names_reach_existing_places(tmp_path: Path) -> None:
+    _, reader = build(tmp_path, DUMP, custom_places())
+    names = {n.text: n for n in reader.names_of_place(AL_QAIM)}
+    assert names["القائم"].flags & FLAG_CUSTOM
+    assert top(reader, "القائم") == AL_QAIM
+
+
+def test_a_custom_place_merges_into_the_same_named_feature_nearby(tmp_path: Path) -> None:
+    summary, reader = build(tmp_path, [*DUMP, TANF_POST_ROW], custom_places())
+    assert (summary.custom_places, summary.merged_custom_places) == (1, 1)
+    assert reader.places_by_id([TANF]) == {}
+    assert top(reader, "التنف") == TANF_POST
+    # the crosswalk named the custom place; the link now joins the GeoNames feature
+    assert [r.related_id for r in reader.related(TANF_POST) if r.curated] == [WALEED]
+    assert [r.related_id for r in reader.related(WALEED) if r.curated] == [TANF_POST]
+
+
+def test_a_same_named_feature_too_far_away_does_not_absorb_the_custom_place(tmp_path: Path) -> None:
+    summary, reader = build(tmp_path, [*DUMP, TANF_POST_ROW], custom_places(tanf_latitude=34.5))
+    assert summary.merged_custom_places == 0
+    assert reader.places_by_id([TANF])[TANF].custom
+
+
+def test_counterparts_across_a_border_are_linked_both_ways(tmp_path: Path) -> None:
+    _, reader = build(tmp_path, DUMP, custom_places())
+    (kamal_to_qaim,) = reader.related(ABU_KAMAL)
+    (qaim_to_kamal,) = reader.related(AL_QAIM)
+    assert (kamal_to_qaim.related_id, qaim_to_kamal.related_id) == (AL_QAIM, ABU_KAMAL)
+    assert kamal_to_qaim.distance_km == qaim_to_kamal.distance_km == pytest.approx(19.0, abs=1.5)
+    assert not kamal_to_qaim.curated
+    assert reader.related(PALMYRA) == []  # nothing across a border within reach
+
+
+def test_curated_links_are_answered_with_the_candidate(tmp_path: Path) -> None:
+    _, reader = build(tmp_path, DUMP, custom_places())
+    (answer, *_) = Resolver(reader).resolve(Query("al-Waleed"))
+    assert [(r.place.geoname_id, r.curated) for r in answer.related] == [(TANF, True)]
+    assert Resolver(reader).get_place(TANF).related[0].place.name == "al-Waleed"  # type: ignore[union-attr]
+
+
+def test_alternate_names_come_with_their_language_and_flags(tmp_path: Path) -> None:
+    summary, reader = build(tmp_path, DUMP, CustomGazetteer())
+    palmyra = {n.text: n for n in reader.names_of_place(PALMYRA)}
+    assert palmyra["Palmyra"].lang == "en" and palmyra["Palmyra"].flags & FLAG_PREFERRED
+    assert reader.localized_name(ABU_KAMAL, "ar") == "البوكمال"
+    assert "Nowhere" not in {row[0] for row in sqlite3.connect(summary.path).execute("SELECT text FROM names")}
+
+
+def test_worker_processes_build_the_same_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _, serial = build(tmp_path / "serial", DUMP, custom_places(), options=BuildOptions(workers=1))
+    monkeypatch.setattr(build_module, "_JOB_BATCH", 2)
+    monkeypatch.setattr(build_module, "_PARALLEL_AFTER_JOBS", 0)
+    _, parallel = build(tmp_path / "parallel", DUMP, custom_places(), options=BuildOptions(workers=2))
+    for place_id in (ABU_KAMAL, AL_QAIM, PALMYRA, TANF, WALEED):
+        assert serial.names_of_place(place_id) == parallel.names_of_place(place_id)
+    for name in ("Abu Kamal", "القائم", "al-Waleed", "Palmira"):
+        assert top(serial, name) == top(parallel, name)
+
+
+# --- the file's integrity ----------------------------------------------------------------
+
+
+def test_a_fresh_index_passes_verification(tmp_path: Path) -> None:
+    _, reader = build(tmp_path, DUMP, CustomGazetteer())
+    reader.verify()
+
+
+def test_a_damaged_page_fails_verification(tmp_path: Path) -> None:
+    summary, reader = build(tmp_path, DUMP, CustomGazetteer())
+    reader.close()
+    data = bytearray(summary.path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    summary.path.write_bytes(bytes(data))
+    with pytest.raises(IndexFileError, match="checksum"):
+        open_index(summary.path).verify()
+
+
+def test_an_index_of_another_format_version_is_refused(tmp_path: Path) -> None:
+    summary, reader = build(tmp_path, DUMP, CustomGazetteer())
+    reader.close()
+    conn = sqlite3.connect(summary.path)
+    conn.execute("UPDATE meta SET value = '3' WHERE key = 'format_version'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(IndexFileError, match="format 3"):
+        open_index(summary.path)
+
+
+def test_a_failed_import_leaves_the_previous_index_in_place(tmp_path: Path) -> None:
+    summary, reader = build(tmp_path, DUMP, CustomGazetteer())
+    reader.close()
+    before = summary.path.read_bytes()
+    broken = write_dump(tmp_path / "broken", [*DUMP, "oops\tnot a row"])
+    with pytest.raises(Exception, match="columns"):
+        build_index(
+            GeoNamesDumpSource(broken._dumps, strict=True),
+            summary.path,
+            progress=False,
+        )
+    assert summary.path.read_bytes() == before
+    assert [p.name for p in summary.path.parent.iterdir() if p.name.startswith(".")] == []
