@@ -9,7 +9,14 @@ from collections.abc import Sequence
 
 from toponym_client._convert import candidates_from_proto
 from toponym_client._proto.toponym.v1 import toponym_pb2
-from toponym_client.errors import BatchError, InternalError, ToponymError, error_for_status
+from toponym_client.errors import (
+    BatchError,
+    FieldViolation,
+    InternalError,
+    InvalidArgumentError,
+    ToponymError,
+    error_for_status,
+)
 from toponym_client.models import Candidate
 
 Metadata = tuple[tuple[str, str], ...]
@@ -28,9 +35,18 @@ def auth_metadata(token: str | None) -> Metadata:
     return (("authorization", f"Bearer {token}"),)
 
 
-def resolve_request(name: str, hints: toponym_pb2.ResolveHints) -> toponym_pb2.ResolveRequest:
-    """Build the request for one name."""
-    return toponym_pb2.ResolveRequest(name=name, hints=hints)
+def resolve_request(name: str, hints: toponym_pb2.ResolveHints, field: str = "name") -> toponym_pb2.ResolveRequest:
+    """Build the request for one name.
+
+    Raises:
+        InvalidArgumentError: The name holds an unpaired surrogate, which no message can carry.
+
+    """
+    try:
+        return toponym_pb2.ResolveRequest(name=name, hints=hints)
+    except UnicodeEncodeError:
+        violation = FieldViolation(field, "must be valid Unicode text: it holds an unpaired surrogate")
+        raise InvalidArgumentError(f"{field}: {violation.description}", field_violations=[violation]) from None
 
 
 def batch_request(
@@ -40,7 +56,7 @@ def batch_request(
     if isinstance(names, str):
         raise TypeError("names must be a sequence of names, not a single string")
     return toponym_pb2.ResolveBatchRequest(
-        requests=[resolve_request(name, hints) for name in names],
+        requests=[resolve_request(name, hints, f"requests[{i}].name") for i, name in enumerate(names)],
         use_context=use_context,
     )
 

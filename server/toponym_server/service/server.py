@@ -1,4 +1,8 @@
-"""Run the gRPC server: the toponym service, health checking and reflection, with a clean shutdown."""
+"""Run the gRPC server: the toponym service, health checking and reflection, with a clean shutdown.
+
+The server bounds message sizes, concurrent calls and streams per connection
+(:class:`~toponym_server.service.limits.Limits`).
+"""
 
 from __future__ import annotations
 
@@ -6,31 +10,32 @@ import logging
 import signal
 import threading
 from concurrent import futures
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
-from toponym_client._proto.toponym.v1 import toponym_pb2 as pb
-from toponym_client._proto.toponym.v1 import toponym_pb2_grpc as pb_grpc
 from toponym_server.index.reader import IndexReader
 from toponym_server.resolver import Resolver
+from toponym_server.service.handlers import SERVICE_NAME, toponym_handler
+from toponym_server.service.limits import DEFAULT_MAX_MESSAGE_BYTES, Limits
 from toponym_server.service.servicer import ToponymServicer
 
 logger = logging.getLogger(__name__)
-SERVICE_NAME = pb.DESCRIPTOR.services_by_name["ToponymService"].full_name
-MAX_MESSAGE_BYTES = 16 * 1024 * 1024
+MAX_MESSAGE_BYTES = DEFAULT_MAX_MESSAGE_BYTES
 
 
 @dataclass(frozen=True, slots=True)
 class ServerConfig:
-    """How to serve: address and concurrency."""
+    """How to serve: address, concurrency and limits."""
 
     host: str = "127.0.0.1"
     port: int = 50051
     workers: int = 8
     grace_seconds: float = 10.0
+    limits: Limits = field(default_factory=Limits)
 
 
 class RunningServer:
@@ -48,22 +53,34 @@ class RunningServer:
 
 
 def start_server(index: IndexReader, config: ServerConfig) -> RunningServer:
-    """Start serving ``index`` on ``config.host:config.port`` (port 0 picks a free port)."""
+    """Start serving ``index`` on ``config.host:config.port`` (port 0 picks a free port).
+
+    Raises:
+        OSError: The address cannot be listened on.
+
+    """
+    limits = config.limits
+    options: list[tuple[str, Any]] = [
+        # Larger requests are refused with RESOURCE_EXHAUSTED before they are read whole.
+        ("grpc.max_receive_message_length", limits.max_message_bytes),
+        # Answers are bounded by the batch size and the candidate limit; the client sets its own bound.
+        ("grpc.max_send_message_length", -1),
+        ("grpc.max_concurrent_streams", limits.max_streams_per_connection),
+    ]
     server = grpc.server(
         futures.ThreadPoolExecutor(max_workers=config.workers, thread_name_prefix="toponym"),
-        options=[
-            ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
-            ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
-        ],
+        options=options,
+        maximum_concurrent_rpcs=limits.max_concurrent_rpcs,
     )
-    pb_grpc.add_ToponymServiceServicer_to_server(ToponymServicer(Resolver(index)), server)
+    server.add_generic_rpc_handlers((toponym_handler(ToponymServicer(Resolver(index), limits)),))
     health_servicer = health.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     reflection.enable_server_reflection(
         (SERVICE_NAME, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name, reflection.SERVICE_NAME),
         server,
     )
-    port = server.add_insecure_port(f"{config.host}:{config.port}")
+    address = f"{config.host}:{config.port}"
+    port = server.add_insecure_port(address)
     if port == 0:
         raise OSError(f"cannot listen on {config.host}:{config.port}")
     server.start()
