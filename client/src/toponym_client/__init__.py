@@ -30,6 +30,7 @@ from toponym_client.errors import (
     UnexpectedStatusError,
 )
 from toponym_client.models import Candidate, FeatureKind, MatchKind, Place, PlaceDetails, PlaceName
+from toponym_client.tls import tls_credentials
 
 __version__ = "0.1.0"
 """Version of this distribution (``toponym-client``)."""
@@ -56,4 +57,5 @@ __all__ = [
     "UnavailableError",
     "UnexpectedStatusError",
     "__version__",
+    "tls_credentials",
 ]

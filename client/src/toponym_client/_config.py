@@ -49,6 +49,12 @@ _DEFAULT_OPTIONS: Final[tuple[tuple[str, Any], ...]] = (
     ("grpc.keepalive_time_ms", 300_000),
     ("grpc.keepalive_timeout_ms", 20_000),
     ("grpc.keepalive_permit_without_calls", 0),
+    # Reconnect soon after a server restarts: waiting calls (wait_for_ready) go out as soon as it
+    # listens again, instead of after gRPC's default backoff of up to two minutes.
+    ("grpc.initial_reconnect_backoff_ms", 200),
+    ("grpc.max_reconnect_backoff_ms", 2_000),
+    # A batch answer can exceed gRPC's default of 4 MiB (10,000 names with their candidates).
+    ("grpc.max_receive_message_length", 256 * 1024 * 1024),
 )
 
 
