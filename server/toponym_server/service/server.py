@@ -1,7 +1,8 @@
 """Run the gRPC server: the toponym service, health checking and reflection, with a clean shutdown.
 
-The server bounds message sizes, concurrent calls and streams per connection
-(:class:`~toponym_server.service.limits.Limits`).
+The server listens in plaintext or with TLS (mutual TLS when a client CA is given), optionally
+requires a bearer token on every call but health checks, and bounds message sizes, concurrent
+calls and streams per connection (:class:`~toponym_server.service.limits.Limits`).
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ from grpc_reflection.v1alpha import reflection
 
 from toponym_server.index.reader import IndexReader
 from toponym_server.resolver import Resolver
+from toponym_server.service.auth import BearerTokenInterceptor
 from toponym_server.service.handlers import SERVICE_NAME, toponym_handler
 from toponym_server.service.limits import DEFAULT_MAX_MESSAGE_BYTES, Limits
+from toponym_server.service.security import TlsFiles, server_credentials
 from toponym_server.service.servicer import ToponymServicer
 
 logger = logging.getLogger(__name__)
@@ -29,13 +32,15 @@ MAX_MESSAGE_BYTES = DEFAULT_MAX_MESSAGE_BYTES
 
 @dataclass(frozen=True, slots=True)
 class ServerConfig:
-    """How to serve: address, concurrency and limits."""
+    """How to serve: address, concurrency, limits, TLS and the bearer tokens calls must carry (none: open)."""
 
     host: str = "127.0.0.1"
     port: int = 50051
     workers: int = 8
     grace_seconds: float = 10.0
     limits: Limits = field(default_factory=Limits)
+    tls: TlsFiles | None = None
+    auth_tokens: frozenset[str] = frozenset()
 
 
 class RunningServer:
@@ -56,9 +61,11 @@ def start_server(index: IndexReader, config: ServerConfig) -> RunningServer:
     """Start serving ``index`` on ``config.host:config.port`` (port 0 picks a free port).
 
     Raises:
+        SecurityConfigError: A TLS file cannot be used.
         OSError: The address cannot be listened on.
 
     """
+    credentials = server_credentials(config.tls) if config.tls else None
     limits = config.limits
     options: list[tuple[str, Any]] = [
         # Larger requests are refused with RESOURCE_EXHAUSTED before they are read whole.
@@ -70,6 +77,7 @@ def start_server(index: IndexReader, config: ServerConfig) -> RunningServer:
     server = grpc.server(
         futures.ThreadPoolExecutor(max_workers=config.workers, thread_name_prefix="toponym"),
         options=options,
+        interceptors=[BearerTokenInterceptor(config.auth_tokens)] if config.auth_tokens else None,
         maximum_concurrent_rpcs=limits.max_concurrent_rpcs,
     )
     server.add_generic_rpc_handlers((toponym_handler(ToponymServicer(Resolver(index), limits)),))
@@ -80,7 +88,7 @@ def start_server(index: IndexReader, config: ServerConfig) -> RunningServer:
         server,
     )
     address = f"{config.host}:{config.port}"
-    port = server.add_insecure_port(address)
+    port = server.add_secure_port(address, credentials) if credentials else server.add_insecure_port(address)
     if port == 0:
         raise OSError(f"cannot listen on {config.host}:{config.port}")
     server.start()
@@ -96,9 +104,11 @@ def serve_until_signalled(index: IndexReader, config: ServerConfig) -> None:
         signal.signal(signum, lambda *_: stop.set())
     running = start_server(index, config)
     logger.info(
-        "toponym ready on %s:%d, serving %d places and %d names from %s",
+        "toponym ready on %s:%d (%s%s), serving %d places and %d names from %s",
         config.host,
         running.port,
+        ("mutual TLS" if config.tls.client_ca else "TLS") if config.tls else "plaintext",
+        ", bearer token required" if config.auth_tokens else "",
         index.place_count,
         index.name_count,
         index.path,
