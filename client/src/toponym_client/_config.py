@@ -1,8 +1,9 @@
 """Channel defaults shared by the sync and async clients.
 
 The service config makes gRPC itself retry calls that fail with
-``UNAVAILABLE`` (a restarting or overloaded replica) with exponential backoff,
-and spread calls over every address a ``dns:///host:port`` target resolves to.
+``UNAVAILABLE`` (a restarting or overloaded replica) or that a stopping server
+``CANCELLED`` with exponential backoff, and spread calls over every address a
+``dns:///host:port`` target resolves to.
 """
 
 from __future__ import annotations
@@ -32,12 +33,16 @@ SERVICE_CONFIG: Final[dict[str, Any]] = {
                 "initialBackoff": "0.1s",
                 "maxBackoff": "2s",
                 "backoffMultiplier": 2,
-                "retryableStatusCodes": ["UNAVAILABLE"],
+                # A gRPC Python server that stops cancels the calls it had received but not yet
+                # handed to a handler (grpc issue 41785): those come back CANCELLED, not
+                # UNAVAILABLE. Every toponym call is a read, so retrying them is safe; a call
+                # the caller itself cancelled is over and never retried.
+                "retryableStatusCodes": ["UNAVAILABLE", "CANCELLED"],
             },
         }
     ],
 }
-"""gRPC service config: round-robin load balancing and retries on UNAVAILABLE."""
+"""gRPC service config: round-robin load balancing and retries on UNAVAILABLE and server-side CANCELLED."""
 
 _DEFAULT_OPTIONS: Final[tuple[tuple[str, Any], ...]] = (
     ("grpc.service_config", json.dumps(SERVICE_CONFIG)),
