@@ -106,11 +106,20 @@ class StreamTracker:
         self._answers: dict[int, ResolveOutcome] = {}
         self._next = 0
 
-    def request_for(self, name: str) -> toponym_pb2.StreamResolveRequest:
-        """Record ``name`` and return its numbered request."""
-        request_id = str(len(self._names))
+    def request_for(self, name: str) -> toponym_pb2.StreamResolveRequest | None:
+        """Record ``name`` and return its numbered request.
+
+        A name no message can carry (an unpaired surrogate) is not sent: it gets its
+        :class:`InvalidArgumentError` here, delivered in its turn, and ``None`` is returned.
+        """
+        index = len(self._names)
         self._names.append(name)
-        return toponym_pb2.StreamResolveRequest(request_id=request_id, request=resolve_request(name, self._hints))
+        try:
+            request = resolve_request(name, self._hints)
+        except InvalidArgumentError as err:
+            self._answers[index] = err
+            return None
+        return toponym_pb2.StreamResolveRequest(request_id=str(index), request=request)
 
     def accept(self, response: toponym_pb2.StreamResolveResponse) -> list[tuple[str, ResolveOutcome]]:
         """Store an answer; return the answers now deliverable in request order.
@@ -121,22 +130,30 @@ class StreamTracker:
         """
         index = self._index_of(response.request_id)
         self._answers[index] = outcome_from_proto(response.result)
-        ready: list[tuple[str, ResolveOutcome]] = []
-        while self._next in self._answers:
-            ready.append((self._names[self._next], self._answers.pop(self._next)))
-            self._next += 1
-        return ready
+        return self._release()
 
-    def finish(self) -> None:
-        """Check, once the server has closed the stream, that every request was answered.
+    def finish(self) -> list[tuple[str, ResolveOutcome]]:
+        """Once the server has closed the stream, release what is left and check nothing is missing.
+
+        Returns the answers still held in request order (names refused before sending).
 
         Raises:
             InternalError: Some requests got no answer.
 
         """
+        ready = self._release()
         missing = len(self._names) - self._next
         if missing:
             raise InternalError(f"server closed the stream leaving {missing} request(s) unanswered")
+        return ready
+
+    def _release(self) -> list[tuple[str, ResolveOutcome]]:
+        """Pop the answers deliverable now, in request order."""
+        ready: list[tuple[str, ResolveOutcome]] = []
+        while self._next in self._answers:
+            ready.append((self._names[self._next], self._answers.pop(self._next)))
+            self._next += 1
+        return ready
 
     def _index_of(self, request_id: str) -> int:
         """Return the request index named by ``request_id``, checking it is pending."""

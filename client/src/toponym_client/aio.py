@@ -242,10 +242,12 @@ class AsyncToponymClient:
         async def requests() -> AsyncIterator[toponym_pb2.StreamResolveRequest]:
             if isinstance(names, AsyncIterable):
                 async for name in names:
-                    yield tracker.request_for(name)
+                    if (request := tracker.request_for(name)) is not None:
+                        yield request
             else:
                 for name in names:
-                    yield tracker.request_for(name)
+                    if (request := tracker.request_for(name)) is not None:
+                        yield request
 
         call = self._stub.StreamResolve(
             requests(), timeout=timeout, metadata=self._metadata, wait_for_ready=self._wait_for_ready
@@ -254,7 +256,8 @@ class AsyncToponymClient:
             async for response in call:
                 for item in tracker.accept(response):
                     yield item
-            tracker.finish()
+            for item in tracker.finish():
+                yield item
         except grpc.RpcError as err:
             raise error_from_rpc(err) from err
         finally:

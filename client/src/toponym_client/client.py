@@ -305,14 +305,14 @@ class ToponymClient:
         timeout: float | None,
     ) -> Generator[tuple[str, list[Candidate] | ToponymError], None, None]:
         """Run one StreamResolve call, yielding answers in request order."""
-        requests = (tracker.request_for(name) for name in names)
+        requests = (request for name in names if (request := tracker.request_for(name)) is not None)
         responses = self._stub.StreamResolve(
             requests, timeout=timeout, metadata=self._metadata, wait_for_ready=self._wait_for_ready
         )
         try:
             for response in responses:
                 yield from tracker.accept(response)
-            tracker.finish()
+            yield from tracker.finish()
         except grpc.RpcError as err:
             raise error_from_rpc(err) from err
         finally:

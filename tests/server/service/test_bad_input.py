@@ -5,7 +5,7 @@ from __future__ import annotations
 import grpc
 import pytest
 
-from toponym_client import BatchError, InvalidArgumentError, ToponymClient
+from toponym_client import AsyncToponymClient, BatchError, InvalidArgumentError, ToponymClient
 from toponym_client._proto.toponym.v1 import toponym_pb2 as pb
 
 from .conftest import field_violations, raw_stream, raw_unary
@@ -170,6 +170,24 @@ def test_the_client_refuses_an_unpaired_surrogate_before_sending(client: Toponym
     with pytest.raises(InvalidArgumentError) as caught:
         client.resolve("Ham\ud800a")
     assert caught.value.field_violations[0].field == "name"
+
+
+@pytest.mark.parametrize("names", [["Hama", "Ham\ud800a", "Homs"], ["\udfff", "Hama"], ["Hama", "\ud800"], ["\ud800"]])
+def test_a_stream_gives_a_name_no_message_can_carry_its_own_error(client: ToponymClient, names: list[str]) -> None:
+    answers = list(client.stream_resolve(names))
+    assert [name for name, _ in answers] == names
+    for name, outcome in answers:
+        if any(0xD800 <= ord(c) <= 0xDFFF for c in name):  # a lone surrogate
+            assert isinstance(outcome, InvalidArgumentError)
+        else:
+            assert outcome[0].geoname_id in {HAMA, HOMS}  # type: ignore[index]
+
+
+async def test_the_async_stream_does_the_same(target: str) -> None:
+    async with AsyncToponymClient(target) as client:
+        answers = [outcome async for _, outcome in client.stream_resolve(["Ham\ud800a", "Hama"])]
+    assert isinstance(answers[0], InvalidArgumentError)
+    assert answers[1][0].geoname_id == HAMA  # type: ignore[index]
 
 
 def test_bad_items_of_a_batch_each_get_their_own_error(client: ToponymClient) -> None:
