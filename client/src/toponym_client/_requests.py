@@ -6,6 +6,7 @@ Nothing here performs I/O: the clients only add the transport around it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from toponym_client._convert import candidates_from_proto
 from toponym_client._proto.toponym.v1 import toponym_pb2
@@ -49,16 +50,53 @@ def resolve_request(name: str, hints: toponym_pb2.ResolveHints, field: str = "na
         raise InvalidArgumentError(f"{field}: {violation.description}", field_violations=[violation]) from None
 
 
-def batch_request(
-    names: Sequence[str], hints: toponym_pb2.ResolveHints, *, use_context: bool
-) -> toponym_pb2.ResolveBatchRequest:
+@dataclass(frozen=True, slots=True)
+class BatchPlan:
+    """A batch to send: the names a message can carry, and the errors of those it cannot.
+
+    A name with an unpaired surrogate is not sent; it gets its own
+    :class:`InvalidArgumentError` in its place among the answers, as a bad item
+    refused by the server would.
+    """
+
+    request: toponym_pb2.ResolveBatchRequest
+    refused: dict[int, ToponymError]
+    size: int
+
+    def candidates(self, response: toponym_pb2.ResolveBatchResponse) -> list[list[Candidate]]:
+        """Return the candidates of every name in the caller's order.
+
+        Raises:
+            BatchError: Some items failed; it carries every item's outcome.
+            InternalError: The server answered a different number of items than were sent.
+
+        """
+        sent = [i for i in range(self.size) if i not in self.refused]
+        if len(response.results) != len(sent):
+            raise InternalError(f"server answered {len(response.results)} batch items, {len(sent)} were sent")
+        outcomes: list[ResolveOutcome] = [[] for _ in range(self.size)]
+        for i, error in self.refused.items():
+            outcomes[i] = error
+        for i, result in zip(sent, response.results, strict=True):
+            outcomes[i] = outcome_from_proto(result)
+        good = [o for o in outcomes if not isinstance(o, ToponymError)]
+        if len(good) != len(outcomes):
+            raise BatchError(outcomes)
+        return good
+
+
+def plan_batch(names: Sequence[str], hints: toponym_pb2.ResolveHints, *, use_context: bool) -> BatchPlan:
     """Build a batch request giving every name the same hints."""
     if isinstance(names, str):
         raise TypeError("names must be a sequence of names, not a single string")
-    return toponym_pb2.ResolveBatchRequest(
-        requests=[resolve_request(name, hints, f"requests[{i}].name") for i, name in enumerate(names)],
-        use_context=use_context,
-    )
+    request = toponym_pb2.ResolveBatchRequest(use_context=use_context)
+    refused: dict[int, ToponymError] = {}
+    for i, name in enumerate(names):
+        try:
+            request.requests.append(resolve_request(name, hints, f"requests[{i}].name"))
+        except InvalidArgumentError as err:
+            refused[i] = err
+    return BatchPlan(request, refused, len(names))
 
 
 def get_place_request(geoname_id: int, lang: str | None) -> toponym_pb2.GetPlaceRequest:
@@ -71,23 +109,6 @@ def outcome_from_proto(result: toponym_pb2.ResolveResult) -> ResolveOutcome:
     if result.status_code == _OK:
         return candidates_from_proto(result.candidates)
     return error_for_status(result.status_code, result.error_message)
-
-
-def batch_candidates(response: toponym_pb2.ResolveBatchResponse, expected: int) -> list[list[Candidate]]:
-    """Return the candidates of every batch item in request order.
-
-    Raises:
-        BatchError: Some items failed; it carries every item's outcome.
-        InternalError: The server answered a different number of items.
-
-    """
-    if len(response.results) != expected:
-        raise InternalError(f"server answered {len(response.results)} batch items, {expected} were sent")
-    outcomes = [outcome_from_proto(r) for r in response.results]
-    good = [o for o in outcomes if not isinstance(o, ToponymError)]
-    if len(good) != len(outcomes):
-        raise BatchError(outcomes)
-    return good
 
 
 class StreamTracker:

@@ -156,9 +156,9 @@ class AsyncToponymClient:
             limit=limit,
             min_confidence=min_confidence,
         )
-        request = _requests.batch_request(names, hints, use_context=context)
-        response = await self._unary(self._stub.ResolveBatch, request, timeout)
-        return _requests.batch_candidates(response, len(request.requests))
+        plan = _requests.plan_batch(names, hints, use_context=context)
+        response = await self._unary(self._stub.ResolveBatch, plan.request, timeout)
+        return plan.candidates(response)
 
     def stream_resolve(
         self,

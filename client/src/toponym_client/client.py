@@ -198,9 +198,9 @@ class ToponymClient:
             limit=limit,
             min_confidence=min_confidence,
         )
-        request = _requests.batch_request(names, hints, use_context=context)
-        response = self._unary(self._stub.ResolveBatch, request, timeout)
-        return _requests.batch_candidates(response, len(request.requests))
+        plan = _requests.plan_batch(names, hints, use_context=context)
+        response = self._unary(self._stub.ResolveBatch, plan.request, timeout)
+        return plan.candidates(response)
 
     def stream_resolve(
         self,

@@ -172,6 +172,16 @@ def test_the_client_refuses_an_unpaired_surrogate_before_sending(client: Toponym
     assert caught.value.field_violations[0].field == "name"
 
 
+def test_a_batch_gives_a_name_no_message_can_carry_its_own_error(client: ToponymClient) -> None:
+    with pytest.raises(BatchError) as caught:
+        client.resolve_batch(["Aleppo", "Ham\ud800a", "Homs"])
+    outcomes = caught.value.results
+    assert isinstance(outcomes[1], InvalidArgumentError)
+    assert outcomes[1].field_violations[0].field == "requests[1].name"
+    assert outcomes[0][0].geoname_id == ALEPPO  # type: ignore[index]
+    assert outcomes[2][0].geoname_id == HOMS  # type: ignore[index]
+
+
 @pytest.mark.parametrize("names", [["Hama", "Ham\ud800a", "Homs"], ["\udfff", "Hama"], ["Hama", "\ud800"], ["\ud800"]])
 def test_a_stream_gives_a_name_no_message_can_carry_its_own_error(client: ToponymClient, names: list[str]) -> None:
     answers = list(client.stream_resolve(names))
