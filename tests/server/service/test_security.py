@@ -10,7 +10,7 @@ import grpc
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from toponym_client import ToponymClient, ToponymError, UnauthenticatedError, tls_credentials
+from toponym_client import AsyncToponymClient, ToponymClient, ToponymError, UnauthenticatedError, tls_credentials
 from toponym_client._proto.toponym.v1 import toponym_pb2 as pb
 from toponym_client._proto.toponym.v1 import toponym_pb2_grpc as pb_grpc
 from toponym_server.index import IndexReader
@@ -217,5 +217,22 @@ def test_one_connection_gets_only_its_share_of_streams(embedded_index: IndexRead
             assert answer.candidates[0].place.geoname_id == HAMA
             requests.put(None)  # type: ignore[attr-defined]
             list(responses)  # type: ignore[call-overload]
+    finally:
+        running.stop(grace=1.0)
+
+
+async def test_the_async_client_speaks_mutual_tls_and_sends_its_token(embedded_index: IndexReader, pki: Pki) -> None:
+    running = _serve(
+        embedded_index,
+        tls=TlsFiles(pki.server.cert, pki.server.key, client_ca=pki.ca.cert),
+        auth_tokens=frozenset({TOKEN}),
+    )
+    credentials = tls_credentials(pki.ca.cert, certificate_chain=pki.client.cert, private_key=pki.client.key)
+    try:
+        async with AsyncToponymClient(f"localhost:{running.port}", credentials=credentials, token=TOKEN) as client:
+            assert (await client.resolve("Hama"))[0].geoname_id == HAMA
+        async with AsyncToponymClient(f"localhost:{running.port}", credentials=credentials) as client:
+            with pytest.raises(UnauthenticatedError):
+                await client.resolve("Hama")
     finally:
         running.stop(grace=1.0)
