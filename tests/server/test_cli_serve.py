@@ -6,7 +6,7 @@ import shutil
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import grpc
@@ -32,6 +32,14 @@ def serve(embedded_index: IndexReader) -> Iterator[list[ServeProcess]]:
     yield started
     for process in started:
         process.kill()
+
+
+def _wait_until(condition: Callable[[], bool], timeout: float = 60) -> None:
+    """Poll ``condition`` until it holds; fail after ``timeout`` seconds rather than hang."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting"
+        time.sleep(0.01)
 
 
 def _fresh_channel(port: int) -> grpc.Channel:
@@ -74,8 +82,7 @@ def test_sigterm_under_load_finishes_in_flight_calls_refuses_new_ones_and_exits_
         responses = pb_grpc.ToponymServiceStub(channel).StreamResolve(stream_requests(), timeout=60)
         more.release()
         assert next(responses).result.status_code == 0  # the stream is in flight on the server
-        while len(outcomes) < 5:
-            time.sleep(0.01)
+        _wait_until(lambda: len(outcomes) >= 5)
         server.terminate()
 
         # New calls are refused with UNAVAILABLE while the in-flight stream is still open.
@@ -129,8 +136,7 @@ def test_the_client_retries_across_a_restart_without_its_caller_seeing_an_error(
     callers = [threading.Thread(target=caller) for _ in range(2)]
     for thread in callers:
         thread.start()
-    while len(answered) < 10:
-        time.sleep(0.01)
+    _wait_until(lambda: len(answered) >= 10 or bool(errors))
     first.terminate()
     assert first.wait(timeout=30) == 0
     during = len(answered)
@@ -138,8 +144,7 @@ def test_the_client_retries_across_a_restart_without_its_caller_seeing_an_error(
     second = ServeProcess(embedded_index.path, port=port)
     serve.append(second)
     second.wait_ready()
-    while len(answered) < during + 10 and not errors:
-        time.sleep(0.01)
+    _wait_until(lambda: len(answered) >= during + 10 or bool(errors))
     stop.set()
     for thread in callers:
         thread.join(timeout=60)
