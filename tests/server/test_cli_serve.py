@@ -71,7 +71,6 @@ def test_sigterm_under_load_finishes_in_flight_calls_refuses_new_ones_and_exits_
     for thread in loaders:
         thread.start()
     with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
-        requests: list[pb.StreamResolveRequest] = []
         more = threading.Semaphore(0)
 
         def stream_requests() -> Iterator[pb.StreamResolveRequest]:
@@ -100,7 +99,6 @@ def test_sigterm_under_load_finishes_in_flight_calls_refuses_new_ones_and_exits_
         for _ in range(29):
             more.release()
         answers = list(responses)
-        requests.clear()
     stop.set()
     for thread in loaders:
         thread.join(timeout=30)
