@@ -21,12 +21,38 @@ from pathlib import Path
 from typing import Any
 
 from toponym_server import __version__
+from toponym_server.service import limits
 
 logger = logging.getLogger("toponym")
 
 
 def _env(name: str, default: str) -> str:
     return os.environ.get(name, default)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+# serve's limit flags: flag, environment variable, default, help
+_LIMIT_FLAGS = (
+    ("--max-name-length", "TOPONYM_MAX_NAME_LENGTH", limits.DEFAULT_MAX_NAME_LENGTH, "longest name, in characters"),
+    ("--max-batch-size", "TOPONYM_MAX_BATCH_SIZE", limits.DEFAULT_MAX_BATCH_SIZE, "most names in one batch"),
+    ("--max-message-bytes", "TOPONYM_MAX_MESSAGE_BYTES", limits.DEFAULT_MAX_MESSAGE_BYTES, "largest request message"),
+    ("--max-concurrent-rpcs", "TOPONYM_MAX_CONCURRENT_RPCS", limits.DEFAULT_MAX_CONCURRENT_RPCS, "calls at once"),
+    (
+        "--max-streams-per-connection",
+        "TOPONYM_MAX_STREAMS_PER_CONNECTION",
+        limits.DEFAULT_MAX_STREAMS_PER_CONNECTION,
+        "concurrent calls on one connection",
+    ),
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -60,9 +86,50 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument(
         "--workers",
-        type=int,
-        default=int(_env("TOPONYM_WORKERS", "8")),
+        type=_positive_int,
+        default=_env("TOPONYM_WORKERS", "8"),
         help="worker threads (env TOPONYM_WORKERS; default 8)",
+    )
+    serve.add_argument(
+        "--grace-seconds",
+        type=float,
+        default=_env("TOPONYM_GRACE_SECONDS", "10"),
+        help="on SIGTERM, how long in-flight calls may take to finish (env TOPONYM_GRACE_SECONDS; default 10)",
+    )
+    bounds = serve.add_argument_group("limits", "a call past one is refused: INVALID_ARGUMENT or RESOURCE_EXHAUSTED")
+    for flag, env, default, text in _LIMIT_FLAGS:
+        bounds.add_argument(
+            flag, type=_positive_int, default=_env(env, str(default)), help=f"{text} (env {env}; default {default})"
+        )
+    security = serve.add_argument_group("security")
+    security.add_argument(
+        "--tls-cert",
+        type=Path,
+        default=_env("TOPONYM_TLS_CERT", "") or None,
+        metavar="PEM",
+        help="serve TLS with this certificate chain (env TOPONYM_TLS_CERT; needs --tls-key)",
+    )
+    security.add_argument(
+        "--tls-key",
+        type=Path,
+        default=_env("TOPONYM_TLS_KEY", "") or None,
+        metavar="PEM",
+        help="private key of --tls-cert (env TOPONYM_TLS_KEY)",
+    )
+    security.add_argument(
+        "--tls-client-ca",
+        type=Path,
+        default=_env("TOPONYM_TLS_CLIENT_CA", "") or None,
+        metavar="PEM",
+        help="require client certificates signed by this CA: mutual TLS (env TOPONYM_TLS_CLIENT_CA)",
+    )
+    security.add_argument(
+        "--auth-token-file",
+        type=Path,
+        default=_env("TOPONYM_AUTH_TOKEN_FILE", "") or None,
+        metavar="FILE",
+        help="require 'authorization: Bearer <token>' with a token from this file, one a line; health checks "
+        "stay open (env TOPONYM_AUTH_TOKEN_FILE, or the token itself in TOPONYM_AUTH_TOKEN)",
     )
 
     index = commands.add_parser("index", help="build index files", description="Build index files.")
@@ -192,10 +259,61 @@ def _open(index: Path | None, progress: bool = True) -> Any:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from toponym_server.service.security import SecurityConfigError, server_credentials
     from toponym_server.service.server import ServerConfig, serve_until_signalled
 
-    serve_until_signalled(_open(args.index), ServerConfig(host=args.host, port=args.port, workers=args.workers))
+    try:
+        tls = _tls_files(args)
+        if tls:
+            server_credentials(tls)  # read the files now: a bad one must stop the start, not the first call
+        config = ServerConfig(
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            grace_seconds=args.grace_seconds,
+            limits=limits.Limits(
+                max_name_length=args.max_name_length,
+                max_batch_size=args.max_batch_size,
+                max_message_bytes=args.max_message_bytes,
+                max_concurrent_rpcs=args.max_concurrent_rpcs,
+                max_streams_per_connection=args.max_streams_per_connection,
+            ),
+            tls=tls,
+            auth_tokens=_auth_tokens(args),
+        )
+    except SecurityConfigError as err:
+        logger.error("%s", err)
+        return 2
+    index = _open(args.index)
+    try:
+        serve_until_signalled(index, config)
+    except OSError as err:
+        logger.error("cannot serve: %s", err)
+        return 1
     return 0
+
+
+def _tls_files(args: argparse.Namespace) -> Any:
+    from toponym_server.service.security import SecurityConfigError, TlsFiles
+
+    if args.tls_cert is None and args.tls_key is None:
+        if args.tls_client_ca is not None:
+            raise SecurityConfigError("--tls-client-ca needs --tls-cert and --tls-key")
+        return None
+    if args.tls_cert is None or args.tls_key is None:
+        raise SecurityConfigError("TLS needs both --tls-cert and --tls-key")
+    return TlsFiles(cert=args.tls_cert, key=args.tls_key, client_ca=args.tls_client_ca)
+
+
+def _auth_tokens(args: argparse.Namespace) -> frozenset[str]:
+    from toponym_server.service.auth import check_tokens, load_tokens
+
+    tokens: set[str] = set()
+    if args.auth_token_file is not None:
+        tokens |= load_tokens(args.auth_token_file)
+    if token := os.environ.get("TOPONYM_AUTH_TOKEN", "").strip():
+        tokens |= check_tokens([token])
+    return frozenset(tokens)
 
 
 def _build(args: argparse.Namespace) -> int:

@@ -387,7 +387,7 @@ def test_service_config_retries_unavailable_with_backoff() -> None:
         "initialBackoff": "0.1s",
         "maxBackoff": "2s",
         "backoffMultiplier": 2,
-        "retryableStatusCodes": ["UNAVAILABLE"],
+        "retryableStatusCodes": ["UNAVAILABLE", "CANCELLED"],
     }
     assert options["grpc.enable_retries"] == 1
     assert "grpc.keepalive_time_ms" in options

@@ -39,6 +39,7 @@ from toponym_client.models import (
     RelatedPlace,
     Relation,
 )
+from toponym_client.tls import tls_credentials
 
 __version__ = "0.1.0"
 """Version of this distribution (``toponym-client``)."""
@@ -67,4 +68,5 @@ __all__ = [
     "UnavailableError",
     "UnexpectedStatusError",
     "__version__",
+    "tls_credentials",
 ]

@@ -1,8 +1,9 @@
 """Channel defaults shared by the sync and async clients.
 
 The service config makes gRPC itself retry calls that fail with
-``UNAVAILABLE`` (a restarting or overloaded replica) with exponential backoff,
-and spread calls over every address a ``dns:///host:port`` target resolves to.
+``UNAVAILABLE`` (a restarting or overloaded replica) or that a stopping server
+``CANCELLED`` with exponential backoff, and spread calls over every address a
+``dns:///host:port`` target resolves to.
 """
 
 from __future__ import annotations
@@ -32,12 +33,16 @@ SERVICE_CONFIG: Final[dict[str, Any]] = {
                 "initialBackoff": "0.1s",
                 "maxBackoff": "2s",
                 "backoffMultiplier": 2,
-                "retryableStatusCodes": ["UNAVAILABLE"],
+                # A gRPC Python server that stops cancels the calls it had received but not yet
+                # handed to a handler (grpc issue 41785): those come back CANCELLED, not
+                # UNAVAILABLE. Every toponym call is a read, so retrying them is safe; a call
+                # the caller itself cancelled is over and never retried.
+                "retryableStatusCodes": ["UNAVAILABLE", "CANCELLED"],
             },
         }
     ],
 }
-"""gRPC service config: round-robin load balancing and retries on UNAVAILABLE."""
+"""gRPC service config: round-robin load balancing and retries on UNAVAILABLE and server-side CANCELLED."""
 
 _DEFAULT_OPTIONS: Final[tuple[tuple[str, Any], ...]] = (
     ("grpc.service_config", json.dumps(SERVICE_CONFIG)),
@@ -49,6 +54,12 @@ _DEFAULT_OPTIONS: Final[tuple[tuple[str, Any], ...]] = (
     ("grpc.keepalive_time_ms", 300_000),
     ("grpc.keepalive_timeout_ms", 20_000),
     ("grpc.keepalive_permit_without_calls", 0),
+    # Reconnect soon after a server restarts: waiting calls (wait_for_ready) go out as soon as it
+    # listens again, instead of after gRPC's default backoff of up to two minutes.
+    ("grpc.initial_reconnect_backoff_ms", 200),
+    ("grpc.max_reconnect_backoff_ms", 2_000),
+    # A batch answer can exceed gRPC's default of 4 MiB (10,000 names with their candidates).
+    ("grpc.max_receive_message_length", 256 * 1024 * 1024),
 )
 
 

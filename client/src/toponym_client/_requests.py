@@ -6,10 +6,18 @@ Nothing here performs I/O: the clients only add the transport around it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from toponym_client._convert import candidates_from_proto
 from toponym_client._proto.toponym.v1 import toponym_pb2
-from toponym_client.errors import BatchError, InternalError, ToponymError, error_for_status
+from toponym_client.errors import (
+    BatchError,
+    FieldViolation,
+    InternalError,
+    InvalidArgumentError,
+    ToponymError,
+    error_for_status,
+)
 from toponym_client.models import Candidate
 
 Metadata = tuple[tuple[str, str], ...]
@@ -28,21 +36,67 @@ def auth_metadata(token: str | None) -> Metadata:
     return (("authorization", f"Bearer {token}"),)
 
 
-def resolve_request(name: str, hints: toponym_pb2.ResolveHints) -> toponym_pb2.ResolveRequest:
-    """Build the request for one name."""
-    return toponym_pb2.ResolveRequest(name=name, hints=hints)
+def resolve_request(name: str, hints: toponym_pb2.ResolveHints, field: str = "name") -> toponym_pb2.ResolveRequest:
+    """Build the request for one name.
+
+    Raises:
+        InvalidArgumentError: The name holds an unpaired surrogate, which no message can carry.
+
+    """
+    try:
+        return toponym_pb2.ResolveRequest(name=name, hints=hints)
+    except UnicodeEncodeError:
+        violation = FieldViolation(field, "must be valid Unicode text: it holds an unpaired surrogate")
+        raise InvalidArgumentError(f"{field}: {violation.description}", field_violations=[violation]) from None
 
 
-def batch_request(
-    names: Sequence[str], hints: toponym_pb2.ResolveHints, *, use_context: bool
-) -> toponym_pb2.ResolveBatchRequest:
+@dataclass(frozen=True, slots=True)
+class BatchPlan:
+    """A batch to send: the names a message can carry, and the errors of those it cannot.
+
+    A name with an unpaired surrogate is not sent; it gets its own
+    :class:`InvalidArgumentError` in its place among the answers, as a bad item
+    refused by the server would.
+    """
+
+    request: toponym_pb2.ResolveBatchRequest
+    refused: dict[int, ToponymError]
+    size: int
+
+    def candidates(self, response: toponym_pb2.ResolveBatchResponse) -> list[list[Candidate]]:
+        """Return the candidates of every name in the caller's order.
+
+        Raises:
+            BatchError: Some items failed; it carries every item's outcome.
+            InternalError: The server answered a different number of items than were sent.
+
+        """
+        sent = [i for i in range(self.size) if i not in self.refused]
+        if len(response.results) != len(sent):
+            raise InternalError(f"server answered {len(response.results)} batch items, {len(sent)} were sent")
+        outcomes: list[ResolveOutcome] = [[] for _ in range(self.size)]
+        for i, error in self.refused.items():
+            outcomes[i] = error
+        for i, result in zip(sent, response.results, strict=True):
+            outcomes[i] = outcome_from_proto(result)
+        good = [o for o in outcomes if not isinstance(o, ToponymError)]
+        if len(good) != len(outcomes):
+            raise BatchError(outcomes)
+        return good
+
+
+def plan_batch(names: Sequence[str], hints: toponym_pb2.ResolveHints, *, use_context: bool) -> BatchPlan:
     """Build a batch request giving every name the same hints."""
     if isinstance(names, str):
         raise TypeError("names must be a sequence of names, not a single string")
-    return toponym_pb2.ResolveBatchRequest(
-        requests=[resolve_request(name, hints) for name in names],
-        use_context=use_context,
-    )
+    request = toponym_pb2.ResolveBatchRequest(use_context=use_context)
+    refused: dict[int, ToponymError] = {}
+    for i, name in enumerate(names):
+        try:
+            request.requests.append(resolve_request(name, hints, f"requests[{i}].name"))
+        except InvalidArgumentError as err:
+            refused[i] = err
+    return BatchPlan(request, refused, len(names))
 
 
 def get_place_request(geoname_id: int, lang: str | None) -> toponym_pb2.GetPlaceRequest:
@@ -55,23 +109,6 @@ def outcome_from_proto(result: toponym_pb2.ResolveResult) -> ResolveOutcome:
     if result.status_code == _OK:
         return candidates_from_proto(result.candidates)
     return error_for_status(result.status_code, result.error_message)
-
-
-def batch_candidates(response: toponym_pb2.ResolveBatchResponse, expected: int) -> list[list[Candidate]]:
-    """Return the candidates of every batch item in request order.
-
-    Raises:
-        BatchError: Some items failed; it carries every item's outcome.
-        InternalError: The server answered a different number of items.
-
-    """
-    if len(response.results) != expected:
-        raise InternalError(f"server answered {len(response.results)} batch items, {expected} were sent")
-    outcomes = [outcome_from_proto(r) for r in response.results]
-    good = [o for o in outcomes if not isinstance(o, ToponymError)]
-    if len(good) != len(outcomes):
-        raise BatchError(outcomes)
-    return good
 
 
 class StreamTracker:
@@ -90,11 +127,20 @@ class StreamTracker:
         self._answers: dict[int, ResolveOutcome] = {}
         self._next = 0
 
-    def request_for(self, name: str) -> toponym_pb2.StreamResolveRequest:
-        """Record ``name`` and return its numbered request."""
-        request_id = str(len(self._names))
+    def request_for(self, name: str) -> toponym_pb2.StreamResolveRequest | None:
+        """Record ``name`` and return its numbered request.
+
+        A name no message can carry (an unpaired surrogate) is not sent: it gets its
+        :class:`InvalidArgumentError` here, delivered in its turn, and ``None`` is returned.
+        """
+        index = len(self._names)
         self._names.append(name)
-        return toponym_pb2.StreamResolveRequest(request_id=request_id, request=resolve_request(name, self._hints))
+        try:
+            request = resolve_request(name, self._hints)
+        except InvalidArgumentError as err:
+            self._answers[index] = err
+            return None
+        return toponym_pb2.StreamResolveRequest(request_id=str(index), request=request)
 
     def accept(self, response: toponym_pb2.StreamResolveResponse) -> list[tuple[str, ResolveOutcome]]:
         """Store an answer; return the answers now deliverable in request order.
@@ -105,22 +151,30 @@ class StreamTracker:
         """
         index = self._index_of(response.request_id)
         self._answers[index] = outcome_from_proto(response.result)
-        ready: list[tuple[str, ResolveOutcome]] = []
-        while self._next in self._answers:
-            ready.append((self._names[self._next], self._answers.pop(self._next)))
-            self._next += 1
-        return ready
+        return self._release()
 
-    def finish(self) -> None:
-        """Check, once the server has closed the stream, that every request was answered.
+    def finish(self) -> list[tuple[str, ResolveOutcome]]:
+        """Once the server has closed the stream, release what is left and check nothing is missing.
+
+        Returns the answers still held in request order (names refused before sending).
 
         Raises:
             InternalError: Some requests got no answer.
 
         """
+        ready = self._release()
         missing = len(self._names) - self._next
         if missing:
             raise InternalError(f"server closed the stream leaving {missing} request(s) unanswered")
+        return ready
+
+    def _release(self) -> list[tuple[str, ResolveOutcome]]:
+        """Pop the answers deliverable now, in request order."""
+        ready: list[tuple[str, ResolveOutcome]] = []
+        while self._next in self._answers:
+            ready.append((self._names[self._next], self._answers.pop(self._next)))
+            self._next += 1
+        return ready
 
     def _index_of(self, request_id: str) -> int:
         """Return the request index named by ``request_id``, checking it is pending."""

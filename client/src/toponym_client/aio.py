@@ -34,9 +34,13 @@ class AsyncToponymClient:
     Args:
         target: gRPC target, e.g. ``"localhost:50051"`` or ``"dns:///toponym:50051"``.
         timeout: Default deadline in seconds for each unary call; ``None`` for none.
-        credentials: Channel credentials for TLS; a plaintext channel when ``None``.
+        credentials: Channel credentials for TLS (see :func:`~toponym_client.tls_credentials`);
+            a plaintext channel when ``None``.
         token: Sent with every call as ``authorization: Bearer <token>`` metadata.
         options: Extra gRPC channel options; they override the defaults of the same key.
+        wait_for_ready: While no server is reachable (one restarting), a call waits for one
+            until its deadline instead of failing at once with ``UNAVAILABLE``; so a restart
+            within the deadline is invisible to the caller.
 
     """
 
@@ -48,6 +52,7 @@ class AsyncToponymClient:
         credentials: grpc.ChannelCredentials | None = None,
         token: str | None = None,
         options: Sequence[tuple[str, Any]] = (),
+        wait_for_ready: bool = True,
     ) -> None:
         merged = channel_options(options)
         if credentials is None:
@@ -58,6 +63,7 @@ class AsyncToponymClient:
         self._target = target
         self._timeout = timeout
         self._metadata = _requests.auth_metadata(token)
+        self._wait_for_ready = wait_for_ready
         self._closed = False
 
     @property
@@ -150,9 +156,9 @@ class AsyncToponymClient:
             limit=limit,
             min_confidence=min_confidence,
         )
-        request = _requests.batch_request(names, hints, use_context=context)
-        response = await self._unary(self._stub.ResolveBatch, request, timeout)
-        return _requests.batch_candidates(response, len(request.requests))
+        plan = _requests.plan_batch(names, hints, use_context=context)
+        response = await self._unary(self._stub.ResolveBatch, plan.request, timeout)
+        return plan.candidates(response)
 
     def stream_resolve(
         self,
@@ -220,6 +226,7 @@ class AsyncToponymClient:
                 request,
                 timeout=self._timeout if timeout is None else timeout,
                 metadata=self._metadata,
+                wait_for_ready=self._wait_for_ready,
             )
         except grpc.RpcError as err:
             raise error_from_rpc(err) from err
@@ -235,17 +242,22 @@ class AsyncToponymClient:
         async def requests() -> AsyncIterator[toponym_pb2.StreamResolveRequest]:
             if isinstance(names, AsyncIterable):
                 async for name in names:
-                    yield tracker.request_for(name)
+                    if (request := tracker.request_for(name)) is not None:
+                        yield request
             else:
                 for name in names:
-                    yield tracker.request_for(name)
+                    if (request := tracker.request_for(name)) is not None:
+                        yield request
 
-        call = self._stub.StreamResolve(requests(), timeout=timeout, metadata=self._metadata)
+        call = self._stub.StreamResolve(
+            requests(), timeout=timeout, metadata=self._metadata, wait_for_ready=self._wait_for_ready
+        )
         try:
             async for response in call:
                 for item in tracker.accept(response):
                     yield item
-            tracker.finish()
+            for item in tracker.finish():
+                yield item
         except grpc.RpcError as err:
             raise error_from_rpc(err) from err
         finally:

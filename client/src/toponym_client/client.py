@@ -27,7 +27,8 @@ class ToponymClient:
     Opens one gRPC channel to ``target`` and reuses it for every call; it is
     safe to share between threads. Calls that fail with ``UNAVAILABLE`` are
     retried by gRPC with exponential backoff (up to 5 attempts) before
-    :class:`~toponym_client.UnavailableError` is raised. A ``dns:///host:port``
+    :class:`~toponym_client.UnavailableError` is raised, and while no server is
+    reachable a call waits for one until its deadline (``wait_for_ready``). A ``dns:///host:port``
     target spreads calls round-robin over every address the name resolves to.
 
     Use it as a context manager, or call :meth:`close` when done::
@@ -38,9 +39,13 @@ class ToponymClient:
     Args:
         target: gRPC target, e.g. ``"localhost:50051"`` or ``"dns:///toponym:50051"``.
         timeout: Default deadline in seconds for each unary call; ``None`` for none.
-        credentials: Channel credentials for TLS; a plaintext channel when ``None``.
+        credentials: Channel credentials for TLS (see :func:`~toponym_client.tls_credentials`);
+            a plaintext channel when ``None``.
         token: Sent with every call as ``authorization: Bearer <token>`` metadata.
         options: Extra gRPC channel options; they override the defaults of the same key.
+        wait_for_ready: While no server is reachable (one restarting), a call waits for one
+            until its deadline instead of failing at once with ``UNAVAILABLE``; so a restart
+            within the deadline is invisible to the caller.
 
     """
 
@@ -52,6 +57,7 @@ class ToponymClient:
         credentials: grpc.ChannelCredentials | None = None,
         token: str | None = None,
         options: Sequence[tuple[str, Any]] = (),
+        wait_for_ready: bool = True,
     ) -> None:
         merged = channel_options(options)
         if credentials is None:
@@ -62,6 +68,7 @@ class ToponymClient:
         self._target = target
         self._timeout = timeout
         self._metadata = _requests.auth_metadata(token)
+        self._wait_for_ready = wait_for_ready
         self._closed = False
 
     @property
@@ -191,9 +198,9 @@ class ToponymClient:
             limit=limit,
             min_confidence=min_confidence,
         )
-        request = _requests.batch_request(names, hints, use_context=context)
-        response = self._unary(self._stub.ResolveBatch, request, timeout)
-        return _requests.batch_candidates(response, len(request.requests))
+        plan = _requests.plan_batch(names, hints, use_context=context)
+        response = self._unary(self._stub.ResolveBatch, plan.request, timeout)
+        return plan.candidates(response)
 
     def stream_resolve(
         self,
@@ -286,6 +293,7 @@ class ToponymClient:
                 request,
                 timeout=self._timeout if timeout is None else timeout,
                 metadata=self._metadata,
+                wait_for_ready=self._wait_for_ready,
             )
         except grpc.RpcError as err:
             raise error_from_rpc(err) from err
@@ -297,12 +305,14 @@ class ToponymClient:
         timeout: float | None,
     ) -> Generator[tuple[str, list[Candidate] | ToponymError], None, None]:
         """Run one StreamResolve call, yielding answers in request order."""
-        requests = (tracker.request_for(name) for name in names)
-        responses = self._stub.StreamResolve(requests, timeout=timeout, metadata=self._metadata)
+        requests = (request for name in names if (request := tracker.request_for(name)) is not None)
+        responses = self._stub.StreamResolve(
+            requests, timeout=timeout, metadata=self._metadata, wait_for_ready=self._wait_for_ready
+        )
         try:
             for response in responses:
                 yield from tracker.accept(response)
-            tracker.finish()
+            yield from tracker.finish()
         except grpc.RpcError as err:
             raise error_from_rpc(err) from err
         finally:

@@ -1,4 +1,9 @@
-"""Run the gRPC server: the toponym service, health checking and reflection, with a clean shutdown."""
+"""Run the gRPC server: the toponym service, health checking and reflection, with a clean shutdown.
+
+The server listens in plaintext or with TLS (mutual TLS when a client CA is given), optionally
+requires a bearer token on every call but health checks, and bounds message sizes, concurrent
+calls and streams per connection (:class:`~toponym_server.service.limits.Limits`).
+"""
 
 from __future__ import annotations
 
@@ -6,31 +11,36 @@ import logging
 import signal
 import threading
 from concurrent import futures
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
-from toponym_client._proto.toponym.v1 import toponym_pb2 as pb
-from toponym_client._proto.toponym.v1 import toponym_pb2_grpc as pb_grpc
 from toponym_server.index.reader import IndexReader
 from toponym_server.resolver import Resolver
+from toponym_server.service.auth import BearerTokenInterceptor
+from toponym_server.service.handlers import SERVICE_NAME, toponym_handler
+from toponym_server.service.limits import DEFAULT_MAX_MESSAGE_BYTES, Limits
+from toponym_server.service.security import TlsFiles, server_credentials
 from toponym_server.service.servicer import ToponymServicer
 
 logger = logging.getLogger(__name__)
-SERVICE_NAME = pb.DESCRIPTOR.services_by_name["ToponymService"].full_name
-MAX_MESSAGE_BYTES = 16 * 1024 * 1024
+MAX_MESSAGE_BYTES = DEFAULT_MAX_MESSAGE_BYTES
 
 
 @dataclass(frozen=True, slots=True)
 class ServerConfig:
-    """How to serve: address and concurrency."""
+    """How to serve: address, concurrency, limits, TLS and the bearer tokens calls must carry (none: open)."""
 
     host: str = "127.0.0.1"
     port: int = 50051
     workers: int = 8
     grace_seconds: float = 10.0
+    limits: Limits = field(default_factory=Limits)
+    tls: TlsFiles | None = None
+    auth_tokens: frozenset[str] = frozenset()
 
 
 class RunningServer:
@@ -48,22 +58,37 @@ class RunningServer:
 
 
 def start_server(index: IndexReader, config: ServerConfig) -> RunningServer:
-    """Start serving ``index`` on ``config.host:config.port`` (port 0 picks a free port)."""
+    """Start serving ``index`` on ``config.host:config.port`` (port 0 picks a free port).
+
+    Raises:
+        SecurityConfigError: A TLS file cannot be used.
+        OSError: The address cannot be listened on.
+
+    """
+    credentials = server_credentials(config.tls) if config.tls else None
+    limits = config.limits
+    options: list[tuple[str, Any]] = [
+        # Larger requests are refused with RESOURCE_EXHAUSTED before they are read whole.
+        ("grpc.max_receive_message_length", limits.max_message_bytes),
+        # Answers are bounded by the batch size and the candidate limit; the client sets its own bound.
+        ("grpc.max_send_message_length", -1),
+        ("grpc.max_concurrent_streams", limits.max_streams_per_connection),
+    ]
     server = grpc.server(
         futures.ThreadPoolExecutor(max_workers=config.workers, thread_name_prefix="toponym"),
-        options=[
-            ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
-            ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
-        ],
+        options=options,
+        interceptors=[BearerTokenInterceptor(config.auth_tokens)] if config.auth_tokens else None,
+        maximum_concurrent_rpcs=limits.max_concurrent_rpcs,
     )
-    pb_grpc.add_ToponymServiceServicer_to_server(ToponymServicer(Resolver(index)), server)
+    server.add_generic_rpc_handlers((toponym_handler(ToponymServicer(Resolver(index), limits)),))
     health_servicer = health.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     reflection.enable_server_reflection(
         (SERVICE_NAME, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name, reflection.SERVICE_NAME),
         server,
     )
-    port = server.add_insecure_port(f"{config.host}:{config.port}")
+    address = f"{config.host}:{config.port}"
+    port = server.add_secure_port(address, credentials) if credentials else server.add_insecure_port(address)
     if port == 0:
         raise OSError(f"cannot listen on {config.host}:{config.port}")
     server.start()
@@ -79,9 +104,11 @@ def serve_until_signalled(index: IndexReader, config: ServerConfig) -> None:
         signal.signal(signum, lambda *_: stop.set())
     running = start_server(index, config)
     logger.info(
-        "toponym ready on %s:%d, serving %d places and %d names from %s",
+        "toponym ready on %s:%d (%s%s), serving %d places and %d names from %s",
         config.host,
         running.port,
+        ("mutual TLS" if config.tls.client_ca else "TLS") if config.tls else "plaintext",
+        ", bearer token required" if config.auth_tokens else "",
         index.place_count,
         index.name_count,
         index.path,

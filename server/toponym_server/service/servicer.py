@@ -1,9 +1,17 @@
-"""The ToponymService implementation: validate, convert, call the resolver, convert back."""
+"""The ToponymService implementation: validate, convert, call the resolver, convert back.
+
+Every answer is OK or a defined error: invalid or malformed input gets INVALID_ARGUMENT with
+``google.rpc.BadRequest`` field violations, a batch or stream item its own status, and a
+resolver fault INTERNAL with a generic message (details go to the log, never the request).
+Work stops between items once the caller has gone or the deadline has passed.
+"""
 
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Iterator
+from typing import NoReturn
 
 import grpc
 from google.protobuf import any_pb2
@@ -12,20 +20,27 @@ from grpc_status import rpc_status
 
 from toponym_client._proto.toponym.v1 import toponym_pb2 as pb
 from toponym_client._proto.toponym.v1 import toponym_pb2_grpc as pb_grpc
-from toponym_server.resolver import Resolver
+from toponym_server.resolver import Candidate, Query, Resolver
 from toponym_server.service import convert
+from toponym_server.service.decoding import BatchItems, Malformed, MalformedStreamItem
+from toponym_server.service.limits import Limits
 from toponym_server.service.validation import (
-    MAX_BATCH_SIZE,
+    FieldViolation,
     InvalidRequestError,
     check_batch_size,
-    check_geoname_id,
+    check_place_request,
     to_query,
 )
 
 logger = logging.getLogger(__name__)
+_INTERNAL_MESSAGE = "internal error while resolving; the server log has the details"
 
 
-def _abort_invalid(context: grpc.ServicerContext, error: InvalidRequestError) -> None:
+class _ResolverError(Exception):
+    """The resolver raised; the cause is logged, the caller gets INTERNAL."""
+
+
+def _abort_invalid(context: grpc.ServicerContext, error: InvalidRequestError) -> NoReturn:
     detail = error_details_pb2.BadRequest(
         field_violations=[
             error_details_pb2.BadRequest.FieldViolation(field=v.field, description=v.description)
@@ -36,75 +51,175 @@ def _abort_invalid(context: grpc.ServicerContext, error: InvalidRequestError) ->
     packed.Pack(detail)
     status = status_pb2.Status(code=code_pb2.INVALID_ARGUMENT, message=str(error), details=[packed])
     context.abort_with_status(rpc_status.to_status(status))
+    raise AssertionError("unreachable: abort raises")
+
+
+def _malformed(path: str, problem: Malformed) -> InvalidRequestError:
+    return InvalidRequestError([FieldViolation(path, str(problem))])
+
+
+def _stop_if_ended(context: grpc.ServicerContext) -> None:
+    """Abort the call's remaining work when its caller has gone or its deadline has passed."""
+    remaining = context.time_remaining()
+    if remaining is not None and remaining <= 0:
+        context.abort(grpc.StatusCode.DEADLINE_EXCEEDED, "deadline exceeded before the call finished")
+    if not context.is_active():
+        context.abort(grpc.StatusCode.CANCELLED, "call cancelled by the client")
+
+
+def _item_result(candidates: list[Candidate]) -> pb.ResolveResult:
+    return pb.ResolveResult(status_code=code_pb2.OK, candidates=[convert.candidate_message(c) for c in candidates])
+
+
+def _item_error(code: int, message: str) -> pb.ResolveResult:
+    return pb.ResolveResult(status_code=code, error_message=message)
 
 
 class ToponymServicer(pb_grpc.ToponymServiceServicer):
-    """Answers the toponym.v1 RPCs from one resolver."""
+    """Answers the toponym.v1 RPCs from one resolver, within the given limits."""
 
-    def __init__(self, resolver: Resolver, *, max_batch_size: int = MAX_BATCH_SIZE) -> None:
+    def __init__(self, resolver: Resolver, limits: Limits | None = None) -> None:
         self._resolver = resolver
-        self._max_batch_size = max_batch_size
+        self._limits = limits or Limits()
 
-    def Resolve(self, request: pb.ResolveRequest, context: grpc.ServicerContext) -> pb.ResolveResponse:  # noqa: N802
+    def _query(self, request: pb.ResolveRequest, path: str = "") -> Query:
+        return to_query(request, path, max_name_length=self._limits.max_name_length)
+
+    def _resolve(self, method: str, query: Query, context: tuple[tuple[float, float], ...] = ()) -> list[Candidate]:
+        try:
+            return self._resolver.resolve(query, context)
+        except Exception as err:
+            _log_fault(method, err)
+            raise _ResolverError from err
+
+    def Resolve(  # noqa: N802
+        self, request: pb.ResolveRequest | Malformed, context: grpc.ServicerContext
+    ) -> pb.ResolveResponse:
         """Resolve one name."""
         try:
-            query = to_query(request)
+            if isinstance(request, Malformed):
+                raise _malformed("request", request)
+            query = self._query(request)
         except InvalidRequestError as err:
             _abort_invalid(context, err)
-            raise  # unreachable: abort raises
-        candidates = self._resolver.resolve(query)
+        _stop_if_ended(context)  # it may have waited in the queue past its deadline
+        try:
+            candidates = self._resolve("Resolve", query)
+        except _ResolverError:
+            context.abort(grpc.StatusCode.INTERNAL, _INTERNAL_MESSAGE)
         return pb.ResolveResponse(candidates=[convert.candidate_message(c) for c in candidates])
 
     def ResolveBatch(  # noqa: N802
-        self, request: pb.ResolveBatchRequest, context: grpc.ServicerContext
+        self, request: pb.ResolveBatchRequest | BatchItems | Malformed, context: grpc.ServicerContext
     ) -> pb.ResolveBatchResponse:
-        """Resolve many names; a bad item gets its own error status."""
+        """Resolve many names; a bad item gets its own error status, the others their answers."""
+        if isinstance(request, pb.ResolveBatchRequest):
+            request = BatchItems(request)
         try:
-            check_batch_size(len(request.requests), self._max_batch_size)
+            if isinstance(request, Malformed):
+                raise _malformed("request", request)
+            check_batch_size(len(request.request.requests), self._limits.max_batch_size)
         except InvalidRequestError as err:
             _abort_invalid(context, err)
-            raise
-        results: list[pb.ResolveResult | None] = [None] * len(request.requests)
-        valid = []
-        for i, item in enumerate(request.requests):
+        items = request.request.requests
+        results: list[pb.ResolveResult] = [pb.ResolveResult()] * len(items)
+        valid: list[tuple[int, Query]] = []
+        for i, item in enumerate(items):
             try:
-                valid.append((i, to_query(item, f"requests[{i}]")))
+                if i in request.malformed:
+                    raise _malformed(f"requests[{i}]", request.malformed[i])
+                valid.append((i, self._query(item, f"requests[{i}]")))
             except InvalidRequestError as err:
-                results[i] = pb.ResolveResult(status_code=code_pb2.INVALID_ARGUMENT, error_message=str(err))
-        answers = self._resolver.resolve_many([q for _, q in valid], use_context=request.use_context)
+                results[i] = _item_error(code_pb2.INVALID_ARGUMENT, str(err))
+        first: list[list[Candidate] | None] = []
+        for i, query in valid:
+            _stop_if_ended(context)
+            try:
+                first.append(self._resolve("ResolveBatch", query))
+            except _ResolverError:
+                first.append(None)
+                results[i] = _item_error(code_pb2.INTERNAL, _INTERNAL_MESSAGE)
+        answers = self._with_context(valid, first, context) if request.request.use_context else first
         for (i, _), candidates in zip(valid, answers, strict=True):
-            results[i] = pb.ResolveResult(
-                status_code=code_pb2.OK, candidates=[convert.candidate_message(c) for c in candidates]
-            )
-        return pb.ResolveBatchResponse(results=[r for r in results if r is not None])
+            if candidates is not None:
+                results[i] = _item_result(candidates)
+        return pb.ResolveBatchResponse(results=results)
+
+    def _with_context(
+        self,
+        valid: list[tuple[int, Query]],
+        first: list[list[Candidate] | None],
+        context: grpc.ServicerContext,
+    ) -> list[list[Candidate] | None]:
+        """Rank every name again with the confident leaders of the others, as ``Resolver.resolve_many`` does."""
+        leaders = [
+            (answers[0].place.latitude, answers[0].place.longitude)
+            if answers and answers[0].confidence >= 0.5
+            else None
+            for answers in first
+        ]
+        second: list[list[Candidate] | None] = []
+        for n, (_, query) in enumerate(valid):
+            points = tuple(point for m, point in enumerate(leaders) if m != n and point is not None)
+            if first[n] is None or not points:
+                second.append(first[n])
+                continue
+            _stop_if_ended(context)
+            try:
+                second.append(self._resolve("ResolveBatch", query, points))
+            except _ResolverError:
+                second.append(first[n])
+        return second
 
     def StreamResolve(  # noqa: N802
-        self, request_iterator: Iterator[pb.StreamResolveRequest], context: grpc.ServicerContext
+        self,
+        request_iterator: Iterator[pb.StreamResolveRequest | MalformedStreamItem],
+        context: grpc.ServicerContext,
     ) -> Iterator[pb.StreamResolveResponse]:
         """Resolve each streamed name as it arrives."""
-        for item in request_iterator:
-            if not context.is_active():
-                return
+        for number, item in enumerate(request_iterator):
+            _stop_if_ended(context)
+            if isinstance(item, MalformedStreamItem):
+                if item.request_id is None:
+                    _abort_invalid(context, _malformed(f"message {number} of the stream", item.problem))
+                result = _item_error(code_pb2.INVALID_ARGUMENT, str(_malformed("request", item.problem)))
+                yield pb.StreamResolveResponse(request_id=item.request_id, result=result)
+                continue
             try:
-                query = to_query(item.request, "request")
+                query = self._query(item.request, "request")
             except InvalidRequestError as err:
-                result = pb.ResolveResult(status_code=code_pb2.INVALID_ARGUMENT, error_message=str(err))
+                result = _item_error(code_pb2.INVALID_ARGUMENT, str(err))
             else:
-                candidates = self._resolver.resolve(query)
-                result = pb.ResolveResult(
-                    status_code=code_pb2.OK, candidates=[convert.candidate_message(c) for c in candidates]
-                )
+                try:
+                    result = _item_result(self._resolve("StreamResolve", query))
+                except _ResolverError:
+                    result = _item_error(code_pb2.INTERNAL, _INTERNAL_MESSAGE)
             yield pb.StreamResolveResponse(request_id=item.request_id, result=result)
 
-    def GetPlace(self, request: pb.GetPlaceRequest, context: grpc.ServicerContext) -> pb.GetPlaceResponse:  # noqa: N802
+    def GetPlace(  # noqa: N802
+        self, request: pb.GetPlaceRequest | Malformed, context: grpc.ServicerContext
+    ) -> pb.GetPlaceResponse:
         """Return one place with all its names."""
         try:
-            check_geoname_id(request.geoname_id)
+            if isinstance(request, Malformed):
+                raise _malformed("request", request)
+            check_place_request(request)
         except InvalidRequestError as err:
             _abort_invalid(context, err)
-            raise
-        details = self._resolver.get_place(request.geoname_id, request.language)
+        _stop_if_ended(context)
+        try:
+            details = self._resolver.get_place(request.geoname_id, request.language)
+        except Exception as err:
+            _log_fault("GetPlace", err)
+            context.abort(grpc.StatusCode.INTERNAL, _INTERNAL_MESSAGE)
         if details is None:
             context.abort(grpc.StatusCode.NOT_FOUND, f"no place with GeoNames ID {request.geoname_id}")
-        assert details is not None
         return pb.GetPlaceResponse(place_details=convert.details_message(details))
+
+
+def _log_fault(method: str, err: Exception) -> None:
+    """Log a resolver fault by kind and place only: the exception's text may quote the request."""
+    frame = traceback.extract_tb(err.__traceback__)[-1] if err.__traceback__ else None
+    where = f"{frame.filename}:{frame.lineno}" if frame else "?"
+    logger.error("%s failed: %s at %s", method, type(err).__name__, where)
+    logger.debug("%s fault traceback", method, exc_info=err)

@@ -16,13 +16,17 @@ from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE
 from toponym_server.matching.features import Kind
 from toponym_server.matching.ranking import Hints
 from toponym_server.resolver import Query
+from toponym_server.service.codes import is_known_country, is_known_language
+from toponym_server.service.limits import DEFAULT_MAX_BATCH_SIZE, DEFAULT_MAX_NAME_LENGTH
 
-MAX_NAME_LENGTH = 256
+MAX_NAME_LENGTH = DEFAULT_MAX_NAME_LENGTH
 MAX_CANDIDATES = 50
 DEFAULT_CANDIDATES = 5
-MAX_BATCH_SIZE = 10_000
+MAX_BATCH_SIZE = DEFAULT_MAX_BATCH_SIZE
 _COUNTRY = re.compile(r"^[A-Za-z]{2}$")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+_MAX_TAG_LENGTH = 64
+_SHOWN_CHARACTERS = 16
 _KINDS = {
     pb.FEATURE_KIND_COUNTRY: Kind.COUNTRY,
     pb.FEATURE_KIND_ADMIN_AREA: Kind.ADMIN_AREA,
@@ -47,24 +51,27 @@ class InvalidRequestError(Exception):
         self.violations = violations
 
 
-def _check_name(name: str, path: str, errors: list[FieldViolation]) -> None:
+def _check_name(name: str, path: str, max_length: int, errors: list[FieldViolation]) -> None:
     if not name.strip():
         errors.append(FieldViolation(path, "must not be empty or only whitespace"))
         return
-    if len(name) > MAX_NAME_LENGTH:
-        errors.append(FieldViolation(path, f"must be at most {MAX_NAME_LENGTH} characters, got {len(name)}"))
+    if len(name) > max_length:
+        errors.append(FieldViolation(path, f"must be at most {max_length} characters, got {len(name)}"))
+        return  # the other checks would only walk a name already refused
     if any(unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") for c in name):
         errors.append(FieldViolation(path, "must not contain control characters, surrogates or unassigned code points"))
 
 
 def _check_hints(hints: pb.ResolveHints, path: str, errors: list[FieldViolation]) -> None:
     for i, code in enumerate(hints.country_codes):
+        field = f"{path}.country_codes[{i}]"
         if not _COUNTRY.match(code):
-            errors.append(FieldViolation(f"{path}.country_codes[{i}]", f"{code!r} is not an ISO 3166-1 alpha-2 code"))
+            errors.append(FieldViolation(field, f"{_shown(code)} is not an ISO 3166-1 alpha-2 code"))
+        elif not is_known_country(code):
+            errors.append(FieldViolation(field, f"{code!r} is not a known country code"))
     if hints.restrict_to_countries and not hints.country_codes:
         errors.append(FieldViolation(f"{path}.restrict_to_countries", "needs at least one country code"))
-    if hints.language and not _LANGUAGE.match(hints.language):
-        errors.append(FieldViolation(f"{path}.language", f"{hints.language!r} is not a BCP 47 language tag"))
+    _check_language(hints.language, f"{path}.language", errors)
     if hints.HasField("near"):
         lat, lon = hints.near.latitude, hints.near.longitude
         if not (math.isfinite(lat) and -90.0 <= lat <= 90.0):
@@ -82,11 +89,25 @@ def _check_hints(hints: pb.ResolveHints, path: str, errors: list[FieldViolation]
         errors.append(FieldViolation(f"{path}.min_confidence", f"must be in [0, 1], got {hints.min_confidence}"))
 
 
-def to_query(request: pb.ResolveRequest, path: str = "") -> Query:
+def _check_language(tag: str, path: str, errors: list[FieldViolation]) -> None:
+    if not tag:
+        return
+    if len(tag) > _MAX_TAG_LENGTH or not _LANGUAGE.match(tag):
+        errors.append(FieldViolation(path, f"{_shown(tag)} is not a BCP 47 language tag"))
+    elif not is_known_language(tag):
+        errors.append(FieldViolation(path, f"{tag!r} does not start with a known ISO 639 language code"))
+
+
+def _shown(value: str) -> str:
+    """Quote a rejected value for an error message, cut short so a message never echoes a whole field."""
+    return repr(value if len(value) <= _SHOWN_CHARACTERS else value[:_SHOWN_CHARACTERS] + "...")
+
+
+def to_query(request: pb.ResolveRequest, path: str = "", *, max_name_length: int = MAX_NAME_LENGTH) -> Query:
     """Validate a ResolveRequest and turn it into a resolver :class:`Query`; raise :class:`InvalidRequestError`."""
     prefix = f"{path}." if path else ""
     errors: list[FieldViolation] = []
-    _check_name(request.name, f"{prefix}name", errors)
+    _check_name(request.name, f"{prefix}name", max_name_length, errors)
     hints = request.hints
     _check_hints(hints, f"{prefix}hints", errors)
     if errors:
@@ -111,7 +132,11 @@ def check_batch_size(size: int, limit: int = MAX_BATCH_SIZE) -> None:
         raise InvalidRequestError([FieldViolation("requests", f"must hold at most {limit} items, got {size}")])
 
 
-def check_geoname_id(geoname_id: int) -> None:
-    """Reject a zero GeoNames ID (the proto default, meaning the field was not set)."""
-    if geoname_id == 0:
-        raise InvalidRequestError([FieldViolation("geoname_id", "is required")])
+def check_place_request(request: pb.GetPlaceRequest) -> None:
+    """Reject a zero GeoNames ID (the proto default, meaning the field was not set) or a bad language tag."""
+    errors: list[FieldViolation] = []
+    if request.geoname_id == 0:
+        errors.append(FieldViolation("geoname_id", "is required"))
+    _check_language(request.language, "language", errors)
+    if errors:
+        raise InvalidRequestError(errors)

@@ -1,0 +1,239 @@
+"""``toponym serve`` as operators run it: shutdown under load, restarts, refused index files, security flags."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import grpc
+import pytest
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from toponym_client import ToponymClient, ToponymError, UnauthenticatedError, tls_credentials
+from toponym_client._proto.toponym.v1 import toponym_pb2 as pb
+from toponym_client._proto.toponym.v1 import toponym_pb2_grpc as pb_grpc
+from toponym_server.index import IndexReader
+
+from .serve_process import ServeProcess, free_port
+from .service.certs import issue, make_ca
+
+HAMA = 170017
+NAMES = ["Hama", "Homs", "Aleppo", "Hasakeh", "Kobanî", "الرقة", "Damascus", "Idlib"]
+
+
+@pytest.fixture()
+def serve(embedded_index: IndexReader) -> Iterator[list[ServeProcess]]:
+    """Start servers with ``ServeProcess``; any still running at the end are killed."""
+    started: list[ServeProcess] = []
+    yield started
+    for process in started:
+        process.kill()
+
+
+def _wait_until(condition: Callable[[], bool], timeout: float = 60) -> None:
+    """Poll ``condition`` until it holds; fail after ``timeout`` seconds rather than hang."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting"
+        time.sleep(0.01)
+
+
+def _fresh_channel(port: int) -> grpc.Channel:
+    """A channel with its own connection, without retries, so that it sees what a new caller sees."""
+    return grpc.insecure_channel(
+        f"127.0.0.1:{port}", options=[("grpc.use_local_subchannel_pool", 1), ("grpc.enable_retries", 0)]
+    )
+
+
+def _load(port: int, stop: threading.Event, outcomes: list[str]) -> None:
+    """Call until told to stop, recording each outcome's status name."""
+    with ToponymClient(f"127.0.0.1:{port}", wait_for_ready=False, options=[("grpc.enable_retries", 0)]) as client:
+        while not stop.is_set():
+            try:
+                client.resolve_batch(NAMES)
+                outcomes.append("OK")
+            except ToponymError as err:
+                outcomes.append(err.code.name)
+
+
+def test_sigterm_under_load_finishes_in_flight_calls_refuses_new_ones_and_exits_zero(
+    embedded_index: IndexReader, serve: list[ServeProcess]
+) -> None:
+    server = ServeProcess(embedded_index.path, "--workers", "4")
+    serve.append(server)
+    port = server.wait_ready()
+    stop, outcomes = threading.Event(), list[str]()
+    loaders = [threading.Thread(target=_load, args=(port, stop, outcomes)) for _ in range(3)]
+    for thread in loaders:
+        thread.start()
+    with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
+        more = threading.Semaphore(0)
+
+        def stream_requests() -> Iterator[pb.StreamResolveRequest]:
+            for i in range(30):
+                more.acquire()
+                yield pb.StreamResolveRequest(request_id=str(i), request=pb.ResolveRequest(name=NAMES[i % 8]))
+
+        responses = pb_grpc.ToponymServiceStub(channel).StreamResolve(stream_requests(), timeout=60)
+        more.release()
+        assert next(responses).result.status_code == 0  # the stream is in flight on the server
+        _wait_until(lambda: len(outcomes) >= 5)
+        server.terminate()
+
+        # New calls are refused with UNAVAILABLE while the in-flight stream is still open.
+        deadline = time.monotonic() + 30
+        refused = None
+        while refused is None and time.monotonic() < deadline:
+            with _fresh_channel(port) as fresh:
+                try:
+                    pb_grpc.ToponymServiceStub(fresh).Resolve(pb.ResolveRequest(name="Hama"), timeout=5)
+                except grpc.RpcError as err:
+                    refused = err.code()  # type: ignore[attr-defined]
+        assert refused is grpc.StatusCode.UNAVAILABLE
+
+        # The in-flight stream goes on to its end.
+        for _ in range(29):
+            more.release()
+        answers = list(responses)
+    stop.set()
+    for thread in loaders:
+        thread.join(timeout=30)
+    assert [a.request_id for a in answers] == [str(i) for i in range(1, 30)]
+    assert all(a.result.status_code == 0 and a.result.candidates for a in answers)
+    assert server.wait(timeout=30) == 0, server.log
+    assert "finishing in-flight calls" in server.log and "stopped" in server.log
+    # Load callers run without retries to see raw statuses: a call that reached the server as it
+    # stopped is refused UNAVAILABLE, or CANCELLED by gRPC Python's server (grpc issue 41785;
+    # the client's retry policy retries both). Nothing else.
+    assert set(outcomes) <= {"OK", "UNAVAILABLE", "CANCELLED"}, set(outcomes)
+    assert outcomes.count("OK") >= 5
+
+
+def test_the_client_retries_across_a_restart_without_its_caller_seeing_an_error(
+    embedded_index: IndexReader, serve: list[ServeProcess]
+) -> None:
+    port = free_port()
+    first = ServeProcess(embedded_index.path, port=port)
+    serve.append(first)
+    first.wait_ready()
+    stop, errors, answered = threading.Event(), list[BaseException](), list[int]()
+
+    def caller() -> None:
+        with ToponymClient(f"127.0.0.1:{port}", timeout=60) as client:
+            while not stop.is_set():
+                try:
+                    answered.append(client.resolve("Hama")[0].geoname_id)
+                    answered.extend(c[0].geoname_id for c in client.resolve_batch(["Hama", "Homs"]))
+                except Exception as err:  # any error the caller would see fails the test
+                    errors.append(err)
+
+    callers = [threading.Thread(target=caller) for _ in range(2)]
+    for thread in callers:
+        thread.start()
+    _wait_until(lambda: len(answered) >= 10 or bool(errors))
+    first.terminate()
+    assert first.wait(timeout=30) == 0
+    during = len(answered)
+    time.sleep(3)  # down for longer than the retry policy's backoff alone would cover (about 1.5 s)
+    second = ServeProcess(embedded_index.path, port=port)
+    serve.append(second)
+    second.wait_ready()
+    _wait_until(lambda: len(answered) >= during + 10 or bool(errors))
+    stop.set()
+    for thread in callers:
+        thread.join(timeout=60)
+    second.terminate()
+    assert second.wait(timeout=30) == 0
+    assert errors == []
+    assert set(answered) == {HAMA, 169577}
+
+
+def _truncated(index: Path, directory: Path) -> Path:
+    path = directory / "truncated.sqlite"
+    with index.open("rb") as source, path.open("wb") as target:
+        target.write(source.read(1 << 20))
+    return path
+
+
+def _foreign(index: Path, directory: Path) -> Path:
+    path = directory / "foreign.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda index, directory: directory / "missing.sqlite", "does not exist"),
+        (_truncated, "is damaged or not a toponym index"),
+        (_foreign, "is not a toponym index file"),
+        (lambda index, directory: shutil.copy(__file__, directory / "text.sqlite"), "damaged or not a toponym index"),
+    ],
+    ids=["missing", "truncated", "foreign", "not-sqlite"],
+)
+def test_an_unusable_index_stops_the_start_with_a_clear_message(
+    embedded_index: IndexReader, tmp_path: Path, make: object, message: str
+) -> None:
+    path = make(embedded_index.path, tmp_path)  # type: ignore[operator]
+    server = ServeProcess(Path(path))
+    try:
+        assert server.wait(timeout=60) == 2
+    finally:
+        server.kill()
+    assert message in server.log
+    assert "ready on" not in server.log and "Traceback" not in server.log
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--tls-cert", "cert.pem"], "TLS needs both --tls-cert and --tls-key"),
+        (["--tls-client-ca", "ca.pem"], "--tls-client-ca needs --tls-cert and --tls-key"),
+        (["--tls-cert", "missing.pem", "--tls-key", "missing.key"], "cannot read the TLS certificate missing.pem"),
+        (["--auth-token-file", "empty.txt"], "holds no token"),
+        (["--max-batch-size", "0"], "must be at least 1"),
+    ],
+)
+def test_unusable_settings_stop_the_start(
+    embedded_index: IndexReader, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty.txt").write_text("# no token yet\n\n")
+    server = ServeProcess(embedded_index.path, *args)
+    try:
+        assert server.wait(timeout=60) == 2
+    finally:
+        server.kill()
+    assert message in server.log
+    assert "ready on" not in server.log and "Traceback" not in server.log
+
+
+def test_tls_and_a_token_from_the_environment(
+    embedded_index: IndexReader, tmp_path: Path, serve: list[ServeProcess]
+) -> None:
+    ca = make_ca(tmp_path, "ca")
+    cert = issue(tmp_path, "server", ca, server=True)
+    server = ServeProcess(
+        embedded_index.path,
+        env={"TOPONYM_TLS_CERT": str(cert.cert), "TOPONYM_TLS_KEY": str(cert.key), "TOPONYM_AUTH_TOKEN": "tok-1"},
+    )
+    serve.append(server)
+    port = server.wait_ready()
+    assert "(TLS, bearer token required)" in server.log
+    credentials = tls_credentials(ca[0].cert)
+    with ToponymClient(f"localhost:{port}", credentials=credentials, token="tok-1") as client:
+        assert client.resolve("Hama")[0].geoname_id == HAMA
+    with ToponymClient(f"localhost:{port}", credentials=credentials) as client, pytest.raises(UnauthenticatedError):
+        client.resolve("Hama")
+    with grpc.secure_channel(f"localhost:{port}", credentials) as channel:
+        health = health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(), timeout=5)
+    assert health.status == health_pb2.HealthCheckResponse.SERVING
+    server.terminate()
+    assert server.wait(timeout=30) == 0
+    assert "tok-1" not in server.log
