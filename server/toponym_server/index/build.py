@@ -24,6 +24,7 @@ import logging
 import math
 import multiprocessing
 import os
+import shutil
 import sqlite3
 import tempfile
 import time
@@ -252,10 +253,11 @@ def build_index(
     started = time.monotonic()
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_builds(output)
     temporary = output.with_name(f".{output.name}.{os.getpid()}.building")
     temporary.unlink(missing_ok=True)
     try:
-        with tempfile.TemporaryDirectory(prefix=".toponym-build-", dir=output.parent) as spill:
+        with tempfile.TemporaryDirectory(prefix=f".{output.name}.{os.getpid()}.spill", dir=output.parent) as spill:
             summary = _write(
                 source,
                 temporary,
@@ -279,6 +281,29 @@ def build_index(
         size_bytes=output.stat().st_size,
         **summary,
     )
+
+
+def _remove_stale_builds(output: Path) -> None:
+    """Delete what builds of ``output`` killed before they could clean up (their process is gone)."""
+    for leftover in output.parent.glob(f".{output.name}.*"):
+        pid = leftover.name.removeprefix(f".{output.name}.").split(".")[0]
+        if not pid.isdigit() or _process_alive(int(pid)):
+            continue
+        logger.info("removing %s, left by a build that was killed", leftover)
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _write(

@@ -187,3 +187,17 @@ def test_a_failed_import_leaves_the_previous_index_in_place(tmp_path: Path) -> N
         )
     assert summary.path.read_bytes() == before
     assert [p.name for p in summary.path.parent.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_build_clears_what_a_killed_build_left_behind(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    dead_pid = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead_pid.wait()
+    output = tmp_path / "index.sqlite"
+    (tmp_path / f".{output.name}.{dead_pid.pid}.building").write_bytes(b"half an index")
+    (tmp_path / f".{output.name}.{dead_pid.pid}.spillx").mkdir()
+    (tmp_path / f".{output.name}.lock").write_text("")
+    build(tmp_path, DUMP, CustomGazetteer())
+    assert sorted(p.name for p in tmp_path.glob(".*")) == [f".{output.name}.lock"]
