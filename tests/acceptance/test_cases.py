@@ -40,3 +40,22 @@ def test_case_resolves_at_rank_one(client: ToponymClient, query: str, country: s
         f"{query!r} resolved to {top.geoname_id} {top.name} ({top.country_code}), expected {expected}; "
         f"ranked: {[(c.geoname_id, c.name, c.confidence) for c in candidates]}"
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "counterpart"),
+    [("al-Tanf", 1_000_000_000_002), ("al-Waleed", 1_000_000_000_001), ("Abu Kamal", 92138), ("Al Qaim", 174448)],
+)
+def test_a_crossing_answers_with_its_counterpart_across_the_border(
+    client: ToponymClient, query: str, counterpart: int
+) -> None:
+    (best, *_) = client.resolve(query)
+    assert counterpart in {related.geoname_id for related in best.place.related}
+    assert all(related.distance_km < 30 for related in best.place.related)
+
+
+def test_seed_custom_places_are_marked_custom(client: ToponymClient) -> None:
+    (tanf, *_) = client.resolve("al-Tanf")
+    (damascus, *_) = client.resolve("Damascus")
+    assert tanf.place.custom and tanf.place.country_code == "SY"
+    assert not damascus.place.custom
