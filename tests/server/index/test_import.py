@@ -29,7 +29,7 @@ DUMP = [
 ]
 TANF_POST_ROW = dump_row(TANF_POST, "At Tanf", "At Tanf", "", 33.44, 38.92, "S.PSTB", "SY")
 ALTERNATES = [
-    f"1\t{ABU_KAMAL}\tar\tالبوكمال\t1\t\t\t\t\t",  # noqa: RUF001
+    f"1\t{ABU_KAMAL}\tar\tالبوكمال\t1\t\t\t\t\t",
     f"2\t{PALMYRA}\ten\tPalmyra\t1\t\t\t\t\t",
     "3\t99999\ten\tNowhere\t\t\t\t\t\t",
 ]
