@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001
 """Normalization: the views of a name that let spellings from different systems meet."""
 
 from __future__ import annotations
