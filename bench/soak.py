@@ -21,7 +21,6 @@ import argparse
 import os
 import random
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -30,20 +29,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import grpc
-from grpc_health.v1 import health_pb2, health_pb2_grpc
+# bench/ is on sys.path when a script here runs: share startup.py's helpers.
+from startup import free_port, wait_ready
 
 from toponym_client import ToponymClient, ToponymError
 from toponym_server.default_index import embedded_index_path
 
 KINDS = ("resolve", "batch", "stream")
 EXTRA_NAMES = ["Hasakeh", "الحسكة", "Хасеке", "Kobanî", "Deir Ezzor", "Damaskus", "Alep", "حلب", "Springfield"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def memory_mib(pid: int) -> dict[str, float]:
@@ -54,20 +47,6 @@ def memory_mib(pid: int) -> dict[str, float]:
         if key in ("VmRSS", "RssAnon"):
             values[key] = int(rest.split()[0]) / 1024
     return values
-
-
-def wait_ready(target: str, timeout: float = 120.0) -> None:
-    deadline = time.monotonic() + timeout
-    with grpc.insecure_channel(target) as channel:
-        stub = health_pb2_grpc.HealthStub(channel)
-        while time.monotonic() < deadline:
-            try:
-                status = stub.Check(health_pb2.HealthCheckRequest(service=""), timeout=0.5).status
-                if status == health_pb2.HealthCheckResponse.SERVING:
-                    return
-            except grpc.RpcError:
-                time.sleep(0.05)
-    raise TimeoutError("server did not become ready")
 
 
 def sample_names(count: int, seed: int) -> list[str]:
