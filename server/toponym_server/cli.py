@@ -91,6 +91,13 @@ def _parser() -> argparse.ArgumentParser:
         help="worker threads (env TOPONYM_WORKERS; default 8)",
     )
     serve.add_argument(
+        "--verify-index",
+        action="store_true",
+        default=_env("TOPONYM_VERIFY_INDEX", "") not in ("", "0"),
+        help="check the index file's checksum before serving: reads the whole file, so the start takes longer "
+        "(env TOPONYM_VERIFY_INDEX=1)",
+    )
+    serve.add_argument(
         "--grace-seconds",
         type=float,
         default=_env("TOPONYM_GRACE_SECONDS", "10"),
@@ -285,6 +292,8 @@ def _serve(args: argparse.Namespace) -> int:
         logger.error("%s", err)
         return 2
     index = _open(args.index)
+    if args.verify_index:
+        index.verify()
     try:
         serve_until_signalled(index, config)
     except OSError as err:

@@ -237,3 +237,43 @@ def test_tls_and_a_token_from_the_environment(
     server.terminate()
     assert server.wait(timeout=30) == 0
     assert "tok-1" not in server.log
+
+
+def _older_format(index: Path, directory: Path) -> Path:
+    path = directory / "older.sqlite"
+    shutil.copy(index, path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE meta SET value = '1' WHERE key = 'format_version'")
+    conn.close()
+    return path
+
+
+def _bit_flipped(index: Path, directory: Path) -> Path:
+    path = directory / "flipped.sqlite"
+    shutil.copy(index, path)
+    with path.open("r+b") as handle:
+        handle.seek(path.stat().st_size // 2)
+        byte = handle.read(1)
+        handle.seek(-1, 1)
+        handle.write(bytes([byte[0] ^ 0x10]))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "args", "message"),
+    [
+        (_older_format, [], "has index format 1, this server reads format"),
+        (_bit_flipped, ["--verify-index"], "is damaged (its checksum does not match)"),
+    ],
+    ids=["older-format", "damaged-page"],
+)
+def test_an_outdated_or_damaged_index_is_refused_at_start(
+    embedded_index: IndexReader, tmp_path: Path, make: object, args: list[str], message: str
+) -> None:
+    server = ServeProcess(make(embedded_index.path, tmp_path), *args)  # type: ignore[operator]
+    try:
+        assert server.wait(timeout=120) == 2
+    finally:
+        server.kill()
+    assert message in server.log
+    assert "ready on" not in server.log and "Traceback" not in server.log
