@@ -52,9 +52,10 @@ def name_similarity(query: Normalized, folded: str, phonetic: str, name_skeleton
         by_skeleton = Indel.normalized_similarity(query.skeleton, name_skeleton) * 0.8
     best = max((by_phonetic, "phonetic"), (by_folded, "folded"), (by_skeleton, "skeleton"))
     shorter, longer = sorted((query.phonetic, phonetic), key=len)
-    if shorter and len(shorter) < 0.8 * len(longer):
+    if shorter and len(shorter) < 0.8 * len(longer) and len(query.tokens) != folded.count(" ") + 1:
         # One names part of the other (*Hucknall Torkard* / *Hucknall*): credit the shared part,
-        # less the more of the longer one it leaves out.
+        # less the more of the longer one it leaves out. Only across words: within one word a
+        # shared start is just a shorter name (*Macon* is not part of *Mekinez*).
         overlap = fuzz.partial_ratio(shorter, longer, score_cutoff=PART_MIN_OVERLAP) / 100
         if overlap:
             coverage = len(shorter) / len(longer)

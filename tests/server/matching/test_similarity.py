@@ -79,3 +79,14 @@ def test_similarity_never_leaves_the_unit_interval() -> None:
 
 def test_a_typo_scores_below_a_phonetic_equal() -> None:
     assert score("Zabadani", "Zabadanii") > score("Zabadani", "Zamadani")
+
+
+def test_a_name_that_is_one_word_of_a_longer_name_gets_partial_credit() -> None:
+    assert similarity("Hucknall Torkard", "Hucknall")[1] == "partial"
+    assert score("Hucknall Torkard", "Hucknall") > score("Hucknall Torkard", "Huddersfield")
+
+
+def test_a_shared_start_within_one_word_is_not_a_part_of_the_name() -> None:
+    # Mekinez is a spelling of Meknes; Macon only shares its first letters
+    assert similarity("Mekinez", "Macon")[1] != "partial"
+    assert score("Mekinez", "Meknes") > score("Mekinez", "Macon")
