@@ -1,0 +1,128 @@
+"""The words around a name that say what kind of thing it names, in English, French, German and Arabic.
+
+Lists are lower-case and folded where the script has case; Arabic entries are written without
+harakat. They are deliberately short: each entry must be a strong signal on its own.
+"""
+
+from __future__ import annotations
+
+# Before a name: it names a person (President Bashar al-Assad, Mr Smith, le président Macron).
+PERSON_TITLES = frozenset(
+    {
+        # English
+        "president", "prime", "premier", "ministerpräsident", "ministerpräsidentin", "bundeskanzler",
+        "bundeskanzlerin", "minister", "mr", "mrs", "ms", "dr", "general", "gen", "colonel", "col",
+        "captain", "sheikh", "shaykh", "sheik", "imam", "caliph", "king", "queen", "prince", "princess",
+        "emir", "sultan", "pope", "saint", "senator", "governor", "mayor", "commander", "chancellor",
+        "secretary", "spokesman", "spokeswoman", "leader", "ayatollah", "mullah", "sir", "lord", "lady",
+        # French
+        "président", "presidente", "ministre", "m", "mme", "monsieur", "madame", "général", "cheikh",
+        "calife", "roi", "reine", "chancelier", "chancelière", "porte-parole",
+        # German
+        "präsident", "präsidentin", "herr", "frau", "kanzler", "kanzlerin", "ministerin",
+        "scheich", "kalif", "könig", "königin", "bürgermeister",
+        # Arabic
+        "الرئيس", "رئيس", "الشيخ", "شيخ", "الخليفة", "الملك", "الأمير", "الوزير", "وزير", "الجنرال", "السيد",
+    }
+)
+
+# Arabic name elements that start a person's name (Abu Bakr, Ibn Saud, Umm Kulthum) when the
+# whole name is not a place (Abu Kamal and Umm Qasr are).
+PERSON_NAME_STARTS = frozenset({"abu", "abou", "ibn", "bin", "ben", "umm", "أبو", "ابو", "ابن", "بن", "أم"})
+
+# In or right after a name: it names an organisation, not a place (Islamic State, the Syrian
+# Observatory for Human Rights, AsiaNews, the US Air Force).
+ORGANISATION_WORDS = frozenset(
+    {
+        # English
+        "state", "observatory", "agency", "agencies", "news", "army", "forces", "force", "front", "party",
+        "council", "committee", "ministry", "organization", "organisation", "union", "brigade", "brigades",
+        "militia", "coalition", "cross", "crescent", "الأمم", "alliance", "group", "institute", "university", "bank",
+        "company", "corporation",
+        "times", "post", "press", "network", "television", "tv", "radio", "heritage", "nations", "court",
+        "office", "department", "service", "guard", "guards", "movement", "association",
+        "foundation", "fund", "federation", "league", "club", "church", "mosque", "school", "hospital",
+        "airways", "airlines", "inc", "ltd", "corp",
+        # French
+        "état", "observatoire", "agence", "armée", "parti", "conseil", "comité", "ministère", "syndicat", "milice",
+        "gouvernement", "université", "banque", "société",
+        # German
+        "staat", "beobachtungsstelle", "agentur", "armee", "partei", "rat", "ausschuss", "ministerium",
+        "gewerkschaft", "miliz", "koalition", "regierung", "universität", "gesellschaft",
+        "streitkräfte", "luftwaffe",
+        # Arabic
+        "الدولة", "دولة", "المرصد", "مرصد", "وكالة", "الجيش", "جيش", "قوات", "جبهة", "حزب", "مجلس", "وزارة",
+        "منظمة", "التحالف", "الحكومة", "حكومة", "ميليشيا", "لواء", "كتائب", "تنظيم", "جماعة",
+    }
+)
+
+# Capitalised words that are not place names at the start of a sentence or in a title, and
+# words that are places somewhere but almost never in running text (months, days, pronouns).
+COMMON_WORDS = frozenset(
+    {
+        # English
+        "the", "a", "an", "this", "that", "these", "those", "there", "here", "now", "then", "thus", "however",
+        "but", "and", "or", "if", "when", "while", "after", "before", "over", "under", "as", "at", "in", "on",
+        "of", "for", "from", "with", "by", "to", "it", "its", "he", "she", "they", "we", "you", "i", "his",
+        "her", "their", "our", "local", "across", "aid", "à", "national", "international", "also", "even", "many",
+        "most", "some", "all", "one", "two", "three",
+        "eight", "nine", "ten", "first", "last", "new", "old", "commenting", "according", "following",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "mr", "mrs", "said", "says", "say", "caliphate", "jihadists", "terrorists", "militants", "rebels",
+        "sources", "experts", "officials", "god", "allah", "internet", "web", "online", "media", "europe's",
+        # French
+        "le", "la", "les", "un", "une", "des", "du", "de", "ce", "cette", "ces", "il", "elle", "ils", "elles",
+        "nous", "vous", "mais", "et", "ou", "selon", "après", "avant", "dans", "sur", "sous", "pour", "par",
+        "avec", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février",
+        "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+        # German
+        "der", "die", "das", "den", "dem", "ein", "eine", "einer", "eines", "und", "oder", "aber", "nach",
+        "vor", "bei", "mit", "von", "zu", "auf", "aus", "im", "am", "es", "sie", "er", "wir", "ihr", "laut",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar", "februar",
+        "märz", "juni", "juli", "oktober", "dezember", "kalifat", "grenze", "regierung", "truppen", "kämpfer",
+        "mitte", "berg", "dorf", "stadt", "land", "seite", "ende", "anfang", "frieden", "krieg", "gebiet",
+        "nähe", "zeit", "jahr", "jahre", "woche", "tag", "tage", "experten", "quellen",
+        # Arabic function words and common nouns
+        "في", "من", "على", "إلى", "الى", "عن", "مع", "بعد", "قبل", "حيث", "التي", "الذي", "هذا", "هذه", "ذلك",
+        "تلك", "كان", "كانت", "قد", "لقد", "أن", "إن", "ان", "او", "أو", "ثم", "كما", "بين", "حول", "منذ",
+        "الحدود", "الحدودية", "المنطقة", "منطقة", "المدينة", "مدينة", "القوات", "السلطات", "المصادر", "الخلافة",
+        "مقاتلي", "مقاتلو", "المسلحين", "الإرهابيين", "العام", "الماضي", "اليوم", "أمس", "الأسبوع",
+    }
+)
+
+# Right before a one-word name: it is a common noun (der Regen, die Lage, the Mill), unless the
+# name is a country or a region, which some languages write with an article (le Mali, die Schweiz).
+ARTICLES = frozenset(
+    {
+        "the", "a", "an", "le", "la", "les", "un", "une", "du", "des", "der", "die", "das", "dem", "den", "ein",
+        "eine", "einem", "einen", "einer", "eines", "kein", "keine", "zum", "zur", "vom", "beim", "diese",
+        "dieser", "dieses",
+    }
+)
+
+# Between two names of a list (Aleppo, Homs and Hama): the names are of one kind.
+LIST_SEPARATORS = frozenset({",", "and", "or", "und", "oder", "et", "ou", "و", "،", "/"})
+
+# Right before a name: it names a place (in Aleppo, near al-Tanf, nach Damaskus, à Alep, في حلب,
+# the city of, مدينة, سلطنة).
+PLACE_PREPOSITIONS = frozenset(
+    {
+        "in", "near", "at", "from", "to", "into", "around", "outside", "towards", "toward", "across", "via",
+        "à", "au", "aux", "en", "près", "vers", "depuis", "dans",
+        "nach", "bei", "aus", "nahe", "um", "richtung",
+        "في", "من", "إلى", "الى", "قرب", "بالقرب", "مدينة", "ميناء", "محافظة", "بلدة", "قرية", "سلطنة", "مملكة",
+        "جمهورية", "عاصمة", "city", "town", "village", "province", "port", "stadt", "ville", "نحو", "داخل", "شمال",
+        "جنوب", "شرق", "غرب", "ريف",
+    }
+)
+
+# Lower-case words that may stand inside a multi-word place name (Deir ez-Zor, Abu al-Duhur, Sant
+# Cugat del Vallès, Frankfurt am Main, Stratford-upon-Avon).
+NAME_CONNECTORS = frozenset(
+    {
+        "al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "ez", "es", "ed", "er", "et", "en", "de", "del",
+        "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "los", "las", "von", "van", "der",
+        "den", "am", "im", "upon", "on", "sur", "sous", "les", "y", "i", "bin", "ibn", "bani", "beni",
+    }
+)

@@ -1,0 +1,157 @@
+"""Resolve every place a document mentions, together, so that they form one coherent geography."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from toponym_server.index.reader import IndexReader
+from toponym_server.matching.keys import query_keys
+from toponym_server.matching.normalize import normalize
+from toponym_server.matching.ranking import Hints
+from toponym_server.matching.script import has_arabic
+from toponym_server.resolver import Candidate, Query, Resolver
+from toponym_server.text.cues import LIST_SEPARATORS
+from toponym_server.text.finder import Span, find_spans
+
+DEFAULT_MIN_CONFIDENCE = 0.5
+NO_CUE_CONFIDENCE = 0.7
+PROMINENT_POPULATION = 100_000
+_KNOWN_CACHE = 100_000
+_STATE_CODES = frozenset({"PPLC", "PCLI", "PCLD", "PCLS", "PCLF", "PCL"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place name found in a text: where it is, and the places it may name, best first."""
+
+    text: str
+    start: int
+    """Offset of the first character (a Python string index: Unicode code points)."""
+    end: int
+    """Offset just past the last character."""
+    candidates: tuple[Candidate, ...]
+    confidence: float
+    """The best candidate's confidence that this is the place meant."""
+
+
+class TextResolver:
+    """Finds place mentions in text and resolves them jointly, on one resolver and its index."""
+
+    def __init__(self, resolver: Resolver, index: IndexReader) -> None:
+        self.resolver = resolver
+        self.index = index
+        self._known: OrderedDict[str, bool] = OrderedDict()
+
+    def knows(self, text: str) -> bool:
+        """Tell whether the gazetteer has a name under the exact or a phonetic key of ``text``."""
+        known = self._known.get(text)
+        if known is not None:
+            self._known.move_to_end(text)
+            return known
+        normalized = normalize(text)
+        known = False
+        if normalized.folded:
+            keys = query_keys(normalized)
+            known = any(self.index.lookup(key, 1) for key in (*keys.exact, *keys.phonetic))
+        self._known[text] = known
+        if len(self._known) > _KNOWN_CACHE:
+            self._known.popitem(last=False)
+        return known
+
+    def _spelled_as(self, text: str, candidates: list[Candidate]) -> bool:
+        """Tell whether the best candidate has a name spelt like ``text`` in the same script, once folded."""
+        if not candidates:
+            return False
+        folded = normalize(text).folded.replace(" ", "")
+        arabic = has_arabic(text)
+        if not arabic:
+            return normalize(candidates[0].matched_name).folded.replace(" ", "") == folded
+        names = self.index.names_of_place(candidates[0].place.geoname_id)
+        return any(has_arabic(n.text) and n.folded.replace(" ", "") == folded for n in names)
+
+    def resolve_text(
+        self,
+        text: str,
+        hints: Hints | None = None,
+        *,
+        limit: int = 3,
+        min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    ) -> list[Mention]:
+        """Return the place mentions of ``text`` in order, each with up to ``limit`` candidates.
+
+        Every distinct span is resolved once, and all of them together (the document's places
+        pull one another toward one region). A span becomes a mention when its best candidate
+        reaches ``min_confidence``, shifted by what surrounds it.
+        """
+        hints = hints or Hints()
+        spans = find_spans(text, self.knows)
+        distinct = list(dict.fromkeys(span.text for span in spans))
+        queries = [Query(name, hints, limit=limit, min_confidence=0.0) for name in distinct]
+        alone = [self.resolver.resolve(query) for query in queries]
+        together = self.resolver.resolve_many(queries, use_context=True) if len(queries) > 1 else alone
+        # A capital or a country stands for its government wherever the story happens
+        # (*Washington says*): the document's region does not move it.
+        chosen = [
+            a if _stands_for_a_state(a) and not _stands_for_a_state(t) else t
+            for a, t in zip(alone, together, strict=True)
+        ]
+        answers = dict(zip(distinct, chosen, strict=True))
+        spelled = {name: self._spelled_as(name, candidates) for name, candidates in answers.items()}
+        strong = [spelled[span.text] for span in spans]
+        mentions: list[Mention] = []
+        for i, span in enumerate(spans):
+            candidates = answers[span.text]
+            listed = _listed_with(spans, strong, i, text)
+            if not candidates or not _accept(span, candidates[0], strong[i], listed, min_confidence):
+                continue
+            kept = tuple(c for c in candidates if c.confidence >= min(min_confidence, candidates[0].confidence))
+            mentions.append(Mention(span.text, span.start, span.end, kept, candidates[0].confidence))
+        return mentions
+
+
+def _accept(span: Span, best: Candidate, strong: bool, listed: bool, min_confidence: float) -> bool:
+    """Decide whether a span is a place mention, from its best candidate and what surrounds it.
+
+    - The best candidate must reach ``min_confidence``; without a place cue (a preposition
+      before it, a list of places around it) a one-word span of a small place needs
+      :data:`NO_CUE_CONFIDENCE`.
+    - A name the gazetteer spells otherwise (a phonetic or fuzzy match) needs a cue, unless it
+      is a country or a first-level division; in a script without capitals it never counts.
+    - A small place's name is a common noun after an article (*der Regen*), at the start of a
+      sentence (*Lage bleibt*), or alone in a script without capitals: there the place must be
+      an area or a city of :data:`PROMINENT_POPULATION` people.
+    """
+    one_word = " " not in span.text.strip()
+    cued = span.after_place_preposition or listed
+    area = best.place.feature_class == "A"
+    prominent = area or best.place.population >= PROMINENT_POPULATION
+    needed = min_confidence if cued or prominent or not one_word else max(min_confidence, NO_CUE_CONFIDENCE)
+    if best.confidence < needed:
+        return False
+    uncased = not any(c.isupper() or c.islower() for c in span.text)
+    # Transliterated words meet Latin names loosely: in a script without capitals only a name
+    # the gazetteer writes that way counts.
+    if not strong and (uncased or not (cued or (area and best.confidence >= NO_CUE_CONFIDENCE))):
+        return False
+    if one_word and not prominent and not cued:
+        return not (span.after_article or span.opens_sentence or uncased)
+    return True
+
+
+def _is_area(candidate: Candidate) -> bool:
+    return candidate.place.feature_class == "A"
+
+
+def _listed_with(spans: list[Span], strong: list[bool], i: int, text: str) -> bool:
+    """Tell whether span ``i`` is in a list (*Hasakeh, Aleppo and Homs*) next to a well-spelt place."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(spans) and strong[j]:
+            left, right = (spans[j], spans[i]) if j < i else (spans[i], spans[j])
+            if text[left.end : right.start].strip() in LIST_SEPARATORS:
+                return True
+    return False
+
+
+def _stands_for_a_state(candidates: list[Candidate]) -> bool:
+    return bool(candidates) and candidates[0].confidence >= 0.5 and candidates[0].place.feature_code in _STATE_CODES

@@ -1,0 +1,262 @@
+"""Find the spans of a text that may name places, before any of them is resolved.
+
+The finder is one pass over the tokens:
+
+1. *runs*: in cased scripts, maximal runs of capitalised words, joined by the lower-case
+   connectors place names contain (*Deir ez-Zor*, *Frankfurt am Main*); in scripts without case
+   (Arabic, Hebrew, Chinese ...), every word, since only the gazetteer can tell;
+2. *what the run names*: a person title before it (*President Bashar al-Assad*), a person's name
+   element at its start (*Abu Bakr al-Baghdadi*) or an organisation word in or right after it
+   (*Islamic State*, *Syrian Observatory for Human Rights*) rule the whole run out, and an
+   acronym given in parentheses right after an organisation (*(Sohr)*, *(IS)*) is ruled out
+   wherever it recurs;
+3. *spans*: inside each remaining run, the longest stretches the gazetteer knows under an exact
+   or phonetic key, left to right, without overlaps. An Arabic-script word is also tried without
+   a one-letter proclitic (*والرقة* is *و* + *الرقة*).
+
+What a span stands for is left to the resolver; the finder only says where names may be and
+gives each a hint of context (a place preposition before it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from toponym_server.matching.script import has_arabic
+from toponym_server.text.cues import (
+    ARTICLES,
+    COMMON_WORDS,
+    NAME_CONNECTORS,
+    ORGANISATION_WORDS,
+    PERSON_NAME_STARTS,
+    PERSON_TITLES,
+    PLACE_PREPOSITIONS,
+)
+from toponym_server.text.tokens import Token, tokenize
+
+MAX_SPAN_WORDS = 5
+ORGANISATION_LINKS = frozenset(
+    {"for", "of", "of the", "for the", "pour", "pour la", "de", "de la", "des", "du", "für", "der"}
+)
+# Adjectives of place (Syrian territory, syrische Truppen, armée irakienne) are not mentions of it.
+DEMONYM_ENDINGS = (
+    *("ian", "ean", "ese", "ish"),
+    *("ien", "ienne", "iens", "ais", "aise"),
+    *("isch", "ische", "ischen", "ischer"),
+)
+_PROCLITICS = ("و", "ب", "ل", "ف", "ك")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of text the gazetteer knows a name for."""
+
+    text: str
+    start: int
+    end: int
+    after_place_preposition: bool
+    """The word before it is a place preposition (*in*, *near*, *nach*, *في*)."""
+    after_article: bool
+    """The word before it is an article or determiner (*der Regen*, *la Paz*)."""
+    opens_sentence: bool
+    """It is one word opening a sentence, a title or a quotation."""
+
+
+KnowsName = Callable[[str], bool]
+
+
+def _word(token: Token) -> str:
+    return token.text.lower().strip("'\u2019")
+
+
+def _runs(text: str, tokens: list[Token]) -> list[list[int]]:
+    """Group token positions into runs of name-like words.
+
+    Uncased words run together while only spaces separate them; cased ones while they are
+    capitalised or connectors between capitalised words.
+    """
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for i, token in enumerate(tokens):
+        previous = tokens[i - 1] if i else None
+        if not token.cased:
+            joined = previous is not None and not previous.cased and not text[previous.end : token.start].strip()
+            if current and not joined:
+                runs.append(current)
+                current = []
+            current.append(i)
+            continue
+        if current and (not tokens[current[-1]].cased or not _joined(text, tokens[current[-1]], token)):
+            runs.append(current)
+            current = []
+        if token.capitalized:
+            if not current and _word(token) in COMMON_WORDS:
+                continue  # a run does not start on a common word (The London, However Aleppo)
+            current.append(i)
+            continue
+        is_connector = _word(token) in NAME_CONNECTORS
+        next_capitalized = i + 1 < len(tokens) and tokens[i + 1].cased and tokens[i + 1].capitalized
+        if current and is_connector and next_capitalized and tokens[i + 1].start - token.end <= 2:
+            current.append(i)
+            continue
+        if current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _joined(text: str, left: Token, right: Token) -> bool:
+    """Two words belong to one name only with nothing but a space between them."""
+    gap = text[left.end : right.start]
+    return (gap.isspace() and "\n" not in gap) or gap == ""
+
+
+def _shadowed(tokens: list[Token], run: list[int]) -> set[int]:
+    """In a run of uncased words, the words a title or an organisation word claims.
+
+    A person title claims the two words after it (the person's names); an organisation word
+    claims itself, the word before it and the three after it (*المرصد السوري لحقوق الإنسان*).
+    """
+    shadowed: set[int] = set()
+    for position, i in enumerate(run):
+        word = _word(tokens[i])
+        if word in PERSON_TITLES:
+            shadowed.update(run[position : position + 3])
+        elif word in ORGANISATION_WORDS:
+            shadowed.update(run[max(0, position - 1) : position + 4])
+    return shadowed
+
+
+def _names_an_organisation(tokens: list[Token], run: list[int]) -> bool:
+    words = [_word(tokens[i]) for i in run]
+    following = _word(tokens[run[-1] + 1]) if run[-1] + 1 < len(tokens) else ""
+    adjacent = following and tokens[run[-1] + 1].start - tokens[run[-1]].end <= 2
+    return any(w in ORGANISATION_WORDS for w in words) or bool(adjacent and following in ORGANISATION_WORDS)
+
+
+def _names_a_person(tokens: list[Token], run: list[int], knows: KnowsName) -> bool:
+    before = run[0] - 1
+    if before >= 0 and _word(tokens[before]).rstrip(".") in PERSON_TITLES:
+        return True
+    if _word(tokens[run[0]]) in PERSON_TITLES and len(run) > 1:
+        return True
+    first = _word(tokens[run[0]])
+    if first in PERSON_NAME_STARTS and len(run) >= 2:
+        return not knows(" ".join(tokens[i].text for i in run[:2]))
+    return False
+
+
+def _linked(text: str, tokens: list[Token], organisation: list[int], run: list[int]) -> bool:
+    """Tell whether ``run`` continues an organisation's name (*Observatory for Human Rights*)."""
+    between = text[tokens[organisation[-1]].end : tokens[run[0]].start].strip().lower()
+    return between in ORGANISATION_LINKS
+
+
+def _acronym_after(text: str, tokens: list[Token], run: list[int]) -> str | None:
+    """The acronym an organisation is given in parentheses right after its name, if any."""
+    nxt = run[-1] + 1
+    if nxt < len(tokens) and _word(tokens[nxt]) in ORGANISATION_WORDS:
+        nxt += 1  # the organisation word closing the name (Islamic state (IS))
+    run = [*run[:-1], nxt - 1]
+    if nxt < len(tokens) and text[tokens[run[-1]].end : tokens[nxt].start].strip() == "(":
+        candidate = tokens[nxt].text
+        if text[tokens[nxt].end : tokens[nxt].end + 1] == ")" and len(candidate) <= 8:
+            return candidate
+    return None
+
+
+def _is_adjective(tokens: list[Token], i: int) -> bool:
+    """A capitalised word with an adjective's ending before a lower-case word (*Syrian territory*)."""
+    word = _word(tokens[i])
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    return word.endswith(DEMONYM_ENDINGS) and following is not None and following.cased and not following.capitalized
+
+
+def _declined_adjective(word: str) -> bool:
+    """A German adjective in the dative (*nach tagelangem Regen*): a common noun follows."""
+    return len(word) >= 5 and word.endswith("em") and word.islower()
+
+
+def _variants(token_text: str) -> list[str]:
+    """The word, and without a one-letter Arabic proclitic first when it has one (و + إيران)."""
+    if has_arabic(token_text) and token_text.startswith(_PROCLITICS) and len(token_text) > 3:
+        return [token_text[1:], token_text]
+    return [token_text]
+
+
+def find_spans(text: str, knows: KnowsName) -> list[Span]:
+    """Return the spans of ``text`` that may name places, in order, without overlaps.
+
+    ``knows`` tells whether the gazetteer has a name under the exact or phonetic key of a string.
+    """
+    tokens = tokenize(text)
+    spans: list[Span] = []
+    ruled_out: set[str] = set()
+    previous_organisation: list[int] = []
+    for run in _runs(text, tokens):
+        if not tokens[run[0]].cased:
+            spans.extend(_spans_in_run(text, tokens, run, knows, ruled_out, _shadowed(tokens, run)))
+            continue
+        continues_organisation = previous_organisation and _linked(text, tokens, previous_organisation, run)
+        if continues_organisation or _names_an_organisation(tokens, run):
+            previous_organisation = run
+            if acronym := _acronym_after(text, tokens, run):
+                ruled_out.add(acronym)
+            continue
+        previous_organisation = []
+        if _names_a_person(tokens, run, knows):
+            continue
+        spans.extend(_spans_in_run(text, tokens, run, knows, ruled_out, set()))
+    return spans
+
+
+def _spans_in_run(
+    text: str,
+    tokens: list[Token],
+    run: list[int],
+    knows: KnowsName,
+    ruled_out: set[str],
+    shadowed: set[int],
+) -> list[Span]:
+    found: list[Span] = []
+    i = 0
+    while i < len(run):
+        for length in range(min(MAX_SPAN_WORDS, len(run) - i), 0, -1):
+            first, last = tokens[run[i]], tokens[run[i + length - 1]]
+            if _word(last) in NAME_CONNECTORS and length > 1:
+                continue  # a span does not end on a connector
+            if shadowed.intersection(run[i : i + length]):
+                continue
+            if length > 1 and (_word(first) in COMMON_WORDS or _word(last) in COMMON_WORDS):
+                continue  # a name does not start or end on a common word (في عدن, مدينة مأرب)
+            begin = first.start + first.elided
+            raw = text[begin : last.end]
+            if length == 1 and (_word(first) in COMMON_WORDS or raw in ruled_out or _is_adjective(tokens, run[i])):
+                continue
+            for variant in _variants(raw) if length == 1 else [raw]:
+                if len(variant) < 2 or not knows(variant):
+                    continue
+                offset = len(raw) - len(variant)
+                before = run[i] - 1
+                previous_word = _word(tokens[before]) if before >= 0 else ""
+                found.append(
+                    Span(
+                        text=variant,
+                        start=begin + offset,
+                        end=last.end,
+                        after_place_preposition=previous_word in PLACE_PREPOSITIONS or bool(first.elided),
+                        after_article=previous_word in ARTICLES or _declined_adjective(previous_word),
+                        opens_sentence=length == 1 and first.sentence_start,
+                    )
+                )
+                break
+            else:
+                continue
+            i += length
+            break
+        else:
+            i += 1
+    return found
