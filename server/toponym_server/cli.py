@@ -6,6 +6,7 @@ Commands:
 - ``toponym index build``: build an index from the embedded data or from GeoNames dumps;
 - ``toponym index verify``: check an index file's checksum;
 - ``toponym resolve NAME...``: resolve names in-process, or through a server with ``--server``;
+- ``toponym text FILE``: find and resolve the places a text mentions;
 - ``toponym place ID``: show one place with all its names.
 """
 
@@ -220,6 +221,23 @@ def _parser() -> argparse.ArgumentParser:
     resolve.add_argument("--server", metavar="HOST:PORT", help="ask this server instead of resolving in-process")
     resolve.add_argument("--index", type=Path, help="index file for in-process resolution")
 
+    text_command = commands.add_parser(
+        "text",
+        help="find and resolve the places a text mentions",
+        description="Find the place names a text mentions (any script) and resolve them together.",
+    )
+    text_command.add_argument("file", metavar="FILE", help="UTF-8 text file, or - for standard input")
+    text_command.add_argument(
+        "--country", action="append", default=[], metavar="CC", help="prefer places in this country"
+    )
+    text_command.add_argument("--limit", type=int, default=1, help="candidates per mention (default 1)")
+    text_command.add_argument(
+        "--min-confidence", type=float, default=None, help="confidence a mention needs (default 0.5)"
+    )
+    text_command.add_argument("--json", action="store_true", help="one JSON object per mention")
+    text_command.add_argument("--server", metavar="HOST:PORT", help="ask this server instead of resolving in-process")
+    text_command.add_argument("--index", type=Path, help="index file for in-process resolution")
+
     place = commands.add_parser("place", help="show one place", description="Show a place and all its names.")
     place.add_argument("geoname_id", type=int)
     place.add_argument("--lang", default="")
@@ -249,6 +267,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _build(args)
         if args.command == "resolve":
             return _resolve(args)
+        if args.command == "text":
+            return _text(args)
         return _place(args)
     except IndexFileError as err:
         logger.error("%s", err)
@@ -493,6 +513,53 @@ def _print_table(name: str, candidates: list[dict[str, Any]]) -> None:
         for r in c["related"]:
             where = f"{r['country_code']}, {r['distance_km']:.1f} km"
             print(f"     across the border: {r['geoname_id']} {r['name']} ({where})")
+
+
+def _text(args: argparse.Namespace) -> int:
+    document = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    countries = [c.upper() for c in args.country]
+    rows: list[dict[str, Any]] = []
+    if args.server:
+        from toponym_client import ToponymClient
+
+        with ToponymClient(args.server) as client:
+            found = client.resolve_text(
+                document, country=countries or None, limit=args.limit, min_confidence=args.min_confidence
+            )
+        rows = [
+            {"text": m.text, "start": m.start, "end": m.end, "confidence": m.confidence}
+            | {"candidates": [_client_row(c) for c in m.candidates]}
+            for m in found
+        ]
+    else:
+        from toponym_server.matching.ranking import Hints
+        from toponym_server.resolver import Resolver
+        from toponym_server.text import TextResolver
+        from toponym_server.text.document import DEFAULT_MIN_CONFIDENCE
+
+        index = _open(args.index)
+        mentions = TextResolver(Resolver(index), index).resolve_text(
+            document,
+            Hints(countries=frozenset(countries)),
+            limit=args.limit,
+            min_confidence=args.min_confidence if args.min_confidence is not None else DEFAULT_MIN_CONFIDENCE,
+        )
+        rows = [
+            {"text": m.text, "start": m.start, "end": m.end, "confidence": m.confidence}
+            | {"candidates": [_resolver_row(c) for c in m.candidates]}
+            for m in mentions
+        ]
+    for row in rows:
+        if args.json:
+            print(json.dumps(row, ensure_ascii=False))
+        else:
+            best = row["candidates"][0]
+            print(
+                f"{row['start']:>6}-{row['end']:<6} {row['text'][:30]:<30} {best['geoname_id']:>13}  "
+                f"{best['name'][:28]:<28} {best['country_code']:<2} {best['feature_code']:<5} "
+                f"conf {row['confidence']:.2f}"
+            )
+    return 0
 
 
 def _place(args: argparse.Namespace) -> int:

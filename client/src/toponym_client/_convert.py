@@ -9,6 +9,7 @@ from toponym_client.models import (
     Candidate,
     FeatureKind,
     MatchKind,
+    Mention,
     Place,
     PlaceDetails,
     PlaceName,
@@ -146,3 +147,12 @@ def hints_to_proto(
     if kinds is not None:
         hints.feature_kinds.extend(toponym_pb2.FeatureKind.ValueType(FeatureKind(k)) for k in kinds)
     return hints
+
+
+def mentions_from_proto(messages: Iterable[toponym_pb2.Mention]) -> list[Mention]:
+    """Build :class:`Mention` objects from their messages, keeping their order."""
+    return [
+        Mention(m.text, m.start, m.end, tuple(candidates_from_proto(m.candidates)), m.confidence)
+        for m in messages
+        if m.candidates
+    ]

@@ -10,10 +10,15 @@ import grpc
 
 from toponym_client import _requests
 from toponym_client._config import DEFAULT_TARGET, DEFAULT_TIMEOUT, channel_options
-from toponym_client._convert import candidates_from_proto, hints_to_proto, place_details_from_proto
-from toponym_client._proto.toponym.v1 import toponym_pb2_grpc
+from toponym_client._convert import (
+    candidates_from_proto,
+    hints_to_proto,
+    mentions_from_proto,
+    place_details_from_proto,
+)
+from toponym_client._proto.toponym.v1 import toponym_pb2, toponym_pb2_grpc
 from toponym_client.errors import ToponymError, error_from_rpc
-from toponym_client.models import Candidate, FeatureKind, PlaceDetails
+from toponym_client.models import Candidate, FeatureKind, Mention, PlaceDetails
 
 __all__ = ["ToponymClient"]
 
@@ -257,6 +262,53 @@ class ToponymClient:
             )
         )
         return self._stream(tracker, names, timeout)
+
+    def resolve_text(
+        self,
+        text: str,
+        *,
+        country: str | Sequence[str] | None = None,
+        restrict_to_country: bool = False,
+        lang: str | None = None,
+        limit: int = 3,
+        min_confidence: float | None = None,
+        timeout: float | None = None,
+    ) -> list[Mention]:
+        """Find the place names a text mentions and resolve them together.
+
+        Person and organisation names that look like places are left out; a capital named for
+        its government (*Washington says*) resolves to the capital.
+
+        Args:
+            text: The text, in any script (at most the server's text length limit).
+            country: ISO 3166-1 alpha-2 code(s) of countries to prefer for every mention.
+            restrict_to_country: Return only places in ``country``.
+            lang: BCP 47 tag of the text's language.
+            limit: Most candidates per mention (1 to 50).
+            min_confidence: The confidence a mention's best candidate must reach; server default
+                (0.5) when ``None``.
+            timeout: Deadline in seconds; the client's default when ``None``.
+
+        Returns:
+            The mentions in text order, each with its offsets and candidates.
+
+        Raises:
+            InvalidArgumentError: The text or a hint was invalid; see ``field_violations``.
+            ToponymError: Any other failure, as the subclass for its status code.
+
+        """
+        hints = hints_to_proto(
+            country=country,
+            restrict_to_country=restrict_to_country,
+            lang=lang,
+            near=None,
+            kinds=None,
+            limit=limit,
+            min_confidence=min_confidence,
+        )
+        request = toponym_pb2.ResolveTextRequest(text=text, hints=hints)
+        response = self._unary(self._stub.ResolveText, request, timeout)
+        return mentions_from_proto(response.mentions)
 
     def get_place(self, geoname_id: int, *, lang: str | None = None, timeout: float | None = None) -> PlaceDetails:
         """Return a place with all its names.

@@ -210,3 +210,24 @@ class PlaceDetails:
         """Return the names whose language tag equals ``language``, case-insensitively."""
         wanted = language.casefold()
         return tuple(n for n in self.names if n.language.casefold() == wanted)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place name found in a text, with where it is and the places it may name."""
+
+    text: str
+    """The mention as written."""
+    start: int
+    """Offset of its first character in the text (a Python string index)."""
+    end: int
+    """Offset just past its last character (``text == document[start:end]``)."""
+    candidates: tuple[Candidate, ...]
+    """The places it may name, best first."""
+    confidence: float
+    """The best candidate's confidence that it is the place meant."""
+
+    @property
+    def best(self) -> Candidate:
+        """The best candidate."""
+        return self.candidates[0]

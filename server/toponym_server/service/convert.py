@@ -9,6 +9,7 @@ from toponym_server.matching.features import Kind
 from toponym_server.matching.ranking import FLAG_COLLOQUIAL, FLAG_HISTORIC, FLAG_PREFERRED, FLAG_SHORT
 from toponym_server.matching.similarity import MatchKind
 from toponym_server.resolver import Candidate, PlaceDetails, RelatedPlace
+from toponym_server.text import Mention
 
 _KIND = {
     Kind.COUNTRY: pb.FEATURE_KIND_COUNTRY,
@@ -91,4 +92,15 @@ def details_message(details: PlaceDetails) -> pb.PlaceDetails:
         place=place_message(details.place, details.kind, details.admin1_name, details.related),
         names=[name_message(n) for n in details.names],
         localized_name=details.localized_name,
+    )
+
+
+def mention_message(mention: Mention) -> pb.Mention:
+    """Convert a place mention found in a text."""
+    return pb.Mention(
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
+        candidates=[candidate_message(c) for c in mention.candidates],
+        confidence=mention.confidence,
     )

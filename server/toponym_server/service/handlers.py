@@ -19,7 +19,7 @@ SERVICE_NAME = pb.DESCRIPTOR.services_by_name["ToponymService"].full_name
 
 
 def toponym_handler(servicer: ToponymServicer) -> grpc.GenericRpcHandler[Any, Any]:
-    """Return the generic handler serving ``servicer``'s four RPCs."""
+    """Return the generic handler serving ``servicer``'s RPCs."""
     handlers = {
         "Resolve": grpc.unary_unary_rpc_method_handler(
             servicer.Resolve,
@@ -35,6 +35,11 @@ def toponym_handler(servicer: ToponymServicer) -> grpc.GenericRpcHandler[Any, An
             servicer.StreamResolve,
             request_deserializer=decode_stream_item,
             response_serializer=pb.StreamResolveResponse.SerializeToString,
+        ),
+        "ResolveText": grpc.unary_unary_rpc_method_handler(
+            servicer.ResolveText,
+            request_deserializer=lenient(pb.ResolveTextRequest),
+            response_serializer=pb.ResolveTextResponse.SerializeToString,
         ),
         "GetPlace": grpc.unary_unary_rpc_method_handler(
             servicer.GetPlace,

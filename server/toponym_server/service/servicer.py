@@ -30,7 +30,10 @@ from toponym_server.service.validation import (
     check_batch_size,
     check_place_request,
     to_query,
+    to_text_query,
 )
+from toponym_server.text import TextResolver
+from toponym_server.text.document import DEFAULT_MIN_CONFIDENCE as TEXT_MIN_CONFIDENCE
 
 logger = logging.getLogger(__name__)
 _INTERNAL_MESSAGE = "internal error while resolving; the server log has the details"
@@ -81,6 +84,7 @@ class ToponymServicer(pb_grpc.ToponymServiceServicer):
     def __init__(self, resolver: Resolver, limits: Limits | None = None) -> None:
         self._resolver = resolver
         self._limits = limits or Limits()
+        self._text = TextResolver(resolver, resolver.index)
 
     def _query(self, request: pb.ResolveRequest, path: str = "") -> Query:
         return to_query(request, path, max_name_length=self._limits.max_name_length)
@@ -215,6 +219,30 @@ class ToponymServicer(pb_grpc.ToponymServiceServicer):
         if details is None:
             context.abort(grpc.StatusCode.NOT_FOUND, f"no place with GeoNames ID {request.geoname_id}")
         return pb.GetPlaceResponse(place_details=convert.details_message(details))
+
+
+    def ResolveText(  # noqa: N802
+        self, request: pb.ResolveTextRequest | Malformed, context: grpc.ServicerContext
+    ) -> pb.ResolveTextResponse:
+        """Find and resolve the place mentions of a text."""
+        try:
+            if isinstance(request, Malformed):
+                raise _malformed("request", request)
+            text, settings = to_text_query(request, max_text_length=self._limits.max_text_length)
+        except InvalidRequestError as err:
+            _abort_invalid(context, err)
+        _stop_if_ended(context)
+        try:
+            mentions = self._text.resolve_text(
+                text,
+                settings.hints,
+                limit=settings.limit,
+                min_confidence=request.hints.min_confidence or TEXT_MIN_CONFIDENCE,
+            )
+        except Exception as err:
+            _log_fault("ResolveText", err)
+            context.abort(grpc.StatusCode.INTERNAL, _INTERNAL_MESSAGE)
+        return pb.ResolveTextResponse(mentions=[convert.mention_message(m) for m in mentions])
 
 
 def _log_fault(method: str, err: Exception) -> None:

@@ -126,6 +126,26 @@ def to_query(request: pb.ResolveRequest, path: str = "", *, max_name_length: int
     )
 
 
+def to_text_query(request: pb.ResolveTextRequest, *, max_text_length: int) -> tuple[str, Query]:
+    """Validate a ResolveTextRequest; return its text and the query settings every mention shares."""
+    errors: list[FieldViolation] = []
+    text = request.text
+    if not text.strip():
+        errors.append(FieldViolation("text", "must not be empty or only whitespace"))
+    elif len(text) > max_text_length:
+        errors.append(FieldViolation("text", f"must be at most {max_text_length} characters, got {len(text)}"))
+    elif any(unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") and c not in "\n\r\t" for c in text):
+        errors.append(
+            FieldViolation("text", "must not contain control characters (but line breaks and tabs), surrogates or "
+                           "unassigned code points")
+        )
+    _check_hints(request.hints, "hints", errors)
+    if errors:
+        raise InvalidRequestError(errors)
+    template = to_query(pb.ResolveRequest(name="-", hints=request.hints))
+    return text, template
+
+
 def check_batch_size(size: int, limit: int = MAX_BATCH_SIZE) -> None:
     """Reject a batch of more than ``limit`` requests."""
     if size > limit:

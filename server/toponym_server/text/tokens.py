@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 # A word: letters (any script) and marks, with inner apostrophes or hyphens (al-Tanf, Qa'im, Kobanî).
 _WORD = re.compile(r"[^\W\d_](?:[^\W_]|['\u2019\u02bc`\-](?=[^\W\d_]))*")
-_SENTENCE_END = re.compile(r"[.!?:;\n\"\u201c\u201d\u00ab\u00bb()\[\]\u2013\u2014]\s*$")
+_SENTENCE_END = re.compile(r"[.!?:;\n\"\u201c\u201d\u00ab\u00bb(\[\u2013\u2014]\s*$")
 
 
 @dataclass(frozen=True, slots=True)

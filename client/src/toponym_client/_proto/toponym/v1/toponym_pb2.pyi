@@ -697,3 +697,99 @@ class GetPlaceResponse(_message.Message):
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___GetPlaceResponse: _TypeAlias = GetPlaceResponse  # noqa: Y015
+
+@_typing.final
+class ResolveTextRequest(_message.Message):
+    """Request for ToponymService.ResolveText."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    TEXT_FIELD_NUMBER: _builtins.int
+    HINTS_FIELD_NUMBER: _builtins.int
+    text: _builtins.str
+    """The text, in any script. Required; at most the server's text length limit
+    (100,000 characters by default).
+    """
+    @_builtins.property
+    def hints(self) -> Global___ResolveHints:
+        """Optional hints applied to every mention. max_candidates is per mention;
+        min_confidence is the confidence a mention's best candidate must reach.
+        """
+
+    def __init__(
+        self,
+        *,
+        text: _builtins.str = ...,
+        hints: Global___ResolveHints | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["hints", b"hints"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["hints", b"hints", "text", b"text"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ResolveTextRequest: _TypeAlias = ResolveTextRequest  # noqa: Y015
+
+@_typing.final
+class Mention(_message.Message):
+    """A place name found in a text."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    TEXT_FIELD_NUMBER: _builtins.int
+    START_FIELD_NUMBER: _builtins.int
+    END_FIELD_NUMBER: _builtins.int
+    CANDIDATES_FIELD_NUMBER: _builtins.int
+    CONFIDENCE_FIELD_NUMBER: _builtins.int
+    text: _builtins.str
+    """The mention as written."""
+    start: _builtins.int
+    """Offset of its first character, in Unicode code points from the start of the text."""
+    end: _builtins.int
+    """Offset just past its last character, in Unicode code points."""
+    confidence: _builtins.float
+    """The best candidate's confidence that it is the place meant, in [0, 1]."""
+    @_builtins.property
+    def candidates(self) -> _containers.RepeatedCompositeFieldContainer[Global___Candidate]:
+        """The places it may name, best first."""
+
+    def __init__(
+        self,
+        *,
+        text: _builtins.str = ...,
+        start: _builtins.int = ...,
+        end: _builtins.int = ...,
+        candidates: _abc.Iterable[Global___Candidate] | None = ...,
+        confidence: _builtins.float = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["candidates", b"candidates", "confidence", b"confidence", "end", b"end", "start", b"start", "text", b"text"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___Mention: _TypeAlias = Mention  # noqa: Y015
+
+@_typing.final
+class ResolveTextResponse(_message.Message):
+    """Response for ToponymService.ResolveText."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    MENTIONS_FIELD_NUMBER: _builtins.int
+    @_builtins.property
+    def mentions(self) -> _containers.RepeatedCompositeFieldContainer[Global___Mention]:
+        """The mentions, in text order."""
+
+    def __init__(
+        self,
+        *,
+        mentions: _abc.Iterable[Global___Mention] | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["mentions", b"mentions"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ResolveTextResponse: _TypeAlias = ResolveTextResponse  # noqa: Y015

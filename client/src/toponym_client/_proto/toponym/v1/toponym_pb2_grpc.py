@@ -55,6 +55,11 @@ class ToponymServiceStub:
                 request_serializer=toponym_dot_v1_dot_toponym__pb2.GetPlaceRequest.SerializeToString,
                 response_deserializer=toponym_dot_v1_dot_toponym__pb2.GetPlaceResponse.FromString,
                 _registered_method=True)
+        self.ResolveText = channel.unary_unary(
+                '/toponym.v1.ToponymService/ResolveText',
+                request_serializer=toponym_dot_v1_dot_toponym__pb2.ResolveTextRequest.SerializeToString,
+                response_deserializer=toponym_dot_v1_dot_toponym__pb2.ResolveTextResponse.FromString,
+                _registered_method=True)
 
 
 class ToponymServiceServicer:
@@ -92,6 +97,15 @@ class ToponymServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ResolveText(self, request, context):
+        """Finds the place names a text mentions, in any script, and resolves them
+        together so that the document's places form one coherent geography.
+        Person and organisation names that look like places are left out.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ToponymServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -114,6 +128,11 @@ def add_ToponymServiceServicer_to_server(servicer, server):
                     servicer.GetPlace,
                     request_deserializer=toponym_dot_v1_dot_toponym__pb2.GetPlaceRequest.FromString,
                     response_serializer=toponym_dot_v1_dot_toponym__pb2.GetPlaceResponse.SerializeToString,
+            ),
+            'ResolveText': grpc.unary_unary_rpc_method_handler(
+                    servicer.ResolveText,
+                    request_deserializer=toponym_dot_v1_dot_toponym__pb2.ResolveTextRequest.FromString,
+                    response_serializer=toponym_dot_v1_dot_toponym__pb2.ResolveTextResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -225,6 +244,33 @@ class ToponymService:
             '/toponym.v1.ToponymService/GetPlace',
             toponym_dot_v1_dot_toponym__pb2.GetPlaceRequest.SerializeToString,
             toponym_dot_v1_dot_toponym__pb2.GetPlaceResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ResolveText(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/toponym.v1.ToponymService/ResolveText',
+            toponym_dot_v1_dot_toponym__pb2.ResolveTextRequest.SerializeToString,
+            toponym_dot_v1_dot_toponym__pb2.ResolveTextResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -54,6 +54,11 @@ class ToponymServiceStub:
     """Returns the full details of one place, with all its names. NOT_FOUND for
     an unknown ID.
     """
+    ResolveText: _grpc.UnaryUnaryMultiCallable[_toponym_pb2.ResolveTextRequest, _toponym_pb2.ResolveTextResponse]
+    """Finds the place names a text mentions, in any script, and resolves them
+    together so that the document's places form one coherent geography.
+    Person and organisation names that look like places are left out.
+    """
 
 @_typing.type_check_only
 class ToponymServiceAsyncStub(ToponymServiceStub):
@@ -73,6 +78,11 @@ class ToponymServiceAsyncStub(ToponymServiceStub):
     GetPlace: _aio.UnaryUnaryMultiCallable[_toponym_pb2.GetPlaceRequest, _toponym_pb2.GetPlaceResponse]  # type: ignore[assignment]
     """Returns the full details of one place, with all its names. NOT_FOUND for
     an unknown ID.
+    """
+    ResolveText: _aio.UnaryUnaryMultiCallable[_toponym_pb2.ResolveTextRequest, _toponym_pb2.ResolveTextResponse]  # type: ignore[assignment]
+    """Finds the place names a text mentions, in any script, and resolves them
+    together so that the document's places form one coherent geography.
+    Person and organisation names that look like places are left out.
     """
 
 class ToponymServiceServicer(metaclass=_abc_1.ABCMeta):
@@ -114,6 +124,17 @@ class ToponymServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_toponym_pb2.GetPlaceResponse, _abc.Awaitable[_toponym_pb2.GetPlaceResponse]]:
         """Returns the full details of one place, with all its names. NOT_FOUND for
         an unknown ID.
+        """
+
+    @_abc_1.abstractmethod
+    def ResolveText(
+        self,
+        request: _toponym_pb2.ResolveTextRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_toponym_pb2.ResolveTextResponse, _abc.Awaitable[_toponym_pb2.ResolveTextResponse]]:
+        """Finds the place names a text mentions, in any script, and resolves them
+        together so that the document's places form one coherent geography.
+        Person and organisation names that look like places are left out.
         """
 
 def add_ToponymServiceServicer_to_server(servicer: ToponymServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...

@@ -1,0 +1,52 @@
+"""Finding the spans that may name places: runs, people, organisations, cues."""
+
+from __future__ import annotations
+
+from toponym_server.text.finder import find_spans
+
+GAZETTEER = {
+    *("aleppo", "homs", "deir ez-zor", "deir ezzor", "obama", "state", "sohr", "tanf", "al-tanf", "rakka"),
+    *("الرقة", "حلب", "regen", "washington", "abu kamal", "london"),
+}
+
+
+def knows(text: str) -> bool:
+    return text.lower() in GAZETTEER
+
+
+def spans(text: str) -> list[str]:
+    return [s.text for s in find_spans(text, knows)]
+
+
+def test_the_longest_known_stretch_of_a_run_wins() -> None:
+    assert spans("Shelling in Deir ez-Zor and Aleppo.") == ["Deir ez-Zor", "Aleppo"]
+
+
+def test_runs_stop_at_punctuation_and_line_breaks() -> None:
+    assert spans("Aleppo, Homs\nWashington") == ["Aleppo", "Homs", "Washington"]
+
+
+def test_a_title_rules_out_a_person_and_a_name_element_a_non_place() -> None:
+    assert spans("President Barack Obama spoke; Abu Bakr al-Baghdadi too; Abu Kamal fell.") == ["Abu Kamal"]
+
+
+def test_an_organisation_is_ruled_out_with_its_acronym_wherever_it_recurs() -> None:
+    text = "The Islamic State (IS) and the Observatory for Human Rights (Sohr) near al-Tanf. Sohr said."
+    assert spans(text) == ["al-Tanf"]
+
+
+def test_common_words_and_adjectives_do_not_start_names() -> None:
+    assert spans("The London based observers") == ["London"]
+    assert spans("Local sources in Homs") == ["Homs"]
+
+
+def test_cues_are_recorded() -> None:
+    opening, near, after_article = find_spans("Regen fell. Fighting near Homs after der Regen.", knows)
+    assert opening.opens_sentence
+    assert near.text == "Homs" and near.after_place_preposition
+    assert after_article.text == "Regen" and after_article.after_article
+
+
+def test_arabic_words_are_tried_without_a_proclitic_and_titles_claim_the_names_after_them() -> None:
+    found = find_spans("في حلب والرقة قال الرئيس حلب", knows)
+    assert [(s.text, s.after_place_preposition) for s in found] == [("حلب", True), ("الرقة", False)]

@@ -1,0 +1,28 @@
+"""Words, their offsets, and what their spelling says."""
+
+from __future__ import annotations
+
+from toponym_server.text.tokens import tokenize
+
+
+def test_words_keep_inner_hyphens_and_apostrophes_and_their_offsets() -> None:
+    text = "Near al-Tanf and Al Qa'im, Kobanî."
+    words = tokenize(text)
+    assert [w.text for w in words] == ["Near", "al-Tanf", "and", "Al", "Qa'im", "Kobanî"]
+    assert all(text[w.start : w.end] == w.text for w in words)
+
+
+def test_capitals_are_read_past_an_arabic_article_and_a_french_elision() -> None:
+    tanf, attaque, alep = tokenize("al-Tanf l'attaque d'Alep")
+    assert tanf.capitalized and not attaque.capitalized and alep.capitalized
+    assert (attaque.elided, alep.elided, tanf.elided) == (2, 2, 0)
+
+
+def test_sentence_starts_are_marked() -> None:
+    words = tokenize("Fighting went on. Aleppo (AFP) said\nHoms")
+    assert [w.text for w in words if w.sentence_start] == ["Fighting", "Aleppo", "AFP", "Homs"]
+
+
+def test_scripts_without_case_are_told_apart() -> None:
+    arabic, latin = tokenize("حلب Aleppo")
+    assert not arabic.cased and latin.cased
