@@ -67,3 +67,17 @@ def test_serve_logs_ready_and_exits_zero_on_sigterm(embedded_index: IndexReader)
     assert "places" in ready, "server did not log its ready line"
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=30) == 0
+
+
+def test_text_reads_standard_input_and_prints_json_mentions(
+    embedded_index: IndexReader, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("Clashes near Hasakeh and in Aleppo, said President Obama."))
+    assert main(["text", "--index", str(embedded_index.path), "--json", "-"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["text"], r["start"], r["candidates"][0]["geoname_id"]) for r in rows] == [
+        ("Hasakeh", 13, 173811),
+        ("Aleppo", 28, 170063),
+    ]
