@@ -1,5 +1,5 @@
 """The resolver: answers queries from an index file with the rules of ``toponym_server.matching``."""
 
-from toponym_server.resolver.resolver import Candidate, PlaceDetails, Query, RelatedPlace, Resolver
+from toponym_server.resolver.resolver import Candidate, PlaceDetails, Query, RelatedPlace, Resolver, contexts_for
 
-__all__ = ["Candidate", "PlaceDetails", "Query", "RelatedPlace", "Resolver"]
+__all__ = ["Candidate", "PlaceDetails", "Query", "RelatedPlace", "Resolver", "contexts_for"]

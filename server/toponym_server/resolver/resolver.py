@@ -19,6 +19,8 @@ from toponym_server.matching.ranking import Hints, NameHit, PlaceFacts, Ranked, 
 from toponym_server.matching.similarity import MatchKind
 
 # How many postings each kind of key may contribute: strong keys few, broad keys more.
+SETTLED_CONFIDENCE = 0.95
+"""A name resolved alone with this confidence is not ranked again in context."""
 _LIMITS = {"exact": 96, "phonetic": 96, "skeleton": 128, "partial": 32, "fuzzy": 32}
 _MAX_CANDIDATE_PLACES = 400
 _FUZZY_WHEN_BEST_BELOW = 0.9
@@ -102,6 +104,25 @@ class PlaceDetails:
     related: tuple[RelatedPlace, ...] = ()
 
 
+def contexts_for(alone: Sequence[list[Candidate] | None]) -> list[tuple[tuple[float, float], ...]]:
+    """For each name of a document resolved alone, the points to rank it again with; empty for none.
+
+    The points are the confident leaders of the *other* names. A name without an answer, or
+    whose lone answer reaches :data:`SETTLED_CONFIDENCE`, is not ranked again.
+    """
+    leaders = [
+        (answers[0].place.latitude, answers[0].place.longitude) if answers and answers[0].confidence >= 0.5 else None
+        for answers in alone
+    ]
+    contexts: list[tuple[tuple[float, float], ...]] = []
+    for i, answers in enumerate(alone):
+        if not answers or answers[0].confidence >= SETTLED_CONFIDENCE:
+            contexts.append(())
+            continue
+        contexts.append(tuple(point for j, point in enumerate(leaders) if j != i and point is not None))
+    return contexts
+
+
 class Resolver:
     """Resolves names against one open index."""
 
@@ -118,27 +139,27 @@ class Resolver:
             answers.append(self._candidate(item, confidence, query.hints.language))
         return answers
 
-    def resolve_many(self, queries: Sequence[Query], *, use_context: bool = False) -> list[list[Candidate]]:
+    def resolve_many(
+        self,
+        queries: Sequence[Query],
+        *,
+        use_context: bool = False,
+        first: Sequence[list[Candidate]] | None = None,
+    ) -> list[list[Candidate]]:
         """Resolve several names; with ``use_context`` they pull each other toward one region.
 
-        Each name is resolved alone first; then every name is ranked again with the confident
-        leaders of the *other* names as context, so *Hama* beside *Homs* and *Aleppo* is the
-        Syrian city.
+        Each name is resolved alone first (or taken from ``first``, the caller's own answers to
+        the queries alone); then every name not already settled is ranked again with the
+        confident leaders of the *other* names as context, so *Hama* beside *Homs* and *Aleppo*
+        is the Syrian city. A name whose lone answer reaches :data:`SETTLED_CONFIDENCE` keeps it.
         """
-        first = [self.resolve(q) for q in queries]
-        if not use_context or len(queries) < 2:
-            return first
-        leaders = [
-            (answers[0].place.latitude, answers[0].place.longitude)
-            if answers and answers[0].confidence >= 0.5
-            else None
-            for answers in first
+        alone = list(first) if first is not None else [self.resolve(q) for q in queries]
+        if not use_context:
+            return alone
+        return [
+            self.resolve(query, points) if points else answers
+            for query, answers, points in zip(queries, alone, contexts_for(alone), strict=True)
         ]
-        second = []
-        for i, query in enumerate(queries):
-            context = [point for j, point in enumerate(leaders) if j != i and point is not None]
-            second.append(self.resolve(query, context) if context else first[i])
-        return second
 
     def rank(self, query: Query) -> tuple[list[Ranked], bool]:
         """Return the full ranking behind :meth:`resolve`, before confidence and limits.

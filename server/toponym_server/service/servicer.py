@@ -20,7 +20,7 @@ from grpc_status import rpc_status
 
 from toponym_client._proto.toponym.v1 import toponym_pb2 as pb
 from toponym_client._proto.toponym.v1 import toponym_pb2_grpc as pb_grpc
-from toponym_server.resolver import Candidate, Query, Resolver
+from toponym_server.resolver import Candidate, Query, Resolver, contexts_for
 from toponym_server.service import convert
 from toponym_server.service.decoding import BatchItems, Malformed, MalformedStreamItem
 from toponym_server.service.limits import Limits
@@ -156,16 +156,9 @@ class ToponymServicer(pb_grpc.ToponymServiceServicer):
         context: grpc.ServicerContext,
     ) -> list[list[Candidate] | None]:
         """Rank every name again with the confident leaders of the others, as ``Resolver.resolve_many`` does."""
-        leaders = [
-            (answers[0].place.latitude, answers[0].place.longitude)
-            if answers and answers[0].confidence >= 0.5
-            else None
-            for answers in first
-        ]
         second: list[list[Candidate] | None] = []
-        for n, (_, query) in enumerate(valid):
-            points = tuple(point for m, point in enumerate(leaders) if m != n and point is not None)
-            if first[n] is None or not points:
+        for n, ((_, query), points) in enumerate(zip(valid, contexts_for(first), strict=True)):
+            if not points:
                 second.append(first[n])
                 continue
             _stop_if_ended(context)

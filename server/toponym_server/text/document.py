@@ -89,7 +89,7 @@ class TextResolver:
         distinct = list(dict.fromkeys(span.text for span in spans))
         queries = [Query(name, hints, limit=limit, min_confidence=0.0) for name in distinct]
         alone = [self.resolver.resolve(query) for query in queries]
-        together = self.resolver.resolve_many(queries, use_context=True) if len(queries) > 1 else alone
+        together = self.resolver.resolve_many(queries, use_context=True, first=alone)
         # A capital or a country stands for its government wherever the story happens
         # (*Washington says*): the document's region does not move it.
         chosen = [
