@@ -16,6 +16,7 @@ import argparse
 import json
 import logging
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -376,6 +377,8 @@ def _build(args: argparse.Namespace) -> int:
     custom = read_custom_places(*[d / CUSTOM_PLACES_FILE for d in seeds], *args.custom)
     links, links_fingerprint = read_crosswalk(*[d / CROSSWALK_FILE for d in seeds], *args.crosswalk)
     output = args.output or embedded_index_path()
+    # SIGTERM ends the build like Ctrl-C does: through the cleanup that removes its temporary files.
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     summary = build_index(
         source,
         output,
@@ -392,6 +395,10 @@ def _build(args: argparse.Namespace) -> int:
         f"{summary.size_bytes / 2**20:.0f} MiB in {summary.seconds:.1f} s"
     )
     return 0
+
+
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _verify(args: argparse.Namespace) -> int:

@@ -28,7 +28,9 @@ def _rows(start: int, count: int) -> str:
 
 def _build(dump: Path, output: Path) -> subprocess.Popen[str]:
     command = [sys.executable, "-m", "toponym_server.cli", "index", "build", "--geonames", str(dump)]
-    return subprocess.Popen([*command, "--output", str(output), "--quiet"], stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [*command, "--output", str(output), "--quiet", "--no-seeds"], stderr=subprocess.PIPE, text=True
+    )
 
 
 def _open_writer(fifo: Path, process: subprocess.Popen[str], timeout: float = 60) -> int:
@@ -80,3 +82,25 @@ def test_a_build_killed_midway_leaves_the_previous_index_intact(tmp_path: Path) 
     reopened = open_index(output)
     assert reopened.place_count == places
     assert reopened.places_by_id([1])[1].name == "Town1"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_build_stopped_with_sigterm_cleans_up_after_itself(tmp_path: Path) -> None:
+    fifo = tmp_path / "dump.txt"
+    os.mkfifo(fifo)
+    output = tmp_path / "index.sqlite"
+    build = _build(fifo, output)
+    try:
+        writer = _open_writer(fifo, build)
+        os.set_blocking(writer, True)
+        os.write(writer, _rows(1, 300).encode())
+        deadline = time.monotonic() + 60
+        while not list(tmp_path.glob(f".{output.name}.{build.pid}.*")) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        build.send_signal(signal.SIGTERM)
+        assert build.wait(timeout=30) == 128 + signal.SIGTERM
+        os.close(writer)
+    finally:
+        if build.poll() is None:
+            build.kill()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dump.txt"]
