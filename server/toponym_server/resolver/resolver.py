@@ -134,8 +134,8 @@ class Resolver:
         ranked, transliterated = self._rank(query, context)
         answers: list[Candidate] = []
         for item, confidence in zip(ranked, iter_confidences(ranked, transliterated), strict=False):
-            if len(answers) == query.limit or confidence < query.min_confidence:
-                break  # confidences never rise down the ranking
+            if len(answers) == query.limit or round(confidence, 4) < query.min_confidence:
+                break  # confidences never rise down the ranking; answers carry them rounded
             answers.append(self._candidate(item, confidence, query.hints.language))
         return answers
 
