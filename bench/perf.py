@@ -168,7 +168,7 @@ def mixed(sets: dict[str, list[str]], start: int, count: int) -> list[str]:
             if i < len(sets[name]) and len(out) < count:
                 out.append(sets[name][i])
         i += 1
-        if all(i >= len(sets[n]) for n in CLASSES):
+        if len(out) < count and all(i >= len(sets[n]) for n in CLASSES):
             raise ValueError("not enough distinct names: raise --per-class")
     return out
 
@@ -321,7 +321,8 @@ class EchoClient:
 
 def _client_worker(kind: str, target: str, batches: list[list[str]], start: Any, out: Any) -> None:
     client: Any = ToponymClient(target, timeout=300) if kind == "toponym" else EchoClient(target)
-    client.resolve_batch(["warm-up"])
+    # A first batch of full size: a new connection's flow-control window grows during the first large messages.
+    client.resolve_batch(["Aleppo"] * BATCH)
     start.wait()
     for batch in batches:
         client.resolve_batch(batch)
@@ -509,11 +510,11 @@ def main() -> None:
     parser.add_argument("--index", type=Path, default=None)
     parser.add_argument("--variant", type=Path, default=None, help="variant benchmark dir (gazetteer/, cases.tsv)")
     parser.add_argument("--only", default="inprocess,grpc,alternatives,variant", help="comma-separated parts to run")
-    parser.add_argument("--per-class", type=int, default=3000, help="distinct names drawn per class")
+    parser.add_argument("--per-class", type=int, default=4000, help="distinct names drawn per class")
     parser.add_argument("--inprocess", type=int, default=500, help="names per class for in-process latency")
     parser.add_argument("--unary", type=int, default=500, help="unary calls through each service")
     parser.add_argument("--stream", type=int, default=2000, help="names sent over one stream")
-    parser.add_argument("--batches", type=int, default=2, help="batches of 1,000 per client")
+    parser.add_argument("--batches", type=int, default=3, help="batches of 1,000 per client")
     parser.add_argument("--alt-sample", type=int, default=20, help="queries for the brute-force alternatives")
     parser.add_argument("--variant-sample", type=int, default=300, help="variant cases for the accuracy comparison")
     parser.add_argument("--echo-server", type=int, default=None, help=argparse.SUPPRESS)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Profile the resolve hot path with py-spy and print where the time goes.
 
-Usage: profile.py [--rate HZ] [--focus FUNCTION] [--top N] [--raw FILE] [-- PERF_ARGS ...]
+Usage: hotpath.py [--rate HZ] [--focus FUNCTION] [--top N] [--raw FILE] [-- PERF_ARGS ...]
 
 Runs ``py-spy record`` (a dev dependency; it needs permission to trace, e.g. root or
 ``ptrace``) around ``bench/perf.py --only inprocess`` (extra arguments after ``--`` go to
@@ -78,8 +78,10 @@ def main() -> None:
     if raw is None:
         raw = Path(tempfile.mkdtemp()) / "profile.txt"
         perf = [sys.executable, str(Path(__file__).with_name("perf.py")), "--only", "inprocess", *args.perf_args]
+        beside = Path(sys.executable).with_name("py-spy")  # installed in the same environment
+        py_spy = str(beside) if beside.exists() else "py-spy"
         subprocess.run(
-            ["py-spy", "record", "--rate", str(args.rate), "--format", "raw", "-o", str(raw), "--", *perf],
+            [py_spy, "record", "--rate", str(args.rate), "--format", "raw", "-o", str(raw), "--", *perf],
             check=True,
             stdout=subprocess.DEVNULL,
         )
