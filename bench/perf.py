@@ -319,10 +319,12 @@ class EchoClient:
 # --------------------------------------------------------------------------- load
 
 
-def _client_worker(kind: str, target: str, batches: list[list[str]], start: Any, out: Any) -> None:
+def _client_worker(kind: str, target: str, batches: list[list[str]], warmups: int, start: Any, out: Any) -> None:
     client: Any = ToponymClient(target, timeout=300) if kind == "toponym" else EchoClient(target)
-    # A first batch of full size: a new connection's flow-control window grows during the first large messages.
-    client.resolve_batch(["Aleppo"] * BATCH)
+    # First batches of full size (one per server behind the target): a new connection's
+    # flow-control window grows during its first large messages.
+    for _ in range(warmups):
+        client.resolve_batch(["Aleppo"] * BATCH)
     start.wait()
     for batch in batches:
         client.resolve_batch(batch)
@@ -330,13 +332,14 @@ def _client_worker(kind: str, target: str, batches: list[list[str]], start: Any,
     client.close()
 
 
-def batch_throughput(kind: str, target: str, batches_per_client: list[list[list[str]]]) -> float:
+def batch_throughput(kind: str, target: str, batches_per_client: list[list[list[str]]], warmups: int = 1) -> float:
     """Names per second with one client process per list of batches, all started together."""
     ctx = mp.get_context("spawn")
     start = ctx.Barrier(len(batches_per_client) + 1)
     out = ctx.Queue()
     workers = [
-        ctx.Process(target=_client_worker, args=(kind, target, batches, start, out)) for batches in batches_per_client
+        ctx.Process(target=_client_worker, args=(kind, target, batches, warmups, start, out))
+        for batches in batches_per_client
     ]
     for worker in workers:
         worker.start()
