@@ -7,9 +7,7 @@ number of resolvers (threads, processes, hosts) can share one index file.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from toponym_server.index.reader import IndexReader, NameRow, PlaceRow
@@ -19,6 +17,7 @@ from toponym_server.matching.keys import query_keys
 from toponym_server.matching.normalize import Normalized, normalize
 from toponym_server.matching.ranking import Hints, NameHit, PlaceFacts, Ranked, rank
 from toponym_server.matching.similarity import MatchKind
+from toponym_server.resolver.cache import LruCache
 
 # How many postings each kind of key may contribute: strong keys few, broad keys more.
 _LIMITS = {"exact": 96, "phonetic": 96, "skeleton": 128, "partial": 32, "fuzzy": 32}
@@ -29,36 +28,6 @@ DEFAULT_RESULT_CACHE = 10_000
 # Index rows kept across queries: prominent places and their names are candidates again and again.
 _NAME_ROWS_KEPT = 100_000
 _PLACE_ROWS_KEPT = 50_000
-
-
-class _LruCache:
-    """A bounded least-recently-used map, safe to share between threads."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._data: OrderedDict[Hashable, list[Candidate]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: Hashable) -> list[Candidate] | None:
-        """Return the value under ``key`` (and mark it recently used), or ``None``."""
-        with self._lock:
-            value = self._data.get(key)
-            if value is not None:
-                self._data.move_to_end(key)
-            return value
-
-    def put(self, key: Hashable, value: list[Candidate]) -> None:
-        """Store ``value``, forgetting the least recently used entry when full."""
-        if self.size <= 0:
-            return
-        with self._lock:
-            self._data[key] = value
-            self._data.move_to_end(key)
-            if len(self._data) > self.size:
-                self._data.popitem(last=False)
-
-    def __len__(self) -> int:
-        return len(self._data)
 
 
 @dataclass(slots=True)
@@ -141,7 +110,7 @@ class Resolver:
 
     def __init__(self, index: IndexReader, *, cache_size: int = DEFAULT_RESULT_CACHE) -> None:
         self.index = index
-        self._answers = _LruCache(cache_size)
+        self._answers: LruCache[tuple[object, ...], list[Candidate]] = LruCache(cache_size)
         # Plain dicts emptied when full: one lookup per candidate row must stay cheap.
         self._name_rows: dict[int, NameHit] = {}
         self._place_rows: dict[int, tuple[PlaceRow, PlaceFacts]] = {}
