@@ -15,7 +15,7 @@ from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE, iter_conf
 from toponym_server.matching.features import Kind, kind_of_feature
 from toponym_server.matching.keys import query_keys
 from toponym_server.matching.normalize import Normalized, normalize
-from toponym_server.matching.ranking import Hints, NameHit, PlaceFacts, Ranked, rank
+from toponym_server.matching.ranking import Hints, PlaceFacts, Ranked, rank
 from toponym_server.matching.similarity import MatchKind
 from toponym_server.resolver.cache import LruCache
 
@@ -41,7 +41,7 @@ class _CandidatePool:
     """The places and names the candidate step reached, and what is new since the last ranking."""
 
     names: dict[int, set[int]] = field(default_factory=dict)
-    hits: dict[int, list[NameHit]] = field(default_factory=dict)
+    hits: dict[int, list[NameRow]] = field(default_factory=dict)
     facts: dict[int, PlaceFacts] = field(default_factory=dict)
     pending: dict[int, list[int]] = field(default_factory=dict)
     owner: dict[int, int] = field(default_factory=dict)
@@ -112,7 +112,7 @@ class Resolver:
         self.index = index
         self._answers: LruCache[tuple[object, ...], list[Candidate]] = LruCache(cache_size)
         # Plain dicts emptied when full: one lookup per candidate row must stay cheap.
-        self._name_rows: dict[int, NameHit] = {}
+        self._name_rows: dict[int, NameRow] = {}
         self._place_rows: dict[int, tuple[PlaceRow, PlaceFacts]] = {}
         self._admin_names: dict[str, str] = {}
 
@@ -230,10 +230,13 @@ class Resolver:
             merged[item.place.place_id] = item
         return merged
 
-    def _name_hits(self, name_ids: Sequence[int]) -> dict[int, NameHit]:
-        """The rows of these names, read once and then kept; unknown IDs are absent."""
+    def _name_hits(self, name_ids: Sequence[int]) -> dict[int, NameRow]:
+        """The rows of these names, read once and then kept; unknown IDs are absent.
+
+        Ranking reads the rows as they are (see :class:`~toponym_server.matching.ranking.NameView`).
+        """
         kept = self._name_rows
-        found: dict[int, NameHit] = {}
+        found: dict[int, NameRow] = {}
         missing: list[int] = []
         for name_id in name_ids:
             hit = kept.get(name_id)
@@ -245,8 +248,7 @@ class Resolver:
             if len(kept) + len(missing) > _NAME_ROWS_KEPT:
                 kept.clear()
             for row in self.index.names_by_id(missing):
-                hit = NameHit(row.name_id, row.text, row.lang, row.flags, row.folded, row.phonetic, row.skeleton)
-                kept[row.name_id] = found[row.name_id] = hit
+                kept[row.name_id] = found[row.name_id] = row
         return found
 
     def _places(self, place_ids: Sequence[int]) -> dict[int, tuple[PlaceRow, PlaceFacts]]:
