@@ -222,17 +222,19 @@ def mem_text(m: dict[str, float]) -> str:
 # --------------------------------------------------------------------------- in-process
 
 
-def run_inprocess(resolver: Resolver, sets: dict[str, list[str]], count: int) -> dict[str, list[float]]:
+def run_inprocess(
+    resolver: Resolver, sets: dict[str, list[str]], count: int, classes: Sequence[str] = CLASSES
+) -> dict[str, list[float]]:
     """Resolve ``count`` names of each class cold, then the same names warm; print p50/p99."""
     print(f"\n== in-process Resolver.resolve latency ({count} distinct names a class)")
     cold: dict[str, list[float]] = {}
-    for name in CLASSES:
+    for name in classes:
         cold[name] = [timed(lambda q=q: resolver.resolve(Query(q))) for q in sets[name][:count]]
-    for name in CLASSES:
+    for name in classes:
         warm = [timed(lambda q=q: resolver.resolve(Query(q))) for q in sets[name][:count]]
         print(f"  {name:<10} cold {ms(cold[name])}")
         print(f"  {'':<10} warm {ms(warm)}")
-    everything = [t for name in CLASSES for t in cold[name]]
+    everything = [t for name in classes for t in cold[name]]
     print(f"  {'all':<10} cold {ms(everything)}")
     return cold
 
@@ -513,6 +515,7 @@ def main() -> None:
     parser.add_argument("--index", type=Path, default=None)
     parser.add_argument("--variant", type=Path, default=None, help="variant benchmark dir (gazetteer/, cases.tsv)")
     parser.add_argument("--only", default="inprocess,grpc,alternatives,variant", help="comma-separated parts to run")
+    parser.add_argument("--classes", default=",".join(CLASSES), help="query classes for the in-process part")
     parser.add_argument("--per-class", type=int, default=4000, help="distinct names drawn per class")
     parser.add_argument("--inprocess", type=int, default=500, help="names per class for in-process latency")
     parser.add_argument("--unary", type=int, default=500, help="unary calls through each service")
@@ -542,7 +545,7 @@ def main() -> None:
     for warm in ("Aleppo", "Damascus", "Homs"):
         resolver.resolve(Query(warm))
     if "inprocess" in parts:
-        run_inprocess(resolver, sets, args.inprocess)
+        run_inprocess(resolver, sets, args.inprocess, args.classes.split(","))
     if "alternatives" in parts:
         run_alternatives(index, resolver, sets, args.alt_sample)
     if "grpc" in parts:
