@@ -81,9 +81,9 @@ def main() -> None:
                 per_client.append([mixed(sets, cursor + i * BATCH // len(CLASSES), BATCH) for i in range(args.batches)])
                 cursor += args.batches * BATCH // len(CLASSES)
             cold = batch_throughput("toponym", target, per_client, warmups=n)
-            with ToponymClient(target, timeout=300) as client:
-                for _ in range(n):
-                    client.resolve_batch(warm_batch)  # round robin: every process answers it once
+            for port in ports:  # every process answers the warm batch once, before the timing
+                with ToponymClient(f"127.0.0.1:{port}", timeout=300) as client:
+                    client.resolve_batch(warm_batch)
             started = time.perf_counter()
             warm = batch_throughput("toponym", target, [[warm_batch] * args.warm_batches] * args.clients, warmups=n)
             took = time.perf_counter() - started
