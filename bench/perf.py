@@ -532,7 +532,7 @@ def main() -> None:
     parser.add_argument("--unary", type=int, default=500, help="unary calls through each service")
     parser.add_argument("--stream", type=int, default=2000, help="names sent over one stream")
     parser.add_argument("--batches", type=int, default=2, help="batches of 1,000 a client")
-    parser.add_argument("--alt-sample", type=int, default=20, help="queries for the brute-force alternatives")
+    parser.add_argument("--alt-sample", type=int, default=50, help="queries for the brute-force alternatives")
     parser.add_argument("--variant-sample", type=int, default=300, help="variant cases for the accuracy comparison")
     parser.add_argument("--echo-server", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
