@@ -1,8 +1,9 @@
 """Resolve names to places: normalize → look up keys → rank → calibrate.
 
 The pipeline reads the index through :class:`~toponym_server.index.IndexReader` and applies
-the rules of :mod:`toponym_server.matching`; it holds no per-name state of its own, so any
-number of resolvers (threads, processes, hosts) can share one index file.
+the rules of :mod:`toponym_server.matching`. The only state it holds is what it read or computed
+from the immutable index (bounded caches that change no answer), so any number of resolvers
+(threads, processes, hosts) can share one index file.
 """
 
 from __future__ import annotations
