@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from toponym_server.matching.features import Kind, kind_of_feature
 from toponym_server.matching.normalize import Normalized
@@ -70,6 +71,45 @@ class NameHit:
     skeleton: str
 
 
+class NameView(Protocol):
+    """What ranking reads of a name: a :class:`NameHit`, or the index's own name row as it is."""
+
+    @property
+    def name_id(self) -> int:
+        """The name's ID in the index."""
+        ...
+
+    @property
+    def text(self) -> str:
+        """The name as written."""
+        ...
+
+    @property
+    def lang(self) -> str:
+        """Its language tag, or empty."""
+        ...
+
+    @property
+    def flags(self) -> int:
+        """Its FLAG_* bits."""
+        ...
+
+    @property
+    def folded(self) -> str:
+        """Its folded form."""
+        ...
+
+    @property
+    def phonetic(self) -> str:
+        """Its phonetic form."""
+        ...
+
+    @property
+    def skeleton(self) -> str:
+        """Its consonant skeleton."""
+        ...
+
+
 @dataclass(frozen=True, slots=True)
 class PlaceFacts:
     """The facts about a candidate place that ranking needs."""
@@ -91,7 +131,7 @@ class Ranked:
     score: float
     similarity: float
     match_kind: MatchKind
-    matched: NameHit
+    matched: NameView
     view: str
     bonus: float = 0.0
     reasons: list[str] = field(default_factory=list)
@@ -104,7 +144,7 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _match_kind(query: Normalized, hit: NameHit, view: str, similarity: float) -> MatchKind:
+def _match_kind(query: Normalized, hit: NameView, view: str, similarity: float) -> MatchKind:
     if view == "folded" and similarity >= 1.0:
         if query.transliterated and not hit.flags & FLAG_NON_LATIN:
             return MatchKind.TRANSLITERATION
@@ -114,10 +154,20 @@ def _match_kind(query: Normalized, hit: NameHit, view: str, similarity: float) -
     return MatchKind.PHONETIC if view in ("phonetic", "skeleton") and similarity >= 0.8 else MatchKind.FUZZY
 
 
-def _best_name(query: Normalized, hits: Iterable[NameHit], language: str) -> tuple[float, str, NameHit]:
-    best: tuple[float, str, NameHit] | None = None
+def _best_name(
+    query: Normalized,
+    hits: Iterable[NameView],
+    language: str,
+    memo: dict[tuple[str, str, str], tuple[float, str]],
+) -> tuple[float, str, NameView]:
+    best: tuple[float, str, NameView] | None = None
     for hit in hits:
-        similarity, view = name_similarity(query, hit.folded, hit.phonetic, hit.skeleton)
+        # Many candidate names share their views (namesakes): compare each distinct one once.
+        views = (hit.folded, hit.phonetic, hit.skeleton)
+        compared = memo.get(views)
+        if compared is None:
+            compared = memo[views] = name_similarity(query, *views)
+        similarity, view = compared
         if hit.flags & FLAG_NON_LATIN and not query.transliterated:
             similarity -= W_SCRIPT_BRIDGE
         if hit.flags & FLAG_CODE:
@@ -136,20 +186,21 @@ def _best_name(query: Normalized, hits: Iterable[NameHit], language: str) -> tup
 
 def rank(
     query: Normalized,
-    candidates: Sequence[tuple[PlaceFacts, Sequence[NameHit]]],
+    candidates: Sequence[tuple[PlaceFacts, Sequence[NameView]]],
     hints: Hints,
     context: Sequence[tuple[float, float]] = (),
 ) -> list[Ranked]:
     """Score every candidate place and return them best first."""
     language = hints.language.split("-")[0].lower()
     ranked: list[Ranked] = []
+    memo: dict[tuple[str, str, str], tuple[float, str]] = {}
     for place, hits in candidates:
         kind = kind_of_feature(place.feature_class, place.feature_code)
         if hints.kinds and kind not in hints.kinds:
             continue
         if hints.restrict_to_countries and place.country_code not in hints.countries:
             continue
-        similarity, view, hit = _best_name(query, hits, language)
+        similarity, view, hit = _best_name(query, hits, language, memo)
         base = W_SIMILARITY * similarity + W_PROMINENCE * place.prominence
         score = base
         reasons = [f"name {similarity:.2f} by {view}", f"prominence {place.prominence:.2f}"]

@@ -1,8 +1,9 @@
 """Resolve names to places: normalize → look up keys → rank → calibrate.
 
 The pipeline reads the index through :class:`~toponym_server.index.IndexReader` and applies
-the rules of :mod:`toponym_server.matching`; it holds no per-name state of its own, so any
-number of resolvers (threads, processes, hosts) can share one index file.
+the rules of :mod:`toponym_server.matching`. The only state it holds is what it read or computed
+from the immutable index (bounded caches that change no answer), so any number of resolvers
+(threads, processes, hosts) can share one index file.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE, iter_conf
 from toponym_server.matching.features import Kind, kind_of_feature
 from toponym_server.matching.keys import query_keys
 from toponym_server.matching.normalize import Normalized, normalize
-from toponym_server.matching.ranking import Hints, NameHit, PlaceFacts, Ranked, rank
+from toponym_server.matching.ranking import Hints, PlaceFacts, Ranked, rank
 from toponym_server.matching.similarity import MatchKind
+from toponym_server.resolver.cache import LruCache
 
 # How many postings each kind of key may contribute: strong keys few, broad keys more.
 SETTLED_CONFIDENCE = 0.95
@@ -24,6 +26,11 @@ SETTLED_CONFIDENCE = 0.95
 _LIMITS = {"exact": 96, "phonetic": 96, "skeleton": 128, "partial": 32, "fuzzy": 32}
 _MAX_CANDIDATE_PLACES = 400
 _FUZZY_WHEN_BEST_BELOW = 0.9
+# Answers kept for repeated queries (pipelines repeat names); a few KiB each.
+DEFAULT_RESULT_CACHE = 10_000
+# Index rows kept across queries: prominent places and their names are candidates again and again.
+_NAME_ROWS_KEPT = 100_000
+_PLACE_ROWS_KEPT = 50_000
 
 
 @dataclass(slots=True)
@@ -37,9 +44,10 @@ class _CandidatePool:
     """The places and names the candidate step reached, and what is new since the last ranking."""
 
     names: dict[int, set[int]] = field(default_factory=dict)
-    hits: dict[int, list[NameHit]] = field(default_factory=dict)
+    hits: dict[int, list[NameRow]] = field(default_factory=dict)
     facts: dict[int, PlaceFacts] = field(default_factory=dict)
     pending: dict[int, list[int]] = field(default_factory=dict)
+    owner: dict[int, int] = field(default_factory=dict)
 
     def add(self, place_id: int, name_id: int) -> None:
         known = self.names.get(place_id)
@@ -49,6 +57,7 @@ class _CandidatePool:
             known = self.names[place_id] = set()
         if name_id not in known:
             known.add(name_id)
+            self.owner[name_id] = place_id
             self.pending.setdefault(place_id, []).append(name_id)
 
     def take_changes(self) -> _Changes:
@@ -124,20 +133,37 @@ def contexts_for(alone: Sequence[list[Candidate] | None]) -> list[tuple[tuple[fl
 
 
 class Resolver:
-    """Resolves names against one open index."""
+    """Resolves names against one open index.
 
-    def __init__(self, index: IndexReader) -> None:
+    The index is immutable, so the resolver keeps what it read: the answers to the last
+    ``cache_size`` distinct queries (keyed by the normalized name, the hints, the answer size
+    and the context, so spellings that normalize alike share an entry), and the index rows of
+    recently seen candidates. Neither changes any answer; ``cache_size=0`` turns the answer
+    cache off.
+    """
+
+    def __init__(self, index: IndexReader, *, cache_size: int = DEFAULT_RESULT_CACHE) -> None:
         self.index = index
+        self._answers: LruCache[tuple[object, ...], list[Candidate]] = LruCache(cache_size)
+        # Plain dicts emptied when full: one lookup per candidate row must stay cheap.
+        self._name_rows: dict[int, NameRow] = {}
+        self._place_rows: dict[int, tuple[PlaceRow, PlaceFacts]] = {}
+        self._admin_names: dict[str, str] = {}
 
     def resolve(self, query: Query, context: Sequence[tuple[float, float]] = ()) -> list[Candidate]:
         """Return the candidates for ``query``, best first, at most ``query.limit`` of them."""
+        key = (normalize(query.name), query.hints, query.limit, query.min_confidence, tuple(context))
+        cached = self._answers.get(key)
+        if cached is not None:
+            return list(cached)
         ranked, transliterated = self._rank(query, context)
         answers: list[Candidate] = []
         for item, confidence in zip(ranked, iter_confidences(ranked, transliterated), strict=False):
             if len(answers) == query.limit or round(confidence, 4) < query.min_confidence:
                 break  # confidences never rise down the ranking; answers carry them rounded
             answers.append(self._candidate(item, confidence, query.hints.language))
-        return answers
+        self._answers.put(key, answers)
+        return list(answers)
 
     def resolve_many(
         self,
@@ -237,28 +263,72 @@ class Resolver:
         changed = pool.take_changes()
         if not changed:
             return scored
-        for row in self.index.names_by_id(changed.new_names):
-            pool.hits.setdefault(row.place_id, []).append(
-                NameHit(row.name_id, row.text, row.lang, row.flags, row.folded, row.phonetic, row.skeleton)
-            )
+        # Names arrive in ascending ID order, as the index returns them; ranking breaks ties by that order.
+        hits = self._name_hits(changed.new_names)
+        for name_id in sorted(hits):
+            pool.hits.setdefault(pool.owner[name_id], []).append(hits[name_id])
         missing = [p for p in changed.places if p not in pool.facts]
-        for p in self.index.places_by_id(missing).values():
-            pool.facts[p.geoname_id] = PlaceFacts(
-                p.geoname_id, p.feature_class, p.feature_code, p.country_code, p.latitude, p.longitude, p.prominence
-            )
+        for place_id, (_, facts) in self._places(missing).items():
+            pool.facts[place_id] = facts
         candidates = [(pool.facts[p], pool.hits[p]) for p in changed.places if p in pool.facts and p in pool.hits]
         merged = dict(scored)
         for item in rank(normalized, candidates, hints, context):
             merged[item.place.place_id] = item
         return merged
 
+    def _name_hits(self, name_ids: Sequence[int]) -> dict[int, NameRow]:
+        """The rows of these names, read once and then kept; unknown IDs are absent.
+
+        Ranking reads the rows as they are (see :class:`~toponym_server.matching.ranking.NameView`).
+        """
+        kept = self._name_rows
+        found: dict[int, NameRow] = {}
+        missing: list[int] = []
+        for name_id in name_ids:
+            hit = kept.get(name_id)
+            if hit is None:
+                missing.append(name_id)
+            else:
+                found[name_id] = hit
+        if missing:
+            if len(kept) + len(missing) > _NAME_ROWS_KEPT:
+                kept.clear()
+            for row in self.index.names_by_id(missing):
+                kept[row.name_id] = found[row.name_id] = row
+        return found
+
+    def _places(self, place_ids: Sequence[int]) -> dict[int, tuple[PlaceRow, PlaceFacts]]:
+        """The rows and ranking facts of these places, read once and then kept; unknown IDs are absent."""
+        kept = self._place_rows
+        found: dict[int, tuple[PlaceRow, PlaceFacts]] = {}
+        missing: list[int] = []
+        for place_id in place_ids:
+            entry = kept.get(place_id)
+            if entry is None:
+                missing.append(place_id)
+            else:
+                found[place_id] = entry
+        if missing:
+            if len(kept) + len(missing) > _PLACE_ROWS_KEPT:
+                kept.clear()
+            for p in self.index.places_by_id(missing).values():
+                facts = PlaceFacts(
+                    p.geoname_id, p.feature_class, p.feature_code, p.country_code, p.latitude, p.longitude, p.prominence
+                )
+                kept[p.geoname_id] = found[p.geoname_id] = (p, facts)
+        return found
+
     def _admin1_name(self, place: PlaceRow) -> str:
         if not place.admin1_code:
             return ""
-        return self.index.admin_name(f"{place.country_code}.{place.admin1_code}")
+        code = f"{place.country_code}.{place.admin1_code}"
+        name = self._admin_names.get(code)
+        if name is None:
+            name = self._admin_names[code] = self.index.admin_name(code)
+        return name
 
     def _candidate(self, item: Ranked, confidence: float, language: str) -> Candidate:
-        place = self.index.places_by_id([item.place.place_id])[item.place.place_id]
+        place = self._places([item.place.place_id])[item.place.place_id][0]
         return Candidate(
             place=place,
             kind=kind_of_feature(place.feature_class, place.feature_code),

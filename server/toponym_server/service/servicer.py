@@ -21,6 +21,7 @@ from grpc_status import rpc_status
 from toponym_client._proto.toponym.v1 import toponym_pb2 as pb
 from toponym_client._proto.toponym.v1 import toponym_pb2_grpc as pb_grpc
 from toponym_server.resolver import Candidate, Query, Resolver, contexts_for
+from toponym_server.resolver.cache import LruCache
 from toponym_server.service import convert
 from toponym_server.service.decoding import BatchItems, Malformed, MalformedStreamItem
 from toponym_server.service.limits import Limits
@@ -37,6 +38,20 @@ from toponym_server.text.document import DEFAULT_MIN_CONFIDENCE as TEXT_MIN_CONF
 
 logger = logging.getLogger(__name__)
 _INTERNAL_MESSAGE = "internal error while resolving; the server log has the details"
+# Encoded results kept by encoded request, for batch items and stream messages that repeat.
+DEFAULT_RESULT_CACHE = 10_000
+_RESULTS_FIELD_TAG = b"\x0a"  # ResolveBatchResponse.results: field 1, length-delimited
+
+
+def _framed(result: bytes) -> bytes:
+    """One encoded ResolveResult as an element of ResolveBatchResponse.results on the wire."""
+    size = len(result)
+    length = bytearray()
+    while size > 0x7F:
+        length.append((size & 0x7F) | 0x80)
+        size >>= 7
+    length.append(size)
+    return _RESULTS_FIELD_TAG + bytes(length) + result
 
 
 class _ResolverError(Exception):
@@ -81,10 +96,16 @@ def _item_error(code: int, message: str) -> pb.ResolveResult:
 class ToponymServicer(pb_grpc.ToponymServiceServicer):
     """Answers the toponym.v1 RPCs from one resolver, within the given limits."""
 
-    def __init__(self, resolver: Resolver, limits: Limits | None = None) -> None:
+    def __init__(
+        self, resolver: Resolver, limits: Limits | None = None, *, cache_size: int = DEFAULT_RESULT_CACHE
+    ) -> None:
         self._resolver = resolver
         self._limits = limits or Limits()
         self._text = TextResolver(resolver, resolver.index)
+        # An answer depends only on the request and the immutable index: a repeated name of a
+        # batch or stream is answered from its encoded result, without validating, resolving
+        # or converting it again.
+        self._results: LruCache[bytes, bytes] = LruCache(cache_size)
 
     def _query(self, request: pb.ResolveRequest, path: str = "") -> Query:
         return to_query(request, path, max_name_length=self._limits.max_name_length)
@@ -125,6 +146,35 @@ class ToponymServicer(pb_grpc.ToponymServiceServicer):
             check_batch_size(len(request.request.requests), self._limits.max_batch_size)
         except InvalidRequestError as err:
             _abort_invalid(context, err)
+        if request.request.use_context:
+            return self._resolve_together(request, context)
+        # Built as encoded results and parsed once at the end: a repeated name costs one lookup.
+        items = request.request.requests
+        parts: list[bytes] = [b""] * len(items)
+        for i, item in enumerate(items):
+            if i in request.malformed:
+                error = _malformed(f"requests[{i}]", request.malformed[i])
+                parts[i] = _item_error(code_pb2.INVALID_ARGUMENT, str(error)).SerializeToString()
+                continue
+            key = item.SerializeToString()
+            cached = self._results.get(key)
+            if cached is not None:
+                parts[i] = cached
+                continue
+            try:
+                query = self._query(item, f"requests[{i}]")
+            except InvalidRequestError as err:
+                parts[i] = _item_error(code_pb2.INVALID_ARGUMENT, str(err)).SerializeToString()
+                continue
+            _stop_if_ended(context)
+            try:
+                parts[i] = self._encoded_result(key, self._resolve("ResolveBatch", query))
+            except _ResolverError:
+                parts[i] = _item_error(code_pb2.INTERNAL, _INTERNAL_MESSAGE).SerializeToString()
+        return pb.ResolveBatchResponse.FromString(b"".join(_framed(p) for p in parts))
+
+    def _resolve_together(self, request: BatchItems, context: grpc.ServicerContext) -> pb.ResolveBatchResponse:
+        """A batch resolved as one document: every answer depends on the others, so none is kept."""
         items = request.request.requests
         results: list[pb.ResolveResult] = [pb.ResolveResult()] * len(items)
         valid: list[tuple[int, Query]] = []
@@ -143,7 +193,7 @@ class ToponymServicer(pb_grpc.ToponymServiceServicer):
             except _ResolverError:
                 first.append(None)
                 results[i] = _item_error(code_pb2.INTERNAL, _INTERNAL_MESSAGE)
-        answers = self._with_context(valid, first, context) if request.request.use_context else first
+        answers = self._with_context(valid, first, context)
         for (i, _), candidates in zip(valid, answers, strict=True):
             if candidates is not None:
                 results[i] = _item_result(candidates)
@@ -168,6 +218,15 @@ class ToponymServicer(pb_grpc.ToponymServiceServicer):
                 second.append(first[n])
         return second
 
+    def _encoded_result(self, key: bytes, candidates: list[Candidate]) -> bytes:
+        """Encode an OK result and keep it under its encoded request."""
+        result = pb.ResolveResult(
+            status_code=code_pb2.OK, candidates=[convert.candidate_message(c) for c in candidates]
+        )
+        encoded = result.SerializeToString()
+        self._results.put(key, encoded)
+        return encoded
+
     def StreamResolve(  # noqa: N802
         self,
         request_iterator: Iterator[pb.StreamResolveRequest | MalformedStreamItem],
@@ -182,13 +241,20 @@ class ToponymServicer(pb_grpc.ToponymServiceServicer):
                 result = _item_error(code_pb2.INVALID_ARGUMENT, str(_malformed("request", item.problem)))
                 yield pb.StreamResolveResponse(request_id=item.request_id, result=result)
                 continue
+            key = item.request.SerializeToString()
+            cached = self._results.get(key)
+            if cached is not None:
+                yield pb.StreamResolveResponse(request_id=item.request_id, result=pb.ResolveResult.FromString(cached))
+                continue
             try:
                 query = self._query(item.request, "request")
             except InvalidRequestError as err:
                 result = _item_error(code_pb2.INVALID_ARGUMENT, str(err))
             else:
                 try:
-                    result = _item_result(self._resolve("StreamResolve", query))
+                    result = pb.ResolveResult.FromString(
+                        self._encoded_result(key, self._resolve("StreamResolve", query))
+                    )
                 except _ResolverError:
                     result = _item_error(code_pb2.INTERNAL, _INTERNAL_MESSAGE)
             yield pb.StreamResolveResponse(request_id=item.request_id, result=result)
@@ -212,7 +278,6 @@ class ToponymServicer(pb_grpc.ToponymServiceServicer):
         if details is None:
             context.abort(grpc.StatusCode.NOT_FOUND, f"no place with GeoNames ID {request.geoname_id}")
         return pb.GetPlaceResponse(place_details=convert.details_message(details))
-
 
     def ResolveText(  # noqa: N802
         self, request: pb.ResolveTextRequest | Malformed, context: grpc.ServicerContext

@@ -89,7 +89,8 @@ def test_a_stream_stops_reading_once_the_call_has_ended(embedded_index: IndexRea
         nonlocal read
         for i in range(100):
             read += 1
-            yield pb.StreamResolveRequest(request_id=str(i), request=pb.ResolveRequest(name="Hama"))
+            # distinct names: a repeated one would be answered from the servicer's cache
+            yield pb.StreamResolveRequest(request_id=str(i), request=pb.ResolveRequest(name=f"Hama {i}"))
 
     answers = ToponymServicer(resolver).StreamResolve(requests(), context)  # type: ignore[arg-type]
     assert next(answers).request_id == "0"

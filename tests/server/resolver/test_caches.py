@@ -1,0 +1,52 @@
+"""The resolver's caches change no answer: a cached, a fresh and an uncached resolver agree."""
+
+from __future__ import annotations
+
+import pytest
+
+from toponym_server.index import IndexReader
+from toponym_server.matching.ranking import Hints
+from toponym_server.resolver import Query, Resolver
+
+QUERIES = [
+    Query("Hasakeh"),
+    Query("hasakeh"),  # normalizes like the line above: shares its cache entry
+    Query("الحسكة"),
+    Query("Tripoli", Hints(countries=frozenset({"LB"}))),
+    Query("Tripoli", Hints(countries=frozenset({"LB"})), limit=1),
+    Query("Damaskus", min_confidence=0.0, limit=10),
+    Query("Springfield", Hints(near=(39.8, -89.6))),
+    Query("xqzvbtkw"),
+]
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=lambda q: f"{q.name}-{q.limit}")
+def test_cached_answers_equal_fresh_ones(embedded_index: IndexReader, query: Query) -> None:
+    cached = Resolver(embedded_index)
+    uncached = Resolver(embedded_index, cache_size=0)
+    first = cached.resolve(query)
+    assert cached.resolve(query) == first == uncached.resolve(query) == uncached.resolve(query)
+
+
+def test_a_caller_changing_its_answer_list_does_not_change_the_cache(embedded_index: IndexReader) -> None:
+    resolver = Resolver(embedded_index)
+    answers = resolver.resolve(Query("Aleppo"))
+    expected = list(answers)
+    answers.clear()
+    assert resolver.resolve(Query("Aleppo")) == expected
+
+
+def test_context_is_part_of_the_cache_key(embedded_index: IndexReader) -> None:
+    resolver = Resolver(embedded_index)
+    alone = resolver.resolve(Query("Tripoli"))
+    near_beirut = resolver.resolve(Query("Tripoli"), context=[(33.89, 35.50)])
+    assert alone[0].place.country_code == "LY"
+    assert near_beirut[0].place.country_code == "LB"
+    assert resolver.resolve(Query("Tripoli")) == alone
+
+
+def test_the_answer_cache_is_bounded(embedded_index: IndexReader) -> None:
+    resolver = Resolver(embedded_index, cache_size=2)
+    for name in ("Aleppo", "Homs", "Hama", "Idlib"):
+        resolver.resolve(Query(name))
+    assert len(resolver._answers) == 2
