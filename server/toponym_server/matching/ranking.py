@@ -45,6 +45,7 @@ W_ADMIN_AREA = -0.05
 W_GENERIC = 0.12
 W_CONTEXT = 0.15
 NEAR_SCALE_KM = 250.0
+EARTH_RADIUS_KM = 6371.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +142,23 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance between two (lat, lon) points in kilometres."""
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _unit_vector(point: tuple[float, float]) -> tuple[float, float, float]:
+    lat, lon = math.radians(point[0]), math.radians(point[1])
+    return math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat)
+
+
+def _nearest_km(points: Sequence[tuple[float, float, float]], here: tuple[float, float]) -> float:
+    """The great-circle distance from ``here`` to the nearest of ``points`` (unit vectors).
+
+    The nearest point has the largest dot product with ``here``: one multiplication per point
+    instead of a haversine, and exact all the same.
+    """
+    x, y, z = _unit_vector(here)
+    closest = max(px * x + py * y + pz * z for px, py, pz in points)
+    return EARTH_RADIUS_KM * math.acos(max(-1.0, min(1.0, closest)))
 
 
 def _match_kind(query: Normalized, hit: NameView, view: str, similarity: float) -> MatchKind:
@@ -192,6 +209,7 @@ def rank(
 ) -> list[Ranked]:
     """Score every candidate place and return them best first."""
     language = hints.language.split("-")[0].lower()
+    context_vectors = [_unit_vector(point) for point in context]
     ranked: list[Ranked] = []
     memo: dict[tuple[str, str, str], tuple[float, str]] = {}
     for place, hits in candidates:
@@ -220,9 +238,7 @@ def rank(
             score += W_GENERIC / 2
             reasons.append("generic word asks for a place")
         if context:
-            pull = max(
-                math.exp(-distance_km(point, (place.latitude, place.longitude)) / NEAR_SCALE_KM) for point in context
-            )
+            pull = math.exp(-_nearest_km(context_vectors, (place.latitude, place.longitude)) / NEAR_SCALE_KM)
             score += W_CONTEXT * pull
             reasons.append(f"near the batch's other places {pull:.2f}")
         match_kind = _match_kind(query, hit, view, similarity)

@@ -201,3 +201,16 @@ def test_distance_km() -> None:
     assert 140 < distance_km(HOMS, DAMASCUS) < 150
     assert distance_km(HOMS, ALEPPO) == pytest.approx(distance_km(ALEPPO, HOMS))
     assert 19_000 < distance_km((0.0, 0.0), (0.0, 179.9)) < 20_100
+
+
+def test_the_nearest_context_point_is_found_as_by_checking_each_distance() -> None:
+    import random
+
+    from toponym_server.matching.ranking import _nearest_km, _unit_vector, distance_km
+
+    rng = random.Random(5)
+    for _ in range(300):
+        here = (rng.uniform(-80, 80), rng.uniform(-180, 180))
+        points = [(rng.uniform(-85, 85), rng.uniform(-180, 180)) for _ in range(rng.randint(1, 20))]
+        exact = min(distance_km(p, here) for p in points)
+        assert _nearest_km([_unit_vector(p) for p in points], here) == pytest.approx(exact, abs=0.01)
