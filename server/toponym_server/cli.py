@@ -378,16 +378,19 @@ def _build(args: argparse.Namespace) -> int:
     links, links_fingerprint = read_crosswalk(*[d / CROSSWALK_FILE for d in seeds], *args.crosswalk)
     output = args.output or embedded_index_path()
     # SIGTERM ends the build like Ctrl-C does: through the cleanup that removes its temporary files.
-    signal.signal(signal.SIGTERM, _exit_on_sigterm)
-    summary = build_index(
-        source,
-        output,
-        custom=custom,
-        crosswalk=links,
-        crosswalk_fingerprint=links_fingerprint,
-        options=BuildOptions(workers=args.workers),
-        progress=not args.quiet,
-    )
+    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    try:
+        summary = build_index(
+            source,
+            output,
+            custom=custom,
+            crosswalk=links,
+            crosswalk_fingerprint=links_fingerprint,
+            options=BuildOptions(workers=args.workers),
+            progress=not args.quiet,
+        )
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     print(
         f"built {summary.path}: {summary.places:,} places ({summary.custom_places} custom, "
         f"{summary.merged_custom_places} custom merged into gazetteer places), {summary.names:,} names, "

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from toponym_server.matching.features import Kind, kind_of_feature
@@ -209,7 +209,6 @@ def rank(
 ) -> list[Ranked]:
     """Score every candidate place and return them best first."""
     language = hints.language.split("-")[0].lower()
-    context_vectors = [_unit_vector(point) for point in context]
     ranked: list[Ranked] = []
     memo: dict[tuple[str, str, str], tuple[float, str]] = {}
     for place, hits in candidates:
@@ -237,11 +236,27 @@ def rank(
         elif query.generic_kind == "place" and kind is not Kind.ADMIN_AREA:
             score += W_GENERIC / 2
             reasons.append("generic word asks for a place")
-        if context:
-            pull = math.exp(-_nearest_km(context_vectors, (place.latitude, place.longitude)) / NEAR_SCALE_KM)
-            score += W_CONTEXT * pull
-            reasons.append(f"near the batch's other places {pull:.2f}")
         match_kind = _match_kind(query, hit, view, similarity)
         ranked.append(Ranked(place, score, min(similarity, 1.0), match_kind, hit, view, score - base, reasons))
     ranked.sort(key=lambda r: r.score, reverse=True)
-    return ranked
+    return with_context(ranked, context)
+
+
+def with_context(ranked: Sequence[Ranked], context: Sequence[tuple[float, float]]) -> list[Ranked]:
+    """Add to each candidate the pull of a document's other places, nearest first, and rank again.
+
+    The pull depends only on the candidate's place, so a ranking made without context can be
+    given one afterwards: :func:`rank` with a context is :func:`rank` without, then this.
+    """
+    if not context:
+        return list(ranked)
+    vectors = [_unit_vector(point) for point in context]
+    pulled: list[Ranked] = []
+    for item in ranked:
+        pull = math.exp(-_nearest_km(vectors, (item.place.latitude, item.place.longitude)) / NEAR_SCALE_KM)
+        reasons = [*item.reasons, f"near the batch's other places {pull:.2f}"]
+        pulled.append(
+            replace(item, score=item.score + W_CONTEXT * pull, bonus=item.bonus + W_CONTEXT * pull, reasons=reasons)
+        )
+    pulled.sort(key=lambda r: r.score, reverse=True)
+    return pulled

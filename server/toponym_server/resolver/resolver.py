@@ -16,7 +16,7 @@ from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE, iter_conf
 from toponym_server.matching.features import Kind, kind_of_feature
 from toponym_server.matching.keys import query_keys
 from toponym_server.matching.normalize import Normalized, normalize
-from toponym_server.matching.ranking import Hints, PlaceFacts, Ranked, rank
+from toponym_server.matching.ranking import Hints, PlaceFacts, Ranked, rank, with_context
 from toponym_server.matching.similarity import MatchKind
 from toponym_server.resolver.cache import LruCache
 
@@ -28,6 +28,9 @@ _MAX_CANDIDATE_PLACES = 400
 _FUZZY_WHEN_BEST_BELOW = 0.9
 # Answers kept for repeated queries (pipelines repeat names); a few KiB each.
 DEFAULT_RESULT_CACHE = 10_000
+# Full rankings are larger than answers (tens of candidates each): fewer are kept.
+RANKINGS_KEPT = 2_000
+RANKING_DEPTH = 64
 # Index rows kept across queries: prominent places and their names are candidates again and again.
 _NAME_ROWS_KEPT = 100_000
 _PLACE_ROWS_KEPT = 50_000
@@ -145,6 +148,10 @@ class Resolver:
     def __init__(self, index: IndexReader, *, cache_size: int = DEFAULT_RESULT_CACHE) -> None:
         self.index = index
         self._answers: LruCache[tuple[object, ...], list[Candidate]] = LruCache(cache_size)
+        # Lone rankings, which a document's context only re-orders (batches, texts).
+        self._rankings: LruCache[tuple[object, ...], tuple[list[Ranked], bool]] = LruCache(
+            min(cache_size, RANKINGS_KEPT)
+        )
         # Plain dicts emptied when full: one lookup per candidate row must stay cheap.
         self._name_rows: dict[int, NameRow] = {}
         self._place_rows: dict[int, tuple[PlaceRow, PlaceFacts]] = {}
@@ -221,6 +228,19 @@ class Resolver:
         )
 
     def _rank(self, query: Query, context: Sequence[tuple[float, float]]) -> tuple[list[Ranked], bool]:
+        """Rank the candidates of ``query``; a context re-ranks the query's kept lone ranking."""
+        key = (normalize(query.name), query.hints)
+        kept = self._rankings.get(key)
+        if kept is None:
+            ranked, transliterated = self._rank_alone(query)
+            # Past the most any answer holds (50) a candidate could only reach an answer by
+            # overtaking a dozen others on the context's pull alone: it is not kept.
+            kept = (ranked[:RANKING_DEPTH], transliterated)
+            self._rankings.put(key, kept)
+        ranked, transliterated = kept
+        return with_context(ranked, context), transliterated
+
+    def _rank_alone(self, query: Query) -> tuple[list[Ranked], bool]:
         normalized = normalize(query.name)
         if not normalized.folded:
             return [], normalized.transliterated
@@ -229,12 +249,12 @@ class Resolver:
         countries = sorted(query.hints.countries)
         for group in ("exact", "phonetic", "skeleton"):
             self._collect(getattr(keys, group), _LIMITS[group], pool, countries)
-        scored = self._score(normalized, pool, query.hints, context, {})
+        scored = self._score(normalized, pool, query.hints, {})
         best = max((r.similarity for r in scored.values()), default=0.0)
         if best < _FUZZY_WHEN_BEST_BELOW:
             self._collect(keys.partial, _LIMITS["partial"], pool, countries)
             self._collect(keys.fuzzy, _LIMITS["fuzzy"], pool, countries)
-            scored = self._score(normalized, pool, query.hints, context, scored)
+            scored = self._score(normalized, pool, query.hints, scored)
         ranked = sorted(scored.values(), key=lambda r: r.score, reverse=True)
         return ranked, normalized.transliterated
 
@@ -256,7 +276,6 @@ class Resolver:
         normalized: Normalized,
         pool: _CandidatePool,
         hints: Hints,
-        context: Sequence[tuple[float, float]],
         scored: dict[int, Ranked],
     ) -> dict[int, Ranked]:
         """Rank the places that gained names since the last call and merge them into ``scored``."""
@@ -272,7 +291,7 @@ class Resolver:
             pool.facts[place_id] = facts
         candidates = [(pool.facts[p], pool.hits[p]) for p in changed.places if p in pool.facts and p in pool.hits]
         merged = dict(scored)
-        for item in rank(normalized, candidates, hints, context):
+        for item in rank(normalized, candidates, hints):
             merged[item.place.place_id] = item
         return merged
 
