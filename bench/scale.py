@@ -13,8 +13,10 @@ Usage::
 The queries are real ``cities500`` places (which every synthetic dump keeps under their real
 IDs): their canonical name, and the name with one letter changed (an unseen spelling). Each index
 is measured in a fresh process: after a warm-up pass, every query is timed in-process, and the
-process's resident memory is read at the end. Accuracy@1 shows what the extra places (perturbed
-near-duplicates) cost in ranking; latency should grow no faster than the logarithm of the size.
+process's resident memory is read at the end. The index's own cost is shown apart: the time to
+read one posting under each query's exact key, and how many postings such a key holds.
+Accuracy@1 shows what the extra places (perturbed near-duplicates) cost in ranking; the lookup
+should grow no faster than the logarithm of the size.
 Build time and size come from ``toponym index build``'s own summary line.
 """
 
@@ -51,6 +53,8 @@ def _measure(index: Path, queries: list[tuple[str, str, int]]) -> dict[str, obje
     import time
 
     from toponym_server.index import open_index
+    from toponym_server.matching.keys import query_keys
+    from toponym_server.matching.normalize import normalize
     from toponym_server.resolver import Query, Resolver
 
     started = time.perf_counter()
@@ -59,6 +63,13 @@ def _measure(index: Path, queries: list[tuple[str, str, int]]) -> dict[str, obje
     opened = time.perf_counter() - started
     for _kind, text, _id in queries[:200]:
         resolver.resolve(Query(text))
+    # The index's own part: one posting under each query's exact key (a B-tree descent).
+    exact_keys = [query_keys(normalize(text)).exact[0] for kind, text, _ in queries if kind == "exact"]
+    postings = sum(len(reader.lookup(key, 96)) for key in exact_keys)
+    started_lookups = time.perf_counter()
+    for key in exact_keys:
+        reader.lookup(key, 1)
+    lookup_us = (time.perf_counter() - started_lookups) / len(exact_keys) * 1e6
     timings: dict[str, list[float]] = {}
     hits: dict[str, int] = {}
     for kind, text, expected in queries:
@@ -71,7 +82,13 @@ def _measure(index: Path, queries: list[tuple[str, str, int]]) -> dict[str, obje
         for line in Path("/proc/self/status").read_text().splitlines()
         if line.startswith("VmRSS:")
     )
-    result: dict[str, object] = {"places": reader.place_count, "open_ms": opened * 1000, "rss_mib": rss}
+    result: dict[str, object] = {
+        "places": reader.place_count,
+        "open_ms": opened * 1000,
+        "rss_mib": rss,
+        "lookup_us": lookup_us,
+        "postings": postings / len(exact_keys),
+    }
     for kind, values in timings.items():
         values.sort()
         result[kind] = {
@@ -96,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(_measure(args.indexes[0], queries)))
         return 0
     print(f"{'index':<28} {'places':>11} {'size MiB':>9} {'open ms':>8} {'RSS MiB':>8}  "
-          f"{'exact p50/p99 ms':>17} {'acc@1':>6}  {'variant p50/p99 ms':>19} {'acc@1':>6}")
+          f"{'exact p50/p99 ms':>17} {'acc@1':>6}  {'variant p50/p99 ms':>19} {'acc@1':>6}  "
+          f"{'key lookup us':>13} {'postings/key':>12}")
     for index in args.indexes:
         child = [sys.executable, __file__, str(index), "--child", "--places", str(args.places)]
         child += ["--seed", str(args.seed)]
@@ -105,7 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{index.name:<28} {row['places']:>11,} {index.stat().st_size / 2**20:>9,.0f} {row['open_ms']:>8.1f} "
             f"{row['rss_mib']:>8.0f}  {exact['p50']:>8.2f}/{exact['p99']:<8.2f} {exact['acc1']:>6.3f}  "
-            f"{variant['p50']:>9.2f}/{variant['p99']:<9.2f} {variant['acc1']:>6.3f}"
+            f"{variant['p50']:>9.2f}/{variant['p99']:<9.2f} {variant['acc1']:>6.3f}  "
+            f"{row['lookup_us']:>13.1f} {row['postings']:>12.1f}"
         )
     return 0
 
