@@ -8,8 +8,9 @@ from the immutable index (bounded caches that change no answer), so any number o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from toponym_server.index.reader import IndexReader, NameRow, PlaceRow
 from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE, iter_confidences
@@ -19,6 +20,8 @@ from toponym_server.matching.normalize import Normalized, normalize
 from toponym_server.matching.ranking import Hints, PlaceFacts, Ranked, rank, with_context
 from toponym_server.matching.similarity import MatchKind
 from toponym_server.resolver.cache import LruCache
+
+T = TypeVar("T")
 
 # How many postings each kind of key may contribute: strong keys few, broad keys more.
 SETTLED_CONFIDENCE = 0.95
@@ -114,6 +117,29 @@ class PlaceDetails:
     localized_name: str
     names: tuple[NameRow, ...]
     related: tuple[RelatedPlace, ...] = ()
+
+
+def _kept_rows(
+    ids: Sequence[int], kept: dict[int, T], capacity: int, read: Callable[[list[int]], Iterator[tuple[int, T]]]
+) -> dict[int, T]:
+    """Return the entries of ``ids`` from ``kept``, reading the missing ones with ``read`` and keeping them.
+
+    A plain dict emptied when full: one lookup per candidate row must stay cheap.
+    """
+    found: dict[int, T] = {}
+    missing: list[int] = []
+    for row_id in ids:
+        entry = kept.get(row_id)
+        if entry is None:
+            missing.append(row_id)
+        else:
+            found[row_id] = entry
+    if missing:
+        if len(kept) + len(missing) > capacity:
+            kept.clear()
+        for row_id, entry in read(missing):
+            kept[row_id] = found[row_id] = entry
+    return found
 
 
 def contexts_for(alone: Sequence[list[Candidate] | None]) -> list[tuple[tuple[float, float], ...]]:
@@ -300,42 +326,23 @@ class Resolver:
 
         Ranking reads the rows as they are (see :class:`~toponym_server.matching.ranking.NameView`).
         """
-        kept = self._name_rows
-        found: dict[int, NameRow] = {}
-        missing: list[int] = []
-        for name_id in name_ids:
-            hit = kept.get(name_id)
-            if hit is None:
-                missing.append(name_id)
-            else:
-                found[name_id] = hit
-        if missing:
-            if len(kept) + len(missing) > _NAME_ROWS_KEPT:
-                kept.clear()
-            for row in self.index.names_by_id(missing):
-                kept[row.name_id] = found[row.name_id] = row
-        return found
+
+        def read(missing: list[int]) -> Iterator[tuple[int, NameRow]]:
+            return ((row.name_id, row) for row in self.index.names_by_id(missing))
+
+        return _kept_rows(name_ids, self._name_rows, _NAME_ROWS_KEPT, read)
 
     def _places(self, place_ids: Sequence[int]) -> dict[int, tuple[PlaceRow, PlaceFacts]]:
         """The rows and ranking facts of these places, read once and then kept; unknown IDs are absent."""
-        kept = self._place_rows
-        found: dict[int, tuple[PlaceRow, PlaceFacts]] = {}
-        missing: list[int] = []
-        for place_id in place_ids:
-            entry = kept.get(place_id)
-            if entry is None:
-                missing.append(place_id)
-            else:
-                found[place_id] = entry
-        if missing:
-            if len(kept) + len(missing) > _PLACE_ROWS_KEPT:
-                kept.clear()
+
+        def read(missing: list[int]) -> Iterator[tuple[int, tuple[PlaceRow, PlaceFacts]]]:
             for p in self.index.places_by_id(missing).values():
                 facts = PlaceFacts(
                     p.geoname_id, p.feature_class, p.feature_code, p.country_code, p.latitude, p.longitude, p.prominence
                 )
-                kept[p.geoname_id] = found[p.geoname_id] = (p, facts)
-        return found
+                yield p.geoname_id, (p, facts)
+
+        return _kept_rows(place_ids, self._place_rows, _PLACE_ROWS_KEPT, read)
 
     def _admin1_name(self, place: PlaceRow) -> str:
         if not place.admin1_code:
