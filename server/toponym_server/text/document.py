@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from toponym_server.index.reader import IndexReader
@@ -11,6 +10,7 @@ from toponym_server.matching.normalize import normalize
 from toponym_server.matching.ranking import Hints
 from toponym_server.matching.script import has_arabic
 from toponym_server.resolver import Candidate, Query, Resolver
+from toponym_server.resolver.cache import LruCache
 from toponym_server.text.cues import LIST_SEPARATORS
 from toponym_server.text.finder import Span, find_spans
 
@@ -41,22 +41,19 @@ class TextResolver:
     def __init__(self, resolver: Resolver, index: IndexReader) -> None:
         self.resolver = resolver
         self.index = index
-        self._known: OrderedDict[str, bool] = OrderedDict()
+        self._known: LruCache[str, bool] = LruCache(_KNOWN_CACHE)
 
     def knows(self, text: str) -> bool:
         """Tell whether the gazetteer has a name under the exact or a phonetic key of ``text``."""
         known = self._known.get(text)
         if known is not None:
-            self._known.move_to_end(text)
             return known
         normalized = normalize(text)
         known = False
         if normalized.folded:
             keys = query_keys(normalized)
             known = any(self.index.lookup(key, 1) for key in (*keys.exact, *keys.phonetic))
-        self._known[text] = known
-        if len(self._known) > _KNOWN_CACHE:
-            self._known.popitem(last=False)
+        self._known.put(text, known)
         return known
 
     def _spelled_as(self, text: str, candidates: list[Candidate]) -> bool:
