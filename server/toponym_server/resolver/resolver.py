@@ -12,12 +12,23 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+import numpy as np
+
 from toponym_server.index.reader import IndexReader, NameRow, PlaceRow
 from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE, iter_confidences
 from toponym_server.matching.features import Kind, kind_of_feature
 from toponym_server.matching.keys import query_keys
 from toponym_server.matching.normalize import Normalized, normalize
-from toponym_server.matching.ranking import Hints, PlaceFacts, Ranked, rank, with_context
+from toponym_server.matching.ranking import (
+    EARTH_RADIUS_KM,
+    NEAR_SCALE_KM,
+    W_CONTEXT,
+    Hints,
+    PlaceFacts,
+    Ranked,
+    rank,
+    with_context,
+)
 from toponym_server.matching.similarity import MatchKind
 from toponym_server.resolver.cache import LruCache
 
@@ -34,6 +45,11 @@ DEFAULT_RESULT_CACHE = 10_000
 # Full rankings are larger than answers (tens of candidates each): fewer are kept.
 RANKINGS_KEPT = 2_000
 RANKING_DEPTH = 64
+# The leading candidates an answer depends on: its own (up to the limit) and the rivals its
+# confidence margin is taken over (the first eight, see matching.confidence.features).
+CONFIDENCE_RIVALS = 8
+# Slack for the difference between the vectorised pull and ranking's own arithmetic (ulps).
+_PULL_SLACK = 1e-9
 # Index rows kept across queries: prominent places and their names are candidates again and again.
 _NAME_ROWS_KEPT = 100_000
 _PLACE_ROWS_KEPT = 50_000
@@ -161,6 +177,42 @@ def contexts_for(alone: Sequence[list[Candidate] | None]) -> list[tuple[tuple[fl
     return contexts
 
 
+def _unit_vectors(points: np.ndarray) -> np.ndarray:
+    """The unit vectors of (lat, lon) points in degrees, one row each."""
+    lat, lon = np.radians(points[:, 0]), np.radians(points[:, 1])
+    return np.column_stack((np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)))
+
+
+class _Reach:
+    """A lone ranking's candidates as arrays (unit vectors and scores), to find the ones a context may lift."""
+
+    __slots__ = ("ranked", "scores", "vectors")
+
+    def __init__(self, ranked: Sequence[Ranked]) -> None:
+        self.ranked = ranked
+        self.vectors = _unit_vectors(np.array([(r.place.latitude, r.place.longitude) for r in ranked], dtype=float))
+        self.scores = np.array([r.score for r in ranked], dtype=float)
+
+    def within(self, context: Sequence[tuple[float, float]], depth: int) -> list[Ranked]:
+        """The candidates that may be among the first ``depth`` once ``context`` pulls them, in their order.
+
+        A context only adds to each score (at most ``W_CONTEXT``), so a candidate whose score
+        with its pull stays below the ``depth``-th best such score cannot reach an answer or the
+        rivals its confidence is measured against. The pulls are computed here at once for all
+        candidates and points; the candidates kept are then ranked by :func:`with_context`
+        itself, which orders them as it would among all the others: the answer is the same, for
+        a fraction of the work.
+        """
+        if len(self.ranked) <= depth:
+            return list(self.ranked)
+        dots = self.vectors @ _unit_vectors(np.array(context, dtype=float).reshape(-1, 2)).T
+        nearest_km = EARTH_RADIUS_KM * np.arccos(np.clip(dots.max(axis=1), -1.0, 1.0))
+        scores = self.scores + W_CONTEXT * np.exp(-nearest_km / NEAR_SCALE_KM)
+        cut = len(scores) - depth
+        floor = float(np.partition(scores, cut)[cut]) - _PULL_SLACK
+        return [r for r, keep in zip(self.ranked, (scores >= floor).tolist(), strict=True) if keep]
+
+
 class Resolver:
     """Resolves names against one open index.
 
@@ -182,6 +234,8 @@ class Resolver:
         self._name_rows: dict[int, NameRow] = {}
         self._place_rows: dict[int, tuple[PlaceRow, PlaceFacts]] = {}
         self._admin_names: dict[str, str] = {}
+        # Kept lone rankings as arrays, by the ranking's identity (it holds the ranking alive).
+        self._reaches: dict[int, _Reach] = {}
 
     def resolve(self, query: Query, context: Sequence[tuple[float, float]] = ()) -> list[Candidate]:
         """Return the candidates for ``query``, best first, at most ``query.limit`` of them."""
@@ -264,7 +318,18 @@ class Resolver:
             kept = (ranked[:RANKING_DEPTH], transliterated)
             self._rankings.put(key, kept)
         ranked, transliterated = kept
+        if context:
+            ranked = self._reach_of(ranked).within(context, max(query.limit, CONFIDENCE_RIVALS))
         return with_context(ranked, context), transliterated
+
+    def _reach_of(self, ranked: list[Ranked]) -> _Reach:
+        """The arrays of a kept lone ranking, made once per ranking (a plain dict emptied when full)."""
+        reach = self._reaches.get(id(ranked))
+        if reach is None or reach.ranked is not ranked:
+            if len(self._reaches) >= RANKINGS_KEPT:
+                self._reaches.clear()
+            reach = self._reaches[id(ranked)] = _Reach(ranked)
+        return reach
 
     def _rank_alone(self, query: Query) -> tuple[list[Ranked], bool]:
         normalized = normalize(query.name)

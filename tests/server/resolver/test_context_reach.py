@@ -1,0 +1,61 @@
+"""Ranking a name in a document's context looks only at the candidates the context can lift, and
+answers exactly as a re-ranking of every kept candidate would: same places, order, confidences
+and explanations."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from toponym_server.index import IndexReader
+from toponym_server.matching.ranking import Hints, Ranked
+from toponym_server.resolver import Query, Resolver
+from toponym_server.resolver import resolver as resolver_module
+
+SYRIA = ((36.2, 37.16), (34.73, 36.71), (33.51, 36.29))  # Aleppo, Homs, Damascus
+LEBANON = ((33.89, 35.5), (33.56, 35.37))  # Beirut, Sidon
+MALI = ((12.65, -8.0), (16.77, -3.01))  # Bamako, Timbuktu
+USA = ((39.8, -89.6), (38.63, -90.2), (41.88, -87.63))
+SCATTERED = ((51.5, -0.12), (-33.87, 151.21), (35.68, 139.69), (-23.55, -46.63), (0.0, 0.0))
+
+CASES = [
+    ("Hama", SYRIA),
+    ("Tripoli", LEBANON),
+    ("Tripoli", SCATTERED),
+    ("Gao", MALI),
+    ("Springfield", USA),
+    ("Alexandria", USA),
+    ("Saint-Denis", SCATTERED),
+    ("San Jose", SCATTERED[:1]),
+    ("al-Qaim", SYRIA + LEBANON),
+]
+
+
+def _every_candidate(self: object, context: Sequence[tuple[float, float]], depth: int) -> list[Ranked]:
+    return list(self.ranked)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("limit", [1, 3, 10, 50])
+@pytest.mark.parametrize(("name", "context"), CASES, ids=[f"{n}-{len(c)}" for n, c in CASES])
+def test_context_answers_equal_a_full_reranking(
+    embedded_index: IndexReader,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    context: tuple[tuple[float, float], ...],
+    limit: int,
+) -> None:
+    query = Query(name, Hints(), limit=limit, min_confidence=0.0)
+    narrowed = Resolver(embedded_index).resolve(query, context)
+    with monkeypatch.context() as patched:
+        patched.setattr(resolver_module._Reach, "within", _every_candidate)
+        full = Resolver(embedded_index).resolve(query, context)
+    assert narrowed == full
+    assert len(full) == min(limit, len(Resolver(embedded_index).rank(query)[0]))
+
+
+def test_the_context_still_moves_the_answer(embedded_index: IndexReader) -> None:
+    resolver = Resolver(embedded_index)
+    query = Query("Tripoli", limit=3, min_confidence=0.0)
+    assert resolver.resolve(query, LEBANON)[0].place.country_code == "LB"
+    assert resolver.resolve(query, ((32.89, 13.19), (32.38, 15.09)))[0].place.country_code == "LY"
