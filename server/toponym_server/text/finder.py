@@ -66,10 +66,6 @@ class Span:
 KnowsName = Callable[[str], bool]
 
 
-def _word(token: Token) -> str:
-    return token.text.lower().strip("'\u2019")
-
-
 def _runs(text: str, tokens: list[Token]) -> list[list[int]]:
     """Group token positions into runs of name-like words.
 
@@ -91,11 +87,11 @@ def _runs(text: str, tokens: list[Token]) -> list[list[int]]:
             runs.append(current)
             current = []
         if token.capitalized:
-            if not current and _word(token) in COMMON_WORDS:
+            if not current and token.word in COMMON_WORDS:
                 continue  # a run does not start on a common word (The London, However Aleppo)
             current.append(i)
             continue
-        is_connector = _word(token) in NAME_CONNECTORS
+        is_connector = token.word in NAME_CONNECTORS
         next_capitalized = i + 1 < len(tokens) and tokens[i + 1].cased and tokens[i + 1].capitalized
         if current and is_connector and next_capitalized and tokens[i + 1].start - token.end <= 2:
             current.append(i)
@@ -122,7 +118,7 @@ def _shadowed(tokens: list[Token], run: list[int]) -> set[int]:
     """
     shadowed: set[int] = set()
     for position, i in enumerate(run):
-        word = _word(tokens[i])
+        word = tokens[i].word
         if word in PERSON_TITLES:
             shadowed.update(run[position : position + 3])
         elif word in ORGANISATION_WORDS:
@@ -131,19 +127,19 @@ def _shadowed(tokens: list[Token], run: list[int]) -> set[int]:
 
 
 def _names_an_organisation(tokens: list[Token], run: list[int]) -> bool:
-    words = [_word(tokens[i]) for i in run]
-    following = _word(tokens[run[-1] + 1]) if run[-1] + 1 < len(tokens) else ""
+    words = [tokens[i].word for i in run]
+    following = tokens[run[-1] + 1].word if run[-1] + 1 < len(tokens) else ""
     adjacent = following and tokens[run[-1] + 1].start - tokens[run[-1]].end <= 2
     return any(w in ORGANISATION_WORDS for w in words) or bool(adjacent and following in ORGANISATION_WORDS)
 
 
 def _names_a_person(tokens: list[Token], run: list[int], knows: KnowsName) -> bool:
     before = run[0] - 1
-    if before >= 0 and _word(tokens[before]).rstrip(".") in PERSON_TITLES:
+    if before >= 0 and tokens[before].word.rstrip(".") in PERSON_TITLES:
         return True
-    if _word(tokens[run[0]]) in PERSON_TITLES and len(run) > 1:
+    if tokens[run[0]].word in PERSON_TITLES and len(run) > 1:
         return True
-    first = _word(tokens[run[0]])
+    first = tokens[run[0]].word
     if first in PERSON_NAME_STARTS and len(run) >= 2:
         return not knows(" ".join(tokens[i].text for i in run[:2]))
     return False
@@ -158,7 +154,7 @@ def _linked(text: str, tokens: list[Token], organisation: list[int], run: list[i
 def _acronym_after(text: str, tokens: list[Token], run: list[int]) -> str | None:
     """The acronym an organisation is given in parentheses right after its name, if any."""
     nxt = run[-1] + 1
-    if nxt < len(tokens) and _word(tokens[nxt]) in ORGANISATION_WORDS:
+    if nxt < len(tokens) and tokens[nxt].word in ORGANISATION_WORDS:
         nxt += 1  # the organisation word closing the name (Islamic state (IS))
     run = [*run[:-1], nxt - 1]
     if nxt < len(tokens) and text[tokens[run[-1]].end : tokens[nxt].start].strip() == "(":
@@ -170,7 +166,7 @@ def _acronym_after(text: str, tokens: list[Token], run: list[int]) -> str | None
 
 def _is_adjective(tokens: list[Token], i: int) -> bool:
     """A capitalised word with an adjective's ending before a lower-case word (*Syrian territory*)."""
-    word = _word(tokens[i])
+    word = tokens[i].word
     following = tokens[i + 1] if i + 1 < len(tokens) else None
     return word.endswith(DEMONYM_ENDINGS) and following is not None and following.cased and not following.capitalized
 
@@ -226,22 +222,22 @@ def _spans_in_run(
     while i < len(run):
         for length in range(min(MAX_SPAN_WORDS, len(run) - i), 0, -1):
             first, last = tokens[run[i]], tokens[run[i + length - 1]]
-            if _word(last) in NAME_CONNECTORS and length > 1:
+            if last.word in NAME_CONNECTORS and length > 1:
                 continue  # a span does not end on a connector
             if shadowed.intersection(run[i : i + length]):
                 continue
-            if length > 1 and (_word(first) in COMMON_WORDS or _word(last) in COMMON_WORDS):
+            if length > 1 and (first.word in COMMON_WORDS or last.word in COMMON_WORDS):
                 continue  # a name does not start or end on a common word (في عدن, مدينة مأرب)
             begin = first.start + first.elided
             raw = text[begin : last.end]
-            if length == 1 and (_word(first) in COMMON_WORDS or raw in ruled_out or _is_adjective(tokens, run[i])):
+            if length == 1 and (first.word in COMMON_WORDS or raw in ruled_out or _is_adjective(tokens, run[i])):
                 continue
             for variant in _variants(raw) if length == 1 else [raw]:
                 if len(variant) < 2 or not knows(variant):
                     continue
                 offset = len(raw) - len(variant)
                 before = run[i] - 1
-                previous_word = _word(tokens[before]) if before >= 0 else ""
+                previous_word = tokens[before].word if before >= 0 else ""
                 found.append(
                     Span(
                         text=variant,

@@ -12,33 +12,37 @@ _SENTENCE_END = re.compile(r"[.!?:;\n\"\u201c\u201d\u00ab\u00bb(\[\u2013\u2014]\
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """One word of a text: its text and its offsets (Python string indices, end exclusive)."""
+    """One word of a text: its text and its offsets (Python string indices, end exclusive).
+
+    What the spelling says about the word is read once, when the text is split: the finder
+    asks it many times.
+    """
 
     text: str
     start: int
     end: int
     sentence_start: bool
     """The word opens a sentence, a title line or a quotation, where capitals say nothing."""
-
-    @property
-    def cased(self) -> bool:
-        """The word is written in a script with letter case (Latin, Cyrillic, Greek ...)."""
-        return any(c.isupper() or c.islower() for c in self.text)
-
-    @property
-    def elided(self) -> int:
-        """Length of an elided article or preposition it starts with (``l'``, ``d'``), else 0."""
-        return 2 if _ELISION.match(self.text) else 0
-
-    @property
-    def capitalized(self) -> bool:
-        """The word starts with a capital letter (after ``al-`` or an elided ``l'``/``d'``)."""
-        head = self.text.split("-", 1)[1] if _ARTICLE_PREFIX.match(self.text) else self.text[self.elided :]
-        return head[:1].isupper()
+    cased: bool
+    """The word is written in a script with letter case (Latin, Cyrillic, Greek ...)."""
+    elided: int
+    """Length of an elided article or preposition it starts with (``l'``, ``d'``), else 0."""
+    capitalized: bool
+    """The word starts with a capital letter (after ``al-`` or an elided ``l'``/``d'``)."""
+    word: str
+    """The word in lower case without outer apostrophes, as the cue lists write words."""
 
 
 _ELISION = re.compile(r"^[lLdDjJmMnNsStTcC]['\u2019](?=\w\w)")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash|ath|adh|ed|er|es|et|ez|en)-\w", re.IGNORECASE)
+
+
+def _token(text: str, start: int, end: int, sentence_start: bool) -> Token:
+    cased = any(c.isupper() or c.islower() for c in text)
+    elided = 2 if _ELISION.match(text) else 0
+    head = text.split("-", 1)[1] if _ARTICLE_PREFIX.match(text) else text[elided:]
+    word = text.lower().strip("'\u2019")
+    return Token(text, start, end, sentence_start, cased, elided, head[:1].isupper(), word)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -46,8 +50,9 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     previous_end = 0
     for match in _WORD.finditer(text):
-        gap = text[previous_end : match.start()]
-        opens = not tokens or bool(_SENTENCE_END.search(gap)) or "\n" in gap
-        tokens.append(Token(match.group(), match.start(), match.end(), opens))
+        start = match.start()
+        gap = text[previous_end:start]
+        opens = not tokens or "\n" in gap or bool(_SENTENCE_END.search(gap))
         previous_end = match.end()
+        tokens.append(_token(match.group(), start, previous_end, opens))
     return tokens
