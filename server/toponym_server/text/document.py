@@ -42,6 +42,8 @@ class TextResolver:
         self.resolver = resolver
         self.index = index
         self._known: LruCache[str, bool] = LruCache(_KNOWN_CACHE)
+        # Whether a span is spelt like its best place's name, by (span, place, matched name).
+        self._spelled: LruCache[tuple[str, int, str], bool] = LruCache(_KNOWN_CACHE)
 
     def knows(self, text: str) -> bool:
         """Tell whether the gazetteer has a name under the exact or a phonetic key of ``text``."""
@@ -60,12 +62,18 @@ class TextResolver:
         """Tell whether the best candidate has a name spelt like ``text`` in the same script, once folded."""
         if not candidates:
             return False
-        folded = normalize(text).folded.replace(" ", "")
-        arabic = has_arabic(text)
-        if not arabic:
-            return normalize(candidates[0].matched_name).folded.replace(" ", "") == folded
-        names = self.index.names_of_place(candidates[0].place.geoname_id)
-        return any(has_arabic(n.text) and n.folded.replace(" ", "") == folded for n in names)
+        best = candidates[0]
+        key = (text, best.place.geoname_id, best.matched_name)
+        spelled = self._spelled.get(key)
+        if spelled is None:
+            folded = normalize(text).folded.replace(" ", "")
+            if not has_arabic(text):
+                spelled = normalize(best.matched_name).folded.replace(" ", "") == folded
+            else:
+                names = self.index.names_of_place(best.place.geoname_id)
+                spelled = any(has_arabic(n.text) and n.folded.replace(" ", "") == folded for n in names)
+            self._spelled.put(key, spelled)
+        return spelled
 
     def resolve_text(
         self,
