@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Precision, recall and throughput of free-text resolution on annotated articles.
 
-Usage: evaluate_text.py [DIR ...] [--index PATH] [--rounds N]
+Usage: evaluate_text.py [DIR ...] [--index PATH] [--cold-passes N] [--stream-rounds N] [--clients N ...]
 
 Each ``*.txt`` file in the directories marks its place mentions ``[[surface|GeoNames ID]]``
 (``toponym_server.text.annotated`` documents the format). Defaults: ``bench/texts`` (articles
@@ -9,42 +9,125 @@ written after the rules were frozen: the held-out set) and ``tests/acceptance/te
 articles the rules were developed on). A found mention is right when its span and its best
 place match a marked one.
 
-Throughput is measured through the gRPC client against a server on the same index started in
-this process: the first pass over the articles (every name new to the server's caches), and
-``--rounds`` passes over new documents made by recombining the articles' paragraphs (a
-pipeline's steady state: the names recur, the documents and so their contexts do not).
+Every figure is measured through :class:`ToponymClient` against ``toponym serve`` started on the
+index as a process of its own (as deployed; the client's work is not on the server's
+interpreter), each measurement on a freshly started server, so nothing is remembered from an
+earlier one:
+
+- *cold*: one pass over the articles, each sent once in turn; every name is new to the
+  server's caches (the index file may be in the operating system's page cache). The median of
+  ``--cold-passes`` servers.
+- *stream*: ``--stream-rounds`` rounds of new documents, each made of three paragraphs from
+  three different articles, so no document repeats but their names recur as a desk's stream
+  repeats the places of its beat. The first round meets most names for the first time, the
+  later ones mostly known names in new contexts. Reported: the stream as a whole, with the
+  share of its mentions whose name the server had not returned before; the first round; and
+  the later rounds (*known names*: the median of their rates). With ``--clients N`` the
+  documents are sent by N threads at once (one call in flight per thread), which keeps the
+  server busy while the client decodes an answer.
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
+import subprocess
+import sys
 import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
-from toponym_client import ToponymClient
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from startup import free_port, wait_ready
+
+from toponym_client import Mention, ToponymClient
 from toponym_server.default_index import ensure_embedded_index
-from toponym_server.index import open_index
-from toponym_server.service.server import ServerConfig, start_server
-from toponym_server.text.annotated import Score, parse_annotated, score
+from toponym_server.text.annotated import GoldMention, Score, parse_annotated, score
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DIRS = (HERE / "texts", HERE.parent / "tests" / "acceptance" / "texts")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An annotated article: where it came from, its plain text and its marked mentions."""
+
+    path: Path
+    text: str
+    gold: list[GoldMention]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dirs", nargs="*", type=Path, default=list(DEFAULT_DIRS))
     parser.add_argument("--index", type=Path, help="index file (default: the embedded default, built if needed)")
-    parser.add_argument("--rounds", type=int, default=5, help="warm passes over the articles (default 5)")
+    parser.add_argument("--cold-passes", type=int, default=3, help="cold passes, each on a new server (default 3)")
+    parser.add_argument("--stream-rounds", type=int, default=10, help="rounds of the stream (default 10)")
+    parser.add_argument(
+        "--clients", type=int, nargs="+", default=[1, 2], help="concurrent callers for the stream (default: 1 2)"
+    )
     args = parser.parse_args()
-    index = open_index(args.index) if args.index else ensure_embedded_index()
-    server = start_server(index, ServerConfig(host="127.0.0.1", port=0, workers=4))
+    index = args.index or ensure_embedded_index().path
+    groups = {
+        d: [Article(p, *parse_annotated(p.read_text(encoding="utf-8"))) for p in sorted(d.glob("*.txt"))]
+        for d in args.dirs
+    }
+    articles = [a for group in groups.values() for a in group]
+
+    cold_rates = []
+    for n in range(args.cold_passes):
+        with serving(index) as client:
+            started = time.perf_counter()
+            found = [client.resolve_text(a.text) for a in articles]
+            cold_rates.append(len(articles) / (time.perf_counter() - started))
+        if n == 0:
+            report_quality(groups, dict(zip((a.path for a in articles), found, strict=True)))
+    chars = statistics.mean(len(a.text) for a in articles)
+    print(f"throughput over gRPC to a server process, {len(articles)} articles of {chars:.0f} characters on average")
+    print(
+        f"  cold (every name new to the server), one call at a time: median {statistics.median(cold_rates):.1f} "
+        f"articles/s over {len(cold_rates)} servers ({', '.join(f'{r:.1f}' for r in cold_rates)})"
+    )
+    paragraphs = [[p for p in a.text.split("\n\n") if p.strip()] for a in articles]
+    rounds = [[recombined(paragraphs, j, r) for j in range(len(articles))] for r in range(1, args.stream_rounds + 1)]
+    for clients in args.clients:
+        with serving(index) as client:
+            stream(client, rounds, clients)
+
+
+@contextmanager
+def serving(index: Path) -> Iterator[ToponymClient]:
+    """Start ``toponym serve`` on ``index`` in a process of its own and yield a client of it."""
+    port = free_port()
+    target = f"127.0.0.1:{port}"
+    argv = [sys.executable, "-m", "toponym_server.cli", "serve", "--index", str(index), "--port", str(port)]
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        with ToponymClient(f"127.0.0.1:{server.port}") as client:
-            run(client, args.dirs, args.rounds)
+        wait_ready(target)
+        with ToponymClient(target, timeout=60) as client:
+            yield client
     finally:
-        server.stop(grace=1.0)
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def report_quality(groups: dict[Path, list[Article]], found: dict[Path, list[Mention]]) -> None:
+    """Print precision and recall per article and per directory."""
+    for directory, articles in groups.items():
+        total = Score(0, 0, 0)
+        print(f"{directory}:")
+        for article in articles:
+            mentions = found[article.path]
+            result = score(((m.start, m.end, m.best.geoname_id) for m in mentions), article.gold)
+            total += result
+            print(
+                f"  {article.path.name:<24} precision {result.precision:.3f}  recall {result.recall:.3f}  "
+                f"({result.right} right of {result.found} found, {result.gold} marked)"
+            )
+        print(f"  {'all':<24} precision {total.precision:.3f}  recall {total.recall:.3f}")
 
 
 def recombined(paragraphs: list[list[str]], j: int, round_number: int) -> str:
@@ -56,39 +139,34 @@ def recombined(paragraphs: list[list[str]], j: int, round_number: int) -> str:
     return "\n\n".join(picked)
 
 
-def run(client: ToponymClient, dirs: list[Path], rounds: int) -> None:
-    articles: list[str] = []
-    cold_seconds = 0.0
-    for directory in dirs:
-        total = Score(0, 0, 0)
-        print(f"{directory}:")
-        for path in sorted(directory.glob("*.txt")):
-            text, gold = parse_annotated(path.read_text(encoding="utf-8"))
-            articles.append(text)
+def stream(client: ToponymClient, rounds: list[list[str]], clients: int) -> None:
+    """Send the rounds of documents to a fresh server, ``clients`` calls at a time, and print the rates."""
+    seen: set[str] = set()
+    mentions = new = 0
+    rates: list[float] = []
+    took = 0.0
+    with ThreadPoolExecutor(clients) as pool:
+        for documents in rounds:
             started = time.perf_counter()
-            mentions = client.resolve_text(text)
-            cold_seconds += time.perf_counter() - started
-            result = score(((m.start, m.end, m.best.geoname_id) for m in mentions), gold)
-            total += result
-            print(
-                f"  {path.name:<24} precision {result.precision:.3f}  recall {result.recall:.3f}  "
-                f"({result.right} right of {result.found} found, {result.gold} marked)"
-            )
-        print(f"  {'all':<24} precision {total.precision:.3f}  recall {total.recall:.3f}")
-    paragraphs = [[p for p in a.split("\n\n") if p.strip()] for a in articles]
-    warm: list[float] = []
-    for round_number in range(1, rounds + 1):
-        documents = [recombined(paragraphs, j, round_number) for j in range(len(articles))]
-        started = time.perf_counter()
-        for document in documents:
-            client.resolve_text(document)
-        warm.append(len(documents) / (time.perf_counter() - started))
-    chars = statistics.mean(len(a) for a in articles)
+            answers = list(pool.map(client.resolve_text, documents))
+            seconds = time.perf_counter() - started
+            took += seconds
+            rates.append(len(documents) / seconds)
+            for found in answers:
+                names = [m.text for m in found]
+                mentions += len(names)
+                new += sum(1 for name in dict.fromkeys(names) if name not in seen)
+                seen.update(names)
+    documents = sum(len(r) for r in rounds)
+    later = (
+        f"; later rounds (known names, new documents): median {statistics.median(rates[1:]):.1f}"
+        if len(rates) > 1
+        else ""
+    )
     print(
-        f"throughput over gRPC, {len(articles)} articles of {chars:.0f} characters on average: "
-        f"cold (first pass) {len(articles) / cold_seconds:.1f} articles/s, "
-        f"recombined documents of known names: median {statistics.median(warm):.1f} articles/s "
-        f"over {rounds} passes"
+        f"  stream of {documents} new documents in {len(rounds)} rounds, {clients} call(s) at a time: "
+        f"{documents / took:.1f} articles/s ({new / max(mentions, 1):.0%} of its {mentions} mentions new to the "
+        f"server); first round {rates[0]:.1f}{later} articles/s"
     )
 
 
