@@ -18,6 +18,7 @@ DEFAULT_MIN_CONFIDENCE = 0.5
 NO_CUE_CONFIDENCE = 0.7
 PROMINENT_POPULATION = 100_000
 _KNOWN_CACHE = 100_000
+_WRITTEN_POSTINGS = 64
 _STATE_CODES = frozenset({"PPLC", "PCLI", "PCLD", "PCLS", "PCLF", "PCL"})
 
 
@@ -44,6 +45,8 @@ class TextResolver:
         self._known: LruCache[str, bool] = LruCache(_KNOWN_CACHE)
         # Whether a span is spelt like its best place's name, by (span, place, matched name).
         self._spelled: LruCache[tuple[str, int, str], bool] = LruCache(_KNOWN_CACHE)
+        self._written: LruCache[str, bool] = LruCache(_KNOWN_CACHE)
+        self._arabic: LruCache[int, frozenset[str]] = LruCache(_KNOWN_CACHE)
 
     def knows(self, text: str) -> bool:
         """Tell whether the gazetteer has a name under the exact or a phonetic key of ``text``."""
@@ -58,6 +61,36 @@ class TextResolver:
         self._known.put(text, known)
         return known
 
+    def may_be_spelled_as_written(self, text: str) -> bool:
+        """Tell whether a span in a script without capitals may be spelt like its best place's name.
+
+        Such a span is a mention only then (see :func:`_accept`). A place with a name spelt like
+        it is stored under the span's exact key: when no place there has such a name (written
+        in Arabic script, for an Arabic span), no answer can make the span a mention, so it is
+        not resolved. A key with more places than are read here counts as possible.
+        """
+        possible = self._written.get(text)
+        if possible is not None:
+            return possible
+        normalized = normalize(text)
+        folded = normalized.folded.replace(" ", "")
+        postings = self.index.lookup(query_keys(normalized).exact[0], _WRITTEN_POSTINGS) if folded else []
+        if len(postings) >= _WRITTEN_POSTINGS or (postings and not has_arabic(text)):
+            possible = True
+        else:
+            possible = any(folded in self._arabic_spellings(place_id) for _, place_id in postings)
+        self._written.put(text, possible)
+        return possible
+
+    def _arabic_spellings(self, place_id: int) -> frozenset[str]:
+        """The folded forms (without spaces) of a place's names written in Arabic script."""
+        spellings = self._arabic.get(place_id)
+        if spellings is None:
+            names = self.index.names_of_place(place_id)
+            spellings = frozenset(n.folded.replace(" ", "") for n in names if has_arabic(n.text))
+            self._arabic.put(place_id, spellings)
+        return spellings
+
     def _spelled_as(self, text: str, candidates: list[Candidate]) -> bool:
         """Tell whether the best candidate has a name spelt like ``text`` in the same script, once folded."""
         if not candidates:
@@ -70,8 +103,7 @@ class TextResolver:
             if not has_arabic(text):
                 spelled = normalize(best.matched_name).folded.replace(" ", "") == folded
             else:
-                names = self.index.names_of_place(best.place.geoname_id)
-                spelled = any(has_arabic(n.text) and n.folded.replace(" ", "") == folded for n in names)
+                spelled = folded in self._arabic_spellings(best.place.geoname_id)
             self._spelled.put(key, spelled)
         return spelled
 
@@ -91,7 +123,13 @@ class TextResolver:
         """
         hints = hints or Hints()
         spans = find_spans(text, self.knows)
-        distinct = list(dict.fromkeys(span.text for span in spans))
+        # A word of a script without capitals that no name is spelt like is never a mention:
+        # it is neither resolved nor does its guess pull the document's places.
+        distinct = [
+            name
+            for name in dict.fromkeys(span.text for span in spans)
+            if _cased(name) or self.may_be_spelled_as_written(name)
+        ]
         queries = [Query(name, hints, limit=limit, min_confidence=0.0) for name in distinct]
         alone = [self.resolver.resolve(query) for query in queries]
         together = self.resolver.resolve_many(queries, use_context=True, first=alone)
@@ -103,10 +141,10 @@ class TextResolver:
         ]
         answers = dict(zip(distinct, chosen, strict=True))
         spelled = {name: self._spelled_as(name, candidates) for name, candidates in answers.items()}
-        strong = [spelled[span.text] for span in spans]
+        strong = [spelled.get(span.text, False) for span in spans]
         mentions: list[Mention] = []
         for i, span in enumerate(spans):
-            candidates = answers[span.text]
+            candidates = answers.get(span.text, [])
             listed = _listed_with(spans, strong, i, text)
             if not candidates or not _accept(span, candidates[0], strong[i], listed, min_confidence):
                 continue
@@ -134,7 +172,7 @@ def _accept(span: Span, best: Candidate, strong: bool, listed: bool, min_confide
     needed = min_confidence if cued or prominent or not one_word else max(min_confidence, NO_CUE_CONFIDENCE)
     if best.confidence < needed:
         return False
-    uncased = not any(c.isupper() or c.islower() for c in span.text)
+    uncased = not _cased(span.text)
     # Transliterated words meet Latin names loosely: in a script without capitals only a name
     # the gazetteer writes that way counts.
     if not strong and (uncased or not (cued or (area and best.confidence >= NO_CUE_CONFIDENCE))):
@@ -142,6 +180,11 @@ def _accept(span: Span, best: Candidate, strong: bool, listed: bool, min_confide
     if one_word and not prominent and not cued:
         return not (span.after_article or span.opens_sentence or uncased)
     return True
+
+
+def _cased(text: str) -> bool:
+    """The text has a letter of a script with capitals."""
+    return any(c.isupper() or c.islower() for c in text)
 
 
 def _is_area(candidate: Candidate) -> bool:

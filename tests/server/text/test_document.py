@@ -1,0 +1,60 @@
+"""What the text resolver asks of the gazetteer, and what it leaves out before resolving."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from toponym_server.index import IndexReader
+from toponym_server.resolver import Candidate, Query, Resolver
+from toponym_server.text import TextResolver
+
+
+class CountingResolver(Resolver):
+    """A resolver that remembers which names it was asked to resolve alone."""
+
+    def __init__(self, index: IndexReader) -> None:
+        super().__init__(index)
+        self.asked: list[str] = []
+
+    def resolve(self, query: Query, context: Sequence[tuple[float, float]] = ()) -> list[Candidate]:
+        if not context:
+            self.asked.append(query.name)
+        return super().resolve(query, context)
+
+
+@pytest.fixture()
+def counting(embedded_index: IndexReader) -> tuple[TextResolver, CountingResolver]:
+    resolver = CountingResolver(embedded_index)
+    return TextResolver(resolver, embedded_index), resolver
+
+
+@pytest.mark.parametrize("word", ["حلب", "أربيل", "البصرة", "ירושלים"])
+def test_a_word_some_place_is_written_as_may_be_a_mention(embedded_index: IndexReader, word: str) -> None:
+    text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
+    assert text_resolver.may_be_spelled_as_written(word)
+
+
+@pytest.mark.parametrize("word", ["خلال", "قال", "زيارة", "الدولي"])
+def test_an_arabic_word_only_latin_names_transliterate_to_is_not(embedded_index: IndexReader, word: str) -> None:
+    text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
+    assert text_resolver.knows(word)  # a phonetic or transliterated namesake exists
+    assert not text_resolver.may_be_spelled_as_written(word)
+
+
+def test_words_that_cannot_be_mentions_are_not_resolved(counting: tuple[TextResolver, CountingResolver]) -> None:
+    text_resolver, resolver = counting
+    mentions = text_resolver.resolve_text("قال مسؤولون خلال زيارة إلى حلب إن القتال توقف")
+    assert [m.text for m in mentions] == ["حلب"]
+    assert mentions[0].candidates[0].place.country_code == "SY"
+    assert "حلب" in resolver.asked
+    assert not {"قال", "خلال", "زيارة"} & set(resolver.asked)
+
+
+def test_repeated_documents_give_the_same_mentions(embedded_index: IndexReader) -> None:
+    text = "Fighting in Hama, Homs and Aleppo; في حلب والرقة. Tripoli and Beirut."
+    text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
+    first = text_resolver.resolve_text(text)
+    assert first == text_resolver.resolve_text(text)
+    assert first == TextResolver(Resolver(embedded_index, cache_size=0), embedded_index).resolve_text(text)
