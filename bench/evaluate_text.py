@@ -25,11 +25,16 @@ earlier one:
   the later rounds (*known names*: the median of their rates). With ``--clients N`` the
   documents are sent by N threads at once (one call in flight per thread), which keeps the
   server busy while the client decodes an answer.
+
+Beside each rate, the processor time the server process used per article (all its threads,
+from ``/proc``): on a machine shared with other work the rates move with the load, this much
+less.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -77,29 +82,44 @@ def main() -> None:
     }
     articles = [a for group in groups.values() for a in group]
 
-    cold_rates = []
+    cold_rates, cold_cpu = [], []
     for n in range(args.cold_passes):
-        with serving(index) as client:
-            started = time.perf_counter()
-            found = [client.resolve_text(a.text) for a in articles]
+        with serving(index) as served:
+            started, cpu = time.perf_counter(), served.cpu_seconds()
+            found = [served.client.resolve_text(a.text) for a in articles]
             cold_rates.append(len(articles) / (time.perf_counter() - started))
+            cold_cpu.append((served.cpu_seconds() - cpu) / len(articles))
         if n == 0:
             report_quality(groups, dict(zip((a.path for a in articles), found, strict=True)))
     chars = statistics.mean(len(a.text) for a in articles)
     print(f"throughput over gRPC to a server process, {len(articles)} articles of {chars:.0f} characters on average")
     print(
         f"  cold (every name new to the server), one call at a time: median {statistics.median(cold_rates):.1f} "
-        f"articles/s over {len(cold_rates)} servers ({', '.join(f'{r:.1f}' for r in cold_rates)})"
+        f"articles/s over {len(cold_rates)} servers ({', '.join(f'{r:.1f}' for r in cold_rates)}); "
+        f"server CPU {statistics.median(cold_cpu) * 1000:.1f} ms an article"
     )
     paragraphs = [[p for p in a.text.split("\n\n") if p.strip()] for a in articles]
     rounds = [[recombined(paragraphs, j, r) for j in range(len(articles))] for r in range(1, args.stream_rounds + 1)]
     for clients in args.clients:
-        with serving(index) as client:
-            stream(client, rounds, clients)
+        with serving(index) as served:
+            stream(served, rounds, clients)
+
+
+@dataclass(frozen=True, slots=True)
+class Served:
+    """A client of a server process, and that process's ID (to read the CPU time it used)."""
+
+    client: ToponymClient
+    pid: int
+
+    def cpu_seconds(self) -> float:
+        """The processor time (user and system, all threads) the server has used so far."""
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 @contextmanager
-def serving(index: Path) -> Iterator[ToponymClient]:
+def serving(index: Path) -> Iterator[Served]:
     """Start ``toponym serve`` on ``index`` in a process of its own and yield a client of it."""
     port = free_port()
     target = f"127.0.0.1:{port}"
@@ -108,7 +128,7 @@ def serving(index: Path) -> Iterator[ToponymClient]:
     try:
         wait_ready(target)
         with ToponymClient(target, timeout=60) as client:
-            yield client
+            yield Served(client, process.pid)
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -139,17 +159,19 @@ def recombined(paragraphs: list[list[str]], j: int, round_number: int) -> str:
     return "\n\n".join(picked)
 
 
-def stream(client: ToponymClient, rounds: list[list[str]], clients: int) -> None:
+def stream(served: Served, rounds: list[list[str]], clients: int) -> None:
     """Send the rounds of documents to a fresh server, ``clients`` calls at a time, and print the rates."""
     seen: set[str] = set()
     mentions = new = 0
     rates: list[float] = []
+    cpu: list[float] = []
     took = 0.0
     with ThreadPoolExecutor(clients) as pool:
         for documents in rounds:
-            started = time.perf_counter()
-            answers = list(pool.map(client.resolve_text, documents))
+            started, used = time.perf_counter(), served.cpu_seconds()
+            answers = list(pool.map(served.client.resolve_text, documents))
             seconds = time.perf_counter() - started
+            cpu.append((served.cpu_seconds() - used) / len(documents))
             took += seconds
             rates.append(len(documents) / seconds)
             for found in answers:
@@ -158,16 +180,17 @@ def stream(client: ToponymClient, rounds: list[list[str]], clients: int) -> None
                 new += sum(1 for name in dict.fromkeys(names) if name not in seen)
                 seen.update(names)
     documents = sum(len(r) for r in rounds)
-    later = (
-        f"; later rounds (known names, new documents): median {statistics.median(rates[1:]):.1f}"
-        if len(rates) > 1
-        else ""
-    )
     print(
         f"  stream of {documents} new documents in {len(rounds)} rounds, {clients} call(s) at a time: "
-        f"{documents / took:.1f} articles/s ({new / max(mentions, 1):.0%} of its {mentions} mentions new to the "
-        f"server); first round {rates[0]:.1f}{later} articles/s"
+        f"{documents / took:.1f} articles/s, server CPU {statistics.mean(cpu) * 1000:.1f} ms an article "
+        f"({new / max(mentions, 1):.0%} of its {mentions} mentions new to the server)"
     )
+    print(f"    first round {rates[0]:.1f} articles/s, server CPU {cpu[0] * 1000:.1f} ms an article")
+    if len(rates) > 1:
+        print(
+            f"    later rounds (known names, new documents): median {statistics.median(rates[1:]):.1f} articles/s, "
+            f"server CPU {statistics.median(cpu[1:]) * 1000:.1f} ms an article"
+        )
 
 
 if __name__ == "__main__":
