@@ -17,14 +17,14 @@ earlier one:
 - *cold*: one pass over the articles, each sent once in turn; every name is new to the
   server's caches (the index file may be in the operating system's page cache). The median of
   ``--cold-passes`` servers.
-- *stream*: ``--stream-rounds`` rounds of new documents, each made of three paragraphs from
-  three different articles, so no document repeats but their names recur as a desk's stream
-  repeats the places of its beat. The first round meets most names for the first time, the
-  later ones mostly known names in new contexts. Reported: the stream as a whole, with the
-  share of its mentions whose name the server had not returned before; the first round; and
-  the later rounds (*known names*: the median of their rates). With ``--clients N`` the
-  documents are sent by N threads at once (one call in flight per thread), which keeps the
-  server busy while the client decodes an answer.
+- *stream*: ``--stream-rounds`` rounds of as many new documents as there are articles, each
+  made of paragraphs of different articles up to an article's average length, so no document
+  repeats but their names recur as a desk's stream repeats the places of its beat. The first
+  round meets most names for the first time, the later ones mostly known names in new
+  contexts. Reported: the stream as a whole, its first round and its later rounds (the median
+  of their rates), each with the share of its mentions whose name the server had not returned
+  before. With ``--clients N`` the documents are sent by N threads at once (one
+  call in flight per thread), which keeps the server busy while the client decodes an answer.
 
 Beside each rate, the processor time the server process used per article (all its threads,
 from ``/proc``): on a machine shared with other work the rates move with the load, this much
@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -99,7 +100,8 @@ def main() -> None:
         f"server CPU {statistics.median(cold_cpu) * 1000:.1f} ms an article"
     )
     paragraphs = [[p for p in a.text.split("\n\n") if p.strip()] for a in articles]
-    rounds = [[recombined(paragraphs, j, r) for j in range(len(articles))] for r in range(1, args.stream_rounds + 1)]
+    documents = stream_documents(paragraphs, args.stream_rounds * len(articles), round(chars))
+    rounds = [documents[r : r + len(articles)] for r in range(0, len(documents), len(articles))]
     for clients in args.clients:
         with serving(index) as served:
             stream(served, rounds, clients)
@@ -150,19 +152,36 @@ def report_quality(groups: dict[Path, list[Article]], found: dict[Path, list[Men
         print(f"  {'all':<24} precision {total.precision:.3f}  recall {total.recall:.3f}")
 
 
-def recombined(paragraphs: list[list[str]], j: int, round_number: int) -> str:
-    """A new document of three paragraphs, each from another article (the same for the same arguments)."""
-    picked = []
-    for k in range(3):
-        source = paragraphs[(j + round_number * (k + 1)) % len(paragraphs)]
-        picked.append(source[k % len(source)])
-    return "\n\n".join(picked)
+def stream_documents(paragraphs: list[list[str]], count: int, length: int, seed: int = 7) -> list[str]:
+    """``count`` distinct documents of at least ``length`` characters (fixed by ``seed``).
+
+    A document is paragraphs of different articles, each drawn from all of its article's
+    paragraphs, so the stream meets every paragraph's names in turn; no two documents are the
+    same, so no answer is reused whole.
+    """
+    rng = random.Random(seed)
+    made: dict[tuple[tuple[int, int], ...], str] = {}
+    while len(made) < count:
+        picked: list[tuple[int, int]] = []
+        size = 0
+        for article in rng.sample(range(len(paragraphs)), len(paragraphs)):
+            k = rng.randrange(len(paragraphs[article]))
+            grown = size + len(paragraphs[article][k]) + 2
+            if picked and grown - length > length - size:
+                break  # the document is nearer the length without this paragraph
+            picked.append((article, k))
+            size = grown
+            if size >= length:
+                break
+        made.setdefault(tuple(picked), "\n\n".join(paragraphs[a][k] for a, k in picked))
+    return list(made.values())
 
 
 def stream(served: Served, rounds: list[list[str]], clients: int) -> None:
     """Send the rounds of documents to a fresh server, ``clients`` calls at a time, and print the rates."""
     seen: set[str] = set()
-    mentions = new = 0
+    mentions: list[int] = []
+    new: list[int] = []
     rates: list[float] = []
     cpu: list[float] = []
     took = 0.0
@@ -174,23 +193,34 @@ def stream(served: Served, rounds: list[list[str]], clients: int) -> None:
             cpu.append((served.cpu_seconds() - used) / len(documents))
             took += seconds
             rates.append(len(documents) / seconds)
+            mentions.append(0)
+            new.append(0)
             for found in answers:
                 names = [m.text for m in found]
-                mentions += len(names)
-                new += sum(1 for name in dict.fromkeys(names) if name not in seen)
+                mentions[-1] += len(names)
+                new[-1] += sum(1 for name in dict.fromkeys(names) if name not in seen)
                 seen.update(names)
     documents = sum(len(r) for r in rounds)
     print(
-        f"  stream of {documents} new documents in {len(rounds)} rounds, {clients} call(s) at a time: "
+        f"  stream of {documents} new documents of {statistics.mean(len(d) for r in rounds for d in r):.0f} "
+        f"characters on average in {len(rounds)} rounds, {clients} call(s) at a time: "
         f"{documents / took:.1f} articles/s, server CPU {statistics.mean(cpu) * 1000:.1f} ms an article "
-        f"({new / max(mentions, 1):.0%} of its {mentions} mentions new to the server)"
+        f"({_share(new, mentions)} of its {sum(mentions)} mentions new to the server)"
     )
-    print(f"    first round {rates[0]:.1f} articles/s, server CPU {cpu[0] * 1000:.1f} ms an article")
+    print(
+        f"    first round {rates[0]:.1f} articles/s, server CPU {cpu[0] * 1000:.1f} ms an article "
+        f"({_share(new[:1], mentions[:1])} of its mentions new)"
+    )
     if len(rates) > 1:
         print(
-            f"    later rounds (known names, new documents): median {statistics.median(rates[1:]):.1f} articles/s, "
-            f"server CPU {statistics.median(cpu[1:]) * 1000:.1f} ms an article"
+            f"    later rounds: median {statistics.median(rates[1:]):.1f} articles/s, server CPU "
+            f"{statistics.median(cpu[1:]) * 1000:.1f} ms an article ({_share(new[1:], mentions[1:])} of their "
+            f"mentions new)"
         )
+
+
+def _share(part: list[int], whole: list[int]) -> str:
+    return f"{sum(part) / max(sum(whole), 1):.0%}"
 
 
 if __name__ == "__main__":
