@@ -48,8 +48,10 @@ RANKING_DEPTH = 64
 # The leading candidates an answer depends on: its own (up to the limit) and the rivals its
 # confidence margin is taken over (the first eight, see matching.confidence.features).
 CONFIDENCE_RIVALS = 8
-# Slack for the difference between the vectorised pull and ranking's own arithmetic (ulps).
+# Slack for the difference between the vectorised pull and dot products and ranking's own
+# arithmetic (a few units in the last place).
 _PULL_SLACK = 1e-9
+_DOT_SLACK = 1e-12
 # Index rows kept across queries: prominent places and their names are candidates again and again.
 _NAME_ROWS_KEPT = 100_000
 _PLACE_ROWS_KEPT = 50_000
@@ -193,24 +195,32 @@ class _Reach:
         self.vectors = _unit_vectors(np.array([(r.place.latitude, r.place.longitude) for r in ranked], dtype=float))
         self.scores = np.array([r.score for r in ranked], dtype=float)
 
-    def within(self, context: Sequence[tuple[float, float]], depth: int) -> list[Ranked]:
-        """The candidates that may be among the first ``depth`` once ``context`` pulls them, in their order.
+    def within(
+        self, context: Sequence[tuple[float, float]], depth: int
+    ) -> tuple[list[Ranked], list[tuple[float, float]]]:
+        """The candidates that may be among the first ``depth`` once ``context`` pulls them, and their pullers.
 
         A context only adds to each score (at most ``W_CONTEXT``), so a candidate whose score
         with its pull stays below the ``depth``-th best such score cannot reach an answer or the
-        rivals its confidence is measured against. The pulls are computed here at once for all
-        candidates and points; the candidates kept are then ranked by :func:`with_context`
-        itself, which orders them as it would among all the others: the answer is the same, for
-        a fraction of the work.
+        rivals its confidence is measured against; and a candidate's pull comes from its nearest
+        point alone, so the points nearest to none of the candidates kept change nothing. Both
+        are found here at once for all candidates and points; :func:`with_context` then ranks
+        the candidates kept (in their order) among those points, which orders them and gives
+        them the pulls it would among all: the answer is the same, for a fraction of the work.
         """
-        if len(self.ranked) <= depth:
-            return list(self.ranked)
+        if not self.ranked:
+            return [], list(context)
         dots = self.vectors @ _unit_vectors(np.array(context, dtype=float).reshape(-1, 2)).T
-        nearest_km = EARTH_RADIUS_KM * np.arccos(np.clip(dots.max(axis=1), -1.0, 1.0))
-        scores = self.scores + W_CONTEXT * np.exp(-nearest_km / NEAR_SCALE_KM)
-        cut = len(scores) - depth
-        floor = float(np.partition(scores, cut)[cut]) - _PULL_SLACK
-        return [r for r, keep in zip(self.ranked, (scores >= floor).tolist(), strict=True) if keep]
+        closest = dots.max(axis=1)
+        keep = np.ones(len(self.ranked), dtype=bool)
+        if len(self.ranked) > depth:
+            nearest_km = EARTH_RADIUS_KM * np.arccos(np.clip(closest, -1.0, 1.0))
+            scores = self.scores + W_CONTEXT * np.exp(-nearest_km / NEAR_SCALE_KM)
+            cut = len(scores) - depth
+            keep = scores >= float(np.partition(scores, cut)[cut]) - _PULL_SLACK
+        nearest = (dots[keep] >= closest[keep, None] - _DOT_SLACK).any(axis=0)
+        kept = [r for r, kept in zip(self.ranked, keep.tolist(), strict=True) if kept]
+        return kept, [context[i] for i in np.flatnonzero(nearest).tolist()]
 
 
 class Resolver:
@@ -236,6 +246,8 @@ class Resolver:
         self._admin_names: dict[str, str] = {}
         # Kept lone rankings as arrays, by the ranking's identity (it holds the ranking alive).
         self._reaches: dict[int, _Reach] = {}
+        # Each candidate carries its place's links: read once per place (most places have none).
+        self._related_kept: dict[int, tuple[RelatedPlace, ...]] = {}
 
     def resolve(self, query: Query, context: Sequence[tuple[float, float]] = ()) -> list[Candidate]:
         """Return the candidates for ``query``, best first, at most ``query.limit`` of them."""
@@ -297,6 +309,14 @@ class Resolver:
         )
 
     def _related(self, place_id: int) -> tuple[RelatedPlace, ...]:
+        kept = self._related_kept.get(place_id)
+        if kept is None:
+            if len(self._related_kept) >= _PLACE_ROWS_KEPT:
+                self._related_kept.clear()
+            kept = self._related_kept[place_id] = self._read_related(place_id)
+        return kept
+
+    def _read_related(self, place_id: int) -> tuple[RelatedPlace, ...]:
         links = self.index.related(place_id)
         if not links:
             return ()
@@ -319,7 +339,7 @@ class Resolver:
             self._rankings.put(key, kept)
         ranked, transliterated = kept
         if context:
-            ranked = self._reach_of(ranked).within(context, max(query.limit, CONFIDENCE_RIVALS))
+            ranked, context = self._reach_of(ranked).within(context, max(query.limit, CONFIDENCE_RIVALS))
         return with_context(ranked, context), transliterated
 
     def _reach_of(self, ranked: list[Ranked]) -> _Reach:

@@ -32,8 +32,10 @@ CASES = [
 ]
 
 
-def _every_candidate(self: object, context: Sequence[tuple[float, float]], depth: int) -> list[Ranked]:
-    return list(self.ranked)  # type: ignore[attr-defined]
+def _every_candidate(
+    self: object, context: Sequence[tuple[float, float]], depth: int
+) -> tuple[list[Ranked], list[tuple[float, float]]]:
+    return list(self.ranked), list(context)  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("limit", [1, 3, 10, 50])
