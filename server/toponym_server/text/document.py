@@ -142,11 +142,17 @@ class TextResolver:
         answers = dict(zip(distinct, chosen, strict=True))
         spelled = {name: self._spelled_as(name, candidates) for name, candidates in answers.items()}
         strong = [spelled.get(span.text, False) for span in spans]
+        accepted = [
+            bool(answers.get(span.text))
+            and _accept(span, answers[span.text][0], strong[i], _listed_with(spans, strong, i, text), min_confidence)
+            for i, span in enumerate(spans)
+        ]
         mentions: list[Mention] = []
         for i, span in enumerate(spans):
-            candidates = answers.get(span.text, [])
-            listed = _listed_with(spans, strong, i, text)
-            if not candidates or not _accept(span, candidates[0], strong[i], listed, min_confidence):
+            if not accepted[i]:
+                continue
+            candidates = answers[span.text]
+            if not _major(candidates[0]) and _in_another_name(spans, accepted, i, text):
                 continue
             kept = tuple(c for c in candidates if c.confidence >= min(min_confidence, candidates[0].confidence))
             mentions.append(Mention(span.text, span.start, span.end, kept, candidates[0].confidence))
@@ -168,7 +174,7 @@ def _accept(span: Span, best: Candidate, strong: bool, listed: bool, min_confide
     one_word = " " not in span.text.strip()
     cued = span.after_place_preposition or listed
     area = best.place.feature_class == "A"
-    prominent = area or best.place.population >= PROMINENT_POPULATION
+    prominent = _prominent(best)
     needed = min_confidence if cued or prominent or not one_word else max(min_confidence, NO_CUE_CONFIDENCE)
     if best.confidence < needed:
         return False
@@ -180,6 +186,40 @@ def _accept(span: Span, best: Candidate, strong: bool, listed: bool, min_confide
     if one_word and not prominent and not cued:
         return not (span.after_article or span.opens_sentence or uncased)
     return True
+
+
+def _in_another_name(spans: list[Span], accepted: list[bool], i: int, text: str) -> bool:
+    """Tell whether span ``i`` is part of a longer proper name that is not a place's.
+
+    A capitalised word right before or after it that is not a place mention itself makes it a
+    piece of a person's or an organisation's name (*Robert Habeck*, *Maria Lopez*, *White
+    Helmets*); two place names side by side (*Paris Saint-Germain*) say nothing either way.
+    Only places that are not major ones are judged so (see :func:`_major`): a German noun may
+    follow a city's name (*hat Hamburg Container umgeschlagen*).
+    """
+    span = spans[i]
+    return (span.before_name_word and not _adjacent_mention(spans, accepted, i, i + 1, text)) or (
+        span.after_name_word and not _adjacent_mention(spans, accepted, i - 1, i, text)
+    )
+
+
+def _adjacent_mention(spans: list[Span], accepted: list[bool], left: int, right: int, text: str) -> bool:
+    """Tell whether spans ``left`` and ``right`` touch (only spaces between) and the other one is accepted."""
+    if left < 0 or right >= len(spans) or text[spans[left].end : spans[right].start].strip():
+        return False
+    return accepted[left] and accepted[right]
+
+
+def _prominent(candidate: Candidate) -> bool:
+    """An area, or a place of :data:`PROMINENT_POPULATION` people or more."""
+    return candidate.place.feature_class == "A" or candidate.place.population >= PROMINENT_POPULATION
+
+
+def _major(candidate: Candidate) -> bool:
+    """A country, a first-level division, or a city of :data:`PROMINENT_POPULATION` people or more."""
+    place = candidate.place
+    major_area = place.feature_code.startswith("PCL") or place.feature_code == "ADM1"
+    return major_area or place.population >= PROMINENT_POPULATION
 
 
 def _cased(text: str) -> bool:

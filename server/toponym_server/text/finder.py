@@ -61,6 +61,10 @@ class Span:
     """The word before it is an article or determiner (*der Regen*, *la Paz*)."""
     opens_sentence: bool
     """It is one word opening a sentence, a title or a quotation."""
+    before_name_word: bool = False
+    """A capitalised word follows it within the same name-like run (*Robert Habeck*, *White Helmets*)."""
+    after_name_word: bool = False
+    """A capitalised word precedes it within the same name-like run (*Maria Lopez*), not opening a sentence."""
 
 
 KnowsName = Callable[[str], bool]
@@ -171,6 +175,11 @@ def _is_adjective(tokens: list[Token], i: int) -> bool:
     return word.endswith(DEMONYM_ENDINGS) and following is not None and following.cased and not following.capitalized
 
 
+def _name_word(token: Token) -> bool:
+    """A capitalised word that does not open a sentence (where capitals say nothing)."""
+    return token.capitalized and not token.sentence_start
+
+
 def _declined_adjective(word: str) -> bool:
     """A German adjective in the dative (*nach tagelangem Regen*): a common noun follows."""
     return len(word) >= 5 and word.endswith("em") and word.islower()
@@ -246,6 +255,8 @@ def _spans_in_run(
                         after_place_preposition=previous_word in PLACE_PREPOSITIONS or bool(first.elided),
                         after_article=previous_word in ARTICLES or _declined_adjective(previous_word),
                         opens_sentence=length == 1 and first.sentence_start,
+                        before_name_word=i + length < len(run) and tokens[run[i + length]].capitalized,
+                        after_name_word=i > 0 and _name_word(tokens[run[i - 1]]),
                     )
                 )
                 break

@@ -58,3 +58,21 @@ def test_repeated_documents_give_the_same_mentions(embedded_index: IndexReader) 
     first = text_resolver.resolve_text(text)
     assert first == text_resolver.resolve_text(text)
     assert first == TextResolver(Resolver(embedded_index, cache_size=0), embedded_index).resolve_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("On Monday Robert Habeck flew to Hamburg and Kiel.", ["Hamburg", "Kiel"]),
+        ("Rescuers of the White Helmets searched Aleppo overnight.", ["Aleppo"]),
+        ("Talks between Angela Merkel and officials in Berlin and Hamburg.", ["Berlin", "Hamburg"]),
+        ("Aid reached Maria Lopez in Manila.", ["Manila"]),
+        ("The flood reached Frankfurt am Main and Deir ez-Zor.", ["Frankfurt am Main", "Deir ez-Zor"]),
+        ("Im Juni hat Hamburg Container aus Rotterdam umgeschlagen.", ["Hamburg", "Rotterdam"]),
+    ],
+)
+def test_a_place_name_opening_a_longer_proper_name_is_not_a_mention(
+    embedded_index: IndexReader, text: str, places: list[str]
+) -> None:
+    text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
+    assert [m.text for m in text_resolver.resolve_text(text)] == places
