@@ -117,9 +117,10 @@ class TextResolver:
     ) -> list[Mention]:
         """Return the place mentions of ``text`` in order, each with up to ``limit`` candidates.
 
-        Every distinct span is resolved once, and all of them together (the document's places
-        pull one another toward one region). A span becomes a mention when its best candidate
-        reaches ``min_confidence``, shifted by what surrounds it.
+        Every distinct span that may be a mention is resolved once, and all of them together (the
+        document's places pull one another toward one region). A span becomes a mention when
+        its best candidate reaches ``min_confidence``, shifted by what surrounds it, and it is
+        not a piece of a person's or an organisation's longer name.
         """
         hints = hints or Hints()
         spans = find_spans(text, self.knows)
