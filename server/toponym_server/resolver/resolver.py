@@ -8,6 +8,7 @@ from the immutable index (bounded caches that change no answer), so any number o
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -196,7 +197,7 @@ class _Reach:
         self.scores = np.array([r.score for r in ranked], dtype=float)
 
     def within(
-        self, context: Sequence[tuple[float, float]], depth: int
+        self, context: Sequence[tuple[float, float]], depth: int, vectors: np.ndarray | None = None
     ) -> tuple[list[Ranked], list[tuple[float, float]]]:
         """The candidates that may be among the first ``depth`` once ``context`` pulls them, and their pullers.
 
@@ -207,10 +208,13 @@ class _Reach:
         are found here at once for all candidates and points; :func:`with_context` then ranks
         the candidates kept (in their order) among those points, which orders them and gives
         them the pulls it would among all: the answer is the same, for a fraction of the work.
+        ``vectors`` are the points' unit vectors, when the caller has them.
         """
         if not self.ranked:
             return [], list(context)
-        dots = self.vectors @ _unit_vectors(np.array(context, dtype=float).reshape(-1, 2)).T
+        if vectors is None:
+            vectors = _unit_vectors(np.array(context, dtype=float).reshape(-1, 2))
+        dots = self.vectors @ vectors.T
         closest = dots.max(axis=1)
         keep = np.ones(len(self.ranked), dtype=bool)
         if len(self.ranked) > depth:
@@ -248,6 +252,7 @@ class Resolver:
         self._reaches: dict[int, _Reach] = {}
         # Each candidate carries its place's links: read once per place (most places have none).
         self._related_kept: dict[int, tuple[RelatedPlace, ...]] = {}
+        self._point_vectors: dict[tuple[float, float], tuple[float, float, float]] = {}
 
     def resolve(self, query: Query, context: Sequence[tuple[float, float]] = ()) -> list[Candidate]:
         """Return the candidates for ``query``, best first, at most ``query.limit`` of them."""
@@ -339,8 +344,23 @@ class Resolver:
             self._rankings.put(key, kept)
         ranked, transliterated = kept
         if context:
-            ranked, context = self._reach_of(ranked).within(context, max(query.limit, CONFIDENCE_RIVALS))
+            vectors = np.array([self._point_vector(point) for point in context])
+            ranked, context = self._reach_of(ranked).within(context, max(query.limit, CONFIDENCE_RIVALS), vectors)
         return with_context(ranked, context), transliterated
+
+    def _point_vector(self, point: tuple[float, float]) -> tuple[float, float, float]:
+        """A context point's unit vector, kept: a document's points are the context of each of its names."""
+        vector = self._point_vectors.get(point)
+        if vector is None:
+            if len(self._point_vectors) >= _PLACE_ROWS_KEPT:
+                self._point_vectors.clear()
+            lat, lon = math.radians(point[0]), math.radians(point[1])
+            vector = self._point_vectors[point] = (
+                math.cos(lat) * math.cos(lon),
+                math.cos(lat) * math.sin(lon),
+                math.sin(lat),
+            )
+        return vector
 
     def _reach_of(self, ranked: list[Ranked]) -> _Reach:
         """The arrays of a kept lone ranking, made once per ranking (a plain dict emptied when full)."""

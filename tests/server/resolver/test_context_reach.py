@@ -33,7 +33,7 @@ CASES = [
 
 
 def _every_candidate(
-    self: object, context: Sequence[tuple[float, float]], depth: int
+    self: object, context: Sequence[tuple[float, float]], depth: int, vectors: object = None
 ) -> tuple[list[Ranked], list[tuple[float, float]]]:
     return list(self.ranked), list(context)  # type: ignore[attr-defined]
 
