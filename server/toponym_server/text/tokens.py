@@ -38,9 +38,10 @@ _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash|ath|adh|ed|er|es|
 
 
 def _token(text: str, start: int, end: int, sentence_start: bool) -> Token:
-    cased = any(c.isupper() or c.islower() for c in text)
-    elided = 2 if _ELISION.match(text) else 0
-    head = text.split("-", 1)[1] if _ARTICLE_PREFIX.match(text) else text[elided:]
+    first = text[0]
+    cased = first.isupper() or first.islower() or any(c.isupper() or c.islower() for c in text)
+    elided = 2 if ("'" in text or "\u2019" in text) and _ELISION.match(text) else 0
+    head = text.split("-", 1)[1] if "-" in text and _ARTICLE_PREFIX.match(text) else text[elided:]
     word = text.lower().strip("'\u2019")
     return Token(text, start, end, sentence_start, cased, elided, head[:1].isupper(), word)
 
@@ -52,7 +53,7 @@ def tokenize(text: str) -> list[Token]:
     for match in _WORD.finditer(text):
         start = match.start()
         gap = text[previous_end:start]
-        opens = not tokens or "\n" in gap or bool(_SENTENCE_END.search(gap))
+        opens = not tokens or (gap != " " and ("\n" in gap or bool(_SENTENCE_END.search(gap))))
         previous_end = match.end()
         tokens.append(_token(match.group(), start, previous_end, opens))
     return tokens
