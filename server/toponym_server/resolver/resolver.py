@@ -227,6 +227,16 @@ class _Reach:
         return kept, [context[i] for i in np.flatnonzero(nearest).tolist()]
 
 
+    def leaders(self, context: Sequence[tuple[float, float]], vectors: np.ndarray) -> list[Ranked]:
+        """The candidates that may be first once ``context`` pulls them: one, or those tied with it."""
+        if not self.ranked:
+            return []
+        nearest_km = EARTH_RADIUS_KM * np.arccos(np.clip((self.vectors @ vectors.T).max(axis=1), -1.0, 1.0))
+        scores = self.scores + W_CONTEXT * np.exp(-nearest_km / NEAR_SCALE_KM)
+        floor = float(scores.max()) - _PULL_SLACK
+        return [r for r, score in zip(self.ranked, scores.tolist(), strict=True) if score >= floor]
+
+
 class Resolver:
     """Resolves names against one open index.
 
@@ -298,6 +308,24 @@ class Resolver:
         confidence model on these rankings.
         """
         return self._rank(query, ())
+
+    def leaders_in_context(self, query: Query, context: Sequence[tuple[float, float]]) -> list[Ranked]:
+        """The candidates that may be the best answer to ``query`` in ``context``: one, but for ties.
+
+        What :meth:`resolve` would put first, found from the kept lone ranking at the cost of a
+        glance (no ranking, confidence or answer is made).
+        """
+        key = (normalize(query.name), query.hints)
+        kept = self._rankings.get(key)
+        if kept is None:
+            ranked, _ = self._rank(query, ())
+            kept = self._rankings.get(key)
+            if kept is None:  # nothing is kept (no cache): every candidate may lead
+                return ranked if context else ranked[:1]
+        if not context:
+            return kept[0][:1]
+        vectors = np.array([self._point_vector(point) for point in context])
+        return self._reach_of(kept[0]).leaders(context, vectors)
 
     def get_place(self, geoname_id: int, language: str = "") -> PlaceDetails | None:
         """Return the place with this ID and all its names, or ``None`` if the index lacks it."""

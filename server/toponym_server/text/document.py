@@ -9,7 +9,7 @@ from toponym_server.matching.keys import query_keys
 from toponym_server.matching.normalize import normalize
 from toponym_server.matching.ranking import Hints
 from toponym_server.matching.script import has_arabic
-from toponym_server.resolver import Candidate, Query, Resolver
+from toponym_server.resolver import Candidate, Query, Resolver, contexts_for
 from toponym_server.resolver.cache import LruCache
 from toponym_server.text.cues import LIST_SEPARATORS
 from toponym_server.text.finder import Span, find_spans
@@ -20,6 +20,18 @@ PROMINENT_POPULATION = 100_000
 _KNOWN_CACHE = 100_000
 _WRITTEN_POSTINGS = 64
 _STATE_CODES = frozenset({"PPLC", "PCLI", "PCLD", "PCLS", "PCLF", "PCL"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Reachable:
+    """What the places that may be a name's best answer in a document have, any of them."""
+
+    prominent: bool
+    """One is an area or a place of :data:`PROMINENT_POPULATION` people."""
+    area: bool
+    """One is an area."""
+    spelled: bool
+    """One has the name it was matched by spelt like the span (see ``TextResolver._spelled_as``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +59,7 @@ class TextResolver:
         self._spelled: LruCache[tuple[str, int, str], bool] = LruCache(_KNOWN_CACHE)
         self._written: LruCache[str, bool] = LruCache(_KNOWN_CACHE)
         self._arabic: LruCache[int, frozenset[str]] = LruCache(_KNOWN_CACHE)
+        self._populations: LruCache[int, int] = LruCache(_KNOWN_CACHE)
 
     def knows(self, text: str) -> bool:
         """Tell whether the gazetteer has a name under the exact or a phonetic key of ``text``."""
@@ -96,16 +109,78 @@ class TextResolver:
         if not candidates:
             return False
         best = candidates[0]
-        key = (text, best.place.geoname_id, best.matched_name)
+        return self._spelled_like(text, best.place.geoname_id, best.matched_name)
+
+    def _spelled_like(self, text: str, place_id: int, matched_name: str) -> bool:
+        """Tell whether ``text`` is spelt like ``matched_name`` or, in Arabic script, like a name of the place."""
+        key = (text, place_id, matched_name)
         spelled = self._spelled.get(key)
         if spelled is None:
             folded = normalize(text).folded.replace(" ", "")
             if not has_arabic(text):
-                spelled = normalize(best.matched_name).folded.replace(" ", "") == folded
+                spelled = normalize(matched_name).folded.replace(" ", "") == folded
             else:
-                spelled = folded in self._arabic_spellings(best.place.geoname_id)
+                spelled = folded in self._arabic_spellings(place_id)
             self._spelled.put(key, spelled)
         return spelled
+
+    def _leaders(self, query: Query, context: tuple[tuple[float, float], ...]) -> _Reachable:
+        """What the candidates that may lead ``query`` in ``context`` have, any of them."""
+        leaders = self.resolver.leaders_in_context(query, context)
+        return _Reachable(
+            prominent=any(
+                r.place.feature_class == "A" or self._population(r.place.place_id) >= PROMINENT_POPULATION
+                for r in leaders
+            ),
+            area=any(r.place.feature_class == "A" for r in leaders),
+            spelled=any(self._spelled_like(query.name, r.place.place_id, r.matched.text) for r in leaders),
+        )
+
+    def _population(self, place_id: int) -> int:
+        """A place's population (kept); an unknown place counts as a large one."""
+        population = self._populations.get(place_id)
+        if population is None:
+            place = self.index.places_by_id([place_id]).get(place_id)
+            population = place.population if place is not None else PROMINENT_POPULATION
+            self._populations.put(place_id, population)
+        return population
+
+    def _never_mentions(
+        self,
+        spans: list[Span],
+        queries: list[Query],
+        alone: list[list[Candidate]],
+        contexts: list[tuple[tuple[float, float], ...]],
+        text: str,
+    ) -> set[str]:
+        """The names of ``queries`` none of whose spans can be a mention in their ``contexts``.
+
+        :func:`_accept` turns a span down without a cue when its best place is not prominent and
+        an article, a sentence start or a script without capitals makes it a common word, and
+        when no name of its best place is spelt like it and that place is no area (or the
+        script has no capitals). When the best answer alone (``alone``) and the candidates that
+        may lead in the document's context all fall under that, and no preposition or list can
+        cue a span, ranking the name again in context changes nothing the caller sees: it is
+        not ranked again. (Its lone leader still pulls the other names, as before.)
+        """
+        spans_of: dict[str, list[int]] = {}
+        for i, span in enumerate(spans):
+            spans_of.setdefault(span.text, []).append(i)
+        never: set[str] = set()
+        for query, answers, context in zip(queries, alone, contexts, strict=True):
+            if not context or not answers:
+                continue
+            positions = spans_of.get(query.name, [])
+            if any(spans[i].after_place_preposition or _may_be_listed(spans, i, text) for i in positions):
+                continue
+            best = answers[0]
+            # The lone best is one of the answers the name may end with: look at it first.
+            lone = _Reachable(_prominent(best), _is_area(best), self._spelled_as(query.name, answers))
+            if not all(_turned_down(spans[i], lone) for i in positions):
+                continue
+            if all(_turned_down(spans[i], self._leaders(query, context)) for i in positions):
+                never.add(query.name)
+        return never
 
     def resolve_text(
         self,
@@ -133,7 +208,13 @@ class TextResolver:
         ]
         queries = [Query(name, hints, limit=limit, min_confidence=0.0) for name in distinct]
         alone = [self.resolver.resolve(query) for query in queries]
-        together = self.resolver.resolve_many(queries, use_context=True, first=alone)
+        contexts = contexts_for(alone)
+        never = self._never_mentions(spans, queries, alone, contexts, text)
+        # As Resolver.resolve_many with use_context, but without the names that cannot be mentions.
+        together = [
+            self.resolver.resolve(query, points) if points and query.name not in never else answers
+            for query, answers, points in zip(queries, alone, contexts, strict=True)
+        ]
         # A capital or a country stands for its government wherever the story happens
         # (*Washington says*): the document's region does not move it.
         chosen = [
@@ -187,6 +268,25 @@ def _accept(span: Span, best: Candidate, strong: bool, listed: bool, min_confide
     if one_word and not prominent and not cued:
         return not (span.after_article or span.opens_sentence or uncased)
     return True
+
+
+def _turned_down(span: Span, reachable: _Reachable) -> bool:
+    """Tell whether :func:`_accept` turns ``span`` down, uncued, whichever reachable candidate leads."""
+    one_word = " " not in span.text.strip()
+    uncased = not _cased(span.text)
+    common_word = one_word and (span.after_article or span.opens_sentence or uncased) and not reachable.prominent
+    misspelt = not reachable.spelled and (uncased or not reachable.area)
+    return common_word or misspelt
+
+
+def _may_be_listed(spans: list[Span], i: int, text: str) -> bool:
+    """Tell whether span ``i`` stands in a list with a neighbouring span (see :func:`_listed_with`)."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(spans):
+            left, right = (spans[j], spans[i]) if j < i else (spans[i], spans[j])
+            if text[left.end : right.start].strip() in LIST_SEPARATORS:
+                return True
+    return False
 
 
 def _in_another_name(spans: list[Span], accepted: list[bool], i: int, text: str) -> bool:

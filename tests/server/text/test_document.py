@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 
 from toponym_server.index import IndexReader
 from toponym_server.resolver import Candidate, Query, Resolver
 from toponym_server.text import TextResolver
+from toponym_server.text.annotated import parse_annotated
+
+TEXTS = Path(__file__).resolve().parents[2] / "acceptance" / "texts"
 
 
 class CountingResolver(Resolver):
@@ -76,3 +80,29 @@ def test_a_place_name_opening_a_longer_proper_name_is_not_a_mention(
 ) -> None:
     text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
     assert [m.text for m in text_resolver.resolve_text(text)] == places
+
+
+def test_names_left_unranked_in_context_change_no_mention(
+    embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Names that cannot be mentions are not ranked again in context: the mentions are those of ranking all."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(TEXTS.glob("*.txt"))]
+    documents = [parse_annotated(t)[0] for t in texts]
+    paragraphs = [p for d in documents for p in d.split("\n\n") if p.strip()]
+    documents += ["\n\n".join(paragraphs[i :: len(paragraphs) // 3][:4]) for i in range(len(paragraphs) // 3)]
+    skipping = TextResolver(Resolver(embedded_index), embedded_index)
+    skipped = 0
+    original = TextResolver._never_mentions
+
+    def counted(self: TextResolver, *args: object) -> set[str]:
+        nonlocal skipped
+        never = original(self, *args)  # type: ignore[arg-type]
+        skipped += len(never)
+        return never
+
+    monkeypatch.setattr(TextResolver, "_never_mentions", counted)
+    found = [skipping.resolve_text(d) for d in documents]
+    monkeypatch.setattr(TextResolver, "_never_mentions", lambda self, *args: set())
+    ranking_all = TextResolver(Resolver(embedded_index), embedded_index)
+    assert found == [ranking_all.resolve_text(d) for d in documents]
+    assert skipped > 0
