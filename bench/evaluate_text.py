@@ -23,8 +23,10 @@ earlier one:
   round meets most names for the first time, the later ones mostly known names in new
   contexts. Reported: the stream as a whole, its first round and its later rounds (the median
   of their rates), each with the share of its mentions whose name the server had not returned
-  before. With ``--clients N`` the documents are sent by N threads at once (one
-  call in flight per thread), which keeps the server busy while the client decodes an answer.
+  before, and the precision and recall of all its mentions against the marks of its
+  paragraphs (paragraphs of both sets in new company: a check of what the context does, not a
+  held-out figure). With ``--clients N`` the documents are sent by N threads at once (one call
+  in flight per thread), which keeps the server busy while the client decodes an answer.
 
 Beside each rate, the processor time the server process used per article (all its threads,
 from ``/proc``): on a machine shared with other work the rates move with the load, this much
@@ -99,7 +101,9 @@ def main() -> None:
         f"articles/s over {len(cold_rates)} servers ({', '.join(f'{r:.1f}' for r in cold_rates)}); "
         f"server CPU {statistics.median(cold_cpu) * 1000:.1f} ms an article"
     )
-    paragraphs = [[p for p in a.text.split("\n\n") if p.strip()] for a in articles]
+    paragraphs = [
+        [parse_annotated(p) for p in a.path.read_text(encoding="utf-8").split("\n\n") if p.strip()] for a in articles
+    ]
     documents = stream_documents(paragraphs, args.stream_rounds * len(articles), round(chars))
     rounds = [documents[r : r + len(articles)] for r in range(0, len(documents), len(articles))]
     for clients in args.clients:
@@ -152,32 +156,45 @@ def report_quality(groups: dict[Path, list[Article]], found: dict[Path, list[Men
         print(f"  {'all':<24} precision {total.precision:.3f}  recall {total.recall:.3f}")
 
 
-def stream_documents(paragraphs: list[list[str]], count: int, length: int, seed: int = 7) -> list[str]:
-    """``count`` distinct documents of at least ``length`` characters (fixed by ``seed``).
+def stream_documents(
+    paragraphs: list[list[tuple[str, list[GoldMention]]]], count: int, length: int, seed: int = 7
+) -> list[tuple[str, list[GoldMention]]]:
+    """``count`` distinct documents of at least ``length`` characters (fixed by ``seed``), with their marks.
 
     A document is paragraphs of different articles, each drawn from all of its article's
-    paragraphs, so the stream meets every paragraph's names in turn; no two documents are the
-    same, so no answer is reused whole.
+    paragraphs (a paragraph's plain text and its marked mentions), so the stream meets every
+    paragraph's names in turn; no two documents are the same, so no answer is reused whole.
     """
     rng = random.Random(seed)
-    made: dict[tuple[tuple[int, int], ...], str] = {}
+    made: dict[tuple[tuple[int, int], ...], tuple[str, list[GoldMention]]] = {}
     while len(made) < count:
         picked: list[tuple[int, int]] = []
         size = 0
         for article in rng.sample(range(len(paragraphs)), len(paragraphs)):
             k = rng.randrange(len(paragraphs[article]))
-            grown = size + len(paragraphs[article][k]) + 2
+            grown = size + len(paragraphs[article][k][0]) + 2
             if picked and grown - length > length - size:
                 break  # the document is nearer the length without this paragraph
             picked.append((article, k))
             size = grown
             if size >= length:
                 break
-        made.setdefault(tuple(picked), "\n\n".join(paragraphs[a][k] for a, k in picked))
+        if tuple(picked) not in made:
+            made[tuple(picked)] = _joined([paragraphs[a][k] for a, k in picked])
     return list(made.values())
 
 
-def stream(served: Served, rounds: list[list[str]], clients: int) -> None:
+def _joined(paragraphs: list[tuple[str, list[GoldMention]]]) -> tuple[str, list[GoldMention]]:
+    """Paragraphs joined by blank lines, their marks moved to the joined text's offsets."""
+    gold: list[GoldMention] = []
+    offset = 0
+    for text, marks in paragraphs:
+        gold += [GoldMention(g.start + offset, g.end + offset, g.text, g.ids) for g in marks]
+        offset += len(text) + 2
+    return "\n\n".join(text for text, _ in paragraphs), gold
+
+
+def stream(served: Served, rounds: list[list[tuple[str, list[GoldMention]]]], clients: int) -> None:
     """Send the rounds of documents to a fresh server, ``clients`` calls at a time, and print the rates."""
     seen: set[str] = set()
     mentions: list[int] = []
@@ -185,8 +202,10 @@ def stream(served: Served, rounds: list[list[str]], clients: int) -> None:
     rates: list[float] = []
     cpu: list[float] = []
     took = 0.0
+    total = Score(0, 0, 0)
     with ThreadPoolExecutor(clients) as pool:
-        for documents in rounds:
+        for marked in rounds:
+            documents = [text for text, _ in marked]
             started, used = time.perf_counter(), served.cpu_seconds()
             answers = list(pool.map(served.client.resolve_text, documents))
             seconds = time.perf_counter() - started
@@ -195,16 +214,17 @@ def stream(served: Served, rounds: list[list[str]], clients: int) -> None:
             rates.append(len(documents) / seconds)
             mentions.append(0)
             new.append(0)
-            for found in answers:
+            for found, (_, gold) in zip(answers, marked, strict=True):
+                total += score(((m.start, m.end, m.best.geoname_id) for m in found), gold)
                 names = [m.text for m in found]
                 mentions[-1] += len(names)
                 new[-1] += sum(1 for name in dict.fromkeys(names) if name not in seen)
                 seen.update(names)
-    documents = sum(len(r) for r in rounds)
+    count = sum(len(r) for r in rounds)
     print(
-        f"  stream of {documents} new documents of {statistics.mean(len(d) for r in rounds for d in r):.0f} "
+        f"  stream of {count} new documents of {statistics.mean(len(d) for r in rounds for d, _ in r):.0f} "
         f"characters on average in {len(rounds)} rounds, {clients} call(s) at a time: "
-        f"{documents / took:.1f} articles/s, server CPU {statistics.mean(cpu) * 1000:.1f} ms an article "
+        f"{count / took:.1f} articles/s, server CPU {statistics.mean(cpu) * 1000:.1f} ms an article "
         f"({_share(new, mentions)} of its {sum(mentions)} mentions new to the server)"
     )
     print(
@@ -217,6 +237,10 @@ def stream(served: Served, rounds: list[list[str]], clients: int) -> None:
             f"{statistics.median(cpu[1:]) * 1000:.1f} ms an article ({_share(new[1:], mentions[1:])} of their "
             f"mentions new)"
         )
+    print(
+        f"    its mentions against the paragraphs' marks (both sets): precision {total.precision:.3f}  "
+        f"recall {total.recall:.3f}  ({total.right} right of {total.found} found, {total.gold} marked)"
+    )
 
 
 def _share(part: list[int], whole: list[int]) -> str:
