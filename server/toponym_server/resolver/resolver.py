@@ -193,7 +193,8 @@ class _Reach:
 
     def __init__(self, ranked: Sequence[Ranked]) -> None:
         self.ranked = ranked
-        self.vectors = _unit_vectors(np.array([(r.place.latitude, r.place.longitude) for r in ranked], dtype=float))
+        points = np.array([(r.place.latitude, r.place.longitude) for r in ranked], dtype=float).reshape(-1, 2)
+        self.vectors = _unit_vectors(points)
         self.scores = np.array([r.score for r in ranked], dtype=float)
 
     def within(
@@ -223,9 +224,8 @@ class _Reach:
             cut = len(scores) - depth
             keep = scores >= float(np.partition(scores, cut)[cut]) - _PULL_SLACK
         nearest = (dots[keep] >= closest[keep, None] - _DOT_SLACK).any(axis=0)
-        kept = [r for r, kept in zip(self.ranked, keep.tolist(), strict=True) if kept]
+        kept = [r for r, kept_it in zip(self.ranked, keep.tolist(), strict=True) if kept_it]
         return kept, [context[i] for i in np.flatnonzero(nearest).tolist()]
-
 
     def leaders(self, context: Sequence[tuple[float, float]], vectors: np.ndarray) -> list[Ranked]:
         """The candidates that may be first once ``context`` pulls them: one, or those tied with it."""

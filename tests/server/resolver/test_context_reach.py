@@ -61,3 +61,20 @@ def test_the_context_still_moves_the_answer(embedded_index: IndexReader) -> None
     query = Query("Tripoli", limit=3, min_confidence=0.0)
     assert resolver.resolve(query, LEBANON)[0].place.country_code == "LB"
     assert resolver.resolve(query, ((32.89, 13.19), (32.38, 15.09)))[0].place.country_code == "LY"
+
+
+def test_a_name_without_candidates_has_none_in_any_context(embedded_index: IndexReader) -> None:
+    resolver = Resolver(embedded_index)
+    assert resolver.rank(Query("---"))[0] == []
+    assert resolver.resolve(Query("---", min_confidence=0.0), SYRIA) == []
+    assert resolver.leaders_in_context(Query("---"), SYRIA) == []
+
+
+def test_the_leader_in_context_is_the_answer_in_context(embedded_index: IndexReader) -> None:
+    resolver = Resolver(embedded_index)
+    for name, context in CASES:
+        query = Query(name, limit=3, min_confidence=0.0)
+        best = resolver.resolve(query, context)[0].place.geoname_id
+        assert best in {r.place.place_id for r in resolver.leaders_in_context(query, context)}
+        alone = resolver.resolve(query)[0].place.geoname_id
+        assert [r.place.place_id for r in resolver.leaders_in_context(query, ())] == [alone]
