@@ -86,6 +86,21 @@ ADMIN_WORDS = frozenset(
         "liwa",
         "sanjak",
         "division",
+        # Chinese (pinyin and Wade-Giles), Scandinavian, Dutch, Slavic, Indonesian, Filipino, Vietnamese
+        "xian",
+        "hsien",
+        "kommun",
+        "kommune",
+        "gemeente",
+        "obshtina",
+        "opstina",
+        "gmina",
+        "powiat",
+        "okres",
+        "kabupaten",
+        "kecamatan",
+        "lalawigan",
+        "huyen",
     ]
 )
 
@@ -107,11 +122,33 @@ PLACE_WORDS = frozenset(
         "camp",
         "crossing",
         "checkpoint",
+        # the census-designated places of the US; city in Russian transcription (Siti), Swedish,
+        # Uzbek, Esperanto, Russian, Polish, Czech and Serbo-Croatian; Filipino city
+        "cdp",
+        "siti",
+        "stad",
+        "shahri",
+        "urbo",
+        "gorod",
+        "miasto",
+        "mesto",
+        "grad",
+        "lungsod",
+        # Chinese town, township and village, in pinyin and Wade-Giles
+        "shi",
+        "zhen",
+        "chen",
+        "xiang",
+        "cun",
     ]
 )
 
-# Link words, including the Persian ezafe of *Ostan-e Tehran* (folding splits it off).
-LINK_WORDS = frozenset({"of", "de", "di", "du", "des", "del", "la", "le", "e", "ye"})
+# Link words, including the Persian ezafe of *Ostan-e Tehran* (folding splits it off), the
+# "on" of river towns (*-sur-Marne*, Russian *-na-*, *-sjur-* as Russian transcribes "sur"),
+# the Filipino *ng* (*Lungsod ng Tagaytay*) and the Scandinavian "in" (*Harrow i London*).
+LINK_WORDS = frozenset(
+    {"of", "de", "di", "du", "des", "del", "la", "le", "e", "ye", "sur", "sjur", "na", "ng", "i", "upon", "am"}
+)
 
 
 def kind_of(word: str) -> str | None:

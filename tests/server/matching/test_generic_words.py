@@ -47,3 +47,23 @@ def test_generic_word_before_the_name(query: str, kind: str) -> None:
     views = normalize(query)
     assert views.generic_kind == kind
     assert len(views.tokens) == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Kao-yu-hsien", "Kao-yu"),  # Wade-Giles county
+        ("Xiacun Zhen", "Xiacun"),  # pinyin town
+        ("Lungsod ng Tagaytay", "Tagaytay"),  # Filipino "city of"
+        ("Kalmar stad", "Kalmar"),  # Swedish
+        ("Chelak Shahri", "Chelak"),  # Uzbek
+        ("Makakilo City CDP", "Makakilo"),  # US census-designated place
+        ("Junin Siti", "Junin"),  # "City" as Russian transcribes it
+        ("Gaza-urbo", "Gaza"),  # Esperanto
+        ("Shampini na Marni", "Shampini Marni"),  # Russian "on" of a river town
+        ("Savin'i-sjur-Orzh", "Savin'i Orzh"),  # French "sur" as Russian transcribes it
+        ("Harrow i London", "Harrow London"),  # Scandinavian "in"
+    ],
+)
+def test_generic_and_link_words_of_more_languages_do_not_stop_a_match(query: str, name: str) -> None:
+    assert normalize(query).tokens == normalize(name).tokens
