@@ -52,6 +52,7 @@ ARTICLES = frozenset(
         "adh",
         "ath",
         "aal",
+        "ehl",  # Russian transcription of the article (Эль-), apostrophe dropped
         "l",
     }
 )
@@ -217,6 +218,33 @@ def phonetic_variants(tokens: tuple[str, ...], latin: bool = True) -> tuple[str,
 def token_phonetics(tokens: tuple[str, ...], latin: bool = True) -> tuple[str, ...]:
     """The first phonetic reading of each token on its own."""
     return tuple(_phonetic_token(t, "h", "j", latin) for t in tokens)
+
+
+_SPELLING_VOWELS = (("ou", "u"), ("ee", "i"), ("oo", "u"), ("ie", "i"), ("ei", "i"), ("y", "i"), ("w", "u"))
+
+
+@lru_cache(maxsize=262144)
+def spelling(folded: str) -> str:
+    """The folded name with its consonants written one way, its vowels kept.
+
+    Between the folded form (every letter counts) and the phonetic one (every vowel run is
+    one ``a``): the digraphs and consonant letters that romanisation systems trade (*q/k*,
+    *kh/h*, *sh/sch*, *dj/j*, *ph/f*, doubled letters) are unified, and the vowel spellings
+    *ou/u*, *ee/i*, *y/i* and *w/u* too, while *Rakan* and *Rakka* still differ.
+    """
+    word = folded.replace(" ", "")
+    if word.startswith("hs"):  # Wade-Giles hs- is pinyin x-, the sh sound
+        word = "s" + word[2:]
+    word = _SOFT_C.sub("s", word.replace("dsch", "j")).replace("ch", "h")
+    for digraph, replacement in _DIGRAPHS:
+        word = word.replace(digraph, replacement)
+    word = word.replace("q", "k").replace("c", "k")
+    for vowels, replacement in _SPELLING_VOWELS:
+        word = word.replace(vowels, replacement)
+    word = _DOUBLES.sub(r"\1", word)
+    if len(word) > 3 and word.endswith(("ah", "eh")):
+        word = word[:-2] + "a"
+    return word
 
 
 def skeleton(phonetic: str) -> str:

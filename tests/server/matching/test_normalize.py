@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from toponym_server.matching.normalize import content_tokens, fold, normalize, phonetic_variants, skeleton
+from toponym_server.matching.normalize import content_tokens, fold, normalize, phonetic_variants, skeleton, spelling
 
 # --- folding ---------------------------------------------------------------------------
 
@@ -215,3 +215,27 @@ def test_names_without_ch_have_one_reading() -> None:
 )
 def test_digraphs_are_unified(a: str, b: str) -> None:
     assert normalize(a).phonetic == normalize(b).phonetic
+
+
+@pytest.mark.parametrize(("query", "name"), [("Ehl'-Fasher", "El Fasher"), ("Ehl'-Pasa", "El Pasa")])
+def test_the_article_as_russian_transcribes_it_is_dropped(query: str, name: str) -> None:
+    assert normalize(query).tokens == normalize(name).tokens
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Rakka", "Raqqa"),
+        ("Hassakeh", "Hasakah"),
+        ("Birdschand", "Birjand"),
+        ("Chaozhou", "Chaozhou"),
+        ("Moulay", "Mulai"),
+    ],
+)
+def test_spelling_unifies_consonants_and_vowel_spellings(a: str, b: str) -> None:
+    assert spelling(normalize(a).folded) == spelling(normalize(b).folded)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Rakka", "Rakan"), ("Hama", "Homa"), ("Sambizanha", "Sambizanga")])
+def test_spelling_keeps_vowels_and_other_consonants_apart(a: str, b: str) -> None:
+    assert spelling(normalize(a).folded) != spelling(normalize(b).folded)
