@@ -1,12 +1,18 @@
 """Confidence: a calibrated probability that a ranked candidate is the place meant.
 
-A logistic model over five features of each candidate: its name similarity, its prominence,
-its score margin over the best *other* candidate (negative for all but the leader), the part
-of its score that hints and context added, and whether the query was transliterated from
-another script. A city and the division named
-after it do not count against each other in the margin. The coefficients are fitted by
-``bench/fit_confidence.py`` on benchmark sets built from places the evaluation sets never
-pick (odd GeoNames IDs); BENCHMARKS.md records the calibration error they reach.
+Scores are log-odds fitted as a softmax over each query's candidates and one *none of these*
+option (see :mod:`.scoring`), so a candidate's confidence is its share of that softmax: its
+score against its best rivals and against the score of *none* (the chance that the place
+meant is not among the candidates at all, or is no place). Two refinements:
+
+- a city and the division or country it heads share a name and a location, so the other level
+  is not counted as a rival (*Raqqa* the city is not less certain for *Raqqa* the governorate);
+- *none* enjoys the same hand-set bonuses as the candidate (a bias point, a document's context, a
+  generic word): those re-order candidates but prove nothing about the name, and the fit never
+  saw them.
+
+A last :class:`Calibration` corrects the share for the kind of query. ``bench/evaluate.py``
+reports the calibration error this reaches on held-out sets.
 """
 
 from __future__ import annotations
@@ -17,37 +23,19 @@ from dataclasses import dataclass
 
 from toponym_server.matching.features import kind_of_feature
 from toponym_server.matching.ranking import Ranked, distance_km
+from toponym_server.matching.scoring import MODEL, RankingModel
 
 DEFAULT_MIN_CONFIDENCE = 0.3
-
-
-@dataclass(frozen=True, slots=True)
-class Calibration:
-    """Coefficients of the logistic confidence model."""
-
-    similarity: float
-    prominence: float
-    margin: float
-    bonus: float
-    transliterated: float
-    intercept: float
-
-
-CALIBRATION = Calibration(
-    similarity=14.363, prominence=1.119, margin=28.102, bonus=5.940, transliterated=0.371, intercept=-14.991
-)
-
-
 NESTED_WITHIN_KM = 50.0
-# The score of a weak match to an obscure place: what a lone candidate must beat.
-LONE_RIVAL_SCORE = 0.75
+RIVALS = 8
+"""Only the leading candidates count as rivals: the others' share is negligible."""
 
 
 def _nested(a: Ranked, b: Ranked) -> bool:
     """Tell whether two candidates are one place at two levels (a city and the division or country it heads).
 
     Such pairs share a name and a location, so the runner-up being the other level says
-    nothing against the leader; the margin ignores it.
+    nothing against the leader.
     """
     kind_a = kind_of_feature(a.place.feature_class, a.place.feature_code)
     kind_b = kind_of_feature(b.place.feature_class, b.place.feature_code)
@@ -57,42 +45,82 @@ def _nested(a: Ranked, b: Ranked) -> bool:
     return distance_km(here, there) <= NESTED_WITHIN_KM
 
 
-def features(ranked: Sequence[Ranked], index: int, transliterated: bool) -> tuple[float, float, float, float, float]:
-    """The model's inputs for candidate ``index`` of a ranked list.
+@dataclass(frozen=True, slots=True)
+class Calibration:
+    """A last logistic correction of the softmax share, by kind of query.
 
-    The margin is taken over the best other candidate, or over a weak virtual rival when there
-    is none, so that a lone poor match is not reported as certain.
+    The model is fitted on every place any key reaches, while the service stops looking once
+    its answer is sure, and on a mix of queries that is not the mix of any one kind; so the
+    share is recalibrated on the answers the service itself gives (``bench/fit_ranking.py
+    --calibrate``): ``sigmoid(slope * logit(share) + hinted + transliterated + intercept)``,
+    each term present when the query is of that kind. The correction is monotone, so it never
+    reorders a query's candidates.
     """
+
+    slope: float
+    hinted: float
+    transliterated: float
+    intercept: float
+
+
+# Fitted by bench/fit_ranking.py --calibrate on the odd-ID variant and script sets.
+CALIBRATION = Calibration(slope=0.9485, hinted=-0.3679, transliterated=-0.0638, intercept=0.4655)
+_LOGIT_LIMIT = 30.0
+
+
+def calibrated(share: float, hinted: bool, transliterated: bool, calibration: Calibration = CALIBRATION) -> float:
+    """Apply ``calibration`` to a softmax share."""
+    if share <= 0.0 or share >= 1.0:
+        return share
+    logit = max(-_LOGIT_LIMIT, min(_LOGIT_LIMIT, math.log(share / (1.0 - share))))
+    z = calibration.slope * logit + calibration.intercept
+    if hinted:
+        z += calibration.hinted
+    if transliterated:
+        z += calibration.transliterated
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def confidence_of(ranked: Sequence[Ranked], index: int, model: RankingModel = MODEL) -> float:
+    """The share of candidate ``index`` of a ranking in the model's softmax, before :class:`Calibration`."""
     candidate = ranked[index]
-    others = [r.score for i, r in enumerate(ranked[:8]) if i != index and not _nested(candidate, r)]
-    # The virtual rival enjoys the same hints as the candidate: a hint alone proves nothing.
-    margin = candidate.score - max([*others, LONE_RIVAL_SCORE + candidate.bonus])
-    return candidate.similarity, candidate.place.prominence, margin, candidate.bonus, float(transliterated)
+    scores = [r.score for i, r in enumerate(ranked[:RIVALS]) if i != index and not _nested(candidate, r)]
+    scores.append(model.none + candidate.bonus)
+    top = max(candidate.score, *scores)
+    own = math.exp(candidate.score - top)
+    return own / (own + sum(math.exp(s - top) for s in scores))
 
 
 def iter_confidences(
-    ranked: Sequence[Ranked], transliterated: bool, calibration: Calibration = CALIBRATION
+    ranked: Sequence[Ranked],
+    model: RankingModel = MODEL,
+    *,
+    hinted: bool = False,
+    transliterated: bool = False,
+    calibration: Calibration = CALIBRATION,
 ) -> Iterator[float]:
     """Yield the calibrated confidence of each ranked candidate, in order, computed lazily.
 
-    No candidate is reported as more likely than one ranked above it, so a caller may stop at
-    the first value below its threshold.
+    ``hinted`` and ``transliterated`` describe the query (a country hint; another script). No
+    candidate is reported as more likely than one ranked above it, so a caller may stop at the
+    first value below its threshold.
     """
     previous = 1.0
     for index in range(len(ranked)):
-        similarity, prominence, margin, bonus, translit = features(ranked, index, transliterated)
-        z = (
-            calibration.similarity * similarity
-            + calibration.prominence * prominence
-            + calibration.margin * max(min(margin, 0.5), -0.5)
-            + calibration.bonus * bonus
-            + calibration.transliterated * translit
-            + calibration.intercept
-        )
-        previous = min(previous, 1.0 / (1.0 + math.exp(-z)))
+        share = calibrated(confidence_of(ranked, index, model), hinted, transliterated, calibration)
+        previous = min(previous, share)
         yield previous
 
 
-def confidences(ranked: Sequence[Ranked], transliterated: bool, calibration: Calibration = CALIBRATION) -> list[float]:
-    """Return the calibrated confidence of every ranked candidate (see :func:`iter_confidences`)."""
-    return list(iter_confidences(ranked, transliterated, calibration))
+def confidences(
+    ranked: Sequence[Ranked],
+    model: RankingModel = MODEL,
+    *,
+    hinted: bool = False,
+    transliterated: bool = False,
+    calibration: Calibration = CALIBRATION,
+) -> list[float]:
+    """Return the confidence of every ranked candidate (see :func:`iter_confidences`)."""
+    return list(
+        iter_confidences(ranked, model, hinted=hinted, transliterated=transliterated, calibration=calibration)
+    )

@@ -16,7 +16,7 @@ from typing import TypeVar
 import numpy as np
 
 from toponym_server.index.reader import IndexReader, NameRow, PlaceRow
-from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE, iter_confidences
+from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE, RIVALS, confidence_of, iter_confidences
 from toponym_server.matching.features import Kind, kind_of_feature
 from toponym_server.matching.keys import query_keys
 from toponym_server.matching.normalize import Normalized, normalize
@@ -40,15 +40,17 @@ SETTLED_CONFIDENCE = 0.95
 """A name resolved alone with this confidence is not ranked again in context."""
 _LIMITS = {"exact": 96, "phonetic": 96, "skeleton": 128, "partial": 32, "fuzzy": 32}
 _MAX_CANDIDATE_PLACES = 400
-_FUZZY_WHEN_BEST_BELOW = 0.9
+# The broad keys reach many more places: they are looked up only while the answer is uncertain
+# and no leading candidate is named exactly as the query.
+_FUZZY_WHEN_CONFIDENCE_BELOW = 0.9
 # Answers kept for repeated queries (pipelines repeat names); a few KiB each.
 DEFAULT_RESULT_CACHE = 10_000
 # Full rankings are larger than answers (tens of candidates each): fewer are kept.
 RANKINGS_KEPT = 2_000
 RANKING_DEPTH = 64
 # The leading candidates an answer depends on: its own (up to the limit) and the rivals its
-# confidence margin is taken over (the first eight, see matching.confidence.features).
-CONFIDENCE_RIVALS = 8
+# confidence is measured against (matching.confidence.RIVALS).
+CONFIDENCE_RIVALS = RIVALS
 # Slack for the difference between the vectorised pull and dot products and ranking's own
 # arithmetic (a few units in the last place).
 _PULL_SLACK = 1e-9
@@ -251,7 +253,7 @@ class Resolver:
         self.index = index
         self._answers: LruCache[tuple[object, ...], list[Candidate]] = LruCache(cache_size)
         # Lone rankings, which a document's context only re-orders (batches, texts).
-        self._rankings: LruCache[tuple[object, ...], tuple[list[Ranked], bool]] = LruCache(
+        self._rankings: LruCache[tuple[object, ...], list[Ranked]] = LruCache(
             min(cache_size, RANKINGS_KEPT)
         )
         # Plain dicts emptied when full: one lookup per candidate row must stay cheap.
@@ -270,9 +272,12 @@ class Resolver:
         cached = self._answers.get(key)
         if cached is not None:
             return list(cached)
-        ranked, transliterated = self._rank(query, context)
+        ranked = self._rank(query, context)
         answers: list[Candidate] = []
-        for item, confidence in zip(ranked, iter_confidences(ranked, transliterated), strict=False):
+        confidences = iter_confidences(
+            ranked, hinted=bool(query.hints.countries), transliterated=normalize(query.name).transliterated
+        )
+        for item, confidence in zip(ranked, confidences, strict=False):
             if len(answers) == query.limit or round(confidence, 4) < query.min_confidence:
                 break  # confidences never rise down the ranking; answers carry them rounded
             answers.append(self._candidate(item, confidence, query.hints.language))
@@ -301,12 +306,8 @@ class Resolver:
             for query, answers, points in zip(queries, alone, contexts_for(alone), strict=True)
         ]
 
-    def rank(self, query: Query) -> tuple[list[Ranked], bool]:
-        """Return the full ranking behind :meth:`resolve`, before confidence and limits.
-
-        Also says whether the query was transliterated; calibration tooling fits the
-        confidence model on these rankings.
-        """
+    def rank(self, query: Query) -> list[Ranked]:
+        """Return the full ranking behind :meth:`resolve`, before confidence and limits."""
         return self._rank(query, ())
 
     def leaders_in_context(self, query: Query, context: Sequence[tuple[float, float]]) -> list[Ranked]:
@@ -318,14 +319,37 @@ class Resolver:
         key = (normalize(query.name), query.hints)
         kept = self._rankings.get(key)
         if kept is None:
-            ranked, _ = self._rank(query, ())
+            ranked = self._rank(query, ())
             kept = self._rankings.get(key)
             if kept is None:  # nothing is kept (no cache): every candidate may lead
                 return ranked if context else ranked[:1]
         if not context:
-            return kept[0][:1]
+            return kept[:1]
         vectors = np.array([self._point_vector(point) for point in context])
-        return self._reach_of(kept[0]).leaders(context, vectors)
+        return self._reach_of(kept).leaders(context, vectors)
+
+    def candidate_pool(self, query: Query) -> list[tuple[PlaceFacts, list[NameRow]]]:
+        """Every place that any key of ``query`` reaches (the fuzzy ones too), with the names that reached it.
+
+        The ranking model is fitted on these pools (``bench/fit_ranking.py``): :meth:`resolve`
+        only looks up the fuzzy keys when the others found no close name.
+        """
+        normalized = normalize(query.name)
+        if not normalized.folded:
+            return []
+        keys = query_keys(normalized)
+        pool = _CandidatePool()
+        countries = sorted(query.hints.countries)
+        for group in ("exact", "phonetic", "skeleton", "partial", "fuzzy"):
+            self._collect(getattr(keys, group), _LIMITS[group], pool, countries)
+        changed = pool.take_changes()
+        hits = self._name_hits(changed.new_names)
+        places = self._places(changed.places)
+        return [
+            (places[p][1], [hits[n] for n in sorted(pool.names[p]) if n in hits])
+            for p in changed.places
+            if p in places and any(n in hits for n in pool.names[p])
+        ]
 
     def get_place(self, geoname_id: int, language: str = "") -> PlaceDetails | None:
         """Return the place with this ID and all its names, or ``None`` if the index lacks it."""
@@ -360,21 +384,21 @@ class Resolver:
             if link.related_id in places
         )
 
-    def _rank(self, query: Query, context: Sequence[tuple[float, float]]) -> tuple[list[Ranked], bool]:
+    def _rank(self, query: Query, context: Sequence[tuple[float, float]]) -> list[Ranked]:
         """Rank the candidates of ``query``; a context re-ranks the query's kept lone ranking."""
         key = (normalize(query.name), query.hints)
         kept = self._rankings.get(key)
         if kept is None:
-            ranked, transliterated = self._rank_alone(query)
+            ranked = self._rank_alone(query)
             # Past the most any answer holds (50) a candidate could only reach an answer by
             # overtaking a dozen others on the context's pull alone: it is not kept.
-            kept = (ranked[:RANKING_DEPTH], transliterated)
+            kept = ranked[:RANKING_DEPTH]
             self._rankings.put(key, kept)
-        ranked, transliterated = kept
+        ranked = kept
         if context:
             vectors = np.array([self._point_vector(point) for point in context])
             ranked, context = self._reach_of(ranked).within(context, max(query.limit, CONFIDENCE_RIVALS), vectors)
-        return with_context(ranked, context), transliterated
+        return with_context(ranked, context)
 
     def _point_vector(self, point: tuple[float, float]) -> tuple[float, float, float]:
         """A context point's unit vector, kept: a document's points are the context of each of its names."""
@@ -399,23 +423,24 @@ class Resolver:
             reach = self._reaches[id(ranked)] = _Reach(ranked)
         return reach
 
-    def _rank_alone(self, query: Query) -> tuple[list[Ranked], bool]:
+    def _rank_alone(self, query: Query) -> list[Ranked]:
         normalized = normalize(query.name)
         if not normalized.folded:
-            return [], normalized.transliterated
+            return []
         keys = query_keys(normalized)
         pool = _CandidatePool()
         countries = sorted(query.hints.countries)
         for group in ("exact", "phonetic", "skeleton"):
             self._collect(getattr(keys, group), _LIMITS[group], pool, countries)
         scored = self._score(normalized, pool, query.hints, {})
-        best = max((r.similarity for r in scored.values()), default=0.0)
-        if best < _FUZZY_WHEN_BEST_BELOW:
+        leaders = sorted(scored.values(), key=lambda r: r.score, reverse=True)[:RIVALS]
+        exact = any(r.similarity >= 1.0 for r in leaders)
+        if not leaders or (not exact and confidence_of(leaders, 0) < _FUZZY_WHEN_CONFIDENCE_BELOW):
             self._collect(keys.partial, _LIMITS["partial"], pool, countries)
             self._collect(keys.fuzzy, _LIMITS["fuzzy"], pool, countries)
             scored = self._score(normalized, pool, query.hints, scored)
         ranked = sorted(scored.values(), key=lambda r: r.score, reverse=True)
-        return ranked, normalized.transliterated
+        return ranked
 
     def _collect(self, keys: Sequence[str], limit: int, pool: _CandidatePool, countries: Sequence[str]) -> None:
         """Add the postings under ``keys``; with hinted countries, also the best ones inside them.

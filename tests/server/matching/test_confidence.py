@@ -1,131 +1,153 @@
-"""Confidence: a probability per ranked candidate, monotone in the evidence."""
+"""Confidence: each candidate's share of a softmax over its rivals and *none of these*."""
 
 from __future__ import annotations
 
+import itertools
+from dataclasses import replace
+
 import pytest
 
-from toponym_server.matching.confidence import CALIBRATION, Calibration, confidences, features
+from toponym_server.matching.confidence import Calibration, calibrated, confidences
 from toponym_server.matching.normalize import normalize
 from toponym_server.matching.ranking import FLAG_CANONICAL, Hints, NameHit, PlaceFacts, Ranked, rank
+from toponym_server.matching.scoring import MODEL
 from toponym_server.matching.similarity import MatchKind
 
 _HIT = NameHit(1, "Hama", "", FLAG_CANONICAL, "hama", "hama", "hm")
+NONE = MODEL.none
+IDENTITY = Calibration(slope=1.0, hinted=0.0, transliterated=0.0, intercept=0.0)
 
 
-def ranked(score: float, similarity: float, prominence: float = 0.5, place_id: int = 1) -> Ranked:
-    facts = PlaceFacts(place_id, "P", "PPL", "SY", 35.0, 36.0, prominence)
-    return Ranked(facts, score, similarity, MatchKind.EXACT, _HIT, "folded")
+def ranked(score: float, place_id: int = 1, bonus: float = 0.0) -> Ranked:
+    facts = PlaceFacts(place_id, "P", "PPL", "SY", 35.0 + place_id, 36.0, 0.5)
+    return Ranked(facts, score, 1.0, MatchKind.EXACT, _HIT, "folded", bonus)
 
 
-def sole(similarity: float, prominence: float = 0.5) -> float:
-    return confidences([ranked(similarity, similarity, prominence)], transliterated=False)[0]
+def sole(score: float) -> float:
+    return confidences([ranked(score)])[0]
 
 
-def leader_with_margin(margin: float, similarity: float = 1.0) -> float:
-    leader = ranked(1.0 + margin, similarity, place_id=1)
-    runner_up = ranked(1.0, similarity, place_id=2)
-    return confidences([leader, runner_up], transliterated=False)[0]
+def leader_with_margin(margin: float) -> float:
+    return confidences([ranked(NONE + 3 + margin, 1), ranked(NONE + 3, 2)])[0]
+
+
+def name(text: str, name_id: int = 1) -> NameHit:
+    views = normalize(text)
+    return NameHit(name_id, text, "", FLAG_CANONICAL, views.folded, views.phonetic, views.skeleton)
 
 
 def test_empty_list_has_no_confidences() -> None:
-    assert confidences([], transliterated=False) == []
+    assert confidences([]) == []
 
 
-@pytest.mark.parametrize("similarity", [0.0, 0.3, 0.6, 0.86, 0.94, 1.0])
-@pytest.mark.parametrize("prominence", [0.0, 0.5, 1.0])
-def test_values_lie_in_the_unit_interval(similarity: float, prominence: float) -> None:
-    assert 0.0 <= sole(similarity, prominence) <= 1.0
+@pytest.mark.parametrize("offset", [-1000.0, -10.0, 0.0, 10.0, 1000.0])
+def test_values_stay_in_the_unit_interval(offset: float) -> None:
+    values = confidences([ranked(NONE + offset, 1), ranked(NONE, 2)])
+    assert all(0.0 <= v <= 1.0 for v in values)
 
 
-def test_extreme_margins_stay_in_the_unit_interval() -> None:
-    for margin in (-100.0, -1.0, 0.0, 1.0, 100.0):
-        values = confidences([ranked(margin, 1.0), ranked(0.0, 1.0, place_id=2)], transliterated=True)
-        assert all(0.0 <= v <= 1.0 for v in values)
+def test_a_lone_candidate_scoring_like_none_is_a_coin_toss_before_calibration() -> None:
+    assert confidences([ranked(NONE)], calibration=IDENTITY)[0] == pytest.approx(0.5)
 
 
-def test_monotone_in_similarity() -> None:
-    values = [sole(s) for s in (0.5, 0.7, 0.84, 0.9, 1.0)]
+def test_calibration_is_monotone_and_shifts_by_kind_of_query() -> None:
+    shares = [0.05, 0.2, 0.5, 0.8, 0.95]
+    for hinted, transliterated in itertools.product((False, True), repeat=2):
+        values = [calibrated(p, hinted, transliterated) for p in shares]
+        assert values == sorted(values)
+        assert all(0.0 < v < 1.0 for v in values)
+    assert [calibrated(p, False, False, IDENTITY) for p in shares] == pytest.approx(shares)
+    shifted = Calibration(slope=1.0, hinted=-1.0, transliterated=0.0, intercept=0.0)
+    assert calibrated(0.5, True, False, shifted) < calibrated(0.5, False, False, shifted) == pytest.approx(0.5)
+
+
+def test_a_query_of_another_kind_gets_its_own_calibration() -> None:
+    row = [ranked(NONE + 1, 1), ranked(NONE, 2)]
+    kinds = {(h, t): confidences(row, hinted=h, transliterated=t)[0] for h in (False, True) for t in (False, True)}
+    assert len(set(kinds.values())) == 4
+
+
+def test_monotone_in_score() -> None:
+    values = [sole(NONE + d) for d in (-4.0, -1.0, 0.0, 1.0, 4.0)]
     assert values == sorted(values)
     assert len(set(values)) == len(values)
 
 
 def test_monotone_in_margin() -> None:
-    values = [leader_with_margin(m) for m in (0.0, 0.05, 0.1, 0.2, 0.4)]
+    values = [leader_with_margin(m) for m in (0.0, 0.5, 1.0, 2.0, 4.0)]
     assert values == sorted(values)
     assert len(set(values)) == len(values)
 
 
 def test_leader_above_runner_up() -> None:
-    # Coefficient-agnostic: the leader is at least as similar and ahead on score.
-    candidates = [ranked(1.3, 1.0, 0.6, place_id=1), ranked(1.1, 1.0, 0.6, place_id=2), ranked(0.9, 0.8, 0.6, 3)]
-    values = confidences(candidates, transliterated=False)
+    values = confidences([ranked(NONE + 4, 1), ranked(NONE + 3, 2), ranked(NONE + 1, 3)])
     assert values[0] > values[1] > values[2]
 
 
-def test_a_tie_gives_both_candidates_the_same_confidence() -> None:
-    values = confidences([ranked(1.0, 1.0, place_id=1), ranked(1.0, 1.0, place_id=2)], transliterated=False)
+def test_a_tie_gives_both_candidates_the_same_confidence_below_a_clear_leader() -> None:
+    values = confidences([ranked(NONE + 3, 1), ranked(NONE + 3, 2)])
     assert values[0] == pytest.approx(values[1])
-    assert values[0] < leader_with_margin(0.1)
+    assert values[0] < leader_with_margin(3.0)
+    assert confidences([ranked(NONE + 3, 1), ranked(NONE + 3, 2)], calibration=IDENTITY)[0] < 0.5
 
 
-def test_margin_is_measured_against_the_best_other_candidate() -> None:
-    candidates = [ranked(1.2, 1.0, place_id=1), ranked(1.0, 1.0, place_id=2), ranked(0.5, 0.6, place_id=3)]
-    assert features(candidates, 0, False)[2] == pytest.approx(0.2)
-    assert features(candidates, 1, False)[2] == pytest.approx(-0.2)
-    assert features(candidates, 2, False)[2] == pytest.approx(-0.7)
+def test_confidences_never_rise_down_the_ranking() -> None:
+    # The third is nested with nobody, the second is nested with the first: still no rise.
+    city = Ranked(PlaceFacts(1, "P", "PPLA", "SY", 35.95, 39.01, 0.75), NONE + 4, 1.0, MatchKind.EXACT, _HIT, "folded")
+    division = replace(city, place=PlaceFacts(2, "A", "ADM1", "SY", 35.80, 38.80, 0.70), score=NONE + 3.9)
+    values = confidences([city, division, ranked(NONE + 3.8, 3)])
+    assert values == sorted(values, reverse=True)
+
+
+def test_a_hand_set_bonus_reorders_but_does_not_make_a_lone_answer_surer() -> None:
+    plain = sole(NONE + 1)
+    assert confidences([ranked(NONE + 4, bonus=3.0)])[0] == pytest.approx(plain)
+
+
+def test_a_division_at_the_same_place_does_not_count_against_the_city() -> None:
+    city = Ranked(PlaceFacts(1, "P", "PPLA", "SY", 35.95, 39.01, 0.75), NONE + 4, 1.0, MatchKind.EXACT, _HIT, "folded")
+    division = replace(city, place=PlaceFacts(2, "A", "ADM1", "SY", 35.80, 38.80, 0.70), score=NONE + 3.9)
+    namesake = replace(city, place=PlaceFacts(3, "P", "PPL", "JP", 35.0, 136.0, 0.70), score=NONE + 3.9)
+    far_division = replace(division, place=PlaceFacts(4, "A", "ADM1", "JP", 35.0, 136.0, 0.70))
+    alone = confidences([city])[0]
+    assert confidences([city, division])[0] == pytest.approx(alone)
+    assert confidences([city, namesake])[0] < alone
+    assert confidences([city, far_division])[0] < alone
 
 
 def test_leader_of_a_real_ranking_is_the_most_confident() -> None:
     syria = PlaceFacts(170017, "P", "PPLA", "SY", 35.13, 36.75, 0.80)
     japan = PlaceFacts(1862000, "P", "PPL", "JP", 35.0, 136.0, 0.30)
-    views = normalize("Hama")
-    hits = [NameHit(1, "Hama", "", FLAG_CANONICAL, views.folded, views.phonetic, views.skeleton)]
-    result = rank(views, [(japan, hits), (syria, hits)], Hints())
-    values = confidences(result, transliterated=False)
+    result = rank(normalize("Hama"), [(japan, [name("Hama")]), (syria, [name("Hama")])], Hints())
+    values = confidences(result)
     assert result[0].place.place_id == 170017
     assert values[0] > values[1]
 
 
+def test_a_known_name_of_a_prominent_place_is_confident() -> None:
+    aleppo = PlaceFacts(170063, "P", "PPLA", "SY", 36.20, 37.16, 0.88)
+    assert confidences(rank(normalize("Aleppo"), [(aleppo, [name("Aleppo")])], Hints()))[0] > 0.9
+
+
 def test_leader_carried_by_a_hint_is_still_the_most_confident() -> None:
-    query = normalize("Hasakah")
-
-    def name(text: str, name_id: int) -> NameHit:
-        views = normalize(text)
-        return NameHit(name_id, text, "", FLAG_CANONICAL, views.folded, views.phonetic, views.skeleton)
-
     in_syria = PlaceFacts(1, "P", "PPL", "SY", 36.5, 40.7, 0.6)
     elsewhere = PlaceFacts(2, "P", "PPL", "IQ", 33.0, 44.0, 0.6)
-    candidates = [(in_syria, [name("Hasakahia", 1)]), (elsewhere, [name("Hasakah", 2)])]
-    result = rank(query, candidates, Hints(frozenset({"SY"})))
+    candidates = [(in_syria, [name("Hassakeh", 1)]), (elsewhere, [name("Hasakah", 2)])]
+    result = rank(normalize("Hasakah"), candidates, Hints(frozenset({"SY"})))
     assert result[0].place.place_id == 1  # the country hint carries it past the exact name
-    values = confidences(result, transliterated=False)
+    values = confidences(result)
     assert values[0] >= values[1]
-
-
-def test_custom_calibration_is_used() -> None:
-    flat = Calibration(similarity=0.0, prominence=0.0, margin=0.0, bonus=0.0, transliterated=0.0, intercept=0.0)
-    assert confidences([ranked(1.0, 1.0)], False, flat) == [0.5]
-    assert confidences([ranked(1.0, 1.0)], False, CALIBRATION) != [0.5]
-
-
-def test_a_division_at_the_same_place_does_not_count_against_the_city() -> None:
-    city = Ranked(PlaceFacts(1, "P", "PPLA", "SY", 35.95, 39.01, 0.75), 1.16, 1.0, MatchKind.EXACT, _HIT, "folded")
-    division = Ranked(PlaceFacts(2, "A", "ADM1", "SY", 35.80, 38.80, 0.70), 1.15, 1.0, MatchKind.EXACT, _HIT, "folded")
-    namesake = Ranked(PlaceFacts(3, "P", "PPL", "JP", 35.0, 136.0, 0.70), 1.15, 1.0, MatchKind.EXACT, _HIT, "folded")
-    alone = confidences([city], transliterated=False)[0]
-    assert confidences([city, division], transliterated=False)[0] == pytest.approx(alone)
-    assert confidences([city, namesake], transliterated=False)[0] < alone
-    far_division = Ranked(
-        PlaceFacts(2, "A", "ADM1", "JP", 35.0, 136.0, 0.70), 1.15, 1.0, MatchKind.EXACT, _HIT, "folded"
-    )
-    assert confidences([city, far_division], transliterated=False)[0] < alone
 
 
 def test_a_lone_candidate_whose_name_barely_matches_is_not_confident() -> None:
     # Only one Syrian place was reached for "Hasakah", and it is Homs.
-    name = normalize("Homs")
     place = PlaceFacts(169577, "P", "PPLA", "SY", 34.73, 36.71, 0.8)
-    hits = [NameHit(1, "Homs", "", FLAG_CANONICAL, name.folded, name.phonetic, name.skeleton)]
-    result = rank(normalize("Hasakah"), [(place, hits)], Hints(frozenset({"SY"}), restrict_to_countries=True))
+    hints = Hints(frozenset({"SY"}), restrict_to_countries=True)
+    result = rank(normalize("Hasakah"), [(place, [name("Homs")])], hints)
     assert result[0].similarity < 0.6
-    assert confidences(result, transliterated=False)[0] < 0.5
+    assert confidences(result)[0] < 0.3
+
+
+def test_a_custom_model_is_used() -> None:
+    certain = replace(MODEL, none=-100.0)
+    assert confidences([ranked(NONE)], certain, calibration=IDENTITY)[0] == pytest.approx(1.0)

@@ -214,3 +214,11 @@ def test_the_nearest_context_point_is_found_as_by_checking_each_distance() -> No
         points = [(rng.uniform(-85, 85), rng.uniform(-180, 180)) for _ in range(rng.randint(1, 20))]
         exact = min(distance_km(p, here) for p in points)
         assert _nearest_km([_unit_vector(p) for p in points], here) == pytest.approx(exact, abs=0.01)
+
+
+def test_a_country_met_only_by_an_inexact_spelling_yields_to_a_town_of_that_name() -> None:
+    angola = place(3351879, "AO", (-12.5, 18.5), 1.0, "A.PCLI")
+    town = place(1689080, "PH", (16.98, 122.01), 0.58)
+    candidates = [(angola, [hit("Angola")]), (town, [hit("Angela", flags=0)])]
+    assert winner("Angela", candidates) == 1689080
+    assert winner("Angola", candidates) == 3351879

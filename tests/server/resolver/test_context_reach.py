@@ -53,7 +53,7 @@ def test_context_answers_equal_a_full_reranking(
         patched.setattr(resolver_module._Reach, "within", _every_candidate)
         full = Resolver(embedded_index).resolve(query, context)
     assert narrowed == full
-    assert len(full) == min(limit, len(Resolver(embedded_index).rank(query)[0]))
+    assert len(full) == min(limit, len(Resolver(embedded_index).rank(query)))
 
 
 def test_the_context_still_moves_the_answer(embedded_index: IndexReader) -> None:
@@ -65,7 +65,7 @@ def test_the_context_still_moves_the_answer(embedded_index: IndexReader) -> None
 
 def test_a_name_without_candidates_has_none_in_any_context(embedded_index: IndexReader) -> None:
     resolver = Resolver(embedded_index)
-    assert resolver.rank(Query("---"))[0] == []
+    assert resolver.rank(Query("---")) == []
     assert resolver.resolve(Query("---", min_confidence=0.0), SYRIA) == []
     assert resolver.leaders_in_context(Query("---"), SYRIA) == []
 

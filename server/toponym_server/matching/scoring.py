@@ -1,0 +1,210 @@
+"""The learned part of ranking: evidence about a candidate place, and the weights that score it.
+
+A candidate's score is a log-odds: a linear model over the evidence below, fitted by
+``bench/fit_ranking.py`` as a softmax over each query's candidates plus one *none of these*
+option, on benchmark sets built from places the evaluation sets never pick (odd GeoNames IDs).
+The same fit makes the score rank the candidates and, through :mod:`.confidence`, say how
+likely each one is.
+
+The evidence, in :data:`FEATURES` order:
+
+- how the query meets the name of the place that matched it best: the similarity
+  of :func:`.similarity.name_similarity`; whether the folded forms are equal; the Indel,
+  Levenshtein and Jaro-Winkler similarities of the folded forms; the Indel similarity of the
+  phonetic forms and whether one equals a reading of the query; the same for the consonant
+  skeletons; the credit for naming part of a name of more words; whether the first letters agree;
+  the Levenshtein similarity of the names' content words (no articles, generic or link words)
+  with their consonants written one way (:func:`.normalize.spelling`);
+- that name's status: met only through its transliteration (from a syllabic script or another),
+  a code. Whether it is the place's canonical name is left to a hand-set weight in
+  :mod:`.ranking`: in the benchmarks the query is never the place's own canonical name, so a
+  fitted weight would learn the benchmarks' construction, not the world;
+- the place: its prominence (and its square, which flattens the top), and whether the query and
+  the place's names differ in their number of words. The kind of place is not a feature: the
+  benchmarks ask for towns, and a weight fitted there would hold countries and capitals back
+  wherever else they are meant; prominence already ranks them;
+- the query: its length, whether it carries a country hint, whether it was transliterated;
+- the hint: whether the place lies in a hinted country.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import astuple, dataclass, fields
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
+
+from toponym_server.matching.normalize import Normalized, content_tokens, spelling
+from toponym_server.matching.similarity import PART_BASE, PART_COVERAGE, PART_MIN_OVERLAP, name_similarity
+
+NAME_EVIDENCE = 12
+"""How many leading features describe the name that matched."""
+
+_LONGEST_QUERY = 30
+
+
+@dataclass(frozen=True, slots=True)
+class RankingModel:
+    """One weight per feature, in log-odds per unit, and the score of *none of these*."""
+
+    similarity: float
+    folded_equal: float
+    folded: float
+    phonetic: float
+    phonetic_equal: float
+    skeleton: float
+    skeleton_equal: float
+    partial: float
+    jaro_winkler: float
+    first_letter: float
+    levenshtein: float
+    spelling: float
+    script_bridge: float
+    syllabic_bridge: float
+    code: float
+    prominence: float
+    prominence_squared: float
+    word_count_differs: float
+    query_length: float
+    hinted: float
+    transliterated: float
+    in_hinted_country: float
+    none: float
+
+    def weights(self) -> tuple[float, ...]:
+        """The feature weights in :data:`FEATURES` order (without :attr:`none`)."""
+        return astuple(self)[:-1]
+
+
+FEATURES: tuple[str, ...] = tuple(f.name for f in fields(RankingModel))[:-1]
+
+# Fitted by bench/fit_ranking.py on the odd-ID variant and script sets, bare and hinted.
+MODEL = RankingModel(
+    similarity=2.4176,
+    folded_equal=0.7922,
+    folded=5.5918,
+    phonetic=-0.9526,
+    phonetic_equal=0.4168,
+    skeleton=-1.8339,
+    skeleton_equal=1.1409,
+    partial=2.2791,
+    jaro_winkler=0.4214,
+    first_letter=0.6536,
+    levenshtein=4.8439,
+    spelling=7.2628,
+    script_bridge=0.2828,
+    syllabic_bridge=-0.5531,
+    code=-2.4945,
+    prominence=8.0807,
+    prominence_squared=-2.4749,
+    word_count_differs=-0.1381,
+    query_length=6.0373,
+    hinted=-3.2518,
+    transliterated=0.8167,
+    in_hinted_country=6.3829,
+    none=21.0484,
+)
+
+
+@lru_cache(maxsize=262144)
+def _content(folded: str) -> str:
+    return " ".join(content_tokens(folded)[0])
+
+
+def name_evidence(
+    query: Normalized, folded: str, phonetic: str, skeleton: str, similarity: float | None = None
+) -> tuple[float, ...]:
+    """The first :data:`NAME_EVIDENCE` features for one gazetteer name, given by its views.
+
+    ``similarity`` is :func:`.similarity.name_similarity` of the name, when the caller has it.
+    """
+    if similarity is None:
+        similarity = name_similarity(query, folded, phonetic, skeleton)[0]
+    query_folded, name_folded = query.folded.replace(" ", ""), folded.replace(" ", "")
+    joined_phonetic = phonetic.replace(" ", "")
+    partial = 0.0
+    shorter, longer = sorted((query.phonetic, phonetic), key=len)
+    if shorter and len(shorter) < 0.8 * len(longer) and len(query.tokens) != folded.count(" ") + 1:
+        overlap = fuzz.partial_ratio(shorter, longer, score_cutoff=PART_MIN_OVERLAP) / 100
+        if overlap:
+            partial = overlap * (PART_BASE + PART_COVERAGE * len(shorter) / len(longer))
+    return (
+        similarity,
+        float(query_folded == name_folded),
+        Indel.normalized_similarity(query_folded, name_folded),
+        max(Indel.normalized_similarity(reading, joined_phonetic) for reading in query.readings),
+        float(joined_phonetic in query.readings),
+        Indel.normalized_similarity(query.skeleton, skeleton) if skeleton else 0.0,
+        float(bool(skeleton) and skeleton == query.skeleton),
+        partial,
+        JaroWinkler.normalized_similarity(query_folded, name_folded),
+        float(query_folded[:1] == name_folded[:1]),
+        Levenshtein.normalized_similarity(query_folded, name_folded),
+        Levenshtein.normalized_similarity(spelling(" ".join(query.tokens)), spelling(_content(folded))),
+    )
+
+
+def place_evidence(
+    query: Normalized,
+    name: tuple[float, ...],
+    best_name: tuple[bool, bool, bool],
+    place: tuple[float, bool],
+    hinted: bool,
+    in_hinted_country: bool,
+) -> list[float]:
+    """The full feature vector of a candidate place, in :data:`FEATURES` order.
+
+    ``name`` is :func:`name_evidence` for the name that decided; ``best_name`` says whether that
+    name was met only through its transliteration, whether that transliteration is of a syllabic
+    script (Chinese, Japanese, Korean: the least faithful), and whether it is a code; ``place`` gives the
+    prominence and whether the place is named in another number of words.
+    """
+    prominence, word_count_differs = place
+    bridge, syllabic, code = best_name
+    return [
+        *name,
+        float(bridge),
+        float(syllabic),
+        float(code),
+        prominence,
+        prominence * prominence,
+        float(word_count_differs),
+        min(len(query.folded), _LONGEST_QUERY) / _LONGEST_QUERY,
+        float(hinted),
+        float(query.transliterated),
+        float(in_hinted_country),
+    ]
+
+
+PARTIAL = 7
+"""The position of the partial-credit feature among the name features."""
+
+
+def best_of(evidence: Sequence[tuple[float, ...]], decided: tuple[float, ...]) -> tuple[float, ...]:
+    """The best value of each name feature over a place's names, but partial credit from the name that decided.
+
+    A place whose names agree with the query on several views is likelier than one met on one
+    view alone; but a longer name's partial credit must not add to an exact match of another.
+    """
+    best = list(decided)
+    for values in evidence:
+        for i, value in enumerate(values):
+            if value > best[i] and i != PARTIAL:
+                best[i] = value
+    return tuple(best)
+
+
+def is_syllabic(text: str) -> bool:
+    """Tell whether a name is written in Chinese characters, Japanese kana or Korean Hangul."""
+    for char in text:
+        if char.isalpha():
+            code = ord(char)
+            return 0x3040 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0xF900 <= code <= 0xFAFF
+    return False
+
+
+def score(features: Sequence[float], model: RankingModel = MODEL) -> float:
+    """The log-odds score of a candidate with these features."""
+    return sum(w * x for w, x in zip(model.weights(), features, strict=True))
