@@ -140,9 +140,10 @@ def query_sets(index_path: Path, per_class: int, seed: int = 5) -> dict[str, lis
         elif not flags & (FLAG_CODE | FLAG_NON_LATIN) and folded != canonical_folded.get(place_id) and len(text) >= 4:
             alternate.append(text)
 
+    keys = open_index(index_path)  # its own connection: the resolver's caches stay cold
+
     def known(text: str) -> bool:
-        key = "f" + fold(text)[0].replace(" ", "")
-        return conn.execute("SELECT 1 FROM keys WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
+        return bool(keys.lookup("f" + fold(text)[0].replace(" ", ""), 1))
 
     seen: set[str] = set()
 
@@ -169,6 +170,7 @@ def query_sets(index_path: Path, per_class: int, seed: int = 5) -> dict[str, lis
     made_up = [_made_up(rng) for _ in range(per_class * 3)]
     sets["nonplace"] = pick(made_up, lambda t: None if known(t) else t)
     conn.close()
+    keys.close()
     return {name: sets[name] for name in CLASSES}
 
 
