@@ -17,29 +17,24 @@ from toponym_client.models import (
     Relation,
 )
 
+_FEATURE_KINDS = {kind.value: kind for kind in FeatureKind}
+_MATCH_KINDS = {kind.value: kind for kind in MatchKind}
+_RELATIONS = {relation.value: relation for relation in Relation}
+
 
 def feature_kind_from_proto(value: int) -> FeatureKind:
     """Return the :class:`FeatureKind` for a wire value; unknown values become UNSPECIFIED."""
-    try:
-        return FeatureKind(value)
-    except ValueError:
-        return FeatureKind.UNSPECIFIED
+    return _FEATURE_KINDS.get(value, FeatureKind.UNSPECIFIED)
 
 
 def match_kind_from_proto(value: int) -> MatchKind:
     """Return the :class:`MatchKind` for a wire value; unknown values become UNSPECIFIED."""
-    try:
-        return MatchKind(value)
-    except ValueError:
-        return MatchKind.UNSPECIFIED
+    return _MATCH_KINDS.get(value, MatchKind.UNSPECIFIED)
 
 
 def relation_from_proto(value: int) -> Relation:
     """Return the :class:`Relation` for a wire value; unknown values become UNSPECIFIED."""
-    try:
-        return Relation(value)
-    except ValueError:
-        return Relation.UNSPECIFIED
+    return _RELATIONS.get(value, Relation.UNSPECIFIED)
 
 
 def related_from_proto(msg: toponym_pb2.RelatedPlace) -> RelatedPlace:
@@ -71,7 +66,7 @@ def place_from_proto(msg: toponym_pb2.Place) -> Place:
         lon=msg.longitude,
         population=msg.population,
         custom=msg.custom,
-        related=tuple(related_from_proto(r) for r in msg.related),
+        related=tuple(map(related_from_proto, related)) if (related := msg.related) else (),
     )
 
 
@@ -89,7 +84,7 @@ def candidate_from_proto(msg: toponym_pb2.Candidate) -> Candidate:
 
 def candidates_from_proto(msgs: Iterable[toponym_pb2.Candidate]) -> list[Candidate]:
     """Build a list of candidates, keeping the server's ranking."""
-    return [candidate_from_proto(m) for m in msgs]
+    return list(map(candidate_from_proto, msgs))
 
 
 def place_name_from_proto(msg: toponym_pb2.PlaceName) -> PlaceName:
