@@ -226,6 +226,16 @@ def memory_mib(pid: int) -> dict[str, float]:
     return out
 
 
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time a process has used so far, in seconds.
+
+    Beside wall-clock rates on a shared machine: other jobs stretch a call's wall time, not
+    the CPU time the server spends on it.
+    """
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def mem_text(m: dict[str, float]) -> str:
     """One line of memory figures."""
     return (
@@ -409,12 +419,18 @@ def run_grpc(index: Path, sets: dict[str, list[str]], args: argparse.Namespace) 
         for label, batch in (("mixed classes", names), ("exact names", sets["exact"][-args.unary // 2 :])):
             for state in ("cold", "warm"):  # warm: the same names again
                 t_lat, e_lat = [], []
+                t_cpu, e_cpu = cpu_seconds(server.pid), cpu_seconds(echo.pid)
                 for name in batch:
                     t_lat.append(timed(lambda n=name: toponym.resolve(n)))
                     e_lat.append(timed(lambda n=name: plain.resolve(n)))
+                t_cpu, e_cpu = cpu_seconds(server.pid) - t_cpu, cpu_seconds(echo.pid) - e_cpu
                 ratio = pct(t_lat, 50) / pct(e_lat, 50)
                 print(f"  unary, {label}, {state:<5} toponym {ms(t_lat)}")
                 print(f"  {'':<25} echo    {ms(e_lat)}  -> toponym/echo p50 {ratio:.2f}x")
+                print(
+                    f"  {'':<25} server CPU per call: toponym {1000 * t_cpu / len(batch):.3f} ms, "
+                    f"echo {1000 * e_cpu / len(batch):.3f} ms"
+                )
 
         # Stream: cold, then the same names again (warm), and through the echo.
         names = take(args.stream)
@@ -433,13 +449,18 @@ def run_grpc(index: Path, sets: dict[str, list[str]], args: argparse.Namespace) 
         # Batches of 1,000: cold (names never sent before), then warm (the same batches again).
         for clients in (1, 4):
             per_client = [[take(BATCH) for _ in range(args.batches)] for _ in range(clients)]
+            names_sent = clients * args.batches * BATCH
+            spent = cpu_seconds(server.pid)
             cold = batch_throughput("toponym", target, per_client)
+            spent = cpu_seconds(server.pid) - spent
             warm = batch_throughput("toponym", target, per_client)
             plain_rate = batch_throughput("echo", echo_target, per_client)
             print(
                 f"  ResolveBatch x{BATCH}, {clients} client(s), {args.batches} batches each: "
                 f"toponym cold {cold:,.0f} names/s, warm {warm:,.0f} names/s; echo {plain_rate:,.0f} names/s "
-                f"-> echo/toponym {plain_rate / cold:.1f}x cold, {plain_rate / warm:.1f}x warm"
+                f"-> echo/toponym {plain_rate / cold:.1f}x cold, {plain_rate / warm:.1f}x warm; "
+                f"cold server CPU {1000 * spent / names_sent:.3f} ms a name "
+                f"({names_sent / spent:,.0f} names per CPU second)"
             )
         print(f"  after the load: {mem_text(memory_mib(server.pid))}")
     finally:
