@@ -24,12 +24,18 @@ with ``toponym index build``). Every figure is printed with what it measured:
   accuracy@1 and latency of toponym and of brute-force ``rapidfuzz`` on the same sample of the
   variant benchmark (the sample ``evaluate.py --baselines`` draws), bare and with the hint.
 
+- ``compare`` (needs ``--before PYTHONPATH``, e.g. an exported copy of the code before a
+  change): that code beside this one on the same names at the same moments, in process (CPU
+  time per call) and through gRPC (unary latency beside the echo, batch rate, server CPU time).
+  Not part of the default run.
+
 ``--echo-server PORT`` only runs the echo service (used by the suite itself).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import multiprocessing as mp
 import os
@@ -480,6 +486,145 @@ def run_grpc(index: Path, sets: dict[str, list[str]], args: argparse.Namespace) 
             process.wait(timeout=30)
 
 
+# --------------------------------------------------------------------------- before and after
+
+_COMPARE_WORKER = """
+import sys, json, time
+from pathlib import Path
+from toponym_server.index import open_index
+from toponym_server.resolver import Query, Resolver
+resolver = Resolver(open_index(Path(sys.argv[1])))
+for warm in ("Aleppo", "Damascus", "Homs"):
+    resolver.resolve(Query(warm))
+print("ready", flush=True)
+for line in sys.stdin:
+    spent = []
+    for name in json.loads(line):
+        started = time.thread_time()
+        resolver.resolve(Query(name))
+        spent.append(time.thread_time() - started)
+    print(json.dumps(spent), flush=True)
+"""
+
+
+def _code_env(code: str) -> dict[str, str]:
+    """The environment of a process running the code at ``code`` (a PYTHONPATH)."""
+    return {**os.environ, "PYTHONPATH": code}
+
+
+def run_compare(index: Path, sets: dict[str, list[str]], args: argparse.Namespace) -> None:
+    """The code on ``--before`` against this code, on the same names at the same moments.
+
+    In process: two resolver processes take the same cold names in chunks of 50, in turn
+    (which goes first alternates), timing each call in CPU time. Through gRPC: two servers
+    take the same unary calls call by call, and the same batches of 1,000 batch by batch, beside
+    the echo service; each server's CPU time is read from the system. Both sides see the
+    machine's other load alike, which paired whole runs taken minutes apart do not.
+    """
+    mine = os.environ.get("PYTHONPATH", "")
+    codes = {"before": args.before, "after": mine}
+    print(f"\n== before ({args.before}) and after ({mine or 'installed'}), paired")
+    workers = {
+        label: subprocess.Popen(
+            [sys.executable, "-c", _COMPARE_WORKER, str(index)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=_code_env(code),
+        )
+        for label, code in codes.items()
+    }
+    for worker in workers.values():
+        assert worker.stdout is not None and worker.stdout.readline().strip() == "ready"
+
+    def ask(label: str, names: list[str]) -> list[float]:
+        worker = workers[label]
+        assert worker.stdin is not None and worker.stdout is not None
+        worker.stdin.write(json.dumps(names) + "\n")
+        worker.stdin.flush()
+        spent: list[float] = json.loads(worker.stdout.readline())
+        return spent
+
+    totals = dict.fromkeys(codes, 0.0)
+    for name in args.classes.split(","):
+        spent: dict[str, list[float]] = {label: [] for label in codes}
+        names = sets[name][: args.inprocess]
+        for n, start in enumerate(range(0, len(names), 50)):
+            order = list(codes) if n % 2 == 0 else list(reversed(codes))
+            for label in order:
+                spent[label].extend(ask(label, names[start : start + 50]))
+        before, after = spent["before"], spent["after"]
+        for label in codes:
+            totals[label] += sum(spent[label])
+        print(
+            f"  in-process {name:<10} CPU p50 {pct(before, 50) * 1000:.3f} -> {pct(after, 50) * 1000:.3f} ms, "
+            f"mean {1000 * sum(before) / len(before):.3f} -> {1000 * sum(after) / len(after):.3f} ms "
+            f"(after/before: p50 {pct(after, 50) / pct(before, 50):.2f}, mean {sum(after) / sum(before):.2f})"
+        )
+    print(f"  in-process, all classes: CPU after/before {totals['after'] / totals['before']:.2f}")
+    for worker in workers.values():
+        assert worker.stdin is not None
+        worker.stdin.close()
+        worker.wait(timeout=30)
+
+    ports = {label: free_port() for label in [*codes, "echo"]}
+    servers = {
+        label: subprocess.Popen(
+            [sys.executable, "-m", "toponym_server.cli", "serve", "--index", str(index), "--port", str(ports[label])],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=_code_env(code),
+        )
+        for label, code in codes.items()
+    }
+    echo, _ = start_process(
+        [sys.executable, __file__, "--echo-server", str(ports["echo"])], f"127.0.0.1:{ports['echo']}", echo=True
+    )
+    try:
+        for label in codes:
+            wait_ready(f"127.0.0.1:{ports[label]}")
+        clients = {label: ToponymClient(f"127.0.0.1:{ports[label]}", timeout=300) for label in codes}
+        plain = EchoClient(f"127.0.0.1:{ports['echo']}")
+        for client in clients.values():
+            client.resolve_batch(["Aleppo"] * BATCH)
+        plain.resolve_batch(["Aleppo"] * BATCH)
+        names = mixed(sets, len(sets["exact"]) // 2, args.unary)
+        latency: dict[str, list[float]] = {label: [] for label in [*codes, "echo"]}
+        cpu = {label: cpu_seconds(servers[label].pid) for label in codes}
+        for n, name in enumerate(names):
+            order = [*codes, "echo"] if n % 2 == 0 else ["echo", *reversed(codes)]
+            for label in order:
+                call = plain.resolve if label == "echo" else clients[label].resolve
+                latency[label].append(timed(lambda c=call, q=name: c(q)))
+        for label in codes:
+            spent_cpu = cpu_seconds(servers[label].pid) - cpu[label]
+            print(
+                f"  unary cold, mixed classes, {label:<6} p50 {pct(latency[label], 50) * 1000:.3f} ms "
+                f"= {pct(latency[label], 50) / pct(latency['echo'], 50):.2f}x the echo's "
+                f"{pct(latency['echo'], 50) * 1000:.3f} ms; server CPU {1000 * spent_cpu / len(names):.3f} ms a call"
+            )
+        rates: dict[str, list[float]] = {label: [] for label in codes}
+        cpu = {label: cpu_seconds(servers[label].pid) for label in codes}
+        start = len(sets["exact"]) // 2 + args.unary
+        for n in range(args.batches):
+            batch = mixed(sets, start + n * BATCH // len(CLASSES), BATCH)
+            for label in list(codes) if n % 2 == 0 else list(reversed(codes)):
+                rates[label].append(BATCH / timed(lambda b=batch, c=clients[label]: c.resolve_batch(b)))
+        for label in codes:
+            spent_cpu = cpu_seconds(servers[label].pid) - cpu[label]
+            print(
+                f"  ResolveBatch cold x{BATCH}, {label:<6} median {pct(rates[label], 50):,.0f} names/s "
+                f"over {args.batches} batches; server CPU {1000 * spent_cpu / (BATCH * args.batches):.3f} ms a name"
+            )
+        for client in clients.values():
+            client.close()
+        plain.close()
+    finally:
+        for process in [*servers.values(), echo]:
+            process.terminate()
+            process.wait(timeout=30)
+
+
 # --------------------------------------------------------------------------- alternatives
 
 
@@ -568,6 +713,9 @@ def main() -> None:
     parser.add_argument("--batches", type=int, default=2, help="batches of 1,000 a client")
     parser.add_argument("--alt-sample", type=int, default=50, help="queries for the brute-force alternatives")
     parser.add_argument("--variant-sample", type=int, default=300, help="variant cases for the accuracy comparison")
+    parser.add_argument(
+        "--before", default=None, help="PYTHONPATH of the code before a change: the compare part runs it beside this"
+    )
     parser.add_argument("--echo-server", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.echo_server is not None:
@@ -595,6 +743,10 @@ def main() -> None:
         run_alternatives(index, resolver, sets, args.alt_sample)
     if "grpc" in parts:
         run_grpc(index, sets, args)
+    if "compare" in parts:
+        if args.before is None:
+            parser.error("the compare part needs --before")
+        run_compare(index, sets, args)
     if "variant" in parts and args.variant is not None:
         run_variant(args.variant, args.variant_sample, args.variant_index)
     print(f"\nload average at the end {os.getloadavg()[0]:.2f}")
