@@ -410,7 +410,7 @@ def _name_jobs(
             state.next_name_id += 1
 
     def add_place(place: PlaceRecord, is_custom: bool) -> Iterator[NameJob]:
-        weight = prominence(place.feature_class, place.feature_code, place.population)
+        weight = prominence(place.feature_class, place.feature_code, place.population, len(place.names))
         state.seen.add(place.geoname_id)
         state.place_ids.append(place.geoname_id)
         state.priorities.append(-round(weight * 1_000_000))

@@ -1,8 +1,8 @@
 """Prominence: how likely a place is to be the one meant, before looking at the name.
 
 Countries first, then capitals and first-level divisions, then places by population on a
-log scale. The value lies in [0, 1] and also orders the index's posting lists, so that the
-candidate step meets prominent places first.
+log scale, raised for places the gazetteer names in many ways. The value lies in [0, 1] and
+also orders the index's posting lists, so that the candidate step meets prominent places first.
 """
 
 from __future__ import annotations
@@ -14,11 +14,27 @@ from toponym_server.matching.features import Kind, kind_of_feature
 _FLOOR = {"PPLC": 0.82, "PPLA": 0.62, "PPLA2": 0.5, "ADM1": 0.7, "ADM2": 0.5}
 
 
-def prominence(feature_class: str, feature_code: str, population: int) -> float:
-    """Return the prior weight of a place in [0, 1]."""
+FAME_WEIGHT = 0.15
+# A place named in about 300 ways (a capital, a famous city) counts as fully known.
+_FAME_SCALE = 2.5
+_BELOW_COUNTRIES = 0.99
+
+
+def prominence(feature_class: str, feature_code: str, population: int, name_count: int = 0) -> float:
+    """Return the prior weight of a place in [0, 1].
+
+    ``name_count`` is how many names the gazetteer gives the place: places written about in
+    many languages carry many names, so it measures how well known a place is beyond its
+    population (the Syrian *Palmyra* against the towns named after it).
+    """
     kind = kind_of_feature(feature_class, feature_code)
     if kind is Kind.COUNTRY:
         return 1.0
+    fame = min(1.0, math.log10(max(name_count, 0) + 1) / _FAME_SCALE)
+    return min(_BELOW_COUNTRIES, _by_kind(kind, feature_code, population) + FAME_WEIGHT * fame)
+
+
+def _by_kind(kind: Kind, feature_code: str, population: int) -> float:
     by_population = min(1.0, math.log10(max(population, 0) + 1) / 7.0)
     if kind is Kind.ADMIN_AREA:
         # Divisions hold more people than their seat but are named less often in text.

@@ -22,7 +22,7 @@ from toponym_server.matching.keys import query_keys
 from toponym_server.matching.normalize import Normalized, normalize
 from toponym_server.matching.ranking import (
     EARTH_RADIUS_KM,
-    NEAR_SCALE_KM,
+    CONTEXT_SCALE_KM,
     W_CONTEXT,
     Hints,
     PlaceFacts,
@@ -222,7 +222,7 @@ class _Reach:
         keep = np.ones(len(self.ranked), dtype=bool)
         if len(self.ranked) > depth:
             nearest_km = EARTH_RADIUS_KM * np.arccos(np.clip(closest, -1.0, 1.0))
-            scores = self.scores + W_CONTEXT * np.exp(-nearest_km / NEAR_SCALE_KM)
+            scores = self.scores + W_CONTEXT * np.exp(-nearest_km / CONTEXT_SCALE_KM)
             cut = len(scores) - depth
             keep = scores >= float(np.partition(scores, cut)[cut]) - _PULL_SLACK
         nearest = (dots[keep] >= closest[keep, None] - _DOT_SLACK).any(axis=0)
@@ -234,7 +234,7 @@ class _Reach:
         if not self.ranked:
             return []
         nearest_km = EARTH_RADIUS_KM * np.arccos(np.clip((self.vectors @ vectors.T).max(axis=1), -1.0, 1.0))
-        scores = self.scores + W_CONTEXT * np.exp(-nearest_km / NEAR_SCALE_KM)
+        scores = self.scores + W_CONTEXT * np.exp(-nearest_km / CONTEXT_SCALE_KM)
         floor = float(scores.max()) - _PULL_SLACK
         return [r for r, score in zip(self.ranked, scores.tolist(), strict=True) if score >= floor]
 

@@ -15,7 +15,7 @@ from toponym_server.text.cues import LIST_SEPARATORS
 from toponym_server.text.finder import Span, find_spans
 
 DEFAULT_MIN_CONFIDENCE = 0.5
-NO_CUE_CONFIDENCE = 0.7
+NO_CUE_CONFIDENCE = 0.65
 PROMINENT_POPULATION = 100_000
 _KNOWN_CACHE = 100_000
 _WRITTEN_POSTINGS = 64

@@ -80,3 +80,10 @@ def test_values_lie_in_the_unit_interval(feature_class: str, feature_code: str, 
 )
 def test_feature_kinds(feature_class: str, feature_code: str, kind: Kind) -> None:
     assert kind_of_feature(feature_class, feature_code) is kind
+
+
+def test_a_place_named_in_many_ways_outranks_a_namesake_of_its_size() -> None:
+    famous = prominence("P", "PPL", 50_000, name_count=120)
+    obscure = prominence("P", "PPL", 50_000, name_count=3)
+    assert famous > obscure > prominence("P", "PPL", 50_000)
+    assert prominence("P", "PPL", 50_000, name_count=10_000) < prominence("A", "PCLI", 0) == 1.0
