@@ -21,8 +21,8 @@ from toponym_server.matching.features import Kind, kind_of_feature
 from toponym_server.matching.keys import query_keys
 from toponym_server.matching.normalize import Normalized, normalize
 from toponym_server.matching.ranking import (
-    EARTH_RADIUS_KM,
     CONTEXT_SCALE_KM,
+    EARTH_RADIUS_KM,
     W_CONTEXT,
     Hints,
     PlaceFacts,
