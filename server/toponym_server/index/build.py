@@ -92,7 +92,29 @@ _KEY_ROW = np.dtype([("key", "<i8"), ("place", "<i8"), ("name", "<i8"), ("spelli
 _PARALLEL_AFTER_JOBS = 3 * _JOB_BATCH
 _BITMAP_LIMIT = 1 << 31  # place IDs below this are tracked in a bitmap (at most 256 MiB; 2 MiB for GeoNames)
 
-NameJob = tuple[int, int, str, str, int]  # (name ID, place ID, text, language, flags)
+
+
+class _Batch(NamedTuple):
+    """A batch of names to normalize, as columns."""
+
+    name_ids: list[int]
+    place_ids: list[int]
+    texts: list[str]
+    languages: list[str]
+    flags: list[int]
+
+    @classmethod
+    def empty(cls) -> _Batch:
+        """A batch with no names yet."""
+        return cls([], [], [], [], [])
+
+    def add(self, name_id: int, place_id: int, text: str, language: str, flags: int) -> None:
+        """Append one name."""
+        self.name_ids.append(name_id)
+        self.place_ids.append(place_id)
+        self.texts.append(text)
+        self.languages.append(language)
+        self.flags.append(flags)
 
 
 @dataclass(frozen=True, slots=True)
@@ -485,14 +507,16 @@ def _name_batches(
     merger: _CustomMerger,
     state: _State,
     options: BuildOptions,
-) -> Iterator[list[NameJob]]:
+) -> Iterator[_Batch]:
     """Write the places and yield a job for every name, giving each its name ID, in batches.
 
     The loops run once per place and per alternate name of a full import (13 and 19 million
-    rows), so they append jobs straight to the batch rather than through nested generators.
+    rows), so they append jobs straight to the batch's columns rather than through nested
+    generators.
     """
     rows: list[tuple[object, ...]] = []
-    batch: list[NameJob] = []
+    batch = _Batch.empty()
+    ids, places, texts, langs, flag_column = batch
     weights: dict[tuple[str, str, int], float] = {}  # prominence is a pure function: most inputs recur
     border_population = options.border_min_population
 
@@ -509,7 +533,7 @@ def _name_batches(
             seen.add((text, record.lang))
             if record.lang:
                 state.languages.add(record.lang)
-            batch.append((state.next_name_id, place_id, text, record.lang, flags))
+            batch.add(state.next_name_id, place_id, text, record.lang, flags)
             state.next_name_id += 1
 
     def add_place(place: PlaceRecord, is_custom: bool) -> None:
@@ -534,12 +558,12 @@ def _name_batches(
         if not place.names:  # the common case with alternate-names files: just the canonical names
             name = place.name.strip()
             if name:
-                batch.append((state.next_name_id, place_id, name, "", FLAG_CANONICAL | extra))
+                batch.add(state.next_name_id, place_id, name, "", FLAG_CANONICAL | extra)
                 state.next_name_id += 1
             if place.ascii_name and place.ascii_name != place.name:
                 ascii_name = place.ascii_name.strip()
                 if ascii_name and ascii_name != name:
-                    batch.append((state.next_name_id, place_id, ascii_name, "", FLAG_CANONICAL | extra))
+                    batch.add(state.next_name_id, place_id, ascii_name, "", FLAG_CANONICAL | extra)
                     state.next_name_id += 1
             return
         canonical = [(NameRecord(place.name), FLAG_CANONICAL | extra)]
@@ -555,9 +579,10 @@ def _name_batches(
         if merger.places:
             merger.offer(place)
         add_place(place, is_custom=False)
-        if len(batch) >= _JOB_BATCH:
+        if len(ids) >= _JOB_BATCH:
             yield batch
-            batch = []
+            batch = _Batch.empty()
+            ids, places, texts, langs, flag_column = batch
     merged = merger.merged_into()
     for place in custom.places:
         target = merged.get(place.geoname_id)
@@ -589,18 +614,23 @@ def _name_batches(
         lang = record.lang
         if lang:
             languages.add(lang)
-        batch.append((name_id, place_id, record.text, lang, name_flags(record)))
+        ids.append(name_id)
+        places.append(place_id)
+        texts.append(record.text)
+        langs.append(lang)
+        flag_column.append(name_flags(record))
         name_id += 1
-        if len(batch) >= _JOB_BATCH:
+        if len(ids) >= _JOB_BATCH:
             state.next_name_id = name_id
             yield batch
-            batch = []
+            batch = _Batch.empty()
+            ids, places, texts, langs, flag_column = batch
     state.next_name_id = name_id
-    if batch:
+    if ids:
         yield batch
 
 
-def _normalize_all(batches: Iterator[list[NameJob]], state: _State, workers: _Workers, bar: tqdm[Any]) -> None:
+def _normalize_all(batches: Iterator[_Batch], state: _State, workers: _Workers, bar: tqdm[Any]) -> None:
     """Normalize every job, in worker processes once the input proves large, and store the results.
 
     Each worker gets the names whose text hashes to it, so that a name met again finds its views
@@ -608,10 +638,9 @@ def _normalize_all(batches: Iterator[list[NameJob]], state: _State, workers: _Wo
     """
     partitions = 1 << _PARTITION_BITS
     spills = [state.spill_path(p).open("ab") for p in range(partitions)]
-    pending: deque[tuple[tuple[Sequence[Any], ...], list[tuple[NDArray[np.intp], Future[NormalizedBatch]]]]] = deque()
+    pending: deque[tuple[_Batch, list[tuple[NDArray[np.intp], Future[NormalizedBatch]]]]] = deque()
     try:
-        for count, batch in enumerate(batches):
-            columns = tuple(zip(*batch, strict=True))  # name IDs, place IDs, texts, languages, flags
+        for count, columns in enumerate(batches):
             if not workers.pools and count * _JOB_BATCH >= _PARALLEL_AFTER_JOBS:
                 workers.start()
             texts, flags = columns[2], columns[4]
@@ -639,7 +668,7 @@ def _normalize_all(batches: Iterator[list[NameJob]], state: _State, workers: _Wo
 
 
 def _store(
-    columns: tuple[Sequence[Any], ...],
+    columns: _Batch,
     parts: Sequence[tuple[NDArray[np.intp], NormalizedBatch]],
     state: _State,
     spills: Sequence[BinaryIO],
