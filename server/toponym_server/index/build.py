@@ -4,11 +4,13 @@ The build is a stream with bounded memory:
 
 1. places are read once and written to the ``places`` table; each place's names (and, later,
    the source's separate alternate names) become *name jobs*;
-2. name jobs are normalized in batches, in worker processes once the input proves large, and
-   each result is written to the ``names`` table while its keys, as 64-bit hashes, are spilled
-   to sixteen partition files by the top bits of the hash;
+2. name jobs are normalized in batches, in worker processes once the input proves large (each
+   worker gets the names whose text hashes to it and keeps a memo of them), and each result is
+   written to the ``names`` table while its keys, as 64-bit hashes, are spilled to 32 partition
+   files by the top bits of the hash;
 3. each partition is loaded with numpy, deduplicated (at most a few spellings per key and
-   place), ordered by (key, priority) and packed into blocks of the key table
+   place) and ordered by (key, priority), in the worker processes when there are any, while the
+   main process packs the ordered partitions, in key order, into blocks of the key table
    (:mod:`toponym_server.index.keyblocks`);
 4. custom places are merged or added, related places across borders are linked, and the
    file's checksum is written.
