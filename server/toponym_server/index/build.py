@@ -4,11 +4,13 @@ The build is a stream with bounded memory:
 
 1. places are read once and written to the ``places`` table; each place's names (and, later,
    the source's separate alternate names) become *name jobs*;
-2. name jobs are normalized in batches, in worker processes once the input proves large, and
-   each result is written to the ``names`` table while its keys, as 64-bit hashes, are spilled
-   to sixteen partition files by the top bits of the hash;
+2. name jobs are normalized in batches, in worker processes once the input proves large (each
+   worker gets the names whose text hashes to it and keeps a memo of them), and each result is
+   written to the ``names`` table while its keys, as 64-bit hashes, are spilled to 32 partition
+   files by the top bits of the hash;
 3. each partition is loaded with numpy, deduplicated (at most a few spellings per key and
-   place), ordered by (key, priority) and packed into blocks of the key table
+   place) and ordered by (key, priority), in the worker processes when there are any, while the
+   main process packs the ordered partitions, in key order, into blocks of the key table
    (:mod:`toponym_server.index.keyblocks`);
 4. custom places are merged or added, related places across borders are linked, and the
    file's checksum is written.
@@ -35,7 +37,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -43,7 +45,12 @@ from tqdm import tqdm
 
 from toponym_server.index.checksum import write_checksum
 from toponym_server.index.geo import GridIndex, distance_km
-from toponym_server.index.keyblocks import BLOCK_ENTRIES, country_code_number, pack_blocks
+from toponym_server.index.keyblocks import (
+    BLOCK_ENTRIES,
+    country_code_number,
+    last_key_of,
+    pack_block_array,
+)
 from toponym_server.index.keyhash import key_hash
 from toponym_server.index.schema import APPLICATION_ID, FORMAT_VERSION, POST_LOAD, RELATION_ACROSS_BORDER, SCHEMA
 from toponym_server.matching.keys import EXACT, index_keys
@@ -70,14 +77,46 @@ logger = logging.getLogger(__name__)
 SPELLINGS_PER_KEY = 8
 """At most this many distinct spellings of one place are stored under one key."""
 _JOB_BATCH = 20_000
+_BATCHES_IN_FLIGHT = 3
+"""Batches handed to the workers and not yet stored: enough to keep every worker busy."""
 _PLACE_BATCH = 20_000
-_PARTITION_BITS = 4
+_PARTITION_BITS = 5
+"""Key rows are spilled to, and ordered in, this many bits' worth of partitions by the top bits of the hash."""
+_BLOCK_RANGE_BITS = 4
+"""The key table's blocks restart at each of this many bits' worth of key ranges (the layout since format 5)."""
+_ENTRY_COLUMNS = ("keys", "places", "names", "countries")
+_INSERT_BLOCKS = 4096
+"""Blocks appended to the key table per batch."""
+_SLOT_LIMIT = 1 << 26
+"""Place IDs below this (all of GeoNames') are found by direct lookup when ordering keys (4 bytes each)."""
 _KEY_ROW = np.dtype([("key", "<i8"), ("place", "<i8"), ("name", "<i8"), ("spelling", "<u4")])
 # Worker processes pay off only once the input is this large; smaller builds stay in-process.
 _PARALLEL_AFTER_JOBS = 3 * _JOB_BATCH
 _BITMAP_LIMIT = 1 << 31  # place IDs below this are tracked in a bitmap (at most 256 MiB; 2 MiB for GeoNames)
 
-NameJob = tuple[int, int, str, str, int]  # (name ID, place ID, text, language, flags)
+
+
+class _Batch(NamedTuple):
+    """A batch of names to normalize, as columns."""
+
+    name_ids: list[int]
+    place_ids: list[int]
+    texts: list[str]
+    languages: list[str]
+    flags: list[int]
+
+    @classmethod
+    def empty(cls) -> _Batch:
+        """A batch with no names yet."""
+        return cls([], [], [], [], [])
+
+    def add(self, name_id: int, place_id: int, text: str, language: str, flags: int) -> None:
+        """Append one name."""
+        self.name_ids.append(name_id)
+        self.place_ids.append(place_id)
+        self.texts.append(text)
+        self.languages.append(language)
+        self.flags.append(flags)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,29 +176,89 @@ def _spelling_hash(folded: str) -> int:
     return zlib.crc32(folded.encode("utf-8"))
 
 
-def normalize_jobs(jobs: Sequence[NameJob]) -> tuple[list[tuple[object, ...]], NDArray[np.void]]:
-    """Normalize a batch of names: their ``names`` table rows and their key rows.
+class NormalizedBatch(NamedTuple):
+    """A worker's answer for a batch of names, as columns: cheap to pass between processes."""
+
+    kept: NDArray[np.bool_]
+    """Per name of the batch: whether it has anything left once folded (the others are dropped)."""
+    flags: list[int]
+    """Per kept name: its flags, with the non-Latin and code bits the normalization found."""
+    folded: list[str]
+    phonetic: list[str]
+    skeleton: list[str]
+    spellings: NDArray[np.uint32]
+    """Per kept name: the hash of its folded spelling."""
+    key_counts: NDArray[np.int64]
+    """Per kept name: how many keys it is stored under."""
+    keys: NDArray[np.int64]
+    """The kept names' key hashes, name after name."""
+
+
+# A worker's memo of recent names: (folded, phonetic, skeleton, transliterated, key hashes as
+# int64 bytes, spelling hash), or None for a name that folds to nothing. One dict for names
+# that look like codes (exact keys only), one for the rest. Gazetteers repeat names a lot.
+_Views = tuple[str, str, str, bool, bytes, int] | None
+_MEMO: tuple[dict[str, _Views], dict[str, _Views]] = ({}, {})
+_MEMO_LIMIT = 750_000
+"""Each memo dict is emptied when it holds this many names, which bounds a worker's memory."""
+
+
+def _views(text: str, code: bool) -> _Views:
+    views = normalize(text)
+    if not views.folded:
+        return None
+    name_keys = index_keys(views)
+    # A code is found by its exact spelling only: its letters are not a pronunciation.
+    if code:
+        name_keys = {k for k in name_keys if k.startswith(EXACT)}
+    hashes = array("q", [key_hash(key) for key in name_keys]).tobytes()
+    return views.folded, views.phonetic, views.skeleton, views.transliterated, hashes, _spelling_hash(views.folded)
+
+
+def normalize_names(texts: Sequence[str], flags: Sequence[int]) -> NormalizedBatch:
+    """Normalize a batch of names (their texts and flags): their views, spellings and key hashes.
 
     Runs in worker processes, so it takes and returns only plain data.
     """
-    rows: list[tuple[object, ...]] = []
-    keys: list[tuple[int, int, int, int]] = []
-    for name_id, place_id, text, lang, flags in jobs:
-        views = normalize(text)
-        if not views.folded:
+    kept = np.zeros(len(texts), dtype=bool)
+    out_flags: list[int] = []
+    folded: list[str] = []
+    phonetic: list[str] = []
+    skeletons: list[str] = []
+    spellings = array("I")
+    counts = array("q")
+    hashes = bytearray()
+    for memo in _MEMO:
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+    for position, (text, flag) in enumerate(zip(texts, flags, strict=True)):
+        code = _looks_like_code(text, flag)
+        memo = _MEMO[code]
+        try:
+            found = memo[text]
+        except KeyError:
+            found = memo[text] = _views(text, code)
+        if found is None:
             continue
-        if views.transliterated:
-            flags |= FLAG_NON_LATIN
-        if _looks_like_code(text, flags):
-            flags |= FLAG_CODE
-        rows.append((name_id, place_id, text, lang, flags, views.folded, views.phonetic, views.skeleton))
-        # A code is found by its exact spelling only: its letters are not a pronunciation.
-        name_keys = index_keys(views)
-        if flags & FLAG_CODE:
-            name_keys = {k for k in name_keys if k.startswith(EXACT)}
-        spelling = _spelling_hash(views.folded)
-        keys.extend((key_hash(key), place_id, name_id, spelling) for key in name_keys)
-    return rows, np.array(keys, dtype=_KEY_ROW)
+        name_folded, name_phonetic, name_skeleton, transliterated, name_hashes, spelling = found
+        kept[position] = True
+        out_flags.append(flag | (FLAG_NON_LATIN if transliterated else 0) | (FLAG_CODE if code else 0))
+        folded.append(name_folded)
+        phonetic.append(name_phonetic)
+        skeletons.append(name_skeleton)
+        spellings.append(spelling)
+        counts.append(len(name_hashes) >> 3)
+        hashes += name_hashes
+    return NormalizedBatch(
+        kept,
+        out_flags,
+        folded,
+        phonetic,
+        skeletons,
+        np.frombuffer(spellings, dtype=np.uint32),
+        np.frombuffer(counts, dtype=np.int64),
+        np.frombuffer(hashes, dtype=np.int64),
+    )
 
 
 class _IdSet:
@@ -177,6 +276,11 @@ class _IdSet:
         if byte >= len(self._bits):
             self._bits.extend(bytes(max(byte + 1 - len(self._bits), len(self._bits))))
         self._bits[byte] |= 1 << (place_id & 7)
+
+    @property
+    def bitmap(self) -> bytearray:
+        """The bitmap: bit ``i % 8`` of byte ``i // 8`` is set for each place ID ``i`` it holds."""
+        return self._bits
 
     def __contains__(self, place_id: int) -> bool:
         if not 0 <= place_id < _BITMAP_LIMIT:
@@ -268,9 +372,11 @@ def build_index(
                 options or BuildOptions(),
                 progress,
             )
+        finishing = time.monotonic()
         write_checksum(temporary)
         with temporary.open("rb") as handle:
             os.fsync(handle.fileno())
+        logger.info("checksum written and file synced in %.1f s", time.monotonic() - finishing)
         os.replace(temporary, output)
         _fsync_directory(output.parent)
     finally:
@@ -317,6 +423,7 @@ def _write(
     progress: bool,
 ) -> dict[str, int]:
     conn = sqlite3.connect(path, isolation_level=None)
+    workers = _Workers(options.workers or os.cpu_count() or 1)
     try:
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute("PRAGMA journal_mode = OFF")
@@ -327,18 +434,26 @@ def _write(
         conn.execute("BEGIN")
         state = _State(conn, spill_dir)
         merger = _CustomMerger(custom, options.merge_distance_km)
+        started = time.monotonic()
         with tqdm(desc="indexing names", unit=" names", disable=not progress, mininterval=1.0) as bar:
-            jobs = _name_jobs(source, custom, merger, state, options)
-            _normalize_all(jobs, state, options.workers, bar)
+            _normalize_all(_name_batches(source, custom, merger, state, options), state, workers, bar)
+        logger.info(
+            "%d places and %d names (%d keys) read and normalized in %.1f s",
+            len(state.place_ids),
+            state.names,
+            state.keys,
+            time.monotonic() - started,
+        )
         merged = merger.merged_into()
-        if progress:
-            logger.info("sorting %d keys", state.keys)
-        keys = _write_keys(state, progress)
+        keys = _write_keys(state, workers, progress)
+        workers.close()
+        started = time.monotonic()
         conn.executemany(
             "INSERT OR REPLACE INTO admin_divisions VALUES (?,?,?)",
             ((d.code, d.name, d.geoname_id) for d in source.admin_divisions()),
         )
         links = _write_related(state, crosswalk, merged, options)
+        logger.info("%d related-place links written in %.1f s", links, time.monotonic() - started)
         counts = {
             "places": len(state.place_ids),
             "names": state.names,
@@ -357,11 +472,16 @@ def _write(
         }
         conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         conn.execute("COMMIT")
+        started = time.monotonic()
+        # SQLite's sorter may use a helper thread per CPU for the indexes created after the load.
+        conn.execute(f"PRAGMA threads = {max(workers.count - 1, 0)}")
         conn.executescript(POST_LOAD)
         conn.execute("PRAGMA analysis_limit = 1000")
         conn.execute("ANALYZE")
+        logger.info("indexes created in %.1f s", time.monotonic() - started)
         return counts
     finally:
+        workers.close()
         conn.close()
 
 
@@ -383,21 +503,30 @@ def _place_row(place: PlaceRecord, weight: float, is_custom: bool) -> tuple[obje
     )
 
 
-def _name_jobs(
+def _name_batches(
     source: GazetteerSource,
     custom: CustomGazetteer,
     merger: _CustomMerger,
     state: _State,
     options: BuildOptions,
-) -> Iterator[NameJob]:
-    """Write the places and yield a job for every name, giving each its name ID."""
+) -> Iterator[_Batch]:
+    """Write the places and yield a job for every name, giving each its name ID, in batches.
+
+    The loops run once per place and per alternate name of a full import (13 and 19 million
+    rows), so they append jobs straight to the batch's columns rather than through nested
+    generators.
+    """
     rows: list[tuple[object, ...]] = []
+    batch = _Batch.empty()
+    ids, places, texts, langs, flag_column = batch
+    weights: dict[tuple[str, str, int, int], float] = {}  # prominence is a pure function: most inputs recur
+    border_population = options.border_min_population
 
     def flush_places() -> None:
         state.conn.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         rows.clear()
 
-    def jobs_for(place_id: int, names: Iterator[tuple[NameRecord, int]]) -> Iterator[NameJob]:
+    def add_jobs(place_id: int, names: Iterator[tuple[NameRecord, int]]) -> None:
         seen: set[tuple[str, str]] = set()
         for record, flags in names:
             text = record.text.strip()
@@ -406,29 +535,44 @@ def _name_jobs(
             seen.add((text, record.lang))
             if record.lang:
                 state.languages.add(record.lang)
-            yield state.next_name_id, place_id, text, record.lang, flags
+            batch.add(state.next_name_id, place_id, text, record.lang, flags)
             state.next_name_id += 1
 
-    def add_place(place: PlaceRecord, is_custom: bool) -> Iterator[NameJob]:
-        weight = prominence(place.feature_class, place.feature_code, place.population, len(place.names))
-        state.seen.add(place.geoname_id)
-        state.place_ids.append(place.geoname_id)
+    def add_place(place: PlaceRecord, is_custom: bool) -> None:
+        place_id = place.geoname_id
+        weight_key = (place.feature_class, place.feature_code, place.population, len(place.names))
+        weight = weights.get(weight_key)
+        if weight is None:
+            if len(weights) >= 1 << 16:
+                weights.clear()
+            weight = weights[weight_key] = prominence(*weight_key)
+        state.seen.add(place_id)
+        state.place_ids.append(place_id)
         state.priorities.append(-round(weight * 1_000_000))
         state.countries.append(country_code_number(place.country_code))
         rows.append(_place_row(place, weight, is_custom))
         if len(rows) >= _PLACE_BATCH:
             flush_places()
         is_post = place.feature_code == "PSTB"
-        if is_post or (place.feature_class == "P" and place.population >= options.border_min_population):
-            state.border_candidates.append(
-                (place.geoname_id, place.latitude, place.longitude, place.country_code, is_post)
-            )
+        if is_post or (place.feature_class == "P" and place.population >= border_population):
+            state.border_candidates.append((place_id, place.latitude, place.longitude, place.country_code, is_post))
         extra = FLAG_CUSTOM if is_custom else 0
+        if not place.names:  # the common case with alternate-names files: just the canonical names
+            name = place.name.strip()
+            if name:
+                batch.add(state.next_name_id, place_id, name, "", FLAG_CANONICAL | extra)
+                state.next_name_id += 1
+            if place.ascii_name and place.ascii_name != place.name:
+                ascii_name = place.ascii_name.strip()
+                if ascii_name and ascii_name != name:
+                    batch.add(state.next_name_id, place_id, ascii_name, "", FLAG_CANONICAL | extra)
+                    state.next_name_id += 1
+            return
         canonical = [(NameRecord(place.name), FLAG_CANONICAL | extra)]
         if place.ascii_name and place.ascii_name != place.name:
             canonical.append((NameRecord(place.ascii_name), FLAG_CANONICAL | extra))
         named = [(n, name_flags(n) | extra) for n in place.names]
-        yield from jobs_for(place.geoname_id, iter(canonical + named))
+        add_jobs(place_id, iter(canonical + named))
 
     for place in source.places():
         if place.geoname_id in state.seen:
@@ -436,128 +580,394 @@ def _name_jobs(
             continue
         if merger.places:
             merger.offer(place)
-        yield from add_place(place, is_custom=False)
+        add_place(place, is_custom=False)
+        if len(ids) >= _JOB_BATCH:
+            yield batch
+            batch = _Batch.empty()
+            ids, places, texts, langs, flag_column = batch
     merged = merger.merged_into()
     for place in custom.places:
         target = merged.get(place.geoname_id)
         if target is None:
-            yield from add_place(place, is_custom=True)
+            add_place(place, is_custom=True)
             continue
         logger.info("custom place %r merged into gazetteer place %d", place.name, target)
         records = [(NameRecord(t), FLAG_CUSTOM) for t in (place.name, place.ascii_name)]
         records += [(n, name_flags(n) | FLAG_CUSTOM) for n in place.names]
-        yield from jobs_for(target, iter(records))
+        add_jobs(target, iter(records))
     flush_places()
     present = state.seen.__contains__
     for place_id, record in custom.extra_names:
         if present(place_id):
-            yield from jobs_for(place_id, iter([(record, name_flags(record) | FLAG_CUSTOM)]))
+            add_jobs(place_id, iter([(record, name_flags(record) | FLAG_CUSTOM)]))
         else:
             logger.warning("custom names for place %d skipped: the gazetteer has no such place", place_id)
-    # The hot loop of a full import (some 17 million rows): kept free of per-row helpers.
+    # The hot loop of a full import (some 19 million rows): kept free of per-row helpers.
     languages = state.languages
+    bitmap = state.seen.bitmap
+    bitmap_end = 8 * len(bitmap)  # the IDs the bitmap covers; the others are looked up
+    name_id = state.next_name_id
     for place_id, record in source.alternate_names():
-        if present(place_id):
-            if record.lang:
-                languages.add(record.lang)
-            yield state.next_name_id, place_id, record.text, record.lang, name_flags(record)
-            state.next_name_id += 1
-
-
-def _batches(jobs: Iterator[NameJob]) -> Iterator[list[NameJob]]:
-    batch: list[NameJob] = []
-    for job in jobs:
-        batch.append(job)
-        if len(batch) >= _JOB_BATCH:
+        if 0 <= place_id < bitmap_end:
+            if not bitmap[place_id >> 3] >> (place_id & 7) & 1:
+                continue
+        elif not present(place_id):
+            continue
+        lang = record.lang
+        if lang:
+            languages.add(lang)
+        ids.append(name_id)
+        places.append(place_id)
+        texts.append(record.text)
+        langs.append(lang)
+        flag_column.append(name_flags(record))
+        name_id += 1
+        if len(ids) >= _JOB_BATCH:
+            state.next_name_id = name_id
             yield batch
-            batch = []
-    if batch:
+            batch = _Batch.empty()
+            ids, places, texts, langs, flag_column = batch
+    state.next_name_id = name_id
+    if ids:
         yield batch
 
 
-def _normalize_all(jobs: Iterator[NameJob], state: _State, workers: int, bar: tqdm[Any]) -> None:
-    """Normalize every job, in worker processes once the input proves large, and store the results."""
+def _normalize_all(batches: Iterator[_Batch], state: _State, workers: _Workers, bar: tqdm[Any]) -> None:
+    """Normalize every job, in worker processes once the input proves large, and store the results.
+
+    Each worker gets the names whose text hashes to it, so that a name met again finds its views
+    in that worker's memo.
+    """
     partitions = 1 << _PARTITION_BITS
     spills = [state.spill_path(p).open("ab") for p in range(partitions)]
-    workers = workers or os.cpu_count() or 1
-    pool: ProcessPoolExecutor | None = None
-    pending: deque[Future[tuple[list[tuple[object, ...]], NDArray[np.void]]]] = deque()
+    pending: deque[tuple[_Batch, list[tuple[NDArray[np.intp], Future[NormalizedBatch]]]]] = deque()
     try:
-        for count, batch in enumerate(_batches(jobs)):
-            if pool is None and workers > 1 and count * _JOB_BATCH >= _PARALLEL_AFTER_JOBS:
-                # forkserver, not fork: the caller may have threads (a gRPC server in tests).
-                pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver"))
-            if pool is None:
-                _store(normalize_jobs(batch), state, spills, bar)
+        for count, columns in enumerate(batches):
+            if not workers.pools and count * _JOB_BATCH >= _PARALLEL_AFTER_JOBS:
+                workers.start()
+            texts, flags = columns[2], columns[4]
+            if not workers.pools:
+                whole = np.arange(len(texts))
+                _store(columns, [(whole, normalize_names(texts, flags))], state, spills, bar)
                 continue
-            pending.append(pool.submit(normalize_jobs, batch))
-            while len(pending) >= 2 * workers:
-                _store(pending.popleft().result(), state, spills, bar)
+            route = np.fromiter(map(hash, texts), dtype=np.int64, count=len(texts)) % len(workers.pools)
+            parts = []
+            for number, pool in enumerate(workers.pools):
+                where = np.flatnonzero(route == number)
+                chosen = where.tolist()
+                task = pool.submit(normalize_names, [texts[i] for i in chosen], [flags[i] for i in chosen])
+                parts.append((where, task))
+            pending.append((columns, parts))
+            while len(pending) >= _BATCHES_IN_FLIGHT:
+                done, futures = pending.popleft()
+                _store(done, [(where, future.result()) for where, future in futures], state, spills, bar)
         while pending:
-            _store(pending.popleft().result(), state, spills, bar)
+            done, futures = pending.popleft()
+            _store(done, [(where, future.result()) for where, future in futures], state, spills, bar)
     finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
         for spill in spills:
             spill.close()
 
 
 def _store(
-    result: tuple[list[tuple[object, ...]], NDArray[np.void]], state: _State, spills: Sequence[BinaryIO], bar: tqdm[Any]
+    columns: _Batch,
+    parts: Sequence[tuple[NDArray[np.intp], NormalizedBatch]],
+    state: _State,
+    spills: Sequence[BinaryIO],
+    bar: tqdm[Any],
 ) -> None:
-    rows, keys = result
-    state.conn.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?,?)", rows)
-    state.names += len(rows)
-    state.keys += len(keys)
-    # The top bits of the signed hash, shifted to 0..15, keep partitions in key order.
-    partition = (keys["key"] >> (64 - _PARTITION_BITS)) + (1 << (_PARTITION_BITS - 1))
-    for p in np.unique(partition):
-        keys[partition == p].tofile(spills[int(p)])
-    bar.update(len(rows))
+    """Write a normalized batch's ``names`` rows and spill its key rows to their partitions.
+
+    ``parts`` holds, for each part of the batch normalized apart, the positions in the batch of
+    its names and their normalization.
+    """
+    name_ids, place_ids, texts, languages, _flags = columns
+    kept_at = [where[result.kept] for where, result in parts]
+    positions = np.concatenate(kept_at)
+    order = np.argsort(positions, kind="stable")  # the names rows go in in name ID order
+
+    def merged(values: Sequence[Sequence[Any]]) -> list[Any]:
+        if len(values) == 1:
+            return list(values[0])
+        return np.array([v for part in values for v in part], dtype=object)[order].tolist()  # type: ignore[no-any-return]
+
+    chosen = positions[order].tolist()
+    if len(chosen) < len(name_ids) or len(parts) > 1:
+        name_ids, place_ids, texts, languages = (
+            [column[i] for i in chosen] for column in (name_ids, place_ids, texts, languages)
+        )
+    state.conn.executemany(
+        "INSERT INTO names VALUES (?,?,?,?,?,?,?,?)",
+        zip(
+            name_ids,
+            place_ids,
+            texts,
+            languages,
+            merged([r.flags for _w, r in parts]),
+            merged([r.folded for _w, r in parts]),
+            merged([r.phonetic for _w, r in parts]),
+            merged([r.skeleton for _w, r in parts]),
+            strict=True,
+        ),
+    )
+    state.names += len(name_ids)
+    all_names = np.asarray(columns[0], dtype=np.int64)
+    all_places = np.asarray(columns[1], dtype=np.int64)
+    counts = np.concatenate([r.key_counts for _w, r in parts])
+    keys = np.concatenate([r.keys for _w, r in parts])
+    rows = np.empty(len(keys), dtype=_KEY_ROW)
+    rows["key"] = keys
+    rows["place"] = np.repeat(np.concatenate([all_places[at] for at in kept_at]), counts)
+    rows["name"] = np.repeat(np.concatenate([all_names[at] for at in kept_at]), counts)
+    rows["spelling"] = np.repeat(np.concatenate([r.spellings for _w, r in parts]), counts)
+    state.keys += len(rows)
+    # The top bits of the signed hash, shifted to 0..partitions-1, keep partitions in key order.
+    partition = ((keys >> (64 - _PARTITION_BITS)) + (1 << (_PARTITION_BITS - 1))).astype(np.uint8)
+    by_partition = np.argsort(partition, kind="stable")
+    bounds = np.searchsorted(partition[by_partition], np.arange(len(spills) + 1))
+    rows = rows[by_partition]
+    for p, spill in enumerate(spills):
+        if bounds[p + 1] > bounds[p]:
+            rows[bounds[p] : bounds[p + 1]].tofile(spill)
+    bar.update(len(name_ids))
 
 
-def _write_keys(state: _State, progress: bool) -> int:
-    """Deduplicate, order and pack each key partition into blocks; return the number of entries written."""
-    ids = np.frombuffer(state.place_ids, dtype=np.int64)
-    order = np.argsort(ids, kind="stable")
-    sorted_ids = ids[order]
-    sorted_priorities = np.frombuffer(state.priorities, dtype=np.int64)[order]
-    sorted_countries = np.frombuffer(state.countries, dtype=np.uint16)[order]
-    written = 0
+class _Workers:
+    """The build's worker processes, started on first need: one pool of one process each.
+
+    A pool per process lets the build choose the process a task goes to (the names of one text
+    always go to the same one).
+    """
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.pools: list[ProcessPoolExecutor] = []
+
+    def start(self) -> None:
+        """Start the processes, unless the build is to use just one."""
+        if not self.pools and self.count > 1:
+            # forkserver, not fork: the caller may have threads (a gRPC server in tests).
+            context = multiprocessing.get_context("forkserver")
+            self.pools = [ProcessPoolExecutor(1, mp_context=context) for _ in range(self.count)]
+
+    def close(self) -> None:
+        """Stop the processes, dropping work not yet started."""
+        for pool in self.pools:
+            pool.shutdown(cancel_futures=True)
+        self.pools = []
+
+
+@dataclass(frozen=True, slots=True)
+class _PlaceTables:
+    """What ordering and packing a key partition needs to know of every place, saved for the workers.
+
+    ``ids`` holds the place IDs in ascending order; ``priority_ranks`` and ``countries`` are
+    aligned with it (the rank orders places as their priority does: most prominent first);
+    ``slots`` maps an ID below its length straight to its position in ``ids`` (-1: no such
+    place), so most lookups need no binary search.
+    """
+
+    ids: NDArray[np.int64]
+    priority_ranks: NDArray[np.uint32]
+    countries: NDArray[np.uint16]
+    slots: NDArray[np.int32]
+
+    @classmethod
+    def create(cls, state: _State) -> _PlaceTables:
+        """Tables of the places written so far."""
+        ids = np.frombuffer(state.place_ids, dtype=np.int64)
+        order = np.argsort(ids, kind="stable")
+        sorted_ids = ids[order]
+        _values, ranks = np.unique(np.frombuffer(state.priorities, dtype=np.int64)[order], return_inverse=True)
+        small = sorted_ids[(sorted_ids >= 0) & (sorted_ids < _SLOT_LIMIT)]
+        slots = np.full(int(small[-1]) + 1 if len(small) else 0, -1, dtype=np.int32)
+        slots[small] = np.arange(len(small), dtype=np.int32) + np.searchsorted(sorted_ids, 0)
+        countries = np.frombuffer(state.countries, dtype=np.uint16)[order]
+        return cls(sorted_ids, ranks.astype(np.uint32), countries, slots)
+
+    def save(self, directory: Path) -> None:
+        """Save the tables as ``.npy`` files in ``directory``."""
+        for name in self.__slots__:
+            np.save(directory / f"places-{name}.npy", getattr(self, name))
+
+    @classmethod
+    def load(cls, directory: Path) -> _PlaceTables:
+        """Map the tables saved in ``directory`` (pages shared with the other processes)."""
+        return cls(*(np.load(directory / f"places-{name}.npy", mmap_mode="r") for name in cls.__slots__))
+
+    def locate(self, place_ids: NDArray[np.int64]) -> NDArray[np.int64]:
+        """The positions of these (existing) places in ``ids``."""
+        in_slots = (place_ids >= 0) & (place_ids < len(self.slots))
+        where = np.empty(len(place_ids), dtype=np.int64)
+        where[in_slots] = self.slots[place_ids[in_slots]]
+        others = ~in_slots
+        if others.any():
+            where[others] = np.searchsorted(self.ids, place_ids[others])
+        return where
+
+
+def _write_keys(state: _State, workers: _Workers, progress: bool) -> int:
+    """Deduplicate, order and pack each key partition into blocks; return the number of entries written.
+
+    With worker processes, they order the partitions (each on its own) while this process packs
+    the entries of the finished ones into blocks and appends them to the file, in key order.
+    """
+    started = time.monotonic()
+    _PlaceTables.create(state).save(state.spill_dir)
     partitions = range(1 << _PARTITION_BITS)
-    for partition in tqdm(partitions, desc="writing keys", unit=" parts", disable=not progress):
-        path = state.spill_path(partition)
-        rows = np.fromfile(path, dtype=_KEY_ROW)
-        path.unlink()
-        if len(rows) == 0:
-            continue
-        rows = _deduplicate(rows)
-        where = np.searchsorted(sorted_ids, rows["place"])
-        priority = sorted_priorities[where]
-        final = np.lexsort((rows["name"], priority, rows["key"]))
-        rows = rows[final]
-        blocks = pack_blocks(rows["key"], rows["place"], rows["name"], sorted_countries[where][final], state.blocks)
-        state.conn.executemany("INSERT INTO key_blocks VALUES (?,?,?)", blocks)
-        state.blocks += -(-len(rows) // BLOCK_ENTRIES)
-        written += len(rows)
-    return written
+    jobs = [
+        (str(state.spill_path(p)), str(state.spill_dir), str(state.spill_dir / f"ordered-{p:02d}")) for p in partitions
+    ]
+    blocks = _BlockWriter(state)
+    # Fresh processes for this phase: the normalization's memos are not needed any more.
+    parallel = bool(workers.pools)
+    workers.close()
+    if parallel:
+        workers.start()
+    pending: deque[tuple[int, Future[int]]] = deque()
+
+    def append(partition: int, entries: int) -> None:
+        blocks.append(jobs[partition][2], entries)
+        # Blocks restart at each of the 16 key ranges (the table's layout since format 5).
+        if (partition + 1) % (1 << (_PARTITION_BITS - _BLOCK_RANGE_BITS)) == 0:
+            blocks.finish_range()
+        bar.update()
+
+    with tqdm(total=len(jobs), desc="writing keys", unit=" parts", disable=not progress) as bar:
+        for partition, job in enumerate(jobs):
+            if not workers.pools:
+                append(partition, order_partition(*job))
+                continue
+            pool = workers.pools[partition % len(workers.pools)]
+            pending.append((partition, pool.submit(order_partition, *job)))
+            while len(pending) >= len(workers.pools):
+                done, future = pending.popleft()
+                append(done, future.result())
+        while pending:
+            done, future = pending.popleft()
+            append(done, future.result())
+    logger.info("%d key entries ordered and packed in %.1f s", blocks.entries, time.monotonic() - started)
+    return blocks.entries
 
 
-def _deduplicate(rows: NDArray[np.void]) -> NDArray[np.void]:
-    """Keep one name per (key, place, spelling), and at most SPELLINGS_PER_KEY spellings per (key, place)."""
-    rows = rows[np.lexsort((rows["name"], rows["spelling"], rows["place"], rows["key"]))]
-    key, place, spelling = rows["key"], rows["place"], rows["spelling"]
-    same_group = np.zeros(len(rows), dtype=bool)
-    same_group[1:] = (key[1:] == key[:-1]) & (place[1:] == place[:-1])
-    same_spelling = np.zeros(len(rows), dtype=bool)
-    same_spelling[1:] = same_group[1:] & (spelling[1:] == spelling[:-1])
-    rows, same_group = rows[~same_spelling], same_group[~same_spelling]
+def order_partition(spill: str, tables: str, output: str) -> int:
+    """Deduplicate and order one partition's key rows; save the entries' columns beside ``output``.
+
+    Writes ``output`` + ``-keys.npy``, ``-places.npy``, ``-names.npy`` and ``-countries.npy``
+    and returns the number of entries. Runs in worker processes: it takes and returns only paths
+    and a number.
+    """
+    for memo in _MEMO:  # the normalization is over: free a worker's memory for this phase
+        memo.clear()
+    rows = np.fromfile(spill, dtype=_KEY_ROW)
+    Path(spill).unlink()
+    columns: tuple[NDArray[Any], ...] = _order_partition(rows, _PlaceTables.load(Path(tables)))
+    del rows
+    for name, column in zip(_ENTRY_COLUMNS, columns, strict=True):
+        np.save(f"{output}-{name}.npy", column)
+    return len(columns[0])
+
+
+class _BlockWriter:
+    """Packs ordered key entries into blocks and appends them to the key table."""
+
+    def __init__(self, state: _State) -> None:
+        self.state = state
+        self.entries = 0
+        self.carry: tuple[NDArray[Any], ...] = ()
+
+    def append(self, ordered: str, entries: int) -> None:
+        """Append the entries :func:`order_partition` saved under ``ordered`` (then delete them)."""
+        if entries:
+            paths = [Path(f"{ordered}-{name}.npy") for name in _ENTRY_COLUMNS]
+            columns = [np.load(path, mmap_mode="r") for path in paths]
+            for start in range(0, entries, _INSERT_BLOCKS * BLOCK_ENTRIES):
+                chunk = [c[start : start + _INSERT_BLOCKS * BLOCK_ENTRIES] for c in columns]
+                if self.carry:
+                    chunk = [np.concatenate((a, b)) for a, b in zip(self.carry, chunk, strict=True)]
+                matrix, _tail = pack_block_array(*chunk)
+                self._insert(matrix)
+                full = len(matrix) * BLOCK_ENTRIES
+                self.carry = tuple(np.array(c[full:]) for c in chunk)
+            del columns
+            for path in paths:
+                path.unlink()
+        self.entries += entries
+
+    def finish_range(self) -> None:
+        """End the current key range: its last entries make a short block."""
+        if self.carry and len(self.carry[0]):
+            _matrix, tail = pack_block_array(*self.carry)
+            row = (self.state.blocks, last_key_of(tail), tail)
+            self.state.conn.execute("INSERT INTO key_blocks VALUES (?,?,?)", row)
+            self.state.blocks += 1
+        self.carry = ()
+
+    def _insert(self, matrix: NDArray[np.uint8]) -> None:
+        last_keys = matrix[:, 8 * (BLOCK_ENTRIES - 1) : 8 * BLOCK_ENTRIES].copy().view("<i8").ravel()
+        first = self.state.blocks
+        self.state.conn.executemany(
+            "INSERT INTO key_blocks VALUES (?,?,?)",
+            zip(range(first, first + len(matrix)), last_keys.tolist(), map(bytes, matrix), strict=True),
+        )
+        self.state.blocks += len(matrix)
+
+
+def _order_partition(
+    rows: NDArray[np.void], tables: _PlaceTables
+) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64], NDArray[np.uint16]]:
+    """Deduplicate a partition's key rows and put them in the key table's order.
+
+    Keeps one name per (key, place, spelling), the one with the lowest ID, and at most
+    ``SPELLINGS_PER_KEY`` spellings per (key, place), those of the lowest spelling hashes; then
+    orders the entries by (key, place priority, name ID). Returns the keys, place IDs, name IDs
+    and country codes of the entries in that order.
+
+    Rather than sorting on four columns, each order is one sort on two 64-bit composites: the
+    key's rank among the partition's keys with the place's position (the place's ID order),
+    and the spelling hash with the name ID; then the key's rank, and the place's priority rank
+    with the name ID.
+    """
+    n = len(rows)
+    key, place, name = rows["key"], rows["place"], rows["name"]
+    if n and int(name.max()) >> 32:
+        raise ValueError("more than 2^32 names: the key table's name IDs are 32-bit")
+    where = tables.locate(place)
+    place_bits = len(tables.ids).bit_length()
+    if n.bit_length() + place_bits > 64:
+        raise ValueError(f"a key partition of {n} entries is too large to order")
+    by_key = np.argsort(key)
+    sorted_key = key[by_key]
+    new_key = np.empty(n, dtype=bool)
+    new_key[:1] = True
+    np.not_equal(sorted_key[1:], sorted_key[:-1], out=new_key[1:])
+    del sorted_key
+    rank = np.empty(n, dtype=np.uint64)
+    rank[by_key] = np.cumsum(new_key, dtype=np.uint64) - np.uint64(1)
+    del by_key, new_key
+    group = (rank << np.uint64(place_bits)) | where.astype(np.uint64)
+    del rank
+    within = (rows["spelling"].astype(np.uint64) << np.uint64(32)) | name.astype(np.uint64)
+    order = np.lexsort((within, group))
+    group, within = group[order], within[order]
+    same_group = np.zeros(n, dtype=bool)
+    np.equal(group[1:], group[:-1], out=same_group[1:])
+    same_spelling = same_group.copy()
+    same_spelling[1:] &= (within[1:] >> np.uint64(32)) == (within[:-1] >> np.uint64(32))
+    del within
+    distinct = ~same_spelling
+    order, group, same_group = order[distinct], group[distinct], same_group[distinct]
     # Rank of each row within its (key, place) group: its index minus the group's first index.
     starts = np.flatnonzero(~same_group)
     group_of = np.cumsum(~same_group) - 1
-    rank = np.arange(len(rows)) - starts[group_of]
-    kept: NDArray[np.void] = rows[rank < SPELLINGS_PER_KEY]
-    return kept
+    within_group = np.arange(len(order)) - starts[group_of]
+    kept = within_group < SPELLINGS_PER_KEY
+    order, group = order[kept], group[kept]
+    where = where[order]
+    tie = (tables.priority_ranks[where].astype(np.uint64) << np.uint64(32)) | name[order].astype(np.uint64)
+    final = np.lexsort((tie, group >> np.uint64(place_bits)))
+    order, where = order[final], where[final]
+    return key[order], place[order], name[order], tables.countries[where]
 
 
 def _write_related(

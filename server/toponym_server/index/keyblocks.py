@@ -15,12 +15,15 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 BLOCK_ENTRIES = 128
 ENTRY_BYTES = 8 + 8 + 4 + 2
+BLOCK_BYTES = BLOCK_ENTRIES * ENTRY_BYTES
+"""The size of a full block's ``entries`` blob."""
 
 
 def pack_blocks(
@@ -42,6 +45,44 @@ def pack_blocks(
             )
         )
         yield block, int(keys[min(end, len(keys)) - 1]), entries
+
+
+def pack_block_array(
+    keys: NDArray[np.int64],
+    places: NDArray[np.int64],
+    names: NDArray[np.integer[Any]],
+    countries: NDArray[np.uint16],
+) -> tuple[NDArray[np.uint8], bytes]:
+    """Pack entries already in key order into blocks at once: the full blocks and the last, short one.
+
+    Row ``i`` of the returned matrix is the ``entries`` blob of the ``i``-th block (``BLOCK_BYTES``
+    bytes, the same layout :func:`pack_blocks` yields); the bytes are the final block's blob when
+    the entries do not fill it (empty otherwise).
+    """
+    full = len(keys) // BLOCK_ENTRIES * BLOCK_ENTRIES
+    columns = (
+        (keys, "<i8"),
+        (places, "<i8"),
+        (names, "<u4"),
+        (countries, "<u2"),
+    )
+    matrix = np.concatenate(
+        [
+            np.ascontiguousarray(column[:full], dtype=dtype)
+            .view(np.uint8)
+            .reshape(-1, BLOCK_ENTRIES * np.dtype(dtype).itemsize)
+            for column, dtype in columns
+        ],
+        axis=1,
+    ).reshape(-1, BLOCK_BYTES)
+    tail = b"".join(np.ascontiguousarray(column[full:], dtype=dtype).tobytes() for column, dtype in columns)
+    return matrix, tail
+
+
+def last_key_of(entries: bytes | NDArray[np.uint8]) -> int:
+    """The last (largest) key of a block's ``entries`` blob."""
+    count = len(entries) // ENTRY_BYTES
+    return int(np.frombuffer(entries, dtype="<i8", count=1, offset=8 * (count - 1))[0])
 
 
 def country_code_number(code: str) -> int:
