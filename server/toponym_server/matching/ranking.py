@@ -19,7 +19,15 @@ from typing import Protocol
 
 from toponym_server.matching.features import Kind, kind_of_feature
 from toponym_server.matching.normalize import Normalized
-from toponym_server.matching.scoring import MODEL, RankingModel, best_of, is_syllabic, name_evidence, place_evidence
+from toponym_server.matching.scoring import (
+    MODEL,
+    RankingModel,
+    best_of,
+    is_syllabic,
+    name_evidence,
+    place_evidence,
+    score,
+)
 from toponym_server.matching.similarity import MatchKind, name_similarity
 
 FLAG_PREFERRED = 1
@@ -244,9 +252,7 @@ def evidence(query: Normalized, place: PlaceFacts, hits: Sequence[NameView], hin
         if known is None:
             known = memo.evidence[views] = name_evidence(query, *views, memo.similarity[views][0])
         per_name.append(known)
-        if other is hit:
-            decided = known
-    name = best_of(per_name, decided)
+    name = best_of(per_name, memo.evidence[(hit.folded, hit.phonetic, hit.skeleton)])
     bridge = bool(hit.flags & FLAG_NON_LATIN) and not query.transliterated
     features = place_evidence(
         query,
@@ -286,7 +292,7 @@ def rank(
             continue
         found = evidence(query, place, hits, hints, memo)
         similarity, view, hit = found.similarity, found.view, found.name
-        base = sum(w * x for w, x in zip(weights, found.features, strict=True))
+        base = score(found.features, weights)
         reasons = [f"name {similarity:.2f} by {view}", f"prominence {place.prominence:.2f}"]
         if place.country_code in hints.countries:
             reasons.append(f"in hinted country {place.country_code}")
@@ -304,19 +310,19 @@ def rank(
         if language and hit.lang and hit.lang.split("-")[0] == language:
             base += W_LANGUAGE
             reasons.append(f"name in {language}")
-        score = base
+        total = base
         if hints.near is not None:
             closeness = math.exp(-distance_km(hints.near, (place.latitude, place.longitude)) / NEAR_SCALE_KM)
-            score += W_NEAR * closeness
+            total += W_NEAR * closeness
             reasons.append(f"near the bias point {closeness:.2f}")
         if query.generic_kind == "admin" and kind in (Kind.ADMIN_AREA, Kind.COUNTRY):
-            score += W_GENERIC
+            total += W_GENERIC
             reasons.append("generic word asks for an admin area")
         elif query.generic_kind == "place" and kind is not Kind.ADMIN_AREA:
-            score += W_GENERIC / 2
+            total += W_GENERIC / 2
             reasons.append("generic word asks for a place")
         match_kind = _match_kind(query, hit, view, similarity)
-        ranked.append(Ranked(place, score, min(similarity, 1.0), match_kind, hit, view, score - base, reasons))
+        ranked.append(Ranked(place, total, min(similarity, 1.0), match_kind, hit, view, total - base, reasons))
     ranked.sort(key=lambda r: r.score, reverse=True)
     return with_context(ranked, context)
 

@@ -205,6 +205,9 @@ def is_syllabic(text: str) -> bool:
     return False
 
 
-def score(features: Sequence[float], model: RankingModel = MODEL) -> float:
-    """The log-odds score of a candidate with these features."""
-    return sum(w * x for w, x in zip(model.weights(), features, strict=True))
+def score(features: Sequence[float], weights: Sequence[float] | None = None) -> float:
+    """The log-odds score of a candidate with these features, by ``weights`` (:data:`MODEL`'s by default).
+
+    A caller scoring many candidates takes ``model.weights()`` once and passes it.
+    """
+    return sum(w * x for w, x in zip(MODEL.weights() if weights is None else weights, features, strict=True))

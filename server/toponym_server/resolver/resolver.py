@@ -18,7 +18,7 @@ import numpy as np
 from toponym_server.index.reader import IndexReader, NameRow, PlaceRow
 from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE, RIVALS, confidence_of, iter_confidences
 from toponym_server.matching.features import Kind, kind_of_feature
-from toponym_server.matching.keys import query_keys
+from toponym_server.matching.keys import QueryKeys, query_keys
 from toponym_server.matching.normalize import Normalized, normalize
 from toponym_server.matching.ranking import (
     CONTEXT_SCALE_KM,
@@ -48,9 +48,6 @@ DEFAULT_RESULT_CACHE = 10_000
 # Full rankings are larger than answers (tens of candidates each): fewer are kept.
 RANKINGS_KEPT = 2_000
 RANKING_DEPTH = 64
-# The leading candidates an answer depends on: its own (up to the limit) and the rivals its
-# confidence is measured against (matching.confidence.RIVALS).
-CONFIDENCE_RIVALS = RIVALS
 # Slack for the difference between the vectorised pull and dot products and ranking's own
 # arithmetic (a few units in the last place).
 _PULL_SLACK = 1e-9
@@ -268,14 +265,15 @@ class Resolver:
 
     def resolve(self, query: Query, context: Sequence[tuple[float, float]] = ()) -> list[Candidate]:
         """Return the candidates for ``query``, best first, at most ``query.limit`` of them."""
-        key = (normalize(query.name), query.hints, query.limit, query.min_confidence, tuple(context))
+        normalized = normalize(query.name)
+        key = (normalized, query.hints, query.limit, query.min_confidence, tuple(context))
         cached = self._answers.get(key)
         if cached is not None:
             return list(cached)
         ranked = self._rank(query, context)
         answers: list[Candidate] = []
         confidences = iter_confidences(
-            ranked, hinted=bool(query.hints.countries), transliterated=normalize(query.name).transliterated
+            ranked, hinted=bool(query.hints.countries), transliterated=normalized.transliterated
         )
         for item, confidence in zip(ranked, confidences, strict=False):
             if len(answers) == query.limit or round(confidence, 4) < query.min_confidence:
@@ -332,16 +330,13 @@ class Resolver:
         """Every place that any key of ``query`` reaches (the fuzzy ones too), with the names that reached it.
 
         The ranking model is fitted on these pools (``bench/fit_ranking.py``): :meth:`resolve`
-        only looks up the fuzzy keys when the others found no close name.
+        only looks up the fuzzy keys while its answer is still unsure.
         """
-        normalized = normalize(query.name)
-        if not normalized.folded:
+        started = self._strong_candidates(query)
+        if started is None:
             return []
-        keys = query_keys(normalized)
-        pool = _CandidatePool()
-        countries = sorted(query.hints.countries)
-        for group in ("exact", "phonetic", "skeleton", "partial", "fuzzy"):
-            self._collect(getattr(keys, group), _LIMITS[group], pool, countries)
+        _, keys, pool = started
+        self._collect_broad(keys, pool, query.hints)
         changed = pool.take_changes()
         hits = self._name_hits(changed.new_names)
         places = self._places(changed.places)
@@ -397,7 +392,7 @@ class Resolver:
         ranked = kept
         if context:
             vectors = np.array([self._point_vector(point) for point in context])
-            ranked, context = self._reach_of(ranked).within(context, max(query.limit, CONFIDENCE_RIVALS), vectors)
+            ranked, context = self._reach_of(ranked).within(context, max(query.limit, RIVALS), vectors)
         return with_context(ranked, context)
 
     def _point_vector(self, point: tuple[float, float]) -> tuple[float, float, float]:
@@ -423,24 +418,39 @@ class Resolver:
             reach = self._reaches[id(ranked)] = _Reach(ranked)
         return reach
 
-    def _rank_alone(self, query: Query) -> list[Ranked]:
+    def _strong_candidates(self, query: Query) -> tuple[Normalized, QueryKeys, _CandidatePool] | None:
+        """The query's views, its keys and the pool its strong (exact, phonetic, skeleton) keys reach.
+
+        ``None`` when the query folds to nothing.
+        """
         normalized = normalize(query.name)
         if not normalized.folded:
-            return []
+            return None
         keys = query_keys(normalized)
         pool = _CandidatePool()
         countries = sorted(query.hints.countries)
         for group in ("exact", "phonetic", "skeleton"):
             self._collect(getattr(keys, group), _LIMITS[group], pool, countries)
+        return normalized, keys, pool
+
+    def _collect_broad(self, keys: QueryKeys, pool: _CandidatePool, hints: Hints) -> None:
+        """Add what the partial and fuzzy keys reach."""
+        countries = sorted(hints.countries)
+        self._collect(keys.partial, _LIMITS["partial"], pool, countries)
+        self._collect(keys.fuzzy, _LIMITS["fuzzy"], pool, countries)
+
+    def _rank_alone(self, query: Query) -> list[Ranked]:
+        started = self._strong_candidates(query)
+        if started is None:
+            return []
+        normalized, keys, pool = started
         scored = self._score(normalized, pool, query.hints, {})
         leaders = sorted(scored.values(), key=lambda r: r.score, reverse=True)[:RIVALS]
         exact = any(r.similarity >= 1.0 for r in leaders)
         if not leaders or (not exact and confidence_of(leaders, 0) < _FUZZY_WHEN_CONFIDENCE_BELOW):
-            self._collect(keys.partial, _LIMITS["partial"], pool, countries)
-            self._collect(keys.fuzzy, _LIMITS["fuzzy"], pool, countries)
+            self._collect_broad(keys, pool, query.hints)
             scored = self._score(normalized, pool, query.hints, scored)
-        ranked = sorted(scored.values(), key=lambda r: r.score, reverse=True)
-        return ranked
+        return sorted(scored.values(), key=lambda r: r.score, reverse=True)
 
     def _collect(self, keys: Sequence[str], limit: int, pool: _CandidatePool, countries: Sequence[str]) -> None:
         """Add the postings under ``keys``; with hinted countries, also the best ones inside them.
