@@ -10,9 +10,8 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from toponym_server.index.checksum import file_checksum, stored_checksum
@@ -37,8 +36,7 @@ class IndexFileError(Exception):
     """The index file is missing, damaged, foreign or of another format version."""
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceRow:
+class PlaceRow(NamedTuple):
     """A place as stored in the index."""
 
     geoname_id: int
@@ -56,8 +54,7 @@ class PlaceRow:
     custom: bool
 
 
-@dataclass(frozen=True, slots=True)
-class RelatedRow:
+class RelatedRow(NamedTuple):
     """A link from a place to a related place, as stored in the index."""
 
     place_id: int
@@ -67,8 +64,7 @@ class RelatedRow:
     curated: bool
 
 
-@dataclass(frozen=True, slots=True)
-class NameRow:
+class NameRow(NamedTuple):
     """A name as stored in the index."""
 
     name_id: int
@@ -82,7 +78,7 @@ class NameRow:
 
 
 def _place_row(row: tuple[Any, ...]) -> PlaceRow:
-    return PlaceRow(*row[:12], bool(row[12]))  # type: ignore[call-arg]
+    return PlaceRow._make((*row[:12], bool(row[12])))
 
 
 class IndexReader:
@@ -203,7 +199,7 @@ class IndexReader:
             f"SELECT id, place_id, text, lang, flags, folded, phonetic, skeleton FROM names WHERE id IN ({marks})",
             tuple(name_ids),
         )
-        return [NameRow(*row) for row in rows]
+        return list(map(NameRow._make, rows))
 
     def places_by_id(self, place_ids: Sequence[int]) -> dict[int, PlaceRow]:
         """Return the places with these IDs, keyed by ID; unknown IDs are absent."""
@@ -229,7 +225,7 @@ class IndexReader:
             "WHERE place_id = ? ORDER BY id",
             (place_id,),
         )
-        return [NameRow(*row) for row in rows]
+        return list(map(NameRow._make, rows))
 
     def admin_name(self, code: str) -> str:
         """Return the name of the admin division with GeoNames code ``code`` (``CC.A1``), or ``""``."""

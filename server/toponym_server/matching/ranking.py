@@ -15,16 +15,16 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from toponym_server.matching.features import Kind, kind_of_feature
 from toponym_server.matching.normalize import Normalized
 from toponym_server.matching.scoring import (
     MODEL,
+    NameComparer,
     RankingModel,
     best_of,
     is_syllabic,
-    name_evidence,
     place_evidence,
     score,
 )
@@ -133,8 +133,7 @@ class NameView(Protocol):
         ...
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceFacts:
+class PlaceFacts(NamedTuple):
     """The facts about a candidate place that ranking needs."""
 
     place_id: int
@@ -144,6 +143,20 @@ class PlaceFacts:
     latitude: float
     longitude: float
     prominence: float
+
+
+Signal = tuple[str, tuple[object, ...]]
+"""A reason for a score, as a ``str.format`` template and its values."""
+
+_NAME = "name {:.2f} by {}"
+_PROMINENCE = "prominence {:.2f}"
+_IN_COUNTRY = "in hinted country {}"
+_HISTORIC = ("historic name", ())
+_LANGUAGE = "name in {}"
+_NEAR = "near the bias point {:.2f}"
+_ASKS_ADMIN = ("generic word asks for an admin area", ())
+_ASKS_PLACE = ("generic word asks for a place", ())
+_CONTEXT = "near the batch's other places {:.2f}"
 
 
 @dataclass(slots=True)
@@ -157,7 +170,12 @@ class Ranked:
     matched: NameView
     view: str
     bonus: float = 0.0
-    reasons: list[str] = field(default_factory=list)
+    signals: tuple[Signal, ...] = ()
+
+    @property
+    def reasons(self) -> list[str]:
+        """The signals behind the score, in words: only answers are explained, so they are written on demand."""
+        return [template.format(*values) for template, values in self.signals]
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -229,10 +247,17 @@ class Memo:
 
     similarity: dict[tuple[str, str, str], tuple[float, str]] = field(default_factory=dict)
     evidence: dict[tuple[str, str, str], tuple[float, ...]] = field(default_factory=dict)
+    comparer: NameComparer | None = None
+
+    def comparer_for(self, query: Normalized) -> NameComparer:
+        """The query's :class:`~.scoring.NameComparer`, made once per ranking."""
+        comparer = self.comparer
+        if comparer is None or comparer.query is not query:
+            comparer = self.comparer = NameComparer(query)
+        return comparer
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(NamedTuple):
     """What ranking knows about one candidate: the model's features and the name that decided."""
 
     features: list[float]
@@ -246,13 +271,16 @@ def evidence(query: Normalized, place: PlaceFacts, hits: Sequence[NameView], hin
     language = hints.language.split("-")[0].lower()
     similarity, view, hit = _best_name(query, hits, language, memo.similarity)
     per_name = []
+    compare = memo.comparer_for(query).evidence
     for other in hits:
         views = (other.folded, other.phonetic, other.skeleton)
         known = memo.evidence.get(views)
         if known is None:
-            known = memo.evidence[views] = name_evidence(query, *views, memo.similarity[views][0])
+            known = memo.evidence[views] = compare(*views, memo.similarity[views][0])
         per_name.append(known)
-    name = best_of(per_name, memo.evidence[(hit.folded, hit.phonetic, hit.skeleton)])
+    decided = memo.evidence[(hit.folded, hit.phonetic, hit.skeleton)]
+    # Most places are reached by one name, which is then the best on every view.
+    name = decided if len(per_name) == 1 else best_of(per_name, decided)
     bridge = bool(hit.flags & FLAG_NON_LATIN) and not query.transliterated
     features = place_evidence(
         query,
@@ -293,36 +321,37 @@ def rank(
         found = evidence(query, place, hits, hints, memo)
         similarity, view, hit = found.similarity, found.view, found.name
         base = score(found.features, weights)
-        reasons = [f"name {similarity:.2f} by {view}", f"prominence {place.prominence:.2f}"]
+        signals: list[Signal] = [(_NAME, (similarity, view)), (_PROMINENCE, (place.prominence,))]
         if place.country_code in hints.countries:
-            reasons.append(f"in hinted country {place.country_code}")
+            signals.append((_IN_COUNTRY, (place.country_code,)))
         if kind is Kind.ADMIN_AREA and query.generic_kind != "admin":
             base += W_ADMIN_AREA
         elif kind is Kind.COUNTRY and similarity < 1.0:
             base += W_COUNTRY_INEXACT
         if place.feature_code == "PPLC":
             base += W_CAPITAL
-        if hit.flags & FLAG_CANONICAL:
+        flags = hit.flags
+        if flags & FLAG_CANONICAL:
             base += W_CANONICAL
-        if hit.flags & FLAG_HISTORIC:
+        if flags & FLAG_HISTORIC:
             base += W_HISTORIC
-            reasons.append("historic name")
+            signals.append(_HISTORIC)
         if language and hit.lang and hit.lang.split("-")[0] == language:
             base += W_LANGUAGE
-            reasons.append(f"name in {language}")
+            signals.append((_LANGUAGE, (language,)))
         total = base
         if hints.near is not None:
             closeness = math.exp(-distance_km(hints.near, (place.latitude, place.longitude)) / NEAR_SCALE_KM)
             total += W_NEAR * closeness
-            reasons.append(f"near the bias point {closeness:.2f}")
+            signals.append((_NEAR, (closeness,)))
         if query.generic_kind == "admin" and kind in (Kind.ADMIN_AREA, Kind.COUNTRY):
             total += W_GENERIC
-            reasons.append("generic word asks for an admin area")
+            signals.append(_ASKS_ADMIN)
         elif query.generic_kind == "place" and kind is not Kind.ADMIN_AREA:
             total += W_GENERIC / 2
-            reasons.append("generic word asks for a place")
+            signals.append(_ASKS_PLACE)
         match_kind = _match_kind(query, hit, view, similarity)
-        ranked.append(Ranked(place, total, min(similarity, 1.0), match_kind, hit, view, total - base, reasons))
+        ranked.append(Ranked(place, total, min(similarity, 1.0), match_kind, hit, view, total - base, tuple(signals)))
     ranked.sort(key=lambda r: r.score, reverse=True)
     return with_context(ranked, context)
 
@@ -339,9 +368,7 @@ def with_context(ranked: Sequence[Ranked], context: Sequence[tuple[float, float]
     pulled: list[Ranked] = []
     for item in ranked:
         pull = math.exp(-_nearest_km(vectors, (item.place.latitude, item.place.longitude)) / CONTEXT_SCALE_KM)
-        reasons = [*item.reasons, f"near the batch's other places {pull:.2f}"]
-        pulled.append(
-            replace(item, score=item.score + W_CONTEXT * pull, reasons=reasons)
-        )
+        signals = (*item.signals, (_CONTEXT, (pull,)))
+        pulled.append(replace(item, score=item.score + W_CONTEXT * pull, signals=signals))
     pulled.sort(key=lambda r: r.score, reverse=True)
     return pulled

@@ -29,6 +29,7 @@ The evidence, in :data:`FEATURES` order:
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 from dataclasses import astuple, dataclass, fields
 from functools import lru_cache
@@ -113,37 +114,75 @@ def _content(folded: str) -> str:
     return " ".join(content_tokens(folded)[0])
 
 
+class NameComparer:
+    """The query's side of :func:`name_evidence`, worked out once for all the names it meets.
+
+    Ranking compares one query with tens of names; what depends on the query alone (its folded
+    form without spaces, its readings, the spelling of its content words) is computed here once.
+    """
+
+    __slots__ = ("first_letter", "folded", "query", "readings", "skeleton", "spelled", "token_count")
+
+    def __init__(self, query: Normalized) -> None:
+        self.query = query
+        self.folded = query.folded.replace(" ", "")
+        self.first_letter = self.folded[:1]
+        self.readings = query.readings
+        self.skeleton = query.skeleton
+        self.spelled = spelling(" ".join(query.tokens))
+        self.token_count = len(query.tokens)
+
+    def evidence(
+        self, folded: str, phonetic: str, skeleton: str, similarity: float | None = None
+    ) -> tuple[float, ...]:
+        """The first :data:`NAME_EVIDENCE` features for one gazetteer name, given by its views.
+
+        ``similarity`` is :func:`.similarity.name_similarity` of the name, when the caller has it.
+        """
+        query = self.query
+        if similarity is None:
+            similarity = name_similarity(query, folded, phonetic, skeleton)[0]
+        query_folded, name_folded = self.folded, folded.replace(" ", "")
+        joined_phonetic = phonetic.replace(" ", "")
+        partial = 0.0
+        if len(query.phonetic) <= len(phonetic):
+            shorter, longer = query.phonetic, phonetic
+        else:
+            shorter, longer = phonetic, query.phonetic
+        if shorter and len(shorter) < 0.8 * len(longer) and self.token_count != folded.count(" ") + 1:
+            overlap = fuzz.partial_ratio(shorter, longer, score_cutoff=PART_MIN_OVERLAP) / 100
+            if overlap:
+                partial = overlap * (PART_BASE + PART_COVERAGE * len(shorter) / len(longer))
+        readings = self.readings
+        if len(readings) == 1:
+            by_phonetic = Indel.normalized_similarity(readings[0], joined_phonetic)
+        else:
+            by_phonetic = max(Indel.normalized_similarity(reading, joined_phonetic) for reading in readings)
+        return (
+            similarity,
+            float(query_folded == name_folded),
+            Indel.normalized_similarity(query_folded, name_folded),
+            by_phonetic,
+            float(joined_phonetic in readings),
+            Indel.normalized_similarity(self.skeleton, skeleton) if skeleton else 0.0,
+            float(bool(skeleton) and skeleton == self.skeleton),
+            partial,
+            JaroWinkler.normalized_similarity(query_folded, name_folded),
+            float(self.first_letter == name_folded[:1]),
+            Levenshtein.normalized_similarity(query_folded, name_folded),
+            Levenshtein.normalized_similarity(self.spelled, spelling(_content(folded))),
+        )
+
+
 def name_evidence(
     query: Normalized, folded: str, phonetic: str, skeleton: str, similarity: float | None = None
 ) -> tuple[float, ...]:
     """The first :data:`NAME_EVIDENCE` features for one gazetteer name, given by its views.
 
     ``similarity`` is :func:`.similarity.name_similarity` of the name, when the caller has it.
+    A caller comparing one query with many names makes one :class:`NameComparer` instead.
     """
-    if similarity is None:
-        similarity = name_similarity(query, folded, phonetic, skeleton)[0]
-    query_folded, name_folded = query.folded.replace(" ", ""), folded.replace(" ", "")
-    joined_phonetic = phonetic.replace(" ", "")
-    partial = 0.0
-    shorter, longer = sorted((query.phonetic, phonetic), key=len)
-    if shorter and len(shorter) < 0.8 * len(longer) and len(query.tokens) != folded.count(" ") + 1:
-        overlap = fuzz.partial_ratio(shorter, longer, score_cutoff=PART_MIN_OVERLAP) / 100
-        if overlap:
-            partial = overlap * (PART_BASE + PART_COVERAGE * len(shorter) / len(longer))
-    return (
-        similarity,
-        float(query_folded == name_folded),
-        Indel.normalized_similarity(query_folded, name_folded),
-        max(Indel.normalized_similarity(reading, joined_phonetic) for reading in query.readings),
-        float(joined_phonetic in query.readings),
-        Indel.normalized_similarity(query.skeleton, skeleton) if skeleton else 0.0,
-        float(bool(skeleton) and skeleton == query.skeleton),
-        partial,
-        JaroWinkler.normalized_similarity(query_folded, name_folded),
-        float(query_folded[:1] == name_folded[:1]),
-        Levenshtein.normalized_similarity(query_folded, name_folded),
-        Levenshtein.normalized_similarity(spelling(" ".join(query.tokens)), spelling(_content(folded))),
-    )
+    return NameComparer(query).evidence(folded, phonetic, skeleton, similarity)
 
 
 def place_evidence(
@@ -210,4 +249,7 @@ def score(features: Sequence[float], weights: Sequence[float] | None = None) -> 
 
     A caller scoring many candidates takes ``model.weights()`` once and passes it.
     """
-    return sum(w * x for w, x in zip(MODEL.weights() if weights is None else weights, features, strict=True))
+    chosen = MODEL.weights() if weights is None else weights
+    if len(chosen) != len(features):
+        raise ValueError(f"{len(features)} features for {len(chosen)} weights")
+    return float(sum(map(operator.mul, chosen, features)))
