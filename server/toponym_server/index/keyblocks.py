@@ -117,6 +117,11 @@ class Block:
         """The range of positions holding ``key`` (empty when absent)."""
         return bisect_left(self.keys, key), bisect_right(self.keys, key)
 
+    def positions_in(self, wanted: NDArray[np.uint16], start: int, end: int) -> list[int]:
+        """The positions from ``start`` to ``end`` whose country is among ``wanted`` (stored code numbers), in order."""
+        codes = np.frombuffer(self.countries, dtype="<u2")[start:end]
+        return (np.flatnonzero(np.isin(codes, wanted)) + start).tolist()
+
     def country(self, position: int) -> str:
         """The country code of the entry at ``position``."""
         return self.countries[2 * position : 2 * position + 2].decode("ascii")

@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import quote
 
+import numpy as np
+
 from toponym_server.index.checksum import file_checksum, stored_checksum
-from toponym_server.index.keyblocks import BLOCK_ENTRIES, Block
+from toponym_server.index.keyblocks import BLOCK_ENTRIES, Block, country_code_number
 from toponym_server.index.keyhash import key_hash
 from toponym_server.index.schema import APPLICATION_ID, FORMAT_VERSION
 
@@ -180,14 +182,13 @@ class IndexReader:
         Reads at most ``MAX_FILTERED_BLOCKS`` blocks of a key, so a key shared by tens of
         thousands of places costs a bounded time.
         """
-        wanted = {c.upper() for c in countries}
+        wanted = np.array(sorted({country_code_number(c.upper()) for c in countries}), dtype=np.uint16)
         found: list[tuple[int, int]] = []
         for block, start, end in self._key_runs(key, MAX_FILTERED_BLOCKS):
-            for position in range(start, end):
-                if block.country(position) in wanted:
-                    found.append((block.names[position], block.places[position]))
-                    if len(found) >= limit:
-                        return found
+            for position in block.positions_in(wanted, start, end):
+                found.append((block.names[position], block.places[position]))
+                if len(found) >= limit:
+                    return found
         return found
 
     def names_by_id(self, name_ids: Sequence[int]) -> list[NameRow]:

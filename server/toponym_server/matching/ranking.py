@@ -17,6 +17,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple, Protocol
 
+import numpy as np
+from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
+from rapidfuzz.process import cdist
+
 from toponym_server.matching.features import Kind, kind_of_feature
 from toponym_server.matching.normalize import Normalized
 from toponym_server.matching.scoring import (
@@ -294,6 +298,44 @@ def evidence(query: Normalized, place: PlaceFacts, hits: Sequence[NameView], hin
         place.country_code in hints.countries,
     )
     return Evidence(features, similarity, view, hit)
+
+
+def shortlist(
+    query: Normalized,
+    candidates: Sequence[tuple[PlaceFacts, Sequence[NameView]]],
+    hints: Hints,
+    size: int,
+    model: RankingModel = MODEL,
+) -> list[int]:
+    """The positions of the ``size`` candidates likeliest to rank high, in their original order.
+
+    A first stage for the broad keys, which reach hundreds of places that are mostly far from
+    the query: each candidate is scored by the part of the model that costs a few vectorised
+    string comparisons (the Indel, Levenshtein and Jaro-Winkler similarities of its closest
+    folded name, its prominence and the country hint), so that only the shortlist pays for
+    :func:`rank`'s full evidence.
+    """
+    if len(candidates) <= size:
+        return list(range(len(candidates)))
+    folded = query.folded.replace(" ", "")
+    names = [hit.folded.replace(" ", "") for _, hits in candidates for hit in hits]
+    starts = np.cumsum([0] + [len(hits) for _, hits in candidates[:-1]])
+    name_part = np.zeros(len(names))
+    for scorer, weight in (
+        (Indel.normalized_similarity, model.folded),
+        (Levenshtein.normalized_similarity, model.levenshtein),
+        (JaroWinkler.normalized_similarity, model.jaro_winkler),
+    ):
+        name_part += weight * cdist([folded], names, scorer=scorer, dtype=np.float64)[0]
+    prominence = np.array([place.prominence for place, _ in candidates])
+    hinted = np.array([place.country_code in hints.countries for place, _ in candidates], dtype=float)
+    total = (
+        np.maximum.reduceat(name_part, starts)
+        + model.prominence * prominence
+        + model.prominence_squared * prominence * prominence
+        + model.in_hinted_country * hinted
+    )
+    return sorted(np.argsort(-total, kind="stable")[:size].tolist())
 
 
 def rank(

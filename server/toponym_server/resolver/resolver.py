@@ -28,6 +28,7 @@ from toponym_server.matching.ranking import (
     PlaceFacts,
     Ranked,
     rank,
+    shortlist,
     with_context,
 )
 from toponym_server.matching.similarity import MatchKind
@@ -43,6 +44,9 @@ _MAX_CANDIDATE_PLACES = 400
 # The broad keys reach many more places: they are looked up only while the answer is uncertain
 # and no leading candidate is named exactly as the query.
 _FUZZY_WHEN_CONFIDENCE_BELOW = 0.9
+# The broad keys' new places are cut to this many by a cheap first stage before full ranking.
+BROAD_SHORTLIST = 32
+STRONG_SHORTLIST = 40
 # Answers kept for repeated queries (pipelines repeat names); a few KiB each.
 DEFAULT_RESULT_CACHE = 10_000
 # Full rankings are larger than answers (tens of candidates each): fewer are kept.
@@ -444,12 +448,12 @@ class Resolver:
         if started is None:
             return []
         normalized, keys, pool = started
-        scored = self._score(normalized, pool, query.hints, {})
+        scored = self._score(normalized, pool, query.hints, {}, shortlist_size=STRONG_SHORTLIST)
         leaders = sorted(scored.values(), key=lambda r: r.score, reverse=True)[:RIVALS]
         exact = any(r.similarity >= 1.0 for r in leaders)
         if not leaders or (not exact and confidence_of(leaders, 0) < _FUZZY_WHEN_CONFIDENCE_BELOW):
             self._collect_broad(keys, pool, query.hints)
-            scored = self._score(normalized, pool, query.hints, scored)
+            scored = self._score(normalized, pool, query.hints, scored, shortlist_size=BROAD_SHORTLIST)
         return sorted(scored.values(), key=lambda r: r.score, reverse=True)
 
     def _collect(self, keys: Sequence[str], limit: int, pool: _CandidatePool, countries: Sequence[str]) -> None:
@@ -471,8 +475,14 @@ class Resolver:
         pool: _CandidatePool,
         hints: Hints,
         scored: dict[int, Ranked],
+        *,
+        shortlist_size: int = 0,
     ) -> dict[int, Ranked]:
-        """Rank the places that gained names since the last call and merge them into ``scored``."""
+        """Rank the places that gained names since the last call and merge them into ``scored``.
+
+        With ``shortlist_size``, places not ranked before are first cut to that many by
+        :func:`~toponym_server.matching.ranking.shortlist`.
+        """
         changed = pool.take_changes()
         if not changed:
             return scored
@@ -484,6 +494,11 @@ class Resolver:
         for place_id, (_, facts) in self._places(missing).items():
             pool.facts[place_id] = facts
         candidates = [(pool.facts[p], pool.hits[p]) for p in changed.places if p in pool.facts and p in pool.hits]
+        if shortlist_size:
+            again = [c for c in candidates if c[0].place_id in scored]
+            new = [c for c in candidates if c[0].place_id not in scored]
+            kept = [new[i] for i in shortlist(normalized, new, hints, shortlist_size)]
+            candidates = again + kept
         merged = dict(scored)
         for item in rank(normalized, candidates, hints):
             merged[item.place.place_id] = item

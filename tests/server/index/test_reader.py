@@ -66,6 +66,14 @@ def test_lookup_respects_the_limit(reader: IndexReader) -> None:
     assert [place_id for _name_id, place_id in reader.lookup(phonetic_key("Hama"), 1)] == [HAMA]
 
 
+def test_a_country_filtered_lookup_keeps_only_that_countrys_places_in_order(reader: IndexReader) -> None:
+    key = phonetic_key("Hama")
+    assert [p for _n, p in reader.lookup_in_countries(key, ["jp"], 10)] == [HAMA_JP]
+    assert list(dict.fromkeys(p for _n, p in reader.lookup_in_countries(key, ["SY", "JP"], 10))) == [HAMA, HAMA_JP]
+    assert reader.lookup_in_countries(key, ["SY", "JP"], 1) == reader.lookup(key, 1)
+    assert reader.lookup_in_countries(key, ["IQ"], 10) == []
+
+
 def test_lookup_of_an_unknown_key_is_empty(reader: IndexReader) -> None:
     assert reader.lookup(EXACT + "atlantis", 10) == []
 

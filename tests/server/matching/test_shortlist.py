@@ -1,0 +1,46 @@
+"""The broad keys' first stage: which of many candidates go on to full ranking."""
+
+from __future__ import annotations
+
+import itertools
+
+from toponym_server.matching.normalize import normalize
+from toponym_server.matching.ranking import FLAG_CANONICAL, Hints, NameHit, PlaceFacts, shortlist
+
+_ids = itertools.count(1)
+
+
+def _candidate(name: str, *, country: str = "SY", prominence: float = 0.5) -> tuple[PlaceFacts, list[NameHit]]:
+    views = normalize(name)
+    place = PlaceFacts(next(_ids), "P", "PPL", country, 35.0, 38.0, prominence)
+    return place, [NameHit(next(_ids), name, "", FLAG_CANONICAL, views.folded, views.phonetic, views.skeleton)]
+
+
+def test_few_candidates_are_all_kept() -> None:
+    candidates = [_candidate("Hasakah"), _candidate("Qamishli")]
+    assert shortlist(normalize("Hasaka"), candidates, Hints(), 5) == [0, 1]
+
+
+def test_the_closest_spellings_are_kept_in_their_original_order() -> None:
+    candidates = [
+        _candidate("Tartus", prominence=0.6),
+        _candidate("Hasakah"),
+        _candidate("Deir ez-Zor", prominence=0.6),
+        _candidate("Al Hasaka"),
+        _candidate("Latakia", prominence=0.6),
+    ]
+    assert shortlist(normalize("Hasaka"), candidates, Hints(), 2) == [1, 3]
+
+
+def test_a_place_with_a_closer_name_among_several_is_judged_by_it() -> None:
+    place, names = _candidate("Tartus")
+    names.append(_candidate("Hasakeh")[1][0])
+    candidates = [_candidate("Homs"), (place, names), _candidate("Idlib")]
+    assert shortlist(normalize("Hasaka"), candidates, Hints(), 1) == [1]
+
+
+def test_prominence_and_the_hinted_country_lift_a_candidate() -> None:
+    candidates = [_candidate("Hasakah", country="IQ"), _candidate("Hasakah", country="SY")]
+    assert shortlist(normalize("Hasaka"), candidates, Hints(countries=frozenset({"SY"})), 1) == [1]
+    candidates = [_candidate("Hasakah", prominence=0.1), _candidate("Hasakah", prominence=0.9)]
+    assert shortlist(normalize("Hasaka"), candidates, Hints(), 1) == [1]
