@@ -60,16 +60,8 @@ def _load(port: int, stop: threading.Event, outcomes: list[str]) -> None:
                 outcomes.append(err.code.name)
 
 
-def test_sigterm_under_load_finishes_in_flight_calls_refuses_new_ones_and_exits_zero(
-    embedded_index: IndexReader, serve: list[ServeProcess]
-) -> None:
-    server = ServeProcess(embedded_index.path, "--workers", "4")
-    serve.append(server)
-    port = server.wait_ready()
-    stop, outcomes = threading.Event(), list[str]()
-    loaders = [threading.Thread(target=_load, args=(port, stop, outcomes)) for _ in range(3)]
-    for thread in loaders:
-        thread.start()
+def _terminate_during_a_stream(server: ServeProcess, port: int, outcomes: list[str]) -> list[pb.StreamResolveResponse]:
+    """Send SIGTERM while a stream is open; check new calls are refused; return the stream's later answers."""
     with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
         more = threading.Semaphore(0)
 
@@ -84,24 +76,43 @@ def test_sigterm_under_load_finishes_in_flight_calls_refuses_new_ones_and_exits_
         _wait_until(lambda: len(outcomes) >= 5)
         server.terminate()
 
-        # New calls are refused with UNAVAILABLE while the in-flight stream is still open.
+        # New calls are refused with UNAVAILABLE while the in-flight stream is still open. A call
+        # that reaches the server as it stops may be answered, or CANCELLED by gRPC Python's
+        # server (grpc issue 41785, as for the load below); both are tried again.
         deadline = time.monotonic() + 30
-        refused = None
-        while refused is None and time.monotonic() < deadline:
+        seen: list[grpc.StatusCode] = []
+        while grpc.StatusCode.UNAVAILABLE not in seen and time.monotonic() < deadline:
             with _fresh_channel(port) as fresh:
                 try:
                     pb_grpc.ToponymServiceStub(fresh).Resolve(pb.ResolveRequest(name="Hama"), timeout=5)
                 except grpc.RpcError as err:
-                    refused = err.code()  # type: ignore[attr-defined]
-        assert refused is grpc.StatusCode.UNAVAILABLE
+                    seen.append(err.code())  # type: ignore[attr-defined]
+        assert grpc.StatusCode.UNAVAILABLE in seen, seen
+        assert set(seen) <= {grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.CANCELLED}, seen
 
         # The in-flight stream goes on to its end.
         for _ in range(29):
             more.release()
-        answers = list(responses)
-    stop.set()
+        return list(responses)
+
+
+def test_sigterm_under_load_finishes_in_flight_calls_refuses_new_ones_and_exits_zero(
+    embedded_index: IndexReader, serve: list[ServeProcess]
+) -> None:
+    server = ServeProcess(embedded_index.path, "--workers", "4")
+    serve.append(server)
+    port = server.wait_ready()
+    stop, outcomes = threading.Event(), list[str]()
+    # Daemon threads, stopped in `finally`: a failed assertion must not leave them calling forever.
+    loaders = [threading.Thread(target=_load, args=(port, stop, outcomes), daemon=True) for _ in range(3)]
     for thread in loaders:
-        thread.join(timeout=30)
+        thread.start()
+    try:
+        answers = _terminate_during_a_stream(server, port, outcomes)
+    finally:
+        stop.set()
+        for thread in loaders:
+            thread.join(timeout=30)
     assert [a.request_id for a in answers] == [str(i) for i in range(1, 30)]
     assert all(a.result.status_code == 0 and a.result.candidates for a in answers)
     assert server.wait(timeout=30) == 0, server.log
@@ -131,21 +142,23 @@ def test_the_client_retries_across_a_restart_without_its_caller_seeing_an_error(
                 except Exception as err:  # any error the caller would see fails the test
                     errors.append(err)
 
-    callers = [threading.Thread(target=caller) for _ in range(2)]
+    callers = [threading.Thread(target=caller, daemon=True) for _ in range(2)]
     for thread in callers:
         thread.start()
-    _wait_until(lambda: len(answered) >= 10 or bool(errors))
-    first.terminate()
-    assert first.wait(timeout=30) == 0
-    during = len(answered)
-    time.sleep(3)  # down for longer than the retry policy's backoff alone would cover (about 1.5 s)
-    second = ServeProcess(embedded_index.path, port=port)
-    serve.append(second)
-    second.wait_ready()
-    _wait_until(lambda: len(answered) >= during + 10 or bool(errors))
-    stop.set()
-    for thread in callers:
-        thread.join(timeout=60)
+    try:
+        _wait_until(lambda: len(answered) >= 10 or bool(errors))
+        first.terminate()
+        assert first.wait(timeout=30) == 0
+        during = len(answered)
+        time.sleep(3)  # down for longer than the retry policy's backoff alone would cover (about 1.5 s)
+        second = ServeProcess(embedded_index.path, port=port)
+        serve.append(second)
+        second.wait_ready()
+        _wait_until(lambda: len(answered) >= during + 10 or bool(errors))
+    finally:
+        stop.set()  # a failed step must not leave the callers calling
+        for thread in callers:
+            thread.join(timeout=60)
     second.terminate()
     assert second.wait(timeout=30) == 0
     assert errors == []
