@@ -32,7 +32,7 @@ from toponym_server.matching.scoring import (
     place_evidence,
     score,
 )
-from toponym_server.matching.similarity import MatchKind, name_similarity
+from toponym_server.matching.similarity import MatchKind, name_similarities, name_similarity
 
 FLAG_PREFERRED = 1
 FLAG_SHORT = 2
@@ -253,6 +253,18 @@ class Memo:
     evidence: dict[tuple[str, str, str], tuple[float, ...]] = field(default_factory=dict)
     comparer: NameComparer | None = None
 
+    def compare_all(self, query: Normalized, hits: Iterable[NameView]) -> None:
+        """Compare the query with every distinct view of ``hits`` not compared yet, all at once."""
+        views = [
+            views
+            for views in dict.fromkeys((hit.folded, hit.phonetic, hit.skeleton) for hit in hits)
+            if views not in self.evidence
+        ]
+        similarities = name_similarities(query, views)
+        self.similarity.update(zip(views, similarities, strict=True))
+        found = self.comparer_for(query).evidence_of_many(views, [similarity for similarity, _ in similarities])
+        self.evidence.update(zip(views, found, strict=True))
+
     def comparer_for(self, query: Normalized) -> NameComparer:
         """The query's :class:`~.scoring.NameComparer`, made once per ranking."""
         comparer = self.comparer
@@ -353,13 +365,17 @@ def rank(
     language = hints.language.split("-")[0].lower()
     weights = model.weights()
     ranked: list[Ranked] = []
-    memo = Memo()
+    kept = []
     for place, hits in candidates:
         kind = kind_of_feature(place.feature_class, place.feature_code)
         if hints.kinds and kind not in hints.kinds:
             continue
         if hints.restrict_to_countries and place.country_code not in hints.countries:
             continue
+        kept.append((place, hits, kind))
+    memo = Memo()
+    memo.compare_all(query, [hit for _, hits, _ in kept for hit in hits])
+    for place, hits, kind in kept:
         found = evidence(query, place, hits, hints, memo)
         similarity, view, hit = found.similarity, found.view, found.name
         base = score(found.features, weights)

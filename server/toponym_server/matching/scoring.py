@@ -38,7 +38,13 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
 from toponym_server.matching.normalize import Normalized, content_tokens, spelling
-from toponym_server.matching.similarity import PART_BASE, PART_COVERAGE, PART_MIN_OVERLAP, name_similarity
+from toponym_server.matching.similarity import (
+    PART_BASE,
+    PART_COVERAGE,
+    PART_MIN_OVERLAP,
+    name_similarities,
+    similarity_row,
+)
 
 NAME_EVIDENCE = 12
 """How many leading features describe the name that matched."""
@@ -139,39 +145,65 @@ class NameComparer:
 
         ``similarity`` is :func:`.similarity.name_similarity` of the name, when the caller has it.
         """
+        return self.evidence_of_many([(folded, phonetic, skeleton)], None if similarity is None else [similarity])[0]
+
+    def evidence_of_many(
+        self, views: Sequence[tuple[str, str, str]], similarities: Sequence[float] | None = None
+    ) -> list[tuple[float, ...]]:
+        """:meth:`evidence` for each (folded, phonetic, skeleton) view of ``views``, in order.
+
+        The string comparisons of all the names are made in one call into rapidfuzz each.
+        """
+        if not views:
+            return []
         query = self.query
-        if similarity is None:
-            similarity = name_similarity(query, folded, phonetic, skeleton)[0]
-        query_folded, name_folded = self.folded, folded.replace(" ", "")
-        joined_phonetic = phonetic.replace(" ", "")
-        partial = 0.0
-        if len(query.phonetic) <= len(phonetic):
-            shorter, longer = query.phonetic, phonetic
+        if similarities is None:
+            similarities = [similarity for similarity, _ in name_similarities(query, views)]
+        names_folded = [folded.replace(" ", "") for folded, _, _ in views]
+        joined_phonetics = [phonetic.replace(" ", "") for _, phonetic, _ in views]
+        by_reading = [
+            similarity_row(Indel.normalized_similarity, reading, joined_phonetics) for reading in self.readings
+        ]
+        if len(by_reading) == 1:
+            by_phonetic = by_reading[0]
         else:
-            shorter, longer = phonetic, query.phonetic
-        if shorter and len(shorter) < 0.8 * len(longer) and self.token_count != folded.count(" ") + 1:
-            overlap = fuzz.partial_ratio(shorter, longer, score_cutoff=PART_MIN_OVERLAP) / 100
-            if overlap:
-                partial = overlap * (PART_BASE + PART_COVERAGE * len(shorter) / len(longer))
-        readings = self.readings
-        if len(readings) == 1:
-            by_phonetic = Indel.normalized_similarity(readings[0], joined_phonetic)
-        else:
-            by_phonetic = max(Indel.normalized_similarity(reading, joined_phonetic) for reading in readings)
-        return (
-            similarity,
-            float(query_folded == name_folded),
-            Indel.normalized_similarity(query_folded, name_folded),
-            by_phonetic,
-            float(joined_phonetic in readings),
-            Indel.normalized_similarity(self.skeleton, skeleton) if skeleton else 0.0,
-            float(bool(skeleton) and skeleton == self.skeleton),
-            partial,
-            JaroWinkler.normalized_similarity(query_folded, name_folded),
-            float(self.first_letter == name_folded[:1]),
-            Levenshtein.normalized_similarity(query_folded, name_folded),
-            Levenshtein.normalized_similarity(self.spelled, spelling(_content(folded))),
+            by_phonetic = [max(values) for values in zip(*by_reading, strict=True)]
+        skeletons = similarity_row(Indel.normalized_similarity, self.skeleton, [skel for _, _, skel in views])
+        indel = similarity_row(Indel.normalized_similarity, self.folded, names_folded)
+        jaro_winkler = similarity_row(JaroWinkler.normalized_similarity, self.folded, names_folded)
+        levenshtein = similarity_row(Levenshtein.normalized_similarity, self.folded, names_folded)
+        spelled = similarity_row(
+            Levenshtein.normalized_similarity, self.spelled, [spelling(_content(folded)) for folded, _, _ in views]
         )
+        results: list[tuple[float, ...]] = []
+        for i, (folded, phonetic, skeleton) in enumerate(views):
+            name_folded, joined_phonetic = names_folded[i], joined_phonetics[i]
+            partial = 0.0
+            if len(query.phonetic) <= len(phonetic):
+                shorter, longer = query.phonetic, phonetic
+            else:
+                shorter, longer = phonetic, query.phonetic
+            if shorter and len(shorter) < 0.8 * len(longer) and self.token_count != folded.count(" ") + 1:
+                overlap = fuzz.partial_ratio(shorter, longer, score_cutoff=PART_MIN_OVERLAP) / 100
+                if overlap:
+                    partial = overlap * (PART_BASE + PART_COVERAGE * len(shorter) / len(longer))
+            results.append(
+                (
+                    similarities[i],
+                    float(self.folded == name_folded),
+                    indel[i],
+                    by_phonetic[i],
+                    float(joined_phonetic in self.readings),
+                    skeletons[i] if skeleton else 0.0,
+                    float(bool(skeleton) and skeleton == self.skeleton),
+                    partial,
+                    jaro_winkler[i],
+                    float(self.first_letter == name_folded[:1]),
+                    levenshtein[i],
+                    spelled[i],
+                )
+            )
+        return results
 
 
 def name_evidence(

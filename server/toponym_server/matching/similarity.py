@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from enum import StrEnum
+from typing import cast
 
+import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
+from rapidfuzz.process import cdist
 
 from toponym_server.matching.normalize import Normalized
 
@@ -30,36 +34,63 @@ PART_COVERAGE = 0.18
 PART_MIN_OVERLAP = 88
 
 
+def similarity_row(
+    scorer: Callable[..., float], query: str, choices: Sequence[str]
+) -> list[float]:
+    """``scorer(query, choice)`` for every choice, computed in one call into rapidfuzz's core.
+
+    The values are exactly those of calling ``scorer`` on each pair (double precision).
+    """
+    return cast(list[float], cdist([query], choices, scorer=scorer, dtype=np.float64)[0].tolist())
+
+
 def name_similarity(query: Normalized, folded: str, phonetic: str, name_skeleton: str) -> tuple[float, str]:
     """Score how alike a query and a gazetteer name are, in [0, 1], and name the view that decided.
 
     An equal folded form scores 1, an equal phonetic form up to :data:`PHONETIC_EQUAL` (closer
     spellings higher), and other
     pairs the best of the normalized Indel similarities of the phonetic, folded and skeleton
-    views, each scaled below the equality it approximates.
+    views, each scaled below the equality it approximates. :func:`name_similarities` does the
+    same for many names at once.
     """
-    if query.folded.replace(" ", "") == folded.replace(" ", ""):
-        return 1.0, "folded"
-    spelling = Indel.normalized_similarity(query.folded, folded)
-    by_folded = spelling * FOLDED_SCALE
-    if phonetic == query.phonetic or phonetic in query.readings:
-        # Among names that sound alike, the one spelt closer to the query wins.
-        return PHONETIC_EQUAL - 0.1 + 0.1 * spelling, "phonetic"
-    by_phonetic = Indel.normalized_similarity(query.phonetic, phonetic) * PHONETIC_SCALE
-    if name_skeleton and query.skeleton == name_skeleton:
-        by_skeleton = SKELETON_EQUAL
-    else:
-        by_skeleton = Indel.normalized_similarity(query.skeleton, name_skeleton) * 0.8
-    best = max((by_phonetic, "phonetic"), (by_folded, "folded"), (by_skeleton, "skeleton"))
-    shorter, longer = sorted((query.phonetic, phonetic), key=len)
-    if shorter and len(shorter) < 0.8 * len(longer) and len(query.tokens) != folded.count(" ") + 1:
-        # One names part of the other (*Hucknall Torkard* / *Hucknall*): credit the shared part,
-        # less the more of the longer one it leaves out. Only across words: within one word a
-        # shared start is just a shorter name (*Macon* is not part of *Mekinez*).
-        overlap = fuzz.partial_ratio(shorter, longer, score_cutoff=PART_MIN_OVERLAP) / 100
-        if overlap:
-            coverage = len(shorter) / len(longer)
-            best = max(best, (overlap * (PART_BASE + PART_COVERAGE * coverage), "partial"))
-    # Two views agreeing is stronger evidence than the best one alone.
-    blended = best[0] + 0.1 * (by_phonetic + by_skeleton - best[0]) * (1 - best[0])
-    return min(blended, PHONETIC_EQUAL - 0.01), best[1]
+    return name_similarities(query, [(folded, phonetic, name_skeleton)])[0]
+
+
+def name_similarities(query: Normalized, views: Sequence[tuple[str, str, str]]) -> list[tuple[float, str]]:
+    """:func:`name_similarity` of each (folded, phonetic, skeleton) view of ``views``, in order."""
+    if not views:
+        return []
+    folded_views = [folded for folded, _, _ in views]
+    spellings = similarity_row(Indel.normalized_similarity, query.folded, folded_views)
+    phonetics = similarity_row(Indel.normalized_similarity, query.phonetic, [phonetic for _, phonetic, _ in views])
+    skeletons = similarity_row(Indel.normalized_similarity, query.skeleton, [skel for _, _, skel in views])
+    query_folded = query.folded.replace(" ", "")
+    results: list[tuple[float, str]] = []
+    for (folded, phonetic, name_skeleton), spelling, phonetic_similarity, skeleton_similarity in zip(
+        views, spellings, phonetics, skeletons, strict=True
+    ):
+        if query_folded == folded.replace(" ", ""):
+            results.append((1.0, "folded"))
+            continue
+        by_folded = spelling * FOLDED_SCALE
+        if phonetic == query.phonetic or phonetic in query.readings:
+            # Among names that sound alike, the one spelt closer to the query wins.
+            results.append((PHONETIC_EQUAL - 0.1 + 0.1 * spelling, "phonetic"))
+            continue
+        by_phonetic = phonetic_similarity * PHONETIC_SCALE
+        equal_skeletons = bool(name_skeleton) and query.skeleton == name_skeleton
+        by_skeleton = SKELETON_EQUAL if equal_skeletons else skeleton_similarity * 0.8
+        best = max((by_phonetic, "phonetic"), (by_folded, "folded"), (by_skeleton, "skeleton"))
+        shorter, longer = sorted((query.phonetic, phonetic), key=len)
+        if shorter and len(shorter) < 0.8 * len(longer) and len(query.tokens) != folded.count(" ") + 1:
+            # One names part of the other (*Hucknall Torkard* / *Hucknall*): credit the shared part,
+            # less the more of the longer one it leaves out. Only across words: within one word a
+            # shared start is just a shorter name (*Macon* is not part of *Mekinez*).
+            overlap = fuzz.partial_ratio(shorter, longer, score_cutoff=PART_MIN_OVERLAP) / 100
+            if overlap:
+                coverage = len(shorter) / len(longer)
+                best = max(best, (overlap * (PART_BASE + PART_COVERAGE * coverage), "partial"))
+        # Two views agreeing is stronger evidence than the best one alone.
+        blended = best[0] + 0.1 * (by_phonetic + by_skeleton - best[0]) * (1 - best[0])
+        results.append((min(blended, PHONETIC_EQUAL - 0.01), best[1]))
+    return results
