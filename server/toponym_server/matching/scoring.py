@@ -82,10 +82,16 @@ class RankingModel:
 
     def weights(self) -> tuple[float, ...]:
         """The feature weights in :data:`FEATURES` order (without :attr:`none`)."""
-        return astuple(self)[:-1]
+        return _weights_of(self)
 
 
 FEATURES: tuple[str, ...] = tuple(f.name for f in fields(RankingModel))[:-1]
+
+
+@lru_cache(maxsize=16)
+def _weights_of(model: RankingModel) -> tuple[float, ...]:
+    # Every ranking asks for them: astuple's deep copy is paid once per model.
+    return astuple(model)[:-1]
 
 # Fitted by bench/fit_ranking.py on the odd-ID variant and script sets, bare and hinted.
 MODEL = RankingModel(
