@@ -46,7 +46,7 @@ _MAX_CANDIDATE_PLACES = 400
 _FUZZY_WHEN_CONFIDENCE_BELOW = 0.9
 # The broad keys' new places are cut to this many by a cheap first stage before full ranking.
 BROAD_SHORTLIST = 32
-STRONG_SHORTLIST = 40
+STRONG_SHORTLIST = 24
 # Answers kept for repeated queries (pipelines repeat names); a few KiB each.
 DEFAULT_RESULT_CACHE = 10_000
 # Full rankings are larger than answers (tens of candidates each): fewer are kept.
