@@ -33,6 +33,7 @@ from toponym_server.matching.ranking import (
 )
 from toponym_server.matching.similarity import MatchKind
 from toponym_server.resolver.cache import LruCache
+from toponym_server.resolver.turns import Turns
 
 T = TypeVar("T")
 
@@ -266,6 +267,8 @@ class Resolver:
         # Each candidate carries its place's links: read once per place (most places have none).
         self._related_kept: dict[int, tuple[RelatedPlace, ...]] = {}
         self._point_vectors: dict[tuple[float, float], tuple[float, float, float]] = {}
+        # Threads rank in turn: see turns.py for what contending for the interpreter costs.
+        self._turns = Turns()
 
     def resolve(self, query: Query, context: Sequence[tuple[float, float]] = ()) -> list[Candidate]:
         """Return the candidates for ``query``, best first, at most ``query.limit`` of them."""
@@ -444,6 +447,10 @@ class Resolver:
         self._collect(keys.fuzzy, _LIMITS["fuzzy"], pool, countries)
 
     def _rank_alone(self, query: Query) -> list[Ranked]:
+        with self._turns:
+            return self._rank_alone_in_turn(query)
+
+    def _rank_alone_in_turn(self, query: Query) -> list[Ranked]:
         started = self._strong_candidates(query)
         if started is None:
             return []

@@ -1,0 +1,69 @@
+"""Turns: threads that rank one at a time, in the order they asked."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from toponym_server.resolver.turns import Turns
+
+
+def test_threads_take_their_turns_in_the_order_they_asked() -> None:
+    turns = Turns()
+    order: list[int] = []
+    asked = threading.Semaphore(0)
+
+    def take(n: int) -> None:
+        asked.release()
+        with turns:
+            order.append(n)
+
+    threads = []
+    with turns:  # hold the first turn while the others queue up, one after another
+        for n in range(6):
+            thread = threading.Thread(target=take, args=(n,))
+            thread.start()
+            asked.acquire()
+            time.sleep(0.02)  # the thread is now waiting on its ticket
+            threads.append(thread)
+    for thread in threads:
+        thread.join(timeout=10)
+    assert order == list(range(6))
+
+
+def test_only_one_thread_holds_a_turn_at_a_time() -> None:
+    turns = Turns()
+    inside, most = [0], [0]
+
+    def work() -> None:
+        for _ in range(50):
+            with turns:
+                inside[0] += 1
+                most[0] = max(most[0], inside[0])
+                time.sleep(0.0001)
+                inside[0] -= 1
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert most[0] == 1
+
+
+def test_a_failure_in_a_turn_ends_it() -> None:
+    turns = Turns()
+    with pytest.raises(RuntimeError), turns:
+        raise RuntimeError("ranking failed")
+    finished = threading.Event()
+
+    def take() -> None:
+        with turns:
+            finished.set()
+
+    thread = threading.Thread(target=take)
+    thread.start()
+    assert finished.wait(timeout=5)
+    thread.join()
