@@ -491,7 +491,7 @@ class Resolver:
         :func:`~toponym_server.matching.ranking.shortlist`.
         """
         changed = pool.take_changes()
-        if not changed:
+        if not changed.places:
             return scored
         # Names arrive in ascending ID order, as the index returns them; ranking breaks ties by that order.
         hits = self._name_hits(changed.new_names)
