@@ -312,6 +312,13 @@ def evidence(query: Normalized, place: PlaceFacts, hits: Sequence[NameView], hin
     return Evidence(features, similarity, view, hit)
 
 
+def admits(hints: Hints, place: PlaceFacts, kind: Kind | None = None) -> bool:
+    """Tell whether the caller's hints allow ``place`` at all (its kind, a country restriction)."""
+    if hints.kinds and (kind or kind_of_feature(place.feature_class, place.feature_code)) not in hints.kinds:
+        return False
+    return not hints.restrict_to_countries or place.country_code in hints.countries
+
+
 def shortlist(
     query: Normalized,
     candidates: Sequence[tuple[PlaceFacts, Sequence[NameView]]],
@@ -321,6 +328,8 @@ def shortlist(
 ) -> list[int]:
     """The positions of the ``size`` candidates likeliest to rank high, in their original order.
 
+    Only places the hints admit (:func:`admits`) are chosen.
+
     A first stage for the broad keys, which reach hundreds of places that are mostly far from
     the query: each candidate is scored by the part of the model that costs a few vectorised
     string comparisons (the Indel, Levenshtein and Jaro-Winkler similarities of its closest
@@ -329,6 +338,11 @@ def shortlist(
     """
     if len(candidates) <= size:
         return list(range(len(candidates)))
+    if hints.kinds or hints.restrict_to_countries:
+        # Places the hints rule out must not take the shortlist's places: rank drops them anyway.
+        allowed = [i for i, (place, _) in enumerate(candidates) if admits(hints, place)]
+        if len(allowed) < len(candidates):
+            return [allowed[i] for i in shortlist(query, [candidates[i] for i in allowed], hints, size, model)]
     folded = query.folded.replace(" ", "")
     names = [hit.folded.replace(" ", "") for _, hits in candidates for hit in hits]
     starts = np.cumsum([0] + [len(hits) for _, hits in candidates[:-1]])
@@ -368,11 +382,8 @@ def rank(
     kept = []
     for place, hits in candidates:
         kind = kind_of_feature(place.feature_class, place.feature_code)
-        if hints.kinds and kind not in hints.kinds:
-            continue
-        if hints.restrict_to_countries and place.country_code not in hints.countries:
-            continue
-        kept.append((place, hits, kind))
+        if admits(hints, place, kind):
+            kept.append((place, hits, kind))
     memo = Memo()
     memo.compare_all(query, [hit for _, hits, _ in kept for hit in hits])
     for place, hits, kind in kept:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+from toponym_server.matching.features import Kind
 from toponym_server.matching.normalize import normalize
 from toponym_server.matching.ranking import FLAG_CANONICAL, Hints, NameHit, PlaceFacts, shortlist
 
@@ -44,3 +45,13 @@ def test_prominence_and_the_hinted_country_lift_a_candidate() -> None:
     assert shortlist(normalize("Hasaka"), candidates, Hints(countries=frozenset({"SY"})), 1) == [1]
     candidates = [_candidate("Hasakah", prominence=0.1), _candidate("Hasakah", prominence=0.9)]
     assert shortlist(normalize("Hasaka"), candidates, Hints(), 1) == [1]
+
+
+def test_only_places_the_hints_admit_are_chosen() -> None:
+    town = _candidate("Hasakah", prominence=0.9)
+    division = (PlaceFacts(next(_ids), "A", "ADM1", "SY", 35.0, 38.0, 0.5), _candidate("Hasakeh Governorate")[1])
+    abroad = _candidate("Hasaka", country="IQ")
+    candidates = [town, abroad, division]
+    assert shortlist(normalize("Hasaka"), candidates, Hints(kinds=frozenset({Kind.ADMIN_AREA})), 1) == [2]
+    restricted = Hints(countries=frozenset({"IQ"}), restrict_to_countries=True)
+    assert shortlist(normalize("Hasaka"), candidates, restricted, 1) == [1]
