@@ -328,13 +328,12 @@ def shortlist(
 ) -> list[int]:
     """The positions of the ``size`` candidates likeliest to rank high, in their original order.
 
-    Only places the hints admit (:func:`admits`) are chosen.
-
-    A first stage for the broad keys, which reach hundreds of places that are mostly far from
-    the query: each candidate is scored by the part of the model that costs a few vectorised
-    string comparisons (the Indel, Levenshtein and Jaro-Winkler similarities of its closest
-    folded name, its prominence and the country hint), so that only the shortlist pays for
-    :func:`rank`'s full evidence.
+    A first stage before :func:`rank`: a query's keys reach tens to hundreds of places, most of
+    them far from it. Each candidate (with at least one name) is scored by the part of the model
+    that costs a few vectorised string comparisons (the Indel, Levenshtein and Jaro-Winkler
+    similarities of its closest folded name, its prominence and the country hint), so that only
+    the shortlist pays for the full evidence. Only places the hints admit (:func:`admits`) are
+    chosen.
     """
     if len(candidates) <= size:
         return list(range(len(candidates)))
