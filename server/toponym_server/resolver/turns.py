@@ -20,23 +20,39 @@ class Turns:
     Not reentrant: a thread holding its turn must not ask for another.
     """
 
-    __slots__ = ("_changed", "_next_ticket", "_serving")
+    __slots__ = ("_abandoned", "_changed", "_next_ticket", "_serving")
 
     def __init__(self) -> None:
         self._changed = threading.Condition(threading.Lock())
         self._next_ticket = 0
         self._serving = 0
+        self._abandoned: set[int] = set()
 
     def __enter__(self) -> None:
         with self._changed:
             ticket = self._next_ticket
             self._next_ticket += 1
-            while ticket != self._serving:
-                self._changed.wait()
+            try:
+                while ticket != self._serving:
+                    self._changed.wait()
+            except BaseException:
+                # A waiter interrupted (KeyboardInterrupt, say) must not stop the queue behind it.
+                if ticket == self._serving:
+                    self._advance()
+                else:
+                    self._abandoned.add(ticket)
+                raise
 
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         with self._changed:
+            self._advance()
+
+    def _advance(self) -> None:
+        """Serve the next ticket whose holder still waits (the condition's lock is held)."""
+        self._serving += 1
+        while self._serving in self._abandoned:
+            self._abandoned.remove(self._serving)
             self._serving += 1
-            self._changed.notify_all()
+        self._changed.notify_all()

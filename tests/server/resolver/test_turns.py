@@ -67,3 +67,40 @@ def test_a_failure_in_a_turn_ends_it() -> None:
     thread.start()
     assert finished.wait(timeout=5)
     thread.join()
+
+
+def test_a_waiter_interrupted_in_the_queue_does_not_stop_the_ones_behind_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    turns = Turns()
+    interrupted = threading.Event()
+    real_wait = threading.Condition.wait
+
+    def wait_once_interrupted(self: threading.Condition, timeout: float | None = None) -> bool:
+        if threading.current_thread().name == "interrupted":
+            raise KeyboardInterrupt
+        return real_wait(self, timeout)
+
+    def interrupted_waiter() -> None:
+        try:
+            with turns:
+                pass
+        except KeyboardInterrupt:
+            interrupted.set()
+
+    served = threading.Event()
+
+    def later_waiter() -> None:
+        with turns:
+            served.set()
+
+    monkeypatch.setattr(threading.Condition, "wait", wait_once_interrupted)
+    with turns:
+        first = threading.Thread(target=interrupted_waiter, name="interrupted")
+        first.start()
+        assert interrupted.wait(timeout=5)
+        second = threading.Thread(target=later_waiter)
+        second.start()
+        time.sleep(0.05)
+        assert not served.is_set()  # still behind the turn held here
+    assert served.wait(timeout=5)
+    first.join()
+    second.join()
