@@ -182,7 +182,9 @@ class IndexReader:
         Reads at most ``MAX_FILTERED_BLOCKS`` blocks of a key, so a key shared by tens of
         thousands of places costs a bounded time.
         """
-        wanted = np.array(sorted({country_code_number(c.upper()) for c in countries}), dtype=np.uint16)
+        # Only two-letter codes: a longer one would be cut to two letters and match another country.
+        codes = {c.upper() for c in countries if len(c) == 2 and c.isascii()}
+        wanted = np.array(sorted(country_code_number(c) for c in codes), dtype=np.uint16)
         found: list[tuple[int, int]] = []
         for block, start, end in self._key_runs(key, MAX_FILTERED_BLOCKS):
             for position in block.positions_in(wanted, start, end):

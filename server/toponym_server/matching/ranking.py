@@ -331,17 +331,16 @@ def shortlist(
     A first stage before :func:`rank`: a query's keys reach tens to hundreds of places, most of
     them far from it. Each candidate (with at least one name) is scored by the part of the model
     that costs a few vectorised string comparisons (the Indel, Levenshtein and Jaro-Winkler
-    similarities of its closest folded name, its prominence and the country hint), so that only
-    the shortlist pays for the full evidence. Only places the hints admit (:func:`admits`) are
-    chosen.
+    similarities of its closest folded name, its prominence, the country hint and the bias
+    point), so that only the shortlist pays for the full evidence. Only places the hints admit
+    (:func:`admits`) are chosen.
     """
     if len(candidates) <= size:
         return list(range(len(candidates)))
-    if hints.kinds or hints.restrict_to_countries:
-        # Places the hints rule out must not take the shortlist's places: rank drops them anyway.
-        allowed = [i for i, (place, _) in enumerate(candidates) if admits(hints, place)]
-        if len(allowed) < len(candidates):
-            return [allowed[i] for i in shortlist(query, [candidates[i] for i in allowed], hints, size, model)]
+    # Places the hints rule out (rank drops them anyway) or without a name take no place here.
+    allowed = [i for i, (place, hits) in enumerate(candidates) if hits and admits(hints, place)]
+    if len(allowed) < len(candidates):
+        return [allowed[i] for i in shortlist(query, [candidates[i] for i in allowed], hints, size, model)]
     folded = query.folded.replace(" ", "")
     names = [hit.folded.replace(" ", "") for _, hits in candidates for hit in hits]
     starts = np.cumsum([0] + [len(hits) for _, hits in candidates[:-1]])
@@ -360,7 +359,17 @@ def shortlist(
         + model.prominence_squared * prominence * prominence
         + model.in_hinted_country * hinted
     )
+    if hints.near is not None:
+        points = np.radians([(place.latitude, place.longitude) for place, _ in candidates])
+        total += W_NEAR * np.exp(-_haversine_km(np.radians(hints.near), points) / NEAR_SCALE_KM)
     return sorted(np.argsort(-total, kind="stable")[:size].tolist())
+
+
+def _haversine_km(origin: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """Great-circle distances in kilometres from one (lat, lon) point to many, all in radians."""
+    lat, lon = points[:, 0], points[:, 1]
+    h = np.sin((lat - origin[0]) / 2) ** 2 + np.cos(origin[0]) * np.cos(lat) * np.sin((lon - origin[1]) / 2) ** 2
+    return np.asarray(2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h))))
 
 
 def rank(

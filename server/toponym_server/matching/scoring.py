@@ -176,7 +176,8 @@ class NameComparer:
             by_phonetic = [max(values) for values in zip(*by_reading, strict=True)]
         skeletons = similarity_row(Indel.normalized_similarity, self.skeleton, [skel for _, _, skel in views])
         indel = similarity_row(Indel.normalized_similarity, self.folded, names_folded)
-        jaro_winkler = similarity_row(JaroWinkler.normalized_similarity, self.folded, names_folded)
+        # One pair at a time: rapidfuzz's batch Jaro-Winkler can differ from it in the last bit.
+        jaro_winkler = [JaroWinkler.normalized_similarity(self.folded, name) for name in names_folded]
         levenshtein = similarity_row(Levenshtein.normalized_similarity, self.folded, names_folded)
         spelled = similarity_row(
             Levenshtein.normalized_similarity, self.spelled, [spelling(_content(folded)) for folded, _, _ in views]

@@ -39,7 +39,9 @@ def similarity_row(
 ) -> list[float]:
     """``scorer(query, choice)`` for every choice, computed in one call into rapidfuzz's core.
 
-    The values are exactly those of calling ``scorer`` on each pair (double precision).
+    For the Indel and Levenshtein similarities the values are exactly those of calling
+    ``scorer`` on each pair (double precision); rapidfuzz 3.14's batch Jaro-Winkler differs from
+    its pairwise one in the last bit, so that one is called pair by pair.
     """
     return cast(list[float], cdist([query], choices, scorer=scorer, dtype=np.float64)[0].tolist())
 

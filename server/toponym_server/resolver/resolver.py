@@ -45,14 +45,16 @@ _MAX_CANDIDATE_PLACES = 400
 # The broad keys reach many more places: they are looked up only while the answer is uncertain
 # and no leading candidate is named exactly as the query.
 _FUZZY_WHEN_CONFIDENCE_BELOW = 0.9
-# The broad keys' new places are cut to this many by a cheap first stage before full ranking.
+# A cheap first stage cuts the places the keys reach before full ranking. The strong keys keep
+# as many as a kept ranking holds: a document's context re-ranks those, and answers (up to 50)
+# come from them. The broad keys' new places are far spellings, and only the likeliest are kept.
 BROAD_SHORTLIST = 32
-STRONG_SHORTLIST = 24
 # Answers kept for repeated queries (pipelines repeat names); a few KiB each.
 DEFAULT_RESULT_CACHE = 10_000
 # Full rankings are larger than answers (tens of candidates each): fewer are kept.
 RANKINGS_KEPT = 2_000
 RANKING_DEPTH = 64
+STRONG_SHORTLIST = RANKING_DEPTH
 # Slack for the difference between the vectorised pull and dot products and ranking's own
 # arithmetic (a few units in the last place).
 _PULL_SLACK = 1e-9

@@ -72,6 +72,8 @@ def test_a_country_filtered_lookup_keeps_only_that_countrys_places_in_order(read
     assert list(dict.fromkeys(p for _n, p in reader.lookup_in_countries(key, ["SY", "JP"], 10))) == [HAMA, HAMA_JP]
     assert reader.lookup_in_countries(key, ["SY", "JP"], 1) == reader.lookup(key, 1)
     assert reader.lookup_in_countries(key, ["IQ"], 10) == []
+    # A code of another length is not cut to two letters (*SYR* is not SY).
+    assert reader.lookup_in_countries(key, ["SYR", "J"], 10) == []
 
 
 def test_lookup_of_an_unknown_key_is_empty(reader: IndexReader) -> None:

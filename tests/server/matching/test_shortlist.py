@@ -55,3 +55,18 @@ def test_only_places_the_hints_admit_are_chosen() -> None:
     assert shortlist(normalize("Hasaka"), candidates, Hints(kinds=frozenset({Kind.ADMIN_AREA})), 1) == [2]
     restricted = Hints(countries=frozenset({"IQ"}), restrict_to_countries=True)
     assert shortlist(normalize("Hasaka"), candidates, restricted, 1) == [1]
+
+
+def test_the_bias_point_lifts_a_small_namesake_near_it() -> None:
+    big = _candidate("Springfield", country="US", prominence=0.6)
+    near_place, names = _candidate("Springfield", country="GB", prominence=0.3)
+    small = (near_place._replace(latitude=56.295, longitude=-3.061), names)
+    candidates = [big, small]
+    assert shortlist(normalize("Springfield"), candidates, Hints(), 1) == [0]
+    assert shortlist(normalize("Springfield"), candidates, Hints(near=(56.3, -3.0)), 1) == [1]
+
+
+def test_a_candidate_without_names_is_never_chosen() -> None:
+    nameless = (PlaceFacts(next(_ids), "P", "PPL", "SY", 35.0, 38.0, 0.99), [])
+    candidates = [_candidate("Tartus"), nameless, _candidate("Hasakah")]
+    assert shortlist(normalize("Hasaka"), candidates, Hints(), 2) == [0, 2]

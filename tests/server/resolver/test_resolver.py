@@ -51,6 +51,24 @@ def test_context_changes_the_winner(resolver: Resolver) -> None:
     assert together.place.country_code == "LB"
 
 
+# Springfield, Fife (Scotland): one of about a hundred Springfields, few of them smaller.
+SPRINGFIELD_FIFE = 2637194
+
+
+def test_a_bias_point_picks_a_small_namesake_among_many(resolver: Resolver) -> None:
+    near = resolver.resolve(Query("Springfield", Hints(near=(56.295, -3.061)), min_confidence=0.0))
+    assert near[0].place.geoname_id == SPRINGFIELD_FIFE
+
+
+def test_a_context_picks_a_small_namesake_among_many(resolver: Resolver) -> None:
+    answers = resolver.resolve(Query("Springfield", min_confidence=0.0), context=[(56.3, -3.0), (56.25, -3.06)])
+    assert answers[0].place.geoname_id == SPRINGFIELD_FIFE
+
+
+def test_a_name_shared_by_many_places_fills_the_largest_answer(resolver: Resolver) -> None:
+    assert len(resolver.resolve(Query("San Jose", limit=50, min_confidence=0.0))) == 50
+
+
 def test_country_hint_changes_the_winner(resolver: Resolver) -> None:
     assert resolver.resolve(Query("Tripoli"))[0].place.country_code == "LY"
     hinted = resolver.resolve(Query("Tripoli", Hints(countries=frozenset({"LB"}))))[0]

@@ -33,6 +33,30 @@ def test_threads_take_their_turns_in_the_order_they_asked() -> None:
     assert order == list(range(6))
 
 
+def test_a_thread_that_asks_again_at_once_waits_behind_the_one_already_waiting() -> None:
+    # What a plain lock gets wrong: the thread releasing it takes it again before a waiter wakes.
+    turns = Turns()
+    order: list[str] = []
+    waiting = threading.Event()
+
+    def waiter() -> None:
+        waiting.set()
+        with turns:
+            order.append("waiter")
+
+    with turns:
+        order.append("busy")
+        thread = threading.Thread(target=waiter)
+        thread.start()
+        waiting.wait(timeout=5)
+        time.sleep(0.05)  # the waiter now holds the next ticket
+    for _ in range(3):
+        with turns:
+            order.append("busy")
+    thread.join(timeout=10)
+    assert order[:3] == ["busy", "waiter", "busy"]
+
+
 def test_only_one_thread_holds_a_turn_at_a_time() -> None:
     turns = Turns()
     inside, most = [0], [0]
