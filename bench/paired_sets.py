@@ -14,9 +14,12 @@ compare; to compare two versions of the code, run it in turn with each on ``PYTH
 from __future__ import annotations
 
 import argparse
-import csv
+import sys
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from evaluate import read_cases
 
 from toponym_server.index import open_index
 from toponym_server.matching.ranking import Hints
@@ -25,8 +28,7 @@ from toponym_server.resolver import Query, Resolver
 
 def run(directory: Path) -> None:
     """Print one line per mode (bare, hinted) for the set in ``directory``."""
-    with (directory / "cases.tsv").open(encoding="utf-8") as handle:
-        cases = list(csv.DictReader(handle, delimiter="\t"))
+    cases = read_cases(directory / "cases.tsv")
     index = open_index(directory / "index.sqlite")
     for hinted in (False, True):
         resolver = Resolver(index, cache_size=0)

@@ -32,7 +32,7 @@ from toponym_server.matching.scoring import (
     place_evidence,
     score,
 )
-from toponym_server.matching.similarity import MatchKind, name_similarities, name_similarity
+from toponym_server.matching.similarity import MatchKind, name_similarities
 
 FLAG_PREFERRED = 1
 FLAG_SHORT = 2
@@ -194,6 +194,12 @@ def _unit_vector(point: tuple[float, float]) -> tuple[float, float, float]:
     return math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat)
 
 
+def unit_vectors(points: np.ndarray) -> np.ndarray:
+    """The unit vectors of (lat, lon) points in degrees, one row each (:func:`_unit_vector` for many)."""
+    lat, lon = np.radians(points[:, 0]), np.radians(points[:, 1])
+    return np.column_stack((np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)))
+
+
 def _nearest_km(points: Sequence[tuple[float, float, float]], here: tuple[float, float]) -> float:
     """The great-circle distance from ``here`` to the nearest of ``points`` (unit vectors).
 
@@ -223,12 +229,7 @@ def _best_name(
 ) -> tuple[float, str, NameView]:
     best: tuple[float, str, NameView] | None = None
     for hit in hits:
-        # Many candidate names share their views (namesakes): compare each distinct one once.
-        views = (hit.folded, hit.phonetic, hit.skeleton)
-        compared = memo.get(views)
-        if compared is None:
-            compared = memo[views] = name_similarity(query, *views)
-        similarity, view = compared
+        similarity, view = memo[(hit.folded, hit.phonetic, hit.skeleton)]
         if hit.flags & FLAG_NON_LATIN and not query.transliterated:
             similarity -= _NAME_SCRIPT_BRIDGE
         if hit.flags & FLAG_CODE:
@@ -283,17 +284,16 @@ class Evidence(NamedTuple):
 
 
 def evidence(query: Normalized, place: PlaceFacts, hits: Sequence[NameView], hints: Hints, memo: Memo) -> Evidence:
-    """Compute the features of :mod:`.scoring` for one candidate place and the names that reached it."""
+    """Compute the features of :mod:`.scoring` for one candidate place and the names that reached it.
+
+    Names ``memo`` has not compared yet are compared first (:meth:`Memo.compare_all`); a ranking
+    compares all its candidates' names at once beforehand.
+    """
+    if any((hit.folded, hit.phonetic, hit.skeleton) not in memo.evidence for hit in hits):
+        memo.compare_all(query, hits)
     language = hints.language.split("-")[0].lower()
     similarity, view, hit = _best_name(query, hits, language, memo.similarity)
-    per_name = []
-    compare = memo.comparer_for(query).evidence
-    for other in hits:
-        views = (other.folded, other.phonetic, other.skeleton)
-        known = memo.evidence.get(views)
-        if known is None:
-            known = memo.evidence[views] = compare(*views, memo.similarity[views][0])
-        per_name.append(known)
+    per_name = [memo.evidence[(other.folded, other.phonetic, other.skeleton)] for other in hits]
     decided = memo.evidence[(hit.folded, hit.phonetic, hit.skeleton)]
     # Most places are reached by one name, which is then the best on every view.
     name = decided if len(per_name) == 1 else best_of(per_name, decided)
@@ -360,16 +360,10 @@ def shortlist(
         + model.in_hinted_country * hinted
     )
     if hints.near is not None:
-        points = np.radians([(place.latitude, place.longitude) for place, _ in candidates])
-        total += W_NEAR * np.exp(-_haversine_km(np.radians(hints.near), points) / NEAR_SCALE_KM)
+        vectors = unit_vectors(np.array([(place.latitude, place.longitude) for place, _ in candidates]))
+        kilometres = EARTH_RADIUS_KM * np.arccos(np.clip(vectors @ np.array(_unit_vector(hints.near)), -1.0, 1.0))
+        total += W_NEAR * np.exp(-kilometres / NEAR_SCALE_KM)
     return sorted(np.argsort(-total, kind="stable")[:size].tolist())
-
-
-def _haversine_km(origin: np.ndarray, points: np.ndarray) -> np.ndarray:
-    """Great-circle distances in kilometres from one (lat, lon) point to many, all in radians."""
-    lat, lon = points[:, 0], points[:, 1]
-    h = np.sin((lat - origin[0]) / 2) ** 2 + np.cos(origin[0]) * np.cos(lat) * np.sin((lon - origin[1]) / 2) ** 2
-    return np.asarray(2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h))))
 
 
 def rank(

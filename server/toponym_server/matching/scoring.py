@@ -93,6 +93,7 @@ def _weights_of(model: RankingModel) -> tuple[float, ...]:
     # Every ranking asks for them: astuple's deep copy is paid once per model.
     return astuple(model)[:-1]
 
+
 # Fitted by bench/fit_ranking.py on the odd-ID variant and script sets, bare and hinted.
 MODEL = RankingModel(
     similarity=2.4519,

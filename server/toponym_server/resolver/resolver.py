@@ -29,6 +29,7 @@ from toponym_server.matching.ranking import (
     Ranked,
     rank,
     shortlist,
+    unit_vectors,
     with_context,
 )
 from toponym_server.matching.similarity import MatchKind
@@ -186,12 +187,6 @@ def contexts_for(alone: Sequence[list[Candidate] | None]) -> list[tuple[tuple[fl
     return contexts
 
 
-def _unit_vectors(points: np.ndarray) -> np.ndarray:
-    """The unit vectors of (lat, lon) points in degrees, one row each."""
-    lat, lon = np.radians(points[:, 0]), np.radians(points[:, 1])
-    return np.column_stack((np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)))
-
-
 class _Reach:
     """A lone ranking's candidates as arrays (unit vectors and scores), to find the ones a context may lift."""
 
@@ -200,7 +195,7 @@ class _Reach:
     def __init__(self, ranked: Sequence[Ranked]) -> None:
         self.ranked = ranked
         points = np.array([(r.place.latitude, r.place.longitude) for r in ranked], dtype=float).reshape(-1, 2)
-        self.vectors = _unit_vectors(points)
+        self.vectors = unit_vectors(points)
         self.scores = np.array([r.score for r in ranked], dtype=float)
 
     def within(
@@ -220,7 +215,7 @@ class _Reach:
         if not self.ranked:
             return [], list(context)
         if vectors is None:
-            vectors = _unit_vectors(np.array(context, dtype=float).reshape(-1, 2))
+            vectors = unit_vectors(np.array(context, dtype=float).reshape(-1, 2))
         dots = self.vectors @ vectors.T
         closest = dots.max(axis=1)
         keep = np.ones(len(self.ranked), dtype=bool)
