@@ -37,7 +37,7 @@ import numpy as np
 from toponym_server.index import open_index
 from toponym_server.matching.confidence import confidence_of
 from toponym_server.matching.normalize import normalize
-from toponym_server.matching.ranking import Hints, Memo, evidence
+from toponym_server.matching.ranking import Hints, evidence_table
 from toponym_server.matching.scoring import FEATURES
 from toponym_server.resolver import Query, Resolver
 
@@ -66,12 +66,12 @@ class Examples:
 
     def add(self, resolver: Resolver, query: Query, gold_id: int | None) -> None:
         """Describe the candidates of ``query``; ``gold_id`` is the right place or ``None``."""
-        normalized, memo = normalize(query.name), Memo()
+        pool = resolver.candidate_pool(query)
         start, gold = len(self.rows), -1
-        for place, names in resolver.candidate_pool(query):
+        for offset, (place, _) in enumerate(pool):
             if gold_id is not None and place.place_id == gold_id:
-                gold = len(self.rows)
-            self.rows.append(evidence(normalized, place, names, query.hints, memo).features)
+                gold = start + offset
+        self.rows.extend(evidence_table(normalize(query.name), pool, query.hints).features.tolist())
         self.spans.append((start, len(self.rows)))
         self.gold.append(gold)
 

@@ -13,24 +13,26 @@ Signals:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import NamedTuple, Protocol
 
 import numpy as np
+from numpy.typing import NDArray
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 from rapidfuzz.process import cdist
 
 from toponym_server.matching.features import Kind, kind_of_feature
 from toponym_server.matching.normalize import Normalized
 from toponym_server.matching.scoring import (
+    FEATURES,
     MODEL,
     NameComparer,
     RankingModel,
     best_of,
     is_syllabic,
     place_evidence,
-    score,
+    scores,
 )
 from toponym_server.matching.similarity import MatchKind, name_similarities
 
@@ -221,57 +223,80 @@ def _match_kind(query: Normalized, hit: NameView, view: str, similarity: float) 
     return MatchKind.PHONETIC if view in ("phonetic", "skeleton") and similarity >= 0.8 else MatchKind.FUZZY
 
 
-def _best_name(
-    query: Normalized,
-    hits: Iterable[NameView],
-    language: str,
-    memo: dict[tuple[str, str, str], tuple[float, str]],
-) -> tuple[float, str, NameView]:
-    best: tuple[float, str, NameView] | None = None
-    for hit in hits:
-        similarity, view = memo[(hit.folded, hit.phonetic, hit.skeleton)]
-        if hit.flags & FLAG_NON_LATIN and not query.transliterated:
-            similarity -= _NAME_SCRIPT_BRIDGE
-        if hit.flags & FLAG_CODE:
-            similarity += _NAME_CODE
-        if hit.flags & FLAG_HISTORIC:
-            similarity -= _NAME_HISTORIC
-        if language and hit.lang and hit.lang.split("-")[0] == language:
-            similarity += _NAME_LANGUAGE
-        elif hit.flags & (FLAG_CANONICAL | FLAG_PREFERRED):
-            similarity += _NAME_STATUS
-        if best is None or similarity > best[0]:
-            best = (similarity, view, hit)
-    assert best is not None, "a candidate place always has a name that reached it"
-    return best
+class EvidenceTable(NamedTuple):
+    """What ranking knows about its candidates.
+
+    The model's features (a row per candidate) and, per candidate, the similarity, view and
+    name of the name that decided.
+    """
+
+    features: NDArray[np.float64]
+    similarities: list[float]
+    views: list[str]
+    names: list[NameView]
 
 
-@dataclass(slots=True)
-class Memo:
-    """Comparisons made once per ranking: namesakes share their views."""
+def evidence_table(
+    query: Normalized, candidates: Sequence[tuple[PlaceFacts, Sequence[NameView]]], hints: Hints
+) -> EvidenceTable:
+    """Compute the features of :mod:`.scoring` for candidate places and the names that reached them.
 
-    similarity: dict[tuple[str, str, str], tuple[float, str]] = field(default_factory=dict)
-    evidence: dict[tuple[str, str, str], tuple[float, ...]] = field(default_factory=dict)
-    comparer: NameComparer | None = None
+    Every candidate has at least one name. Each distinct (folded, phonetic, skeleton) view is
+    compared with the query once (namesakes share them), all in one call into rapidfuzz per
+    measure. A place's name is the one closest to the query after its status is weighed (a
+    transliteration, a code or a historic name counts less, a name in the caller's language or
+    the place's own name more; the first of equals); its name evidence is the best of all its
+    names (:func:`~.scoring.best_of`).
+    """
+    hits = [hit for _, names in candidates for hit in names]
+    if not hits:
+        return EvidenceTable(np.zeros((0, len(FEATURES))), [], [], [])
+    counts = np.array([len(names) for _, names in candidates])
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    distinct: dict[tuple[str, str, str], int] = {}
+    position = [distinct.setdefault((hit.folded, hit.phonetic, hit.skeleton), len(distinct)) for hit in hits]
+    views = list(distinct)
+    found = name_similarities(query, views)
+    per_hit = NameComparer(query).evidence_matrix(views, [similarity for similarity, _ in found])[position]
 
-    def compare_all(self, query: Normalized, hits: Iterable[NameView]) -> None:
-        """Compare the query with every distinct view of ``hits`` not compared yet, all at once."""
-        views = [
-            views
-            for views in dict.fromkeys((hit.folded, hit.phonetic, hit.skeleton) for hit in hits)
-            if views not in self.evidence
-        ]
-        similarities = name_similarities(query, views)
-        self.similarity.update(zip(views, similarities, strict=True))
-        found = self.comparer_for(query).evidence_of_many(views, [similarity for similarity, _ in similarities])
-        self.evidence.update(zip(views, found, strict=True))
+    closeness = np.array([found[i][0] for i in position])
+    flags = np.array([hit.flags for hit in hits])
+    non_latin = (flags & FLAG_NON_LATIN) != 0
+    if not query.transliterated:
+        closeness[non_latin] -= _NAME_SCRIPT_BRIDGE
+    closeness[(flags & FLAG_CODE) != 0] += _NAME_CODE
+    closeness[(flags & FLAG_HISTORIC) != 0] -= _NAME_HISTORIC
+    language = hints.language.split("-")[0].lower()
+    in_language = np.array([bool(language and hit.lang and hit.lang.split("-")[0] == language) for hit in hits])
+    closeness[in_language] += _NAME_LANGUAGE
+    closeness[~in_language & ((flags & (FLAG_CANONICAL | FLAG_PREFERRED)) != 0)] += _NAME_STATUS
 
-    def comparer_for(self, query: Normalized) -> NameComparer:
-        """The query's :class:`~.scoring.NameComparer`, made once per ranking."""
-        comparer = self.comparer
-        if comparer is None or comparer.query is not query:
-            comparer = self.comparer = NameComparer(query)
-        return comparer
+    # The first name of each place that reaches the place's best closeness decides.
+    owner = np.repeat(np.arange(len(candidates)), counts)
+    best = np.flatnonzero(closeness == np.maximum.reduceat(closeness, starts)[owner])
+    decided = best[np.searchsorted(owner[best], np.arange(len(candidates)))]
+
+    bridge = non_latin[decided] & (not query.transliterated)
+    syllabic = np.array(
+        [bool(b) and is_syllabic(hits[d].text) for b, d in zip(bridge.tolist(), decided.tolist(), strict=True)]
+    )
+    word_count_differs = np.logical_and.reduceat(
+        np.array([len(query.tokens) != hit.folded.count(" ") + 1 for hit in hits]), starts
+    )
+    features = place_evidence(
+        query,
+        best_of(per_hit, starts, decided),
+        (bridge, syllabic, (flags[decided] & FLAG_CODE) != 0),
+        (np.array([place.prominence for place, _ in candidates], dtype=np.float64), word_count_differs),
+        bool(hints.countries),
+        np.array([place.country_code in hints.countries for place, _ in candidates]),
+    )
+    return EvidenceTable(
+        features,
+        closeness[decided].tolist(),
+        [found[position[d]][1] for d in decided.tolist()],
+        [hits[d] for d in decided.tolist()],
+    )
 
 
 class Evidence(NamedTuple):
@@ -283,33 +308,10 @@ class Evidence(NamedTuple):
     name: NameView
 
 
-def evidence(query: Normalized, place: PlaceFacts, hits: Sequence[NameView], hints: Hints, memo: Memo) -> Evidence:
-    """Compute the features of :mod:`.scoring` for one candidate place and the names that reached it.
-
-    Names ``memo`` has not compared yet are compared first (:meth:`Memo.compare_all`); a ranking
-    compares all its candidates' names at once beforehand.
-    """
-    if any((hit.folded, hit.phonetic, hit.skeleton) not in memo.evidence for hit in hits):
-        memo.compare_all(query, hits)
-    language = hints.language.split("-")[0].lower()
-    similarity, view, hit = _best_name(query, hits, language, memo.similarity)
-    per_name = [memo.evidence[(other.folded, other.phonetic, other.skeleton)] for other in hits]
-    decided = memo.evidence[(hit.folded, hit.phonetic, hit.skeleton)]
-    # Most places are reached by one name, which is then the best on every view.
-    name = decided if len(per_name) == 1 else best_of(per_name, decided)
-    bridge = bool(hit.flags & FLAG_NON_LATIN) and not query.transliterated
-    features = place_evidence(
-        query,
-        name,
-        (bridge, bridge and is_syllabic(hit.text), bool(hit.flags & FLAG_CODE)),
-        (
-            place.prominence,
-            all(len(query.tokens) != other.folded.count(" ") + 1 for other in hits),
-        ),
-        bool(hints.countries),
-        place.country_code in hints.countries,
-    )
-    return Evidence(features, similarity, view, hit)
+def evidence(query: Normalized, place: PlaceFacts, hits: Sequence[NameView], hints: Hints) -> Evidence:
+    """:func:`evidence_table` for one candidate place (with at least one name)."""
+    table = evidence_table(query, [(place, hits)], hints)
+    return Evidence(table.features[0].tolist(), table.similarities[0], table.views[0], table.names[0])
 
 
 def admits(hints: Hints, place: PlaceFacts, kind: Kind | None = None) -> bool:
@@ -379,19 +381,24 @@ def rank(
     the signals the benchmarks cannot fit; those are kept apart as the candidate's ``bonus``.
     """
     language = hints.language.split("-")[0].lower()
-    weights = model.weights()
-    ranked: list[Ranked] = []
-    kept = []
+    kept: list[tuple[PlaceFacts, Sequence[NameView]]] = []
+    kinds: list[Kind] = []
     for place, hits in candidates:
         kind = kind_of_feature(place.feature_class, place.feature_code)
-        if admits(hints, place, kind):
-            kept.append((place, hits, kind))
-    memo = Memo()
-    memo.compare_all(query, [hit for _, hits, _ in kept for hit in hits])
-    for place, hits, kind in kept:
-        found = evidence(query, place, hits, hints, memo)
-        similarity, view, hit = found.similarity, found.view, found.name
-        base = score(found.features, weights)
+        if hits and admits(hints, place, kind):
+            kept.append((place, hits))
+            kinds.append(kind)
+    table = evidence_table(query, kept, hints)
+    ranked: list[Ranked] = []
+    for (place, _), kind, base, similarity, view, hit in zip(
+        kept,
+        kinds,
+        scores(table.features, model.weights()).tolist(),
+        table.similarities,
+        table.views,
+        table.names,
+        strict=True,
+    ):
         signals: list[Signal] = [(_NAME, (similarity, view)), (_PROMINENCE, (place.prominence,))]
         if place.country_code in hints.countries:
             signals.append((_IN_COUNTRY, (place.country_code,)))

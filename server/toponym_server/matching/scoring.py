@@ -29,11 +29,12 @@ The evidence, in :data:`FEATURES` order:
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Sequence
 from dataclasses import astuple, dataclass, fields
 from functools import lru_cache
 
+import numpy as np
+from numpy.typing import NDArray
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
@@ -43,7 +44,7 @@ from toponym_server.matching.similarity import (
     PART_COVERAGE,
     PART_MIN_OVERLAP,
     name_similarities,
-    similarity_row,
+    similarity_array,
 )
 
 NAME_EVIDENCE = 12
@@ -123,8 +124,9 @@ MODEL = RankingModel(
 
 
 @lru_cache(maxsize=262144)
-def _content(folded: str) -> str:
-    return " ".join(content_tokens(folded)[0])
+def _spelled(folded: str) -> str:
+    """The spelling (:func:`.normalize.spelling`) of a folded name's content words."""
+    return spelling(" ".join(content_tokens(folded)[0]))
 
 
 class NameComparer:
@@ -145,48 +147,37 @@ class NameComparer:
         self.spelled = spelling(" ".join(query.tokens))
         self.token_count = len(query.tokens)
 
-    def evidence(
-        self, folded: str, phonetic: str, skeleton: str, similarity: float | None = None
-    ) -> tuple[float, ...]:
+    def evidence(self, folded: str, phonetic: str, skeleton: str, similarity: float | None = None) -> tuple[float, ...]:
         """The first :data:`NAME_EVIDENCE` features for one gazetteer name, given by its views.
 
         ``similarity`` is :func:`.similarity.name_similarity` of the name, when the caller has it.
         """
-        return self.evidence_of_many([(folded, phonetic, skeleton)], None if similarity is None else [similarity])[0]
+        matrix = self.evidence_matrix([(folded, phonetic, skeleton)], None if similarity is None else [similarity])
+        return tuple(matrix[0].tolist())
 
-    def evidence_of_many(
+    def evidence_matrix(
         self, views: Sequence[tuple[str, str, str]], similarities: Sequence[float] | None = None
-    ) -> list[tuple[float, ...]]:
-        """:meth:`evidence` for each (folded, phonetic, skeleton) view of ``views``, in order.
+    ) -> NDArray[np.float64]:
+        """:meth:`evidence` for each (folded, phonetic, skeleton) view of ``views``: one row each, in order.
 
-        The string comparisons of all the names are made in one call into rapidfuzz each.
+        The string comparisons of all the names are made in one call into rapidfuzz each, and the
+        rows come back as one array, which ranking reduces per place without a Python loop.
         """
         if not views:
-            return []
+            return np.zeros((0, NAME_EVIDENCE))
         query = self.query
         if similarities is None:
             similarities = [similarity for similarity, _ in name_similarities(query, views)]
         names_folded = [folded.replace(" ", "") for folded, _, _ in views]
         joined_phonetics = [phonetic.replace(" ", "") for _, phonetic, _ in views]
-        by_reading = [
-            similarity_row(Indel.normalized_similarity, reading, joined_phonetics) for reading in self.readings
-        ]
-        if len(by_reading) == 1:
-            by_phonetic = by_reading[0]
-        else:
-            by_phonetic = [max(values) for values in zip(*by_reading, strict=True)]
-        skeletons = similarity_row(Indel.normalized_similarity, self.skeleton, [skel for _, _, skel in views])
-        indel = similarity_row(Indel.normalized_similarity, self.folded, names_folded)
-        # One pair at a time: rapidfuzz's batch Jaro-Winkler can differ from it in the last bit.
-        jaro_winkler = [JaroWinkler.normalized_similarity(self.folded, name) for name in names_folded]
-        levenshtein = similarity_row(Levenshtein.normalized_similarity, self.folded, names_folded)
-        spelled = similarity_row(
-            Levenshtein.normalized_similarity, self.spelled, [spelling(_content(folded)) for folded, _, _ in views]
-        )
-        results: list[tuple[float, ...]] = []
-        for i, (folded, phonetic, skeleton) in enumerate(views):
-            name_folded, joined_phonetic = names_folded[i], joined_phonetics[i]
-            partial = 0.0
+        by_phonetic = similarity_array(Indel.normalized_similarity, self.readings[0], joined_phonetics)
+        for reading in self.readings[1:]:
+            other = similarity_array(Indel.normalized_similarity, reading, joined_phonetics)
+            np.maximum(by_phonetic, other, out=by_phonetic)
+        skeletons = [skeleton for _, _, skeleton in views]
+        has_skeleton = np.array([bool(skeleton) for skeleton in skeletons])
+        partial = np.zeros(len(views))
+        for i, (folded, phonetic, _) in enumerate(views):
             if len(query.phonetic) <= len(phonetic):
                 shorter, longer = query.phonetic, phonetic
             else:
@@ -194,24 +185,25 @@ class NameComparer:
             if shorter and len(shorter) < 0.8 * len(longer) and self.token_count != folded.count(" ") + 1:
                 overlap = fuzz.partial_ratio(shorter, longer, score_cutoff=PART_MIN_OVERLAP) / 100
                 if overlap:
-                    partial = overlap * (PART_BASE + PART_COVERAGE * len(shorter) / len(longer))
-            results.append(
-                (
-                    similarities[i],
-                    float(self.folded == name_folded),
-                    indel[i],
-                    by_phonetic[i],
-                    float(joined_phonetic in self.readings),
-                    skeletons[i] if skeleton else 0.0,
-                    float(bool(skeleton) and skeleton == self.skeleton),
-                    partial,
-                    jaro_winkler[i],
-                    float(self.first_letter == name_folded[:1]),
-                    levenshtein[i],
-                    spelled[i],
-                )
-            )
-        return results
+                    partial[i] = overlap * (PART_BASE + PART_COVERAGE * len(shorter) / len(longer))
+        columns = (
+            np.array(similarities, dtype=np.float64),
+            np.array([self.folded == name for name in names_folded], dtype=np.float64),
+            similarity_array(Indel.normalized_similarity, self.folded, names_folded),
+            by_phonetic,
+            np.array([phonetic in self.readings for phonetic in joined_phonetics], dtype=np.float64),
+            np.where(has_skeleton, similarity_array(Indel.normalized_similarity, self.skeleton, skeletons), 0.0),
+            np.array([bool(skeleton) and skeleton == self.skeleton for skeleton in skeletons], dtype=np.float64),
+            partial,
+            # One pair at a time: rapidfuzz's batch Jaro-Winkler can differ from it in the last bit.
+            np.array([JaroWinkler.normalized_similarity(self.folded, name) for name in names_folded]),
+            np.array([self.first_letter == name[:1] for name in names_folded], dtype=np.float64),
+            similarity_array(Levenshtein.normalized_similarity, self.folded, names_folded),
+            similarity_array(
+                Levenshtein.normalized_similarity, self.spelled, [_spelled(folded) for folded, _, _ in views]
+            ),
+        )
+        return np.column_stack(columns)
 
 
 def name_evidence(
@@ -227,52 +219,55 @@ def name_evidence(
 
 def place_evidence(
     query: Normalized,
-    name: tuple[float, ...],
-    best_name: tuple[bool, bool, bool],
-    place: tuple[float, bool],
+    names: NDArray[np.float64],
+    best_name: tuple[NDArray[np.bool_], NDArray[np.bool_], NDArray[np.bool_]],
+    place: tuple[NDArray[np.float64], NDArray[np.bool_]],
     hinted: bool,
-    in_hinted_country: bool,
-) -> list[float]:
-    """The full feature vector of a candidate place, in :data:`FEATURES` order.
+    in_hinted_country: NDArray[np.bool_],
+) -> NDArray[np.float64]:
+    """The full feature vectors of candidate places, one row each, in :data:`FEATURES` order.
 
-    ``name`` is :func:`name_evidence` for the name that decided; ``best_name`` says whether that
-    name was met only through its transliteration, whether that transliteration is of a syllabic
-    script (Chinese, Japanese, Korean: the least faithful), and whether it is a code; ``place`` gives the
-    prominence and whether the place is named in another number of words.
+    ``names`` holds each place's name evidence (:func:`best_of`); ``best_name`` says, per place,
+    whether the name that decided was met only through its transliteration, whether that
+    transliteration is of a syllabic script (Chinese, Japanese, Korean: the least faithful), and
+    whether it is a code; ``place`` gives the prominences and whether each place is named in
+    another number of words.
     """
     prominence, word_count_differs = place
     bridge, syllabic, code = best_name
-    return [
-        *name,
-        float(bridge),
-        float(syllabic),
-        float(code),
-        prominence,
-        prominence * prominence,
-        float(word_count_differs),
-        min(len(query.folded), _LONGEST_QUERY) / _LONGEST_QUERY,
-        float(hinted),
-        float(query.transliterated),
-        float(in_hinted_country),
-    ]
+    count = len(names)
+    return np.column_stack(
+        (
+            names.reshape(count, NAME_EVIDENCE),
+            bridge,
+            syllabic,
+            code,
+            prominence,
+            prominence * prominence,
+            word_count_differs,
+            np.full(count, min(len(query.folded), _LONGEST_QUERY) / _LONGEST_QUERY),
+            np.full(count, float(hinted)),
+            np.full(count, float(query.transliterated)),
+            in_hinted_country,
+        )
+    ).astype(np.float64, copy=False)
 
 
 PARTIAL = 7
 """The position of the partial-credit feature among the name features."""
 
 
-def best_of(evidence: Sequence[tuple[float, ...]], decided: tuple[float, ...]) -> tuple[float, ...]:
-    """The best value of each name feature over a place's names, but partial credit from the name that decided.
+def best_of(evidence: NDArray[np.float64], starts: NDArray[np.intp], decided: NDArray[np.intp]) -> NDArray[np.float64]:
+    """The best value of each name feature over each place's names, but partial credit from the name that decided.
 
-    A place whose names agree with the query on several views is likelier than one met on one
-    view alone; but a longer name's partial credit must not add to an exact match of another.
+    ``evidence`` holds one row per name, each place's names in one run from ``starts``;
+    ``decided`` gives the row of the name that decided for each place. A place whose names agree
+    with the query on several views is likelier than one met on one view alone; but a longer
+    name's partial credit must not add to an exact match of another.
     """
-    best = list(decided)
-    for values in evidence:
-        for i, value in enumerate(values):
-            if value > best[i] and i != PARTIAL:
-                best[i] = value
-    return tuple(best)
+    best = np.maximum.reduceat(evidence, starts, axis=0)
+    best[:, PARTIAL] = evidence[decided, PARTIAL]
+    return best
 
 
 def is_syllabic(text: str) -> bool:
@@ -284,12 +279,16 @@ def is_syllabic(text: str) -> bool:
     return False
 
 
-def score(features: Sequence[float], weights: Sequence[float] | None = None) -> float:
-    """The log-odds score of a candidate with these features, by ``weights`` (:data:`MODEL`'s by default).
+def scores(features: NDArray[np.float64], weights: Sequence[float] | None = None) -> NDArray[np.float64]:
+    """The log-odds score of each candidate (a row of ``features``), by ``weights`` (:data:`MODEL`'s by default).
 
-    A caller scoring many candidates takes ``model.weights()`` once and passes it.
+    The products are summed feature by feature, left to right, as a Python ``sum`` over one
+    row would: a score does not depend on how many candidates are scored with it.
     """
     chosen = MODEL.weights() if weights is None else weights
-    if len(chosen) != len(features):
-        raise ValueError(f"{len(features)} features for {len(chosen)} weights")
-    return float(sum(map(operator.mul, chosen, features)))
+    if features.ndim != 2 or features.shape[1] != len(chosen):
+        raise ValueError(f"features of shape {features.shape} for {len(chosen)} weights")
+    total = np.zeros(len(features))
+    for column, weight in enumerate(chosen):
+        total += weight * features[:, column]
+    return total

@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import cast
 
 import numpy as np
+from numpy.typing import NDArray
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 from rapidfuzz.process import cdist
@@ -34,16 +35,19 @@ PART_COVERAGE = 0.18
 PART_MIN_OVERLAP = 88
 
 
-def similarity_row(
-    scorer: Callable[..., float], query: str, choices: Sequence[str]
-) -> list[float]:
+def similarity_array(scorer: Callable[..., float], query: str, choices: Sequence[str]) -> NDArray[np.float64]:
     """``scorer(query, choice)`` for every choice, computed in one call into rapidfuzz's core.
 
     For the Indel and Levenshtein similarities the values are exactly those of calling
     ``scorer`` on each pair (double precision); rapidfuzz 3.14's batch Jaro-Winkler differs from
     its pairwise one in the last bit, so that one is called pair by pair.
     """
-    return cast(list[float], cdist([query], choices, scorer=scorer, dtype=np.float64)[0].tolist())
+    return cast("NDArray[np.float64]", cdist([query], choices, scorer=scorer, dtype=np.float64)[0])
+
+
+def similarity_row(scorer: Callable[..., float], query: str, choices: Sequence[str]) -> list[float]:
+    """:func:`similarity_array` as a list of Python floats."""
+    return cast("list[float]", similarity_array(scorer, query, choices).tolist())
 
 
 def name_similarity(query: Normalized, folded: str, phonetic: str, name_skeleton: str) -> tuple[float, str]:

@@ -2,21 +2,39 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import fields
 
+import numpy as np
 import pytest
 
 from toponym_server.matching.normalize import normalize
-from toponym_server.matching.ranking import FLAG_CANONICAL, Hints, Memo, NameHit, PlaceFacts, evidence
+from toponym_server.matching.ranking import (
+    FLAG_CANONICAL,
+    FLAG_HISTORIC,
+    FLAG_NON_LATIN,
+    Hints,
+    NameHit,
+    PlaceFacts,
+    evidence,
+    evidence_table,
+)
 from toponym_server.matching.scoring import (
     FEATURES,
     MODEL,
     NAME_EVIDENCE,
+    PARTIAL,
     RankingModel,
+    best_of,
     is_syllabic,
     name_evidence,
-    score,
+    scores,
 )
+
+
+def score(features: list[float]) -> float:
+    """The score of one candidate."""
+    return float(scores(np.array([features]))[0])
 
 
 def hit(text: str, flags: int = FLAG_CANONICAL) -> NameHit:
@@ -26,7 +44,7 @@ def hit(text: str, flags: int = FLAG_CANONICAL) -> NameHit:
 
 def features_of(query: str, name: str, prominence: float = 0.5, hints: Hints | None = None) -> list[float]:
     place = PlaceFacts(1, "P", "PPL", "SY", 35.0, 38.0, prominence)
-    return evidence(normalize(query), place, [hit(name)], hints or Hints(), Memo()).features
+    return evidence(normalize(query), place, [hit(name)], hints or Hints()).features
 
 
 def test_every_weight_has_a_feature_and_none_is_last() -> None:
@@ -61,7 +79,7 @@ def test_syllabic_scripts_are_told_apart(text: str, syllabic: bool) -> None:
 def test_the_evidence_is_that_of_the_name_that_matched_best() -> None:
     place = PlaceFacts(1, "P", "PPL", "LB", 34.4, 35.8, 0.7)
     names = [hit("Tripoli"), hit("Tripoli Lebanon")]
-    values = dict(zip(FEATURES, evidence(normalize("Tripoli"), place, names, Hints(), Memo()).features, strict=True))
+    values = dict(zip(FEATURES, evidence(normalize("Tripoli"), place, names, Hints()).features, strict=True))
     assert values["folded_equal"] == 1.0
     assert values["partial"] == 0.0  # the longer name's partial credit does not add to an exact match
 
@@ -83,3 +101,56 @@ def test_a_place_in_the_hinted_country_scores_higher() -> None:
     hinted = Hints(frozenset({"SY"}))
     elsewhere = Hints(frozenset({"IQ"}))
     assert score(features_of("Hama", "Hama", hints=hinted)) > score(features_of("Hama", "Hama", hints=elsewhere))
+
+
+def test_scores_are_the_sum_of_the_products_in_feature_order() -> None:
+    rng = random.Random(3)
+    rows = [[rng.uniform(-1.0, 2.0) for _ in FEATURES] for _ in range(200)]
+    expected = [sum(w * f for w, f in zip(MODEL.weights(), row, strict=True)) for row in rows]
+    assert scores(np.array(rows)).tolist() == expected  # bit for bit, whatever the number of rows
+
+
+def test_scores_refuse_features_of_another_model() -> None:
+    with pytest.raises(ValueError, match="weights"):
+        scores(np.zeros((2, len(FEATURES) - 1)))
+
+
+def test_best_of_takes_each_best_but_partial_credit_from_the_name_that_decided() -> None:
+    rows = np.array([np.full(NAME_EVIDENCE, value) for value in (0.2, 0.8, 0.5)])
+    rows[0, 1] = 0.9
+    rows[1, PARTIAL] = 0.95
+    best = best_of(rows, np.array([0, 2]), np.array([0, 2]))  # places: names 0-1, then name 2
+    assert best[0, 0] == 0.8 and best[0, 1] == 0.9
+    assert best[0, PARTIAL] == 0.2  # name 0 decided: name 1's partial credit is not added
+    assert best[1].tolist() == rows[2].tolist()
+
+
+def test_a_table_of_many_places_holds_what_each_place_alone_has() -> None:
+    query = normalize("Tripoli")
+    candidates = [
+        (PlaceFacts(1, "P", "PPL", "LB", 34.4, 35.8, 0.7), [hit("Tripoli Lebanon"), hit("Tripoli")]),
+        (PlaceFacts(2, "P", "PPL", "LY", 32.9, 13.2, 0.9), [hit("Tarabulus"), hit("Tripolis", FLAG_HISTORIC)]),
+        (PlaceFacts(3, "P", "PPL", "GR", 37.5, 22.4, 0.4), [hit("طرابلس", FLAG_NON_LATIN)]),
+    ]
+    hints = Hints(frozenset({"LB"}), language="en")
+    table = evidence_table(query, candidates, hints)
+    for row, (place, names) in enumerate(candidates):
+        alone = evidence(query, place, names, hints)
+        assert table.features[row].tolist() == alone.features
+        assert (table.similarities[row], table.views[row], table.names[row]) == (
+            alone.similarity,
+            alone.view,
+            alone.name,
+        )
+    assert table.names[0].text == "Tripoli"  # the closest name decides, not the first
+
+
+def test_the_first_of_equally_close_names_decides() -> None:
+    place = PlaceFacts(1, "P", "PPL", "SY", 35.0, 38.0, 0.5)
+    first, second = hit("Hama"), NameHit(2, "Hama", "", FLAG_CANONICAL, *_views("Hama"))
+    assert evidence(normalize("Hama"), place, [first, second], Hints()).name is first
+
+
+def _views(text: str) -> tuple[str, str, str]:
+    views = normalize(text)
+    return views.folded, views.phonetic, views.skeleton
