@@ -9,31 +9,28 @@ from the immutable index (bounded caches that change no answer), so any number o
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 
 from toponym_server.index.reader import IndexReader, NameRow, PlaceRow
 from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE, RIVALS, confidence_of, iter_confidences
-from toponym_server.matching.features import Kind, kind_of_feature
+from toponym_server.matching.features import kind_of_feature
 from toponym_server.matching.keys import QueryKeys, query_keys
 from toponym_server.matching.normalize import Normalized, normalize
 from toponym_server.matching.ranking import (
-    CONTEXT_SCALE_KM,
-    EARTH_RADIUS_KM,
-    W_CONTEXT,
     Hints,
     PlaceFacts,
     Ranked,
     rank,
     shortlist,
-    unit_vectors,
     with_context,
 )
-from toponym_server.matching.similarity import MatchKind
+from toponym_server.resolver.answers import Candidate, PlaceDetails, RelatedPlace
 from toponym_server.resolver.cache import LruCache
+from toponym_server.resolver.kept import KeptAnswers, KeptRanking
 from toponym_server.resolver.turns import Turns
 
 T = TypeVar("T")
@@ -56,10 +53,6 @@ DEFAULT_RESULT_CACHE = 10_000
 RANKINGS_KEPT = 2_000
 RANKING_DEPTH = 64
 STRONG_SHORTLIST = RANKING_DEPTH
-# Slack for the difference between the vectorised pull and dot products and ranking's own
-# arithmetic (a few units in the last place).
-_PULL_SLACK = 1e-9
-_DOT_SLACK = 1e-12
 # Index rows kept across queries: prominent places and their names are candidates again and again.
 _NAME_ROWS_KEPT = 100_000
 _PLACE_ROWS_KEPT = 50_000
@@ -81,16 +74,19 @@ class _CandidatePool:
     pending: dict[int, list[int]] = field(default_factory=dict)
     owner: dict[int, int] = field(default_factory=dict)
 
-    def add(self, place_id: int, name_id: int) -> None:
-        known = self.names.get(place_id)
-        if known is None:
-            if len(self.names) >= _MAX_CANDIDATE_PLACES:
-                return
-            known = self.names[place_id] = set()
-        if name_id not in known:
-            known.add(name_id)
-            self.owner[name_id] = place_id
-            self.pending.setdefault(place_id, []).append(name_id)
+    def add(self, postings: Iterable[tuple[int, int]]) -> None:
+        """Add (name_id, place_id) postings in order; past ``_MAX_CANDIDATE_PLACES`` places, new places are left out."""
+        names, owner, pending = self.names, self.owner, self.pending
+        for name_id, place_id in postings:
+            known = names.get(place_id)
+            if known is None:
+                if len(names) >= _MAX_CANDIDATE_PLACES:
+                    continue
+                known = names[place_id] = set()
+            if name_id not in known:
+                known.add(name_id)
+                owner[name_id] = place_id
+                pending.setdefault(place_id, []).append(name_id)
 
     def take_changes(self) -> _Changes:
         changes = _Changes(list(self.pending), [n for ids in self.pending.values() for n in ids])
@@ -106,43 +102,6 @@ class Query:
     hints: Hints = field(default_factory=Hints)
     limit: int = 5
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
-
-
-@dataclass(frozen=True, slots=True)
-class RelatedPlace:
-    """A place linked to another: its counterpart across a border, with the distance between them."""
-
-    place: PlaceRow
-    relation: int
-    distance_km: float
-    curated: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """One answer: a place, how sure we are, and why."""
-
-    place: PlaceRow
-    kind: Kind
-    admin1_name: str
-    localized_name: str
-    confidence: float
-    match_kind: MatchKind
-    matched_name: str
-    explanation: str
-    related: tuple[RelatedPlace, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class PlaceDetails:
-    """A place with all its names."""
-
-    place: PlaceRow
-    kind: Kind
-    admin1_name: str
-    localized_name: str
-    names: tuple[NameRow, ...]
-    related: tuple[RelatedPlace, ...] = ()
 
 
 def _kept_rows(
@@ -187,57 +146,6 @@ def contexts_for(alone: Sequence[list[Candidate] | None]) -> list[tuple[tuple[fl
     return contexts
 
 
-class _Reach:
-    """A lone ranking's candidates as arrays (unit vectors and scores), to find the ones a context may lift."""
-
-    __slots__ = ("ranked", "scores", "vectors")
-
-    def __init__(self, ranked: Sequence[Ranked]) -> None:
-        self.ranked = ranked
-        points = np.array([(r.place.latitude, r.place.longitude) for r in ranked], dtype=float).reshape(-1, 2)
-        self.vectors = unit_vectors(points)
-        self.scores = np.array([r.score for r in ranked], dtype=float)
-
-    def within(
-        self, context: Sequence[tuple[float, float]], depth: int, vectors: np.ndarray | None = None
-    ) -> tuple[list[Ranked], list[tuple[float, float]]]:
-        """The candidates that may be among the first ``depth`` once ``context`` pulls them, and their pullers.
-
-        A context only adds to each score (at most ``W_CONTEXT``), so a candidate whose score
-        with its pull stays below the ``depth``-th best such score cannot reach an answer or the
-        rivals its confidence is measured against; and a candidate's pull comes from its nearest
-        point alone, so the points nearest to none of the candidates kept change nothing. Both
-        are found here at once for all candidates and points; :func:`with_context` then ranks
-        the candidates kept (in their order) among those points, which orders them and gives
-        them the pulls it would among all: the answer is the same, for a fraction of the work.
-        ``vectors`` are the points' unit vectors, when the caller has them.
-        """
-        if not self.ranked:
-            return [], list(context)
-        if vectors is None:
-            vectors = unit_vectors(np.array(context, dtype=float).reshape(-1, 2))
-        dots = self.vectors @ vectors.T
-        closest = dots.max(axis=1)
-        keep = np.ones(len(self.ranked), dtype=bool)
-        if len(self.ranked) > depth:
-            nearest_km = EARTH_RADIUS_KM * np.arccos(np.clip(closest, -1.0, 1.0))
-            scores = self.scores + W_CONTEXT * np.exp(-nearest_km / CONTEXT_SCALE_KM)
-            cut = len(scores) - depth
-            keep = scores >= float(np.partition(scores, cut)[cut]) - _PULL_SLACK
-        nearest = (dots[keep] >= closest[keep, None] - _DOT_SLACK).any(axis=0)
-        kept = [r for r, kept_it in zip(self.ranked, keep.tolist(), strict=True) if kept_it]
-        return kept, [context[i] for i in np.flatnonzero(nearest).tolist()]
-
-    def leaders(self, context: Sequence[tuple[float, float]], vectors: np.ndarray) -> list[Ranked]:
-        """The candidates that may be first once ``context`` pulls them: one, or those tied with it."""
-        if not self.ranked:
-            return []
-        nearest_km = EARTH_RADIUS_KM * np.arccos(np.clip((self.vectors @ vectors.T).max(axis=1), -1.0, 1.0))
-        scores = self.scores + W_CONTEXT * np.exp(-nearest_km / CONTEXT_SCALE_KM)
-        floor = float(scores.max()) - _PULL_SLACK
-        return [r for r, score in zip(self.ranked, scores.tolist(), strict=True) if score >= floor]
-
-
 class Resolver:
     """Resolves names against one open index.
 
@@ -250,17 +158,18 @@ class Resolver:
 
     def __init__(self, index: IndexReader, *, cache_size: int = DEFAULT_RESULT_CACHE) -> None:
         self.index = index
-        self._answers: LruCache[tuple[object, ...], list[Candidate]] = LruCache(cache_size)
+        self._answers: LruCache[tuple[object, ...], KeptAnswers] = LruCache(cache_size)
         # Lone rankings, which a document's context only re-orders (batches, texts).
-        self._rankings: LruCache[tuple[object, ...], list[Ranked]] = LruCache(
+        self._rankings: LruCache[tuple[object, ...], KeptRanking] = LruCache(
             min(cache_size, RANKINGS_KEPT)
         )
-        # Plain dicts emptied when full: one lookup per candidate row must stay cheap.
-        self._name_rows: dict[int, NameRow] = {}
-        self._place_rows: dict[int, tuple[PlaceRow, PlaceFacts]] = {}
+        # Plain dicts emptied when full: one lookup per candidate row must stay cheap. They hold
+        # plain tuples, made named rows again when read: the garbage collector stops tracking a
+        # tuple of numbers and strings, but never a named tuple, and a full collection visits
+        # every tracked object (a hundred thousand kept rows made each one last 0.1-0.4 s).
+        self._name_rows: dict[int, tuple[Any, ...]] = {}
+        self._place_rows: dict[int, tuple[Any, ...]] = {}
         self._admin_names: dict[str, str] = {}
-        # Kept lone rankings as arrays, by the ranking's identity (it holds the ranking alive).
-        self._reaches: dict[int, _Reach] = {}
         # Each candidate carries its place's links: read once per place (most places have none).
         self._related_kept: dict[int, tuple[RelatedPlace, ...]] = {}
         self._point_vectors: dict[tuple[float, float], tuple[float, float, float]] = {}
@@ -273,7 +182,7 @@ class Resolver:
         key = (normalized, query.hints, query.limit, query.min_confidence, tuple(context))
         cached = self._answers.get(key)
         if cached is not None:
-            return list(cached)
+            return cached.answers()
         ranked = self._rank(query, context)
         answers: list[Candidate] = []
         confidences = iter_confidences(
@@ -283,8 +192,8 @@ class Resolver:
             if len(answers) == query.limit or round(confidence, 4) < query.min_confidence:
                 break  # confidences never rise down the ranking; answers carry them rounded
             answers.append(self._candidate(item, confidence, query.hints.language))
-        self._answers.put(key, answers)
-        return list(answers)
+        self._answers.put(key, KeptAnswers(answers))
+        return answers
 
     def resolve_many(
         self,
@@ -326,9 +235,9 @@ class Resolver:
             if kept is None:  # nothing is kept (no cache): every candidate may lead
                 return ranked if context else ranked[:1]
         if not context:
-            return kept[:1]
+            return kept.candidates(range(min(1, len(kept))))
         vectors = np.array([self._point_vector(point) for point in context])
-        return self._reach_of(kept).leaders(context, vectors)
+        return kept.leaders(context, vectors)
 
     def candidate_pool(self, query: Query) -> list[tuple[PlaceFacts, list[NameRow]]]:
         """Every place that any key of ``query`` reaches (the fuzzy ones too), with the names that reached it.
@@ -345,7 +254,7 @@ class Resolver:
         hits = self._name_hits(changed.new_names)
         places = self._places(changed.places)
         return [
-            (places[p][1], [hits[n] for n in sorted(pool.names[p]) if n in hits])
+            (places[p], [hits[n] for n in sorted(pool.names[p]) if n in hits])
             for p in changed.places
             if p in places and any(n in hits for n in pool.names[p])
         ]
@@ -388,16 +297,18 @@ class Resolver:
         key = (normalize(query.name), query.hints)
         kept = self._rankings.get(key)
         if kept is None:
-            ranked = self._rank_alone(query)
             # Past the most any answer holds (50) a candidate could only reach an answer by
             # overtaking a dozen others on the context's pull alone: it is not kept.
-            kept = ranked[:RANKING_DEPTH]
+            ranked = self._rank_alone(query)[:RANKING_DEPTH]
+            kept = KeptRanking(ranked)
             self._rankings.put(key, kept)
-        ranked = kept
-        if context:
-            vectors = np.array([self._point_vector(point) for point in context])
-            ranked, context = self._reach_of(ranked).within(context, max(query.limit, RIVALS), vectors)
-        return with_context(ranked, context)
+            if not context:
+                return ranked
+        if not context:
+            return kept.candidates()
+        vectors = np.array([self._point_vector(point) for point in context])
+        within, context = kept.within(context, max(query.limit, RIVALS), vectors)
+        return with_context(within, context)
 
     def _point_vector(self, point: tuple[float, float]) -> tuple[float, float, float]:
         """A context point's unit vector, kept: a document's points are the context of each of its names."""
@@ -412,15 +323,6 @@ class Resolver:
                 math.sin(lat),
             )
         return vector
-
-    def _reach_of(self, ranked: list[Ranked]) -> _Reach:
-        """The arrays of a kept lone ranking, made once per ranking (a plain dict emptied when full)."""
-        reach = self._reaches.get(id(ranked))
-        if reach is None or reach.ranked is not ranked:
-            if len(self._reaches) >= RANKINGS_KEPT:
-                self._reaches.clear()
-            reach = self._reaches[id(ranked)] = _Reach(ranked)
-        return reach
 
     def _strong_candidates(self, query: Query) -> tuple[Normalized, QueryKeys, _CandidatePool] | None:
         """The query's views, its keys and the pool its strong (exact, phonetic, skeleton) keys reach.
@@ -467,11 +369,9 @@ class Resolver:
         elsewhere, so hinted countries get a lookup of their own.
         """
         for key in keys:
-            for name_id, place_id in self.index.lookup(key, limit):
-                pool.add(place_id, name_id)
+            pool.add(self.index.lookup(key, limit))
             if countries:
-                for name_id, place_id in self.index.lookup_in_countries(key, countries, limit):
-                    pool.add(place_id, name_id)
+                pool.add(self.index.lookup_in_countries(key, countries, limit))
 
     def _score(
         self,
@@ -495,7 +395,7 @@ class Resolver:
         for name_id in sorted(hits):
             pool.hits.setdefault(pool.owner[name_id], []).append(hits[name_id])
         missing = [p for p in changed.places if p not in pool.facts]
-        for place_id, (_, facts) in self._places(missing).items():
+        for place_id, facts in self._places(missing).items():
             pool.facts[place_id] = facts
         candidates = [(pool.facts[p], pool.hits[p]) for p in changed.places if p in pool.facts and p in pool.hits]
         if shortlist_size:
@@ -514,22 +414,31 @@ class Resolver:
         Ranking reads the rows as they are (see :class:`~toponym_server.matching.ranking.NameView`).
         """
 
-        def read(missing: list[int]) -> Iterator[tuple[int, NameRow]]:
-            return ((row.name_id, row) for row in self.index.names_by_id(missing))
+        def read(missing: list[int]) -> Iterator[tuple[int, tuple[Any, ...]]]:
+            return ((row.name_id, tuple(row)) for row in self.index.names_by_id(missing))
 
-        return _kept_rows(name_ids, self._name_rows, _NAME_ROWS_KEPT, read)
+        kept = _kept_rows(name_ids, self._name_rows, _NAME_ROWS_KEPT, read)
+        return {name_id: tuple.__new__(NameRow, row) for name_id, row in kept.items()}
 
-    def _places(self, place_ids: Sequence[int]) -> dict[int, tuple[PlaceRow, PlaceFacts]]:
-        """The rows and ranking facts of these places, read once and then kept; unknown IDs are absent."""
+    def _places(self, place_ids: Sequence[int]) -> dict[int, PlaceFacts]:
+        """The ranking facts of these places, read once and then kept; unknown IDs are absent."""
+        found = self._place_rows_of(place_ids)
+        return {
+            place_id: PlaceFacts(
+                place_id, row.feature_class, row.feature_code, row.country_code, row.latitude, row.longitude,
+                row.prominence,
+            )
+            for place_id, row in found.items()
+        }
 
-        def read(missing: list[int]) -> Iterator[tuple[int, tuple[PlaceRow, PlaceFacts]]]:
-            for p in self.index.places_by_id(missing).values():
-                facts = PlaceFacts(
-                    p.geoname_id, p.feature_class, p.feature_code, p.country_code, p.latitude, p.longitude, p.prominence
-                )
-                yield p.geoname_id, (p, facts)
+    def _place_rows_of(self, place_ids: Sequence[int]) -> dict[int, PlaceRow]:
+        """The rows of these places, read once and then kept; unknown IDs are absent."""
 
-        return _kept_rows(place_ids, self._place_rows, _PLACE_ROWS_KEPT, read)
+        def read(missing: list[int]) -> Iterator[tuple[int, tuple[Any, ...]]]:
+            return ((place_id, tuple(row)) for place_id, row in self.index.places_by_id(missing).items())
+
+        kept = _kept_rows(place_ids, self._place_rows, _PLACE_ROWS_KEPT, read)
+        return {place_id: tuple.__new__(PlaceRow, row) for place_id, row in kept.items()}
 
     def _admin1_name(self, place: PlaceRow) -> str:
         if not place.admin1_code:
@@ -541,7 +450,7 @@ class Resolver:
         return name
 
     def _candidate(self, item: Ranked, confidence: float, language: str) -> Candidate:
-        place = self._places([item.place.place_id])[item.place.place_id][0]
+        place = self._place_rows_of([item.place.place_id])[item.place.place_id]
         return Candidate(
             place=place,
             kind=kind_of_feature(place.feature_class, place.feature_code),

@@ -11,7 +11,7 @@ import pytest
 from toponym_server.index import IndexReader
 from toponym_server.matching.ranking import Hints, Ranked
 from toponym_server.resolver import Query, Resolver
-from toponym_server.resolver import resolver as resolver_module
+from toponym_server.resolver.kept import KeptRanking
 
 SYRIA = ((36.2, 37.16), (34.73, 36.71), (33.51, 36.29))  # Aleppo, Homs, Damascus
 LEBANON = ((33.89, 35.5), (33.56, 35.37))  # Beirut, Sidon
@@ -35,7 +35,7 @@ CASES = [
 def _every_candidate(
     self: object, context: Sequence[tuple[float, float]], depth: int, vectors: object = None
 ) -> tuple[list[Ranked], list[tuple[float, float]]]:
-    return list(self.ranked), list(context)  # type: ignore[attr-defined]
+    return self.candidates(), list(context)  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("limit", [1, 3, 10, 50])
@@ -50,7 +50,7 @@ def test_context_answers_equal_a_full_reranking(
     query = Query(name, Hints(), limit=limit, min_confidence=0.0)
     narrowed = Resolver(embedded_index).resolve(query, context)
     with monkeypatch.context() as patched:
-        patched.setattr(resolver_module._Reach, "within", _every_candidate)
+        patched.setattr(KeptRanking, "within", _every_candidate)
         full = Resolver(embedded_index).resolve(query, context)
     assert narrowed == full
     assert len(full) == min(limit, len(Resolver(embedded_index).rank(query)))

@@ -1,0 +1,207 @@
+"""Answers and lone rankings kept for later, in a form the garbage collector does not walk.
+
+A resolver keeps the answers to thousands of queries, and a few thousand lone rankings of up to
+64 candidates so that a document's context re-orders a name's candidates instead of ranking them
+again. As objects (each :class:`~toponym_server.matching.ranking.Ranked` with its place facts and
+its matched name, each :class:`~toponym_server.resolver.answers.Candidate` with its place row)
+they are a couple of hundred thousand objects that every full collection of CPython's cyclic
+garbage collector visits: each such collection then held the interpreter for 0.1 to 0.4 s. Kept
+here as plain tuples of numbers and strings, which the collector stops tracking, they are made
+again when they are asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+
+from toponym_server.index.reader import NameRow, PlaceRow
+from toponym_server.matching.features import Kind
+from toponym_server.matching.ranking import (
+    CONTEXT_SCALE_KM,
+    EARTH_RADIUS_KM,
+    W_CONTEXT,
+    PlaceFacts,
+    Ranked,
+    Signal,
+    unit_vectors,
+)
+from toponym_server.matching.similarity import MatchKind
+from toponym_server.resolver.answers import Candidate, RelatedPlace
+
+# Slack for the difference between the vectorised pull and dot products and ranking's own
+# arithmetic (a few units in the last place).
+_PULL_SLACK = 1e-9
+_DOT_SLACK = 1e-12
+
+
+# Each kept row is one flat tuple of numbers and strings. The collector stops tracking a tuple
+# only once it has stopped tracking its parts, and it finds the parts of a nested tuple after
+# the tuple itself: each level of nesting would wait for a collection of an older generation.
+_PLACE_FACTS = len(PlaceFacts._fields)
+_PLACE_ROW = len(PlaceRow._fields)
+_RANKED_SIGNALS = _PLACE_FACTS + 12  # where a ranked row's signals start
+
+
+def _flat_signals(signals: Sequence[Signal]) -> tuple[Any, ...]:
+    """The signals as one flat run: each template, the number of its values, then the values."""
+    return tuple(part for template, values in signals for part in (template, len(values), *values))
+
+
+def _signals(row: tuple[Any, ...], start: int) -> tuple[Signal, ...]:
+    signals: list[Signal] = []
+    while start < len(row):
+        count = row[start + 1]
+        signals.append((row[start], row[start + 2 : start + 2 + count]))
+        start += 2 + count
+    return tuple(signals)
+
+
+def _plain(item: Ranked) -> tuple[Any, ...]:
+    name = item.matched
+    return (
+        *item.place,
+        item.score,
+        item.similarity,
+        item.match_kind.value,
+        name.name_id,
+        name.text,
+        name.lang,
+        name.flags,
+        name.folded,
+        name.phonetic,
+        name.skeleton,
+        item.view,
+        item.bonus,
+        *_flat_signals(item.signals),
+    )
+
+
+def _ranked(row: tuple[Any, ...]) -> Ranked:
+    facts = tuple.__new__(PlaceFacts, row[:_PLACE_FACTS])
+    score, similarity, match_kind, name_id, *views, view, bonus = row[_PLACE_FACTS:_RANKED_SIGNALS]
+    matched = NameRow(name_id, facts.place_id, *views)
+    signals = _signals(row, _RANKED_SIGNALS)
+    return Ranked(facts, score, similarity, MatchKind(match_kind), matched, view, bonus, signals)
+
+
+class KeptRanking:
+    """A lone ranking, best first, kept as plain tuples; its arrays for contexts are made on first use."""
+
+    __slots__ = ("_rows", "_scores", "_vectors")
+
+    def __init__(self, ranked: Sequence[Ranked]) -> None:
+        self._rows = tuple(_plain(item) for item in ranked)
+        self._vectors: np.ndarray | None = None
+        self._scores: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def candidates(self, positions: Iterable[int] | None = None) -> list[Ranked]:
+        """The candidates at ``positions`` (all of them by default), made again, in ranking order."""
+        rows = self._rows if positions is None else [self._rows[i] for i in positions]
+        return [_ranked(row) for row in rows]
+
+    def _arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._vectors is None or self._scores is None:
+            points = np.array([row[4:6] for row in self._rows], dtype=float).reshape(-1, 2)
+            self._vectors = unit_vectors(points)
+            self._scores = np.array([row[_PLACE_FACTS] for row in self._rows], dtype=float)
+        return self._vectors, self._scores
+
+    def within(
+        self, context: Sequence[tuple[float, float]], depth: int, vectors: np.ndarray | None = None
+    ) -> tuple[list[Ranked], list[tuple[float, float]]]:
+        """The candidates that may be among the first ``depth`` once ``context`` pulls them, and their pullers.
+
+        A context only adds to each score (at most ``W_CONTEXT``), so a candidate whose score
+        with its pull stays below the ``depth``-th best such score cannot reach an answer or the
+        rivals its confidence is measured against; and a candidate's pull comes from its nearest
+        point alone, so the points nearest to none of the candidates kept change nothing. Both
+        are found here at once for all candidates and points;
+        :func:`~toponym_server.matching.ranking.with_context` then ranks the candidates kept (in
+        their order) among those points, which orders them and gives them the pulls it would
+        among all: the answer is the same, for a fraction of the work. ``vectors`` are the
+        points' unit vectors, when the caller has them.
+        """
+        if not self._rows:
+            return [], list(context)
+        if vectors is None:
+            vectors = unit_vectors(np.array(context, dtype=float).reshape(-1, 2))
+        own_vectors, own_scores = self._arrays()
+        dots = own_vectors @ vectors.T
+        closest = dots.max(axis=1)
+        keep = np.ones(len(self._rows), dtype=bool)
+        if len(self._rows) > depth:
+            nearest_km = EARTH_RADIUS_KM * np.arccos(np.clip(closest, -1.0, 1.0))
+            scores = own_scores + W_CONTEXT * np.exp(-nearest_km / CONTEXT_SCALE_KM)
+            cut = len(scores) - depth
+            keep = scores >= float(np.partition(scores, cut)[cut]) - _PULL_SLACK
+        nearest = (dots[keep] >= closest[keep, None] - _DOT_SLACK).any(axis=0)
+        kept = self.candidates(np.flatnonzero(keep).tolist())
+        return kept, [context[i] for i in np.flatnonzero(nearest).tolist()]
+
+    def leaders(self, context: Sequence[tuple[float, float]], vectors: np.ndarray) -> list[Ranked]:
+        """The candidates that may be first once ``context`` pulls them: one, or those tied with it."""
+        if not self._rows:
+            return []
+        own_vectors, own_scores = self._arrays()
+        nearest_km = EARTH_RADIUS_KM * np.arccos(np.clip((own_vectors @ vectors.T).max(axis=1), -1.0, 1.0))
+        scores = own_scores + W_CONTEXT * np.exp(-nearest_km / CONTEXT_SCALE_KM)
+        floor = float(scores.max()) - _PULL_SLACK
+        return self.candidates(np.flatnonzero(scores >= floor).tolist())
+
+
+class KeptAnswers:
+    """A query's answers, kept as flat tuples (see :class:`KeptRanking`)."""
+
+    __slots__ = ("_rows",)
+
+    def __init__(self, answers: Sequence[Candidate]) -> None:
+        self._rows = tuple(
+            (
+                *answer.place,
+                answer.kind.value,
+                answer.admin1_name,
+                answer.localized_name,
+                answer.confidence,
+                answer.match_kind.value,
+                answer.matched_name,
+                answer.explanation,
+                *(part for link in answer.related for part in _flat_related(link)),
+            )
+            for answer in answers
+        )
+
+    def answers(self) -> list[Candidate]:
+        """The answers, made again."""
+        return [_candidate(row) for row in self._rows]
+
+
+_RELATED = _PLACE_ROW + 3
+
+
+def _flat_related(link: RelatedPlace) -> tuple[Any, ...]:
+    return (*link.place, link.relation, link.distance_km, link.curated)
+
+
+def _candidate(row: tuple[Any, ...]) -> Candidate:
+    kind, admin1, localized, confidence, match_kind, matched_name, explanation = row[_PLACE_ROW : _PLACE_ROW + 7]
+    related = tuple(
+        RelatedPlace(tuple.__new__(PlaceRow, row[at : at + _PLACE_ROW]), *row[at + _PLACE_ROW : at + _RELATED])
+        for at in range(_PLACE_ROW + 7, len(row), _RELATED)
+    )
+    return Candidate(
+        tuple.__new__(PlaceRow, row[:_PLACE_ROW]),
+        Kind(kind),
+        admin1,
+        localized,
+        confidence,
+        MatchKind(match_kind),
+        matched_name,
+        explanation,
+        related,
+    )

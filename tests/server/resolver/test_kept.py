@@ -1,0 +1,74 @@
+"""What a resolver keeps (answers, lone rankings) comes back whole, and costs the garbage collector nothing."""
+
+from __future__ import annotations
+
+import gc
+
+import numpy as np
+import pytest
+
+from toponym_server.index import IndexReader
+from toponym_server.matching.ranking import Hints, unit_vectors, with_context
+from toponym_server.resolver import Query, Resolver
+from toponym_server.resolver.kept import KeptAnswers, KeptRanking
+
+NAMES = ["Springfield", "Tripoli", "Rafah", "Nogales", "الحسكة", "Hassakeh"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_kept_answers_come_back_equal(embedded_index: IndexReader, name: str) -> None:
+    query = Query(name, Hints(language="ar"), limit=10, min_confidence=0.0)
+    answers = Resolver(embedded_index, cache_size=0).resolve(query)
+    assert answers
+    assert KeptAnswers(answers).answers() == answers
+
+
+def test_related_places_are_kept_with_their_answer(embedded_index: IndexReader) -> None:
+    answers = Resolver(embedded_index, cache_size=0).resolve(Query("Rafah"))
+    assert any(answer.related for answer in answers)
+    assert [a.related for a in KeptAnswers(answers).answers()] == [a.related for a in answers]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_kept_ranking_comes_back_equal(embedded_index: IndexReader, name: str) -> None:
+    ranked = Resolver(embedded_index, cache_size=0).rank(Query(name, Hints(countries=frozenset({"SY"}))))
+    kept = KeptRanking(ranked)
+    assert len(kept) == len(ranked)
+    assert kept.candidates() == ranked
+    assert kept.candidates([2, 0]) == [ranked[2], ranked[0]]
+
+
+def test_a_kept_ranking_in_context_answers_as_a_full_reranking_does(embedded_index: IndexReader) -> None:
+    ranked = Resolver(embedded_index, cache_size=0).rank(Query("Tripoli"))
+    kept = KeptRanking(ranked)
+    lebanon = [(33.89, 35.5), (33.56, 35.37)]
+    vectors = unit_vectors(np.array(lebanon))
+    full = with_context(ranked, lebanon)
+    assert [r.place for r in kept.leaders(lebanon, vectors)] == [full[0].place]
+    assert full[0].place.country_code == "LB"
+    within, points = kept.within(lebanon, 5, vectors)
+    assert with_context(within, points)[:5] == full[:5]
+
+
+def test_an_empty_ranking_has_no_leader() -> None:
+    kept = KeptRanking([])
+    assert kept.candidates() == []
+    assert kept.leaders([(0.0, 0.0)], np.array([[1.0, 0.0, 0.0]])) == []
+    assert kept.within([(0.0, 0.0)], 5) == ([], [(0.0, 0.0)])
+
+
+def _tracked(kept: object) -> list[object]:
+    """The tuples inside a kept object that the collector still tracks."""
+    rows = kept._rows  # type: ignore[attr-defined]
+    return [row for row in (rows, *rows) if gc.is_tracked(row)]
+
+
+def test_the_collector_stops_tracking_what_is_kept(embedded_index: IndexReader) -> None:
+    resolver = Resolver(embedded_index, cache_size=0)
+    answers = resolver.resolve(Query("Rafah"))
+    kept_answers = KeptAnswers(answers)
+    kept_ranking = KeptRanking(resolver.rank(Query("Springfield")))
+    gc.collect()
+    gc.collect()
+    assert _tracked(kept_answers) == []
+    assert _tracked(kept_ranking) == []
