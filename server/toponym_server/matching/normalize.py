@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from toponym_server.matching.generic_words import LINK_WORDS, kind_of
+from toponym_server.matching.memo import string_memo
 from toponym_server.matching.script import clean_arabic, has_arabic
 from toponym_server.matching.transliterate import to_ascii
 
@@ -183,9 +184,15 @@ def content_tokens(folded: str) -> tuple[tuple[str, ...], str | None]:
 _J_AS_Y = re.compile(r"(?<!d)j")
 
 
-# Words recur across names far more than names do, so the per-word work is cached.
-@lru_cache(maxsize=262144)
 def _phonetic_token(token: str, ch: str, j: str, latin: bool) -> str:
+    # Words recur across names far more than names do, so the per-word work is kept, under
+    # one string (readings of ch and j, script, word): see memo.py for why not lru_cache.
+    return _phonetic_word(f"{ch}{j}{'L' if latin else '-'}{token}")
+
+
+@string_memo(maxsize=262144)
+def _phonetic_word(key: str) -> str:
+    ch, j, latin, token = key[0], key[1], key[2] == "L", key[3:]
     if latin and token.startswith("hs"):  # Wade-Giles hs- is pinyin x-, the sh sound
         token = "s" + token[2:]
     token = _SOFT_C.sub("s", token)
@@ -229,7 +236,7 @@ def token_phonetics(tokens: tuple[str, ...], latin: bool = True) -> tuple[str, .
 _SPELLING_VOWELS = (("ou", "u"), ("ee", "i"), ("oo", "u"), ("ie", "i"), ("ei", "i"), ("y", "i"), ("w", "u"))
 
 
-@lru_cache(maxsize=262144)
+@string_memo(maxsize=262144)
 def spelling(folded: str) -> str:
     """The folded name with its consonants written one way, its vowels kept.
 
@@ -259,7 +266,9 @@ def skeleton(phonetic: str) -> str:
     return _DOUBLES.sub(_first_group, consonants)
 
 
-@lru_cache(maxsize=65536)
+# Enough for the answers a resolver keeps (a repeated query is normalized before its answer is
+# found), and few enough for the garbage collector to walk quickly (see memo.py).
+@lru_cache(maxsize=16384)
 def normalize(text: str) -> Normalized:
     """Compute every view of ``text`` (the first phonetic reading when there are two)."""
     folded, transliterated = fold(text)

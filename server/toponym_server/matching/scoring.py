@@ -38,6 +38,7 @@ from numpy.typing import NDArray
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
+from toponym_server.matching.memo import string_memo
 from toponym_server.matching.normalize import Normalized, content_tokens, spelling
 from toponym_server.matching.similarity import (
     PART_BASE,
@@ -123,7 +124,7 @@ MODEL = RankingModel(
 )
 
 
-@lru_cache(maxsize=262144)
+@string_memo(maxsize=262144)
 def _spelled(folded: str) -> str:
     """The spelling (:func:`.normalize.spelling`) of a folded name's content words."""
     return spelling(" ".join(content_tokens(folded)[0]))

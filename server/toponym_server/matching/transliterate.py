@@ -8,9 +8,10 @@ table-based transliterators. The transliterator object is built once per thread.
 from __future__ import annotations
 
 import threading
-from functools import lru_cache
 
 import icu
+
+from toponym_server.matching.memo import string_memo
 
 _local = threading.local()
 _RULES = "Any-Latin; Latin-ASCII"
@@ -24,7 +25,7 @@ def _transliterator() -> icu.Transliterator:
     return instance
 
 
-@lru_cache(maxsize=65536)
+@string_memo(maxsize=65536)
 def to_ascii(text: str) -> str:
     """Transliterate ``text`` to ASCII Latin; ASCII input comes back unchanged.
 
