@@ -7,6 +7,7 @@ calls and streams per connection (:class:`~toponym_server.service.limits.Limits`
 
 from __future__ import annotations
 
+import gc
 import logging
 import signal
 import threading
@@ -103,6 +104,10 @@ def serve_until_signalled(index: IndexReader, config: ServerConfig) -> None:
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
     running = start_server(index, config)
+    # What start-up made (modules, gRPC, the open index) lives as long as the process: the cyclic
+    # garbage collector need not walk it again at every full collection, each of which holds
+    # every thread of the server.
+    gc.freeze()
     logger.info(
         "toponym ready on %s:%d (%s%s), serving %d places and %d names from %s",
         config.host,
