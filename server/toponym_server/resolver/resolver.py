@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, TypeVar
 
 import numpy as np
@@ -56,6 +57,10 @@ STRONG_SHORTLIST = RANKING_DEPTH
 # Index rows kept across queries: prominent places and their names are candidates again and again.
 _NAME_ROWS_KEPT = 100_000
 _PLACE_ROWS_KEPT = 50_000
+# A place's ranking facts, picked from its kept row.
+_FACTS_OF_ROW = itemgetter(
+    *(PlaceRow._fields.index(field) for field in ("geoname_id", *PlaceFacts._fields[1:]))
+)
 
 
 @dataclass(slots=True)
@@ -422,23 +427,20 @@ class Resolver:
 
     def _places(self, place_ids: Sequence[int]) -> dict[int, PlaceFacts]:
         """The ranking facts of these places, read once and then kept; unknown IDs are absent."""
-        found = self._place_rows_of(place_ids)
         return {
-            place_id: PlaceFacts(
-                place_id, row.feature_class, row.feature_code, row.country_code, row.latitude, row.longitude,
-                row.prominence,
-            )
-            for place_id, row in found.items()
+            place_id: tuple.__new__(PlaceFacts, _FACTS_OF_ROW(row))
+            for place_id, row in self._kept_places(place_ids).items()
         }
 
     def _place_rows_of(self, place_ids: Sequence[int]) -> dict[int, PlaceRow]:
         """The rows of these places, read once and then kept; unknown IDs are absent."""
+        return {place_id: tuple.__new__(PlaceRow, row) for place_id, row in self._kept_places(place_ids).items()}
 
+    def _kept_places(self, place_ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
         def read(missing: list[int]) -> Iterator[tuple[int, tuple[Any, ...]]]:
             return ((place_id, tuple(row)) for place_id, row in self.index.places_by_id(missing).items())
 
-        kept = _kept_rows(place_ids, self._place_rows, _PLACE_ROWS_KEPT, read)
-        return {place_id: tuple.__new__(PlaceRow, row) for place_id, row in kept.items()}
+        return _kept_rows(place_ids, self._place_rows, _PLACE_ROWS_KEPT, read)
 
     def _admin1_name(self, place: PlaceRow) -> str:
         if not place.admin1_code:
