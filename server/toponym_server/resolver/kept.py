@@ -19,10 +19,12 @@ import numpy as np
 
 from toponym_server.index.reader import NameRow, PlaceRow
 from toponym_server.matching.features import Kind
+from toponym_server.matching.normalize import Normalized
 from toponym_server.matching.ranking import (
     CONTEXT_SCALE_KM,
     EARTH_RADIUS_KM,
     W_CONTEXT,
+    Hints,
     PlaceFacts,
     Ranked,
     Signal,
@@ -155,30 +157,45 @@ class KeptRanking:
         return self.candidates(np.flatnonzero(scores >= floor).tolist())
 
 
-class KeptAnswers:
-    """A query's answers, kept as flat tuples (see :class:`KeptRanking`)."""
-
-    __slots__ = ("_rows",)
-
-    def __init__(self, answers: Sequence[Candidate]) -> None:
-        self._rows = tuple(
-            (
-                *answer.place,
-                answer.kind.value,
-                answer.admin1_name,
-                answer.localized_name,
-                answer.confidence,
-                answer.match_kind.value,
-                answer.matched_name,
-                answer.explanation,
-                *(part for link in answer.related for part in _flat_related(link)),
-            )
-            for answer in answers
+def kept_answers(answers: Sequence[Candidate]) -> tuple[tuple[Any, ...], ...]:
+    """A query's answers as flat tuples, kept as they are (no object around them: see the module)."""
+    return tuple(
+        (
+            *answer.place,
+            answer.kind.value,
+            answer.admin1_name,
+            answer.localized_name,
+            answer.confidence,
+            answer.match_kind.value,
+            answer.matched_name,
+            answer.explanation,
+            *(part for link in answer.related for part in _flat_related(link)),
         )
+        for answer in answers
+    )
 
-    def answers(self) -> list[Candidate]:
-        """The answers, made again."""
-        return [_candidate(row) for row in self._rows]
+
+def answers_from(kept: tuple[tuple[Any, ...], ...]) -> list[Candidate]:
+    """The answers :func:`kept_answers` kept, made again."""
+    return [_candidate(row) for row in kept]
+
+
+def query_key(normalized: Normalized, hints: Hints) -> tuple[Any, ...]:
+    """What identifies a lone query among kept answers and rankings, as one flat tuple.
+
+    A name's views all follow from its folded form and whether it was transliterated; the hints
+    are written out as sorted codes and values, so no tracked object (a view, a frozen set) is
+    kept in the key.
+    """
+    return (
+        normalized.folded,
+        normalized.transliterated,
+        hints.restrict_to_countries,
+        hints.language,
+        hints.near,
+        ",".join(sorted(hints.countries)),
+        ",".join(sorted(kind.value for kind in hints.kinds)),
+    )
 
 
 _RELATED = _PLACE_ROW + 3

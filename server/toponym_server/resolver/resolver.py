@@ -31,7 +31,7 @@ from toponym_server.matching.ranking import (
 )
 from toponym_server.resolver.answers import Candidate, PlaceDetails, RelatedPlace
 from toponym_server.resolver.cache import LruCache
-from toponym_server.resolver.kept import KeptAnswers, KeptRanking
+from toponym_server.resolver.kept import KeptRanking, answers_from, kept_answers, query_key
 from toponym_server.resolver.turns import Turns
 
 T = TypeVar("T")
@@ -163,9 +163,9 @@ class Resolver:
 
     def __init__(self, index: IndexReader, *, cache_size: int = DEFAULT_RESULT_CACHE) -> None:
         self.index = index
-        self._answers: LruCache[tuple[object, ...], KeptAnswers] = LruCache(cache_size)
+        self._answers: LruCache[tuple[Any, ...], tuple[tuple[Any, ...], ...]] = LruCache(cache_size)
         # Lone rankings, which a document's context only re-orders (batches, texts).
-        self._rankings: LruCache[tuple[object, ...], KeptRanking] = LruCache(
+        self._rankings: LruCache[tuple[Any, ...], KeptRanking] = LruCache(
             min(cache_size, RANKINGS_KEPT)
         )
         # Plain dicts emptied when full: one lookup per candidate row must stay cheap. They hold
@@ -184,10 +184,10 @@ class Resolver:
     def resolve(self, query: Query, context: Sequence[tuple[float, float]] = ()) -> list[Candidate]:
         """Return the candidates for ``query``, best first, at most ``query.limit`` of them."""
         normalized = normalize(query.name)
-        key = (normalized, query.hints, query.limit, query.min_confidence, tuple(context))
+        key = (*query_key(normalized, query.hints), query.limit, query.min_confidence, *context)
         cached = self._answers.get(key)
         if cached is not None:
-            return cached.answers()
+            return answers_from(cached)
         ranked = self._rank(query, context)
         answers: list[Candidate] = []
         confidences = iter_confidences(
@@ -197,7 +197,7 @@ class Resolver:
             if len(answers) == query.limit or round(confidence, 4) < query.min_confidence:
                 break  # confidences never rise down the ranking; answers carry them rounded
             answers.append(self._candidate(item, confidence, query.hints.language))
-        self._answers.put(key, KeptAnswers(answers))
+        self._answers.put(key, kept_answers(answers))
         return answers
 
     def resolve_many(
@@ -232,7 +232,7 @@ class Resolver:
         What :meth:`resolve` would put first, found from the kept lone ranking at the cost of a
         glance (no ranking, confidence or answer is made).
         """
-        key = (normalize(query.name), query.hints)
+        key = query_key(normalize(query.name), query.hints)
         kept = self._rankings.get(key)
         if kept is None:
             ranked = self._rank(query, ())
@@ -299,7 +299,7 @@ class Resolver:
 
     def _rank(self, query: Query, context: Sequence[tuple[float, float]]) -> list[Ranked]:
         """Rank the candidates of ``query``; a context re-ranks the query's kept lone ranking."""
-        key = (normalize(query.name), query.hints)
+        key = query_key(normalize(query.name), query.hints)
         kept = self._rankings.get(key)
         if kept is None:
             # Past the most any answer holds (50) a candidate could only reach an answer by

@@ -8,9 +8,10 @@ import numpy as np
 import pytest
 
 from toponym_server.index import IndexReader
+from toponym_server.matching.normalize import normalize
 from toponym_server.matching.ranking import Hints, unit_vectors, with_context
 from toponym_server.resolver import Query, Resolver
-from toponym_server.resolver.kept import KeptAnswers, KeptRanking
+from toponym_server.resolver.kept import KeptRanking, answers_from, kept_answers, query_key
 
 NAMES = ["Springfield", "Tripoli", "Rafah", "Nogales", "الحسكة", "Hassakeh"]
 
@@ -20,13 +21,13 @@ def test_kept_answers_come_back_equal(embedded_index: IndexReader, name: str) ->
     query = Query(name, Hints(language="ar"), limit=10, min_confidence=0.0)
     answers = Resolver(embedded_index, cache_size=0).resolve(query)
     assert answers
-    assert KeptAnswers(answers).answers() == answers
+    assert answers_from(kept_answers(answers)) == answers
 
 
 def test_related_places_are_kept_with_their_answer(embedded_index: IndexReader) -> None:
     answers = Resolver(embedded_index, cache_size=0).resolve(Query("Rafah"))
     assert any(answer.related for answer in answers)
-    assert [a.related for a in KeptAnswers(answers).answers()] == [a.related for a in answers]
+    assert [a.related for a in answers_from(kept_answers(answers))] == [a.related for a in answers]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -57,18 +58,25 @@ def test_an_empty_ranking_has_no_leader() -> None:
     assert kept.within([(0.0, 0.0)], 5) == ([], [(0.0, 0.0)])
 
 
-def _tracked(kept: object) -> list[object]:
-    """The tuples inside a kept object that the collector still tracks."""
-    rows = kept._rows  # type: ignore[attr-defined]
+def _tracked(rows: tuple[object, ...]) -> list[object]:
+    """The tuples of kept rows that the collector still tracks."""
     return [row for row in (rows, *rows) if gc.is_tracked(row)]
 
 
 def test_the_collector_stops_tracking_what_is_kept(embedded_index: IndexReader) -> None:
     resolver = Resolver(embedded_index, cache_size=0)
-    answers = resolver.resolve(Query("Rafah"))
-    kept_answers = KeptAnswers(answers)
-    kept_ranking = KeptRanking(resolver.rank(Query("Springfield")))
+    answers = kept_answers(resolver.resolve(Query("Rafah")))
+    ranking = KeptRanking(resolver.rank(Query("Springfield")))
+    key = query_key(normalize("Springfield"), Hints(frozenset({"US", "GB"}), language="en", near=(39.8, -89.6)))
     gc.collect()
     gc.collect()
-    assert _tracked(kept_answers) == []
-    assert _tracked(kept_ranking) == []
+    assert _tracked(answers) == []
+    assert _tracked(ranking._rows) == []
+    assert not gc.is_tracked(key)
+
+
+def test_queries_that_normalize_alike_share_a_key() -> None:
+    hints = Hints(frozenset({"SY", "IQ"}))
+    assert query_key(normalize("Hasakeh"), hints) == query_key(normalize("HASAKEH"), Hints(frozenset({"IQ", "SY"})))
+    assert query_key(normalize("Hasakeh"), hints) != query_key(normalize("Hasakeh"), Hints(frozenset({"SY"})))
+    assert query_key(normalize("Halab"), hints) != query_key(normalize("حلب"), hints)  # transliterated or not
