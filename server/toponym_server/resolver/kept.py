@@ -5,7 +5,7 @@ A resolver keeps the answers to thousands of queries, and a few thousand lone ra
 again. As objects (each :class:`~toponym_server.matching.ranking.Ranked` with its place facts and
 its matched name, each :class:`~toponym_server.resolver.answers.Candidate` with its place row)
 they are a couple of hundred thousand objects that every full collection of CPython's cyclic
-garbage collector visits: each such collection then held the interpreter for 0.1 to 0.4 s. Kept
+garbage collector visits: each such collection then held the interpreter for up to 0.7 s. Kept
 here as plain tuples of numbers and strings, which the collector stops tracking, they are made
 again when they are asked for.
 """
@@ -43,8 +43,9 @@ _DOT_SLACK = 1e-12
 # only once it has stopped tracking its parts, and it finds the parts of a nested tuple after
 # the tuple itself: each level of nesting would wait for a collection of an older generation.
 _PLACE_FACTS = len(PlaceFacts._fields)
+_POINT = slice(PlaceFacts._fields.index("latitude"), PlaceFacts._fields.index("longitude") + 1)
 _PLACE_ROW = len(PlaceRow._fields)
-_RANKED_SIGNALS = _PLACE_FACTS + 12  # where a ranked row's signals start
+_RANKED_SIGNALS = _PLACE_FACTS + 12  # where a ranked row's signals start, after its 12 other fields
 
 
 def _flat_signals(signals: Sequence[Signal]) -> tuple[Any, ...]:
@@ -109,7 +110,7 @@ class KeptRanking:
 
     def _arrays(self) -> tuple[np.ndarray, np.ndarray]:
         if self._vectors is None or self._scores is None:
-            points = np.array([row[4:6] for row in self._rows], dtype=float).reshape(-1, 2)
+            points = np.array([row[_POINT] for row in self._rows], dtype=float).reshape(-1, 2)
             self._vectors = unit_vectors(points)
             self._scores = np.array([row[_PLACE_FACTS] for row in self._rows], dtype=float)
         return self._vectors, self._scores
@@ -184,8 +185,8 @@ def query_key(normalized: Normalized, hints: Hints) -> tuple[Any, ...]:
     """What identifies a lone query among kept answers and rankings, as one flat tuple.
 
     A name's views all follow from its folded form and whether it was transliterated; the hints
-    are written out as sorted codes and values, so no tracked object (a view, a frozen set) is
-    kept in the key.
+    are written out as sorted codes and values, so no object the collector keeps tracking (a
+    view, a frozen set, an enum member) is kept in the key.
     """
     return (
         normalized.folded,
@@ -193,8 +194,8 @@ def query_key(normalized: Normalized, hints: Hints) -> tuple[Any, ...]:
         hints.restrict_to_countries,
         hints.language,
         hints.near,
-        ",".join(sorted(hints.countries)),
-        ",".join(sorted(kind.value for kind in hints.kinds)),
+        tuple(sorted(hints.countries)),
+        tuple(sorted(kind.value for kind in hints.kinds)),
     )
 
 

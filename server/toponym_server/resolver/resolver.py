@@ -171,7 +171,7 @@ class Resolver:
         # Plain dicts emptied when full: one lookup per candidate row must stay cheap. They hold
         # plain tuples, made named rows again when read: the garbage collector stops tracking a
         # tuple of numbers and strings, but never a named tuple, and a full collection visits
-        # every tracked object (a hundred thousand kept rows made each one last 0.1-0.4 s).
+        # every tracked object (see kept.py).
         self._name_rows: dict[int, tuple[Any, ...]] = {}
         self._place_rows: dict[int, tuple[Any, ...]] = {}
         self._admin_names: dict[str, str] = {}
