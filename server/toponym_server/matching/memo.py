@@ -10,19 +10,22 @@ gazetteer recur by name, not by recency.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 
 class StringMemo:
     """``function`` with its results kept, at most ``maxsize`` of them; the whole store is emptied when full.
 
-    Safe to share between threads: a race computes a result twice, never a wrong one.
+    It carries the function's name and docstring, and pickles as a reference to the module-level
+    name it is bound to, as a decorated function does. Safe to share between threads: a race
+    computes a result twice, never a wrong one.
     """
 
-    __slots__ = ("__wrapped__", "_kept", "_maxsize")
-
     def __init__(self, function: Callable[[str], str], maxsize: int) -> None:
-        self.__wrapped__ = function
+        functools.update_wrapper(self, function)
+        self.__wrapped__: Callable[[str], str] = function
+        self._name: str = function.__qualname__
         self._kept: dict[str, str] = {}
         self._maxsize = maxsize
 
@@ -37,6 +40,9 @@ class StringMemo:
 
     def __len__(self) -> int:
         return len(self._kept)
+
+    def __reduce__(self) -> str:
+        return self._name
 
 
 def string_memo(maxsize: int) -> Callable[[Callable[[str], str]], StringMemo]:

@@ -241,16 +241,18 @@ def evidence_table(
 ) -> EvidenceTable:
     """Compute the features of :mod:`.scoring` for candidate places and the names that reached them.
 
-    Every candidate has at least one name. Each distinct (folded, phonetic, skeleton) view is
-    compared with the query once (namesakes share them), all in one call into rapidfuzz per
-    measure. A place's name is the one closest to the query after its status is weighed (a
+    Every candidate has at least one name (``ValueError`` otherwise). Each distinct (folded,
+    phonetic, skeleton) view is compared with the query once (namesakes share them), all in one
+    call into rapidfuzz per measure. A place's name is the one closest to the query after its status is weighed (a
     transliteration, a code or a historic name counts less, a name in the caller's language or
     the place's own name more; the first of equals); its name evidence is the best of all its
     names (:func:`~.scoring.best_of`).
     """
-    hits = [hit for _, names in candidates for hit in names]
-    if not hits:
+    if not candidates:
         return EvidenceTable(np.zeros((0, len(FEATURES))), [], [], [])
+    if not all(names for _, names in candidates):
+        raise ValueError("every candidate place needs a name that reached it")
+    hits = [hit for _, names in candidates for hit in names]
     counts = np.array([len(names) for _, names in candidates])
     starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
     distinct: dict[tuple[str, str, str], int] = {}

@@ -283,8 +283,9 @@ def is_syllabic(text: str) -> bool:
 def scores(features: NDArray[np.float64], weights: Sequence[float] | None = None) -> NDArray[np.float64]:
     """The log-odds score of each candidate (a row of ``features``), by ``weights`` (:data:`MODEL`'s by default).
 
-    The products are summed feature by feature, left to right, as a Python ``sum`` over one
-    row would: a score does not depend on how many candidates are scored with it.
+    The products are added feature by feature, left to right, in double precision: a score
+    does not depend on how many candidates are scored with it, nor on the Python version (from
+    3.12 on, ``sum`` of floats compensates rounding, so it would differ in the last bits).
     """
     chosen = MODEL.weights() if weights is None else weights
     if features.ndim != 2 or features.shape[1] != len(chosen):

@@ -195,7 +195,7 @@ def query_key(normalized: Normalized, hints: Hints) -> tuple[Any, ...]:
         hints.language,
         hints.near,
         tuple(sorted(hints.countries)),
-        tuple(sorted(kind.value for kind in hints.kinds)),
+        tuple(sorted(str(kind) for kind in hints.kinds)),  # a Kind is its value as a string
     )
 
 

@@ -111,6 +111,7 @@ def prepare_long_run() -> None:
     as by default: the resolver's caches hold what the collector stops tracking, and a query
     leaves few reference cycles behind (``bench/pauses.py`` measures both).
     """
+    gc.collect()  # what is garbage now would stay frozen for good
     gc.freeze()
     young, middle, _ = gc.get_threshold()
     gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)

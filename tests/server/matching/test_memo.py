@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import pickle
 
 from toponym_server.matching.memo import StringMemo, string_memo
 from toponym_server.matching.normalize import spelling
@@ -39,3 +40,10 @@ def test_the_store_is_invisible_to_the_garbage_collector() -> None:
 def test_matching_keeps_its_spellings_in_string_memos() -> None:
     assert isinstance(spelling, StringMemo) and isinstance(to_ascii, StringMemo)
     assert spelling("Qamishli") == spelling.__wrapped__("Qamishli")
+
+
+def test_a_memoised_function_keeps_its_name_and_pickles_as_itself() -> None:
+    assert spelling.__name__ == "spelling"
+    assert "consonants written one way" in (spelling.__doc__ or "")
+    assert pickle.loads(pickle.dumps(spelling)) is spelling
+    assert pickle.loads(pickle.dumps(to_ascii)) is to_ascii

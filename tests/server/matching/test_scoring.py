@@ -103,11 +103,19 @@ def test_a_place_in_the_hinted_country_scores_higher() -> None:
     assert score(features_of("Hama", "Hama", hints=hinted)) > score(features_of("Hama", "Hama", hints=elsewhere))
 
 
-def test_scores_are_the_sum_of_the_products_in_feature_order() -> None:
+def _left_to_right(row: list[float]) -> float:
+    total = 0.0
+    for weight, feature in zip(MODEL.weights(), row, strict=True):
+        total += weight * feature
+    return total
+
+
+def test_scores_add_the_products_left_to_right_in_feature_order() -> None:
     rng = random.Random(3)
     rows = [[rng.uniform(-1.0, 2.0) for _ in FEATURES] for _ in range(200)]
-    expected = [sum(w * f for w, f in zip(MODEL.weights(), row, strict=True)) for row in rows]
+    expected = [_left_to_right(row) for row in rows]
     assert scores(np.array(rows)).tolist() == expected  # bit for bit, whatever the number of rows
+    assert scores(np.array(rows[:1])).tolist() == expected[:1]
 
 
 def test_scores_refuse_features_of_another_model() -> None:
@@ -154,3 +162,9 @@ def test_the_first_of_equally_close_names_decides() -> None:
 def _views(text: str) -> tuple[str, str, str]:
     views = normalize(text)
     return views.folded, views.phonetic, views.skeleton
+
+
+def test_a_candidate_without_a_name_is_refused() -> None:
+    place = PlaceFacts(1, "P", "PPL", "SY", 35.0, 38.0, 0.5)
+    with pytest.raises(ValueError, match="name"):
+        evidence_table(normalize("Hama"), [(place, [hit("Hama")]), (place._replace(place_id=2), [])], Hints())

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from toponym_server.index import IndexReader
+from toponym_server.matching.features import Kind
 from toponym_server.matching.normalize import normalize
 from toponym_server.matching.ranking import Hints, unit_vectors, with_context
 from toponym_server.resolver import Query, Resolver
@@ -80,3 +81,9 @@ def test_queries_that_normalize_alike_share_a_key() -> None:
     assert query_key(normalize("Hasakeh"), hints) == query_key(normalize("HASAKEH"), Hints(frozenset({"IQ", "SY"})))
     assert query_key(normalize("Hasakeh"), hints) != query_key(normalize("Hasakeh"), Hints(frozenset({"SY"})))
     assert query_key(normalize("Halab"), hints) != query_key(normalize("حلب"), hints)  # transliterated or not
+
+
+def test_kinds_given_as_strings_key_as_kinds_do() -> None:
+    assert query_key(normalize("Hama"), Hints(kinds=frozenset({"country"}))) == query_key(  # type: ignore[arg-type]
+        normalize("Hama"), Hints(kinds=frozenset({Kind.COUNTRY}))
+    )
