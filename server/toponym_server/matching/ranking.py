@@ -20,7 +20,6 @@ from typing import NamedTuple, Protocol
 import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
-from rapidfuzz.process import cdist
 
 from toponym_server.matching.features import Kind, kind_of_feature
 from toponym_server.matching.normalize import Normalized
@@ -34,7 +33,7 @@ from toponym_server.matching.scoring import (
     place_evidence,
     scores,
 )
-from toponym_server.matching.similarity import MatchKind, name_similarities
+from toponym_server.matching.similarity import MatchKind, name_similarities, partial_credit, similarity_array
 
 FLAG_PREFERRED = 1
 FLAG_SHORT = 2
@@ -258,8 +257,9 @@ def evidence_table(
     distinct: dict[tuple[str, str, str], int] = {}
     position = [distinct.setdefault((hit.folded, hit.phonetic, hit.skeleton), len(distinct)) for hit in hits]
     views = list(distinct)
-    found = name_similarities(query, views)
-    per_hit = NameComparer(query).evidence_matrix(views, [similarity for similarity, _ in found])[position]
+    credits = [partial_credit(query, folded, phonetic) for folded, phonetic, _ in views]
+    found = name_similarities(query, views, credits)
+    per_hit = NameComparer(query).evidence_matrix(views, [similarity for similarity, _ in found], credits)[position]
 
     closeness = np.array([found[i][0] for i in position])
     flags = np.array([hit.flags for hit in hits])
@@ -354,7 +354,7 @@ def shortlist(
         (Levenshtein.normalized_similarity, model.levenshtein),
         (JaroWinkler.normalized_similarity, model.jaro_winkler),
     ):
-        name_part += weight * cdist([folded], names, scorer=scorer, dtype=np.float64)[0]
+        name_part += weight * similarity_array(scorer, folded, names)
     prominence = np.array([place.prominence for place, _ in candidates])
     hinted = np.array([place.country_code in hints.countries for place, _ in candidates], dtype=float)
     total = (

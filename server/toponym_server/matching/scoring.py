@@ -35,18 +35,11 @@ from functools import lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
-from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
 from toponym_server.matching.memo import string_memo
 from toponym_server.matching.normalize import Normalized, content_tokens, spelling
-from toponym_server.matching.similarity import (
-    PART_BASE,
-    PART_COVERAGE,
-    PART_MIN_OVERLAP,
-    name_similarities,
-    similarity_array,
-)
+from toponym_server.matching.similarity import name_similarities, partial_credit, similarity_array
 
 NAME_EVIDENCE = 12
 """How many leading features describe the name that matched."""
@@ -137,7 +130,7 @@ class NameComparer:
     form without spaces, its readings, the spelling of its content words) is computed here once.
     """
 
-    __slots__ = ("first_letter", "folded", "query", "readings", "skeleton", "spelled", "token_count")
+    __slots__ = ("first_letter", "folded", "query", "readings", "skeleton", "spelled")
 
     def __init__(self, query: Normalized) -> None:
         self.query = query
@@ -146,7 +139,6 @@ class NameComparer:
         self.readings = query.readings
         self.skeleton = query.skeleton
         self.spelled = spelling(" ".join(query.tokens))
-        self.token_count = len(query.tokens)
 
     def evidence(self, folded: str, phonetic: str, skeleton: str, similarity: float | None = None) -> tuple[float, ...]:
         """The first :data:`NAME_EVIDENCE` features for one gazetteer name, given by its views.
@@ -157,18 +149,25 @@ class NameComparer:
         return tuple(matrix[0].tolist())
 
     def evidence_matrix(
-        self, views: Sequence[tuple[str, str, str]], similarities: Sequence[float] | None = None
+        self,
+        views: Sequence[tuple[str, str, str]],
+        similarities: Sequence[float] | None = None,
+        credits: Sequence[float] | None = None,
     ) -> NDArray[np.float64]:
         """:meth:`evidence` for each (folded, phonetic, skeleton) view of ``views``: one row each, in order.
 
         The string comparisons of all the names are made in one call into rapidfuzz each, and the
         rows come back as one array, which ranking reduces per place without a Python loop.
+        ``similarities`` and ``credits`` are the views' :func:`.similarity.name_similarities` and
+        :func:`.similarity.partial_credit`, when the caller has them.
         """
         if not views:
             return np.zeros((0, NAME_EVIDENCE))
         query = self.query
+        if credits is None:
+            credits = [partial_credit(query, folded, phonetic) for folded, phonetic, _ in views]
         if similarities is None:
-            similarities = [similarity for similarity, _ in name_similarities(query, views)]
+            similarities = [similarity for similarity, _ in name_similarities(query, views, credits)]
         names_folded = [folded.replace(" ", "") for folded, _, _ in views]
         joined_phonetics = [phonetic.replace(" ", "") for _, phonetic, _ in views]
         by_phonetic = similarity_array(Indel.normalized_similarity, self.readings[0], joined_phonetics)
@@ -177,16 +176,6 @@ class NameComparer:
             np.maximum(by_phonetic, other, out=by_phonetic)
         skeletons = [skeleton for _, _, skeleton in views]
         has_skeleton = np.array([bool(skeleton) for skeleton in skeletons])
-        partial = np.zeros(len(views))
-        for i, (folded, phonetic, _) in enumerate(views):
-            if len(query.phonetic) <= len(phonetic):
-                shorter, longer = query.phonetic, phonetic
-            else:
-                shorter, longer = phonetic, query.phonetic
-            if shorter and len(shorter) < 0.8 * len(longer) and self.token_count != folded.count(" ") + 1:
-                overlap = fuzz.partial_ratio(shorter, longer, score_cutoff=PART_MIN_OVERLAP) / 100
-                if overlap:
-                    partial[i] = overlap * (PART_BASE + PART_COVERAGE * len(shorter) / len(longer))
         columns = (
             np.array(similarities, dtype=np.float64),
             np.array([self.folded == name for name in names_folded], dtype=np.float64),
@@ -195,7 +184,7 @@ class NameComparer:
             np.array([phonetic in self.readings for phonetic in joined_phonetics], dtype=np.float64),
             np.where(has_skeleton, similarity_array(Indel.normalized_similarity, self.skeleton, skeletons), 0.0),
             np.array([bool(skeleton) and skeleton == self.skeleton for skeleton in skeletons], dtype=np.float64),
-            partial,
+            np.array(credits, dtype=np.float64),
             # One pair at a time: rapidfuzz's batch Jaro-Winkler can differ from it in the last bit.
             np.array([JaroWinkler.normalized_similarity(self.folded, name) for name in names_folded]),
             np.array([self.first_letter == name[:1] for name in names_folded], dtype=np.float64),

@@ -50,6 +50,23 @@ def similarity_row(scorer: Callable[..., float], query: str, choices: Sequence[s
     return cast("list[float]", similarity_array(scorer, query, choices).tolist())
 
 
+def partial_credit(query: Normalized, folded: str, phonetic: str) -> float:
+    """The credit for one name naming part of the other (*Hucknall Torkard* / *Hucknall*), or 0.
+
+    The shared part is credited, less the more of the longer one it leaves out. Only across
+    words: within one word a shared start is just a shorter name (*Macon* is not part of
+    *Mekinez*). ``folded`` and ``phonetic`` are the gazetteer name's views.
+    """
+    if len(query.phonetic) <= len(phonetic):
+        shorter, longer = query.phonetic, phonetic
+    else:
+        shorter, longer = phonetic, query.phonetic
+    if not shorter or len(shorter) >= 0.8 * len(longer) or len(query.tokens) == folded.count(" ") + 1:
+        return 0.0
+    overlap = fuzz.partial_ratio(shorter, longer, score_cutoff=PART_MIN_OVERLAP) / 100
+    return overlap * (PART_BASE + PART_COVERAGE * (len(shorter) / len(longer))) if overlap else 0.0
+
+
 def name_similarity(query: Normalized, folded: str, phonetic: str, name_skeleton: str) -> tuple[float, str]:
     """Score how alike a query and a gazetteer name are, in [0, 1], and name the view that decided.
 
@@ -62,8 +79,13 @@ def name_similarity(query: Normalized, folded: str, phonetic: str, name_skeleton
     return name_similarities(query, [(folded, phonetic, name_skeleton)])[0]
 
 
-def name_similarities(query: Normalized, views: Sequence[tuple[str, str, str]]) -> list[tuple[float, str]]:
-    """:func:`name_similarity` of each (folded, phonetic, skeleton) view of ``views``, in order."""
+def name_similarities(
+    query: Normalized, views: Sequence[tuple[str, str, str]], credits: Sequence[float] | None = None
+) -> list[tuple[float, str]]:
+    """:func:`name_similarity` of each (folded, phonetic, skeleton) view of ``views``, in order.
+
+    ``credits`` are the views' :func:`partial_credit`, when the caller has them.
+    """
     if not views:
         return []
     folded_views = [folded for folded, _, _ in views]
@@ -72,8 +94,8 @@ def name_similarities(query: Normalized, views: Sequence[tuple[str, str, str]]) 
     skeletons = similarity_row(Indel.normalized_similarity, query.skeleton, [skel for _, _, skel in views])
     query_folded = query.folded.replace(" ", "")
     results: list[tuple[float, str]] = []
-    for (folded, phonetic, name_skeleton), spelling, phonetic_similarity, skeleton_similarity in zip(
-        views, spellings, phonetics, skeletons, strict=True
+    for i, ((folded, phonetic, name_skeleton), spelling, phonetic_similarity, skeleton_similarity) in enumerate(
+        zip(views, spellings, phonetics, skeletons, strict=True)
     ):
         if query_folded == folded.replace(" ", ""):
             results.append((1.0, "folded"))
@@ -87,15 +109,9 @@ def name_similarities(query: Normalized, views: Sequence[tuple[str, str, str]]) 
         equal_skeletons = bool(name_skeleton) and query.skeleton == name_skeleton
         by_skeleton = SKELETON_EQUAL if equal_skeletons else skeleton_similarity * 0.8
         best = max((by_phonetic, "phonetic"), (by_folded, "folded"), (by_skeleton, "skeleton"))
-        shorter, longer = sorted((query.phonetic, phonetic), key=len)
-        if shorter and len(shorter) < 0.8 * len(longer) and len(query.tokens) != folded.count(" ") + 1:
-            # One names part of the other (*Hucknall Torkard* / *Hucknall*): credit the shared part,
-            # less the more of the longer one it leaves out. Only across words: within one word a
-            # shared start is just a shorter name (*Macon* is not part of *Mekinez*).
-            overlap = fuzz.partial_ratio(shorter, longer, score_cutoff=PART_MIN_OVERLAP) / 100
-            if overlap:
-                coverage = len(shorter) / len(longer)
-                best = max(best, (overlap * (PART_BASE + PART_COVERAGE * coverage), "partial"))
+        credit = partial_credit(query, folded, phonetic) if credits is None else credits[i]
+        if credit:
+            best = max(best, (credit, "partial"))
         # Two views agreeing is stronger evidence than the best one alone.
         blended = best[0] + 0.1 * (by_phonetic + by_skeleton - best[0]) * (1 - best[0])
         results.append((min(blended, PHONETIC_EQUAL - 0.01), best[1]))
