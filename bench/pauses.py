@@ -26,16 +26,11 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from perf import CLASSES, mixed, query_sets
+from perf import CLASSES, mixed, pct, query_sets
 
 from toponym_server.default_index import embedded_index_path
 from toponym_server.index import open_index
 from toponym_server.resolver import Query, Resolver
-
-
-def percentile(values: list[float], q: float) -> float:
-    """The ``q`` quantile of sorted ``values`` (nearest rank)."""
-    return values[min(len(values) - 1, int(len(values) * q))]
 
 
 def main() -> None:
@@ -83,11 +78,10 @@ def main() -> None:
     run_seconds = time.perf_counter() - run_started
     gc.callbacks.remove(watch)
 
-    latencies.sort()
     print(f"{len(names)} distinct names (all classes in turn), {run_seconds:.1f} s; latency by the wall clock:")
     print(
         "  p50 {:.2f} ms  p90 {:.2f} ms  p99 {:.2f} ms  p99.9 {:.2f} ms  max {:.2f} ms".format(
-            *(1000 * percentile(latencies, q) for q in (0.5, 0.9, 0.99, 0.999, 1.0))
+            *(1000 * pct(latencies, q) for q in (50, 90, 99, 99.9, 100))
         )
     )
     for generation, label in ((2, "full (oldest generation)"), (1, "generation 1"), (0, "generation 0")):
