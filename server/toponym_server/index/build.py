@@ -26,9 +26,11 @@ import logging
 import math
 import multiprocessing
 import os
+import select
 import shutil
 import sqlite3
 import tempfile
+import threading
 import time
 import zlib
 from array import array
@@ -748,13 +750,41 @@ class _Workers:
         if not self.pools and self.count > 1:
             # forkserver, not fork: the caller may have threads (a gRPC server in tests).
             context = multiprocessing.get_context("forkserver")
-            self.pools = [ProcessPoolExecutor(1, mp_context=context) for _ in range(self.count)]
+            self.pools = [
+                ProcessPoolExecutor(1, mp_context=context, initializer=exit_with, initargs=(os.getpid(),))
+                for _ in range(self.count)
+            ]
 
     def close(self) -> None:
         """Stop the processes, dropping work not yet started."""
         for pool in self.pools:
             pool.shutdown(cancel_futures=True)
         self.pools = []
+
+
+def exit_with(pid: int) -> None:
+    """End this process as soon as process ``pid`` ends (a build worker's initializer).
+
+    A build killed outright (``SIGKILL``, the out-of-memory killer) cannot stop its workers, which
+    would otherwise finish their task and then wait for work forever, holding their memory. A
+    daemon thread waits on a pidfd (Linux); where there is none, it looks every second.
+    """
+    try:
+        handle = os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        handle = -1
+    if handle < 0 and not _process_alive(pid):
+        os._exit(1)
+
+    def watch() -> None:
+        if handle >= 0:
+            select.select([handle], [], [])
+        else:
+            while _process_alive(pid):
+                time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name=f"exit-with-{pid}", daemon=True).start()
 
 
 @dataclass(frozen=True, slots=True)

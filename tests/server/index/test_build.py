@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
 import sqlite3
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from toponym_server.index.build import BuildSummary, build_index, expected_fingerprint
+from toponym_server.index.build import BuildSummary, build_index, exit_with, expected_fingerprint
 from toponym_server.index.keyblocks import ENTRY_BYTES
 from toponym_server.index.reader import open_index
 from toponym_server.index.schema import APPLICATION_ID, FORMAT_VERSION
@@ -196,3 +202,81 @@ def test_codes_among_alternate_names_are_found_only_by_their_exact_spelling(tmp_
     phonetic_keys = {k for k in name_keys("SRY") if not k.startswith("f")}
     found_by = {name_id for key in phonetic_keys for name_id, _ in reader.lookup(key, 50)}
     assert code.name_id not in found_by
+
+
+def _ended(pid: int) -> bool:
+    """Whether process ``pid`` is gone or a zombie (ended, not yet reaped by its parent)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return True
+    return state in ("Z", "X")
+
+
+def _wait_until_ended(pid: int, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if _ended(pid):
+            return True
+        time.sleep(0.05)
+    return _ended(pid)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process states from /proc")
+def test_a_build_worker_ends_when_the_build_is_killed() -> None:
+    build = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    context = multiprocessing.get_context("forkserver")
+    pool = ProcessPoolExecutor(1, mp_context=context, initializer=exit_with, initargs=(build.pid,))
+    try:
+        worker = pool.submit(os.getpid).result(timeout=60)
+        assert not _ended(worker)
+        build.kill()
+        build.wait()
+        assert _wait_until_ended(worker, 10), "the worker outlived the build"
+    finally:
+        build.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process states from /proc")
+def test_without_pidfds_a_build_worker_still_ends_with_the_build() -> None:
+    build = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import os, time\n"
+            "del os.pidfd_open\n"
+            "from toponym_server.index.build import exit_with\n"
+            f"exit_with({build.pid})\n"
+            "time.sleep(120)\n",
+        ]
+    )
+    try:
+        time.sleep(0.5)
+        assert worker.poll() is None
+        build.kill()
+        build.wait()
+        assert worker.wait(timeout=10) == 1
+    finally:
+        build.kill()
+        worker.kill()
+
+
+def test_a_build_worker_of_a_build_already_gone_ends_at_once() -> None:
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import time\n"
+            "from toponym_server.index.build import exit_with\n"
+            f"exit_with({gone.pid})\n"
+            "time.sleep(120)\n",
+        ]
+    )
+    try:
+        assert worker.wait(timeout=20) == 1
+    finally:
+        worker.kill()
