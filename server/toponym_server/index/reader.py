@@ -28,10 +28,11 @@ _PLACE_COLUMNS = (
 
 MAX_FILTERED_BLOCKS = 256
 """A country-filtered lookup reads at most this many blocks of one key."""
-_KEY_BLOCKS = (
-    "SELECT entries FROM key_blocks WHERE id >= "
-    "(SELECT id FROM key_blocks WHERE last_key >= ?1 ORDER BY last_key, id LIMIT 1) ORDER BY id LIMIT ?2"
-)
+# A key's entries start in the first block whose last key is not below it, and run on through the
+# blocks that follow. Blocks are read one at a time: most keys end in their first block, and a
+# statement stepping through several would read the next one before the first was looked at.
+_FIRST_KEY_BLOCK = "SELECT id, entries FROM key_blocks WHERE last_key >= ?1 ORDER BY last_key, id LIMIT 1"
+_NEXT_KEY_BLOCK = "SELECT id, entries FROM key_blocks WHERE id > ?1 ORDER BY id LIMIT 1"
 
 
 class IndexFileError(Exception):
@@ -156,8 +157,12 @@ class IndexReader:
     def _key_runs(self, key: str, max_blocks: int) -> Iterator[tuple[Block, int, int]]:
         """Yield (block, start, end) for the stretches of blocks that hold ``key``, in order."""
         hashed = key_hash(key)
-        rows = self._conn.execute(_KEY_BLOCKS, (hashed, max_blocks))
-        for (entries,) in rows:
+        conn = self._conn
+        row = conn.execute(_FIRST_KEY_BLOCK, (hashed,)).fetchone()
+        for _ in range(max_blocks):
+            if row is None:
+                return
+            block_id, entries = row
             block = Block.parse(entries)
             start, end = block.span(hashed)
             if start == end:
@@ -165,6 +170,7 @@ class IndexReader:
             yield block, start, end
             if end < len(block.keys):
                 return
+            row = conn.execute(_NEXT_KEY_BLOCK, (block_id,)).fetchone()
 
     def lookup(self, key: str, limit: int) -> list[tuple[int, int]]:
         """Return up to ``limit`` (name_id, place_id) pairs stored under ``key``, most prominent first."""

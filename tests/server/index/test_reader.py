@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from toponym_server.index.build import BuildSummary
+from toponym_server.index.keyblocks import BLOCK_ENTRIES
 from toponym_server.index.reader import IndexFileError, IndexReader, open_index
 from toponym_server.index.schema import FORMAT_VERSION
 from toponym_server.matching.keys import EXACT, PHONETIC, query_keys
@@ -273,3 +275,54 @@ def test_unedited_copy_opens(tmp_path: Path, index_path: Path) -> None:
 
 def test_the_original_is_untouched_by_the_checks(index_path: Path, reader: IndexReader) -> None:
     assert open_index(index_path).meta == reader.meta
+
+
+# --- keys whose entries fill several blocks ----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def namesakes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[IndexReader]:
+    """An index of 700 places named Springfield (in the US but every seventh, in Canada), and a Shelbyville."""
+    from toponym_server.index.build import build_index
+    from toponym_server.sources.records import PlaceRecord
+
+    from .conftest import ListSource
+
+    places = [
+        PlaceRecord(
+            geoname_id=1000 + i,
+            name="Springfield",
+            ascii_name="Springfield",
+            latitude=40.0 + i / 1000,
+            longitude=-90.0,
+            feature_class="P",
+            feature_code="PPL",
+            country_code="CA" if i % 7 == 0 else "US",
+            population=10 * (700 - i),
+        )
+        for i in range(700)
+    ]
+    places.append(PlaceRecord(5000, "Shelbyville", "Shelbyville", 39.4, -88.8, "P", "PPL", "US", population=4700))
+    path = tmp_path_factory.mktemp("namesakes") / "namesakes.sqlite"
+    build_index(ListSource(places), path, progress=False)
+    reader = open_index(path)
+    yield reader
+    reader.close()
+
+
+@pytest.mark.parametrize("limit", [1, BLOCK_ENTRIES - 1, BLOCK_ENTRIES, BLOCK_ENTRIES + 1, 3 * BLOCK_ENTRIES + 5, 1000])
+def test_a_key_spanning_blocks_yields_its_entries_in_order_up_to_the_limit(namesakes: IndexReader, limit: int) -> None:
+    found = places_under(namesakes, EXACT + "springfield", limit)
+    # most prominent (most populous) first, across block boundaries, nothing from the next key
+    assert found == [1000 + i for i in range(min(limit, 700))]
+
+
+def test_a_country_filtered_lookup_reads_on_across_blocks(namesakes: IndexReader) -> None:
+    found = [place for _, place in namesakes.lookup_in_countries(EXACT + "springfield", ["CA"], 1000)]
+    assert found == [1000 + i for i in range(0, 700, 7)]
+    assert [p for _, p in namesakes.lookup_in_countries(EXACT + "springfield", ["CA"], 3)] == [1000, 1007, 1014]
+
+
+def test_keys_beside_a_long_one_are_found_whole(namesakes: IndexReader) -> None:
+    assert places_under(namesakes, EXACT + "shelbyville") == [5000]
+    assert namesakes.lookup(EXACT + "springfieldx", 10) == []
