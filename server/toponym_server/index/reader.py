@@ -80,10 +80,6 @@ class NameRow(NamedTuple):
     skeleton: str
 
 
-def _place_row(row: tuple[Any, ...]) -> PlaceRow:
-    return PlaceRow._make((*row[:12], bool(row[12])))
-
-
 class IndexReader:
     """Read-only access to one index file; safe to share between threads."""
 
@@ -201,22 +197,31 @@ class IndexReader:
 
     def names_by_id(self, name_ids: Sequence[int]) -> list[NameRow]:
         """Return the names with these IDs, in no particular order."""
+        return list(map(NameRow._make, self.name_fields_by_id(name_ids)))
+
+    def name_fields_by_id(self, name_ids: Sequence[int]) -> Iterator[tuple[Any, ...]]:
+        """:meth:`names_by_id` as plain tuples, in :class:`NameRow` field order: for a caller that keeps them."""
         if not name_ids:
-            return []
+            return iter(())
         marks = ",".join("?" * len(name_ids))
-        rows = self._conn.execute(
-            f"SELECT id, place_id, text, lang, flags, folded, phonetic, skeleton FROM names WHERE id IN ({marks})",
-            tuple(name_ids),
+        return iter(
+            self._conn.execute(
+                f"SELECT id, place_id, text, lang, flags, folded, phonetic, skeleton FROM names WHERE id IN ({marks})",
+                tuple(name_ids),
+            )
         )
-        return list(map(NameRow._make, rows))
 
     def places_by_id(self, place_ids: Sequence[int]) -> dict[int, PlaceRow]:
         """Return the places with these IDs, keyed by ID; unknown IDs are absent."""
+        return {row[0]: PlaceRow._make(row) for row in self.place_fields_by_id(place_ids)}
+
+    def place_fields_by_id(self, place_ids: Sequence[int]) -> Iterator[tuple[Any, ...]]:
+        """:meth:`places_by_id` as plain tuples, in :class:`PlaceRow` field order, in no particular order."""
         if not place_ids:
-            return {}
+            return iter(())
         marks = ",".join("?" * len(place_ids))
         rows = self._conn.execute(f"SELECT {_PLACE_COLUMNS} FROM places WHERE id IN ({marks})", tuple(place_ids))
-        return {row[0]: _place_row(row) for row in rows}
+        return ((*row[:12], bool(row[12])) for row in rows)
 
     def related(self, place_id: int) -> list[RelatedRow]:
         """Return the places linked to ``place_id``, nearest first."""

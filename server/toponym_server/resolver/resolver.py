@@ -420,7 +420,7 @@ class Resolver:
         """
 
         def read(missing: list[int]) -> Iterator[tuple[int, tuple[Any, ...]]]:
-            return ((row.name_id, tuple(row)) for row in self.index.names_by_id(missing))
+            return ((row[0], row) for row in self.index.name_fields_by_id(missing))
 
         kept = _kept_rows(name_ids, self._name_rows, _NAME_ROWS_KEPT, read)
         return {name_id: tuple.__new__(NameRow, row) for name_id, row in kept.items()}
@@ -438,7 +438,7 @@ class Resolver:
 
     def _kept_places(self, place_ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
         def read(missing: list[int]) -> Iterator[tuple[int, tuple[Any, ...]]]:
-            return ((place_id, tuple(row)) for place_id, row in self.index.places_by_id(missing).items())
+            return ((row[0], row) for row in self.index.place_fields_by_id(missing))
 
         return _kept_rows(place_ids, self._place_rows, _PLACE_ROWS_KEPT, read)
 
