@@ -56,7 +56,7 @@ from toponym_server.index.keyblocks import (
 from toponym_server.index.keyhash import key_hash
 from toponym_server.index.schema import APPLICATION_ID, FORMAT_VERSION, POST_LOAD, RELATION_ACROSS_BORDER, SCHEMA
 from toponym_server.matching.keys import EXACT, index_keys
-from toponym_server.matching.normalize import normalize
+from toponym_server.matching.normalize import content_spelling, normalize
 from toponym_server.matching.prominence import prominence
 from toponym_server.matching.ranking import (
     FLAG_CANONICAL,
@@ -188,6 +188,8 @@ class NormalizedBatch(NamedTuple):
     folded: list[str]
     phonetic: list[str]
     skeleton: list[str]
+    spelled: list[str]
+    """Per kept name: the spelling of its content words, which ranking compares."""
     spellings: NDArray[np.uint32]
     """Per kept name: the hash of its folded spelling."""
     key_counts: NDArray[np.int64]
@@ -196,10 +198,10 @@ class NormalizedBatch(NamedTuple):
     """The kept names' key hashes, name after name."""
 
 
-# A worker's memo of recent names: (folded, phonetic, skeleton, transliterated, key hashes as
-# int64 bytes, spelling hash), or None for a name that folds to nothing. One dict for names
+# A worker's memo of recent names: (folded, phonetic, skeleton, content spelling, transliterated,
+# key hashes as int64 bytes, spelling hash), or None for a name that folds to nothing. One dict for names
 # that look like codes (exact keys only), one for the rest. Gazetteers repeat names a lot.
-_Views = tuple[str, str, str, bool, bytes, int] | None
+_Views = tuple[str, str, str, str, bool, bytes, int] | None
 _MEMO: tuple[dict[str, _Views], dict[str, _Views]] = ({}, {})
 _MEMO_LIMIT = 750_000
 """Each memo dict is emptied when it holds this many names, which bounds a worker's memory."""
@@ -214,7 +216,15 @@ def _views(text: str, code: bool) -> _Views:
     if code:
         name_keys = {k for k in name_keys if k.startswith(EXACT)}
     hashes = array("q", [key_hash(key) for key in name_keys]).tobytes()
-    return views.folded, views.phonetic, views.skeleton, views.transliterated, hashes, _spelling_hash(views.folded)
+    return (
+        views.folded,
+        views.phonetic,
+        views.skeleton,
+        content_spelling(views.folded),
+        views.transliterated,
+        hashes,
+        _spelling_hash(views.folded),
+    )
 
 
 def normalize_names(texts: Sequence[str], flags: Sequence[int]) -> NormalizedBatch:
@@ -227,6 +237,7 @@ def normalize_names(texts: Sequence[str], flags: Sequence[int]) -> NormalizedBat
     folded: list[str] = []
     phonetic: list[str] = []
     skeletons: list[str] = []
+    spelled: list[str] = []
     spellings = array("I")
     counts = array("q")
     hashes = bytearray()
@@ -242,12 +253,13 @@ def normalize_names(texts: Sequence[str], flags: Sequence[int]) -> NormalizedBat
             found = memo[text] = _views(text, code)
         if found is None:
             continue
-        name_folded, name_phonetic, name_skeleton, transliterated, name_hashes, spelling = found
+        name_folded, name_phonetic, name_skeleton, name_spelled, transliterated, name_hashes, spelling = found
         kept[position] = True
         out_flags.append(flag | (FLAG_NON_LATIN if transliterated else 0) | (FLAG_CODE if code else 0))
         folded.append(name_folded)
         phonetic.append(name_phonetic)
         skeletons.append(name_skeleton)
+        spelled.append(name_spelled)
         spellings.append(spelling)
         counts.append(len(name_hashes) >> 3)
         hashes += name_hashes
@@ -257,6 +269,7 @@ def normalize_names(texts: Sequence[str], flags: Sequence[int]) -> NormalizedBat
         folded,
         phonetic,
         skeletons,
+        spelled,
         np.frombuffer(spellings, dtype=np.uint32),
         np.frombuffer(counts, dtype=np.int64),
         np.frombuffer(hashes, dtype=np.int64),
@@ -699,7 +712,7 @@ def _store(
             [column[i] for i in chosen] for column in (name_ids, place_ids, texts, languages)
         )
     state.conn.executemany(
-        "INSERT INTO names VALUES (?,?,?,?,?,?,?,?)",
+        "INSERT INTO names VALUES (?,?,?,?,?,?,?,?,?)",
         zip(
             name_ids,
             place_ids,
@@ -709,6 +722,7 @@ def _store(
             merged([r.folded for _w, r in parts]),
             merged([r.phonetic for _w, r in parts]),
             merged([r.skeleton for _w, r in parts]),
+            merged([r.spelled for _w, r in parts]),
             strict=True,
         ),
     )

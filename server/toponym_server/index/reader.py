@@ -25,6 +25,7 @@ _PLACE_COLUMNS = (
     "id, name, ascii_name, latitude, longitude, feature_class, feature_code, country_code, "
     "admin1_code, admin2_code, population, prominence, custom"
 )
+_NAME_COLUMNS = "id, place_id, text, lang, flags, folded, phonetic, skeleton, spelled"
 
 MAX_FILTERED_BLOCKS = 256
 """A country-filtered lookup reads at most this many blocks of one key."""
@@ -78,6 +79,8 @@ class NameRow(NamedTuple):
     folded: str
     phonetic: str
     skeleton: str
+    spelled: str
+    """The spelling of its content words (:func:`~toponym_server.matching.normalize.content_spelling`)."""
 
 
 class IndexReader:
@@ -206,7 +209,7 @@ class IndexReader:
         marks = ",".join("?" * len(name_ids))
         return iter(
             self._conn.execute(
-                f"SELECT id, place_id, text, lang, flags, folded, phonetic, skeleton FROM names WHERE id IN ({marks})",
+                f"SELECT {_NAME_COLUMNS} FROM names WHERE id IN ({marks})",
                 tuple(name_ids),
             )
         )
@@ -235,8 +238,7 @@ class IndexReader:
     def names_of_place(self, place_id: int) -> list[NameRow]:
         """Return every name of a place, canonical names first."""
         rows = self._conn.execute(
-            "SELECT id, place_id, text, lang, flags, folded, phonetic, skeleton FROM names "
-            "WHERE place_id = ? ORDER BY id",
+            f"SELECT {_NAME_COLUMNS} FROM names WHERE place_id = ? ORDER BY id",
             (place_id,),
         )
         return list(map(NameRow._make, rows))

@@ -13,7 +13,7 @@ itself.
 
 from __future__ import annotations
 
-FORMAT_VERSION = "5"
+FORMAT_VERSION = "6"
 APPLICATION_ID = 0x746F706F  # "topo": marks the file as a toponym index
 RELATION_ACROSS_BORDER = 1
 """A ``related`` row's relation: the same crossing or twin place on the other side of a border."""
@@ -43,7 +43,8 @@ CREATE TABLE names (
     flags INTEGER NOT NULL,
     folded TEXT NOT NULL,
     phonetic TEXT NOT NULL,
-    skeleton TEXT NOT NULL
+    skeleton TEXT NOT NULL,
+    spelled TEXT NOT NULL
 );
 CREATE TABLE admin_divisions (code TEXT PRIMARY KEY, name TEXT NOT NULL, geoname_id INTEGER NOT NULL)
     WITHOUT ROWID;

@@ -260,6 +260,14 @@ def spelling(folded: str) -> str:
     return word
 
 
+def content_spelling(folded: str) -> str:
+    """The :func:`spelling` of a folded name's content words (:func:`content_tokens`).
+
+    What ranking compares a query's content words with; the index stores it for every name.
+    """
+    return spelling(" ".join(content_tokens(folded)[0]))
+
+
 def skeleton(phonetic: str) -> str:
     """The consonant skeleton of a phonetic form."""
     consonants = phonetic.replace("a", "").translate(_SKELETON_CLASSES)

@@ -97,6 +97,8 @@ class NameHit:
     folded: str
     phonetic: str
     skeleton: str
+    spelled: str
+    """The spelling of its content words (:func:`.normalize.content_spelling`)."""
 
 
 class NameView(Protocol):
@@ -135,6 +137,11 @@ class NameView(Protocol):
     @property
     def skeleton(self) -> str:
         """Its consonant skeleton."""
+        ...
+
+    @property
+    def spelled(self) -> str:
+        """The spelling of its content words (:func:`.normalize.content_spelling`)."""
         ...
 
 
@@ -257,9 +264,14 @@ def evidence_table(
     distinct: dict[tuple[str, str, str], int] = {}
     position = [distinct.setdefault((hit.folded, hit.phonetic, hit.skeleton), len(distinct)) for hit in hits]
     views = list(distinct)
+    # A name's spelling follows from its folded form: any hit with the view has the view's.
+    spellings = [""] * len(views)
+    for hit, at in zip(hits, position, strict=True):
+        spellings[at] = hit.spelled
     credits = [partial_credit(query, folded, phonetic) for folded, phonetic, _ in views]
     found = name_similarities(query, views, credits)
-    per_hit = NameComparer(query).evidence_matrix(views, [similarity for similarity, _ in found], credits)[position]
+    similarities = [similarity for similarity, _ in found]
+    per_hit = NameComparer(query).evidence_matrix(views, similarities, credits, spellings)[position]
 
     closeness = np.array([found[i][0] for i in position])
     flags = np.array([hit.flags for hit in hits])

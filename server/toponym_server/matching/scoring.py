@@ -38,7 +38,7 @@ from numpy.typing import NDArray
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
 from toponym_server.matching.memo import string_memo
-from toponym_server.matching.normalize import Normalized, content_tokens, spelling
+from toponym_server.matching.normalize import Normalized, content_spelling, spelling
 from toponym_server.matching.similarity import name_similarities, partial_credit, similarity_array
 
 NAME_EVIDENCE = 12
@@ -117,10 +117,10 @@ MODEL = RankingModel(
 )
 
 
-@string_memo(maxsize=262144)
+@string_memo(maxsize=65536)
 def _spelled(folded: str) -> str:
-    """The spelling (:func:`.normalize.spelling`) of a folded name's content words."""
-    return spelling(" ".join(content_tokens(folded)[0]))
+    # For callers that bring names without their stored spelling (the index stores it).
+    return content_spelling(folded)
 
 
 class NameComparer:
@@ -153,13 +153,15 @@ class NameComparer:
         views: Sequence[tuple[str, str, str]],
         similarities: Sequence[float] | None = None,
         credits: Sequence[float] | None = None,
+        spellings: Sequence[str] | None = None,
     ) -> NDArray[np.float64]:
         """:meth:`evidence` for each (folded, phonetic, skeleton) view of ``views``: one row each, in order.
 
         The string comparisons of all the names are made in one call into rapidfuzz each, and the
         rows come back as one array, which ranking reduces per place without a Python loop.
-        ``similarities`` and ``credits`` are the views' :func:`.similarity.name_similarities` and
-        :func:`.similarity.partial_credit`, when the caller has them.
+        ``similarities``, ``credits`` and ``spellings`` are the views'
+        :func:`.similarity.name_similarities`, :func:`.similarity.partial_credit` and
+        :func:`.normalize.content_spelling`, when the caller has them.
         """
         if not views:
             return np.zeros((0, NAME_EVIDENCE))
@@ -190,7 +192,9 @@ class NameComparer:
             np.array([self.first_letter == name[:1] for name in names_folded], dtype=np.float64),
             similarity_array(Levenshtein.normalized_similarity, self.folded, names_folded),
             similarity_array(
-                Levenshtein.normalized_similarity, self.spelled, [_spelled(folded) for folded, _, _ in views]
+                Levenshtein.normalized_similarity,
+                self.spelled,
+                [_spelled(folded) for folded, _, _ in views] if spellings is None else spellings,
             ),
         )
         return np.column_stack(columns)

@@ -45,7 +45,7 @@ _DOT_SLACK = 1e-12
 _PLACE_FACTS = len(PlaceFacts._fields)
 _POINT = slice(PlaceFacts._fields.index("latitude"), PlaceFacts._fields.index("longitude") + 1)
 _PLACE_ROW = len(PlaceRow._fields)
-_RANKED_SIGNALS = _PLACE_FACTS + 12  # where a ranked row's signals start, after its 12 other fields
+_RANKED_SIGNALS = _PLACE_FACTS + 13  # where a ranked row's signals start, after its 13 other fields
 
 
 def _flat_signals(signals: Sequence[Signal]) -> tuple[Any, ...]:
@@ -76,6 +76,7 @@ def _plain(item: Ranked) -> tuple[Any, ...]:
         name.folded,
         name.phonetic,
         name.skeleton,
+        name.spelled,
         item.view,
         item.bonus,
         *_flat_signals(item.signals),

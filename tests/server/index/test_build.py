@@ -19,6 +19,7 @@ from toponym_server.index.build import BuildSummary, build_index, exit_with, exp
 from toponym_server.index.keyblocks import ENTRY_BYTES
 from toponym_server.index.reader import open_index
 from toponym_server.index.schema import APPLICATION_ID, FORMAT_VERSION
+from toponym_server.matching.normalize import content_spelling
 from toponym_server.matching.ranking import FLAG_CANONICAL, FLAG_NON_LATIN
 from toponym_server.sources.geonames import GeoNamesDumpSource
 from toponym_server.sources.records import PlaceRecord
@@ -107,6 +108,13 @@ def test_names_carry_flags(built: BuildSummary) -> None:
     assert rows["الحسكة"] & FLAG_NON_LATIN
     assert rows["Хасеке"] & FLAG_NON_LATIN
     assert not rows["Al Ḩasakah"] & FLAG_NON_LATIN
+
+
+def test_names_carry_the_spelling_of_their_content_words(built: BuildSummary) -> None:
+    rows = query(built.path, "SELECT folded, spelled FROM names")
+    assert rows
+    assert all(spelled == content_spelling(folded) for folded, spelled in rows)
+    assert dict(rows)["al hasakah"] == "hasaka"
 
 
 def test_country_added_from_country_info_is_indexed(built: BuildSummary) -> None:

@@ -8,12 +8,12 @@ from dataclasses import replace
 import pytest
 
 from toponym_server.matching.confidence import Calibration, calibrated, confidences
-from toponym_server.matching.normalize import normalize
+from toponym_server.matching.normalize import content_spelling, normalize
 from toponym_server.matching.ranking import FLAG_CANONICAL, Hints, NameHit, PlaceFacts, Ranked, rank
 from toponym_server.matching.scoring import MODEL
 from toponym_server.matching.similarity import MatchKind
 
-_HIT = NameHit(1, "Hama", "", FLAG_CANONICAL, "hama", "hama", "hm")
+_HIT = NameHit(1, "Hama", "", FLAG_CANONICAL, "hama", "hama", "hm", "hama")
 NONE = MODEL.none
 IDENTITY = Calibration(slope=1.0, hinted=0.0, transliterated=0.0, intercept=0.0)
 
@@ -33,7 +33,9 @@ def leader_with_margin(margin: float) -> float:
 
 def name(text: str, name_id: int = 1) -> NameHit:
     views = normalize(text)
-    return NameHit(name_id, text, "", FLAG_CANONICAL, views.folded, views.phonetic, views.skeleton)
+    return NameHit(
+        name_id, text, "", FLAG_CANONICAL, views.folded, views.phonetic, views.skeleton, content_spelling(views.folded)
+    )
 
 
 def test_empty_list_has_no_confidences() -> None:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pytest
 
 from toponym_server.matching.features import Kind
-from toponym_server.matching.normalize import normalize
+from toponym_server.matching.normalize import content_spelling, normalize
 from toponym_server.matching.ranking import (
     FLAG_CANONICAL,
     FLAG_HISTORIC,
@@ -36,7 +36,9 @@ def hit(text: str, *, lang: str = "", flags: int = FLAG_CANONICAL) -> NameHit:
     views = normalize(text)
     if views.transliterated:
         flags |= FLAG_NON_LATIN
-    return NameHit(next(_ids), text, lang, flags, views.folded, views.phonetic, views.skeleton)
+    return NameHit(
+        next(_ids), text, lang, flags, views.folded, views.phonetic, views.skeleton, content_spelling(views.folded)
+    )
 
 
 def place(

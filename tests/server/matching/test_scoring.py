@@ -8,7 +8,7 @@ from dataclasses import fields
 import numpy as np
 import pytest
 
-from toponym_server.matching.normalize import normalize
+from toponym_server.matching.normalize import content_spelling, normalize
 from toponym_server.matching.ranking import (
     FLAG_CANONICAL,
     FLAG_HISTORIC,
@@ -39,7 +39,7 @@ def score(features: list[float]) -> float:
 
 def hit(text: str, flags: int = FLAG_CANONICAL) -> NameHit:
     views = normalize(text)
-    return NameHit(1, text, "", flags, views.folded, views.phonetic, views.skeleton)
+    return NameHit(1, text, "", flags, views.folded, views.phonetic, views.skeleton, content_spelling(views.folded))
 
 
 def features_of(query: str, name: str, prominence: float = 0.5, hints: Hints | None = None) -> list[float]:
@@ -155,7 +155,7 @@ def test_a_table_of_many_places_holds_what_each_place_alone_has() -> None:
 
 def test_the_first_of_equally_close_names_decides() -> None:
     place = PlaceFacts(1, "P", "PPL", "SY", 35.0, 38.0, 0.5)
-    first, second = hit("Hama"), NameHit(2, "Hama", "", FLAG_CANONICAL, *_views("Hama"))
+    first, second = hit("Hama"), NameHit(2, "Hama", "", FLAG_CANONICAL, *_views("Hama"), "hama")
     assert evidence(normalize("Hama"), place, [first, second], Hints()).name is first
 
 
@@ -168,3 +168,19 @@ def test_a_candidate_without_a_name_is_refused() -> None:
     place = PlaceFacts(1, "P", "PPL", "SY", 35.0, 38.0, 0.5)
     with pytest.raises(ValueError, match="name"):
         evidence_table(normalize("Hama"), [(place, [hit("Hama")]), (place._replace(place_id=2), [])], Hints())
+
+
+def test_the_spelling_feature_compares_the_names_stored_spelling() -> None:
+    place = PlaceFacts(1, "P", "PPL", "SY", 35.0, 38.0, 0.5)
+    query = normalize("Al Hasakah")
+    stored = hit("Hasakah")
+    assert stored.spelled == content_spelling("hasakah") == "hasaka"
+    as_stored = dict(zip(FEATURES, evidence(query, place, [stored], Hints()).features, strict=True))
+    assert as_stored["spelling"] == 1.0  # the article is not a content word
+    # the ranking reads the spelling the index stored with the name; it does not work it out again
+    other = NameHit(1, "Hasakah", "", FLAG_CANONICAL, stored.folded, stored.phonetic, stored.skeleton, "zzzz")
+    as_given = dict(zip(FEATURES, evidence(query, place, [other], Hints()).features, strict=True))
+    assert as_given["spelling"] == 0.0
+    assert {k: v for k, v in as_given.items() if k != "spelling"} == {
+        k: v for k, v in as_stored.items() if k != "spelling"
+    }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 from toponym_server.matching.features import Kind
-from toponym_server.matching.normalize import normalize
+from toponym_server.matching.normalize import content_spelling, normalize
 from toponym_server.matching.ranking import FLAG_CANONICAL, Hints, NameHit, PlaceFacts, shortlist
 
 _ids = itertools.count(1)
@@ -14,7 +14,18 @@ _ids = itertools.count(1)
 def _candidate(name: str, *, country: str = "SY", prominence: float = 0.5) -> tuple[PlaceFacts, list[NameHit]]:
     views = normalize(name)
     place = PlaceFacts(next(_ids), "P", "PPL", country, 35.0, 38.0, prominence)
-    return place, [NameHit(next(_ids), name, "", FLAG_CANONICAL, views.folded, views.phonetic, views.skeleton)]
+    return place, [
+        NameHit(
+            next(_ids),
+            name,
+            "",
+            FLAG_CANONICAL,
+            views.folded,
+            views.phonetic,
+            views.skeleton,
+            content_spelling(views.folded),
+        )
+    ]
 
 
 def test_few_candidates_are_all_kept() -> None:
