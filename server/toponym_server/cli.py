@@ -100,6 +100,14 @@ def _parser() -> argparse.ArgumentParser:
         "(env TOPONYM_VERIFY_INDEX=1)",
     )
     serve.add_argument(
+        "--no-read-ahead",
+        dest="read_ahead",
+        action="store_false",
+        default=_env("TOPONYM_READ_AHEAD", "1") not in ("", "0"),
+        help="do not ask the system to read the index file into its page cache once ready (env TOPONYM_READ_AHEAD=0); "
+        "without it, the first queries after a reboot read the file from disk page by page",
+    )
+    serve.add_argument(
         "--grace-seconds",
         type=float,
         default=_env("TOPONYM_GRACE_SECONDS", "10"),
@@ -308,6 +316,7 @@ def _serve(args: argparse.Namespace) -> int:
             ),
             tls=tls,
             auth_tokens=_auth_tokens(args),
+            read_ahead=args.read_ahead,
         )
     except SecurityConfigError as err:
         logger.error("%s", err)

@@ -290,3 +290,22 @@ def test_an_outdated_or_damaged_index_is_refused_at_start(
         server.kill()
     assert message in server.log
     assert "ready on" not in server.log and "Traceback" not in server.log
+
+
+def test_once_ready_the_server_reads_its_index_file_ahead_unless_told_not_to(
+    embedded_index: IndexReader, serve: list[ServeProcess]
+) -> None:
+    server = ServeProcess(embedded_index.path)
+    quiet = ServeProcess(embedded_index.path, "--no-read-ahead")
+    serve.extend((server, quiet))
+    port = server.wait_ready()
+    quiet_port = quiet.wait_ready()
+    _wait_until(lambda: "read the index file ahead" in server.log)
+    size_mib = embedded_index.path.stat().st_size >> 20
+    assert f"({size_mib} MiB)" in server.log
+    for target in (port, quiet_port):
+        with ToponymClient(f"127.0.0.1:{target}") as client:
+            assert client.resolve("Hama", country="SY")[0].geoname_id == HAMA
+    quiet.terminate()
+    assert quiet.wait(timeout=30) == 0
+    assert "ahead" not in quiet.log

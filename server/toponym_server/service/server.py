@@ -11,6 +11,7 @@ import gc
 import logging
 import signal
 import threading
+import time
 from concurrent import futures
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,6 +43,8 @@ class ServerConfig:
     limits: Limits = field(default_factory=Limits)
     tls: TlsFiles | None = None
     auth_tokens: frozenset[str] = frozenset()
+    read_ahead: bool = True
+    """Once ready, ask the system to bring the index file into its page cache (:meth:`IndexReader.read_ahead`)."""
 
 
 class RunningServer:
@@ -117,6 +120,22 @@ def prepare_long_run() -> None:
     gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
 
 
+def read_ahead_in_background(index: IndexReader) -> None:
+    """Read the index file ahead (a thread's target, once the server is ready) and log how it went.
+
+    Calls are served meanwhile: pages not yet read are read when a query needs them.
+    """
+    started = time.monotonic()
+    try:
+        size = index.read_ahead()
+    except OSError as err:
+        logger.warning("could not read the index file ahead (%s): its pages are read as queries need them", err)
+        return
+    logger.info(
+        "asked the system to read the index file ahead (%d MiB) in %.1f s", size >> 20, time.monotonic() - started
+    )
+
+
 def serve_until_signalled(index: IndexReader, config: ServerConfig) -> None:
     """Serve until SIGTERM or SIGINT, then shut down gracefully and return."""
     stop = threading.Event()
@@ -124,6 +143,8 @@ def serve_until_signalled(index: IndexReader, config: ServerConfig) -> None:
         signal.signal(signum, lambda *_: stop.set())
     running = start_server(index, config)
     prepare_long_run()
+    if config.read_ahead:
+        threading.Thread(target=read_ahead_in_background, args=(index,), name="toponym-read-ahead", daemon=True).start()
     logger.info(
         "toponym ready on %s:%d (%s%s), serving %d places and %d names from %s",
         config.host,

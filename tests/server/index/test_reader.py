@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -326,3 +327,70 @@ def test_a_country_filtered_lookup_reads_on_across_blocks(namesakes: IndexReader
 def test_keys_beside_a_long_one_are_found_whole(namesakes: IndexReader) -> None:
     assert places_under(namesakes, EXACT + "shelbyville") == [5000]
     assert namesakes.lookup(EXACT + "springfieldx", 10) == []
+
+
+# --- reading the file ahead --------------------------------------------------------------
+
+
+def test_read_ahead_asks_for_the_whole_file_in_order(reader: IndexReader, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from toponym_server.index import reader as reader_module
+
+    monkeypatch.setattr(reader_module, "READ_AHEAD_CHUNK", 4096)
+    asked: list[tuple[int, int, int]] = []
+    monkeypatch.setattr(os, "posix_fadvise", lambda fd, offset, length, advice: asked.append((offset, length, advice)))
+    size = reader.path.stat().st_size
+    assert reader.read_ahead() == size
+    assert {advice for _, _, advice in asked} == {os.POSIX_FADV_WILLNEED}
+    covered = 0
+    for offset, length, _ in asked:
+        assert offset == covered and 0 < length <= 4096
+        covered += length
+    assert covered == size
+
+
+def test_read_ahead_without_fadvise_reads_the_file_through(
+    reader: IndexReader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from toponym_server.index import reader as reader_module
+
+    monkeypatch.setattr(reader_module, "READ_AHEAD_CHUNK", 4096)
+    monkeypatch.delattr(os, "posix_fadvise", raising=False)
+    read: list[int] = []
+    real_open = Path.open
+
+    def counting_open(self: Path, *args: Any, **kwargs: Any) -> _Reading:
+        handle = real_open(self, *args, **kwargs)
+        original = handle.readinto
+
+        def readinto(buffer: bytearray) -> int:
+            count: int = original(buffer)
+            read.append(count)
+            return count
+
+        return _Reading(handle, readinto)
+
+    monkeypatch.setattr(Path, "open", counting_open)
+    assert reader.read_ahead() == reader.path.stat().st_size
+    assert sum(read) == reader.path.stat().st_size
+    assert reader.lookup(EXACT + "hama", 5), "the reader still answers"
+
+
+class _Reading:
+    """A file handle whose ``readinto`` is replaced, usable as a context manager."""
+
+    def __init__(self, handle: Any, readinto: Callable[[bytearray], int]) -> None:
+        self._handle = handle
+        self.readinto = readinto
+
+    def fileno(self) -> int:
+        return int(self._handle.fileno())
+
+    def __enter__(self) -> _Reading:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._handle.close()
