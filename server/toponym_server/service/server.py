@@ -120,12 +120,34 @@ def prepare_long_run() -> None:
     gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
 
 
+def available_memory() -> int | None:
+    """The memory the system can give without swapping (Linux's ``MemAvailable``), in bytes; ``None`` if unknown."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        return None
+    return None
+
+
 def read_ahead_in_background(index: IndexReader) -> None:
     """Read the index file ahead (a thread's target, once the server is ready) and log how it went.
 
-    Calls are served meanwhile: pages not yet read are read when a query needs them.
+    Calls are served meanwhile: pages not yet read are read when a query needs them. A file larger
+    than the memory available is left alone.
     """
     started = time.monotonic()
+    available = available_memory()
+    if available is not None and index.path.stat().st_size > available:
+        # Reading it all would only push out of the cache the pages that queries had brought in.
+        logger.info(
+            "the index file (%d MiB) is larger than the memory available (%d MiB): not read ahead",
+            index.path.stat().st_size >> 20,
+            available >> 20,
+        )
+        return
     try:
         size = index.read_ahead()
     except OSError as err:

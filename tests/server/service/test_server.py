@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from toponym_server.service.server import FULL_COLLECTION_EVERY, prepare_long_run
+from toponym_server.index import IndexReader
+from toponym_server.service import server as server_module
+from toponym_server.service.server import (
+    FULL_COLLECTION_EVERY,
+    available_memory,
+    prepare_long_run,
+    read_ahead_in_background,
+)
 
 
 @pytest.fixture()
@@ -30,3 +39,45 @@ def test_what_start_up_made_is_frozen_and_full_collections_are_rarer() -> None:
     assert gc.get_freeze_count() > 0
     assert not any(o is made_at_start for o in gc.get_objects())  # out of every generation's reach
     assert gc.get_threshold() == (young, middle, FULL_COLLECTION_EVERY)
+
+
+def test_the_index_file_is_read_ahead_once_ready(
+    embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    asked: list[IndexReader] = []
+    monkeypatch.setattr(IndexReader, "read_ahead", lambda self: asked.append(self) or 123 * 2**20)
+    with caplog.at_level(logging.INFO, logger="toponym_server.service.server"):
+        read_ahead_in_background(embedded_index)
+    assert asked == [embedded_index]
+    assert "(123 MiB)" in caplog.text
+
+
+def test_an_index_file_larger_than_the_memory_available_is_not_read_ahead(
+    embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    asked: list[IndexReader] = []
+    monkeypatch.setattr(IndexReader, "read_ahead", lambda self: asked.append(self) or 0)
+    monkeypatch.setattr(server_module, "available_memory", lambda: embedded_index.path.stat().st_size - 1)
+    with caplog.at_level(logging.INFO, logger="toponym_server.service.server"):
+        read_ahead_in_background(embedded_index)
+    assert asked == []
+    assert "larger than the memory available" in caplog.text
+
+
+def test_a_file_that_cannot_be_read_ahead_is_logged_not_raised(
+    embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def fail(self: IndexReader) -> int:
+        raise PermissionError("denied")
+
+    monkeypatch.setattr(IndexReader, "read_ahead", fail)
+    read_ahead_in_background(embedded_index)
+    assert "could not read the index file ahead" in caplog.text
+
+
+def test_available_memory_is_read_from_the_system() -> None:
+    available = available_memory()
+    if Path("/proc/meminfo").exists():
+        assert available is not None and available > 0
+    else:
+        assert available is None
