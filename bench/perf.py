@@ -27,6 +27,7 @@ with ``toponym index build``). Every figure is printed with what it measured:
 - ``compare`` (needs ``--before PYTHONPATH``, e.g. an exported copy of the code before a
   change): that code beside this one on the same names at the same moments, in process (CPU
   time per call) and through gRPC (unary latency beside the echo, batch rate, server CPU time).
+  ``--before-index`` gives that code its own index, when the change altered the index format.
   Not part of the default run.
 
 In-process figures are taken with CPython's garbage collector set as ``toponym serve`` sets it
@@ -515,6 +516,9 @@ for line in sys.stdin:
 """
 
 
+_SERVE = (sys.executable, "-m", "toponym_server.cli", "serve")
+
+
 def _code_env(code: str) -> dict[str, str]:
     """The environment of a process running the code at ``code`` (a PYTHONPATH)."""
     return {**os.environ, "PYTHONPATH": code}
@@ -531,10 +535,12 @@ def run_compare(index: Path, sets: dict[str, list[str]], args: argparse.Namespac
     """
     mine = os.environ.get("PYTHONPATH", "")
     codes = {"before": args.before, "after": mine}
+    # A change of the index format needs each code on an index of its own format.
+    indexes = {"before": args.before_index or index, "after": index}
     print(f"\n== before ({args.before}) and after ({mine or 'installed'}), paired")
     workers = {
         label: subprocess.Popen(
-            [sys.executable, "-c", _COMPARE_WORKER, str(index)],
+            [sys.executable, "-c", _COMPARE_WORKER, str(indexes[label])],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -578,7 +584,7 @@ def run_compare(index: Path, sets: dict[str, list[str]], args: argparse.Namespac
     ports = {label: free_port() for label in [*codes, "echo"]}
     servers = {
         label: subprocess.Popen(
-            [sys.executable, "-m", "toponym_server.cli", "serve", "--index", str(index), "--port", str(ports[label])],
+            [*_SERVE, "--index", str(indexes[label]), "--port", str(ports[label])],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             env=_code_env(code),
@@ -732,6 +738,12 @@ def main() -> None:
     parser.add_argument("--variant-sample", type=int, default=300, help="variant cases for the accuracy comparison")
     parser.add_argument(
         "--before", default=None, help="PYTHONPATH of the code before a change: the compare part runs it beside this"
+    )
+    parser.add_argument(
+        "--before-index",
+        type=Path,
+        default=None,
+        help="the index the --before code reads, when a change altered the index format (default: --index)",
     )
     parser.add_argument(
         "--collector",
