@@ -199,8 +199,8 @@ class NormalizedBatch(NamedTuple):
 
 
 # A worker's memo of recent names: (folded, phonetic, skeleton, content spelling, transliterated,
-# key hashes as int64 bytes, spelling hash), or None for a name that folds to nothing. One dict for names
-# that look like codes (exact keys only), one for the rest. Gazetteers repeat names a lot.
+# key hashes as int64 bytes, spelling hash), or None for a name that folds to nothing. One dict
+# for names that look like codes (exact keys only), one for the rest. Gazetteers repeat names a lot.
 _Views = tuple[str, str, str, str, bool, bytes, int] | None
 _MEMO: tuple[dict[str, _Views], dict[str, _Views]] = ({}, {})
 _MEMO_LIMIT = 750_000

@@ -139,23 +139,23 @@ def read_ahead_in_background(index: IndexReader) -> None:
     than the memory available is left alone.
     """
     started = time.monotonic()
-    available = available_memory()
-    if available is not None and index.path.stat().st_size > available:
-        # Reading it all would only push out of the cache the pages that queries had brought in.
-        logger.info(
-            "the index file (%d MiB) is larger than the memory available (%d MiB): not read ahead",
-            index.path.stat().st_size >> 20,
-            available >> 20,
-        )
-        return
     try:
-        size = index.read_ahead()
+        size = index.path.stat().st_size
+        available = available_memory()
+        if available is not None and size > available:
+            # Reading it all would only push out of the cache the pages that queries had brought in.
+            logger.info(
+                "the index file (%d MiB) is larger than the memory available (%d MiB): not read ahead",
+                size >> 20,
+                available >> 20,
+            )
+            return
+        index.read_ahead()
     except OSError as err:
         logger.warning("could not read the index file ahead (%s): its pages are read as queries need them", err)
         return
-    logger.info(
-        "asked the system to read the index file ahead (%d MiB) in %.1f s", size >> 20, time.monotonic() - started
-    )
+    seconds = time.monotonic() - started
+    logger.info("asked the system to read the index file ahead (%d MiB) in %.1f s", size >> 20, seconds)
 
 
 def serve_until_signalled(index: IndexReader, config: ServerConfig) -> None:

@@ -45,11 +45,11 @@ def test_the_index_file_is_read_ahead_once_ready(
     embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     asked: list[IndexReader] = []
-    monkeypatch.setattr(IndexReader, "read_ahead", lambda self: asked.append(self) or 123 * 2**20)
+    monkeypatch.setattr(IndexReader, "read_ahead", lambda self: asked.append(self) or 0)
     with caplog.at_level(logging.INFO, logger="toponym_server.service.server"):
         read_ahead_in_background(embedded_index)
     assert asked == [embedded_index]
-    assert "(123 MiB)" in caplog.text
+    assert f"read the index file ahead ({embedded_index.path.stat().st_size >> 20} MiB)" in caplog.text
 
 
 def test_an_index_file_larger_than_the_memory_available_is_not_read_ahead(
@@ -62,6 +62,14 @@ def test_an_index_file_larger_than_the_memory_available_is_not_read_ahead(
         read_ahead_in_background(embedded_index)
     assert asked == []
     assert "larger than the memory available" in caplog.text
+
+
+def test_an_index_file_gone_from_its_path_is_logged_not_raised(
+    embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(embedded_index, "path", embedded_index.path.with_name("gone.sqlite"))
+    read_ahead_in_background(embedded_index)
+    assert "could not read the index file ahead" in caplog.text
 
 
 def test_a_file_that_cannot_be_read_ahead_is_logged_not_raised(
