@@ -1,0 +1,53 @@
+"""The embedded default index: reused while current, built in a process of its own when not."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from toponym_server import default_index
+from toponym_server.default_index import ensure_embedded_index
+from toponym_server.index import IndexReader
+from toponym_server.index.reader import IndexFileError
+
+
+def test_a_current_index_is_opened_without_a_build(
+    embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_build(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a current index was built again")
+
+    monkeypatch.setattr(subprocess, "run", no_build)
+    reader = ensure_embedded_index(embedded_index.path, progress=False)
+    assert reader.place_count == embedded_index.place_count
+
+
+def test_a_missing_index_is_built_by_another_python_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    commands: list[list[str]] = []
+
+    def record(command: list[str], check: bool = False) -> subprocess.CompletedProcess[str]:
+        commands.append(command)
+        return subprocess.CompletedProcess(command, 3)
+
+    monkeypatch.setattr(subprocess, "run", record)
+    target = tmp_path / "data" / "embedded.sqlite"
+    with pytest.raises(IndexFileError, match=r"embedded\.sqlite failed \(exit code 3\)"):
+        ensure_embedded_index(target, progress=False)
+    [command] = commands
+    assert command[0] == sys.executable
+    assert "build_embedded_index" in command[-1] and str(target) in command[-1]
+    assert not target.exists()
+
+
+def test_a_build_that_fails_in_its_process_is_an_index_file_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    failing = tmp_path / "python"
+    failing.write_text("#!/bin/sh\necho 'no space left on device' >&2\nexit 1\n")
+    failing.chmod(0o755)
+    monkeypatch.setattr(default_index.sys, "executable", str(failing))
+    with pytest.raises(IndexFileError, match="failed \\(exit code 1\\): see the messages above"):
+        ensure_embedded_index(tmp_path / "embedded.sqlite", progress=False)
