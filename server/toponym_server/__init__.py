@@ -6,3 +6,5 @@ rules of ``matching``) → ``service`` (gRPC) → the ``toponym_client`` package
 """
 
 __version__ = "0.1.0"
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+"""How the command line, and the processes it starts, write their log lines."""

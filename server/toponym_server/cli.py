@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from toponym_server import __version__
+from toponym_server import LOG_FORMAT, __version__
 from toponym_server.service import limits
 
 logger = logging.getLogger("toponym")
@@ -261,7 +261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        format=LOG_FORMAT,
         stream=sys.stderr,
     )
     from toponym_server.index.reader import IndexFileError

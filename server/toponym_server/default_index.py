@@ -17,7 +17,8 @@ import sys
 import time
 from pathlib import Path
 
-from toponym_server.index.build import build_index, exit_with, expected_fingerprint
+from toponym_server import LOG_FORMAT
+from toponym_server.index.build import build_index, expected_fingerprint
 from toponym_server.index.reader import IndexFileError, IndexReader, open_index
 from toponym_server.sources.embedded import EmbeddedSource
 from toponym_server.sources.seeds import seed_crosswalk, seed_custom_places
@@ -84,9 +85,15 @@ def _build_in_a_child(path: Path, progress: bool) -> None:
     give all of its freed memory back: built in the serving process, it stayed with the server.
     """
     level = logging.getLogger("toponym_server").getEffectiveLevel()
+    # The child ends with this process (a server stopped during its first start stops the build)
+    # and logs as this process would.
     code = (
-        "from toponym_server.default_index import build_embedded_index; "
-        f"build_embedded_index({str(path)!r}, progress={progress!r}, log_level={level!r})"
+        "import logging, os, sys\n"
+        "from toponym_server.index.build import exit_with\n"
+        "exit_with(os.getppid())\n"
+        f"logging.basicConfig(level={level!r}, format={LOG_FORMAT!r}, stream=sys.stderr)\n"
+        "from toponym_server.default_index import build_embedded_index\n"
+        f"build_embedded_index({str(path)!r}, progress={progress!r})\n"
     )
     done = subprocess.run([sys.executable, "-c", code], check=False)
     if done.returncode != 0:
@@ -96,14 +103,8 @@ def _build_in_a_child(path: Path, progress: bool) -> None:
         )
 
 
-def build_embedded_index(path: str | Path, *, progress: bool = True, log_level: int = logging.INFO) -> None:
-    """Build the embedded default index at ``path`` in this process, as :func:`ensure_embedded_index` asks a child to.
-
-    The process ends with the one that started it: a server stopped while it waits for the
-    build stops the build too.
-    """
-    exit_with(os.getppid())
-    logging.basicConfig(level=log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+def build_embedded_index(path: str | Path, *, progress: bool = True) -> None:
+    """Build the embedded default index at ``path`` here (:func:`ensure_embedded_index` has a child do it)."""
     links, links_fingerprint = seed_crosswalk()
     build_index(
         EmbeddedSource(),
