@@ -15,11 +15,14 @@ import os
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from toponym_server import LOG_FORMAT
 from toponym_server.index.build import build_index, expected_fingerprint
 from toponym_server.index.reader import IndexFileError, IndexReader, open_index
+from toponym_server.sources.crosswalk import CrosswalkLink
+from toponym_server.sources.custom import CustomGazetteer
 from toponym_server.sources.embedded import EmbeddedSource
 from toponym_server.sources.seeds import seed_crosswalk, seed_custom_places
 
@@ -56,9 +59,8 @@ def ensure_embedded_index(path: Path | None = None, *, progress: bool = True) ->
     Raises :class:`~toponym_server.index.reader.IndexFileError` if the build fails.
     """
     path = path or embedded_index_path()
-    source = EmbeddedSource()
-    _, links_fingerprint = seed_crosswalk()
-    fingerprint = expected_fingerprint(source, seed_custom_places(), links_fingerprint)
+    inputs = _EmbeddedInputs.read()
+    fingerprint = expected_fingerprint(inputs.source, inputs.custom, inputs.links_fingerprint)
     if not _is_current(path, fingerprint):
         path.parent.mkdir(parents=True, exist_ok=True)
         with (path.parent / f".{path.name}.lock").open("w") as lock:
@@ -81,21 +83,23 @@ def ensure_embedded_index(path: Path | None = None, *, progress: bool = True) ->
 def _build_in_a_child(path: Path, progress: bool) -> None:
     """Run :func:`build_embedded_index` in a new Python process and wait for it.
 
-    The build holds some 600 MB at its peak for the embedded gazetteer, and a process does not
-    give all of its freed memory back: built in the serving process, it stayed with the server.
+    The build of the embedded gazetteer peaks above 900 MiB, and a process does not give all of
+    its freed memory back: built in the serving process, some 600 MiB of it stayed with the server.
     """
     level = logging.getLogger("toponym_server").getEffectiveLevel()
-    # The child ends with this process (a server stopped during its first start stops the build)
-    # and logs as this process would.
+    # The child ends with this process (a server stopped during its first start stops the build),
+    # named by its ID here: had this process ended before the child got going, the child's parent
+    # would already be another. It logs as this process would. -P: nothing is imported from the
+    # working directory.
     code = (
-        "import logging, os, sys\n"
+        "import logging, sys\n"
         "from toponym_server.index.build import exit_with\n"
-        "exit_with(os.getppid())\n"
+        f"exit_with({os.getpid()})\n"
         f"logging.basicConfig(level={level!r}, format={LOG_FORMAT!r}, stream=sys.stderr)\n"
         "from toponym_server.default_index import build_embedded_index\n"
         f"build_embedded_index({str(path)!r}, progress={progress!r})\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], check=False)
+    done = subprocess.run([sys.executable, "-P", "-c", code], check=False)
     if done.returncode != 0:
         raise IndexFileError(
             f"building the embedded default index at {path} failed (exit code {done.returncode}): "
@@ -105,12 +109,28 @@ def _build_in_a_child(path: Path, progress: bool) -> None:
 
 def build_embedded_index(path: str | Path, *, progress: bool = True) -> None:
     """Build the embedded default index at ``path`` here (:func:`ensure_embedded_index` has a child do it)."""
-    links, links_fingerprint = seed_crosswalk()
+    inputs = _EmbeddedInputs.read()
     build_index(
-        EmbeddedSource(),
+        inputs.source,
         Path(path),
-        custom=seed_custom_places(),
-        crosswalk=links,
-        crosswalk_fingerprint=links_fingerprint,
+        custom=inputs.custom,
+        crosswalk=inputs.links,
+        crosswalk_fingerprint=inputs.links_fingerprint,
         progress=progress,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _EmbeddedInputs:
+    """What the embedded default index is built from: the packaged gazetteer and the seed files."""
+
+    source: EmbeddedSource
+    custom: CustomGazetteer
+    links: tuple[CrosswalkLink, ...]
+    links_fingerprint: str
+
+    @classmethod
+    def read(cls) -> _EmbeddedInputs:
+        """Read the seed files; the gazetteer is read when it is built from."""
+        links, links_fingerprint = seed_crosswalk()
+        return cls(EmbeddedSource(), seed_custom_places(), links, links_fingerprint)
