@@ -139,27 +139,25 @@ class IndexReader:
         self._local.conn = conn
         return meta
 
-    def read_ahead(self) -> int:
-        """Ask the operating system to bring the whole file into its page cache; return the bytes asked for.
+    def read_ahead(self) -> bool:
+        """Ask the operating system to bring the whole file into its page cache; tell whether it could be asked.
 
         After a reboot or a deploy the file is on disk only, and each query's few hundred random
         page reads would wait on it until the queries had touched most pages; one pass in file
         order costs a sequential read instead. The pages are shared with every process that reads
-        the file, so one replica's pass serves all. With ``posix_fadvise`` (Linux) the system
-        reads ahead on its own, without copying; elsewhere the file is read and the bytes
-        dropped. Raises ``OSError`` if the file cannot be read.
+        the file, so one replica's pass serves all. It is a request (``posix_fadvise``, Linux):
+        the system reads ahead on its own, without copying. Where there is no such request
+        (macOS), nothing is done: reading the file through would push out what else is cached.
+        Raises ``OSError`` if the file cannot be opened.
         """
-        size = self.path.stat().st_size
         advise = getattr(os, "posix_fadvise", None)
+        if advise is None:
+            return False
+        size = self.path.stat().st_size
         with self.path.open("rb", buffering=0) as handle:
-            if advise is not None:
-                for offset in range(0, size, READ_AHEAD_CHUNK):
-                    advise(handle.fileno(), offset, min(READ_AHEAD_CHUNK, size - offset), os.POSIX_FADV_WILLNEED)
-            else:
-                buffer = bytearray(READ_AHEAD_CHUNK)
-                while handle.readinto(buffer):
-                    pass
-        return size
+            for offset in range(0, size, READ_AHEAD_CHUNK):
+                advise(handle.fileno(), offset, min(READ_AHEAD_CHUNK, size - offset), os.POSIX_FADV_WILLNEED)
+        return True
 
     def verify(self) -> None:
         """Check the file's checksum (reads the whole file); raise :class:`IndexFileError` if it differs."""

@@ -14,6 +14,7 @@ import threading
 import time
 from concurrent import futures
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import grpc
@@ -98,6 +99,8 @@ def start_server(index: IndexReader, config: ServerConfig) -> RunningServer:
     server.start()
     for service in ("", SERVICE_NAME):
         health_servicer.set(service, health_pb2.HealthCheckResponse.SERVING)
+    if config.read_ahead:
+        threading.Thread(target=read_ahead_in_background, args=(index,), name="toponym-read-ahead", daemon=True).start()
     return RunningServer(server, health_servicer, port)
 
 
@@ -121,15 +124,54 @@ def prepare_long_run() -> None:
 
 
 def available_memory() -> int | None:
-    """The memory the system can give without swapping (Linux's ``MemAvailable``), in bytes; ``None`` if unknown."""
+    """The memory this process may still fill without swapping or being killed, in bytes; ``None`` if unknown.
+
+    Linux's ``MemAvailable``, or what the process's control group (a container's memory limit)
+    has left, whichever is less.
+    """
     try:
         with open("/proc/meminfo", encoding="ascii") as meminfo:
-            for line in meminfo:
-                if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError):
+            system = next(int(line.split()[1]) * 1024 for line in meminfo if line.startswith("MemAvailable:"))
+    except (OSError, ValueError, StopIteration):
         return None
-    return None
+    return min([system, *_cgroup_memory_left()])
+
+
+# (where cgroup's memory controller is mounted, its limit file, its usage file), v2 then v1
+_CGROUP_MEMORY = (
+    ("/sys/fs/cgroup", "memory.max", "memory.current"),
+    ("/sys/fs/cgroup/memory", "memory.limit_in_bytes", "memory.usage_in_bytes"),
+)
+_UNLIMITED = 1 << 60
+_PROC_CGROUP = Path("/proc/self/cgroup")
+
+
+def _cgroup_memory_left() -> list[int]:
+    """What each memory limit of this process's control groups leaves, in bytes (none: unlimited)."""
+    try:
+        lines = _PROC_CGROUP.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+    left: list[int] = []
+    for line in lines:
+        _, controllers, path = line.split(":", 2)
+        if controllers == "":
+            mount, limit_file, usage_file = _CGROUP_MEMORY[0]
+        elif "memory" in controllers.split(","):
+            mount, limit_file, usage_file = _CGROUP_MEMORY[1]
+        else:
+            continue
+        # In a container the group's path may not be visible: its own group is then the mount.
+        for directory in (Path(mount) / path.lstrip("/"), Path(mount)):
+            try:
+                limit = (directory / limit_file).read_text(encoding="ascii").strip()
+                usage = int((directory / usage_file).read_text(encoding="ascii"))
+            except (OSError, ValueError):
+                continue
+            if limit != "max" and int(limit) < _UNLIMITED:
+                left.append(max(0, int(limit) - usage))
+            break
+    return left
 
 
 def read_ahead_in_background(index: IndexReader) -> None:
@@ -150,7 +192,9 @@ def read_ahead_in_background(index: IndexReader) -> None:
                 available >> 20,
             )
             return
-        index.read_ahead()
+        if not index.read_ahead():
+            logger.info("this system cannot be asked to read the index file ahead")
+            return
     except OSError as err:
         logger.warning("could not read the index file ahead (%s): its pages are read as queries need them", err)
         return
@@ -165,8 +209,6 @@ def serve_until_signalled(index: IndexReader, config: ServerConfig) -> None:
         signal.signal(signum, lambda *_: stop.set())
     running = start_server(index, config)
     prepare_long_run()
-    if config.read_ahead:
-        threading.Thread(target=read_ahead_in_background, args=(index,), name="toponym-read-ahead", daemon=True).start()
     logger.info(
         "toponym ready on %s:%d (%s%s), serving %d places and %d names from %s",
         config.host,
