@@ -32,6 +32,14 @@ def _env(name: str, default: str) -> str:
     return os.environ.get(name, default)
 
 
+def _env_flag(name: str, default: bool) -> bool:
+    """An on/off environment setting: unset takes ``default``; empty, 0, false, no and off mean off."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() not in ("", "0", "false", "no", "off")
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -95,7 +103,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--verify-index",
         action="store_true",
-        default=_env("TOPONYM_VERIFY_INDEX", "") not in ("", "0"),
+        default=_env_flag("TOPONYM_VERIFY_INDEX", False),
         help="check the index file's checksum before serving: reads the whole file, so the start takes longer "
         "(env TOPONYM_VERIFY_INDEX=1)",
     )
@@ -103,7 +111,7 @@ def _parser() -> argparse.ArgumentParser:
         "--no-read-ahead",
         dest="read_ahead",
         action="store_false",
-        default=_env("TOPONYM_READ_AHEAD", "1") not in ("", "0"),
+        default=_env_flag("TOPONYM_READ_AHEAD", True),
         help="do not ask the system to read the index file into its page cache once ready (env TOPONYM_READ_AHEAD=0); "
         "without it, the first queries after a reboot read the file from disk page by page",
     )

@@ -81,3 +81,15 @@ def test_text_reads_standard_input_and_prints_json_mentions(
         ("Hasakeh", 13, 173811),
         ("Aleppo", 28, 170063),
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [("false", False), ("0", False), ("off", False), ("1", True), ("yes", True)]
+)
+def test_on_off_settings_read_the_usual_words(monkeypatch: pytest.MonkeyPatch, value: str, expected: bool) -> None:
+    from toponym_server.cli import _parser
+
+    monkeypatch.setenv("TOPONYM_READ_AHEAD", value)
+    monkeypatch.setenv("TOPONYM_VERIFY_INDEX", value)
+    args = _parser().parse_args(["serve"])
+    assert args.read_ahead is expected and args.verify_index is expected
