@@ -13,6 +13,7 @@ again when they are asked for.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -45,7 +46,11 @@ _DOT_SLACK = 1e-12
 _PLACE_FACTS = len(PlaceFacts._fields)
 _POINT = slice(PlaceFacts._fields.index("latitude"), PlaceFacts._fields.index("longitude") + 1)
 _PLACE_ROW = len(PlaceRow._fields)
-_RANKED_SIGNALS = _PLACE_FACTS + 13  # where a ranked row's signals start, after its 13 other fields
+# A matched name's fields, but for its ID and its place's (kept apart in a ranked row).
+_NAME_VIEWS = attrgetter(*NameRow._fields[2:])
+# Where a ranked row's signals start: after the place's facts, the score, the similarity, the
+# match kind, the name's ID and views, the view that decided and the bonus.
+_RANKED_SIGNALS = _PLACE_FACTS + 4 + len(NameRow._fields[2:]) + 2
 
 
 def _flat_signals(signals: Sequence[Signal]) -> tuple[Any, ...]:
@@ -70,13 +75,7 @@ def _plain(item: Ranked) -> tuple[Any, ...]:
         item.similarity,
         item.match_kind.value,
         name.name_id,
-        name.text,
-        name.lang,
-        name.flags,
-        name.folded,
-        name.phonetic,
-        name.skeleton,
-        name.spelled,
+        *_NAME_VIEWS(name),
         item.view,
         item.bonus,
         *_flat_signals(item.signals),
