@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from perf import CLASSES, ms, pct, query_sets
+from perf import CLASSES, SERVE, ms, pct, query_sets
 from startup import free_port, wait_ready
 
 from toponym_client import ToponymClient
@@ -58,10 +58,8 @@ def one_run(index: Path, names: list[str], read_ahead: bool, settle: float) -> l
     drop_from_page_cache(index)
     after_drop = cached_share(index)
     port = free_port()
-    argv = [sys.executable, "-m", "toponym_server.cli", "serve", "--index", str(index), "--port", str(port)]
-    server = subprocess.Popen(
-        [*argv, *([] if read_ahead else ["--no-read-ahead"])], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    argv = [*SERVE, "--index", str(index), "--port", str(port), *([] if read_ahead else ["--no-read-ahead"])]
+    server = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         target = f"127.0.0.1:{port}"
         wait_ready(target)

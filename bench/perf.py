@@ -30,11 +30,12 @@ with ``toponym index build``). Every figure is printed with what it measured:
   ``--before-index`` gives that code its own index, when the change altered the index format.
   Not part of the default run.
 
-In-process figures are taken with CPython's garbage collector set as ``toponym serve`` sets it
-once it is ready (``prepare_long_run``: start-up frozen, full collections a tenth as often);
-``--collector python`` keeps Python's defaults instead. Either way the brute-force baseline's
-own millions of names are frozen once loaded, so that toponym's timings do not pay for the
-collector walking them.
+The in-process, alternatives and variant parts are taken with CPython's garbage collector set as
+``toponym serve`` sets it once it is ready (``prepare_long_run``: start-up frozen, full
+collections a tenth as often); ``--collector python`` keeps Python's defaults instead. Either way
+the brute-force baseline's own millions of names are frozen once loaded, so that toponym's
+timings do not pay for the collector walking them. The ``compare`` part's resolver processes keep
+Python's defaults, both sides alike.
 
 ``--echo-server PORT`` only runs the echo service (used by the suite itself).
 """
@@ -516,7 +517,8 @@ for line in sys.stdin:
 """
 
 
-_SERVE = (sys.executable, "-m", "toponym_server.cli", "serve")
+SERVE = (sys.executable, "-m", "toponym_server.cli", "serve")
+"""The command that starts ``toponym serve`` with this Python."""
 
 
 def _code_env(code: str) -> dict[str, str]:
@@ -584,7 +586,7 @@ def run_compare(index: Path, sets: dict[str, list[str]], args: argparse.Namespac
     ports = {label: free_port() for label in [*codes, "echo"]}
     servers = {
         label: subprocess.Popen(
-            [*_SERVE, "--index", str(indexes[label]), "--port", str(ports[label])],
+            [*SERVE, "--index", str(indexes[label]), "--port", str(ports[label])],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             env=_code_env(code),
