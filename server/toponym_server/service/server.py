@@ -154,7 +154,10 @@ def _cgroup_memory_left() -> list[int]:
         return []
     left: list[int] = []
     for line in lines:
-        _, controllers, path = line.split(":", 2)
+        parts = line.split(":", 2)
+        if len(parts) != 3:
+            continue
+        _, controllers, path = parts
         if controllers == "":
             mount, limit_file, usage_file = _CGROUP_MEMORY[0]
         elif "memory" in controllers.split(","):
@@ -164,12 +167,13 @@ def _cgroup_memory_left() -> list[int]:
         # In a container the group's path may not be visible: its own group is then the mount.
         for directory in (Path(mount) / path.lstrip("/"), Path(mount)):
             try:
-                limit = (directory / limit_file).read_text(encoding="ascii").strip()
+                text = (directory / limit_file).read_text(encoding="ascii").strip()
+                limit = _UNLIMITED if text == "max" else int(text)
                 usage = int((directory / usage_file).read_text(encoding="ascii"))
             except (OSError, ValueError):
                 continue
-            if limit != "max" and int(limit) < _UNLIMITED:
-                left.append(max(0, int(limit) - usage))
+            if limit < _UNLIMITED:
+                left.append(max(0, limit - usage))
             break
     return left
 

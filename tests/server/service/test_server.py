@@ -130,3 +130,12 @@ def test_a_cgroup_v1_limit_is_read_and_no_limit_is_none(tmp_path: Path, monkeypa
     (root / "memory" / "memory.limit_in_bytes").write_text(f"{8 << 30}\n")
     assert server_module._cgroup_memory_left() == [(8 << 30) - 4353994752]
 
+
+
+def test_unreadable_cgroup_files_mean_no_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _cgroups(tmp_path, monkeypatch, "garbage line\n0::/\n")
+    root.mkdir(parents=True)
+    (root / "memory.max").write_text("lots\n")
+    (root / "memory.current").write_text("1\n")
+    assert server_module._cgroup_memory_left() == []
+    assert available_memory() is not None
