@@ -271,7 +271,7 @@ def evidence_table(
     credits = [partial_credit(query, folded, phonetic) for folded, phonetic, _ in views]
     found = name_similarities(query, views, credits)
     similarities = [similarity for similarity, _ in found]
-    per_hit = NameComparer(query).evidence_matrix(views, similarities, credits, spellings)[position]
+    per_hit = NameComparer(query).evidence_matrix(views, spellings, similarities, credits)[position]
 
     closeness = np.array([found[i][0] for i in position])
     flags = np.array([hit.flags for hit in hits])

@@ -37,7 +37,6 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
-from toponym_server.matching.memo import string_memo
 from toponym_server.matching.normalize import Normalized, content_spelling, spelling
 from toponym_server.matching.similarity import name_similarities, partial_credit, similarity_array
 
@@ -117,12 +116,6 @@ MODEL = RankingModel(
 )
 
 
-@string_memo(maxsize=65536)
-def _spelled(folded: str) -> str:
-    # For callers that bring names without their stored spelling (the index stores it).
-    return content_spelling(folded)
-
-
 class NameComparer:
     """The query's side of :func:`name_evidence`, worked out once for all the names it meets.
 
@@ -145,23 +138,27 @@ class NameComparer:
 
         ``similarity`` is :func:`.similarity.name_similarity` of the name, when the caller has it.
         """
-        matrix = self.evidence_matrix([(folded, phonetic, skeleton)], None if similarity is None else [similarity])
+        matrix = self.evidence_matrix(
+            [(folded, phonetic, skeleton)],
+            [content_spelling(folded)],
+            None if similarity is None else [similarity],
+        )
         return tuple(matrix[0].tolist())
 
     def evidence_matrix(
         self,
         views: Sequence[tuple[str, str, str]],
+        spellings: Sequence[str],
         similarities: Sequence[float] | None = None,
         credits: Sequence[float] | None = None,
-        spellings: Sequence[str] | None = None,
     ) -> NDArray[np.float64]:
         """:meth:`evidence` for each (folded, phonetic, skeleton) view of ``views``: one row each, in order.
 
+        ``spellings`` are the views' :func:`.normalize.content_spelling` (the index stores them).
         The string comparisons of all the names are made in one call into rapidfuzz each, and the
         rows come back as one array, which ranking reduces per place without a Python loop.
-        ``similarities``, ``credits`` and ``spellings`` are the views'
-        :func:`.similarity.name_similarities`, :func:`.similarity.partial_credit` and
-        :func:`.normalize.content_spelling`, when the caller has them.
+        ``similarities`` and ``credits`` are the views' :func:`.similarity.name_similarities` and
+        :func:`.similarity.partial_credit`, when the caller has them.
         """
         if not views:
             return np.zeros((0, NAME_EVIDENCE))
@@ -191,11 +188,7 @@ class NameComparer:
             np.array([JaroWinkler.normalized_similarity(self.folded, name) for name in names_folded]),
             np.array([self.first_letter == name[:1] for name in names_folded], dtype=np.float64),
             similarity_array(Levenshtein.normalized_similarity, self.folded, names_folded),
-            similarity_array(
-                Levenshtein.normalized_similarity,
-                self.spelled,
-                [_spelled(folded) for folded, _, _ in views] if spellings is None else spellings,
-            ),
+            similarity_array(Levenshtein.normalized_similarity, self.spelled, spellings),
         )
         return np.column_stack(columns)
 
