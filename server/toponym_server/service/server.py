@@ -11,10 +11,8 @@ import gc
 import logging
 import signal
 import threading
-import time
 from concurrent import futures
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import grpc
@@ -26,6 +24,7 @@ from toponym_server.resolver import Resolver
 from toponym_server.service.auth import BearerTokenInterceptor
 from toponym_server.service.handlers import SERVICE_NAME, toponym_handler
 from toponym_server.service.limits import DEFAULT_MAX_MESSAGE_BYTES, Limits
+from toponym_server.service.read_ahead import read_ahead_in_background
 from toponym_server.service.security import TlsFiles, server_credentials
 from toponym_server.service.servicer import ToponymServicer
 
@@ -121,89 +120,6 @@ def prepare_long_run() -> None:
     gc.freeze()
     young, middle, _ = gc.get_threshold()
     gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
-
-
-def available_memory() -> int | None:
-    """The memory this process may still fill without swapping or being killed, in bytes; ``None`` if unknown.
-
-    Linux's ``MemAvailable``, or what the process's control group (a container's memory limit)
-    has left, whichever is less.
-    """
-    try:
-        with open("/proc/meminfo", encoding="ascii") as meminfo:
-            system = next(int(line.split()[1]) * 1024 for line in meminfo if line.startswith("MemAvailable:"))
-    except (OSError, ValueError, StopIteration):
-        return None
-    return min([system, *_cgroup_memory_left()])
-
-
-# (where cgroup's memory controller is mounted, its limit file, its usage file), v2 then v1
-_CGROUP_MEMORY = (
-    ("/sys/fs/cgroup", "memory.max", "memory.current"),
-    ("/sys/fs/cgroup/memory", "memory.limit_in_bytes", "memory.usage_in_bytes"),
-)
-_UNLIMITED = 1 << 60
-_PROC_CGROUP = Path("/proc/self/cgroup")
-
-
-def _cgroup_memory_left() -> list[int]:
-    """What each memory limit of this process's control groups leaves, in bytes (none: unlimited)."""
-    try:
-        lines = _PROC_CGROUP.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return []
-    left: list[int] = []
-    for line in lines:
-        parts = line.split(":", 2)
-        if len(parts) != 3:
-            continue
-        _, controllers, path = parts
-        if controllers == "":
-            mount, limit_file, usage_file = _CGROUP_MEMORY[0]
-        elif "memory" in controllers.split(","):
-            mount, limit_file, usage_file = _CGROUP_MEMORY[1]
-        else:
-            continue
-        # In a container the group's path may not be visible: its own group is then the mount.
-        for directory in (Path(mount) / path.lstrip("/"), Path(mount)):
-            try:
-                text = (directory / limit_file).read_text(encoding="ascii").strip()
-                limit = _UNLIMITED if text == "max" else int(text)
-                usage = int((directory / usage_file).read_text(encoding="ascii"))
-            except (OSError, ValueError):
-                continue
-            if limit < _UNLIMITED:
-                left.append(max(0, limit - usage))
-            break
-    return left
-
-
-def read_ahead_in_background(index: IndexReader) -> None:
-    """Read the index file ahead (a thread's target, once the server is ready) and log how it went.
-
-    Calls are served meanwhile: pages not yet read are read when a query needs them. A file larger
-    than the memory available is left alone.
-    """
-    started = time.monotonic()
-    try:
-        size = index.path.stat().st_size
-        available = available_memory()
-        if available is not None and size > available:
-            # Reading it all would only push out of the cache the pages that queries had brought in.
-            logger.info(
-                "the index file (%d MiB) is larger than the memory available (%d MiB): not read ahead",
-                size >> 20,
-                available >> 20,
-            )
-            return
-        if not index.read_ahead():
-            logger.info("this system cannot be asked to read the index file ahead")
-            return
-    except OSError as err:
-        logger.warning("could not read the index file ahead (%s): its pages are read as queries need them", err)
-        return
-    seconds = time.monotonic() - started
-    logger.info("asked the system to read the index file ahead (%d MiB) in %.1f s", size >> 20, seconds)
 
 
 def serve_until_signalled(index: IndexReader, config: ServerConfig) -> None:

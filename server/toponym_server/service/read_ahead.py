@@ -1,0 +1,100 @@
+"""Once a server is ready, bring its index file into the page cache, if the memory allows it.
+
+After a reboot or a deploy the file is on disk only, and each query's few hundred random page
+reads wait on it until queries have touched most of the file (``bench/cold_cache.py``). The
+server asks the system to read the whole file ahead in the background instead, unless the file
+is larger than the memory this process may still fill, the system's or its container's.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from toponym_server.index.reader import IndexReader
+
+logger = logging.getLogger(__name__)
+
+
+def available_memory() -> int | None:
+    """The memory this process may still fill without swapping or being killed, in bytes; ``None`` if unknown.
+
+    Linux's ``MemAvailable``, or what the process's control group (a container's memory limit)
+    has left, whichever is less.
+    """
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            system = next(int(line.split()[1]) * 1024 for line in meminfo if line.startswith("MemAvailable:"))
+    except (OSError, ValueError, StopIteration):
+        return None
+    return min([system, *_cgroup_memory_left()])
+
+
+# (where cgroup's memory controller is mounted, its limit file, its usage file), v2 then v1
+_CGROUP_MEMORY = (
+    ("/sys/fs/cgroup", "memory.max", "memory.current"),
+    ("/sys/fs/cgroup/memory", "memory.limit_in_bytes", "memory.usage_in_bytes"),
+)
+_UNLIMITED = 1 << 60
+_PROC_CGROUP = Path("/proc/self/cgroup")
+
+
+def _cgroup_memory_left() -> list[int]:
+    """What each memory limit of this process's control groups leaves, in bytes (none: unlimited)."""
+    try:
+        lines = _PROC_CGROUP.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+    left: list[int] = []
+    for line in lines:
+        parts = line.split(":", 2)
+        if len(parts) != 3:
+            continue
+        _, controllers, path = parts
+        if controllers == "":
+            mount, limit_file, usage_file = _CGROUP_MEMORY[0]
+        elif "memory" in controllers.split(","):
+            mount, limit_file, usage_file = _CGROUP_MEMORY[1]
+        else:
+            continue
+        # In a container the group's path may not be visible: its own group is then the mount.
+        for directory in (Path(mount) / path.lstrip("/"), Path(mount)):
+            try:
+                text = (directory / limit_file).read_text(encoding="ascii").strip()
+                limit = _UNLIMITED if text == "max" else int(text)
+                usage = int((directory / usage_file).read_text(encoding="ascii"))
+            except (OSError, ValueError):
+                continue
+            if limit < _UNLIMITED:
+                left.append(max(0, limit - usage))
+            break
+    return left
+
+
+def read_ahead_in_background(index: IndexReader) -> None:
+    """Read the index file ahead (a thread's target, once the server is ready) and log how it went.
+
+    Calls are served meanwhile: pages not yet read are read when a query needs them. A file larger
+    than the memory available is left alone.
+    """
+    started = time.monotonic()
+    try:
+        size = index.path.stat().st_size
+        available = available_memory()
+        if available is not None and size > available:
+            # Reading it all would only push out of the cache the pages that queries had brought in.
+            logger.info(
+                "the index file (%d MiB) is larger than the memory available (%d MiB): not read ahead",
+                size >> 20,
+                available >> 20,
+            )
+            return
+        if not index.read_ahead():
+            logger.info("this system cannot be asked to read the index file ahead")
+            return
+    except OSError as err:
+        logger.warning("could not read the index file ahead (%s): its pages are read as queries need them", err)
+        return
+    seconds = time.monotonic() - started
+    logger.info("asked the system to read the index file ahead (%d MiB) in %.1f s", size >> 20, seconds)

@@ -1,0 +1,112 @@
+"""Reading the index file ahead once ready: asked of the reader, skipped when memory is short, never raised."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from toponym_server.index import IndexReader
+from toponym_server.service import read_ahead as read_ahead_module
+from toponym_server.service.read_ahead import available_memory, read_ahead_in_background
+
+
+def test_reading_ahead_asks_the_reader_and_logs_the_files_size(
+    embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    asked: list[IndexReader] = []
+    monkeypatch.setattr(IndexReader, "read_ahead", lambda self: asked.append(self) or True)
+    with caplog.at_level(logging.INFO, logger="toponym_server.service.read_ahead"):
+        read_ahead_in_background(embedded_index)
+    assert asked == [embedded_index]
+    assert f"read the index file ahead ({embedded_index.path.stat().st_size >> 20} MiB)" in caplog.text
+
+
+def test_an_index_file_larger_than_the_memory_available_is_not_read_ahead(
+    embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    asked: list[IndexReader] = []
+    monkeypatch.setattr(IndexReader, "read_ahead", lambda self: asked.append(self) or True)
+    monkeypatch.setattr(read_ahead_module, "available_memory", lambda: embedded_index.path.stat().st_size - 1)
+    with caplog.at_level(logging.INFO, logger="toponym_server.service.read_ahead"):
+        read_ahead_in_background(embedded_index)
+    assert asked == []
+    assert "larger than the memory available" in caplog.text
+
+
+def test_an_index_file_gone_from_its_path_is_logged_not_raised(
+    embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(embedded_index, "path", embedded_index.path.with_name("gone.sqlite"))
+    read_ahead_in_background(embedded_index)
+    assert "could not read the index file ahead" in caplog.text
+
+
+def test_a_file_that_cannot_be_read_ahead_is_logged_not_raised(
+    embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def fail(self: IndexReader) -> int:
+        raise PermissionError("denied")
+
+    monkeypatch.setattr(IndexReader, "read_ahead", fail)
+    read_ahead_in_background(embedded_index)
+    assert "could not read the index file ahead" in caplog.text
+
+
+def test_available_memory_is_read_from_the_system() -> None:
+    available = available_memory()
+    if Path("/proc/meminfo").exists():
+        assert available is not None and available > 0
+    else:
+        assert available is None
+
+
+def _cgroups(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, membership: str) -> Path:
+    """Point the server's cgroup lookups at a directory tree under ``tmp_path``."""
+    proc = tmp_path / "cgroup"
+    proc.write_text(membership)
+    root = tmp_path / "sys"
+    monkeypatch.setattr(read_ahead_module, "_PROC_CGROUP", proc)
+    monkeypatch.setattr(
+        read_ahead_module,
+        "_CGROUP_MEMORY",
+        (
+            (str(root), "memory.max", "memory.current"),
+            (str(root / "memory"), "memory.limit_in_bytes", "memory.usage_in_bytes"),
+        ),
+    )
+    return root
+
+
+def test_a_containers_memory_limit_bounds_the_memory_available(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _cgroups(tmp_path, monkeypatch, "0::/app.slice/toponym\n")
+    group = root / "app.slice" / "toponym"
+    group.mkdir(parents=True)
+    (group / "memory.max").write_text(f"{1 << 30}\n")
+    (group / "memory.current").write_text(f"{300 << 20}\n")
+    assert read_ahead_module._cgroup_memory_left() == [(1 << 30) - (300 << 20)]
+    available = available_memory()
+    assert available is not None and 0 < available <= (1 << 30) - (300 << 20)
+
+
+def test_a_cgroup_v1_limit_is_read_and_no_limit_is_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _cgroups(tmp_path, monkeypatch, "4:memory:/\n0::/\n")
+    (root / "memory").mkdir(parents=True)
+    (root / "memory" / "memory.limit_in_bytes").write_text("9223372036854771712\n")
+    (root / "memory" / "memory.usage_in_bytes").write_text("4353994752\n")
+    (root / "memory.max").write_text("max\n")
+    (root / "memory.current").write_text("1\n")
+    assert read_ahead_module._cgroup_memory_left() == []
+    (root / "memory" / "memory.limit_in_bytes").write_text(f"{8 << 30}\n")
+    assert read_ahead_module._cgroup_memory_left() == [(8 << 30) - 4353994752]
+
+
+
+def test_unreadable_cgroup_files_mean_no_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _cgroups(tmp_path, monkeypatch, "garbage line\n0::/\n")
+    root.mkdir(parents=True)
+    (root / "memory.max").write_text("lots\n")
+    (root / "memory.current").write_text("1\n")
+    assert read_ahead_module._cgroup_memory_left() == []
+    assert available_memory() is not None
