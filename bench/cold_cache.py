@@ -23,8 +23,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from perf import CLASSES, SERVE, ms, pct, query_sets
-from startup import free_port, wait_ready
+from perf import CLASSES, ms, pct, query_sets
+from startup import SERVE, free_port, wait_ready
 
 from toponym_client import ToponymClient
 from toponym_server.default_index import embedded_index_path

@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from startup import free_port, wait_ready
+from startup import SERVE, free_port, wait_ready
 
 from toponym_client import Mention, ToponymClient
 from toponym_server.default_index import ensure_embedded_index
@@ -129,7 +129,7 @@ def serving(index: Path) -> Iterator[Served]:
     """Start ``toponym serve`` on ``index`` in a process of its own and yield a client of it."""
     port = free_port()
     target = f"127.0.0.1:{port}"
-    argv = [sys.executable, "-m", "toponym_server.cli", "serve", "--index", str(index), "--port", str(port)]
+    argv = [*SERVE, "--index", str(index), "--port", str(port)]
     process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_ready(target)

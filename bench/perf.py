@@ -63,7 +63,7 @@ from typing import Any
 import grpc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from startup import free_port, rss_mib, wait_ready
+from startup import SERVE, free_port, rss_mib, wait_ready
 
 from toponym_client import ToponymClient
 from toponym_client._proto.toponym.v1 import toponym_pb2 as pb
@@ -423,7 +423,7 @@ def run_grpc(index: Path, sets: dict[str, list[str]], args: argparse.Namespace) 
     port, echo_port = free_port(), free_port()
     target, echo_target = f"127.0.0.1:{port}", f"127.0.0.1:{echo_port}"
     server, ready = start_process(
-        [sys.executable, "-m", "toponym_server.cli", "serve", "--index", str(index), "--port", str(port)], target
+        [*SERVE, "--index", str(index), "--port", str(port)], target
     )
     echo, _ = start_process([sys.executable, __file__, "--echo-server", str(echo_port)], echo_target, echo=True)
     try:
@@ -515,10 +515,6 @@ for line in sys.stdin:
         spent.append(time.thread_time() - started)
     print(json.dumps(spent), flush=True)
 """
-
-
-SERVE = (sys.executable, "-m", "toponym_server.cli", "serve")
-"""The command that starts ``toponym serve`` with this Python."""
 
 
 def _code_env(code: str) -> dict[str, str]:

@@ -23,14 +23,13 @@ import random
 import signal
 import statistics
 import subprocess
-import sys
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 # bench/ is on sys.path when a script here runs: share startup.py's helpers.
-from startup import free_port, wait_ready
+from startup import SERVE, free_port, wait_ready
 
 from toponym_client import ToponymClient, ToponymError
 from toponym_server.default_index import embedded_index_path
@@ -130,7 +129,7 @@ def main() -> None:
     names = sample_names(3000, args.seed)
     port = free_port()
     target = f"127.0.0.1:{port}"
-    command = [sys.executable, "-m", "toponym_server.cli", "serve", "--index", str(index), "--port", str(port)]
+    command = [*SERVE, "--index", str(index), "--port", str(port)]
     process = subprocess.Popen([*command, "--workers", str(args.workers)], stderr=subprocess.DEVNULL)
     try:
         wait_ready(target)

@@ -29,6 +29,10 @@ from toponym_server.default_index import embedded_index_path
 NAMES = ["Hasakeh", "Aleppo", "الرقة", "Deir Ezzor", "Kobanî", "Damaskus", "Хасеке", "Springfield", "xqzvbt"]
 
 
+SERVE = (sys.executable, "-m", "toponym_server.cli", "serve")
+"""The command that starts ``toponym serve`` with this Python (add ``--index`` and ``--port``)."""
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -60,7 +64,7 @@ def one_run(index: Path, load: int) -> tuple[float, float, float]:
     port = free_port()
     started = time.monotonic()
     process = subprocess.Popen(
-        [sys.executable, "-m", "toponym_server.cli", "serve", "--index", str(index), "--port", str(port)],
+        [*SERVE, "--index", str(index), "--port", str(port)],
         stderr=subprocess.DEVNULL,
     )
     try:

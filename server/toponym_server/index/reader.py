@@ -230,12 +230,7 @@ class IndexReader:
         if not name_ids:
             return iter(())
         marks = ",".join("?" * len(name_ids))
-        return iter(
-            self._conn.execute(
-                f"SELECT {_NAME_COLUMNS} FROM names WHERE id IN ({marks})",
-                tuple(name_ids),
-            )
-        )
+        return self._conn.execute(f"SELECT {_NAME_COLUMNS} FROM names WHERE id IN ({marks})", tuple(name_ids))
 
     def places_by_id(self, place_ids: Sequence[int]) -> dict[int, PlaceRow]:
         """Return the places with these IDs, keyed by ID; unknown IDs are absent."""
