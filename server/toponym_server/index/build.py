@@ -6,8 +6,9 @@ The build is a stream with bounded memory:
    the source's separate alternate names) become *name jobs*;
 2. name jobs are normalized in batches, in worker processes once the input proves large (each
    worker gets the names whose text hashes to it and keeps a memo of them), and each result is
-   written to the ``names`` table while its keys, as 64-bit hashes, are spilled to 32 partition
-   files by the top bits of the hash;
+   written to the ``names`` table, with its place's ranking facts read from the place's row,
+   while its keys, as 64-bit hashes, are spilled to 32 partition files by the top bits of the
+   hash;
 3. each partition is loaded with numpy, deduplicated (at most a few spellings per key and
    place) and ordered by (key, priority), in the worker processes when there are any, while the
    main process packs the ordered partitions, in key order, into blocks of the key table
@@ -54,7 +55,14 @@ from toponym_server.index.keyblocks import (
     pack_block_array,
 )
 from toponym_server.index.keyhash import key_hash
-from toponym_server.index.schema import APPLICATION_ID, FORMAT_VERSION, POST_LOAD, RELATION_ACROSS_BORDER, SCHEMA
+from toponym_server.index.schema import (
+    APPLICATION_ID,
+    FORMAT_VERSION,
+    PLACE_FACT_COLUMNS,
+    POST_LOAD,
+    RELATION_ACROSS_BORDER,
+    SCHEMA,
+)
 from toponym_server.matching.keys import EXACT, index_keys
 from toponym_server.matching.normalize import content_spelling, normalize
 from toponym_server.matching.prominence import prominence
@@ -95,7 +103,11 @@ _KEY_ROW = np.dtype([("key", "<i8"), ("place", "<i8"), ("name", "<i8"), ("spelli
 # Worker processes pay off only once the input is this large; smaller builds stay in-process.
 _PARALLEL_AFTER_JOBS = 3 * _JOB_BATCH
 _BITMAP_LIMIT = 1 << 31  # place IDs below this are tracked in a bitmap (at most 256 MiB; 2 MiB for GeoNames)
-
+# Each name row takes its place's ranking facts from the place's row, written before it.
+_INSERT_NAMES = (
+    f"INSERT INTO names SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, {', '.join(PLACE_FACT_COLUMNS)} "
+    "FROM places WHERE id = ?2"
+)
 
 
 class _Batch(NamedTuple):
@@ -597,6 +609,7 @@ def _name_batches(
             merger.offer(place)
         add_place(place, is_custom=False)
         if len(ids) >= _JOB_BATCH:
+            flush_places()  # a name's row is stored with facts read from its place's row
             yield batch
             batch = _Batch.empty()
             ids, places, texts, langs, flag_column = batch
@@ -711,8 +724,8 @@ def _store(
         name_ids, place_ids, texts, languages = (
             [column[i] for i in chosen] for column in (name_ids, place_ids, texts, languages)
         )
-    state.conn.executemany(
-        "INSERT INTO names VALUES (?,?,?,?,?,?,?,?,?)",
+    stored = state.conn.executemany(
+        _INSERT_NAMES,
         zip(
             name_ids,
             place_ids,
@@ -726,6 +739,8 @@ def _store(
             strict=True,
         ),
     )
+    if stored.rowcount != len(name_ids):
+        raise RuntimeError(f"{len(name_ids) - stored.rowcount} names were stored before their place")
     state.names += len(name_ids)
     all_names = np.asarray(columns[0], dtype=np.int64)
     all_places = np.asarray(columns[1], dtype=np.int64)

@@ -20,13 +20,14 @@ import numpy as np
 from toponym_server.index.checksum import file_checksum, stored_checksum
 from toponym_server.index.keyblocks import BLOCK_ENTRIES, Block, country_code_number
 from toponym_server.index.keyhash import key_hash
-from toponym_server.index.schema import APPLICATION_ID, FORMAT_VERSION
+from toponym_server.index.schema import APPLICATION_ID, FORMAT_VERSION, PLACE_FACT_COLUMNS
 
 _PLACE_COLUMNS = (
     "id, name, ascii_name, latitude, longitude, feature_class, feature_code, country_code, "
     "admin1_code, admin2_code, population, prominence, custom"
 )
 _NAME_COLUMNS = "id, place_id, text, lang, flags, folded, phonetic, skeleton, spelled"
+_NAME_AND_FACT_COLUMNS = ", ".join((_NAME_COLUMNS, *PLACE_FACT_COLUMNS))
 
 READ_AHEAD_CHUNK = 8 * 2**20
 """:meth:`IndexReader.read_ahead` asks for the file this many bytes at a time."""
@@ -223,14 +224,16 @@ class IndexReader:
 
     def names_by_id(self, name_ids: Sequence[int]) -> list[NameRow]:
         """Return the names with these IDs, in no particular order."""
-        return list(map(NameRow._make, self.name_fields_by_id(name_ids)))
+        return list(map(NameRow._make, self._rows_by_id("names", _NAME_COLUMNS, name_ids)))
 
-    def name_fields_by_id(self, name_ids: Sequence[int]) -> Iterator[tuple[Any, ...]]:
-        """:meth:`names_by_id` as plain tuples, in :class:`NameRow` field order: for a caller that keeps them."""
-        if not name_ids:
-            return iter(())
-        marks = ",".join("?" * len(name_ids))
-        return self._conn.execute(f"SELECT {_NAME_COLUMNS} FROM names WHERE id IN ({marks})", tuple(name_ids))
+    def names_with_place_facts(self, name_ids: Sequence[int]) -> Iterator[tuple[Any, ...]]:
+        """The fields of these names, each followed by its place's ranking facts, in no particular order.
+
+        A row holds the :class:`NameRow` fields, then the place's
+        :data:`~toponym_server.index.schema.PLACE_FACT_COLUMNS`: what ranking a candidate needs,
+        in one row read (see the schema). Plain tuples, for a caller that keeps them.
+        """
+        return self._rows_by_id("names", _NAME_AND_FACT_COLUMNS, name_ids)
 
     def places_by_id(self, place_ids: Sequence[int]) -> dict[int, PlaceRow]:
         """Return the places with these IDs, keyed by ID; unknown IDs are absent."""
@@ -238,11 +241,13 @@ class IndexReader:
 
     def place_fields_by_id(self, place_ids: Sequence[int]) -> Iterator[tuple[Any, ...]]:
         """:meth:`places_by_id` as plain tuples, in :class:`PlaceRow` field order, in no particular order."""
-        if not place_ids:
+        return ((*row[:12], bool(row[12])) for row in self._rows_by_id("places", _PLACE_COLUMNS, place_ids))
+
+    def _rows_by_id(self, table: str, columns: str, ids: Sequence[int]) -> Iterator[tuple[Any, ...]]:
+        if not ids:
             return iter(())
-        marks = ",".join("?" * len(place_ids))
-        rows = self._conn.execute(f"SELECT {_PLACE_COLUMNS} FROM places WHERE id IN ({marks})", tuple(place_ids))
-        return ((*row[:12], bool(row[12])) for row in rows)
+        marks = ",".join("?" * len(ids))
+        return self._conn.execute(f"SELECT {columns} FROM {table} WHERE id IN ({marks})", tuple(ids))
 
     def related(self, place_id: int) -> list[RelatedRow]:
         """Return the places linked to ``place_id``, nearest first."""

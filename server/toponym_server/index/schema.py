@@ -1,10 +1,11 @@
 """The layout of the index file and its format version.
 
-One SQLite file holds the places, their names with precomputed normalized views, the admin
-division names, the links between related places, and the key table that the candidate step
-looks up. The key table holds 64-bit key hashes in blocks of sorted entries
-(:mod:`toponym_server.index.keyblocks`), ordered by (key, priority), so a lookup reads the most
-prominent places under a key first and can stop early, at any gazetteer size.
+One SQLite file holds the places, their names with precomputed normalized views (and, copied,
+their place's ranking facts), the admin division names, the links between related places, and
+the key table that the candidate step looks up. The key table holds 64-bit key hashes in blocks
+of sorted entries (:mod:`toponym_server.index.keyblocks`), ordered by (key, priority), so a
+lookup reads the most prominent places under a key first and can stop early, at any gazetteer
+size.
 
 SQLite's ``user_version`` header field holds the CRC-32 of every page after the first, so a
 damaged copy can be detected (``toponym index verify``) without a checksum having to cover
@@ -13,8 +14,15 @@ itself.
 
 from __future__ import annotations
 
-FORMAT_VERSION = "6"
+FORMAT_VERSION = "7"
 APPLICATION_ID = 0x746F706F  # "topo": marks the file as a toponym index
+PLACE_FACT_COLUMNS = ("feature_class", "feature_code", "country_code", "latitude", "longitude", "prominence")
+"""The columns of a place that ranking reads, copied into each of its ``names`` rows (since format 7).
+
+A query ranks every place its keys reach (over a hundred for a misspelling): reading these
+with the names saves a second random row read per place. That is about 5 % of a cold query's
+CPU time, for a file about 12 % larger (BENCHMARKS.md, seventh session).
+"""
 RELATION_ACROSS_BORDER = 1
 """A ``related`` row's relation: the same crossing or twin place on the other side of a border."""
 
@@ -44,7 +52,13 @@ CREATE TABLE names (
     folded TEXT NOT NULL,
     phonetic TEXT NOT NULL,
     skeleton TEXT NOT NULL,
-    spelled TEXT NOT NULL
+    spelled TEXT NOT NULL,
+    feature_class TEXT NOT NULL,
+    feature_code TEXT NOT NULL,
+    country_code TEXT NOT NULL,
+    latitude REAL NOT NULL,
+    longitude REAL NOT NULL,
+    prominence REAL NOT NULL
 );
 CREATE TABLE admin_divisions (code TEXT PRIMARY KEY, name TEXT NOT NULL, geoname_id INTEGER NOT NULL)
     WITHOUT ROWID;

@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import Any, TypeVar
 
 import numpy as np
@@ -57,10 +56,13 @@ STRONG_SHORTLIST = RANKING_DEPTH
 # Index rows kept across queries: prominent places and their names are candidates again and again.
 _NAME_ROWS_KEPT = 100_000
 _PLACE_ROWS_KEPT = 50_000
-# A place's ranking facts, picked from its kept row.
-_FACTS_OF_ROW = itemgetter(
-    *(PlaceRow._fields.index(field) for field in ("geoname_id", *PlaceFacts._fields[1:]))
-)
+# A name read with its place's facts: the name's fields first.
+_NAME_FIELDS = len(NameRow._fields)
+
+
+def _facts(fields: tuple[Any, ...]) -> PlaceFacts:
+    """A place's ranking facts from a plain tuple in their field order (as kept)."""
+    return tuple.__new__(PlaceFacts, fields)
 
 
 @dataclass(slots=True)
@@ -172,7 +174,7 @@ class Resolver:
         # plain tuples, made named rows again when read: the garbage collector stops tracking a
         # tuple of numbers and strings, but never a named tuple, and a full collection visits
         # every tracked object (see kept.py).
-        self._name_rows: dict[int, tuple[Any, ...]] = {}
+        self._name_rows: dict[int, tuple[tuple[Any, ...], tuple[Any, ...]]] = {}  # (name, place facts)
         self._place_rows: dict[int, tuple[Any, ...]] = {}
         self._admin_names: dict[str, str] = {}
         # Each candidate carries its place's links: read once per place (most places have none).
@@ -257,11 +259,9 @@ class Resolver:
         self._collect_broad(keys, pool, query.hints)
         changed = pool.take_changes()
         hits = self._name_hits(changed.new_names)
-        places = self._places(changed.places)
+        places = {pool.owner[name_id]: _facts(facts) for name_id, (_row, facts) in hits.items()}
         return [
-            (places[p], [hits[n] for n in sorted(pool.names[p]) if n in hits])
-            for p in changed.places
-            if p in places and any(n in hits for n in pool.names[p])
+            (places[p], [hits[n][0] for n in sorted(pool.names[p]) if n in hits]) for p in changed.places if p in places
         ]
 
     def get_place(self, geoname_id: int, language: str = "") -> PlaceDetails | None:
@@ -398,10 +398,11 @@ class Resolver:
         # Names arrive in ascending ID order, as the index returns them; ranking breaks ties by that order.
         hits = self._name_hits(changed.new_names)
         for name_id in sorted(hits):
-            pool.hits.setdefault(pool.owner[name_id], []).append(hits[name_id])
-        missing = [p for p in changed.places if p not in pool.facts]
-        for place_id, facts in self._places(missing).items():
-            pool.facts[place_id] = facts
+            row, facts = hits[name_id]
+            place_id = pool.owner[name_id]
+            pool.hits.setdefault(place_id, []).append(row)
+            if place_id not in pool.facts:
+                pool.facts[place_id] = _facts(facts)
         candidates = [(pool.facts[p], pool.hits[p]) for p in changed.places if p in pool.facts and p in pool.hits]
         if shortlist_size:
             again = [c for c in candidates if c[0].place_id in scored]
@@ -413,24 +414,22 @@ class Resolver:
             merged[item.place.place_id] = item
         return merged
 
-    def _name_hits(self, name_ids: Sequence[int]) -> dict[int, NameRow]:
-        """The rows of these names, read once and then kept; unknown IDs are absent.
+    def _name_hits(self, name_ids: Sequence[int]) -> dict[int, tuple[NameRow, tuple[Any, ...]]]:
+        """These names' rows, each with its place's ranking facts, read once and then kept; unknown IDs are absent.
 
-        Ranking reads the rows as they are (see :class:`~toponym_server.matching.ranking.NameView`).
+        The facts are a plain tuple in :class:`PlaceFacts` field order (:func:`_facts` makes them
+        whole), as every name of a place carries them. Ranking reads the name rows as they are
+        (see :class:`~toponym_server.matching.ranking.NameView`).
         """
 
-        def read(missing: list[int]) -> Iterator[tuple[int, tuple[Any, ...]]]:
-            return ((row[0], row) for row in self.index.name_fields_by_id(missing))
+        def read(missing: list[int]) -> Iterator[tuple[int, tuple[tuple[Any, ...], tuple[Any, ...]]]]:
+            return (
+                (row[0], (row[:_NAME_FIELDS], (row[1], *row[_NAME_FIELDS:])))
+                for row in self.index.names_with_place_facts(missing)
+            )
 
         kept = _kept_rows(name_ids, self._name_rows, _NAME_ROWS_KEPT, read)
-        return {name_id: tuple.__new__(NameRow, row) for name_id, row in kept.items()}
-
-    def _places(self, place_ids: Sequence[int]) -> dict[int, PlaceFacts]:
-        """The ranking facts of these places, read once and then kept; unknown IDs are absent."""
-        return {
-            place_id: tuple.__new__(PlaceFacts, _FACTS_OF_ROW(row))
-            for place_id, row in self._kept_places(place_ids).items()
-        }
+        return {name_id: (tuple.__new__(NameRow, row), facts) for name_id, (row, facts) in kept.items()}
 
     def _place_rows_of(self, place_ids: Sequence[int]) -> dict[int, PlaceRow]:
         """The rows of these places, read once and then kept; unknown IDs are absent."""

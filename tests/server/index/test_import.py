@@ -10,6 +10,7 @@ import pytest
 from toponym_server.index import build as build_module
 from toponym_server.index.build import BuildOptions, BuildSummary, build_index
 from toponym_server.index.reader import IndexFileError, IndexReader, open_index
+from toponym_server.index.schema import PLACE_FACT_COLUMNS
 from toponym_server.matching.ranking import FLAG_CUSTOM, FLAG_PREFERRED
 from toponym_server.resolver import Query, Resolver
 from toponym_server.sources.crosswalk import CrosswalkLink
@@ -143,6 +144,22 @@ def test_worker_processes_build_the_same_index(tmp_path: Path, monkeypatch: pyte
         assert serial.names_of_place(place_id) == parallel.names_of_place(place_id)
     for name in ("Abu Kamal", "القائم", "al-Waleed", "Palmira"):
         assert top(serial, name) == top(parallel, name)
+
+
+def test_every_name_carries_its_places_ranking_facts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Batches of two names end between a place's row and its names: each name still finds its place.
+    monkeypatch.setattr(build_module, "_JOB_BATCH", 2)
+    summary, _ = build(tmp_path, [*DUMP, TANF_POST_ROW], custom_places())
+    facts = ", ".join(PLACE_FACT_COLUMNS)
+    conn = sqlite3.connect(summary.path)
+    places = {row[0]: row[1:] for row in conn.execute(f"SELECT id, {facts} FROM places")}
+    names = conn.execute(f"SELECT place_id, text, {facts} FROM names").fetchall()
+    assert len(names) == summary.names
+    assert all(row[2:] == places[row[0]] for row in names)
+    texts = {(place_id, text) for place_id, text, *_ in names}
+    # a gazetteer name, one from the alternate-names file, a custom one merged and a custom extra name
+    assert {(ABU_KAMAL, "Abu Kamal"), (PALMYRA, "Palmyra"), (TANF_POST, "al-Tanf"), (AL_QAIM, "القائم")} <= texts
+    assert places[PALMYRA] == ("P", "PPL", "SY", 34.5608, 38.2805, places[PALMYRA][-1])
 
 
 # --- the file's integrity ----------------------------------------------------------------

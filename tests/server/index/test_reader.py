@@ -14,8 +14,8 @@ import pytest
 from toponym_server.index.build import BuildSummary
 from toponym_server.index.keyblocks import BLOCK_ENTRIES
 from toponym_server.index.keyhash import key_hash
-from toponym_server.index.reader import IndexFileError, IndexReader, open_index
-from toponym_server.index.schema import FORMAT_VERSION
+from toponym_server.index.reader import IndexFileError, IndexReader, NameRow, open_index
+from toponym_server.index.schema import FORMAT_VERSION, PLACE_FACT_COLUMNS
 from toponym_server.matching.keys import EXACT, PHONETIC, name_keys, query_keys
 from toponym_server.matching.normalize import normalize
 from toponym_server.matching.ranking import FLAG_CANONICAL, FLAG_NON_LATIN, FLAG_PREFERRED
@@ -158,6 +158,16 @@ def test_names_by_id(reader: IndexReader) -> None:
     again = reader.names_by_id([n.name_id for n in names])
     assert sorted(again, key=lambda n: n.name_id) == names
     assert reader.names_by_id([]) == []
+
+
+def test_names_come_with_their_places_ranking_facts(reader: IndexReader) -> None:
+    names = reader.names_of_place(ALEPPO)
+    aleppo = reader.places_by_id([ALEPPO])[ALEPPO]
+    rows = list(reader.names_with_place_facts([n.name_id for n in names]))
+    width = len(NameRow._fields)
+    assert sorted(row[:width] for row in rows) == [tuple(n) for n in names]
+    assert {row[width:] for row in rows} == {tuple(getattr(aleppo, column) for column in PLACE_FACT_COLUMNS)}
+    assert list(reader.names_with_place_facts([])) == []
 
 
 def test_admin_name(reader: IndexReader) -> None:
