@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from toponym_server.matching.ranking import Hints
+from toponym_server.matching.ranking import Hints, PlaceFacts
 from toponym_server.resolver import Query, Resolver
 
 
@@ -77,3 +77,14 @@ def test_country_hint_changes_the_winner(resolver: Resolver) -> None:
 
 def test_get_place_of_an_unknown_id_is_none(resolver: Resolver) -> None:
     assert resolver.get_place(-1) is None
+
+
+def test_candidates_are_ranked_on_their_places_own_facts(resolver: Resolver) -> None:
+    # The facts come with the name rows (index format 7): they must be the place row's, field by field.
+    pool = resolver.candidate_pool(Query("Hasakeh"))
+    assert len(pool) > 10
+    places = resolver.index.places_by_id([facts.place_id for facts, _names in pool])
+    for facts, names in pool:
+        row = places[facts.place_id]
+        assert facts == (row.geoname_id, *(getattr(row, field) for field in PlaceFacts._fields[1:]))
+        assert names and all(name.place_id == facts.place_id for name in names)
