@@ -134,6 +134,18 @@ def _kept_rows(
     return found
 
 
+def _answered_exactly(ranked: Iterable[Ranked], hints: Hints) -> bool:
+    """Tell whether the places named exactly as the query answer it, so that no other key is looked up.
+
+    They do when the hints admit one of them and, if the caller prefers countries, one lies in
+    them: a name spelt as the gazetteer spells it means one of the places of that name (on the
+    benchmark sets, ranking its phonetic namesakes too changed no accuracy@1 by more than 0.003).
+    """
+    if not hints.countries:
+        return any(True for _ in ranked)
+    return any(item.place.country_code in hints.countries for item in ranked)
+
+
 def contexts_for(alone: Sequence[list[Candidate] | None]) -> list[tuple[tuple[float, float], ...]]:
     """For each name of a document resolved alone, the points to rank it again with; empty for none.
 
@@ -334,15 +346,26 @@ class Resolver:
 
         ``None`` when the query folds to nothing.
         """
+        started = self._exact_candidates(query)
+        if started is not None:
+            self._collect_near(started[1], started[2], query.hints)
+        return started
+
+    def _exact_candidates(self, query: Query) -> tuple[Normalized, QueryKeys, _CandidatePool] | None:
+        """The query's views, its keys and the pool its exact key reaches; ``None`` when it folds to nothing."""
         normalized = normalize(query.name)
         if not normalized.folded:
             return None
         keys = query_keys(normalized)
         pool = _CandidatePool()
-        countries = sorted(query.hints.countries)
-        for group in ("exact", "phonetic", "skeleton"):
-            self._collect(getattr(keys, group), _LIMITS[group], pool, countries)
+        self._collect(keys.exact, _LIMITS["exact"], pool, sorted(query.hints.countries))
         return normalized, keys, pool
+
+    def _collect_near(self, keys: QueryKeys, pool: _CandidatePool, hints: Hints) -> None:
+        """Add what the phonetic and skeleton keys reach."""
+        countries = sorted(hints.countries)
+        self._collect(keys.phonetic, _LIMITS["phonetic"], pool, countries)
+        self._collect(keys.skeleton, _LIMITS["skeleton"], pool, countries)
 
     def _collect_broad(self, keys: QueryKeys, pool: _CandidatePool, hints: Hints) -> None:
         """Add what the partial and fuzzy keys reach."""
@@ -355,11 +378,15 @@ class Resolver:
             return self._rank_alone_in_turn(query)
 
     def _rank_alone_in_turn(self, query: Query) -> list[Ranked]:
-        started = self._strong_candidates(query)
+        started = self._exact_candidates(query)
         if started is None:
             return []
         normalized, keys, pool = started
         scored = self._score(normalized, pool, query.hints, {}, shortlist_size=STRONG_SHORTLIST)
+        if _answered_exactly(scored.values(), query.hints):
+            return sorted(scored.values(), key=lambda r: r.score, reverse=True)
+        self._collect_near(keys, pool, query.hints)
+        scored = self._score(normalized, pool, query.hints, scored, shortlist_size=STRONG_SHORTLIST)
         leaders = sorted(scored.values(), key=lambda r: r.score, reverse=True)[:RIVALS]
         exact = any(r.similarity >= 1.0 for r in leaders)
         if not leaders or (not exact and confidence_of(leaders, 0) < _FUZZY_WHEN_CONFIDENCE_BELOW):

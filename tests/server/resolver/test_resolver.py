@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from toponym_server.matching.ranking import Hints, PlaceFacts
+from toponym_server.matching.similarity import MatchKind
 from toponym_server.resolver import Query, Resolver
 
 
@@ -88,3 +89,29 @@ def test_candidates_are_ranked_on_their_places_own_facts(resolver: Resolver) -> 
         row = places[facts.place_id]
         assert facts == (row.geoname_id, *(getattr(row, field) for field in PlaceFacts._fields[1:]))
         assert names and all(name.place_id == facts.place_id for name in names)
+
+
+def test_a_name_spelt_as_the_gazetteer_spells_it_is_answered_among_the_places_of_that_name(
+    resolver: Resolver,
+) -> None:
+    # Barrancos (Portugal) sounds like Barrancas but is not named so: it is no candidate.
+    answers = resolver.resolve(Query("Barrancas", limit=10, min_confidence=0.0))
+    assert len(answers) > 3
+    assert {answer.match_kind for answer in answers} <= {MatchKind.EXACT, MatchKind.ALTERNATE_NAME}
+    assert {answer.place.name for answer in answers} == {"Barrancas"}
+
+
+def test_a_hinted_country_without_a_place_of_that_name_gets_its_near_spellings(resolver: Resolver) -> None:
+    preferred = resolver.resolve(Query("Barrancas", Hints(countries=frozenset({"PT"})), min_confidence=0.0))
+    assert preferred[0].place.name == "Barrancos"
+    assert preferred[0].match_kind is MatchKind.PHONETIC
+    assert any(answer.place.country_code != "PT" for answer in preferred)  # the exact namesakes stay candidates
+    restricted = resolver.resolve(
+        Query("Barrancas", Hints(countries=frozenset({"PT"}), restrict_to_countries=True), min_confidence=0.0)
+    )
+    assert restricted and all(answer.place.country_code == "PT" for answer in restricted)
+
+
+def test_a_name_without_an_exact_match_still_reaches_its_near_spellings(resolver: Resolver) -> None:
+    (best, *_) = resolver.resolve(Query("Barrancoss", min_confidence=0.0))
+    assert best.place.name == "Barrancos"
