@@ -44,6 +44,8 @@ NAME_EVIDENCE = 12
 """How many leading features describe the name that matched."""
 
 _LONGEST_QUERY = 30
+# Up to this many candidates, scores are summed on Python floats (see scores()).
+_FEW_ROWS = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +278,16 @@ def scores(features: NDArray[np.float64], weights: Sequence[float] | None = None
     chosen = MODEL.weights() if weights is None else weights
     if features.ndim != 2 or features.shape[1] != len(chosen):
         raise ValueError(f"features of shape {features.shape} for {len(chosen)} weights")
+    if len(features) <= _FEW_ROWS:
+        # The same products and sums in the same order on Python floats (IEEE doubles, as in
+        # numpy): for a few rows, two numpy calls per feature cost more than the arithmetic.
+        summed: list[float] = []
+        for row in features.tolist():
+            value = 0.0
+            for weight, feature in zip(chosen, row, strict=True):
+                value += weight * feature
+            summed.append(value)
+        return np.array(summed, dtype=np.float64)
     total = np.zeros(len(features))
     for column, weight in enumerate(chosen):
         total += weight * features[:, column]

@@ -35,18 +35,27 @@ PART_COVERAGE = 0.18
 PART_MIN_OVERLAP = 88
 
 
+FEW_CHOICES = 8
+"""Up to this many choices, calling the scorer pair by pair costs less than one batch call (about 5 µs)."""
+
+
 def similarity_array(scorer: Callable[..., float], query: str, choices: Sequence[str]) -> NDArray[np.float64]:
     """``scorer(query, choice)`` for every choice, computed in one call into rapidfuzz's core.
 
     For the Indel and Levenshtein similarities the values are exactly those of calling
     ``scorer`` on each pair (double precision); rapidfuzz 3.14's batch Jaro-Winkler differs from
-    its pairwise one in the last bit, so that one is called pair by pair.
+    its pairwise one in the last bit, so that one is called pair by pair. Up to
+    :data:`FEW_CHOICES` choices, every scorer is called pair by pair.
     """
+    if len(choices) <= FEW_CHOICES:
+        return np.array([scorer(query, choice) for choice in choices], dtype=np.float64)
     return cast("NDArray[np.float64]", cdist([query], choices, scorer=scorer, dtype=np.float64)[0])
 
 
 def similarity_row(scorer: Callable[..., float], query: str, choices: Sequence[str]) -> list[float]:
     """:func:`similarity_array` as a list of Python floats."""
+    if len(choices) <= FEW_CHOICES:
+        return [float(scorer(query, choice)) for choice in choices]
     return cast("list[float]", similarity_array(scorer, query, choices).tolist())
 
 

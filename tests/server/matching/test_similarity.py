@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import random
+from collections.abc import Callable
+
 import pytest
+from rapidfuzz.distance import Indel, Levenshtein
 
 from toponym_server.matching.normalize import normalize
-from toponym_server.matching.similarity import PHONETIC_EQUAL, SKELETON_EQUAL, name_similarity
+from toponym_server.matching.similarity import (
+    FEW_CHOICES,
+    PHONETIC_EQUAL,
+    SKELETON_EQUAL,
+    name_similarity,
+    similarity_array,
+    similarity_row,
+)
 
 
 def similarity(query: str, name: str) -> tuple[float, str]:
@@ -90,3 +101,13 @@ def test_a_shared_start_within_one_word_is_not_a_part_of_the_name() -> None:
     # Mekinez is a spelling of Meknes; Macon only shares its first letters
     assert similarity("Mekinez", "Macon")[1] != "partial"
     assert score("Mekinez", "Meknes") > score("Mekinez", "Macon")
+
+
+@pytest.mark.parametrize("count", [0, 1, FEW_CHOICES, FEW_CHOICES + 1, 40])
+@pytest.mark.parametrize("scorer", [Indel.normalized_similarity, Levenshtein.normalized_similarity])
+def test_similarities_of_few_or_many_choices_are_the_pairwise_ones(count: int, scorer: Callable[..., float]) -> None:
+    rng = random.Random(count)
+    choices = ["".join(rng.choice("abdhlrsu ") for _ in range(rng.randint(0, 12))) for _ in range(count)]
+    expected = [scorer("al hasaka", choice) for choice in choices]
+    assert similarity_array(scorer, "al hasaka", choices).tolist() == expected  # bit for bit
+    assert similarity_row(scorer, "al hasaka", choices) == expected
