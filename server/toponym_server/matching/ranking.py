@@ -26,14 +26,22 @@ from toponym_server.matching.normalize import Normalized
 from toponym_server.matching.scoring import (
     FEATURES,
     MODEL,
+    PARTIAL,
     NameComparer,
     RankingModel,
     best_of,
     is_syllabic,
     place_evidence,
+    place_features,
     scores,
 )
-from toponym_server.matching.similarity import MatchKind, name_similarities, partial_credit, similarity_array
+from toponym_server.matching.similarity import (
+    FEW_CHOICES,
+    MatchKind,
+    name_similarities,
+    partial_credit,
+    similarity_array,
+)
 
 FLAG_PREFERRED = 1
 FLAG_SHORT = 2
@@ -258,6 +266,74 @@ def evidence_table(
         return EvidenceTable(np.zeros((0, len(FEATURES))), [], [], [])
     if not all(names for _, names in candidates):
         raise ValueError("every candidate place needs a name that reached it")
+    if sum(len(names) for _, names in candidates) <= FEW_CHOICES:
+        return _evidence_by_name(query, candidates, hints)
+    return _evidence_by_column(query, candidates, hints)
+
+
+def _closeness(query: Normalized, hit: NameView, similarity: float, language: str) -> float:
+    """A name's similarity after its status is weighed, as :func:`_evidence_by_column` weighs it."""
+    flags = hit.flags
+    closeness = similarity
+    if flags & FLAG_NON_LATIN and not query.transliterated:
+        closeness -= _NAME_SCRIPT_BRIDGE
+    if flags & FLAG_CODE:
+        closeness += _NAME_CODE
+    if flags & FLAG_HISTORIC:
+        closeness -= _NAME_HISTORIC
+    if language and hit.lang and hit.lang.split("-")[0] == language:
+        closeness += _NAME_LANGUAGE
+    elif flags & (FLAG_CANONICAL | FLAG_PREFERRED):
+        closeness += _NAME_STATUS
+    return closeness
+
+
+def _evidence_by_name(
+    query: Normalized, candidates: Sequence[tuple[PlaceFacts, Sequence[NameView]]], hints: Hints
+) -> EvidenceTable:
+    """:func:`evidence_table` bit for bit, name by name on plain floats: for a few names, numpy's calls cost more."""
+    comparer = NameComparer(query)
+    language = hints.language.split("-")[0].lower()
+    features: list[list[float]] = []
+    similarities: list[float] = []
+    views: list[str] = []
+    names: list[NameView] = []
+    for place, hits in candidates:
+        rows: list[list[float]] = []
+        best = -math.inf
+        decided = 0
+        decided_view = ""
+        for at, hit in enumerate(hits):
+            credit = partial_credit(query, hit.folded, hit.phonetic)
+            ((similarity, view),) = name_similarities(query, [(hit.folded, hit.phonetic, hit.skeleton)], [credit])
+            rows.append(comparer.evidence_row(hit.folded, hit.phonetic, hit.skeleton, hit.spelled, similarity, credit))
+            closeness = _closeness(query, hit, similarity, language)
+            if closeness > best:  # the first of equals decides
+                best, decided, decided_view = closeness, at, view
+        name_evidence = [max(column) for column in zip(*rows, strict=True)]
+        name_evidence[PARTIAL] = rows[decided][PARTIAL]
+        hit = hits[decided]
+        bridge = bool(hit.flags & FLAG_NON_LATIN) and not query.transliterated
+        features.append(
+            place_features(
+                query,
+                name_evidence,
+                (bridge, bridge and is_syllabic(hit.text), bool(hit.flags & FLAG_CODE)),
+                (place.prominence, all(len(query.tokens) != h.folded.count(" ") + 1 for h in hits)),
+                bool(hints.countries),
+                place.country_code in hints.countries,
+            )
+        )
+        similarities.append(best)
+        views.append(decided_view)
+        names.append(hit)
+    return EvidenceTable(np.array(features, dtype=np.float64), similarities, views, names)
+
+
+def _evidence_by_column(
+    query: Normalized, candidates: Sequence[tuple[PlaceFacts, Sequence[NameView]]], hints: Hints
+) -> EvidenceTable:
+    """:func:`evidence_table` in batch calls, a column of features at a time."""
     hits = [hit for _, names in candidates for hit in names]
     counts = np.array([len(names) for _, names in candidates])
     starts = np.concatenate(([0], np.cumsum(counts)[:-1]))

@@ -38,7 +38,7 @@ from numpy.typing import NDArray
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
 from toponym_server.matching.normalize import Normalized, content_spelling, spelling
-from toponym_server.matching.similarity import name_similarities, partial_credit, similarity_array
+from toponym_server.matching.similarity import FEW_CHOICES, name_similarities, partial_credit, similarity_array
 
 NAME_EVIDENCE = 12
 """How many leading features describe the name that matched."""
@@ -169,6 +169,14 @@ class NameComparer:
             credits = [partial_credit(query, folded, phonetic) for folded, phonetic, _ in views]
         if similarities is None:
             similarities = [similarity for similarity, _ in name_similarities(query, views, credits)]
+        if len(views) <= FEW_CHOICES:
+            rows = [
+                self.evidence_row(folded, phonetic, skeleton, spelled, similarity, credit)
+                for (folded, phonetic, skeleton), spelled, similarity, credit in zip(
+                    views, spellings, similarities, credits, strict=True
+                )
+            ]
+            return np.array(rows, dtype=np.float64)
         names_folded = [folded.replace(" ", "") for folded, _, _ in views]
         joined_phonetics = [phonetic.replace(" ", "") for _, phonetic, _ in views]
         by_phonetic = similarity_array(Indel.normalized_similarity, self.readings[0], joined_phonetics)
@@ -193,6 +201,33 @@ class NameComparer:
             similarity_array(Levenshtein.normalized_similarity, self.spelled, spellings),
         )
         return np.column_stack(columns)
+
+    def evidence_row(
+        self, folded: str, phonetic: str, skeleton: str, spelled: str, similarity: float, credit: float
+    ) -> list[float]:
+        """One row of :meth:`evidence_matrix`, bit for bit, computed pair by pair.
+
+        ``spelled``, ``similarity`` and ``credit`` are the name's content spelling,
+        :func:`.similarity.name_similarity` and :func:`.similarity.partial_credit`. For a few names
+        this costs less than the batch calls of :meth:`evidence_matrix`, which use it below
+        :data:`~.similarity.FEW_CHOICES` names.
+        """
+        name = folded.replace(" ", "")
+        joined = phonetic.replace(" ", "")
+        return [
+            similarity,
+            float(self.folded == name),
+            Indel.normalized_similarity(self.folded, name),
+            max(Indel.normalized_similarity(reading, joined) for reading in self.readings),
+            float(joined in self.readings),
+            Indel.normalized_similarity(self.skeleton, skeleton) if skeleton else 0.0,
+            float(bool(skeleton) and skeleton == self.skeleton),
+            credit,
+            JaroWinkler.normalized_similarity(self.folded, name),
+            float(self.first_letter == name[:1]),
+            Levenshtein.normalized_similarity(self.folded, name),
+            Levenshtein.normalized_similarity(self.spelled, spelled),
+        ]
 
 
 def name_evidence(
@@ -240,6 +275,32 @@ def place_evidence(
             in_hinted_country,
         )
     ).astype(np.float64, copy=False)
+
+
+def place_features(
+    query: Normalized,
+    names: Sequence[float],
+    best_name: tuple[bool, bool, bool],
+    place: tuple[float, bool],
+    hinted: bool,
+    in_hinted_country: bool,
+) -> list[float]:
+    """One row of :func:`place_evidence`, bit for bit, from plain values (for a few candidates)."""
+    prominence, word_count_differs = place
+    bridge, syllabic, code = best_name
+    return [
+        *names,
+        float(bridge),
+        float(syllabic),
+        float(code),
+        prominence,
+        prominence * prominence,
+        float(word_count_differs),
+        min(len(query.folded), _LONGEST_QUERY) / _LONGEST_QUERY,
+        float(hinted),
+        float(query.transliterated),
+        float(in_hinted_country),
+    ]
 
 
 PARTIAL = 7
