@@ -59,6 +59,11 @@ class QueryKeys:
     fuzzy: tuple[str, ...]
 
 
+def exact_key(query: Normalized) -> str:
+    """The key under which names folded as the query are stored (the ``exact`` group of :func:`query_keys`)."""
+    return EXACT + query.folded.replace(" ", "")
+
+
 def query_keys(query: Normalized) -> QueryKeys:
     """Return the keys to look up for a query, strongest first within each group.
 
@@ -94,7 +99,7 @@ def query_keys(query: Normalized) -> QueryKeys:
     else:
         partial.update((TOKEN + key[1:], None) for key in phonetic)
     return QueryKeys(
-        exact=(EXACT + query.folded.replace(" ", ""),),
+        exact=(exact_key(query),),
         phonetic=tuple(phonetic),
         skeleton=tuple(SKELETON + s for s in skeletons),
         partial=tuple(partial),

@@ -18,7 +18,7 @@ import numpy as np
 from toponym_server.index.reader import IndexReader, NameRow, PlaceRow
 from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE, RIVALS, confidence_of, iter_confidences
 from toponym_server.matching.features import kind_of_feature
-from toponym_server.matching.keys import QueryKeys, query_keys
+from toponym_server.matching.keys import QueryKeys, exact_key, query_keys
 from toponym_server.matching.normalize import Normalized, normalize
 from toponym_server.matching.ranking import (
     Hints,
@@ -347,19 +347,24 @@ class Resolver:
         ``None`` when the query folds to nothing.
         """
         started = self._exact_candidates(query)
-        if started is not None:
-            self._collect_near(started[1], started[2], query.hints)
-        return started
+        if started is None:
+            return None
+        normalized, pool = started
+        keys = query_keys(normalized)
+        self._collect_near(keys, pool, query.hints)
+        return normalized, keys, pool
 
-    def _exact_candidates(self, query: Query) -> tuple[Normalized, QueryKeys, _CandidatePool] | None:
-        """The query's views, its keys and the pool its exact key reaches; ``None`` when it folds to nothing."""
+    def _exact_candidates(self, query: Query) -> tuple[Normalized, _CandidatePool] | None:
+        """The query's views and the pool its exact key reaches; ``None`` when it folds to nothing.
+
+        The other keys are worked out only if the exact key's places do not answer the query.
+        """
         normalized = normalize(query.name)
         if not normalized.folded:
             return None
-        keys = query_keys(normalized)
         pool = _CandidatePool()
-        self._collect(keys.exact, _LIMITS["exact"], pool, sorted(query.hints.countries))
-        return normalized, keys, pool
+        self._collect((exact_key(normalized),), _LIMITS["exact"], pool, sorted(query.hints.countries))
+        return normalized, pool
 
     def _collect_near(self, keys: QueryKeys, pool: _CandidatePool, hints: Hints) -> None:
         """Add what the phonetic and skeleton keys reach."""
@@ -381,10 +386,11 @@ class Resolver:
         started = self._exact_candidates(query)
         if started is None:
             return []
-        normalized, keys, pool = started
+        normalized, pool = started
         scored = self._score(normalized, pool, query.hints, {}, shortlist_size=STRONG_SHORTLIST)
         if _answered_exactly(scored.values(), query.hints):
             return sorted(scored.values(), key=lambda r: r.score, reverse=True)
+        keys = query_keys(normalized)
         self._collect_near(keys, pool, query.hints)
         scored = self._score(normalized, pool, query.hints, scored, shortlist_size=STRONG_SHORTLIST)
         leaders = sorted(scored.values(), key=lambda r: r.score, reverse=True)[:RIVALS]
