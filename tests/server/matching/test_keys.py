@@ -10,6 +10,7 @@ from toponym_server.matching.keys import (
     PHONETIC,
     SKELETON,
     QueryKeys,
+    exact_key,
     index_keys,
     name_keys,
     query_keys,
@@ -36,6 +37,7 @@ def test_every_key_is_prefixed_by_its_kind() -> None:
 
 def test_query_exact_key_equals_the_name_exact_key() -> None:
     assert keys_of("Al Ḩasakah").exact == (EXACT + "alhasakah",)
+    assert exact_key(normalize("Al Ḩasakah")) == EXACT + "alhasakah"
     assert EXACT + "alhasakah" in name_keys("Al-Hasakah")
 
 
