@@ -181,16 +181,18 @@ def answers_from(kept: tuple[tuple[Any, ...], ...]) -> list[Candidate]:
     return [_candidate(row) for row in kept]
 
 
-def query_key(normalized: Normalized, hints: Hints) -> tuple[Any, ...]:
+def query_key(normalized: Normalized, hints: Hints, near_spellings: bool = False) -> tuple[Any, ...]:
     """What identifies a lone query among kept answers and rankings, as one flat tuple.
 
     A name's views all follow from its folded form and whether it was transliterated; the hints
     are written out as sorted codes and values, so no object the collector keeps tracking (a
-    view, a frozen set, an enum member) is kept in the key.
+    view, a frozen set, an enum member) is kept in the key. ``near_spellings`` is the query's
+    flag of that name (it changes which places are ranked).
     """
     return (
         normalized.folded,
         normalized.transliterated,
+        near_spellings,
         hints.restrict_to_countries,
         hints.language,
         hints.near,

@@ -109,6 +109,13 @@ class Query:
     hints: Hints = field(default_factory=Hints)
     limit: int = 5
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
+    near_spellings: bool = False
+    """Rank the places of near spellings too when some places are named exactly as the query.
+
+    By default such a query is answered among the places of its name alone. Free text asks
+    for both: a word spelt like one small place (*Orte*) is likelier a mention when no place of
+    a near spelling competes with it, and the text finder's cues were set on that ranking.
+    """
 
 
 def _kept_rows(
@@ -198,7 +205,7 @@ class Resolver:
     def resolve(self, query: Query, context: Sequence[tuple[float, float]] = ()) -> list[Candidate]:
         """Return the candidates for ``query``, best first, at most ``query.limit`` of them."""
         normalized = normalize(query.name)
-        key = (*query_key(normalized, query.hints), query.limit, query.min_confidence, *context)
+        key = (*query_key(normalized, query.hints, query.near_spellings), query.limit, query.min_confidence, *context)
         cached = self._answers.get(key)
         if cached is not None:
             return answers_from(cached)
@@ -246,7 +253,7 @@ class Resolver:
         What :meth:`resolve` would put first, found from the kept lone ranking at the cost of a
         glance (no ranking, confidence or answer is made).
         """
-        key = query_key(normalize(query.name), query.hints)
+        key = query_key(normalize(query.name), query.hints, query.near_spellings)
         kept = self._rankings.get(key)
         if kept is None:
             ranked = self._rank(query, ())
@@ -311,7 +318,7 @@ class Resolver:
 
     def _rank(self, query: Query, context: Sequence[tuple[float, float]]) -> list[Ranked]:
         """Rank the candidates of ``query``; a context re-ranks the query's kept lone ranking."""
-        key = query_key(normalize(query.name), query.hints)
+        key = query_key(normalize(query.name), query.hints, query.near_spellings)
         kept = self._rankings.get(key)
         if kept is None:
             # Past the most any answer holds (50) a candidate could only reach an answer by
@@ -387,9 +394,12 @@ class Resolver:
         if started is None:
             return []
         normalized, pool = started
-        scored = self._score(normalized, pool, query.hints, {}, shortlist_size=STRONG_SHORTLIST)
-        if _answered_exactly(scored.values(), query.hints):
-            return sorted(scored.values(), key=lambda r: r.score, reverse=True)
+        if query.near_spellings:
+            scored: dict[int, Ranked] = {}
+        else:
+            scored = self._score(normalized, pool, query.hints, {}, shortlist_size=STRONG_SHORTLIST)
+            if _answered_exactly(scored.values(), query.hints):
+                return sorted(scored.values(), key=lambda r: r.score, reverse=True)
         keys = query_keys(normalized)
         self._collect_near(keys, pool, query.hints)
         scored = self._score(normalized, pool, query.hints, scored, shortlist_size=STRONG_SHORTLIST)

@@ -206,7 +206,7 @@ class TextResolver:
             for name in dict.fromkeys(span.text for span in spans)
             if _cased(name) or self.may_be_spelled_as_written(name)
         ]
-        queries = [Query(name, hints, limit=limit, min_confidence=0.0) for name in distinct]
+        queries = [Query(name, hints, limit=limit, min_confidence=0.0, near_spellings=True) for name in distinct]
         alone = [self.resolver.resolve(query) for query in queries]
         contexts = contexts_for(alone)
         never = self._never_mentions(spans, queries, alone, contexts, text)

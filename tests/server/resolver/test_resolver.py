@@ -115,3 +115,12 @@ def test_a_hinted_country_without_a_place_of_that_name_gets_its_near_spellings(r
 def test_a_name_without_an_exact_match_still_reaches_its_near_spellings(resolver: Resolver) -> None:
     (best, *_) = resolver.resolve(Query("Barrancoss", min_confidence=0.0))
     assert best.place.name == "Barrancos"
+
+
+def test_near_spellings_are_ranked_beside_exact_namesakes_when_asked(resolver: Resolver) -> None:
+    # The same resolver (and its kept answers) serves both: the flag is part of what is kept.
+    exact_only = resolver.resolve(Query("Barrancas", limit=10, min_confidence=0.0))
+    with_near = resolver.resolve(Query("Barrancas", limit=10, min_confidence=0.0, near_spellings=True))
+    assert "Barrancos" not in {answer.place.name for answer in exact_only}
+    assert "Barrancos" in {answer.place.name for answer in with_near}
+    assert with_near[0].confidence <= exact_only[0].confidence  # rivals lower the leader's share
