@@ -29,7 +29,7 @@ from toponym_server.matching.ranking import (
     with_context,
 )
 from toponym_server.resolver.answers import Candidate, PlaceDetails, RelatedPlace
-from toponym_server.resolver.cache import LruCache
+from toponym_server.resolver.cache import KeptRows, LruCache
 from toponym_server.resolver.kept import KeptRanking, answers_from, kept_answers, query_key
 from toponym_server.resolver.turns import Turns
 
@@ -119,25 +119,14 @@ class Query:
 
 
 def _kept_rows(
-    ids: Sequence[int], kept: dict[int, T], capacity: int, read: Callable[[list[int]], Iterator[tuple[int, T]]]
+    ids: Sequence[int], kept: KeptRows[T], read: Callable[[list[int]], Iterator[tuple[int, T]]]
 ) -> dict[int, T]:
-    """Return the entries of ``ids`` from ``kept``, reading the missing ones with ``read`` and keeping them.
-
-    A plain dict emptied when full: one lookup per candidate row must stay cheap.
-    """
-    found: dict[int, T] = {}
-    missing: list[int] = []
-    for row_id in ids:
-        entry = kept.get(row_id)
-        if entry is None:
-            missing.append(row_id)
-        else:
-            found[row_id] = entry
+    """Return the entries of ``ids`` from ``kept``, reading the missing ones with ``read`` and keeping them."""
+    found, missing = kept.take(ids)
     if missing:
-        if len(kept) + len(missing) > capacity:
-            kept.clear()
         for row_id, entry in read(missing):
-            kept[row_id] = found[row_id] = entry
+            kept.keep(row_id, entry)
+            found[row_id] = entry
     return found
 
 
@@ -189,12 +178,12 @@ class Resolver:
         self._rankings: LruCache[tuple[Any, ...], KeptRanking] = LruCache(
             min(cache_size, RANKINGS_KEPT)
         )
-        # Plain dicts emptied when full: one lookup per candidate row must stay cheap. They hold
-        # plain tuples, made named rows again when read: the garbage collector stops tracking a
-        # tuple of numbers and strings, but never a named tuple, and a full collection visits
-        # every tracked object (see kept.py).
-        self._name_rows: dict[int, tuple[tuple[Any, ...], tuple[Any, ...]]] = {}  # (name, place facts)
-        self._place_rows: dict[int, tuple[Any, ...]] = {}
+        # Kept rows (see KeptRows) and plain dicts emptied when full: one lookup per candidate row
+        # must stay cheap. They hold plain tuples, made named rows again when read: the garbage
+        # collector stops tracking a tuple of numbers and strings, but never a named tuple, and a
+        # full collection visits every tracked object (see kept.py).
+        self._name_rows: KeptRows[tuple[tuple[Any, ...], tuple[Any, ...]]] = KeptRows(_NAME_ROWS_KEPT)
+        self._place_rows: KeptRows[tuple[Any, ...]] = KeptRows(_PLACE_ROWS_KEPT)
         self._admin_names: dict[str, str] = {}
         # Each candidate carries its place's links: read once per place (most places have none).
         self._related_kept: dict[int, tuple[RelatedPlace, ...]] = {}
@@ -471,7 +460,7 @@ class Resolver:
                 for row in self.index.names_with_place_facts(missing)
             )
 
-        kept = _kept_rows(name_ids, self._name_rows, _NAME_ROWS_KEPT, read)
+        kept = _kept_rows(name_ids, self._name_rows, read)
         return {name_id: (tuple.__new__(NameRow, row), facts) for name_id, (row, facts) in kept.items()}
 
     def _place_rows_of(self, place_ids: Sequence[int]) -> dict[int, PlaceRow]:
@@ -482,7 +471,7 @@ class Resolver:
         def read(missing: list[int]) -> Iterator[tuple[int, tuple[Any, ...]]]:
             return ((row[0], row) for row in self.index.place_fields_by_id(missing))
 
-        return _kept_rows(place_ids, self._place_rows, _PLACE_ROWS_KEPT, read)
+        return _kept_rows(place_ids, self._place_rows, read)
 
     def _admin1_name(self, place: PlaceRow) -> str:
         if not place.admin1_code:
