@@ -257,10 +257,11 @@ def evidence_table(
 
     Every candidate has at least one name (``ValueError`` otherwise). Each distinct (folded,
     phonetic, skeleton) view is compared with the query once (namesakes share them), all in one
-    call into rapidfuzz per measure. A place's name is the one closest to the query after its status is weighed (a
-    transliteration, a code or a historic name counts less, a name in the caller's language or
-    the place's own name more; the first of equals); its name evidence is the best of all its
-    names (:func:`~.scoring.best_of`).
+    call into rapidfuzz per measure; up to :data:`~.similarity.FEW_CHOICES` names, name by name
+    instead (the same values, bit for bit). A place's name is the one closest to the query after
+    its status is weighed (a transliteration, a code or a historic name counts less, a name in the
+    caller's language or the place's own name more; the first of equals); its name evidence is
+    the best of all its names (:func:`~.scoring.best_of`).
     """
     if not candidates:
         return EvidenceTable(np.zeros((0, len(FEATURES))), [], [], [])
