@@ -7,9 +7,8 @@ answers by query and index rows by ID, the service keeps encoded results by requ
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Hashable, Iterable
-from contextlib import suppress
 from typing import Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -50,23 +49,26 @@ R = TypeVar("R")
 
 
 class KeptRows(Generic[R]):
-    """Index rows by ID, at most ``capacity`` of them, forgotten a few at a time.
+    """Index rows by ID, at most ``capacity`` of them, the oldest forgotten first, a row at a time.
 
-    Rows go into a young plain dict. When it holds half the capacity it becomes the old one and a
-    new young one starts; every row stored from then on drops one old row, so the old dict is
-    empty by the time the young one is full again. A row found among the old ones moves to the
-    young. No store ever frees more than one row: emptying a dict of 100,000 name rows at once
-    held one query for about 40 ms. Plain dicts of plain tuples are what CPython's garbage
-    collector stops walking (see :mod:`.kept`). Threads may share it without a lock: a race can
-    forget or read a row twice, never return a wrong one.
+    Rows go into a young plain dict. When it holds ``capacity`` rows it becomes the old one and a
+    new young one starts; every row stored from then on drops the oldest row still in the old
+    dict, so the old dict is empty by the time the young one is full again. A row found among the
+    old ones moves to the young. No store frees more than one row: emptying a dict of 100,000
+    name rows at once held one query for about 40 ms. Plain dicts of plain tuples are what
+    CPython's garbage collector stops walking (see :mod:`.kept`). Threads may share it: a race
+    can forget a row early or read it twice, never return a wrong one, and only the change of
+    generations takes a lock.
     """
 
-    __slots__ = ("_half", "_old", "_young")
+    __slots__ = ("_capacity", "_lock", "_old", "_order", "_young")
 
     def __init__(self, capacity: int) -> None:
-        self._half = max(1, capacity // 2)
+        self._capacity = max(1, capacity)
         self._young: dict[int, R] = {}
         self._old: dict[int, R] = {}
+        self._order: deque[int] = deque()  # the old rows' IDs, oldest first
+        self._lock = threading.Lock()
 
     def take(self, ids: Iterable[int]) -> tuple[dict[int, R], list[int]]:
         """The kept rows among ``ids``, by ID, and the IDs not kept, in order."""
@@ -92,13 +94,25 @@ class KeptRows(Generic[R]):
     def keep(self, row_id: int, row: R) -> None:
         """Keep ``row`` under ``row_id``."""
         young = self._young
-        if len(young) >= self._half:
-            self._old, self._young = young, {}
+        if len(young) >= self._capacity:
+            with self._lock:
+                if self._young is young:  # no other thread has changed generations meanwhile
+                    self._old, self._young = young, {}
+                    self._order = deque(young)
             young = self._young
         young[row_id] = row
-        if self._old:
-            with suppress(KeyError):  # another thread may have taken the last one
-                self._old.popitem()
+        self._forget_oldest()
+
+    def _forget_oldest(self) -> None:
+        """Drop the oldest row still among the old ones (IDs that moved to the young are passed over)."""
+        old, order = self._old, self._order
+        while old:
+            try:
+                oldest = order.popleft()
+            except IndexError:  # another thread took the last ID
+                return
+            if old.pop(oldest, None) is not None:
+                return
 
     def __len__(self) -> int:
         return len(self._young) + len(self._old)

@@ -1,8 +1,10 @@
-"""Kept index rows: bounded, found again while kept, and forgotten a row at a time."""
+"""Kept index rows: bounded, found again while kept, the oldest forgotten first, a row at a time."""
 
 from __future__ import annotations
 
 import gc
+import sys
+import threading
 import weakref
 
 from toponym_server.resolver.cache import KeptRows
@@ -24,13 +26,31 @@ def test_kept_rows_are_found_and_missing_ones_named_in_order() -> None:
     assert missing == [5, 4]
 
 
-def test_kept_rows_never_exceed_the_capacity() -> None:
+def test_kept_rows_fill_the_capacity_and_never_exceed_it() -> None:
     kept: KeptRows[int] = KeptRows(100)
     for row_id in range(1_000):
         kept.keep(row_id, row_id)
-        assert len(kept) <= 100
-    found, _ = kept.take(range(1_000))
-    assert set(found) >= set(range(950, 1_000))  # the newest are kept
+        assert len(kept) == min(row_id + 1, 100)
+
+
+def test_the_oldest_rows_are_forgotten_first() -> None:
+    kept: KeptRows[int] = KeptRows(10)
+    for row_id in range(15):
+        kept.keep(row_id, row_id)
+    found, missing = kept.take(range(15))
+    assert sorted(found) == list(range(5, 15))
+    assert missing == list(range(5))
+
+
+def test_a_row_found_among_the_old_ones_is_kept_longer() -> None:
+    kept: KeptRows[int] = KeptRows(10)
+    for row_id in range(11):  # the first ten are now the old rows
+        kept.keep(row_id, row_id)
+    assert kept.take([3])[0] == {3: 3}  # found, and moved to the young rows
+    for row_id in range(11, 20):
+        kept.keep(row_id, row_id)
+    assert kept.take([3])[0] == {3: 3}
+    assert kept.take([4])[0] == {}  # an old row nobody asked for is gone
 
 
 def test_no_store_frees_more_than_one_row() -> None:
@@ -49,13 +69,26 @@ def test_no_store_frees_more_than_one_row() -> None:
         gc.enable()
 
 
-def test_a_row_found_among_the_old_ones_is_kept_longer() -> None:
-    kept: KeptRows[int] = KeptRows(20)
-    for row_id in range(10):
-        kept.keep(row_id, row_id)
-    kept.keep(10, 10)  # the first ten are now the old rows
-    assert kept.take([0])[0] == {0: 0}  # found, and moved to the young rows
-    for row_id in range(11, 20):
-        kept.keep(row_id, row_id)
-    assert kept.take([0])[0] == {0: 0}
-    assert kept.take([1])[0] == {}  # an old row nobody asked for is gone
+def test_threads_sharing_the_rows_get_their_own_rows_back_and_stay_bounded() -> None:
+    kept: KeptRows[tuple[int, int]] = KeptRows(200)
+    wrong: list[tuple[int, object]] = []
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+
+    def work(thread: int) -> None:
+        for n in range(3_000):
+            row_id = thread * 100_000 + n
+            kept.keep(row_id, (thread, n))
+            found, _ = kept.take([row_id, row_id - 7])
+            wrong.extend((i, row) for i, row in found.items() if row != (i // 100_000, i % 100_000))
+
+    try:
+        threads = [threading.Thread(target=work, args=(t,)) for t in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert not wrong
+    assert len(kept) <= 200 + 4  # a store racing a change of generations may land among the old rows
