@@ -7,8 +7,9 @@ Resolves every case in-process (bare, or with its country as the hint) and puts 
 top answer is not its place into one type:
 
 - ``not reached``: no key of the query reaches the place, not even the fuzzy ones;
-- ``not looked up``: a fuzzy key reaches it, but the confident answer of the strong keys stopped
-  the search before the fuzzy step;
+- ``not looked up``: a key reaches it, but the search stopped before that key: at the places
+  named exactly as the query, or at the confident answer of the strong keys before the fuzzy
+  step;
 - ``same name elsewhere``: the winner's matched name is spelt like the place's best name
   (equal folded forms): only prominence, or a hint, can tell them apart;
 - ``closer spelling elsewhere``: the winner's name is more similar to the query than any name of

@@ -209,7 +209,7 @@ class NameComparer:
 
         ``spelled``, ``similarity`` and ``credit`` are the name's content spelling,
         :func:`.similarity.name_similarity` and :func:`.similarity.partial_credit`. For a few names
-        this costs less than the batch calls of :meth:`evidence_matrix`, which use it below
+        this costs less than the batch calls of :meth:`evidence_matrix`, which uses it up to
         :data:`~.similarity.FEW_CHOICES` names.
         """
         name = folded.replace(" ", "")

@@ -1,6 +1,6 @@
 """The resolver: answers queries from an index file with the rules of ``toponym_server.matching``."""
 
 from toponym_server.resolver.answers import Candidate, PlaceDetails, RelatedPlace
-from toponym_server.resolver.resolver import Query, Resolver, contexts_for
+from toponym_server.resolver.resolver import Query, Resolver, contexts_for, in_document
 
-__all__ = ["Candidate", "PlaceDetails", "Query", "RelatedPlace", "Resolver", "contexts_for"]
+__all__ = ["Candidate", "PlaceDetails", "Query", "RelatedPlace", "Resolver", "contexts_for", "in_document"]

@@ -20,7 +20,7 @@ from grpc_status import rpc_status
 
 from toponym_client._proto.toponym.v1 import toponym_pb2 as pb
 from toponym_client._proto.toponym.v1 import toponym_pb2_grpc as pb_grpc
-from toponym_server.resolver import Candidate, Query, Resolver, contexts_for
+from toponym_server.resolver import Candidate, Query, Resolver, contexts_for, in_document
 from toponym_server.resolver.cache import LruCache
 from toponym_server.service import convert
 from toponym_server.service.decoding import BatchItems, Malformed, MalformedStreamItem
@@ -182,7 +182,7 @@ class ToponymServicer(pb_grpc.ToponymServiceServicer):
             try:
                 if i in request.malformed:
                     raise _malformed(f"requests[{i}]", request.malformed[i])
-                valid.append((i, self._query(item, f"requests[{i}]")))
+                valid.append((i, in_document(self._query(item, f"requests[{i}]"))))
             except InvalidRequestError as err:
                 results[i] = _item_error(code_pb2.INVALID_ARGUMENT, str(err))
         first: list[list[Candidate] | None] = []

@@ -9,7 +9,7 @@ from toponym_server.matching.keys import query_keys
 from toponym_server.matching.normalize import normalize
 from toponym_server.matching.ranking import Hints
 from toponym_server.matching.script import has_arabic
-from toponym_server.resolver import Candidate, Query, Resolver, contexts_for
+from toponym_server.resolver import Candidate, Query, Resolver, contexts_for, in_document
 from toponym_server.resolver.cache import LruCache
 from toponym_server.text.cues import LIST_SEPARATORS
 from toponym_server.text.finder import Span, find_spans
@@ -206,7 +206,7 @@ class TextResolver:
             for name in dict.fromkeys(span.text for span in spans)
             if _cased(name) or self.may_be_spelled_as_written(name)
         ]
-        queries = [Query(name, hints, limit=limit, min_confidence=0.0, near_spellings=True) for name in distinct]
+        queries = [in_document(Query(name, hints, limit=limit, min_confidence=0.0)) for name in distinct]
         alone = [self.resolver.resolve(query) for query in queries]
         contexts = contexts_for(alone)
         never = self._never_mentions(spans, queries, alone, contexts, text)

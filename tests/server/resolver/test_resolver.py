@@ -124,3 +124,23 @@ def test_near_spellings_are_ranked_beside_exact_namesakes_when_asked(resolver: R
     assert "Barrancos" not in {answer.place.name for answer in exact_only}
     assert "Barrancos" in {answer.place.name for answer in with_near}
     assert with_near[0].confidence <= exact_only[0].confidence  # rivals lower the leader's share
+
+
+def test_a_bias_point_ranks_near_spellings_beside_exact_namesakes(resolver: Resolver) -> None:
+    # Indre is a French department; a misspelt Indore next to the point is likelier meant.
+    assert resolver.resolve(Query("Indre"))[0].place.country_code == "FR"
+    assert resolver.resolve(Query("Indre", Hints(near=(22.72, 75.86))))[0].place.name == "Indore"
+
+
+def test_a_code_is_not_a_name_spelt_as_the_gazetteer_spells_it(resolver: Resolver) -> None:
+    # LHS is an airport code of Las Heras; the name spelt nearly so is Lhasa's.
+    answers = resolver.resolve(Query("LHS", min_confidence=0.0))
+    assert answers[0].place.name == "Lhasa"
+
+
+def test_a_document_pulls_a_near_spelling_of_an_exact_namesake_forward(resolver: Resolver) -> None:
+    # Gada is a Nigerian town's exact name, but among Dutch towns it is a misspelt Gouda.
+    names = ["Gada", "Rotterdam", "Utrecht", "Leiden"]
+    assert resolver.resolve(Query("Gada"))[0].place.country_code == "NG"
+    together = resolver.resolve_many([Query(n) for n in names], use_context=True)
+    assert together[0][0].place.name == "Gouda"

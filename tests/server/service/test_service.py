@@ -131,3 +131,10 @@ def test_batch_context_pulls_names_toward_one_region(target: str) -> None:
         )
         response = stub.ResolveBatch(request, timeout=10)
     assert [r.candidates[0].place.country_code for r in response.results] == ["SY", "SY", "SY"]
+
+
+def test_a_batch_resolved_as_a_document_ranks_near_spellings_of_exact_names(client: ToponymClient) -> None:
+    # Gada is a Nigerian town's name; beside Dutch towns the document makes it a misspelt Gouda.
+    names = ["Gada", "Rotterdam", "Utrecht", "Leiden"]
+    assert client.resolve_batch(names)[0][0].country_code == "NG"
+    assert client.resolve_batch(names, context=True)[0][0].name == "Gouda"
