@@ -139,16 +139,23 @@ def _answered_exactly(ranked: Iterable[Ranked], hints: Hints) -> bool:
     with nothing weighing it down (not a code, a historic name or another script's spelling met
     through its transliteration), and, if the caller prefers countries, lies in one of them: a
     name spelt as the gazetteer spells it means one of the places of that name (on the benchmark
-    sets, ranking its phonetic namesakes too changed no accuracy@1 by more than 0.003). A bias
-    point always asks for the near spellings too: a place spelt nearly as the query, close to
-    the point, may be the one meant (*Indre* near Indore).
+    sets, ranking its phonetic namesakes too changed no accuracy@1 by more than 0.003). Asked
+    only of queries that may stop there (:func:`_may_stop_at_its_name`).
     """
-    if hints.near is not None:
-        return False
     return any(
         item.similarity >= 1.0 and (not hints.countries or item.place.country_code in hints.countries)
         for item in ranked
     )
+
+
+def _may_stop_at_its_name(query: Query) -> bool:
+    """Tell whether ``query`` may be answered among the places named exactly as it is.
+
+    Not when it asks for near spellings (a document's name, see :func:`in_document`), nor with a
+    bias point: a place spelt nearly as the query, close to the point, may be the one meant
+    (*Indre* near Indore). Those rank every place their strong keys reach at once.
+    """
+    return not query.near_spellings and query.hints.near is None
 
 
 def in_document(query: Query) -> Query:
@@ -406,10 +413,9 @@ class Resolver:
         if started is None:
             return []
         normalized, pool = started
-        if query.near_spellings:
-            scored: dict[int, Ranked] = {}
-        else:
-            scored = self._score(normalized, pool, query.hints, {}, shortlist_size=STRONG_SHORTLIST)
+        scored: dict[int, Ranked] = {}
+        if _may_stop_at_its_name(query):
+            scored = self._score(normalized, pool, query.hints, scored, shortlist_size=STRONG_SHORTLIST)
             if _answered_exactly(scored.values(), query.hints):
                 return sorted(scored.values(), key=lambda r: r.score, reverse=True)
         keys = query_keys(normalized)
