@@ -88,31 +88,34 @@ class KeptRows(Generic[R]):
                 found[row_id] = row
         for row_id in aged:
             self._old.pop(row_id, None)
-            self.keep(row_id, found[row_id])
+        self.keep_all((row_id, found[row_id]) for row_id in aged)
         return found, missing
 
     def keep(self, row_id: int, row: R) -> None:
         """Keep ``row`` under ``row_id``."""
-        young = self._young
-        if len(young) >= self._capacity:
-            with self._lock:
-                if self._young is young:  # no other thread has changed generations meanwhile
-                    self._old, self._young = young, {}
-                    self._order = deque(young)
-            young = self._young
-        young[row_id] = row
-        self._forget_oldest()
+        self.keep_all(((row_id, row),))
 
-    def _forget_oldest(self) -> None:
-        """Drop the oldest row still among the old ones (IDs that moved to the young are passed over)."""
-        old, order = self._old, self._order
-        while old:
-            try:
-                oldest = order.popleft()
-            except IndexError:  # another thread took the last ID
-                return
-            if old.pop(oldest, None) is not None:
-                return
+    def keep_all(self, rows: Iterable[tuple[int, R]]) -> None:
+        """Keep each (row ID, row) of ``rows``, in order: :meth:`keep` for many rows at a time."""
+        capacity = self._capacity
+        for row_id, row in rows:
+            young = self._young
+            if len(young) >= capacity:
+                with self._lock:
+                    if self._young is young:  # no other thread has changed generations meanwhile
+                        self._old, self._young = young, {}
+                        self._order = deque(young)
+                young = self._young
+            young[row_id] = row
+            # Drop the oldest row still among the old ones (IDs that moved to the young are passed over).
+            old, order = self._old, self._order
+            while old:
+                try:
+                    oldest = order.popleft()
+                except IndexError:  # another thread took the last ID
+                    break
+                if old.pop(oldest, None) is not None:
+                    break
 
     def __len__(self) -> int:
         return len(self._young) + len(self._old)

@@ -60,9 +60,14 @@ _PLACE_ROWS_KEPT = 50_000
 _NAME_FIELDS = len(NameRow._fields)
 
 
-def _facts(fields: tuple[Any, ...]) -> PlaceFacts:
-    """A place's ranking facts from a plain tuple in their field order (as kept)."""
-    return tuple.__new__(PlaceFacts, fields)
+def _facts(row: tuple[Any, ...]) -> PlaceFacts:
+    """The ranking facts of a name's place, from the name's kept row (:meth:`Resolver._name_rows_of`)."""
+    return tuple.__new__(PlaceFacts, (row[1], *row[_NAME_FIELDS:]))
+
+
+def _name(row: tuple[Any, ...]) -> NameRow:
+    """The name of a kept name row (:meth:`Resolver._name_rows_of`)."""
+    return tuple.__new__(NameRow, row[:_NAME_FIELDS])
 
 
 @dataclass(slots=True)
@@ -126,9 +131,9 @@ def _kept_rows(
     """Return the entries of ``ids`` from ``kept``, reading the missing ones with ``read`` and keeping them."""
     found, missing = kept.take(ids)
     if missing:
-        for row_id, entry in read(missing):
-            kept.keep(row_id, entry)
-            found[row_id] = entry
+        fresh = dict(read(missing))
+        kept.keep_all(fresh.items())
+        found.update(fresh)
     return found
 
 
@@ -207,7 +212,7 @@ class Resolver:
         # must stay cheap. They hold plain tuples, made named rows again when read: the garbage
         # collector stops tracking a tuple of numbers and strings, but never a named tuple, and a
         # full collection visits every tracked object (see kept.py).
-        self._name_rows: KeptRows[tuple[tuple[Any, ...], tuple[Any, ...]]] = KeptRows(_NAME_ROWS_KEPT)
+        self._name_rows: KeptRows[tuple[Any, ...]] = KeptRows(_NAME_ROWS_KEPT)
         self._place_rows: KeptRows[tuple[Any, ...]] = KeptRows(_PLACE_ROWS_KEPT)
         self._admin_names: dict[str, str] = {}
         # Each candidate carries its place's links: read once per place (most places have none).
@@ -296,10 +301,12 @@ class Resolver:
         _, keys, pool = started
         self._collect_broad(keys, pool, query.hints)
         changed = pool.take_changes()
-        hits = self._name_hits(changed.new_names)
-        places = {pool.owner[name_id]: _facts(facts) for name_id, (_row, facts) in hits.items()}
+        rows = self._name_rows_of(changed.new_names)
+        places = {row[1]: _facts(row) for row in rows.values()}
         return [
-            (places[p], [hits[n][0] for n in sorted(pool.names[p]) if n in hits]) for p in changed.places if p in places
+            (places[p], [_name(rows[n]) for n in sorted(pool.names[p]) if n in rows])
+            for p in changed.places
+            if p in places
         ]
 
     def get_place(self, geoname_id: int, language: str = "") -> PlaceDetails | None:
@@ -457,13 +464,17 @@ class Resolver:
         if not changed.places:
             return scored
         # Names arrive in ascending ID order, as the index returns them; ranking breaks ties by that order.
-        hits = self._name_hits(changed.new_names)
-        for name_id in sorted(hits):
-            row, facts = hits[name_id]
-            place_id = pool.owner[name_id]
-            pool.hits.setdefault(place_id, []).append(row)
-            if place_id not in pool.facts:
-                pool.facts[place_id] = _facts(facts)
+        rows = self._name_rows_of(changed.new_names)
+        pool_hits, pool_facts = pool.hits, pool.facts
+        for name_id in sorted(rows):
+            row = rows[name_id]
+            place_id = row[1]
+            names = pool_hits.get(place_id)
+            if names is None:
+                names = pool_hits[place_id] = []
+                if place_id not in pool_facts:
+                    pool_facts[place_id] = _facts(row)
+            names.append(_name(row))
         candidates = [(pool.facts[p], pool.hits[p]) for p in changed.places if p in pool.facts and p in pool.hits]
         if shortlist_size:
             again = [c for c in candidates if c[0].place_id in scored]
@@ -475,22 +486,18 @@ class Resolver:
             merged[item.place.place_id] = item
         return merged
 
-    def _name_hits(self, name_ids: Sequence[int]) -> dict[int, tuple[NameRow, tuple[Any, ...]]]:
-        """These names' rows, each with its place's ranking facts, read once and then kept; unknown IDs are absent.
+    def _name_rows_of(self, name_ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
+        """These names' rows, each followed by its place's ranking facts, read once and then kept; unknown IDs are absent.
 
-        The facts are a plain tuple in :class:`PlaceFacts` field order (:func:`_facts` makes them
-        whole), as every name of a place carries them. Ranking reads the name rows as they are
-        (see :class:`~toponym_server.matching.ranking.NameView`).
+        A row is a plain tuple as the index returns it (:meth:`IndexReader.names_with_place_facts`):
+        the :class:`NameRow` fields, then the place's facts; :func:`_name` and :func:`_facts`
+        make them whole. Ranking reads the name rows as they are (see
+        :class:`~toponym_server.matching.ranking.NameView`).
         """
+        return _kept_rows(name_ids, self._name_rows, self._read_name_rows)
 
-        def read(missing: list[int]) -> Iterator[tuple[int, tuple[tuple[Any, ...], tuple[Any, ...]]]]:
-            return (
-                (row[0], (row[:_NAME_FIELDS], (row[1], *row[_NAME_FIELDS:])))
-                for row in self.index.names_with_place_facts(missing)
-            )
-
-        kept = _kept_rows(name_ids, self._name_rows, read)
-        return {name_id: (tuple.__new__(NameRow, row), facts) for name_id, (row, facts) in kept.items()}
+    def _read_name_rows(self, name_ids: list[int]) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        return ((row[0], row) for row in self.index.names_with_place_facts(name_ids))
 
     def _place_rows_of(self, place_ids: Sequence[int]) -> dict[int, PlaceRow]:
         """The rows of these places, read once and then kept; unknown IDs are absent."""

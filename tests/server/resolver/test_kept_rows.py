@@ -92,3 +92,13 @@ def test_threads_sharing_the_rows_get_their_own_rows_back_and_stay_bounded() -> 
         sys.setswitchinterval(interval)
     assert not wrong
     assert len(kept) <= 200 + 4  # a store racing a change of generations may land among the old rows
+
+
+def test_keeping_many_rows_at_once_is_keeping_them_one_by_one() -> None:
+    one_by_one: KeptRows[int] = KeptRows(10)
+    at_once: KeptRows[int] = KeptRows(10)
+    for row_id in range(25):
+        one_by_one.keep(row_id, row_id)
+    at_once.keep_all((row_id, row_id) for row_id in range(25))
+    assert one_by_one.take(range(25)) == at_once.take(range(25))
+    assert len(at_once) == 10
