@@ -22,7 +22,7 @@ from numpy.typing import NDArray
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
 from toponym_server.matching.features import Kind, kind_of_feature
-from toponym_server.matching.normalize import Normalized
+from toponym_server.matching.normalize import Normalized, spelling
 from toponym_server.matching.scoring import (
     FEATURES,
     MODEL,
@@ -424,9 +424,9 @@ def shortlist(
     A first stage before :func:`rank`: a query's keys reach tens to hundreds of places, most of
     them far from it. Each candidate (with at least one name) is scored by the part of the model
     that costs a few vectorised string comparisons (the Indel, Levenshtein and Jaro-Winkler
-    similarities of its closest folded name, its prominence, the country hint and the bias
-    point), so that only the shortlist pays for the full evidence. Only places the hints admit
-    (:func:`admits`) are chosen.
+    similarities of its closest folded name and the Levenshtein similarity of its content words'
+    spelling, its prominence, the country hint and the bias point), so that only the shortlist
+    pays for the full evidence. Only places the hints admit (:func:`admits`) are chosen.
     """
     if len(candidates) <= size:
         return list(range(len(candidates)))
@@ -444,6 +444,9 @@ def shortlist(
         (JaroWinkler.normalized_similarity, model.jaro_winkler),
     ):
         name_part += weight * similarity_array(scorer, folded, names)
+    spelled = [hit.spelled for _, hits in candidates for hit in hits]
+    query_spelling = spelling(" ".join(query.tokens))
+    name_part += model.spelling * similarity_array(Levenshtein.normalized_similarity, query_spelling, spelled)
     prominence = np.array([place.prominence for place, _ in candidates])
     hinted = np.array([place.country_code in hints.countries for place, _ in candidates], dtype=float)
     total = (

@@ -43,16 +43,17 @@ _MAX_CANDIDATE_PLACES = 400
 # The broad keys reach many more places: they are looked up only while the answer is uncertain
 # and no leading candidate is named exactly as the query.
 _FUZZY_WHEN_CONFIDENCE_BELOW = 0.9
-# A cheap first stage cuts the places the keys reach before full ranking. The strong keys keep
-# as many as a kept ranking holds: a document's context re-ranks those, and answers (up to 50)
-# come from them. The broad keys' new places are far spellings, and only the likeliest are kept.
+# A cheap first stage cuts the places the keys reach before full ranking. Of the strong keys'
+# places, a lone query keeps LONE_SHORTLIST (or its answer size, when larger); a document's name,
+# a query with a bias point or one in a context keep as many as a kept ranking holds (see
+# _ranked_depth). The broad keys' new places are far spellings: only the likeliest are kept.
 BROAD_SHORTLIST = 32
 # Answers kept for repeated queries (pipelines repeat names); a few KiB each.
 DEFAULT_RESULT_CACHE = 10_000
 # Full rankings are larger than answers (tens of candidates each): fewer are kept.
 RANKINGS_KEPT = 2_000
 RANKING_DEPTH = 64
-STRONG_SHORTLIST = RANKING_DEPTH
+LONE_SHORTLIST = 24
 # Index rows kept across queries: prominent places and their names are candidates again and again.
 _NAME_ROWS_KEPT = 100_000
 _PLACE_ROWS_KEPT = 50_000
@@ -85,6 +86,8 @@ class _CandidatePool:
     facts: dict[int, PlaceFacts] = field(default_factory=dict)
     pending: dict[int, list[int]] = field(default_factory=dict)
     owner: dict[int, int] = field(default_factory=dict)
+    cut: list[int] = field(default_factory=list)
+    """The places the last shortlist left out, in the order they came: they compete at the next."""
 
     def add(self, postings: Iterable[tuple[int, int]]) -> None:
         """Add (name_id, place_id) postings in order; past ``_MAX_CANDIDATE_PLACES`` places, new places are left out."""
@@ -163,6 +166,21 @@ def _may_stop_at_its_name(query: Query) -> bool:
     return not query.near_spellings and query.hints.near is None
 
 
+def _ranked_depth(query: Query, in_context: bool) -> int:
+    """How many of the places that the strong keys reach ``query`` ranks in full (and keeps ranked).
+
+    A document's name (:func:`in_document`), a query ranked in a context or with a bias point:
+    :data:`RANKING_DEPTH`. The context or the point may pull a small namesake far up, past places
+    more prominent than it (*Springfield* near Fife), and a document's kept ranking is re-ranked
+    in each context. A lone query needs only its answers and their rivals: :data:`LONE_SHORTLIST`
+    places, or as many as it asks for. On the benchmark sets 24 places gave the accuracy 64 gave,
+    for less time on a misspelt name (BENCHMARKS.md, ninth session).
+    """
+    if in_context or query.near_spellings or query.hints.near is not None:
+        return RANKING_DEPTH
+    return min(RANKING_DEPTH, max(LONE_SHORTLIST, query.limit))
+
+
 def in_document(query: Query) -> Query:
     """``query`` as one name of a document resolved together: near spellings are ranked too.
 
@@ -170,6 +188,11 @@ def in_document(query: Query) -> Query:
     beside Rotterdam and Utrecht is Gouda), see :attr:`Query.near_spellings`.
     """
     return query if query.near_spellings else replace(query, near_spellings=True)
+
+
+def _ranking_key(query: Query, depth: int) -> tuple[Any, ...]:
+    """What identifies a kept ranking of ``query``: the query, and how deep it was ranked (:func:`_ranked_depth`)."""
+    return (*query_key(normalize(query.name), query.hints, query.near_spellings), depth)
 
 
 def contexts_for(alone: Sequence[list[Candidate] | None]) -> list[tuple[tuple[float, float], ...]]:
@@ -276,13 +299,7 @@ class Resolver:
         What :meth:`resolve` would put first, found from the kept lone ranking at the cost of a
         glance (no ranking, confidence or answer is made).
         """
-        key = query_key(normalize(query.name), query.hints, query.near_spellings)
-        kept = self._rankings.get(key)
-        if kept is None:
-            ranked = self._rank(query, ())
-            kept = self._rankings.get(key)
-            if kept is None:  # nothing is kept (no cache): every candidate may lead
-                return ranked if context else ranked[:1]
+        kept, _ = self._kept_ranking(query, _ranked_depth(query, bool(context)))
         if not context:
             return kept.candidates(range(min(1, len(kept))))
         vectors = np.array([self._point_vector(point) for point in context])
@@ -344,21 +361,25 @@ class Resolver:
 
     def _rank(self, query: Query, context: Sequence[tuple[float, float]]) -> list[Ranked]:
         """Rank the candidates of ``query``; a context re-ranks the query's kept lone ranking."""
-        key = query_key(normalize(query.name), query.hints, query.near_spellings)
-        kept = self._rankings.get(key)
-        if kept is None:
-            # Past the most any answer holds (50) a candidate could only reach an answer by
-            # overtaking a dozen others on the context's pull alone: it is not kept.
-            ranked = self._rank_alone(query)[:RANKING_DEPTH]
-            kept = KeptRanking(ranked)
-            self._rankings.put(key, kept)
-            if not context:
-                return ranked
+        kept, ranked = self._kept_ranking(query, _ranked_depth(query, bool(context)))
         if not context:
-            return kept.candidates()
+            return ranked if ranked is not None else kept.candidates()
         vectors = np.array([self._point_vector(point) for point in context])
         within, context = kept.within(context, max(query.limit, RIVALS), vectors)
         return with_context(within, context)
+
+    def _kept_ranking(self, query: Query, depth: int) -> tuple[KeptRanking, list[Ranked] | None]:
+        """The kept lone ranking of ``query``, ``depth`` deep, and the ranking itself if it was made (and kept) now."""
+        key = _ranking_key(query, depth)
+        kept = self._rankings.get(key)
+        if kept is not None:
+            return kept, None
+        # Past the most any answer holds (50) a candidate could only reach an answer by
+        # overtaking a dozen others on the context's pull alone: it is not kept.
+        ranked = self._rank_alone(query, depth)[:RANKING_DEPTH]
+        kept = KeptRanking(ranked)
+        self._rankings.put(key, kept)
+        return kept, ranked
 
     def _point_vector(self, point: tuple[float, float]) -> tuple[float, float, float]:
         """A context point's unit vector, kept: a document's points are the context of each of its names."""
@@ -411,23 +432,23 @@ class Resolver:
         self._collect(keys.partial, _LIMITS["partial"], pool, countries)
         self._collect(keys.fuzzy, _LIMITS["fuzzy"], pool, countries)
 
-    def _rank_alone(self, query: Query) -> list[Ranked]:
+    def _rank_alone(self, query: Query, depth: int) -> list[Ranked]:
         with self._turns:
-            return self._rank_alone_in_turn(query)
+            return self._rank_alone_in_turn(query, depth)
 
-    def _rank_alone_in_turn(self, query: Query) -> list[Ranked]:
+    def _rank_alone_in_turn(self, query: Query, depth: int) -> list[Ranked]:
         started = self._exact_candidates(query)
         if started is None:
             return []
         normalized, pool = started
         scored: dict[int, Ranked] = {}
         if _may_stop_at_its_name(query):
-            scored = self._score(normalized, pool, query.hints, scored, shortlist_size=STRONG_SHORTLIST)
+            scored = self._score(normalized, pool, query.hints, scored, shortlist_size=depth)
             if _answered_exactly(scored.values(), query.hints):
                 return sorted(scored.values(), key=lambda r: r.score, reverse=True)
         keys = query_keys(normalized)
         self._collect_near(keys, pool, query.hints)
-        scored = self._score(normalized, pool, query.hints, scored, shortlist_size=STRONG_SHORTLIST)
+        scored = self._score(normalized, pool, query.hints, scored, shortlist_size=depth)
         leaders = sorted(scored.values(), key=lambda r: r.score, reverse=True)[:RIVALS]
         exact = any(r.similarity >= 1.0 for r in leaders)
         if not leaders or (not exact and confidence_of(leaders, 0) < _FUZZY_WHEN_CONFIDENCE_BELOW):
@@ -458,7 +479,8 @@ class Resolver:
         """Rank the places that gained names since the last call and merge them into ``scored``.
 
         With ``shortlist_size``, places not ranked before are first cut to that many by
-        :func:`~toponym_server.matching.ranking.shortlist`.
+        :func:`~toponym_server.matching.ranking.shortlist`; the places an earlier shortlist left
+        out compete again, so a stage that ranks few places loses none for good to the next.
         """
         changed = pool.take_changes()
         if not changed.places:
@@ -479,15 +501,19 @@ class Resolver:
         if shortlist_size:
             again = [c for c in candidates if c[0].place_id in scored]
             new = [c for c in candidates if c[0].place_id not in scored]
-            kept = [new[i] for i in shortlist(normalized, new, hints, shortlist_size)]
-            candidates = again + kept
+            arrived = set(changed.places)
+            new += [(pool.facts[p], pool.hits[p]) for p in pool.cut if p not in arrived]
+            chosen = shortlist(normalized, new, hints, shortlist_size)
+            taken = set(chosen)
+            pool.cut = [place.place_id for i, (place, _) in enumerate(new) if i not in taken]
+            candidates = again + [new[i] for i in chosen]
         merged = dict(scored)
         for item in rank(normalized, candidates, hints):
             merged[item.place.place_id] = item
         return merged
 
     def _name_rows_of(self, name_ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
-        """These names' rows, each followed by its place's ranking facts, read once and then kept; unknown IDs are absent.
+        """These names' rows, each with its place's ranking facts, read once and then kept; unknown IDs are absent.
 
         A row is a plain tuple as the index returns it (:meth:`IndexReader.names_with_place_facts`):
         the :class:`NameRow` fields, then the place's facts; :func:`_name` and :func:`_facts`

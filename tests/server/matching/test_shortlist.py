@@ -51,6 +51,15 @@ def test_a_place_with_a_closer_name_among_several_is_judged_by_it() -> None:
     assert shortlist(normalize("Hasaka"), candidates, Hints(), 1) == [1]
 
 
+def test_the_spelling_of_the_content_words_keeps_a_small_place_spelt_nearly_as_the_query() -> None:
+    # The full ranking weighs the spelling with letters that sound alike written one way most of
+    # all name evidence: a small place spelt so as the query must not give way to a prominent one.
+    candidates = [_candidate("Qamsh", prominence=0.45), _candidate("Kamishli", prominence=0.1)]
+    assert shortlist(normalize("Qamishly"), candidates, Hints(), 1) == [1]
+    candidates = [_candidate("Sandaun", prominence=0.5), _candidate("Cisandaan", prominence=0.1)]
+    assert shortlist(normalize("Cysandaan"), candidates, Hints(), 1) == [1]
+
+
 def test_prominence_and_the_hinted_country_lift_a_candidate() -> None:
     candidates = [_candidate("Hasakah", country="IQ"), _candidate("Hasakah", country="SY")]
     assert shortlist(normalize("Hasaka"), candidates, Hints(countries=frozenset({"SY"})), 1) == [1]

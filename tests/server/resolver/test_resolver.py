@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import pytest
 
+import toponym_server.resolver.resolver as resolver_module
+from toponym_server.matching.normalize import Normalized
 from toponym_server.matching.ranking import Hints, PlaceFacts
 from toponym_server.matching.similarity import MatchKind
 from toponym_server.resolver import Query, Resolver
@@ -68,6 +73,41 @@ def test_a_context_picks_a_small_namesake_among_many(resolver: Resolver) -> None
 
 def test_a_name_shared_by_many_places_fills_the_largest_answer(resolver: Resolver) -> None:
     assert len(resolver.resolve(Query("San Jose", limit=50, min_confidence=0.0))) == 50
+
+
+def test_a_few_answers_kept_do_not_cap_a_larger_answer_to_the_same_name(resolver: Resolver) -> None:
+    # A lone query ranks as deep as its answer needs: the shallow ranking kept for five answers
+    # must not serve fifty.
+    fresh = Resolver(resolver.index)
+    assert len(fresh.resolve(Query("San Jose", limit=5, min_confidence=0.0))) == 5
+    assert len(fresh.resolve(Query("San Jose", limit=50, min_confidence=0.0))) == 50
+
+
+CISANDAAN = 1646126
+
+
+def test_a_small_place_spelt_nearly_as_the_query_is_not_lost_among_prominent_ones(resolver: Resolver) -> None:
+    # Cysandaan's phonetic and skeleton keys reach some sixty places, most of them far more
+    # prominent (Shantou as Sán Đầu); a lone query ranks only the likeliest of them in full.
+    assert resolver.resolve(Query("Cysandaan", min_confidence=0.0))[0].place.geoname_id == CISANDAAN
+
+
+def test_places_a_shortlist_leaves_out_compete_again_at_the_next_stage(
+    resolver: Resolver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stages: list[tuple[set[int], set[int]]] = []
+    real = resolver_module.shortlist
+
+    def recording(query: Normalized, candidates: Sequence[tuple[PlaceFacts, Any]], hints: Hints, size: int) -> Any:
+        chosen = real(query, candidates, hints, size)
+        stages.append(({place.place_id for place, _ in candidates}, {candidates[i][0].place_id for i in chosen}))
+        return chosen
+
+    monkeypatch.setattr(resolver_module, "shortlist", recording)
+    Resolver(resolver.index, cache_size=0).resolve(Query("Cysandaan"))
+    (strong, strong_chosen), (broad, _) = stages  # the strong keys' places, then the broad keys'
+    left_out = strong - strong_chosen
+    assert left_out and left_out <= broad
 
 
 def test_country_hint_changes_the_winner(resolver: Resolver) -> None:
