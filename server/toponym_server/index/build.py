@@ -53,6 +53,7 @@ from toponym_server.index.keyblocks import (
     country_code_number,
     last_key_of,
     pack_block_array,
+    with_country_entries,
 )
 from toponym_server.index.keyhash import key_hash
 from toponym_server.index.schema import (
@@ -979,8 +980,9 @@ def _order_partition(
 
     Keeps one name per (key, place, spelling), the one with the lowest ID, and at most
     ``SPELLINGS_PER_KEY`` spellings per (key, place), those of the lowest spelling hashes; then
-    orders the entries by (key, place priority, name ID). Returns the keys, place IDs, name IDs
-    and country codes of the entries in that order.
+    orders the entries by (key, place priority, name ID), and adds the entries of the keys shared
+    by many places again under their country keys (:func:`.keyblocks.with_country_entries`).
+    Returns the keys, place IDs, name IDs and country codes of the entries in that order.
 
     Rather than sorting on four columns, each order is one sort on two 64-bit composites: the
     key's rank among the partition's keys with the place's position (the place's ID order),
@@ -1026,7 +1028,7 @@ def _order_partition(
     tie = (tables.priority_ranks[where].astype(np.uint64) << np.uint64(32)) | name[order].astype(np.uint64)
     final = np.lexsort((tie, group >> np.uint64(place_bits)))
     order, where = order[final], where[final]
-    return key[order], place[order], name[order], tables.countries[where]
+    return with_country_entries(key[order], place[order], name[order], tables.countries[where])
 
 
 def _write_related(

@@ -8,6 +8,12 @@ first. Each block is one row (``id``, ``last_key``, ``entries``) and fits in one
 until it has enough entries. A block's ``entries`` blob holds four arrays one after another:
 the keys (int64), the place IDs (int64), the name IDs (uint32) and the places' two-letter
 country codes (two ASCII bytes each).
+
+A key shared by more than ``BIG_KEY_ENTRIES`` entries (a common name, a short deletion key) is
+stored a second time split by country: each of its entries again under the key's
+:func:`country_key` for the entry's country, in the same order. A lookup restricted to a
+country then reads that country's entries directly, where it would otherwise step through
+every block of the key (up to hundreds) to pick them out.
 """
 
 from __future__ import annotations
@@ -24,6 +30,20 @@ BLOCK_ENTRIES = 128
 ENTRY_BYTES = 8 + 8 + 4 + 2
 BLOCK_BYTES = BLOCK_ENTRIES * ENTRY_BYTES
 """The size of a full block's ``entries`` blob."""
+BIG_KEY_ENTRIES = 2 * BLOCK_ENTRIES
+"""A key with more entries than this is also stored by country (:func:`country_key`).
+
+Past two blocks, picking a country's entries out of the key's own costs a block read per 128
+entries; up to this many, a lookup reads them all in two or three blocks and filters them.
+"""
+
+_MASK = (1 << 64) - 1
+# A country key keeps its key's top 16 bits: the key range (and build partition) stays the same.
+_KEPT_BITS = 0xFFFF << 48
+_MIXED_BITS = (1 << 48) - 1
+_GOLDEN = 0x9E3779B97F4A7C15
+_MIX_1 = 0xBF58476D1CE4E5B9
+_MIX_2 = 0x94D049BB133111EB
 
 
 def pack_blocks(
@@ -85,6 +105,64 @@ def last_key_of(entries: bytes | NDArray[np.uint8]) -> int:
     return int(np.frombuffer(entries, dtype="<i8", count=1, offset=8 * (count - 1))[0])
 
 
+def country_key(key: int, country: int) -> int:
+    """The key under which the entries of ``key`` in one country are stored again (see the module).
+
+    ``key`` is a stored key (:func:`~toponym_server.index.keyhash.key_hash`), ``country`` a
+    stored country code number (:func:`country_code_number`). The key's top 16 bits are kept and
+    the rest mixed with the country (SplitMix64's finalizer): as unlikely to meet another key as
+    two hashes are.
+    """
+    unsigned = key & _MASK
+    mixed = (unsigned ^ (country * _GOLDEN)) & _MASK
+    mixed = ((mixed ^ (mixed >> 30)) * _MIX_1) & _MASK
+    mixed = ((mixed ^ (mixed >> 27)) * _MIX_2) & _MASK
+    mixed ^= mixed >> 31
+    value = (unsigned & _KEPT_BITS) | (mixed & _MIXED_BITS)
+    return value - (1 << 64) if value >> 63 else value
+
+
+def country_keys(keys: NDArray[np.int64], countries: NDArray[np.uint16]) -> NDArray[np.int64]:
+    """:func:`country_key` of each key with the country beside it (the build's bulk form)."""
+    unsigned = keys.astype(np.int64).view(np.uint64)
+    # uint64 arrays wrap on overflow, as the masks above do for Python integers.
+    mixed = unsigned ^ (countries.astype(np.uint64) * np.uint64(_GOLDEN))
+    mixed = (mixed ^ (mixed >> np.uint64(30))) * np.uint64(_MIX_1)
+    mixed = (mixed ^ (mixed >> np.uint64(27))) * np.uint64(_MIX_2)
+    mixed ^= mixed >> np.uint64(31)
+    value = (unsigned & np.uint64(_KEPT_BITS)) | (mixed & np.uint64(_MIXED_BITS))
+    signed: NDArray[np.int64] = value.view(np.int64)
+    return signed
+
+
+def with_country_entries(
+    keys: NDArray[np.int64],
+    places: NDArray[np.int64],
+    names: NDArray[np.int64],
+    countries: NDArray[np.uint16],
+) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64], NDArray[np.uint16]]:
+    """Entries in key order with, for each key of more than :data:`BIG_KEY_ENTRIES`, its entries by country added.
+
+    The added entries go under their :func:`country_key`, each country's in the order they had
+    under the key; the result is in key order again.
+    """
+    if not len(keys):
+        return keys, places, names, countries
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    lengths = np.diff(np.append(starts, len(keys)))
+    big = np.repeat(lengths > BIG_KEY_ENTRIES, lengths)
+    if not big.any():
+        return keys, places, names, countries
+    merged = np.concatenate((keys, country_keys(keys[big], countries[big])))
+    order = np.argsort(merged, kind="stable")  # a key's entries keep their order
+    return (
+        merged[order],
+        np.concatenate((places, places[big]))[order],
+        np.concatenate((names, names[big]))[order],
+        np.concatenate((countries, countries[big]))[order],
+    )
+
+
 def country_code_number(code: str) -> int:
     """The two ASCII bytes of a country code as the little-endian number stored in a block."""
     raw = (code.encode("ascii", "replace") + b"  ")[:2]
@@ -117,10 +195,10 @@ class Block:
         """The range of positions holding ``key`` (empty when absent)."""
         return bisect_left(self.keys, key), bisect_right(self.keys, key)
 
-    def positions_in(self, wanted: NDArray[np.uint16], start: int, end: int) -> list[int]:
-        """The positions from ``start`` to ``end`` whose country is among ``wanted`` (stored code numbers), in order."""
-        codes = np.frombuffer(self.countries, dtype="<u2")[start:end]
-        return (np.flatnonzero(np.isin(codes, wanted)) + start).tolist()
+    def country_numbers(self, start: int, end: int) -> list[int]:
+        """The stored country code numbers of the entries from ``start`` to ``end``."""
+        numbers: list[int] = np.frombuffer(self.countries, dtype="<u2")[start:end].tolist()
+        return numbers
 
     def country(self, position: int) -> str:
         """The country code of the entry at ``position``."""

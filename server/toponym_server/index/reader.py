@@ -11,14 +11,13 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
+from itertools import islice
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import quote
 
-import numpy as np
-
 from toponym_server.index.checksum import file_checksum, stored_checksum
-from toponym_server.index.keyblocks import BLOCK_ENTRIES, Block, country_code_number
+from toponym_server.index.keyblocks import BIG_KEY_ENTRIES, BLOCK_ENTRIES, Block, country_code_number, country_key
 from toponym_server.index.keyhash import key_hash
 from toponym_server.index.schema import APPLICATION_ID, FORMAT_VERSION, PLACE_FACT_COLUMNS
 
@@ -31,8 +30,6 @@ _NAME_AND_FACT_COLUMNS = ", ".join((_NAME_COLUMNS, *PLACE_FACT_COLUMNS))
 
 READ_AHEAD_CHUNK = 8 * 2**20
 """:meth:`IndexReader.read_ahead` asks for the file this many bytes at a time."""
-MAX_FILTERED_BLOCKS = 256
-"""A country-filtered lookup reads at most this many blocks of one key."""
 # A key's entries start in the first block whose last key is not below it, and run on through the
 # blocks that follow. Blocks are read one at a time: most keys end in their first block, and a
 # statement stepping through several would read the next one before the first was looked at.
@@ -85,6 +82,14 @@ class NameRow(NamedTuple):
     skeleton: str
     spelled: str
     """The spelling of its content words (:func:`~toponym_server.matching.normalize.content_spelling`)."""
+
+
+class _Entries(NamedTuple):
+    """Key entries as columns: name IDs, place IDs and (when asked for) stored country code numbers."""
+
+    names: list[int]
+    places: list[int]
+    countries: list[int]
 
 
 class IndexReader:
@@ -177,9 +182,8 @@ class IndexReader:
         """Number of names in the index."""
         return int(self.meta.get("names", 0))
 
-    def _key_runs(self, key: str, max_blocks: int) -> Iterator[tuple[Block, int, int]]:
-        """Yield (block, start, end) for the stretches of blocks that hold ``key``, in order."""
-        hashed = key_hash(key)
+    def _key_runs(self, hashed: int, max_blocks: int) -> Iterator[tuple[Block, int, int]]:
+        """Yield (block, start, end) for the stretches of blocks that hold the stored key ``hashed``, in order."""
         conn = self._conn
         row = conn.execute(_FIRST_KEY_BLOCK, (hashed,)).fetchone()
         for _ in range(max_blocks):
@@ -195,32 +199,61 @@ class IndexReader:
                 return
             row = conn.execute(_NEXT_KEY_BLOCK, (block_id,)).fetchone()
 
-    def lookup(self, key: str, limit: int) -> list[tuple[int, int]]:
-        """Return up to ``limit`` (name_id, place_id) pairs stored under ``key``, most prominent first."""
-        found: list[tuple[int, int]] = []
-        for block, start, end in self._key_runs(key, -(-limit // BLOCK_ENTRIES) + 1):
-            stop = min(end, start + limit - len(found))
-            found.extend(zip(block.names[start:stop].tolist(), block.places[start:stop].tolist(), strict=True))
-            if len(found) >= limit:
+    def _entries(self, hashed: int, count: int, *, countries: bool = False) -> _Entries:
+        """The first ``count`` entries under the stored key ``hashed``; their country numbers only if asked."""
+        found = _Entries([], [], [])
+        for block, start, end in self._key_runs(hashed, -(-count // BLOCK_ENTRIES) + 1):
+            stop = min(end, start + count - len(found.names))
+            found.names.extend(block.names[start:stop].tolist())
+            found.places.extend(block.places[start:stop].tolist())
+            if countries:
+                found.countries.extend(block.country_numbers(start, stop))
+            if len(found.names) >= count:
                 break
         return found
 
-    def lookup_in_countries(self, key: str, countries: Sequence[str], limit: int) -> list[tuple[int, int]]:
-        """Like :meth:`lookup`, but only places in the given countries (ISO codes).
+    def lookup(self, key: str, limit: int) -> list[tuple[int, int]]:
+        """Return up to ``limit`` (name_id, place_id) pairs stored under ``key``, most prominent first."""
+        found = self._entries(key_hash(key), limit)
+        return list(zip(found.names, found.places, strict=True))
 
-        Reads at most ``MAX_FILTERED_BLOCKS`` blocks of a key, so a key shared by tens of
-        thousands of places costs a bounded time.
+    def lookup_in_countries(self, key: str, countries: Sequence[str], limit: int) -> list[tuple[int, int]]:
+        """Like :meth:`lookup`, but only places in the given countries (ISO codes): up to ``limit`` in each.
+
+        The countries' entries follow one another, country by country in code order, each
+        country's most prominent first.
+        """
+        return self.lookup_with_countries(key, countries, limit)[1]
+
+    def lookup_with_countries(
+        self, key: str, countries: Sequence[str], limit: int
+    ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """:meth:`lookup` and :meth:`lookup_in_countries` of one key at once, reading its first blocks once.
+
+        A key of up to :data:`~.keyblocks.BIG_KEY_ENTRIES` entries is read whole (two or three
+        blocks) and filtered; a larger one is stored by country too, and each country's entries
+        are read under its country key: a bounded cost whatever the key's size and the country's
+        share of it.
         """
         # Only two-letter codes: a longer one would be cut to two letters and match another country.
-        codes = {c.upper() for c in countries if len(c) == 2 and c.isascii()}
-        wanted = np.array(sorted(country_code_number(c) for c in codes), dtype=np.uint16)
-        found: list[tuple[int, int]] = []
-        for block, start, end in self._key_runs(key, MAX_FILTERED_BLOCKS):
-            for position in block.positions_in(wanted, start, end):
-                found.append((block.names[position], block.places[position]))
-                if len(found) >= limit:
-                    return found
-        return found
+        codes = sorted({c.upper() for c in countries if len(c) == 2 and c.isascii()})
+        wanted = [country_code_number(code) for code in codes]
+        hashed = key_hash(key)
+        if not wanted:
+            found = self._entries(hashed, limit)
+            return list(zip(found.names, found.places, strict=True)), []
+        found = self._entries(hashed, max(limit, BIG_KEY_ENTRIES + 1), countries=True)
+        plain = list(zip(found.names[:limit], found.places[:limit], strict=True))
+        in_countries: list[tuple[int, int]] = []
+        if len(found.names) <= BIG_KEY_ENTRIES:  # every entry of the key
+            for country in wanted:
+                entries = zip(found.names, found.places, found.countries, strict=True)
+                in_countries.extend(islice(((n, p) for n, p, c in entries if c == country), limit))
+        else:
+            for country in wanted:
+                of_country = self._entries(country_key(hashed, country), limit)
+                in_countries.extend(zip(of_country.names, of_country.places, strict=True))
+        return plain, in_countries
 
     def names_by_id(self, name_ids: Sequence[int]) -> list[NameRow]:
         """Return the names with these IDs, in no particular order."""

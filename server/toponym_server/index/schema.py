@@ -5,7 +5,8 @@ their place's ranking facts), the admin division names, the links between relate
 the key table that the candidate step looks up. The key table holds 64-bit key hashes in blocks
 of sorted entries (:mod:`toponym_server.index.keyblocks`), ordered by (key, priority), so a
 lookup reads the most prominent places under a key first and can stop early, at any gazetteer
-size.
+size; a key shared by many places is stored once more split by country (since format 8), so a
+lookup restricted to a country stops early too.
 
 SQLite's ``user_version`` header field holds the CRC-32 of every page after the first, so a
 damaged copy can be detected (``toponym index verify``) without a checksum having to cover
@@ -14,7 +15,7 @@ itself.
 
 from __future__ import annotations
 
-FORMAT_VERSION = "7"
+FORMAT_VERSION = "8"
 APPLICATION_ID = 0x746F706F  # "topo": marks the file as a toponym index
 PLACE_FACT_COLUMNS = ("feature_class", "feature_code", "country_code", "latitude", "longitude", "prominence")
 """The columns of a place that ranking reads, copied into each of its ``names`` rows (since format 7).

@@ -463,9 +463,12 @@ class Resolver:
         elsewhere, so hinted countries get a lookup of their own.
         """
         for key in keys:
-            pool.add(self.index.lookup(key, limit))
             if countries:
-                pool.add(self.index.lookup_in_countries(key, countries, limit))
+                plain, in_countries = self.index.lookup_with_countries(key, countries, limit)
+                pool.add(plain)
+                pool.add(in_countries)
+            else:
+                pool.add(self.index.lookup(key, limit))
 
     def _score(
         self,

@@ -1,10 +1,21 @@
-"""Key blocks: the packed arrays a lookup reads, and the country filter over them."""
+"""Key blocks: the packed arrays a lookup reads, and the keys that split a large key by country."""
 
 from __future__ import annotations
 
+import random
+
 import numpy as np
 
-from toponym_server.index.keyblocks import Block, country_code_number, pack_blocks
+from toponym_server.index.keyblocks import (
+    BIG_KEY_ENTRIES,
+    Block,
+    country_code_number,
+    country_key,
+    country_keys,
+    pack_blocks,
+    with_country_entries,
+)
+from toponym_server.index.keyhash import key_hash
 
 
 def _block(countries: list[str]) -> Block:
@@ -17,17 +28,45 @@ def _block(countries: list[str]) -> Block:
     return Block.parse(entries)
 
 
-def test_positions_in_keeps_the_wanted_countries_in_order_within_the_range() -> None:
-    block = _block(["SY", "IQ", "SY", "TR", "SY", "IQ", "JO"])
-    wanted = np.array(sorted({country_code_number("SY"), country_code_number("IQ")}), dtype=np.uint16)
-    assert block.positions_in(wanted, 0, 7) == [0, 1, 2, 4, 5]
-    assert block.positions_in(wanted, 3, 6) == [4, 5]
-    assert block.positions_in(wanted, 6, 7) == []
-
-
-def test_positions_in_agrees_with_the_country_of_each_position() -> None:
+def test_country_numbers_agree_with_the_country_of_each_position() -> None:
     countries = ["SY", "IQ", "TR", "JO", "LB"] * 20
     block = _block(countries)
-    wanted = np.array([country_code_number("LB"), country_code_number("TR")], dtype=np.uint16)
-    expected = [i for i in range(len(countries)) if block.country(i) in ("LB", "TR")]
-    assert block.positions_in(wanted, 0, len(countries)) == expected
+    numbers = block.country_numbers(3, 60)
+    assert numbers == [country_code_number(block.country(i)) for i in range(3, 60)]
+
+
+def test_country_keys_in_bulk_are_the_country_keys_one_by_one() -> None:
+    draw = random.Random(7)
+    keys = [key_hash(f"key {i}") for i in range(3_000)] + [-(2**63), 2**63 - 1, 0, -1]
+    countries = [draw.randrange(1 << 16) for _ in keys]
+    bulk = country_keys(np.array(keys, dtype=np.int64), np.array(countries, dtype=np.uint16)).tolist()
+    assert bulk == [country_key(key, country) for key, country in zip(keys, countries, strict=True)]
+
+
+def test_a_country_key_stays_in_its_keys_range_and_differs_by_country() -> None:
+    key = key_hash("xspringfield")
+    by_country = {country_key(key, country_code_number(code)) for code in ("US", "CA", "GB", "AU")}
+    assert len(by_country) == 4 and key not in by_country
+    assert all(other >> 48 == key >> 48 for other in by_country)  # the same key range and partition
+
+
+def test_only_a_key_of_many_entries_is_stored_again_by_country_in_its_order() -> None:
+    big, small = -5, 9  # stored keys, in key order
+    count = BIG_KEY_ENTRIES + 1
+    codes = np.array([country_code_number("CA" if i % 3 == 0 else "US") for i in range(count)], dtype=np.uint16)
+    keys = np.array([big] * count + [small] * 4, dtype=np.int64)
+    places = np.arange(len(keys), dtype=np.int64)
+    names = places + 1000
+    countries = np.concatenate((codes, np.full(4, country_code_number("CA"), dtype=np.uint16)))
+    all_keys, all_places, all_names, all_countries = with_country_entries(keys, places, names, countries)
+    assert np.all(all_keys[1:] >= all_keys[:-1])  # still in key order
+    assert len(all_keys) == len(keys) + count  # the small key is not split
+    for code in ("CA", "US"):
+        number = country_code_number(code)
+        under = all_keys == country_key(big, number)
+        expected = [i for i in range(count) if codes[i] == number]
+        assert all_places[under].tolist() == expected
+        assert all_names[under].tolist() == [i + 1000 for i in expected]
+        assert set(all_countries[under].tolist()) == {number}
+    assert all_places[all_keys == big].tolist() == list(range(count))
+    assert all_places[all_keys == small].tolist() == list(range(count, count + 4))

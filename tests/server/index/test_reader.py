@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from toponym_server.index.build import BuildSummary
-from toponym_server.index.keyblocks import BLOCK_ENTRIES
+from toponym_server.index.keyblocks import BLOCK_ENTRIES, Block
 from toponym_server.index.keyhash import key_hash
 from toponym_server.index.reader import IndexFileError, IndexReader, NameRow, open_index
 from toponym_server.index.schema import FORMAT_VERSION, PLACE_FACT_COLUMNS
@@ -73,8 +73,9 @@ def test_lookup_respects_the_limit(reader: IndexReader) -> None:
 def test_a_country_filtered_lookup_keeps_only_that_countrys_places_in_order(reader: IndexReader) -> None:
     key = phonetic_key("Hama")
     assert [p for _n, p in reader.lookup_in_countries(key, ["jp"], 10)] == [HAMA_JP]
-    assert list(dict.fromkeys(p for _n, p in reader.lookup_in_countries(key, ["SY", "JP"], 10))) == [HAMA, HAMA_JP]
-    assert reader.lookup_in_countries(key, ["SY", "JP"], 1) == reader.lookup(key, 1)
+    # Country by country in code order, up to the limit in each.
+    assert list(dict.fromkeys(p for _n, p in reader.lookup_in_countries(key, ["SY", "JP"], 10))) == [HAMA_JP, HAMA]
+    assert [p for _n, p in reader.lookup_in_countries(key, ["SY", "JP"], 1)] == [HAMA_JP, HAMA]
     assert reader.lookup_in_countries(key, ["IQ"], 10) == []
     # A code of another length is not cut to two letters (*SYR* is not SY).
     assert reader.lookup_in_countries(key, ["SYR", "J"], 10) == []
@@ -329,10 +330,48 @@ def test_a_key_spanning_blocks_yields_its_entries_in_order_up_to_the_limit(names
     assert found == [1000 + i for i in range(min(limit, 700))]
 
 
-def test_a_country_filtered_lookup_reads_on_across_blocks(namesakes: IndexReader) -> None:
+def test_a_country_filtered_lookup_of_a_key_of_many_places_keeps_their_order(namesakes: IndexReader) -> None:
     found = [place for _, place in namesakes.lookup_in_countries(EXACT + "springfield", ["CA"], 1000)]
     assert found == [1000 + i for i in range(0, 700, 7)]
     assert [p for _, p in namesakes.lookup_in_countries(EXACT + "springfield", ["CA"], 3)] == [1000, 1007, 1014]
+    both = [p for _, p in namesakes.lookup_in_countries(EXACT + "springfield", ["us", "CA"], 3)]
+    assert both == [1000, 1007, 1014, 1001, 1002, 1003]
+
+
+def test_a_country_filtered_lookup_reads_a_few_blocks_however_many_places_share_the_key(
+    namesakes: IndexReader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 700 Springfields fill six blocks; one in seven is Canadian. Reading them all to pick the
+    # Canadian ones out cost a block read per 128 entries (up to hundreds of blocks at GeoNames size).
+    reads: list[int] = []
+    real = IndexReader._key_runs
+
+    def counting(self: IndexReader, hashed: int, max_blocks: int) -> Iterator[tuple[Block, int, int]]:
+        for run in real(self, hashed, max_blocks):
+            reads.append(hashed)
+            yield run
+
+    monkeypatch.setattr(IndexReader, "_key_runs", counting)
+    plain, in_canada = namesakes.lookup_with_countries(EXACT + "springfield", ["CA"], 32)
+    assert [p for _, p in plain] == [1000 + i for i in range(32)]
+    assert [p for _, p in in_canada] == [1000 + i for i in range(0, 32 * 7, 7)]
+    assert len(reads) <= 5
+
+
+def test_a_lookup_with_countries_is_the_key_read_whole_then_filtered(
+    reader: IndexReader, namesakes: IndexReader
+) -> None:
+    for index, key in ((reader, phonetic_key("Hama")), (namesakes, EXACT + "springfield")):
+        everything = index.lookup(key, 10_000)
+        country_of = {p: place.country_code for p, place in index.places_by_id([p for _, p in everything]).items()}
+        for countries in (["SY"], ["JP", "sy"], ["CA"], ["US", "CA"], ["IQ"], []):
+            for limit in (1, 5, 300):
+                in_countries = [
+                    entry
+                    for code in sorted(c.upper() for c in countries)
+                    for entry in [e for e in everything if country_of[e[1]] == code][:limit]
+                ]
+                assert index.lookup_with_countries(key, countries, limit) == (everything[:limit], in_countries)
 
 
 def test_the_keys_beside_a_long_one_in_key_order_are_found_whole(namesakes: IndexReader) -> None:
