@@ -234,6 +234,11 @@ def _parser() -> argparse.ArgumentParser:
     resolve.add_argument("--near", metavar="LAT,LON", help="prefer places near this point")
     resolve.add_argument("--limit", type=int, default=5, help="candidates per name (default 5)")
     resolve.add_argument("--context", action="store_true", help="resolve the names together as one document")
+    resolve.add_argument(
+        "--near-spellings",
+        action="store_true",
+        help="rank places spelt nearly as a name beside those named exactly as it (a wider list of alternatives)",
+    )
     resolve.add_argument("--json", action="store_true", help="one JSON object per line")
     resolve.add_argument("--server", metavar="HOST:PORT", help="ask this server instead of resolving in-process")
     resolve.add_argument("--index", type=Path, help="index file for in-process resolution")
@@ -440,6 +445,7 @@ def _hints(args: argparse.Namespace) -> dict[str, Any]:
         "lang": args.lang or None,
         "near": near,
         "limit": args.limit,
+        "near_spellings": args.near_spellings,
     }
 
 
@@ -474,7 +480,7 @@ def _resolve_in_process(args: argparse.Namespace) -> list[list[dict[str, Any]]]:
         near=hints["near"],
         kinds=frozenset[Kind](),
     )
-    queries = [Query(name, query_hints, limit=args.limit) for name in args.names]
+    queries = [Query(name, query_hints, limit=args.limit, near_spellings=args.near_spellings) for name in args.names]
     answers = resolver.resolve_many(queries, use_context=args.context)
     return [[_resolver_row(c) for c in answer] for answer in answers]
 

@@ -93,6 +93,7 @@ def test_hints_reach_the_server(client: ToponymClient, fake_server: FakeServer) 
         kinds=[FeatureKind.POPULATED_PLACE, FeatureKind.ADMIN_AREA],
         limit=3,
         min_confidence=0.25,
+        near_spellings=True,
     )
 
     sent = fake_server.servicer.requests[-1]
@@ -107,6 +108,7 @@ def test_hints_reach_the_server(client: ToponymClient, fake_server: FakeServer) 
     ]
     assert sent.hints.max_candidates == 3
     assert sent.hints.min_confidence == pytest.approx(0.25)
+    assert sent.hints.include_near_spellings is True
 
 
 def test_defaults_send_no_hints_but_the_limit(client: ToponymClient, fake_server: FakeServer) -> None:

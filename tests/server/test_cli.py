@@ -37,6 +37,20 @@ def test_resolve_prints_a_table_by_default(embedded_index: IndexReader, capsys: 
     assert "170017" in out and "SY" in out
 
 
+@pytest.mark.parametrize("through", ["in-process", "server"])
+def test_resolve_can_rank_near_spellings_beside_exact_namesakes(
+    through: str, embedded_index: IndexReader, target: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Fushan is an alternate name of Foshan and of Busan; Fushun is spelt nearly as it.
+    where = ["--index", str(embedded_index.path)] if through == "in-process" else ["--server", target]
+    names: list[set[str]] = []
+    for flags in ([], ["--near-spellings"]):
+        assert main(["resolve", *where, "--json", *flags, "Fushan"]) == 0
+        names.append({c["name"] for c in json.loads(capsys.readouterr().out)["candidates"]})
+    assert "Fushun" not in names[0]
+    assert "Fushun" in names[1]
+
+
 def test_resolve_through_a_server(target: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["resolve", "--server", target, "--json", "Deir Ezzor"]) == 0
     line = json.loads(capsys.readouterr().out)

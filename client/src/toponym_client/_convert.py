@@ -117,6 +117,7 @@ def hints_to_proto(
     kinds: Iterable[FeatureKind] | None = None,
     limit: int = 5,
     min_confidence: float | None = None,
+    near_spellings: bool = False,
 ) -> toponym_pb2.ResolveHints:
     """Build the ``ResolveHints`` message for the keyword hints of the client methods.
 
@@ -132,6 +133,7 @@ def hints_to_proto(
         language=lang or "",
         max_candidates=limit,
         min_confidence=0.0 if min_confidence is None else min_confidence,
+        include_near_spellings=near_spellings,
     )
     if country is not None:
         hints.country_codes.extend([country] if isinstance(country, str) else country)

@@ -115,6 +115,7 @@ class AsyncToponymClient:
         kinds: Iterable[FeatureKind] | None = None,
         limit: int = 5,
         min_confidence: float | None = None,
+        near_spellings: bool = False,
         timeout: float | None = None,
     ) -> list[Candidate]:
         """Resolve one name to ranked candidate places.
@@ -129,6 +130,7 @@ class AsyncToponymClient:
             kinds=kinds,
             limit=limit,
             min_confidence=min_confidence,
+            near_spellings=near_spellings,
         )
         response = await self._unary(self._stub.Resolve, _requests.resolve_request(name, hints), timeout)
         return candidates_from_proto(response.candidates)
@@ -145,6 +147,7 @@ class AsyncToponymClient:
         kinds: Iterable[FeatureKind] | None = None,
         limit: int = 5,
         min_confidence: float | None = None,
+        near_spellings: bool = False,
         timeout: float | None = None,
     ) -> list[list[Candidate]]:
         """Resolve many names in one call, all with the same hints.
@@ -160,6 +163,7 @@ class AsyncToponymClient:
             kinds=kinds,
             limit=limit,
             min_confidence=min_confidence,
+            near_spellings=near_spellings,
         )
         plan = _requests.plan_batch(names, hints, use_context=context)
         response = await self._unary(self._stub.ResolveBatch, plan.request, timeout)
@@ -176,6 +180,7 @@ class AsyncToponymClient:
         kinds: Iterable[FeatureKind] | None = None,
         limit: int = 5,
         min_confidence: float | None = None,
+        near_spellings: bool = False,
         timeout: float | None = None,
     ) -> AsyncGenerator[tuple[str, list[Candidate] | ToponymError], None]:
         """Resolve names over one bidirectional stream; iterate with ``async for``.
@@ -197,6 +202,7 @@ class AsyncToponymClient:
                 kinds=kinds,
                 limit=limit,
                 min_confidence=min_confidence,
+                near_spellings=near_spellings,
             )
         )
         return self._stream(tracker, names, timeout)

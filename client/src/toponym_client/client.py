@@ -120,6 +120,7 @@ class ToponymClient:
         kinds: Iterable[FeatureKind] | None = None,
         limit: int = 5,
         min_confidence: float | None = None,
+        near_spellings: bool = False,
         timeout: float | None = None,
     ) -> list[Candidate]:
         """Resolve one name, in any spelling or script, to ranked candidate places.
@@ -134,6 +135,9 @@ class ToponymClient:
             kinds: Feature kinds to allow; all kinds when ``None``.
             limit: Most candidates to return (1 to 50).
             min_confidence: Drop candidates below this confidence; server default when ``None``.
+            near_spellings: Rank places spelt nearly as ``name`` beside those named exactly
+                as it (slower; a wider list of alternatives). By default a name spelt as the
+                gazetteer spells it is answered among the places of that name.
             timeout: Deadline in seconds; the client's default when ``None``.
 
         Returns:
@@ -153,6 +157,7 @@ class ToponymClient:
             kinds=kinds,
             limit=limit,
             min_confidence=min_confidence,
+            near_spellings=near_spellings,
         )
         response = self._unary(self._stub.Resolve, _requests.resolve_request(name, hints), timeout)
         return candidates_from_proto(response.candidates)
@@ -169,6 +174,7 @@ class ToponymClient:
         kinds: Iterable[FeatureKind] | None = None,
         limit: int = 5,
         min_confidence: float | None = None,
+        near_spellings: bool = False,
         timeout: float | None = None,
     ) -> list[list[Candidate]]:
         """Resolve many names in one call, all with the same hints.
@@ -184,6 +190,7 @@ class ToponymClient:
             kinds: See :meth:`resolve`.
             limit: See :meth:`resolve`.
             min_confidence: See :meth:`resolve`.
+            near_spellings: See :meth:`resolve`.
             timeout: Deadline in seconds for the whole batch; the client's default when ``None``.
 
         Returns:
@@ -202,6 +209,7 @@ class ToponymClient:
             kinds=kinds,
             limit=limit,
             min_confidence=min_confidence,
+            near_spellings=near_spellings,
         )
         plan = _requests.plan_batch(names, hints, use_context=context)
         response = self._unary(self._stub.ResolveBatch, plan.request, timeout)
@@ -218,6 +226,7 @@ class ToponymClient:
         kinds: Iterable[FeatureKind] | None = None,
         limit: int = 5,
         min_confidence: float | None = None,
+        near_spellings: bool = False,
         timeout: float | None = None,
     ) -> Generator[tuple[str, list[Candidate] | ToponymError], None, None]:
         """Resolve a possibly endless iterable of names over one bidirectional stream.
@@ -235,6 +244,7 @@ class ToponymClient:
             kinds: See :meth:`resolve`.
             limit: See :meth:`resolve`.
             min_confidence: See :meth:`resolve`.
+            near_spellings: See :meth:`resolve`.
             timeout: Deadline in seconds for the whole stream; none when ``None``
                 (the client's default deadline does not apply to streams).
 
@@ -259,6 +269,7 @@ class ToponymClient:
                 kinds=kinds,
                 limit=limit,
                 min_confidence=min_confidence,
+                near_spellings=near_spellings,
             )
         )
         return self._stream(tracker, names, timeout)

@@ -123,6 +123,7 @@ def to_query(request: pb.ResolveRequest, path: str = "", *, max_name_length: int
         ),
         limit=hints.max_candidates or DEFAULT_CANDIDATES,
         min_confidence=hints.min_confidence or DEFAULT_MIN_CONFIDENCE,
+        near_spellings=hints.include_near_spellings,
     )
 
 

@@ -133,6 +133,18 @@ def test_batch_context_pulls_names_toward_one_region(target: str) -> None:
     assert [r.candidates[0].place.country_code for r in response.results] == ["SY", "SY", "SY"]
 
 
+def test_near_spellings_are_ranked_beside_exact_namesakes_when_asked(client: ToponymClient) -> None:
+    # Barrancas is the exact name of Colombian and Venezuelan towns; Barrancos (Portugal) sounds
+    # like it, and only a caller asking for near spellings gets it among the alternatives.
+    for method in (client.resolve, lambda name, **hints: client.resolve_batch([name], **hints)[0]):
+        exact_only = method("Barrancas", limit=10, min_confidence=0.001)
+        with_near = method("Barrancas", limit=10, min_confidence=0.001, near_spellings=True)
+        assert "Barrancos" not in {candidate.name for candidate in exact_only}
+        assert "Barrancos" in {candidate.name for candidate in with_near}
+    streamed = dict(client.stream_resolve(["Barrancas"], limit=10, min_confidence=0.001, near_spellings=True))
+    assert "Barrancos" in {candidate.name for candidate in streamed["Barrancas"]}  # type: ignore[union-attr]
+
+
 def test_a_batch_resolved_as_a_document_ranks_near_spellings_of_exact_names(client: ToponymClient) -> None:
     # Gada is a Nigerian town's name; beside Dutch towns the document makes it a misspelt Gouda.
     names = ["Gada", "Rotterdam", "Utrecht", "Leiden"]

@@ -161,6 +161,7 @@ class ResolveHints(_message.Message):
     FEATURE_KINDS_FIELD_NUMBER: _builtins.int
     MAX_CANDIDATES_FIELD_NUMBER: _builtins.int
     MIN_CONFIDENCE_FIELD_NUMBER: _builtins.int
+    INCLUDE_NEAR_SPELLINGS_FIELD_NUMBER: _builtins.int
     restrict_to_countries: _builtins.bool
     """When true, only places in country_codes are returned."""
     language: _builtins.str
@@ -172,6 +173,15 @@ class ResolveHints(_message.Message):
     min_confidence: _builtins.float
     """Candidates below this confidence are dropped; 0 means the server default.
     Must be in [0, 1].
+    """
+    include_near_spellings: _builtins.bool
+    """When true, places spelt nearly as the name (another romanisation, a typo)
+    are ranked beside the places named exactly as it. By default a name spelt
+    as the gazetteer spells one of its names is answered among the places of
+    that name alone, which is several times faster; ask for near spellings
+    for a wider list of alternatives (a reviewer choosing among them). Names
+    resolved together (ResolveText, ResolveBatch with use_context) always
+    rank them.
     """
     @_builtins.property
     def country_codes(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]:
@@ -197,10 +207,11 @@ class ResolveHints(_message.Message):
         feature_kinds: _abc.Iterable[Global___FeatureKind.ValueType] | None = ...,
         max_candidates: _builtins.int = ...,
         min_confidence: _builtins.float = ...,
+        include_near_spellings: _builtins.bool = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["near", b"near"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["country_codes", b"country_codes", "feature_kinds", b"feature_kinds", "language", b"language", "max_candidates", b"max_candidates", "min_confidence", b"min_confidence", "near", b"near", "restrict_to_countries", b"restrict_to_countries"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["country_codes", b"country_codes", "feature_kinds", b"feature_kinds", "include_near_spellings", b"include_near_spellings", "language", b"language", "max_candidates", b"max_candidates", "min_confidence", b"min_confidence", "near", b"near", "restrict_to_countries", b"restrict_to_countries"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
