@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Accuracy and in-process CPU time per query on benchmark sets, for before/after pairs of a change.
 
-Usage: paired_sets.py SET_DIR [SET_DIR ...]
+Usage: paired_sets.py [--near-spellings] SET_DIR [SET_DIR ...]
 
 Each SET_DIR holds ``cases.tsv`` and ``index.sqlite`` (as ``evaluate.py`` leaves them). Every case
 is resolved in process with the answer cache off, bare and with the case's country as the hint,
 and the script prints accuracy@1, accuracy@5 and the CPU time (``time.process_time``) p50, p90
 and p99 of :meth:`Resolver.resolve`. CPU time, not wall time, so that runs on a shared machine
 compare; to compare two versions of the code, run it in turn with each on ``PYTHONPATH``
-(before, after, before, after).
+(before, after, before, after). ``--near-spellings`` asks for the places spelt nearly as each
+name beside its exact namesakes (``ResolveHints.include_near_spellings``).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from toponym_server.matching.ranking import Hints
 from toponym_server.resolver import Query, Resolver
 
 
-def run(directory: Path) -> None:
+def run(directory: Path, near_spellings: bool = False) -> None:
     """Print one line per mode (bare, hinted) for the set in ``directory``."""
     cases = read_cases(directory / "cases.tsv")
     index = open_index(directory / "index.sqlite")
@@ -37,7 +38,8 @@ def run(directory: Path) -> None:
         for case in cases:
             hints = Hints(countries=frozenset({case["country"]})) if hinted else Hints()
             started = time.process_time()
-            answers = resolver.resolve(Query(case["query"], hints=hints, limit=5, min_confidence=0.0))
+            query = Query(case["query"], hints=hints, limit=5, min_confidence=0.0, near_spellings=near_spellings)
+            answers = resolver.resolve(query)
             times.append(time.process_time() - started)
             ids = [answer.place.geoname_id for answer in answers]
             first += bool(ids) and ids[0] == int(case["gold"])
@@ -55,8 +57,10 @@ def main() -> None:
     """Run every set given on the command line."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", type=Path, nargs="+", metavar="SET_DIR")
-    for directory in parser.parse_args().sets:
-        run(directory)
+    parser.add_argument("--near-spellings", action="store_true", help="rank near spellings beside exact namesakes")
+    args = parser.parse_args()
+    for directory in args.sets:
+        run(directory, args.near_spellings)
 
 
 if __name__ == "__main__":
