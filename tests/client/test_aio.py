@@ -46,6 +46,14 @@ async def test_resolve_returns_typed_immutable_candidates(fake_server: FakeServe
     assert list(fake_server.servicer.requests[-1].hints.country_codes) == ["FR"]
 
 
+async def test_the_near_spellings_hint_reaches_the_server(fake_server: FakeServer) -> None:
+    async with AsyncToponymClient(fake_server.target) as client:
+        await client.resolve("Paris", near_spellings=True)
+        assert fake_server.servicer.requests[-1].hints.include_near_spellings is True
+        await client.resolve("Paris")
+        assert fake_server.servicer.requests[-1].hints.include_near_spellings is False
+
+
 async def test_invalid_argument_carries_field_violations(fake_server: FakeServer) -> None:
     async with AsyncToponymClient(fake_server.target) as client:
         with pytest.raises(InvalidArgumentError) as caught:

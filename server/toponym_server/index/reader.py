@@ -11,7 +11,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
-from itertools import islice
+from itertools import islice, zip_longest
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import quote
@@ -218,10 +218,11 @@ class IndexReader:
         return list(zip(found.names, found.places, strict=True))
 
     def lookup_in_countries(self, key: str, countries: Sequence[str], limit: int) -> list[tuple[int, int]]:
-        """Like :meth:`lookup`, but only places in the given countries (ISO codes): up to ``limit`` in each.
+        """Like :meth:`lookup`, but only places in the given countries (ISO codes).
 
-        The countries' entries follow one another, country by country in code order, each
-        country's most prominent first.
+        Up to ``limit`` entries, in key order (most prominent first). For a key of more than
+        :data:`~.keyblocks.BIG_KEY_ENTRIES` entries, read by country, several countries take
+        turns, in the order their first places come under the key.
         """
         return self.lookup_with_countries(key, countries, limit)[1]
 
@@ -244,16 +245,18 @@ class IndexReader:
             return list(zip(found.names, found.places, strict=True)), []
         found = self._entries(hashed, max(limit, BIG_KEY_ENTRIES + 1), countries=True)
         plain = list(zip(found.names[:limit], found.places[:limit], strict=True))
-        in_countries: list[tuple[int, int]] = []
         if len(found.names) <= BIG_KEY_ENTRIES:  # every entry of the key
-            for country in wanted:
-                entries = zip(found.names, found.places, found.countries, strict=True)
-                in_countries.extend(islice(((n, p) for n, p, c in entries if c == country), limit))
-        else:
-            for country in wanted:
-                of_country = self._entries(country_key(hashed, country), limit)
-                in_countries.extend(zip(of_country.names, of_country.places, strict=True))
-        return plain, in_countries
+            allowed = set(wanted)
+            entries = zip(found.names, found.places, found.countries, strict=True)
+            return plain, list(islice(((n, p) for n, p, c in entries if c in allowed), limit))
+        first_at = {country: at for at, country in reversed(list(enumerate(found.countries)))}
+        by_country: list[list[tuple[int, int]]] = []
+        for country in sorted(wanted, key=lambda c: first_at.get(c, len(found.countries))):
+            of_country = self._entries(country_key(hashed, country), limit, countries=True)
+            # Checked: a country key meets another key only by a collision of 64-bit hashes.
+            entries = zip(of_country.names, of_country.places, of_country.countries, strict=True)
+            by_country.append([(n, p) for n, p, c in entries if c == country])
+        return plain, _taking_turns(by_country, limit)
 
     def names_by_id(self, name_ids: Sequence[int]) -> list[NameRow]:
         """Return the names with these IDs, in no particular order."""
@@ -320,6 +323,12 @@ class IndexReader:
         if conn is not None:
             conn.close()
             self._local.conn = None
+
+
+def _taking_turns(groups: Sequence[Sequence[tuple[int, int]]], limit: int) -> list[tuple[int, int]]:
+    """Up to ``limit`` entries of ``groups``, taking one from each group in turn, each group's in order."""
+    turns = (entry for entries in zip_longest(*groups) for entry in entries if entry is not None)
+    return list(islice(turns, limit))
 
 
 def open_index(path: Path) -> IndexReader:

@@ -174,7 +174,9 @@ def _ranked_depth(query: Query, in_context: bool) -> int:
     more prominent than it (*Springfield* near Fife), and a document's kept ranking is re-ranked
     in each context. A lone query needs only its answers and their rivals: :data:`LONE_SHORTLIST`
     places, or as many as it asks for. On the benchmark sets 24 places gave the accuracy 64 gave,
-    for less time on a misspelt name (BENCHMARKS.md, ninth session).
+    for less time on a misspelt name (BENCHMARKS.md, ninth session). A query asking for more
+    than 24 answers ranks more places, so a confidence may differ from the same query's with
+    fewer answers in its third or fourth decimal (more rivals ranked).
     """
     if in_context or query.near_spellings or query.hints.near is not None:
         return RANKING_DEPTH
@@ -486,7 +488,7 @@ class Resolver:
         out compete again, so a stage that ranks few places loses none for good to the next.
         """
         changed = pool.take_changes()
-        if not changed.places:
+        if not changed.places and not (shortlist_size and pool.cut):
             return scored
         # Names arrive in ascending ID order, as the index returns them; ranking breaks ties by that order.
         rows = self._name_rows_of(changed.new_names)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -12,7 +13,7 @@ from typing import Any
 import pytest
 
 from toponym_server.index.build import BuildSummary
-from toponym_server.index.keyblocks import BLOCK_ENTRIES, Block
+from toponym_server.index.keyblocks import BIG_KEY_ENTRIES, BLOCK_ENTRIES, Block, country_code_number, country_key
 from toponym_server.index.keyhash import key_hash
 from toponym_server.index.reader import IndexFileError, IndexReader, NameRow, open_index
 from toponym_server.index.schema import FORMAT_VERSION, PLACE_FACT_COLUMNS
@@ -73,9 +74,8 @@ def test_lookup_respects_the_limit(reader: IndexReader) -> None:
 def test_a_country_filtered_lookup_keeps_only_that_countrys_places_in_order(reader: IndexReader) -> None:
     key = phonetic_key("Hama")
     assert [p for _n, p in reader.lookup_in_countries(key, ["jp"], 10)] == [HAMA_JP]
-    # Country by country in code order, up to the limit in each.
-    assert list(dict.fromkeys(p for _n, p in reader.lookup_in_countries(key, ["SY", "JP"], 10))) == [HAMA_JP, HAMA]
-    assert [p for _n, p in reader.lookup_in_countries(key, ["SY", "JP"], 1)] == [HAMA_JP, HAMA]
+    assert list(dict.fromkeys(p for _n, p in reader.lookup_in_countries(key, ["SY", "JP"], 10))) == [HAMA, HAMA_JP]
+    assert reader.lookup_in_countries(key, ["SY", "JP"], 1) == reader.lookup(key, 1)
     assert reader.lookup_in_countries(key, ["IQ"], 10) == []
     # A code of another length is not cut to two letters (*SYR* is not SY).
     assert reader.lookup_in_countries(key, ["SYR", "J"], 10) == []
@@ -323,6 +323,37 @@ def namesakes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[IndexReader]
     reader.close()
 
 
+def test_a_key_is_stored_by_country_from_one_entry_past_the_bound(tmp_path: Path) -> None:
+    # The build and the reader must agree on the bound: a key of 256 entries is read whole and
+    # filtered, one of 257 is read under its country keys, which only then exist.
+    from toponym_server.index.build import build_index
+    from toponym_server.sources.records import PlaceRecord
+
+    from .conftest import ListSource
+
+    def towns(name: str, count: int, first_id: int) -> list[PlaceRecord]:
+        return [
+            PlaceRecord(
+                first_id + i, name, name, 10.0 + i / 1000, 20.0, "P", "PPL", "US" if i % 3 == 0 else "CA",
+                population=1000 - i,
+            )
+            for i in range(count)
+        ]
+
+    path = tmp_path / "bound.sqlite"
+    places = towns("Lakeview", BIG_KEY_ENTRIES, 1000) + towns("Hillcrest", BIG_KEY_ENTRIES + 1, 5000)
+    build_index(ListSource(places), path, progress=False)
+    index = open_index(path)
+    for key, first_id, big in ((EXACT + "lakeview", 1000, False), (EXACT + "hillcrest", 5000, True)):
+        everything = index.lookup(key, 1000)
+        assert len(everything) == BIG_KEY_ENTRIES + big
+        stored = index._entries(country_key(key_hash(key), country_code_number("US")), 1000)
+        assert bool(stored.names) is big
+        in_us = [entry for entry in everything if (entry[1] - first_id) % 3 == 0]
+        assert index.lookup_in_countries(key, ["US"], 1000) == in_us
+    index.close()
+
+
 @pytest.mark.parametrize("limit", [1, BLOCK_ENTRIES - 1, BLOCK_ENTRIES, BLOCK_ENTRIES + 1, 3 * BLOCK_ENTRIES + 5, 1000])
 def test_a_key_spanning_blocks_yields_its_entries_in_order_up_to_the_limit(namesakes: IndexReader, limit: int) -> None:
     found = places_under(namesakes, EXACT + "springfield", limit)
@@ -334,8 +365,9 @@ def test_a_country_filtered_lookup_of_a_key_of_many_places_keeps_their_order(nam
     found = [place for _, place in namesakes.lookup_in_countries(EXACT + "springfield", ["CA"], 1000)]
     assert found == [1000 + i for i in range(0, 700, 7)]
     assert [p for _, p in namesakes.lookup_in_countries(EXACT + "springfield", ["CA"], 3)] == [1000, 1007, 1014]
-    both = [p for _, p in namesakes.lookup_in_countries(EXACT + "springfield", ["us", "CA"], 3)]
-    assert both == [1000, 1007, 1014, 1001, 1002, 1003]
+    # Read by country, several countries take turns, the first to come under the key first.
+    both = [p for _, p in namesakes.lookup_in_countries(EXACT + "springfield", ["us", "CA"], 5)]
+    assert both == [1000, 1001, 1007, 1002, 1014]
 
 
 def test_a_country_filtered_lookup_reads_a_few_blocks_however_many_places_share_the_key(
@@ -364,13 +396,15 @@ def test_a_lookup_with_countries_is_the_key_read_whole_then_filtered(
     for index, key in ((reader, phonetic_key("Hama")), (namesakes, EXACT + "springfield")):
         everything = index.lookup(key, 10_000)
         country_of = {p: place.country_code for p, place in index.places_by_id([p for _, p in everything]).items()}
-        for countries in (["SY"], ["JP", "sy"], ["CA"], ["US", "CA"], ["IQ"], []):
+        for countries in (["SY"], ["JP", "sy"], ["CA"], ["US", "CA"], ["CA", "IQ", "US"], ["IQ"], []):
+            codes = {c.upper() for c in countries}
             for limit in (1, 5, 300):
-                in_countries = [
-                    entry
-                    for code in sorted(c.upper() for c in countries)
-                    for entry in [e for e in everything if country_of[e[1]] == code][:limit]
-                ]
+                in_countries = [e for e in everything if country_of[e[1]] in codes][:limit]
+                if len(everything) > BIG_KEY_ENTRIES:  # the countries take turns, the first to come first
+                    order = list(dict.fromkeys(country_of[p] for _, p in everything if country_of[p] in codes))
+                    groups = [[e for e in everything if country_of[e[1]] == code] for code in order]
+                    turns = itertools.zip_longest(*groups)
+                    in_countries = [e for turn in turns for e in turn if e is not None][:limit]
                 assert index.lookup_with_countries(key, countries, limit) == (everything[:limit], in_countries)
 
 
