@@ -10,8 +10,8 @@ the keys (int64), the place IDs (int64), the name IDs (uint32) and the places' t
 country codes (two ASCII bytes each).
 
 A key shared by more than ``BIG_KEY_ENTRIES`` entries (a common name, a short deletion key) is
-stored a second time split by country: each of its entries again under the key's
-:func:`country_key` for the entry's country, in the same order. A lookup restricted to a
+stored a second time split by country: the first ``COUNTRY_KEY_ENTRIES`` of each country's
+entries again under the key's :func:`country_key` for that country, in the same order. A lookup restricted to a
 country then reads that country's entries directly, where it would otherwise step through
 every block of the key (up to hundreds) to pick them out.
 """
@@ -35,6 +35,13 @@ BIG_KEY_ENTRIES = 2 * BLOCK_ENTRIES
 
 Past two blocks, picking a country's entries out of the key's own costs a block read per 128
 entries; up to this many, a lookup reads them all in two or three blocks and filters them.
+"""
+COUNTRY_KEY_ENTRIES = BLOCK_ENTRIES
+"""A country key holds the first this many of its country's entries under the key.
+
+No lookup of the resolver asks for more (its largest limit is 128); a lookup that does reads the
+key itself. A common key's entries in a large country run to thousands (*Mill Creek* in the US):
+storing them all again would grow a full GeoNames index by about half.
 """
 
 _MASK = (1 << 64) - 1
@@ -143,23 +150,34 @@ def with_country_entries(
 ) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64], NDArray[np.uint16]]:
     """Entries in key order with, for each key of more than :data:`BIG_KEY_ENTRIES`, its entries by country added.
 
-    The added entries go under their :func:`country_key`, each country's in the order they had
-    under the key; the result is in key order again.
+    The added entries go under their :func:`country_key`: each country's first
+    :data:`COUNTRY_KEY_ENTRIES`, in the order they had under the key. The result is in key order
+    again.
     """
     if not len(keys):
         return keys, places, names, countries
     starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
     lengths = np.diff(np.append(starts, len(keys)))
-    big = np.repeat(lengths > BIG_KEY_ENTRIES, lengths)
-    if not big.any():
+    picked = np.flatnonzero(np.repeat(lengths > BIG_KEY_ENTRIES, lengths))
+    if not len(picked):
         return keys, places, names, countries
-    merged = np.concatenate((keys, country_keys(keys[big], countries[big])))
+    added = country_keys(keys[picked], countries[picked])
+    # Each entry's rank among its country's under the key: a stable sort keeps their order.
+    grouped = np.argsort(added, kind="stable")
+    in_order = added[grouped]
+    new_group = np.concatenate(([True], in_order[1:] != in_order[:-1]))
+    group_start = np.flatnonzero(new_group)[np.cumsum(new_group) - 1]
+    rank = np.empty(len(added), dtype=np.int64)
+    rank[grouped] = np.arange(len(added)) - group_start
+    kept = rank < COUNTRY_KEY_ENTRIES
+    picked, added = picked[kept], added[kept]
+    merged = np.concatenate((keys, added))
     order = np.argsort(merged, kind="stable")  # a key's entries keep their order
     return (
         merged[order],
-        np.concatenate((places, places[big]))[order],
-        np.concatenate((names, names[big]))[order],
-        np.concatenate((countries, countries[big]))[order],
+        np.concatenate((places, places[picked]))[order],
+        np.concatenate((names, names[picked]))[order],
+        np.concatenate((countries, countries[picked]))[order],
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import threading
 from collections.abc import Iterator, Sequence
 from itertools import islice, zip_longest
@@ -17,7 +18,14 @@ from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from toponym_server.index.checksum import file_checksum, stored_checksum
-from toponym_server.index.keyblocks import BIG_KEY_ENTRIES, BLOCK_ENTRIES, Block, country_code_number, country_key
+from toponym_server.index.keyblocks import (
+    BIG_KEY_ENTRIES,
+    BLOCK_ENTRIES,
+    COUNTRY_KEY_ENTRIES,
+    Block,
+    country_code_number,
+    country_key,
+)
 from toponym_server.index.keyhash import key_hash
 from toponym_server.index.schema import APPLICATION_ID, FORMAT_VERSION, PLACE_FACT_COLUMNS
 
@@ -234,7 +242,8 @@ class IndexReader:
         A key of up to :data:`~.keyblocks.BIG_KEY_ENTRIES` entries is read whole (two or three
         blocks) and filtered; a larger one is stored by country too, and each country's entries
         are read under its country key: a bounded cost whatever the key's size and the country's
-        share of it.
+        share of it. Past :data:`~.keyblocks.COUNTRY_KEY_ENTRIES` (a limit the resolver never
+        asks for), such a key is read through.
         """
         # Only two-letter codes: a longer one would be cut to two letters and match another country.
         codes = sorted({c.upper() for c in countries if len(c) == 2 and c.isascii()})
@@ -250,12 +259,16 @@ class IndexReader:
             entries = zip(found.names, found.places, found.countries, strict=True)
             return plain, list(islice(((n, p) for n, p, c in entries if c in allowed), limit))
         first_at = {country: at for at, country in reversed(list(enumerate(found.countries)))}
+        turns = sorted(wanted, key=lambda c: first_at.get(c, len(found.countries)))
+        if limit > COUNTRY_KEY_ENTRIES:  # more than a country key holds: the key is read through
+            sources = [self._entries(hashed, sys.maxsize, countries=True)] * len(turns)
+        else:
+            sources = [self._entries(country_key(hashed, country), limit, countries=True) for country in turns]
         by_country: list[list[tuple[int, int]]] = []
-        for country in sorted(wanted, key=lambda c: first_at.get(c, len(found.countries))):
-            of_country = self._entries(country_key(hashed, country), limit, countries=True)
+        for country, source in zip(turns, sources, strict=True):
             # Checked: a country key meets another key only by a collision of 64-bit hashes.
-            entries = zip(of_country.names, of_country.places, of_country.countries, strict=True)
-            by_country.append([(n, p) for n, p, c in entries if c == country])
+            entries = zip(source.names, source.places, source.countries, strict=True)
+            by_country.append(list(islice(((n, p) for n, p, c in entries if c == country), limit)))
         return plain, _taking_turns(by_country, limit)
 
     def names_by_id(self, name_ids: Sequence[int]) -> list[NameRow]:

@@ -8,6 +8,7 @@ import numpy as np
 
 from toponym_server.index.keyblocks import (
     BIG_KEY_ENTRIES,
+    COUNTRY_KEY_ENTRIES,
     Block,
     country_code_number,
     country_key,
@@ -50,9 +51,9 @@ def test_a_country_key_stays_in_its_keys_range_and_differs_by_country() -> None:
     assert all(other >> 48 == key >> 48 for other in by_country)  # the same key range and partition
 
 
-def test_only_a_key_of_many_entries_is_stored_again_by_country_in_its_order() -> None:
+def test_only_a_key_of_many_entries_is_stored_again_by_country_in_its_order_up_to_the_bound() -> None:
     big, small = -5, 9  # stored keys, in key order
-    count = BIG_KEY_ENTRIES + 1
+    count = BIG_KEY_ENTRIES + 1  # 86 Canadian entries, 171 American ones: more than a country key holds
     codes = np.array([country_code_number("CA" if i % 3 == 0 else "US") for i in range(count)], dtype=np.uint16)
     keys = np.array([big] * count + [small] * 4, dtype=np.int64)
     places = np.arange(len(keys), dtype=np.int64)
@@ -60,11 +61,11 @@ def test_only_a_key_of_many_entries_is_stored_again_by_country_in_its_order() ->
     countries = np.concatenate((codes, np.full(4, country_code_number("CA"), dtype=np.uint16)))
     all_keys, all_places, all_names, all_countries = with_country_entries(keys, places, names, countries)
     assert np.all(all_keys[1:] >= all_keys[:-1])  # still in key order
-    assert len(all_keys) == len(keys) + count  # the small key is not split
+    assert len(all_keys) == len(keys) + 86 + COUNTRY_KEY_ENTRIES  # the small key is not split
     for code in ("CA", "US"):
         number = country_code_number(code)
         under = all_keys == country_key(big, number)
-        expected = [i for i in range(count) if codes[i] == number]
+        expected = [i for i in range(count) if codes[i] == number][:COUNTRY_KEY_ENTRIES]
         assert all_places[under].tolist() == expected
         assert all_names[under].tolist() == [i + 1000 for i in expected]
         assert set(all_countries[under].tolist()) == {number}

@@ -13,7 +13,14 @@ from typing import Any
 import pytest
 
 from toponym_server.index.build import BuildSummary
-from toponym_server.index.keyblocks import BIG_KEY_ENTRIES, BLOCK_ENTRIES, Block, country_code_number, country_key
+from toponym_server.index.keyblocks import (
+    BIG_KEY_ENTRIES,
+    BLOCK_ENTRIES,
+    COUNTRY_KEY_ENTRIES,
+    Block,
+    country_code_number,
+    country_key,
+)
 from toponym_server.index.keyhash import key_hash
 from toponym_server.index.reader import IndexFileError, IndexReader, NameRow, open_index
 from toponym_server.index.schema import FORMAT_VERSION, PLACE_FACT_COLUMNS
@@ -348,7 +355,7 @@ def test_a_key_is_stored_by_country_from_one_entry_past_the_bound(tmp_path: Path
         everything = index.lookup(key, 1000)
         assert len(everything) == BIG_KEY_ENTRIES + big
         stored = index._entries(country_key(key_hash(key), country_code_number("US")), 1000)
-        assert bool(stored.names) is big
+        assert len(stored.names) == (min(86, COUNTRY_KEY_ENTRIES) if big else 0)
         in_us = [entry for entry in everything if (entry[1] - first_id) % 3 == 0]
         assert index.lookup_in_countries(key, ["US"], 1000) == in_us
     index.close()
@@ -388,6 +395,15 @@ def test_a_country_filtered_lookup_reads_a_few_blocks_however_many_places_share_
     assert [p for _, p in plain] == [1000 + i for i in range(32)]
     assert [p for _, p in in_canada] == [1000 + i for i in range(0, 32 * 7, 7)]
     assert len(reads) <= 5
+
+
+def test_a_country_key_holds_the_first_entries_and_a_larger_limit_reads_the_key(namesakes: IndexReader) -> None:
+    key = EXACT + "springfield"
+    american = [entry for entry in namesakes.lookup(key, 1000) if (entry[1] - 1000) % 7 != 0]
+    stored = namesakes._entries(country_key(key_hash(key), country_code_number("US")), 1000)
+    assert list(zip(stored.names, stored.places, strict=True)) == american[:COUNTRY_KEY_ENTRIES]
+    for limit in (COUNTRY_KEY_ENTRIES, COUNTRY_KEY_ENTRIES + 1, 1000):
+        assert namesakes.lookup_in_countries(key, ["US"], limit) == american[:limit]
 
 
 def test_a_lookup_with_countries_is_the_key_read_whole_then_filtered(
