@@ -116,6 +116,14 @@ def _parser() -> argparse.ArgumentParser:
         "without it, the first queries after a reboot read the file from disk page by page",
     )
     serve.add_argument(
+        "--kept-name-rows",
+        type=_positive_int,
+        default=_env("TOPONYM_KEPT_NAME_ROWS", "300000"),
+        metavar="N",
+        help="index name rows kept in memory across queries, about 0.8 KiB each "
+        "(env TOPONYM_KEPT_NAME_ROWS; default 300000, about 240 MiB once full)",
+    )
+    serve.add_argument(
         "--grace-seconds",
         type=float,
         default=_env("TOPONYM_GRACE_SECONDS", "10"),
@@ -330,6 +338,7 @@ def _serve(args: argparse.Namespace) -> int:
             tls=tls,
             auth_tokens=_auth_tokens(args),
             read_ahead=args.read_ahead,
+            kept_name_rows=args.kept_name_rows,
         )
     except SecurityConfigError as err:
         logger.error("%s", err)

@@ -107,3 +107,13 @@ def test_on_off_settings_read_the_usual_words(monkeypatch: pytest.MonkeyPatch, v
     monkeypatch.setenv("TOPONYM_VERIFY_INDEX", value)
     args = _parser().parse_args(["serve"])
     assert args.read_ahead is expected and args.verify_index is expected
+
+
+def test_kept_name_rows_come_from_the_flag_or_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from toponym_server.cli import _parser
+    from toponym_server.resolver.resolver import DEFAULT_NAME_ROWS_KEPT
+
+    assert _parser().parse_args(["serve"]).kept_name_rows == DEFAULT_NAME_ROWS_KEPT
+    monkeypatch.setenv("TOPONYM_KEPT_NAME_ROWS", "20000")
+    assert _parser().parse_args(["serve"]).kept_name_rows == 20_000
+    assert _parser().parse_args(["serve", "--kept-name-rows", "5000"]).kept_name_rows == 5_000

@@ -211,6 +211,7 @@ def test_an_unusable_index_stops_the_start_with_a_clear_message(
         (["--tls-cert", "missing.pem", "--tls-key", "missing.key"], "cannot read the TLS certificate missing.pem"),
         (["--auth-token-file", "empty.txt"], "holds no token"),
         (["--max-batch-size", "0"], "must be at least 1"),
+        (["--kept-name-rows", "0"], "must be at least 1"),
     ],
 )
 def test_unusable_settings_stop_the_start(
@@ -309,3 +310,19 @@ def test_once_ready_the_server_reads_its_index_file_ahead_unless_told_not_to(
     quiet.terminate()
     assert quiet.wait(timeout=30) == 0
     assert "ahead" not in quiet.log
+
+
+def test_a_server_keeping_few_name_rows_answers_as_one_keeping_many(
+    embedded_index: IndexReader, serve: list[ServeProcess]
+) -> None:
+    from toponym_server.resolver import Query, Resolver
+
+    server = ServeProcess(embedded_index.path, "--kept-name-rows", "20")
+    serve.append(server)
+    port = server.wait_ready()
+    names = ["Kawaguchy", "Hasakeh", "Swyeta Katarzyna", "Kawaguchy"]  # misspellings read many name rows
+    with ToponymClient(f"127.0.0.1:{port}") as client:
+        served = [[(c.place.geoname_id, c.confidence) for c in client.resolve(name)] for name in names]
+    usual = Resolver(embedded_index)
+    expected = [[(c.place.geoname_id, c.confidence) for c in usual.resolve(Query(name))] for name in names]
+    assert served == expected and all(served)

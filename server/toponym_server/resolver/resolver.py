@@ -54,11 +54,13 @@ DEFAULT_RESULT_CACHE = 10_000
 RANKINGS_KEPT = 2_000
 RANKING_DEPTH = 64
 LONE_SHORTLIST = 24
-# Index rows kept across queries: prominent places and their names are candidates again and again.
-# A misspelling asks for some 150 name rows, each a random read of the index (about 7 µs); with
-# 300,000 rows kept (about 160 MiB once full) a server past its first few thousand names still
-# reads 22 % of them, against 48 % with 100,000.
-_NAME_ROWS_KEPT = 300_000
+DEFAULT_NAME_ROWS_KEPT = 300_000
+"""Name rows a resolver keeps across queries by default: about 240 MiB once full (0.8 KiB a row).
+
+Prominent places and their names are candidates again and again. A misspelling asks for some
+150 name rows, each a random read of the index (about 7 µs): with 300,000 kept, a resolver past
+its first few thousand names still reads 22 % of them, against 48 % with 100,000."""
+# Place rows are read for answers only (one or two a query).
 _PLACE_ROWS_KEPT = 50_000
 # A name read with its place's facts: the name's fields first.
 _NAME_FIELDS = len(NameRow._fields)
@@ -225,11 +227,17 @@ class Resolver:
     The index is immutable, so the resolver keeps what it read: the answers to the last
     ``cache_size`` distinct queries (keyed by the normalized name, the hints, the answer size
     and the context, so spellings that normalize alike share an entry), and the index rows of
-    recently seen candidates. Neither changes any answer; ``cache_size=0`` turns the answer
-    cache off.
+    recently seen candidates, up to ``name_rows_kept`` names with their places' facts. Neither
+    changes any answer; ``cache_size=0`` turns the answer cache off.
     """
 
-    def __init__(self, index: IndexReader, *, cache_size: int = DEFAULT_RESULT_CACHE) -> None:
+    def __init__(
+        self,
+        index: IndexReader,
+        *,
+        cache_size: int = DEFAULT_RESULT_CACHE,
+        name_rows_kept: int = DEFAULT_NAME_ROWS_KEPT,
+    ) -> None:
         self.index = index
         self._answers: LruCache[tuple[Any, ...], tuple[tuple[Any, ...], ...]] = LruCache(cache_size)
         # Lone rankings, which a document's context only re-orders (batches, texts).
@@ -240,7 +248,7 @@ class Resolver:
         # must stay cheap. They hold plain tuples, made named rows again when read: the garbage
         # collector stops tracking a tuple of numbers and strings, but never a named tuple, and a
         # full collection visits every tracked object (see kept.py).
-        self._name_rows: KeptRows[tuple[Any, ...]] = KeptRows(_NAME_ROWS_KEPT)
+        self._name_rows: KeptRows[tuple[Any, ...]] = KeptRows(name_rows_kept)
         self._place_rows: KeptRows[tuple[Any, ...]] = KeptRows(_PLACE_ROWS_KEPT)
         self._admin_names: dict[str, str] = {}
         # Each candidate carries its place's links: read once per place (most places have none).

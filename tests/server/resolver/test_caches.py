@@ -50,3 +50,14 @@ def test_the_answer_cache_is_bounded(embedded_index: IndexReader) -> None:
     for name in ("Aleppo", "Homs", "Hama", "Idlib"):
         resolver.resolve(Query(name))
     assert len(resolver._answers) == 2
+
+
+def test_kept_name_rows_are_bounded_and_change_no_answer(embedded_index: IndexReader) -> None:
+    # Misspellings read a hundred name rows and more each: a small bound is reached at once.
+    few = Resolver(embedded_index, cache_size=0, name_rows_kept=50)
+    usual = Resolver(embedded_index, cache_size=0)
+    for name in ("Hasakeh", "Kawaguchy", "Bolotasti", "Springfeld", "Aleppo", "Kawaguchy"):
+        query = Query(name, min_confidence=0.0, limit=10)
+        assert few.resolve(query) == usual.resolve(query)
+        assert len(few._name_rows) <= 50
+    assert len(usual._name_rows) > 50
