@@ -121,7 +121,7 @@ def _parser() -> argparse.ArgumentParser:
         default=_env("TOPONYM_KEPT_NAME_ROWS", "300000"),
         metavar="N",
         help="index name rows kept in memory across queries, about 0.8 KiB each "
-        "(env TOPONYM_KEPT_NAME_ROWS; default 300000, about 240 MiB once full)",
+        "(env TOPONYM_KEPT_NAME_ROWS; default 300000, about 230 MiB once full)",
     )
     serve.add_argument(
         "--grace-seconds",

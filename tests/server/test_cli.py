@@ -111,9 +111,21 @@ def test_on_off_settings_read_the_usual_words(monkeypatch: pytest.MonkeyPatch, v
 
 def test_kept_name_rows_come_from_the_flag_or_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     from toponym_server.cli import _parser
-    from toponym_server.resolver.resolver import DEFAULT_NAME_ROWS_KEPT
+    from toponym_server.resolver.resolver import DEFAULT_KEPT_NAME_ROWS
 
-    assert _parser().parse_args(["serve"]).kept_name_rows == DEFAULT_NAME_ROWS_KEPT
+    assert _parser().parse_args(["serve"]).kept_name_rows == DEFAULT_KEPT_NAME_ROWS
     monkeypatch.setenv("TOPONYM_KEPT_NAME_ROWS", "20000")
     assert _parser().parse_args(["serve"]).kept_name_rows == 20_000
     assert _parser().parse_args(["serve", "--kept-name-rows", "5000"]).kept_name_rows == 5_000
+
+
+def test_serve_passes_kept_name_rows_to_the_server(
+    embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from toponym_server import cli
+    from toponym_server.service import server
+
+    configs: list[server.ServerConfig] = []
+    monkeypatch.setattr(server, "serve_until_signalled", lambda index, config: configs.append(config))
+    assert cli.main(["serve", "--index", str(embedded_index.path), "--kept-name-rows", "1234"]) == 0
+    assert [config.kept_name_rows for config in configs] == [1234]

@@ -311,18 +311,3 @@ def test_once_ready_the_server_reads_its_index_file_ahead_unless_told_not_to(
     assert quiet.wait(timeout=30) == 0
     assert "ahead" not in quiet.log
 
-
-def test_a_server_keeping_few_name_rows_answers_as_one_keeping_many(
-    embedded_index: IndexReader, serve: list[ServeProcess]
-) -> None:
-    from toponym_server.resolver import Query, Resolver
-
-    server = ServeProcess(embedded_index.path, "--kept-name-rows", "20")
-    serve.append(server)
-    port = server.wait_ready()
-    names = ["Kawaguchy", "Hasakeh", "Swyeta Katarzyna", "Kawaguchy"]  # misspellings read many name rows
-    with ToponymClient(f"127.0.0.1:{port}") as client:
-        served = [[(c.place.geoname_id, c.confidence) for c in client.resolve(name)] for name in names]
-    usual = Resolver(embedded_index)
-    expected = [[(c.place.geoname_id, c.confidence) for c in usual.resolve(Query(name))] for name in names]
-    assert served == expected and all(served)

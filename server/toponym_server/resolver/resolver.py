@@ -54,8 +54,8 @@ DEFAULT_RESULT_CACHE = 10_000
 RANKINGS_KEPT = 2_000
 RANKING_DEPTH = 64
 LONE_SHORTLIST = 24
-DEFAULT_NAME_ROWS_KEPT = 300_000
-"""Name rows a resolver keeps across queries by default: about 240 MiB once full (0.8 KiB a row).
+DEFAULT_KEPT_NAME_ROWS = 300_000
+"""Name rows a resolver keeps across queries by default: about 230 MiB once full (0.8 KiB a row).
 
 Prominent places and their names are candidates again and again. A misspelling asks for some
 150 name rows, each a random read of the index (about 7 µs): with 300,000 kept, a resolver past
@@ -227,8 +227,8 @@ class Resolver:
     The index is immutable, so the resolver keeps what it read: the answers to the last
     ``cache_size`` distinct queries (keyed by the normalized name, the hints, the answer size
     and the context, so spellings that normalize alike share an entry), and the index rows of
-    recently seen candidates, up to ``name_rows_kept`` names with their places' facts. Neither
-    changes any answer; ``cache_size=0`` turns the answer cache off.
+    recently seen candidates, up to ``kept_name_rows`` names with their places' facts (at least
+    one is kept). Neither changes any answer; ``cache_size=0`` turns the answer cache off.
     """
 
     def __init__(
@@ -236,7 +236,7 @@ class Resolver:
         index: IndexReader,
         *,
         cache_size: int = DEFAULT_RESULT_CACHE,
-        name_rows_kept: int = DEFAULT_NAME_ROWS_KEPT,
+        kept_name_rows: int = DEFAULT_KEPT_NAME_ROWS,
     ) -> None:
         self.index = index
         self._answers: LruCache[tuple[Any, ...], tuple[tuple[Any, ...], ...]] = LruCache(cache_size)
@@ -248,7 +248,7 @@ class Resolver:
         # must stay cheap. They hold plain tuples, made named rows again when read: the garbage
         # collector stops tracking a tuple of numbers and strings, but never a named tuple, and a
         # full collection visits every tracked object (see kept.py).
-        self._name_rows: KeptRows[tuple[Any, ...]] = KeptRows(name_rows_kept)
+        self._name_rows: KeptRows[tuple[Any, ...]] = KeptRows(kept_name_rows)
         self._place_rows: KeptRows[tuple[Any, ...]] = KeptRows(_PLACE_ROWS_KEPT)
         self._admin_names: dict[str, str] = {}
         # Each candidate carries its place's links: read once per place (most places have none).

@@ -21,7 +21,7 @@ from grpc_reflection.v1alpha import reflection
 
 from toponym_server.index.reader import IndexReader
 from toponym_server.resolver import Resolver
-from toponym_server.resolver.resolver import DEFAULT_NAME_ROWS_KEPT
+from toponym_server.resolver.resolver import DEFAULT_KEPT_NAME_ROWS
 from toponym_server.service.auth import BearerTokenInterceptor
 from toponym_server.service.handlers import SERVICE_NAME, toponym_handler
 from toponym_server.service.limits import DEFAULT_MAX_MESSAGE_BYTES, Limits
@@ -46,8 +46,8 @@ class ServerConfig:
     auth_tokens: frozenset[str] = frozenset()
     read_ahead: bool = True
     """Once ready, ask the system to bring the index file into its page cache (:meth:`IndexReader.read_ahead`)."""
-    kept_name_rows: int = DEFAULT_NAME_ROWS_KEPT
-    """Index name rows the resolver keeps in memory (about 0.8 KiB each; see DEFAULT_NAME_ROWS_KEPT)."""
+    kept_name_rows: int = DEFAULT_KEPT_NAME_ROWS
+    """Index name rows the resolver keeps in memory (about 0.8 KiB each; see DEFAULT_KEPT_NAME_ROWS)."""
 
 
 class RunningServer:
@@ -87,7 +87,7 @@ def start_server(index: IndexReader, config: ServerConfig) -> RunningServer:
         interceptors=[BearerTokenInterceptor(config.auth_tokens)] if config.auth_tokens else None,
         maximum_concurrent_rpcs=limits.max_concurrent_rpcs,
     )
-    resolver = Resolver(index, name_rows_kept=config.kept_name_rows)
+    resolver = Resolver(index, kept_name_rows=config.kept_name_rows)
     server.add_generic_rpc_handlers((toponym_handler(ToponymServicer(resolver, limits)),))
     health_servicer = health.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)

@@ -54,7 +54,7 @@ def test_the_answer_cache_is_bounded(embedded_index: IndexReader) -> None:
 
 def test_kept_name_rows_are_bounded_and_change_no_answer(embedded_index: IndexReader) -> None:
     # Misspellings read a hundred name rows and more each: a small bound is reached at once.
-    few = Resolver(embedded_index, cache_size=0, name_rows_kept=50)
+    few = Resolver(embedded_index, cache_size=0, kept_name_rows=50)
     usual = Resolver(embedded_index, cache_size=0)
     for name in ("Hasakeh", "Kawaguchy", "Bolotasti", "Springfeld", "Aleppo", "Kawaguchy"):
         query = Query(name, min_confidence=0.0, limit=10)

@@ -1,13 +1,17 @@
-"""The server process sets the garbage collector for a long run once it is ready."""
+"""The server as ``start_server`` builds it: the resolver it serves, the garbage collector once ready."""
 
 from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
-from toponym_server.service.server import FULL_COLLECTION_EVERY, prepare_long_run
+from toponym_server.index import IndexReader
+from toponym_server.resolver import Query, Resolver
+from toponym_server.service import server as server_module
+from toponym_server.service.server import FULL_COLLECTION_EVERY, ServerConfig, prepare_long_run, start_server
 
 
 @pytest.fixture()
@@ -30,3 +34,20 @@ def test_what_start_up_made_is_frozen_and_full_collections_are_rarer() -> None:
     assert gc.get_freeze_count() > 0
     assert not any(o is made_at_start for o in gc.get_objects())  # out of every generation's reach
     assert gc.get_threshold() == (young, middle, FULL_COLLECTION_EVERY)
+
+
+def test_the_served_resolver_keeps_as_many_name_rows_as_configured(
+    embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[Resolver] = []
+
+    def recording(*args: Any, **kwargs: Any) -> Resolver:
+        built.append(Resolver(*args, **kwargs))
+        return built[-1]
+
+    monkeypatch.setattr(server_module, "Resolver", recording)
+    running = start_server(embedded_index, ServerConfig(port=0, workers=1, read_ahead=False, kept_name_rows=20))
+    running.stop(grace=0)
+    (resolver,) = built
+    resolver.resolve(Query("Kawaguchy"))  # a misspelling: over a hundred name rows
+    assert 0 < len(resolver._name_rows) <= 20
