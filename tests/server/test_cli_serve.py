@@ -310,4 +310,3 @@ def test_once_ready_the_server_reads_its_index_file_ahead_unless_told_not_to(
     quiet.terminate()
     assert quiet.wait(timeout=30) == 0
     assert "ahead" not in quiet.log
-
