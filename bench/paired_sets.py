@@ -7,8 +7,9 @@ Each SET_DIR holds ``cases.tsv`` and ``index.sqlite`` (as ``evaluate.py`` leaves
 is resolved in process with the answer cache off, bare and with the case's country as the hint,
 and the script prints accuracy@1, accuracy@5 and the CPU time (``time.process_time``) p50, p90
 and p99 of :meth:`Resolver.resolve`. CPU time, not wall time, so that runs on a shared machine
-compare; to compare two versions of the code, run it in turn with each on ``PYTHONPATH``
-(before, after, before, after). ``--near-spellings`` asks for the places spelt nearly as each
+compare; each set's index file is held in memory while it runs (``page_cache.py``). To compare
+two versions of the code, run it in turn with each on ``PYTHONPATH`` (before, after, before,
+after). ``--near-spellings`` asks for the places spelt nearly as each
 name beside its exact namesakes (``ResolveHints.include_near_spellings``).
 """
 
@@ -21,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from evaluate import read_cases
+from page_cache import HeldFiles
 
 from toponym_server.index import open_index
 from toponym_server.matching.ranking import Hints
@@ -30,6 +32,7 @@ from toponym_server.resolver import Query, Resolver
 def run(directory: Path, near_spellings: bool = False) -> None:
     """Print one line per mode (bare, hinted) for the set in ``directory``."""
     cases = read_cases(directory / "cases.tsv")
+    held = HeldFiles([directory / "index.sqlite"])
     index = open_index(directory / "index.sqlite")
     for hinted in (False, True):
         resolver = Resolver(index, cache_size=0)
@@ -51,6 +54,7 @@ def run(directory: Path, near_spellings: bool = False) -> None:
             f"{directory.name:14s} {'hinted' if hinted else 'bare':6s} acc@1 {first / n:.3f} acc@5 {top_five / n:.3f}"
             f"  CPU p50 {p50:.2f} ms p90 {p90:.2f} ms p99 {p99:.2f} ms  (n={n})"
         )
+    held.close()
 
 
 def main() -> None:

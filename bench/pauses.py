@@ -11,7 +11,8 @@ the collections of each generation: how many, the longest and their total (a col
 oldest generation, a *full* one, walks every object the collector tracks). The collector is set
 as ``toponym serve`` sets it once it is ready (``prepare_long_run``: what was made before the
 run, the query sets included, is frozen, and the oldest generation is looked at less often);
-``--python-defaults`` leaves Python's settings, and ``--thresholds`` then sets others.
+``--python-defaults`` leaves Python's settings, and ``--thresholds`` then sets others. The index
+file is held in memory during the run, as ``perf.py`` holds it (``--leave-page-cache`` does not).
 
 Run it with another version of the code on ``PYTHONPATH`` for a before/after pair.
 """
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from page_cache import HeldFiles
 from perf import CLASSES, mixed, pct, query_sets
 
 from toponym_server.default_index import embedded_index_path
@@ -42,8 +44,12 @@ def main() -> None:
         "--python-defaults", action="store_true", help="leave the collector as Python sets it, not as the server does"
     )
     parser.add_argument("--thresholds", default="", metavar="A,B,C", help="then set these collector thresholds")
+    parser.add_argument(
+        "--leave-page-cache", action="store_true", help="do not hold the index file in memory during the run"
+    )
     args = parser.parse_args()
     index_path = args.index or embedded_index_path()
+    held = HeldFiles([] if args.leave_page_cache else [index_path])
     sets = query_sets(index_path, -(-args.queries // len(CLASSES)))
     names = mixed(sets, 0, args.queries)
     resolver = Resolver(open_index(index_path))
@@ -92,6 +98,7 @@ def main() -> None:
         )
     print(f"  all collections: {100 * sum(seconds for _, seconds in collections) / run_seconds:.1f} % of the run")
     print(f"  objects tracked at the end: {len(gc.get_objects()):,} (frozen: {gc.get_freeze_count():,})")
+    held.close()
 
 
 if __name__ == "__main__":
