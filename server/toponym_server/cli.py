@@ -112,8 +112,9 @@ def _parser() -> argparse.ArgumentParser:
         dest="read_ahead",
         action="store_false",
         default=_env_flag("TOPONYM_READ_AHEAD", True),
-        help="do not ask the system to read the index file into its page cache once ready (env TOPONYM_READ_AHEAD=0); "
-        "without it, the first queries after a reboot read the file from disk page by page",
+        help="do not read the index file into memory once ready and keep it there (env TOPONYM_READ_AHEAD=0); "
+        "without it, the first queries after a reboot read the file from disk page by page, and on hosts that "
+        "page out page cache left untouched for a while, queries meet the disk again",
     )
     serve.add_argument(
         "--kept-name-rows",

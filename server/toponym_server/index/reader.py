@@ -7,7 +7,7 @@ thread gets its own connection, opened lazily, so gRPC worker threads never cont
 
 from __future__ import annotations
 
-import os
+import mmap
 import sqlite3
 import sys
 import threading
@@ -36,8 +36,8 @@ _PLACE_COLUMNS = (
 _NAME_COLUMNS = "id, place_id, text, lang, flags, folded, phonetic, skeleton, spelled"
 _NAME_AND_FACT_COLUMNS = ", ".join((_NAME_COLUMNS, *PLACE_FACT_COLUMNS))
 
-READ_AHEAD_CHUNK = 8 * 2**20
-""":meth:`IndexReader.read_ahead` asks for the file this many bytes at a time."""
+KEEP_IN_MEMORY_CHUNK = 8 * 2**20
+""":meth:`IndexReader.keep_in_memory` reads the file this many bytes at a time."""
 # A key's entries start in the first block whose last key is not below it, and run on through the
 # blocks that follow. Blocks are read one at a time: most keys end in their first block, and a
 # statement stepping through several would read the next one before the first was looked at.
@@ -107,6 +107,7 @@ class IndexReader:
         self.path = Path(path)
         self._local = threading.local()
         self._uri = f"file:{quote(str(self.path.resolve()))}?mode=ro&immutable=1"
+        self._kept_in_memory: mmap.mmap | None = None
         self.meta = self._check()
 
     def _connect(self) -> sqlite3.Connection:
@@ -153,25 +154,36 @@ class IndexReader:
         self._local.conn = conn
         return meta
 
-    def read_ahead(self) -> bool:
-        """Ask the operating system to bring the whole file into its page cache; tell whether it could be asked.
+    def keep_in_memory(self) -> None:
+        """Read the whole file into memory and keep its pages there, mapped into this process, until :meth:`close`.
 
         After a reboot or a deploy the file is on disk only, and each query's few hundred random
-        page reads would wait on it until the queries had touched most pages; one pass in file
-        order costs a sequential read instead. The pages are shared with every process that reads
-        the file, so one replica's pass serves all. It is a request (``posix_fadvise``, Linux):
-        the system reads ahead on its own, without copying. Where there is no such request
-        (macOS), nothing is done: reading the file through would push out what else is cached.
-        Raises ``OSError`` if the file cannot be opened.
+        page reads would wait on it; one pass in file order costs a sequential read instead. And
+        a page that was read but that no process maps may leave memory again long before memory
+        runs short: some hosts page out page cache untouched for a minute or so (BENCHMARKS.md,
+        eleventh session), and a query that meets such a page waits on the disk again. So the
+        file is mapped read-only and every page is touched as it is read: a mapped page stays
+        until the system needs the memory. The pages are the operating system's page cache,
+        shared with every process that reads the file (they count in each one's ``RssFile``).
+        Queries keep reading through SQLite meanwhile. The file is read a chunk at a time, the
+        interpreter free for other threads while each chunk waits on the disk. Calling it again
+        does nothing. Raises ``OSError`` if the file cannot be read or mapped.
         """
-        advise = getattr(os, "posix_fadvise", None)
-        if advise is None:
-            return False
-        size = self.path.stat().st_size
+        if self._kept_in_memory is not None:
+            return
         with self.path.open("rb", buffering=0) as handle:
-            for offset in range(0, size, READ_AHEAD_CHUNK):
-                advise(handle.fileno(), offset, min(READ_AHEAD_CHUNK, size - offset), os.POSIX_FADV_WILLNEED)
-        return True
+            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            try:
+                chunk = bytearray(KEEP_IN_MEMORY_CHUNK)
+                offset = 0
+                while read := handle.readinto(chunk):
+                    for page in range(offset, min(offset + read, len(mapped)), mmap.PAGESIZE):
+                        mapped[page]  # the page just read, now mapped: it stays
+                    offset += read
+            except BaseException:
+                mapped.close()
+                raise
+        self._kept_in_memory = mapped
 
     def verify(self) -> None:
         """Check the file's checksum (reads the whole file); raise :class:`IndexFileError` if it differs."""
@@ -331,11 +343,14 @@ class IndexReader:
         return str(row[0]) if row else ""
 
     def close(self) -> None:
-        """Close this thread's connection."""
+        """Close this thread's connection, and let the file's pages go (:meth:`keep_in_memory`)."""
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is not None:
             conn.close()
             self._local.conn = None
+        if self._kept_in_memory is not None:
+            self._kept_in_memory.close()
+            self._kept_in_memory = None
 
 
 def _taking_turns(groups: Sequence[Sequence[tuple[int, int]]], limit: int) -> list[tuple[int, int]]:

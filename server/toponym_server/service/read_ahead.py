@@ -1,9 +1,11 @@
-"""Once a server is ready, bring its index file into the page cache, if the memory allows it.
+"""Once a server is ready, read its index file into memory and keep it there, if the memory allows it.
 
 After a reboot or a deploy the file is on disk only, and each query's few hundred random page
-reads wait on it until queries have touched most of the file (``bench/cold_cache.py``). The
-server asks the system to read the whole file ahead in the background instead, unless the file
-is larger than the memory this process may still fill, the system's or its container's.
+reads wait on it until queries have touched most of the file (``bench/cold_cache.py``); and on
+hosts that page out page cache left untouched for a while, pages a query needs leave memory
+again (BENCHMARKS.md, eleventh session). The server reads the whole file in the background and
+keeps its pages mapped instead (:meth:`IndexReader.keep_in_memory`), unless the file is larger
+than the memory this process may still fill, the system's or its container's.
 """
 
 from __future__ import annotations
@@ -73,7 +75,7 @@ def _cgroup_memory_left() -> list[int]:
 
 
 def read_ahead_in_background(index: IndexReader) -> None:
-    """Read the index file ahead (a thread's target, once the server is ready) and log how it went.
+    """Read the index file into memory and keep it there (a thread's target, once the server is ready); log how it went.
 
     Calls are served meanwhile: pages not yet read are read when a query needs them. A file larger
     than the memory available is left alone.
@@ -83,18 +85,16 @@ def read_ahead_in_background(index: IndexReader) -> None:
         size = index.path.stat().st_size
         available = available_memory()
         if available is not None and size > available:
-            # Reading it all would only push out of the cache the pages that queries had brought in.
+            # Reading it all would only push out of memory the pages that queries had brought in.
             logger.info(
                 "the index file (%d MiB) is larger than the memory available (%d MiB): not read ahead",
                 size >> 20,
                 available >> 20,
             )
             return
-        if not index.read_ahead():
-            logger.info("this system cannot be asked to read the index file ahead")
-            return
-    except OSError as err:
+        index.keep_in_memory()
+    except (OSError, ValueError) as err:
         logger.warning("could not read the index file ahead (%s): its pages are read as queries need them", err)
         return
     seconds = time.monotonic() - started
-    logger.info("asked the system to read the index file ahead (%d MiB) in %.1f s", size >> 20, seconds)
+    logger.info("read the index file ahead (%d MiB) in %.1f s; its pages are kept in memory", size >> 20, seconds)

@@ -45,7 +45,7 @@ class ServerConfig:
     tls: TlsFiles | None = None
     auth_tokens: frozenset[str] = frozenset()
     read_ahead: bool = True
-    """Once ready, ask the system to bring the index file into its page cache (:meth:`IndexReader.read_ahead`)."""
+    """Once ready, read the index file into memory and keep it there (:meth:`IndexReader.keep_in_memory`)."""
     kept_name_rows: int = DEFAULT_KEPT_NAME_ROWS
     """Index name rows the resolver keeps in memory (about 0.8 KiB each; see DEFAULT_KEPT_NAME_ROWS)."""
 

@@ -8,7 +8,6 @@ import sqlite3
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -24,10 +23,11 @@ from toponym_server.index.keyblocks import (
 from toponym_server.index.keyhash import key_hash
 from toponym_server.index.reader import IndexFileError, IndexReader, NameRow, open_index
 from toponym_server.index.schema import FORMAT_VERSION, PLACE_FACT_COLUMNS
-from toponym_server.matching.keys import EXACT, PHONETIC, name_keys, query_keys
+from toponym_server.matching.keys import EXACT, PHONETIC, exact_key, name_keys, query_keys
 from toponym_server.matching.normalize import normalize
 from toponym_server.matching.ranking import FLAG_CANONICAL, FLAG_NON_LATIN, FLAG_PREFERRED
 
+from ..smaps import linux_smaps, mappings_of
 from .conftest import (
     ALEPPO,
     DAMASCUS,
@@ -439,38 +439,41 @@ def test_the_keys_beside_a_long_one_in_key_order_are_found_whole(namesakes: Inde
     assert namesakes.lookup(EXACT + "springfieldx", 10) == []
 
 
-# --- reading the file ahead --------------------------------------------------------------
+# --- keeping the file in memory -----------------------------------------------------------
 
 
-def test_read_ahead_asks_for_the_whole_file_in_order(reader: IndexReader, monkeypatch: pytest.MonkeyPatch) -> None:
+@linux_smaps
+def test_keep_in_memory_maps_the_whole_file_with_every_page_resident_until_closed(
+    index_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import mmap
     import os
 
     from toponym_server.index import reader as reader_module
 
-    monkeypatch.setattr(reader_module, "READ_AHEAD_CHUNK", 4096)
-    asked: list[tuple[int, int, int]] = []
-    monkeypatch.setattr(os, "posix_fadvise", lambda fd, offset, length, advice: asked.append((offset, length, advice)))
-    size = reader.path.stat().st_size
-    assert reader.read_ahead() is True
-    assert {advice for _, _, advice in asked} == {os.POSIX_FADV_WILLNEED}
-    covered = 0
-    for offset, length, _ in asked:
-        assert offset == covered and 0 < length <= 4096
-        covered += length
-    assert covered == size
+    # Chunks that end inside a page: every page must still be touched.
+    monkeypatch.setattr(reader_module, "KEEP_IN_MEMORY_CHUNK", 3 * mmap.PAGESIZE + 100)
+    reader = open_index(index_path)
+    try:
+        assert mappings_of(os.getpid(), index_path) == []
+        reader.keep_in_memory()
+        reader.keep_in_memory()  # again: nothing more
+        ((size, resident),) = mappings_of(os.getpid(), index_path)
+        assert size * 1024 >= index_path.stat().st_size
+        assert resident == size
+        assert reader.lookup(exact_key(normalize("Hama")), 10), "queries read the file as before"
+    finally:
+        reader.close()
+    assert mappings_of(os.getpid(), index_path) == []
 
 
-def test_read_ahead_without_fadvise_does_nothing(reader: IndexReader, monkeypatch: pytest.MonkeyPatch) -> None:
-    import os
-
-    monkeypatch.delattr(os, "posix_fadvise", raising=False)
-    opened: list[Path] = []
-    real_open = Path.open
-
-    def recording_open(self: Path, *args: Any, **kwargs: Any) -> Any:
-        opened.append(self)
-        return real_open(self, *args, **kwargs)
-
-    monkeypatch.setattr(Path, "open", recording_open)
-    assert reader.read_ahead() is False
-    assert opened == [], "the file was read through: that pushes out what else is cached"
+def test_keep_in_memory_of_a_file_gone_from_its_path_raises_os_error(index_path: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "index.sqlite"
+    shutil.copyfile(index_path, copy)
+    reader = open_index(copy)
+    try:
+        copy.unlink()
+        with pytest.raises(OSError):
+            reader.keep_in_memory()
+    finally:
+        reader.close()

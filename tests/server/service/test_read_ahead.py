@@ -1,4 +1,4 @@
-"""Reading the index file ahead once ready: asked of the reader, skipped when memory is short, never raised."""
+"""Reading the index file into memory once ready: asked of the reader, skipped when memory is short, never raised."""
 
 from __future__ import annotations
 
@@ -12,22 +12,23 @@ from toponym_server.service import read_ahead as read_ahead_module
 from toponym_server.service.read_ahead import available_memory, read_ahead_in_background
 
 
-def test_reading_ahead_asks_the_reader_and_logs_the_files_size(
+def test_reading_ahead_asks_the_reader_to_keep_the_file_in_memory_and_logs_its_size(
     embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     asked: list[IndexReader] = []
-    monkeypatch.setattr(IndexReader, "read_ahead", lambda self: asked.append(self) or True)
+    monkeypatch.setattr(IndexReader, "keep_in_memory", lambda self: asked.append(self))
     with caplog.at_level(logging.INFO, logger="toponym_server.service.read_ahead"):
         read_ahead_in_background(embedded_index)
     assert asked == [embedded_index]
     assert f"read the index file ahead ({embedded_index.path.stat().st_size >> 20} MiB)" in caplog.text
+    assert "kept in memory" in caplog.text
 
 
 def test_an_index_file_larger_than_the_memory_available_is_not_read_ahead(
     embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     asked: list[IndexReader] = []
-    monkeypatch.setattr(IndexReader, "read_ahead", lambda self: asked.append(self) or True)
+    monkeypatch.setattr(IndexReader, "keep_in_memory", lambda self: asked.append(self))
     monkeypatch.setattr(read_ahead_module, "available_memory", lambda: embedded_index.path.stat().st_size - 1)
     with caplog.at_level(logging.INFO, logger="toponym_server.service.read_ahead"):
         read_ahead_in_background(embedded_index)
@@ -46,10 +47,10 @@ def test_an_index_file_gone_from_its_path_is_logged_not_raised(
 def test_a_file_that_cannot_be_read_ahead_is_logged_not_raised(
     embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def fail(self: IndexReader) -> int:
+    def fail(self: IndexReader) -> None:
         raise PermissionError("denied")
 
-    monkeypatch.setattr(IndexReader, "read_ahead", fail)
+    monkeypatch.setattr(IndexReader, "keep_in_memory", fail)
     read_ahead_in_background(embedded_index)
     assert "could not read the index file ahead" in caplog.text
 
