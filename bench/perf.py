@@ -71,7 +71,7 @@ import grpc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from page_cache import HeldFiles
-from startup import SERVE, free_port, rss_mib, wait_ready
+from startup import SERVE, free_port, memory_mib, wait_ready
 
 from toponym_client import ToponymClient
 from toponym_client._proto.toponym.v1 import toponym_pb2 as pb
@@ -239,18 +239,6 @@ def timed(call: Callable[[], Any]) -> float:
     started = time.perf_counter()
     call()
     return time.perf_counter() - started
-
-
-def memory_mib(pid: int) -> dict[str, float]:
-    """VmRSS, its anonymous and file-backed parts, and the proportional set size, in MiB."""
-    out = {"rss": rss_mib(pid)}
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith(("RssAnon:", "RssFile:")):
-            out[line.split(":")[0].lower()] = int(line.split()[1]) / 1024
-    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-        if line.startswith("Pss:"):
-            out["pss"] = int(line.split()[1]) / 1024
-    return out
 
 
 def cpu_seconds(pid: int) -> float:
