@@ -302,7 +302,7 @@ def test_once_ready_the_server_reads_its_index_file_ahead_unless_told_not_to(
     serve.extend((server, quiet))
     port = server.wait_ready()
     quiet_port = quiet.wait_ready()
-    _wait_until(lambda: "read the index file ahead" in server.log)
+    _wait_until(lambda: "read the index file ahead (" in server.log)
     size_mib = embedded_index.path.stat().st_size >> 20
     assert f"({size_mib} MiB)" in server.log
     for target in (port, quiet_port):

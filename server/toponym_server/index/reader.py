@@ -8,10 +8,12 @@ thread gets its own connection, opened lazily, so gRPC worker threads never cont
 from __future__ import annotations
 
 import mmap
+import os
 import sqlite3
 import sys
 import threading
 from collections.abc import Iterator, Sequence
+from io import FileIO
 from itertools import islice, zip_longest
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -106,9 +108,14 @@ class IndexReader:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._local = threading.local()
-        self._uri = f"file:{quote(str(self.path.resolve()))}?mode=ro&immutable=1"
+        resolved = self.path.resolve()
+        self._uri = f"file:{quote(str(resolved))}?mode=ro&immutable=1"
         self._kept_in_memory: mmap.mmap | None = None
+        self._memory_lock = threading.Lock()
+        self._closed = False
         self.meta = self._check()
+        opened = os.stat(resolved)  # the file SQLite just opened, for keep_in_memory to check
+        self._identity = (opened.st_dev, opened.st_ino)
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self._uri, uri=True, check_same_thread=False)
@@ -160,30 +167,38 @@ class IndexReader:
         After a reboot or a deploy the file is on disk only, and each query's few hundred random
         page reads would wait on it; one pass in file order costs a sequential read instead. And
         a page that was read but that no process maps may leave memory again long before memory
-        runs short: some hosts page out page cache untouched for a minute or so (BENCHMARKS.md,
-        eleventh session), and a query that meets such a page waits on the disk again. So the
-        file is mapped read-only and every page is touched as it is read: a mapped page stays
-        until the system needs the memory. The pages are the operating system's page cache,
-        shared with every process that reads the file (they count in each one's ``RssFile``).
-        Queries keep reading through SQLite meanwhile. The file is read a chunk at a time, the
-        interpreter free for other threads while each chunk waits on the disk. Calling it again
-        does nothing. Raises ``OSError`` if the file cannot be read or mapped.
+        runs short: some hosts page out page cache that no process maps once it has gone
+        untouched for a minute or so (BENCHMARKS.md, eleventh session), and a query that meets
+        such a page waits on the disk again. So the file is mapped read-only and every page is
+        touched as it is read: a mapped page stays until the system needs the memory (a page the
+        system takes back then is read again by the query that needs it, unmapped). The pages are
+        the operating system's page cache, shared with every process that reads the file; they
+        count in the ``RssFile`` of each process that maps them. Queries keep reading through
+        SQLite meanwhile. The file is read a chunk at a time, the interpreter free for other
+        threads while each chunk waits on the disk; a page is touched just after its chunk was
+        read, so that touching it seldom waits on the disk. Calling it again does nothing, and so
+        does calling it on a closed reader. Raises ``OSError`` if the file cannot be read or
+        mapped, or if its path now holds another file than the one opened (a deploy replaced it),
+        and ``ValueError`` for an empty file.
         """
-        if self._kept_in_memory is not None:
-            return
+        with self._memory_lock:
+            if self._kept_in_memory is not None or self._closed:
+                return
         with self.path.open("rb", buffering=0) as handle:
+            found = os.fstat(handle.fileno())
+            if (found.st_dev, found.st_ino) != self._identity:
+                raise OSError(f"{self.path} is no longer the file this server opened: not kept in memory")
             mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
             try:
-                chunk = bytearray(KEEP_IN_MEMORY_CHUNK)
-                offset = 0
-                while read := handle.readinto(chunk):
-                    for page in range(offset, min(offset + read, len(mapped)), mmap.PAGESIZE):
-                        mapped[page]  # the page just read, now mapped: it stays
-                    offset += read
+                _touch_as_read(handle, mapped)
             except BaseException:
                 mapped.close()
                 raise
-        self._kept_in_memory = mapped
+        with self._memory_lock:
+            if self._kept_in_memory is not None or self._closed:  # another call, or close(), came first
+                mapped.close()
+            else:
+                self._kept_in_memory = mapped
 
     def verify(self) -> None:
         """Check the file's checksum (reads the whole file); raise :class:`IndexFileError` if it differs."""
@@ -343,14 +358,31 @@ class IndexReader:
         return str(row[0]) if row else ""
 
     def close(self) -> None:
-        """Close this thread's connection, and let the file's pages go (:meth:`keep_in_memory`)."""
+        """Close the calling thread's connection, and let the file's pages go for the whole process.
+
+        The pages that :meth:`keep_in_memory` kept are the reader's, not a thread's: after
+        ``close`` they may leave memory again, and the reader no longer keeps them.
+        """
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is not None:
             conn.close()
             self._local.conn = None
-        if self._kept_in_memory is not None:
-            self._kept_in_memory.close()
-            self._kept_in_memory = None
+        with self._memory_lock:
+            self._closed = True
+            if self._kept_in_memory is not None:
+                self._kept_in_memory.close()
+                self._kept_in_memory = None
+
+
+def _touch_as_read(handle: FileIO, mapped: mmap.mmap) -> None:
+    """Read ``handle`` through a chunk at a time, touching each page of ``mapped`` just after its chunk was read."""
+    chunk = bytearray(KEEP_IN_MEMORY_CHUNK)
+    offset = 0
+    while read := handle.readinto(chunk):
+        first_page = offset - offset % mmap.PAGESIZE
+        for page in range(first_page, min(offset + read, len(mapped)), mmap.PAGESIZE):
+            mapped[page]  # a page just read, now mapped: it stays
+        offset += read
 
 
 def _taking_turns(groups: Sequence[Sequence[tuple[int, int]]], limit: int) -> list[tuple[int, int]]:

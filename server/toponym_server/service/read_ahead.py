@@ -5,7 +5,8 @@ reads wait on it until queries have touched most of the file (``bench/cold_cache
 hosts that page out page cache left untouched for a while, pages a query needs leave memory
 again (BENCHMARKS.md, eleventh session). The server reads the whole file in the background and
 keeps its pages mapped instead (:meth:`IndexReader.keep_in_memory`), unless the file is larger
-than the memory this process may still fill, the system's or its container's.
+than the memory this process may still fill, the system's or its container's, or that memory
+cannot be told.
 """
 
 from __future__ import annotations
@@ -78,13 +79,19 @@ def read_ahead_in_background(index: IndexReader) -> None:
     """Read the index file into memory and keep it there (a thread's target, once the server is ready); log how it went.
 
     Calls are served meanwhile: pages not yet read are read when a query needs them. A file larger
-    than the memory available is left alone.
+    than the memory available is left alone, and so is every file where that memory cannot be
+    told (no ``/proc``, as on macOS).
     """
     started = time.monotonic()
     try:
         size = index.path.stat().st_size
         available = available_memory()
-        if available is not None and size > available:
+        if available is None:
+            # Without /proc (macOS) there is no telling whether the file fits: reading it through
+            # could push out of memory what else is cached.
+            logger.info("cannot tell the memory available: the index file is not read ahead")
+            return
+        if size > available:
             # Reading it all would only push out of memory the pages that queries had brought in.
             logger.info(
                 "the index file (%d MiB) is larger than the memory available (%d MiB): not read ahead",

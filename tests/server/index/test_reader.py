@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import itertools
+import mmap
+import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any, ClassVar
 
 import pytest
 
@@ -442,29 +445,100 @@ def test_the_keys_beside_a_long_one_in_key_order_are_found_whole(namesakes: Inde
 # --- keeping the file in memory -----------------------------------------------------------
 
 
-@linux_smaps
-def test_keep_in_memory_maps_the_whole_file_with_every_page_resident_until_closed(
-    index_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import mmap
-    import os
+class _TouchRecordingMap(mmap.mmap):
+    """A read-only map that records the page of every byte read through it."""
 
+    touched: ClassVar[set[int]] = set()
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, int):
+            _TouchRecordingMap.touched.add(index // mmap.PAGESIZE)
+        return super().__getitem__(index)
+
+
+@pytest.fixture
+def touches(monkeypatch: pytest.MonkeyPatch) -> set[int]:
+    """The pages :meth:`IndexReader.keep_in_memory` touches, read in chunks that end inside a page."""
     from toponym_server.index import reader as reader_module
 
-    # Chunks that end inside a page: every page must still be touched.
     monkeypatch.setattr(reader_module, "KEEP_IN_MEMORY_CHUNK", 3 * mmap.PAGESIZE + 100)
+    monkeypatch.setattr(reader_module.mmap, "mmap", _TouchRecordingMap)
+    _TouchRecordingMap.touched = set()
+    return _TouchRecordingMap.touched
+
+
+def test_keep_in_memory_touches_every_page_of_the_file(index_path: Path, touches: set[int]) -> None:
+    reader = open_index(index_path)
+    try:
+        reader.keep_in_memory()
+        assert touches == set(range(-(-index_path.stat().st_size // mmap.PAGESIZE)))
+        touches.clear()
+        reader.keep_in_memory()  # again: nothing more
+        assert touches == set()
+        assert reader.lookup(exact_key(normalize("Hama")), 10), "queries read the file as before"
+    finally:
+        reader.close()
+
+
+def test_every_page_is_touched_whatever_the_chunks_and_the_files_size(tmp_path: Path, touches: set[int]) -> None:
+    from toponym_server.index import reader as reader_module
+
+    reader_module.KEEP_IN_MEMORY_CHUNK = 3 * mmap.PAGESIZE + mmap.PAGESIZE - 96  # monkeypatched by `touches`
+    odd = tmp_path / "odd"
+    odd.write_bytes(bytes(5 * mmap.PAGESIZE + 17))  # its last page holds 17 bytes
+    with odd.open("rb", buffering=0) as handle, reader_module.mmap.mmap(
+        handle.fileno(), 0, access=mmap.ACCESS_READ
+    ) as mapped:
+        reader_module._touch_as_read(handle, mapped)
+    assert touches == set(range(6))
+
+
+@linux_smaps
+def test_keep_in_memory_keeps_the_file_mapped_and_resident_until_closed(index_path: Path) -> None:
     reader = open_index(index_path)
     try:
         assert mappings_of(os.getpid(), index_path) == []
         reader.keep_in_memory()
-        reader.keep_in_memory()  # again: nothing more
         ((size, resident),) = mappings_of(os.getpid(), index_path)
         assert size * 1024 >= index_path.stat().st_size
         assert resident == size
-        assert reader.lookup(exact_key(normalize("Hama")), 10), "queries read the file as before"
     finally:
         reader.close()
     assert mappings_of(os.getpid(), index_path) == []
+    reader.keep_in_memory()  # a closed reader keeps nothing
+    assert mappings_of(os.getpid(), index_path) == []
+
+
+@linux_smaps
+def test_a_reader_closed_while_it_reads_the_file_keeps_nothing(
+    index_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from toponym_server.index import reader as reader_module
+
+    reader = open_index(index_path)
+    touch_as_read = reader_module._touch_as_read
+
+    def closed_meanwhile(handle: Any, mapped: mmap.mmap) -> None:
+        touch_as_read(handle, mapped)
+        reader.close()  # as another thread would, before the map is kept
+
+    monkeypatch.setattr(reader_module, "_touch_as_read", closed_meanwhile)
+    reader.keep_in_memory()
+    assert mappings_of(os.getpid(), index_path) == []
+
+
+def test_keep_in_memory_refuses_a_file_that_replaced_the_one_opened(index_path: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "index.sqlite"
+    shutil.copyfile(index_path, copy)
+    reader = open_index(copy)
+    try:
+        replacement = tmp_path / "rebuilt.sqlite"
+        shutil.copyfile(index_path, replacement)
+        replacement.replace(copy)  # as a deploy swaps in a rebuilt index
+        with pytest.raises(OSError, match="no longer the file"):
+            reader.keep_in_memory()
+    finally:
+        reader.close()
 
 
 def test_keep_in_memory_of_a_file_gone_from_its_path_raises_os_error(index_path: Path, tmp_path: Path) -> None:

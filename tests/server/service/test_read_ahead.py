@@ -17,6 +17,7 @@ def test_reading_ahead_asks_the_reader_to_keep_the_file_in_memory_and_logs_its_s
 ) -> None:
     asked: list[IndexReader] = []
     monkeypatch.setattr(IndexReader, "keep_in_memory", lambda self: asked.append(self))
+    monkeypatch.setattr(read_ahead_module, "available_memory", lambda: embedded_index.path.stat().st_size + 1)
     with caplog.at_level(logging.INFO, logger="toponym_server.service.read_ahead"):
         read_ahead_in_background(embedded_index)
     assert asked == [embedded_index]
@@ -34,6 +35,29 @@ def test_an_index_file_larger_than_the_memory_available_is_not_read_ahead(
         read_ahead_in_background(embedded_index)
     assert asked == []
     assert "larger than the memory available" in caplog.text
+
+
+def test_where_the_memory_available_cannot_be_told_nothing_is_read(
+    embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    asked: list[IndexReader] = []
+    monkeypatch.setattr(IndexReader, "keep_in_memory", lambda self: asked.append(self))
+    monkeypatch.setattr(read_ahead_module, "available_memory", lambda: None)
+    with caplog.at_level(logging.INFO, logger="toponym_server.service.read_ahead"):
+        read_ahead_in_background(embedded_index)
+    assert asked == []
+    assert "cannot tell the memory available" in caplog.text
+
+
+def test_an_empty_or_unmappable_file_is_logged_not_raised(
+    embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def fail(self: IndexReader) -> None:
+        raise ValueError("cannot mmap an empty file")
+
+    monkeypatch.setattr(IndexReader, "keep_in_memory", fail)
+    read_ahead_in_background(embedded_index)
+    assert "could not read the index file ahead (cannot mmap an empty file)" in caplog.text
 
 
 def test_an_index_file_gone_from_its_path_is_logged_not_raised(
