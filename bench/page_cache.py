@@ -2,9 +2,10 @@
 
 Reading a file brings its pages into the operating system's page cache, but a page that no
 process maps can be written back out long before memory runs short: some hosts reclaim page
-cache that was not touched for a minute or so (this project's machines page out such pages
-after about a minute, measured in BENCHMARKS.md), and a random read of an index page that left
-it costs a disk read, 100 to 1,000 times a read from memory. A page that a process maps stays.
+cache that no process maps once it has gone untouched for a minute or so (this project's
+machines do, measured in BENCHMARKS.md, eleventh session), and a random read of an index page
+that left costs a disk read, 100 to 1,000 times a read from memory. A page that a process maps
+stays there.
 """
 
 from __future__ import annotations
@@ -14,24 +15,30 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+CHUNK = 8 * 2**20
+
 
 class HeldFiles:
     """Files mapped read-only with every page touched; their pages stay in memory until :meth:`close`."""
 
     def __init__(self, paths: Sequence[Path]) -> None:
-        """Map each file and touch every page, printing what it took.
+        """Read each file through, touching each page of a map of it just after reading it; print what it took.
 
-        The pages stay mapped for this process and for every process that reads the same files
-        (a server started by the benchmark reads them through the same page cache).
+        The pages are mapped in this process only, but they are the page cache that every
+        process reading the same files shares: a server started by the benchmark reads them
+        from memory too.
         """
         self._maps: list[mmap.mmap] = []
         for path in dict.fromkeys(p.resolve() for p in paths):
             started = time.monotonic()
-            with path.open("rb") as handle:
+            with path.open("rb", buffering=0) as handle:
                 mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-            checksum = 0
-            for offset in range(0, len(mapped), mmap.PAGESIZE):
-                checksum ^= mapped[offset]
+                chunk = bytearray(CHUNK)  # a multiple of the page size: each chunk starts a page
+                offset = 0
+                while read := handle.readinto(chunk):
+                    for page in range(offset, min(offset + read, len(mapped)), mmap.PAGESIZE):
+                        mapped[page]
+                    offset += read
             self._maps.append(mapped)
             print(
                 f"holding {path} ({len(mapped) / 2**20:.0f} MiB) in memory, mapped and read through in "

@@ -41,8 +41,9 @@ Before any figure is taken, the index files the run reads are mapped into this p
 read through, and stay mapped until it ends (``page_cache.HeldFiles``), so that the figures
 measure the code with the index in memory, not the disk: on hosts that page out page cache
 untouched for a minute or so, an index file merely read once leaves memory again piece by piece
-during the run. ``--leave-page-cache`` skips this; ``cold_cache.py`` measures the first queries
-from disk.
+during the run. ``--leave-page-cache`` skips this, and starts the gRPC part's server with
+``--no-read-ahead``, so that nothing keeps the file in memory; ``cold_cache.py`` measures the first
+queries from disk.
 
 ``--echo-server PORT`` only runs the echo service (used by the suite itself).
 """
@@ -421,9 +422,9 @@ def run_grpc(index: Path, sets: dict[str, list[str]], args: argparse.Namespace) 
     """Start toponym and the echo side by side and load both with the same work."""
     port, echo_port = free_port(), free_port()
     target, echo_target = f"127.0.0.1:{port}", f"127.0.0.1:{echo_port}"
-    server, ready = start_process(
-        [*SERVE, "--index", str(index), "--port", str(port)], target
-    )
+    # With --leave-page-cache the server leaves the file to the page cache too (no read-ahead).
+    leave = ["--no-read-ahead"] if args.leave_page_cache else []
+    server, ready = start_process([*SERVE, "--index", str(index), "--port", str(port), *leave], target)
     echo, _ = start_process([sys.executable, __file__, "--echo-server", str(echo_port)], echo_target, echo=True)
     try:
         print(f"\n== gRPC: toponym serve (pid {server.pid}) beside the echo service (pid {echo.pid})")

@@ -8,8 +8,9 @@ answers SERVING, and prints the time from process start to ready, the resident m
 and its anonymous and file-backed parts) after start and after N resolve calls, and the index
 file's size. The server's own memory is the anonymous part; once ready it also reads the index
 file into memory and keeps it mapped (``--no-read-ahead`` aside), which the file-backed part
-counts as that happens: pages of the page cache, shared with every process reading the file. Without ``--index`` it uses
-the embedded default index in the data directory (build it first with ``toponym index build``).
+counts as that happens: pages of the page cache, shared with every process reading the file.
+Without ``--index`` it uses the embedded default index in the data directory (build it first
+with ``toponym index build``).
 """
 
 from __future__ import annotations
