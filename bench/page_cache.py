@@ -28,6 +28,7 @@ class HeldFiles:
         process reading the same files shares: a server started by the benchmark reads them
         from memory too.
         """
+        # Not IndexReader.keep_in_memory: these scripts also run older code for before/after pairs.
         self._maps: list[mmap.mmap] = []
         for path in dict.fromkeys(p.resolve() for p in paths):
             started = time.monotonic()
