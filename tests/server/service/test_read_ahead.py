@@ -49,17 +49,6 @@ def test_where_the_memory_available_cannot_be_told_nothing_is_read(
     assert "cannot tell the memory available" in caplog.text
 
 
-def test_an_empty_or_unmappable_file_is_logged_not_raised(
-    embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
-    def fail(self: IndexReader) -> None:
-        raise ValueError("cannot mmap an empty file")
-
-    monkeypatch.setattr(IndexReader, "keep_in_memory", fail)
-    read_ahead_in_background(embedded_index)
-    assert "could not read the index file ahead (cannot mmap an empty file)" in caplog.text
-
-
 def test_an_index_file_gone_from_its_path_is_logged_not_raised(
     embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -68,15 +57,18 @@ def test_an_index_file_gone_from_its_path_is_logged_not_raised(
     assert "could not read the index file ahead" in caplog.text
 
 
+@pytest.mark.parametrize(
+    "error", [PermissionError("denied"), ValueError("cannot mmap an empty file")], ids=["unreadable", "empty"]
+)
 def test_a_file_that_cannot_be_read_ahead_is_logged_not_raised(
-    embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, error: Exception
 ) -> None:
     def fail(self: IndexReader) -> None:
-        raise PermissionError("denied")
+        raise error
 
     monkeypatch.setattr(IndexReader, "keep_in_memory", fail)
     read_ahead_in_background(embedded_index)
-    assert "could not read the index file ahead" in caplog.text
+    assert f"could not read the index file ahead ({error})" in caplog.text
 
 
 def test_available_memory_is_read_from_the_system() -> None:
