@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict, deque
 from collections.abc import Hashable, Iterable
+from gc import is_tracked
 from typing import Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -47,6 +48,9 @@ class LruCache(Generic[K, V]):
 
 R = TypeVar("R")
 
+SETTLING_ROWS = 4_096
+"""Rows that CPython's garbage collector still tracks wait apart, at most this many (see :class:`KeptRows`)."""
+
 
 class KeptRows(Generic[R]):
     """Index rows by ID, at most ``capacity`` of them, the oldest forgotten first, a row at a time.
@@ -54,19 +58,29 @@ class KeptRows(Generic[R]):
     Rows go into a young plain dict. When it holds ``capacity`` rows it becomes the old one and a
     new young one starts; every row stored from then on drops the oldest row still in the old
     dict, so the old dict is empty by the time the young one is full again. A row found among the
-    old ones moves to the young. No store frees more than one row: emptying a dict of 100,000
-    name rows at once held one query for about 40 ms. Plain dicts of plain tuples are what
-    CPython's garbage collector stops walking (see :mod:`.kept`). Threads may share it: a race
-    can forget a row early or read it twice, never return a wrong one, and only the change of
-    generations takes a lock.
+    old ones moves to the young. Each row stored frees at most one old row: emptying a dict of
+    100,000 name rows at once held one query for about 40 ms.
+
+    Plain dicts of plain tuples are what CPython's garbage collector stops walking (see
+    :mod:`.kept`), but only while every tuple in them is one it has stopped tracking: it stops
+    tracking a tuple of numbers and strings at the first collection the tuple lives through,
+    and a dict that is given a tuple it still tracks is tracked again. A tracked dict of
+    hundreds of thousands of rows is walked whole by each collection that meets it, some 14 ms
+    a walk, three times over (each generation in turn) before a full collection stops tracking it
+    again. So a row the collector still tracks waits in a small dict of its own, still found by
+    :meth:`take`, and joins the young rows once the collector has let it go; at most
+    :data:`SETTLING_ROWS` wait, past that the oldest joins regardless (rows of a type the
+    collector always tracks). Threads may share it: a race can forget a row early or read it
+    twice, never return a wrong one, and only the change of generations takes a lock.
     """
 
-    __slots__ = ("_capacity", "_lock", "_old", "_order", "_young")
+    __slots__ = ("_capacity", "_lock", "_old", "_order", "_settling", "_young")
 
     def __init__(self, capacity: int) -> None:
         self._capacity = max(1, capacity)
         self._young: dict[int, R] = {}
         self._old: dict[int, R] = {}
+        self._settling: dict[int, R] = {}  # rows the collector still tracks, oldest first
         self._order: deque[int] = deque()  # the old rows' IDs, oldest first
         self._lock = threading.Lock()
 
@@ -75,13 +89,15 @@ class KeptRows(Generic[R]):
         found: dict[int, R] = {}
         missing: list[int] = []
         aged: list[int] = []
-        young, old = self._young, self._old
+        young, settling, old = self._young, self._settling, self._old
         for row_id in ids:
             row = young.get(row_id)
-            if row is None and old:
-                row = old.get(row_id)
-                if row is not None:
-                    aged.append(row_id)
+            if row is None:
+                row = settling.get(row_id)
+                if row is None and old:
+                    row = old.get(row_id)
+                    if row is not None:
+                        aged.append(row_id)
             if row is None:
                 missing.append(row_id)
             else:
@@ -97,16 +113,18 @@ class KeptRows(Generic[R]):
 
     def keep_all(self, rows: Iterable[tuple[int, R]]) -> None:
         """Keep each (row ID, row) of ``rows``, in order: :meth:`keep` for many rows at a time."""
+        settling = self._settling
+        if settling:
+            self._settle(settling)
         capacity = self._capacity
+        waiting = min(SETTLING_ROWS, capacity // 2)  # the young rows always hold some
         for row_id, row in rows:
             young = self._young
-            if len(young) >= capacity:
+            if len(young) + len(settling) >= capacity:  # the rows waiting are young ones too
                 with self._lock:
                     if self._young is young:  # no other thread has changed generations meanwhile
                         self._old, self._young = young, {}
                         self._order = deque(young)
-                young = self._young
-            young[row_id] = row
             # Drop the oldest row still among the old ones (IDs that moved to the young are passed over).
             old, order = self._old, self._order
             while old:
@@ -116,6 +134,42 @@ class KeptRows(Generic[R]):
                     break
                 if old.pop(oldest, None) is not None:
                     break
+            if is_tracked(row):
+                settling[row_id] = row
+                if len(settling) > waiting:
+                    self._settle_oldest(settling)
+            else:
+                self._young[row_id] = row
+
+    def _settle(self, settling: dict[int, R]) -> None:
+        """Move the waiting rows the collector no longer tracks among the young ones, in order.
+
+        A collection stops tracking every row stored before it at once, so those are the oldest
+        waiting: the rows are looked at from the oldest and no further than the first still
+        tracked, which costs a call no more than the rows it moves.
+        """
+        settled: list[tuple[int, R]] = []
+        try:
+            for row_id, row in settling.items():
+                if is_tracked(row):
+                    break
+                settled.append((row_id, row))
+        except RuntimeError:  # another thread stored a row meanwhile: the rest settle at the next call
+            pass
+        young = self._young
+        for row_id, row in settled:
+            if settling.pop(row_id, None) is not None:
+                young[row_id] = row
+
+    def _settle_oldest(self, settling: dict[int, R]) -> None:
+        """Move the row that has waited longest among the young ones, tracked or not."""
+        try:
+            oldest = next(iter(settling))
+        except (StopIteration, RuntimeError):  # emptied, or changed by another thread meanwhile
+            return
+        row = settling.pop(oldest, None)
+        if row is not None:
+            self._young[oldest] = row
 
     def __len__(self) -> int:
-        return len(self._young) + len(self._old)
+        return len(self._young) + len(self._settling) + len(self._old)
