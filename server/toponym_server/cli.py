@@ -40,6 +40,16 @@ def _env_flag(name: str, default: bool) -> bool:
     return value.strip().lower() not in ("", "0", "false", "no", "off")
 
 
+def _non_negative_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be at least 0, got {value}")
+    return value
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -115,6 +125,14 @@ def _parser() -> argparse.ArgumentParser:
         help="do not read the index file into memory once ready and keep it there (env TOPONYM_READ_AHEAD=0); "
         "without it, the first queries after a reboot read the file from disk page by page, and on hosts that "
         "page out page cache left untouched for a while, queries meet the disk again",
+    )
+    serve.add_argument(
+        "--keep-index-mib",
+        type=_non_negative_int,
+        default=_env("TOPONYM_KEEP_INDEX_MIB", "3072"),  # read_ahead.DEFAULT_KEEP_INDEX_BYTES, not imported here
+        metavar="MIB",
+        help="the largest index file (MiB) kept in memory once ready, which counts in the server's resident memory; "
+        "a larger one is only read ahead into the page cache (env TOPONYM_KEEP_INDEX_MIB; default 3072)",
     )
     serve.add_argument(
         "--kept-name-rows",
@@ -339,6 +357,7 @@ def _serve(args: argparse.Namespace) -> int:
             tls=tls,
             auth_tokens=_auth_tokens(args),
             read_ahead=args.read_ahead,
+            keep_index_bytes=args.keep_index_mib << 20,
             kept_name_rows=args.kept_name_rows,
         )
     except SecurityConfigError as err:

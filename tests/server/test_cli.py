@@ -119,7 +119,19 @@ def test_kept_name_rows_come_from_the_flag_or_the_environment(monkeypatch: pytes
     assert _parser().parse_args(["serve", "--kept-name-rows", "5000"]).kept_name_rows == 5_000
 
 
-def test_serve_passes_kept_name_rows_to_the_server(
+def test_the_largest_index_kept_in_memory_comes_from_the_flag_or_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from toponym_server.cli import _parser
+    from toponym_server.service.read_ahead import DEFAULT_KEEP_INDEX_BYTES
+
+    assert _parser().parse_args(["serve"]).keep_index_mib << 20 == DEFAULT_KEEP_INDEX_BYTES
+    monkeypatch.setenv("TOPONYM_KEEP_INDEX_MIB", "512")
+    assert _parser().parse_args(["serve"]).keep_index_mib == 512
+    assert _parser().parse_args(["serve", "--keep-index-mib", "0"]).keep_index_mib == 0
+
+
+def test_serve_passes_kept_name_rows_and_the_keep_limit_to_the_server(
     embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from toponym_server import cli
@@ -127,5 +139,6 @@ def test_serve_passes_kept_name_rows_to_the_server(
 
     configs: list[server.ServerConfig] = []
     monkeypatch.setattr(server, "serve_until_signalled", lambda index, config: configs.append(config))
-    assert cli.main(["serve", "--index", str(embedded_index.path), "--kept-name-rows", "1234"]) == 0
-    assert [config.kept_name_rows for config in configs] == [1234]
+    argv = ["serve", "--index", str(embedded_index.path), "--kept-name-rows", "1234", "--keep-index-mib", "100"]
+    assert cli.main(argv) == 0
+    assert [(config.kept_name_rows, config.keep_index_bytes) for config in configs] == [(1234, 100 << 20)]

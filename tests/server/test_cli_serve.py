@@ -213,6 +213,7 @@ def test_an_unusable_index_stops_the_start_with_a_clear_message(
         (["--auth-token-file", "empty.txt"], "holds no token"),
         (["--max-batch-size", "0"], "must be at least 1"),
         (["--kept-name-rows", "0"], "must be at least 1"),
+        (["--keep-index-mib", "-1"], "must be at least 0"),
     ],
 )
 def test_unusable_settings_stop_the_start(

@@ -40,6 +40,8 @@ _NAME_AND_FACT_COLUMNS = ", ".join((_NAME_COLUMNS, *PLACE_FACT_COLUMNS))
 
 KEEP_IN_MEMORY_CHUNK = 8 * 2**20
 """:meth:`IndexReader.keep_in_memory` reads the file this many bytes at a time."""
+READ_AHEAD_CHUNK = 8 * 2**20
+""":meth:`IndexReader.read_ahead` asks for the file this many bytes at a time."""
 # A key's entries start in the first block whose last key is not below it, and run on through the
 # blocks that follow. Blocks are read one at a time: most keys end in their first block, and a
 # statement stepping through several would read the next one before the first was looked at.
@@ -199,6 +201,27 @@ class IndexReader:
                 mapped.close()
             else:
                 self._kept_in_memory = mapped
+
+    def read_ahead(self) -> bool:
+        """Ask the system to bring the whole file into its page cache, not kept there; tell whether it could be asked.
+
+        For a file too large to keep in memory (:meth:`keep_in_memory`): one pass in file order
+        after a reboot or a deploy costs a sequential read, where queries would wait on a few
+        hundred random page reads each. It is a request (``posix_fadvise``, Linux): the system
+        reads ahead on its own, without copying, and the pages are the page cache, which every
+        process reading the file shares and which no process's resident memory counts; the system
+        may page them out again later. Where there is no such request (macOS) nothing is done:
+        reading the file through would push out what else is cached. Raises ``OSError`` if the
+        file cannot be opened.
+        """
+        advise = getattr(os, "posix_fadvise", None)
+        if advise is None:
+            return False
+        size = self.path.stat().st_size
+        with self.path.open("rb", buffering=0) as handle:
+            for offset in range(0, size, READ_AHEAD_CHUNK):
+                advise(handle.fileno(), offset, min(READ_AHEAD_CHUNK, size - offset), os.POSIX_FADV_WILLNEED)
+        return True
 
     def verify(self) -> None:
         """Check the file's checksum (reads the whole file); raise :class:`IndexFileError` if it differs."""

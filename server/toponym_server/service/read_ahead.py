@@ -6,7 +6,8 @@ hosts that page out page cache left untouched for a while, pages a query needs l
 again (BENCHMARKS.md, eleventh session). The server reads the whole file in the background and
 keeps its pages mapped instead (:meth:`IndexReader.keep_in_memory`), unless the file is larger
 than the memory this process may still fill, the system's or its container's, or that memory
-cannot be told.
+cannot be told. A kept file counts in the server's resident memory, so a file larger than
+``--keep-index-mib`` (a full GeoNames index) is only read ahead into the page cache.
 """
 
 from __future__ import annotations
@@ -75,12 +76,24 @@ def _cgroup_memory_left() -> list[int]:
     return left
 
 
-def read_ahead_in_background(index: IndexReader) -> None:
-    """Read the index file into memory and keep it there (a thread's target, once the server is ready); log how it went.
+DEFAULT_KEEP_INDEX_BYTES = 3 * 2**30
+"""The largest index file a server keeps in memory once ready (``toponym serve --keep-index-mib``).
 
-    Calls are served meanwhile: pages not yet read are read when a query needs them. A file larger
-    than the memory available is left alone, and so is every file where that memory cannot be
-    told (no ``/proc``, as on macOS).
+A kept file counts whole in the server's resident memory (``RssFile``): 3 GiB keeps a server,
+its own memory (some 0.5 GiB with its caches full) included, within 4 GiB resident. A full
+GeoNames index (about 15 GiB) is read ahead into the page cache instead, not kept.
+"""
+
+
+def read_ahead_in_background(index: IndexReader, keep_up_to: int = DEFAULT_KEEP_INDEX_BYTES) -> None:
+    """Read the index file into memory, kept there up to ``keep_up_to`` bytes (a thread's target, once ready); log it.
+
+    Calls are served meanwhile: pages not yet read are read when a query needs them. A file of
+    at most ``keep_up_to`` bytes is kept (:meth:`IndexReader.keep_in_memory`); a larger one is
+    only read ahead into the page cache (:meth:`IndexReader.read_ahead`), which no process's
+    resident memory counts and which the system may page out again. A file larger than the
+    memory available is left alone, and so is every file where that memory cannot be told (no
+    ``/proc``, as on macOS).
     """
     started = time.monotonic()
     try:
@@ -97,6 +110,16 @@ def read_ahead_in_background(index: IndexReader) -> None:
                 "the index file (%d MiB) is larger than the memory available (%d MiB): not read ahead",
                 size >> 20,
                 available >> 20,
+            )
+            return
+        if size > keep_up_to:
+            asked = index.read_ahead()
+            logger.info(
+                "the index file (%d MiB) is larger than the most a server keeps in memory (%d MiB, "
+                "--keep-index-mib): %s",
+                size >> 20,
+                keep_up_to >> 20,
+                "the system was asked to read it ahead into its page cache" if asked else "not read ahead",
             )
             return
         index.keep_in_memory()

@@ -25,7 +25,7 @@ from toponym_server.resolver.resolver import DEFAULT_KEPT_NAME_ROWS
 from toponym_server.service.auth import BearerTokenInterceptor
 from toponym_server.service.handlers import SERVICE_NAME, toponym_handler
 from toponym_server.service.limits import DEFAULT_MAX_MESSAGE_BYTES, Limits
-from toponym_server.service.read_ahead import read_ahead_in_background
+from toponym_server.service.read_ahead import DEFAULT_KEEP_INDEX_BYTES, read_ahead_in_background
 from toponym_server.service.security import TlsFiles, server_credentials
 from toponym_server.service.servicer import ToponymServicer
 
@@ -46,6 +46,8 @@ class ServerConfig:
     auth_tokens: frozenset[str] = frozenset()
     read_ahead: bool = True
     """Once ready, read the index file into memory and keep it there (:meth:`IndexReader.keep_in_memory`)."""
+    keep_index_bytes: int = DEFAULT_KEEP_INDEX_BYTES
+    """The largest index file kept in memory; a larger one is only read ahead into the page cache."""
     kept_name_rows: int = DEFAULT_KEPT_NAME_ROWS
     """Index name rows the resolver keeps in memory (about 0.8 KiB each; see DEFAULT_KEPT_NAME_ROWS)."""
 
@@ -103,7 +105,12 @@ def start_server(index: IndexReader, config: ServerConfig) -> RunningServer:
     for service in ("", SERVICE_NAME):
         health_servicer.set(service, health_pb2.HealthCheckResponse.SERVING)
     if config.read_ahead:
-        threading.Thread(target=read_ahead_in_background, args=(index,), name="toponym-read-ahead", daemon=True).start()
+        threading.Thread(
+            target=read_ahead_in_background,
+            args=(index, config.keep_index_bytes),
+            name="toponym-read-ahead",
+            daemon=True,
+        ).start()
     return RunningServer(server, health_servicer, port)
 
 

@@ -442,6 +442,46 @@ def test_the_keys_beside_a_long_one_in_key_order_are_found_whole(namesakes: Inde
     assert namesakes.lookup(EXACT + "springfieldx", 10) == []
 
 
+# --- reading the file ahead, not kept ------------------------------------------------------
+
+
+def test_read_ahead_asks_for_the_whole_file_in_order(reader: IndexReader, monkeypatch: pytest.MonkeyPatch) -> None:
+    from toponym_server.index import reader as reader_module
+
+    monkeypatch.setattr(reader_module, "READ_AHEAD_CHUNK", 4096)
+    asked: list[tuple[int, int, int]] = []
+    monkeypatch.setattr(os, "posix_fadvise", lambda fd, offset, length, advice: asked.append((offset, length, advice)))
+    size = reader.path.stat().st_size
+    assert reader.read_ahead() is True
+    assert {advice for _, _, advice in asked} == {os.POSIX_FADV_WILLNEED}
+    covered = 0
+    for offset, length, _ in asked:
+        assert offset == covered and 0 < length <= 4096
+        covered += length
+    assert covered == size
+
+
+@linux_smaps
+def test_read_ahead_keeps_nothing_mapped(reader: IndexReader) -> None:
+    # What is read ahead is the page cache, which no process's resident memory counts.
+    reader.read_ahead()
+    assert mappings_of(os.getpid(), reader.path) == []
+
+
+def test_read_ahead_without_fadvise_does_nothing(reader: IndexReader, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delattr(os, "posix_fadvise", raising=False)
+    opened: list[Path] = []
+    real_open = Path.open
+
+    def recording_open(self: Path, *args: Any, **kwargs: Any) -> Any:
+        opened.append(self)
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", recording_open)
+    assert reader.read_ahead() is False
+    assert opened == [], "the file was read through: that pushes out what else is cached"
+
+
 # --- keeping the file in memory -----------------------------------------------------------
 
 

@@ -1,4 +1,4 @@
-"""Reading the index file into memory once ready: asked of the reader, skipped when memory is short, never raised."""
+"""Reading the index file into memory once ready: kept up to a size, else read ahead only; skipped if memory is low."""
 
 from __future__ import annotations
 
@@ -23,6 +23,39 @@ def test_reading_ahead_asks_the_reader_to_keep_the_file_in_memory_and_logs_its_s
     assert asked == [embedded_index]
     assert f"read the index file ahead ({embedded_index.path.stat().st_size >> 20} MiB)" in caplog.text
     assert "kept in memory" in caplog.text
+
+
+@pytest.mark.parametrize("asked_the_system", [True, False], ids=["fadvise", "no-fadvise"])
+def test_an_index_file_larger_than_the_keep_limit_is_only_read_ahead_into_the_page_cache(
+    embedded_index: IndexReader,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    asked_the_system: bool,
+) -> None:
+    # A kept file counts whole in the server's resident memory: a full GeoNames index must not.
+    kept: list[IndexReader] = []
+    read: list[IndexReader] = []
+    monkeypatch.setattr(IndexReader, "keep_in_memory", lambda self: kept.append(self))
+    monkeypatch.setattr(IndexReader, "read_ahead", lambda self: read.append(self) or asked_the_system)
+    size = embedded_index.path.stat().st_size
+    monkeypatch.setattr(read_ahead_module, "available_memory", lambda: size + 1)
+    with caplog.at_level(logging.INFO, logger="toponym_server.service.read_ahead"):
+        read_ahead_in_background(embedded_index, keep_up_to=size - 1)
+    assert kept == [] and read == [embedded_index]
+    assert "larger than the most a server keeps in memory" in caplog.text
+    assert ("read it ahead into its page cache" in caplog.text) is asked_the_system
+    caplog.clear()
+    read_ahead_in_background(embedded_index, keep_up_to=size)  # the limit is inclusive
+    assert kept == [embedded_index] and read == [embedded_index]
+
+
+def test_the_default_keep_limit_holds_a_server_within_four_gib_resident() -> None:
+    from toponym_server.service.read_ahead import DEFAULT_KEEP_INDEX_BYTES
+    from toponym_server.service.server import ServerConfig
+
+    assert ServerConfig().keep_index_bytes == DEFAULT_KEEP_INDEX_BYTES
+    # The server's own memory with its caches full is about 0.5 GiB (README, Memory).
+    assert DEFAULT_KEEP_INDEX_BYTES + 2**29 <= 4 * 2**30
 
 
 def test_an_index_file_larger_than_the_memory_available_is_not_read_ahead(
