@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from toponym_server.matching.generic_words import LINK_WORDS, kind_of
 from toponym_server.matching.memo import string_memo
@@ -125,9 +125,12 @@ def _first_group(match: re.Match[str]) -> str:
     return match.group(1)
 
 
-@dataclass(frozen=True, slots=True)
-class Normalized:
-    """The views of one name that keys and similarity are computed on."""
+class Normalized(NamedTuple):
+    """The views of one name that keys and similarity are computed on.
+
+    A named tuple, so that :func:`normalize` can keep the views as a plain tuple, which CPython's
+    cyclic garbage collector stops tracking, and make them named again for free.
+    """
 
     folded: str
     tokens: tuple[str, ...]
@@ -274,12 +277,18 @@ def skeleton(phonetic: str) -> str:
     return _DOUBLES.sub(_first_group, consonants)
 
 
-# Enough for the answers a resolver keeps (a repeated query is normalized before its answer is
-# found), and few enough for the garbage collector to walk quickly (see memo.py).
-@lru_cache(maxsize=16384)
 def normalize(text: str) -> Normalized:
     """Compute every view of ``text`` (the first phonetic reading when there are two)."""
+    return tuple.__new__(Normalized, _views(text))
+
+
+# Enough for the answers a resolver keeps (a repeated query is normalized before its answer is
+# found), and few enough for the garbage collector to walk quickly (see memo.py). The views are
+# kept as a plain tuple: kept as 16,384 objects the collector tracks (a dataclass, a named tuple),
+# they made each full collection some 15 ms longer (BENCHMARKS.md, twelfth session).
+@lru_cache(maxsize=16384)
+def _views(text: str) -> tuple[str, tuple[str, ...], str, str, bool, str | None, tuple[str, ...]]:
     folded, transliterated = fold(text)
     tokens, generic = content_tokens(folded)
     readings = phonetic_variants(tokens, not transliterated)
-    return Normalized(folded, tokens, readings[0], skeleton(readings[0]), transliterated, generic, readings)
+    return (folded, tokens, readings[0], skeleton(readings[0]), transliterated, generic, readings)

@@ -107,6 +107,16 @@ class KeptRows(Generic[R]):
         self.keep_all((row_id, found[row_id]) for row_id in aged)
         return found, missing
 
+    def get(self, row_id: int) -> R | None:
+        """The kept row ``row_id``, or ``None``: :meth:`take` for one row."""
+        row = self._young.get(row_id)
+        if row is None:
+            row = self._settling.get(row_id)
+            if row is None:
+                found, _ = self.take((row_id,))  # an old row moves to the young ones
+                row = found.get(row_id)
+        return row
+
     def keep(self, row_id: int, row: R) -> None:
         """Keep ``row`` under ``row_id``."""
         self.keep_all(((row_id, row),))

@@ -170,7 +170,7 @@ def kept_answers(answers: Sequence[Candidate]) -> tuple[tuple[Any, ...], ...]:
             answer.match_kind.value,
             answer.matched_name,
             answer.explanation,
-            *(part for link in answer.related for part in _flat_related(link)),
+            *kept_related(answer.related),
         )
         for answer in answers
     )
@@ -208,12 +208,22 @@ def _flat_related(link: RelatedPlace) -> tuple[Any, ...]:
     return (*link.place, link.relation, link.distance_km, link.curated)
 
 
+def kept_related(links: Sequence[RelatedPlace]) -> tuple[Any, ...]:
+    """A place's related places as one flat tuple (empty for none), kept as it is (see the module)."""
+    return tuple(part for link in links for part in _flat_related(link))
+
+
+def related_from(row: tuple[Any, ...], start: int = 0) -> tuple[RelatedPlace, ...]:
+    """The related places :func:`kept_related` kept (from ``start`` in ``row``), made again."""
+    return tuple(
+        RelatedPlace(tuple.__new__(PlaceRow, row[at : at + _PLACE_ROW]), *row[at + _PLACE_ROW : at + _RELATED])
+        for at in range(start, len(row), _RELATED)
+    )
+
+
 def _candidate(row: tuple[Any, ...]) -> Candidate:
     kind, admin1, localized, confidence, match_kind, matched_name, explanation = row[_PLACE_ROW : _PLACE_ROW + 7]
-    related = tuple(
-        RelatedPlace(tuple.__new__(PlaceRow, row[at : at + _PLACE_ROW]), *row[at + _PLACE_ROW : at + _RELATED])
-        for at in range(_PLACE_ROW + 7, len(row), _RELATED)
-    )
+    related = related_from(row, _PLACE_ROW + 7)
     return Candidate(
         tuple.__new__(PlaceRow, row[:_PLACE_ROW]),
         Kind(kind),

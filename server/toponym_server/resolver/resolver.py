@@ -30,7 +30,14 @@ from toponym_server.matching.ranking import (
 )
 from toponym_server.resolver.answers import Candidate, PlaceDetails, RelatedPlace
 from toponym_server.resolver.cache import KeptRows, LruCache
-from toponym_server.resolver.kept import KeptRanking, answers_from, kept_answers, query_key
+from toponym_server.resolver.kept import (
+    KeptRanking,
+    answers_from,
+    kept_answers,
+    kept_related,
+    query_key,
+    related_from,
+)
 from toponym_server.resolver.turns import Turns
 
 T = TypeVar("T")
@@ -251,8 +258,9 @@ class Resolver:
         self._name_rows: KeptRows[tuple[Any, ...]] = KeptRows(kept_name_rows)
         self._place_rows: KeptRows[tuple[Any, ...]] = KeptRows(_PLACE_ROWS_KEPT)
         self._admin_names: dict[str, str] = {}
-        # Each candidate carries its place's links: read once per place (most places have none).
-        self._related_kept: dict[int, tuple[RelatedPlace, ...]] = {}
+        # Each candidate carries its place's links: read once per place (most places have none),
+        # kept flat (see kept.py).
+        self._related_kept: KeptRows[tuple[Any, ...]] = KeptRows(_PLACE_ROWS_KEPT)
         self._point_vectors: dict[tuple[float, float], tuple[float, float, float]] = {}
         # Threads rank in turn: see turns.py for what contending for the interpreter costs.
         self._turns = Turns()
@@ -356,10 +364,9 @@ class Resolver:
     def _related(self, place_id: int) -> tuple[RelatedPlace, ...]:
         kept = self._related_kept.get(place_id)
         if kept is None:
-            if len(self._related_kept) >= _PLACE_ROWS_KEPT:
-                self._related_kept.clear()
-            kept = self._related_kept[place_id] = self._read_related(place_id)
-        return kept
+            kept = kept_related(self._read_related(place_id))
+            self._related_kept.keep(place_id, kept)
+        return related_from(kept)
 
     def _read_related(self, place_id: int) -> tuple[RelatedPlace, ...]:
         links = self.index.related(place_id)

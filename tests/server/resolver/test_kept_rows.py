@@ -137,3 +137,19 @@ def test_rows_the_collector_always_tracks_are_kept_and_bounded_too() -> None:
     found, missing = kept.take(range(1_000))
     assert set(range(950, 1_000)) <= set(found)
     assert len(found) <= 100 and len(found) + len(missing) == 1_000
+
+
+def test_one_row_is_got_from_wherever_it_is_kept() -> None:
+    kept: KeptRows[tuple[int, str]] = KeptRows(4)
+    gc.disable()
+    try:
+        kept.keep_all(_fresh_rows(0, 5))  # the oldest is forgotten, the next one is among the old ones
+        assert kept.get(0) is None
+        assert kept.get(1) == (1, "name 1")
+        assert kept.get(4) == (4, "name 4")  # still waiting for the collector
+    finally:
+        gc.enable()
+    for row_id in range(10, 13):
+        kept.keep(row_id, (row_id, "x"))
+    assert kept.get(1) == (1, "name 1")  # asked for, it had moved to the young rows
+    assert len(kept) <= 4
