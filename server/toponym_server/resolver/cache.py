@@ -7,10 +7,13 @@ answers by query and index rows by ID, the service keeps encoded results by requ
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict, deque
+from collections import OrderedDict
 from collections.abc import Hashable, Iterable
 from gc import is_tracked
 from typing import Generic, TypeVar
+
+import numpy as np
+from numpy.typing import NDArray
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -53,7 +56,7 @@ SETTLING_ROWS = 4_096
 
 
 class KeptRows(Generic[R]):
-    """Index rows by ID, at most ``capacity`` of them, the oldest forgotten first, a row at a time.
+    """Index rows by 64-bit integer ID, at most ``capacity`` of them, the oldest forgotten first, a row at a time.
 
     Rows go into a young plain dict. When it holds ``capacity`` rows it becomes the old one and a
     new young one starts; every row stored from then on drops the oldest row still in the old
@@ -74,14 +77,18 @@ class KeptRows(Generic[R]):
     twice, never return a wrong one, and only the change of generations takes a lock.
     """
 
-    __slots__ = ("_capacity", "_lock", "_old", "_order", "_settling", "_young")
+    __slots__ = ("_capacity", "_lock", "_old", "_oldest", "_order", "_settling", "_young")
 
     def __init__(self, capacity: int) -> None:
         self._capacity = max(1, capacity)
         self._young: dict[int, R] = {}
         self._old: dict[int, R] = {}
         self._settling: dict[int, R] = {}  # rows the collector still tracks, oldest first
-        self._order: deque[int] = deque()  # the old rows' IDs, oldest first
+        # The old rows' IDs, oldest first, and where the next to drop is. An array of numbers, not
+        # a deque of ints: the collector would walk a few hundred thousand ints at each collection
+        # that met it (13 and 16 ms for the young and middle generations after each change).
+        self._order: NDArray[np.int64] = np.empty(0, dtype=np.int64)
+        self._oldest = 0
         self._lock = threading.Lock()
 
     def take(self, ids: Iterable[int]) -> tuple[dict[int, R], list[int]]:
@@ -134,15 +141,16 @@ class KeptRows(Generic[R]):
                 with self._lock:
                     if self._young is young:  # no other thread has changed generations meanwhile
                         self._old, self._young = young, {}
-                        self._order = deque(young)
+                        self._order = np.fromiter(list(young), dtype=np.int64)
+                        self._oldest = 0
             # Drop the oldest row still among the old ones (IDs that moved to the young are passed over).
             old, order = self._old, self._order
             while old:
-                try:
-                    oldest = order.popleft()
-                except IndexError:  # another thread took the last ID
+                at = self._oldest
+                if at >= len(order):  # another thread took the last ID
                     break
-                if old.pop(oldest, None) is not None:
+                self._oldest = at + 1
+                if old.pop(order.item(at), None) is not None:
                     break
             if is_tracked(row):
                 settling[row_id] = row
