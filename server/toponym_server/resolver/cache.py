@@ -13,7 +13,6 @@ from gc import is_tracked
 from typing import Generic, TypeVar
 
 import numpy as np
-from numpy.typing import NDArray
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -53,6 +52,9 @@ R = TypeVar("R")
 
 SETTLING_ROWS = 4_096
 """Rows that CPython's garbage collector still tracks wait apart, at most this many (see :class:`KeptRows`)."""
+# Waiting rows are looked at once this many wait: a query stores a few rows at a time, and looking
+# at each call cost a cheap query about 3 % of its time.
+_SETTLE_FROM = 256
 
 
 class KeptRows(Generic[R]):
@@ -87,7 +89,7 @@ class KeptRows(Generic[R]):
         # The old rows' IDs, oldest first, and where the next to drop is. An array of numbers, not
         # a deque of ints: the collector would walk a few hundred thousand ints at each collection
         # that met it (13 and 16 ms for the young and middle generations after each change).
-        self._order: NDArray[np.int64] = np.empty(0, dtype=np.int64)
+        self._order: memoryview = np.empty(0, dtype=np.int64).data  # its items read as ints
         self._oldest = 0
         self._lock = threading.Lock()
 
@@ -131,7 +133,7 @@ class KeptRows(Generic[R]):
     def keep_all(self, rows: Iterable[tuple[int, R]]) -> None:
         """Keep each (row ID, row) of ``rows``, in order: :meth:`keep` for many rows at a time."""
         settling = self._settling
-        if settling:
+        if len(settling) >= _SETTLE_FROM:
             self._settle(settling)
         capacity = self._capacity
         waiting = min(SETTLING_ROWS, capacity // 2)  # the young rows always hold some
@@ -141,7 +143,7 @@ class KeptRows(Generic[R]):
                 with self._lock:
                     if self._young is young:  # no other thread has changed generations meanwhile
                         self._old, self._young = young, {}
-                        self._order = np.fromiter(list(young), dtype=np.int64)
+                        self._order = np.fromiter(list(young), dtype=np.int64).data
                         self._oldest = 0
             # Drop the oldest row still among the old ones (IDs that moved to the young are passed over).
             old, order = self._old, self._order
@@ -150,7 +152,7 @@ class KeptRows(Generic[R]):
                 if at >= len(order):  # another thread took the last ID
                     break
                 self._oldest = at + 1
-                if old.pop(order.item(at), None) is not None:
+                if old.pop(order[at], None) is not None:
                     break
             if is_tracked(row):
                 settling[row_id] = row
