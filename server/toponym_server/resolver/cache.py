@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Iterator
 from gc import is_tracked
-from typing import Generic, TypeVar
+from itertools import count
+from typing import Generic, NamedTuple, TypeVar
 
 import numpy as np
 
@@ -57,6 +58,20 @@ SETTLING_ROWS = 4_096
 _SETTLE_FROM = 256
 
 
+class _Generation(NamedTuple, Generic[R]):
+    """The old rows, their IDs oldest first, and a counter of the positions taken, swapped as one.
+
+    The IDs are an array of numbers, not a deque of ints: the collector would walk a few hundred
+    thousand ints at each collection that met it (13 and 16 ms for the young and middle
+    generations after each change). Positions come from one counter per generation, so a thread
+    held up across a change of generations can only take a position of the generation it read.
+    """
+
+    rows: dict[int, R]
+    order: memoryview
+    taken: Iterator[int]
+
+
 class KeptRows(Generic[R]):
     """Index rows by 64-bit integer ID, at most ``capacity`` of them, the oldest forgotten first, a row at a time.
 
@@ -79,18 +94,13 @@ class KeptRows(Generic[R]):
     twice, never return a wrong one, and only the change of generations takes a lock.
     """
 
-    __slots__ = ("_capacity", "_lock", "_old", "_oldest", "_order", "_settling", "_young")
+    __slots__ = ("_aging", "_capacity", "_lock", "_settling", "_young")
 
     def __init__(self, capacity: int) -> None:
         self._capacity = max(1, capacity)
         self._young: dict[int, R] = {}
-        self._old: dict[int, R] = {}
         self._settling: dict[int, R] = {}  # rows the collector still tracks, oldest first
-        # The old rows' IDs, oldest first, and where the next to drop is. An array of numbers, not
-        # a deque of ints: the collector would walk a few hundred thousand ints at each collection
-        # that met it (13 and 16 ms for the young and middle generations after each change).
-        self._order: memoryview = np.empty(0, dtype=np.int64).data  # its items read as ints
-        self._oldest = 0
+        self._aging: _Generation[R] = _Generation({}, np.empty(0, dtype=np.int64).data, count())
         self._lock = threading.Lock()
 
     def take(self, ids: Iterable[int]) -> tuple[dict[int, R], list[int]]:
@@ -98,7 +108,7 @@ class KeptRows(Generic[R]):
         found: dict[int, R] = {}
         missing: list[int] = []
         aged: list[int] = []
-        young, settling, old = self._young, self._settling, self._old
+        young, settling, old = self._young, self._settling, self._aging.rows
         for row_id in ids:
             row = young.get(row_id)
             if row is None:
@@ -112,7 +122,7 @@ class KeptRows(Generic[R]):
             else:
                 found[row_id] = row
         for row_id in aged:
-            self._old.pop(row_id, None)
+            old.pop(row_id, None)
         self.keep_all((row_id, found[row_id]) for row_id in aged)
         return found, missing
 
@@ -142,22 +152,21 @@ class KeptRows(Generic[R]):
             if len(young) + len(settling) >= capacity:  # the rows waiting are young ones too
                 with self._lock:
                     if self._young is young:  # no other thread has changed generations meanwhile
-                        self._old, self._young = young, {}
-                        self._order = np.fromiter(list(young), dtype=np.int64).data
-                        self._oldest = 0
+                        order = np.fromiter(list(young), dtype=np.int64).data
+                        self._young = {}
+                        self._aging = _Generation(young, order, count())
             # Drop the oldest row still among the old ones (IDs that moved to the young are passed over).
-            old, order = self._old, self._order
+            old, order, cursor = self._aging
             while old:
-                at = self._oldest
-                if at >= len(order):  # another thread took the last ID
+                at = next(cursor)  # taken and advanced at once: threads never reuse or skip a position
+                if at >= len(order):
                     break
-                self._oldest = at + 1
                 if old.pop(order[at], None) is not None:
                     break
             if is_tracked(row):
                 settling[row_id] = row
                 if len(settling) > waiting:
-                    self._settle_oldest(settling)
+                    self._settle_oldest(settling, waiting)
             else:
                 self._young[row_id] = row
 
@@ -181,15 +190,16 @@ class KeptRows(Generic[R]):
             if settling.pop(row_id, None) is not None:
                 young[row_id] = row
 
-    def _settle_oldest(self, settling: dict[int, R]) -> None:
-        """Move the row that has waited longest among the young ones, tracked or not."""
-        try:
-            oldest = next(iter(settling))
-        except (StopIteration, RuntimeError):  # emptied, or changed by another thread meanwhile
-            return
-        row = settling.pop(oldest, None)
-        if row is not None:
-            self._young[oldest] = row
+    def _settle_oldest(self, settling: dict[int, R], waiting: int) -> None:
+        """Move the rows that have waited longest among the young ones, tracked or not, until ``waiting`` wait."""
+        while len(settling) > waiting:
+            try:
+                oldest = next(iter(settling))
+            except (StopIteration, RuntimeError):  # emptied, or changed by another thread meanwhile
+                return
+            row = settling.pop(oldest, None)  # None: another thread moved it
+            if row is not None:
+                self._young[oldest] = row
 
     def __len__(self) -> int:
-        return len(self._young) + len(self._settling) + len(self._old)
+        return len(self._young) + len(self._settling) + len(self._aging.rows)

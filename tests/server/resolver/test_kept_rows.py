@@ -119,7 +119,7 @@ def test_rows_the_collector_still_tracks_never_make_it_walk_the_kept_rows() -> N
             batch = _fresh_rows(first, 500)
             assert all(gc.is_tracked(row) for _, row in batch)
             kept.keep_all(batch)
-            assert not gc.is_tracked(kept._young) and not gc.is_tracked(kept._old)
+            assert not gc.is_tracked(kept._young) and not gc.is_tracked(kept._aging.rows)
             found, missing = kept.take(range(first + 500))  # waiting or not, every row is found
             assert not missing and all(found[row_id] == (row_id, f"name {row_id}") for row_id in found)
             gc.collect(0)  # what a young collection does: the rows are no longer tracked
@@ -163,3 +163,19 @@ def test_after_a_change_of_generations_the_collector_walks_no_large_container() 
     assert all(len(gc.get_referents(part)) < 100 for part in walked)
     found, missing = kept.take(range(1_200))
     assert sorted(found) == list(range(200, 1_200)) and missing == list(range(200))
+
+
+def test_a_thread_held_up_across_a_change_of_generations_skips_no_old_row() -> None:
+    # A thread that read the old generation before a change takes its positions from that
+    # generation's own counter: it once advanced the new one's cursor, and the old rows it
+    # skipped stayed past the capacity until the next change (twice the capacity, then freed at once).
+    kept: KeptRows[int] = KeptRows(10)
+    kept.keep_all((row_id, row_id) for row_id in range(10))
+    held_up = kept._aging  # what a paused thread had read
+    kept.keep_all((row_id, row_id) for row_id in range(10, 21))  # two changes of generations
+    for _ in range(10):
+        next(held_up.taken)  # the paused thread goes on with its own generation
+    for row_id in range(21, 30):
+        kept.keep(row_id, row_id)
+        assert len(kept) <= 10
+    assert sorted(kept.take(range(30))[0]) == list(range(20, 30))
