@@ -53,8 +53,8 @@ R = TypeVar("R")
 
 SETTLING_ROWS = 4_096
 """Rows that CPython's garbage collector still tracks wait apart, at most this many (see :class:`KeptRows`)."""
-# Waiting rows are looked at once this many wait: a query stores a few rows at a time, and looking
-# at each call cost a cheap query about 3 % of its time.
+# Waiting rows are looked at once this many wait, not at every store: a cheap query stores a few
+# rows at a time, in several calls.
 _SETTLE_FROM = 256
 
 
@@ -89,8 +89,8 @@ class KeptRows(Generic[R]):
     a walk, three times over (each generation in turn) before a full collection stops tracking it
     again. So a row the collector still tracks waits in a small dict of its own, still found by
     :meth:`take`, and joins the young rows once the collector has let it go; at most
-    :data:`SETTLING_ROWS` wait, past that the oldest joins regardless (rows of a type the
-    collector always tracks). Threads may share it: a race can forget a row early or read it
+    :data:`SETTLING_ROWS` (and half the capacity) wait, past that the oldest join regardless (rows
+    of a type the collector always tracks). Threads may share it: a race can forget a row early or read it
     twice, never return a wrong one, and only the change of generations takes a lock.
     """
 
