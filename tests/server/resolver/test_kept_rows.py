@@ -119,13 +119,13 @@ def test_rows_the_collector_still_tracks_never_make_it_walk_the_kept_rows() -> N
             batch = _fresh_rows(first, 500)
             assert all(gc.is_tracked(row) for _, row in batch)
             kept.keep_all(batch)
-            assert not gc.is_tracked(kept._young) and not gc.is_tracked(kept._aging.rows)
+            assert not gc.is_tracked(kept._young.rows) and not gc.is_tracked(kept._aging.rows)
             found, missing = kept.take(range(first + 500))  # waiting or not, every row is found
             assert not missing and all(found[row_id] == (row_id, f"name {row_id}") for row_id in found)
             gc.collect(0)  # what a young collection does: the rows are no longer tracked
     finally:
         gc.enable()
-    assert len(kept._young) >= 2_500  # the rows the collector let go joined the young ones
+    assert len(kept._young.rows) >= 2_500  # the rows the collector let go joined the young ones
 
 
 def test_rows_the_collector_always_tracks_are_kept_and_bounded_too() -> None:
