@@ -30,6 +30,9 @@ with ``toponym index build``). Every figure is printed with what it measured:
   ``--before-index`` gives that code its own index, when the change altered the index format.
   Not part of the default run.
 
+At the end of a run, a scorecard checks each figure that issue 5 sets a target for
+(``targets.py``): the figure, the limit, and whether it is met.
+
 The in-process, alternatives and variant parts are taken with CPython's garbage collector set as
 ``toponym serve`` sets it once it is ready (``prepare_long_run``: start-up frozen, full
 collections a tenth as often); ``--collector python`` keeps Python's defaults instead. Either way
@@ -73,6 +76,18 @@ import grpc
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from page_cache import HeldFiles
 from startup import SERVE, free_port, memory_mib, wait_ready
+from targets import (
+    BATCH_NAMES_PER_S,
+    KNOWN_NAME_P50_MS,
+    MIB_IN_MB,
+    OVER_RAPIDFUZZ,
+    P99_MS,
+    RESIDENT_MB,
+    START_TO_READY_S,
+    UNARY_OVER_ECHO,
+    VARIANT_P50_MS,
+    Scorecard,
+)
 
 from toponym_client import ToponymClient
 from toponym_client._proto.toponym.v1 import toponym_pb2 as pb
@@ -264,12 +279,17 @@ def mem_text(m: dict[str, float]) -> str:
 
 
 def run_inprocess(
-    resolver: Resolver, sets: dict[str, list[str]], count: int, classes: Sequence[str] = CLASSES
+    resolver: Resolver,
+    sets: dict[str, list[str]],
+    count: int,
+    classes: Sequence[str] = CLASSES,
+    card: Scorecard | None = None,
 ) -> dict[str, list[float]]:
     """Resolve ``count`` names of each class cold, then the same names warm; print p50/p99.
 
     Cold calls are also timed in CPU time (the thread's): other jobs on the machine stretch
-    the wall-clock figures, hardly the CPU ones, so paired runs compare those.
+    the wall-clock figures, hardly the CPU ones, so paired runs compare those. The figures the
+    targets speak of go on ``card``.
     """
     print(f"\n== in-process Resolver.resolve latency ({count} distinct names a class)")
     cold: dict[str, list[float]] = {}
@@ -285,6 +305,14 @@ def run_inprocess(
         warm = [timed(lambda q=q: resolver.resolve(Query(q))) for q in sets[name][:count]]
         print(f"  {name:<10} cold {ms(cold[name])}  CPU p50 {pct(cold_cpu[name], 50) * 1000:.3f} ms")
         print(f"  {'':<10} warm {ms(warm)}")
+        if card is not None and name in ("exact", "alternate"):
+            card.at_most(f"in-process p50, {name} names, cold", pct(cold[name], 50) * 1000, KNOWN_NAME_P50_MS, "ms")
+            card.at_most(f"in-process p50, {name} names, warm", pct(warm, 50) * 1000, KNOWN_NAME_P50_MS, "ms")
+        if card is not None and name == "variant":
+            card.at_most("in-process p50, spelling variants, cold", pct(cold[name], 50) * 1000, VARIANT_P50_MS, "ms")
+    if card is not None:
+        for name in classes:
+            card.at_most(f"in-process p99, {name}, cold", pct(cold[name], 99) * 1000, P99_MS, "ms")
     everything = [t for name in classes for t in cold[name]]
     everything_cpu = [t for name in classes for t in cold_cpu[name]]
     print(f"  {'all':<10} cold {ms(everything)}  CPU p50 {pct(everything_cpu, 50) * 1000:.3f} ms")
@@ -418,8 +446,8 @@ def start_process(argv: list[str], target: str, echo: bool = False) -> tuple[sub
     return process, time.monotonic() - started
 
 
-def run_grpc(index: Path, sets: dict[str, list[str]], args: argparse.Namespace) -> None:
-    """Start toponym and the echo side by side and load both with the same work."""
+def run_grpc(index: Path, sets: dict[str, list[str]], args: argparse.Namespace, card: Scorecard) -> None:
+    """Start toponym and the echo side by side and load both with the same work; the targets' figures go on ``card``."""
     port, echo_port = free_port(), free_port()
     target, echo_target = f"127.0.0.1:{port}", f"127.0.0.1:{echo_port}"
     # With --leave-page-cache the server leaves the file to the page cache too (no read-ahead).
@@ -428,7 +456,10 @@ def run_grpc(index: Path, sets: dict[str, list[str]], args: argparse.Namespace) 
     echo, _ = start_process([sys.executable, __file__, "--echo-server", str(echo_port)], echo_target, echo=True)
     try:
         print(f"\n== gRPC: toponym serve (pid {server.pid}) beside the echo service (pid {echo.pid})")
-        print(f"  start-to-ready {ready:.2f} s; after start {mem_text(memory_mib(server.pid))}")
+        memory = memory_mib(server.pid)
+        print(f"  start-to-ready {ready:.2f} s; after start {mem_text(memory)}")
+        card.at_most("server start-to-ready", ready, START_TO_READY_S, "s", digits=2)
+        card.at_most("server resident memory (VmRSS) after start", memory["rss"] * MIB_IN_MB, RESIDENT_MB, "MB", 0)
         cursor = 0
 
         def take(count: int) -> list[str]:
@@ -452,6 +483,8 @@ def run_grpc(index: Path, sets: dict[str, list[str]], args: argparse.Namespace) 
                     e_lat.append(timed(lambda n=name: plain.resolve(n)))
                 t_cpu, e_cpu = cpu_seconds(server.pid) - t_cpu, cpu_seconds(echo.pid) - e_cpu
                 ratio = pct(t_lat, 50) / pct(e_lat, 50)
+                if label == "mixed classes":
+                    card.at_most(f"gRPC unary p50 over the echo's, {state}", ratio, UNARY_OVER_ECHO, "x", digits=2)
                 print(f"  unary, {label}, {state:<5} toponym {ms(t_lat)}")
                 print(f"  {'':<25} echo    {ms(e_lat)}  -> toponym/echo p50 {ratio:.2f}x")
                 print(
@@ -482,6 +515,8 @@ def run_grpc(index: Path, sets: dict[str, list[str]], args: argparse.Namespace) 
             spent = cpu_seconds(server.pid) - spent
             warm = batch_throughput("toponym", target, per_client)
             plain_rate = batch_throughput("echo", echo_target, per_client)
+            for state, rate in (("cold", cold), ("warm", warm)):
+                card.at_least(f"ResolveBatch, {clients} client(s), {state}", rate, BATCH_NAMES_PER_S, "names/s")
             print(
                 f"  ResolveBatch x{BATCH}, {clients} client(s), {args.batches} batches each: "
                 f"toponym cold {cold:,.0f} names/s, warm {warm:,.0f} names/s; echo {plain_rate:,.0f} names/s "
@@ -507,7 +542,9 @@ def run_grpc(index: Path, sets: dict[str, list[str]], args: argparse.Namespace) 
                 f"({', '.join(KNOWN)}): toponym cold {cold:,.0f} names/s; "
                 f"cold server CPU {1000 * spent / names_sent:.3f} ms a name"
             )
-        print(f"  after the load: {mem_text(memory_mib(server.pid))}")
+        memory = memory_mib(server.pid)
+        print(f"  after the load: {mem_text(memory)}")
+        card.at_most("server resident memory (VmRSS) after the load", memory["rss"] * MIB_IN_MB, RESIDENT_MB, "MB", 0)
     finally:
         for process in (server, echo):
             process.terminate()
@@ -681,8 +718,11 @@ def run_alternatives(index: Path, resolver: Resolver, sets: dict[str, list[str]]
         print(f"  {label:<27} {ms(values)} -> {pct(values, 50) / pct(toponym, 50):,.0f}x toponym's p50")
 
 
-def run_variant(directory: Path, sample_size: int, index: Path | None = None) -> None:
-    """Accuracy@1 and latency of toponym and brute-force rapidfuzz on one sample of the variant benchmark."""
+def run_variant(directory: Path, sample_size: int, index: Path | None = None, card: Scorecard | None = None) -> None:
+    """Accuracy@1 and latency of toponym and brute-force rapidfuzz on one sample of the variant benchmark.
+
+    The bare run's speed-up and accuracy go on ``card``.
+    """
     from evaluate import fold as fold_ascii
     from evaluate import read_cases
     from rapidfuzz import fuzz, process
@@ -728,6 +768,10 @@ def run_variant(directory: Path, sample_size: int, index: Path | None = None) ->
             b_right += bool(best) and max(best, key=best.__getitem__) == gold
         mode = "country hint" if hinted else "bare"
         n = len(cases)
+        if card is not None and not hinted:
+            speed_up = pct(b_lat, 50) / pct(t_lat, 50)
+            card.at_least("speed-up over brute-force rapidfuzz, variants, bare", speed_up, OVER_RAPIDFUZZ, "x", 1)
+            card.as_good("accuracy@1 beside brute-force rapidfuzz, variants, bare", t_right / n, b_right / n)
         print(f"  {mode:<12} toponym   acc@1 {t_right / n:.3f}  {ms(t_lat)}")
         print(
             f"  {'':<12} rapidfuzz acc@1 {b_right / n:.3f}  {ms(b_lat)}  over {len(names):,} names "
@@ -803,18 +847,20 @@ def main() -> None:
         "in-process collector: "
         + ("as toponym serve sets it (prepare_long_run)" if args.collector == "server" else "Python's defaults")
     )
+    card = Scorecard()
     if "inprocess" in parts:
-        run_inprocess(resolver, sets, args.inprocess, args.classes.split(","))
+        run_inprocess(resolver, sets, args.inprocess, args.classes.split(","), card)
     if "alternatives" in parts:
         run_alternatives(index, resolver, sets, args.alt_sample)
     if "grpc" in parts:
-        run_grpc(index, sets, args)
+        run_grpc(index, sets, args, card)
     if "compare" in parts:
         if args.before is None:
             parser.error("the compare part needs --before")
         run_compare(index, sets, args)
     if "variant" in parts and args.variant is not None:
-        run_variant(args.variant, args.variant_sample, args.variant_index)
+        run_variant(args.variant, args.variant_sample, args.variant_index, card)
+    print("\n".join(card.lines()))
     print(f"\nload average at the end {os.getloadavg()[0]:.2f}")
     held.close()
 
