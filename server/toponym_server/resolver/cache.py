@@ -89,6 +89,14 @@ def _new_young() -> _Young[R]:
     return _Young({}, array("q"))
 
 
+def _join(young: _Young[R], row_id: int, row: R) -> None:
+    """Add a row to the young ones; an ID already there is listed once (its first place in the order stands)."""
+    rows = young.rows
+    if row_id not in rows:
+        rows[row_id] = row
+        young.order.append(row_id)
+
+
 class KeptRows(Generic[R]):
     """Index rows by 64-bit integer ID, at most ``capacity`` of them, the oldest forgotten first, a row at a time.
 
@@ -169,8 +177,11 @@ class KeptRows(Generic[R]):
             if len(young.rows) + len(settling) >= capacity:  # the rows waiting are young ones too
                 with self._lock:
                     if self._young is young:  # no other thread has changed generations meanwhile
-                        self._young = _new_young()
+                        # The old generation first: a thread that stored between the two would
+                        # otherwise drop rows from the emptied old one, and the rows just aged
+                        # would all be let go at once at the next change, past the capacity till then.
                         self._aging = _Generation(young.rows, young.order, count())
+                        self._young = _new_young()
             # Drop the oldest row still among the old ones (IDs that moved to the young are passed over).
             old, order, cursor = self._aging
             while old:
@@ -184,9 +195,7 @@ class KeptRows(Generic[R]):
                 if len(settling) > waiting:
                     self._settle_oldest(settling, waiting)
             else:
-                young = self._young
-                young.rows[row_id] = row
-                young.order.append(row_id)
+                _join(self._young, row_id, row)
 
     def _settle(self, settling: dict[int, R]) -> None:
         """Move the waiting rows the collector no longer tracks among the young ones, in order.
@@ -206,8 +215,7 @@ class KeptRows(Generic[R]):
         young = self._young
         for row_id, row in settled:
             if settling.pop(row_id, None) is not None:
-                young.rows[row_id] = row
-                young.order.append(row_id)
+                _join(young, row_id, row)
 
     def _settle_oldest(self, settling: dict[int, R], waiting: int) -> None:
         """Move the rows that have waited longest among the young ones, tracked or not, until ``waiting`` wait."""
@@ -218,9 +226,9 @@ class KeptRows(Generic[R]):
                 return
             row = settling.pop(oldest, None)  # None: another thread moved it
             if row is not None:
-                young = self._young
-                young.rows[oldest] = row
-                young.order.append(oldest)
+                _join(self._young, oldest, row)
 
     def __len__(self) -> int:
-        return len(self._young.rows) + len(self._settling) + len(self._aging.rows)
+        young, old = self._young.rows, self._aging.rows
+        # During a change of generations the rows just aged are the old ones and, a moment longer, the young ones.
+        return len(young) + len(self._settling) + (len(old) if old is not young else 0)
