@@ -860,7 +860,8 @@ def main() -> None:
         run_compare(index, sets, args)
     if "variant" in parts and args.variant is not None:
         run_variant(args.variant, args.variant_sample, args.variant_index, card)
-    print("\n".join(card.lines()))
+    for line in card.lines():
+        print(line)
     print(f"\nload average at the end {os.getloadavg()[0]:.2f}")
     held.close()
 

@@ -31,6 +31,15 @@ OVER_RAPIDFUZZ = 50.0
 MIB_IN_MB = 2**20 / 10**6
 
 
+def _shown(value: float, limit: float, digits: int) -> str:
+    """``value`` to ``digits`` decimals, or as many more as it takes not to read as the limit itself."""
+    for places in range(digits, digits + 6):
+        text = f"{value:,.{places}f}"
+        if value == limit or text != f"{limit:,.{places}f}":
+            return text
+    return text
+
+
 @dataclass(frozen=True)
 class Check:
     """One figure of a run against one target."""
@@ -49,11 +58,13 @@ class Scorecard:
 
     def at_most(self, target: str, value: float, limit: float, unit: str, digits: int = 3) -> None:
         """Check a figure that must not exceed ``limit``."""
-        self.checks.append(Check(target, f"{value:,.{digits}f} {unit}", f"<= {limit:,g} {unit}", value <= limit))
+        figure = f"{_shown(value, limit, digits)} {unit}"
+        self.checks.append(Check(target, figure, f"<= {limit:,g} {unit}", value <= limit))
 
     def at_least(self, target: str, value: float, limit: float, unit: str, digits: int = 0) -> None:
         """Check a figure that must reach ``limit``."""
-        self.checks.append(Check(target, f"{value:,.{digits}f} {unit}", f">= {limit:,g} {unit}", value >= limit))
+        figure = f"{_shown(value, limit, digits)} {unit}"
+        self.checks.append(Check(target, figure, f">= {limit:,g} {unit}", value >= limit))
 
     def as_good(self, target: str, ours: float, theirs: float) -> None:
         """Check that an accuracy of ours is at least theirs."""
