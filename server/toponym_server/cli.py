@@ -133,6 +133,15 @@ def _parser() -> argparse.ArgumentParser:
         "a larger one is only read ahead into the page cache (env TOPONYM_KEEP_INDEX_MIB; default 3072)",
     )
     serve.add_argument(
+        "--answers-kept",
+        type=_non_negative_int,
+        default=_env("TOPONYM_ANSWERS_KEPT", "10000"),  # resolver.DEFAULT_RESULT_CACHE, not imported here
+        metavar="N",
+        help="distinct answers kept for names asked again, about 2 KiB each; a pipeline that sends "
+        "more distinct names than this over and over finds none kept (env TOPONYM_ANSWERS_KEPT; default 10000; "
+        "0 keeps none)",
+    )
+    serve.add_argument(
         "--kept-name-rows",
         type=_positive_int,
         default=_env("TOPONYM_KEPT_NAME_ROWS", "300000"),
@@ -357,6 +366,7 @@ def _serve(args: argparse.Namespace) -> int:
             read_ahead=args.read_ahead,
             keep_index_bytes=args.keep_index_mib << 20,
             kept_name_rows=args.kept_name_rows,
+            answers_kept=args.answers_kept,
         )
     except SecurityConfigError as err:
         logger.error("%s", err)

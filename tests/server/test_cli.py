@@ -131,7 +131,17 @@ def test_the_largest_index_kept_in_memory_comes_from_the_flag_or_the_environment
     assert _parser().parse_args(["serve", "--keep-index-mib", "0"]).keep_index_mib == 0
 
 
-def test_serve_passes_kept_name_rows_and_the_keep_limit_to_the_server(
+def test_answers_kept_come_from_the_flag_or_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from toponym_server.cli import _parser
+    from toponym_server.resolver.resolver import DEFAULT_RESULT_CACHE
+
+    assert _parser().parse_args(["serve"]).answers_kept == DEFAULT_RESULT_CACHE
+    monkeypatch.setenv("TOPONYM_ANSWERS_KEPT", "50000")
+    assert _parser().parse_args(["serve"]).answers_kept == 50_000
+    assert _parser().parse_args(["serve", "--answers-kept", "0"]).answers_kept == 0
+
+
+def test_serve_passes_kept_name_rows_the_keep_limit_and_the_answers_kept_to_the_server(
     embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from toponym_server import cli
@@ -140,5 +150,7 @@ def test_serve_passes_kept_name_rows_and_the_keep_limit_to_the_server(
     configs: list[server.ServerConfig] = []
     monkeypatch.setattr(server, "serve_until_signalled", lambda index, config: configs.append(config))
     argv = ["serve", "--index", str(embedded_index.path), "--kept-name-rows", "1234", "--keep-index-mib", "100"]
-    assert cli.main(argv) == 0
-    assert [(config.kept_name_rows, config.keep_index_bytes) for config in configs] == [(1234, 100 << 20)]
+    assert cli.main([*argv, "--answers-kept", "20000"]) == 0
+    assert [(config.kept_name_rows, config.keep_index_bytes, config.answers_kept) for config in configs] == [
+        (1234, 100 << 20, 20_000)
+    ]

@@ -214,6 +214,7 @@ def test_an_unusable_index_stops_the_start_with_a_clear_message(
         (["--max-batch-size", "0"], "must be at least 1"),
         (["--kept-name-rows", "0"], "must be at least 1"),
         (["--keep-index-mib", "-1"], "must be at least 0"),
+        (["--answers-kept", "-1"], "must be at least 0"),
     ],
 )
 def test_unusable_settings_stop_the_start(

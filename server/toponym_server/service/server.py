@@ -21,7 +21,7 @@ from grpc_reflection.v1alpha import reflection
 
 from toponym_server.index.reader import IndexReader
 from toponym_server.resolver import Resolver
-from toponym_server.resolver.resolver import DEFAULT_KEPT_NAME_ROWS
+from toponym_server.resolver.resolver import DEFAULT_KEPT_NAME_ROWS, DEFAULT_RESULT_CACHE
 from toponym_server.service.auth import BearerTokenInterceptor
 from toponym_server.service.handlers import SERVICE_NAME, toponym_handler
 from toponym_server.service.limits import DEFAULT_MAX_MESSAGE_BYTES, Limits
@@ -50,6 +50,8 @@ class ServerConfig:
     """The largest index file kept in memory; a larger one is only read ahead into the page cache."""
     kept_name_rows: int = DEFAULT_KEPT_NAME_ROWS
     """Index name rows the resolver keeps in memory (about 0.8 KiB each; see DEFAULT_KEPT_NAME_ROWS)."""
+    answers_kept: int = DEFAULT_RESULT_CACHE
+    """Distinct answers kept for names asked again, by the resolver and (encoded) by the service; 0 keeps none."""
 
 
 class RunningServer:
@@ -89,8 +91,9 @@ def start_server(index: IndexReader, config: ServerConfig) -> RunningServer:
         interceptors=[BearerTokenInterceptor(config.auth_tokens)] if config.auth_tokens else None,
         maximum_concurrent_rpcs=limits.max_concurrent_rpcs,
     )
-    resolver = Resolver(index, kept_name_rows=config.kept_name_rows)
-    server.add_generic_rpc_handlers((toponym_handler(ToponymServicer(resolver, limits)),))
+    resolver = Resolver(index, cache_size=config.answers_kept, kept_name_rows=config.kept_name_rows)
+    servicer = ToponymServicer(resolver, limits, cache_size=config.answers_kept)
+    server.add_generic_rpc_handlers((toponym_handler(servicer),))
     health_servicer = health.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     reflection.enable_server_reflection(

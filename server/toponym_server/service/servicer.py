@@ -22,6 +22,7 @@ from toponym_client._proto.toponym.v1 import toponym_pb2 as pb
 from toponym_client._proto.toponym.v1 import toponym_pb2_grpc as pb_grpc
 from toponym_server.resolver import Candidate, Query, Resolver, contexts_for, in_document
 from toponym_server.resolver.cache import LruCache
+from toponym_server.resolver.resolver import DEFAULT_RESULT_CACHE
 from toponym_server.service import convert
 from toponym_server.service.decoding import BatchItems, Malformed, MalformedStreamItem
 from toponym_server.service.limits import Limits
@@ -38,8 +39,6 @@ from toponym_server.text.document import DEFAULT_MIN_CONFIDENCE as TEXT_MIN_CONF
 
 logger = logging.getLogger(__name__)
 _INTERNAL_MESSAGE = "internal error while resolving; the server log has the details"
-# Encoded results kept by encoded request, for batch items and stream messages that repeat.
-DEFAULT_RESULT_CACHE = 10_000
 _RESULTS_FIELD_TAG = b"\x0a"  # ResolveBatchResponse.results: field 1, length-delimited
 
 
@@ -104,7 +103,7 @@ class ToponymServicer(pb_grpc.ToponymServiceServicer):
         self._text = TextResolver(resolver, resolver.index)
         # An answer depends only on the request and the immutable index: a repeated name of a
         # batch or stream is answered from its encoded result, without validating, resolving
-        # or converting it again.
+        # or converting it again. ``cache_size`` encoded results are kept, by encoded request.
         self._results: LruCache[bytes, bytes] = LruCache(cache_size)
 
     def _query(self, request: pb.ResolveRequest, path: str = "") -> Query:

@@ -12,6 +12,7 @@ from toponym_server.index import IndexReader
 from toponym_server.resolver import Query, Resolver
 from toponym_server.service import server as server_module
 from toponym_server.service.server import FULL_COLLECTION_EVERY, ServerConfig, prepare_long_run, start_server
+from toponym_server.service.servicer import ToponymServicer
 
 
 @pytest.fixture()
@@ -51,3 +52,32 @@ def test_the_served_resolver_keeps_as_many_name_rows_as_configured(
     (resolver,) = built
     resolver.resolve(Query("Kawaguchy"))  # a misspelling: over a hundred name rows
     assert 0 < len(resolver._name_rows) <= 20
+
+
+@pytest.mark.parametrize("answers_kept", [0, 3])
+def test_the_served_resolver_and_service_keep_as_many_answers_as_configured(
+    embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch, answers_kept: int
+) -> None:
+    built: list[Resolver] = []
+
+    def recording(*args: Any, **kwargs: Any) -> Resolver:
+        built.append(Resolver(*args, **kwargs))
+        return built[-1]
+
+    services: list[ToponymServicer] = []
+
+    def recording_service(*args: Any, **kwargs: Any) -> ToponymServicer:
+        services.append(ToponymServicer(*args, **kwargs))
+        return services[-1]
+
+    monkeypatch.setattr(server_module, "Resolver", recording)
+    monkeypatch.setattr(server_module, "ToponymServicer", recording_service)
+    config = ServerConfig(port=0, workers=1, read_ahead=False, answers_kept=answers_kept)
+    running = start_server(embedded_index, config)
+    running.stop(grace=0)
+    (resolver,) = built
+    for name in ("Aleppo", "Homs", "Hama", "Idlib", "Raqqa"):
+        resolver.resolve(Query(name))
+    assert len(resolver._answers) == answers_kept
+    (service,) = services
+    assert service._results.size == answers_kept  # encoded results of repeated batch items
