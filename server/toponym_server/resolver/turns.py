@@ -8,8 +8,9 @@ running at a time, and four threads then spend 3.0 ms a name; taking them in ord
 call from waiting behind a whole batch.
 
 A turn is handed to the next waiter alone. Woken all at once to look for their number, the
-waiters of four concurrent batches switched context some 15 times a name and spent 15 % more
-CPU than with the handoff (BENCHMARKS.md, thirteenth session).
+waiters of four concurrent batches made the server switch context about 18 times a name; with
+the handoff it is about 7, and four threads spend 5-11 % less CPU a name (BENCHMARKS.md,
+thirteenth session).
 """
 
 from __future__ import annotations
