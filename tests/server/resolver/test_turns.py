@@ -135,11 +135,14 @@ def test_each_waiter_is_woken_once_when_its_turn_comes(monkeypatch: pytest.Monke
     # server switch context about 18 times a name, against 7 with a handoff to one waiter.
     turns = Turns()
     waits: list[str] = []
+    in_queue = {f"waiter-{n}": threading.Event() for n in range(4)}
     real_wait = threading.Condition.wait
 
     def counted_wait(self: threading.Condition, timeout: float | None = None) -> bool:
-        if threading.current_thread().name.startswith("waiter"):
-            waits.append(threading.current_thread().name)
+        name = threading.current_thread().name
+        if name in in_queue:
+            waits.append(name)
+            in_queue[name].set()  # its gate is queued before it waits on it
         return real_wait(self, timeout)
 
     monkeypatch.setattr(threading.Condition, "wait", counted_wait)
@@ -153,8 +156,9 @@ def test_each_waiter_is_woken_once_when_its_turn_comes(monkeypatch: pytest.Monke
         threads = [threading.Thread(target=waiter, name=f"waiter-{n}") for n in range(4)]
         for thread in threads:
             thread.start()
-            time.sleep(0.02)  # each in the queue before the next
+            assert in_queue[thread.name].wait(timeout=5)  # each in the queue before the next
     for thread in threads:
         thread.join(timeout=5)
+        assert not thread.is_alive()
     assert order == [f"waiter-{n}" for n in range(4)]
     assert sorted(waits) == order  # one wait each: no waiter woke to find it was not its turn
