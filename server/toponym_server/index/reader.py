@@ -1,17 +1,8 @@
 """Open an index file read-only and answer the lookups the resolver needs.
 
 The file is opened with SQLite's ``immutable`` flag: no locks, no journal, pages shared with
-every other process reading the same file through the operating system's page cache.
-
-Where this Python's SQLite is built serialized (``sqlite3.threadsafety == 3``, the usual build),
-every thread reads through one connection, which maps the whole file when SQLite's map can
-hold it (2 GiB in the usual build): a row is then read where its page lies, with no copy into a
-cache of the connection's own and no system call, and a server holds one SQLite page cache
-instead of one a worker thread. Paired in process that is 4-10 % less CPU a name, and a server
-holds about 75 MiB less of its own memory after ``bench/perf.py``'s load (BENCHMARKS.md,
-fourteenth session). A connection of its own for each thread, each mapping the file, would count
-the same pages once a thread in the server's resident memory. Elsewhere each thread opens a
-connection of its own, lazily, and reads through the system's page cache.
+every other process reading the same file through the operating system's page cache. Each
+thread gets its own connection, opened lazily, so gRPC worker threads never contend on one.
 """
 
 from __future__ import annotations
@@ -47,8 +38,6 @@ _PLACE_COLUMNS = (
 _NAME_COLUMNS = "id, place_id, text, lang, flags, folded, phonetic, skeleton, spelled"
 _NAME_AND_FACT_COLUMNS = ", ".join((_NAME_COLUMNS, *PLACE_FACT_COLUMNS))
 
-_SERIALIZED = 3
-"""``sqlite3.threadsafety`` of a SQLite whose connections threads may share."""
 KEEP_IN_MEMORY_CHUNK = 8 * 2**20
 """:meth:`IndexReader.keep_in_memory` reads the file this many bytes at a time."""
 READ_AHEAD_CHUNK = 8 * 2**20
@@ -123,10 +112,7 @@ class IndexReader:
         self._local = threading.local()
         resolved = self.path.resolve()
         self._uri = f"file:{quote(str(resolved))}?mode=ro&immutable=1"
-        self._shared: sqlite3.Connection | None = None
-        self._mapped_by_sqlite = False
-        self._kept = False
-        self._kept_map: mmap.mmap | None = None
+        self._kept_in_memory: mmap.mmap | None = None
         self._memory_lock = threading.Lock()
         self._closed = False
         self.meta = self._check()
@@ -137,30 +123,14 @@ class IndexReader:
         conn = sqlite3.connect(self._uri, uri=True, check_same_thread=False)
         conn.execute("PRAGMA query_only = ON")
         conn.execute("PRAGMA cache_size = -16384")
-        # Only the one connection all threads share may map the file (see _share): a map per
-        # connection would count the same pages again in the server's resident memory.
+        # Reads go through the OS page cache, shared by every thread and process, rather than a
+        # memory map per connection: each thread's map would count the same pages again in the
+        # server's resident memory (8 threads on a 10 GiB index could report tens of GiB).
         conn.execute("PRAGMA mmap_size = 0")
         return conn
 
-    def _share(self, conn: sqlite3.Connection, size: int) -> None:
-        """Make ``conn`` the connection of every thread, mapping the whole file if SQLite's map can hold it."""
-        conn.execute(f"PRAGMA mmap_size = {size}")
-        (granted,) = conn.execute("PRAGMA mmap_size").fetchone()
-        if granted < size:  # past SQLite's largest map: read through the page cache, as before
-            conn.execute("PRAGMA mmap_size = 0")
-        self._mapped_by_sqlite = granted >= size
-        self._shared = conn
-
-    @property
-    def mapped_by_sqlite(self) -> bool:
-        """Whether reads go through SQLite's map of the whole file (one for every thread), not a copy of each page."""
-        return self._mapped_by_sqlite
-
     @property
     def _conn(self) -> sqlite3.Connection:
-        shared = self._shared
-        if shared is not None:
-            return shared
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
             conn = self._connect()
@@ -190,10 +160,7 @@ class IndexReader:
             )
         if "places" not in meta:
             raise IndexFileError(f"{self.path} is an unfinished build: rebuild it")
-        if sqlite3.threadsafety == _SERIALIZED:
-            self._share(conn, pages * page_size)
-        else:
-            self._local.conn = conn
+        self._local.conn = conn
         return meta
 
     def keep_in_memory(self) -> None:
@@ -203,62 +170,37 @@ class IndexReader:
         page reads would wait on it; one pass in file order costs a sequential read instead. And
         a page that was read but that no process maps may leave memory again long before memory
         runs short: some hosts page out page cache that no process maps once it has gone
-        untouched for a while (BENCHMARKS.md, eleventh session), and a query that meets such a
-        page waits on the disk again. So every page is mapped once read: a mapped page stays
-        until the system needs the memory (a page the system takes back then is read again by the
-        query that needs it). Where SQLite maps the file (:attr:`mapped_by_sqlite`) its map is the
-        one kept: the file is read through, then every page of it is visited through SQLite
-        (``dbstat``), so that the file is mapped, and counted in ``RssFile``, once. Otherwise, or
-        if this SQLite has no ``dbstat``, the reader maps the file itself and touches each page
-        just after its chunk was read. The pages are the operating system's page cache, shared
-        with every process that reads the file. The file is read a chunk at a time, the
-        interpreter free for other threads while each chunk waits on the disk; queries keep
-        reading through SQLite meanwhile. Calling it again does nothing, and so does calling it
-        on a closed reader. Raises ``OSError`` if the file cannot be read or mapped, or if its
-        path now holds another file than the one opened (a deploy replaced it), and
-        ``ValueError`` for an empty file.
+        untouched for a minute or so (BENCHMARKS.md, eleventh session), and a query that meets
+        such a page waits on the disk again. So the file is mapped read-only and every page is
+        touched as it is read: a mapped page stays until the system needs the memory (a page the
+        system takes back then is read again by the query that needs it, unmapped). The pages are
+        the operating system's page cache, shared with every process that reads the file; they
+        count in the ``RssFile`` of each process that maps them. Queries keep reading through
+        SQLite meanwhile. The file is read a chunk at a time, the interpreter free for other
+        threads while each chunk waits on the disk; a page is touched just after its chunk was
+        read, so that touching it seldom waits on the disk. Calling it again does nothing, and so
+        does calling it on a closed reader. Raises ``OSError`` if the file cannot be read or
+        mapped, or if its path now holds another file than the one opened (a deploy replaced it),
+        and ``ValueError`` for an empty file.
         """
         with self._memory_lock:
-            if self._kept or self._closed:
+            if self._kept_in_memory is not None or self._closed:
                 return
-        try:
-            through_sqlite = self._mapped_by_sqlite and self._has_dbstat()
-        except sqlite3.ProgrammingError:  # closed meanwhile
-            return
-        mapped: mmap.mmap | None = None
         with self.path.open("rb", buffering=0) as handle:
             found = os.fstat(handle.fileno())
             if (found.st_dev, found.st_ino) != self._identity:
                 raise OSError(f"{self.path} is no longer the file this server opened: not kept in memory")
-            if through_sqlite:
-                _read_through(handle)
-            else:
-                mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-                try:
-                    _touch_as_read(handle, mapped)
-                except BaseException:
-                    mapped.close()
-                    raise
-        if through_sqlite:
+            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
             try:
-                _visit_every_page(self._conn)
-            except sqlite3.ProgrammingError:  # closed meanwhile: it keeps nothing
-                return
+                _touch_as_read(handle, mapped)
+            except BaseException:
+                mapped.close()
+                raise
         with self._memory_lock:
-            if self._kept or self._closed:  # another call, or close(), came first
-                if mapped is not None:
-                    mapped.close()
+            if self._kept_in_memory is not None or self._closed:  # another call, or close(), came first
+                mapped.close()
             else:
-                self._kept = True
-                self._kept_map = mapped
-
-    def _has_dbstat(self) -> bool:
-        """Whether this SQLite has the ``dbstat`` table, which lists every page of the file (a build option)."""
-        try:
-            self._conn.execute("SELECT pageno FROM dbstat LIMIT 0").fetchall()
-        except sqlite3.OperationalError:
-            return False
-        return True
+                self._kept_in_memory = mapped
 
     def read_ahead(self) -> bool:
         """Ask the system to bring the whole file into its page cache, not kept there; tell whether it could be asked.
@@ -439,41 +381,20 @@ class IndexReader:
         return str(row[0]) if row else ""
 
     def close(self) -> None:
-        """Close the reader's connection (every thread's, where they share one), and let the file's pages go.
+        """Close the calling thread's connection, and let the file's pages go for the whole process.
 
-        Where threads have connections of their own, the calling thread's is closed. The pages
-        that :meth:`keep_in_memory` kept are the reader's, not a thread's: after ``close`` they
-        may leave memory again, and the reader no longer keeps them.
+        The pages that :meth:`keep_in_memory` kept are the reader's, not a thread's: after
+        ``close`` they may leave memory again, and the reader no longer keeps them.
         """
-        with self._memory_lock:
-            self._closed = True
-            if self._kept_map is not None:
-                self._kept_map.close()
-                self._kept_map = None
-        if self._shared is not None:
-            self._shared.close()
-            return
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is not None:
             conn.close()
             self._local.conn = None
-
-
-def _read_through(handle: FileIO) -> None:
-    """Read ``handle`` to its end a chunk at a time, keeping nothing: its pages land in the page cache in order."""
-    chunk = bytearray(KEEP_IN_MEMORY_CHUNK)
-    while handle.readinto(chunk):
-        pass
-
-
-def _visit_every_page(conn: sqlite3.Connection) -> None:
-    """Read every page of the file through ``conn``: each is then mapped by SQLite's map of it.
-
-    One page a step, so that the threads sharing the connection are held up a page at a time,
-    not for the whole walk.
-    """
-    for _ in conn.execute("SELECT pageno FROM dbstat"):
-        pass
+        with self._memory_lock:
+            self._closed = True
+            if self._kept_in_memory is not None:
+                self._kept_in_memory.close()
+                self._kept_in_memory = None
 
 
 def _touch_as_read(handle: FileIO, mapped: mmap.mmap) -> None:

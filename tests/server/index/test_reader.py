@@ -462,12 +462,10 @@ def test_read_ahead_asks_for_the_whole_file_in_order(reader: IndexReader, monkey
 
 
 @linux_smaps
-def test_read_ahead_maps_nothing_more(reader: IndexReader) -> None:
-    # What is read ahead is the page cache, which no process's resident memory counts: only the
-    # pages queries read through SQLite's map are resident in it.
-    before = mappings_of(os.getpid(), reader.path)
+def test_read_ahead_keeps_nothing_mapped(reader: IndexReader) -> None:
+    # What is read ahead is the page cache, which no process's resident memory counts.
     reader.read_ahead()
-    assert mappings_of(os.getpid(), reader.path) == before
+    assert mappings_of(os.getpid(), reader.path) == []
 
 
 def test_read_ahead_without_fadvise_does_nothing(reader: IndexReader, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -500,7 +498,7 @@ class _TouchRecordingMap(mmap.mmap):
 
 @pytest.fixture
 def touches(monkeypatch: pytest.MonkeyPatch) -> set[int]:
-    """The pages :meth:`IndexReader.keep_in_memory` touches in a map of its own, read in chunks ending mid-page."""
+    """The pages :meth:`IndexReader.keep_in_memory` touches, read in chunks that end inside a page."""
     from toponym_server.index import reader as reader_module
 
     monkeypatch.setattr(reader_module, "KEEP_IN_MEMORY_CHUNK", 3 * mmap.PAGESIZE + 100)
@@ -509,80 +507,8 @@ def touches(monkeypatch: pytest.MonkeyPatch) -> set[int]:
     return _TouchRecordingMap.touched
 
 
-@pytest.fixture(params=["sqlite's map", "a map of its own"])
-def kept_by(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Keep the file through SQLite's map where this SQLite can, or through the reader's own map (no ``dbstat``)."""
-    if request.param == "a map of its own":
-        monkeypatch.setattr(IndexReader, "_has_dbstat", lambda self: False)
-    elif not _serialized_sqlite_with_dbstat():
-        pytest.skip("this SQLite cannot share a connection between threads or has no dbstat")
-    return str(request.param)
-
-
-def _serialized_sqlite_with_dbstat() -> bool:
-    if sqlite3.threadsafety != 3:
-        return False
-    try:
-        sqlite3.connect(":memory:").execute("SELECT pageno FROM dbstat LIMIT 0").fetchall()
-    except sqlite3.OperationalError:
-        return False
-    return True
-
-
-@pytest.fixture
-def own_copy(index_path: Path, tmp_path: Path) -> Path:
-    """A copy of the index that no other reader of the session maps."""
-    copy = tmp_path / "own.sqlite"
-    shutil.copyfile(index_path, copy)
-    return copy
-
-
-def test_one_connection_maps_the_file_for_every_thread(own_copy: Path) -> None:
-    index_path = own_copy
-    if sqlite3.threadsafety != 3:
-        pytest.skip("this SQLite cannot share a connection between threads")
+def test_keep_in_memory_touches_every_page_of_the_file(index_path: Path, touches: set[int]) -> None:
     reader = open_index(index_path)
-    try:
-        assert reader.mapped_by_sqlite
-        key = phonetic_key("Hama")
-        with ThreadPoolExecutor(max_workers=4) as pool:
-            results = list(pool.map(lambda _: places_under(reader, key), range(8)))
-        assert results == [[HAMA, HAMA_JP]] * 8
-        if Path("/proc/self/smaps").exists():
-            ((size, _),) = mappings_of(os.getpid(), index_path)  # one map, whatever the threads
-            assert size * 1024 >= index_path.stat().st_size
-    finally:
-        reader.close()
-
-
-def test_a_file_larger_than_sqlites_map_is_read_unmapped(own_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    index_path = own_copy
-    if sqlite3.threadsafety != 3:
-        pytest.skip("this SQLite cannot share a connection between threads")
-    real_share = IndexReader._share
-    monkeypatch.setattr(IndexReader, "_share", lambda self, conn, size: real_share(self, conn, 2**62))
-    reader = open_index(index_path)
-    try:
-        assert not reader.mapped_by_sqlite
-        assert places_under(reader, phonetic_key("Hama")) == [HAMA, HAMA_JP]
-        if Path("/proc/self/smaps").exists():
-            assert mappings_of(os.getpid(), index_path) == []
-    finally:
-        reader.close()
-
-
-def test_a_reader_closed_refuses_queries_from_every_thread(index_path: Path) -> None:
-    reader = open_index(index_path)
-    reader.close()
-    key = phonetic_key("Hama")
-    if sqlite3.threadsafety == 3:
-        with ThreadPoolExecutor(max_workers=1) as pool, pytest.raises(sqlite3.ProgrammingError):
-            pool.submit(places_under, reader, key).result()
-
-
-def test_keep_in_memory_touches_every_page_of_its_own_map(index_path: Path, touches: set[int]) -> None:
-    reader = open_index(index_path)
-    reader._has_dbstat = lambda: False  # type: ignore[method-assign]
     try:
         reader.keep_in_memory()
         assert touches == set(range(-(-index_path.stat().st_size // mmap.PAGESIZE)))
@@ -608,19 +534,14 @@ def test_every_page_is_touched_whatever_the_chunks_and_the_files_size(tmp_path: 
 
 
 @linux_smaps
-def test_keep_in_memory_keeps_the_file_mapped_once_and_resident_until_closed(own_copy: Path, kept_by: str) -> None:
-    index_path = own_copy
+def test_keep_in_memory_keeps_the_file_mapped_and_resident_until_closed(index_path: Path) -> None:
     reader = open_index(index_path)
     try:
+        assert mappings_of(os.getpid(), index_path) == []
         reader.keep_in_memory()
-        mapped = mappings_of(os.getpid(), index_path)
-        kept = [(size, resident) for size, resident in mapped if resident == size]
-        assert len(kept) == 1 and kept[0][0] * 1024 >= index_path.stat().st_size
-        if kept_by == "sqlite's map":
-            assert len(mapped) == 1, "the file is mapped once, by SQLite"
-        reader.keep_in_memory()  # again: nothing more
-        assert mappings_of(os.getpid(), index_path) == mapped
-        assert reader.lookup(exact_key(normalize("Hama")), 10), "queries read the file as before"
+        ((size, resident),) = mappings_of(os.getpid(), index_path)
+        assert size * 1024 >= index_path.stat().st_size
+        assert resident == size
     finally:
         reader.close()
     assert mappings_of(os.getpid(), index_path) == []
@@ -630,28 +551,18 @@ def test_keep_in_memory_keeps_the_file_mapped_once_and_resident_until_closed(own
 
 @linux_smaps
 def test_a_reader_closed_while_it_reads_the_file_keeps_nothing(
-    own_copy: Path, monkeypatch: pytest.MonkeyPatch, kept_by: str
+    index_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from toponym_server.index import reader as reader_module
 
-    index_path = own_copy
     reader = open_index(index_path)
-    if kept_by == "sqlite's map":
-        read_through = reader_module._read_through
+    touch_as_read = reader_module._touch_as_read
 
-        def read_closed_meanwhile(handle: Any) -> None:
-            read_through(handle)
-            reader.close()  # as another thread would, before the pages are visited
+    def closed_meanwhile(handle: Any, mapped: mmap.mmap) -> None:
+        touch_as_read(handle, mapped)
+        reader.close()  # as another thread would, before the map is kept
 
-        monkeypatch.setattr(reader_module, "_read_through", read_closed_meanwhile)
-    else:
-        touch_as_read = reader_module._touch_as_read
-
-        def closed_meanwhile(handle: Any, mapped: mmap.mmap) -> None:
-            touch_as_read(handle, mapped)
-            reader.close()  # as another thread would, before the map is kept
-
-        monkeypatch.setattr(reader_module, "_touch_as_read", closed_meanwhile)
+    monkeypatch.setattr(reader_module, "_touch_as_read", closed_meanwhile)
     reader.keep_in_memory()
     assert mappings_of(os.getpid(), index_path) == []
 
