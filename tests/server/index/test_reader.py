@@ -7,6 +7,7 @@ import mmap
 import os
 import shutil
 import sqlite3
+import sys
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -217,6 +218,38 @@ def test_reader_is_usable_from_several_threads(reader: IndexReader) -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(lambda _: places_under(reader, key), range(8)))
     assert results == [[HAMA, HAMA_JP]] * 8
+
+
+def test_threads_reading_at_once_each_get_their_own_rows(reader: IndexReader) -> None:
+    # Each read's rows are its own, however the threads interleave, a cursor read row by row
+    # between other reads included: the interpreter is made to switch threads as often as it can.
+    places = [ALEPPO, DAMASCUS, HAMA, HAMA_JP, HASAKAH, RAQQA, RAQQA_GOVERNORATE, SYRIA]
+    name_ids = [name.name_id for place in places for name in reader.names_of_place(place)]
+    keys = []
+    for text in ("Aleppo", "Hama", "Raqqa", "Hasakah", "Damascus"):
+        found = query_keys(normalize(text))
+        keys += [*found.exact, *found.phonetic, *found.skeleton, *found.fuzzy]
+
+    def read_rows_slowly(ids: tuple[int, ...]) -> list[tuple[Any, ...]]:
+        rows = []
+        for row in reader.names_with_place_facts(list(ids)):
+            rows.append(row)
+            reader.lookup(keys[len(rows) % len(keys)], 5)  # another read while this one is open
+        return sorted(rows)
+
+    reads: list[tuple[Any, ...]] = [(reader.lookup, key, 50) for key in keys]
+    reads += [(reader.names_of_place, place) for place in places]
+    reads += [(reader.related, place) for place in places]
+    reads += [(read_rows_slowly, tuple(name_ids[i : i + 3])) for i in range(0, len(name_ids), 3)]
+    expected = [call(*args) for call, *args in reads]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            rounds = list(pool.map(lambda _: [call(*args) for call, *args in reads], range(24)))
+    finally:
+        sys.setswitchinterval(interval)
+    assert all(got == expected for got in rounds)
 
 
 # --- refusing unusable files -----------------------------------------------------------
