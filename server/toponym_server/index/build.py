@@ -104,10 +104,12 @@ _KEY_ROW = np.dtype([("key", "<i8"), ("place", "<i8"), ("name", "<i8"), ("spelli
 # Worker processes pay off only once the input is this large; smaller builds stay in-process.
 _PARALLEL_AFTER_JOBS = 3 * _JOB_BATCH
 _BITMAP_LIMIT = 1 << 31  # place IDs below this are tracked in a bitmap (at most 256 MiB; 2 MiB for GeoNames)
-# Each name row takes its place's ranking facts from the place's row, written before it.
+# Each name row takes its place's ranking facts from the place's row, written before it. Its
+# place ID is bound twice: plain ``?`` placeholders, since Python's sqlite3 takes a numbered one
+# (``?2``) for a named one, which it refuses bound from a sequence from Python 3.14.
 _INSERT_NAMES = (
-    f"INSERT INTO names SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, {', '.join(PLACE_FACT_COLUMNS)} "
-    "FROM places WHERE id = ?2"
+    f"INSERT INTO names SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, {', '.join(PLACE_FACT_COLUMNS)} "
+    "FROM places WHERE id = ?"
 )
 
 
@@ -737,6 +739,7 @@ def _store(
             merged([r.phonetic for _w, r in parts]),
             merged([r.skeleton for _w, r in parts]),
             merged([r.spelled for _w, r in parts]),
+            place_ids,
             strict=True,
         ),
     )

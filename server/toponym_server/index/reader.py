@@ -45,8 +45,10 @@ READ_AHEAD_CHUNK = 8 * 2**20
 # A key's entries start in the first block whose last key is not below it, and run on through the
 # blocks that follow. Blocks are read one at a time: most keys end in their first block, and a
 # statement stepping through several would read the next one before the first was looked at.
-_FIRST_KEY_BLOCK = "SELECT id, entries FROM key_blocks WHERE last_key >= ?1 ORDER BY last_key, id LIMIT 1"
-_NEXT_KEY_BLOCK = "SELECT id, entries FROM key_blocks WHERE id > ?1 ORDER BY id LIMIT 1"
+# Plain ``?`` placeholders: a numbered one (``?1``) is a named one to Python's sqlite3, which from
+# Python 3.14 refuses named placeholders bound from a sequence.
+_FIRST_KEY_BLOCK = "SELECT id, entries FROM key_blocks WHERE last_key >= ? ORDER BY last_key, id LIMIT 1"
+_NEXT_KEY_BLOCK = "SELECT id, entries FROM key_blocks WHERE id > ? ORDER BY id LIMIT 1"
 
 
 class IndexFileError(Exception):
