@@ -29,10 +29,25 @@ def _transliterator() -> icu.Transliterator:
 def to_ascii(text: str) -> str:
     """Transliterate ``text`` to ASCII Latin; ASCII input comes back unchanged.
 
-    Characters ICU cannot transliterate are dropped, so the result is always ASCII.
+    Characters ICU cannot transliterate are dropped, so the result is always ASCII. Where ICU
+    refuses the text as a whole (a character outside the Basic Multilingual Plane followed by
+    the kana iteration mark, *𐀀ゝ*, raises ``ICUError``), each character is transliterated
+    alone, and those it refuses alone are dropped.
     """
     if text.isascii():
         return text
-    result: str = _transliterator().transliterate(text)
+    transliterator = _transliterator()
+    try:
+        result: str = transliterator.transliterate(text)
+    except icu.ICUError:
+        result = "".join(_alone(transliterator, character) for character in text)
     # ICU keeps a few modifier letters (the ayn and hamza marks, U+02BF and U+02BE); they carry no sound we match on.
     return result.encode("ascii", "ignore").decode("ascii")
+
+
+def _alone(transliterator: icu.Transliterator, character: str) -> str:
+    """``character`` transliterated by itself, or ``""`` if ICU refuses it."""
+    try:
+        return str(transliterator.transliterate(character))
+    except icu.ICUError:
+        return ""
