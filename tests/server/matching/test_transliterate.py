@@ -57,7 +57,6 @@ def test_each_thread_gets_a_working_transliterator() -> None:
     assert results == {"Москва": "Moskva", "Αθήνα": "Athena", "서울": "seoul"}
 
 
-
 @pytest.mark.parametrize(("text", "rest"), [("𐀀ゝ", ""), ("Halab 𐀀ゝ", "Halab "), ("𐀀ゝحلب", "حلب")])
 def test_text_icu_refuses_whole_is_transliterated_a_character_at_a_time(text: str, rest: str) -> None:
     # ICU raises on a character outside the Basic Multilingual Plane followed by the kana
