@@ -310,10 +310,11 @@ def test_once_ready_the_server_reads_its_index_file_ahead_unless_told_not_to(
     for target in (port, quiet_port):
         with ToponymClient(f"127.0.0.1:{target}") as client:
             assert client.resolve("Hama", country="SY")[0].geoname_id == HAMA
-    if Path("/proc/self/smaps").exists():  # the pages are kept: mapped, every one resident
+    if Path("/proc/self/smaps").exists():  # the pages are kept: mapped once, every one resident
         ((size, resident),) = mappings_of(server.process.pid, embedded_index.path)
         assert size * 1024 >= embedded_index.path.stat().st_size and resident == size
-        assert mappings_of(quiet.process.pid, embedded_index.path) == []
+        # Without: only the pages its queries read are resident, in SQLite's map.
+        assert sum(resident for _, resident in mappings_of(quiet.process.pid, embedded_index.path)) < size / 10
     quiet.terminate()
     assert quiet.wait(timeout=30) == 0
     assert "ahead" not in quiet.log

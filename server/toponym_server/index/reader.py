@@ -1,8 +1,16 @@
 """Open an index file read-only and answer the lookups the resolver needs.
 
 The file is opened with SQLite's ``immutable`` flag: no locks, no journal, pages shared with
-every other process reading the same file through the operating system's page cache. Each
-thread gets its own connection, opened lazily, so gRPC worker threads never contend on one.
+every other process reading the same file through the operating system's page cache.
+
+The resolver reads what it ranks in turns (:meth:`IndexReader.turn`), one thread at a time,
+through one connection that maps the whole file: the file is mapped once in the process however
+many threads read it. Other reads (an answer's place, its links) go through a connection of the
+calling thread's own, opened lazily, which reads through the page cache, so gRPC worker threads
+never contend on one. A connection is never used by two threads at once: from Python 3.12,
+threads sharing one can get each other's rows (BENCHMARKS.md, fourteenth session). A file that
+is mapped must be replaced by a rename, as ``toponym index build`` writes it, never rewritten in
+place: a read of a page past the end of a file cut short ends the process (``SIGBUS``).
 """
 
 from __future__ import annotations
@@ -13,6 +21,7 @@ import sqlite3
 import sys
 import threading
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from io import FileIO
 from itertools import islice, zip_longest
 from pathlib import Path
@@ -30,6 +39,7 @@ from toponym_server.index.keyblocks import (
 )
 from toponym_server.index.keyhash import key_hash
 from toponym_server.index.schema import APPLICATION_ID, FORMAT_VERSION, PLACE_FACT_COLUMNS
+from toponym_server.index.turns import Turns
 
 _PLACE_COLUMNS = (
     "id, name, ascii_name, latitude, longitude, feature_class, feature_code, country_code, "
@@ -40,6 +50,8 @@ _NAME_AND_FACT_COLUMNS = ", ".join((_NAME_COLUMNS, *PLACE_FACT_COLUMNS))
 
 KEEP_IN_MEMORY_CHUNK = 8 * 2**20
 """:meth:`IndexReader.keep_in_memory` reads the file this many bytes at a time."""
+VISIT_PAGES_A_TURN = 4096
+""":meth:`IndexReader.keep_in_memory` visits at most this many pages through SQLite's map a turn (16 MiB)."""
 READ_AHEAD_CHUNK = 8 * 2**20
 """:meth:`IndexReader.read_ahead` asks for the file this many bytes at a time."""
 # A key's entries start in the first block whose last key is not below it, and run on through the
@@ -49,6 +61,7 @@ READ_AHEAD_CHUNK = 8 * 2**20
 # Python 3.14 refuses named placeholders bound from a sequence.
 _FIRST_KEY_BLOCK = "SELECT id, entries FROM key_blocks WHERE last_key >= ? ORDER BY last_key, id LIMIT 1"
 _NEXT_KEY_BLOCK = "SELECT id, entries FROM key_blocks WHERE id > ? ORDER BY id LIMIT 1"
+_BTREES = "SELECT name FROM sqlite_schema WHERE rootpage > 0"
 
 
 class IndexFileError(Exception):
@@ -107,36 +120,80 @@ class _Entries(NamedTuple):
 
 
 class IndexReader:
-    """Read-only access to one index file; safe to share between threads."""
+    """Read-only access to one index file; safe to share between threads.
+
+    Reads taken in a :meth:`turn` go through one connection, which maps the whole file where
+    SQLite's map can hold it (:attr:`maps_file`); other reads go through a connection of the
+    calling thread's own, which reads the file through the system's page cache.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._local = threading.local()
         resolved = self.path.resolve()
         self._uri = f"file:{quote(str(resolved))}?mode=ro&immutable=1"
-        self._kept_in_memory: mmap.mmap | None = None
+        self._kept = False
+        self._kept_in_memory: mmap.mmap | None = None  # the reader's own map, where SQLite's does not keep the file
         self._memory_lock = threading.Lock()
         self._closed = False
+        self._turns = Turns()
         self.meta = self._check()
         opened = os.stat(resolved)  # the file SQLite just opened, for keep_in_memory to check
         self._identity = (opened.st_dev, opened.st_ino)
+        self._turn_conn = self._connect()
+        self.maps_file = _has_dbstat(self._turn_conn) and _map_whole_file(self._turn_conn, opened.st_size)
+        """Whether reads in a :meth:`turn` go through SQLite's map of the whole file.
+
+        Not for a file past SQLite's largest map, nor where this SQLite has no ``dbstat``, through
+        which :meth:`keep_in_memory` visits the pages of SQLite's map (a map of the reader's own
+        would count the file twice in the process's resident memory).
+        """
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self._uri, uri=True, check_same_thread=False)
         conn.execute("PRAGMA query_only = ON")
         conn.execute("PRAGMA cache_size = -16384")
-        # Reads go through the OS page cache, shared by every thread and process, rather than a
-        # memory map per connection: each thread's map would count the same pages again in the
-        # server's resident memory (8 threads on a 10 GiB index could report tens of GiB).
+        # A thread's own connection reads through the OS page cache, shared by every thread and
+        # process, rather than a map of its own: each thread's map would count the same pages
+        # again in the server's resident memory (8 threads on a 10 GiB index could report tens of
+        # GiB). Only the connection of the turns maps the file (see turn).
         conn.execute("PRAGMA mmap_size = 0")
         return conn
 
+    @contextmanager
+    def turn(self) -> Iterator[None]:
+        """Run the block alone among the reader's turns, reading through the reader's one map of the file.
+
+        Threads take turns in the order they ask (:class:`~toponym_server.index.turns.Turns`);
+        inside one, every read of the calling thread goes through the connection of the turns,
+        which no other thread uses meanwhile. Where that connection maps the whole file
+        (:attr:`maps_file`) a row is read where its page lies, with no system call and no copy
+        into a cache of the connection's own, and the file is mapped, and counted in the
+        process's resident memory, once, however many threads read it. Rows read in a turn must
+        be read whole before it ends. A thread already in a turn stays in it. Paired against
+        reads through the page cache, a server spends about 7 % less CPU a name on cold names
+        (BENCHMARKS.md, fifteenth session).
+        """
+        local = self._local
+        if getattr(local, "in_turn", False):
+            yield
+            return
+        with self._turns:
+            local.in_turn = True
+            try:
+                yield
+            finally:
+                local.in_turn = False
+
     @property
     def _conn(self) -> sqlite3.Connection:
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        local = self._local
+        if getattr(local, "in_turn", False):
+            return self._turn_conn
+        conn: sqlite3.Connection | None = getattr(local, "conn", None)
         if conn is None:
             conn = self._connect()
-            self._local.conn = conn
+            local.conn = conn
         return conn
 
     def _check(self) -> dict[str, str]:
@@ -173,36 +230,70 @@ class IndexReader:
         a page that was read but that no process maps may leave memory again long before memory
         runs short: some hosts page out page cache that no process maps once it has gone
         untouched for a minute or so (BENCHMARKS.md, eleventh session), and a query that meets
-        such a page waits on the disk again. So the file is mapped read-only and every page is
-        touched as it is read: a mapped page stays until the system needs the memory (a page the
-        system takes back then is read again by the query that needs it, unmapped). The pages are
-        the operating system's page cache, shared with every process that reads the file; they
-        count in the ``RssFile`` of each process that maps them. Queries keep reading through
-        SQLite meanwhile. The file is read a chunk at a time, the interpreter free for other
-        threads while each chunk waits on the disk; a page is touched just after its chunk was
-        read, so that touching it seldom waits on the disk. Calling it again does nothing, and so
-        does calling it on a closed reader. Raises ``OSError`` if the file cannot be read or
-        mapped, or if its path now holds another file than the one opened (a deploy replaced it),
-        and ``ValueError`` for an empty file.
+        such a page waits on the disk again. So every page is mapped once read: a mapped page
+        stays until the system needs the memory (a page the system takes back then is read again
+        by the query that needs it). Where the turns read through SQLite's map of the file
+        (:attr:`maps_file`) that map is the one kept: the file is read through, then every page
+        of it is visited through SQLite (``dbstat``), a few thousand pages a turn, so that the file
+        is mapped, and counted in the process's resident memory, once, and a query waits on the
+        walk for a few milliseconds at most. Otherwise the reader maps the file itself and touches
+        each page just after its chunk was read. The pages are the operating system's page cache,
+        shared with every process that reads the file. The file is read a chunk at a time, the
+        interpreter free for other threads while each chunk waits on the disk; queries keep
+        reading through SQLite meanwhile. Calling it again does nothing, and so does calling it on
+        a closed reader. Raises ``OSError`` if the file cannot be read or mapped, or if its path
+        now holds another file than the one opened (a deploy replaced it), and ``ValueError`` for
+        an empty file.
         """
         with self._memory_lock:
-            if self._kept_in_memory is not None or self._closed:
+            if self._kept or self._closed:
                 return
+        through_sqlite = self.maps_file
+        mapped: mmap.mmap | None = None
         with self.path.open("rb", buffering=0) as handle:
             found = os.fstat(handle.fileno())
             if (found.st_dev, found.st_ino) != self._identity:
                 raise OSError(f"{self.path} is no longer the file this server opened: not kept in memory")
-            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-            try:
-                _touch_as_read(handle, mapped)
-            except BaseException:
-                mapped.close()
-                raise
-        with self._memory_lock:
-            if self._kept_in_memory is not None or self._closed:  # another call, or close(), came first
-                mapped.close()
+            if through_sqlite:
+                _read_through(handle)
             else:
+                mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+                try:
+                    _touch_as_read(handle, mapped)
+                except BaseException:
+                    mapped.close()
+                    raise
+        if through_sqlite and not self._visit_every_page():
+            return  # closed meanwhile: SQLite's map went with its connection
+        with self._memory_lock:
+            if self._kept or self._closed:  # another call, or close(), came first
+                if mapped is not None:
+                    mapped.close()
+            else:
+                self._kept = True
                 self._kept_in_memory = mapped
+
+    def _visit_every_page(self) -> bool:
+        """Read every page of the file through the turns' connection, a few thousand a turn; ``False`` once closed.
+
+        A page read through SQLite's map stays mapped. Each b-tree's pages are listed by
+        ``dbstat``, whose cursor lives on across turns (no other read runs its statement).
+        """
+        with self.turn():
+            if self._closed:
+                return False
+            trees = ["sqlite_schema", *(name for (name,) in self._conn.execute(_BTREES))]
+        for tree in trees:
+            pages: sqlite3.Cursor | None = None
+            visited = VISIT_PAGES_A_TURN
+            while visited == VISIT_PAGES_A_TURN:
+                with self.turn():
+                    if self._closed:
+                        return False
+                    if pages is None:
+                        pages = self._conn.execute("SELECT pageno FROM dbstat WHERE name = ?", (tree,))
+                    visited = sum(1 for _ in islice(pages, VISIT_PAGES_A_TURN))
+        return True
 
     def read_ahead(self) -> bool:
         """Ask the system to bring the whole file into its page cache, not kept there; tell whether it could be asked.
@@ -383,20 +474,55 @@ class IndexReader:
         return str(row[0]) if row else ""
 
     def close(self) -> None:
-        """Close the calling thread's connection, and let the file's pages go for the whole process.
+        """Close the calling thread's connection and the turns', and let the file's pages go for the whole process.
 
-        The pages that :meth:`keep_in_memory` kept are the reader's, not a thread's: after
-        ``close`` they may leave memory again, and the reader no longer keeps them.
+        Reads in a :meth:`turn` then fail, from every thread (``sqlite3.ProgrammingError``); a
+        thread's own connection serves it until the thread closes it. The pages that
+        :meth:`keep_in_memory` kept are the reader's, not a thread's: after ``close`` they may
+        leave memory again, and the reader no longer keeps them.
         """
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is not None:
-            conn.close()
-            self._local.conn = None
         with self._memory_lock:
             self._closed = True
             if self._kept_in_memory is not None:
                 self._kept_in_memory.close()
                 self._kept_in_memory = None
+        with self.turn():  # no read is running through it
+            self._turn_conn.close()
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+
+def _read_through(handle: FileIO) -> None:
+    """Read ``handle`` to its end a chunk at a time, keeping nothing: its pages land in the page cache in order."""
+    chunk = bytearray(KEEP_IN_MEMORY_CHUNK)
+    while handle.readinto(chunk):
+        pass
+
+
+def _has_dbstat(conn: sqlite3.Connection) -> bool:
+    """Whether this SQLite has the ``dbstat`` table, which lists every page of the file (a build option)."""
+    try:
+        conn.execute("SELECT pageno FROM dbstat LIMIT 0").fetchall()
+    except sqlite3.OperationalError:
+        return False
+    return True
+
+
+def _map_whole_file(conn: sqlite3.Connection, size: int) -> bool:
+    """Have ``conn`` read through SQLite's map of the whole file, ``size`` bytes; tell whether SQLite's map can hold it.
+
+    A file past SQLite's largest map (2 GiB in the usual build) is read through the page cache,
+    as a thread's own connection reads it: a map of its first part would count in the process's
+    resident memory what the page cache holds anyway.
+    """
+    conn.execute(f"PRAGMA mmap_size = {size}")
+    (granted,) = conn.execute("PRAGMA mmap_size").fetchone()
+    if granted < size:
+        conn.execute("PRAGMA mmap_size = 0")
+        return False
+    return True
 
 
 def _touch_as_read(handle: FileIO, mapped: mmap.mmap) -> None:

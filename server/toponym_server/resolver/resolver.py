@@ -38,7 +38,6 @@ from toponym_server.resolver.kept import (
     query_key,
     related_from,
 )
-from toponym_server.resolver.turns import Turns
 
 T = TypeVar("T")
 
@@ -262,8 +261,6 @@ class Resolver:
         # kept flat (see kept.py).
         self._related_kept: KeptRows[tuple[Any, ...]] = KeptRows(_PLACE_ROWS_KEPT)
         self._point_vectors: dict[tuple[float, float], tuple[float, float, float]] = {}
-        # Threads rank in turn: see turns.py for what contending for the interpreter costs.
-        self._turns = Turns()
 
     def resolve(self, query: Query, context: Sequence[tuple[float, float]] = ()) -> list[Candidate]:
         """Return the candidates for ``query``, best first, at most ``query.limit`` of them."""
@@ -453,7 +450,9 @@ class Resolver:
         self._collect(keys.fuzzy, _LIMITS["fuzzy"], pool, countries)
 
     def _rank_alone(self, query: Query, depth: int) -> list[Ranked]:
-        with self._turns:
+        # Threads rank in turn, reading through the index's one map of the file: see
+        # IndexReader.turn, and turns.py for what contending for the interpreter costs.
+        with self.index.turn():
             return self._rank_alone_in_turn(query, depth)
 
     def _rank_alone_in_turn(self, query: Query, depth: int) -> list[Ranked]:

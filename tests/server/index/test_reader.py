@@ -252,6 +252,102 @@ def test_threads_reading_at_once_each_get_their_own_rows(reader: IndexReader) ->
     assert all(got == expected for got in rounds)
 
 
+@pytest.fixture
+def own_copy(index_path: Path, tmp_path: Path) -> Path:
+    """A copy of the index that no other reader of the session maps."""
+    copy = tmp_path / "own.sqlite"
+    shutil.copyfile(index_path, copy)
+    return copy
+
+
+def test_threads_reading_in_turns_and_outside_them_each_get_their_own_rows(reader: IndexReader) -> None:
+    # Reads in turns share one connection, one thread at a time; reads outside them go through
+    # each thread's own, at the same moments: every read gets its own rows however they interleave.
+    places = [ALEPPO, DAMASCUS, HAMA, HAMA_JP, HASAKAH, RAQQA, RAQQA_GOVERNORATE, SYRIA]
+    name_ids = [name.name_id for place in places for name in reader.names_of_place(place)]
+    keys = [key for text in ("Aleppo", "Hama", "Raqqa") for key in query_keys(normalize(text)).fuzzy]
+    reads: list[tuple[Any, ...]] = [(reader.lookup, key, 50) for key in keys]
+    reads += [(reader.names_with_place_facts, name_ids[i : i + 5]) for i in range(0, len(name_ids), 5)]
+    expected = [sorted(call(*args)) for call, *args in reads]
+
+    def read_all(in_turns: bool) -> list[list[Any]]:
+        got = []
+        for call, *args in reads:
+            if in_turns:
+                with reader.turn():
+                    got.append(sorted(call(*args)))
+            else:
+                got.append(sorted(call(*args)))
+        return got
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            rounds = list(pool.map(lambda n: read_all(n % 2 == 0), range(24)))
+    finally:
+        sys.setswitchinterval(interval)
+    assert all(got == expected for got in rounds)
+
+
+def test_reads_in_turns_go_through_one_map_of_the_file_whatever_the_threads(own_copy: Path) -> None:
+    reader = open_index(own_copy)
+    try:
+        assert reader.maps_file
+        key = phonetic_key("Hama")
+
+        def in_a_turn(_: int) -> list[int]:
+            with reader.turn():
+                return places_under(reader, key)
+
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            assert list(pool.map(in_a_turn, range(8))) == [[HAMA, HAMA_JP]] * 8
+        if Path("/proc/self/smaps").exists():
+            ((size, _),) = mappings_of(os.getpid(), own_copy)  # one map, whatever the threads
+            assert size * 1024 >= own_copy.stat().st_size
+            places_under(reader, key)  # outside a turn: the thread's own connection, which maps nothing
+            assert len(mappings_of(os.getpid(), own_copy)) == 1
+    finally:
+        reader.close()
+
+
+def test_a_file_past_sqlites_largest_map_is_read_in_turns_unmapped(
+    own_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from toponym_server.index import reader as reader_module
+
+    real = reader_module._map_whole_file
+    monkeypatch.setattr(reader_module, "_map_whole_file", lambda conn, size: real(conn, 2**62))
+    reader = open_index(own_copy)
+    try:
+        assert not reader.maps_file
+        with reader.turn():
+            assert places_under(reader, phonetic_key("Hama")) == [HAMA, HAMA_JP]
+        if Path("/proc/self/smaps").exists():
+            assert mappings_of(os.getpid(), own_copy) == []
+    finally:
+        reader.close()
+
+
+def test_a_thread_in_a_turn_stays_in_it(reader: IndexReader) -> None:
+    with reader.turn(), reader.turn():  # not a second turn, which would wait on the first for ever
+        assert places_under(reader, phonetic_key("Hama")) == [HAMA, HAMA_JP]
+
+
+def test_a_closed_reader_refuses_reads_in_turns_from_every_thread(own_copy: Path) -> None:
+    reader = open_index(own_copy)
+    reader.close()
+
+    def in_a_turn() -> list[int]:
+        with reader.turn():
+            return places_under(reader, phonetic_key("Hama"))
+
+    with ThreadPoolExecutor(max_workers=1) as pool, pytest.raises(sqlite3.ProgrammingError):
+        pool.submit(in_a_turn).result()
+    if Path("/proc/self/smaps").exists():
+        assert mappings_of(os.getpid(), own_copy) == []
+
+
 # --- refusing unusable files -----------------------------------------------------------
 
 
@@ -495,10 +591,12 @@ def test_read_ahead_asks_for_the_whole_file_in_order(reader: IndexReader, monkey
 
 
 @linux_smaps
-def test_read_ahead_keeps_nothing_mapped(reader: IndexReader) -> None:
-    # What is read ahead is the page cache, which no process's resident memory counts.
+def test_read_ahead_maps_nothing_more(reader: IndexReader) -> None:
+    # What is read ahead is the page cache, which no process's resident memory counts: only the
+    # pages that reads in turns met are resident, in SQLite's map.
+    before = mappings_of(os.getpid(), reader.path)
     reader.read_ahead()
-    assert mappings_of(os.getpid(), reader.path) == []
+    assert mappings_of(os.getpid(), reader.path) == before
 
 
 def test_read_ahead_without_fadvise_does_nothing(reader: IndexReader, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -531,7 +629,7 @@ class _TouchRecordingMap(mmap.mmap):
 
 @pytest.fixture
 def touches(monkeypatch: pytest.MonkeyPatch) -> set[int]:
-    """The pages :meth:`IndexReader.keep_in_memory` touches, read in chunks that end inside a page."""
+    """The pages :meth:`IndexReader.keep_in_memory` touches in a map of its own, read in chunks ending mid-page."""
     from toponym_server.index import reader as reader_module
 
     monkeypatch.setattr(reader_module, "KEEP_IN_MEMORY_CHUNK", 3 * mmap.PAGESIZE + 100)
@@ -540,7 +638,12 @@ def touches(monkeypatch: pytest.MonkeyPatch) -> set[int]:
     return _TouchRecordingMap.touched
 
 
-def test_keep_in_memory_touches_every_page_of_the_file(index_path: Path, touches: set[int]) -> None:
+def test_keep_in_memory_touches_every_page_of_its_own_map(
+    index_path: Path, touches: set[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from toponym_server.index import reader as reader_module
+
+    monkeypatch.setattr(reader_module, "_map_whole_file", lambda conn, size: False)  # as past SQLite's largest map
     reader = open_index(index_path)
     try:
         reader.keep_in_memory()
@@ -566,38 +669,99 @@ def test_every_page_is_touched_whatever_the_chunks_and_the_files_size(tmp_path: 
     assert touches == set(range(6))
 
 
-@linux_smaps
-def test_keep_in_memory_keeps_the_file_mapped_and_resident_until_closed(index_path: Path) -> None:
-    reader = open_index(index_path)
+@pytest.fixture(params=["sqlite's map", "a map of its own"])
+def kept_by(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Keep the file through SQLite's map where this SQLite can, or through the reader's own map (no ``dbstat``)."""
+    from toponym_server.index import reader as reader_module
+
+    if request.param == "a map of its own":
+        monkeypatch.setattr(reader_module, "_has_dbstat", lambda conn: False)
+    elif not _sqlite_with_dbstat():
+        pytest.skip("this SQLite has no dbstat")
+    return str(request.param)
+
+
+def _sqlite_with_dbstat() -> bool:
     try:
-        assert mappings_of(os.getpid(), index_path) == []
+        sqlite3.connect(":memory:").execute("SELECT pageno FROM dbstat LIMIT 0").fetchall()
+    except sqlite3.OperationalError:
+        return False
+    return True
+
+
+@linux_smaps
+def test_keep_in_memory_keeps_the_file_mapped_once_and_resident_until_closed(own_copy: Path, kept_by: str) -> None:
+    reader = open_index(own_copy)
+    try:
+        assert mappings_of(os.getpid(), own_copy) == []
         reader.keep_in_memory()
-        ((size, resident),) = mappings_of(os.getpid(), index_path)
-        assert size * 1024 >= index_path.stat().st_size
-        assert resident == size
+        mapped = mappings_of(os.getpid(), own_copy)
+        if kept_by == "sqlite's map":
+            assert len(mapped) == 1, "the file is mapped once, by SQLite"
+        kept = [(size, resident) for size, resident in mapped if resident == size]
+        assert len(kept) == 1 and kept[0][0] * 1024 >= own_copy.stat().st_size
+        reader.keep_in_memory()  # again: nothing more
+        with reader.turn():
+            assert reader.lookup(exact_key(normalize("Hama")), 10), "queries read the file as before"
+        assert mappings_of(os.getpid(), own_copy) == mapped
     finally:
         reader.close()
-    assert mappings_of(os.getpid(), index_path) == []
+    assert mappings_of(os.getpid(), own_copy) == []
     reader.keep_in_memory()  # a closed reader keeps nothing
-    assert mappings_of(os.getpid(), index_path) == []
+    assert mappings_of(os.getpid(), own_copy) == []
+
+
+def test_keep_in_memory_visits_sqlites_map_a_few_pages_a_turn(
+    own_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from toponym_server.index import reader as reader_module
+
+    if not _sqlite_with_dbstat():
+        pytest.skip("this SQLite has no dbstat")
+    monkeypatch.setattr(reader_module, "VISIT_PAGES_A_TURN", 16)
+    reader = open_index(own_copy)
+    taken = 0
+    real_turn = IndexReader.turn
+
+    def counted(self: IndexReader) -> Any:
+        nonlocal taken
+        taken += 1
+        return real_turn(self)
+
+    monkeypatch.setattr(IndexReader, "turn", counted)
+    try:
+        reader.keep_in_memory()
+        pages = own_copy.stat().st_size // mmap.PAGESIZE
+        assert taken >= pages // 16, "a query waits on a few pages of the walk at most"
+    finally:
+        reader.close()
 
 
 @linux_smaps
 def test_a_reader_closed_while_it_reads_the_file_keeps_nothing(
-    index_path: Path, monkeypatch: pytest.MonkeyPatch
+    own_copy: Path, monkeypatch: pytest.MonkeyPatch, kept_by: str
 ) -> None:
     from toponym_server.index import reader as reader_module
 
-    reader = open_index(index_path)
-    touch_as_read = reader_module._touch_as_read
+    reader = open_index(own_copy)
+    if kept_by == "sqlite's map":
+        read_through = reader_module._read_through
 
-    def closed_meanwhile(handle: Any, mapped: mmap.mmap) -> None:
-        touch_as_read(handle, mapped)
-        reader.close()  # as another thread would, before the map is kept
+        def read_closed_meanwhile(handle: Any) -> None:
+            read_through(handle)
+            reader.close()  # as another thread would, before the pages are visited
 
-    monkeypatch.setattr(reader_module, "_touch_as_read", closed_meanwhile)
+        monkeypatch.setattr(reader_module, "_read_through", read_closed_meanwhile)
+    else:
+        touch_as_read = reader_module._touch_as_read
+
+        def closed_meanwhile(handle: Any, mapped: mmap.mmap) -> None:
+            touch_as_read(handle, mapped)
+            reader.close()  # as another thread would, before the map is kept
+
+        monkeypatch.setattr(reader_module, "_touch_as_read", closed_meanwhile)
     reader.keep_in_memory()
-    assert mappings_of(os.getpid(), index_path) == []
+    assert mappings_of(os.getpid(), own_copy) == []
 
 
 def test_keep_in_memory_refuses_a_file_that_replaced_the_one_opened(index_path: Path, tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""A lock that threads take in the order they asked for it.
+"""A lock that threads take in the order they asked for it: the turns of :meth:`.reader.IndexReader.turn`.
 
 Ranking is CPU-bound Python: under CPython's global interpreter lock two threads never rank at
 once, yet letting them contend still costs. Each index read releases the interpreter lock and

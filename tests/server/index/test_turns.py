@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from toponym_server.resolver.turns import Turns
+from toponym_server.index.turns import Turns
 
 
 def test_threads_take_their_turns_in_the_order_they_asked() -> None:
