@@ -269,15 +269,18 @@ class Resolver:
         cached = self._answers.get(key)
         if cached is not None:
             return answers_from(cached)
-        ranked = self._rank(query, context)
-        answers: list[Candidate] = []
-        confidences = iter_confidences(
-            ranked, hinted=bool(query.hints.countries), transliterated=normalized.transliterated
-        )
-        for item, confidence in zip(ranked, confidences, strict=False):
-            if len(answers) == query.limit or round(confidence, 4) < query.min_confidence:
-                break  # confidences never rise down the ranking; answers carry them rounded
-            answers.append(self._candidate(item, confidence, query.hints.language))
+        # One turn for the ranking and the answers' places: every index read of a new answer goes
+        # through the index's one map of the file (see IndexReader.turn).
+        with self.index.turn():
+            ranked = self._rank(query, context)
+            answers: list[Candidate] = []
+            confidences = iter_confidences(
+                ranked, hinted=bool(query.hints.countries), transliterated=normalized.transliterated
+            )
+            for item, confidence in zip(ranked, confidences, strict=False):
+                if len(answers) == query.limit or round(confidence, 4) < query.min_confidence:
+                    break  # confidences never rise down the ranking; answers carry them rounded
+                answers.append(self._candidate(item, confidence, query.hints.language))
         self._answers.put(key, kept_answers(answers))
         return answers
 
@@ -346,17 +349,18 @@ class Resolver:
 
     def get_place(self, geoname_id: int, language: str = "") -> PlaceDetails | None:
         """Return the place with this ID and all its names, or ``None`` if the index lacks it."""
-        place = self.index.places_by_id([geoname_id]).get(geoname_id)
-        if place is None:
-            return None
-        return PlaceDetails(
-            place=place,
-            kind=kind_of_feature(place.feature_class, place.feature_code),
-            admin1_name=self._admin1_name(place),
-            localized_name=self.index.localized_name(place.geoname_id, language) if language else "",
-            names=tuple(self.index.names_of_place(geoname_id)),
-            related=self._related(geoname_id),
-        )
+        with self.index.turn():
+            place = self.index.places_by_id([geoname_id]).get(geoname_id)
+            if place is None:
+                return None
+            return PlaceDetails(
+                place=place,
+                kind=kind_of_feature(place.feature_class, place.feature_code),
+                admin1_name=self._admin1_name(place),
+                localized_name=self.index.localized_name(place.geoname_id, language) if language else "",
+                names=tuple(self.index.names_of_place(geoname_id)),
+                related=self._related(geoname_id),
+            )
 
     def _related(self, place_id: int) -> tuple[RelatedPlace, ...]:
         kept = self._related_kept.get(place_id)
