@@ -15,6 +15,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from toponym_server.index import IndexReader, open_index
+
 CHUNK = 8 * 2**20
 
 
@@ -57,3 +59,17 @@ class HeldFiles:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def open_as_served(path: Path, keep: bool = True) -> IndexReader:
+    """Open an index file as a server holds it once ready: its pages kept in memory by the reader itself.
+
+    A server keeps the file through the reader's own map of it (:meth:`IndexReader.keep_in_memory`),
+    the map its ranking reads through; a resolver timed in process on a reader that only
+    :class:`HeldFiles` keeps would also pay for the first touch of every page in that map. With
+    ``keep`` false, or on code older than ``keep_in_memory``, the reader is only opened.
+    """
+    reader = open_index(path)
+    if keep and hasattr(reader, "keep_in_memory"):
+        reader.keep_in_memory()
+    return reader

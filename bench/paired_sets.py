@@ -22,9 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from evaluate import read_cases
-from page_cache import HeldFiles
+from page_cache import HeldFiles, open_as_served
 
-from toponym_server.index import open_index
 from toponym_server.matching.ranking import Hints
 from toponym_server.resolver import Query, Resolver
 
@@ -33,7 +32,7 @@ def run(directory: Path, near_spellings: bool = False) -> None:
     """Print one line per mode (bare, hinted) for the set in ``directory``."""
     cases = read_cases(directory / "cases.tsv")
     held = HeldFiles([directory / "index.sqlite"])
-    index = open_index(directory / "index.sqlite")
+    index = open_as_served(directory / "index.sqlite")
     for hinted in (False, True):
         resolver = Resolver(index, cache_size=0)
         first = top_five = 0

@@ -27,11 +27,10 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from page_cache import HeldFiles
+from page_cache import HeldFiles, open_as_served
 from perf import CLASSES, mixed, pct, query_sets
 
 from toponym_server.default_index import embedded_index_path
-from toponym_server.index import open_index
 from toponym_server.resolver import Query, Resolver
 
 
@@ -52,7 +51,7 @@ def main() -> None:
     held = HeldFiles([] if args.leave_page_cache else [index_path])
     sets = query_sets(index_path, -(-args.queries // len(CLASSES)))
     names = mixed(sets, 0, args.queries)
-    resolver = Resolver(open_index(index_path))
+    resolver = Resolver(open_as_served(index_path, keep=not args.leave_page_cache))
     gc.collect()
     if not args.python_defaults:
         try:

@@ -44,9 +44,10 @@ Before any figure is taken, the index files the run reads are mapped into this p
 read through, and stay mapped until it ends (``page_cache.HeldFiles``), so that the figures
 measure the code with the index in memory, not the disk: on hosts that page out page cache
 untouched for a minute or so, an index file merely read once leaves memory again piece by piece
-during the run. ``--leave-page-cache`` skips this, and starts the gRPC part's server with
-``--no-read-ahead``, so that nothing keeps the file in memory; ``cold_cache.py`` measures the first
-queries from disk.
+during the run. The in-process resolvers' readers keep their files in memory themselves, as a
+server's does once ready (``page_cache.open_as_served``). ``--leave-page-cache`` skips both, and
+starts the gRPC part's server with ``--no-read-ahead``, so that nothing keeps the file in memory;
+``cold_cache.py`` measures the first queries from disk.
 
 ``--echo-server PORT`` only runs the echo service (used by the suite itself).
 """
@@ -74,7 +75,7 @@ from typing import Any
 import grpc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from page_cache import HeldFiles
+from page_cache import HeldFiles, open_as_served
 from startup import SERVE, free_port, memory_mib, wait_ready
 from targets import (
     BATCH_NAMES_PER_S,
@@ -558,7 +559,10 @@ import sys, json, time
 from pathlib import Path
 from toponym_server.index import open_index
 from toponym_server.resolver import Query, Resolver
-resolver = Resolver(open_index(Path(sys.argv[1])))
+index = open_index(Path(sys.argv[1]))
+if hasattr(index, "keep_in_memory"):  # as a server keeps it once ready
+    index.keep_in_memory()
+resolver = Resolver(index)
 for warm in ("Aleppo", "Damascus", "Homs"):
     resolver.resolve(Query(warm))
 print("ready", flush=True)
@@ -718,7 +722,9 @@ def run_alternatives(index: Path, resolver: Resolver, sets: dict[str, list[str]]
         print(f"  {label:<27} {ms(values)} -> {pct(values, 50) / pct(toponym, 50):,.0f}x toponym's p50")
 
 
-def run_variant(directory: Path, sample_size: int, index: Path | None = None, card: Scorecard | None = None) -> None:
+def run_variant(
+    directory: Path, sample_size: int, index: Path | None = None, card: Scorecard | None = None, keep: bool = True
+) -> None:
     """Accuracy@1 and latency of toponym and brute-force rapidfuzz on one sample of the variant benchmark.
 
     The bare run's speed-up and accuracy go on ``card``.
@@ -728,7 +734,7 @@ def run_variant(directory: Path, sample_size: int, index: Path | None = None, ca
     from rapidfuzz import fuzz, process
 
     cases = random.Random(5).sample(read_cases(directory / "cases.tsv"), sample_size)
-    resolver = Resolver(open_index(index or directory / "index.sqlite"))
+    resolver = Resolver(open_as_served(index or directory / "index.sqlite", keep=keep))
     names: list[str] = []
     owners: list[tuple[int, int, str]] = []
     with (directory / "gazetteer" / "allCountries.txt").open(encoding="utf-8") as handle:
@@ -838,7 +844,7 @@ def main() -> None:
         + ", ".join(f"{k} {len(v)}" for k, v in sets.items())
     )
     print("  e.g. " + "; ".join(f"{k}: {v[0]!r}" for k, v in sets.items()))
-    resolver = Resolver(open_index(index))
+    resolver = Resolver(open_as_served(index, keep=not args.leave_page_cache))
     for warm in ("Aleppo", "Damascus", "Homs"):
         resolver.resolve(Query(warm))
     if args.collector == "server":
@@ -859,7 +865,7 @@ def main() -> None:
             parser.error("the compare part needs --before")
         run_compare(index, sets, args)
     if "variant" in parts and args.variant is not None:
-        run_variant(args.variant, args.variant_sample, args.variant_index, card)
+        run_variant(args.variant, args.variant_sample, args.variant_index, card, keep=not args.leave_page_cache)
     for line in card.lines():
         print(line)
     print(f"\nload average at the end {os.getloadavg()[0]:.2f}")
