@@ -49,7 +49,10 @@ class Mention:
 
 
 class TextResolver:
-    """Finds place mentions in text and resolves them jointly, on one resolver and its index."""
+    """Finds place mentions in text and resolves them jointly, on one resolver and its index.
+
+    Its own index reads take a turn of the index, as the resolver's do (:meth:`IndexReader.turn`).
+    """
 
     def __init__(self, resolver: Resolver, index: IndexReader) -> None:
         self.resolver = resolver
@@ -70,7 +73,8 @@ class TextResolver:
         known = False
         if normalized.folded:
             keys = query_keys(normalized)
-            known = any(self.index.lookup(key, 1) for key in (*keys.exact, *keys.phonetic))
+            with self.index.turn():
+                known = any(self.index.lookup(key, 1) for key in (*keys.exact, *keys.phonetic))
         self._known.put(text, known)
         return known
 
@@ -87,7 +91,8 @@ class TextResolver:
             return possible
         normalized = normalize(text)
         folded = normalized.folded.replace(" ", "")
-        postings = self.index.lookup(query_keys(normalized).exact[0], _WRITTEN_POSTINGS) if folded else []
+        with self.index.turn():
+            postings = self.index.lookup(query_keys(normalized).exact[0], _WRITTEN_POSTINGS) if folded else []
         if len(postings) >= _WRITTEN_POSTINGS or (postings and not has_arabic(text)):
             possible = True
         else:
@@ -99,7 +104,8 @@ class TextResolver:
         """The folded forms (without spaces) of a place's names written in Arabic script."""
         spellings = self._arabic.get(place_id)
         if spellings is None:
-            names = self.index.names_of_place(place_id)
+            with self.index.turn():
+                names = self.index.names_of_place(place_id)
             spellings = frozenset(n.folded.replace(" ", "") for n in names if has_arabic(n.text))
             self._arabic.put(place_id, spellings)
         return spellings
@@ -140,7 +146,8 @@ class TextResolver:
         """A place's population (kept); an unknown place counts as a large one."""
         population = self._populations.get(place_id)
         if population is None:
-            place = self.index.places_by_id([place_id]).get(place_id)
+            with self.index.turn():
+                place = self.index.places_by_id([place_id]).get(place_id)
             population = place.population if place is not None else PROMINENT_POPULATION
             self._populations.put(place_id, population)
         return population
