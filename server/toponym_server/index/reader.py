@@ -3,14 +3,15 @@
 The file is opened with SQLite's ``immutable`` flag: no locks, no journal, pages shared with
 every other process reading the same file through the operating system's page cache.
 
-The resolver reads what it ranks in turns (:meth:`IndexReader.turn`), one thread at a time,
-through one connection that maps the whole file: the file is mapped once in the process however
-many threads read it. Other reads (an answer's place, its links) go through a connection of the
-calling thread's own, opened lazily, which reads through the page cache, so gRPC worker threads
-never contend on one. A connection is never used by two threads at once: from Python 3.12,
-threads sharing one can get each other's rows (BENCHMARKS.md, fourteenth session). A file that
-is mapped must be replaced by a rename, as ``toponym index build`` writes it, never rewritten in
-place: a read of a page past the end of a file cut short ends the process (``SIGBUS``).
+The resolver reads in turns (:meth:`IndexReader.turn`), one thread at a time, through one
+connection; once the file is kept in memory (:meth:`IndexReader.keep_in_memory`, as a server
+keeps it once ready) that connection reads through SQLite's map of the whole file, which the
+process then maps once however many threads read it. Reads outside turns go through a
+connection of the calling thread's own, opened lazily, which reads through the page cache. A
+connection is never used by two threads at once: from Python 3.12, threads sharing one can get
+each other's rows (BENCHMARKS.md, fourteenth session). A file that is mapped must be replaced by
+a rename, as ``toponym index build`` writes it, never rewritten in place: a read of a page past
+the end of a file cut short ends the process (``SIGBUS``).
 """
 
 from __future__ import annotations
@@ -50,8 +51,8 @@ _NAME_AND_FACT_COLUMNS = ", ".join((_NAME_COLUMNS, *PLACE_FACT_COLUMNS))
 
 KEEP_IN_MEMORY_CHUNK = 8 * 2**20
 """:meth:`IndexReader.keep_in_memory` reads the file this many bytes at a time."""
-VISIT_PAGES_A_TURN = 4096
-""":meth:`IndexReader.keep_in_memory` visits at most this many pages through SQLite's map a turn (16 MiB)."""
+VISIT_PAGES_A_TURN = 1024
+""":meth:`IndexReader.keep_in_memory` visits at most this many pages through SQLite's map a turn (4 MiB)."""
 READ_AHEAD_CHUNK = 8 * 2**20
 """:meth:`IndexReader.read_ahead` asks for the file this many bytes at a time."""
 # A key's entries start in the first block whose last key is not below it, and run on through the
@@ -122,9 +123,9 @@ class _Entries(NamedTuple):
 class IndexReader:
     """Read-only access to one index file; safe to share between threads.
 
-    Reads taken in a :meth:`turn` go through one connection, which maps the whole file where
-    SQLite's map can hold it (:attr:`maps_file`); other reads go through a connection of the
-    calling thread's own, which reads the file through the system's page cache.
+    Reads taken in a :meth:`turn` go through one connection, which reads through SQLite's map of
+    the whole file once the file is kept in memory (:attr:`maps_file`); other reads go through a
+    connection of the calling thread's own, which reads the file through the system's page cache.
     """
 
     def __init__(self, path: Path) -> None:
@@ -141,12 +142,13 @@ class IndexReader:
         opened = os.stat(resolved)  # the file SQLite just opened, for keep_in_memory to check
         self._identity = (opened.st_dev, opened.st_ino)
         self._turn_conn = self._connect()
-        self.maps_file = _has_dbstat(self._turn_conn) and _map_whole_file(self._turn_conn, opened.st_size)
+        self.maps_file = False
         """Whether reads in a :meth:`turn` go through SQLite's map of the whole file.
 
-        Not for a file past SQLite's largest map, nor where this SQLite has no ``dbstat``, through
-        which :meth:`keep_in_memory` visits the pages of SQLite's map (a map of the reader's own
-        would count the file twice in the process's resident memory).
+        From :meth:`keep_in_memory` on, unless the file is past SQLite's largest map or this
+        SQLite has no ``dbstat``, through which the pages of SQLite's map are visited (a map of the
+        reader's own beside SQLite's would count the file twice in the process's resident memory).
+        A file not kept is not mapped: its pages count in no process's resident memory.
         """
 
     def _connect(self) -> sqlite3.Connection:
@@ -156,7 +158,7 @@ class IndexReader:
         # A thread's own connection reads through the OS page cache, shared by every thread and
         # process, rather than a map of its own: each thread's map would count the same pages
         # again in the server's resident memory (8 threads on a 10 GiB index could report tens of
-        # GiB). Only the connection of the turns maps the file (see turn).
+        # GiB). Only the connection of the turns maps the file, once it is kept (see turn).
         conn.execute("PRAGMA mmap_size = 0")
         return conn
 
@@ -166,13 +168,15 @@ class IndexReader:
 
         Threads take turns in the order they ask (:class:`~toponym_server.index.turns.Turns`);
         inside one, every read of the calling thread goes through the connection of the turns,
-        which no other thread uses meanwhile. Where that connection maps the whole file
+        which no other thread uses meanwhile. Once that connection maps the whole file
         (:attr:`maps_file`) a row is read where its page lies, with no system call and no copy
         into a cache of the connection's own, and the file is mapped, and counted in the
         process's resident memory, once, however many threads read it. Rows read in a turn must
-        be read whole before it ends. A thread already in a turn stays in it. Paired against
-        reads through the page cache, a server spends about 7 % less CPU a name on cold names
-        (BENCHMARKS.md, fifteenth session).
+        be read whole before it ends (the reader's methods return them whole): under Python 3.12
+        and later, a cursor stepped after its turn can take the statement of another thread's
+        read. A thread already in a turn stays in it. Paired against reads through the page
+        cache, a server spends about 7 % less CPU a name on cold names (BENCHMARKS.md, fifteenth
+        session).
         """
         local = self._local
         if getattr(local, "in_turn", False):
@@ -232,12 +236,14 @@ class IndexReader:
         untouched for a minute or so (BENCHMARKS.md, eleventh session), and a query that meets
         such a page waits on the disk again. So every page is mapped once read: a mapped page
         stays until the system needs the memory (a page the system takes back then is read again
-        by the query that needs it). Where the turns read through SQLite's map of the file
-        (:attr:`maps_file`) that map is the one kept: the file is read through, then every page
-        of it is visited through SQLite (``dbstat``), a few thousand pages a turn, so that the file
-        is mapped, and counted in the process's resident memory, once, and a query waits on the
-        walk for a few milliseconds at most. Otherwise the reader maps the file itself and touches
-        each page just after its chunk was read. The pages are the operating system's page cache,
+        by the query that needs it). Where SQLite's map can hold the file, the turns' connection
+        maps it from then on (:attr:`maps_file`) and that map is the one kept: the file is read
+        through, then its pages are visited through SQLite (the pages ``dbstat`` lists: every
+        page of every table and index but the last of each overflow chain, which the index's rows
+        do not need), a thousand pages a turn, so that the file is mapped, and counted in the
+        process's resident memory, once, and a query waits on the walk for a few milliseconds at
+        most. Otherwise the reader maps the file itself and touches each page just after its chunk
+        was read. The pages are the operating system's page cache,
         shared with every process that reads the file. The file is read a chunk at a time, the
         interpreter free for other threads while each chunk waits on the disk; queries keep
         reading through SQLite meanwhile. Calling it again does nothing, and so does calling it on
@@ -248,14 +254,17 @@ class IndexReader:
         with self._memory_lock:
             if self._kept or self._closed:
                 return
-        through_sqlite = self.maps_file
         mapped: mmap.mmap | None = None
         with self.path.open("rb", buffering=0) as handle:
             found = os.fstat(handle.fileno())
             if (found.st_dev, found.st_ino) != self._identity:
                 raise OSError(f"{self.path} is no longer the file this server opened: not kept in memory")
+            through_sqlite = self._map_in_turns(found.st_size)
+            if through_sqlite is None:
+                return  # closed meanwhile
             if through_sqlite:
-                _read_through(handle)
+                if not self._read_through(handle):
+                    return
             else:
                 mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
                 try:
@@ -273,11 +282,33 @@ class IndexReader:
                 self._kept = True
                 self._kept_in_memory = mapped
 
+    def _map_in_turns(self, size: int) -> bool | None:
+        """Have the turns read through SQLite's map of the file, ``size`` bytes, if it can; ``None`` once closed."""
+        with self.turn():
+            if self._closed:
+                return None
+            if self.maps_file:
+                return True
+            self.maps_file = _has_dbstat(self._turn_conn) and _map_whole_file(self._turn_conn, size)
+            return self.maps_file
+
+    def _read_through(self, handle: FileIO) -> bool:
+        """Read ``handle`` to its end a chunk at a time, keeping nothing; ``False`` if the reader was closed meanwhile.
+
+        Its pages land in the page cache in file order, where the visit through SQLite's map finds them.
+        """
+        chunk = bytearray(KEEP_IN_MEMORY_CHUNK)
+        while handle.readinto(chunk):
+            if self._closed:
+                return False
+        return True
+
     def _visit_every_page(self) -> bool:
-        """Read every page of the file through the turns' connection, a few thousand a turn; ``False`` once closed.
+        """Read every page ``dbstat`` lists through the turns' connection, a thousand a turn; ``False`` once closed.
 
         A page read through SQLite's map stays mapped. Each b-tree's pages are listed by
-        ``dbstat``, whose cursor lives on across turns (no other read runs its statement).
+        ``dbstat``, whose cursor lives on across turns: it steps only in a turn, and no other
+        read runs its statement.
         """
         with self.turn():
             if self._closed:
@@ -418,7 +449,7 @@ class IndexReader:
         """Return the names with these IDs, in no particular order."""
         return list(map(NameRow._make, self._rows_by_id("names", _NAME_COLUMNS, name_ids)))
 
-    def names_with_place_facts(self, name_ids: Sequence[int]) -> Iterator[tuple[Any, ...]]:
+    def names_with_place_facts(self, name_ids: Sequence[int]) -> list[tuple[Any, ...]]:
         """The fields of these names, each followed by its place's ranking facts, in no particular order.
 
         A row holds the :class:`NameRow` fields, then the place's
@@ -431,15 +462,16 @@ class IndexReader:
         """Return the places with these IDs, keyed by ID; unknown IDs are absent."""
         return {row[0]: PlaceRow._make(row) for row in self.place_fields_by_id(place_ids)}
 
-    def place_fields_by_id(self, place_ids: Sequence[int]) -> Iterator[tuple[Any, ...]]:
+    def place_fields_by_id(self, place_ids: Sequence[int]) -> list[tuple[Any, ...]]:
         """:meth:`places_by_id` as plain tuples, in :class:`PlaceRow` field order, in no particular order."""
-        return ((*row[:12], bool(row[12])) for row in self._rows_by_id("places", _PLACE_COLUMNS, place_ids))
+        return [(*row[:12], bool(row[12])) for row in self._rows_by_id("places", _PLACE_COLUMNS, place_ids)]
 
-    def _rows_by_id(self, table: str, columns: str, ids: Sequence[int]) -> Iterator[tuple[Any, ...]]:
+    def _rows_by_id(self, table: str, columns: str, ids: Sequence[int]) -> list[tuple[Any, ...]]:
         if not ids:
-            return iter(())
+            return []
         marks = ",".join("?" * len(ids))
-        return self._conn.execute(f"SELECT {columns} FROM {table} WHERE id IN ({marks})", tuple(ids))
+        # Read whole: a cursor left to its caller could be stepped after the caller's turn (see turn).
+        return self._conn.execute(f"SELECT {columns} FROM {table} WHERE id IN ({marks})", tuple(ids)).fetchall()
 
     def related(self, place_id: int) -> list[RelatedRow]:
         """Return the places linked to ``place_id``, nearest first."""
@@ -492,13 +524,6 @@ class IndexReader:
         if conn is not None:
             conn.close()
             self._local.conn = None
-
-
-def _read_through(handle: FileIO) -> None:
-    """Read ``handle`` to its end a chunk at a time, keeping nothing: its pages land in the page cache in order."""
-    chunk = bytearray(KEEP_IN_MEMORY_CHUNK)
-    while handle.readinto(chunk):
-        pass
 
 
 def _has_dbstat(conn: sqlite3.Connection) -> bool:
