@@ -175,7 +175,7 @@ class IndexReader:
         be read whole before it ends (the reader's methods return them whole): under Python 3.12
         and later, a cursor stepped after its turn can take the statement of another thread's
         read. A thread already in a turn stays in it. Paired against reads through the page
-        cache, a server spends about 7 % less CPU a name on cold names (BENCHMARKS.md, fifteenth
+        cache, a server spends 5-12 % less CPU a name on cold names (BENCHMARKS.md, fifteenth
         session).
         """
         local = self._local
