@@ -50,6 +50,7 @@ from toponym_server.index.checksum import write_checksum
 from toponym_server.index.geo import GridIndex, distance_km
 from toponym_server.index.keyblocks import (
     BLOCK_ENTRIES,
+    PAGE_SIZE,
     country_code_number,
     last_key_of,
     pack_block_array,
@@ -456,6 +457,7 @@ def _write(
     workers = _Workers(options.workers or os.cpu_count() or 1)
     try:
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # a key block fills one page of this size
         conn.execute("PRAGMA journal_mode = OFF")
         conn.execute("PRAGMA synchronous = OFF")
         conn.execute("PRAGMA cache_size = -262144")

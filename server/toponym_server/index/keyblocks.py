@@ -3,7 +3,7 @@
 A gazetteer of GeoNames' size has some 10^8 (key, name, place) entries. Inserting them as SQLite
 rows costs a few microseconds each from Python, so they are stored instead as blocks of
 ``BLOCK_ENTRIES`` consecutive entries, in key order and, within a key, most prominent place
-first. Each block is one row (``id``, ``last_key``, ``entries``) and fits in one page; an index on
+first. Each block is one row (``id``, ``last_key``, ``entries``) that fills one page; an index on
 ``last_key`` finds the first block that can hold a key, and a lookup reads blocks from there
 until it has enough entries. A block's ``entries`` blob holds four arrays one after another:
 the keys (int64), the place IDs (int64), the name IDs (uint32) and the places' two-letter
@@ -26,17 +26,27 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-BLOCK_ENTRIES = 128
+PAGE_SIZE = 4096
+"""The index file's page size, which the build sets."""
 ENTRY_BYTES = 8 + 8 + 4 + 2
+# SQLite keeps a table row's payload on its page up to the page size less 35 bytes (more spills
+# to an overflow page); a block row's payload is its blob plus 13 bytes (record header, last_key).
+_ROW_BYTES = 35 + 13
+BLOCK_ENTRIES = (PAGE_SIZE - _ROW_BYTES) // ENTRY_BYTES
+"""Entries in a full block: as many as one page holds (184).
+
+Files built before held 128 a block, a third of each page left empty. A reader takes each
+block's entry count from its blob, so files of either block size read alike.
+"""
 BLOCK_BYTES = BLOCK_ENTRIES * ENTRY_BYTES
 """The size of a full block's ``entries`` blob."""
-BIG_KEY_ENTRIES = 2 * BLOCK_ENTRIES
+BIG_KEY_ENTRIES = 256
 """A key with more entries than this is also stored by country (:func:`country_key`).
 
-Past two blocks, picking a country's entries out of the key's own costs a block read per 128
+Past this, picking a country's entries out of the key's own costs a block read per block of
 entries; up to this many, a lookup reads them all in two or three blocks and filters them.
 """
-COUNTRY_KEY_ENTRIES = BLOCK_ENTRIES
+COUNTRY_KEY_ENTRIES = 128
 """A country key holds the first this many of its country's entries under the key.
 
 No lookup of the resolver asks for more (its largest limit is 128); a lookup that does reads the

@@ -32,7 +32,6 @@ from urllib.parse import quote
 from toponym_server.index.checksum import file_checksum, stored_checksum
 from toponym_server.index.keyblocks import (
     BIG_KEY_ENTRIES,
-    BLOCK_ENTRIES,
     COUNTRY_KEY_ENTRIES,
     Block,
     country_code_number,
@@ -364,13 +363,14 @@ class IndexReader:
         """Number of names in the index."""
         return int(self.meta.get("names", 0))
 
-    def _key_runs(self, hashed: int, max_blocks: int) -> Iterator[tuple[Block, int, int]]:
-        """Yield (block, start, end) for the stretches of blocks that hold the stored key ``hashed``, in order."""
+    def _key_runs(self, hashed: int) -> Iterator[tuple[Block, int, int]]:
+        """Yield (block, start, end) for the stretches of blocks that hold the stored key ``hashed``, in order.
+
+        A block is read only when the next stretch is asked for.
+        """
         conn = self._conn
         row = conn.execute(_FIRST_KEY_BLOCK, (hashed,)).fetchone()
-        for _ in range(max_blocks):
-            if row is None:
-                return
+        while row is not None:
             block_id, entries = row
             block = Block.parse(entries)
             start, end = block.span(hashed)
@@ -384,7 +384,7 @@ class IndexReader:
     def _entries(self, hashed: int, count: int, *, countries: bool = False) -> _Entries:
         """The first ``count`` entries under the stored key ``hashed``; their country numbers only if asked."""
         found = _Entries([], [], [])
-        for block, start, end in self._key_runs(hashed, -(-count // BLOCK_ENTRIES) + 1):
+        for block, start, end in self._key_runs(hashed):
             stop = min(end, start + count - len(found.names))
             found.names.extend(block.names[start:stop].tolist())
             found.places.extend(block.places[start:stop].tolist())

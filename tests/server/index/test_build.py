@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from toponym_server.index.build import BuildSummary, build_index, exit_with, expected_fingerprint
-from toponym_server.index.keyblocks import ENTRY_BYTES
+from toponym_server.index.keyblocks import BLOCK_BYTES, BLOCK_ENTRIES, ENTRY_BYTES, PAGE_SIZE
 from toponym_server.index.reader import open_index
 from toponym_server.index.schema import APPLICATION_ID, FORMAT_VERSION
 from toponym_server.matching.normalize import content_spelling
@@ -75,6 +75,27 @@ def test_file_contents_match_the_summary(built: BuildSummary) -> None:
     entries = query(built.path, "SELECT sum(length(entries)) FROM key_blocks")[0][0]
     assert entries == built.keys * ENTRY_BYTES
     assert query(built.path, "PRAGMA application_id") == [(APPLICATION_ID,)]
+
+
+def test_key_blocks_fill_their_pages_without_spilling(tmp_path: Path) -> None:
+    """Each full block of key entries is one row on one page: no page is left a third empty, none overflows."""
+    towns = [
+        PlaceRecord(1000 + i, f"Town {i}", f"Town {i}", 10.0 + i / 100, 20.0, "P", "PPL", "US", population=i)
+        for i in range(1500)
+    ]
+    path = tmp_path / "towns.sqlite"
+    summary = build_index(ListSource(towns), path, progress=False)
+    assert summary.keys > 40 * BLOCK_ENTRIES  # full blocks in the build's key ranges
+    lengths = [length for (length,) in query(path, "SELECT length(entries) FROM key_blocks")]
+    assert max(lengths) == BLOCK_BYTES
+    assert query(path, "PRAGMA page_size") == [(PAGE_SIZE,)]
+    try:
+        pages = dict(query(path, "SELECT pagetype, count(*) FROM dbstat WHERE name = 'key_blocks' GROUP BY pagetype"))
+    except sqlite3.OperationalError:
+        pytest.skip("this SQLite has no dbstat table")
+    assert "overflow" not in pages
+    assert pages["leaf"] == len(lengths)  # one block a page
+    assert BLOCK_BYTES > 0.95 * PAGE_SIZE
 
 
 def test_meta_records_the_build(built: BuildSummary, fixture_source: GeoNamesDumpSource) -> None:

@@ -15,11 +15,12 @@ from typing import Any, ClassVar
 
 import pytest
 
-from toponym_server.index.build import BuildSummary
+from toponym_server.index.build import BuildSummary, build_index
 from toponym_server.index.keyblocks import (
     BIG_KEY_ENTRIES,
     BLOCK_ENTRIES,
     COUNTRY_KEY_ENTRIES,
+    ENTRY_BYTES,
     Block,
     country_code_number,
     country_key,
@@ -30,6 +31,7 @@ from toponym_server.index.schema import FORMAT_VERSION, PLACE_FACT_COLUMNS
 from toponym_server.matching.keys import EXACT, PHONETIC, exact_key, name_keys, query_keys
 from toponym_server.matching.normalize import normalize
 from toponym_server.matching.ranking import FLAG_CANONICAL, FLAG_NON_LATIN, FLAG_PREFERRED
+from toponym_server.sources.records import PlaceRecord
 
 from ..smaps import linux_smaps, mappings_of
 from .conftest import (
@@ -43,6 +45,7 @@ from .conftest import (
     RAQQA,
     RAQQA_GOVERNORATE,
     SYRIA,
+    ListSource,
 )
 
 
@@ -478,14 +481,8 @@ def test_the_original_is_untouched_by_the_checks(index_path: Path, reader: Index
 # --- keys whose entries fill several blocks ----------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def namesakes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[IndexReader]:
-    """An index of 700 places named Springfield (in the US but every seventh, in Canada), and a Shelbyville."""
-    from toponym_server.index.build import build_index
-    from toponym_server.sources.records import PlaceRecord
-
-    from .conftest import ListSource
-
+def springfields() -> list[PlaceRecord]:
+    """700 places named Springfield (in the US but every seventh, in Canada), and a Shelbyville."""
     places = [
         PlaceRecord(
             geoname_id=1000 + i,
@@ -501,8 +498,14 @@ def namesakes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[IndexReader]
         for i in range(700)
     ]
     places.append(PlaceRecord(5000, "Shelbyville", "Shelbyville", 39.4, -88.8, "P", "PPL", "US", population=4700))
+    return places
+
+
+@pytest.fixture(scope="module")
+def namesakes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[IndexReader]:
+    """An index of :func:`springfields`."""
     path = tmp_path_factory.mktemp("namesakes") / "namesakes.sqlite"
-    build_index(ListSource(places), path, progress=False)
+    build_index(ListSource(springfields()), path, progress=False)
     reader = open_index(path)
     yield reader
     reader.close()
@@ -511,11 +514,6 @@ def namesakes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[IndexReader]
 def test_a_key_is_stored_by_country_from_one_entry_past_the_bound(tmp_path: Path) -> None:
     # The build and the reader must agree on the bound: a key of 256 entries is read whole and
     # filtered, one of 257 is read under its country keys, which only then exist.
-    from toponym_server.index.build import build_index
-    from toponym_server.sources.records import PlaceRecord
-
-    from .conftest import ListSource
-
     def towns(name: str, count: int, first_id: int) -> list[PlaceRecord]:
         return [
             PlaceRecord(
@@ -546,6 +544,52 @@ def test_a_key_spanning_blocks_yields_its_entries_in_order_up_to_the_limit(names
     assert found == [1000 + i for i in range(min(limit, 700))]
 
 
+def test_a_lookup_reads_only_the_blocks_its_limit_needs(
+    namesakes: IndexReader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocks: list[int] = []
+    real = Block.parse
+
+    def counting(entries: bytes) -> Block:
+        blocks.append(len(entries))
+        return real(entries)
+
+    monkeypatch.setattr(Block, "parse", staticmethod(counting))
+    for limit in (1, BLOCK_ENTRIES, 1000):
+        blocks.clear()
+        found = namesakes.lookup(EXACT + "springfield", limit)
+        assert len(found) == min(limit, 700)
+        # The key's entries start in some block; each further block holds at most BLOCK_ENTRIES of them.
+        assert len(blocks) <= -(-min(limit, 700) // BLOCK_ENTRIES) + 1
+
+
+def test_an_index_of_smaller_blocks_reads_the_same(
+    namesakes: IndexReader, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file built with 128 entries a block (as before blocks filled their page) answers every lookup alike."""
+    from toponym_server.index import build, keyblocks
+
+    monkeypatch.setattr(keyblocks, "BLOCK_ENTRIES", 128)
+    monkeypatch.setattr(keyblocks, "BLOCK_BYTES", 128 * keyblocks.ENTRY_BYTES)
+    monkeypatch.setattr(build, "BLOCK_ENTRIES", 128)
+    path = tmp_path / "small-blocks.sqlite"
+    build_index(ListSource(springfields()), path, progress=False)
+    small = open_index(path)
+    try:
+        sizes = {length for (length,) in small._conn.execute("SELECT length(entries) FROM key_blocks")}
+        page_filling = namesakes._conn.execute("SELECT max(length(entries)) FROM key_blocks").fetchone()[0]
+        assert max(sizes) == 128 * ENTRY_BYTES < page_filling
+        for key in (EXACT + "springfield", EXACT + "shelbyville", phonetic_key("Springfield")):
+            for limit in (1, 127, 128, 129, 184, 185, 300, 1000):
+                assert small.lookup(key, limit) == namesakes.lookup(key, limit)
+                for countries in (["CA"], ["US"], ["US", "CA"]):
+                    assert small.lookup_with_countries(key, countries, limit) == namesakes.lookup_with_countries(
+                        key, countries, limit
+                    )
+    finally:
+        small.close()
+
+
 def test_a_country_filtered_lookup_of_a_key_of_many_places_keeps_their_order(namesakes: IndexReader) -> None:
     found = [place for _, place in namesakes.lookup_in_countries(EXACT + "springfield", ["CA"], 1000)]
     assert found == [1000 + i for i in range(0, 700, 7)]
@@ -563,8 +607,8 @@ def test_a_country_filtered_lookup_reads_a_few_blocks_however_many_places_share_
     reads: list[int] = []
     real = IndexReader._key_runs
 
-    def counting(self: IndexReader, hashed: int, max_blocks: int) -> Iterator[tuple[Block, int, int]]:
-        for run in real(self, hashed, max_blocks):
+    def counting(self: IndexReader, hashed: int) -> Iterator[tuple[Block, int, int]]:
+        for run in real(self, hashed):
             reads.append(hashed)
             yield run
 
