@@ -52,6 +52,7 @@ from toponym_server.index.keyblocks import (
     BLOCK_ENTRIES,
     PAGE_SIZE,
     country_code_number,
+    far_places,
     last_key_of,
     pack_block_array,
     with_country_entries,
@@ -940,6 +941,8 @@ class _BlockWriter:
         self.state = state
         self.entries = 0
         self.carry: tuple[NDArray[Any], ...] = ()
+        self.far = far_places(np.frombuffer(state.place_ids, dtype=np.int64))
+        state.conn.executemany("INSERT INTO far_places VALUES (?,?)", enumerate(self.far.tolist()))
 
     def append(self, ordered: str, entries: int) -> None:
         """Append the entries :func:`order_partition` saved under ``ordered`` (then delete them)."""
@@ -950,7 +953,8 @@ class _BlockWriter:
                 chunk = [c[start : start + _INSERT_BLOCKS * BLOCK_ENTRIES] for c in columns]
                 if self.carry:
                     chunk = [np.concatenate((a, b)) for a, b in zip(self.carry, chunk, strict=True)]
-                matrix, _tail = pack_block_array(*chunk)
+                keys, places, names, countries = chunk
+                matrix, _tail = pack_block_array(keys, places, names, countries, self.far)
                 self._insert(matrix)
                 full = len(matrix) * BLOCK_ENTRIES
                 self.carry = tuple(np.array(c[full:]) for c in chunk)
@@ -962,7 +966,8 @@ class _BlockWriter:
     def finish_range(self) -> None:
         """End the current key range: its last entries make a short block."""
         if self.carry and len(self.carry[0]):
-            _matrix, tail = pack_block_array(*self.carry)
+            keys, places, names, countries = self.carry
+            _matrix, tail = pack_block_array(keys, places, names, countries, self.far)
             row = (self.state.blocks, last_key_of(tail), tail)
             self.state.conn.execute("INSERT INTO key_blocks VALUES (?,?,?)", row)
             self.state.blocks += 1

@@ -6,8 +6,8 @@ rows costs a few microseconds each from Python, so they are stored instead as bl
 first. Each block is one row (``id``, ``last_key``, ``entries``) that fills one page; an index on
 ``last_key`` finds the first block that can hold a key, and a lookup reads blocks from there
 until it has enough entries. A block's ``entries`` blob holds four arrays one after another:
-the keys (int64), the place IDs (int64), the name IDs (uint32) and the places' two-letter
-country codes (two ASCII bytes each).
+the keys (int64), the place IDs (uint32, see :func:`far_places`), the name IDs (uint32) and
+the places' two-letter country codes (two ASCII bytes each).
 
 A key shared by more than ``BIG_KEY_ENTRIES`` entries (a common name, a short deletion key) is
 stored a second time split by country: the first ``COUNTRY_KEY_ENTRIES`` of each country's
@@ -19,7 +19,7 @@ every block of the key (up to hundreds) to pick them out.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,15 +28,15 @@ from numpy.typing import NDArray
 
 PAGE_SIZE = 4096
 """The index file's page size, which the build sets."""
-ENTRY_BYTES = 8 + 8 + 4 + 2
+ENTRY_BYTES = 8 + 4 + 4 + 2
 # SQLite keeps a table row's payload on its page up to the page size less 35 bytes (more spills
 # to an overflow page); a block row's payload is its blob plus 13 bytes (record header, last_key).
 _ROW_BYTES = 35 + 13
 BLOCK_ENTRIES = (PAGE_SIZE - _ROW_BYTES) // ENTRY_BYTES
-"""Entries in a full block: as many as one page holds (184).
+"""Entries in a full block: as many as one page holds (224).
 
-Files built before held 128 a block, a third of each page left empty. A reader takes each
-block's entry count from its blob, so files of either block size read alike.
+A reader takes each block's entry count from its blob, so files of another block size read
+alike (format 8 held 128 a block, then 184).
 """
 BLOCK_BYTES = BLOCK_ENTRIES * ENTRY_BYTES
 """The size of a full block's ``entries`` blob."""
@@ -54,6 +54,9 @@ key itself. A common key's entries in a large country run to thousands (*Mill Cr
 storing them all again would grow a full GeoNames index by about half.
 """
 
+FAR_PLACES_FROM = 1 << 31
+"""Place IDs from this one on are stored by their position among the far places (:func:`far_places`)."""
+
 _MASK = (1 << 64) - 1
 # A country key keeps its key's top 16 bits: the key range (and build partition) stays the same.
 _KEPT_BITS = 0xFFFF << 48
@@ -63,20 +66,65 @@ _MIX_1 = 0xBF58476D1CE4E5B9
 _MIX_2 = 0x94D049BB133111EB
 
 
+def far_places(places: NDArray[np.integer[Any]]) -> NDArray[np.int64]:
+    """The distinct place IDs among ``places`` that a block cannot store as they are, in order.
+
+    A block stores a place ID below :data:`FAR_PLACES_FROM` in four bytes as it is; a larger one
+    (a custom place's, or an ID of a gazetteer numbered beyond GeoNames') as
+    ``FAR_PLACES_FROM`` plus its position here, which the index keeps in its ``far_places``
+    table. GeoNames IDs run to some 13 million.
+    """
+    ids = np.asarray(places, dtype=np.int64)
+    if len(ids) and ids.min() < 0:
+        raise ValueError(f"place ID {int(ids.min())} is negative")
+    return np.unique(ids[ids >= FAR_PLACES_FROM])
+
+
+def stored_places(places: NDArray[np.integer[Any]], far: NDArray[np.int64]) -> NDArray[np.uint32]:
+    """The place IDs as a block stores them, in four bytes; ``far`` is :func:`far_places` of every place.
+
+    Raises ``ValueError`` for a far place ID not in ``far``, or more far places than four bytes number.
+    """
+    ids = np.asarray(places, dtype=np.int64)
+    numbers = ids.copy()
+    beyond = ids >= FAR_PLACES_FROM
+    if beyond.any():
+        if len(far) > (1 << 32) - FAR_PLACES_FROM:
+            raise ValueError(f"{len(far)} place IDs of 2^31 and above: more than a key entry can number")
+        wanted = ids[beyond]
+        at = np.searchsorted(far, wanted)
+        known = np.zeros(len(wanted), dtype=bool)
+        inside = at < len(far)
+        known[inside] = far[at[inside]] == wanted[inside]
+        if not known.all():
+            raise ValueError(f"place ID {int(wanted[~known][0])} is not among the far places")
+        numbers[beyond] = FAR_PLACES_FROM + at
+    return numbers.astype(np.uint32)
+
+
+def place_ids(numbers: list[int], far: Sequence[int]) -> list[int]:
+    """The place IDs of place numbers as a block stores them (:func:`stored_places` undone)."""
+    if numbers and max(numbers) >= FAR_PLACES_FROM:
+        return [far[n - FAR_PLACES_FROM] if n >= FAR_PLACES_FROM else n for n in numbers]
+    return numbers
+
+
 def pack_blocks(
     keys: NDArray[np.int64],
     places: NDArray[np.int64],
     names: NDArray[np.int64],
     countries: NDArray[np.uint16],
     first_id: int,
+    far: NDArray[np.int64] | None = None,
 ) -> Iterator[tuple[int, int, bytes]]:
-    """Yield (block ID, last key, entries) rows for entries already in key order."""
+    """Yield (block ID, last key, entries) rows for entries already in key order (``far``: :func:`stored_places`)."""
+    far = far_places(places) if far is None else far
     for block, start in enumerate(range(0, len(keys), BLOCK_ENTRIES), start=first_id):
         end = start + BLOCK_ENTRIES
         entries = b"".join(
             (
                 keys[start:end].astype("<i8").tobytes(),
-                places[start:end].astype("<i8").tobytes(),
+                stored_places(places[start:end], far).astype("<u4").tobytes(),
                 names[start:end].astype("<u4").tobytes(),
                 countries[start:end].astype("<u2").tobytes(),
             )
@@ -89,17 +137,20 @@ def pack_block_array(
     places: NDArray[np.int64],
     names: NDArray[np.integer[Any]],
     countries: NDArray[np.uint16],
+    far: NDArray[np.int64] | None = None,
 ) -> tuple[NDArray[np.uint8], bytes]:
     """Pack entries already in key order into blocks at once: the full blocks and the last, short one.
 
     Row ``i`` of the returned matrix is the ``entries`` blob of the ``i``-th block (``BLOCK_BYTES``
     bytes, the same layout :func:`pack_blocks` yields); the bytes are the final block's blob when
-    the entries do not fill it (empty otherwise).
+    the entries do not fill it (empty otherwise). ``far`` is as for :func:`stored_places` (by
+    default, the far places among ``places``).
     """
+    far = far_places(places) if far is None else far
     full = len(keys) // BLOCK_ENTRIES * BLOCK_ENTRIES
     columns = (
         (keys, "<i8"),
-        (places, "<i8"),
+        (stored_places(places, far), "<u4"),
         (names, "<u4"),
         (countries, "<u2"),
     )
@@ -211,10 +262,10 @@ class Block:
         """View a block's entries blob as its four arrays."""
         count = len(entries) // ENTRY_BYTES
         view = memoryview(entries)
-        places_at, names_at, countries_at = 8 * count, 16 * count, 20 * count
+        places_at, names_at, countries_at = 8 * count, 12 * count, 16 * count
         return cls(
             keys=view[:places_at].cast("q"),
-            places=view[places_at:names_at].cast("q"),
+            places=view[places_at:names_at].cast("I"),
             names=view[names_at:countries_at].cast("I"),
             countries=entries[countries_at:],
         )
@@ -222,6 +273,10 @@ class Block:
     def span(self, key: int) -> tuple[int, int]:
         """The range of positions holding ``key`` (empty when absent)."""
         return bisect_left(self.keys, key), bisect_right(self.keys, key)
+
+    def place_ids(self, start: int, end: int, far: Sequence[int]) -> list[int]:
+        """The place IDs of the entries from ``start`` to ``end``; ``far``: the index's far places."""
+        return place_ids(self.places[start:end].tolist(), far)
 
     def country_numbers(self, start: int, end: int) -> list[int]:
         """The stored country code numbers of the entries from ``start`` to ``end``."""

@@ -140,6 +140,7 @@ class IndexReader:
         self._memory_lock = threading.Lock()
         self._closed = False
         self._turns = Turns()
+        self._far_places: tuple[int, ...] = ()  # the place IDs key entries number (keyblocks.far_places)
         self.meta = self._check()
         opened = os.stat(resolved)  # the file SQLite just opened, for keep_in_memory to check
         self._identity = (opened.st_dev, opened.st_ino)
@@ -225,6 +226,11 @@ class IndexReader:
             )
         if "places" not in meta:
             raise IndexFileError(f"{self.path} is an unfinished build: rebuild it")
+        try:
+            far = conn.execute("SELECT place_id FROM far_places ORDER BY number").fetchall()
+        except sqlite3.DatabaseError as err:
+            raise IndexFileError(f"{self.path} is damaged or not a toponym index: {err}") from err
+        self._far_places = tuple(place_id for (place_id,) in far)
         self._local.conn = conn
         return meta
 
@@ -390,7 +396,7 @@ class IndexReader:
         for block, start, end in self._key_runs(hashed):
             stop = min(end, start + count - len(found.names))
             found.names.extend(block.names[start:stop].tolist())
-            found.places.extend(block.places[start:stop].tolist())
+            found.places.extend(block.place_ids(start, stop, self._far_places))
             if countries:
                 found.countries.extend(block.country_numbers(start, stop))
             if len(found.names) >= count:

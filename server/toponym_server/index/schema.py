@@ -6,7 +6,9 @@ the key table that the candidate step looks up. The key table holds 64-bit key h
 of sorted entries (:mod:`toponym_server.index.keyblocks`), ordered by (key, priority), so a
 lookup reads the most prominent places under a key first and can stop early, at any gazetteer
 size; a key shared by many places is stored once more split by country (since format 8), so a
-lookup restricted to a country stops early too.
+lookup restricted to a country stops early too. Since format 9 a key entry stores its place in
+four bytes, not eight: a place ID of 2^31 or more (a custom place's) by its number in the
+``far_places`` table (:func:`toponym_server.index.keyblocks.far_places`).
 
 SQLite's ``user_version`` header field holds the CRC-32 of every page after the first, so a
 damaged copy can be detected (``toponym index verify``) without a checksum having to cover
@@ -15,7 +17,7 @@ itself.
 
 from __future__ import annotations
 
-FORMAT_VERSION = "8"
+FORMAT_VERSION = "9"
 APPLICATION_ID = 0x746F706F  # "topo": marks the file as a toponym index
 PLACE_FACT_COLUMNS = ("feature_class", "feature_code", "country_code", "latitude", "longitude", "prominence")
 """The columns of a place that ranking reads, copied into each of its ``names`` rows (since format 7).
@@ -72,6 +74,7 @@ CREATE TABLE related (
     PRIMARY KEY (place_id, related_id)
 ) WITHOUT ROWID;
 CREATE TABLE key_blocks (id INTEGER PRIMARY KEY, last_key INTEGER NOT NULL, entries BLOB NOT NULL);
+CREATE TABLE far_places (number INTEGER PRIMARY KEY, place_id INTEGER NOT NULL);
 """
 
 POST_LOAD = """

@@ -81,7 +81,7 @@ def test_key_blocks_fill_their_pages_without_spilling(tmp_path: Path) -> None:
     """Each full block of key entries is one row on one page: no page is left a third empty, none overflows."""
     towns = [
         PlaceRecord(1000 + i, f"Town {i}", f"Town {i}", 10.0 + i / 100, 20.0, "P", "PPL", "US", population=i)
-        for i in range(1500)
+        for i in range(3000)
     ]
     path = tmp_path / "towns.sqlite"
     summary = build_index(ListSource(towns), path, progress=False)

@@ -117,7 +117,7 @@ def test_partition_order_matches_the_plain_definition() -> None:
 def test_packing_at_once_matches_packing_block_by_block(count: int) -> None:
     rng = np.random.default_rng(count)
     keys = np.sort(rng.integers(-(1 << 63), (1 << 63) - 1, count, dtype=np.int64))
-    places, names = rng.integers(0, 1 << 40, count), rng.integers(0, 1 << 32, count)
+    places, names = rng.integers(0, 1 << 31, count), rng.integers(0, 1 << 32, count)
     countries = rng.integers(0, 1 << 16, count).astype(np.uint16)
     matrix, tail = pack_block_array(keys, places, names, countries)
     blobs = [bytes(row) for row in matrix] + ([tail] if tail else [])

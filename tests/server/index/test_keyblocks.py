@@ -5,18 +5,23 @@ from __future__ import annotations
 import random
 
 import numpy as np
+import pytest
 
 from toponym_server.index.keyblocks import (
     BIG_KEY_ENTRIES,
     COUNTRY_KEY_ENTRIES,
+    FAR_PLACES_FROM,
     Block,
     country_code_number,
     country_key,
     country_keys,
+    far_places,
     pack_blocks,
+    stored_places,
     with_country_entries,
 )
 from toponym_server.index.keyhash import key_hash
+from toponym_server.sources.custom import CUSTOM_ID_BASE
 
 
 def _block(countries: list[str]) -> Block:
@@ -71,3 +76,25 @@ def test_only_a_key_of_many_entries_is_stored_again_by_country_in_its_order_up_t
         assert set(all_countries[under].tolist()) == {number}
     assert all_places[all_keys == big].tolist() == list(range(count))
     assert all_places[all_keys == small].tolist() == list(range(count, count + 4))
+
+
+def test_place_ids_of_any_size_are_stored_in_four_bytes_and_read_back() -> None:
+    ids = [12, 2_147_483_647, CUSTOM_ID_BASE + 3, 170_000_000, 1 << 40, CUSTOM_ID_BASE + 1, 12, 1 << 40]
+    places = np.array(ids, dtype=np.int64)
+    far = far_places(places)
+    assert far.tolist() == [CUSTOM_ID_BASE + 1, CUSTOM_ID_BASE + 3, 1 << 40]
+    stored = stored_places(places, far)
+    assert stored.dtype == np.uint32
+    assert stored.tolist()[:4] == [12, 2_147_483_647, FAR_PLACES_FROM + 1, 170_000_000]
+    keys = np.arange(len(ids), dtype=np.int64)
+    codes = np.zeros(len(ids), dtype=np.uint16)
+    ((_, _, entries),) = list(pack_blocks(keys, places, keys, codes, 0, far))
+    assert Block.parse(entries).place_ids(0, len(ids), far.tolist()) == ids
+    assert Block.parse(entries).place_ids(0, 2, far.tolist()) == ids[:2]
+
+
+def test_a_place_id_outside_the_far_places_or_negative_is_refused() -> None:
+    with pytest.raises(ValueError, match="not among the far places"):
+        stored_places(np.array([5, 1 << 33], dtype=np.int64), np.array([1 << 32], dtype=np.int64))
+    with pytest.raises(ValueError, match="negative"):
+        far_places(np.array([5, -1], dtype=np.int64))

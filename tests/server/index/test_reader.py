@@ -579,6 +579,25 @@ def test_a_lookup_reads_only_the_blocks_its_limit_needs(
         assert len(blocks) <= -(-min(limit, 700) // BLOCK_ENTRIES) + 1
 
 
+def test_lookups_return_place_ids_past_four_bytes_as_they_are(tmp_path: Path) -> None:
+    """Key entries store places in four bytes; larger IDs (custom places', other gazetteers') come back whole."""
+    ids = [7, 2_147_483_647, 2_147_483_648, 1 << 40, 2_000_000_000_000]
+    places = [
+        PlaceRecord(place_id, "Rivermouth", "Rivermouth", 10.0 + n, 20.0, "P", "PPL", "US", population=100 - n)
+        for n, place_id in enumerate(ids)
+    ]
+    path = tmp_path / "far.sqlite"
+    build_index(ListSource(places), path, progress=False)
+    index = open_index(path)
+    try:
+        assert [place for _, place in index.lookup(EXACT + "rivermouth", 10)] == ids
+        assert [place for _, place in index.lookup_in_countries(EXACT + "rivermouth", ["US"], 10)] == ids
+        far = index._conn.execute("SELECT place_id FROM far_places ORDER BY number").fetchall()
+        assert far == [(2_147_483_648,), (1 << 40,), (2_000_000_000_000,)]
+    finally:
+        index.close()
+
+
 def test_an_index_of_smaller_blocks_reads_the_same(
     namesakes: IndexReader, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
