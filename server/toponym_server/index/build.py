@@ -49,12 +49,12 @@ from tqdm import tqdm
 from toponym_server.index.checksum import write_checksum
 from toponym_server.index.geo import GridIndex, distance_km
 from toponym_server.index.keyblocks import (
-    BLOCK_ENTRIES,
     PAGE_SIZE,
     country_code_number,
     far_places,
-    last_key_of,
-    pack_block_array,
+    pack_block,
+    pack_blocks,
+    stored_places,
     with_country_entries,
 )
 from toponym_server.index.keyhash import key_hash
@@ -98,8 +98,8 @@ _PARTITION_BITS = 5
 _BLOCK_RANGE_BITS = 4
 """The key table's blocks restart at each of this many bits' worth of key ranges (the layout since format 5)."""
 _ENTRY_COLUMNS = ("keys", "places", "names", "countries")
-_INSERT_BLOCKS = 4096
-"""Blocks appended to the key table per batch."""
+_INSERT_ENTRIES = 1 << 20
+"""Key entries packed into blocks and appended to the key table per batch."""
 _SLOT_LIMIT = 1 << 26
 """Place IDs below this (all of GeoNames') are found by direct lookup when ordering keys (4 bytes each)."""
 _KEY_ROW = np.dtype([("key", "<i8"), ("place", "<i8"), ("name", "<i8"), ("spelling", "<u4")])
@@ -949,15 +949,14 @@ class _BlockWriter:
         if entries:
             paths = [Path(f"{ordered}-{name}.npy") for name in _ENTRY_COLUMNS]
             columns = [np.load(path, mmap_mode="r") for path in paths]
-            for start in range(0, entries, _INSERT_BLOCKS * BLOCK_ENTRIES):
-                chunk = [c[start : start + _INSERT_BLOCKS * BLOCK_ENTRIES] for c in columns]
+            for start in range(0, entries, _INSERT_ENTRIES):
+                chunk = [np.asarray(c[start : start + _INSERT_ENTRIES]) for c in columns]
                 if self.carry:
                     chunk = [np.concatenate((a, b)) for a, b in zip(self.carry, chunk, strict=True)]
                 keys, places, names, countries = chunk
-                matrix, _tail = pack_block_array(keys, places, names, countries, self.far)
-                self._insert(matrix)
-                full = len(matrix) * BLOCK_ENTRIES
-                self.carry = tuple(np.array(c[full:]) for c in chunk)
+                rows, rest = pack_blocks(keys, places, names, countries, self.far)
+                self._insert(rows)
+                self.carry = tuple(np.array(c[len(c) - rest :]) for c in chunk)
             del columns
             for path in paths:
                 path.unlink()
@@ -967,20 +966,17 @@ class _BlockWriter:
         """End the current key range: its last entries make a short block."""
         if self.carry and len(self.carry[0]):
             keys, places, names, countries = self.carry
-            _matrix, tail = pack_block_array(keys, places, names, countries, self.far)
-            row = (self.state.blocks, last_key_of(tail), tail)
-            self.state.conn.execute("INSERT INTO key_blocks VALUES (?,?,?)", row)
-            self.state.blocks += 1
+            blob = pack_block(keys, stored_places(places, self.far), names, countries)
+            self._insert([(int(keys[-1]), blob)])
         self.carry = ()
 
-    def _insert(self, matrix: NDArray[np.uint8]) -> None:
-        last_keys = matrix[:, 8 * (BLOCK_ENTRIES - 1) : 8 * BLOCK_ENTRIES].copy().view("<i8").ravel()
+    def _insert(self, rows: list[tuple[int, bytes]]) -> None:
         first = self.state.blocks
         self.state.conn.executemany(
             "INSERT INTO key_blocks VALUES (?,?,?)",
-            zip(range(first, first + len(matrix)), last_keys.tolist(), map(bytes, matrix), strict=True),
+            ((block, last_key, blob) for block, (last_key, blob) in enumerate(rows, start=first)),
         )
-        self.state.blocks += len(matrix)
+        self.state.blocks += len(rows)
 
 
 def _order_partition(

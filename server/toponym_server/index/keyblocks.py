@@ -1,13 +1,15 @@
-"""The key table's storage: sorted key entries packed in fixed-size blocks.
+"""The key table's storage: sorted key entries packed in page-sized blocks.
 
 A gazetteer of GeoNames' size has some 10^8 (key, name, place) entries. Inserting them as SQLite
 rows costs a few microseconds each from Python, so they are stored instead as blocks of
-``BLOCK_ENTRIES`` consecutive entries, in key order and, within a key, most prominent place
-first. Each block is one row (``id``, ``last_key``, ``entries``) that fills one page; an index on
-``last_key`` finds the first block that can hold a key, and a lookup reads blocks from there
-until it has enough entries. A block's ``entries`` blob holds four arrays one after another:
-the keys (int64), the place IDs (uint32, see :func:`far_places`), the name IDs (uint32) and
-the places' two-letter country codes (two ASCII bytes each).
+consecutive entries, in key order and, within a key, most prominent place first. Each block is
+one row (``id``, ``last_key``, ``entries``) that fills one page; an index on ``last_key`` finds
+the first block that can hold a key, and a lookup reads blocks from there until it has enough
+entries. A block's ``entries`` blob holds, one after another: its distinct keys (int64), the
+entries' place IDs (uint32, see :func:`far_places`), their name IDs (uint32), where each key's
+entries end (uint16), the places' two-letter country codes (two ASCII bytes each) and the number
+of distinct keys (uint16). A key is stored once a block, however many entries it has there: a
+key has four entries on average, and storing it with each took a third of the key table.
 
 A key shared by more than ``BIG_KEY_ENTRIES`` entries (a common name, a short deletion key) is
 stored a second time split by country: the first ``COUNTRY_KEY_ENTRIES`` of each country's
@@ -18,28 +20,29 @@ every block of the key (up to hundreds) to pick them out.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any
+from bisect import bisect_left
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import Any, NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
 
 PAGE_SIZE = 4096
 """The index file's page size, which the build sets."""
-ENTRY_BYTES = 8 + 4 + 4 + 2
+ENTRY_BYTES = 4 + 4 + 2
+"""A block's bytes for an entry: its place, its name and its country."""
+KEY_BYTES = 8 + 2
+"""A block's bytes for each distinct key: the key and where its entries end."""
 # SQLite keeps a table row's payload on its page up to the page size less 35 bytes (more spills
 # to an overflow page); a block row's payload is its blob plus 13 bytes (record header, last_key).
-_ROW_BYTES = 35 + 13
-BLOCK_ENTRIES = (PAGE_SIZE - _ROW_BYTES) // ENTRY_BYTES
-"""Entries in a full block: as many as one page holds (224).
+BLOCK_BYTES = PAGE_SIZE - 35 - 13
+"""The most bytes a block's ``entries`` blob holds: a block is cut before the entry that would pass it.
 
-A reader takes each block's entry count from its blob, so files of another block size read
-alike (format 8 held 128 a block, then 184).
+A reader takes each block's counts from its blob, so files of another block size read alike.
 """
-BLOCK_BYTES = BLOCK_ENTRIES * ENTRY_BYTES
-"""The size of a full block's ``entries`` blob."""
+BLOCK_ENTRIES = (BLOCK_BYTES - 2 - KEY_BYTES) // ENTRY_BYTES
+"""The most entries a block holds (403, all of one key); a block of many keys holds fewer."""
 BIG_KEY_ENTRIES = 256
 """A key with more entries than this is also stored by country (:func:`country_key`).
 
@@ -109,68 +112,78 @@ def place_ids(numbers: list[int], far: Sequence[int]) -> list[int]:
     return numbers
 
 
-def pack_blocks(
-    keys: NDArray[np.int64],
-    places: NDArray[np.int64],
-    names: NDArray[np.int64],
-    countries: NDArray[np.uint16],
-    first_id: int,
-    far: NDArray[np.int64] | None = None,
-) -> Iterator[tuple[int, int, bytes]]:
-    """Yield (block ID, last key, entries) rows for entries already in key order (``far``: :func:`stored_places`)."""
-    far = far_places(places) if far is None else far
-    for block, start in enumerate(range(0, len(keys), BLOCK_ENTRIES), start=first_id):
-        end = start + BLOCK_ENTRIES
-        entries = b"".join(
-            (
-                keys[start:end].astype("<i8").tobytes(),
-                stored_places(places[start:end], far).astype("<u4").tobytes(),
-                names[start:end].astype("<u4").tobytes(),
-                countries[start:end].astype("<u2").tobytes(),
-            )
+def block_starts(keys: NDArray[np.int64]) -> list[int]:
+    """Where each block of these entries (in key order) starts, and their end: blocks of at most :data:`BLOCK_BYTES`.
+
+    Each block takes as many entries as fit, a key's first entry in the block costing its key's
+    bytes too; the last block holds what is left.
+    """
+    count = len(keys)
+    if not count:
+        return [0]
+    new = np.ones(count, dtype=bool)
+    new[1:] = keys[1:] != keys[:-1]
+    used = np.zeros(count + 1, dtype=np.int64)
+    np.cumsum(np.where(new, ENTRY_BYTES + KEY_BYTES, ENTRY_BYTES), out=used[1:])
+    starts = [0]
+    start = 0
+    room = BLOCK_BYTES - 2  # less the count of keys
+    while start < count:
+        # A block's first entry brings its key even where the entry before it had the same one.
+        bound = used[start] + room - (0 if new[start] else KEY_BYTES)
+        start = max(start + 1, int(np.searchsorted(used, bound, side="right")) - 1)
+        starts.append(min(start, count))
+    return starts
+
+
+def pack_block(
+    keys: NDArray[np.int64], stored: NDArray[np.uint32], names: NDArray[np.integer[Any]], countries: NDArray[np.uint16]
+) -> bytes:
+    """The ``entries`` blob of one block of entries in key order; ``stored``: their places, :func:`stored_places`."""
+    new = np.ones(len(keys), dtype=bool)
+    new[1:] = keys[1:] != keys[:-1]
+    firsts = np.flatnonzero(new)
+    ends = np.append(firsts[1:], len(keys))
+    return b"".join(
+        (
+            keys[firsts].astype("<i8").tobytes(),
+            stored.astype("<u4").tobytes(),
+            names.astype("<u4").tobytes(),
+            ends.astype("<u2").tobytes(),
+            countries.astype("<u2").tobytes(),
+            len(firsts).to_bytes(2, "little"),
         )
-        yield block, int(keys[min(end, len(keys)) - 1]), entries
+    )
 
 
-def pack_block_array(
+def pack_blocks(
     keys: NDArray[np.int64],
     places: NDArray[np.int64],
     names: NDArray[np.integer[Any]],
     countries: NDArray[np.uint16],
     far: NDArray[np.int64] | None = None,
-) -> tuple[NDArray[np.uint8], bytes]:
-    """Pack entries already in key order into blocks at once: the full blocks and the last, short one.
+) -> tuple[list[tuple[int, bytes]], int]:
+    """Pack entries already in key order into blocks: the (last key, entries blob) of each full one, and the rest.
 
-    Row ``i`` of the returned matrix is the ``entries`` blob of the ``i``-th block (``BLOCK_BYTES``
-    bytes, the same layout :func:`pack_blocks` yields); the bytes are the final block's blob when
-    the entries do not fill it (empty otherwise). ``far`` is as for :func:`stored_places` (by
-    default, the far places among ``places``).
+    Every block but the last is full (:func:`block_starts`); the last is left to the caller, as
+    the number of entries at the end not packed, to pack with the entries that follow it (or
+    alone, with :func:`pack_block`, at the end of a key range). ``far`` is as for
+    :func:`stored_places` (by default, the far places among ``places``).
     """
     far = far_places(places) if far is None else far
-    full = len(keys) // BLOCK_ENTRIES * BLOCK_ENTRIES
-    columns = (
-        (keys, "<i8"),
-        (stored_places(places, far), "<u4"),
-        (names, "<u4"),
-        (countries, "<u2"),
-    )
-    matrix = np.concatenate(
-        [
-            np.ascontiguousarray(column[:full], dtype=dtype)
-            .view(np.uint8)
-            .reshape(-1, BLOCK_ENTRIES * np.dtype(dtype).itemsize)
-            for column, dtype in columns
-        ],
-        axis=1,
-    ).reshape(-1, BLOCK_BYTES)
-    tail = b"".join(np.ascontiguousarray(column[full:], dtype=dtype).tobytes() for column, dtype in columns)
-    return matrix, tail
+    stored = stored_places(places, far)
+    starts = block_starts(keys)
+    rows = [
+        (int(keys[end - 1]), pack_block(keys[start:end], stored[start:end], names[start:end], countries[start:end]))
+        for start, end in pairwise(starts[:-1])
+    ]
+    return rows, len(keys) - starts[-2] if len(starts) > 1 else 0
 
 
-def last_key_of(entries: bytes | NDArray[np.uint8]) -> int:
+def last_key_of(entries: bytes) -> int:
     """The last (largest) key of a block's ``entries`` blob."""
-    count = len(entries) // ENTRY_BYTES
-    return int(np.frombuffer(entries, dtype="<i8", count=1, offset=8 * (count - 1))[0])
+    keys = int.from_bytes(entries[-2:], "little")
+    return int.from_bytes(entries[8 * (keys - 1) : 8 * keys], "little", signed=True)
 
 
 def country_key(key: int, country: int) -> int:
@@ -248,31 +261,44 @@ def country_code_number(code: str) -> int:
     return raw[0] | raw[1] << 8
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
-    """One block's arrays, viewed without copying."""
+class Block(NamedTuple):
+    """One block's arrays, viewed without copying (a named tuple: a lookup makes one a block it reads)."""
 
     keys: memoryview
+    """The block's distinct keys, ascending."""
+    ends: memoryview
+    """Where each key's entries end."""
     places: memoryview
     names: memoryview
     countries: bytes
+    entry_count: int
+    """The number of entries in the block."""
 
     @classmethod
     def parse(cls, entries: bytes) -> Block:
-        """View a block's entries blob as its four arrays."""
-        count = len(entries) // ENTRY_BYTES
+        """View a block's entries blob as its arrays."""
+        keys = entries[-2] | entries[-1] << 8
+        count = (len(entries) - 2 - KEY_BYTES * keys) // ENTRY_BYTES
         view = memoryview(entries)
-        places_at, names_at, countries_at = 8 * count, 12 * count, 16 * count
+        places_at = 8 * keys
+        names_at = places_at + 4 * count
+        ends_at = names_at + 4 * count
+        countries_at = ends_at + 2 * keys
         return cls(
-            keys=view[:places_at].cast("q"),
-            places=view[places_at:names_at].cast("I"),
-            names=view[names_at:countries_at].cast("I"),
-            countries=entries[countries_at:],
+            view[:places_at].cast("q"),
+            view[ends_at:countries_at].cast("H"),
+            view[places_at:names_at].cast("I"),
+            view[names_at:ends_at].cast("I"),
+            entries[countries_at : countries_at + 2 * count],
+            count,
         )
 
     def span(self, key: int) -> tuple[int, int]:
         """The range of positions holding ``key`` (empty when absent)."""
-        return bisect_left(self.keys, key), bisect_right(self.keys, key)
+        at = bisect_left(self.keys, key)
+        if at == len(self.keys) or self.keys[at] != key:
+            return 0, 0
+        return (self.ends[at - 1] if at else 0), self.ends[at]
 
     def place_ids(self, start: int, end: int, far: Sequence[int]) -> list[int]:
         """The place IDs of the entries from ``start`` to ``end``; ``far``: the index's far places."""

@@ -386,7 +386,7 @@ class IndexReader:
             if start == end:
                 return
             yield block, start, end
-            if end < len(block.keys):
+            if end < block.entry_count:
                 return
             row = conn.execute(_NEXT_KEY_BLOCK, (block_id,)).fetchone()
 

@@ -8,7 +8,8 @@ lookup reads the most prominent places under a key first and can stop early, at 
 size; a key shared by many places is stored once more split by country (since format 8), so a
 lookup restricted to a country stops early too. Since format 9 a key entry stores its place in
 four bytes, not eight: a place ID of 2^31 or more (a custom place's) by its number in the
-``far_places`` table (:func:`toponym_server.index.keyblocks.far_places`).
+``far_places`` table (:func:`toponym_server.index.keyblocks.far_places`); since format 10 a
+block stores each of its keys once.
 
 SQLite's ``user_version`` header field holds the CRC-32 of every page after the first, so a
 damaged copy can be detected (``toponym index verify``) without a checksum having to cover
@@ -17,7 +18,7 @@ itself.
 
 from __future__ import annotations
 
-FORMAT_VERSION = "9"
+FORMAT_VERSION = "10"
 APPLICATION_ID = 0x746F706F  # "topo": marks the file as a toponym index
 PLACE_FACT_COLUMNS = ("feature_class", "feature_code", "country_code", "latitude", "longitude", "prominence")
 """The columns of a place that ranking reads, copied into each of its ``names`` rows (since format 7).

@@ -11,7 +11,7 @@ import pytest
 
 from toponym_server.index import build as build_module
 from toponym_server.index.build import SPELLINGS_PER_KEY, BuildOptions, build_index
-from toponym_server.index.keyblocks import last_key_of, pack_block_array, pack_blocks
+from toponym_server.index.keyblocks import far_places, last_key_of, pack_block, pack_blocks, stored_places
 from toponym_server.index.reader import open_index
 from toponym_server.matching.keys import name_keys
 from toponym_server.sources.geonames import GeoNamesDumpSource
@@ -113,14 +113,31 @@ def test_partition_order_matches_the_plain_definition() -> None:
     assert countries.tolist() == [p % 7 for _k, p, _n in expected]
 
 
-@pytest.mark.parametrize("count", [0, 1, 127, 128, 129, 1000])
-def test_packing_at_once_matches_packing_block_by_block(count: int) -> None:
+def _packed_in_chunks(columns: list[np.ndarray], size: int) -> list[tuple[int, bytes]]:
+    """Pack as the build's block writer does: a chunk at a time, the last block carried to the next."""
+    rows: list[tuple[int, bytes]] = []
+    carry: list[np.ndarray] = [c[:0] for c in columns]
+    for start in range(0, len(columns[0]), size):
+        chunk = [np.concatenate((a, c[start : start + size])) for a, c in zip(carry, columns, strict=True)]
+        packed, rest = pack_blocks(*chunk)
+        rows += packed
+        carry = [c[len(c) - rest :] for c in chunk]
+    if len(carry[0]):
+        keys, places, names, countries = carry
+        rows.append((int(keys[-1]), pack_block(keys, stored_places(places, far_places(columns[1])), names, countries)))
+    return rows
+
+
+@pytest.mark.parametrize("count", [0, 1, 200, 403, 404, 5000])
+def test_packing_in_chunks_matches_packing_at_once(count: int) -> None:
     rng = np.random.default_rng(count)
-    keys = np.sort(rng.integers(-(1 << 63), (1 << 63) - 1, count, dtype=np.int64))
+    # Keys of one to hundreds of entries, as the key table has.
+    keys = np.sort(rng.integers(-(1 << 63), (1 << 63) - 1, max(count // 4, 1), dtype=np.int64))
+    keys = np.sort(rng.choice(keys, count)) if count else keys[:0]
     places, names = rng.integers(0, 1 << 31, count), rng.integers(0, 1 << 32, count)
     countries = rng.integers(0, 1 << 16, count).astype(np.uint16)
-    matrix, tail = pack_block_array(keys, places, names, countries)
-    blobs = [bytes(row) for row in matrix] + ([tail] if tail else [])
-    expected = list(pack_blocks(keys, places, names, countries, 0))
-    assert blobs == [entries for _id, _last, entries in expected]
-    assert [last_key_of(blob) for blob in blobs] == [last for _id, last, _entries in expected]
+    columns = [keys, places, names, countries]
+    whole = _packed_in_chunks(columns, max(count, 1))
+    for size in (1, 37, 1000):
+        assert _packed_in_chunks(columns, size) == whole
+    assert [last_key_of(blob) for _last, blob in whole] == [last for last, _blob in whole]

@@ -9,13 +9,18 @@ import pytest
 
 from toponym_server.index.keyblocks import (
     BIG_KEY_ENTRIES,
+    BLOCK_BYTES,
     COUNTRY_KEY_ENTRIES,
+    ENTRY_BYTES,
     FAR_PLACES_FROM,
+    KEY_BYTES,
     Block,
     country_code_number,
     country_key,
     country_keys,
     far_places,
+    last_key_of,
+    pack_block,
     pack_blocks,
     stored_places,
     with_country_entries,
@@ -30,8 +35,7 @@ def _block(countries: list[str]) -> Block:
     places = np.arange(100, 100 + count, dtype=np.int64)
     names = np.arange(1000, 1000 + count, dtype=np.int64)
     codes = np.array([country_code_number(c) for c in countries], dtype=np.uint16)
-    ((_, _, entries),) = list(pack_blocks(keys, places, names, codes, 0))
-    return Block.parse(entries)
+    return Block.parse(pack_block(keys, stored_places(places, far_places(places)), names, codes))
 
 
 def test_country_numbers_agree_with_the_country_of_each_position() -> None:
@@ -88,7 +92,7 @@ def test_place_ids_of_any_size_are_stored_in_four_bytes_and_read_back() -> None:
     assert stored.tolist()[:4] == [12, 2_147_483_647, FAR_PLACES_FROM + 1, 170_000_000]
     keys = np.arange(len(ids), dtype=np.int64)
     codes = np.zeros(len(ids), dtype=np.uint16)
-    ((_, _, entries),) = list(pack_blocks(keys, places, keys, codes, 0, far))
+    entries = pack_block(keys, stored, keys, codes)
     assert Block.parse(entries).place_ids(0, len(ids), far.tolist()) == ids
     assert Block.parse(entries).place_ids(0, 2, far.tolist()) == ids[:2]
 
@@ -98,3 +102,51 @@ def test_a_place_id_outside_the_far_places_or_negative_is_refused() -> None:
         stored_places(np.array([5, 1 << 33], dtype=np.int64), np.array([1 << 32], dtype=np.int64))
     with pytest.raises(ValueError, match="negative"):
         far_places(np.array([5, -1], dtype=np.int64))
+
+
+def _entries_of(blob: bytes, far: list[int]) -> list[tuple[int, int, int, int]]:
+    block = Block.parse(blob)
+    keys = [key for at, key in enumerate(block.keys) for _ in range(block.ends[at] - (block.ends[at - 1] if at else 0))]
+    places = block.place_ids(0, block.entry_count, far)
+    numbers = block.country_numbers(0, block.entry_count)
+    return list(zip(keys, places, block.names.tolist(), numbers, strict=True))
+
+
+def test_blocks_hold_each_key_once_and_as_many_entries_as_fit() -> None:
+    rng = np.random.default_rng(3)
+    sizes = [1] * 300 + [2, 3, 5, 40, 403, 404, 1000] * 3  # entries a key
+    rng.shuffle(sizes)
+    keys = np.repeat(np.arange(len(sizes), dtype=np.int64) * 7 - 500, sizes)
+    count = len(keys)
+    places = rng.integers(0, 1 << 31, count)
+    places[::97] = CUSTOM_ID_BASE + np.arange(len(places[::97]))
+    names = rng.integers(0, 1 << 32, count)
+    countries = rng.integers(0, 1 << 16, count).astype(np.uint16)
+    far = far_places(places)
+    rows, rest = pack_blocks(keys, places, names, countries, far)
+    left = slice(count - rest, count)
+    tail = pack_block(keys[left], stored_places(places[left], far), names[left], countries[left])
+    blobs = [blob for _last, blob in rows] + [tail]
+    entries: list[tuple[int, int, int, int]] = []
+    for blob in blobs:
+        assert len(blob) <= BLOCK_BYTES
+        block = Block.parse(blob)
+        assert len(set(block.keys.tolist())) == len(block.keys)  # a key once a block
+        entries += _entries_of(blob, far.tolist())
+    assert entries == list(zip(keys.tolist(), places.tolist(), names.tolist(), countries.tolist(), strict=True))
+    at = 0
+    for last, blob in rows:  # every block but the last is full: the next entry would not fit
+        assert last == last_key_of(blob) == int(keys[at + Block.parse(blob).entry_count - 1])
+        at += Block.parse(blob).entry_count
+        costs = ENTRY_BYTES + (KEY_BYTES if keys[at] != keys[at - 1] else 0)
+        assert len(blob) + costs > BLOCK_BYTES
+    assert at == count - rest
+
+
+def test_a_block_finds_each_of_its_keys_entries() -> None:
+    keys = np.array([3, 3, 3, 8, 9, 9], dtype=np.int64)
+    places = np.arange(6, dtype=np.int64)
+    blob = pack_block(keys, stored_places(places, far_places(places)), places, np.zeros(6, dtype=np.uint16))
+    block = Block.parse(blob)
+    assert [block.span(key) for key in (2, 3, 5, 8, 9, 10)] == [(0, 0), (0, 3), (0, 0), (3, 4), (4, 6), (0, 0)]
+    assert len(blob) == 3 * KEY_BYTES + 6 * ENTRY_BYTES + 2

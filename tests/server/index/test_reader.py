@@ -20,7 +20,6 @@ from toponym_server.index.keyblocks import (
     BIG_KEY_ENTRIES,
     BLOCK_ENTRIES,
     COUNTRY_KEY_ENTRIES,
-    ENTRY_BYTES,
     Block,
     country_code_number,
     country_key,
@@ -601,19 +600,17 @@ def test_lookups_return_place_ids_past_four_bytes_as_they_are(tmp_path: Path) ->
 def test_an_index_of_smaller_blocks_reads_the_same(
     namesakes: IndexReader, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A file built with 128 entries a block (as before blocks filled their page) answers every lookup alike."""
-    from toponym_server.index import build, keyblocks
+    """A file built with smaller blocks (format 8 held 128 entries a block) answers every lookup alike."""
+    from toponym_server.index import keyblocks
 
-    monkeypatch.setattr(keyblocks, "BLOCK_ENTRIES", 128)
-    monkeypatch.setattr(keyblocks, "BLOCK_BYTES", 128 * keyblocks.ENTRY_BYTES)
-    monkeypatch.setattr(build, "BLOCK_ENTRIES", 128)
+    monkeypatch.setattr(keyblocks, "BLOCK_BYTES", 1000)
     path = tmp_path / "small-blocks.sqlite"
     build_index(ListSource(springfields()), path, progress=False)
     small = open_index(path)
     try:
         sizes = {length for (length,) in small._conn.execute("SELECT length(entries) FROM key_blocks")}
         page_filling = namesakes._conn.execute("SELECT max(length(entries)) FROM key_blocks").fetchone()[0]
-        assert max(sizes) == 128 * ENTRY_BYTES < page_filling
+        assert max(sizes) <= 1000 < page_filling
         for key in (EXACT + "springfield", EXACT + "shelbyville", phonetic_key("Springfield")):
             for limit in (1, 127, 128, 129, 184, 185, 300, 1000):
                 assert small.lookup(key, limit) == namesakes.lookup(key, limit)
