@@ -457,8 +457,9 @@ def _write(
     conn = sqlite3.connect(path, isolation_level=None)
     workers = _Workers(options.workers or os.cpu_count() or 1)
     try:
-        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        # First: the page size is fixed once anything writes the file (the application ID does).
         conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # a key block fills one page of this size
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute("PRAGMA journal_mode = OFF")
         conn.execute("PRAGMA synchronous = OFF")
         conn.execute("PRAGMA cache_size = -262144")

@@ -72,15 +72,13 @@ _MIX_2 = 0x94D049BB133111EB
 def far_places(places: NDArray[np.integer[Any]]) -> NDArray[np.int64]:
     """The distinct place IDs among ``places`` that a block cannot store as they are, in order.
 
-    A block stores a place ID below :data:`FAR_PLACES_FROM` in four bytes as it is; a larger one
-    (a custom place's, or an ID of a gazetteer numbered beyond GeoNames') as
-    ``FAR_PLACES_FROM`` plus its position here, which the index keeps in its ``far_places``
+    A block stores a place ID from 0 to below :data:`FAR_PLACES_FROM` in four bytes as it is;
+    any other (a custom place's, an ID of a gazetteer numbered beyond GeoNames', a negative one)
+    as ``FAR_PLACES_FROM`` plus its position here, which the index keeps in its ``far_places``
     table. GeoNames IDs run to some 13 million.
     """
     ids = np.asarray(places, dtype=np.int64)
-    if len(ids) and ids.min() < 0:
-        raise ValueError(f"place ID {int(ids.min())} is negative")
-    return np.unique(ids[ids >= FAR_PLACES_FROM])
+    return np.unique(ids[(ids < 0) | (ids >= FAR_PLACES_FROM)])
 
 
 def stored_places(places: NDArray[np.integer[Any]], far: NDArray[np.int64]) -> NDArray[np.uint32]:
@@ -90,10 +88,10 @@ def stored_places(places: NDArray[np.integer[Any]], far: NDArray[np.int64]) -> N
     """
     ids = np.asarray(places, dtype=np.int64)
     numbers = ids.copy()
-    beyond = ids >= FAR_PLACES_FROM
+    beyond = (ids < 0) | (ids >= FAR_PLACES_FROM)
     if beyond.any():
         if len(far) > (1 << 32) - FAR_PLACES_FROM:
-            raise ValueError(f"{len(far)} place IDs of 2^31 and above: more than a key entry can number")
+            raise ValueError(f"{len(far)} far place IDs: more than a key entry can number")
         wanted = ids[beyond]
         at = np.searchsorted(far, wanted)
         known = np.zeros(len(wanted), dtype=bool)

@@ -21,6 +21,7 @@ import os
 import sqlite3
 import sys
 import threading
+from array import array
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from io import FileIO
@@ -140,7 +141,7 @@ class IndexReader:
         self._memory_lock = threading.Lock()
         self._closed = False
         self._turns = Turns()
-        self._far_places: tuple[int, ...] = ()  # the place IDs key entries number (keyblocks.far_places)
+        self._far_places = array("q")  # the place IDs key entries number (keyblocks.far_places), 8 bytes each
         self.meta = self._check()
         opened = os.stat(resolved)  # the file SQLite just opened, for keep_in_memory to check
         self._identity = (opened.st_dev, opened.st_ino)
@@ -230,7 +231,7 @@ class IndexReader:
             far = conn.execute("SELECT place_id FROM far_places ORDER BY number").fetchall()
         except sqlite3.DatabaseError as err:
             raise IndexFileError(f"{self.path} is damaged or not a toponym index: {err}") from err
-        self._far_places = tuple(place_id for (place_id,) in far)
+        self._far_places = array("q", (place_id for (place_id,) in far))
         self._local.conn = conn
         return meta
 

@@ -95,7 +95,15 @@ def test_key_blocks_fill_their_pages_without_spilling(tmp_path: Path) -> None:
         pytest.skip("this SQLite has no dbstat table")
     assert "overflow" not in pages
     assert pages["leaf"] == len(lengths)  # one block a page
-    assert BLOCK_BYTES > 0.98 * PAGE_SIZE
+
+
+def test_the_build_sets_the_page_size_its_blocks_are_cut_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from toponym_server.index import build
+
+    monkeypatch.setattr(build, "PAGE_SIZE", 8192)  # not SQLite's default: only a pragma that takes makes it so
+    path = tmp_path / "pages.sqlite"
+    build_index(ListSource([PlaceRecord(1, "Town", "Town", 1.0, 2.0, "P", "PPL", "US")]), path, progress=False)
+    assert query(path, "PRAGMA page_size") == [(8192,)]
 
 
 def test_meta_records_the_build(built: BuildSummary, fixture_source: GeoNamesDumpSource) -> None:

@@ -45,7 +45,7 @@ def tables(path: Path) -> dict[str, list[tuple[object, ...]]]:
     try:
         return {
             name: conn.execute(f"SELECT * FROM {name} ORDER BY 1, 2").fetchall()
-            for name in ("places", "names", "key_blocks", "related", "admin_divisions")
+            for name in ("places", "names", "key_blocks", "far_places", "related", "admin_divisions")
         } | {"meta": conn.execute("SELECT * FROM meta WHERE key != 'built_at' ORDER BY key").fetchall()}
     finally:
         conn.close()
@@ -67,6 +67,17 @@ def test_serial_parallel_and_repeated_builds_are_identical(tmp_path: Path, monke
     for text in NAMES:
         for key in sorted(name_keys(text)):
             assert first.lookup(key, 1000) == second.lookup(key, 1000)
+
+
+@pytest.mark.parametrize("entries", [1, 7, 403, 404])
+def test_packing_a_partition_a_few_entries_at_a_time_writes_the_same_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, entries: int
+) -> None:
+    source = gazetteer(tmp_path / "dump")
+    whole = build_index(source, tmp_path / "whole.sqlite", options=BuildOptions(workers=1), progress=False)
+    monkeypatch.setattr(build_module, "_INSERT_ENTRIES", entries)
+    chunked = build_index(source, tmp_path / "chunked.sqlite", options=BuildOptions(workers=1), progress=False)
+    assert tables(chunked.path) == tables(whole.path)
 
 
 def test_partitions_ordered_apart_keep_the_block_layout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

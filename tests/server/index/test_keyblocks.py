@@ -97,11 +97,21 @@ def test_place_ids_of_any_size_are_stored_in_four_bytes_and_read_back() -> None:
     assert Block.parse(entries).place_ids(0, 2, far.tolist()) == ids[:2]
 
 
-def test_a_place_id_outside_the_far_places_or_negative_is_refused() -> None:
+def test_a_place_id_outside_the_far_places_is_refused() -> None:
     with pytest.raises(ValueError, match="not among the far places"):
         stored_places(np.array([5, 1 << 33], dtype=np.int64), np.array([1 << 32], dtype=np.int64))
-    with pytest.raises(ValueError, match="negative"):
-        far_places(np.array([5, -1], dtype=np.int64))
+    with pytest.raises(ValueError, match="not among the far places"):
+        stored_places(np.array([5, -1], dtype=np.int64), np.array([], dtype=np.int64))
+
+
+def test_negative_place_ids_are_far_places() -> None:
+    places = np.array([-7, 5, -1, 1 << 31], dtype=np.int64)
+    far = far_places(places)
+    assert far.tolist() == [-7, -1, 1 << 31]
+    stored = stored_places(places, far)
+    assert stored.tolist() == [FAR_PLACES_FROM, 5, FAR_PLACES_FROM + 1, FAR_PLACES_FROM + 2]
+    blob = pack_block(np.arange(4, dtype=np.int64), stored, np.arange(4), np.zeros(4, dtype=np.uint16))
+    assert Block.parse(blob).place_ids(0, 4, far.tolist()) == places.tolist()
 
 
 def _entries_of(blob: bytes, far: list[int]) -> list[tuple[int, int, int, int]]:

@@ -579,8 +579,8 @@ def test_a_lookup_reads_only_the_blocks_its_limit_needs(
 
 
 def test_lookups_return_place_ids_past_four_bytes_as_they_are(tmp_path: Path) -> None:
-    """Key entries store places in four bytes; larger IDs (custom places', other gazetteers') come back whole."""
-    ids = [7, 2_147_483_647, 2_147_483_648, 1 << 40, 2_000_000_000_000]
+    """Key entries store places in four bytes; other IDs (custom places', other gazetteers', negative) come back."""
+    ids = [7, 2_147_483_647, 2_147_483_648, 1 << 40, 2_000_000_000_000, -3]
     places = [
         PlaceRecord(place_id, "Rivermouth", "Rivermouth", 10.0 + n, 20.0, "P", "PPL", "US", population=100 - n)
         for n, place_id in enumerate(ids)
@@ -592,7 +592,7 @@ def test_lookups_return_place_ids_past_four_bytes_as_they_are(tmp_path: Path) ->
         assert [place for _, place in index.lookup(EXACT + "rivermouth", 10)] == ids
         assert [place for _, place in index.lookup_in_countries(EXACT + "rivermouth", ["US"], 10)] == ids
         far = index._conn.execute("SELECT place_id FROM far_places ORDER BY number").fetchall()
-        assert far == [(2_147_483_648,), (1 << 40,), (2_000_000_000_000,)]
+        assert far == [(-3,), (2_147_483_648,), (1 << 40,), (2_000_000_000_000,)]
     finally:
         index.close()
 
