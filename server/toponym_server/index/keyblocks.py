@@ -110,6 +110,13 @@ def place_ids(numbers: list[int], far: Sequence[int]) -> list[int]:
     return numbers
 
 
+def _first_of_key(keys: NDArray[np.int64]) -> NDArray[np.bool_]:
+    """Whether each entry (in key order) is the first of its key: its key differs from the one before."""
+    first = np.ones(len(keys), dtype=bool)
+    first[1:] = keys[1:] != keys[:-1]
+    return first
+
+
 def block_starts(keys: NDArray[np.int64]) -> list[int]:
     """Where each block of these entries (in key order) starts, and their end: blocks of at most :data:`BLOCK_BYTES`.
 
@@ -119,8 +126,7 @@ def block_starts(keys: NDArray[np.int64]) -> list[int]:
     count = len(keys)
     if not count:
         return [0]
-    new = np.ones(count, dtype=bool)
-    new[1:] = keys[1:] != keys[:-1]
+    new = _first_of_key(keys)
     used = np.zeros(count + 1, dtype=np.int64)
     np.cumsum(np.where(new, ENTRY_BYTES + KEY_BYTES, ENTRY_BYTES), out=used[1:])
     starts = [0]
@@ -138,9 +144,7 @@ def pack_block(
     keys: NDArray[np.int64], stored: NDArray[np.uint32], names: NDArray[np.integer[Any]], countries: NDArray[np.uint16]
 ) -> bytes:
     """The ``entries`` blob of one block of entries in key order; ``stored``: their places, :func:`stored_places`."""
-    new = np.ones(len(keys), dtype=bool)
-    new[1:] = keys[1:] != keys[:-1]
-    firsts = np.flatnonzero(new)
+    firsts = np.flatnonzero(_first_of_key(keys))
     ends = np.append(firsts[1:], len(keys))
     return b"".join(
         (
@@ -228,7 +232,7 @@ def with_country_entries(
     """
     if not len(keys):
         return keys, places, names, countries
-    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    starts = np.flatnonzero(_first_of_key(keys))
     lengths = np.diff(np.append(starts, len(keys)))
     picked = np.flatnonzero(np.repeat(lengths > BIG_KEY_ENTRIES, lengths))
     if not len(picked):
