@@ -112,6 +112,27 @@ def test_places_a_shortlist_leaves_out_compete_again_at_the_next_stage(
     assert left_out and left_out <= broad
 
 
+# Hassakeh's strong keys lead to Al Hasakah at about 0.76, Cysandaan's to Cisandaan at about 0.23.
+@pytest.mark.parametrize(
+    ("name", "ranked_in_full"),
+    [("Hassakeh", resolver_module.LED_BROAD_SHORTLIST), ("Cysandaan", resolver_module.BROAD_SHORTLIST)],
+)
+def test_behind_a_confident_leader_the_broad_keys_rank_fewer_new_places(
+    name: str, ranked_in_full: int, resolver: Resolver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sizes: list[int] = []
+    real = resolver_module.shortlist
+
+    def recording(query: Normalized, candidates: Sequence[tuple[PlaceFacts, Any]], hints: Hints, size: int) -> Any:
+        sizes.append(size)
+        return real(query, candidates, hints, size)
+
+    monkeypatch.setattr(resolver_module, "shortlist", recording)
+    Resolver(resolver.index, cache_size=0).resolve(Query(name))
+    strong, broad = sizes
+    assert (strong, broad) == (resolver_module.LONE_SHORTLIST, ranked_in_full)
+
+
 def test_country_hint_changes_the_winner(resolver: Resolver) -> None:
     assert resolver.resolve(Query("Tripoli"))[0].place.country_code == "LY"
     hinted = resolver.resolve(Query("Tripoli", Hints(countries=frozenset({"LB"}))))[0]
