@@ -103,23 +103,22 @@ class _CandidatePool:
     hits: dict[int, list[NameRow]] = field(default_factory=dict)
     facts: dict[int, PlaceFacts] = field(default_factory=dict)
     pending: dict[int, list[int]] = field(default_factory=dict)
-    owner: dict[int, int] = field(default_factory=dict)
     cut: list[int] = field(default_factory=list)
     """The places the last shortlist left out, in the order they came: they compete at the next."""
 
     def add(self, postings: Iterable[tuple[int, int]]) -> None:
         """Add (name_id, place_id) postings in order; past ``_MAX_CANDIDATE_PLACES`` places, new places are left out."""
-        names, owner, pending = self.names, self.owner, self.pending
+        names, pending = self.names, self.pending
         for name_id, place_id in postings:
             known = names.get(place_id)
             if known is None:
                 if len(names) >= _MAX_CANDIDATE_PLACES:
                     continue
                 known = names[place_id] = set()
-            if name_id not in known:
-                known.add(name_id)
-                owner[name_id] = place_id
-                pending.setdefault(place_id, []).append(name_id)
+            elif name_id in known:
+                continue
+            known.add(name_id)
+            pending.setdefault(place_id, []).append(name_id)
 
     def take_changes(self) -> _Changes:
         changes = _Changes(list(self.pending), [n for ids in self.pending.values() for n in ids])
