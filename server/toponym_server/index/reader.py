@@ -47,9 +47,16 @@ _PLACE_COLUMNS = (
     "admin1_code, admin2_code, population, prominence, custom"
 )
 _NAME_COLUMNS = "id, place_id, text, lang, flags, folded, phonetic, skeleton, spelled"
-_NAME_AND_FACT_COLUMNS = ", ".join((_NAME_COLUMNS, *PLACE_FACT_COLUMNS))
-_LANG_AT, _FEATURE_CODE_AT, _COUNTRY_AT = (
-    _NAME_AND_FACT_COLUMNS.split(", ").index(column) for column in ("lang", "feature_code", "country_code")
+# The views are made of a-z, 0-9 and spaces (normalize.fold), so the separator never occurs
+# in them; the text, which may hold anything, comes last and is split off whole.
+_VIEWS_SEPARATOR = "|"
+_PACKED_TEXT = " || '|' || ".join(("folded", "phonetic", "skeleton", "spelled", "text"))
+_COMPACT_NAME_AND_FACT_COLUMNS = ", ".join(("id", "place_id", _PACKED_TEXT, "lang", "flags", *PLACE_FACT_COLUMNS))
+COMPACT_FACTS_AT = 5
+"""Where a compact name row's place facts start (:meth:`IndexReader.names_with_place_facts`)."""
+_LANG_AT = 3
+_FEATURE_CODE_AT, _COUNTRY_AT = (
+    COMPACT_FACTS_AT + PLACE_FACT_COLUMNS.index(column) for column in ("feature_code", "country_code")
 )
 
 KEEP_IN_MEMORY_CHUNK = 8 * 2**20
@@ -460,14 +467,17 @@ class IndexReader:
         return list(map(NameRow._make, self._rows_by_id("names", _NAME_COLUMNS, name_ids)))
 
     def names_with_place_facts(self, name_ids: Sequence[int]) -> list[tuple[Any, ...]]:
-        """The fields of these names, each followed by its place's ranking facts, in no particular order.
+        """These names as compact rows, each with its place's ranking facts, in no particular order.
 
-        A row holds the :class:`NameRow` fields, then the place's
-        :data:`~toponym_server.index.schema.PLACE_FACT_COLUMNS`: what ranking a candidate needs,
-        in one row read (see the schema). Plain tuples, for a caller that keeps them: rows share
-        one string object for each language tag, feature code and country code.
+        What ranking a candidate needs, in one row read (see the schema), in a form made to be
+        kept by the hundred thousand: a plain tuple of the name's ID, its place's ID, its
+        folded, phonetic, skeleton and spelled views and its text packed into one string, its
+        language tag and flags, then from :data:`COMPACT_FACTS_AT` the place's
+        :data:`~toponym_server.index.schema.PLACE_FACT_COLUMNS`. :func:`unpacked_name` makes
+        the :class:`NameRow`. Rows share one string object for each language tag, feature code
+        and country code.
         """
-        return [_sharing_codes(row) for row in self._rows_by_id("names", _NAME_AND_FACT_COLUMNS, name_ids)]
+        return [_sharing_codes(row) for row in self._rows_by_id("names", _COMPACT_NAME_AND_FACT_COLUMNS, name_ids)]
 
     def places_by_id(self, place_ids: Sequence[int]) -> dict[int, PlaceRow]:
         """Return the places with these IDs, keyed by ID; unknown IDs are absent."""
@@ -537,11 +547,21 @@ class IndexReader:
             self._local.conn = None
 
 
+def unpacked_name(row: tuple[Any, ...]) -> NameRow:
+    """The name of a compact row from :meth:`IndexReader.names_with_place_facts`.
+
+    One string rather than five saves a kept row four string objects: about 220 of 620 bytes
+    (BENCHMARKS.md, seventeenth session).
+    """
+    folded, phonetic, skeleton, spelled, text = row[2].split(_VIEWS_SEPARATOR, 4)
+    return tuple.__new__(NameRow, (row[0], row[1], text, row[3], row[4], folded, phonetic, skeleton, spelled))
+
+
 def _sharing_codes(row: tuple[Any, ...]) -> tuple[Any, ...]:
-    """A name row whose language tag, feature code and country code are the interned strings.
+    """A compact name row whose language tag, feature code and country code are the interned strings.
 
     SQLite returns a new string for each; a resolver keeps hundreds of thousands of rows, and
-    sharing these three saves about 14 % of a kept row's memory (about 110 of 750 bytes).
+    sharing these three saves about 110 bytes a row.
     """
     cells = list(row)
     for at in (_LANG_AT, _FEATURE_CODE_AT, _COUNTRY_AT):

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 
-from toponym_server.index.reader import IndexReader, NameRow, PlaceRow
+from toponym_server.index.reader import COMPACT_FACTS_AT, IndexReader, NameRow, PlaceRow, unpacked_name
 from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE, RIVALS, confidence_of, iter_confidences
 from toponym_server.matching.features import kind_of_feature
 from toponym_server.matching.keys import QueryKeys, exact_key, query_keys
@@ -68,25 +68,19 @@ RANKINGS_KEPT = 2_000
 RANKING_DEPTH = 64
 LONE_SHORTLIST = 24
 DEFAULT_KEPT_NAME_ROWS = 300_000
-"""Name rows a resolver keeps across queries by default: about 230 MiB once full (0.8 KiB a row).
+"""Name rows a resolver keeps across queries by default: about 125 MiB once full (0.44 KiB a row).
 
 Prominent places and their names are candidates again and again. A misspelling asks for some
 150 name rows, each a random read of the index (about 7 µs): with 300,000 kept, a resolver past
 its first few thousand names still reads 22 % of them, against 48 % with 100,000."""
 # Place rows are read for answers only (one or two a query).
 _PLACE_ROWS_KEPT = 50_000
-# A name read with its place's facts: the name's fields first.
-_NAME_FIELDS = len(NameRow._fields)
 
 
 def _facts(row: tuple[Any, ...]) -> PlaceFacts:
     """The ranking facts of a name's place, from the name's kept row (:meth:`Resolver._name_rows_of`)."""
-    return tuple.__new__(PlaceFacts, (row[1], *row[_NAME_FIELDS:]))
+    return tuple.__new__(PlaceFacts, (row[1], *row[COMPACT_FACTS_AT:]))
 
-
-def _name(row: tuple[Any, ...]) -> NameRow:
-    """The name of a kept name row (:meth:`Resolver._name_rows_of`)."""
-    return tuple.__new__(NameRow, row[:_NAME_FIELDS])
 
 
 @dataclass(slots=True)
@@ -366,7 +360,7 @@ class Resolver:
         rows = self._name_rows_of(changed.new_names)
         places = {row[1]: _facts(row) for row in rows.values()}
         return [
-            (places[p], [_name(rows[n]) for n in sorted(pool.names[p]) if n in rows])
+            (places[p], [unpacked_name(rows[n]) for n in sorted(pool.names[p]) if n in rows])
             for p in changed.places
             if p in places
         ]
@@ -546,7 +540,7 @@ class Resolver:
                 names = pool_hits[place_id] = []
                 if place_id not in pool_facts:
                     pool_facts[place_id] = _facts(row)
-            names.append(_name(row))
+            names.append(unpacked_name(row))
         candidates = [(pool.facts[p], pool.hits[p]) for p in changed.places if p in pool.facts and p in pool.hits]
         if shortlist_size:
             again = [c for c in candidates if c[0].place_id in scored]
@@ -565,10 +559,9 @@ class Resolver:
     def _name_rows_of(self, name_ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
         """These names' rows, each with its place's ranking facts, read once and then kept; unknown IDs are absent.
 
-        A row is a plain tuple as the index returns it (:meth:`IndexReader.names_with_place_facts`):
-        the :class:`NameRow` fields, then the place's facts; :func:`_name` and :func:`_facts`
-        make them whole. Ranking reads the name rows as they are (see
-        :class:`~toponym_server.matching.ranking.NameView`).
+        A row is the compact plain tuple the index returns
+        (:meth:`IndexReader.names_with_place_facts`): :func:`unpacked_name` and :func:`_facts`
+        make its name and its place's facts.
         """
         return _kept_rows(name_ids, self._name_rows, self._read_name_rows)
 

@@ -25,7 +25,14 @@ from toponym_server.index.keyblocks import (
     country_key,
 )
 from toponym_server.index.keyhash import key_hash
-from toponym_server.index.reader import IndexFileError, IndexReader, NameRow, open_index
+from toponym_server.index.reader import (
+    COMPACT_FACTS_AT,
+    IndexFileError,
+    IndexReader,
+    NameRow,
+    open_index,
+    unpacked_name,
+)
 from toponym_server.index.schema import FORMAT_VERSION, PLACE_FACT_COLUMNS
 from toponym_server.matching.keys import EXACT, PHONETIC, exact_key, name_keys, query_keys
 from toponym_server.matching.normalize import normalize
@@ -178,21 +185,33 @@ def test_names_come_with_their_places_ranking_facts(reader: IndexReader) -> None
     names = reader.names_of_place(ALEPPO)
     aleppo = reader.places_by_id([ALEPPO])[ALEPPO]
     rows = list(reader.names_with_place_facts([n.name_id for n in names]))
-    width = len(NameRow._fields)
-    assert sorted(row[:width] for row in rows) == [tuple(n) for n in names]
-    assert {row[width:] for row in rows} == {tuple(getattr(aleppo, column) for column in PLACE_FACT_COLUMNS)}
+    assert sorted(map(unpacked_name, rows)) == names
+    assert {row[COMPACT_FACTS_AT:] for row in rows} == {
+        tuple(getattr(aleppo, column) for column in PLACE_FACT_COLUMNS)
+    }
     assert list(reader.names_with_place_facts([])) == []
+
+
+@pytest.mark.parametrize("text", ["Tell|Abyad", "a|b|c|d|e|f", "|", "حلب"])
+def test_a_compact_row_gives_back_a_text_that_holds_the_views_separator(text: str) -> None:
+    # The views are only ever a-z, 0-9 and spaces; the text is split off last, whole.
+    row = (7, 3, f"tell abyad|tal abad|tl bt|tel abiad|{text}", "ar", 1)
+    assert unpacked_name(row) == NameRow(7, 3, text, "ar", 1, "tell abyad", "tal abad", "tl bt", "tel abiad")
+
+
+def test_a_compact_row_keeps_an_empty_view() -> None:
+    row = (7, 3, "a||c|d|Name", "", 0)
+    assert unpacked_name(row) == NameRow(7, 3, "Name", "", 0, "a", "", "c", "d")
 
 
 def test_name_rows_share_their_language_feature_and_country_codes(reader: IndexReader) -> None:
     """A resolver keeps many rows: equal codes are one string object, not one each."""
     names = reader.names_of_place(ALEPPO) + reader.names_of_place(HAMA)
     rows = reader.names_with_place_facts([n.name_id for n in names])
-    width = len(NameRow._fields)
     columns = {
-        "lang": NameRow._fields.index("lang"),
-        "feature_code": width + PLACE_FACT_COLUMNS.index("feature_code"),
-        "country_code": width + PLACE_FACT_COLUMNS.index("country_code"),
+        "lang": 3,
+        "feature_code": COMPACT_FACTS_AT + PLACE_FACT_COLUMNS.index("feature_code"),
+        "country_code": COMPACT_FACTS_AT + PLACE_FACT_COLUMNS.index("country_code"),
     }
     for column, at in columns.items():
         values = [row[at] for row in rows]
