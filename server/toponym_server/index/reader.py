@@ -50,11 +50,12 @@ _NAME_COLUMNS = "id, place_id, text, lang, flags, folded, phonetic, skeleton, sp
 # The views are made of a-z, 0-9 and spaces (normalize.fold), so the separator never occurs
 # in them; the text, which may hold anything, comes last and is split off whole.
 _VIEWS_SEPARATOR = "|"
-_PACKED_TEXT = " || '|' || ".join(("folded", "phonetic", "skeleton", "spelled", "text"))
-_COMPACT_NAME_AND_FACT_COLUMNS = ", ".join(("id", "place_id", _PACKED_TEXT, "lang", "flags", *PLACE_FACT_COLUMNS))
-COMPACT_FACTS_AT = 5
+_PACKED_TEXT = f" || '{_VIEWS_SEPARATOR}' || ".join(("folded", "phonetic", "skeleton", "spelled", "text"))
+_COMPACT_NAME_COLUMNS = ("id", "place_id", _PACKED_TEXT, "lang", "flags")
+_COMPACT_NAME_AND_FACT_COLUMNS = ", ".join((*_COMPACT_NAME_COLUMNS, *PLACE_FACT_COLUMNS))
+COMPACT_FACTS_AT = len(_COMPACT_NAME_COLUMNS)
 """Where a compact name row's place facts start (:meth:`IndexReader.names_with_place_facts`)."""
-_LANG_AT = 3
+_LANG_AT = _COMPACT_NAME_COLUMNS.index("lang")
 _FEATURE_CODE_AT, _COUNTRY_AT = (
     COMPACT_FACTS_AT + PLACE_FACT_COLUMNS.index(column) for column in ("feature_code", "country_code")
 )

@@ -57,8 +57,8 @@ BROAD_SHORTLIST = 32
 # Far spellings seldom overtake a leader the strong keys found with some confidence: from
 # LED_CONFIDENCE on, only the LED_BROAD_SHORTLIST likeliest of the broad keys' new places are
 # ranked in full. On the odd (fitting) benchmark sets this kept every accuracy@1 and lost one
-# variant of 1,752 from accuracy@5, for about a tenth of a misspelt name's time (BENCHMARKS.md,
-# seventeenth session).
+# variant of 1,751 from accuracy@5, for about a twentieth of a misspelt name's CPU time
+# (BENCHMARKS.md, seventeenth session).
 LED_CONFIDENCE = 0.3
 LED_BROAD_SHORTLIST = 8
 # Answers kept for repeated queries (pipelines repeat names); a few KiB each.
@@ -80,7 +80,6 @@ _PLACE_ROWS_KEPT = 50_000
 def _facts(row: tuple[Any, ...]) -> PlaceFacts:
     """The ranking facts of a name's place, from the name's kept row (:meth:`Resolver._name_rows_of`)."""
     return tuple.__new__(PlaceFacts, (row[1], *row[COMPACT_FACTS_AT:]))
-
 
 
 @dataclass(slots=True)
