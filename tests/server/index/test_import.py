@@ -9,7 +9,7 @@ import pytest
 
 from toponym_server.index import build as build_module
 from toponym_server.index.build import BuildOptions, BuildSummary, build_index
-from toponym_server.index.reader import IndexFileError, IndexReader, open_index
+from toponym_server.index.reader import IndexFileError, IndexReader, open_index, unpacked_name
 from toponym_server.index.schema import PLACE_FACT_COLUMNS
 from toponym_server.matching.ranking import FLAG_CUSTOM, FLAG_PREFERRED
 from toponym_server.resolver import Query, Resolver
@@ -125,6 +125,17 @@ def test_curated_links_are_answered_with_the_candidate(tmp_path: Path) -> None:
     (answer, *_) = Resolver(reader).resolve(Query("al-Waleed"))
     assert [(r.place.geoname_id, r.curated) for r in answer.related] == [(TANF, True)]
     assert Resolver(reader).get_place(TANF).related[0].place.name == "al-Waleed"  # type: ignore[union-attr]
+
+
+def test_a_name_holding_the_readers_views_separator_comes_back_whole(tmp_path: Path) -> None:
+    custom = CustomGazetteer(
+        places=(), extra_names=((PALMYRA, NameRecord("Tadmur | تدمر")),), fingerprint="separator"
+    )
+    _, reader = build(tmp_path, DUMP, custom)
+    names = reader.names_of_place(PALMYRA)
+    rows = reader.names_with_place_facts([name.name_id for name in names])
+    assert sorted(map(unpacked_name, rows)) == names
+    assert "Tadmur | تدمر" in {name.text for name in names}
 
 
 def test_alternate_names_come_with_their_language_and_flags(tmp_path: Path) -> None:

@@ -9,13 +9,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from toponym_server.matching.keys import index_keys, query_keys
-from toponym_server.matching.normalize import normalize
+from toponym_server.matching.normalize import content_spelling, normalize
 
 # Every code point, surrogates and unassigned ones included: normalization sits behind the
 # service's validation, but nothing else guards it when it is called in-process.
 ANY_TEXT = st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=300)
 LONG_TEXT = st.builds(lambda unit, times: unit * times, st.text(min_size=1, max_size=8), st.integers(100, 2_000))
 FOLDED = re.compile(r"^(?:[a-z0-9]+(?: [a-z0-9]+)*)?$")
+VIEW = re.compile(r"^[a-z0-9 ]*$")
 # Bounded time: hypothesis fails an example that takes longer than this (slow CI machines included).
 BOUNDED = settings(deadline=timedelta(seconds=2), max_examples=400, suppress_health_check=[HealthCheck.too_slow])
 
@@ -28,6 +29,15 @@ def test_any_text_normalizes_to_lowercase_ascii_words(text: str) -> None:
     assert all(FOLDED.match(token) for token in normalized.tokens)
     assert normalized.phonetic in normalized.readings
     assert normalized.skeleton.isascii()
+
+
+@BOUNDED
+@given(ANY_TEXT)
+def test_the_views_an_index_stores_hold_only_lowercase_ascii_letters_digits_and_spaces(text: str) -> None:
+    # The index reader packs these four into one string with a separator they cannot hold.
+    normalized = normalize(text)
+    views = (normalized.folded, normalized.phonetic, normalized.skeleton, content_spelling(normalized.folded))
+    assert all(VIEW.match(view) for view in views), views
 
 
 @BOUNDED
