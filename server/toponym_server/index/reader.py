@@ -548,6 +548,11 @@ class IndexReader:
             self._local.conn = None
 
 
+def packed_views(folded: str, phonetic: str, skeleton: str, spelled: str, text: str) -> str:
+    """The one string a compact name row holds for a name's views and text (:func:`unpacked_name` splits it)."""
+    return _VIEWS_SEPARATOR.join((folded, phonetic, skeleton, spelled, text))
+
+
 def unpacked_name(row: tuple[Any, ...]) -> NameRow:
     """The name of a compact row from :meth:`IndexReader.names_with_place_facts`.
 

@@ -13,12 +13,11 @@ again when they are asked for.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from operator import attrgetter
 from typing import Any
 
 import numpy as np
 
-from toponym_server.index.reader import NameRow, PlaceRow
+from toponym_server.index.reader import PlaceRow, packed_views, unpacked_name
 from toponym_server.matching.features import Kind
 from toponym_server.matching.normalize import Normalized
 from toponym_server.matching.ranking import (
@@ -46,11 +45,10 @@ _DOT_SLACK = 1e-12
 _PLACE_FACTS = len(PlaceFacts._fields)
 _POINT = slice(PlaceFacts._fields.index("latitude"), PlaceFacts._fields.index("longitude") + 1)
 _PLACE_ROW = len(PlaceRow._fields)
-# A matched name's fields, but for its ID and its place's (kept apart in a ranked row).
-_NAME_VIEWS = attrgetter(*NameRow._fields[2:])
 # Where a ranked row's signals start: after the place's facts, the score, the similarity, the
-# match kind, the name's ID and views, the view that decided and the bonus.
-_RANKED_SIGNALS = _PLACE_FACTS + 4 + len(NameRow._fields[2:]) + 2
+# match kind, the matched name as a compact row keeps it (its ID, its views and text packed in
+# one string, its language tag and flags), the view that decided and the bonus.
+_RANKED_SIGNALS = _PLACE_FACTS + 3 + 4 + 2
 
 
 def _flat_signals(signals: Sequence[Signal]) -> tuple[Any, ...]:
@@ -75,7 +73,9 @@ def _plain(item: Ranked) -> tuple[Any, ...]:
         item.similarity,
         item.match_kind.value,
         name.name_id,
-        *_NAME_VIEWS(name),
+        packed_views(name.folded, name.phonetic, name.skeleton, name.spelled, name.text),
+        name.lang,
+        name.flags,
         item.view,
         item.bonus,
         *_flat_signals(item.signals),
@@ -84,8 +84,8 @@ def _plain(item: Ranked) -> tuple[Any, ...]:
 
 def _ranked(row: tuple[Any, ...]) -> Ranked:
     facts = tuple.__new__(PlaceFacts, row[:_PLACE_FACTS])
-    score, similarity, match_kind, name_id, *views, view, bonus = row[_PLACE_FACTS:_RANKED_SIGNALS]
-    matched = NameRow(name_id, facts.place_id, *views)
+    score, similarity, match_kind, name_id, packed, lang, flags, view, bonus = row[_PLACE_FACTS:_RANKED_SIGNALS]
+    matched = unpacked_name((name_id, facts.place_id, packed, lang, flags))
     signals = _signals(row, _RANKED_SIGNALS)
     return Ranked(facts, score, similarity, MatchKind(match_kind), matched, view, bonus, signals)
 

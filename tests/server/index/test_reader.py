@@ -31,6 +31,7 @@ from toponym_server.index.reader import (
     IndexReader,
     NameRow,
     open_index,
+    packed_views,
     unpacked_name,
 )
 from toponym_server.index.schema import FORMAT_VERSION, PLACE_FACT_COLUMNS
@@ -197,6 +198,15 @@ def test_a_compact_row_gives_back_a_text_that_holds_the_views_separator(text: st
     # The views are only ever a-z, 0-9 and spaces; the text is split off last, whole.
     row = (7, 3, f"tell abyad|tal abad|tl bt|tel abiad|{text}", "ar", 1)
     assert unpacked_name(row) == NameRow(7, 3, text, "ar", 1, "tell abyad", "tal abad", "tl bt", "tel abiad")
+
+
+def test_packed_views_are_what_a_compact_row_holds(reader: IndexReader) -> None:
+    names = reader.names_of_place(ALEPPO)
+    rows = reader.names_with_place_facts([n.name_id for n in names])
+    by_id = {n.name_id: n for n in names}
+    for row in rows:
+        name = by_id[row[0]]
+        assert row[2] == packed_views(name.folded, name.phonetic, name.skeleton, name.spelled, name.text)
 
 
 def test_a_compact_row_keeps_an_empty_view() -> None:
