@@ -50,7 +50,8 @@ _NAME_COLUMNS = "id, place_id, text, lang, flags, folded, phonetic, skeleton, sp
 # The views are made of a-z, 0-9 and spaces (normalize.fold), so the separator never occurs
 # in them; the text, which may hold anything, comes last and is split off whole.
 _VIEWS_SEPARATOR = "|"
-_PACKED_TEXT = f" || '{_VIEWS_SEPARATOR}' || ".join(("folded", "phonetic", "skeleton", "spelled", "text"))
+_PACKED_COLUMNS = ("folded", "phonetic", "skeleton", "spelled", "text")  # packed_views' and unpacked_name's order
+_PACKED_TEXT = f" || '{_VIEWS_SEPARATOR}' || ".join(_PACKED_COLUMNS)
 _COMPACT_NAME_COLUMNS = ("id", "place_id", _PACKED_TEXT, "lang", "flags")
 _COMPACT_NAME_AND_FACT_COLUMNS = ", ".join((*_COMPACT_NAME_COLUMNS, *PLACE_FACT_COLUMNS))
 COMPACT_FACTS_AT = len(_COMPACT_NAME_COLUMNS)
