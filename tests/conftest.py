@@ -14,6 +14,7 @@ import pytest
 from toponym_client import ToponymClient
 from toponym_server.default_index import ensure_embedded_index
 from toponym_server.index import IndexReader
+from toponym_server.matching import memo
 from toponym_server.resolver import Resolver
 from toponym_server.service.server import RunningServer, ServerConfig, start_server
 
@@ -50,3 +51,14 @@ def client(target: str) -> Iterator[ToponymClient]:
     """A client connected to the in-process server."""
     with ToponymClient(target) as connected:
         yield connected
+
+
+@pytest.fixture()
+def memo_sizes_restored() -> Iterator[None]:
+    """Put every matching memo's size back as it was: the sizes are the process's, and pytest's process goes on."""
+    sizes = {kept: kept.maxsize for kept in list(memo._MEMOS)}
+    try:
+        yield
+    finally:
+        for kept, size in sizes.items():
+            kept.limit(size)

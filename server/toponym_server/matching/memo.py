@@ -6,12 +6,20 @@ hundred thousand names' spellings kept, each full collection took some 100 ms lo
 the interpreter (every thread of a server) that long. A plain dict of strings is not tracked by
 the collector at all. It is emptied when full, as the resolver's kept rows are: the strings of a
 gazetteer recur by name, not by recency.
+
+A large store pays where words recur, as they do across a gazetteer's names in an index build; a
+long-running server meets mostly names it has not seen, and lowers every store with
+:func:`limit_memos` (BENCHMARKS.md, eighteenth session).
 """
 
 from __future__ import annotations
 
 import functools
+import weakref
 from collections.abc import Callable
+
+_MEMOS: weakref.WeakSet[StringMemo] = weakref.WeakSet()
+"""Every memo alive, for :func:`limit_memos`."""
 
 
 class StringMemo:
@@ -28,6 +36,18 @@ class StringMemo:
         self._name: str = function.__qualname__
         self._kept: dict[str, str] = {}
         self._maxsize = maxsize
+        _MEMOS.add(self)
+
+    @property
+    def maxsize(self) -> int:
+        """The most results kept at once."""
+        return self._maxsize
+
+    def limit(self, maxsize: int) -> None:
+        """Keep at most ``maxsize`` results from now on; the store is emptied now if it holds more."""
+        self._maxsize = maxsize
+        if len(self._kept) > maxsize:
+            self._kept = {}
 
     def __call__(self, text: str) -> str:
         """``function(text)``, from the store when it is there."""
@@ -43,6 +63,12 @@ class StringMemo:
 
     def __reduce__(self) -> str:
         return self._name
+
+
+def limit_memos(maxsize: int) -> None:
+    """Lower every memo's store to at most ``maxsize`` results (a smaller one stays as it is)."""
+    for memo in _MEMOS:
+        memo.limit(min(memo.maxsize, maxsize))
 
 
 def string_memo(maxsize: int) -> Callable[[Callable[[str], str]], StringMemo]:

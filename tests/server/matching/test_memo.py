@@ -5,7 +5,9 @@ from __future__ import annotations
 import gc
 import pickle
 
-from toponym_server.matching.memo import StringMemo, string_memo
+import pytest
+
+from toponym_server.matching.memo import StringMemo, limit_memos, string_memo
 from toponym_server.matching.normalize import spelling
 from toponym_server.matching.transliterate import to_ascii
 
@@ -47,3 +49,25 @@ def test_a_memoised_function_keeps_its_name_and_pickles_as_itself() -> None:
     assert "consonants written one way" in (spelling.__doc__ or "")
     assert pickle.loads(pickle.dumps(spelling)) is spelling
     assert pickle.loads(pickle.dumps(to_ascii)) is to_ascii
+
+
+def test_a_limit_lowers_the_store_and_empties_one_that_holds_more() -> None:
+    memo = StringMemo(str.upper, maxsize=100)
+    for text in "abcdef":
+        memo(text)
+    memo.limit(10)
+    assert len(memo) == 6 and memo.maxsize == 10  # within the new limit: kept
+    memo.limit(4)
+    assert len(memo) == 0
+    for text in "abcdefgh":
+        assert memo(text) == text.upper()
+        assert len(memo) <= 4
+
+
+@pytest.mark.usefixtures("memo_sizes_restored")
+def test_limit_memos_lowers_every_memo_alive_and_never_raises_one() -> None:
+    large = StringMemo(str.upper, maxsize=1_000)
+    small = StringMemo(str.lower, maxsize=8)
+    limit_memos(64)
+    assert (large.maxsize, small.maxsize, spelling.maxsize, to_ascii.maxsize) == (64, 8, 64, 64)
+    assert spelling("Qamishli") == spelling.__wrapped__("Qamishli")

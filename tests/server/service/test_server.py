@@ -1,4 +1,4 @@
-"""The server as ``start_server`` builds it: the resolver it serves, the garbage collector once ready."""
+"""The server as ``start_server`` builds it: the resolver it serves, the collector and the memos once ready."""
 
 from __future__ import annotations
 
@@ -9,9 +9,16 @@ from typing import Any
 import pytest
 
 from toponym_server.index import IndexReader
+from toponym_server.matching.normalize import spelling
 from toponym_server.resolver import Query, Resolver
 from toponym_server.service import server as server_module
-from toponym_server.service.server import FULL_COLLECTION_EVERY, ServerConfig, prepare_long_run, start_server
+from toponym_server.service.server import (
+    FULL_COLLECTION_EVERY,
+    SERVED_MEMO_ENTRIES,
+    ServerConfig,
+    prepare_long_run,
+    start_server,
+)
 from toponym_server.service.servicer import ToponymServicer
 
 
@@ -26,7 +33,7 @@ def collector_restored() -> Iterator[None]:
         gc.set_threshold(*thresholds)
 
 
-@pytest.mark.usefixtures("collector_restored")
+@pytest.mark.usefixtures("collector_restored", "memo_sizes_restored")
 def test_what_start_up_made_is_frozen_and_full_collections_are_rarer() -> None:
     young, middle, _ = gc.get_threshold()
     made_at_start = object.__new__(type("MadeAtStart", (), {}))
@@ -35,6 +42,13 @@ def test_what_start_up_made_is_frozen_and_full_collections_are_rarer() -> None:
     assert gc.get_freeze_count() > 0
     assert not any(o is made_at_start for o in gc.get_objects())  # out of every generation's reach
     assert gc.get_threshold() == (young, middle, FULL_COLLECTION_EVERY)
+
+
+@pytest.mark.usefixtures("collector_restored", "memo_sizes_restored")
+def test_a_long_running_server_keeps_fewer_spellings_than_a_build() -> None:
+    assert spelling.maxsize > SERVED_MEMO_ENTRIES
+    prepare_long_run()
+    assert spelling.maxsize == SERVED_MEMO_ENTRIES
 
 
 def test_the_served_resolver_keeps_as_many_name_rows_as_configured(
