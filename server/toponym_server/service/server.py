@@ -126,7 +126,7 @@ SERVED_MEMO_ENTRIES = 16_384
 
 A server meets mostly names it has not seen: over 150,000 distinct names, a word's phonetic
 form was found in its memo for 59 % of the calls with no limit at all and for 47 % with this
-one, some 0.1 % of the CPU time, while the full-size memos held 35-41 MiB more of the server's
+one, some 0.1 % of the CPU time, while the full-size memos held 35-42 MiB more of the server's
 memory (BENCHMARKS.md, eighteenth session).
 """
 
