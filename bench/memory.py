@@ -62,8 +62,8 @@ def main() -> None:
     try:
         wait_ready(target)
         time.sleep(2.0)  # the read-ahead of the index file runs just after ready
-        print(f"{'after start':>24}  {_shown(memory_mib(process.pid))}")
         last = memory_mib(process.pid)
+        print(f"{'after start':>24}  {_shown(last)}")
         sent = 0
         started = time.monotonic()
         with ToponymClient(target) as client:
