@@ -146,8 +146,8 @@ def _parser() -> argparse.ArgumentParser:
         type=_positive_int,
         default=_env("TOPONYM_KEPT_NAME_ROWS", "300000"),
         metavar="N",
-        help="index name rows kept in memory across queries, about 0.44 KiB each "
-        "(env TOPONYM_KEPT_NAME_ROWS; default 300000, about 125 MiB once full)",
+        help="index name rows kept in memory across queries, about 0.3 KiB each "
+        "(env TOPONYM_KEPT_NAME_ROWS; default 300000, about 90 MiB once full)",
     )
     serve.add_argument(
         "--grace-seconds",

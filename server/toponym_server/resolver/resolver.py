@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import numpy as np
 
@@ -38,8 +38,22 @@ from toponym_server.resolver.kept import (
     query_key,
     related_from,
 )
+from toponym_server.resolver.kept_names import KeptNameRows
 
 T = TypeVar("T")
+
+
+class _RowStore(Protocol[T]):
+    """Index rows kept by ID: :class:`KeptRows`, :class:`KeptNameRows`."""
+
+    def take(self, ids: Iterable[int]) -> tuple[dict[int, T], list[int]]:
+        """The kept rows among ``ids``, by ID, and the IDs not kept, in order."""
+        ...
+
+    def keep_all(self, rows: Iterable[tuple[int, T]]) -> None:
+        """Keep each (ID, row) of ``rows``."""
+        ...
+
 
 # How many postings each kind of key may contribute: strong keys few, broad keys more.
 SETTLED_CONFIDENCE = 0.95
@@ -68,11 +82,12 @@ RANKINGS_KEPT = 2_000
 RANKING_DEPTH = 64
 LONE_SHORTLIST = 24
 DEFAULT_KEPT_NAME_ROWS = 300_000
-"""Name rows a resolver keeps across queries by default: about 125 MiB once full (0.44 KiB a row).
+"""Name rows a resolver keeps across queries by default: about 90 MiB once full (0.3 KiB a row, :class:`KeptNameRows`).
 
 Prominent places and their names are candidates again and again. A misspelling asks for some
-150 name rows, each a random read of the index (about 7 µs): with 300,000 kept, a resolver past
-its first few thousand names still reads 22 % of them, against 48 % with 100,000."""
+150 name rows, each a random read of the index (about 7 µs): over 150,000 mixed names, a
+resolver that keeps 300,000 reads 19 % of the rows it asks for from the index, against 46 %
+with 100,000 kept (BENCHMARKS.md, nineteenth session)."""
 # Place rows are read for answers only (one or two a query).
 _PLACE_ROWS_KEPT = 50_000
 
@@ -139,7 +154,7 @@ class Query:
 
 
 def _kept_rows(
-    ids: Sequence[int], kept: KeptRows[T], read: Callable[[list[int]], Iterator[tuple[int, T]]]
+    ids: Sequence[int], kept: _RowStore[T], read: Callable[[list[int]], Iterator[tuple[int, T]]]
 ) -> dict[int, T]:
     """Return the entries of ``ids`` from ``kept``, reading the missing ones with ``read`` and keeping them."""
     found, missing = kept.take(ids)
@@ -264,14 +279,12 @@ class Resolver:
         self.index = index
         self._answers: LruCache[tuple[Any, ...], tuple[tuple[Any, ...], ...]] = LruCache(cache_size)
         # Lone rankings, which a document's context only re-orders (batches, texts).
-        self._rankings: LruCache[tuple[Any, ...], KeptRanking] = LruCache(
-            min(cache_size, RANKINGS_KEPT)
-        )
-        # Kept rows (see KeptRows) and plain dicts emptied when full: one lookup per candidate row
-        # must stay cheap. They hold plain tuples, made named rows again when read: the garbage
-        # collector stops tracking a tuple of numbers and strings, but never a named tuple, and a
-        # full collection visits every tracked object (see kept.py).
-        self._name_rows: KeptRows[tuple[Any, ...]] = KeptRows(kept_name_rows)
+        self._rankings: LruCache[tuple[Any, ...], KeptRanking] = LruCache(min(cache_size, RANKINGS_KEPT))
+        # Kept rows (see KeptNameRows, KeptRows) and plain dicts emptied when full: one lookup per
+        # candidate row must stay cheap. They give plain tuples, made named rows again when read:
+        # the garbage collector stops tracking a tuple of numbers and strings, but never a named
+        # tuple, and a full collection visits every tracked object (see kept.py).
+        self._name_rows = KeptNameRows(kept_name_rows)
         self._place_rows: KeptRows[tuple[Any, ...]] = KeptRows(_PLACE_ROWS_KEPT)
         self._admin_names: dict[str, str] = {}
         # Each candidate carries its place's links: read once per place (most places have none),
