@@ -23,6 +23,7 @@ from toponym_server.index.reader import IndexReader
 from toponym_server.matching.memo import limit_memos
 from toponym_server.resolver import Resolver
 from toponym_server.resolver.resolver import DEFAULT_KEPT_NAME_ROWS, DEFAULT_RESULT_CACHE
+from toponym_server.service.allocator import return_large_blocks
 from toponym_server.service.auth import BearerTokenInterceptor
 from toponym_server.service.handlers import SERVICE_NAME, toponym_handler
 from toponym_server.service.limits import DEFAULT_MAX_MESSAGE_BYTES, Limits
@@ -140,9 +141,12 @@ def prepare_long_run() -> None:
     as by default: the resolver's caches hold what the collector stops tracking, and a query
     leaves few reference cycles behind (``bench/pauses.py`` measures both).
 
-    The matching memos keep at most :data:`SERVED_MEMO_ENTRIES` spellings each from then on.
+    The matching memos keep at most :data:`SERVED_MEMO_ENTRIES` spellings each from then on, and
+    the C allocator gives large blocks back to the system when they are freed
+    (:func:`~toponym_server.service.allocator.return_large_blocks`).
     """
     limit_memos(SERVED_MEMO_ENTRIES)
+    return_large_blocks()
     gc.collect()  # what is garbage now would stay frozen for good
     gc.freeze()
     young, middle, _ = gc.get_threshold()

@@ -51,6 +51,14 @@ def test_a_long_running_server_keeps_fewer_spellings_than_a_build() -> None:
     assert spelling.maxsize == SERVED_MEMO_ENTRIES
 
 
+@pytest.mark.usefixtures("collector_restored", "memo_sizes_restored")
+def test_a_long_running_server_gives_large_blocks_back_to_the_system(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    monkeypatch.setattr(server_module, "return_large_blocks", lambda: calls.append(1) or True)
+    prepare_long_run()
+    assert calls == [1]
+
+
 def test_the_served_resolver_keeps_as_many_name_rows_as_configured(
     embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch
 ) -> None:
