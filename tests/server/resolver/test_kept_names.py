@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import gc
 import random
-import sys
-import threading
 from typing import Any
 
 from toponym_server.resolver.kept_names import KeptNameRows
+
+from .racing import race
 
 LANGS = ("", "en", "ar", "ku", "zh-Hant", "ru")
 CODES = (("P", "PPL", "SY"), ("A", "ADM1", "IQ"), ("P", "PPLA", "SY"), ("S", "BDG", "TR"), ("H", "STM", ""))
@@ -131,8 +131,6 @@ def test_random_use_always_returns_the_rows_kept() -> None:
 def test_threads_sharing_the_rows_get_their_own_rows_back_and_stay_bounded() -> None:
     kept = KeptNameRows(300)
     wrong: list[tuple[int, object]] = []
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)  # switch threads as often as possible
 
     def work(thread: int) -> None:
         rng = random.Random(thread)
@@ -145,14 +143,7 @@ def test_threads_sharing_the_rows_get_their_own_rows_back_and_stay_bounded() -> 
         except Exception as error:  # a slot read while another thread wrote it
             wrong.append((-1, error))
 
-    try:
-        threads = [threading.Thread(target=work, args=(t,)) for t in range(4)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-    finally:
-        sys.setswitchinterval(interval)
+    race(work)
     assert not wrong
     assert len(kept) <= 300
 

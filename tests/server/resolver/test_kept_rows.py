@@ -11,6 +11,8 @@ import weakref
 
 from toponym_server.resolver.cache import KeptRows
 
+from .racing import race
+
 
 class Row:
     """A row whose end a weak reference can see (plain tuples cannot be weakly referenced)."""
@@ -74,8 +76,6 @@ def test_no_store_frees_more_than_one_row() -> None:
 def test_threads_sharing_the_rows_get_their_own_rows_back_and_stay_bounded() -> None:
     kept: KeptRows[tuple[int, int]] = KeptRows(200)
     wrong: list[tuple[int, object]] = []
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)  # switch threads as often as possible
 
     def work(thread: int) -> None:
         for n in range(3_000):
@@ -84,14 +84,7 @@ def test_threads_sharing_the_rows_get_their_own_rows_back_and_stay_bounded() -> 
             found, _ = kept.take([row_id, row_id - 7])
             wrong.extend((i, row) for i, row in found.items() if row != (i // 100_000, i % 100_000))
 
-    try:
-        threads = [threading.Thread(target=work, args=(t,)) for t in range(4)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-    finally:
-        sys.setswitchinterval(interval)
+    race(work)
     assert not wrong
     assert len(kept) <= 200 + 4  # a store racing a change of generations may land among the old rows
 
