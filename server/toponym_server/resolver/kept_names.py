@@ -7,7 +7,7 @@ longitude and prominence. Kept as tuples, each row costs some 440 bytes, and a s
 hundreds of thousands: the largest part of its own memory once its caches are full
 (BENCHMARKS.md, eighteenth session). Here a row's numbers are packed into one run of bytes per
 slot, its language tag and its place's three codes stand as the index of their value in small
-tables (a few hundred tags, a few thousand code triples in all of GeoNames), and its packed
+tables (the embedded index has 346 language tags and 1,100 code triples), and its packed
 string lies in a tuple of the strings of 32 slots: some 300 bytes a row. A row read back is the
 tuple that was kept, cell for cell.
 """
@@ -95,7 +95,7 @@ class KeptNameRows:
     walked whole by every full collection, some 20 ms).
 
     Threads may share it: one lock covers each call, so a row read back is always the row kept
-    under its ID. Rows are read from the index outside it (:func:`take`, then
+    under its ID. Rows are read from the index outside it (:meth:`take`, then
     :meth:`keep_all`): two threads missing the same row may both read it, and the second's copy
     is dropped.
     """
