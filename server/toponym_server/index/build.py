@@ -66,6 +66,7 @@ from toponym_server.index.schema import (
     RELATION_ACROSS_BORDER,
     SCHEMA,
 )
+from toponym_server.index.warmth import write_warm_names
 from toponym_server.matching.keys import EXACT, index_keys
 from toponym_server.matching.normalize import content_spelling, normalize
 from toponym_server.matching.prominence import prominence
@@ -481,6 +482,9 @@ def _write(
         merged = merger.merged_into()
         keys = _write_keys(state, workers, progress)
         workers.close()
+        started = time.monotonic()
+        warm = write_warm_names(conn)
+        logger.info("the %d warmest names listed in %.1f s", warm, time.monotonic() - started)
         started = time.monotonic()
         conn.executemany(
             "INSERT OR REPLACE INTO admin_divisions VALUES (?,?,?)",

@@ -39,7 +39,7 @@ from toponym_server.index.keyblocks import (
     country_key,
 )
 from toponym_server.index.keyhash import key_hash
-from toponym_server.index.schema import APPLICATION_ID, FORMAT_VERSION, PLACE_FACT_COLUMNS
+from toponym_server.index.schema import APPLICATION_ID, PLACE_FACT_COLUMNS, READABLE_FORMATS
 from toponym_server.index.turns import Turns
 
 _PLACE_COLUMNS = (
@@ -230,9 +230,10 @@ class IndexReader:
         if pages * page_size != self.path.stat().st_size:
             raise IndexFileError(f"{self.path} is truncated or damaged: rebuild it")
         version = meta.get("format_version")
-        if version != FORMAT_VERSION:
+        if version not in READABLE_FORMATS:
             raise IndexFileError(
-                f"{self.path} has index format {version}, this server reads format {FORMAT_VERSION}: rebuild it"
+                f"{self.path} has index format {version}, this server reads formats "
+                f"{' and '.join(READABLE_FORMATS)}: rebuild it"
             )
         if "places" not in meta:
             raise IndexFileError(f"{self.path} is an unfinished build: rebuild it")
@@ -463,6 +464,16 @@ class IndexReader:
             entries = zip(source.names, source.places, source.countries, strict=True)
             by_country.append(list(islice(((n, p) for n, p, c in entries if c == country), limit)))
         return plain, _taking_turns(by_country, limit)
+
+    def warm_name_ids(self, limit: int) -> list[int]:
+        """The IDs of up to ``limit`` names a server keeps in memory first, warmest first (:mod:`.warmth`).
+
+        Empty for a format-10 file, which does not list them.
+        """
+        if self.meta.get("format_version") == "10" or limit <= 0:
+            return []
+        rows = self._conn.execute("SELECT name_id FROM warm_names ORDER BY rank LIMIT ?", (limit,))
+        return [name_id for (name_id,) in rows]
 
     def names_by_id(self, name_ids: Sequence[int]) -> list[NameRow]:
         """Return the names with these IDs, in no particular order."""

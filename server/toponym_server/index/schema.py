@@ -9,7 +9,9 @@ size; a key shared by many places is stored once more split by country (since fo
 lookup restricted to a country stops early too. Since format 9 a key entry stores its place in
 four bytes, not eight: a place ID of 2^31 or more (a custom place's) by its number in the
 ``far_places`` table (:func:`toponym_server.index.keyblocks.far_places`); since format 10 a
-block stores each of its keys once.
+block stores each of its keys once. Since format 11 the ``warm_names`` table lists the names a
+server keeps in memory first, warmest first (:mod:`toponym_server.index.warmth`); a server reads
+a format-10 file too, and keeps rows only as queries read them.
 
 SQLite's ``user_version`` header field holds the CRC-32 of every page after the first, so a
 damaged copy can be detected (``toponym index verify``) without a checksum having to cover
@@ -18,7 +20,9 @@ itself.
 
 from __future__ import annotations
 
-FORMAT_VERSION = "10"
+FORMAT_VERSION = "11"
+READABLE_FORMATS = ("10", FORMAT_VERSION)
+"""The formats a server reads: format 10 lacks only the ``warm_names`` table."""
 APPLICATION_ID = 0x746F706F  # "topo": marks the file as a toponym index
 PLACE_FACT_COLUMNS = ("feature_class", "feature_code", "country_code", "latitude", "longitude", "prominence")
 """The columns of a place that ranking reads, copied into each of its ``names`` rows (since format 7).
@@ -76,6 +80,7 @@ CREATE TABLE related (
 ) WITHOUT ROWID;
 CREATE TABLE key_blocks (id INTEGER PRIMARY KEY, last_key INTEGER NOT NULL, entries BLOB NOT NULL);
 CREATE TABLE far_places (number INTEGER PRIMARY KEY, place_id INTEGER NOT NULL);
+CREATE TABLE warm_names (rank INTEGER PRIMARY KEY, name_id INTEGER NOT NULL);
 """
 
 POST_LOAD = """

@@ -504,6 +504,32 @@ def test_other_format_version(tmp_path: Path, index_path: Path) -> None:
         open_index(copy)
 
 
+def test_a_format_10_file_is_read_and_lists_no_warm_names(
+    tmp_path: Path, index_path: Path, reader: IndexReader
+) -> None:
+    copy = edited_copy(index_path, tmp_path, "UPDATE meta SET value = '10' WHERE key = 'format_version'")
+    conn = sqlite3.connect(copy)
+    conn.execute("DROP TABLE warm_names")
+    conn.commit()
+    conn.close()
+    older = open_index(copy)
+    try:
+        assert older.warm_name_ids(10) == []
+        first = reader.warm_name_ids(1)[0]
+        assert older.names_by_id([first]) == reader.names_by_id([first])
+    finally:
+        older.close()
+
+
+def test_warm_name_ids_are_the_listed_ones_warmest_first(reader: IndexReader, index_path: Path) -> None:
+    conn = sqlite3.connect(index_path)
+    listed = [name_id for (name_id,) in conn.execute("SELECT name_id FROM warm_names ORDER BY rank")]
+    conn.close()
+    assert reader.warm_name_ids(5) == listed[:5]
+    assert reader.warm_name_ids(len(listed) + 10) == listed
+    assert reader.warm_name_ids(0) == []
+
+
 def test_missing_format_version(tmp_path: Path, index_path: Path) -> None:
     copy = edited_copy(index_path, tmp_path, "DELETE FROM meta WHERE key = 'format_version'")
     with pytest.raises(IndexFileError):
