@@ -125,6 +125,16 @@ def _parser() -> argparse.ArgumentParser:
         "page out page cache left untouched for a while, queries meet the disk again",
     )
     serve.add_argument(
+        "--no-warm-up",
+        dest="warm_up",
+        action="store_false",
+        default=_env_flag("TOPONYM_WARM_UP", True),
+        help="do not keep the rows of the index's warmest names once ready (env TOPONYM_WARM_UP=0); without it, "
+        "the server reads them in the background (about 2 s of CPU for the embedded index, taking turns with "
+        "calls) and holds them among its kept name rows (--kept-name-rows) from then on, so that its first "
+        "queries read fewer rows from the index",
+    )
+    serve.add_argument(
         "--keep-index-mib",
         type=_non_negative_int,
         default=_env("TOPONYM_KEEP_INDEX_MIB", "3072"),  # read_ahead.DEFAULT_KEEP_INDEX_BYTES, not imported here
@@ -367,6 +377,7 @@ def _serve(args: argparse.Namespace) -> int:
             keep_index_bytes=args.keep_index_mib << 20,
             kept_name_rows=args.kept_name_rows,
             answers_kept=args.answers_kept,
+            warm_up=args.warm_up,
         )
     except SecurityConfigError as err:
         logger.error("%s", err)

@@ -105,8 +105,16 @@ def test_on_off_settings_read_the_usual_words(monkeypatch: pytest.MonkeyPatch, v
 
     monkeypatch.setenv("TOPONYM_READ_AHEAD", value)
     monkeypatch.setenv("TOPONYM_VERIFY_INDEX", value)
+    monkeypatch.setenv("TOPONYM_WARM_UP", value)
     args = _parser().parse_args(["serve"])
-    assert args.read_ahead is expected and args.verify_index is expected
+    assert args.read_ahead is expected and args.verify_index is expected and args.warm_up is expected
+
+
+def test_a_server_warms_up_unless_told_not_to() -> None:
+    from toponym_server.cli import _parser
+
+    assert _parser().parse_args(["serve"]).warm_up is True
+    assert _parser().parse_args(["serve", "--no-warm-up"]).warm_up is False
 
 
 def test_kept_name_rows_come_from_the_flag_or_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:

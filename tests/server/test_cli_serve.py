@@ -317,3 +317,19 @@ def test_once_ready_the_server_reads_its_index_file_ahead_unless_told_not_to(
     quiet.terminate()
     assert quiet.wait(timeout=30) == 0
     assert "ahead" not in quiet.log
+
+
+def test_once_ready_the_server_keeps_the_warmest_name_rows_unless_told_not_to(
+    embedded_index: IndexReader, serve: list[ServeProcess]
+) -> None:
+    server = ServeProcess(embedded_index.path, "--kept-name-rows", "5000", "--no-read-ahead")
+    cold = ServeProcess(embedded_index.path, "--no-warm-up", "--no-read-ahead")
+    serve.extend((server, cold))
+    server.wait_ready()
+    cold_port = cold.wait_ready()
+    _wait_until(lambda: "kept the rows of the 5000 warmest names" in server.log)
+    with ToponymClient(f"127.0.0.1:{cold_port}") as client:
+        assert client.resolve("Hama", country="SY")[0].geoname_id == HAMA
+    cold.terminate()
+    assert cold.wait(timeout=30) == 0
+    assert "warmest" not in cold.log

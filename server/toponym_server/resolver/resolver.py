@@ -60,6 +60,8 @@ SETTLED_CONFIDENCE = 0.95
 """A name resolved alone with this confidence is not ranked again in context."""
 _LIMITS = {"exact": 96, "phonetic": 96, "skeleton": 128, "partial": 32, "fuzzy": 32}
 _MAX_CANDIDATE_PLACES = 400
+WARM_UP_CHUNK = 2_000
+"""Name rows :meth:`Resolver.warm_up` reads in one turn: some 10 ms, the longest a query waits on it."""
 # The broad keys reach many more places: they are looked up only while the answer is uncertain
 # and no leading candidate is named exactly as the query.
 _FUZZY_WHEN_CONFIDENCE_BELOW = 0.9
@@ -285,6 +287,7 @@ class Resolver:
         # the garbage collector stops tracking a tuple of numbers and strings, but never a named
         # tuple, and a full collection visits every tracked object (see kept.py).
         self._name_rows = KeptNameRows(kept_name_rows)
+        self._name_rows_capacity = max(1, kept_name_rows)
         self._place_rows: KeptRows[tuple[Any, ...]] = KeptRows(_PLACE_ROWS_KEPT)
         self._admin_names: dict[str, str] = {}
         # Each candidate carries its place's links: read once per place (most places have none),
@@ -376,6 +379,25 @@ class Resolver:
             for p in changed.places
             if p in places
         ]
+
+    def warm_up(self, limit: int | None = None, *, chunk: int = WARM_UP_CHUNK) -> int:
+        """Keep the rows of the index's warmest names now, before queries ask for them; return how many were kept.
+
+        Up to ``limit`` names, and no more than the resolver keeps (``kept_name_rows``), from the
+        index's list of the names queries likely ask for (:mod:`toponym_server.index.warmth`;
+        none from a format-10 file). A fresh resolver otherwise reads about half the rows its
+        first few thousand names ask for (BENCHMARKS.md, twentieth session). The rows are read
+        ``chunk`` at a time, each in a turn of its own, so a query meanwhile waits for one chunk
+        at most; the coldest come first, so the warmest are the last the store lets go. No
+        answer changes: a kept row is the row the index holds.
+        """
+        wanted = self._name_rows_capacity if limit is None else min(limit, self._name_rows_capacity)
+        ids = self.index.warm_name_ids(wanted)
+        kept = 0
+        for end in range(len(ids), 0, -chunk):
+            with self.index.turn():
+                kept += len(self._name_rows_of(ids[max(0, end - chunk) : end]))
+        return kept
 
     def get_place(self, geoname_id: int, language: str = "") -> PlaceDetails | None:
         """Return the place with this ID and all its names, or ``None`` if the index lacks it."""

@@ -10,7 +10,9 @@ from __future__ import annotations
 import gc
 import logging
 import signal
+import sqlite3
 import threading
+import time
 from concurrent import futures
 from dataclasses import dataclass, field
 from typing import Any
@@ -54,6 +56,8 @@ class ServerConfig:
     """Index name rows the resolver keeps in memory (about 0.3 KiB each; see DEFAULT_KEPT_NAME_ROWS)."""
     answers_kept: int = DEFAULT_RESULT_CACHE
     """Distinct answers kept for names asked again, by the resolver and (encoded) by the service; 0 keeps none."""
+    warm_up: bool = True
+    """Once ready (and the index read ahead), keep the rows of the index's warmest names (:meth:`Resolver.warm_up`)."""
 
 
 class RunningServer:
@@ -109,14 +113,40 @@ def start_server(index: IndexReader, config: ServerConfig) -> RunningServer:
     server.start()
     for service in ("", SERVICE_NAME):
         health_servicer.set(service, health_pb2.HealthCheckResponse.SERVING)
-    if config.read_ahead:
+    if config.read_ahead or config.warm_up:
         threading.Thread(
-            target=read_ahead_in_background,
-            args=(index, config.keep_index_bytes),
+            target=_after_ready,
+            args=(index, resolver, config),
             name="toponym-read-ahead",
             daemon=True,
         ).start()
     return RunningServer(server, health_servicer, port)
+
+
+def _after_ready(index: IndexReader, resolver: Resolver, config: ServerConfig) -> None:
+    """What a ready server does in the background: read the index file ahead, then keep its warmest name rows."""
+    if config.read_ahead:
+        read_ahead_in_background(index, config.keep_index_bytes)
+    if config.warm_up:
+        keep_warm_rows(resolver)
+
+
+def keep_warm_rows(resolver: Resolver) -> None:
+    """Keep the rows of the index's warmest names in ``resolver`` (:meth:`Resolver.warm_up`) and log it.
+
+    Calls are served meanwhile: the rows are read in turns of a few milliseconds. An index
+    closed meanwhile (a server stopping) ends it quietly.
+    """
+    started = time.monotonic()
+    try:
+        kept = resolver.warm_up()
+    except sqlite3.Error as err:
+        logger.info("stopped keeping the warmest name rows: %s", err)
+        return
+    if kept:
+        logger.info("kept the rows of the %d warmest names in %.1f s", kept, time.monotonic() - started)
+    else:
+        logger.info("the index lists no warm names (format 10): name rows are kept as queries read them")
 
 
 FULL_COLLECTION_EVERY = 100

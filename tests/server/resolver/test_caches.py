@@ -61,3 +61,44 @@ def test_kept_name_rows_are_bounded_and_change_no_answer(embedded_index: IndexRe
         assert few.resolve(query) == usual.resolve(query)
         assert len(few._name_rows) <= 50
     assert len(usual._name_rows) > 50
+
+
+WARM_UP_QUERIES = ["Hasakeh", "Kawaguchy", "Bolotasti", "Springfeld", "Aleppo", "Alep", "Moskva", "Qamishly"]
+
+
+def test_a_resolver_warmed_up_reads_fewer_rows_and_answers_the_same(
+    embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warmed = Resolver(embedded_index, cache_size=0, kept_name_rows=100_000)
+    assert warmed.warm_up() == 100_000
+    fresh = Resolver(embedded_index, cache_size=0, kept_name_rows=100_000)
+    rows_read: list[int] = []
+    reading = embedded_index.names_with_place_facts
+
+    def counted(name_ids: list[int]) -> list[tuple[object, ...]]:
+        rows_read.append(len(name_ids))
+        return reading(name_ids)
+
+    monkeypatch.setattr(embedded_index, "names_with_place_facts", counted)
+    read_by: dict[str, int] = {}
+    for label, resolver in (("fresh", fresh), ("warmed", warmed)):
+        rows_read.clear()
+        answers = [resolver.resolve(Query(name, min_confidence=0.0, limit=10)) for name in WARM_UP_QUERIES]
+        read_by[label] = sum(rows_read)
+        if label == "fresh":
+            expected = answers
+    assert answers == expected
+    assert read_by["warmed"] < read_by["fresh"] / 2
+
+
+def test_a_warm_up_keeps_no_more_than_the_resolver_keeps_or_is_asked_for(embedded_index: IndexReader) -> None:
+    small = Resolver(embedded_index, kept_name_rows=300)
+    assert small.warm_up() == 300
+    assert len(small._name_rows) == 300
+    assert Resolver(embedded_index).warm_up(limit=1_000) == 1_000
+    listed = embedded_index.warm_name_ids(3_000)
+    warmed = Resolver(embedded_index, kept_name_rows=2_000)
+    warmed.warm_up(chunk=700)
+    found, missing = warmed._name_rows.take(listed[:2_000])
+    assert not missing and len(found) == 2_000  # the warmest 2,000, whatever the chunks
+    assert warmed._name_rows.take(listed[2_000:])[0] == {}

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import gc
+import logging
+import shutil
+import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from toponym_server.index import IndexReader
+from toponym_server.index import IndexReader, open_index
 from toponym_server.matching.normalize import spelling
 from toponym_server.resolver import Query, Resolver
 from toponym_server.service import server as server_module
@@ -20,6 +24,14 @@ from toponym_server.service.server import (
     start_server,
 )
 from toponym_server.service.servicer import ToponymServicer
+
+
+@pytest.fixture()
+def index_path_copy(embedded_index: IndexReader, tmp_path: Path) -> Path:
+    """A copy of the embedded index file, for a reader of the test's own."""
+    copy = tmp_path / "embedded.sqlite"
+    shutil.copyfile(embedded_index.path, copy)
+    return copy
 
 
 @pytest.fixture()
@@ -103,3 +115,41 @@ def test_the_served_resolver_and_service_keep_as_many_answers_as_configured(
     assert len(resolver._answers) == answers_kept
     (service,) = services
     assert service._results.size == answers_kept  # encoded results of repeated batch items
+
+
+@pytest.mark.parametrize("warm_up", [True, False])
+def test_a_ready_server_keeps_the_warmest_name_rows_if_configured(
+    embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, warm_up: bool
+) -> None:
+    built: list[Resolver] = []
+
+    def recording(*args: Any, **kwargs: Any) -> Resolver:
+        built.append(Resolver(*args, **kwargs))
+        return built[-1]
+
+    monkeypatch.setattr(server_module, "Resolver", recording)
+    warmed = threading.Event()
+    keep = server_module.keep_warm_rows
+    monkeypatch.setattr(server_module, "keep_warm_rows", lambda resolver: (keep(resolver), warmed.set()))
+    config = ServerConfig(port=0, workers=1, read_ahead=False, kept_name_rows=1_000, warm_up=warm_up)
+    with caplog.at_level(logging.INFO, logger="toponym_server.service.server"):
+        running = start_server(embedded_index, config)
+        try:
+            if warm_up:
+                assert warmed.wait(timeout=30)
+        finally:
+            running.stop(grace=0)
+    (resolver,) = built
+    assert len(resolver._name_rows) == (1_000 if warm_up else 0)
+    assert ("kept the rows of the 1000 warmest names" in caplog.text) is warm_up
+
+
+def test_a_warm_up_cut_short_by_a_closed_index_ends_quietly(
+    index_path_copy: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    index = open_index(index_path_copy)
+    resolver = Resolver(index)
+    index.close()
+    with caplog.at_level(logging.INFO, logger="toponym_server.service.server"):
+        server_module.keep_warm_rows(resolver)
+    assert "stopped keeping the warmest name rows" in caplog.text
