@@ -41,6 +41,7 @@ from toponym_server.index.keyblocks import (
 from toponym_server.index.keyhash import key_hash
 from toponym_server.index.schema import APPLICATION_ID, PLACE_FACT_COLUMNS, READABLE_FORMATS
 from toponym_server.index.turns import Turns
+from toponym_server.index.warmth import WARM_NAMES_PART, listed_name_ids
 
 _PLACE_COLUMNS = (
     "id, name, ascii_name, latitude, longitude, feature_class, feature_code, country_code, "
@@ -472,8 +473,9 @@ class IndexReader:
         """
         if self.meta.get("format_version") == "10" or limit <= 0:
             return []
-        rows = self._conn.execute("SELECT name_id FROM warm_names ORDER BY rank LIMIT ?", (limit,))
-        return [name_id for (name_id,) in rows]
+        parts = -(-limit // WARM_NAMES_PART)
+        rows = self._conn.execute("SELECT name_ids FROM warm_names ORDER BY part LIMIT ?", (parts,)).fetchall()
+        return listed_name_ids(part for (part,) in rows)[:limit]
 
     def names_by_id(self, name_ids: Sequence[int]) -> list[NameRow]:
         """Return the names with these IDs, in no particular order."""

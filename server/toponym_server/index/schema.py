@@ -10,8 +10,8 @@ lookup restricted to a country stops early too. Since format 9 a key entry store
 four bytes, not eight: a place ID of 2^31 or more (a custom place's) by its number in the
 ``far_places`` table (:func:`toponym_server.index.keyblocks.far_places`); since format 10 a
 block stores each of its keys once. Since format 11 the ``warm_names`` table lists the names a
-server keeps in memory first, warmest first (:mod:`toponym_server.index.warmth`); a server reads
-a format-10 file too, and keeps rows only as queries read them.
+server keeps in memory first, warmest first (:mod:`toponym_server.index.warmth`), as runs of
+4-byte name IDs; a server reads a format-10 file too, and keeps rows only as queries read them.
 
 SQLite's ``user_version`` header field holds the CRC-32 of every page after the first, so a
 damaged copy can be detected (``toponym index verify``) without a checksum having to cover
@@ -80,7 +80,7 @@ CREATE TABLE related (
 ) WITHOUT ROWID;
 CREATE TABLE key_blocks (id INTEGER PRIMARY KEY, last_key INTEGER NOT NULL, entries BLOB NOT NULL);
 CREATE TABLE far_places (number INTEGER PRIMARY KEY, place_id INTEGER NOT NULL);
-CREATE TABLE warm_names (rank INTEGER PRIMARY KEY, name_id INTEGER NOT NULL);
+CREATE TABLE warm_names (part INTEGER PRIMARY KEY, name_ids BLOB NOT NULL);
 """
 
 POST_LOAD = """

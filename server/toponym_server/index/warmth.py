@@ -28,10 +28,23 @@ from toponym_server.index.keyblocks import Block
 HEAD_ENTRIES = 32
 """The entries of a key counted as its head: what a lookup of a broad key reads (32 to 128)."""
 
-WARM_NAMES_STORED = 1_000_000
-"""The most names the ``warm_names`` table lists: three times what a server keeps by default."""
+WARM_NAMES_STORED = 600_000
+"""The most names the ``warm_names`` table lists: twice what a server keeps by default.
 
-_FLUSH_ENTRIES = 1 << 20  # head entries gathered before they are added up in one pass
+A server keeps its index file in memory whole, this list with it: 2.4 MB, as 4-byte IDs.
+"""
+
+WARM_NAMES_PART = 4_096
+"""Name IDs a row of ``warm_names`` holds, as one run of little-endian 4-byte integers."""
+
+_NAME_ID = np.dtype("<u4")
+
+_FLUSH_ENTRIES = 1 << 20
+"""Head entries gathered before they are added up, at least; a quarter of the names, at most.
+
+Each addition makes an array as long as the names, so a gazetteer of 30 million names adds up
+its entries eight million at a time rather than a million.
+"""
 
 
 class _HeadWeights:
@@ -42,13 +55,14 @@ class _HeadWeights:
         self._names: list[NDArray[np.int64]] = []
         self._counts: list[NDArray[np.float64]] = []
         self._gathered = 0
+        self._flush_at = max(_FLUSH_ENTRIES, size // 4)
 
     def add(self, names: NDArray[np.int64], count: float | NDArray[np.float64]) -> None:
         """Credit each of ``names`` with ``count`` (one for all, or one each)."""
         self._names.append(names)
         self._counts.append(np.broadcast_to(np.asarray(count, dtype=np.float64), names.shape))
         self._gathered += len(names)
-        if self._gathered >= _FLUSH_ENTRIES:
+        if self._gathered >= self._flush_at:
             self.flush()
 
     def flush(self) -> None:
@@ -119,7 +133,7 @@ def warmest_names(weights: NDArray[np.float64], prominence: NDArray[np.float64],
 
 
 def write_warm_names(conn: sqlite3.Connection, limit: int = WARM_NAMES_STORED) -> int:
-    """Rank the names of the index being built on ``conn`` and store the ``limit`` warmest in ``warm_names``.
+    """Rank the names of the index being built on ``conn`` and list the ``limit`` warmest in ``warm_names``.
 
     Reads the ``names`` and ``key_blocks`` tables (both written by then); returns how many
     names were listed.
@@ -130,12 +144,28 @@ def write_warm_names(conn: sqlite3.Connection, limit: int = WARM_NAMES_STORED) -
         return 0
     prominence = np.full(size, -1.0)  # a name ID no name has sorts below every name
     known = np.zeros(size, dtype=bool)
-    for name_id, value in conn.execute("SELECT id, prominence FROM names"):
-        prominence[name_id] = value
-        known[name_id] = True
+    rows = conn.execute("SELECT id, prominence FROM names")
+    while chunk := rows.fetchmany(1 << 16):
+        ids, values = zip(*chunk, strict=True)
+        at = np.array(ids, dtype=np.int64)
+        prominence[at] = values
+        known[at] = True
     blocks = (entries for (entries,) in conn.execute("SELECT entries FROM key_blocks ORDER BY id"))
     weights = head_weights(blocks, size)
     weights[~known] = -1.0
     warm = warmest_names(weights, prominence, min(limit, int(known.sum())))
-    conn.executemany("INSERT INTO warm_names VALUES (?, ?)", enumerate(warm.tolist()))
+    if len(warm) and int(warm.max()) > np.iinfo(_NAME_ID).max:
+        raise ValueError("a name ID past 2^32 cannot be listed among the warm names")
+    conn.executemany(
+        "INSERT INTO warm_names VALUES (?, ?)",
+        (
+            (part, warm[start : start + WARM_NAMES_PART].astype(_NAME_ID).tobytes())
+            for part, start in enumerate(range(0, len(warm), WARM_NAMES_PART))
+        ),
+    )
     return len(warm)
+
+
+def listed_name_ids(parts: Iterable[bytes]) -> list[int]:
+    """The name IDs of ``warm_names`` rows, in order (what :func:`write_warm_names` packed)."""
+    return [name_id for part in parts for name_id in np.frombuffer(part, dtype=_NAME_ID).tolist()]

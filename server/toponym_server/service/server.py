@@ -146,7 +146,7 @@ def keep_warm_rows(resolver: Resolver) -> None:
     if kept:
         logger.info("kept the rows of the %d warmest names in %.1f s", kept, time.monotonic() - started)
     else:
-        logger.info("the index lists no warm names (format 10): name rows are kept as queries read them")
+        logger.info("the index lists no warm names (format 10 lists none): name rows are kept as queries read them")
 
 
 FULL_COLLECTION_EVERY = 100

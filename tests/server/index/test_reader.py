@@ -35,6 +35,7 @@ from toponym_server.index.reader import (
     unpacked_name,
 )
 from toponym_server.index.schema import FORMAT_VERSION, PLACE_FACT_COLUMNS
+from toponym_server.index.warmth import listed_name_ids
 from toponym_server.matching.keys import EXACT, PHONETIC, exact_key, name_keys, query_keys
 from toponym_server.matching.normalize import normalize
 from toponym_server.matching.ranking import FLAG_CANONICAL, FLAG_NON_LATIN, FLAG_PREFERRED
@@ -523,7 +524,7 @@ def test_a_format_10_file_is_read_and_lists_no_warm_names(
 
 def test_warm_name_ids_are_the_listed_ones_warmest_first(reader: IndexReader, index_path: Path) -> None:
     conn = sqlite3.connect(index_path)
-    listed = [name_id for (name_id,) in conn.execute("SELECT name_id FROM warm_names ORDER BY rank")]
+    listed = listed_name_ids(part for (part,) in conn.execute("SELECT name_ids FROM warm_names ORDER BY part"))
     conn.close()
     assert reader.warm_name_ids(5) == listed[:5]
     assert reader.warm_name_ids(len(listed) + 10) == listed

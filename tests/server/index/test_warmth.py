@@ -13,7 +13,14 @@ from hypothesis import strategies as st
 
 from toponym_server.index.build import BuildSummary
 from toponym_server.index.keyblocks import far_places, pack_block, stored_places
-from toponym_server.index.warmth import HEAD_ENTRIES, head_weights, warmest_names, write_warm_names
+from toponym_server.index.warmth import (
+    HEAD_ENTRIES,
+    WARM_NAMES_PART,
+    head_weights,
+    listed_name_ids,
+    warmest_names,
+    write_warm_names,
+)
 
 
 def _blocks(runs: list[tuple[int, list[int]]], cuts: list[int]) -> list[bytes]:
@@ -73,23 +80,42 @@ def test_warmest_names_sum_the_two_ranks_and_keep_the_first_of_equals() -> None:
     assert warmest_names(weights, prominence, 2).tolist() == [2, 3]
 
 
-def test_the_build_lists_every_name_once_warmest_first(built: BuildSummary) -> None:
+def _listed(conn: sqlite3.Connection) -> list[int]:
+    return listed_name_ids(part for (part,) in conn.execute("SELECT name_ids FROM warm_names ORDER BY part"))
+
+
+def test_the_build_lists_every_name_once(built: BuildSummary) -> None:
     conn = sqlite3.connect(built.path)
-    listed = [name_id for (name_id,) in conn.execute("SELECT name_id FROM warm_names ORDER BY rank")]
-    ranks = [rank for (rank,) in conn.execute("SELECT rank FROM warm_names ORDER BY rank")]
+    listed = _listed(conn)
     names = {name_id for (name_id,) in conn.execute("SELECT id FROM names")}
     conn.close()
-    assert ranks == list(range(len(listed)))
     assert Counter(listed).most_common(1)[0][1] == 1
     assert set(listed) == names
 
 
-def test_a_build_lists_at_most_the_names_it_may(tmp_path: Path, built: BuildSummary) -> None:
+def test_the_list_is_stored_in_runs_and_read_back_in_order(tmp_path: Path, built: BuildSummary) -> None:
+    copy = _copy(built, tmp_path)
+    copy.execute("DELETE FROM warm_names")
+    count = min(WARM_NAMES_PART + 5, built.names)
+    assert write_warm_names(copy, limit=count) == count
+    parts = [len(part) for (part,) in copy.execute("SELECT name_ids FROM warm_names ORDER BY part")]
+    listed = _listed(copy)
+    copy.close()
+    assert sum(parts) == 4 * count and all(size == 4 * WARM_NAMES_PART for size in parts[:-1])
+    assert len(listed) == count
+
+
+def _copy(built: BuildSummary, tmp_path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(built.path)
     copy = sqlite3.connect(tmp_path / "copy.sqlite")
     conn.backup(copy)
     conn.close()
+    return copy
+
+
+def test_a_build_lists_at_most_the_names_it_may(tmp_path: Path, built: BuildSummary) -> None:
+    copy = _copy(built, tmp_path)
     copy.execute("DELETE FROM warm_names")
     assert write_warm_names(copy, limit=3) == 3
-    assert copy.execute("SELECT count(*) FROM warm_names").fetchone()[0] == 3
+    assert len(_listed(copy)) == 3
     copy.close()
