@@ -49,6 +49,12 @@ server's does once ready (``page_cache.open_as_served``). ``--leave-page-cache``
 starts the gRPC part's server with ``--no-read-ahead``, so that nothing keeps the file in memory;
 ``cold_cache.py`` measures the first queries from disk.
 
+Resolvers start as a server settles once ready: with the index's warmest name rows kept
+(:meth:`Resolver.warm_up`), and the gRPC part waits for its server to keep them before the load
+(the server's memory after start is taken then). ``--no-warm-up`` starts every resolver and the
+server with no name rows kept, as ``toponym serve --no-warm-up`` does. Cold names are names never
+resolved before either way.
+
 ``--echo-server PORT`` only runs the echo service (used by the suite itself).
 """
 
@@ -65,6 +71,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -76,7 +83,7 @@ import grpc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from page_cache import HeldFiles, open_as_served
-from startup import SERVE, free_port, memory_mib, wait_ready
+from startup import SERVE, free_port, memory_mib, wait_ready, wait_warmed_up
 from targets import (
     BATCH_NAMES_PER_S,
     KNOWN_NAME_P50_MS,
@@ -279,6 +286,19 @@ def mem_text(m: dict[str, float]) -> str:
 # --------------------------------------------------------------------------- in-process
 
 
+def warm_up(resolver: Resolver, skip: bool) -> None:
+    """Keep the index's warmest name rows in ``resolver``, as a server does once ready (unless ``skip``); print it."""
+    if skip:
+        print("name rows kept: none at first (--no-warm-up)")
+        return
+    started, started_cpu = time.perf_counter(), time.thread_time()
+    kept = resolver.warm_up()
+    print(
+        f"name rows kept: the {kept:,} warmest, as toponym serve keeps them once ready "
+        f"({time.perf_counter() - started:.2f} s, {time.thread_time() - started_cpu:.2f} s CPU)"
+    )
+
+
 def run_inprocess(
     resolver: Resolver,
     sets: dict[str, list[str]],
@@ -435,10 +455,13 @@ def batch_throughput(kind: str, target: str, batches_per_client: list[list[list[
     return names / (max(ends) - began)
 
 
-def start_process(argv: list[str], target: str, echo: bool = False) -> tuple[subprocess.Popen[bytes], float]:
-    """Start a server process and return it with its start-to-ready time in seconds."""
+def start_process(
+    argv: list[str], target: str, echo: bool = False, log: Path | None = None
+) -> tuple[subprocess.Popen[bytes], float]:
+    """Start a server process and return it with its start-to-ready time in seconds; its log goes to ``log``."""
     started = time.monotonic()
-    process = subprocess.Popen(argv, stdout=subprocess.PIPE if echo else subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stderr = log.open("wb") if log is not None else subprocess.DEVNULL
+    process = subprocess.Popen(argv, stdout=subprocess.PIPE if echo else subprocess.DEVNULL, stderr=stderr)
     if echo:
         assert process.stdout is not None
         process.stdout.readline()
@@ -453,13 +476,22 @@ def run_grpc(index: Path, sets: dict[str, list[str]], args: argparse.Namespace, 
     target, echo_target = f"127.0.0.1:{port}", f"127.0.0.1:{echo_port}"
     # With --leave-page-cache the server leaves the file to the page cache too (no read-ahead).
     leave = ["--no-read-ahead"] if args.leave_page_cache else []
-    server, ready = start_process([*SERVE, "--index", str(index), "--port", str(port), *leave], target)
+    cold = ["--no-warm-up"] if args.no_warm_up else []
+    log = Path(tempfile.mkdtemp()) / "serve.log"
+    argv = [*SERVE, "--index", str(index), "--port", str(port), *leave, *cold]
+    server, ready = start_process(argv, target, log=log)
     echo, _ = start_process([sys.executable, __file__, "--echo-server", str(echo_port)], echo_target, echo=True)
     try:
         print(f"\n== gRPC: toponym serve (pid {server.pid}) beside the echo service (pid {echo.pid})")
         memory = memory_mib(server.pid)
-        print(f"  start-to-ready {ready:.2f} s; after start {mem_text(memory)}")
+        print(f"  start-to-ready {ready:.2f} s; at ready {mem_text(memory)}")
         card.at_most("server start-to-ready", ready, START_TO_READY_S, "s", digits=2)
+        if not args.no_warm_up:
+            # The server keeps its warmest name rows in the background once ready: the load waits
+            # for it, and the memory after start counts them.
+            waited = wait_warmed_up(log)
+            memory = memory_mib(server.pid)
+            print(f"  warm-up done {waited:.1f} s after ready; then {mem_text(memory)}")
         card.at_most("server resident memory (VmRSS) after start", memory["rss"] * MIB_IN_MB, RESIDENT_MB, "MB", 0)
         cursor = 0
 
@@ -723,7 +755,12 @@ def run_alternatives(index: Path, resolver: Resolver, sets: dict[str, list[str]]
 
 
 def run_variant(
-    directory: Path, sample_size: int, index: Path | None = None, card: Scorecard | None = None, keep: bool = True
+    directory: Path,
+    sample_size: int,
+    index: Path | None = None,
+    card: Scorecard | None = None,
+    keep: bool = True,
+    skip_warm_up: bool = False,
 ) -> None:
     """Accuracy@1 and latency of toponym and brute-force rapidfuzz on one sample of the variant benchmark.
 
@@ -735,6 +772,7 @@ def run_variant(
 
     cases = random.Random(5).sample(read_cases(directory / "cases.tsv"), sample_size)
     resolver = Resolver(open_as_served(index or directory / "index.sqlite", keep=keep))
+    warm_up(resolver, skip_warm_up)
     names: list[str] = []
     owners: list[tuple[int, int, str]] = []
     with (directory / "gazetteer" / "allCountries.txt").open(encoding="utf-8") as handle:
@@ -822,6 +860,11 @@ def main() -> None:
         action="store_true",
         help="do not hold the index files in memory during the run (see cold_cache.py for figures from disk)",
     )
+    parser.add_argument(
+        "--no-warm-up",
+        action="store_true",
+        help="resolvers and the server start with no name rows kept (as toponym serve --no-warm-up)",
+    )
     parser.add_argument("--echo-server", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.echo_server is not None:
@@ -845,6 +888,7 @@ def main() -> None:
     )
     print("  e.g. " + "; ".join(f"{k}: {v[0]!r}" for k, v in sets.items()))
     resolver = Resolver(open_as_served(index, keep=not args.leave_page_cache))
+    warm_up(resolver, args.no_warm_up)
     for warm in ("Aleppo", "Damascus", "Homs"):
         resolver.resolve(Query(warm))
     if args.collector == "server":
@@ -865,7 +909,14 @@ def main() -> None:
             parser.error("the compare part needs --before")
         run_compare(index, sets, args)
     if "variant" in parts and args.variant is not None:
-        run_variant(args.variant, args.variant_sample, args.variant_index, card, keep=not args.leave_page_cache)
+        run_variant(
+            args.variant,
+            args.variant_sample,
+            args.variant_index,
+            card,
+            keep=not args.leave_page_cache,
+            skip_warm_up=args.no_warm_up,
+        )
     for line in card.lines():
         print(line)
     print(f"\nload average at the end {os.getloadavg()[0]:.2f}")
