@@ -35,6 +35,19 @@ def index_path_copy(embedded_index: IndexReader, tmp_path: Path) -> Path:
 
 
 @pytest.fixture()
+def served_resolvers(monkeypatch: pytest.MonkeyPatch) -> list[Resolver]:
+    """The resolvers that ``start_server`` makes during the test, as it makes them."""
+    built: list[Resolver] = []
+
+    def recording(*args: Any, **kwargs: Any) -> Resolver:
+        built.append(Resolver(*args, **kwargs))
+        return built[-1]
+
+    monkeypatch.setattr(server_module, "Resolver", recording)
+    return built
+
+
+@pytest.fixture()
 def collector_restored() -> Iterator[None]:
     """Put the collector back as it was: the settings are the process's, and pytest's process goes on."""
     thresholds = gc.get_threshold()
@@ -72,44 +85,30 @@ def test_a_long_running_server_gives_large_blocks_back_to_the_system(monkeypatch
 
 
 def test_the_served_resolver_keeps_as_many_name_rows_as_configured(
-    embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch
+    embedded_index: IndexReader, served_resolvers: list[Resolver]
 ) -> None:
-    built: list[Resolver] = []
-
-    def recording(*args: Any, **kwargs: Any) -> Resolver:
-        built.append(Resolver(*args, **kwargs))
-        return built[-1]
-
-    monkeypatch.setattr(server_module, "Resolver", recording)
     running = start_server(embedded_index, ServerConfig(port=0, workers=1, read_ahead=False, kept_name_rows=20))
     running.stop(grace=0)
-    (resolver,) = built
+    (resolver,) = served_resolvers
     resolver.resolve(Query("Kawaguchy"))  # a misspelling: over a hundred name rows
     assert 0 < len(resolver._name_rows) <= 20
 
 
 @pytest.mark.parametrize("answers_kept", [0, 3])
 def test_the_served_resolver_and_service_keep_as_many_answers_as_configured(
-    embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch, answers_kept: int
+    embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch, served_resolvers: list[Resolver], answers_kept: int
 ) -> None:
-    built: list[Resolver] = []
-
-    def recording(*args: Any, **kwargs: Any) -> Resolver:
-        built.append(Resolver(*args, **kwargs))
-        return built[-1]
-
     services: list[ToponymServicer] = []
 
     def recording_service(*args: Any, **kwargs: Any) -> ToponymServicer:
         services.append(ToponymServicer(*args, **kwargs))
         return services[-1]
 
-    monkeypatch.setattr(server_module, "Resolver", recording)
     monkeypatch.setattr(server_module, "ToponymServicer", recording_service)
     config = ServerConfig(port=0, workers=1, read_ahead=False, answers_kept=answers_kept)
     running = start_server(embedded_index, config)
     running.stop(grace=0)
-    (resolver,) = built
+    (resolver,) = served_resolvers
     for name in ("Aleppo", "Homs", "Hama", "Idlib", "Raqqa"):
         resolver.resolve(Query(name))
     assert len(resolver._answers) == answers_kept
@@ -119,15 +118,12 @@ def test_the_served_resolver_and_service_keep_as_many_answers_as_configured(
 
 @pytest.mark.parametrize("warm_up", [True, False])
 def test_a_ready_server_keeps_the_warmest_name_rows_if_configured(
-    embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, warm_up: bool
+    embedded_index: IndexReader,
+    monkeypatch: pytest.MonkeyPatch,
+    served_resolvers: list[Resolver],
+    caplog: pytest.LogCaptureFixture,
+    warm_up: bool,
 ) -> None:
-    built: list[Resolver] = []
-
-    def recording(*args: Any, **kwargs: Any) -> Resolver:
-        built.append(Resolver(*args, **kwargs))
-        return built[-1]
-
-    monkeypatch.setattr(server_module, "Resolver", recording)
     warmed = threading.Event()
     keep = server_module.keep_warm_rows
     monkeypatch.setattr(server_module, "keep_warm_rows", lambda resolver: (keep(resolver), warmed.set()))
@@ -139,7 +135,7 @@ def test_a_ready_server_keeps_the_warmest_name_rows_if_configured(
                 assert warmed.wait(timeout=30)
         finally:
             running.stop(grace=0)
-    (resolver,) = built
+    (resolver,) = served_resolvers
     assert len(resolver._name_rows) == (1_000 if warm_up else 0)
     assert ("kept the rows of the 1000 warmest names" in caplog.text) is warm_up
 
