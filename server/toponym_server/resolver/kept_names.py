@@ -177,6 +177,11 @@ class KeptNameRows:
     def __len__(self) -> int:
         return len(self._slots)
 
+    @property
+    def capacity(self) -> int:
+        """The most rows kept at once."""
+        return self._capacity
+
     def _keep_again(self, rows: list[Row]) -> None:
         """Move ``rows``, kept in the oldest part of the full ring, to its newest end (their old slots left vacant)."""
         slots, ids = self._slots, self._ids

@@ -61,7 +61,10 @@ SETTLED_CONFIDENCE = 0.95
 _LIMITS = {"exact": 96, "phonetic": 96, "skeleton": 128, "partial": 32, "fuzzy": 32}
 _MAX_CANDIDATE_PLACES = 400
 WARM_UP_CHUNK = 2_000
-"""Name rows :meth:`Resolver.warm_up` reads in one turn: some 10 ms, the longest a query waits on it."""
+"""Name rows :meth:`Resolver.warm_up` reads in one turn: the longest a query waits on it, some 15 ms.
+
+300,000 rows took 1.9 to 2.7 s of CPU (BENCHMARKS.md, twentieth session).
+"""
 # The broad keys reach many more places: they are looked up only while the answer is uncertain
 # and no leading candidate is named exactly as the query.
 _FUZZY_WHEN_CONFIDENCE_BELOW = 0.9
@@ -287,7 +290,6 @@ class Resolver:
         # the garbage collector stops tracking a tuple of numbers and strings, but never a named
         # tuple, and a full collection visits every tracked object (see kept.py).
         self._name_rows = KeptNameRows(kept_name_rows)
-        self._name_rows_capacity = max(1, kept_name_rows)
         self._place_rows: KeptRows[tuple[Any, ...]] = KeptRows(_PLACE_ROWS_KEPT)
         self._admin_names: dict[str, str] = {}
         # Each candidate carries its place's links: read once per place (most places have none),
@@ -391,7 +393,8 @@ class Resolver:
         at most; the coldest come first, so the warmest are the last the store lets go. No
         answer changes: a kept row is the row the index holds.
         """
-        wanted = self._name_rows_capacity if limit is None else min(limit, self._name_rows_capacity)
+        capacity = self._name_rows.capacity
+        wanted = capacity if limit is None else min(limit, capacity)
         ids = self.index.warm_name_ids(wanted)
         kept = 0
         for end in range(len(ids), 0, -chunk):

@@ -117,7 +117,7 @@ def start_server(index: IndexReader, config: ServerConfig) -> RunningServer:
         threading.Thread(
             target=_after_ready,
             args=(index, resolver, config),
-            name="toponym-read-ahead",
+            name="toponym-after-ready",
             daemon=True,
         ).start()
     return RunningServer(server, health_servicer, port)

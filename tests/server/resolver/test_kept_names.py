@@ -54,6 +54,11 @@ def test_the_rows_fill_the_capacity_and_never_exceed_it() -> None:
         assert len(kept) == min(first + 7, 100)
 
 
+def test_the_capacity_is_what_was_asked_for_and_at_least_one() -> None:
+    assert KeptNameRows(300).capacity == 300
+    assert KeptNameRows(0).capacity == 1
+
+
 def test_the_oldest_rows_are_forgotten_first() -> None:
     kept = KeptNameRows(10)
     for name_id in range(15):
