@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import shutil
+import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -149,3 +150,21 @@ def test_a_warm_up_cut_short_by_a_closed_index_ends_quietly(
     with caplog.at_level(logging.INFO, logger="toponym_server.service.server"):
         server_module.keep_warm_rows(resolver)
     assert "stopped keeping the warmest name rows" in caplog.text
+
+
+def test_a_format_10_index_is_served_without_a_warm_up(index_path_copy: Path, caplog: pytest.LogCaptureFixture) -> None:
+    conn = sqlite3.connect(index_path_copy)
+    conn.execute("UPDATE meta SET value = '10' WHERE key = 'format_version'")
+    conn.execute("DROP TABLE warm_names")
+    conn.commit()
+    conn.close()
+    index = open_index(index_path_copy)
+    try:
+        resolver = Resolver(index)
+        with caplog.at_level(logging.INFO, logger="toponym_server.service.server"):
+            server_module.keep_warm_rows(resolver)
+        assert "the index lists no warm names" in caplog.text
+        assert len(resolver._name_rows) == 0
+        assert resolver.resolve(Query("Aleppo"))[0].place.geoname_id == 170063
+    finally:
+        index.close()
