@@ -33,7 +33,7 @@ from toponym_server.index.reader import open_index
 from toponym_server.resolver import Query, Resolver
 from toponym_server.resolver.cache import KeptRows
 from toponym_server.resolver.kept_names import KeptNameRows
-from toponym_server.resolver.resolver import WARM_UP_CHUNK
+from toponym_server.resolver.resolver import warm_up_chunks
 
 _ROW = (0, 1, "packed", "en", 0, "P", "PPL", "SY", 36.5, 40.75, 1.0)
 """A stand-in for every row replayed: what a store keeps does not change what it finds."""
@@ -76,9 +76,9 @@ def _kept(row_id: int) -> tuple[int, ...]:
 def warmed_up(size: int, warm: list[int]) -> KeptNameRows:
     """A ring of ``size`` rows filled as :meth:`Resolver.warm_up` fills it from the index's warm names ``warm``."""
     store = KeptNameRows(size)
-    ids = warm[:size]
-    for end in range(len(ids), 0, -WARM_UP_CHUNK):
-        store.keep_all([(row_id, _kept(row_id)) for row_id in sorted(ids[max(0, end - WARM_UP_CHUNK) : end])])
+    for part in warm_up_chunks(warm[:size]):
+        # The index returns a run's rows in ID order, and the store keeps them so.
+        store.keep_all([(row_id, _kept(row_id)) for row_id in sorted(part)])
     return store
 
 

@@ -40,7 +40,7 @@ WARM_NAMES_PART = 4_096
 _NAME_ID = np.dtype("<u4")
 
 _FLUSH_ENTRIES = 1 << 20
-"""Head entries gathered before they are added up, at least; a quarter of the names, at most.
+"""Head entries gathered before they are added up: this many, or a quarter of the names if that is more.
 
 Each addition makes an array as long as the names, so a gazetteer of 30 million names adds up
 its entries eight million at a time rather than a million.

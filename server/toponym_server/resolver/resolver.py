@@ -158,6 +158,15 @@ class Query:
     """
 
 
+def warm_up_chunks(ids: Sequence[int], chunk: int = WARM_UP_CHUNK) -> Iterator[Sequence[int]]:
+    """Runs of ``chunk`` names of ``ids`` (warmest first) in the order :meth:`Resolver.warm_up` keeps them.
+
+    The coldest run comes first, so that the warmest are the last a full store lets go.
+    """
+    for end in range(len(ids), 0, -chunk):
+        yield ids[max(0, end - chunk) : end]
+
+
 def _kept_rows(
     ids: Sequence[int], kept: _RowStore[T], read: Callable[[list[int]], Iterator[tuple[int, T]]]
 ) -> dict[int, T]:
@@ -397,9 +406,9 @@ class Resolver:
         wanted = capacity if limit is None else min(limit, capacity)
         ids = self.index.warm_name_ids(wanted)
         kept = 0
-        for end in range(len(ids), 0, -chunk):
+        for part in warm_up_chunks(ids, chunk):
             with self.index.turn():
-                kept += len(self._name_rows_of(ids[max(0, end - chunk) : end]))
+                kept += len(self._name_rows_of(part))
         return kept
 
     def get_place(self, geoname_id: int, language: str = "") -> PlaceDetails | None:

@@ -7,6 +7,7 @@ import pytest
 from toponym_server.index import IndexReader
 from toponym_server.matching.ranking import Hints
 from toponym_server.resolver import Query, Resolver
+from toponym_server.resolver.resolver import warm_up_chunks
 
 QUERIES = [
     Query("Hasakeh"),
@@ -102,3 +103,9 @@ def test_a_warm_up_keeps_no_more_than_the_resolver_keeps_or_is_asked_for(embedde
     found, missing = warmed._name_rows.take(listed[:2_000])
     assert not missing and len(found) == 2_000  # the warmest 2,000, whatever the chunks
     assert warmed._name_rows.take(listed[2_000:])[0] == {}
+
+
+def test_warm_up_chunks_cover_the_names_once_coldest_first() -> None:
+    ids = list(range(10))  # warmest first
+    assert [list(part) for part in warm_up_chunks(ids, 4)] == [[6, 7, 8, 9], [2, 3, 4, 5], [0, 1]]
+    assert list(warm_up_chunks([], 4)) == []
