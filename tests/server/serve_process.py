@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
 import queue
 import re
@@ -78,9 +79,28 @@ class ServeProcess:
         """Send SIGTERM."""
         self.process.send_signal(signal.SIGTERM)
 
+    def other_thread_ids(self) -> list[int]:
+        """The kernel's IDs of the process's threads but its main one (Linux: read from ``/proc``)."""
+        tasks = Path(f"/proc/{self.process.pid}/task")
+        return sorted(int(task.name) for task in tasks.iterdir() if int(task.name) != self.process.pid)
+
+    def terminate_thread(self, thread_id: int) -> None:
+        """Send SIGTERM to one thread of the process, as the kernel may when it picks who gets a signal."""
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.tgkill(self.process.pid, thread_id, signal.SIGTERM) != 0:
+            raise OSError(ctypes.get_errno(), f"tgkill({self.process.pid}, {thread_id}, SIGTERM) failed")
+
     def wait(self, timeout: float = 60) -> int:
-        """Wait for the process to exit and its log to be read; return its exit code."""
-        code = self.process.wait(timeout=timeout)
+        """Wait for the process to exit and its log to be read; return its exit code.
+
+        Raises:
+            AssertionError: It still runs after ``timeout`` seconds (its log is in the message).
+
+        """
+        try:
+            code = self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            raise AssertionError(f"server still running after {timeout} s:\n{self.log}") from None
         self._pump_thread.join(timeout=10)
         return code
 

@@ -183,6 +183,10 @@ def prepare_long_run() -> None:
     gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
 
 
+SIGNAL_CHECK_SECONDS = 0.25
+"""How often the main thread looks for a SIGTERM or SIGINT the kernel handed to another thread."""
+
+
 def serve_until_signalled(index: IndexReader, config: ServerConfig) -> None:
     """Serve until SIGTERM or SIGINT, then shut down gracefully and return."""
     stop = threading.Event()
@@ -200,7 +204,10 @@ def serve_until_signalled(index: IndexReader, config: ServerConfig) -> None:
         index.name_count,
         index.path,
     )
-    stop.wait()
+    # A signal may land on any thread; its handler runs once the main thread next runs Python code,
+    # which a wait with no timeout never does if the signal woke some other thread.
+    while not stop.wait(SIGNAL_CHECK_SECONDS):
+        pass
     logger.info("shutting down: finishing in-flight calls (up to %.0f s)", config.grace_seconds)
     running.stop(config.grace_seconds)
     logger.info("stopped")
