@@ -36,7 +36,7 @@ import time
 import zlib
 from array import array
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -385,8 +385,14 @@ def build_index(
     crosswalk_fingerprint: str = "",
     options: BuildOptions | None = None,
     progress: bool = True,
+    finish: Callable[[Path], object] | None = None,
 ) -> BuildSummary:
-    """Build an index of ``source`` (plus custom places and crosswalk links) at ``output``, atomically."""
+    """Build an index of ``source`` (plus custom places and crosswalk links) at ``output``, atomically.
+
+    ``finish``, if given, is called with the complete but unpublished file before its checksum
+    is written, and may add to it what is worked out from the file itself (the stored answers:
+    :func:`toponym_server.resolver.stored.store_answers`); if it fails, nothing is published.
+    """
     started = time.monotonic()
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -405,6 +411,8 @@ def build_index(
                 options or BuildOptions(),
                 progress,
             )
+        if finish is not None:
+            finish(temporary)
         finishing = time.monotonic()
         write_checksum(temporary)
         with temporary.open("rb") as handle:

@@ -40,6 +40,7 @@ from toponym_server.index.keyblocks import (
 )
 from toponym_server.index.keyhash import key_hash
 from toponym_server.index.schema import APPLICATION_ID, PLACE_FACT_COLUMNS, READABLE_FORMATS
+from toponym_server.index.stored import STORED_ANSWERS
 from toponym_server.index.turns import Turns
 from toponym_server.index.warmth import WARM_NAMES_PART, listed_name_ids
 
@@ -76,6 +77,8 @@ READ_AHEAD_CHUNK = 8 * 2**20
 _FIRST_KEY_BLOCK = "SELECT id, entries FROM key_blocks WHERE last_key >= ? ORDER BY last_key, id LIMIT 1"
 _NEXT_KEY_BLOCK = "SELECT id, entries FROM key_blocks WHERE id > ? ORDER BY id LIMIT 1"
 _BTREES = "SELECT name FROM sqlite_schema WHERE rootpage > 0"
+_NAME_TEXTS = "SELECT id, text FROM names WHERE id > ? ORDER BY id LIMIT ?"
+_STORED_ANSWER = "SELECT answers FROM stored_answers WHERE key = ?"
 
 
 class IndexFileError(Exception):
@@ -234,7 +237,7 @@ class IndexReader:
         if version not in READABLE_FORMATS:
             raise IndexFileError(
                 f"{self.path} has index format {version}, this server reads formats "
-                f"{' and '.join(READABLE_FORMATS)}: rebuild it"
+                f"{', '.join(READABLE_FORMATS)}: rebuild it"
             )
         if "places" not in meta:
             raise IndexFileError(f"{self.path} is an unfinished build: rebuild it")
@@ -476,6 +479,28 @@ class IndexReader:
         parts = -(-limit // WARM_NAMES_PART)
         rows = self._conn.execute("SELECT name_ids FROM warm_names ORDER BY part LIMIT ?", (parts,)).fetchall()
         return listed_name_ids(part for (part,) in rows)[:limit]
+
+    def has_stored_answers(self) -> bool:
+        """Whether the file stores answers (:mod:`.stored`): format 12 or later, built with them."""
+        return self.meta.get("format_version") not in ("10", "11") and int(self.meta.get(STORED_ANSWERS, 0)) > 0
+
+    def stored_answer(self, key: int) -> bytes | None:
+        """The answer stored under ``key`` (:func:`~.stored.answer_key`) as the resolver wrote it; ``None``: none is."""
+        row = self._conn.execute(_STORED_ANSWER, (key,)).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def answer_reasons(self) -> list[str]:
+        """The reasons stored answers refer to by number, in number order (empty if none are stored)."""
+        if not self.has_stored_answers():
+            return []
+        return [text for (text,) in self._conn.execute("SELECT text FROM answer_reasons ORDER BY id")]
+
+    def name_texts(self, chunk: int = 10_000) -> Iterator[str]:
+        """The text of every name, in ID order, read ``chunk`` names at a time."""
+        last = -(2**63)
+        while rows := self._conn.execute(_NAME_TEXTS, (last, chunk)).fetchall():
+            yield from (text for _, text in rows)
+            last = rows[-1][0]
 
     def names_by_id(self, name_ids: Sequence[int]) -> list[NameRow]:
         """Return the names with these IDs, in no particular order."""

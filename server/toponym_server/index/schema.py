@@ -12,6 +12,9 @@ four bytes, not eight: a place ID of 2^31 or more (a custom place's) by its numb
 block stores each of its keys once. Since format 11 the ``warm_names`` table lists the names a
 server keeps in memory first, warmest first (:mod:`toponym_server.index.warmth`), as runs of
 4-byte name IDs; a server reads a format-10 file too, and keeps rows only as queries read them.
+Since format 12 the ``stored_answers`` table holds the answers to the names of the gazetteer
+asked bare, as the resolver gave them when the file was built (:mod:`toponym_server.index.stored`);
+a server reads a format-10 or format-11 file too, and works every answer out as it is asked.
 
 SQLite's ``user_version`` header field holds the CRC-32 of every page after the first, so a
 damaged copy can be detected (``toponym index verify``) without a checksum having to cover
@@ -20,9 +23,9 @@ itself.
 
 from __future__ import annotations
 
-FORMAT_VERSION = "11"
-READABLE_FORMATS = ("10", FORMAT_VERSION)
-"""The formats a server reads: format 10 lacks only the ``warm_names`` table."""
+FORMAT_VERSION = "12"
+READABLE_FORMATS = ("10", "11", FORMAT_VERSION)
+"""The formats a server reads: format 11 lacks only the stored answers, format 10 the ``warm_names`` table too."""
 APPLICATION_ID = 0x746F706F  # "topo": marks the file as a toponym index
 PLACE_FACT_COLUMNS = ("feature_class", "feature_code", "country_code", "latitude", "longitude", "prominence")
 """The columns of a place that ranking reads, copied into each of its ``names`` rows (since format 7).
@@ -81,6 +84,8 @@ CREATE TABLE related (
 CREATE TABLE key_blocks (id INTEGER PRIMARY KEY, last_key INTEGER NOT NULL, entries BLOB NOT NULL);
 CREATE TABLE far_places (number INTEGER PRIMARY KEY, place_id INTEGER NOT NULL);
 CREATE TABLE warm_names (part INTEGER PRIMARY KEY, name_ids BLOB NOT NULL);
+CREATE TABLE stored_answers (key INTEGER PRIMARY KEY, answers BLOB NOT NULL);
+CREATE TABLE answer_reasons (id INTEGER PRIMARY KEY, text TEXT NOT NULL);
 """
 
 POST_LOAD = """
