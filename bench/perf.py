@@ -888,6 +888,8 @@ def main() -> None:
     )
     print("  e.g. " + "; ".join(f"{k}: {v[0]!r}" for k, v in sets.items()))
     resolver = Resolver(open_as_served(index, keep=not args.leave_page_cache))
+    stored = resolver.index.meta.get("stored_answers", "none (format 11 or older, or built with --stored-answers 0)")
+    print(f"answers stored in the index: {stored}")
     warm_up(resolver, args.no_warm_up)
     for warm in ("Aleppo", "Damascus", "Homs"):
         resolver.resolve(Query(warm))

@@ -19,10 +19,12 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from toponym_server import LOG_FORMAT, __version__
+from toponym_server.index.stored import DEFAULT_STORED_ANSWERS
 from toponym_server.service import limits
 
 logger = logging.getLogger("toponym")
@@ -248,6 +250,15 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--min-population", type=int, default=0, metavar="N", help="keep only places of N or more")
     build.add_argument("--workers", type=int, default=0, help="normalization processes (default: one per CPU)")
     build.add_argument(
+        "--stored-answers",
+        type=int,
+        default=DEFAULT_STORED_ANSWERS,
+        metavar="N",
+        help="store the bare answers to up to N distinct names, the warmest first, so that a server reads them "
+        f"instead of working them out (default: {DEFAULT_STORED_ANSWERS}, every name of the embedded gazetteer; "
+        "0: none)",
+    )
+    build.add_argument(
         "--output",
         type=Path,
         metavar="PATH",
@@ -421,6 +432,7 @@ def _build(args: argparse.Namespace) -> int:
         return _verify(args)
     from toponym_server.default_index import embedded_index_path
     from toponym_server.index.build import BuildOptions, build_index
+    from toponym_server.resolver.stored import store_answers
     from toponym_server.sources.crosswalk import read_crosswalk
     from toponym_server.sources.custom import read_custom_places
     from toponym_server.sources.embedded import EmbeddedSource
@@ -458,6 +470,7 @@ def _build(args: argparse.Namespace) -> int:
             crosswalk_fingerprint=links_fingerprint,
             options=BuildOptions(workers=args.workers),
             progress=not args.quiet,
+            finish=partial(store_answers, limit=args.stored_answers, workers=args.workers, progress=not args.quiet),
         )
     finally:
         signal.signal(signal.SIGTERM, previous)

@@ -2,7 +2,8 @@
 
 The index is kept in a data directory (``$TOPONYM_DATA_DIR``, else ``$XDG_DATA_HOME/toponym``,
 else ``~/.local/share/toponym``) and reused across starts. It is rebuilt only when the
-packages it comes from, the seed files, the index format or the matching rules change. A file lock makes
+packages it comes from, the seed files, the index format or the matching rules change (the rules
+that work out the answers it stores included). A file lock makes
 several processes starting at once build it only once. The build runs in a process of its own, so
 that a server starting for the first time does not keep the build's memory while it serves.
 """
@@ -16,11 +17,14 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from toponym_server import LOG_FORMAT
 from toponym_server.index.build import build_index, expected_fingerprint
 from toponym_server.index.reader import IndexFileError, IndexReader, open_index
+from toponym_server.index.stored import ANSWERS_FINGERPRINT, DEFAULT_STORED_ANSWERS
+from toponym_server.resolver.stored import answers_fingerprint, store_answers
 from toponym_server.sources.crosswalk import CrosswalkLink
 from toponym_server.sources.custom import CustomGazetteer
 from toponym_server.sources.embedded import EmbeddedSource
@@ -43,32 +47,47 @@ def embedded_index_path() -> Path:
     return data_dir() / EMBEDDED_INDEX_NAME
 
 
-def _is_current(path: Path, fingerprint: str) -> bool:
+def _is_current(path: Path, fingerprint: str, answers: str | None) -> bool:
     try:
         reader = open_index(path)
     except IndexFileError:
         return False
-    current = reader.meta.get("fingerprint") == fingerprint
+    current = reader.meta.get("fingerprint") == fingerprint and (
+        answers is None or reader.meta.get(ANSWERS_FINGERPRINT) == answers
+    )
     reader.close()
     return current
 
 
-def ensure_embedded_index(path: Path | None = None, *, progress: bool = True) -> IndexReader:
+def ensure_embedded_index(
+    path: Path | None = None,
+    *,
+    progress: bool = True,
+    stored_answers: int = DEFAULT_STORED_ANSWERS,
+    refresh_answers: bool = True,
+) -> IndexReader:
     """Open the embedded default index, building it first if it is missing or stale.
+
+    A build stores the answers to up to ``stored_answers`` names
+    (:func:`~toponym_server.resolver.stored.store_answers`). With ``refresh_answers``, an index
+    whose stored answers another version of the matching rules worked out is stale too (its
+    answers would not be read); without, it is used as it is (the tests' own copy: any change
+    to the rules would otherwise rebuild it).
 
     Raises :class:`~toponym_server.index.reader.IndexFileError` if the build fails.
     """
     path = path or embedded_index_path()
     inputs = _EmbeddedInputs.read()
     fingerprint = expected_fingerprint(inputs.source, inputs.custom, inputs.links_fingerprint)
-    if not _is_current(path, fingerprint):
+    answers = answers_fingerprint() if refresh_answers and stored_answers > 0 else None
+    if not _is_current(path, fingerprint, answers):
         path.parent.mkdir(parents=True, exist_ok=True)
         with (path.parent / f".{path.name}.lock").open("w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
-            if not _is_current(path, fingerprint):  # another process may have built it meanwhile
-                logger.info("building the embedded default index at %s (once; under a minute on two cores)", path)
+            if not _is_current(path, fingerprint, answers):  # another process may have built it meanwhile
+                logger.info("building the embedded default index at %s (once; a few minutes on two cores)", path)
                 started = time.monotonic()
-                _build_in_a_child(path, progress)
+                _build_in_a_child(path, progress, stored_answers)
                 reader = open_index(path)
                 logger.info(
                     "built %d places, %d names in %.0f s",
@@ -80,7 +99,7 @@ def ensure_embedded_index(path: Path | None = None, *, progress: bool = True) ->
     return open_index(path)
 
 
-def _build_in_a_child(path: Path, progress: bool) -> None:
+def _build_in_a_child(path: Path, progress: bool, stored_answers: int) -> None:
     """Run :func:`build_embedded_index` in a new Python process and wait for it.
 
     The build of the embedded gazetteer peaks above 900 MiB, and a process does not give all of
@@ -97,7 +116,7 @@ def _build_in_a_child(path: Path, progress: bool) -> None:
         f"exit_with({os.getpid()})\n"
         f"logging.basicConfig(level={level!r}, format={LOG_FORMAT!r}, stream=sys.stderr)\n"
         "from toponym_server.default_index import build_embedded_index\n"
-        f"build_embedded_index({str(path)!r}, progress={progress!r})\n"
+        f"build_embedded_index({str(path)!r}, progress={progress!r}, stored_answers={stored_answers!r})\n"
     )
     done = subprocess.run([sys.executable, "-P", "-c", code], check=False)
     if done.returncode != 0:
@@ -107,7 +126,9 @@ def _build_in_a_child(path: Path, progress: bool) -> None:
         )
 
 
-def build_embedded_index(path: str | Path, *, progress: bool = True) -> None:
+def build_embedded_index(
+    path: str | Path, *, progress: bool = True, stored_answers: int = DEFAULT_STORED_ANSWERS
+) -> None:
     """Build the embedded default index at ``path`` here (:func:`ensure_embedded_index` has a child do it)."""
     inputs = _EmbeddedInputs.read()
     build_index(
@@ -117,6 +138,7 @@ def build_embedded_index(path: str | Path, *, progress: bool = True) -> None:
         crosswalk=inputs.links,
         crosswalk_fingerprint=inputs.links_fingerprint,
         progress=progress,
+        finish=partial(store_answers, limit=stored_answers, progress=progress),
     )
 
 

@@ -156,6 +156,12 @@ def fold(text: str) -> tuple[str, bool]:
     return " ".join(_SEPARATORS.sub(" ", ascii_text).split()), transliterated
 
 
+@lru_cache(maxsize=16384)
+def cached_fold(text: str) -> tuple[str, bool]:
+    """:func:`fold`, kept for the last 16,384 texts (a repeated query is folded before its answer is found)."""
+    return fold(text)
+
+
 def _non_latin(text: str) -> bool:
     for char in text:
         if char.isalpha() and not char.isascii() and not unicodedata.name(char, "").startswith("LATIN"):

@@ -189,9 +189,14 @@ def query_key(normalized: Normalized, hints: Hints, near_spellings: bool = False
     view, a frozen set, an enum member) is kept in the key. ``near_spellings`` is the query's
     flag of that name (it changes which places are ranked).
     """
+    return folded_query_key(normalized.folded, normalized.transliterated, hints, near_spellings)
+
+
+def folded_query_key(folded: str, transliterated: bool, hints: Hints, near_spellings: bool = False) -> tuple[Any, ...]:
+    """:func:`query_key` of a name known by its folded form and whether it was transliterated alone."""
     return (
-        normalized.folded,
-        normalized.transliterated,
+        folded,
+        transliterated,
         near_spellings,
         hints.restrict_to_countries,
         hints.language,

@@ -8,6 +8,7 @@ from the immutable index (bounded caches that change no answer), so any number o
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -16,10 +17,11 @@ from typing import Any, Protocol, TypeVar
 import numpy as np
 
 from toponym_server.index.reader import COMPACT_FACTS_AT, IndexReader, NameRow, PlaceRow, unpacked_name
+from toponym_server.index.stored import ANSWERS_FINGERPRINT, answer_key
 from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE, RIVALS, confidence_of, iter_confidences
 from toponym_server.matching.features import kind_of_feature
 from toponym_server.matching.keys import QueryKeys, exact_key, query_keys
-from toponym_server.matching.normalize import Normalized, normalize
+from toponym_server.matching.normalize import Normalized, cached_fold, normalize
 from toponym_server.matching.ranking import (
     Hints,
     PlaceFacts,
@@ -33,12 +35,16 @@ from toponym_server.resolver.cache import KeptRows, LruCache
 from toponym_server.resolver.kept import (
     KeptRanking,
     answers_from,
+    folded_query_key,
     kept_answers,
     kept_related,
     query_key,
     related_from,
 )
 from toponym_server.resolver.kept_names import KeptNameRows
+from toponym_server.resolver.stored import StoredAnswer, StoredAnswers, answers_fingerprint, stored_answer_serves
+
+logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -223,6 +229,23 @@ def _broad_shortlist(leaders: Sequence[Ranked]) -> int:
     return BROAD_SHORTLIST if confidence < LED_CONFIDENCE else LED_BROAD_SHORTLIST
 
 
+_BARE = Hints()
+
+
+def _stored_answers_of(index: IndexReader) -> StoredAnswers | None:
+    """The index's stored answers, if it stores any worked out by this resolver's rules."""
+    if not index.has_stored_answers():
+        return None
+    if index.meta.get(ANSWERS_FINGERPRINT) != answers_fingerprint():
+        logger.warning(
+            "%s stores answers worked out by other matching rules: they are not read "
+            "(rebuild the index to store this version's)",
+            index.path,
+        )
+        return None
+    return StoredAnswers(index.answer_reasons())
+
+
 def _ranked_depth(query: Query, in_context: bool) -> int:
     """How many of the places that the strong keys reach ``query`` ranks in full (and keeps ranked).
 
@@ -280,7 +303,9 @@ class Resolver:
     ``cache_size`` distinct queries (keyed by the normalized name, the hints, the answer size
     and the context, so spellings that normalize alike share an entry), and the index rows of
     recently seen candidates, up to ``kept_name_rows`` names with their places' facts (at least
-    one is kept). Neither changes any answer; ``cache_size=0`` turns the answer cache off.
+    one is kept). Neither changes any answer; ``cache_size=0`` turns the answer cache off. A bare
+    query of a name the index stores an answer for (:mod:`toponym_server.resolver.stored`) is
+    answered from it, unless ``stored_answers`` is false: the same answer, read, not worked out.
     """
 
     def __init__(
@@ -289,8 +314,10 @@ class Resolver:
         *,
         cache_size: int = DEFAULT_RESULT_CACHE,
         kept_name_rows: int = DEFAULT_KEPT_NAME_ROWS,
+        stored_answers: bool = True,
     ) -> None:
         self.index = index
+        self._stored = _stored_answers_of(index) if stored_answers else None
         self._answers: LruCache[tuple[Any, ...], tuple[tuple[Any, ...], ...]] = LruCache(cache_size)
         # Lone rankings, which a document's context only re-orders (batches, texts).
         self._rankings: LruCache[tuple[Any, ...], KeptRanking] = LruCache(min(cache_size, RANKINGS_KEPT))
@@ -308,11 +335,23 @@ class Resolver:
 
     def resolve(self, query: Query, context: Sequence[tuple[float, float]] = ()) -> list[Candidate]:
         """Return the candidates for ``query``, best first, at most ``query.limit`` of them."""
-        normalized = normalize(query.name)
-        key = (*query_key(normalized, query.hints, query.near_spellings), query.limit, query.min_confidence, *context)
+        folded, transliterated = cached_fold(query.name)
+        hints = query.hints
+        key = (
+            *folded_query_key(folded, transliterated, hints, query.near_spellings),
+            query.limit,
+            query.min_confidence,
+            *context,
+        )
         cached = self._answers.get(key)
         if cached is not None:
             return answers_from(cached)
+        if self._stored is not None and not context and not query.near_spellings and hints == _BARE:
+            stored = self._stored_answer(query, folded, transliterated)
+            if stored is not None:
+                self._answers.put(key, kept_answers(stored))
+                return stored
+        normalized = normalize(query.name)
         # One turn for the ranking and the answers' places: every index read of a new answer goes
         # through the index's one map of the file (see IndexReader.turn).
         with self.index.turn():
@@ -327,6 +366,42 @@ class Resolver:
                 answers.append(self._candidate(item, confidence, query.hints.language))
         self._answers.put(key, kept_answers(answers))
         return answers
+
+    def _stored_answer(self, query: Query, folded: str, transliterated: bool) -> list[Candidate] | None:
+        """The answer the index stores for bare ``query`` (folded so), if it stores one that holds it."""
+        assert self._stored is not None
+        if not folded:
+            return None
+        with self.index.turn():
+            stored = self.index.stored_answer(answer_key(folded, transliterated))
+            if stored is None:
+                return None
+            items = self._stored.decode(stored)
+            if not stored_answer_serves(query.limit, query.min_confidence, len(items), LONE_SHORTLIST):
+                return None
+            answers: list[Candidate] = []
+            for item in items:
+                if len(answers) == query.limit or item.confidence < query.min_confidence:
+                    break  # as resolve's own loop: confidences never rise down the ranking
+                answers.append(self._stored_candidate(item))
+        return answers
+
+    def _stored_candidate(self, item: StoredAnswer) -> Candidate:
+        # The place's row is read, not kept: its answer is kept whole (resolve's answer cache).
+        kept = self._place_rows.get(item.place_id)
+        place = tuple.__new__(PlaceRow, kept if kept is not None else self.index.place_fields_by_id([item.place_id])[0])
+        matched_name = place.name if item.matched_name is None else item.matched_name
+        return Candidate(
+            place=place,
+            kind=kind_of_feature(place.feature_class, place.feature_code),
+            admin1_name=self._admin1_name(place),
+            localized_name="",  # a bare query asks for no language
+            confidence=item.confidence,
+            match_kind=item.match_kind,
+            matched_name=matched_name,
+            explanation=item.explanation(matched_name),
+            related=self._related(place.geoname_id) if item.has_related else (),
+        )
 
     def resolve_many(
         self,

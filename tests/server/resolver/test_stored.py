@@ -1,0 +1,248 @@
+"""Stored answers: worked out when the index is built, read back for bare queries of known names, the same answers."""
+
+from __future__ import annotations
+
+import logging
+import random
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+import toponym_server.resolver.stored as stored_module
+from toponym_server.index.build import build_index
+from toponym_server.index.reader import IndexReader, open_index
+from toponym_server.index.stored import ANSWERS_FINGERPRINT
+from toponym_server.matching.ranking import Hints
+from toponym_server.matching.similarity import MatchKind
+from toponym_server.resolver import Query, Resolver
+from toponym_server.resolver.answers import Candidate
+from toponym_server.resolver.stored import StoredAnswer, StoredAnswers, answers_fingerprint, store_answers
+
+from ..index.conftest import ALEPPO, HAMA, ListSource, write_fixture
+from ..index.test_reader import springfields
+
+
+def _names(reader: IndexReader) -> list[str]:
+    return list(dict.fromkeys(reader.name_texts()))
+
+
+def _never_ranks(*args: object, **kwargs: object) -> None:
+    raise AssertionError("the answer was worked out, not read")
+
+
+@pytest.fixture(scope="module")
+def fixture_with_answers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[IndexReader]:
+    """The GeoNames-format fixture's index, with every name's bare answer stored."""
+    source = write_fixture(tmp_path_factory.mktemp("geonames"))
+    path = tmp_path_factory.mktemp("stored") / "index.sqlite"
+    build_index(source, path, progress=False, finish=partial(store_answers, progress=False))
+    reader = open_index(path)
+    yield reader
+    reader.close()
+
+
+@pytest.fixture(scope="module")
+def namesakes_with_answers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[IndexReader]:
+    """700 Springfields and a Shelbyville, with their answers stored."""
+    path = tmp_path_factory.mktemp("namesakes") / "index.sqlite"
+    build_index(ListSource(springfields()), path, progress=False, finish=partial(store_answers, progress=False))
+    reader = open_index(path)
+    yield reader
+    reader.close()
+
+
+QUERIES = [
+    Query,
+    partial(Query, limit=1),
+    partial(Query, limit=3),
+    partial(Query, limit=7),
+    partial(Query, limit=30),
+    partial(Query, min_confidence=0.6),
+    partial(Query, min_confidence=0.1),
+    partial(Query, hints=Hints(countries=frozenset({"JP"}))),
+    partial(Query, hints=Hints(language="fr")),
+    partial(Query, near_spellings=True),
+]
+
+
+@pytest.mark.parametrize("make_query", QUERIES)
+def test_every_name_gets_the_answer_it_would_get_worked_out(
+    fixture_with_answers: IndexReader, make_query: partial[Query]
+) -> None:
+    reading = Resolver(fixture_with_answers, cache_size=0)
+    working = Resolver(fixture_with_answers, cache_size=0, stored_answers=False)
+    names = _names(fixture_with_answers)
+    assert len(names) > 20
+    for name in names:
+        for text in (name, name.upper(), f"  {name.lower()} "):
+            assert reading.resolve(make_query(text)) == working.resolve(make_query(text)), text
+
+
+@pytest.mark.parametrize("limit", [1, 5, 6, 24, 25])
+def test_many_namesakes_get_the_answer_they_would_get_worked_out(
+    namesakes_with_answers: IndexReader, limit: int
+) -> None:
+    reading = Resolver(namesakes_with_answers)
+    working = Resolver(namesakes_with_answers, stored_answers=False)
+    for text in ("Springfield", "Shelbyville", "springfield"):
+        query = Query(text, limit=limit)
+        assert reading.resolve(query) == working.resolve(query)
+
+
+def test_a_known_name_asked_bare_is_read_not_worked_out(
+    fixture_with_answers: IndexReader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    resolver = Resolver(fixture_with_answers, cache_size=0)
+    expected = Resolver(fixture_with_answers, stored_answers=False).resolve(Query("Hama"))
+    monkeypatch.setattr(Resolver, "_rank", _never_ranks)
+    answers = resolver.resolve(Query("Hama"))
+    assert answers == expected
+    assert answers[0].place.geoname_id == HAMA
+    assert resolver.resolve(Query("Halab"))[0].place.geoname_id == ALEPPO
+    with pytest.raises(AssertionError, match="worked out"):
+        resolver.resolve(Query("Hama", hints=Hints(countries=frozenset({"JP"}))))
+    with pytest.raises(AssertionError, match="worked out"):
+        resolver.resolve(Query("Hamma"))  # not a name of the gazetteer: nothing is stored for it
+
+
+def test_answers_of_other_rules_are_not_read(
+    fixture_with_answers: IndexReader, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    copy = tmp_path / "other-rules.sqlite"
+    shutil.copyfile(fixture_with_answers.path, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("UPDATE meta SET value = 'older rules' WHERE key = ?", (ANSWERS_FINGERPRINT,))
+    conn.close()
+    reader = open_index(copy)
+    with caplog.at_level(logging.WARNING):
+        resolver = Resolver(reader)
+    assert "other matching rules" in caplog.text
+    monkeypatch.setattr(Resolver, "_rank", _never_ranks)
+    with pytest.raises(AssertionError, match="worked out"):
+        resolver.resolve(Query("Hama"))
+    reader.close()
+
+
+def test_an_index_built_without_stored_answers_stores_none(tmp_path: Path) -> None:
+    path = tmp_path / "bare.sqlite"
+    build_index(ListSource(springfields()), path, progress=False, finish=partial(store_answers, limit=0))
+    reader = open_index(path)
+    assert not reader.has_stored_answers()
+    assert reader.answer_reasons() == []
+    assert Resolver(reader).resolve(Query("Shelbyville"))[0].place.geoname_id == 5000
+    reader.close()
+
+
+def test_the_limit_keeps_the_warmest_names_answers(tmp_path: Path) -> None:
+    path = tmp_path / "two.sqlite"
+    store_one = partial(store_answers, limit=1, progress=False)
+    build_index(ListSource(springfields()), path, progress=False, finish=store_one)
+    reader = open_index(path)
+    assert reader.meta["stored_answers"] == "1"
+    reader.close()
+
+
+def test_worker_processes_store_what_one_process_stores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = write_fixture(tmp_path / "geonames")
+    alone, parallel = tmp_path / "alone.sqlite", tmp_path / "parallel.sqlite"
+    build_index(source, alone, progress=False, finish=partial(store_answers, workers=1, progress=False))
+    monkeypatch.setattr(stored_module, "_IN_PROCESS_UP_TO", 0)
+    monkeypatch.setattr(stored_module, "_CHUNK", 3)
+    build_index(source, parallel, progress=False, finish=partial(store_answers, workers=2, progress=False))
+    tables = []
+    for path in (alone, parallel):
+        with sqlite3.connect(path) as conn:
+            answers = conn.execute("SELECT key, answers FROM stored_answers ORDER BY key").fetchall()
+            reasons = conn.execute("SELECT text FROM answer_reasons ORDER BY id").fetchall()
+        conn.close()
+        tables.append((answers, sorted(reasons)))
+    assert tables[0][0]
+    # Worker processes finish in any order: the reasons' numbers may differ, never what they decode to.
+    assert tables[0][1] == tables[1][1]
+    decoded = [
+        {key: StoredAnswers([r for (r,) in reasons_of(path)]).decode(blob) for key, blob in answers}
+        for path, (answers, _) in zip((alone, parallel), tables, strict=True)
+    ]
+    assert decoded[0] == decoded[1]
+
+
+def reasons_of(path: Path) -> list[tuple[str]]:
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("SELECT text FROM answer_reasons ORDER BY id").fetchall()
+    conn.close()
+    return rows
+
+
+def test_a_failed_answer_step_publishes_no_index(tmp_path: Path) -> None:
+    path = tmp_path / "index.sqlite"
+
+    def fails(unpublished: Path) -> None:
+        assert unpublished.exists() and unpublished != path
+        raise RuntimeError("storing answers failed")
+
+    with pytest.raises(RuntimeError, match="storing answers failed"):
+        build_index(ListSource(springfields()), path, progress=False, finish=fails)
+    assert not path.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_answer_comes_back_exactly(fixture_with_answers: IndexReader) -> None:
+    answers = Resolver(fixture_with_answers, stored_answers=False).resolve(Query("Hama"))
+    stored = [StoredAnswer.of(answer) for answer in answers]
+    assert None not in stored
+    codec = StoredAnswers()
+    encoded = codec.encode([answer for answer in stored if answer is not None])
+    assert encoded is not None
+    assert StoredAnswers(codec.reasons).decode(encoded) == stored
+    for answer, again in zip(answers, stored, strict=True):
+        assert again is not None
+        matched = answer.place.name if again.matched_name is None else again.matched_name
+        assert (matched, again.explanation(matched)) == (answer.matched_name, answer.explanation)
+
+
+@pytest.mark.parametrize(
+    ("place_id", "matched_name"),
+    [(7, None), (2**32 + 7, "Hamāh"), (-(2**40), "x" * 300), (3, "")],
+)
+def test_every_field_comes_back(place_id: int, matched_name: str | None) -> None:
+    reasons = "name 0.95 by phonetic; prominence 0.40"
+    answer = StoredAnswer(place_id, 0.8125, MatchKind.PHONETIC, matched_name, reasons, has_related=place_id == 3)
+    codec = StoredAnswers()
+    encoded = codec.encode([answer, answer])
+    assert encoded is not None
+    assert StoredAnswers(codec.reasons).decode(encoded) == [answer, answer]
+
+
+def test_an_answer_that_would_not_come_back_exactly_is_not_stored(fixture_with_answers: IndexReader) -> None:
+    (answer, *_) = Resolver(fixture_with_answers, stored_answers=False).resolve(Query("Aleppo"))
+    fields = {slot: getattr(answer, slot) for slot in Candidate.__slots__}
+    assert StoredAnswer.of(Candidate(**{**fields, "explanation": "worded another way"})) is None
+    # The explanation names another kind of match.
+    assert StoredAnswer.of(Candidate(**{**fields, "match_kind": MatchKind.FUZZY})) is None
+    stored = StoredAnswer.of(answer)
+    assert stored is not None
+    assert StoredAnswers().encode([replace(stored, confidence=0.123456)]) is None
+    assert StoredAnswers().encode([stored]) is not None
+
+
+def test_the_fingerprint_names_this_code() -> None:
+    assert answers_fingerprint() == answers_fingerprint()
+    assert len(answers_fingerprint()) == 32
+
+
+def test_the_embedded_index_answers_known_names_as_it_would_work_them_out(embedded_index: IndexReader) -> None:
+    if embedded_index.meta.get(ANSWERS_FINGERPRINT) != answers_fingerprint():
+        pytest.skip("the tests' embedded index stores no answers of these rules (built before they changed)")
+    rng = random.Random(7)
+    warmest = rng.sample(embedded_index.warm_name_ids(20_000), 300)  # among the first whose answers are stored
+    names = [row.text for row in embedded_index.names_by_id(warmest)]
+    names += ["al-Tanf", "Al Waleed", "Kobanî", "Ayn al-Arab", "Hasakeh", "الحسكة", "Хасеке", "Alep"]  # related places
+    reading = Resolver(embedded_index, cache_size=0)
+    working = Resolver(embedded_index, cache_size=0, stored_answers=False)
+    for name in names:
+        assert reading.resolve(Query(name)) == working.resolve(Query(name)), name
