@@ -156,10 +156,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--kept-name-rows",
         type=_positive_int,
-        default=_env("TOPONYM_KEPT_NAME_ROWS", "300000"),
+        default=_env("TOPONYM_KEPT_NAME_ROWS", "180000"),
         metavar="N",
         help="index name rows kept in memory across queries, about 0.3 KiB each "
-        "(env TOPONYM_KEPT_NAME_ROWS; default 300000, about 90 MiB once full)",
+        "(env TOPONYM_KEPT_NAME_ROWS; default 180000, about 65 MiB once full)",
     )
     serve.add_argument(
         "--grace-seconds",

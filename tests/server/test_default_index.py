@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +15,7 @@ from toponym_server import default_index
 from toponym_server.default_index import ensure_embedded_index
 from toponym_server.index import IndexReader
 from toponym_server.index.reader import IndexFileError
+from toponym_server.index.stored import ANSWERS_FINGERPRINT, DEFAULT_STORED_ANSWERS
 
 
 def test_a_current_index_is_opened_without_a_build(
@@ -22,8 +25,34 @@ def test_a_current_index_is_opened_without_a_build(
         raise AssertionError("a current index was built again")
 
     monkeypatch.setattr(subprocess, "run", no_build)
-    reader = ensure_embedded_index(embedded_index.path, progress=False)
+    # As the suite opens it: a change to the rules since it was built does not make it stale.
+    reader = ensure_embedded_index(embedded_index.path, progress=False, refresh_answers=False)
     assert reader.place_count == embedded_index.place_count
+
+
+def test_an_index_whose_answers_other_rules_stored_is_built_again(
+    embedded_index: IndexReader, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "embedded.sqlite"
+    shutil.copyfile(embedded_index.path, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("UPDATE meta SET value = 'older rules' WHERE key = ?", (ANSWERS_FINGERPRINT,))
+    conn.close()
+    builds: list[list[str]] = []
+
+    def record(command: list[str], check: bool = False) -> subprocess.CompletedProcess[str]:
+        builds.append(command)
+        return subprocess.CompletedProcess(command, 3)
+
+    monkeypatch.setattr(subprocess, "run", record)
+    # Kept as it is when asked to (the tests' own copy), ...
+    ensure_embedded_index(copy, progress=False, refresh_answers=False).close()
+    assert builds == []
+    # ... built again otherwise: its answers would not be read.
+    with pytest.raises(IndexFileError, match="failed"):
+        ensure_embedded_index(copy, progress=False)
+    assert len(builds) == 1
+    assert f"stored_answers={DEFAULT_STORED_ANSWERS}" in builds[0][-1]
 
 
 def test_a_missing_index_is_asked_of_another_python_process_tied_to_this_one(

@@ -48,6 +48,7 @@ _PLACE_COLUMNS = (
     "id, name, ascii_name, latitude, longitude, feature_class, feature_code, country_code, "
     "admin1_code, admin2_code, population, prominence, custom"
 )
+_PLACE_BY_ID = f"SELECT {_PLACE_COLUMNS} FROM places WHERE id = ?"
 _NAME_COLUMNS = "id, place_id, text, lang, flags, folded, phonetic, skeleton, spelled"
 # The views are made of a-z, 0-9 and spaces (normalize.fold), so the separator never occurs
 # in them; the text, which may hold anything, comes last and is split off whole.
@@ -522,6 +523,11 @@ class IndexReader:
     def places_by_id(self, place_ids: Sequence[int]) -> dict[int, PlaceRow]:
         """Return the places with these IDs, keyed by ID; unknown IDs are absent."""
         return {row[0]: PlaceRow._make(row) for row in self.place_fields_by_id(place_ids)}
+
+    def place(self, place_id: int) -> PlaceRow | None:
+        """The place with this ID; ``None`` if the index lacks it (one place's :meth:`places_by_id`, in one read)."""
+        row = self._conn.execute(_PLACE_BY_ID, (place_id,)).fetchone()
+        return None if row is None else PlaceRow._make((*row[:12], bool(row[12])))
 
     def place_fields_by_id(self, place_ids: Sequence[int]) -> list[tuple[Any, ...]]:
         """:meth:`places_by_id` as plain tuples, in :class:`PlaceRow` field order, in no particular order."""

@@ -156,12 +156,6 @@ def fold(text: str) -> tuple[str, bool]:
     return " ".join(_SEPARATORS.sub(" ", ascii_text).split()), transliterated
 
 
-@lru_cache(maxsize=16384)
-def cached_fold(text: str) -> tuple[str, bool]:
-    """:func:`fold`, kept for the last 16,384 texts (a repeated query is folded before its answer is found)."""
-    return fold(text)
-
-
 def _non_latin(text: str) -> bool:
     for char in text:
         if char.isalpha() and not char.isascii() and not unicodedata.name(char, "").startswith("LATIN"):
@@ -288,11 +282,13 @@ def normalize(text: str) -> Normalized:
     return tuple.__new__(Normalized, _views(text))
 
 
-# Enough for the answers a resolver keeps (a repeated query is normalized before its answer is
-# found), and few enough for the garbage collector to walk quickly (see memo.py). The views are
-# kept as a plain tuple: kept as 16,384 objects the collector tracks (a dataclass, a named tuple),
-# they made each full collection some 15 ms longer (BENCHMARKS.md, twelfth session).
-@lru_cache(maxsize=16384)
+# Enough for a query normalized at each stage of its resolution and for a document's names, and
+# few enough for the garbage collector to walk quickly (see memo.py): a repeated query finds its
+# kept answer by its folded form alone, before any view is made (4,096 since the twenty-second
+# session, 16,384 before: BENCHMARKS.md). The views are kept as a plain tuple: kept as 16,384
+# objects the collector tracks (a dataclass, a named tuple), they made each full collection some
+# 15 ms longer (BENCHMARKS.md, twelfth session).
+@lru_cache(maxsize=4096)
 def _views(text: str) -> tuple[str, tuple[str, ...], str, str, bool, str | None, tuple[str, ...]]:
     folded, transliterated = fold(text)
     tokens, generic = content_tokens(folded)

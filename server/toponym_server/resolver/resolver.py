@@ -21,7 +21,7 @@ from toponym_server.index.stored import ANSWERS_FINGERPRINT, answer_key
 from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE, RIVALS, confidence_of, iter_confidences
 from toponym_server.matching.features import kind_of_feature
 from toponym_server.matching.keys import QueryKeys, exact_key, query_keys
-from toponym_server.matching.normalize import Normalized, cached_fold, normalize
+from toponym_server.matching.normalize import Normalized, fold, normalize
 from toponym_server.matching.ranking import (
     Hints,
     PlaceFacts,
@@ -92,13 +92,15 @@ DEFAULT_RESULT_CACHE = 10_000
 RANKINGS_KEPT = 2_000
 RANKING_DEPTH = 64
 LONE_SHORTLIST = 24
-DEFAULT_KEPT_NAME_ROWS = 300_000
-"""Name rows a resolver keeps across queries by default: about 90 MiB once full (0.3 KiB a row, :class:`KeptNameRows`).
+DEFAULT_KEPT_NAME_ROWS = 180_000
+"""Name rows a resolver keeps across queries by default: about 65 MiB once full (0.36 KiB a row, :class:`KeptNameRows`).
 
 Prominent places and their names are candidates again and again. A misspelling asks for some
 150 name rows, each a random read of the index (about 7 µs): over 150,000 mixed names, a
 resolver that keeps 300,000 reads 19 % of the rows it asks for from the index, against 46 %
-with 100,000 kept (BENCHMARKS.md, nineteenth session)."""
+with 100,000 kept (BENCHMARKS.md, nineteenth session). Since the index stores the answers to
+known names (which read no rows), 180,000: 120,000 rows fewer are about 43 MiB, more than the
+stored answers take in the file, for some 3 % more CPU a mixed name (twenty-second session)."""
 # Place rows are read for answers only (one or two a query).
 _PLACE_ROWS_KEPT = 50_000
 
@@ -335,7 +337,7 @@ class Resolver:
 
     def resolve(self, query: Query, context: Sequence[tuple[float, float]] = ()) -> list[Candidate]:
         """Return the candidates for ``query``, best first, at most ``query.limit`` of them."""
-        folded, transliterated = cached_fold(query.name)
+        folded, transliterated = fold(query.name)
         hints = query.hints
         key = (
             *folded_query_key(folded, transliterated, hints, query.near_spellings),
@@ -389,7 +391,8 @@ class Resolver:
     def _stored_candidate(self, item: StoredAnswer) -> Candidate:
         # The place's row is read, not kept: its answer is kept whole (resolve's answer cache).
         kept = self._place_rows.get(item.place_id)
-        place = tuple.__new__(PlaceRow, kept if kept is not None else self.index.place_fields_by_id([item.place_id])[0])
+        place = self.index.place(item.place_id) if kept is None else tuple.__new__(PlaceRow, kept)
+        assert place is not None, f"a stored answer names place {item.place_id}, which the index lacks"
         matched_name = place.name if item.matched_name is None else item.matched_name
         return Candidate(
             place=place,

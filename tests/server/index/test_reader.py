@@ -30,6 +30,7 @@ from toponym_server.index.reader import (
     IndexFileError,
     IndexReader,
     NameRow,
+    PlaceRow,
     open_index,
     packed_views,
     unpacked_name,
@@ -144,6 +145,14 @@ def test_lookup_pairs_name_and_place(reader: IndexReader) -> None:
 
 
 # --- places and names ------------------------------------------------------------------
+
+
+def test_one_place_by_id(reader: IndexReader) -> None:
+    hama = reader.place(HAMA)
+    assert hama == reader.places_by_id([HAMA])[HAMA]
+    assert isinstance(hama, PlaceRow)
+    assert hama.custom is False
+    assert reader.place(999_999_999) is None
 
 
 def test_places_by_id(reader: IndexReader) -> None:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from toponym_server.matching.normalize import content_tokens, fold, normalize, phonetic_variants, skeleton, spelling
+from toponym_server.matching.normalize import (
+    content_tokens,
+    fold,
+    normalize,
+    phonetic_variants,
+    skeleton,
+    spelling,
+)
 
 # --- folding ---------------------------------------------------------------------------
 
