@@ -23,6 +23,7 @@ import logging
 import multiprocessing
 import os
 import struct
+import time
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -230,11 +231,13 @@ def store_answers(
     """
     if limit <= 0:
         return 0
+    started = time.monotonic()
     reader = IndexReader(path)
     try:
         names = _distinct_names(reader, limit)
     finally:
         reader.close()
+    logger.info("%d distinct names to answer, listed in %.1f s", len(names), time.monotonic() - started)
     codec = StoredAnswers()
     stored: list[tuple[int, bytes]] = []
     with tqdm(total=len(names), desc="storing answers", unit=" names", disable=not progress, mininterval=1.0) as bar:
