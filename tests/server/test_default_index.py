@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +13,9 @@ from toponym_server import default_index
 from toponym_server.default_index import ensure_embedded_index
 from toponym_server.index import IndexReader
 from toponym_server.index.reader import IndexFileError
-from toponym_server.index.stored import ANSWERS_FINGERPRINT, DEFAULT_STORED_ANSWERS
+from toponym_server.index.stored import DEFAULT_STORED_ANSWERS
+
+from .index.conftest import copy_with_answers_of_other_rules
 
 
 def test_a_current_index_is_opened_without_a_build(
@@ -33,11 +33,7 @@ def test_a_current_index_is_opened_without_a_build(
 def test_an_index_whose_answers_other_rules_stored_is_built_again(
     embedded_index: IndexReader, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    copy = tmp_path / "embedded.sqlite"
-    shutil.copyfile(embedded_index.path, copy)
-    with sqlite3.connect(copy) as conn:
-        conn.execute("UPDATE meta SET value = 'older rules' WHERE key = ?", (ANSWERS_FINGERPRINT,))
-    conn.close()
+    copy = copy_with_answers_of_other_rules(embedded_index.path, tmp_path / "embedded.sqlite")
     builds: list[list[str]] = []
 
     def record(command: list[str], check: bool = False) -> subprocess.CompletedProcess[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +12,7 @@ import pytest
 
 from toponym_server.index.build import BuildSummary, build_index
 from toponym_server.index.reader import IndexReader, open_index
+from toponym_server.index.stored import ANSWERS_FINGERPRINT
 from toponym_server.sources.geonames import GeoNamesDumpSource
 from toponym_server.sources.records import AdminDivision, NameRecord, PlaceRecord
 
@@ -115,6 +118,15 @@ ADMIN_CODES = "\n".join(
         f"SY.04\tAr-Raqqah\tAr-Raqqah\t{RAQQA_GOVERNORATE}",
     ]
 )
+
+
+def copy_with_answers_of_other_rules(index: Path, copy: Path) -> Path:
+    """Copy ``index`` to ``copy`` as if other matching rules had stored its answers; return ``copy``."""
+    shutil.copyfile(index, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("UPDATE meta SET value = 'older rules' WHERE key = ?", (ANSWERS_FINGERPRINT,))
+    conn.close()
+    return copy
 
 
 def write_fixture(directory: Path) -> GeoNamesDumpSource:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import random
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
@@ -23,7 +22,7 @@ from toponym_server.resolver import Query, Resolver
 from toponym_server.resolver.answers import Candidate
 from toponym_server.resolver.stored import StoredAnswer, StoredAnswers, answers_fingerprint, store_answers
 
-from ..index.conftest import ALEPPO, HAMA, ListSource, write_fixture
+from ..index.conftest import ALEPPO, HAMA, ListSource, copy_with_answers_of_other_rules, write_fixture
 from ..index.test_reader import springfields
 
 
@@ -113,12 +112,7 @@ def test_a_known_name_asked_bare_is_read_not_worked_out(
 def test_answers_of_other_rules_are_not_read(
     fixture_with_answers: IndexReader, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    copy = tmp_path / "other-rules.sqlite"
-    shutil.copyfile(fixture_with_answers.path, copy)
-    with sqlite3.connect(copy) as conn:
-        conn.execute("UPDATE meta SET value = 'older rules' WHERE key = ?", (ANSWERS_FINGERPRINT,))
-    conn.close()
-    reader = open_index(copy)
+    reader = open_index(copy_with_answers_of_other_rules(fixture_with_answers.path, tmp_path / "other-rules.sqlite"))
     with caplog.at_level(logging.WARNING):
         resolver = Resolver(reader)
     assert "other matching rules" in caplog.text
