@@ -338,7 +338,8 @@ def _answer_chunk(names: Sequence[tuple[int, str]]) -> list[tuple[int, list[Stor
     from toponym_server.resolver.resolver import Query
 
     (resolver,) = _answering
-    return [(key, _stored_form(resolver.resolve(Query(text)))) for key, text in names]
+    asked = [Query(text, limit=STORED_LIMIT, min_confidence=DEFAULT_MIN_CONFIDENCE) for _, text in names]
+    return [(key, _stored_form(resolver.resolve(query))) for (key, _), query in zip(names, asked, strict=True)]
 
 
 def _stored_form(answers: Sequence[Candidate]) -> list[StoredAnswer] | None:
