@@ -483,7 +483,8 @@ class IndexReader:
 
     def has_stored_answers(self) -> bool:
         """Whether the file stores answers (:mod:`.stored`): format 12 or later, built with them."""
-        return self.meta.get("format_version") not in ("10", "11") and int(self.meta.get(STORED_ANSWERS, 0)) > 0
+        stored = self.meta.get(STORED_ANSWERS, "")
+        return self.meta.get("format_version") not in ("10", "11") and stored.isdigit() and int(stored) > 0
 
     def stored_answer(self, key: int) -> bytes | None:
         """The answer stored under ``key`` (:func:`~.stored.answer_key`) as the resolver wrote it; ``None``: none is."""

@@ -53,3 +53,16 @@ def test_an_index_of_an_older_format_has_no_stored_answers(tmp_path: Path) -> No
     assert not reader.has_stored_answers()
     assert reader.answer_reasons() == []
     reader.close()
+
+
+def test_a_count_of_stored_answers_that_is_no_number_means_none(tmp_path: Path) -> None:
+    path = tmp_path / "index.sqlite"
+    build_index(ListSource(springfields()), path, progress=False)
+    odd = tmp_path / "odd.sqlite"
+    shutil.copyfile(path, odd)
+    with sqlite3.connect(odd) as conn:
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('stored_answers', 'many')")
+    conn.close()
+    reader = open_index(odd)
+    assert not reader.has_stored_answers()
+    reader.close()
