@@ -28,8 +28,9 @@ STORED_ANSWERS = "stored_answers"
 DEFAULT_STORED_ANSWERS = 1_000_000
 """The most names a build stores answers for by default: every name of the embedded gazetteer (about 760,000).
 
-A larger gazetteer stores the warmest names' first (:mod:`toponym_server.index.warmth`); at about
-0.4 ms of CPU a name, this many take some 200 s on two cores, whatever the gazetteer's size.
+A larger gazetteer stores the warmest names' first (:mod:`toponym_server.index.warmth`): this many
+took 370 s on two cores on a 13-million-place index (BENCHMARKS.md, twenty-second session), a
+cost the limit bounds, not the gazetteer.
 """
 
 _TRANSLITERATED = "\x01"  # never part of a folded name (a-z, 0-9 and spaces)
