@@ -6,6 +6,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from toponym_server.index.build import build_index
 from toponym_server.index.reader import open_index
 from toponym_server.index.stored import ANSWERS_FINGERPRINT, answer_key, write_stored_answers
@@ -39,30 +41,40 @@ def test_stored_answers_are_read_back_by_key(tmp_path: Path) -> None:
     reader.close()
 
 
-def test_an_index_of_an_older_format_has_no_stored_answers(tmp_path: Path) -> None:
-    path = tmp_path / "index.sqlite"
+@pytest.fixture(scope="module")
+def plain_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index of :func:`springfields` built with no finish step: its answer tables are empty."""
+    path = tmp_path_factory.mktemp("plain") / "index.sqlite"
     build_index(ListSource(springfields()), path, progress=False)
-    older = tmp_path / "format-11.sqlite"
-    shutil.copyfile(path, older)
-    with sqlite3.connect(older) as conn:
-        conn.execute("DROP TABLE stored_answers")
-        conn.execute("DROP TABLE answer_reasons")
-        conn.execute("UPDATE meta SET value = '11' WHERE key = 'format_version'")
+    return path
+
+
+def _copy_with(index: Path, copy: Path, *statements: str) -> Path:
+    shutil.copyfile(index, copy)
+    with sqlite3.connect(copy) as conn:
+        for statement in statements:
+            conn.execute(statement)
     conn.close()
+    return copy
+
+
+def test_an_index_of_an_older_format_has_no_stored_answers(plain_index: Path, tmp_path: Path) -> None:
+    older = _copy_with(
+        plain_index,
+        tmp_path / "format-11.sqlite",
+        "DROP TABLE stored_answers",
+        "DROP TABLE answer_reasons",
+        "UPDATE meta SET value = '11' WHERE key = 'format_version'",
+    )
     reader = open_index(older)
     assert not reader.has_stored_answers()
     assert reader.answer_reasons() == []
     reader.close()
 
 
-def test_a_count_of_stored_answers_that_is_no_number_means_none(tmp_path: Path) -> None:
-    path = tmp_path / "index.sqlite"
-    build_index(ListSource(springfields()), path, progress=False)
-    odd = tmp_path / "odd.sqlite"
-    shutil.copyfile(path, odd)
-    with sqlite3.connect(odd) as conn:
-        conn.execute("INSERT OR REPLACE INTO meta VALUES ('stored_answers', 'many')")
-    conn.close()
+def test_a_count_of_stored_answers_that_is_no_number_means_none(plain_index: Path, tmp_path: Path) -> None:
+    many = "INSERT OR REPLACE INTO meta VALUES ('stored_answers', 'many')"
+    odd = _copy_with(plain_index, tmp_path / "odd.sqlite", many)
     reader = open_index(odd)
     assert not reader.has_stored_answers()
     reader.close()
