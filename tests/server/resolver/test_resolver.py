@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 import toponym_server.resolver.resolver as resolver_module
-from toponym_server.matching.normalize import Normalized
+from toponym_server.matching.keys import query_keys
+from toponym_server.matching.normalize import Normalized, normalize
 from toponym_server.matching.ranking import Hints, PlaceFacts
 from toponym_server.matching.similarity import MatchKind
 from toponym_server.resolver import Query, Resolver
@@ -131,6 +132,52 @@ def test_behind_a_confident_leader_the_broad_keys_rank_fewer_new_places(
     Resolver(resolver.index, cache_size=0).resolve(Query(name))
     strong, broad = sizes
     assert (strong, broad) == (resolver_module.LONE_SHORTLIST, ranked_in_full)
+
+
+@pytest.mark.parametrize(
+    ("name", "countries", "led", "broad_postings"),
+    [
+        ("Hassakeh", frozenset(), True, resolver_module.LED_BROAD_POSTINGS),  # a key's most prominent few
+        ("Cysandaan", frozenset(), False, resolver_module._LIMITS["fuzzy"]),  # no confident leader
+        ("Hassakeh", frozenset({"TR"}), True, resolver_module._LIMITS["fuzzy"]),  # hinted: every posting
+    ],
+)
+def test_behind_a_confident_leader_a_bare_query_reads_fewer_postings_of_each_broad_key(
+    name: str,
+    countries: frozenset[str],
+    led: bool,
+    broad_postings: int,
+    resolver: Resolver,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stages: list[Any] = []
+    real_stage = resolver_module._broad_stage
+
+    def recording_stage(leaders: Sequence[Any]) -> Any:
+        stages.append(real_stage(leaders))
+        return stages[-1]
+
+    monkeypatch.setattr(resolver_module, "_broad_stage", recording_stage)
+    asked: dict[str, int] = {}
+    index = resolver.index
+    real_lookup, real_with_countries = index.lookup, index.lookup_with_countries
+
+    def lookup(key: str, limit: int) -> list[tuple[int, int]]:
+        asked[key] = limit
+        return real_lookup(key, limit)
+
+    def lookup_with_countries(key: str, wanted: Sequence[str], limit: int) -> Any:
+        asked[key] = limit
+        return real_with_countries(key, wanted, limit)
+
+    monkeypatch.setattr(index, "lookup", lookup)
+    monkeypatch.setattr(index, "lookup_with_countries", lookup_with_countries)
+    query = Query(name, Hints(countries=countries))
+    Resolver(index, cache_size=0, stored_answers=False).resolve(query)
+    keys = query_keys(normalize(name))
+    assert [stage.led for stage in stages] == [led]
+    assert {asked[key] for key in keys.fuzzy} == {broad_postings}
+    assert {asked[key] for key in keys.phonetic} == {resolver_module._LIMITS["phonetic"]}
 
 
 def test_country_hint_changes_the_winner(resolver: Resolver) -> None:
