@@ -146,6 +146,18 @@ def fold(text: str) -> tuple[str, bool]:
 
     Returns the folded text and whether a non-Latin script had to be transliterated.
     """
+    return _fold_ascii(text) if text.isascii() else _fold_unicode(text)
+
+
+def _fold_ascii(text: str) -> tuple[str, bool]:
+    # _fold_unicode's steps, short: ASCII is its own NFKC form and ASCII folding, no script to
+    # transliterate, and its only marks are the apostrophe and the grave accent. Most queries
+    # are ASCII; the full steps cost them about three times as much.
+    ascii_text = text.lower().replace("'", "").replace("`", "")
+    return " ".join(_SEPARATORS.sub(" ", ascii_text).split()), False
+
+
+def _fold_unicode(text: str) -> tuple[str, bool]:
     text = unicodedata.normalize("NFKC", text).casefold()
     if has_arabic(text):
         text = clean_arabic(text)

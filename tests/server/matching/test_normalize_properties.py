@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from toponym_server.matching.keys import index_keys, query_keys
-from toponym_server.matching.normalize import content_spelling, normalize
+from toponym_server.matching.normalize import _fold_ascii, _fold_unicode, content_spelling, fold, normalize
 
 # Every code point, surrogates and unassigned ones included: normalization sits behind the
 # service's validation, but nothing else guards it when it is called in-process.
@@ -61,3 +61,20 @@ def test_keys_of_any_text_are_strings(text: str) -> None:
     groups = (keys.exact, keys.phonetic, keys.skeleton, keys.partial, keys.fuzzy)
     assert all(isinstance(key, str) and key.isascii() for group in groups for key in group)
     assert all(isinstance(key, str) and key.isascii() for key in index_keys(normalized))
+
+
+ASCII_TEXT = st.text(alphabet=st.characters(max_codepoint=0x7F, exclude_categories=()), max_size=80)
+
+
+@BOUNDED
+@given(ASCII_TEXT)
+def test_ascii_text_folds_as_the_full_steps_fold_it(text: str) -> None:
+    # fold takes a short way for ASCII; it must give what NFKC, case folding, marks and
+    # transliteration give.
+    assert _fold_ascii(text) == _fold_unicode(text)
+
+
+def test_each_ascii_character_folds_as_the_full_steps_fold_it() -> None:
+    for code in range(0x80):
+        for text in (chr(code), f"Ab{chr(code)}cD", f"{chr(code)}{chr(code)} x"):
+            assert fold(text) == _fold_unicode(text), repr(text)
