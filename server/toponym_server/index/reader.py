@@ -23,10 +23,10 @@ import sys
 import threading
 from array import array
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from io import FileIO
 from itertools import islice, zip_longest
 from pathlib import Path
+from types import TracebackType
 from typing import Any, NamedTuple
 from urllib.parse import quote
 
@@ -80,6 +80,37 @@ _NEXT_KEY_BLOCK = "SELECT id, entries FROM key_blocks WHERE id > ? ORDER BY id L
 _BTREES = "SELECT name FROM sqlite_schema WHERE rootpage > 0"
 _NAME_TEXTS = "SELECT id, text FROM names WHERE id > ? ORDER BY id LIMIT ?"
 _STORED_ANSWER = "SELECT answers FROM stored_answers WHERE key = ?"
+
+
+class _Turn:
+    """One ``with reader.turn():`` block (see :meth:`IndexReader.turn`).
+
+    A class rather than a generator-based context manager: every query takes a turn or two, and
+    a generator's context manager costs several times as much to make, enter and leave.
+    """
+
+    __slots__ = ("_local", "_took", "_turns")
+
+    def __init__(self, local: threading.local, turns: Turns) -> None:
+        self._local = local
+        self._turns = turns
+        self._took = False
+
+    def __enter__(self) -> None:
+        local = self._local
+        if getattr(local, "in_turn", False):
+            return  # a thread already in a turn stays in it
+        self._turns.__enter__()
+        local.in_turn = True
+        self._took = True
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        if self._took:
+            self._took = False
+            self._local.in_turn = False
+            self._turns.__exit__(None, None, None)
 
 
 class IndexFileError(Exception):
@@ -180,8 +211,7 @@ class IndexReader:
         conn.execute("PRAGMA mmap_size = 0")
         return conn
 
-    @contextmanager
-    def turn(self) -> Iterator[None]:
+    def turn(self) -> _Turn:
         """Run the block alone among the reader's turns, reading through the reader's one map of the file.
 
         Threads take turns in the order they ask (:class:`~toponym_server.index.turns.Turns`);
@@ -196,16 +226,7 @@ class IndexReader:
         cache, a server spends 5-12 % less CPU a name on cold names (BENCHMARKS.md, fifteenth
         session).
         """
-        local = self._local
-        if getattr(local, "in_turn", False):
-            yield
-            return
-        with self._turns:
-            local.in_turn = True
-            try:
-                yield
-            finally:
-                local.in_turn = False
+        return _Turn(self._local, self._turns)
 
     @property
     def _conn(self) -> sqlite3.Connection:
@@ -562,6 +583,11 @@ class IndexReader:
         """Return the name of the admin division with GeoNames code ``code`` (``CC.A1``), or ``""``."""
         row = self._conn.execute("SELECT name FROM admin_divisions WHERE code = ?", (code,)).fetchone()
         return str(row[0]) if row else ""
+
+    def admin1_names(self) -> dict[str, str]:
+        """The name of every first-level admin division, by GeoNames code (``CC.A1``): a few thousand."""
+        rows = self._conn.execute("SELECT code, name FROM admin_divisions WHERE code NOT LIKE '%.%.%'")
+        return {str(code): str(name) for code, name in rows}
 
     def localized_name(self, place_id: int, language: str) -> str:
         """Return the place's name in ``language`` (preferred names first), or ``""``."""

@@ -496,9 +496,12 @@ class Resolver:
         none from a format-10 file). A fresh resolver otherwise reads about half the rows its
         first few thousand names ask for (BENCHMARKS.md, twentieth session). The rows are read
         ``chunk`` at a time, each in a turn of its own, so a query meanwhile waits for one chunk
-        at most; the coldest come first, so the warmest are the last the store lets go. No
-        answer changes: a kept row is the row the index holds.
+        at most; the coldest come first, so the warmest are the last the store lets go. The
+        names of the first-level admin divisions, which answers carry, are kept first (a few
+        thousand, one read). No answer changes: a kept row is the row the index holds.
         """
+        with self.index.turn():
+            self._admin_names.update(self.index.admin1_names())
         capacity = self._name_rows.capacity
         wanted = capacity if limit is None else min(limit, capacity)
         ids = self.index.warm_name_ids(wanted)

@@ -8,6 +8,7 @@ import os
 import shutil
 import sqlite3
 import sys
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -246,6 +247,13 @@ def test_admin_name(reader: IndexReader) -> None:
     assert reader.admin_name("") == ""
 
 
+def test_admin1_names_are_every_first_level_division_by_code(reader: IndexReader) -> None:
+    names = reader.admin1_names()
+    assert names["SY.04"] == "Ar-Raqqah"
+    assert names["SY.13"] == "Dimashq"
+    assert all(code.count(".") == 1 and name == reader.admin_name(code) for code, name in names.items())
+
+
 def test_localized_name_of_a_country_from_country_info(reader: IndexReader) -> None:
     assert reader.localized_name(SYRIA, "en") == "Syria"
     assert reader.localized_name(SYRIA, "en-GB") == "Syria"
@@ -435,6 +443,28 @@ def test_a_thread_in_a_turn_stays_in_it(reader: IndexReader) -> None:
 
     with ThreadPoolExecutor(max_workers=1) as pool:
         assert pool.submit(twice).result(timeout=30) == [HAMA, HAMA_JP]
+
+
+def test_a_block_that_fails_ends_its_turn_and_the_next_thread_takes_one(reader: IndexReader) -> None:
+    def failing() -> None:
+        with reader.turn(), reader.turn():
+            raise LookupError("the block failed")
+
+    found: list[list[int]] = []
+
+    def after() -> None:
+        with reader.turn():
+            found.append(places_under(reader, phonetic_key("Hama")))
+
+    with ThreadPoolExecutor(max_workers=1) as pool, pytest.raises(LookupError):
+        pool.submit(failing).result(timeout=30)
+    # A daemon thread: a turn left held would make it wait for ever, and the test must fail, not hang.
+    other = threading.Thread(target=after, daemon=True)
+    other.start()
+    other.join(timeout=30)
+    assert found == [[HAMA, HAMA_JP]]
+    after()
+    assert found[-1] == [HAMA, HAMA_JP]
 
 
 def test_a_closed_reader_refuses_reads_in_turns_from_every_thread(own_copy: Path) -> None:

@@ -105,6 +105,27 @@ def test_a_warm_up_keeps_no_more_than_the_resolver_keeps_or_is_asked_for(embedde
     assert warmed._name_rows.take(listed[2_000:])[0] == {}
 
 
+def test_a_warmed_up_resolver_answers_without_reading_admin_division_names(
+    embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh = Resolver(embedded_index, cache_size=0)
+    expected = [fresh.resolve(Query(name, min_confidence=0.0, limit=10)) for name in WARM_UP_QUERIES]
+    warmed = Resolver(embedded_index, cache_size=0)
+    warmed.warm_up(limit=10)
+    asked: list[str] = []
+    reading = embedded_index.admin_name
+
+    def counted(code: str) -> str:
+        asked.append(code)
+        return reading(code)
+
+    monkeypatch.setattr(embedded_index, "admin_name", counted)
+    answers = [warmed.resolve(Query(name, min_confidence=0.0, limit=10)) for name in WARM_UP_QUERIES]
+    assert answers == expected
+    assert any(c.admin1_name for found in answers for c in found)
+    assert asked == []
+
+
 def test_warm_up_chunks_cover_the_names_once_coldest_first() -> None:
     ids = list(range(10))  # warmest first
     assert [list(part) for part in warm_up_chunks(ids, 4)] == [[6, 7, 8, 9], [2, 3, 4, 5], [0, 1]]
