@@ -27,10 +27,9 @@ import time
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from tqdm import tqdm
 
@@ -76,9 +75,12 @@ _ANSWERING_CODE = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class StoredAnswer:
-    """One candidate of a stored answer: what a :class:`Candidate` holds beyond its place's rows."""
+class StoredAnswer(NamedTuple):
+    """One candidate of a stored answer: what a :class:`Candidate` holds beyond its place's rows.
+
+    A named tuple: a stored answer's candidates are made anew each time it is read, and a tuple
+    is made in a tenth of the time a frozen dataclass takes.
+    """
 
     place_id: int
     confidence: float

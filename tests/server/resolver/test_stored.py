@@ -6,7 +6,6 @@ import logging
 import random
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -220,7 +219,7 @@ def test_an_answer_that_would_not_come_back_exactly_is_not_stored(fixture_with_a
     assert StoredAnswer.of(Candidate(**{**fields, "match_kind": MatchKind.FUZZY})) is None
     stored = StoredAnswer.of(answer)
     assert stored is not None
-    assert StoredAnswers().encode([replace(stored, confidence=0.123456)]) is None
+    assert StoredAnswers().encode([stored._replace(confidence=0.123456)]) is None
     assert StoredAnswers().encode([stored]) is not None
 
 
