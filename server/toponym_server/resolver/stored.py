@@ -36,7 +36,7 @@ from tqdm import tqdm
 from toponym_server.index.reader import IndexReader
 from toponym_server.index.stored import DEFAULT_STORED_ANSWERS, answer_key, write_stored_answers
 from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE
-from toponym_server.matching.normalize import fold
+from toponym_server.matching.ranking import FLAG_NON_LATIN
 from toponym_server.matching.similarity import MatchKind
 from toponym_server.resolver.answers import Candidate
 
@@ -254,14 +254,18 @@ def store_answers(
 
 
 def _distinct_names(reader: IndexReader, limit: int) -> list[tuple[int, str]]:
-    """Up to ``limit`` names of ``reader``, one per distinct (folded form, transliterated), with their keys."""
+    """Up to ``limit`` names of ``reader``, one per distinct (folded form, transliterated), with their keys.
+
+    Each name's folded form and whether it was transliterated are the ones the build stored
+    (:func:`~toponym_server.matching.normalize.fold` of its text): folding every name again took
+    the first build half a minute and more.
+    """
     seen: set[int] = set()
     names: list[tuple[int, str]] = []
-    for text in _texts(reader):
-        folded, transliterated = fold(text)
+    for text, folded, flags in _texts(reader):
         if not folded:
             continue
-        key = answer_key(folded, transliterated)
+        key = answer_key(folded, bool(flags & FLAG_NON_LATIN))
         if key not in seen:
             seen.add(key)
             names.append((key, text))
@@ -270,12 +274,13 @@ def _distinct_names(reader: IndexReader, limit: int) -> list[tuple[int, str]]:
     return names
 
 
-def _texts(reader: IndexReader) -> Iterator[str]:
-    """The texts of the file's names: the warmest first, then the rest in ID order."""
+def _texts(reader: IndexReader) -> Iterator[tuple[str, str, int]]:
+    """The file's names as (text, folded form, flags): the warmest first, then the rest in ID order."""
     warm = reader.warm_name_ids(2**31)
     for start in range(0, len(warm), 10_000):
-        rows = {row.name_id: row.text for row in reader.names_by_id(warm[start : start + 10_000])}
-        yield from (rows[name_id] for name_id in warm[start : start + 10_000] if name_id in rows)
+        part = warm[start : start + 10_000]
+        rows = {row.name_id: (row.text, row.folded, row.flags) for row in reader.names_by_id(part)}
+        yield from (rows[name_id] for name_id in part if name_id in rows)
     yield from reader.name_texts()
 
 

@@ -7,6 +7,7 @@ import random
 import sqlite3
 from collections.abc import Iterator
 from functools import partial
+from itertools import islice
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,9 @@ import pytest
 import toponym_server.resolver.stored as stored_module
 from toponym_server.index.build import build_index
 from toponym_server.index.reader import IndexReader, open_index
-from toponym_server.index.stored import ANSWERS_FINGERPRINT
-from toponym_server.matching.ranking import Hints
+from toponym_server.index.stored import ANSWERS_FINGERPRINT, answer_key
+from toponym_server.matching.normalize import fold
+from toponym_server.matching.ranking import FLAG_NON_LATIN, Hints
 from toponym_server.matching.similarity import MatchKind
 from toponym_server.resolver import Query, Resolver
 from toponym_server.resolver.answers import Candidate
@@ -26,7 +28,7 @@ from ..index.test_reader import springfields
 
 
 def _names(reader: IndexReader) -> list[str]:
-    return list(dict.fromkeys(reader.name_texts()))
+    return list(dict.fromkeys(text for text, _, _ in reader.name_texts()))
 
 
 def _never_ranks(*args: object, **kwargs: object) -> None:
@@ -239,3 +241,22 @@ def test_the_embedded_index_answers_known_names_as_it_would_work_them_out(embedd
     working = Resolver(embedded_index, cache_size=0, stored_answers=False)
     for name in names:
         assert reading.resolve(Query(name)) == working.resolve(Query(name)), name
+
+
+def test_the_names_to_answer_are_listed_by_the_folded_forms_the_build_stored(
+    fixture_with_answers: IndexReader, embedded_index: IndexReader
+) -> None:
+    # The listing reads each name's folded form and script flag instead of folding its text
+    # again: they must be what fold gives, in every script of the embedded gazetteer.
+    for reader, every in ((fixture_with_answers, 1), (embedded_index, 97)):
+        sample = list(islice(reader.name_texts(), 0, None, every))
+        assert len(sample) > 10
+        for text, folded, flags in sample:
+            assert (folded, bool(flags & FLAG_NON_LATIN)) == fold(text), text
+    expected: dict[int, str] = {}
+    for text, _, _ in stored_module._texts(fixture_with_answers):
+        folded, transliterated = fold(text)
+        if folded:
+            expected.setdefault(answer_key(folded, transliterated), text)
+    assert stored_module._distinct_names(fixture_with_answers, 10**6) == list(expected.items())
+    assert stored_module._distinct_names(fixture_with_answers, 3) == list(expected.items())[:3]
