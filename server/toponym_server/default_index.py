@@ -85,7 +85,7 @@ def ensure_embedded_index(
         with (path.parent / f".{path.name}.lock").open("w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             if not _is_current(path, fingerprint, answers):  # another process may have built it meanwhile
-                logger.info("building the embedded default index at %s (once; a few minutes on two cores)", path)
+                logger.info("building the embedded default index at %s (once; five to ten minutes on two cores)", path)
                 started = time.monotonic()
                 _build_in_a_child(path, progress, stored_answers)
                 reader = open_index(path)
