@@ -78,7 +78,7 @@ READ_AHEAD_CHUNK = 8 * 2**20
 _FIRST_KEY_BLOCK = "SELECT id, entries FROM key_blocks WHERE last_key >= ? ORDER BY last_key, id LIMIT 1"
 _NEXT_KEY_BLOCK = "SELECT id, entries FROM key_blocks WHERE id > ? ORDER BY id LIMIT 1"
 _BTREES = "SELECT name FROM sqlite_schema WHERE rootpage > 0"
-_NAME_TEXTS = "SELECT id, text, folded, flags FROM names WHERE id > ? ORDER BY id LIMIT ?"
+_FOLDED_NAMES = "SELECT id, text, folded, flags FROM names WHERE id > ? ORDER BY id LIMIT ?"
 _STORED_ANSWER = "SELECT answers FROM stored_answers WHERE key = ?"
 
 
@@ -518,13 +518,13 @@ class IndexReader:
             return []
         return [text for (text,) in self._conn.execute("SELECT text FROM answer_reasons ORDER BY id")]
 
-    def name_texts(self, chunk: int = 10_000) -> Iterator[tuple[str, str, int]]:
-        """The text of every name with its folded form and flags as the build stored them, in ID order.
+    def folded_names(self, chunk: int = 10_000) -> Iterator[tuple[str, str, int]]:
+        """Every name as (text, folded form, flags), as the build stored them, in ID order.
 
         Read ``chunk`` names at a time.
         """
         last = -(2**63)
-        while rows := self._conn.execute(_NAME_TEXTS, (last, chunk)).fetchall():
+        while rows := self._conn.execute(_FOLDED_NAMES, (last, chunk)).fetchall():
             yield from (row[1:] for row in rows)
             last = rows[-1][0]
 

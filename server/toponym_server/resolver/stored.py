@@ -281,7 +281,7 @@ def _texts(reader: IndexReader) -> Iterator[tuple[str, str, int]]:
         part = warm[start : start + 10_000]
         rows = {row.name_id: (row.text, row.folded, row.flags) for row in reader.names_by_id(part)}
         yield from (rows[name_id] for name_id in part if name_id in rows)
-    yield from reader.name_texts()
+    yield from reader.folded_names()
 
 
 def _answers(

@@ -28,7 +28,7 @@ from ..index.test_reader import springfields
 
 
 def _names(reader: IndexReader) -> list[str]:
-    return list(dict.fromkeys(text for text, _, _ in reader.name_texts()))
+    return list(dict.fromkeys(text for text, _, _ in reader.folded_names()))
 
 
 def _never_ranks(*args: object, **kwargs: object) -> None:
@@ -249,7 +249,7 @@ def test_the_names_to_answer_are_listed_by_the_folded_forms_the_build_stored(
     # The listing reads each name's folded form and script flag instead of folding its text
     # again: they must be what fold gives, in every script of the embedded gazetteer.
     for reader, every in ((fixture_with_answers, 1), (embedded_index, 97)):
-        sample = list(islice(reader.name_texts(), 0, None, every))
+        sample = list(islice(reader.folded_names(), 0, None, every))
         assert len(sample) > 10
         for text, folded, flags in sample:
             assert (folded, bool(flags & FLAG_NON_LATIN)) == fold(text), text
