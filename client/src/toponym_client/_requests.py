@@ -46,8 +46,13 @@ def resolve_request(name: str, hints: toponym_pb2.ResolveHints, field: str = "na
     try:
         return toponym_pb2.ResolveRequest(name=name, hints=hints)
     except UnicodeEncodeError:
-        violation = FieldViolation(field, "must be valid Unicode text: it holds an unpaired surrogate")
-        raise InvalidArgumentError(f"{field}: {violation.description}", field_violations=[violation]) from None
+        raise _unencodable(field) from None
+
+
+def _unencodable(field: str) -> InvalidArgumentError:
+    """The error for a name no message can carry: it holds an unpaired surrogate."""
+    violation = FieldViolation(field, "must be valid Unicode text: it holds an unpaired surrogate")
+    return InvalidArgumentError(f"{field}: {violation.description}", field_violations=[violation])
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,12 +95,16 @@ def plan_batch(names: Sequence[str], hints: toponym_pb2.ResolveHints, *, use_con
     if isinstance(names, str):
         raise TypeError("names must be a sequence of names, not a single string")
     request = toponym_pb2.ResolveBatchRequest(use_context=use_context)
+    items = request.requests
     refused: dict[int, ToponymError] = {}
     for i, name in enumerate(names):
+        sent = len(items)
         try:
-            request.requests.append(resolve_request(name, hints, f"requests[{i}].name"))
-        except InvalidArgumentError as err:
-            refused[i] = err
+            # Made in place: building each item apart and appending it (a second copy) costs twice as much.
+            items.add(name=name, hints=hints)
+        except UnicodeEncodeError:
+            del items[sent:]  # an item the failed add may have left
+            refused[i] = _unencodable(f"requests[{i}].name")
     return BatchPlan(request, refused, len(names))
 
 
