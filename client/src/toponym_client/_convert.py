@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import fields
+from types import MemberDescriptorType, SimpleNamespace
+from typing import Any
 
 from toponym_client._proto.toponym.v1 import toponym_pb2
 from toponym_client.models import (
@@ -20,6 +23,34 @@ from toponym_client.models import (
 _FEATURE_KINDS = {kind.value: kind for kind in FeatureKind}
 _MATCH_KINDS = {kind.value: kind for kind in MatchKind}
 _RELATIONS = {relation.value: relation for relation in Relation}
+_UNSPECIFIED_KIND = FeatureKind.UNSPECIFIED
+_UNSPECIFIED_MATCH = MatchKind.UNSPECIFIED
+
+
+def _slot_setters(cls: type) -> Any:
+    """The setters of a frozen, slotted dataclass's fields, by field name: ``setters.name(instance, value)``.
+
+    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``. Setting
+    the slots through their descriptors on ``object.__new__(cls)`` builds an equal value, at
+    about half the cost of converting a candidate (BENCHMARKS.md, twenty-fifth session), which a
+    pipeline pays for every candidate of every answer. Only for a class whose ``__init__`` does
+    nothing else: one with a ``__post_init__`` is refused.
+    """
+    if hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__} has a __post_init__, which setting its slots would skip")
+    setters: dict[str, Callable[[object, object], None]] = {}
+    for field in fields(cls):
+        slot = cls.__dict__.get(field.name)
+        if not isinstance(slot, MemberDescriptorType):
+            raise TypeError(f"{cls.__name__}.{field.name} is not a slot")
+        setters[field.name] = slot.__set__
+    return SimpleNamespace(**setters)
+
+
+_new = object.__new__
+_RELATED = _slot_setters(RelatedPlace)
+_PLACE = _slot_setters(Place)
+_CANDIDATE = _slot_setters(Candidate)
 
 
 def feature_kind_from_proto(value: int) -> FeatureKind:
@@ -39,47 +70,47 @@ def relation_from_proto(value: int) -> Relation:
 
 def related_from_proto(msg: toponym_pb2.RelatedPlace) -> RelatedPlace:
     """Build a :class:`RelatedPlace` from its message."""
-    return RelatedPlace(
-        geoname_id=msg.geoname_id,
-        name=msg.name,
-        country_code=msg.country_code,
-        relation=relation_from_proto(msg.relation),
-        distance_km=msg.distance_km,
-        curated=msg.curated,
-    )
+    related: RelatedPlace = _new(RelatedPlace)
+    _RELATED.geoname_id(related, msg.geoname_id)
+    _RELATED.name(related, msg.name)
+    _RELATED.country_code(related, msg.country_code)
+    _RELATED.relation(related, _RELATIONS.get(msg.relation, Relation.UNSPECIFIED))
+    _RELATED.distance_km(related, msg.distance_km)
+    _RELATED.curated(related, msg.curated)
+    return related
 
 
 def place_from_proto(msg: toponym_pb2.Place) -> Place:
     """Build a :class:`Place` from its message."""
-    return Place(
-        geoname_id=msg.geoname_id,
-        name=msg.name,
-        ascii_name=msg.ascii_name,
-        country_code=msg.country_code,
-        admin1_code=msg.admin1_code,
-        admin1_name=msg.admin1_name,
-        admin2_code=msg.admin2_code,
-        feature_class=msg.feature_class,
-        feature_code=msg.feature_code,
-        feature_kind=feature_kind_from_proto(msg.feature_kind),
-        lat=msg.latitude,
-        lon=msg.longitude,
-        population=msg.population,
-        custom=msg.custom,
-        related=tuple(map(related_from_proto, related)) if (related := msg.related) else (),
-    )
+    place: Place = _new(Place)
+    _PLACE.geoname_id(place, msg.geoname_id)
+    _PLACE.name(place, msg.name)
+    _PLACE.ascii_name(place, msg.ascii_name)
+    _PLACE.country_code(place, msg.country_code)
+    _PLACE.admin1_code(place, msg.admin1_code)
+    _PLACE.admin1_name(place, msg.admin1_name)
+    _PLACE.admin2_code(place, msg.admin2_code)
+    _PLACE.feature_class(place, msg.feature_class)
+    _PLACE.feature_code(place, msg.feature_code)
+    _PLACE.feature_kind(place, _FEATURE_KINDS.get(msg.feature_kind, _UNSPECIFIED_KIND))
+    _PLACE.lat(place, msg.latitude)
+    _PLACE.lon(place, msg.longitude)
+    _PLACE.population(place, msg.population)
+    _PLACE.custom(place, msg.custom)
+    _PLACE.related(place, tuple(map(related_from_proto, related)) if (related := msg.related) else ())
+    return place
 
 
 def candidate_from_proto(msg: toponym_pb2.Candidate) -> Candidate:
     """Build a :class:`Candidate` from its message."""
-    return Candidate(
-        place=place_from_proto(msg.place),
-        confidence=msg.confidence,
-        match_kind=match_kind_from_proto(msg.match_kind),
-        matched_name=msg.matched_name,
-        localized_name=msg.localized_name,
-        explanation=msg.explanation,
-    )
+    candidate: Candidate = _new(Candidate)
+    _CANDIDATE.place(candidate, place_from_proto(msg.place))
+    _CANDIDATE.confidence(candidate, msg.confidence)
+    _CANDIDATE.match_kind(candidate, _MATCH_KINDS.get(msg.match_kind, _UNSPECIFIED_MATCH))
+    _CANDIDATE.matched_name(candidate, msg.matched_name)
+    _CANDIDATE.localized_name(candidate, msg.localized_name)
+    _CANDIDATE.explanation(candidate, msg.explanation)
+    return candidate
 
 
 def candidates_from_proto(msgs: Iterable[toponym_pb2.Candidate]) -> list[Candidate]:
