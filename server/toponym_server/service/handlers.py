@@ -27,9 +27,9 @@ def toponym_handler(servicer: ToponymServicer) -> grpc.GenericRpcHandler[Any, An
             response_serializer=pb.ResolveResponse.SerializeToString,
         ),
         "ResolveBatch": grpc.unary_unary_rpc_method_handler(
-            servicer.ResolveBatch,
+            servicer.encoded_batch,
             request_deserializer=decode_batch,
-            response_serializer=pb.ResolveBatchResponse.SerializeToString,
+            response_serializer=None,  # encoded_batch answers in bytes, ready to send
         ),
         "StreamResolve": grpc.stream_stream_rpc_method_handler(
             servicer.StreamResolve,

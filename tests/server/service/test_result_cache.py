@@ -77,7 +77,8 @@ def test_a_stream_answers_alike_cold_and_warm(resolver: Resolver) -> None:
 
 
 def test_results_are_framed_as_the_wire_format_frames_them() -> None:
-    for size in (0, 1, 127, 128, 300, 20_000):
+    # Encoded results on both sides of each length whose varint takes one byte more (128, 16,384, 2**21).
+    for size in (0, 1, *range(120, 131), 300, *range(16_375, 16_390), 20_000, 2**21):
         result = pb.ResolveResult(error_message="x" * size)
         framed = _framed(result.SerializeToString())
         assert pb.ResolveBatchResponse.FromString(framed * 2) == pb.ResolveBatchResponse(results=[result, result])
