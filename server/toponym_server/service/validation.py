@@ -10,6 +10,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from toponym_client._proto.toponym.v1 import toponym_pb2 as pb
 from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE
@@ -58,7 +59,8 @@ def _check_name(name: str, path: str, max_length: int, errors: list[FieldViolati
     if len(name) > max_length:
         errors.append(FieldViolation(path, f"must be at most {max_length} characters, got {len(name)}"))
         return  # the other checks would only walk a name already refused
-    if any(unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") for c in name):
+    # A printable name holds none of these (checked at C speed); the others are looked at one by one.
+    if not name.isprintable() and any(unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") for c in name):
         errors.append(FieldViolation(path, "must not contain control characters, surrogates or unassigned code points"))
 
 
@@ -108,23 +110,57 @@ def to_query(request: pb.ResolveRequest, path: str = "", *, max_name_length: int
     prefix = f"{path}." if path else ""
     errors: list[FieldViolation] = []
     _check_name(request.name, f"{prefix}name", max_name_length, errors)
-    hints = request.hints
-    _check_hints(hints, f"{prefix}hints", errors)
-    if errors:
+    settings = _settings(request.hints, f"{prefix}hints", errors)
+    if settings is None or errors:
         raise InvalidRequestError(errors)
-    return Query(
-        name=request.name,
-        hints=Hints(
+    return Query(request.name, settings.hints, settings.limit, settings.min_confidence, settings.near_spellings)
+
+
+class _Settings(NamedTuple):
+    """What valid hints make of a query, besides its name."""
+
+    hints: Hints
+    limit: int
+    min_confidence: float
+    near_spellings: bool
+
+
+_SETTINGS_KEPT = 1_024
+_kept_settings: dict[bytes, _Settings] = {}
+
+
+def _settings(hints: pb.ResolveHints, path: str, errors: list[FieldViolation]) -> _Settings | None:
+    """The settings ``hints`` make, or ``None`` with their violations added to ``errors``.
+
+    A batch, a stream and most callers send the same hints again and again: the settings of
+    valid hints are kept by the hints' encoding (equal encodings are equal hints), which costs
+    a small part of checking and converting them again.
+    """
+    encoded = hints.SerializeToString()
+    kept = _kept_settings.get(encoded)
+    if kept is not None:
+        return kept
+    found: list[FieldViolation] = []
+    _check_hints(hints, path, found)
+    if found:
+        errors.extend(found)
+        return None
+    settings = _Settings(
+        Hints(
             countries=frozenset(c.upper() for c in hints.country_codes),
             restrict_to_countries=hints.restrict_to_countries,
             language=hints.language,
             near=(hints.near.latitude, hints.near.longitude) if hints.HasField("near") else None,
             kinds=frozenset(_KINDS[k] for k in hints.feature_kinds),
         ),
-        limit=hints.max_candidates or DEFAULT_CANDIDATES,
-        min_confidence=hints.min_confidence or DEFAULT_MIN_CONFIDENCE,
-        near_spellings=hints.include_near_spellings,
+        hints.max_candidates or DEFAULT_CANDIDATES,
+        hints.min_confidence or DEFAULT_MIN_CONFIDENCE,
+        hints.include_near_spellings,
     )
+    if len(_kept_settings) >= _SETTINGS_KEPT:
+        _kept_settings.clear()  # callers vary their hints far less than this; threads may race here harmlessly
+    _kept_settings[encoded] = settings
+    return settings
 
 
 def _printable(text: str) -> bool:

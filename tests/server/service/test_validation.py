@@ -8,6 +8,7 @@ from toponym_client._proto.toponym.v1 import toponym_pb2 as pb
 from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE
 from toponym_server.matching.ranking import Hints
 from toponym_server.resolver import Query
+from toponym_server.service import validation
 from toponym_server.service.validation import DEFAULT_CANDIDATES, InvalidRequestError, to_query
 
 
@@ -47,3 +48,35 @@ def test_names_with_characters_str_isprintable_refuses_but_names_hold_pass(name:
 def test_control_private_and_unassigned_characters_are_refused_without_hints_too(name: str) -> None:
     with pytest.raises(InvalidRequestError, match="control characters"):
         to_query(pb.ResolveRequest(name=name))
+
+
+def test_the_same_hints_again_make_the_same_query_and_other_hints_another() -> None:
+    lebanon = pb.ResolveHints(country_codes=["lb"], max_candidates=3, language="ar")
+    first = to_query(pb.ResolveRequest(name="Tripoli", hints=lebanon))
+    again = to_query(pb.ResolveRequest(name="Trablous", hints=lebanon))
+    libya = to_query(pb.ResolveRequest(name="Tripoli", hints=pb.ResolveHints(country_codes=["LY"], max_candidates=3)))
+    assert first == Query("Tripoli", Hints(countries=frozenset({"LB"}), language="ar"), 3, DEFAULT_MIN_CONFIDENCE)
+    assert again == Query("Trablous", first.hints, 3, DEFAULT_MIN_CONFIDENCE)
+    assert libya.hints == Hints(countries=frozenset({"LY"}))
+
+
+def test_bad_hints_are_refused_every_time_with_the_item_s_own_path() -> None:
+    bad = pb.ResolveHints(country_codes=["ZZZ"], max_candidates=5)
+    for i in (3, 7):
+        with pytest.raises(InvalidRequestError) as caught:
+            to_query(pb.ResolveRequest(name="Hama", hints=bad), f"requests[{i}]")
+        assert [v.field for v in caught.value.violations] == [f"requests[{i}].hints.country_codes[0]"]
+
+
+def test_a_bad_name_is_refused_beside_hints_met_before() -> None:
+    hints = pb.ResolveHints(max_candidates=5)
+    to_query(pb.ResolveRequest(name="Hama", hints=hints))
+    with pytest.raises(InvalidRequestError) as caught:
+        to_query(pb.ResolveRequest(name="Ha\x00ma", hints=hints), "requests[2]")
+    assert [v.field for v in caught.value.violations] == ["requests[2].name"]
+
+
+def test_the_settings_kept_for_hints_are_bounded() -> None:
+    for n in range(validation._SETTINGS_KEPT + 50):
+        to_query(pb.ResolveRequest(name="Hama", hints=pb.ResolveHints(near=pb.LatLng(latitude=n / 1000, longitude=1))))
+    assert 0 < len(validation._kept_settings) <= validation._SETTINGS_KEPT
