@@ -156,7 +156,7 @@ class KeptRows(Generic[R]):
         row = self._young.rows.get(row_id)
         if row is None:
             row = self._settling.get(row_id)
-            if row is None:
+            if row is None and row_id in self._aging.rows:
                 found, _ = self.take((row_id,))  # an old row moves to the young ones
                 row = found.get(row_id)
         return row
