@@ -88,7 +88,9 @@ def _stop_if_ended(context: grpc.ServicerContext) -> None:
 
 
 def _item_result(candidates: list[Candidate]) -> pb.ResolveResult:
-    return pb.ResolveResult(status_code=code_pb2.OK, candidates=[convert.candidate_message(c) for c in candidates])
+    result = pb.ResolveResult(status_code=code_pb2.OK)
+    convert.add_candidates(result.candidates, candidates)
+    return result
 
 
 def _item_error(code: int, message: str) -> pb.ResolveResult:
@@ -134,7 +136,9 @@ class ToponymServicer(pb_grpc.ToponymServiceServicer):
             candidates = self._resolve("Resolve", query)
         except _ResolverError:
             context.abort(grpc.StatusCode.INTERNAL, _INTERNAL_MESSAGE)
-        return pb.ResolveResponse(candidates=[convert.candidate_message(c) for c in candidates])
+        response = pb.ResolveResponse()
+        convert.add_candidates(response.candidates, candidates)
+        return response
 
     def ResolveBatch(  # noqa: N802
         self, request: pb.ResolveBatchRequest | BatchItems | Malformed, context: grpc.ServicerContext
@@ -236,10 +240,7 @@ class ToponymServicer(pb_grpc.ToponymServiceServicer):
 
     def _encoded_result(self, key: bytes, candidates: list[Candidate]) -> bytes:
         """Encode an OK result and keep it under its encoded request."""
-        result = pb.ResolveResult(
-            status_code=code_pb2.OK, candidates=[convert.candidate_message(c) for c in candidates]
-        )
-        encoded = result.SerializeToString()
+        encoded = _item_result(candidates).SerializeToString()
         self._results.put(key, encoded)
         return encoded
 
