@@ -71,7 +71,7 @@ def _plain(item: Ranked) -> tuple[Any, ...]:
         *item.place,
         item.score,
         item.similarity,
-        item.match_kind.value,
+        str(item.match_kind),  # its value: a StrEnum member is its value as a string
         name.name_id,
         packed_views(name.folded, name.phonetic, name.skeleton, name.spelled, name.text),
         name.lang,
@@ -160,17 +160,19 @@ class KeptRanking:
 
 def kept_answers(answers: Sequence[Candidate]) -> tuple[tuple[Any, ...], ...]:
     """A query's answers as flat tuples, kept as they are (no object around them: see the module)."""
+    # str() of a StrEnum member is its value as a plain string, made in C: Enum.value is a
+    # property, a Python call (3.11). Most answers have no related place: no tuple is made for them.
     return tuple(
         (
             *answer.place,
-            answer.kind.value,
+            str(answer.kind),
             answer.admin1_name,
             answer.localized_name,
             answer.confidence,
-            answer.match_kind.value,
+            str(answer.match_kind),
             answer.matched_name,
             answer.explanation,
-            *kept_related(answer.related),
+            *(kept_related(answer.related) if answer.related else ()),
         )
         for answer in answers
     )
@@ -201,8 +203,8 @@ def folded_query_key(folded: str, transliterated: bool, hints: Hints, near_spell
         hints.restrict_to_countries,
         hints.language,
         hints.near,
-        tuple(sorted(hints.countries)),
-        tuple(sorted(str(kind) for kind in hints.kinds)),  # a Kind is its value as a string
+        tuple(sorted(hints.countries)) if hints.countries else (),
+        tuple(sorted(str(kind) for kind in hints.kinds)) if hints.kinds else (),  # a Kind is its value as a string
     )
 
 

@@ -747,6 +747,6 @@ class Resolver:
             confidence=round(confidence, 4),
             match_kind=item.match_kind,
             matched_name=item.matched.text,
-            explanation=f"matched {item.matched.text!r} ({item.match_kind.value}); " + "; ".join(item.reasons),
+            explanation=f"matched {item.matched.text!r} ({item.match_kind}); " + "; ".join(item.reasons),
             related=self._related(place.geoname_id),
         )

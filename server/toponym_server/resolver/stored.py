@@ -216,7 +216,7 @@ class StoredAnswers:
 
 def _explanation_prefix(matched_name: str, match_kind: MatchKind) -> str:
     # The resolver's explanation starts so (Resolver._candidate); its reasons follow.
-    return f"matched {matched_name!r} ({match_kind.value}); "
+    return f"matched {matched_name!r} ({match_kind}); "  # a StrEnum member formats as its value
 
 
 def store_answers(
