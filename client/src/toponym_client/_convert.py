@@ -23,8 +23,6 @@ from toponym_client.models import (
 _FEATURE_KINDS = {kind.value: kind for kind in FeatureKind}
 _MATCH_KINDS = {kind.value: kind for kind in MatchKind}
 _RELATIONS = {relation.value: relation for relation in Relation}
-_UNSPECIFIED_KIND = FeatureKind.UNSPECIFIED
-_UNSPECIFIED_MATCH = MatchKind.UNSPECIFIED
 
 
 def _slot_setters(cls: type) -> Any:
@@ -74,7 +72,7 @@ def related_from_proto(msg: toponym_pb2.RelatedPlace) -> RelatedPlace:
     _RELATED.geoname_id(related, msg.geoname_id)
     _RELATED.name(related, msg.name)
     _RELATED.country_code(related, msg.country_code)
-    _RELATED.relation(related, _RELATIONS.get(msg.relation, Relation.UNSPECIFIED))
+    _RELATED.relation(related, relation_from_proto(msg.relation))
     _RELATED.distance_km(related, msg.distance_km)
     _RELATED.curated(related, msg.curated)
     return related
@@ -92,7 +90,7 @@ def place_from_proto(msg: toponym_pb2.Place) -> Place:
     _PLACE.admin2_code(place, msg.admin2_code)
     _PLACE.feature_class(place, msg.feature_class)
     _PLACE.feature_code(place, msg.feature_code)
-    _PLACE.feature_kind(place, _FEATURE_KINDS.get(msg.feature_kind, _UNSPECIFIED_KIND))
+    _PLACE.feature_kind(place, feature_kind_from_proto(msg.feature_kind))
     _PLACE.lat(place, msg.latitude)
     _PLACE.lon(place, msg.longitude)
     _PLACE.population(place, msg.population)
@@ -106,7 +104,7 @@ def candidate_from_proto(msg: toponym_pb2.Candidate) -> Candidate:
     candidate: Candidate = _new(Candidate)
     _CANDIDATE.place(candidate, place_from_proto(msg.place))
     _CANDIDATE.confidence(candidate, msg.confidence)
-    _CANDIDATE.match_kind(candidate, _MATCH_KINDS.get(msg.match_kind, _UNSPECIFIED_MATCH))
+    _CANDIDATE.match_kind(candidate, match_kind_from_proto(msg.match_kind))
     _CANDIDATE.matched_name(candidate, msg.matched_name)
     _CANDIDATE.localized_name(candidate, msg.localized_name)
     _CANDIDATE.explanation(candidate, msg.explanation)
