@@ -21,7 +21,7 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from toponym_server.matching.features import kind_of_feature
+from toponym_server.matching.features import Kind, kind_of_feature
 from toponym_server.matching.ranking import Ranked, distance_km
 from toponym_server.matching.scoring import MODEL, RankingModel
 
@@ -31,14 +31,16 @@ RIVALS = 8
 """Only the leading candidates count as rivals: the others' share is negligible."""
 
 
-def _nested(a: Ranked, b: Ranked) -> bool:
+def _kind(item: Ranked) -> Kind:
+    return kind_of_feature(item.place.feature_class, item.place.feature_code)
+
+
+def _nested(a: Ranked, kind_a: Kind, b: Ranked, kind_b: Kind) -> bool:
     """Tell whether two candidates are one place at two levels (a city and the division or country it heads).
 
-    Such pairs share a name and a location, so the runner-up being the other level says
-    nothing against the leader.
+    ``kind_a`` and ``kind_b`` are their kinds. Such pairs share a name and a location, so the
+    runner-up being the other level says nothing against the leader.
     """
-    kind_a = kind_of_feature(a.place.feature_class, a.place.feature_code)
-    kind_b = kind_of_feature(b.place.feature_class, b.place.feature_code)
     if kind_a is kind_b:
         return False
     here, there = (a.place.latitude, a.place.longitude), (b.place.latitude, b.place.longitude)
@@ -83,8 +85,21 @@ def calibrated(share: float, hinted: bool, transliterated: bool, calibration: Ca
 
 def confidence_of(ranked: Sequence[Ranked], index: int, model: RankingModel = MODEL) -> float:
     """The share of candidate ``index`` of a ranking in the model's softmax, before :class:`Calibration`."""
+    leaders = ranked[:RIVALS]
+    return _share(ranked, index, leaders, [_kind(r) for r in leaders], model)
+
+
+def _share(
+    ranked: Sequence[Ranked], index: int, leaders: Sequence[Ranked], kinds: Sequence[Kind], model: RankingModel
+) -> float:
+    """:func:`confidence_of`, given the ranking's ``leaders`` (its first :data:`RIVALS`) and their ``kinds``."""
     candidate = ranked[index]
-    scores = [r.score for i, r in enumerate(ranked[:RIVALS]) if i != index and not _nested(candidate, r)]
+    kind = kinds[index] if index < len(kinds) else _kind(candidate)
+    scores = [
+        r.score
+        for i, (r, kind_r) in enumerate(zip(leaders, kinds, strict=True))
+        if i != index and not _nested(candidate, kind, r, kind_r)
+    ]
     scores.append(model.none + candidate.bonus)
     top = max(candidate.score, *scores)
     own = math.exp(candidate.score - top)
@@ -106,8 +121,11 @@ def iter_confidences(
     first value below its threshold.
     """
     previous = 1.0
+    # Each candidate is weighed against the same leaders: their kinds are worked out once.
+    leaders = ranked[:RIVALS]
+    kinds = [_kind(r) for r in leaders]
     for index in range(len(ranked)):
-        share = calibrated(confidence_of(ranked, index, model), hinted, transliterated, calibration)
+        share = calibrated(_share(ranked, index, leaders, kinds, model), hinted, transliterated, calibration)
         previous = min(previous, share)
         yield previous
 
