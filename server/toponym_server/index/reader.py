@@ -567,12 +567,22 @@ class IndexReader:
 
     def related(self, place_id: int) -> list[RelatedRow]:
         """Return the places linked to ``place_id``, nearest first."""
+        return self.related_of([place_id]).get(place_id, [])
+
+    def related_of(self, place_ids: Sequence[int]) -> dict[int, list[RelatedRow]]:
+        """The links of each of ``place_ids`` that has any, nearest first (equal distances by ID), in one read."""
+        if not place_ids:
+            return {}
+        marks = ",".join("?" * len(place_ids))
         rows = self._conn.execute(
-            "SELECT place_id, related_id, relation, distance_km, curated FROM related WHERE place_id = ? "
-            "ORDER BY distance_km",
-            (place_id,),
-        )
-        return [RelatedRow(a, b, relation, distance, bool(curated)) for a, b, relation, distance, curated in rows]
+            "SELECT place_id, related_id, relation, distance_km, curated FROM related "
+            f"WHERE place_id IN ({marks}) ORDER BY place_id, distance_km, related_id",
+            tuple(place_ids),
+        ).fetchall()
+        links: dict[int, list[RelatedRow]] = {}
+        for a, b, relation, distance, curated in rows:
+            links.setdefault(a, []).append(RelatedRow(a, b, relation, distance, bool(curated)))
+        return links
 
     def names_of_place(self, place_id: int) -> list[NameRow]:
         """Return every name of a place, canonical names first."""

@@ -377,14 +377,15 @@ class Resolver:
         # through the index's one map of the file (see IndexReader.turn).
         with self.index.turn():
             ranked = self._rank(query, context)
-            answers: list[Candidate] = []
+            chosen: list[tuple[Ranked, float]] = []
             confidences = iter_confidences(
                 ranked, hinted=bool(query.hints.countries), transliterated=normalized.transliterated
             )
             for item, confidence in zip(ranked, confidences, strict=False):
-                if len(answers) == query.limit or round(confidence, 4) < query.min_confidence:
+                if len(chosen) == query.limit or round(confidence, 4) < query.min_confidence:
                     break  # confidences never rise down the ranking; answers carry them rounded
-                answers.append(self._candidate(item, confidence, query.hints.language))
+                chosen.append((item, confidence))
+            answers = self._candidates(chosen, query.hints.language)
         self._answers.put(key, kept_answers(answers))
         return answers
 
@@ -527,22 +528,33 @@ class Resolver:
             )
 
     def _related(self, place_id: int) -> tuple[RelatedPlace, ...]:
-        kept = self._related_kept.get(place_id)
-        if kept is None:
-            kept = kept_related(self._read_related(place_id))
-            self._related_kept.keep(place_id, kept)
-        return related_from(kept)
+        return self._related_of([place_id])[place_id]
 
-    def _read_related(self, place_id: int) -> tuple[RelatedPlace, ...]:
-        links = self.index.related(place_id)
-        if not links:
-            return ()
-        places = self.index.places_by_id([link.related_id for link in links])
-        return tuple(
-            RelatedPlace(places[link.related_id], link.relation, link.distance_km, link.curated)
-            for link in links
-            if link.related_id in places
-        )
+    def _related_of(self, place_ids: Sequence[int]) -> dict[int, tuple[RelatedPlace, ...]]:
+        """The related places of each of ``place_ids`` (most have none), those not kept read in one go, then kept."""
+        found: dict[int, tuple[RelatedPlace, ...]] = {}
+        missing: list[int] = []
+        for place_id in place_ids:
+            kept = self._related_kept.get(place_id)
+            if kept is None:
+                missing.append(place_id)
+            else:
+                found[place_id] = related_from(kept)
+        if not missing:
+            return found
+        links = self.index.related_of(missing)
+        places = self.index.places_by_id(sorted({link.related_id for own in links.values() for link in own}))
+        fresh: list[tuple[int, tuple[Any, ...]]] = []
+        for place_id in missing:
+            related = tuple(
+                RelatedPlace(places[link.related_id], link.relation, link.distance_km, link.curated)
+                for link in links.get(place_id, ())
+                if link.related_id in places
+            )
+            fresh.append((place_id, kept_related(related) if related else ()))
+            found[place_id] = related
+        self._related_kept.keep_all(fresh)
+        return found
 
     def _rank(self, query: Query, context: Sequence[tuple[float, float]]) -> list[Ranked]:
         """Rank the candidates of ``query``; a context re-ranks the query's kept lone ranking."""
@@ -737,16 +749,25 @@ class Resolver:
             name = self._admin_names[code] = self.index.admin_name(code)
         return name
 
-    def _candidate(self, item: Ranked, confidence: float, language: str) -> Candidate:
-        place = self._place_rows_of([item.place.place_id])[item.place.place_id]
-        return Candidate(
-            place=place,
-            kind=kind_of_feature(place.feature_class, place.feature_code),
-            admin1_name=self._admin1_name(place),
-            localized_name=self.index.localized_name(place.geoname_id, language) if language else "",
-            confidence=round(confidence, 4),
-            match_kind=item.match_kind,
-            matched_name=item.matched.text,
-            explanation=f"matched {item.matched.text!r} ({item.match_kind}); " + "; ".join(item.reasons),
-            related=self._related(place.geoname_id),
-        )
+    def _candidates(self, chosen: Sequence[tuple[Ranked, float]], language: str) -> list[Candidate]:
+        """The answers for ranked candidates and their confidences, their places' rows and links read together."""
+        place_ids = [item.place.place_id for item, _ in chosen]
+        places = self._place_rows_of(place_ids)
+        related = self._related_of(place_ids)
+        answers: list[Candidate] = []
+        for item, confidence in chosen:
+            place = places[item.place.place_id]
+            answers.append(
+                Candidate(
+                    place=place,
+                    kind=kind_of_feature(place.feature_class, place.feature_code),
+                    admin1_name=self._admin1_name(place),
+                    localized_name=self.index.localized_name(place.geoname_id, language) if language else "",
+                    confidence=round(confidence, 4),
+                    match_kind=item.match_kind,
+                    matched_name=item.matched.text,
+                    explanation=f"matched {item.matched.text!r} ({item.match_kind}); " + "; ".join(item.reasons),
+                    related=related[place.geoname_id],
+                )
+            )
+        return answers

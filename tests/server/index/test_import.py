@@ -120,6 +120,14 @@ def test_counterparts_across_a_border_are_linked_both_ways(tmp_path: Path) -> No
     assert reader.related(PALMYRA) == []  # nothing across a border within reach
 
 
+def test_links_of_several_places_come_in_one_read_as_each_places_own(tmp_path: Path) -> None:
+    _, reader = build(tmp_path, DUMP, custom_places())
+    links = reader.related_of([PALMYRA, ABU_KAMAL, AL_QAIM, WALEED])
+    assert PALMYRA not in links  # a place with no links is absent
+    assert links == {place_id: reader.related(place_id) for place_id in (ABU_KAMAL, AL_QAIM, WALEED)}
+    assert reader.related_of([]) == {}
+
+
 def test_curated_links_are_answered_with_the_candidate(tmp_path: Path) -> None:
     _, reader = build(tmp_path, DUMP, custom_places())
     (answer, *_) = Resolver(reader).resolve(Query("al-Waleed"))

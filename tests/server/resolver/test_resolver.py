@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 import toponym_server.resolver.resolver as resolver_module
+from toponym_server.index import IndexReader
 from toponym_server.matching.keys import query_keys
 from toponym_server.matching.normalize import Normalized, normalize
 from toponym_server.matching.ranking import Hints, PlaceFacts
@@ -188,6 +189,21 @@ def test_country_hint_changes_the_winner(resolver: Resolver) -> None:
 
 def test_get_place_of_an_unknown_id_is_none(resolver: Resolver) -> None:
     assert resolver.get_place(-1) is None
+
+
+@pytest.mark.parametrize("name", ["Rafah", "Rafahh", "Nogales"])
+def test_each_answer_carries_its_own_places_row_and_links(embedded_index: IndexReader, name: str) -> None:
+    # The answers' place rows and links are read together: each answer must get its own.
+    answers = Resolver(embedded_index, cache_size=0).resolve(Query(name, limit=10, min_confidence=0.0))
+    assert len(answers) > 1
+    assert any(answer.related for answer in answers) and not all(answer.related for answer in answers)
+    places = embedded_index.places_by_id([answer.place.geoname_id for answer in answers])
+    fresh = Resolver(embedded_index, cache_size=0)
+    for answer in answers:
+        details = fresh.get_place(answer.place.geoname_id)
+        assert details is not None
+        assert answer.place == places[answer.place.geoname_id] == details.place
+        assert answer.related == details.related
 
 
 def test_candidates_are_ranked_on_their_places_own_facts(resolver: Resolver) -> None:
