@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from typing import NamedTuple, Protocol
 
 import numpy as np
@@ -431,12 +432,16 @@ def shortlist(
     if len(candidates) <= size:
         return list(range(len(candidates)))
     # Places the hints rule out (rank drops them anyway) or without a name take no place here.
-    allowed = [i for i, (place, hits) in enumerate(candidates) if hits and admits(hints, place)]
+    if hints.kinds or hints.restrict_to_countries:
+        allowed = [i for i, (place, hits) in enumerate(candidates) if hits and admits(hints, place)]
+    else:
+        allowed = [i for i, (_, hits) in enumerate(candidates) if hits]
     if len(allowed) < len(candidates):
         return [allowed[i] for i in shortlist(query, [candidates[i] for i in allowed], hints, size, model)]
     folded = query.folded.replace(" ", "")
     names = [hit.folded.replace(" ", "") for _, hits in candidates for hit in hits]
-    starts = np.cumsum([0] + [len(hits) for _, hits in candidates[:-1]])
+    counts = [len(hits) for _, hits in candidates]
+    starts = np.fromiter(accumulate(counts[:-1], initial=0), dtype=np.intp, count=len(counts))
     name_part = np.zeros(len(names))
     for scorer, weight in (
         (Indel.normalized_similarity, model.folded),
@@ -448,13 +453,15 @@ def shortlist(
     query_spelling = spelling(" ".join(query.tokens))
     name_part += model.spelling * similarity_array(Levenshtein.normalized_similarity, query_spelling, spelled)
     prominence = np.array([place.prominence for place, _ in candidates])
-    hinted = np.array([place.country_code in hints.countries for place, _ in candidates], dtype=float)
     total = (
         np.maximum.reduceat(name_part, starts)
         + model.prominence * prominence
         + model.prominence_squared * prominence * prominence
-        + model.in_hinted_country * hinted
     )
+    if hints.countries:
+        total += model.in_hinted_country * np.array(
+            [place.country_code in hints.countries for place, _ in candidates], dtype=float
+        )
     if hints.near is not None:
         vectors = unit_vectors(np.array([(place.latitude, place.longitude) for place, _ in candidates]))
         kilometres = EARTH_RADIUS_KM * np.arccos(np.clip(vectors @ np.array(_unit_vector(hints.near)), -1.0, 1.0))
