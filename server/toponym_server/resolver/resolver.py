@@ -111,8 +111,11 @@ resolver that keeps 300,000 reads 19 % of the rows it asks for from the index, a
 with 100,000 kept (BENCHMARKS.md, nineteenth session). Since the index stores the answers to
 known names (which read no rows), 180,000: 120,000 rows fewer are about 43 MiB, more than the
 stored answers take in the file, for some 3 % more CPU a mixed name (twenty-second session)."""
-# Place rows are read for answers only (one or two a query).
-_PLACE_ROWS_KEPT = 50_000
+# Place rows are read for answers only (one or two a query), and a stored answer's are not kept.
+# Over 150,000 mixed names, keeping 25,000 rather than 50,000 (and as many places' links) read
+# 1,782 more place rows and 1,362 more links (160 s of CPU either way, within noise) for about
+# 9 MiB less memory once full, which the memory target needed (BENCHMARKS.md, twenty-eighth session).
+_PLACE_ROWS_KEPT = 25_000
 
 
 def _facts(row: tuple[Any, ...]) -> PlaceFacts:
