@@ -90,6 +90,10 @@ def start_server(index: IndexReader, config: ServerConfig) -> RunningServer:
         # Answers are bounded by the batch size and the candidate limit; the client sets its own bound.
         ("grpc.max_send_message_length", -1),
         ("grpc.max_concurrent_streams", limits.max_streams_per_connection),
+        # gRPC shares a port that is already listened on by default: a second server (an old
+        # one still running, another configuration) would take a share of the connections
+        # unnoticed. Replicas listen on ports of their own (README, scale-out).
+        ("grpc.so_reuseport", 0),
     ]
     server = grpc.server(
         futures.ThreadPoolExecutor(max_workers=config.workers, thread_name_prefix="toponym"),
@@ -107,9 +111,12 @@ def start_server(index: IndexReader, config: ServerConfig) -> RunningServer:
         server,
     )
     address = f"{config.host}:{config.port}"
-    port = server.add_secure_port(address, credentials) if credentials else server.add_insecure_port(address)
+    try:
+        port = server.add_secure_port(address, credentials) if credentials else server.add_insecure_port(address)
+    except RuntimeError as err:  # what gRPC raises when it cannot bind (older versions returned 0)
+        raise OSError(f"cannot listen on {address}: the address is in use or not this host's") from err
     if port == 0:
-        raise OSError(f"cannot listen on {config.host}:{config.port}")
+        raise OSError(f"cannot listen on {address}")
     server.start()
     for service in ("", SERVICE_NAME):
         health_servicer.set(service, health_pb2.HealthCheckResponse.SERVING)

@@ -168,3 +168,14 @@ def test_a_format_10_index_is_served_without_a_warm_up(index_path_copy: Path, ca
         assert resolver.resolve(Query("Aleppo"))[0].place.geoname_id == 170063
     finally:
         index.close()
+
+
+def test_a_second_server_cannot_listen_on_a_port_in_use(embedded_index: IndexReader) -> None:
+    first = start_server(embedded_index, ServerConfig(host="127.0.0.1", port=0, read_ahead=False, warm_up=False))
+    try:
+        with pytest.raises(OSError, match="cannot listen"):
+            start_server(
+                embedded_index, ServerConfig(host="127.0.0.1", port=first.port, read_ahead=False, warm_up=False)
+            )
+    finally:
+        first.stop(grace=0)
