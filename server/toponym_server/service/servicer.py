@@ -64,7 +64,7 @@ def _abort_invalid(context: grpc.ServicerContext, error: InvalidRequestError) ->
     detail = error_details_pb2.BadRequest(
         field_violations=[
             error_details_pb2.BadRequest.FieldViolation(field=v.field, description=v.description)
-            for v in error.violations
+            for v in error.reported
         ]
     )
     packed = any_pb2.Any()

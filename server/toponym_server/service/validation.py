@@ -24,8 +24,9 @@ MAX_NAME_LENGTH = DEFAULT_MAX_NAME_LENGTH
 MAX_CANDIDATES = 50
 DEFAULT_CANDIDATES = 5
 MAX_BATCH_SIZE = DEFAULT_MAX_BATCH_SIZE
-_COUNTRY = re.compile(r"^[A-Za-z]{2}$")
-_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+# \Z, not $: $ also matches before a final newline, and "en\n" is no language tag.
+_COUNTRY = re.compile(r"[A-Za-z]{2}\Z")
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
 _MAX_TAG_LENGTH = 64
 _SHOWN_CHARACTERS = 16
 _KINDS = {
@@ -44,12 +45,24 @@ class FieldViolation:
     description: str
 
 
+REPORTED_VIOLATIONS = 10
+"""The most violations an error names: a call's status travels in its trailers, which a client bounds
+(8 KiB by default); past that bound gRPC replaces the status with RESOURCE_EXHAUSTED."""
+
+
 class InvalidRequestError(Exception):
-    """A request broke one or more rules."""
+    """A request broke one or more rules; its message names the first :data:`REPORTED_VIOLATIONS`."""
 
     def __init__(self, violations: list[FieldViolation]) -> None:
-        super().__init__("; ".join(f"{v.field}: {v.description}" for v in violations))
+        named = "; ".join(f"{v.field}: {v.description}" for v in violations[:REPORTED_VIOLATIONS])
+        more = len(violations) - REPORTED_VIOLATIONS
+        super().__init__(named + (f"; and {more} more" if more > 0 else ""))
         self.violations = violations
+
+    @property
+    def reported(self) -> list[FieldViolation]:
+        """The violations an error status carries: the first :data:`REPORTED_VIOLATIONS`."""
+        return self.violations[:REPORTED_VIOLATIONS]
 
 
 def _check_name(name: str, path: str, max_length: int, errors: list[FieldViolation]) -> None:

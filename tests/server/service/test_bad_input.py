@@ -208,3 +208,13 @@ def test_bad_items_of_a_batch_each_get_their_own_error(client: ToponymClient) ->
     assert isinstance(outcomes[2], InvalidArgumentError) and "control characters" in outcomes[2].details
     assert outcomes[0][0].geoname_id == ALEPPO  # type: ignore[index]
     assert outcomes[3][0].geoname_id == HOMS  # type: ignore[index]
+
+
+def test_a_request_with_many_bad_fields_is_invalid_argument_naming_the_first_ten(client: ToponymClient) -> None:
+    # Every violation named would outgrow the trailers a client accepts, and gRPC would answer
+    # RESOURCE_EXHAUSTED instead.
+    unknown = [f"Q{letter}" for letter in "BCDEFGHIJKLMNOPQRSTUVWXYZ"] * 8  # no country has these (QA is Qatar)
+    with pytest.raises(InvalidArgumentError) as caught:
+        client.resolve("Hama", country=unknown)
+    assert [v.field for v in caught.value.field_violations] == [f"hints.country_codes[{i}]" for i in range(10)]
+    assert "and 190 more" in str(caught.value)

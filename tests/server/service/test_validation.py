@@ -80,3 +80,29 @@ def test_the_settings_kept_for_hints_are_bounded() -> None:
     for n in range(validation._SETTINGS_KEPT + 50):
         to_query(pb.ResolveRequest(name="Hama", hints=pb.ResolveHints(near=pb.LatLng(latitude=n / 1000, longitude=1))))
     assert 0 < len(validation._kept_settings) <= validation._SETTINGS_KEPT
+
+
+@pytest.mark.parametrize(
+    ("hints", "field", "problem"),
+    [
+        (pb.ResolveHints(language="en-US\n"), "language", "is not a BCP 47 language tag"),
+        (pb.ResolveHints(country_codes=["SY\n"]), "country_codes[0]", "is not an ISO 3166-1 alpha-2 code"),
+    ],
+)
+def test_a_code_with_a_trailing_newline_is_malformed(hints: pb.ResolveHints, field: str, problem: str) -> None:
+    with pytest.raises(InvalidRequestError) as raised:
+        to_query(pb.ResolveRequest(name="Hama", hints=hints))
+    [violation] = raised.value.violations
+    assert violation.field == f"hints.{field}"
+    assert problem in violation.description
+
+
+def test_an_error_names_its_first_violations_and_counts_the_rest() -> None:
+    codes = [f"Q{letter}" for letter in "BCDEFGHIJKLMNOPQRSTUVWXYZ"]  # 25 codes no country has (QA is Qatar)
+    with pytest.raises(InvalidRequestError) as raised:
+        to_query(pb.ResolveRequest(name="Hama", hints=pb.ResolveHints(country_codes=codes)))
+    error = raised.value
+    assert len(error.violations) == 25
+    assert [v.field for v in error.reported] == [f"hints.country_codes[{i}]" for i in range(10)]
+    assert str(error).count("is not a known country code") == 10
+    assert str(error).endswith("; and 15 more")
