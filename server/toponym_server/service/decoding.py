@@ -99,7 +99,9 @@ def decode_stream_item(data: bytes) -> pb.StreamResolveRequest | MalformedStream
     item = _parse(pb.StreamResolveRequest, data)
     if not isinstance(item, Malformed):
         return item
-    request_id: str | None = None
+    # Proto3 leaves an empty request_id off the wire: once the fields read, its absence is the
+    # empty ID a caller may well send (answers are matched by order then), not an unreadable one.
+    request_id: str | None = ""
     try:
         for number, wire_type, value in _fields(data):
             if number == _STREAM_REQUEST_ID and wire_type == _LENGTH:

@@ -159,6 +159,20 @@ def test_invalid_utf8_in_a_stream_item_fails_that_item_only(target: str) -> None
     assert "UTF-8" in answers[1].result.error_message
 
 
+def test_a_malformed_stream_item_with_an_empty_id_fails_that_item_only(target: str) -> None:
+    # Proto3 leaves an empty request_id off the wire; a caller that matches answers by order sends none.
+    good = pb.StreamResolveRequest(request=pb.ResolveRequest(name="Hama"))
+    bad = pb.StreamResolveRequest(request=pb.ResolveRequest(name="HamaXX"))
+    with grpc.insecure_channel(target) as channel:
+        answers = [
+            pb.StreamResolveResponse.FromString(r)
+            for r in raw_stream(channel, [good.SerializeToString(), _with_bad_utf8(bad), good.SerializeToString()])
+        ]
+    assert [a.request_id for a in answers] == ["", "", ""]
+    assert [a.result.status_code for a in answers] == [0, grpc.StatusCode.INVALID_ARGUMENT.value[0], 0]
+    assert answers[2].result.candidates[0].place.geoname_id == HAMA
+
+
 def test_a_stream_message_without_a_readable_id_ends_the_stream_as_invalid(target: str) -> None:
     with grpc.insecure_channel(target) as channel, pytest.raises(grpc.RpcError) as caught:
         raw_stream(channel, [b"\n\x02\xed\xa0"])
