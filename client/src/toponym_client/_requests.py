@@ -61,7 +61,8 @@ class BatchPlan:
 
     A name with an unpaired surrogate is not sent; it gets its own
     :class:`InvalidArgumentError` in its place among the answers, as a bad item
-    refused by the server would.
+    refused by the server would. An empty item takes its place in the request, so
+    that the server's errors name every other item by the caller's index.
     """
 
     request: toponym_pb2.ResolveBatchRequest
@@ -76,14 +77,12 @@ class BatchPlan:
             InternalError: The server answered a different number of items than were sent.
 
         """
-        sent = [i for i in range(self.size) if i not in self.refused]
-        if len(response.results) != len(sent):
-            raise InternalError(f"server answered {len(response.results)} batch items, {len(sent)} were sent")
-        outcomes: list[ResolveOutcome] = [[] for _ in range(self.size)]
-        for i, error in self.refused.items():
-            outcomes[i] = error
-        for i, result in zip(sent, response.results, strict=True):
-            outcomes[i] = outcome_from_proto(result)
+        if len(response.results) != self.size:
+            raise InternalError(f"server answered {len(response.results)} batch items, {self.size} were sent")
+        outcomes: list[ResolveOutcome] = [
+            self.refused[i] if i in self.refused else outcome_from_proto(result)
+            for i, result in enumerate(response.results)
+        ]
         good = [o for o in outcomes if not isinstance(o, ToponymError)]
         if len(good) != len(outcomes):
             raise BatchError(outcomes)
@@ -104,6 +103,7 @@ def plan_batch(names: Sequence[str], hints: toponym_pb2.ResolveHints, *, use_con
             items.add(name=name, hints=hints)
         except UnicodeEncodeError:
             del items[sent:]  # an item the failed add may have left
+            items.add()  # holds the name's place: the server refuses it, the client's own error is kept
             refused[i] = _unencodable(f"requests[{i}].name")
     return BatchPlan(request, refused, len(names))
 

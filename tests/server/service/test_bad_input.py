@@ -196,6 +196,18 @@ def test_a_batch_gives_a_name_no_message_can_carry_its_own_error(client: Toponym
     assert outcomes[2][0].geoname_id == HOMS  # type: ignore[index]
 
 
+def test_a_batch_s_errors_name_items_by_the_caller_s_index_after_a_name_refused_before_sending(
+    client: ToponymClient,
+) -> None:
+    with pytest.raises(BatchError) as caught:
+        client.resolve_batch(["Ham\ud800a", "Aleppo", "x" * 300, "\ud800"])
+    outcomes = caught.value.results
+    assert isinstance(outcomes[0], InvalidArgumentError) and outcomes[0].field_violations[0].field == "requests[0].name"
+    assert outcomes[1][0].geoname_id == ALEPPO  # type: ignore[index]
+    assert isinstance(outcomes[2], InvalidArgumentError) and "requests[2].name" in outcomes[2].details
+    assert isinstance(outcomes[3], InvalidArgumentError) and outcomes[3].field_violations[0].field == "requests[3].name"
+
+
 @pytest.mark.parametrize("names", [["Hama", "Ham\ud800a", "Homs"], ["\udfff", "Hama"], ["Hama", "\ud800"], ["\ud800"]])
 def test_a_stream_gives_a_name_no_message_can_carry_its_own_error(client: ToponymClient, names: list[str]) -> None:
     answers = list(client.stream_resolve(names))
