@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NoReturn
 
 import grpc
@@ -78,13 +78,35 @@ def _malformed(path: str, problem: Malformed) -> InvalidRequestError:
     return InvalidRequestError([FieldViolation(path, str(problem))])
 
 
-def _stop_if_ended(context: grpc.ServicerContext) -> None:
-    """Abort the call's remaining work when its caller has gone or its deadline has passed."""
+def _ended(context: grpc.ServicerContext) -> tuple[grpc.StatusCode, str] | None:
+    """The status of a call whose caller has gone or whose deadline has passed; ``None`` while it runs."""
     remaining = context.time_remaining()
     if remaining is not None and remaining <= 0:
-        context.abort(grpc.StatusCode.DEADLINE_EXCEEDED, "deadline exceeded before the call finished")
+        return grpc.StatusCode.DEADLINE_EXCEEDED, "deadline exceeded before the call finished"
     if not context.is_active():
-        context.abort(grpc.StatusCode.CANCELLED, "call cancelled by the client")
+        return grpc.StatusCode.CANCELLED, "call cancelled by the client"
+    return None
+
+
+def _stop_if_ended(context: grpc.ServicerContext) -> None:
+    """Abort the call's remaining work when its caller has gone or its deadline has passed."""
+    ended = _ended(context)
+    if ended is not None:
+        context.abort(*ended)
+
+
+class _CallEndedError(Exception):
+    """Raised inside work of many names once the call has ended, to be turned into its status."""
+
+
+def _checker(context: grpc.ServicerContext) -> Callable[[], None]:
+    """A check that raises :class:`_CallEndedError` once the call has ended, for work outside the servicer."""
+
+    def check() -> None:
+        if _ended(context) is not None:
+            raise _CallEndedError
+
+    return check
 
 
 def _item_result(candidates: list[Candidate]) -> pb.ResolveResult:
@@ -313,7 +335,11 @@ class ToponymServicer(pb_grpc.ToponymServiceServicer):
                 settings.hints,
                 limit=settings.limit,
                 min_confidence=request.hints.min_confidence or TEXT_MIN_CONFIDENCE,
+                check=_checker(context),  # a long text takes seconds: stop between its names
             )
+        except _CallEndedError:
+            _stop_if_ended(context)
+            raise AssertionError("unreachable: the call has ended, so abort raised") from None
         except Exception as err:
             _log_fault("ResolveText", err)
             context.abort(grpc.StatusCode.INTERNAL, _INTERNAL_MESSAGE)

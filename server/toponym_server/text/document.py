@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from toponym_server.index.reader import IndexReader
@@ -196,14 +197,18 @@ class TextResolver:
         *,
         limit: int = 3,
         min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+        check: Callable[[], None] | None = None,
     ) -> list[Mention]:
         """Return the place mentions of ``text`` in order, each with up to ``limit`` candidates.
 
         Every distinct span that may be a mention is resolved once, and all of them together (the
         document's places pull one another toward one region). A span becomes a mention when
         its best candidate reaches ``min_confidence``, shifted by what surrounds it, and it is
-        not a piece of a person's or an organisation's longer name.
+        not a piece of a person's or an organisation's longer name. ``check`` is called before
+        each name is resolved; what it raises ends the work there (a long text takes seconds,
+        and its caller may have gone).
         """
+        proceed = check or _go_on
         hints = hints or Hints()
         spans = find_spans(text, self.knows)
         # A word of a script without capitals that no name is spelt like is never a mention:
@@ -214,14 +219,20 @@ class TextResolver:
             if _cased(name) or self.may_be_spelled_as_written(name)
         ]
         queries = [in_document(Query(name, hints, limit=limit, min_confidence=0.0)) for name in distinct]
-        alone = [self.resolver.resolve(query) for query in queries]
+        alone: list[list[Candidate]] = []
+        for query in queries:
+            proceed()
+            alone.append(self.resolver.resolve(query))
         contexts = contexts_for(alone)
         never = self._never_mentions(spans, queries, alone, contexts, text)
         # As Resolver.resolve_many with use_context, but without the names that cannot be mentions.
-        together = [
-            self.resolver.resolve(query, points) if points and query.name not in never else answers
-            for query, answers, points in zip(queries, alone, contexts, strict=True)
-        ]
+        together: list[list[Candidate]] = []
+        for query, lone, points in zip(queries, alone, contexts, strict=True):
+            if points and query.name not in never:
+                proceed()
+                together.append(self.resolver.resolve(query, points))
+            else:
+                together.append(lone)
         # A capital or a country stands for its government wherever the story happens
         # (*Washington says*): the document's region does not move it.
         chosen = [
@@ -246,6 +257,10 @@ class TextResolver:
             kept = tuple(c for c in candidates if c.confidence >= min(min_confidence, candidates[0].confidence))
             mentions.append(Mention(span.text, span.start, span.end, kept, candidates[0].confidence))
         return mentions
+
+
+def _go_on() -> None:
+    """The default ``check`` of :meth:`TextResolver.resolve_text`: never stop."""
 
 
 def _accept(span: Span, best: Candidate, strong: bool, listed: bool, min_confidence: float) -> bool:

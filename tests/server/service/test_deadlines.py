@@ -80,6 +80,24 @@ def test_a_batch_stops_at_the_next_item_once_the_call_has_ended(
     assert resolver.calls == 3
 
 
+@pytest.mark.parametrize(
+    ("how", "code"), [("cancel", grpc.StatusCode.CANCELLED), ("deadline", grpc.StatusCode.DEADLINE_EXCEEDED)]
+)
+def test_a_text_stops_at_its_next_name_once_the_call_has_ended(
+    embedded_index: IndexReader, how: str, code: grpc.StatusCode
+) -> None:
+    text = "Fighting spread from Hama to Homs, Aleppo, Idlib, Raqqa, Deir ez-Zor, Palmyra and Daraa."
+    request = pb.ResolveTextRequest(text=text)
+    whole = ToponymServicer(Resolver(embedded_index)).ResolveText(request, FakeContext())  # type: ignore[arg-type]
+    assert len(whole.mentions) > 4  # left alone, the text names more places than are resolved below
+    context = FakeContext()
+    resolver = CountingResolver(embedded_index, context, end_after=3, how=how)
+    with pytest.raises(AbortedError) as caught:
+        ToponymServicer(resolver).ResolveText(request, context)  # type: ignore[arg-type]
+    assert caught.value.code is code
+    assert resolver.calls == 3
+
+
 def test_a_stream_stops_reading_once_the_call_has_ended(embedded_index: IndexReader) -> None:
     context = FakeContext()
     resolver = CountingResolver(embedded_index, context, end_after=2, how="cancel")
