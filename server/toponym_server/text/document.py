@@ -205,12 +205,17 @@ class TextResolver:
         document's places pull one another toward one region). A span becomes a mention when
         its best candidate reaches ``min_confidence``, shifted by what surrounds it, and it is
         not a piece of a person's or an organisation's longer name. ``check`` is called before
-        each name is resolved; what it raises ends the work there (a long text takes seconds,
-        and its caller may have gone).
+        each name is looked up or resolved; what it raises ends the work there (a long text
+        takes seconds, and its caller may have gone).
         """
         proceed = check or _go_on
+
+        def knows(words: str) -> bool:
+            proceed()  # finding the spans of 100,000 characters alone takes about a second
+            return self.knows(words)
+
         hints = hints or Hints()
-        spans = find_spans(text, self.knows)
+        spans = find_spans(text, knows)
         # A word of a script without capitals that no name is spelt like is never a mention:
         # it is neither resolved nor does its guess pull the document's places.
         distinct = [

@@ -98,6 +98,30 @@ def test_a_text_stops_at_its_next_name_once_the_call_has_ended(
     assert resolver.calls == 3
 
 
+class CountdownContext(FakeContext):
+    """A context whose deadline passes at its ``checks``-th look."""
+
+    def __init__(self, checks: int) -> None:
+        super().__init__()
+        self.looks = 0
+        self._checks = checks
+
+    def time_remaining(self) -> float | None:
+        self.looks += 1
+        return 30.0 if self.looks < self._checks else 0.0
+
+
+def test_a_text_stops_while_its_spans_are_looked_up_once_the_deadline_has_passed(embedded_index: IndexReader) -> None:
+    context = CountdownContext(checks=3)  # the servicer's look, a span looked up, then the deadline
+    resolver = CountingResolver(embedded_index, FakeContext(), end_after=0, how="deadline")
+    text = "Fighting spread from Hama to Homs, Aleppo, Idlib, Raqqa, Deir ez-Zor, Palmyra and Daraa."
+    with pytest.raises(AbortedError) as caught:
+        ToponymServicer(resolver).ResolveText(pb.ResolveTextRequest(text=text), context)  # type: ignore[arg-type]
+    assert caught.value.code is grpc.StatusCode.DEADLINE_EXCEEDED
+    assert resolver.calls == 0
+    assert context.looks == 4  # and once more to abort with the status
+
+
 def test_a_stream_stops_reading_once_the_call_has_ended(embedded_index: IndexReader) -> None:
     context = FakeContext()
     resolver = CountingResolver(embedded_index, context, end_after=2, how="cancel")
