@@ -119,6 +119,18 @@ def test_defaults_send_no_hints_but_the_limit(client: ToponymClient, fake_server
     assert not hints.HasField("near")
 
 
+def test_a_minimum_confidence_of_zero_is_sent_and_none_leaves_it_unset(
+    client: ToponymClient, fake_server: FakeServer
+) -> None:
+    client.resolve("Paris", min_confidence=0.0)
+    zero = fake_server.servicer.requests[-1].hints
+    client.resolve("Paris")
+    unset = fake_server.servicer.requests[-1].hints
+
+    assert zero.HasField("min_confidence") and zero.min_confidence == 0.0
+    assert not unset.HasField("min_confidence")
+
+
 def test_single_country_string_restricts(client: ToponymClient, fake_server: FakeServer) -> None:
     candidates = client.resolve("Paris", country="US", restrict_to_country=True)
 

@@ -161,9 +161,10 @@ def hints_to_proto(
         restrict_to_countries=restrict_to_country,
         language=lang or "",
         max_candidates=limit,
-        min_confidence=0.0 if min_confidence is None else min_confidence,
         include_near_spellings=near_spellings,
     )
+    if min_confidence is not None:  # set, even to 0 (every candidate kept); unset, the server's default
+        hints.min_confidence = min_confidence
     if country is not None:
         hints.country_codes.extend([country] if isinstance(country, str) else country)
     if near is not None:

@@ -334,7 +334,9 @@ class ToponymServicer(pb_grpc.ToponymServiceServicer):
                 text,
                 settings.hints,
                 limit=settings.limit,
-                min_confidence=request.hints.min_confidence or TEXT_MIN_CONFIDENCE,
+                min_confidence=(
+                    request.hints.min_confidence if request.hints.HasField("min_confidence") else TEXT_MIN_CONFIDENCE
+                ),
                 check=_checker(context),  # a long text takes seconds: stop between its names
             )
         except _CallEndedError:

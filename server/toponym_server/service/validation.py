@@ -167,7 +167,7 @@ def _settings(hints: pb.ResolveHints, path: str, errors: list[FieldViolation]) -
             kinds=frozenset(_KINDS[k] for k in hints.feature_kinds),
         ),
         hints.max_candidates or DEFAULT_CANDIDATES,
-        hints.min_confidence or DEFAULT_MIN_CONFIDENCE,
+        hints.min_confidence if hints.HasField("min_confidence") else DEFAULT_MIN_CONFIDENCE,
         hints.include_near_spellings,
     )
     if len(_kept_settings) >= _SETTINGS_KEPT:

@@ -33,6 +33,15 @@ def test_limit_bounds_the_number_of_candidates(client: ToponymClient) -> None:
     assert len(client.resolve("Springfield", limit=3, min_confidence=0.0001)) == 3
 
 
+def test_a_minimum_confidence_of_zero_keeps_the_candidates_the_default_drops(client: ToponymClient) -> None:
+    every = client.resolve("Springfield", limit=50, min_confidence=0.0)
+    default = client.resolve("Springfield", limit=50)
+    assert len(every) > len(default)
+    assert any(c.confidence < 0.3 for c in every)  # below the default minimum
+    text = "We drove from Springfield to Shelbyville."
+    assert len(client.resolve_text(text, min_confidence=0.0)) >= len(client.resolve_text(text))
+
+
 def test_language_hint_fills_the_localized_name(client: ToponymClient) -> None:
     top = client.resolve("Syria", lang="ar")[0]
     assert top.localized_name == "سوريا"

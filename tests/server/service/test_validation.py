@@ -17,13 +17,19 @@ from toponym_server.service.validation import DEFAULT_CANDIDATES, InvalidRequest
     [
         pb.ResolveRequest(name="Aleppo"),
         pb.ResolveRequest(name="Aleppo", hints=pb.ResolveHints()),
-        pb.ResolveRequest(name="Aleppo", hints=pb.ResolveHints(max_candidates=0, min_confidence=0.0, language="")),
+        pb.ResolveRequest(name="Aleppo", hints=pb.ResolveHints(max_candidates=0, language="")),
     ],
 )
 def test_a_request_without_hints_is_a_bare_query_of_the_default_size(request_: pb.ResolveRequest) -> None:
     query = to_query(request_)
     assert query == Query("Aleppo", Hints(), limit=DEFAULT_CANDIDATES, min_confidence=DEFAULT_MIN_CONFIDENCE)
     assert query.hints == Hints()
+
+
+def test_a_minimum_confidence_set_to_zero_keeps_every_candidate_and_unset_is_the_default() -> None:
+    zero = to_query(pb.ResolveRequest(name="Aleppo", hints=pb.ResolveHints(min_confidence=0.0)))
+    unset = to_query(pb.ResolveRequest(name="Aleppo", hints=pb.ResolveHints(max_candidates=3)))
+    assert (zero.min_confidence, unset.min_confidence) == (0.0, DEFAULT_MIN_CONFIDENCE)
 
 
 def test_a_hint_at_its_zero_value_but_set_is_still_a_hint() -> None:

@@ -171,8 +171,9 @@ class ResolveHints(_message.Message):
     max_candidates: _builtins.int
     """Number of candidates to return; 0 means the default of 5; at most 50."""
     min_confidence: _builtins.float
-    """Candidates below this confidence are dropped; 0 means the server default.
-    Must be in [0, 1].
+    """Candidates below this confidence are dropped; unset means the server
+    default (0.3 for a name, 0.5 for a text's mentions). Must be in [0, 1];
+    0 keeps every candidate.
     """
     include_near_spellings: _builtins.bool
     """When true, places spelt nearly as the name (another romanisation, a typo)
@@ -206,14 +207,16 @@ class ResolveHints(_message.Message):
         near: Global___LatLng | None = ...,
         feature_kinds: _abc.Iterable[Global___FeatureKind.ValueType] | None = ...,
         max_candidates: _builtins.int = ...,
-        min_confidence: _builtins.float = ...,
+        min_confidence: _builtins.float | None = ...,
         include_near_spellings: _builtins.bool = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["near", b"near"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["_min_confidence", b"_min_confidence", "min_confidence", b"min_confidence", "near", b"near"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["country_codes", b"country_codes", "feature_kinds", b"feature_kinds", "include_near_spellings", b"include_near_spellings", "language", b"language", "max_candidates", b"max_candidates", "min_confidence", b"min_confidence", "near", b"near", "restrict_to_countries", b"restrict_to_countries"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["_min_confidence", b"_min_confidence", "country_codes", b"country_codes", "feature_kinds", b"feature_kinds", "include_near_spellings", b"include_near_spellings", "language", b"language", "max_candidates", b"max_candidates", "min_confidence", b"min_confidence", "near", b"near", "restrict_to_countries", b"restrict_to_countries"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
-    def WhichOneof(self, oneof_group: _Never) -> None: ...
+    _WhichOneofReturnType__min_confidence: _TypeAlias = _typing.Literal["min_confidence"]  # noqa: Y015
+    _WhichOneofArgType__min_confidence: _TypeAlias = _typing.Literal["_min_confidence", b"_min_confidence"]  # noqa: Y015
+    def WhichOneof(self, oneof_group: _WhichOneofArgType__min_confidence) -> _WhichOneofReturnType__min_confidence | None: ...
 
 Global___ResolveHints: _TypeAlias = ResolveHints  # noqa: Y015
 
