@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import itertools
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any
 
 import grpc
 import pytest
@@ -112,6 +113,28 @@ async def test_stream_from_a_plain_iterable_and_failure(fake_server: FakeServer)
         assert name == "Paris" and isinstance(result, list)
         with pytest.raises(InternalError):
             await anext(stream)
+
+
+async def _async_names_then_failure() -> AsyncIterator[str]:
+    yield "Paris"
+    raise ValueError("the input file is corrupt")
+
+
+def _names_then_failure() -> Iterator[str]:
+    yield "Paris"
+    raise ValueError("the input file is corrupt")
+
+
+@pytest.mark.parametrize("names", [_async_names_then_failure, _names_then_failure])
+async def test_a_failure_of_the_names_is_raised_after_the_answers_before_it(
+    fake_server: FakeServer, names: Callable[[], Any]
+) -> None:
+    got: list[str] = []
+    async with AsyncToponymClient(fake_server.target) as client:
+        with pytest.raises(ValueError, match="corrupt"):
+            async for name, _ in client.stream_resolve(names()):
+                got.append(name)
+    assert got == ["Paris"]
 
 
 async def test_closing_the_stream_early_cancels_the_call(fake_server: FakeServer) -> None:

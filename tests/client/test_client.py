@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 import grpc
 import pytest
@@ -275,6 +276,28 @@ def test_stream_failure_raises_after_earlier_answers(client: ToponymClient) -> N
     assert name == "Paris" and isinstance(result, list)
     with pytest.raises(InternalError, match="index corrupted"):
         next(stream)
+
+
+def _names_then_failure() -> Iterator[str]:
+    yield "Paris"
+    yield "Berlin"
+    raise ValueError("the input file is corrupt")
+
+
+@pytest.mark.parametrize(
+    ("names", "error", "answered"),
+    [(_names_then_failure, ValueError, ["Paris", "Berlin"]), (lambda: ["Paris", 42, "Berlin"], TypeError, ["Paris"])],
+)
+def test_a_failure_of_the_names_is_raised_after_the_answers_before_it(
+    client: ToponymClient, names: Callable[[], Iterable[Any]], error: type[Exception], answered: list[str]
+) -> None:
+    got: list[str] = []
+    with pytest.raises(error):
+        for name, result in client.stream_resolve(names()):
+            assert isinstance(result, list)
+            got.append(name)
+    assert got == answered
+    assert client.resolve("Berlin")[0].geoname_id == 2950159  # the channel is still fine
 
 
 def test_closing_the_stream_early_cancels_the_call(client: ToponymClient, fake_server: FakeServer) -> None:

@@ -5,7 +5,7 @@ Nothing here performs I/O: the clients only add the transport around it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from toponym_client._convert import candidates_from_proto
@@ -125,16 +125,29 @@ class StreamTracker:
 
     Each request's ``request_id`` is its index as a string. Answers may arrive
     in any order; :meth:`accept` releases them in request order, paired with
-    their names.
+    their names. When the caller's names fail (their iterable raises, or one is
+    not a string), the requests end there and :attr:`input_error` keeps the
+    exception, for the caller to raise once the answers to the names before it
+    are delivered.
     """
 
-    __slots__ = ("_answers", "_hints", "_names", "_next")
+    __slots__ = ("_answers", "_hints", "_names", "_next", "input_error")
 
     def __init__(self, hints: toponym_pb2.ResolveHints) -> None:
         self._hints = hints
         self._names: list[str] = []
         self._answers: dict[int, ResolveOutcome] = {}
         self._next = 0
+        self.input_error: Exception | None = None
+
+    def requests(self, names: Iterable[str]) -> Iterator[toponym_pb2.StreamResolveRequest]:
+        """The requests for ``names``, in order; a failure of ``names`` ends them (see :attr:`input_error`)."""
+        try:
+            for name in names:
+                if (request := self.request_for(name)) is not None:
+                    yield request
+        except Exception as err:  # gRPC reads this iterator itself and would hide the error
+            self.input_error = err
 
     def request_for(self, name: str) -> toponym_pb2.StreamResolveRequest | None:
         """Record ``name`` and return its numbered request.
@@ -143,12 +156,13 @@ class StreamTracker:
         :class:`InvalidArgumentError` here, delivered in its turn, and ``None`` is returned.
         """
         index = len(self._names)
-        self._names.append(name)
         try:
             request = resolve_request(name, self._hints)
         except InvalidArgumentError as err:
+            self._names.append(name)
             self._answers[index] = err
             return None
+        self._names.append(name)  # only once a request is made: a name that is no string is not one to answer
         return toponym_pb2.StreamResolveRequest(request_id=str(index), request=request)
 
     def accept(self, response: toponym_pb2.StreamResolveResponse) -> list[tuple[str, ResolveOutcome]]:

@@ -295,17 +295,23 @@ class AsyncToponymClient:
         names: Iterable[str] | AsyncIterable[str],
         timeout: float | None,
     ) -> AsyncGenerator[tuple[str, list[Candidate] | ToponymError], None]:
-        """Run one StreamResolve call, yielding answers in request order."""
+        """Run one StreamResolve call, yielding answers in request order.
+
+        When ``names`` fails, the answers to the names before the failure are yielded, then its
+        exception is raised.
+        """
 
         async def requests() -> AsyncIterator[toponym_pb2.StreamResolveRequest]:
-            if isinstance(names, AsyncIterable):
+            if not isinstance(names, AsyncIterable):
+                for made in tracker.requests(names):
+                    yield made
+                return
+            try:
                 async for name in names:
                     if (request := tracker.request_for(name)) is not None:
                         yield request
-            else:
-                for name in names:
-                    if (request := tracker.request_for(name)) is not None:
-                        yield request
+            except Exception as err:  # gRPC reads this iterator in a task of its own and would hide the error
+                tracker.input_error = err
 
         call = self._stub.StreamResolve(
             requests(), timeout=timeout, metadata=self._metadata, wait_for_ready=self._wait_for_ready
@@ -320,3 +326,5 @@ class AsyncToponymClient:
             raise error_from_rpc(err) from err
         finally:
             call.cancel()
+        if tracker.input_error is not None:
+            raise tracker.input_error

@@ -367,10 +367,13 @@ class ToponymClient:
         names: Iterable[str],
         timeout: float | None,
     ) -> Generator[tuple[str, list[Candidate] | ToponymError], None, None]:
-        """Run one StreamResolve call, yielding answers in request order."""
-        requests = (request for name in names if (request := tracker.request_for(name)) is not None)
+        """Run one StreamResolve call, yielding answers in request order.
+
+        When ``names`` fails, the answers to the names before the failure are yielded, then its
+        exception is raised.
+        """
         responses = self._stub.StreamResolve(
-            requests, timeout=timeout, metadata=self._metadata, wait_for_ready=self._wait_for_ready
+            tracker.requests(names), timeout=timeout, metadata=self._metadata, wait_for_ready=self._wait_for_ready
         )
         try:
             for response in responses:
@@ -380,3 +383,5 @@ class ToponymClient:
             raise error_from_rpc(err) from err
         finally:
             responses.cancel()  # type: ignore[no-untyped-call]  # grpc-stubs leaves cancel() untyped
+        if tracker.input_error is not None:
+            raise tracker.input_error
