@@ -255,6 +255,9 @@ class ToponymClient:
 
         Raises:
             ToponymError: While iterating, when the stream as a whole fails.
+            Exception: Whatever ``names`` raises while it is read (or :class:`TypeError`
+                for a name that is not a string), once the answers to the names before it
+                have been yielded.
 
         """
         self._ensure_open()
