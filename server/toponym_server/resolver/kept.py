@@ -12,6 +12,7 @@ again when they are asked for.
 
 from __future__ import annotations
 
+import marshal
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -91,28 +92,41 @@ def _ranked(row: tuple[Any, ...]) -> Ranked:
 
 
 class KeptRanking:
-    """A lone ranking, best first, kept as plain tuples; its arrays for contexts are made on first use."""
+    """A lone ranking, best first, kept as one ``marshal`` string of plain tuples; its context arrays made on first use.
 
-    __slots__ = ("_rows", "_scores", "_vectors")
+    As tuples of numbers and strings a ranking of 32 candidates held some 18 KiB, most of it
+    float and tuple objects: 2,000 of them took 35.5 MiB of a server whose caches are full. One
+    string of bytes holds the same rows in about a third of that, and the collector never walks
+    it. Unpacking costs some 11 µs when the ranking is asked for again, packing about as much
+    when it is kept (BENCHMARKS.md, twenty-ninth session).
+    """
+
+    __slots__ = ("_count", "_packed", "_scores", "_vectors")
 
     def __init__(self, ranked: Sequence[Ranked]) -> None:
-        self._rows = tuple(_plain(item) for item in ranked)
+        self._packed = marshal.dumps(tuple(_plain(item) for item in ranked))
+        self._count = len(ranked)
         self._vectors: np.ndarray | None = None
         self._scores: np.ndarray | None = None
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return self._count
+
+    def _rows(self) -> tuple[tuple[Any, ...], ...]:
+        rows: tuple[tuple[Any, ...], ...] = marshal.loads(self._packed)
+        return rows
 
     def candidates(self, positions: Iterable[int] | None = None) -> list[Ranked]:
         """The candidates at ``positions`` (all of them by default), made again, in ranking order."""
-        rows = self._rows if positions is None else [self._rows[i] for i in positions]
-        return [_ranked(row) for row in rows]
+        rows = self._rows()
+        return [_ranked(row) for row in (rows if positions is None else (rows[i] for i in positions))]
 
     def _arrays(self) -> tuple[np.ndarray, np.ndarray]:
         if self._vectors is None or self._scores is None:
-            points = np.array([row[_POINT] for row in self._rows], dtype=float).reshape(-1, 2)
+            rows = self._rows()
+            points = np.array([row[_POINT] for row in rows], dtype=float).reshape(-1, 2)
             self._vectors = unit_vectors(points)
-            self._scores = np.array([row[_PLACE_FACTS] for row in self._rows], dtype=float)
+            self._scores = np.array([row[_PLACE_FACTS] for row in rows], dtype=float)
         return self._vectors, self._scores
 
     def within(
@@ -130,15 +144,15 @@ class KeptRanking:
         among all: the answer is the same, for a fraction of the work. ``vectors`` are the
         points' unit vectors, when the caller has them.
         """
-        if not self._rows:
+        if not self._count:
             return [], list(context)
         if vectors is None:
             vectors = unit_vectors(np.array(context, dtype=float).reshape(-1, 2))
         own_vectors, own_scores = self._arrays()
         dots = own_vectors @ vectors.T
         closest = dots.max(axis=1)
-        keep = np.ones(len(self._rows), dtype=bool)
-        if len(self._rows) > depth:
+        keep = np.ones(self._count, dtype=bool)
+        if self._count > depth:
             nearest_km = EARTH_RADIUS_KM * np.arccos(np.clip(closest, -1.0, 1.0))
             scores = own_scores + W_CONTEXT * np.exp(-nearest_km / CONTEXT_SCALE_KM)
             cut = len(scores) - depth
@@ -149,7 +163,7 @@ class KeptRanking:
 
     def leaders(self, context: Sequence[tuple[float, float]], vectors: np.ndarray) -> list[Ranked]:
         """The candidates that may be first once ``context`` pulls them: one, or those tied with it."""
-        if not self._rows:
+        if not self._count:
             return []
         own_vectors, own_scores = self._arrays()
         nearest_km = EARTH_RADIUS_KM * np.arccos(np.clip((own_vectors @ vectors.T).max(axis=1), -1.0, 1.0))
