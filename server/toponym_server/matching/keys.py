@@ -64,6 +64,26 @@ def exact_key(query: Normalized) -> str:
     return EXACT + query.folded.replace(" ", "")
 
 
+def _query_readings(query: Normalized) -> dict[str, None]:
+    """The query's phonetic readings, in order, and those of its first word without a joined article."""
+    latin = not query.transliterated
+    token_sets = [query.tokens]
+    first = query.tokens[0] if query.tokens else ""
+    if len(first) > 5 and first[:2] in ("al", "el"):
+        token_sets.append((first[2:], *query.tokens[1:]))
+    return {reading: None for tokens in token_sets for reading in phonetic_variants(tokens, latin)}
+
+
+def naming_keys(query: Normalized) -> tuple[str, ...]:
+    """The exact and phonetic keys of :func:`query_keys`: those of names spelt or read as the query.
+
+    A text finder asks only whether the gazetteer knows a stretch of text by such a key. Their
+    number and length grow with the query's, where the fuzzy keys' total length grows with its
+    square (a skeleton of *n* consonants has *n* deletions of *n* - 1 each).
+    """
+    return (exact_key(query), *(PHONETIC + reading for reading in _query_readings(query)))
+
+
 def query_keys(query: Normalized) -> QueryKeys:
     """Return the keys to look up for a query, strongest first within each group.
 
@@ -71,18 +91,13 @@ def query_keys(query: Normalized) -> QueryKeys:
     (*Alhasakah*, *Elkhalil*).
     """
     latin = not query.transliterated
-    token_sets = [query.tokens]
-    first = query.tokens[0] if query.tokens else ""
-    if len(first) > 5 and first[:2] in ("al", "el"):
-        token_sets.append((first[2:], *query.tokens[1:]))
     phonetic: dict[str, None] = {}
     skeletons: dict[str, None] = {}
-    for tokens in token_sets:
-        for reading in phonetic_variants(tokens, latin):
-            phonetic[PHONETIC + reading] = None
-            skel = skeleton(reading)
-            if skel:
-                skeletons[skel] = None
+    for reading in _query_readings(query):
+        phonetic[PHONETIC + reading] = None
+        skel = skeleton(reading)
+        if skel:
+            skeletons[skel] = None
     fuzzy: dict[str, None] = {}
     for skel in skeletons:
         if len(skel) >= MIN_DELETION_SKELETON:

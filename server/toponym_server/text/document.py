@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from toponym_server.index.reader import IndexReader
-from toponym_server.matching.keys import query_keys
+from toponym_server.matching.keys import exact_key, naming_keys
 from toponym_server.matching.normalize import normalize
 from toponym_server.matching.ranking import Hints
 from toponym_server.matching.script import has_arabic
@@ -73,9 +73,8 @@ class TextResolver:
         normalized = normalize(text)
         known = False
         if normalized.folded:
-            keys = query_keys(normalized)
             with self.index.turn():
-                known = any(self.index.lookup(key, 1) for key in (*keys.exact, *keys.phonetic))
+                known = any(self.index.lookup(key, 1) for key in naming_keys(normalized))
         self._known.put(text, known)
         return known
 
@@ -93,7 +92,7 @@ class TextResolver:
         normalized = normalize(text)
         folded = normalized.folded.replace(" ", "")
         with self.index.turn():
-            postings = self.index.lookup(query_keys(normalized).exact[0], _WRITTEN_POSTINGS) if folded else []
+            postings = self.index.lookup(exact_key(normalized), _WRITTEN_POSTINGS) if folded else []
         if len(postings) >= _WRITTEN_POSTINGS or (postings and not has_arabic(text)):
             possible = True
         else:

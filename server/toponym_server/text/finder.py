@@ -36,6 +36,11 @@ from toponym_server.text.cues import (
 from toponym_server.text.tokens import Token, tokenize
 
 MAX_SPAN_WORDS = 5
+MAX_SPAN_CHARACTERS = 256
+"""A longer stretch of text is never looked up: the longest name of the embedded gazetteer has 193.
+
+A text of 100,000 characters may be one word; the cost of looking one up grows with its length.
+"""
 ORGANISATION_LINKS = frozenset(
     {"for", "of", "of the", "for the", "pour", "pour la", "de", "de la", "des", "du", "für", "der"}
 )
@@ -195,15 +200,20 @@ def _variants(token_text: str) -> list[str]:
 def find_spans(text: str, knows: KnowsName) -> list[Span]:
     """Return the spans of ``text`` that may name places, in order, without overlaps.
 
-    ``knows`` tells whether the gazetteer has a name under the exact or phonetic key of a string.
+    ``knows`` tells whether the gazetteer has a name under the exact or phonetic key of a string;
+    it is not asked of a string longer than :data:`MAX_SPAN_CHARACTERS`.
     """
+
+    def known(words: str) -> bool:
+        return len(words) <= MAX_SPAN_CHARACTERS and knows(words)
+
     tokens = tokenize(text)
     spans: list[Span] = []
     ruled_out: set[str] = set()
     previous_organisation: list[int] = []
     for run in _runs(text, tokens):
         if not tokens[run[0]].cased:
-            spans.extend(_spans_in_run(text, tokens, run, knows, ruled_out, _shadowed(tokens, run)))
+            spans.extend(_spans_in_run(text, tokens, run, known, ruled_out, _shadowed(tokens, run)))
             continue
         continues_organisation = previous_organisation and _linked(text, tokens, previous_organisation, run)
         if continues_organisation or _names_an_organisation(tokens, run):
@@ -212,9 +222,9 @@ def find_spans(text: str, knows: KnowsName) -> list[Span]:
                 ruled_out.add(acronym)
             continue
         previous_organisation = []
-        if _names_a_person(tokens, run, knows):
+        if _names_a_person(tokens, run, known):
             continue
-        spans.extend(_spans_in_run(text, tokens, run, knows, ruled_out, set()))
+        spans.extend(_spans_in_run(text, tokens, run, known, ruled_out, set()))
     return spans
 
 

@@ -13,6 +13,7 @@ from toponym_server.matching.keys import (
     exact_key,
     index_keys,
     name_keys,
+    naming_keys,
     query_keys,
 )
 from toponym_server.matching.normalize import normalize
@@ -113,3 +114,16 @@ def test_query_key_groups_have_no_duplicates() -> None:
     keys = keys_of("Alhasakah Governorate")
     for group in (keys.exact, keys.phonetic, keys.skeleton, keys.fuzzy):
         assert len(group) == len(set(group))
+
+
+@pytest.mark.parametrize("query", ["Al Ḩasakah", "Alhasakah", "Deir ez-Zor", "الحسكة", "Springfield"])
+def test_naming_keys_are_the_exact_and_phonetic_keys_in_order(query: str) -> None:
+    found = keys_of(query)
+    assert naming_keys(normalize(query)) == (*found.exact, *found.phonetic)
+
+
+def test_naming_keys_grow_with_the_query_not_with_its_square() -> None:
+    # One long made-up word of a text: its fuzzy keys alone would be some n² characters.
+    word = "X" + "bcdfgklmnprstvz" * 200
+    keys = naming_keys(normalize(word))
+    assert sum(map(len, keys)) <= 10 * len(word)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tracemalloc
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -106,3 +107,17 @@ def test_names_left_unranked_in_context_change_no_mention(
     ranking_all = TextResolver(Resolver(embedded_index), embedded_index)
     assert found == [ranking_all.resolve_text(d) for d in documents]
     assert skipped > 0
+
+
+def test_one_long_word_costs_memory_in_proportion_to_it(embedded_index: IndexReader) -> None:
+    # A 16,000-letter word once took some 600 MiB: every one-consonant deletion of its skeleton.
+    text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
+    word = "X" + "bcdfgklmnprstvz" * 1_000
+    tracemalloc.start()
+    try:
+        mentions = text_resolver.resolve_text(f"He went from Aleppo to {word} yesterday.")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [m.text for m in mentions] == ["Aleppo"]
+    assert peak < 16 * 2**20

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from toponym_server.text.finder import find_spans
+from toponym_server.text.finder import MAX_SPAN_CHARACTERS, find_spans
 
 GAZETTEER = {
     *("aleppo", "homs", "deir ez-zor", "deir ezzor", "obama", "state", "sohr", "tanf", "al-tanf", "rakka"),
@@ -50,3 +50,16 @@ def test_cues_are_recorded() -> None:
 def test_arabic_words_are_tried_without_a_proclitic_and_titles_claim_the_names_after_them() -> None:
     found = find_spans("في حلب والرقة قال الرئيس حلب", knows)
     assert [(s.text, s.after_place_preposition) for s in found] == [("حلب", True), ("الرقة", False)]
+
+
+def test_a_stretch_longer_than_any_name_is_never_looked_up() -> None:
+    asked: list[str] = []
+
+    def recording(words: str) -> bool:
+        asked.append(words)
+        return knows(words)
+
+    word = "X" + "bcdfgklmnprstvz" * 40
+    found = find_spans(f"Abu {word} left Aleppo for {word} Homs.", recording)
+    assert [s.text for s in found] == ["Aleppo", "Homs"]
+    assert asked and max(map(len, asked)) <= MAX_SPAN_CHARACTERS
