@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-# A word: letters (any script) and marks, with inner apostrophes or hyphens (al-Tanf, Qa'im, Kobanî).
+# A word: letters (any script), with inner apostrophes or hyphens (al-Tanf, Qa'im, Kobanî); the
+# combining marks and invisible joiners in and after it are added by _words (re has no class of marks).
 _WORD = re.compile(r"[^\W\d_](?:[^\W_]|['\u2019\u02bc`\-](?=[^\W\d_]))*")
+_JOINERS = frozenset("\u00ad\u200c\u200d")
+"""The soft hyphen, the zero-width non-joiner and joiner: invisible, they never end a word."""
 _SENTENCE_END = re.compile(r"[.!?:;\n\"\u201c\u201d\u00ab\u00bb(\[\u2013\u2014]\s*$")
 
 
@@ -46,14 +51,43 @@ def _token(text: str, start: int, end: int, sentence_start: bool) -> Token:
     return Token(text, start, end, sentence_start, cased, elided, head[:1].isupper(), word)
 
 
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char)[0] == "M"
+
+
+def _words(text: str) -> Iterator[tuple[int, int]]:
+    """The (start, end) offsets of the words of ``text``, combining marks and joiners within them.
+
+    A decomposed *Zürich* (``u`` + U+0308), a vowelled *حَلَب* and Devanagari's vowel signs
+    (*दिल्ली*) are one word each, marks after the last letter included; so is a word broken by a
+    soft hyphen (*Ale­ppo*).
+    """
+    start = end = -1
+    for match in _WORD.finditer(text):
+        gap = text[end : match.start()]
+        if start >= 0 and all(char in _JOINERS or _is_mark(char) for char in gap):
+            end = match.end()
+            continue
+        if start >= 0:
+            yield start, _past_marks(text, end)
+        start, end = match.span()
+    if start >= 0:
+        yield start, _past_marks(text, end)
+
+
+def _past_marks(text: str, end: int) -> int:
+    while end < len(text) and _is_mark(text[end]):
+        end += 1
+    return end
+
+
 def tokenize(text: str) -> list[Token]:
     """Return the words of ``text`` in order."""
     tokens: list[Token] = []
     previous_end = 0
-    for match in _WORD.finditer(text):
-        start = match.start()
+    for start, end in _words(text):
         gap = text[previous_end:start]
         opens = not tokens or (gap != " " and ("\n" in gap or bool(_SENTENCE_END.search(gap))))
-        previous_end = match.end()
-        tokens.append(_token(match.group(), start, previous_end, opens))
+        previous_end = end
+        tokens.append(_token(text[start:end], start, end, opens))
     return tokens

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+import pytest
+
 from toponym_server.text.tokens import tokenize
 
 
@@ -26,3 +30,22 @@ def test_sentence_starts_are_marked() -> None:
 def test_scripts_without_case_are_told_apart() -> None:
     arabic, latin = tokenize("حلب Aleppo")
     assert not arabic.cased and latin.cased
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            unicodedata.normalize("NFD", "Protests in Zürich and Montréal"),
+            [unicodedata.normalize("NFD", w) for w in ["Protests", "in", "Zürich", "and", "Montréal"]],
+        ),
+        ("قصف في حَلَبَ ودِمَشق", ["قصف", "في", "حَلَبَ", "ودِمَشق"]),
+        ("मैं दिल्ली और मुंबई गया", ["मैं", "दिल्ली", "और", "मुंबई", "गया"]),
+        ("He lives in Ale\u00adppo, Mehr\u200cabad.", ["He", "lives", "in", "Ale\u00adppo", "Mehr\u200cabad"]),
+    ],
+    ids=["decomposed", "vowelled-arabic", "devanagari", "soft-hyphen-and-joiner"],
+)
+def test_combining_marks_and_invisible_joiners_stay_inside_a_word(text: str, words: list[str]) -> None:
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == words
+    assert all(text[t.start : t.end] == t.text for t in tokens)
