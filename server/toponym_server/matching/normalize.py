@@ -60,8 +60,13 @@ ARTICLES = frozenset(
 _MARKS = re.compile(r"[\u0027\u0060\u00B4\u2018\u2019\u02BB\u02BC\u02BE\u02BF\u02B9\u02BA\u2032\u02C8]")
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
 _ASSIMILATED = re.compile(r"^[ae]([tdrszn])\1(?=[a-z]{2})")
+# Hebrew's cantillation marks and points (niqqud, dagesh, the shin and sin dots, as in עַכּוֹ),
+# which pointed text adds to the letters of a name; its punctuation (maqaf, sof pasuq) is kept.
+_HEBREW_POINTS = "".join(map(chr, (*range(0x0591, 0x05BE), 0x05BF, 0x05C1, 0x05C2, 0x05C4, 0x05C5, 0x05C7)))
 _LETTERS = str.maketrans(
     {
+        **dict.fromkeys(_HEBREW_POINTS, ""),
+        "\u00ad": "",  # the soft hyphen, an invisible place where a word may break (Ale­ppo)
         "ß": "ss",
         "æ": "ae",
         "œ": "oe",

@@ -3,7 +3,8 @@
 Arabic script: harakat and tatweel removed; alef and hamza forms unified; ta marbuta written
 as ha; alef maqsura as ya; Persian and Kurdish letter forms mapped to their Arabic
 counterparts; the article ``ال`` split off its word so that it transliterates as a word of
-its own; generic words (governorate, city, district ...) replaced by their Latin equivalents.
+its own; in a name of several words, generic words (governorate, city, district ...) replaced
+by their Latin equivalents.
 """
 
 from __future__ import annotations
@@ -72,5 +73,9 @@ def has_arabic(text: str) -> bool:
 def clean_arabic(text: str) -> str:
     """Apply the Arabic-script rules; the text stays in Arabic script."""
     text = _HARAKAT.sub("", text).translate(_ARABIC_LETTERS)
-    words = [ARABIC_GENERIC_WORDS.get(w, w) for w in text.split()]
+    words = text.split()
+    if len(words) > 1:
+        # Alone, a generic word is the name (مدينة, a name of Medina): as "city" it would be
+        # spelt like the English word, which would then be Medina's name.
+        words = [ARABIC_GENERIC_WORDS.get(w, w) for w in words]
     return _FINAL_HA.sub("ا", _ARTICLE.sub("ال ", " ".join(words)))

@@ -246,3 +246,22 @@ def test_spelling_unifies_consonants_and_vowel_spellings(a: str, b: str) -> None
 @pytest.mark.parametrize(("a", "b"), [("Rakka", "Rakan"), ("Hama", "Homa"), ("Sambizanha", "Sambizanga")])
 def test_spelling_keeps_vowels_and_other_consonants_apart(a: str, b: str) -> None:
     assert spelling(normalize(a).folded) != spelling(normalize(b).folded)
+
+
+@pytest.mark.parametrize(
+    ("pointed", "plain"),
+    [("עַכּוֹ", "עכו"), ("אַשְׁדּוֹד", "אשדוד"), ("חֵיפָה", "חיפה"), ("תֵּל אָבִיב", "תל אביב")],
+)
+def test_hebrew_points_vanish_as_arabic_harakat_do(pointed: str, plain: str) -> None:
+    assert fold(pointed) == fold(plain)
+    assert normalize(pointed) == normalize(plain)
+
+
+def test_a_soft_hyphen_vanishes_without_splitting_the_word() -> None:
+    assert fold("Ale\u00adppo") == ("aleppo", False)
+
+
+def test_a_lone_arabic_generic_word_is_not_spelt_as_the_english_one() -> None:
+    # مدينة is a name of Medina: folded as "city", the English word would have been one too.
+    assert normalize("مدينة").folded != normalize("City").folded
+    assert normalize("مدينة حلب").tokens == normalize("حلب").tokens

@@ -74,4 +74,9 @@ def test_short_word_starting_with_alef_lam_is_not_an_article() -> None:
 def test_generic_words_become_their_latin_equivalents() -> None:
     assert clean_arabic("محافظة الرقة") == "governorate " + clean_arabic("الرقة")
     assert clean_arabic("مدينة حلب") == "city حلب"
-    assert clean_arabic("ولاية") == "governorate"
+    assert clean_arabic("ولاية الخرطوم").startswith("governorate ")
+
+
+def test_a_generic_word_alone_is_the_name_and_stays_in_arabic_script() -> None:
+    assert clean_arabic("ولاية") == "ولايا"  # ta marbuta ends in a vowel
+    assert clean_arabic("مدينة") == "مدينا"
