@@ -213,8 +213,12 @@ class TextResolver:
             proceed()  # finding the spans of 100,000 characters alone takes about a second
             return self.knows(words)
 
+        def written(word: str) -> bool:
+            proceed()
+            return self.may_be_spelled_as_written(word)
+
         hints = hints or Hints()
-        spans = find_spans(text, knows)
+        spans = find_spans(text, knows, written)
         # A word of a script without capitals that no name is spelt like is never a mention:
         # it is neither resolved nor does its guess pull the document's places.
         distinct = [

@@ -51,6 +51,7 @@ DEMONYM_ENDINGS = (
     *("isch", "ische", "ischen", "ischer"),
 )
 _PROCLITICS = ("و", "ب", "ل", "ف", "ك")
+_POSSESSIVES = ("'s", "\u2019s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,19 +191,37 @@ def _declined_adjective(word: str) -> bool:
     return len(word) >= 5 and word.endswith("em") and word.islower()
 
 
-def _variants(token_text: str) -> list[str]:
-    """The word, and without a one-letter Arabic proclitic first when it has one (و + إيران)."""
-    if has_arabic(token_text) and token_text.startswith(_PROCLITICS) and len(token_text) > 3:
-        return [token_text[1:], token_text]
-    return [token_text]
+def _variants(raw: str, words: int, cased: bool, written: KnowsName) -> list[tuple[int, int]]:
+    """The stretches of ``raw`` (a span of ``words`` words) to look up, as (start, end) offsets, in turn.
+
+    - A possessive of a ``cased`` last word is tried without its ``'s`` first (*Aleppo's*,
+      *France's*), when that word has three letters or more (*Ra's al-Ayn* keeps its own).
+    - A word of Arabic script that starts with a one-letter proclitic (و + إيران) is tried
+      without it first, unless some place is written exactly as the whole word (ب in *بيروت*
+      is a letter of Beirut's name, not *in*).
+    """
+    whole = (0, len(raw))
+    if cased and raw.endswith(_POSSESSIVES) and len((raw[:-2].rsplit(maxsplit=1) or [""])[-1]) >= 3:
+        return [(0, len(raw) - 2), whole]
+    if words == 1 and has_arabic(raw) and raw.startswith(_PROCLITICS) and len(raw) > 3:
+        stripped = (1, len(raw))
+        return [whole, stripped] if written(raw) else [stripped, whole]
+    return [whole]
 
 
-def find_spans(text: str, knows: KnowsName) -> list[Span]:
+def _nothing_written(words: str) -> bool:
+    return False
+
+
+def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) -> list[Span]:
     """Return the spans of ``text`` that may name places, in order, without overlaps.
 
     ``knows`` tells whether the gazetteer has a name under the exact or phonetic key of a string;
-    it is not asked of a string longer than :data:`MAX_SPAN_CHARACTERS`.
+    it is not asked of a string longer than :data:`MAX_SPAN_CHARACTERS`. ``written`` tells
+    whether some place is written exactly as a word of a script without capitals (by default,
+    none is): such a word is not read as a proclitic and a name.
     """
+    is_written = written or _nothing_written
 
     def known(words: str) -> bool:
         return len(words) <= MAX_SPAN_CHARACTERS and knows(words)
@@ -213,7 +232,7 @@ def find_spans(text: str, knows: KnowsName) -> list[Span]:
     previous_organisation: list[int] = []
     for run in _runs(text, tokens):
         if not tokens[run[0]].cased:
-            spans.extend(_spans_in_run(text, tokens, run, known, ruled_out, _shadowed(tokens, run)))
+            spans.extend(_spans_in_run(text, tokens, run, known, is_written, ruled_out, _shadowed(tokens, run)))
             continue
         continues_organisation = previous_organisation and _linked(text, tokens, previous_organisation, run)
         if continues_organisation or _names_an_organisation(tokens, run):
@@ -224,7 +243,7 @@ def find_spans(text: str, knows: KnowsName) -> list[Span]:
         previous_organisation = []
         if _names_a_person(tokens, run, known):
             continue
-        spans.extend(_spans_in_run(text, tokens, run, known, ruled_out, set()))
+        spans.extend(_spans_in_run(text, tokens, run, known, is_written, ruled_out, set()))
     return spans
 
 
@@ -233,6 +252,7 @@ def _spans_in_run(
     tokens: list[Token],
     run: list[int],
     knows: KnowsName,
+    written: KnowsName,
     ruled_out: set[str],
     shadowed: set[int],
 ) -> list[Span]:
@@ -251,17 +271,17 @@ def _spans_in_run(
             raw = text[begin : last.end]
             if length == 1 and (first.word in COMMON_WORDS or raw in ruled_out or _is_adjective(tokens, run[i])):
                 continue
-            for variant in _variants(raw) if length == 1 else [raw]:
+            for start, end in _variants(raw, length, last.cased, written):
+                variant = raw[start:end]
                 if len(variant) < 2 or not knows(variant):
                     continue
-                offset = len(raw) - len(variant)
                 before = run[i] - 1
                 previous_word = tokens[before].word if before >= 0 else ""
                 found.append(
                     Span(
                         text=variant,
-                        start=begin + offset,
-                        end=last.end,
+                        start=begin + start,
+                        end=begin + end,
                         after_place_preposition=previous_word in PLACE_PREPOSITIONS or bool(first.elided),
                         after_article=previous_word in ARTICLES or _declined_adjective(previous_word),
                         opens_sentence=length == 1 and first.sentence_start,

@@ -63,3 +63,21 @@ def test_a_stretch_longer_than_any_name_is_never_looked_up() -> None:
     found = find_spans(f"Abu {word} left Aleppo for {word} Homs.", recording)
     assert [s.text for s in found] == ["Aleppo", "Homs"]
     assert asked and max(map(len, asked)) <= MAX_SPAN_CHARACTERS
+
+
+def test_a_possessive_is_tried_without_its_s_first() -> None:
+    found = find_spans("Aleppo's old city and Homs’s market; Ra's Rakka.", lambda t: t.lower() in {*GAZETTEER, "ra's"})
+    assert [(s.text, s.start, s.end) for s in found] == [
+        ("Aleppo", 0, 6),
+        ("Homs", 22, 26),
+        ("Ra's", 37, 41),
+        ("Rakka", 42, 47),
+    ]
+
+
+def test_an_arabic_word_some_place_is_written_as_keeps_its_first_letter() -> None:
+    # ب opens بيروت (Beirut) as a letter of the name; in بحلب it is "in".
+    gazetteer = {"بيروت", "يروت", "حلب"}
+    found = find_spans("وصل إلى بيروت ثم بحلب", lambda t: t in gazetteer, lambda t: t == "بيروت")
+    assert [s.text for s in found] == ["بيروت", "حلب"]
+    assert [s.text for s in find_spans("وصل إلى بيروت", lambda t: t in gazetteer)] == ["يروت"]
