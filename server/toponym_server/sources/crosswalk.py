@@ -3,7 +3,8 @@
 A crosswalk file is tab-separated UTF-8 with a header row ``place``, ``counterpart``,
 ``relation`` and an optional ``note``; ``#`` starts a comment line. A place is written as its
 GeoNames ID (``174448``) or as a custom place's ID in its file (``custom:1``). The only relation
-so far is ``across_border``. Each row links the two places both ways.
+so far is ``across_border``. Each row links the two places both ways. A leading byte-order
+mark is ignored.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from toponym_server.sources.custom import CUSTOM_ID_BASE
+from toponym_server.sources.custom import CUSTOM_ID_BASE, text_lines
+from toponym_server.sources.records import GEONAME_ID_LIMIT, bounded_int
 
 RELATIONS = ("across_border",)
 
@@ -35,10 +37,10 @@ class CrosswalkLink:
 def _place_ref(path: Path, number: int, ref: str) -> int:
     try:
         if ref.startswith("custom:"):
-            return CUSTOM_ID_BASE + int(ref.removeprefix("custom:"))
-        return int(ref)
+            return CUSTOM_ID_BASE + bounded_int(ref.removeprefix("custom:"), "custom id", 1, GEONAME_ID_LIMIT)
+        return bounded_int(ref, "GeoNames ID", 1, GEONAME_ID_LIMIT)
     except ValueError as err:
-        raise CrosswalkError(f"{path}:{number}: {ref!r} is neither a GeoNames ID nor custom:N") from err
+        raise CrosswalkError(f"{path}:{number}: {ref!r} is neither a GeoNames ID nor custom:N ({err})") from err
 
 
 def read_crosswalk(*paths: Path) -> tuple[tuple[CrosswalkLink, ...], str]:
@@ -46,16 +48,16 @@ def read_crosswalk(*paths: Path) -> tuple[tuple[CrosswalkLink, ...], str]:
     links: list[CrosswalkLink] = []
     digest = hashlib.sha256()
     for path in map(Path, paths):
-        digest.update(path.read_bytes())
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = [(n, line) for n, line in enumerate(handle, start=1) if line.strip() and not line.startswith("#")]
+        data = path.read_bytes()
+        digest.update(data)
+        rows = text_lines(path, data, CrosswalkError)
         if not rows:
             continue
-        header = [h.strip() for h in rows[0][1].rstrip("\r\n").split("\t")]
+        header = [h.strip() for h in rows[0][1].split("\t")]
         if not {"place", "counterpart", "relation"} <= set(header):
             raise CrosswalkError(f"{path}:{rows[0][0]}: header must name place, counterpart and relation")
         for number, line in rows[1:]:
-            cells = next(csv.reader([line.rstrip("\r\n")], delimiter="\t"))
+            cells = next(csv.reader([line], delimiter="\t"))
             row = {h: c.strip() for h, c in zip(header, cells, strict=False)}
             relation = row.get("relation", "")
             if relation not in RELATIONS:

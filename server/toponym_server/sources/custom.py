@@ -1,13 +1,16 @@
 """Custom places: the checkpoints, camps, crossings and facilities a gazetteer lacks.
 
 A custom-places file is UTF-8 text with a header row, tab-separated (``.tsv``, ``.txt``) or
-comma-separated (``.csv``); lines starting with ``#`` are comments. Columns, in any order:
+comma-separated (``.csv``); lines starting with ``#`` are comments, and a leading byte-order
+mark is ignored. Columns, in any order:
 
 ``id``
-    A positive integer, unique within the file. The place's ID in answers is
+    A positive integer below 2**31, unique across all the files of a build, the seed file's
+    included (``seeds/custom_places.tsv`` uses 1 and 2). The place's ID in answers is
     ``CUSTOM_ID_BASE + id``, a namespace GeoNames IDs (below 2**31) never reach.
 ``name``
-    The place's canonical name.
+    The place's canonical name (at most :data:`~toponym_server.sources.records.MAX_NAME_LENGTH`
+    characters, as each of ``names``).
 ``latitude``, ``longitude``
     Decimal degrees (WGS84).
 ``feature``
@@ -31,6 +34,7 @@ merge distance, in the same country) is merged into it as extra names by the ind
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import re
@@ -38,7 +42,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from toponym_server.sources.records import NameRecord, PlaceRecord
+from toponym_server.sources.records import (
+    GEONAME_ID_LIMIT,
+    POPULATION_LIMIT,
+    NameRecord,
+    PlaceRecord,
+    bounded_int,
+    check_name_length,
+)
 
 CUSTOM_ID_BASE = 1_000_000_000_000
 _LANG_PREFIX = re.compile(r"^([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*):(?=\S)")
@@ -81,11 +92,25 @@ def parse_names(cell: str) -> tuple[NameRecord, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+def text_lines(path: Path, data: bytes, error: type[ValueError]) -> list[tuple[int, str]]:
+    """Decode a UTF-8 file's ``data`` into (line number, text) for its lines that are neither blank nor comments.
+
+    A leading byte-order mark is dropped; a line that is not UTF-8 raises ``error`` naming the file and line.
+    """
+    numbered: list[tuple[int, str]] = []
+    for number, raw in enumerate(data.removeprefix(codecs.BOM_UTF8).splitlines(), start=1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise error(f"{path}:{number}: not UTF-8 ({err.reason} at byte {err.start + 1} of the line)") from None
+        if line.strip() and not line.startswith("#"):
+            numbered.append((number, line))
+    return numbered
+
+
+def _rows(path: Path, data: bytes) -> Iterator[tuple[int, dict[str, str]]]:
     delimiter = "," if path.suffix.lower() == ".csv" else "\t"
-    with path.open(encoding="utf-8", newline="") as handle:
-        lines = ((n, line) for n, line in enumerate(handle, start=1) if line.strip() and not line.startswith("#"))
-        numbered = list(lines)
+    numbered = text_lines(path, data, CustomPlacesError)
     if not numbered:
         return
     header_number, header_line = numbered[0]
@@ -94,7 +119,7 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     if missing:
         raise CustomPlacesError(f"{path}:{header_number}: header lacks the column(s) {', '.join(missing)}")
     for number, line in numbered[1:]:
-        cells = next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter))
+        cells = next(csv.reader([line], delimiter=delimiter))
         if len(cells) > len(header):
             raise CustomPlacesError(f"{path}:{number}: {len(cells)} columns, the header has {len(header)}")
         yield number, {h: c.strip() for h, c in zip(header, cells, strict=False)}
@@ -106,12 +131,13 @@ def _place(path: Path, number: int, row: dict[str, str], names: tuple[NameRecord
         raise CustomPlacesError(f"{path}:{number}: a new place needs {', '.join(missing)}")
     try:
         local_id = int(row["id"])
+        if not 0 < local_id < GEONAME_ID_LIMIT:
+            raise ValueError(f"id must be a positive integer below {GEONAME_ID_LIMIT:,}, got {row['id']}")
         latitude, longitude = float(row["latitude"]), float(row["longitude"])
-        population = int(row.get("population") or 0)
+        population = bounded_int(row.get("population") or "0", "population", 0, POPULATION_LIMIT)
+        check_name_length(row["name"])
     except ValueError as err:
         raise CustomPlacesError(f"{path}:{number}: {err}") from err
-    if local_id <= 0:
-        raise CustomPlacesError(f"{path}:{number}: id must be a positive integer")
     if not (-90.0 <= latitude <= 90.0 and -180.0 <= longitude <= 180.0):
         raise CustomPlacesError(f"{path}:{number}: coordinates out of range: {latitude}, {longitude}")
     feature_class, _, feature_code = (row.get("feature") or "S.PSTB").partition(".")
@@ -135,21 +161,34 @@ def _place(path: Path, number: int, row: dict[str, str], names: tuple[NameRecord
 def read_custom_places(*paths: Path) -> CustomGazetteer:
     """Read custom-places files; raise :class:`CustomPlacesError` naming the line on any bad row."""
     places: dict[int, PlaceRecord] = {}
+    first_use: dict[int, str] = {}  # place ID -> "file:line" of the row that took it
     extra: list[tuple[int, NameRecord]] = []
     digest = hashlib.sha256()
-    for path in paths:
-        digest.update(Path(path).read_bytes())
-        for number, row in _rows(Path(path)):
-            names = parse_names(row.get("names", ""))
+    for path in map(Path, paths):
+        data = path.read_bytes()
+        digest.update(data)
+        for number, row in _rows(path, data):
+            try:
+                names = parse_names(row.get("names", ""))
+                for name in names:
+                    check_name_length(name.text, "a name in names")
+            except ValueError as err:
+                raise CustomPlacesError(f"{path}:{number}: {err}") from err
             if row.get("geoname_id"):
                 try:
-                    target = int(row["geoname_id"])
+                    target = bounded_int(row["geoname_id"], "geoname_id", 1, GEONAME_ID_LIMIT)
+                    check_name_length(row.get("name", ""))
                 except ValueError as err:
-                    raise CustomPlacesError(f"{path}:{number}: geoname_id: {err}") from err
-                extra.extend((target, n) for n in (NameRecord(row["name"]), *names) if n.text)
+                    raise CustomPlacesError(f"{path}:{number}: {err}") from err
+                extra.extend((target, n) for n in (NameRecord(row.get("name", "")), *names) if n.text)
                 continue
-            place = _place(Path(path), number, row, names)
+            place = _place(path, number, row, names)
             if place.geoname_id in places:
-                raise CustomPlacesError(f"{path}:{number}: id {row['id']} is used twice")
+                raise CustomPlacesError(
+                    f"{path}:{number}: id {place.geoname_id - CUSTOM_ID_BASE} is already used by "
+                    f"{first_use[place.geoname_id]} ({places[place.geoname_id].name}): ids must be unique across "
+                    "all the custom-places files of a build, the seed file's included; give this place an unused id"
+                )
             places[place.geoname_id] = place
+            first_use[place.geoname_id] = f"{path}:{number}"
     return CustomGazetteer(tuple(places.values()), tuple(extra), digest.hexdigest())

@@ -9,21 +9,31 @@
 The dump's readme (``readme.txt`` beside the files) documents the columns. Files are streamed:
 memory does not grow with their size. Lines that do not parse are reported with file and line
 number and skipped, or raise :class:`MalformedLineError` in strict mode; nothing is silently
-corrupted.
+corrupted. A leading UTF-8 byte-order mark is ignored.
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import logging
 import zipfile
+import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from toponym_server.sources.records import AdminDivision, NameRecord, PlaceRecord
+from toponym_server.sources.records import (
+    GEONAME_ID_LIMIT,
+    POPULATION_LIMIT,
+    AdminDivision,
+    NameRecord,
+    PlaceRecord,
+    bounded_int,
+    check_name_length,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +42,10 @@ ALTERNATE_NAME_COLUMNS = (10, 8)  # alternateNamesV2 has the from/to period colu
 # "Languages" of alternate-name rows that are identifiers or links, not names of the place.
 _FLAG_VALUES = frozenset({"", "0", "1"})
 NON_NAME_LANGUAGES = frozenset({"link", "wkdt", "post", "unlc", "iata", "icao", "faac", "tcid"})
+
+
+class GeoNamesFileError(ValueError):
+    """A GeoNames file that cannot be read at all (a damaged zip, say); names the file."""
 
 
 class MalformedLineError(ValueError):
@@ -81,27 +95,38 @@ def open_geonames_file(path: Path) -> Iterator[BinaryIO]:
     """Open a GeoNames file for binary reading, from inside its ``.zip`` when it is zipped.
 
     A zip is read from the member named like the zip (``allCountries.zip`` holds
-    ``allCountries.txt``), else its only ``.txt`` member that is not a readme.
+    ``allCountries.txt``), else its only ``.txt`` member that is not a readme. Raise
+    :class:`GeoNamesFileError` for a zip that is damaged or truncated (an interrupted
+    download), also when the damage is only met while reading.
     """
     if path.suffix.lower() != ".zip":
         with path.open("rb") as handle:
             yield handle
         return
-    with zipfile.ZipFile(path) as archive:
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as err:
+        raise GeoNamesFileError(f"{path}: not a readable zip file ({err}); download it again") from err
+    with archive:
         members = [m for m in archive.namelist() if m.lower().endswith(".txt")]
         wanted = [m for m in members if Path(m).stem == path.stem]
         if not wanted:
             wanted = [m for m in members if "readme" not in m.lower() and "iso-languagecodes" not in m.lower()]
         if len(wanted) != 1:
-            raise ValueError(f"{path}: cannot tell which member to read among {members}")
-        with archive.open(wanted[0]) as member:
-            yield member  # type: ignore[misc]
+            raise GeoNamesFileError(f"{path}: cannot tell which member to read among {members}")
+        try:
+            with archive.open(wanted[0]) as member:
+                yield member  # type: ignore[misc]
+        except (zipfile.BadZipFile, zlib.error, EOFError) as err:
+            raise GeoNamesFileError(f"{path}: damaged zip file ({err}); download it again") from err
 
 
 def _lines(path: Path, strict: bool) -> Iterator[tuple[int, str]]:
     """Yield (line number, text) for the non-comment lines of a UTF-8 file."""
     with open_geonames_file(path) as handle:
         for number, raw in enumerate(handle, start=1):
+            if number == 1:
+                raw = raw.removeprefix(codecs.BOM_UTF8)
             try:
                 line = raw.decode("utf-8").rstrip("\r\n")
             except UnicodeDecodeError as err:
@@ -125,15 +150,24 @@ def parse_dump_line(fields: Sequence[str], *, with_alternates: bool = True) -> P
     """
     if len(fields) != DUMP_COLUMNS:
         raise ValueError(f"expected {DUMP_COLUMNS} tab-separated columns, found {len(fields)}")
-    geoname_id = int(fields[0])
+    geoname_id = bounded_int(fields[0], "geonameid", 1, GEONAME_ID_LIMIT)
     latitude, longitude = float(fields[4]), float(fields[5])
     if not (-90.0 <= latitude <= 90.0 and -180.0 <= longitude <= 180.0):
         raise ValueError(f"coordinates out of range: {latitude}, {longitude}")
     if not fields[1]:
         raise ValueError("empty name")
+    check_name_length(fields[1])
+    check_name_length(fields[2], "ascii name")
     alternates = (
-        tuple(NameRecord(text) for text in dict.fromkeys(fields[3].split(",")) if text) if with_alternates else ()
+        tuple(
+            NameRecord(check_name_length(text, "alternate name"))
+            for text in dict.fromkeys(fields[3].split(","))
+            if text
+        )
+        if with_alternates
+        else ()
     )
+    population = bounded_int(fields[14] or "0", "population", 0, POPULATION_LIMIT)
     return PlaceRecord(
         geoname_id=geoname_id,
         name=fields[1],
@@ -145,7 +179,7 @@ def parse_dump_line(fields: Sequence[str], *, with_alternates: bool = True) -> P
         country_code=fields[8],
         admin1_code=fields[10],
         admin2_code=fields[11],
-        population=int(fields[14] or 0),
+        population=population,
         names=alternates,
     )
 
@@ -167,12 +201,13 @@ def parse_alternate_name_line(fields: Sequence[str]) -> tuple[int, NameRecord] |
     """
     if len(fields) not in ALTERNATE_NAME_COLUMNS:
         raise ValueError(f"expected 10 (or 8) tab-separated columns, found {len(fields)}")
-    geoname_id = int(fields[1])
+    geoname_id = bounded_int(fields[1], "geonameid", 1, GEONAME_ID_LIMIT)
     if not fields[0].isdigit():
         raise ValueError(f"alternate name ID is not a number: {fields[0]!r}")
     lang, text = fields[2], fields[3].strip()
     if lang in NON_NAME_LANGUAGES or not text:
         return None
+    check_name_length(text)
     preferred, short, colloquial, historic = fields[4:8]
     if not _FLAG_VALUES.issuperset((preferred, short, colloquial, historic)):
         raise ValueError(f"flags must be empty, 0 or 1: {fields[4:8]}")
@@ -204,8 +239,8 @@ def read_country_info(path: Path, *, strict: bool = False) -> Iterator[CountryIn
                 iso=fields[0],
                 name=fields[4],
                 capital=fields[5],
-                population=int(fields[7] or 0),
-                geoname_id=int(fields[16]),
+                population=bounded_int(fields[7] or "0", "population", 0, POPULATION_LIMIT),
+                geoname_id=bounded_int(fields[16], "geonameid", 1, GEONAME_ID_LIMIT),
             )
         except (IndexError, ValueError) as err:
             _reject(MalformedLineError(path, number, f"not a countryInfo row ({err})"), strict)
@@ -216,7 +251,9 @@ def read_admin_codes(path: Path, *, strict: bool = False) -> Iterator[AdminDivis
     for number, line in _lines(path, strict):
         fields = line.split("\t")
         try:
-            yield AdminDivision(code=fields[0], name=fields[1], geoname_id=int(fields[3]))
+            yield AdminDivision(
+                code=fields[0], name=fields[1], geoname_id=bounded_int(fields[3], "geonameid", 1, GEONAME_ID_LIMIT)
+            )
         except (IndexError, ValueError) as err:
             _reject(MalformedLineError(path, number, f"not an admin code row ({err})"), strict)
 

@@ -4,6 +4,37 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+GEONAME_ID_LIMIT = 2**31
+"""GeoNames IDs, and the ``id`` of a custom place, are whole numbers from 1 up to below this."""
+
+POPULATION_LIMIT = 2**63
+"""Populations are whole numbers from 0 up to below this (what an SQLite integer holds)."""
+
+MAX_NAME_LENGTH = 1_000
+"""The longest name, in characters, a source accepts; a row with a longer one is malformed.
+
+Real GeoNames names are at most a couple of hundred characters, and the index's keys of a
+name cost memory growing with the square of its length.
+"""
+
+
+def bounded_int(text: str, what: str, low: int, limit: int) -> int:
+    """Read ``text`` as a whole number from ``low`` up to below ``limit``; raise ``ValueError`` naming ``what``."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise ValueError(f"{what} is not a whole number: {text!r}") from None
+    if not low <= value < limit:
+        raise ValueError(f"{what} out of range: {text!r} (expected {low} to {limit - 1:,})")
+    return value
+
+
+def check_name_length(text: str, what: str = "name") -> str:
+    """Return ``text`` if it is at most :data:`MAX_NAME_LENGTH` characters; raise ``ValueError`` otherwise."""
+    if len(text) > MAX_NAME_LENGTH:
+        raise ValueError(f"{what} of {len(text):,} characters, longer than {MAX_NAME_LENGTH:,}")
+    return text
+
 
 @dataclass(frozen=True, slots=True)
 class NameRecord:

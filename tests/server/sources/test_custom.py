@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -81,7 +82,7 @@ def test_bad_rows_are_refused_naming_the_file_and_line(tmp_path: Path, row: str,
 
 def test_an_id_used_twice_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "1\tA\t1\t1\tS.PSTB\tSY\t\t\t\n1\tB\t2\t2\tS.PSTB\tSY\t\t\t\n")
-    with pytest.raises(CustomPlacesError, match="used twice"):
+    with pytest.raises(CustomPlacesError, match=re.escape(f"{path}:4: id 1 is already used by {path}:3 ")):
         read_custom_places(path)
 
 

@@ -195,10 +195,13 @@ def test_empty_ascii_name_falls_back_to_the_name() -> None:
     ("row", "message"),
     [
         (["1", "x"], "expected 19"),
-        (dump_row("id", "X", "X", "", 1.0, 2.0, "P.PPL", "SY").split("\t"), "invalid literal"),
+        (dump_row("id", "X", "X", "", 1.0, 2.0, "P.PPL", "SY").split("\t"), "geonameid is not a whole number"),
         (dump_row(1, "", "X", "", 1.0, 2.0, "P.PPL", "SY").split("\t"), "empty name"),
         (dump_row(1, "X", "X", "", 1.0, 200.0, "P.PPL", "SY").split("\t"), "out of range"),
-        (dump_row(1, "X", "X", "", 1.0, 2.0, "P.PPL", "SY", population="many").split("\t"), "invalid literal"),
+        (
+            dump_row(1, "X", "X", "", 1.0, 2.0, "P.PPL", "SY", population="many").split("\t"),
+            "population is not a whole number",
+        ),
     ],
 )
 def test_parse_dump_line_rejects(row: list[str], message: str) -> None:
