@@ -18,6 +18,7 @@ import logging
 import os
 import signal
 import sys
+import zipfile
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
@@ -34,6 +35,31 @@ def _env(name: str, default: str) -> str:
     return os.environ.get(name, default)
 
 
+class _FromEnvironment(str):
+    """A setting's text read from an environment variable, so that an error about it names the variable."""
+
+    variable: str
+
+    def __new__(cls, text: str, variable: str) -> _FromEnvironment:
+        setting = super().__new__(cls, text)
+        setting.variable = variable
+        return setting
+
+
+def _env_number(name: str, default: str) -> str:
+    """The text of a numeric setting's environment variable, else ``default``; checked by the option's type.
+
+    argparse converts a text default only when the option's command runs and the option is not
+    given, so a bad value stops only the command that reads it, with a usage error.
+    """
+    value = os.environ.get(name)
+    return default if value is None else _FromEnvironment(value, name)
+
+
+def _from(text: str) -> str:
+    return f"{text.variable}: " if isinstance(text, _FromEnvironment) else ""
+
+
 def _env_flag(name: str, default: bool) -> bool:
     """An on/off environment setting: unset takes ``default``; empty, 0, false, no and off mean off."""
     value = os.environ.get(name)
@@ -46,10 +72,30 @@ def _whole_number(text: str, minimum: int) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(f"{_from(text)}{text!r} is not a whole number") from None
     if value < minimum:
-        raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {value}")
+        raise argparse.ArgumentTypeError(f"{_from(text)}must be at least {minimum}, got {value}")
     return value
+
+
+def _port(text: str) -> int:
+    """A TCP port to listen on: a whole number from 1 to 65535, or 0 for a free one."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if 0 <= port <= 65535:
+        return port
+    hint = ""
+    if "://" in text:
+        # Kubernetes sets <SERVICE>_PORT=tcp://IP:PORT in every pod of a namespace with a Service named toponym.
+        hint = (
+            " (a Kubernetes service link, not a setting: give --port, set TOPONYM_PORT in the container's "
+            "environment, or turn service links off with enableServiceLinks: false)"
+        )
+    raise argparse.ArgumentTypeError(
+        f"{_from(text)}{text!r} is not a port number, a whole number from 0 to 65535{hint}"
+    )
 
 
 def _positive_int(text: str) -> int:
@@ -72,6 +118,18 @@ _LIMIT_FLAGS = (
         limits.DEFAULT_MAX_STREAMS_PER_CONNECTION,
         "concurrent calls on one connection",
     ),
+)
+
+# index build's options that apply to GeoNames dumps only: flag, attribute (None when not given)
+_DUMP_ONLY_OPTIONS = (
+    ("--alternate-names", "alternate_names"),
+    ("--country-info", "country_info"),
+    ("--admin1", "admin1"),
+    ("--admin2", "admin2"),
+    ("--feature-classes", "feature_classes"),
+    ("--countries", "countries"),
+    ("--min-population", "min_population"),
+    ("--strict", "strict"),
 )
 
 
@@ -100,14 +158,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument(
         "--port",
-        type=int,
-        default=int(_env("TOPONYM_PORT", "50051")),
-        help="port to listen on (env TOPONYM_PORT; default 50051)",
+        type=_port,
+        default=_env_number("TOPONYM_PORT", "50051"),
+        help="port to listen on (env TOPONYM_PORT; default 50051; 0 picks a free port)",
     )
     serve.add_argument(
         "--workers",
         type=_positive_int,
-        default=_env("TOPONYM_WORKERS", "8"),
+        default=_env_number("TOPONYM_WORKERS", "8"),
         help="worker threads (env TOPONYM_WORKERS; default 8)",
     )
     serve.add_argument(
@@ -139,7 +197,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--keep-index-mib",
         type=_non_negative_int,
-        default=_env("TOPONYM_KEEP_INDEX_MIB", "3072"),  # read_ahead.DEFAULT_KEEP_INDEX_BYTES, not imported here
+        default=_env_number("TOPONYM_KEEP_INDEX_MIB", "3072"),  # read_ahead.DEFAULT_KEEP_INDEX_BYTES, not imported here
         metavar="MIB",
         help="the largest index file (MiB) kept in memory once ready, which counts in the server's resident memory; "
         "a larger one is only read ahead into the page cache (env TOPONYM_KEEP_INDEX_MIB; default 3072)",
@@ -147,7 +205,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--answers-kept",
         type=_non_negative_int,
-        default=_env("TOPONYM_ANSWERS_KEPT", "10000"),  # resolver.DEFAULT_RESULT_CACHE, not imported here
+        default=_env_number("TOPONYM_ANSWERS_KEPT", "10000"),  # resolver.DEFAULT_RESULT_CACHE, not imported here
         metavar="N",
         help="distinct answers kept for names asked again, about 2 KiB each; a pipeline that sends "
         "more distinct names than this over and over finds none kept (env TOPONYM_ANSWERS_KEPT; default 10000; "
@@ -156,7 +214,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--kept-name-rows",
         type=_positive_int,
-        default=_env("TOPONYM_KEPT_NAME_ROWS", "180000"),
+        default=_env_number("TOPONYM_KEPT_NAME_ROWS", "180000"),
         metavar="N",
         help="index name rows kept in memory across queries, about 0.3 KiB each "
         "(env TOPONYM_KEPT_NAME_ROWS; default 180000, about 65 MiB once full)",
@@ -170,7 +228,10 @@ def _parser() -> argparse.ArgumentParser:
     bounds = serve.add_argument_group("limits", "a call past one is refused: INVALID_ARGUMENT or RESOURCE_EXHAUSTED")
     for flag, env, default, text in _LIMIT_FLAGS:
         bounds.add_argument(
-            flag, type=_positive_int, default=_env(env, str(default)), help=f"{text} (env {env}; default {default})"
+            flag,
+            type=_positive_int,
+            default=_env_number(env, str(default)),
+            help=f"{text} (env {env}; default {default})",
         )
     security = serve.add_argument_group("security")
     security.add_argument(
@@ -222,7 +283,6 @@ def _parser() -> argparse.ArgumentParser:
         "--alternate-names",
         type=Path,
         nargs="+",
-        default=[],
         metavar="FILE",
         help="GeoNames alternateNamesV2 files, .txt or .zip (names with languages and flags)",
     )
@@ -243,11 +303,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--no-seeds", action="store_true", help="leave out the seed custom places and crosswalk shipped in seeds/"
     )
-    build.add_argument(
-        "--feature-classes", default="", metavar="CLASSES", help="keep only these feature classes, such as PAS"
-    )
-    build.add_argument("--countries", default="", metavar="CC,CC", help="keep only places in these ISO countries")
-    build.add_argument("--min-population", type=int, default=0, metavar="N", help="keep only places of N or more")
+    build.add_argument("--feature-classes", metavar="CLASSES", help="keep only these feature classes, such as PAS")
+    build.add_argument("--countries", metavar="CC,CC", help="keep only places in these ISO countries")
+    build.add_argument("--min-population", type=int, metavar="N", help="keep only places of N or more")
     build.add_argument("--workers", type=int, default=0, help="normalization processes (default: one per CPU)")
     build.add_argument(
         "--stored-answers",
@@ -264,8 +322,9 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="index file to write (default: the embedded index in the data directory)",
     )
-    build.add_argument("--strict", action="store_true", help="fail on the first malformed line")
+    build.add_argument("--strict", action="store_true", default=None, help="fail on the first malformed line")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
+    build.set_defaults(usage_error=build.error)
     verify = index_commands.add_parser(
         "verify",
         help="check an index file",
@@ -327,6 +386,8 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``toponym`` command line; return the exit code."""
     args = _parser().parse_args(argv)
+    if args.command == "index" and args.index_command == "build":
+        _check_dump_options(args)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
         format=LOG_FORMAT,
@@ -335,7 +396,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from toponym_server.index.reader import IndexFileError
     from toponym_server.sources.crosswalk import CrosswalkError
     from toponym_server.sources.custom import CustomPlacesError
-    from toponym_server.sources.geonames import MalformedLineError
+    from toponym_server.sources.geonames import GeoNamesFileError, MalformedLineError
 
     try:
         if args.command == "serve":
@@ -350,9 +411,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     except IndexFileError as err:
         logger.error("%s", err)
         return 2
-    except (CustomPlacesError, CrosswalkError, MalformedLineError) as err:
+    except (CustomPlacesError, CrosswalkError, MalformedLineError, GeoNamesFileError) as err:
         logger.error("%s", err)
         return 1
+    except zipfile.BadZipFile as err:
+        logger.error("not a readable zip file: %s", err)
+        return 1
+    except OSError as err:
+        logger.error("%s", _os_error_text(err))
+        return 1
+
+
+def _check_dump_options(args: argparse.Namespace) -> None:
+    """Stop with a usage error when options for GeoNames dumps come without ``--geonames``."""
+    given = [flag for flag, attribute in _DUMP_ONLY_OPTIONS if getattr(args, attribute) is not None]
+    if given and not args.geonames:
+        args.usage_error(
+            f"{', '.join(given)} {'applies' if len(given) == 1 else 'apply'} to GeoNames dumps only: "
+            "give the dumps with --geonames (without it, the build is the embedded gazetteer)"
+        )
+
+
+def _os_error_text(err: OSError) -> str:
+    """One line for an OS error, naming its file when it has one: ``FILE: No such file or directory``."""
+    if err.filename is not None and err.strerror:
+        return f"{err.filename}: {err.strerror}"
+    return str(err)
 
 
 def _open(index: Path | None, progress: bool = True) -> Any:
@@ -439,19 +523,34 @@ def _build(args: argparse.Namespace) -> int:
     from toponym_server.sources.geonames import GeoNamesDumpSource, PlaceFilter
     from toponym_server.sources.seeds import CROSSWALK_FILE, CUSTOM_PLACES_FILE, seeds_dir
 
+    inputs = [
+        *(args.geonames or ()),
+        *(args.alternate_names or ()),
+        *filter(None, (args.country_info, args.admin1, args.admin2)),
+        *args.custom,
+        *args.crosswalk,
+    ]
+    # A dump's alternate names or admin codes are read minutes into a build: a mistyped path must stop it now.
+    # A named pipe is a file to read too (a dump streamed from a download, or a test's).
+    unreadable = [path for path in inputs if not path.exists() or path.is_dir() or not os.access(path, os.R_OK)]
+    for path in unreadable:
+        why = "no such file" if not path.exists() else "a directory" if path.is_dir() else "not readable"
+        logger.error("%s: %s", path, why)
+    if unreadable:
+        return 1
     if args.geonames:
         place_filter = PlaceFilter(
-            feature_classes=frozenset(args.feature_classes.upper().replace(",", "")),
-            countries=frozenset(c.strip().upper() for c in args.countries.split(",") if c.strip()),
-            min_population=args.min_population,
+            feature_classes=frozenset((args.feature_classes or "").upper().replace(",", "")),
+            countries=frozenset(c.strip().upper() for c in (args.countries or "").split(",") if c.strip()),
+            min_population=args.min_population or 0,
         )
         source: Any = GeoNamesDumpSource(
             args.geonames,
-            alternate_names=args.alternate_names,
+            alternate_names=args.alternate_names or (),
             country_info=args.country_info,
             admin_codes=[p for p in (args.admin1, args.admin2) if p],
             place_filter=place_filter,
-            strict=args.strict,
+            strict=bool(args.strict),
         )
     else:
         source = EmbeddedSource()
@@ -610,7 +709,11 @@ def _print_table(name: str, candidates: list[dict[str, Any]]) -> None:
 
 
 def _text(args: argparse.Namespace) -> int:
-    document = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    try:
+        document = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        logger.error("%s: not UTF-8 text (%s)", "standard input" if args.file == "-" else args.file, err.reason)
+        return 1
     countries = [c.upper() for c in args.country]
     rows: list[dict[str, Any]] = []
     if args.server:
