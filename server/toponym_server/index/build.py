@@ -18,15 +18,19 @@ The build is a stream with bounded memory:
 
 The file is written under a temporary name beside the target and renamed into place only once
 complete, so a failed or interrupted build never leaves a half-written index where a server
-would open it; the previous index, if any, stays intact.
+would open it; the previous index, if any, stays intact. One build of a target runs at a time:
+it holds a lock file beside the target, and another build of the same target fails at once.
+A build whose source has no place publishes nothing.
 """
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import math
 import multiprocessing
 import os
+import re
 import select
 import shutil
 import sqlite3
@@ -38,6 +42,7 @@ from array import array
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
@@ -58,6 +63,7 @@ from toponym_server.index.keyblocks import (
     with_country_entries,
 )
 from toponym_server.index.keyhash import key_hash
+from toponym_server.index.reader import IndexFileError
 from toponym_server.index.schema import (
     APPLICATION_ID,
     FORMAT_VERSION,
@@ -66,6 +72,7 @@ from toponym_server.index.schema import (
     RELATION_ACROSS_BORDER,
     SCHEMA,
 )
+from toponym_server.index.unpublished import connect_unpublished
 from toponym_server.index.warmth import write_warm_names
 from toponym_server.matching.keys import EXACT, index_keys
 from toponym_server.matching.normalize import content_spelling, normalize
@@ -84,7 +91,7 @@ from toponym_server.matching.rules_version import RULES_VERSION
 from toponym_server.sources.base import GazetteerSource
 from toponym_server.sources.crosswalk import CrosswalkLink
 from toponym_server.sources.custom import CustomGazetteer
-from toponym_server.sources.records import NameRecord, PlaceRecord
+from toponym_server.sources.records import MAX_NAME_LENGTH, NameRecord, PlaceRecord
 
 logger = logging.getLogger(__name__)
 
@@ -114,6 +121,14 @@ _INSERT_NAMES = (
     f"INSERT INTO names SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, {', '.join(PLACE_FACT_COLUMNS)} "
     "FROM places WHERE id = ?"
 )
+
+
+class IndexBuildError(IndexFileError):
+    """A build that refuses to publish: its source has no place, or another build of the target runs.
+
+    An :class:`~toponym_server.index.reader.IndexFileError`, which the command line reports in
+    one line; the previous index, if any, stays in place.
+    """
 
 
 class _Batch(NamedTuple):
@@ -392,52 +407,103 @@ def build_index(
     ``finish``, if given, is called with the complete but unpublished file before its checksum
     is written, and may add to it what is worked out from the file itself (the stored answers:
     :func:`toponym_server.resolver.stored.store_answers`); if it fails, nothing is published.
+
+    Raises :class:`IndexBuildError`, publishing nothing, if another build of ``output`` is
+    running or ``source`` has no place.
     """
     started = time.monotonic()
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale_builds(output)
-    temporary = output.with_name(f".{output.name}.{os.getpid()}.building")
-    temporary.unlink(missing_ok=True)
-    try:
-        with tempfile.TemporaryDirectory(prefix=f".{output.name}.{os.getpid()}.spill", dir=output.parent) as spill:
-            summary = _write(
-                source,
-                temporary,
-                Path(spill),
-                custom or CustomGazetteer(),
-                tuple(crosswalk),
-                expected_fingerprint(source, custom, crosswalk_fingerprint),
-                options or BuildOptions(),
-                progress,
-            )
-        if finish is not None:
-            finish(temporary)
-        finishing = time.monotonic()
-        write_checksum(temporary)
-        with temporary.open("rb") as handle:
-            os.fsync(handle.fileno())
-        logger.info("checksum written and file synced in %.1f s", time.monotonic() - finishing)
-        os.replace(temporary, output)
-        _fsync_directory(output.parent)
-    finally:
-        temporary.unlink(missing_ok=True)
+    with _build_lock(output):
+        _remove_stale_builds(output)
+        # Unique while the lock is held; O_EXCL all the same: never write into a file not made here.
+        temporary = output.with_name(f".{output.name}.{os.getpid()}.building")
+        os.close(os.open(temporary, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644))
+        try:
+            with tempfile.TemporaryDirectory(prefix=f".{output.name}.{os.getpid()}.spill", dir=output.parent) as spill:
+                summary = _write(
+                    source,
+                    temporary,
+                    Path(spill),
+                    custom or CustomGazetteer(),
+                    tuple(crosswalk),
+                    expected_fingerprint(source, custom, crosswalk_fingerprint),
+                    options or BuildOptions(),
+                    progress,
+                )
+            if finish is not None:
+                finish(temporary)
+            finishing = time.monotonic()
+            write_checksum(temporary)
+            with temporary.open("rb") as handle:
+                os.fsync(handle.fileno())
+            logger.info("checksum written and file synced in %.1f s", time.monotonic() - finishing)
+            os.replace(temporary, output)
+            _fsync_directory(output.parent)
+        finally:
+            temporary.unlink(missing_ok=True)
+        size_bytes = output.stat().st_size
     return BuildSummary(
         path=output,
         seconds=time.monotonic() - started,
-        size_bytes=output.stat().st_size,
+        size_bytes=size_bytes,
         **summary,
     )
 
 
+def _lock_path(output: Path) -> Path:
+    # Not ``.{name}.lock``: the embedded index's first start holds that one while its child builds.
+    return output.with_name(f".{output.name}.build-lock")
+
+
+@contextmanager
+def _build_lock(output: Path) -> Iterator[None]:
+    """Hold, for the block, the lock that makes this the only build of ``output``.
+
+    Raises :class:`IndexBuildError` at once if another build holds it. The lock file is removed
+    while still locked when the block ends; a build that opened it meanwhile then finds it is
+    no longer the file at that path, and locks the new one instead.
+    """
+    path = _lock_path(output)
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            held = os.fstat(fd)
+            try:
+                current = os.stat(path)
+            except FileNotFoundError:
+                current = None
+        except BlockingIOError:
+            os.close(fd)
+            raise IndexBuildError(f"another build of {output} is running (it holds {path}): not built") from None
+        except BaseException:
+            os.close(fd)
+            raise
+        if current is not None and (current.st_dev, current.st_ino) == (held.st_dev, held.st_ino):
+            break
+        os.close(fd)
+    try:
+        yield
+    finally:
+        path.unlink(missing_ok=True)
+        os.close(fd)
+
+
 def _remove_stale_builds(output: Path) -> None:
-    """Delete what builds of ``output`` killed before they could clean up (their process is gone)."""
-    for leftover in output.parent.glob(f".{output.name}.*"):
-        pid = leftover.name.removeprefix(f".{output.name}.").split(".")[0]
-        if not pid.isdigit() or _process_alive(int(pid)):
+    """Delete what builds of ``output`` killed before they could clean up.
+
+    Only called with the build lock held: no other build of ``output`` is running, so every
+    temporary file or spill directory of one is a leftover, whatever process ID it names (the
+    IDs of other containers' processes mean nothing here).
+    """
+    leftover_name = re.compile(r"\d+\.(?:building|spill\w*)")
+    prefix = f".{output.name}."
+    for leftover in output.parent.iterdir():
+        if not leftover.name.startswith(prefix) or not leftover_name.fullmatch(leftover.name.removeprefix(prefix)):
             continue
         logger.info("removing %s, left by a build that was killed", leftover)
-        if leftover.is_dir():
+        if leftover.is_dir() and not leftover.is_symlink():
             shutil.rmtree(leftover, ignore_errors=True)
         else:
             leftover.unlink(missing_ok=True)
@@ -463,7 +529,8 @@ def _write(
     options: BuildOptions,
     progress: bool,
 ) -> dict[str, int]:
-    conn = sqlite3.connect(path, isolation_level=None)
+    # mode=rw: the build's own (empty) temporary file, never a new one should it have gone.
+    conn = connect_unpublished(path)
     workers = _Workers(options.workers or os.cpu_count() or 1)
     try:
         # First: the page size is fixed once anything writes the file (the application ID does).
@@ -578,6 +645,9 @@ def _name_batches(
             text = record.text.strip()
             if not text or (text, record.lang) in seen:
                 continue
+            if len(text) > MAX_NAME_LENGTH:
+                _skip_long_name(place_id, text)
+                continue
             seen.add((text, record.lang))
             if record.lang:
                 state.languages.add(record.lang)
@@ -605,12 +675,16 @@ def _name_batches(
         extra = FLAG_CUSTOM if is_custom else 0
         if not place.names:  # the common case with alternate-names files: just the canonical names
             name = place.name.strip()
-            if name:
+            if len(name) > MAX_NAME_LENGTH:
+                _skip_long_name(place_id, name)
+            elif name:
                 batch.add(state.next_name_id, place_id, name, "", FLAG_CANONICAL | extra)
                 state.next_name_id += 1
             if place.ascii_name and place.ascii_name != place.name:
                 ascii_name = place.ascii_name.strip()
-                if ascii_name and ascii_name != name:
+                if len(ascii_name) > MAX_NAME_LENGTH:
+                    _skip_long_name(place_id, ascii_name)
+                elif ascii_name and ascii_name != name:
                     batch.add(state.next_name_id, place_id, ascii_name, "", FLAG_CANONICAL | extra)
                     state.next_name_id += 1
             return
@@ -620,10 +694,12 @@ def _name_batches(
         named = [(n, name_flags(n) | extra) for n in place.names]
         add_jobs(place_id, iter(canonical + named))
 
+    source_places = 0
     for place in source.places():
         if place.geoname_id in state.seen:
             logger.warning("skipped a second record for place %d", place.geoname_id)
             continue
+        source_places += 1
         if merger.places:
             merger.offer(place)
         add_place(place, is_custom=False)
@@ -632,6 +708,11 @@ def _name_batches(
             yield batch
             batch = _Batch.empty()
             ids, places, texts, langs, flag_column = batch
+    if not source_places:
+        raise IndexBuildError(
+            f"no place read from {source.describe()} (an empty file, not a GeoNames dump, "
+            "or filters that keep no place): nothing published"
+        )
     merged = merger.merged_into()
     for place in custom.places:
         target = merged.get(place.geoname_id)
@@ -660,6 +741,9 @@ def _name_batches(
                 continue
         elif not present(place_id):
             continue
+        if len(record.text) > MAX_NAME_LENGTH:
+            _skip_long_name(place_id, record.text)
+            continue
         lang = record.lang
         if lang:
             languages.add(lang)
@@ -677,6 +761,16 @@ def _name_batches(
     state.next_name_id = name_id
     if ids:
         yield batch
+
+
+def _skip_long_name(place_id: int, text: str) -> None:
+    logger.warning(
+        "skipped a name of place %d: %d characters (at most %d), starting %r",
+        place_id,
+        len(text),
+        MAX_NAME_LENGTH,
+        text[:40],
+    )
 
 
 def _normalize_all(batches: Iterator[_Batch], state: _State, workers: _Workers, bar: tqdm[Any]) -> None:

@@ -10,6 +10,8 @@ import sqlite3
 import zlib
 from pathlib import Path
 
+from toponym_server.index.unpublished import connect_unpublished
+
 
 def file_checksum(path: Path, page_size: int) -> int:
     """The CRC-32 of every page of an SQLite file after the first."""
@@ -22,8 +24,11 @@ def file_checksum(path: Path, page_size: int) -> int:
 
 
 def write_checksum(path: Path) -> None:
-    """Compute the checksum of a finished index file and store it in the file's header."""
-    conn = sqlite3.connect(path, isolation_level=None)
+    """Compute the checksum of a finished index file and store it in the file's header.
+
+    Raises :class:`sqlite3.OperationalError` if there is no file at ``path``, rather than create one.
+    """
+    conn = connect_unpublished(path)
     try:
         (page_size,) = conn.execute("PRAGMA page_size").fetchone()
         crc = file_checksum(path, page_size)

@@ -14,11 +14,11 @@ the rules the answers were worked out by; a resolver of other rules does not rea
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from toponym_server.index.keyhash import key_hash
+from toponym_server.index.unpublished import connect_unpublished
 
 ANSWERS_FINGERPRINT = "answers_fingerprint"
 """The ``meta`` key naming the rules the stored answers were worked out by."""
@@ -49,7 +49,7 @@ def write_stored_answers(
     Returns how many answers were stored. Only the build calls it, on its temporary file; a
     published index file is never written to.
     """
-    conn = sqlite3.connect(path, isolation_level=None)
+    conn = connect_unpublished(path)
     try:
         conn.execute("PRAGMA journal_mode = OFF")
         conn.execute("PRAGMA synchronous = OFF")
