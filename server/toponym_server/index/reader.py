@@ -240,8 +240,13 @@ class IndexReader:
         return conn
 
     def _check(self) -> dict[str, str]:
+        if self.path.is_dir():
+            raise IndexFileError(f"{self.path} is a directory, not an index file: give the file's path")
         if not self.path.is_file():
             raise IndexFileError(f"index file {self.path} does not exist: build it with `toponym index build`")
+        if not os.access(self.path, os.R_OK):
+            # SQLite would say "unable to open database file", which reads like a damaged file.
+            raise IndexFileError(f"{self.path} cannot be read by this process (permission denied): check its mode")
         try:
             conn = self._connect()
             (app_id,) = conn.execute("PRAGMA application_id").fetchone()
@@ -256,6 +261,9 @@ class IndexReader:
         if pages * page_size != self.path.stat().st_size:
             raise IndexFileError(f"{self.path} is truncated or damaged: rebuild it")
         version = meta.get("format_version")
+        if not meta:
+            # A build writes every meta row at once, in its last transaction.
+            raise IndexFileError(f"{self.path} is an unfinished build: rebuild it")
         if version not in READABLE_FORMATS:
             raise IndexFileError(
                 f"{self.path} has index format {version}, this server reads formats "

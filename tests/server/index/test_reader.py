@@ -11,6 +11,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -1018,3 +1019,23 @@ def test_keep_in_memory_of_a_file_gone_from_its_path_raises_os_error(index_path:
             reader.keep_in_memory()
     finally:
         reader.close()
+
+
+def test_a_directory_is_refused_as_one(tmp_path: Path) -> None:
+    with pytest.raises(IndexFileError, match="is a directory, not an index file"):
+        IndexReader(tmp_path)
+
+
+def test_a_builds_unfinished_file_is_called_one(own_copy: Path) -> None:
+    # A build writes its meta rows last, all at once: a file killed before them has none.
+    with closing(sqlite3.connect(own_copy)) as conn, conn:
+        conn.execute("DELETE FROM meta")
+    with pytest.raises(IndexFileError, match="is an unfinished build"):
+        IndexReader(own_copy)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file whatever its mode")
+def test_a_file_this_process_may_not_read_is_not_called_damaged(own_copy: Path) -> None:
+    own_copy.chmod(0)
+    with pytest.raises(IndexFileError, match="cannot be read by this process"):
+        IndexReader(own_copy)
