@@ -50,7 +50,7 @@ FLAG_COLLOQUIAL = 4
 FLAG_HISTORIC = 8
 FLAG_CANONICAL = 16
 FLAG_NON_LATIN = 32
-FLAG_CODE = 64  # an abbreviation or code (IATA, FAA ...) among the alternate names, not a name
+FLAG_CODE = 64  # an abbreviation or code (IATA, FAA ...) among the alternate names: a name only of a country
 FLAG_CUSTOM = 128  # a name from a custom-places file
 
 # Scores are log-odds (see :mod:`.scoring`, whose weights are fitted). The benchmark sets hold no
@@ -273,13 +273,19 @@ def evidence_table(
     return _evidence_by_column(query, candidates, hints)
 
 
-def _closeness(query: Normalized, hit: NameView, similarity: float, language: str) -> float:
+def _is_country(place: PlaceFacts) -> bool:
+    """The place is a country (or a territory): its abbreviations (*USA*, *UK*, *UAE*) are names, not codes."""
+    # The class first: most candidates are not areas, and this runs for each.
+    return place.feature_class == "A" and kind_of_feature(place.feature_class, place.feature_code) is Kind.COUNTRY
+
+
+def _closeness(query: Normalized, hit: NameView, similarity: float, language: str, code: bool) -> float:
     """A name's similarity after its status is weighed, as :func:`_evidence_by_column` weighs it."""
     flags = hit.flags
     closeness = similarity
     if flags & FLAG_NON_LATIN and not query.transliterated:
         closeness -= _NAME_SCRIPT_BRIDGE
-    if flags & FLAG_CODE:
+    if code:
         closeness += _NAME_CODE
     if flags & FLAG_HISTORIC:
         closeness -= _NAME_HISTORIC
@@ -305,11 +311,12 @@ def _evidence_by_name(
         best = -math.inf
         decided = 0
         decided_view = ""
+        country = _is_country(place)
         for at, hit in enumerate(hits):
             credit = partial_credit(query, hit.folded, hit.phonetic)
             ((similarity, view),) = name_similarities(query, [(hit.folded, hit.phonetic, hit.skeleton)], [credit])
             rows.append(comparer.evidence_row(hit.folded, hit.phonetic, hit.skeleton, hit.spelled, similarity, credit))
-            closeness = _closeness(query, hit, similarity, language)
+            closeness = _closeness(query, hit, similarity, language, bool(hit.flags & FLAG_CODE) and not country)
             if closeness > best:  # the first of equals decides
                 best, decided, decided_view = closeness, at, view
         name_evidence = [max(column) for column in zip(*rows, strict=True)]
@@ -320,7 +327,7 @@ def _evidence_by_name(
             place_features(
                 query,
                 name_evidence,
-                (bridge, bridge and is_syllabic(hit.text), bool(hit.flags & FLAG_CODE)),
+                (bridge, bridge and is_syllabic(hit.text), bool(hit.flags & FLAG_CODE) and not country),
                 (place.prominence, all(len(query.tokens) != h.folded.count(" ") + 1 for h in hits)),
                 bool(hints.countries),
                 place.country_code in hints.countries,
@@ -356,7 +363,9 @@ def _evidence_by_column(
     non_latin = (flags & FLAG_NON_LATIN) != 0
     if not query.transliterated:
         closeness[non_latin] -= _NAME_SCRIPT_BRIDGE
-    closeness[(flags & FLAG_CODE) != 0] += _NAME_CODE
+    countries = np.array([_is_country(place) for place, _ in candidates])
+    code = ((flags & FLAG_CODE) != 0) & ~np.repeat(countries, counts)
+    closeness[code] += _NAME_CODE
     closeness[(flags & FLAG_HISTORIC) != 0] -= _NAME_HISTORIC
     language = hints.language.split("-")[0].lower()
     in_language = np.array([bool(language and hit.lang and hit.lang.split("-")[0] == language) for hit in hits])
@@ -378,7 +387,7 @@ def _evidence_by_column(
     features = place_evidence(
         query,
         best_of(per_hit, starts, decided),
-        (bridge, syllabic, (flags[decided] & FLAG_CODE) != 0),
+        (bridge, syllabic, code[decided]),
         (np.array([place.prominence for place, _ in candidates], dtype=np.float64), word_count_differs),
         bool(hints.countries),
         np.array([place.country_code in hints.countries for place, _ in candidates]),

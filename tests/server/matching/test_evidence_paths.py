@@ -39,10 +39,12 @@ def name_hit(draw: st.DrawFn) -> NameHit:
 
 @st.composite
 def candidate(draw: st.DrawFn) -> tuple[PlaceFacts, list[NameHit]]:
+    # A country's codes are names (USA, UK): both paths must tell countries apart.
+    feature_class, feature_code = draw(st.sampled_from([("P", "PPL"), ("A", "PCLI"), ("A", "ADM1")]))
     facts = PlaceFacts(
         draw(st.integers(1, 10**6)),
-        "P",
-        "PPL",
+        feature_class,
+        feature_code,
         draw(st.sampled_from(["SY", "IQ", "TR"])),
         34.0,
         38.0,

@@ -11,6 +11,7 @@ from toponym_server.matching.features import Kind
 from toponym_server.matching.normalize import content_spelling, normalize
 from toponym_server.matching.ranking import (
     FLAG_CANONICAL,
+    FLAG_CODE,
     FLAG_HISTORIC,
     FLAG_NON_LATIN,
     FLAG_PREFERRED,
@@ -224,3 +225,21 @@ def test_a_country_met_only_by_an_inexact_spelling_yields_to_a_town_of_that_name
     candidates = [(angola, [hit("Angola")]), (town, [hit("Angela", flags=0)])]
     assert winner("Angela", candidates) == 1689080
     assert winner("Angola", candidates) == 3351879
+
+
+@pytest.mark.parametrize("padding", [0, 12], ids=["name-by-name", "by-column"])
+def test_a_countrys_abbreviation_is_a_name_and_a_citys_code_is_not(padding: int) -> None:
+    # USA is the United States' abbreviation, and Usa a town in Japan: the country wins. SDF,
+    # Louisville's airport code, counts less than a name spelt so would.
+    others = [(place(900 + i, "FR", (45.0, 2.0), 0.1), [hit(f"Xyzzy{i}")]) for i in range(padding)]
+    country = place(1, "US", (39.8, -98.6), 1.0, "A.PCLI")
+    town = place(2, "JP", (33.5, 131.3), 0.6)
+    assert winner("USA", [(town, [hit("Usa")]), (country, [hit("USA", flags=FLAG_CODE)]), *others]) == 1
+
+    def score(facts: PlaceFacts, flags: int) -> float:
+        ranked = rank(normalize("SDF"), [(facts, [hit("SDF", flags=flags)]), *others], Hints())
+        return next(r.score for r in ranked if r.place.place_id == facts.place_id)
+
+    city = place(3, "US", (38.3, -85.8), 0.75)
+    assert score(city, FLAG_CODE) < score(city, 0)
+    assert score(country, FLAG_CODE) == score(country, 0)
