@@ -18,6 +18,13 @@ from toponym_server.text.finder import Span, find_spans
 DEFAULT_MIN_CONFIDENCE = 0.5
 NO_CUE_CONFIDENCE = 0.65
 PROMINENT_POPULATION = 100_000
+CODE_CITY_POPULATION = 1_000_000
+"""A span matched only through a code (an abbreviation or an airport's code) is a mention of a city this large.
+
+Or of a country, a first-level division or a capital. News acronyms meet airports' codes:
+*SDF* (the Syrian Democratic Forces) is Louisville's, *YPG* Portage la Prairie's, *PKK*
+Pakokku's.
+"""
 _KNOWN_CACHE = 100_000
 _WRITTEN_POSTINGS = 64
 _STATE_CODES = frozenset({"PPLC", "PCLI", "PCLD", "PCLS", "PCLF", "PCL"})
@@ -230,7 +237,10 @@ class TextResolver:
         alone: list[list[Candidate]] = []
         for query in queries:
             proceed()
-            alone.append(self.resolver.resolve(query))
+            answer = self.resolver.resolve(query)
+            # An acronym met only as an airport's code or by its sound is neither a mention nor a
+            # pull on the document's other names.
+            alone.append([] if answer and _cannot_name(query.name, answer[0]) else answer)
         contexts = contexts_for(alone)
         never = self._never_mentions(spans, queries, alone, contexts, text)
         # As Resolver.resolve_many with use_context, but without the names that cannot be mentions.
@@ -282,7 +292,12 @@ def _accept(span: Span, best: Candidate, strong: bool, listed: bool, min_confide
     - A small place's name is a common noun after an article (*der Regen*), at the start of a
       sentence (*Lage bleibt*), or alone in a script without capitals: there the place must be
       an area or a city of :data:`PROMINENT_POPULATION` people.
+    - A code (see :data:`CODE_CITY_POPULATION`) names a country, a first-level division, a
+      capital or a city of millions, or nothing; an acronym names a place only by a name of
+      the same letters (*UK*, *D.C.*, *nyc*), never by its sound (*ISIS*, *SAA*).
     """
+    if _cannot_name(span.text, best):
+        return False
     one_word = " " not in span.text.strip()
     cued = span.after_place_preposition or listed
     area = best.place.feature_class == "A"
@@ -348,9 +363,39 @@ def _prominent(candidate: Candidate) -> bool:
 
 def _major(candidate: Candidate) -> bool:
     """A country, a first-level division, or a city of :data:`PROMINENT_POPULATION` people or more."""
+    return _major_area(candidate) or candidate.place.population >= PROMINENT_POPULATION
+
+
+def _major_area(candidate: Candidate) -> bool:
+    """A country or a first-level division."""
+    code = candidate.place.feature_code
+    return code.startswith("PCL") or code == "ADM1"
+
+
+def _is_acronym(text: str) -> bool:
+    """A word of two to five capitals (*SDF*, *ISIS*)."""
+    return 2 <= len(text) <= 5 and text.isalpha() and text.isupper()
+
+
+def _cannot_name(text: str, best: Candidate) -> bool:
+    """Whether ``text`` met its best candidate only by a code, or as an acronym only by its sound."""
+    return _only_a_code(best) or (_is_acronym(text) and not _same_letters(text, best.matched_name))
+
+
+def _same_letters(acronym: str, name: str) -> bool:
+    """The name is the acronym, whatever its case, points and spaces (*U.A.E.*, *nyc*)."""
+    return name.replace(".", "").replace(" ", "").upper() == acronym
+
+
+def _only_a_code(candidate: Candidate) -> bool:
+    """The candidate was matched through a code (see :data:`CODE_CITY_POPULATION`) that cannot name it in a text.
+
+    A code is a short name of capitals only (*SDF*, *KJFK*); an abbreviation written with
+    points (*D.C.*, *L.A.*) is a name. A capital is named by its codes too.
+    """
     place = candidate.place
-    major_area = place.feature_code.startswith("PCL") or place.feature_code == "ADM1"
-    return major_area or place.population >= PROMINENT_POPULATION
+    named = _major_area(candidate) or place.feature_code == "PPLC" or place.population >= CODE_CITY_POPULATION
+    return _is_acronym(candidate.matched_name) and not named
 
 
 def _cased(text: str) -> bool:
