@@ -237,10 +237,7 @@ class TextResolver:
         alone: list[list[Candidate]] = []
         for query in queries:
             proceed()
-            answer = self.resolver.resolve(query)
-            # An acronym met only as an airport's code or by its sound is neither a mention nor a
-            # pull on the document's other names.
-            alone.append([] if answer and _cannot_name(query.name, answer[0]) else answer)
+            alone.append(self.resolver.resolve(query))
         contexts = contexts_for(alone)
         never = self._never_mentions(spans, queries, alone, contexts, text)
         # As Resolver.resolve_many with use_context, but without the names that cannot be mentions.
