@@ -24,18 +24,8 @@ from .conftest import ALEPPO, DAMASCUS, EXPECTED_PLACES, ListSource, write_fixtu
 
 
 def place(geoname_id: int, name: str, *names: NameRecord, ascii_name: str | None = None) -> PlaceRecord:
-    return PlaceRecord(
-        geoname_id=geoname_id,
-        name=name,
-        ascii_name=name if ascii_name is None else ascii_name,
-        latitude=35.0,
-        longitude=38.0,
-        feature_class="P",
-        feature_code="PPL",
-        country_code="SY",
-        population=1000,
-        names=names,
-    )
+    ascii_name = name if ascii_name is None else ascii_name
+    return PlaceRecord(geoname_id, name, ascii_name, 35.0, 38.0, "P", "PPL", "SY", population=1000, names=names)
 
 
 class WaitingSource(ListSource):

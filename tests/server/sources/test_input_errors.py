@@ -131,19 +131,6 @@ def test_the_largest_geonames_id_and_population_are_read() -> None:
     assert (place.geoname_id, place.population) == (2**31 - 1, 2**63 - 1)
 
 
-def test_a_dump_row_with_a_huge_number_is_reported_and_skipped(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
-    path = tmp_path / "SY.txt"
-    huge = dump_row(9000001, "Tell Abyad", "Tell Abyad", "", 36.69, 38.95, "P.PPL", "SY", population=10**20)
-    path.write_text("\n".join([ROWS[0], huge, ROWS[1]]) + "\n", encoding="utf-8")
-    with caplog.at_level(logging.WARNING, logger=LOGGER):
-        assert [p.name for p in read_dump(path)] == ["Damascus", "Aleppo"]
-    assert f"{path}:2: population out of range" in caplog.text
-    with pytest.raises(MalformedLineError, match="population out of range"):
-        list(read_dump(path, strict=True))
-
-
 def test_an_alternate_name_of_a_huge_place_id_is_a_malformed_line() -> None:
     with pytest.raises(ValueError, match="geonameid out of range"):
         parse_alternate_name_line(f"1\t{10**20}\ten\tAleppo\t\t\t\t\t\t".split("\t"))
@@ -192,16 +179,31 @@ def test_a_name_of_the_longest_length_is_read() -> None:
     assert parse_dump_line(fields).name == longest
 
 
-def test_a_dump_row_with_an_over_long_name_is_reported_and_skipped(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+@pytest.mark.parametrize(
+    ("bad_row", "logged", "refused"),
+    [
+        (
+            dump_row(9000001, "Tell Abyad", "Tell Abyad", "", 36.69, 38.95, "P.PPL", "SY", population=10**20),
+            "population out of range",
+            "population out of range",
+        ),
+        (
+            dump_row(9000001, " ".join(f"w{i}" for i in range(16000)), "X", "", 35.0, 38.0, "P.PPL", "SY"),
+            "name of 100,889 characters",
+            "longer than 1,000",
+        ),
+    ],
+    ids=["huge-number", "over-long-name"],
+)
+def test_a_dump_row_out_of_bounds_is_reported_and_skipped(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, bad_row: str, logged: str, refused: str
 ) -> None:
     path = tmp_path / "SY.txt"
-    long_row = dump_row(9000001, " ".join(f"w{i}" for i in range(16000)), "X", "", 35.0, 38.0, "P.PPL", "SY")
-    path.write_text("\n".join([ROWS[0], long_row, ROWS[1]]) + "\n", encoding="utf-8")
+    path.write_text("\n".join([ROWS[0], bad_row, ROWS[1]]) + "\n", encoding="utf-8")
     with caplog.at_level(logging.WARNING, logger=LOGGER):
         assert [p.name for p in read_dump(path)] == ["Damascus", "Aleppo"]
-    assert f"{path}:2: name of 100,889 characters" in caplog.text
-    with pytest.raises(MalformedLineError, match="longer than 1,000"):
+    assert f"{path}:2: {logged}" in caplog.text
+    with pytest.raises(MalformedLineError, match=refused):
         list(read_dump(path, strict=True))
 
 
