@@ -11,8 +11,9 @@ The finder is one pass over the tokens:
    acronym given in parentheses right after an organisation (*(Sohr)*, *(IS)*) is ruled out
    wherever it recurs;
 3. *spans*: inside each remaining run, the longest stretches the gazetteer knows under an exact
-   or phonetic key, left to right, without overlaps. An Arabic-script word is also tried without
-   a one-letter proclitic (*والرقة* is *و* + *الرقة*).
+   or phonetic key, left to right, without overlaps. A stretch of Arabic or Hebrew script is also
+   tried without the proclitics of its first word (*والرقة* is *و* + *الرقة*, *ובתל אביב* is
+   *ו* + *ב* + *תל אביב*).
 
 What a span stands for is left to the resolver; the finder only says where names may be and
 gives each a hint of context (a place preposition before it).
@@ -20,6 +21,7 @@ gives each a hint of context (a place preposition before it).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -50,7 +52,16 @@ DEMONYM_ENDINGS = (
     *("ien", "ienne", "iens", "ais", "aise"),
     *("isch", "ische", "ischen", "ischer"),
 )
-_PROCLITICS = ("و", "ب", "ل", "ف", "ك")
+_PROCLITICS = {
+    "arabic": ("و", "ف", "ب", "ل", "ك"),
+    "hebrew": ("ו", "ה", "ב", "ל", "מ", "ש", "כ"),
+}
+"""The one-letter words written joined to the next (*and*, *the*, *in*, *to*, *from*, *that*, *as*)."""
+_FIRST_OF_TWO = frozenset("وفוש")
+"""A conjunction may stand before a second proclitic: و + ب (*and in*), ו + ב, ש + מ."""
+_PLACE_PROCLITICS = frozenset("بلבלמ")
+"""Proclitics that say *in*, *to* or *from*: a place cue, as a preposition before the word is."""
+_HEBREW = re.compile(r"[\u0590-\u05FF]")
 _POSSESSIVES = ("'s", "\u2019s")
 
 
@@ -196,17 +207,39 @@ def _variants(raw: str, words: int, cased: bool, written: KnowsName) -> list[tup
 
     - A possessive of a ``cased`` last word is tried without its ``'s`` first (*Aleppo's*,
       *France's*), when that word has three letters or more (*Ra's al-Ayn* keeps its own).
-    - A word of Arabic script that starts with a one-letter proclitic (و + إيران) is tried
-      without it first, unless some place is written exactly as the whole word (ب in *بيروت*
-      is a letter of Beirut's name, not *in*).
+    - A span of Arabic or Hebrew script whose first word starts with proclitics (و + إيران,
+      و + دير الزور, ו + ב + תל אביב) is tried without them first, one letter then two, unless
+      some place is written exactly as the whole span (ب in *بيروت* is a letter of Beirut's
+      name, not *in*).
     """
     whole = (0, len(raw))
     if cased and raw.endswith(_POSSESSIVES) and len((raw[:-2].rsplit(maxsplit=1) or [""])[-1]) >= 3:
         return [(0, len(raw) - 2), whole]
-    if words == 1 and has_arabic(raw) and raw.startswith(_PROCLITICS) and len(raw) > 3:
-        stripped = (1, len(raw))
-        return [whole, stripped] if written(raw) else [stripped, whole]
+    if not cased:
+        stripped = [(count, len(raw)) for count in _proclitic_counts(raw, words)]
+        if stripped:
+            return [whole, *stripped] if written(raw) else [*stripped, whole]
     return [whole]
+
+
+def _proclitic_counts(raw: str, words: int) -> list[int]:
+    """How many letters at the start of ``raw`` may be proclitics, fewest first (none, 1, or 1 and 2).
+
+    What is left of the first word keeps three letters (two in a span of several words).
+    """
+    script = "arabic" if has_arabic(raw) else "hebrew" if _HEBREW.search(raw) else None
+    if script is None:
+        return []
+    letters = _PROCLITICS[script]
+    first = raw.split(maxsplit=1)[0]
+    least = 3 if words == 1 else 2
+    counts: list[int] = []
+    if first[:1] in letters and len(first) - 1 >= least:
+        counts.append(1)
+        second = first[1:2]
+        if first[0] in _FIRST_OF_TWO and second in letters and second not in _FIRST_OF_TWO and len(first) - 2 >= least:
+            counts.append(2)
+    return counts
 
 
 def _nothing_written(words: str) -> bool:
@@ -277,12 +310,14 @@ def _spans_in_run(
                     continue
                 before = run[i] - 1
                 previous_word = tokens[before].word if before >= 0 else ""
+                after_proclitic = bool(_PLACE_PROCLITICS.intersection(raw[:start]))
+                cued = previous_word in PLACE_PREPOSITIONS or bool(first.elided) or after_proclitic
                 found.append(
                     Span(
                         text=variant,
                         start=begin + start,
                         end=begin + end,
-                        after_place_preposition=previous_word in PLACE_PREPOSITIONS or bool(first.elided),
+                        after_place_preposition=cued,
                         after_article=previous_word in ARTICLES or _declined_adjective(previous_word),
                         opens_sentence=length == 1 and first.sentence_start,
                         before_name_word=i + length < len(run) and tokens[run[i + length]].capitalized,

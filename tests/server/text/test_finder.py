@@ -81,3 +81,16 @@ def test_an_arabic_word_some_place_is_written_as_keeps_its_first_letter() -> Non
     found = find_spans("وصل إلى بيروت ثم بحلب", lambda t: t in gazetteer, lambda t: t == "بيروت")
     assert [s.text for s in found] == ["بيروت", "حلب"]
     assert [s.text for s in find_spans("وصل إلى بيروت", lambda t: t in gazetteer)] == ["يروت"]
+
+
+def test_proclitics_come_off_the_first_word_of_a_name_of_several_words() -> None:
+    gazetteer = {"دير الزور", "تل أبيض", "תל אביב", "חיפה", "ירושלים"}
+    found = find_spans("حلب ودير الزور وتل أبيض", lambda t: t in gazetteer)
+    assert [(s.text, s.after_place_preposition) for s in found] == [("دير الزور", False), ("تل أبيض", False)]
+    # vav (and) + bet (in): one letter off, then two; bet and mem say where, so the name is cued.
+    found = find_spans("הפגנות בירושלים ובתל אביב ונסע מחיפה", lambda t: t in gazetteer)
+    assert [(s.text, s.after_place_preposition) for s in found] == [
+        ("ירושלים", True),
+        ("תל אביב", True),
+        ("חיפה", True),
+    ]
