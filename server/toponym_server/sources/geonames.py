@@ -288,7 +288,9 @@ class GeoNamesDumpSource:
         """Yield the dump's places, then any country features it lacked."""
         countries = {c.iso: c for c in read_country_info(self._country_info)} if self._country_info else {}
         seen_countries: set[int] = set()
-        capitals: dict[str, tuple[float, float]] = {}
+        # The country's capital among the places named as countryInfo names it: the one coded as
+        # a capital (PPLC), else the most populous (a citiesN dump may hold a small namesake first).
+        capitals: dict[str, tuple[tuple[bool, int], float, float]] = {}
         inline_names = not self._alternate_names
         for dump in self._dumps:
             for place in read_dump(dump, strict=self._strict, with_alternates=inline_names):
@@ -299,12 +301,15 @@ class GeoNamesDumpSource:
                     if place.geoname_id == info.geoname_id:
                         seen_countries.add(place.geoname_id)
                     elif place.feature_class == "P" and info.capital in (place.name, place.ascii_name):
-                        capitals.setdefault(place.country_code, (place.latitude, place.longitude))
+                        rank = (place.feature_code == "PPLC", place.population)
+                        found = capitals.get(place.country_code)
+                        if found is None or rank > found[0]:
+                            capitals[place.country_code] = (rank, place.latitude, place.longitude)
                 yield place
         for info in countries.values():
             if info.geoname_id in seen_countries or info.iso not in capitals:
                 continue
-            latitude, longitude = capitals[info.iso]
+            _, latitude, longitude = capitals[info.iso]
             country = PlaceRecord(
                 geoname_id=info.geoname_id,
                 name=info.name,

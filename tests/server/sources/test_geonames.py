@@ -334,3 +334,18 @@ def test_fingerprint_changes_when_a_file_changes(dump: Path, country_info: Path)
 
 def test_describe_names_the_dumps(dump: Path) -> None:
     assert str(dump) in GeoNamesDumpSource([dump]).describe()
+
+
+def test_a_missing_country_is_placed_at_its_capital_not_a_namesake_listed_first(
+    tmp_path: Path, country_info: Path
+) -> None:
+    # A citiesN dump may hold a small town named as the capital before the capital itself.
+    dump = tmp_path / "cities.txt"
+    rows = [
+        dump_row(9001, "Damascus", "Damascus", "", 40.0, 20.0, "P.PPL", "SY", population=500),
+        dump_row(170654, "Damascus", "Damascus", "", 33.5102, 36.29128, "P.PPLC", "SY", population=1569394),
+        dump_row(9002, "Damascus", "Damascus", "", 41.0, 21.0, "P.PPL", "SY", population=2_000_000),
+    ]
+    dump.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    places = {p.geoname_id: p for p in GeoNamesDumpSource([dump], country_info=country_info).places()}
+    assert (places[163843].latitude, places[163843].longitude) == (33.5102, 36.29128)
