@@ -187,7 +187,8 @@ def read_custom_places(*paths: Path) -> CustomGazetteer:
                 raise CustomPlacesError(
                     f"{path}:{number}: id {place.geoname_id - CUSTOM_ID_BASE} is already used by "
                     f"{first_use[place.geoname_id]} ({places[place.geoname_id].name}): ids must be unique across "
-                    "all the custom-places files of a build, the seed file's included; give this place an unused id"
+                    "all the custom-places files of a build, the seed file's included; give this place an unused id "
+                    "(ids below 1,000 are kept for the seeds)"
                 )
             places[place.geoname_id] = place
             first_use[place.geoname_id] = f"{path}:{number}"
