@@ -1,11 +1,13 @@
 """TLS and mutual TLS for the server: read the certificate files and build gRPC server credentials.
 
-A setting that cannot be used (a file missing, unreadable or not PEM) raises
-:class:`SecurityConfigError` with a message naming the file, before the server listens.
+A setting that cannot be used (a file missing, unreadable or not PEM, a key that is not the
+certificate's) raises :class:`SecurityConfigError` with a message naming the file, before the
+server listens.
 """
 
 from __future__ import annotations
 
+import ssl
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,11 +42,34 @@ def read_pem(path: Path, what: str) -> bytes:
     return data
 
 
+def _check_loadable(tls: TlsFiles) -> None:
+    """Raise :class:`SecurityConfigError` unless the certificate, its key and the client CA load together.
+
+    gRPC reads them only when it binds the port, and says no more than that it could not listen
+    there: a key of another certificate, or a file PEM in name only, read as a busy address.
+    """
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    try:
+        # An encrypted key asks for a password, which gRPC has no way to give: refuse it too.
+        context.load_cert_chain(tls.cert, tls.key, password=lambda: b"")
+    except (ssl.SSLError, ValueError) as err:
+        raise SecurityConfigError(
+            f"the TLS certificate {tls.cert} and private key {tls.key} do not load together "
+            f"(a key of another certificate, an encrypted key or a damaged file): {err}"
+        ) from err
+    if tls.client_ca is not None:
+        try:
+            context.load_verify_locations(tls.client_ca)
+        except ssl.SSLError as err:
+            raise SecurityConfigError(f"the client CA certificate {tls.client_ca} cannot be loaded: {err}") from err
+
+
 def server_credentials(tls: TlsFiles) -> grpc.ServerCredentials:
     """Build server credentials for TLS, requiring client certificates when ``tls.client_ca`` is set."""
     cert = read_pem(tls.cert, "TLS certificate")
     key = read_pem(tls.key, "TLS private key")
     client_ca = read_pem(tls.client_ca, "client CA certificate") if tls.client_ca else None
+    _check_loadable(tls)
     return grpc.ssl_server_credentials(
         [(key, cert)],
         root_certificates=client_ca,

@@ -126,6 +126,20 @@ def test_unusable_tls_files_stop_the_start_with_the_file_named(
         _serve(embedded_index, tls=TlsFiles(pki.server.cert, tmp_path / "missing.key"))
 
 
+def test_a_key_of_another_certificate_stops_the_start_with_both_files_named(
+    embedded_index: IndexReader, pki: Pki, tmp_path: Path
+) -> None:
+    # gRPC alone reported it as an address it could not listen on.
+    with pytest.raises(SecurityConfigError, match=r"server\.pem and private key .*client\.key do not load together"):
+        _serve(embedded_index, tls=TlsFiles(pki.server.cert, pki.client.key))
+    junk = tmp_path / "junk.pem"
+    junk.write_text("-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n")
+    with pytest.raises(SecurityConfigError, match="do not load together"):
+        _serve(embedded_index, tls=TlsFiles(junk, pki.server.key))
+    with pytest.raises(SecurityConfigError, match=r"client CA certificate .*junk\.pem cannot be loaded"):
+        _serve(embedded_index, tls=TlsFiles(pki.server.cert, pki.server.key, client_ca=junk))
+
+
 def test_a_client_certificate_needs_its_key() -> None:
     with pytest.raises(ValueError, match="both"):
         tls_credentials(b"", certificate_chain=b"x")
