@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import math
 import os
 import signal
 import sys
@@ -60,12 +61,41 @@ def _from(text: str) -> str:
     return f"{text.variable}: " if isinstance(text, _FromEnvironment) else ""
 
 
+_OFF = ("", "0", "false", "no", "off")
+_ON = ("1", "true", "yes", "on")
+_SERVE_FLAGS = ("TOPONYM_VERIFY_INDEX", "TOPONYM_READ_AHEAD", "TOPONYM_WARM_UP")
+"""The on/off environment settings of ``serve``: a value that is neither on nor off stops it."""
+
+
 def _env_flag(name: str, default: bool) -> bool:
-    """An on/off environment setting: unset takes ``default``; empty, 0, false, no and off mean off."""
+    """An on/off environment setting: unset takes ``default``; empty, 0, false, no and off mean off.
+
+    Any other value means on here; ``serve`` refuses one that is not 1, true, yes or on
+    (:func:`_check_serve_flags`), so that ``TOPONYM_WARM_UP=disabled`` does not leave it on.
+    """
     value = os.environ.get(name)
     if value is None:
         return default
-    return value.strip().lower() not in ("", "0", "false", "no", "off")
+    return value.strip().lower() not in _OFF
+
+
+def _check_serve_flags(args: argparse.Namespace) -> None:
+    """Stop ``serve`` with a usage error naming an on/off variable whose value is neither."""
+    for name in _SERVE_FLAGS:
+        value = os.environ.get(name)
+        if value is not None and value.strip().lower() not in _OFF + _ON:
+            args.usage_error(f"{name}: {value!r} is neither on (1, true, yes, on) nor off (0, false, no, off)")
+
+
+def _seconds(text: str) -> float:
+    """A duration in seconds: a finite number, 0 or more."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{_from(text)}{text!r} is not a number of seconds") from None
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"{_from(text)}must be a finite number of seconds, 0 or more, got {text!r}")
+    return value
 
 
 def _whole_number(text: str, minimum: int) -> int:
@@ -145,6 +175,7 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser(
         "serve", help="serve the gRPC API", description="Serve the toponym gRPC API until SIGTERM or SIGINT."
     )
+    serve.set_defaults(usage_error=serve.error)
     serve.add_argument(
         "--index",
         type=Path,
@@ -221,8 +252,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument(
         "--grace-seconds",
-        type=float,
-        default=_env("TOPONYM_GRACE_SECONDS", "10"),
+        type=_seconds,
+        default=_env_number("TOPONYM_GRACE_SECONDS", "10"),
         help="on SIGTERM, how long in-flight calls may take to finish (env TOPONYM_GRACE_SECONDS; default 10)",
     )
     bounds = serve.add_argument_group("limits", "a call past one is refused: INVALID_ARGUMENT or RESOURCE_EXHAUSTED")
@@ -388,6 +419,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "index" and args.index_command == "build":
         _check_dump_options(args)
+    if args.command == "serve":
+        _check_serve_flags(args)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
         format=LOG_FORMAT,

@@ -55,6 +55,36 @@ def test_an_unusable_port_setting_leaves_other_commands_alone(
     assert exited.value.code == 0
 
 
+@pytest.mark.parametrize(
+    ("variable", "value", "says"),
+    [
+        ("TOPONYM_GRACE_SECONDS", "-5", "must be a finite number of seconds"),
+        ("TOPONYM_GRACE_SECONDS", "nan", "must be a finite number of seconds"),
+        ("TOPONYM_GRACE_SECONDS", "soon", "is not a number of seconds"),
+        ("TOPONYM_WARM_UP", "disabled", "is neither on"),
+        ("TOPONYM_READ_AHEAD", "never", "is neither on"),
+    ],
+)
+def test_serve_refuses_a_setting_it_cannot_use_naming_the_variable(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], variable: str, value: str, says: str
+) -> None:
+    # Before, a grace of -5 or nan s was taken as it came, and warm-up stayed on when "disabled".
+    monkeypatch.setenv(variable, value)
+    monkeypatch.setattr("toponym_server.cli._serve", lambda args: pytest.fail("the server started"))
+    with pytest.raises(SystemExit) as exited:
+        main(["serve"])
+    assert exited.value.code == 2
+    error = capsys.readouterr().err.splitlines()[-1]
+    assert error.startswith("toponym serve: error: ") and f"{variable}: " in error and says in error
+
+
+@pytest.mark.parametrize("value", ["0", "off", "No", "1", "TRUE", " on "])
+def test_on_and_off_settings_are_read_in_their_usual_spellings(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv("TOPONYM_WARM_UP", value)
+    args = _parser().parse_args(["serve"])
+    assert args.warm_up is (value.strip().lower() in ("1", "true", "on"))
+
+
 @pytest.mark.parametrize("value", [SERVICE_LINK, "", "70000", "fifty"])
 def test_serve_refuses_an_unusable_port_setting_naming_the_variable(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], value: str
