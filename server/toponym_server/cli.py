@@ -426,6 +426,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         format=LOG_FORMAT,
         stream=sys.stderr,
     )
+    from toponym_client import ToponymError
     from toponym_server.index.reader import IndexFileError
     from toponym_server.sources.crosswalk import CrosswalkError
     from toponym_server.sources.custom import CustomPlacesError
@@ -449,6 +450,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except zipfile.BadZipFile as err:
         logger.error("not a readable zip file: %s", err)
+        return 1
+    except ToponymError as err:  # through a server (--server): it refused the call, or is not there
+        logger.error("%s: %s", err.code.name, err.details)
         return 1
     except OSError as err:
         logger.error("%s", _os_error_text(err))
@@ -643,20 +647,28 @@ def _hints(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _resolve(args: argparse.Namespace) -> int:
+    refused: dict[int, str] = {}
     if args.server:
-        from toponym_client import ToponymClient
+        from toponym_client import BatchError, ToponymClient
 
         with ToponymClient(args.server) as client:
-            answers = client.resolve_batch(args.names, context=args.context, **_hints(args))
+            try:
+                answers: list[Any] = list(client.resolve_batch(args.names, context=args.context, **_hints(args)))
+            except BatchError as err:
+                # The server refused some names (an empty one, an unknown country): the others keep their answers.
+                refused = {i: e.details for i, e in err.errors.items()}
+                answers = [[] if i in refused else result for i, result in enumerate(err.results)]
         rows = [[_client_row(c) for c in answer] for answer in answers]
     else:
         rows = _resolve_in_process(args)
-    for name, candidates in zip(args.names, rows, strict=True):
-        if args.json:
+    for i, (name, candidates) in enumerate(zip(args.names, rows, strict=True)):
+        if i in refused:
+            logger.error("%r refused: %s", name, refused[i])
+        elif args.json:
             print(json.dumps({"query": name, "candidates": candidates}, ensure_ascii=False))
         else:
             _print_table(name, candidates)
-    return 0
+    return 1 if refused else 0
 
 
 def _resolve_in_process(args: argparse.Namespace) -> list[list[dict[str, Any]]]:
@@ -794,13 +806,18 @@ def _text(args: argparse.Namespace) -> int:
 
 def _place(args: argparse.Namespace) -> int:
     if args.server:
-        from toponym_client import ToponymClient
+        from toponym_client import NotFoundError, ToponymClient
 
         with ToponymClient(args.server) as client:
-            details = client.get_place(args.geoname_id, lang=args.lang or None)
+            try:
+                details = client.get_place(args.geoname_id, lang=args.lang or None)
+            except NotFoundError:
+                print(f"no place with GeoNames ID {args.geoname_id}", file=sys.stderr)
+                return 1
         place = {
             "geoname_id": details.place.geoname_id,
             "name": details.place.name,
+            "localized_name": details.localized_name,
             "country_code": details.place.country_code,
             "feature_code": details.place.feature_code,
             "lat": details.place.lat,
@@ -819,6 +836,7 @@ def _place(args: argparse.Namespace) -> int:
         place = {
             "geoname_id": p.geoname_id,
             "name": p.name,
+            "localized_name": found.localized_name,
             "country_code": p.country_code,
             "feature_code": p.feature_code,
             "lat": p.latitude,
@@ -829,8 +847,9 @@ def _place(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({**place, "names": names}, ensure_ascii=False))
     else:
+        localized = f" [{args.lang}: {place['localized_name']}]" if place["localized_name"] else ""
         print(
-            f"{place['geoname_id']}  {place['name']} ({place['country_code']}, {place['feature_code']}) "
+            f"{place['geoname_id']}  {place['name']}{localized} ({place['country_code']}, {place['feature_code']}) "
             f"{place['lat']:.4f}, {place['lon']:.4f}  population {place['population']:,}"
         )
         for n in names:

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -162,3 +163,31 @@ def test_serve_passes_kept_name_rows_the_keep_limit_and_the_answers_kept_to_the_
     assert [(config.kept_name_rows, config.keep_index_bytes, config.answers_kept) for config in configs] == [
         (1234, 100 << 20, 20_000)
     ]
+
+
+def test_a_name_the_server_refuses_is_one_line_and_the_others_keep_their_answers(
+    target: str, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    # Before, the whole batch ended in a BatchError traceback and Homs's answer was lost.
+    assert main(["resolve", "--server", target, "--json", "", "Homs"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert [json.loads(line)["query"] for line in lines] == ["Homs"]
+    assert "'' refused:" in caplog.text and "Traceback" not in caplog.text
+
+
+def test_a_call_the_server_refuses_is_one_line(target: str, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("Shelling hit Aleppo.", encoding="utf-8")
+    assert main(["text", "--server", target, "--country", "ZZ", str(article)]) == 1
+    assert "INVALID_ARGUMENT" in caplog.text and "Traceback" not in caplog.text
+
+
+@pytest.mark.parametrize("through", ["in-process", "server"])
+def test_place_says_when_there_is_none_and_shows_the_asked_language(
+    embedded_index: IndexReader, target: str, through: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    where = ["--index", str(embedded_index.path)] if through == "in-process" else ["--server", target]
+    assert main(["place", "999999999", *where]) == 1
+    assert "no place with GeoNames ID 999999999" in capsys.readouterr().err
+    assert main(["place", "163843", "--lang", "ar", *where]) == 0
+    assert capsys.readouterr().out.splitlines()[0].startswith("163843  Syria [ar: سوريا]")

@@ -78,13 +78,6 @@ def test_serve_refuses_a_setting_it_cannot_use_naming_the_variable(
     assert error.startswith("toponym serve: error: ") and f"{variable}: " in error and says in error
 
 
-@pytest.mark.parametrize("value", ["0", "off", "No", "1", "TRUE", " on "])
-def test_on_and_off_settings_are_read_in_their_usual_spellings(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
-    monkeypatch.setenv("TOPONYM_WARM_UP", value)
-    args = _parser().parse_args(["serve"])
-    assert args.warm_up is (value.strip().lower() in ("1", "true", "on"))
-
-
 @pytest.mark.parametrize("value", [SERVICE_LINK, "", "70000", "fifty"])
 def test_serve_refuses_an_unusable_port_setting_naming_the_variable(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], value: str
