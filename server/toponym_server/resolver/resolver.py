@@ -361,16 +361,18 @@ class Resolver:
         """Return the candidates for ``query``, best first, at most ``query.limit`` of them."""
         folded, transliterated = fold(query.name)
         hints = query.hints
-        key = (
-            *folded_query_key(folded, transliterated, hints, query.near_spellings),
-            query.limit,
-            query.min_confidence,
-            *context,
-        )
-        cached = self._answers.get(key)
-        if cached is not None:
-            return answers_from(cached)
-        if self._stored is not None and not context and not query.near_spellings and hints == _BARE:
+        # An answer in a document's context is not kept: its key would hold every point of the
+        # context (a name of a batch of 10,000 kept 75 KiB of key), and only the same document
+        # asks it again. Its lone ranking is kept, and re-ranking that in context is cheap.
+        key: tuple[Any, ...] | None = None
+        if not context:
+            lone = folded_query_key(folded, transliterated, hints, query.near_spellings)
+            key = (*lone, query.limit, query.min_confidence)
+        if key is not None:
+            cached = self._answers.get(key)
+            if cached is not None:
+                return answers_from(cached)
+        if self._stored is not None and key is not None and not query.near_spellings and hints == _BARE:
             stored = self._stored_answer(query, folded, transliterated)
             if stored is not None:
                 self._answers.put(key, kept_answers(stored))
@@ -389,7 +391,8 @@ class Resolver:
                     break  # confidences never rise down the ranking; answers carry them rounded
                 chosen.append((item, confidence))
             answers = self._candidates(chosen, query.hints.language)
-        self._answers.put(key, kept_answers(answers))
+        if key is not None:
+            self._answers.put(key, kept_answers(answers))
         return answers
 
     def _stored_answer(self, query: Query, folded: str, transliterated: bool) -> list[Candidate] | None:

@@ -37,12 +37,18 @@ def test_a_caller_changing_its_answer_list_does_not_change_the_cache(embedded_in
     assert resolver.resolve(Query("Aleppo")) == expected
 
 
-def test_context_is_part_of_the_cache_key(embedded_index: IndexReader) -> None:
+def test_an_answer_in_context_is_not_kept_and_the_lone_one_is_not_changed(embedded_index: IndexReader) -> None:
+    # A batch's name kept its answer under a key of every other name's point: one batch of
+    # 10,000 names grew a process by 388 MiB.
     resolver = Resolver(embedded_index)
     alone = resolver.resolve(Query("Tripoli"))
-    near_beirut = resolver.resolve(Query("Tripoli"), context=[(33.89, 35.50)])
+    kept = len(resolver._answers)
+    context = [(33.89 + i / 1000, 35.50) for i in range(2_000)]
+    near_beirut = resolver.resolve(Query("Tripoli"), context=context)
     assert alone[0].place.country_code == "LY"
     assert near_beirut[0].place.country_code == "LB"
+    assert len(resolver._answers) == kept
+    assert resolver.resolve(Query("Tripoli"), context=context) == near_beirut
     assert resolver.resolve(Query("Tripoli")) == alone
 
 
