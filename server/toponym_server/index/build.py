@@ -52,6 +52,7 @@ from numpy.typing import NDArray
 from tqdm import tqdm
 
 from toponym_server.index.checksum import write_checksum
+from toponym_server.index.cpus import usable_cpus
 from toponym_server.index.geo import GridIndex, distance_km
 from toponym_server.index.keyblocks import (
     PAGE_SIZE,
@@ -531,7 +532,7 @@ def _write(
 ) -> dict[str, int]:
     # mode=rw: the build's own (empty) temporary file, never a new one should it have gone.
     conn = connect_unpublished(path)
-    workers = _Workers(options.workers or os.cpu_count() or 1)
+    workers = _Workers(options.workers or usable_cpus())
     try:
         # First: the page size is fixed once anything writes the file (the application ID does).
         conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # a key block fills one page of this size

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from tqdm import tqdm
 
+from toponym_server.index.cpus import usable_cpus
 from toponym_server.index.reader import IndexReader
 from toponym_server.index.stored import DEFAULT_STORED_ANSWERS, answer_key, write_stored_answers
 from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE
@@ -243,7 +244,7 @@ def store_answers(
     codec = StoredAnswers()
     stored: list[tuple[int, bytes]] = []
     with tqdm(total=len(names), desc="storing answers", unit=" names", disable=not progress, mininterval=1.0) as bar:
-        for key, answers in _answers(path, names, workers or os.cpu_count() or 1):
+        for key, answers in _answers(path, names, workers or usable_cpus()):
             encoded = None if answers is None else codec.encode(answers)
             if encoded is not None:
                 stored.append((key, encoded))
