@@ -83,7 +83,12 @@ def ensure_embedded_index(
     if not _is_current(path, fingerprint, answers):
         path.parent.mkdir(parents=True, exist_ok=True)
         with (path.parent / f".{path.name}.lock").open("w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                # Another replica is building it: say so, or this one looks hung for minutes.
+                logger.info("waiting for another process building the embedded default index at %s", path)
+                fcntl.flock(lock, fcntl.LOCK_EX)
             if not _is_current(path, fingerprint, answers):  # another process may have built it meanwhile
                 logger.info("building the embedded default index at %s (once; five to ten minutes on two cores)", path)
                 started = time.monotonic()

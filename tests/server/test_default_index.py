@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
+import logging
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -82,3 +85,29 @@ def test_a_build_that_fails_in_its_process_is_an_index_file_error(
     monkeypatch.setattr(default_index.sys, "executable", str(failing))
     with pytest.raises(IndexFileError, match="failed \\(exit code 1\\): see the messages above"):
         ensure_embedded_index(tmp_path / "embedded.sqlite", progress=False)
+
+
+def test_a_replica_waiting_for_anothers_build_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Before, a second replica said nothing for the minutes the first one's build took.
+    target = tmp_path / "data" / "embedded.sqlite"
+    target.parent.mkdir()
+    waited: list[bool] = []
+
+    def record(command: list[str], check: bool = False) -> subprocess.CompletedProcess[str]:
+        waited.append("waiting for another process" in caplog.text)
+        return subprocess.CompletedProcess(command, 3)
+
+    monkeypatch.setattr(subprocess, "run", record)
+    with (target.parent / ".embedded.sqlite.lock").open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # as another replica building it holds it
+        releaser = threading.Timer(0.5, fcntl.flock, (held, fcntl.LOCK_UN))
+        releaser.start()
+        with (
+            caplog.at_level(logging.INFO, logger="toponym_server.default_index"),
+            pytest.raises(IndexFileError, match="failed"),
+        ):
+            ensure_embedded_index(target, progress=False)
+        releaser.join()
+    assert waited == [True]

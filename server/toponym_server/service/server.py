@@ -74,6 +74,11 @@ class RunningServer:
         self.server.stop(grace).wait()
 
 
+def listen_host(host: str) -> str:
+    """``host`` as gRPC's address takes it: an IPv6 address in brackets (``::`` is ``[::]``)."""
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
+
+
 def start_server(index: IndexReader, config: ServerConfig) -> RunningServer:
     """Start serving ``index`` on ``config.host:config.port`` (port 0 picks a free port).
 
@@ -110,7 +115,7 @@ def start_server(index: IndexReader, config: ServerConfig) -> RunningServer:
         (SERVICE_NAME, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name, reflection.SERVICE_NAME),
         server,
     )
-    address = f"{config.host}:{config.port}"
+    address = f"{listen_host(config.host)}:{config.port}"
     try:
         port = server.add_secure_port(address, credentials) if credentials else server.add_insecure_port(address)
     except RuntimeError as err:  # what gRPC raises when it cannot bind (older versions returned 0)
@@ -203,7 +208,7 @@ def serve_until_signalled(index: IndexReader, config: ServerConfig) -> None:
     prepare_long_run()
     logger.info(
         "toponym ready on %s:%d (%s%s), serving %d places and %d names from %s",
-        config.host,
+        listen_host(config.host),
         running.port,
         ("mutual TLS" if config.tls.client_ca else "TLS") if config.tls else "plaintext",
         ", bearer token required" if config.auth_tokens else "",

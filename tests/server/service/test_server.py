@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import shutil
+import socket
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ from toponym_server.service.server import (
     FULL_COLLECTION_EVERY,
     SERVED_MEMO_ENTRIES,
     ServerConfig,
+    listen_host,
     prepare_long_run,
     start_server,
 )
@@ -179,3 +181,25 @@ def test_a_second_server_cannot_listen_on_a_port_in_use(embedded_index: IndexRea
             )
     finally:
         first.stop(grace=0)
+
+
+@pytest.mark.parametrize(
+    ("host", "address"),
+    [("::", "[::]"), ("::1", "[::1]"), ("[::1]", "[::1]"), ("127.0.0.1", "127.0.0.1"), ("localhost", "localhost")],
+)
+def test_an_ipv6_host_is_given_to_grpc_in_brackets(host: str, address: str) -> None:
+    # '::' was refused as "in use or not this host's", and '::1' read as [::0.1.0.0]:443.
+    assert listen_host(host) == address
+
+
+def test_a_server_listens_on_the_ipv6_loopback_as_written(embedded_index: IndexReader) -> None:
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+    except OSError:
+        pytest.skip("no IPv6 loopback here")
+    running = start_server(embedded_index, ServerConfig(host="::1", port=0, read_ahead=False, warm_up=False))
+    try:
+        assert running.port > 0
+    finally:
+        running.stop(grace=0)
