@@ -293,7 +293,7 @@ def _accept(span: Span, best: Candidate, strong: bool, listed: bool, min_confide
       capital or a city of millions, or nothing; an acronym names a place only by a name of
       the same letters (*UK*, *D.C.*, *nyc*), never by its sound (*ISIS*, *SAA*).
     """
-    if _cannot_name(span.text, best):
+    if _only_a_code(best) or (_is_acronym(span.text) and not _same_letters(span.text, best.matched_name)):
         return False
     one_word = " " not in span.text.strip()
     cued = span.after_place_preposition or listed
@@ -372,11 +372,6 @@ def _major_area(candidate: Candidate) -> bool:
 def _is_acronym(text: str) -> bool:
     """A word of two to five capitals (*SDF*, *ISIS*)."""
     return 2 <= len(text) <= 5 and text.isalpha() and text.isupper()
-
-
-def _cannot_name(text: str, best: Candidate) -> bool:
-    """Whether ``text`` met its best candidate only by a code, or as an acronym only by its sound."""
-    return _only_a_code(best) or (_is_acronym(text) and not _same_letters(text, best.matched_name))
 
 
 def _same_letters(acronym: str, name: str) -> bool:
