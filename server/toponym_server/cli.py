@@ -47,7 +47,7 @@ class _FromEnvironment(str):
         return setting
 
 
-def _env_number(name: str, default: str) -> str:
+def _env_number(name: str, default: str | None) -> str | None:
     """The text of a numeric setting's environment variable, else ``default``; checked by the option's type.
 
     argparse converts a text default only when the option's command runs and the option is not
@@ -192,6 +192,13 @@ def _parser() -> argparse.ArgumentParser:
         type=_port,
         default=_env_number("TOPONYM_PORT", "50051"),
         help="port to listen on (env TOPONYM_PORT; default 50051; 0 picks a free port)",
+    )
+    serve.add_argument(
+        "--health-port",
+        type=_port,
+        default=_env_number("TOPONYM_HEALTH_PORT", None),
+        help="also answer grpc.health.v1 checks on this port, in plaintext, on threads no other call takes, "
+        "so that a busy server passes its liveness probe (env TOPONYM_HEALTH_PORT; default none)",
     )
     serve.add_argument(
         "--workers",
@@ -421,6 +428,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _check_dump_options(args)
     if args.command == "serve":
         _check_serve_flags(args)
+        if args.health_port is not None and args.health_port == args.port != 0:
+            args.usage_error(f"--health-port {args.health_port} is the port of the service: give it a port of its own")
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
         format=LOG_FORMAT,
@@ -510,6 +519,7 @@ def _serve(args: argparse.Namespace) -> int:
             kept_name_rows=args.kept_name_rows,
             answers_kept=args.answers_kept,
             warm_up=args.warm_up,
+            health_port=args.health_port,
         )
     except SecurityConfigError as err:
         logger.error("%s", err)

@@ -110,6 +110,50 @@ def test_the_port_comes_from_the_flag_or_the_environment(monkeypatch: pytest.Mon
     assert _parser().parse_args(["serve", "--port", "50052"]).port == 50052
 
 
+def test_the_health_port_comes_from_the_flag_or_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _parser().parse_args(["serve"]).health_port is None  # none unless asked for
+    monkeypatch.setenv("TOPONYM_HEALTH_PORT", "8081")
+    assert _parser().parse_args(["serve"]).health_port == 8081
+    assert _parser().parse_args(["serve", "--health-port", "0"]).health_port == 0
+
+
+def test_serve_refuses_an_unusable_health_port_setting_naming_the_variable(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TOPONYM_HEALTH_PORT", SERVICE_LINK)
+    with pytest.raises(SystemExit) as exited:
+        _parser().parse_args(["serve"])
+    assert exited.value.code == 2
+    error = capsys.readouterr().err.splitlines()[-1]
+    assert error.startswith("toponym serve: error: argument --health-port: TOPONYM_HEALTH_PORT: ")
+
+
+@pytest.mark.parametrize(("port", "refused"), [("50051", True), ("0", False)])
+def test_serve_refuses_a_health_port_that_is_the_service_port(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], port: str, refused: bool
+) -> None:
+    started: list[int] = []
+    monkeypatch.setattr("toponym_server.cli._serve", lambda args: started.append(args.health_port) or 0)
+    argv = ["serve", "--port", port, "--health-port", port]
+    if not refused:  # port 0 twice is two free ports
+        assert main(argv) == 0 and started == [0]
+        return
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2 and not started
+    assert "--health-port 50051 is the port of the service" in capsys.readouterr().err.splitlines()[-1]
+
+
+def test_serve_passes_the_health_port_to_the_server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from toponym_server.service import server
+
+    configs: list[server.ServerConfig] = []
+    monkeypatch.setattr(server, "serve_until_signalled", lambda index, config: configs.append(config))
+    monkeypatch.setattr("toponym_server.cli._open", lambda index: None)
+    assert main(["serve", "--index", str(tmp_path / "index.sqlite"), "--health-port", "8081"]) == 0
+    assert [config.health_port for config in configs] == [8081]
+
+
 # --- options for dumps without dumps ---------------------------------------------------
 
 

@@ -141,6 +141,23 @@ def test_a_sigterm_the_kernel_hands_to_another_thread_still_stops_the_server(
     assert "finishing in-flight calls" in server.log and "stopped" in server.log
 
 
+def test_serve_answers_health_checks_on_the_health_port_it_logs(
+    embedded_index: IndexReader, serve: list[ServeProcess]
+) -> None:
+    health_port = free_port()
+    server = ServeProcess(
+        embedded_index.path, "--no-warm-up", "--no-read-ahead", env={"TOPONYM_HEALTH_PORT": str(health_port)}
+    )
+    serve.append(server)
+    server.wait_ready()
+    assert f"health checks also on port {health_port}" in server.log
+    with _fresh_channel(health_port) as channel:
+        response = health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(), timeout=10)
+    assert response.status == health_pb2.HealthCheckResponse.SERVING
+    server.terminate()
+    assert server.wait(timeout=30) == 0
+
+
 def test_the_client_retries_across_a_restart_without_its_caller_seeing_an_error(
     embedded_index: IndexReader, serve: list[ServeProcess]
 ) -> None:

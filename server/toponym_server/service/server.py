@@ -2,7 +2,9 @@
 
 The server listens in plaintext or with TLS (mutual TLS when a client CA is given), optionally
 requires a bearer token on every call but health checks, and bounds message sizes, concurrent
-calls and streams per connection (:class:`~toponym_server.service.limits.Limits`).
+calls and streams per connection (:class:`~toponym_server.service.limits.Limits`). Health checks
+can also be answered on a port of their own, by threads no resolve call can take
+(:attr:`ServerConfig.health_port`).
 """
 
 from __future__ import annotations
@@ -58,20 +60,50 @@ class ServerConfig:
     """Distinct answers kept for names asked again, by the resolver and (encoded) by the service; 0 keeps none."""
     warm_up: bool = True
     """Once ready (and the index read ahead), keep the rows of the index's warmest names (:meth:`Resolver.warm_up`)."""
+    health_port: int | None = None
+    """Also answer ``grpc.health.v1`` checks on this port (0 picks a free one), in plaintext, on threads of their own.
+
+    On the main port a health check waits for a free worker thread like any call, so a server
+    busy with long batches can fail a probe with a short timeout and be restarted for being busy.
+    Checks on this port are answered by :data:`HEALTH_THREADS` threads that serve nothing else.
+    It is plaintext, without a token, because a kubelet's gRPC probe speaks neither; it serves
+    only the health service, which says no more than whether the server is serving.
+    """
+
+
+HEALTH_THREADS = 2
+"""Threads of the health port's own server: a check takes microseconds, and probes come seconds apart."""
 
 
 class RunningServer:
-    """A started gRPC server with its health service; stop it with :meth:`stop`."""
+    """A started gRPC server with its health service; stop it with :meth:`stop`.
 
-    def __init__(self, server: grpc.Server, health_servicer: health.HealthServicer, port: int) -> None:
+    ``health_port`` is the port of the health checks' own listener, ``None`` when there is none.
+    """
+
+    def __init__(
+        self,
+        server: grpc.Server,
+        health_servicer: health.HealthServicer,
+        port: int,
+        health_server: grpc.Server | None = None,
+        health_port: int | None = None,
+    ) -> None:
         self.server = server
         self.health = health_servicer
         self.port = port
+        self.health_server = health_server
+        self.health_port = health_port
 
     def stop(self, grace: float | None = 10.0) -> None:
-        """Report NOT_SERVING, refuse new calls, let in-flight calls finish within ``grace`` seconds."""
+        """Report NOT_SERVING, refuse new calls, let in-flight calls finish within ``grace`` seconds.
+
+        The health port answers NOT_SERVING until the in-flight calls are done, then closes.
+        """
         self.health.enter_graceful_shutdown()
         self.server.stop(grace).wait()
+        if self.health_server is not None:
+            self.health_server.stop(None).wait()
 
 
 def listen_host(host: str) -> str:
@@ -115,14 +147,26 @@ def start_server(index: IndexReader, config: ServerConfig) -> RunningServer:
         (SERVICE_NAME, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name, reflection.SERVICE_NAME),
         server,
     )
-    address = f"{listen_host(config.host)}:{config.port}"
+    health_server = health_port = None
+    if config.health_port is not None:
+        health_server = grpc.server(
+            futures.ThreadPoolExecutor(max_workers=HEALTH_THREADS, thread_name_prefix="toponym-health"),
+            options=[("grpc.max_receive_message_length", 4096), ("grpc.so_reuseport", 0)],
+        )
+        health_pb2_grpc.add_HealthServicer_to_server(health_servicer, health_server)
+        health_port = _listen(health_server, config.host, config.health_port, None)
     try:
-        port = server.add_secure_port(address, credentials) if credentials else server.add_insecure_port(address)
-    except RuntimeError as err:  # what gRPC raises when it cannot bind (older versions returned 0)
-        raise OSError(f"cannot listen on {address}: the address is in use or not this host's") from err
-    if port == 0:
-        raise OSError(f"cannot listen on {address}")
+        port = _listen(server, config.host, config.port, credentials)
+    except OSError:
+        if health_server is not None:
+            # A gRPC server lets go of its ports only once started and stopped: it serves nothing meanwhile.
+            health_servicer.enter_graceful_shutdown()
+            health_server.start()
+            health_server.stop(None).wait()
+        raise
     server.start()
+    if health_server is not None:
+        health_server.start()
     for service in ("", SERVICE_NAME):
         health_servicer.set(service, health_pb2.HealthCheckResponse.SERVING)
     if config.read_ahead or config.warm_up:
@@ -132,7 +176,24 @@ def start_server(index: IndexReader, config: ServerConfig) -> RunningServer:
             name="toponym-after-ready",
             daemon=True,
         ).start()
-    return RunningServer(server, health_servicer, port)
+    return RunningServer(server, health_servicer, port, health_server, health_port)
+
+
+def _listen(server: grpc.Server, host: str, port: int, credentials: grpc.ServerCredentials | None) -> int:
+    """Add a listening port to ``server`` (not started yet); return its number.
+
+    Raises:
+        OSError: The address is in use or not this host's.
+
+    """
+    address = f"{listen_host(host)}:{port}"
+    try:
+        bound = server.add_secure_port(address, credentials) if credentials else server.add_insecure_port(address)
+    except RuntimeError as err:  # what gRPC raises when it cannot bind (older versions returned 0)
+        raise OSError(f"cannot listen on {address}: the address is in use or not this host's") from err
+    if bound == 0:
+        raise OSError(f"cannot listen on {address}")
+    return bound
 
 
 def _after_ready(index: IndexReader, resolver: Resolver, config: ServerConfig) -> None:
@@ -207,11 +268,12 @@ def serve_until_signalled(index: IndexReader, config: ServerConfig) -> None:
     running = start_server(index, config)
     prepare_long_run()
     logger.info(
-        "toponym ready on %s:%d (%s%s), serving %d places and %d names from %s",
+        "toponym ready on %s:%d (%s%s%s), serving %d places and %d names from %s",
         listen_host(config.host),
         running.port,
         ("mutual TLS" if config.tls.client_ca else "TLS") if config.tls else "plaintext",
         ", bearer token required" if config.auth_tokens else "",
+        f"; health checks also on port {running.health_port}" if running.health_port is not None else "",
         index.place_count,
         index.name_count,
         index.path,
