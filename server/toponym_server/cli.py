@@ -19,6 +19,7 @@ import math
 import os
 import signal
 import sys
+import threading
 import zipfile
 from collections.abc import Sequence
 from functools import partial
@@ -435,6 +436,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         format=LOG_FORMAT,
         stream=sys.stderr,
     )
+    # SIGTERM ends a command like Ctrl-C does, through the cleanup that removes a build's temporary
+    # files (a server's first start builds the embedded index); once serving, the server's own
+    # handler takes over. Signal handlers can be set only from the main thread.
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm) if in_main_thread else None
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        logger.error("interrupted")
+        return 128 + signal.SIGINT
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the command ``args`` name; an error it expects is one line and an exit code."""
     from toponym_client import ToponymError
     from toponym_server.index.reader import IndexFileError
     from toponym_server.sources.crosswalk import CrosswalkError
@@ -605,21 +623,16 @@ def _build(args: argparse.Namespace) -> int:
     custom = read_custom_places(*[d / CUSTOM_PLACES_FILE for d in seeds], *args.custom)
     links, links_fingerprint = read_crosswalk(*[d / CROSSWALK_FILE for d in seeds], *args.crosswalk)
     output = args.output or embedded_index_path()
-    # SIGTERM ends the build like Ctrl-C does: through the cleanup that removes its temporary files.
-    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
-    try:
-        summary = build_index(
-            source,
-            output,
-            custom=custom,
-            crosswalk=links,
-            crosswalk_fingerprint=links_fingerprint,
-            options=BuildOptions(workers=args.workers),
-            progress=not args.quiet,
-            finish=partial(store_answers, limit=args.stored_answers, workers=args.workers, progress=not args.quiet),
-        )
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+    summary = build_index(
+        source,
+        output,
+        custom=custom,
+        crosswalk=links,
+        crosswalk_fingerprint=links_fingerprint,
+        options=BuildOptions(workers=args.workers),
+        progress=not args.quiet,
+        finish=partial(store_answers, limit=args.stored_answers, workers=args.workers, progress=not args.quiet),
+    )
     print(
         f"built {summary.path}: {summary.places:,} places ({summary.custom_places} custom, "
         f"{summary.merged_custom_places} custom merged into gazetteer places), {summary.names:,} names, "
@@ -630,6 +643,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _exit_on_sigterm(signum: int, frame: object) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second one must not cut the cleanup short
     raise SystemExit(128 + signum)
 
 

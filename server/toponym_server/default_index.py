@@ -13,6 +13,7 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -111,7 +112,7 @@ def _build_in_a_child(path: Path, progress: bool, stored_answers: int) -> None:
     its freed memory back: built in the serving process, some 600 MiB of it stayed with the server.
     """
     level = logging.getLogger("toponym_server").getEffectiveLevel()
-    # The child ends with this process (a server stopped during its first start stops the build),
+    # The child ends with this process (a server killed during its first start stops the build),
     # named by its ID here: had this process ended before the child got going, the child's parent
     # would already be another. It logs as this process would. -P: nothing is imported from the
     # working directory.
@@ -120,15 +121,56 @@ def _build_in_a_child(path: Path, progress: bool, stored_answers: int) -> None:
         "from toponym_server.index.build import exit_with\n"
         f"exit_with({os.getpid()})\n"
         f"logging.basicConfig(level={level!r}, format={LOG_FORMAT!r}, stream=sys.stderr)\n"
-        "from toponym_server.default_index import build_embedded_index\n"
+        "from toponym_server.default_index import build_embedded_index, unwind_on_stop_signals\n"
+        "unwind_on_stop_signals()\n"
         f"build_embedded_index({str(path)!r}, progress={progress!r}, stored_answers={stored_answers!r})\n"
     )
-    done = subprocess.run([sys.executable, "-P", "-c", code], check=False)
-    if done.returncode != 0:
+    returncode = _run_build([sys.executable, "-P", "-c", code])
+    if returncode != 0:
         raise IndexFileError(
-            f"building the embedded default index at {path} failed (exit code {done.returncode}): "
-            "see the messages above"
+            f"building the embedded default index at {path} failed (exit code {returncode}): see the messages above"
         )
+
+
+def _run_build(command: list[str]) -> int:
+    """Run the build's ``command`` and return its exit code; stopped meanwhile, stop the build first.
+
+    On SIGTERM or Ctrl-C (an exception raised here while waiting) the build gets SIGTERM and
+    removes its temporary files before it ends (:func:`unwind_on_stop_signals`). Killed outright,
+    this process could not wait for that; the next build removes them instead.
+    """
+    child = subprocess.Popen(command)
+    try:
+        return child.wait()
+    except BaseException:
+        logger.info("stopping the build of the embedded default index: removing its temporary files")
+        child.send_signal(signal.SIGTERM)
+        try:
+            child.wait(timeout=STOP_BUILD_SECONDS)
+        except subprocess.TimeoutExpired:
+            child.kill()
+        raise
+
+
+STOP_BUILD_SECONDS = 60.0
+"""How long a stopped server waits for its first build to remove its temporary files."""
+
+
+def unwind_on_stop_signals() -> None:
+    """Make SIGTERM and SIGINT end this process through its cleanup: ``SystemExit(128 + signal)``.
+
+    By default SIGTERM ends a process at once, which leaves a build's temporary files behind, and
+    SIGINT prints a traceback. Once one has come, further ones are ignored, so that a second
+    signal (a terminal's Ctrl-C and the parent's SIGTERM both) cannot cut the cleanup short.
+    """
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, _unwind)
+
+
+def _unwind(signum: int, frame: object) -> None:
+    for ignored in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(ignored, signal.SIG_IGN)
+    raise SystemExit(128 + signum)
 
 
 def build_embedded_index(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
-import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -27,7 +26,7 @@ def test_a_current_index_is_opened_without_a_build(
     def no_build(*args: object, **kwargs: object) -> None:
         raise AssertionError("a current index was built again")
 
-    monkeypatch.setattr(subprocess, "run", no_build)
+    monkeypatch.setattr(default_index, "_run_build", no_build)
     # As the suite opens it: a change to the rules since it was built does not make it stale.
     reader = ensure_embedded_index(embedded_index.path, progress=False, refresh_answers=False)
     assert reader.place_count == embedded_index.place_count
@@ -39,11 +38,11 @@ def test_an_index_whose_answers_other_rules_stored_is_built_again(
     copy = copy_with_answers_of_other_rules(embedded_index.path, tmp_path / "embedded.sqlite")
     builds: list[list[str]] = []
 
-    def record(command: list[str], check: bool = False) -> subprocess.CompletedProcess[str]:
+    def record(command: list[str]) -> int:
         builds.append(command)
-        return subprocess.CompletedProcess(command, 3)
+        return 3
 
-    monkeypatch.setattr(subprocess, "run", record)
+    monkeypatch.setattr(default_index, "_run_build", record)
     # Kept as it is when asked to (the tests' own copy), ...
     ensure_embedded_index(copy, progress=False, refresh_answers=False).close()
     assert builds == []
@@ -61,11 +60,11 @@ def test_a_missing_index_is_asked_of_another_python_process_tied_to_this_one(
     # whenever pytest's cache holds none (as in CI).
     commands: list[list[str]] = []
 
-    def record(command: list[str], check: bool = False) -> subprocess.CompletedProcess[str]:
+    def record(command: list[str]) -> int:
         commands.append(command)
-        return subprocess.CompletedProcess(command, 3)
+        return 3
 
-    monkeypatch.setattr(subprocess, "run", record)
+    monkeypatch.setattr(default_index, "_run_build", record)
     target = tmp_path / "data" / "embedded.sqlite"
     with pytest.raises(IndexFileError, match=r"embedded\.sqlite failed \(exit code 3\)"):
         ensure_embedded_index(target, progress=False)
@@ -95,11 +94,11 @@ def test_a_replica_waiting_for_anothers_build_says_so(
     target.parent.mkdir()
     waited: list[bool] = []
 
-    def record(command: list[str], check: bool = False) -> subprocess.CompletedProcess[str]:
+    def record(command: list[str]) -> int:
         waited.append("waiting for another process" in caplog.text)
-        return subprocess.CompletedProcess(command, 3)
+        return 3
 
-    monkeypatch.setattr(subprocess, "run", record)
+    monkeypatch.setattr(default_index, "_run_build", record)
     with (target.parent / ".embedded.sqlite.lock").open("w") as held:
         fcntl.flock(held, fcntl.LOCK_EX)  # as another replica building it holds it
         releaser = threading.Timer(0.5, fcntl.flock, (held, fcntl.LOCK_UN))
