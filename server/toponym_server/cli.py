@@ -133,6 +133,17 @@ def _positive_int(text: str) -> int:
     return _whole_number(text, 1)
 
 
+def _point(text: str) -> tuple[float, float]:
+    """``LAT,LON`` in decimal degrees; their ranges are checked as the server checks them."""
+    parts = text.split(",")
+    try:
+        if len(parts) == 2:
+            return float(parts[0]), float(parts[1])
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"{text!r} is not LAT,LON in decimal degrees, such as 36.2,37.16")
+
+
 def _non_negative_int(text: str) -> int:
     return _whole_number(text, 0)
 
@@ -384,8 +395,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     resolve.add_argument("--restrict", action="store_true", help="only return places in --country")
     resolve.add_argument("--lang", default="", help="language of the text the names come from (BCP 47)")
-    resolve.add_argument("--near", metavar="LAT,LON", help="prefer places near this point")
-    resolve.add_argument("--limit", type=int, default=5, help="candidates per name (default 5)")
+    resolve.add_argument("--near", type=_point, metavar="LAT,LON", help="prefer places near this point")
+    resolve.add_argument("--limit", type=_positive_int, default=5, help="candidates per name (default 5)")
     resolve.add_argument("--context", action="store_true", help="resolve the names together as one document")
     resolve.add_argument(
         "--near-spellings",
@@ -405,7 +416,7 @@ def _parser() -> argparse.ArgumentParser:
     text_command.add_argument(
         "--country", action="append", default=[], metavar="CC", help="prefer places in this country"
     )
-    text_command.add_argument("--limit", type=int, default=1, help="candidates per mention (default 1)")
+    text_command.add_argument("--limit", type=_positive_int, default=1, help="candidates per mention (default 1)")
     text_command.add_argument(
         "--min-confidence", type=float, default=None, help="confidence a mention needs (default 0.5)"
     )
@@ -659,12 +670,11 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _hints(args: argparse.Namespace) -> dict[str, Any]:
-    near = tuple(float(x) for x in args.near.split(",")) if args.near else None
     return {
         "country": [c.upper() for c in args.country] or None,
         "restrict_to_country": args.restrict,
         "lang": args.lang or None,
-        "near": near,
+        "near": args.near,
         "limit": args.limit,
         "near_spellings": args.near_spellings,
     }
@@ -684,7 +694,7 @@ def _resolve(args: argparse.Namespace) -> int:
                 answers = [[] if i in refused else result for i, result in enumerate(err.results)]
         rows = [[_client_row(c) for c in answer] for answer in answers]
     else:
-        rows = _resolve_in_process(args)
+        rows, refused = _resolve_in_process(args)
     for i, (name, candidates) in enumerate(zip(args.names, rows, strict=True)):
         if i in refused:
             logger.error("%r refused: %s", name, refused[i])
@@ -695,23 +705,28 @@ def _resolve(args: argparse.Namespace) -> int:
     return 1 if refused else 0
 
 
-def _resolve_in_process(args: argparse.Namespace) -> list[list[dict[str, Any]]]:
-    from toponym_server.matching.features import Kind
-    from toponym_server.matching.ranking import Hints
+def _resolve_in_process(args: argparse.Namespace) -> tuple[list[list[dict[str, Any]]], dict[int, str]]:
+    """Resolve the names here, each checked as a server checks a batch's items; also return the refused ones."""
+    from toponym_client import ToponymError
+    from toponym_client._convert import hints_to_proto
+    from toponym_client._requests import resolve_request
     from toponym_server.resolver import Query, Resolver
+    from toponym_server.service.validation import InvalidRequestError, to_query
 
-    resolver = Resolver(_open(args.index))
-    hints = _hints(args)
-    query_hints = Hints(
-        countries=frozenset(hints["country"] or ()),
-        restrict_to_countries=args.restrict,
-        language=args.lang,
-        near=hints["near"],
-        kinds=frozenset[Kind](),
-    )
-    queries = [Query(name, query_hints, limit=args.limit, near_spellings=args.near_spellings) for name in args.names]
-    answers = resolver.resolve_many(queries, use_context=args.context)
-    return [[_resolver_row(c) for c in answer] for answer in answers]
+    hints = hints_to_proto(**_hints(args))
+    queries: dict[int, Query] = {}
+    refused: dict[int, str] = {}
+    for i, name in enumerate(args.names):
+        path = f"requests[{i}]"
+        try:
+            queries[i] = to_query(resolve_request(name, hints, f"{path}.name"), path)
+        except InvalidRequestError as err:
+            refused[i] = str(err)
+        except ToponymError as err:  # a name no message can carry (an unpaired surrogate)
+            refused[i] = err.details
+    answers = Resolver(_open(args.index)).resolve_many(list(queries.values()), use_context=args.context)
+    found = dict(zip(queries, answers, strict=True))
+    return [[_resolver_row(c) for c in found.get(i, [])] for i in range(len(args.names))], refused
 
 
 def _resolver_row(candidate: Any) -> dict[str, Any]:
@@ -798,16 +813,26 @@ def _text(args: argparse.Namespace) -> int:
             for m in found
         ]
     else:
-        from toponym_server.matching.ranking import Hints
+        from toponym_client import InvalidArgumentError
+        from toponym_client._convert import hints_to_proto
+        from toponym_client._proto.toponym.v1 import toponym_pb2 as pb
         from toponym_server.resolver import Resolver
+        from toponym_server.service.validation import InvalidRequestError, to_text_query
         from toponym_server.text import TextResolver
         from toponym_server.text.document import DEFAULT_MIN_CONFIDENCE
 
+        hints = hints_to_proto(country=countries or None, limit=args.limit, min_confidence=args.min_confidence)
+        request = pb.ResolveTextRequest(text=document, hints=hints)
+        try:
+            # Checked as a server checks it, but for its length: a server's limit guards it from its callers.
+            text, settings = to_text_query(request, max_text_length=sys.maxsize)
+        except InvalidRequestError as err:
+            raise InvalidArgumentError(str(err)) from None
         index = _open(args.index)
         mentions = TextResolver(Resolver(index), index).resolve_text(
-            document,
-            Hints(countries=frozenset(countries)),
-            limit=args.limit,
+            text,
+            settings.hints,
+            limit=settings.limit,
             min_confidence=args.min_confidence if args.min_confidence is not None else DEFAULT_MIN_CONFIDENCE,
         )
         rows = [
@@ -850,8 +875,15 @@ def _place(args: argparse.Namespace) -> int:
         }
         names = [{"name": n.name, "language": n.language} for n in details.names]
     else:
+        from toponym_client import InvalidArgumentError
+        from toponym_client._proto.toponym.v1 import toponym_pb2 as pb
         from toponym_server.resolver import Resolver
+        from toponym_server.service.validation import InvalidRequestError, check_place_request
 
+        try:
+            check_place_request(pb.GetPlaceRequest(geoname_id=args.geoname_id, language=args.lang))
+        except InvalidRequestError as err:
+            raise InvalidArgumentError(str(err)) from None
         found = Resolver(_open(args.index)).get_place(args.geoname_id, args.lang)
         if found is None:
             print(f"no place with GeoNames ID {args.geoname_id}", file=sys.stderr)

@@ -191,3 +191,55 @@ def test_place_says_when_there_is_none_and_shows_the_asked_language(
     assert "no place with GeoNames ID 999999999" in capsys.readouterr().err
     assert main(["place", "163843", "--lang", "ar", *where]) == 0
     assert capsys.readouterr().out.splitlines()[0].startswith("163843  Syria [ar: سوريا]")
+
+
+REFUSED = [
+    (["resolve", "--json", "", "Homs"], "'' refused: requests[0].name: must not be empty or only whitespace"),
+    (["resolve", "--country", "ZZ", "Homs"], "requests[0].hints.country_codes[0]: 'ZZ' is not a known country code"),
+    (["resolve", "--near", "95,10", "Homs"], "requests[0].hints.near.latitude: must be in [-90, 90], got 95.0"),
+    (["resolve", "--lang", "!!", "Homs"], "requests[0].hints.language: '!!' is not a BCP 47 language tag"),
+    (["text", "--country", "ZZ"], "INVALID_ARGUMENT: hints.country_codes[0]: 'ZZ' is not a known country code"),
+    (["text", "--min-confidence", "2"], "INVALID_ARGUMENT: hints.min_confidence: must be in [0, 1], got 2.0"),
+    (["place", "170063", "--lang", "!!"], "INVALID_ARGUMENT: language: '!!' is not a BCP 47 language tag"),
+]
+
+
+@pytest.mark.parametrize("through", ["in-process", "server"])
+@pytest.mark.parametrize(("argv", "says"), REFUSED, ids=[" ".join(argv) for argv, _ in REFUSED])
+def test_in_process_and_through_a_server_refuse_the_same_input_alike(
+    embedded_index: IndexReader,
+    target: str,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    capsys: pytest.CaptureFixture[str],
+    through: str,
+    argv: list[str],
+    says: str,
+) -> None:
+    # Before, in process, an unknown country or language was taken as no hint and an empty name
+    # was answered with nothing; a server refused them.
+    where = ["--index", str(embedded_index.path)] if through == "in-process" else ["--server", target]
+    if argv[0] == "text":
+        article = tmp_path / "article.txt"
+        article.write_text("Shelling hit Homs.", encoding="utf-8")
+        argv = [*argv, str(article)]
+    assert main([*argv, *where]) == 1
+    assert says in caplog.text and "Traceback" not in caplog.text
+    out = capsys.readouterr().out
+    if "--json" in argv:  # the other name keeps its answer
+        assert [json.loads(line)["query"] for line in out.splitlines()] == ["Homs"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["resolve", "--near", "abc", "Homs"], "argument --near: 'abc' is not LAT,LON"),
+        (["resolve", "--limit", "0", "Homs"], "argument --limit: must be at least 1, got 0"),
+        (["text", "--limit", "0", "-"], "argument --limit: must be at least 1, got 0"),
+    ],
+)
+def test_an_unusable_option_is_a_usage_error(argv: list[str], says: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # Before, --near abc ended in a ValueError traceback and --limit 0 printed no candidate.
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2 and says in capsys.readouterr().err.splitlines()[-1]
