@@ -7,9 +7,10 @@ meant is not among the candidates at all, or is no place). Two refinements:
 
 - a city and the division or country it heads share a name and a location, so the other level
   is not counted as a rival (*Raqqa* the city is not less certain for *Raqqa* the governorate);
-- *none* enjoys the same hand-set bonuses as the candidate (a bias point, a document's context, a
-  generic word): those re-order candidates but prove nothing about the name, and the fit never
-  saw them.
+- *none* enjoys the same hand-set bonuses as the candidate (a bias point, a generic word): those
+  re-order candidates but prove nothing about the name, and the fit never saw them. A document's
+  context is evidence for the places near it, and is not matched, but where the hints leave
+  places out (:func:`~.ranking.with_context`).
 
 A last :class:`Calibration` corrects the share for the kind of query. ``bench/evaluate.py``
 reports the calibration error this reaches on held-out sets.

@@ -541,14 +541,27 @@ def rank(
         match_kind = _match_kind(query, hit, view, similarity)
         ranked.append(Ranked(place, total, min(similarity, 1.0), match_kind, hit, view, total - base, tuple(signals)))
     ranked.sort(key=lambda r: r.score, reverse=True)
-    return with_context(ranked, context)
+    return with_context(ranked, context, evidence=not confines(hints))
 
 
-def with_context(ranked: Sequence[Ranked], context: Sequence[tuple[float, float]]) -> list[Ranked]:
+def confines(hints: Hints) -> bool:
+    """Tell whether ``hints`` leave out places of other countries or kinds (see :func:`with_context`)."""
+    return hints.restrict_to_countries or bool(hints.kinds)
+
+
+def with_context(
+    ranked: Sequence[Ranked], context: Sequence[tuple[float, float]], *, evidence: bool = True
+) -> list[Ranked]:
     """Add to each candidate the pull of a document's other places, nearest first, and rank again.
 
     The pull depends only on the candidate's place, so a ranking made without context can be
     given one afterwards: :func:`rank` with a context is :func:`rank` without, then this.
+
+    The places around a name are evidence for a place near them: *none of these* does not get
+    the pull. But where the hints confine the candidates (:func:`confines`), the place a name
+    means may be among those left out, and then every candidate left is a weak match that the
+    document's region pulls alike (*Syria* in a text restricted to Lebanon met Tyre at 0.92):
+    without ``evidence`` the pull only orders the candidates, and *none* gets it too.
     """
     if not context:
         return list(ranked)
@@ -557,6 +570,7 @@ def with_context(ranked: Sequence[Ranked], context: Sequence[tuple[float, float]
     for item in ranked:
         pull = math.exp(-_nearest_km(vectors, (item.place.latitude, item.place.longitude)) / CONTEXT_SCALE_KM)
         signals = (*item.signals, (_CONTEXT, (pull,)))
-        pulled.append(replace(item, score=item.score + W_CONTEXT * pull, signals=signals))
+        bonus = item.bonus if evidence else item.bonus + W_CONTEXT * pull
+        pulled.append(replace(item, score=item.score + W_CONTEXT * pull, bonus=bonus, signals=signals))
     pulled.sort(key=lambda r: r.score, reverse=True)
     return pulled

@@ -26,6 +26,7 @@ from toponym_server.matching.ranking import (
     Hints,
     PlaceFacts,
     Ranked,
+    confines,
     rank,
     shortlist,
     with_context,
@@ -569,7 +570,7 @@ class Resolver:
             return ranked if ranked is not None else kept.candidates()
         vectors = np.array([self._point_vector(point) for point in context])
         within, context = kept.within(context, max(query.limit, RIVALS), vectors)
-        return with_context(within, context)
+        return with_context(within, context, evidence=not confines(query.hints))
 
     def _kept_ranking(self, query: Query, depth: int) -> tuple[KeptRanking, list[Ranked] | None]:
         """The kept lone ranking of ``query``, ``depth`` deep, and the ranking itself if it was made (and kept) now."""

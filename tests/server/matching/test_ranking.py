@@ -103,6 +103,21 @@ def test_context_counts_the_closest_point(two_hamas) -> None:
     assert winner("Hama", two_hamas, context=[(51.5, -0.12), (40.7, -74.0), HOMS]) == 170017
 
 
+def test_under_confining_hints_context_orders_the_candidates_but_proves_nothing(two_hamas) -> None:
+    # Where the hints leave places out, the place meant may be among them and every candidate
+    # left a weak match that the document's region pulls alike: none of these gets the pull too.
+    restricted = Hints(countries=frozenset({"SY", "JP"}), restrict_to_countries=True)
+    for hints in (Hints(kinds=frozenset({Kind.POPULATED_PLACE})), restricted):
+        confined = rank(normalize("Hama"), two_hamas, hints, [HOMS])
+        assert confined[0].place.place_id == 170017  # the context still orders them
+        alone = {r.place.place_id: r for r in rank(normalize("Hama"), two_hamas, hints)}
+        for item in confined:
+            pull = item.score - alone[item.place.place_id].score
+            assert pull > 0 and item.bonus == pytest.approx(alone[item.place.place_id].bonus + pull)
+    free = rank(normalize("Hama"), two_hamas, Hints(), [HOMS])
+    assert free[0].place.place_id == 170017 and free[0].bonus == 0.0  # evidence for the place near it
+
+
 @pytest.fixture()
 def raqqa_city_and_governorate() -> list[tuple[PlaceFacts, list[NameHit]]]:
     city = place(163915, "SY", (35.95, 39.01), 0.75, "P.PPLA")

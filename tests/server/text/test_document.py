@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from toponym_server.index import IndexReader
+from toponym_server.matching.features import Kind
+from toponym_server.matching.ranking import Hints
 from toponym_server.resolver import Candidate, Query, Resolver
 from toponym_server.text import TextResolver
 from toponym_server.text.annotated import parse_annotated
@@ -121,3 +123,20 @@ def test_one_long_word_costs_memory_in_proportion_to_it(embedded_index: IndexRea
         tracemalloc.stop()
     assert [m.text for m in mentions] == ["Aleppo"]
     assert peak < 16 * 2**20
+
+
+@pytest.mark.parametrize(
+    ("hints", "expected"),
+    [
+        (Hints(countries=frozenset({"LB"}), restrict_to_countries=True), [("Tripoli", 266826)]),
+        (Hints(kinds=frozenset({Kind.COUNTRY})), [("Syria", 163843)]),
+    ],
+)
+def test_hints_that_leave_places_out_let_no_weak_match_in_through_the_context(
+    embedded_index: IndexReader, hints: Hints, expected: list[tuple[str, int]]
+) -> None:
+    # Before, restricted to Lebanon, Syria was Tyre at 0.92 and Aleppo the country at 0.77; with
+    # countries only, Shelling was Syria at 0.67: the document's region lifted every weak match.
+    text = "Shelling hit Aleppo and Homs in Syria, while Paris and Tripoli condemned it."
+    mentions = TextResolver(Resolver(embedded_index), embedded_index).resolve_text(text, hints, limit=1)
+    assert [(m.text, m.candidates[0].place.geoname_id) for m in mentions] == expected
