@@ -19,11 +19,12 @@ import hashlib
 import logging
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from toponym_server.sources.records import (
     GEONAME_ID_LIMIT,
@@ -33,15 +34,18 @@ from toponym_server.sources.records import (
     PlaceRecord,
     bounded_int,
     check_name_length,
+    is_link,
 )
 
 logger = logging.getLogger(__name__)
 
 DUMP_COLUMNS = 19
 ALTERNATE_NAME_COLUMNS = (10, 8)  # alternateNamesV2 has the from/to period columns, the older file not
-# "Languages" of alternate-name rows that are identifiers or links, not names of the place.
 _FLAG_VALUES = frozenset({"", "0", "1"})
-NON_NAME_LANGUAGES = frozenset({"link", "wkdt", "post", "unlc", "iata", "icao", "faac", "tcid"})
+NON_NAME_LANGUAGES = frozenset({"link", "wkdt", "post", "unlc", "iata", "icao", "faac", "tcid", "nuts", "lauc", "phon"})
+"""The "languages" of alternate-name rows that are not names of the place: links, identifiers and codes
+(Wikidata, postal, UN/LOCODE, airport, NUTS and local administrative unit codes such as ``DE300``
+and ``11000000``) and pronunciations (``MYOO-nik``)."""
 
 
 class GeoNamesFileError(ValueError):
@@ -142,27 +146,66 @@ def _reject(error: MalformedLineError, strict: bool) -> None:
     logger.warning("skipped %s", error)
 
 
-def parse_dump_line(fields: Sequence[str], *, with_alternates: bool = True) -> PlaceRecord:
+WRONG_FILE_LINES = 100
+"""A file whose first this many lines are all malformed is taken for the wrong file, and stops the build."""
+
+_Row = TypeVar("_Row")
+
+
+def _rows(path: Path, strict: bool, kind: str, parse: Callable[[list[str]], _Row]) -> Iterator[_Row]:
+    """Yield ``parse`` of each line's tab-separated fields; a line it refuses (``ValueError``) is malformed.
+
+    A malformed line is skipped with a warning (raised in strict mode). A file none of whose
+    lines is a ``kind`` row (among its first :data:`WRONG_FILE_LINES`, or in all) is the wrong
+    file, given for another option (a dump as the alternate names): it stops the build with
+    :class:`GeoNamesFileError` rather than warn once a line and lose what the option was for.
+    """
+    good = bad = 0
+    first = ""
+    for number, line in _lines(path, strict):
+        try:
+            row = parse(line.split("\t"))
+        except (IndexError, ValueError) as err:
+            error = MalformedLineError(path, number, str(err))
+            _reject(error, strict)
+            bad += 1
+            first = first or error.reason
+            if bad == WRONG_FILE_LINES and not good:
+                break
+            continue
+        good += 1
+        yield row
+    if bad and not good:
+        raise GeoNamesFileError(
+            f"{path}: {'none of the first ' + str(bad) if bad == WRONG_FILE_LINES else 'no'} line is a {kind} "
+            f"row (the first: {first}); is it the right file for its option?"
+        )
+
+
+def parse_dump_line(fields: Sequence[str], *, with_alternates: bool | Callable[[int], bool] = True) -> PlaceRecord:
     """Turn the 19 columns of a dump line into a :class:`PlaceRecord`; raise ``ValueError`` if invalid.
 
     ``with_alternates=False`` leaves out the alternatenames column (when the names come from
-    ``alternateNamesV2`` instead, with their languages and flags).
+    ``alternateNamesV2`` instead, with their languages and flags); a function of the place's ID
+    tells it place by place.
     """
     if len(fields) != DUMP_COLUMNS:
         raise ValueError(f"expected {DUMP_COLUMNS} tab-separated columns, found {len(fields)}")
     geoname_id = bounded_int(fields[0], "geonameid", 1, GEONAME_ID_LIMIT)
+    if not isinstance(with_alternates, bool):
+        with_alternates = with_alternates(geoname_id)
     latitude, longitude = float(fields[4]), float(fields[5])
     if not (-90.0 <= latitude <= 90.0 and -180.0 <= longitude <= 180.0):
         raise ValueError(f"coordinates out of range: {latitude}, {longitude}")
-    if not fields[1]:
+    if not fields[1].strip():
         raise ValueError("empty name")
     check_name_length(fields[1])
     check_name_length(fields[2], "ascii name")
     alternates = (
         tuple(
             NameRecord(check_name_length(text, "alternate name"))
-            for text in dict.fromkeys(fields[3].split(","))
-            if text
+            for text in dict.fromkeys(name.strip() for name in fields[3].split(","))
+            if text and not is_link(text)
         )
         if with_alternates
         else ()
@@ -184,13 +227,11 @@ def parse_dump_line(fields: Sequence[str], *, with_alternates: bool = True) -> P
     )
 
 
-def read_dump(path: Path, *, strict: bool = False, with_alternates: bool = True) -> Iterator[PlaceRecord]:
-    """Stream the places of a GeoNames dump file."""
-    for number, line in _lines(path, strict):
-        try:
-            yield parse_dump_line(line.split("\t"), with_alternates=with_alternates)
-        except ValueError as err:
-            _reject(MalformedLineError(path, number, str(err)), strict)
+def read_dump(
+    path: Path, *, strict: bool = False, with_alternates: bool | Callable[[int], bool] = True
+) -> Iterator[PlaceRecord]:
+    """Stream the places of a GeoNames dump file (``with_alternates`` as :func:`parse_dump_line` takes it)."""
+    return _rows(path, strict, "GeoNames dump", partial(parse_dump_line, with_alternates=with_alternates))
 
 
 def parse_alternate_name_line(fields: Sequence[str]) -> tuple[int, NameRecord] | None:
@@ -220,51 +261,89 @@ def parse_alternate_name_line(fields: Sequence[str]) -> tuple[int, NameRecord] |
 
 def read_alternate_names(path: Path, *, strict: bool = False) -> Iterator[tuple[int, NameRecord]]:
     """Stream (place ID, name) from an ``alternateNamesV2`` file, skipping rows that are not names."""
-    for number, line in _lines(path, strict):
-        try:
-            parsed = parse_alternate_name_line(line.split("\t"))
-        except ValueError as err:
-            _reject(MalformedLineError(path, number, str(err)), strict)
-            continue
+    for parsed in _rows(path, strict, "alternateNames", parse_alternate_name_line):
         if parsed is not None:
             yield parsed
 
 
+class PlaceIdSet:
+    """A set of GeoNames IDs as a bitmap: 1.6 MiB for the 13 million places of a full dump."""
+
+    def __init__(self) -> None:
+        self._bits = bytearray()
+
+    def add(self, geoname_id: int) -> None:
+        """Add ``geoname_id`` (0 or more)."""
+        byte = geoname_id >> 3
+        if byte >= len(self._bits):
+            self._bits.extend(bytes(max(byte + 1 - len(self._bits), len(self._bits))))
+        self._bits[byte] |= 1 << (geoname_id & 7)
+
+    def __contains__(self, geoname_id: int) -> bool:
+        byte = geoname_id >> 3
+        return byte < len(self._bits) and bool(self._bits[byte] >> (geoname_id & 7) & 1)
+
+    def lacks(self, geoname_id: int) -> bool:
+        """Tell whether ``geoname_id`` is not in the set."""
+        return geoname_id not in self
+
+
+def places_named_in(paths: Sequence[Path]) -> PlaceIdSet:
+    """The IDs of the places the ``alternateNames`` files give any row for; lines that do not parse are passed over.
+
+    One quick pass over the files (their rows are read again for the names themselves): a
+    build reads a place's names from them if they hold any, else from the dump's own column.
+    """
+    named = PlaceIdSet()
+    for path in paths:
+        for _, line in _lines(path, strict=False):
+            fields = line.split("\t", 2)
+            if len(fields) == 3 and fields[1].isdigit() and len(fields[1]) <= 10:
+                named.add(int(fields[1]))
+    return named
+
+
 def read_country_info(path: Path, *, strict: bool = False) -> Iterator[CountryInfo]:
     """Stream the rows of ``countryInfo.txt``."""
-    for number, line in _lines(path, strict):
-        fields = line.split("\t")
-        try:
-            yield CountryInfo(
-                iso=fields[0],
-                name=fields[4],
-                capital=fields[5],
-                population=bounded_int(fields[7] or "0", "population", 0, POPULATION_LIMIT),
-                geoname_id=bounded_int(fields[16], "geonameid", 1, GEONAME_ID_LIMIT),
-            )
-        except (IndexError, ValueError) as err:
-            _reject(MalformedLineError(path, number, f"not a countryInfo row ({err})"), strict)
+    return _rows(path, strict, "countryInfo", _country_info_row)
+
+
+def _country_info_row(fields: list[str]) -> CountryInfo:
+    try:
+        return CountryInfo(
+            iso=fields[0],
+            name=fields[4],
+            capital=fields[5].strip(),
+            population=bounded_int(fields[7] or "0", "population", 0, POPULATION_LIMIT),
+            geoname_id=bounded_int(fields[16], "geonameid", 1, GEONAME_ID_LIMIT),
+        )
+    except (IndexError, ValueError) as err:
+        raise ValueError(f"not a countryInfo row ({err})") from None
 
 
 def read_admin_codes(path: Path, *, strict: bool = False) -> Iterator[AdminDivision]:
     """Stream ``admin1CodesASCII.txt`` or ``admin2Codes.txt`` rows (code, name, ascii name, geonameid)."""
-    for number, line in _lines(path, strict):
-        fields = line.split("\t")
-        try:
-            yield AdminDivision(
-                code=fields[0], name=fields[1], geoname_id=bounded_int(fields[3], "geonameid", 1, GEONAME_ID_LIMIT)
-            )
-        except (IndexError, ValueError) as err:
-            _reject(MalformedLineError(path, number, f"not an admin code row ({err})"), strict)
+    return _rows(path, strict, "admin code", _admin_code_row)
+
+
+def _admin_code_row(fields: list[str]) -> AdminDivision:
+    try:
+        return AdminDivision(
+            code=fields[0], name=fields[1], geoname_id=bounded_int(fields[3], "geonameid", 1, GEONAME_ID_LIMIT)
+        )
+    except (IndexError, ValueError) as err:
+        raise ValueError(f"not an admin code row ({err})") from None
 
 
 class GeoNamesDumpSource:
     """A gazetteer read from GeoNames dump files.
 
     Countries listed in ``countryInfo`` that the dump itself lacks (a ``citiesN`` file has
-    no country features) are added as ``A.PCLI`` places placed at their capital. When
-    ``alternate_names`` files are given, the names come from them (with languages and flags)
-    instead of the dump's alternatenames column, which repeats them without either.
+    no country features) are added as ``A.PCLI`` places placed at their capital (else at their
+    most populous place). When ``alternate_names`` files are given, a place's names come from
+    them (with languages and flags) instead of the dump's alternatenames column, which repeats
+    them without either; the column still names the places the files leave out (the
+    per-country file of one of several dumps' countries).
     """
 
     def __init__(
@@ -288,10 +367,14 @@ class GeoNamesDumpSource:
         """Yield the dump's places, then any country features it lacked."""
         countries = {c.iso: c for c in read_country_info(self._country_info)} if self._country_info else {}
         seen_countries: set[int] = set()
-        # The country's capital among the places named as countryInfo names it: the one coded as
-        # a capital (PPLC), else the most populous (a citiesN dump may hold a small namesake first).
-        capitals: dict[str, tuple[tuple[bool, int], float, float]] = {}
-        inline_names = not self._alternate_names
+        # Where a country the dump lacks is placed: at its capital, the place coded as one (PPLC),
+        # else the one named as countryInfo names it (the most populous: a citiesN dump may hold a
+        # small namesake first), else at its most populous place. countryInfo spells some capitals
+        # otherwise (St. John's for the dump's Saint John's) or with a space before them.
+        seats: dict[str, tuple[tuple[bool, bool, int], float, float]] = {}
+        inline_names: bool | Callable[[int], bool] = True
+        if self._alternate_names:
+            inline_names = places_named_in(self._alternate_names).lacks
         for dump in self._dumps:
             for place in read_dump(dump, strict=self._strict, with_alternates=inline_names):
                 if not self._filter.keeps(place):
@@ -300,16 +383,17 @@ class GeoNamesDumpSource:
                 if info is not None:
                     if place.geoname_id == info.geoname_id:
                         seen_countries.add(place.geoname_id)
-                    elif place.feature_class == "P" and info.capital in (place.name, place.ascii_name):
-                        rank = (place.feature_code == "PPLC", place.population)
-                        found = capitals.get(place.country_code)
+                    elif place.feature_class == "P":
+                        named = info.capital in (place.name, place.ascii_name)
+                        rank = (place.feature_code == "PPLC", named, place.population)
+                        found = seats.get(place.country_code)
                         if found is None or rank > found[0]:
-                            capitals[place.country_code] = (rank, place.latitude, place.longitude)
+                            seats[place.country_code] = (rank, place.latitude, place.longitude)
                 yield place
         for info in countries.values():
-            if info.geoname_id in seen_countries or info.iso not in capitals:
+            if info.geoname_id in seen_countries or info.iso not in seats:
                 continue
-            _, latitude, longitude = capitals[info.iso]
+            _, latitude, longitude = seats[info.iso]
             country = PlaceRecord(
                 geoname_id=info.geoname_id,
                 name=info.name,

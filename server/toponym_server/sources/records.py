@@ -29,6 +29,15 @@ def bounded_int(text: str, what: str, low: int, limit: int) -> int:
     return value
 
 
+def is_link(text: str) -> bool:
+    """Tell whether an alternate name is a piece of a link, not a name.
+
+    The alternatenames column of a dump holds a place's Wikipedia link among its names, and a
+    link's comma splits it in two (``https://en.wikipedia.org/wiki/Asahi`` and ``_Toyama``).
+    """
+    return "://" in text or text.startswith("_")
+
+
 def check_name_length(text: str, what: str = "name") -> str:
     """Return ``text`` if it is at most :data:`MAX_NAME_LENGTH` characters; raise ``ValueError`` otherwise."""
     if len(text) > MAX_NAME_LENGTH:

@@ -9,10 +9,14 @@ import pytest
 
 from toponym_server.sources.geonames import (
     DUMP_COLUMNS,
+    WRONG_FILE_LINES,
     GeoNamesDumpSource,
+    GeoNamesFileError,
     MalformedLineError,
+    parse_alternate_name_line,
     parse_dump_line,
     read_admin_codes,
+    read_alternate_names,
     read_country_info,
     read_dump,
 )
@@ -349,3 +353,80 @@ def test_a_missing_country_is_placed_at_its_capital_not_a_namesake_listed_first(
     dump.write_text("\n".join(rows) + "\n", encoding="utf-8")
     places = {p.geoname_id: p for p in GeoNamesDumpSource([dump], country_info=country_info).places()}
     assert (places[163843].latitude, places[163843].longitude) == (33.5102, 36.29128)
+
+
+# --- what is not a name, and files given for the wrong option ---------------------------
+
+
+@pytest.mark.parametrize(("language", "text"), [("nuts", "DE300"), ("lauc", "11000000"), ("phon", "MYOO-nik")])
+def test_codes_and_pronunciations_are_not_names(language: str, text: str) -> None:
+    # Before, DE300 and 11000000 resolved to Berlin, and a text's "region DE300" was Berlin at 1.00.
+    assert parse_alternate_name_line(["1", "2950159", language, text, "", "", "", "", "", ""]) is None
+
+
+def test_a_link_in_the_alternate_names_column_is_no_name() -> None:
+    # GeoNames lists a place's Wikipedia link among its names; its comma split it into two "names".
+    row = dump_row(
+        13665338,
+        "Asahi",
+        "Asahi",
+        "Asahi-machi,https://en.wikipedia.org/wiki/Asahi,_Toyama",
+        36.9,
+        137.6,
+        "P.PPL",
+        "JP",
+    )
+    assert [n.text for n in parse_dump_line(row.split("\t")).names] == ["Asahi-machi"]
+
+
+def test_a_name_of_spaces_only_is_malformed() -> None:
+    with pytest.raises(ValueError, match="empty name"):
+        parse_dump_line(dump_row(1, "   ", "   ", "", 1.0, 2.0, "P.PPL", "SY").split("\t"))
+
+
+def test_a_file_given_for_the_wrong_option_stops_after_its_first_lines(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Before, a dump given as the alternate names warned once a line and the build went on
+    # without any of the names.
+    dump = tmp_path / "SY.txt"
+    dump.write_text("\n".join(GOOD_ROWS * 100) + "\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger=LOGGER), pytest.raises(GeoNamesFileError, match="right file"):
+        list(read_alternate_names(dump))
+    assert len(caplog.records) == WRONG_FILE_LINES
+    with pytest.raises(GeoNamesFileError, match="no line is a countryInfo row"):
+        list(read_country_info(_short(tmp_path, GOOD_ROWS[:2])))
+
+
+def _short(tmp_path: Path, rows: list[str]) -> Path:
+    path = tmp_path / "short.txt"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_file_with_some_good_rows_is_read_with_warnings(dump: Path) -> None:
+    assert len(list(read_dump(dump))) == 6
+
+
+def test_a_missing_country_is_placed_at_its_capital_spelt_otherwise_or_its_largest_place(tmp_path: Path) -> None:
+    # Before, Antigua and Barbuda (St. John's in countryInfo, Saint John's in the dump) and
+    # Curaçao (" Willemstad") were left out without a word.
+    info = _short(
+        tmp_path,
+        [
+            country_row("AG", "Antigua and Barbuda", "St. John's", 86754, 3576396),
+            country_row("CW", "Curacao", " Willemstad", 159849, 7626836),
+            country_row("PW", "Palau", "Melekeok", 17907, 1559582),
+        ],
+    )
+    dump = tmp_path / "cities500.txt"
+    rows = [
+        dump_row(3576022, "Saint John\u2019s", "Saint John's", "", 17.12, -61.85, "P.PPLC", "AG", population=51737),
+        dump_row(3576000, "All Saints", "All Saints", "", 17.06, -61.80, "P.PPL", "AG", population=3412),
+        dump_row(3513090, "Willemstad", "Willemstad", "", 12.10, -68.93, "P.PPL", "CW", population=125000),
+        dump_row(1559804, "Koror Town", "Koror Town", "", 7.34, 134.48, "P.PPL", "PW", population=11200),
+        dump_row(1559900, "Kloulklubed", "Kloulklubed", "", 7.04, 134.26, "P.PPL", "PW", population=300),
+    ]
+    dump.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    places = {p.geoname_id: p for p in GeoNamesDumpSource([dump], country_info=info).places()}
+    assert (places[3576396].latitude, places[7626836].latitude, places[1559582].latitude) == (17.12, 12.10, 7.34)

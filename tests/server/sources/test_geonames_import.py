@@ -12,6 +12,7 @@ from toponym_server.sources.geonames import (
     GeoNamesDumpSource,
     MalformedLineError,
     PlaceFilter,
+    PlaceIdSet,
     open_geonames_file,
     parse_alternate_name_line,
     read_alternate_names,
@@ -138,6 +139,18 @@ def test_with_alternate_name_files_the_dump_column_is_left_out(files: dict[str, 
     assert any(n.text == "Alep" for pid, n in source.alternate_names() if pid == 170063)
 
 
+def test_a_place_the_alternate_name_files_leave_out_keeps_the_dumps_names(tmp_path: Path) -> None:
+    # Before, SY.txt and IQ.txt with SY's alternate names only dropped every Iraqi place's names
+    # (Basra, بغداد) without a word.
+    dump = tmp_path / "IQ.txt"
+    dump.write_text(dump_row(99532, "Basrah", "Basrah", "Basra,البصرة", 30.5, 47.8, "P.PPLA", "IQ") + "\n")
+    alternates = tmp_path / "SY_alternatenames.txt"
+    alternates.write_text("1\t170063\tar\tحلب\t1\t\t\t\t\t\n")
+    source = GeoNamesDumpSource([dump], alternate_names=[alternates])
+    [basra] = source.places()
+    assert [n.text for n in basra.names] == ["Basra", "البصرة"]
+
+
 @pytest.mark.parametrize(
     ("place_filter", "expected"),
     [
@@ -158,3 +171,12 @@ def test_the_filter_is_part_of_the_fingerprint(files: dict[str, Path]) -> None:
     everything = GeoNamesDumpSource([files["dump"]])
     populated = GeoNamesDumpSource([files["dump"]], place_filter=PlaceFilter(feature_classes=frozenset("P")))
     assert everything.fingerprint() != populated.fingerprint()
+
+
+def test_the_set_of_named_places_holds_any_id_it_was_given() -> None:
+    named = PlaceIdSet()
+    for geoname_id in (0, 7, 8, 12_999_999, 99_999_999):
+        named.add(geoname_id)
+    assert all(i in named for i in (0, 7, 8, 12_999_999, 99_999_999))
+    assert not any(i in named for i in (1, 9, 13_000_000, 99_999_998, 2**40))
+    assert named.lacks(1) and not named.lacks(7)
