@@ -43,6 +43,7 @@ from toponym_server.index.schema import APPLICATION_ID, PLACE_FACT_COLUMNS, READ
 from toponym_server.index.stored import STORED_ANSWERS
 from toponym_server.index.turns import Turns
 from toponym_server.index.warmth import WARM_NAMES_PART, listed_name_ids
+from toponym_server.matching.ranking import FLAG_CODE, FLAG_COLLOQUIAL, FLAG_HISTORIC, FLAG_PREFERRED
 
 _PLACE_COLUMNS = (
     "id, name, ascii_name, latitude, longitude, feature_class, feature_code, country_code, "
@@ -60,6 +61,8 @@ _COMPACT_NAME_AND_FACT_COLUMNS = ", ".join((*_COMPACT_NAME_COLUMNS, *PLACE_FACT_
 COMPACT_FACTS_AT = len(_COMPACT_NAME_COLUMNS)
 """Where a compact name row's place facts start (:meth:`IndexReader.names_with_place_facts`)."""
 _LANG_AT = _COMPACT_NAME_COLUMNS.index("lang")
+_NOT_CURRENT = FLAG_HISTORIC | FLAG_COLLOQUIAL | FLAG_CODE
+"""The flags of a name a place's name in a language is only when it has no other."""
 _FEATURE_CODE_AT, _COUNTRY_AT = (
     COMPACT_FACTS_AT + PLACE_FACT_COLUMNS.index(column) for column in ("feature_code", "country_code")
 )
@@ -611,12 +614,17 @@ class IndexReader:
         return {str(code): str(name) for code, name in rows}
 
     def localized_name(self, place_id: int, language: str) -> str:
-        """Return the place's name in ``language`` (preferred names first), or ``""``."""
+        """Return the place's name in ``language``, or ``""``.
+
+        Of several: one tagged with ``language`` exactly before one of its base language, a
+        preferred one first, and a historic or colloquial name or a code only when there is no
+        other (*Mumbai*, not *Bombay*; *New York City*, not *Big Apple*).
+        """
         base = language.split("-")[0].lower()
         row = self._conn.execute(
             "SELECT text FROM names WHERE place_id = ? AND (lang = ? OR lang = ? OR lang LIKE ?) "
-            "ORDER BY (lang = ?) DESC, (flags & 1) DESC, id LIMIT 1",
-            (place_id, language, base, base + "-%", language),
+            "ORDER BY (lang = ?) DESC, (flags & ?) DESC, (flags & ?) = 0 DESC, id LIMIT 1",
+            (place_id, language, base, base + "-%", language, FLAG_PREFERRED, _NOT_CURRENT),
         ).fetchone()
         return str(row[0]) if row else ""
 

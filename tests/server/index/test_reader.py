@@ -42,7 +42,7 @@ from toponym_server.index.warmth import listed_name_ids
 from toponym_server.matching.keys import EXACT, PHONETIC, exact_key, name_keys, query_keys
 from toponym_server.matching.normalize import normalize
 from toponym_server.matching.ranking import FLAG_CANONICAL, FLAG_NON_LATIN, FLAG_PREFERRED
-from toponym_server.sources.records import PlaceRecord
+from toponym_server.sources.records import NameRecord, PlaceRecord
 
 from ..smaps import linux_smaps, mappings_of
 from .conftest import (
@@ -271,6 +271,47 @@ def test_localized_name_prefers_exact_tag_then_preferred_names(languages_reader:
     assert languages_reader.localized_name(ALEPPO, "en") == "Aleppo"
     assert languages_reader.localized_name(ALEPPO, "de") == ""
     assert languages_reader.localized_name(HAMA, "fr") == ""
+
+
+def test_localized_name_gives_a_historic_or_colloquial_name_or_a_code_only_when_there_is_no_other(
+    tmp_path: Path,
+) -> None:
+    # Before, Mumbai in English was Bombay, New York City Big Apple and Saint Petersburg Leningrad,
+    # whichever row came first.
+    def name(text: str, lang: str = "en", **flags: bool) -> NameRecord:
+        return NameRecord(text, lang, **flags)
+
+    mumbai = PlaceRecord(
+        1275339,
+        "Mumbai",
+        "Mumbai",
+        19.07,
+        72.88,
+        "P",
+        "PPLA",
+        "IN",
+        names=(name("Bombay", is_historic=True), name("Mumbai")),
+    )
+    new_york = PlaceRecord(
+        5128581,
+        "New York City",
+        "New York City",
+        40.71,
+        -74.0,
+        "P",
+        "PPL",
+        "US",
+        names=(name("Big Apple", is_colloquial=True), name("NYC", is_short=True), name("New York"), name("NY")),
+    )
+    bombay_only = PlaceRecord(
+        9000001, "Old Town", "Old Town", 19.0, 72.8, "P", "PPL", "IN", names=(name("Bombay", is_historic=True),)
+    )
+    path = tmp_path / "index.sqlite"
+    build_index(ListSource([mumbai, new_york, bombay_only]), path, progress=False)
+    with closing(open_index(path)) as names:
+        assert names.localized_name(1275339, "en") == "Mumbai"
+        assert names.localized_name(5128581, "en") == "New York"  # NYC and NY read as codes
+        assert names.localized_name(9000001, "en") == "Bombay"
 
 
 def test_preferred_flag_is_stored(languages_reader: IndexReader) -> None:
