@@ -3,15 +3,18 @@
 The finder is one pass over the tokens:
 
 1. *runs*: in cased scripts, maximal runs of capitalised words, joined by the lower-case
-   connectors place names contain (*Deir ez-Zor*, *Frankfurt am Main*); in scripts without case
-   (Arabic, Hebrew, Chinese ...), every word, since only the gazetteer can tell;
+   connectors place names contain (*Deir ez-Zor*, *Frankfurt am Main*), that do not open on a
+   common word (*The*, *However*) unless some place is written as the words from there (*New
+   York*, *La Paz*, *Des Moines*); in scripts without case (Arabic, Hebrew, Chinese ...), every
+   word, since only the gazetteer can tell;
 2. *what the run names*: a person title before it (*President Bashar al-Assad*), a person's name
    element at its start (*Abu Bakr al-Baghdadi*) or an organisation word in or right after it
    (*Islamic State*, *Syrian Observatory for Human Rights*) rule the whole run out, and an
    acronym given in parentheses right after an organisation (*(Sohr)*, *(IS)*) is ruled out
    wherever it recurs;
 3. *spans*: inside each remaining run, the longest stretches the gazetteer knows under an exact
-   or phonetic key, left to right, without overlaps. A stretch of Arabic or Hebrew script is also
+   or phonetic key, left to right, without overlaps; one that starts on a common word must be
+   written so (the phonetic key of *Le Liban* is Liban's). A stretch of Arabic or Hebrew script is also
    tried without the proclitics of its first word (*والرقة* is *و* + *الرقة*, *ובתל אביב* is
    *ו* + *ב* + *תל אביב*).
 
@@ -25,6 +28,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from toponym_server.matching.generic_words import kind_of
 from toponym_server.matching.script import has_arabic
 from toponym_server.text.cues import (
     ARTICLES,
@@ -91,7 +95,8 @@ def _runs(text: str, tokens: list[Token]) -> list[list[int]]:
     """Group token positions into runs of name-like words.
 
     Uncased words run together while only spaces separate them; cased ones while they are
-    capitalised or connectors between capitalised words.
+    capitalised or connectors between capitalised words. A cased run may open on a common word
+    (*The Aleppo*, *New York*): :func:`_from_name_start` decides whether it does.
     """
     runs: list[list[int]] = []
     current: list[int] = []
@@ -108,8 +113,6 @@ def _runs(text: str, tokens: list[Token]) -> list[list[int]]:
             runs.append(current)
             current = []
         if token.capitalized:
-            if not current and token.word in COMMON_WORDS:
-                continue  # a run does not start on a common word (The London, However Aleppo)
             current.append(i)
             continue
         is_connector = token.word in NAME_CONNECTORS
@@ -123,6 +126,36 @@ def _runs(text: str, tokens: list[Token]) -> list[list[int]]:
     if current:
         runs.append(current)
     return runs
+
+
+def _from_name_start(text: str, tokens: list[Token], run: list[int], written: KnowsName) -> list[int]:
+    """A cased run from its first word that may start a name (all of it, most often).
+
+    A common word starts one only when some place is written exactly as the words from it (*New
+    York*, *La Paz*, *Des Moines*; not *The Aleppo*, *New Syria*, *Le Liban*); a connector never does.
+    """
+    while run:
+        first = tokens[run[0]]
+        if first.capitalized and (first.word not in COMMON_WORDS or _written_from(text, tokens, run, written)):
+            break
+        run = run[1:]
+    return run
+
+
+def _written_from(text: str, tokens: list[Token], run: list[int], written: KnowsName) -> bool:
+    """Tell whether some place is written as the first two or more words of ``run`` (a possessive without its *'s*).
+
+    Words that are all common or generic (*Old City*, *New Town*) are a phrase, whatever place
+    is written so: *the Old City of Aleppo* is no place in Palestine.
+    """
+    start = tokens[run[0]].start
+    for length in range(2, min(MAX_SPAN_WORDS, len(run)) + 1):
+        if all(tokens[i].word in COMMON_WORDS or kind_of(tokens[i].word) for i in run[:length]):
+            continue
+        raw = text[start : tokens[run[length - 1]].end]
+        if len(raw) <= MAX_SPAN_CHARACTERS and any(written(raw[s:e]) for s, e in _variants(raw, length, True, written)):
+            return True
+    return False
 
 
 def _joined(text: str, left: Token, right: Token) -> bool:
@@ -251,8 +284,9 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
 
     ``knows`` tells whether the gazetteer has a name under the exact or phonetic key of a string;
     it is not asked of a string longer than :data:`MAX_SPAN_CHARACTERS`. ``written`` tells
-    whether some place is written exactly as a word of a script without capitals (by default,
-    none is): such a word is not read as a proclitic and a name.
+    whether some place is written exactly as a string, under its exact key (by default, none
+    is): a word of a script without capitals so written is not read as a proclitic and a name,
+    and a capitalised common word starts a name only in a stretch so written (*New York*).
     """
     is_written = written or _nothing_written
 
@@ -267,6 +301,9 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
         if not tokens[run[0]].cased:
             spans.extend(_spans_in_run(text, tokens, run, known, is_written, ruled_out, _shadowed(tokens, run)))
             continue
+        run = _from_name_start(text, tokens, run, is_written)
+        if not run:
+            continue  # common words alone (However, The)
         continues_organisation = previous_organisation and _linked(text, tokens, previous_organisation, run)
         if continues_organisation or _names_an_organisation(tokens, run):
             previous_organisation = run
@@ -298,16 +335,17 @@ def _spans_in_run(
                 continue  # a span does not end on a connector
             if shadowed.intersection(run[i : i + length]):
                 continue
-            if length > 1 and (first.word in COMMON_WORDS or last.word in COMMON_WORDS):
-                continue  # a name does not start or end on a common word (في عدن, مدينة مأرب)
+            opens_on_common = length > 1 and first.word in COMMON_WORDS
+            if length > 1 and (last.word in COMMON_WORDS or (opens_on_common and not first.cased)):
+                continue  # a name does not end on a common word, nor start on one uncased (في عدن, مدينة مأرب)
             begin = first.start + first.elided
             raw = text[begin : last.end]
             if length == 1 and (first.word in COMMON_WORDS or raw in ruled_out or _is_adjective(tokens, run[i])):
                 continue
             for start, end in _variants(raw, length, last.cased, written):
                 variant = raw[start:end]
-                if len(variant) < 2 or not knows(variant):
-                    continue
+                if len(variant) < 2 or not knows(variant) or (opens_on_common and not written(variant)):
+                    continue  # a cased name starting on a common word is written so (New York, not New Syria)
                 before = run[i] - 1
                 previous_word = tokens[before].word if before >= 0 else ""
                 after_proclitic = bool(_PLACE_PROCLITICS.intersection(raw[:start]))
