@@ -77,6 +77,7 @@ _NAME_LANGUAGE = 0.03
 _NAME_STATUS = 0.005  # a canonical or preferred name over an equally close alternate one
 _NAME_HISTORIC = 0.03
 _NAME_CODE = -0.1  # a match on a code such as "SRY" is weak evidence for a name
+_WHOLE = 1.0 - 1e-9  # a similarity worked back from a closeness is 1 up to rounding
 _NAME_SCRIPT_BRIDGE = 0.08  # a Latin query meeting a name only through that name's transliteration
 NEAR_SCALE_KM = 250.0
 # A document's places spread wider than one bias point's neighbourhood (a country, a front line).
@@ -229,12 +230,11 @@ def _nearest_km(points: Sequence[tuple[float, float, float]], here: tuple[float,
 
 
 def _match_kind(query: Normalized, hit: NameView, view: str, similarity: float) -> MatchKind:
-    if view == "folded" and similarity >= 1.0:
-        if query.transliterated and not hit.flags & FLAG_NON_LATIN:
-            return MatchKind.TRANSLITERATION
-        return MatchKind.EXACT if hit.flags & FLAG_CANONICAL else MatchKind.ALTERNATE_NAME
+    """How ``hit`` met ``query``: ``similarity`` is the name's own, before its status is weighed."""
     if query.transliterated != bool(hit.flags & FLAG_NON_LATIN):
         return MatchKind.TRANSLITERATION
+    if view == "folded" and similarity >= _WHOLE:
+        return MatchKind.EXACT if hit.flags & FLAG_CANONICAL else MatchKind.ALTERNATE_NAME
     return MatchKind.PHONETIC if view in ("phonetic", "skeleton") and similarity >= 0.8 else MatchKind.FUZZY
 
 
@@ -294,6 +294,11 @@ def _closeness(query: Normalized, hit: NameView, similarity: float, language: st
     elif flags & (FLAG_CANONICAL | FLAG_PREFERRED):
         closeness += _NAME_STATUS
     return closeness
+
+
+def _similarity_of(query: Normalized, hit: NameView, closeness: float, language: str, code: bool) -> float:
+    """The similarity a name's ``closeness`` (:func:`_closeness`) was weighed from, up to rounding."""
+    return closeness - (_closeness(query, hit, 1.0, language, code) - 1.0)
 
 
 def _evidence_by_name(
@@ -538,7 +543,9 @@ def rank(
         elif query.generic_kind == "place" and kind is not Kind.ADMIN_AREA:
             total += W_GENERIC / 2
             signals.append(_ASKS_PLACE)
-        match_kind = _match_kind(query, hit, view, similarity)
+        # A historic name or a code written as asked is met whole, though it counts for less.
+        code = bool(flags & FLAG_CODE) and kind is not Kind.COUNTRY
+        match_kind = _match_kind(query, hit, view, _similarity_of(query, hit, similarity, language, code))
         ranked.append(Ranked(place, total, min(similarity, 1.0), match_kind, hit, view, total - base, tuple(signals)))
     ranked.sort(key=lambda r: r.score, reverse=True)
     return with_context(ranked, context, evidence=not confines(hints))

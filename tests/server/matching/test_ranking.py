@@ -258,3 +258,21 @@ def test_a_countrys_abbreviation_is_a_name_and_a_citys_code_is_not(padding: int)
     city = place(3, "US", (38.3, -85.8), 0.75)
     assert score(city, FLAG_CODE) < score(city, 0)
     assert score(country, FLAG_CODE) == score(country, 0)
+
+
+@pytest.mark.parametrize("flags", [FLAG_HISTORIC, FLAG_CODE, FLAG_HISTORIC | FLAG_PREFERRED])
+@pytest.mark.parametrize("language", ["", "en", "de"])
+def test_a_historic_name_or_a_code_written_as_asked_is_an_alternate_name_not_a_fuzzy_one(
+    flags: int, language: str
+) -> None:
+    # Before, its status's weight took its similarity below 1: Bombay and NYC were fuzzy matches.
+    name = "NYC" if flags & FLAG_CODE else "Bombay"
+    mumbai = place(1275339, "IN", (19.07, 72.88), 0.9)
+    ranked = rank(
+        normalize(name), [(mumbai, [hit("Mumbai"), hit(name, lang="en", flags=flags)])], Hints(language=language)
+    )
+    assert ranked[0].match_kind is MatchKind.ALTERNATE_NAME
+    assert (
+        rank(normalize("Mumbai"), [(mumbai, [hit("Mumbai")])], Hints(language=language))[0].match_kind
+        is MatchKind.EXACT
+    )
