@@ -57,7 +57,7 @@ def read_crosswalk(*paths: Path) -> tuple[tuple[CrosswalkLink, ...], str]:
         if not {"place", "counterpart", "relation"} <= set(header):
             raise CrosswalkError(f"{path}:{rows[0][0]}: header must name place, counterpart and relation")
         for number, line in rows[1:]:
-            cells = next(csv.reader([line], delimiter="\t"))
+            cells = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))  # quotes are text
             row = {h: c.strip() for h, c in zip(header, cells, strict=False)}
             relation = row.get("relation", "")
             if relation not in RELATIONS:

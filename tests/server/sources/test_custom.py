@@ -55,6 +55,15 @@ def test_csv_files_are_read_too(tmp_path: Path) -> None:
     assert place.feature_code == "PSTB"  # the default feature
 
 
+def test_quotes_in_a_tsv_cell_are_its_text(tmp_path: Path) -> None:
+    # Before, "Kilo 55" checkpoint lost its quotes, and a lone quote swallowed the rest of the row.
+    path = write(
+        tmp_path,
+        '1000\t"Kilo 55" checkpoint\t35.3\t37.2\tS.CHKP\tSY\t\t\t\n1002\t"Rukban\t33.3\t38.7\tS.CMPRF\tSY\t\t\t\n',
+    )
+    assert [place.name for place in read_custom_places(path).places] == ['"Kilo 55" checkpoint', '"Rukban']
+
+
 def test_names_with_a_colon_that_is_not_a_language_tag_are_kept_whole() -> None:
     assert parse_names("Station: North|de:Nordbahnhof") == (
         NameRecord("Station: North"),
