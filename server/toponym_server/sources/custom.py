@@ -110,21 +110,26 @@ def text_lines(path: Path, data: bytes, error: type[ValueError]) -> list[tuple[i
 
 def _rows(path: Path, data: bytes) -> Iterator[tuple[int, dict[str, str]]]:
     delimiter = "," if path.suffix.lower() == ".csv" else "\t"
-    # A TSV cell holds its text as written ("Kilo 55" checkpoint); only CSV quotes a cell.
-    quoting = csv.QUOTE_MINIMAL if delimiter == "," else csv.QUOTE_NONE
     numbered = text_lines(path, data, CustomPlacesError)
     if not numbered:
         return
     header_number, header_line = numbered[0]
-    header = [h.strip() for h in next(csv.reader([header_line], delimiter=delimiter, quoting=quoting))]
+    header = [h.strip() for h in _cells(header_line, delimiter)]
     missing = [c for c in ("name",) if c not in header]
     if missing:
         raise CustomPlacesError(f"{path}:{header_number}: header lacks the column(s) {', '.join(missing)}")
     for number, line in numbered[1:]:
-        cells = next(csv.reader([line], delimiter=delimiter, quoting=quoting))
+        cells = _cells(line, delimiter)
         if len(cells) > len(header):
             raise CustomPlacesError(f"{path}:{number}: {len(cells)} columns, the header has {len(header)}")
         yield number, {h: c.strip() for h, c in zip(header, cells, strict=False)}
+
+
+def _cells(line: str, delimiter: str) -> list[str]:
+    """A line's cells: a TSV cell holds its text as written (*"Kilo 55" checkpoint*); only CSV quotes a cell."""
+    if delimiter == ",":
+        return next(csv.reader([line], delimiter=delimiter))
+    return next(csv.reader([line], delimiter=delimiter, quoting=csv.QUOTE_NONE))
 
 
 def _place(path: Path, number: int, row: dict[str, str], names: tuple[NameRecord, ...]) -> PlaceRecord:
