@@ -361,7 +361,12 @@ class _State:
 
 
 class _CustomMerger:
-    """Finds, while places stream by, the gazetteer feature each custom place is the same as."""
+    """Finds, while places and then alternate names stream by, the gazetteer feature each custom place is the same as.
+
+    A custom place is the nearest gazetteer feature of its country, within the merge distance,
+    that bears one of its names. A feature's names come with it, or (with ``alternateNames``
+    files) later, one by one: the features near a custom place are kept until then.
+    """
 
     def __init__(self, custom: CustomGazetteer, distance: float) -> None:
         self.places = {p.geoname_id: p for p in custom.places}
@@ -373,6 +378,7 @@ class _CustomMerger:
             texts = (place.name, place.ascii_name, *(n.text for n in place.names))
             self.folded[place.geoname_id] = {normalize(t).folded for t in texts} - {""}
         self.best: dict[int, tuple[float, int]] = {}  # custom ID -> (distance, gazetteer place ID)
+        self.near: dict[int, list[tuple[int, float]]] = {}  # gazetteer place ID -> (custom ID, distance)
 
     def offer(self, place: PlaceRecord) -> None:
         """Consider ``place`` as the feature a nearby custom place stands for."""
@@ -381,11 +387,22 @@ class _CustomMerger:
             if custom.country_code and custom.country_code != place.country_code:
                 continue
             gap = distance_km(custom.latitude, custom.longitude, place.latitude, place.longitude)
-            if gap > self.distance or gap >= self.best.get(custom_id, (float("inf"), 0))[0]:
+            if gap > self.distance:
                 continue
+            self.near.setdefault(place.geoname_id, []).append((custom_id, gap))
             texts = (place.name, place.ascii_name, *(n.text for n in place.names))
-            if any(normalize(t).folded in self.folded[custom_id] for t in texts):
-                self.best[custom_id] = (gap, place.geoname_id)
+            self._consider(custom_id, gap, place.geoname_id, texts)
+
+    def offer_name(self, place_id: int, text: str) -> None:
+        """Consider a name of gazetteer place ``place_id`` met after the place (``alternateNames``)."""
+        for custom_id, gap in self.near.get(place_id, ()):
+            self._consider(custom_id, gap, place_id, (text,))
+
+    def _consider(self, custom_id: int, gap: float, place_id: int, texts: Sequence[str]) -> None:
+        if gap < self.best.get(custom_id, (float("inf"), 0))[0] and any(
+            normalize(t).folded in self.folded[custom_id] for t in texts
+        ):
+            self.best[custom_id] = (gap, place_id)
 
     def merged_into(self) -> dict[int, int]:
         """Map each merged custom place's ID to the gazetteer place it merged into."""
@@ -714,16 +731,6 @@ def _name_batches(
             f"no place read from {source.describe()} (an empty file, not a GeoNames dump, "
             "or filters that keep no place): nothing published"
         )
-    merged = merger.merged_into()
-    for place in custom.places:
-        target = merged.get(place.geoname_id)
-        if target is None:
-            add_place(place, is_custom=True)
-            continue
-        logger.info("custom place %r merged into gazetteer place %d", place.name, target)
-        records = [(NameRecord(t), FLAG_CUSTOM) for t in (place.name, place.ascii_name)]
-        records += [(n, name_flags(n) | FLAG_CUSTOM) for n in place.names]
-        add_jobs(target, iter(records))
     flush_places()
     present = state.seen.__contains__
     for place_id, record in custom.extra_names:
@@ -736,6 +743,7 @@ def _name_batches(
     bitmap = state.seen.bitmap
     bitmap_end = 8 * len(bitmap)  # the IDs the bitmap covers; the others are looked up
     name_id = state.next_name_id
+    near_custom = merger.near
     for place_id, record in source.alternate_names():
         if 0 <= place_id < bitmap_end:
             if not bitmap[place_id >> 3] >> (place_id & 7) & 1:
@@ -745,6 +753,8 @@ def _name_batches(
         if len(record.text) > MAX_NAME_LENGTH:
             _skip_long_name(place_id, record.text)
             continue
+        if place_id in near_custom:
+            merger.offer_name(place_id, record.text)
         lang = record.lang
         if lang:
             languages.add(lang)
@@ -760,7 +770,20 @@ def _name_batches(
             batch = _Batch.empty()
             ids, places, texts, langs, flag_column = batch
     state.next_name_id = name_id
-    if ids:
+    # Last, once every gazetteer name is known: a custom place may be a feature named only in the
+    # alternate names.
+    merged = merger.merged_into()
+    for place in custom.places:
+        target = merged.get(place.geoname_id)
+        if target is None:
+            add_place(place, is_custom=True)
+            continue
+        logger.info("custom place %r merged into gazetteer place %d", place.name, target)
+        records = [(NameRecord(t), FLAG_CUSTOM) for t in (place.name, place.ascii_name)]
+        records += [(n, name_flags(n) | FLAG_CUSTOM) for n in place.names]
+        add_jobs(target, iter(records))
+    flush_places()
+    if ids := batch[0]:
         yield batch
 
 

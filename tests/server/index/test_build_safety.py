@@ -128,14 +128,18 @@ def test_a_source_without_places_publishes_nothing(previous: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "content",
+    ("content", "says"),
     [
-        pytest.param("", id="empty dump"),
-        pytest.param("1\t170654\tar\tدمشق\t1\t\t\t\t\t\n2\t170063\tfr\tAlep\t\t\t\t\t\t\n", id="alternate names"),
+        pytest.param("", "no place read from GeoNames dump {dump}", id="empty dump"),
+        pytest.param(
+            "1\t170654\tar\tدمشق\t1\t\t\t\t\t\n2\t170063\tfr\tAlep\t\t\t\t\t\t\n",
+            "{dump}: no line is a GeoNames dump row",
+            id="alternate names",
+        ),
     ],
 )
 def test_the_command_line_refuses_a_dump_without_places_in_one_line(
-    previous: Path, content: str, caplog: pytest.LogCaptureFixture
+    previous: Path, content: str, says: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     before = previous.read_bytes()
     dump = previous.parent / "wrong.txt"
@@ -146,7 +150,7 @@ def test_the_command_line_refuses_a_dump_without_places_in_one_line(
     assert code != 0
     errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert len(errors) == 1
-    assert f"no place read from GeoNames dump {dump}" in errors[0]
+    assert says.format(dump=dump) in errors[0]
     assert "\n" not in errors[0]
     assert previous.read_bytes() == before
     assert open_index(previous).place_count == EXPECTED_PLACES

@@ -55,17 +55,21 @@ def custom_places(tanf_latitude: float = 33.4332) -> CustomGazetteer:
 CROSSWALK = (CrosswalkLink(TANF, WALEED, "across_border"),)
 
 
-def write_dump(directory: Path, rows: list[str]) -> GeoNamesDumpSource:
+def write_dump(directory: Path, rows: list[str], alternates: list[str] = ALTERNATES) -> GeoNamesDumpSource:
     directory.mkdir(parents=True, exist_ok=True)
     (directory / "dump.txt").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    (directory / "alternateNamesV2.txt").write_text("\n".join(ALTERNATES) + "\n", encoding="utf-8")
+    (directory / "alternateNamesV2.txt").write_text("\n".join(alternates) + "\n", encoding="utf-8")
     return GeoNamesDumpSource([directory / "dump.txt"], alternate_names=[directory / "alternateNamesV2.txt"])
 
 
 def build(
-    tmp_path: Path, rows: list[str], custom: CustomGazetteer, options: BuildOptions | None = None
+    tmp_path: Path,
+    rows: list[str],
+    custom: CustomGazetteer,
+    options: BuildOptions | None = None,
+    alternates: list[str] = ALTERNATES,
 ) -> tuple[BuildSummary, IndexReader]:
-    source = write_dump(tmp_path / "dump", rows)
+    source = write_dump(tmp_path / "dump", rows, alternates)
     summary = build_index(
         source, tmp_path / "index.sqlite", custom=custom, crosswalk=CROSSWALK, options=options, progress=False
     )
@@ -102,6 +106,18 @@ def test_a_custom_place_merges_into_the_same_named_feature_nearby(tmp_path: Path
     # the crosswalk named the custom place; the link now joins the GeoNames feature
     assert [r.related_id for r in reader.related(TANF_POST) if r.curated] == [WALEED]
     assert [r.related_id for r in reader.related(WALEED) if r.curated] == [TANF_POST]
+
+
+def test_a_custom_place_merges_into_a_feature_named_so_only_in_the_alternate_names(tmp_path: Path) -> None:
+    # Before, a feature's names from the alternate-names file came after the merge was decided:
+    # al-Tanf stayed a place of its own beside the border post the file names so.
+    post = dump_row(TANF_POST, "Markaz Hudud at Tanf", "Markaz Hudud at Tanf", "", 33.44, 38.92, "S.PSTB", "SY")
+    alternates = [*ALTERNATES, f"4\t{TANF_POST}\tar\tالتنف\t\t\t\t\t\t"]
+    summary, reader = build(tmp_path, [*DUMP, post], custom_places(), alternates=alternates)
+    assert (summary.custom_places, summary.merged_custom_places) == (1, 1)
+    assert reader.places_by_id([TANF]) == {}
+    assert top(reader, "al-Tanf") == TANF_POST
+    assert [r.related_id for r in reader.related(TANF_POST) if r.curated] == [WALEED]
 
 
 def test_a_same_named_feature_too_far_away_does_not_absorb_the_custom_place(tmp_path: Path) -> None:
