@@ -8,6 +8,7 @@ times, to stall, or to answer a stream out of order.
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -257,15 +258,15 @@ class FakeServer:
 
 
 @pytest.fixture
-def start_fake_server() -> Iterator[Callable[[], FakeServer]]:
-    """Start fake servers on ephemeral ports; all stop at teardown."""
+def start_fake_server() -> Iterator[Callable[..., FakeServer]]:
+    """Start fake servers, on ephemeral ports unless given one; all stop at teardown."""
     servers: list[grpc.Server] = []
 
-    def start() -> FakeServer:
+    def start(port: int = 0) -> FakeServer:
         servicer = FakeServicer()
         server = grpc.server(ThreadPoolExecutor(max_workers=8))
         toponym_pb2_grpc.add_ToponymServiceServicer_to_server(servicer, server)
-        port = server.add_insecure_port("127.0.0.1:0")
+        port = server.add_insecure_port(f"127.0.0.1:{port}")
         server.start()
         servers.append(server)
         return FakeServer(servicer=servicer, port=port)
@@ -273,6 +274,32 @@ def start_fake_server() -> Iterator[Callable[[], FakeServer]]:
     yield start
     for server in servers:
         server.stop(None).wait()
+
+
+@pytest.fixture
+def refusing_target() -> Iterator[str]:
+    """An address where nothing listens: every connection is refused (a wrong port, a server not started)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))  # bound, so no one else takes the port, but not listening
+        yield f"127.0.0.1:{sock.getsockname()[1]}"
+
+
+@pytest.fixture
+def silent_target() -> Iterator[str]:
+    """An address that accepts connections but never speaks HTTP/2: a connection that never becomes ready."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        yield f"127.0.0.1:{sock.getsockname()[1]}"
+
+
+@pytest.fixture
+def free_port() -> int:
+    """A port nothing listens on now, for a server to start on later."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+    return port
 
 
 @pytest.fixture

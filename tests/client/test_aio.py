@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import itertools
+import math
+import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
@@ -16,6 +18,7 @@ from toponym_client import (
     BatchError,
     Candidate,
     DeadlineExceededError,
+    FeatureKind,
     FieldViolation,
     InternalError,
     InvalidArgumentError,
@@ -24,6 +27,7 @@ from toponym_client import (
     PlaceDetails,
     UnavailableError,
 )
+from toponym_client._config import BATCH_REQUEST_SIZE
 
 from .conftest import CRASH, STALL, FakeServer
 
@@ -203,3 +207,90 @@ async def test_limit_below_one_is_refused(fake_server: FakeServer) -> None:
         with pytest.raises(ValueError, match="limit"):
             await client.resolve_batch(["Paris"], limit=0)
     assert fake_server.servicer.calls == {}
+
+
+async def test_a_long_batch_goes_as_requests_of_a_thousand_names(fake_server: FakeServer) -> None:
+    names = ["Paris", "Berlin"] * 1_250
+    names[2_499] = ""
+    async with AsyncToponymClient(fake_server.target) as client:
+        with pytest.raises(BatchError) as caught:
+            await client.resolve_batch(names, limit=1)
+        together = await client.resolve_batch(names[:2_000], context=True, limit=1)
+
+    sizes = [len(r.requests) for r in fake_server.servicer.requests]
+    assert sizes == [BATCH_REQUEST_SIZE, BATCH_REQUEST_SIZE, 500, 2_000]
+    assert list(caught.value.errors) == [2_499]
+    assert [r[0].geoname_id for r in caught.value.results[:2]] == [2988507, 2950159]  # type: ignore[index]
+    assert len(together) == 2_000
+
+
+async def test_a_deadline_that_passes_before_any_connection_raises_unavailable_naming_the_target(
+    refusing_target: str,
+) -> None:
+    async with AsyncToponymClient(refusing_target, timeout=0.3) as client:
+        with pytest.raises(UnavailableError) as caught:
+            await client.resolve("Paris")
+
+    assert f"no connection to {refusing_target} could be made within 0.3 s" in caught.value.details
+    assert "TRANSIENT_FAILURE" in caught.value.details
+
+
+@pytest.mark.parametrize("unreachable", ["refusing_target", "silent_target"])
+async def test_a_stream_waits_for_a_connection_no_longer_than_the_client_s_timeout(
+    unreachable: str, request: pytest.FixtureRequest
+) -> None:
+    target = request.getfixturevalue(unreachable)
+    async with AsyncToponymClient(target, timeout=0.3) as client:
+        with pytest.raises(UnavailableError, match=f"no connection to {target}"):
+            await asyncio.wait_for(anext(client.stream_resolve(["Paris"])), 5)
+
+
+async def test_a_connected_stream_outlives_the_client_s_timeout(fake_server: FakeServer) -> None:
+    async def slow_names() -> AsyncIterator[str]:
+        for name in ["Paris", "Berlin", "Halab", "Paris", "Berlin"]:
+            await asyncio.sleep(0.1)
+            yield name
+
+    async with AsyncToponymClient(fake_server.target, timeout=0.2) as client:
+        started = time.monotonic()
+        pairs = [pair async for pair in client.stream_resolve(slow_names())]
+
+    assert time.monotonic() - started > 0.4
+    assert len(pairs) == 5 and all(isinstance(outcome, list) for _, outcome in pairs)
+
+
+async def test_a_stream_item_that_is_no_string_fails_alone(fake_server: FakeServer) -> None:
+    async with AsyncToponymClient(fake_server.target) as client:
+        pairs = [pair async for pair in client.stream_resolve(["Paris", math.nan, "Berlin"])]  # type: ignore[list-item]
+
+    (_, paris), (_, nan), (_, berlin) = pairs
+    assert isinstance(paris, list) and isinstance(berlin, list)
+    assert isinstance(nan, InvalidArgumentError)
+    assert nan.field_violations == (FieldViolation("names[1]", "must be a string, not float"),)
+
+
+async def test_a_text_with_an_unpaired_surrogate_is_refused_with_a_field_violation(fake_server: FakeServer) -> None:
+    async with AsyncToponymClient(fake_server.target) as client:
+        with pytest.raises(InvalidArgumentError) as caught:
+            await client.resolve_text("Shelling in Aleppo \udc80 and Homs")
+
+    assert caught.value.field_violations[0].field == "text"
+    assert fake_server.servicer.calls == {}
+
+
+async def test_a_token_is_stripped_and_one_no_header_can_carry_refused(fake_server: FakeServer) -> None:
+    async with AsyncToponymClient(fake_server.target, token="t0ken\n") as client:
+        await client.resolve("Paris")
+    with pytest.raises(ValueError, match="token"):
+        AsyncToponymClient(fake_server.target, token="t\u00f6ken")
+
+    assert [md.get("authorization") for md in fake_server.servicer.metadata] == ["Bearer t0ken"]
+
+
+async def test_a_single_feature_kind_is_accepted_and_a_string_refused(fake_server: FakeServer) -> None:
+    async with AsyncToponymClient(fake_server.target) as client:
+        await client.resolve("Paris", kinds=FeatureKind.COUNTRY)
+        with pytest.raises(TypeError, match="kinds"):
+            await client.resolve("Paris", kinds="COUNTRY")  # type: ignore[arg-type]
+
+    assert list(fake_server.servicer.requests[-1].hints.feature_kinds) == [FeatureKind.COUNTRY]

@@ -5,7 +5,11 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import json
-from collections.abc import Callable, Iterable, Iterator
+import math
+import threading
+import time
+import weakref
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import grpc
@@ -28,7 +32,7 @@ from toponym_client import (
     ToponymError,
     UnavailableError,
 )
-from toponym_client._config import SERVICE_CONFIG, SERVICE_NAME, channel_options
+from toponym_client._config import BATCH_REQUEST_SIZE, SERVICE_CONFIG, SERVICE_NAME, channel_options
 from toponym_client._proto.toponym.v1 import toponym_pb2
 
 from .conftest import CRASH, STALL, FakeServer
@@ -145,6 +149,38 @@ def test_limit_below_one_is_refused_before_any_call(client: ToponymClient, fake_
     assert fake_server.servicer.calls == {}
 
 
+@pytest.mark.parametrize(
+    ("arguments", "error", "named"),
+    [
+        ({"limit": 2**31}, ValueError, "limit"),
+        ({"limit": 5.0}, TypeError, "limit"),
+        ({"kinds": "POPULATED_PLACE"}, TypeError, "kinds must be a FeatureKind or an iterable of them"),
+        ({"kinds": ["city"]}, ValueError, r"kinds\[0\] must be a FeatureKind"),
+    ],
+)
+def test_hints_the_wire_cannot_carry_are_refused_naming_the_argument(
+    client: ToponymClient, fake_server: FakeServer, arguments: dict[str, Any], error: type[Exception], named: str
+) -> None:
+    with pytest.raises(error, match=named):
+        client.resolve("Paris", **arguments)
+    assert fake_server.servicer.calls == {}
+
+
+def test_a_single_feature_kind_is_accepted(client: ToponymClient, fake_server: FakeServer) -> None:
+    client.resolve("Paris", kinds=FeatureKind.POPULATED_PLACE)
+
+    assert list(fake_server.servicer.requests[-1].hints.feature_kinds) == [toponym_pb2.FEATURE_KIND_POPULATED_PLACE]
+
+
+@pytest.mark.parametrize(("geoname_id", "error"), [(2**63, ValueError), (-(2**63) - 1, ValueError), ("42", TypeError)])
+def test_a_geoname_id_the_wire_cannot_carry_is_refused_naming_it(
+    client: ToponymClient, fake_server: FakeServer, geoname_id: Any, error: type[Exception]
+) -> None:
+    with pytest.raises(error, match="geoname_id"):
+        client.get_place(geoname_id)
+    assert fake_server.servicer.calls == {}
+
+
 def test_get_place_returns_details_with_names(client: ToponymClient) -> None:
     details = client.get_place(2988507, lang="it")
 
@@ -194,6 +230,18 @@ def test_server_failure_raises_internal_error(client: ToponymClient) -> None:
         client.resolve(CRASH)
 
 
+@pytest.mark.parametrize("text", ["Shelling in Aleppo \udc80 and Homs", 42])
+def test_a_text_no_message_can_carry_is_refused_with_a_field_violation(
+    client: ToponymClient, fake_server: FakeServer, text: Any
+) -> None:
+    with pytest.raises(InvalidArgumentError) as caught:
+        client.resolve_text(text)
+
+    (violation,) = caught.value.field_violations
+    assert violation.field == "text"
+    assert fake_server.servicer.calls == {}
+
+
 # -- batches -------------------------------------------------------------------
 
 
@@ -234,6 +282,66 @@ def test_batch_refuses_a_bare_string(client: ToponymClient) -> None:
 
 def test_empty_batch(client: ToponymClient) -> None:
     assert client.resolve_batch([]) == []
+
+
+def test_a_batch_item_that_is_no_string_fails_alone_naming_its_index_and_type(
+    client: ToponymClient, fake_server: FakeServer
+) -> None:
+    with pytest.raises(BatchError) as caught:
+        client.resolve_batch(["Paris", math.nan, "Berlin"])  # type: ignore[list-item]
+
+    paris, nan, berlin = caught.value.results
+    assert isinstance(paris, list) and paris[0].geoname_id == 2988507
+    assert isinstance(berlin, list) and berlin[0].geoname_id == 2950159
+    assert isinstance(nan, InvalidArgumentError)
+    assert nan.field_violations == (FieldViolation("requests[1].name", "must be a string, not float"),)
+    assert [r.name for r in fake_server.servicer.requests[-1].requests] == ["Paris", "", "Berlin"]
+
+
+def _long_batch() -> list[str]:
+    names = ["Paris", "Berlin", "Halab", "Nowhereville"] * 625  # 2,500 names: three requests
+    names[1500] = ""  # refused by the server
+    names[2100] = "Ham\ud800a"  # refused by the client
+    return names
+
+
+def test_a_long_batch_goes_as_requests_of_a_thousand_names_keeping_order_and_indices(
+    client: ToponymClient, fake_server: FakeServer
+) -> None:
+    names = _long_batch()
+
+    with pytest.raises(BatchError) as caught:
+        client.resolve_batch(names, limit=1)
+
+    sent = fake_server.servicer.requests
+    assert BATCH_REQUEST_SIZE == 1_000
+    assert [len(r.requests) for r in sent] == [1_000, 1_000, 500]
+    assert [item.name for r in sent for item in r.requests] == [*names[:2100], "", *names[2101:]]
+    err = caught.value
+    assert sorted(err.errors) == [1500, 2100]
+    assert err.errors[2100].field_violations[0].field == "requests[2100].name"
+    expected = {"Paris": [2988507], "Berlin": [2950159], "Halab": [170063], "Nowhereville": []}
+    for name, result in zip(names, err.results, strict=True):
+        if isinstance(result, list):
+            assert [c.geoname_id for c in result] == expected[name]
+
+
+def test_each_request_of_a_long_batch_has_the_deadline_of_its_own(fake_server: FakeServer) -> None:
+    names = ["Paris"] * (2 * BATCH_REQUEST_SIZE) + [STALL]
+
+    with ToponymClient(fake_server.target, timeout=0.5) as client, pytest.raises(DeadlineExceededError):
+        client.resolve_batch(names)
+    assert fake_server.servicer.calls["ResolveBatch"] == 3
+
+
+def test_a_batch_with_context_stays_one_request(client: ToponymClient, fake_server: FakeServer) -> None:
+    names = ["Paris", "Berlin"] * 1_250
+
+    results = client.resolve_batch(names, context=True, limit=1)
+
+    assert len(results) == 2_500
+    assert fake_server.servicer.calls["ResolveBatch"] == 1
+    assert len(fake_server.servicer.requests[-1].requests) == 2_500
 
 
 # -- streams -------------------------------------------------------------------
@@ -284,20 +392,113 @@ def _names_then_failure() -> Iterator[str]:
     raise ValueError("the input file is corrupt")
 
 
-@pytest.mark.parametrize(
-    ("names", "error", "answered"),
-    [(_names_then_failure, ValueError, ["Paris", "Berlin"]), (lambda: ["Paris", 42, "Berlin"], TypeError, ["Paris"])],
-)
-def test_a_failure_of_the_names_is_raised_after_the_answers_before_it(
-    client: ToponymClient, names: Callable[[], Iterable[Any]], error: type[Exception], answered: list[str]
-) -> None:
+def test_a_failure_of_the_names_is_raised_after_the_answers_before_it(client: ToponymClient) -> None:
     got: list[str] = []
-    with pytest.raises(error):
-        for name, result in client.stream_resolve(names()):
+    with pytest.raises(ValueError, match="corrupt"):
+        for name, result in client.stream_resolve(_names_then_failure()):
             assert isinstance(result, list)
             got.append(name)
-    assert got == answered
+    assert got == ["Paris", "Berlin"]
     assert client.resolve("Berlin")[0].geoname_id == 2950159  # the channel is still fine
+
+
+def test_a_stream_item_that_is_no_string_fails_alone_naming_its_index_and_type(client: ToponymClient) -> None:
+    names: list[Any] = ["Paris", math.nan, 42, "Berlin"]
+
+    pairs = list(client.stream_resolve(names))
+
+    assert [name for name, _ in pairs[::3]] == ["Paris", "Berlin"]
+    assert all(isinstance(outcome, list) for _, outcome in pairs[::3])
+    (_, nan), (_, number) = pairs[1:3]
+    assert isinstance(nan, InvalidArgumentError) and isinstance(number, InvalidArgumentError)
+    assert nan.field_violations == (FieldViolation("names[1]", "must be a string, not float"),)
+    assert number.details == "names[2]: must be a string, not int"
+
+
+class _Name(str):
+    """A name a weak reference can follow."""
+
+    __slots__ = ("__weakref__",)
+
+
+def test_a_stream_forgets_each_name_once_it_is_answered(client: ToponymClient) -> None:
+    sent: list[weakref.ref[_Name]] = []
+
+    def names() -> Iterator[_Name]:
+        for name in itertools.islice(itertools.cycle(["Paris", "Berlin"]), 40):
+            made = _Name(name)
+            sent.append(weakref.ref(made))
+            yield made
+
+    for answered, _ in enumerate(client.stream_resolve(names())):
+        if answered == 39:
+            assert [ref() for ref in sent[:30]] == [None] * 30  # the stream still runs, and holds none of them
+
+
+def _finishes(call: Callable[[], object], within: float = 5.0) -> BaseException | None:
+    """Run ``call`` on a thread; return what it raised (``None`` if nothing); fail if it runs past ``within`` s."""
+    raised: list[BaseException | None] = []
+
+    def run() -> None:
+        try:
+            call()
+            raised.append(None)
+        except BaseException as err:  # handed to the test
+            raised.append(err)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(within)
+    assert raised, f"still running after {within} s"
+    return raised[0]
+
+
+@pytest.mark.parametrize("unreachable", ["refusing_target", "silent_target"])
+def test_a_stream_waits_for_a_connection_no_longer_than_the_client_s_timeout(
+    unreachable: str, request: pytest.FixtureRequest
+) -> None:
+    target = request.getfixturevalue(unreachable)
+    with ToponymClient(target, timeout=0.3) as client:
+        started = time.monotonic()
+        raised = _finishes(lambda: list(client.stream_resolve(["Paris"])))
+
+    assert isinstance(raised, UnavailableError)
+    assert time.monotonic() - started < 3
+    assert f"no connection to {target} could be made within 0.3 s" in raised.details
+
+
+def test_a_stream_s_own_shorter_timeout_bounds_its_wait_for_a_connection(refusing_target: str) -> None:
+    with ToponymClient(refusing_target, timeout=30) as client:
+        raised = _finishes(lambda: list(client.stream_resolve(["Paris"], timeout=0.2)))
+
+    assert isinstance(raised, UnavailableError)
+    assert "within 0.2 s" in raised.details
+
+
+def test_a_stream_waits_for_a_server_that_starts_later(
+    start_fake_server: Callable[..., FakeServer], free_port: int
+) -> None:
+    pairs: list[tuple[str, Any]] = []
+    with ToponymClient(f"127.0.0.1:{free_port}", timeout=5) as client:
+        waiting = threading.Thread(target=lambda: pairs.extend(client.stream_resolve(["Paris", "Berlin"])))
+        waiting.start()
+        time.sleep(0.3)
+        start_fake_server(free_port)
+        waiting.join(5)
+
+    assert [name for name, _ in pairs] == ["Paris", "Berlin"]
+
+
+def test_a_connected_stream_outlives_the_client_s_timeout(fake_server: FakeServer) -> None:
+    def slow_names() -> Iterator[str]:
+        for name in ["Paris", "Berlin", "Halab", "Paris", "Berlin"]:
+            time.sleep(0.1)
+            yield name
+
+    with ToponymClient(fake_server.target, timeout=0.2) as client:
+        pairs = list(client.stream_resolve(slow_names()))
+
+    assert len(pairs) == 5 and all(isinstance(outcome, list) for _, outcome in pairs)
 
 
 def test_closing_the_stream_early_cancels_the_call(client: ToponymClient, fake_server: FakeServer) -> None:
@@ -358,6 +559,24 @@ def test_per_call_deadline(client: ToponymClient) -> None:
     assert caught.value.code is grpc.StatusCode.DEADLINE_EXCEEDED
 
 
+@pytest.mark.parametrize(
+    ("unreachable", "state"), [("refusing_target", "TRANSIENT_FAILURE"), ("silent_target", "CONNECTING")]
+)
+def test_a_deadline_that_passes_before_any_connection_raises_unavailable_naming_the_target(
+    unreachable: str, state: str, request: pytest.FixtureRequest
+) -> None:
+    target = request.getfixturevalue(unreachable)
+    with ToponymClient(target, timeout=0.3) as client:
+        with pytest.raises(UnavailableError) as caught:
+            client.resolve("Paris")
+        with pytest.raises(UnavailableError, match=r"within 0\.2 s"):
+            client.get_place(2988507, timeout=0.2)
+
+    assert f"no connection to {target} could be made within 0.3 s (channel {state})" in caught.value.details
+    assert isinstance(caught.value.__cause__, grpc.RpcError)
+    assert caught.value.__cause__.code() is grpc.StatusCode.DEADLINE_EXCEEDED  # type: ignore[attr-defined]
+
+
 def test_client_default_deadline(fake_server: FakeServer) -> None:
     with ToponymClient(fake_server.target, timeout=0.2) as client, pytest.raises(DeadlineExceededError):
         client.resolve_batch(["Paris", STALL])
@@ -373,6 +592,22 @@ def test_bearer_token_is_sent_as_metadata(fake_server: FakeServer) -> None:
     sent = fake_server.servicer.metadata
     assert len(sent) == 4
     assert all(md.get("authorization") == "Bearer s3cret" for md in sent)
+
+
+def test_whitespace_around_a_token_is_dropped(fake_server: FakeServer) -> None:
+    with ToponymClient(fake_server.target, token=" s3cret\n") as client:  # as read from a token file
+        client.resolve("Paris")
+        list(client.stream_resolve(["Paris"]))
+
+    assert [md.get("authorization") for md in fake_server.servicer.metadata] == ["Bearer s3cret"] * 2
+
+
+@pytest.mark.parametrize("token", ["s\u00e9kret", "two\nlines", "tab\there", "\n"])
+def test_a_token_no_header_can_carry_is_refused_at_construction(token: str) -> None:
+    with pytest.raises(ValueError, match="token") as caught:
+        ToponymClient("127.0.0.1:1", token=token)
+    secret = token.strip()
+    assert not secret or secret not in str(caught.value)  # the message never shows the token
 
 
 def test_no_token_no_authorization_header(client: ToponymClient, fake_server: FakeServer) -> None:

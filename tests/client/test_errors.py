@@ -119,6 +119,26 @@ def test_field_violations_are_decoded_from_the_trailer() -> None:
     assert str(err) == "INVALID_ARGUMENT: bad (name: must not be empty; hints.language: not a BCP 47 tag)"
 
 
+def test_violations_the_details_already_name_are_printed_once() -> None:
+    # What the toponym server sends: its details list every violation as "field: description".
+    details = "name: must not be empty or only whitespace; hints.max_candidates: must be in [0, 50], got 80"
+    trailer = _bad_request_trailer(
+        ("name", "must not be empty or only whitespace"), ("hints.max_candidates", "must be in [0, 50], got 80")
+    )
+    err = error_from_rpc(FakeRpcError(grpc.StatusCode.INVALID_ARGUMENT, details, (trailer,)))
+
+    assert len(err.field_violations) == 2
+    assert str(err) == f"INVALID_ARGUMENT: {details}"
+
+
+def test_only_the_violations_the_details_do_not_name_are_added() -> None:
+    err = InvalidArgumentError(
+        "name: must not be empty",
+        field_violations=[FieldViolation("name", "must not be empty"), FieldViolation("x", "y")],
+    )
+    assert str(err) == "INVALID_ARGUMENT: name: must not be empty (x: y)"
+
+
 def test_malformed_trailer_does_not_hide_the_error() -> None:
     trailer = ("grpc-status-details-bin", b"\xff\xff not a status")
     err = error_from_rpc(FakeRpcError(grpc.StatusCode.INVALID_ARGUMENT, "bad", (trailer,)))

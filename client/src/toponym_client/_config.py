@@ -12,13 +12,31 @@ import json
 from collections.abc import Iterable
 from typing import Any, Final
 
-__all__ = ["DEFAULT_TARGET", "DEFAULT_TIMEOUT", "SERVICE_CONFIG", "SERVICE_NAME", "channel_options"]
+__all__ = [
+    "BATCH_REQUEST_SIZE",
+    "DEFAULT_TARGET",
+    "DEFAULT_TIMEOUT",
+    "SERVICE_CONFIG",
+    "SERVICE_NAME",
+    "channel_options",
+]
 
 DEFAULT_TARGET: Final = "localhost:50051"
 """Address used when the caller gives none."""
 
 DEFAULT_TIMEOUT: Final = 10.0
-"""Deadline in seconds for each unary call unless the caller says otherwise."""
+"""Deadline in seconds for each unary call unless the caller says otherwise.
+
+It also bounds how long a stream waits for a connection before it starts.
+"""
+
+BATCH_REQUEST_SIZE: Final = 1_000
+"""The most names one ``ResolveBatch`` request carries for a batch resolved without context.
+
+A longer batch goes as several requests, one after another, each with its own deadline: names
+the server has not met before resolve at a few hundred a second, so a request of this size
+finishes well within :data:`DEFAULT_TIMEOUT`, where one of 5,000 new names would not.
+"""
 
 SERVICE_NAME: Final = "toponym.v1.ToponymService"
 """Fully qualified name of the gRPC service."""

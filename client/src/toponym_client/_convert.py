@@ -137,13 +137,17 @@ def place_details_from_proto(msg: toponym_pb2.PlaceDetails) -> PlaceDetails:
     )
 
 
+_INT32_MAX = 2**31 - 1
+_KIND_NAMES = ", ".join(f"FeatureKind.{kind.name}" for kind in FeatureKind if kind)
+
+
 def hints_to_proto(
     *,
     country: str | Sequence[str] | None = None,
     restrict_to_country: bool = False,
     lang: str | None = None,
     near: tuple[float, float] | None = None,
-    kinds: Iterable[FeatureKind] | None = None,
+    kinds: FeatureKind | Iterable[FeatureKind] | None = None,
     limit: int = 5,
     min_confidence: float | None = None,
     near_spellings: bool = False,
@@ -151,16 +155,21 @@ def hints_to_proto(
     """Build the ``ResolveHints`` message for the keyword hints of the client methods.
 
     ``country`` is one ISO 3166-1 alpha-2 code or several; ``near`` is a
-    ``(lat, lon)`` pair; ``min_confidence=None`` leaves the server default.
-    The server validates the values; only ``limit < 1`` (which the wire would
-    turn into "the default") is refused here, with :class:`ValueError`.
+    ``(lat, lon)`` pair; ``kinds`` one :class:`FeatureKind` or several;
+    ``min_confidence=None`` leaves the server default. The server validates the
+    values; only what the wire cannot carry as meant is refused here: a ``limit``
+    below 1 (which the wire would turn into "the default") or past 32 bits, and
+    ``kinds`` that are not feature kinds.
+
+    Raises:
+        TypeError: ``limit`` is not an integer, or ``kinds`` is a string.
+        ValueError: ``limit`` is out of range, or an item of ``kinds`` is no :class:`FeatureKind`.
+
     """
-    if limit < 1:
-        raise ValueError(f"limit must be at least 1, got {limit}")
     hints = toponym_pb2.ResolveHints(
         restrict_to_countries=restrict_to_country,
         language=lang or "",
-        max_candidates=limit,
+        max_candidates=_checked_limit(limit),
         include_near_spellings=near_spellings,
     )
     if min_confidence is not None:  # set, even to 0 (every candidate kept); unset, the server's default
@@ -172,8 +181,32 @@ def hints_to_proto(
         hints.near.latitude = lat
         hints.near.longitude = lon
     if kinds is not None:
-        hints.feature_kinds.extend(toponym_pb2.FeatureKind.ValueType(FeatureKind(k)) for k in kinds)
+        hints.feature_kinds.extend(toponym_pb2.FeatureKind.ValueType(kind) for kind in _checked_kinds(kinds))
     return hints
+
+
+def _checked_limit(limit: int) -> int:
+    """Return ``limit`` when the wire carries it as meant: an integer from 1 to 2**31 - 1."""
+    if not isinstance(limit, int):
+        raise TypeError(f"limit must be an integer, not {type(limit).__name__}")
+    if not 1 <= limit <= _INT32_MAX:
+        raise ValueError(f"limit must be at least 1 and below 2**31 (the server allows at most 50), got {limit}")
+    return limit
+
+
+def _checked_kinds(kinds: FeatureKind | Iterable[FeatureKind]) -> list[FeatureKind]:
+    """Return ``kinds`` (one kind, or an iterable of them) as a list of :class:`FeatureKind` members."""
+    if isinstance(kinds, FeatureKind):
+        return [kinds]
+    if isinstance(kinds, str | bytes):
+        raise TypeError(f"kinds must be a FeatureKind or an iterable of them ({_KIND_NAMES}), not {kinds!r}")
+    checked: list[FeatureKind] = []
+    for i, kind in enumerate(kinds):
+        try:
+            checked.append(FeatureKind(kind))
+        except ValueError:
+            raise ValueError(f"kinds[{i}] must be a FeatureKind ({_KIND_NAMES}), got {kind!r}") from None
+    return checked
 
 
 def mentions_from_proto(messages: Iterable[toponym_pb2.Mention]) -> list[Mention]:

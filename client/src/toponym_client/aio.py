@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import AsyncGenerator, AsyncIterable, AsyncIterator, Iterable, Sequence
 from types import TracebackType
 from typing import Any, Self, TypeVar
@@ -18,7 +20,7 @@ from toponym_client._convert import (
     place_details_from_proto,
 )
 from toponym_client._proto.toponym.v1 import toponym_pb2, toponym_pb2_grpc
-from toponym_client.errors import ToponymError, error_from_rpc
+from toponym_client.errors import DeadlineExceededError, ToponymError, error_from_rpc
 from toponym_client.models import Candidate, FeatureKind, Mention, PlaceDetails
 
 __all__ = ["AsyncToponymClient"]
@@ -31,21 +33,31 @@ class AsyncToponymClient:
     """Asyncio client for a toponym server; the coroutine twin of :class:`~toponym_client.ToponymClient`.
 
     Same constructor, methods, retries, deadlines and errors as the blocking
-    client; create it inside the event loop that will use it::
+    client (a deadline that passes before any connection could be made raises
+    :class:`~toponym_client.UnavailableError` naming the target); create it inside
+    the event loop that will use it::
 
         async with AsyncToponymClient("localhost:50051") as client:
             best = (await client.resolve("Aleppo", lang="en"))[0]
 
     Args:
         target: gRPC target, e.g. ``"localhost:50051"`` or ``"dns:///toponym:50051"``.
-        timeout: Default deadline in seconds for each unary call; ``None`` for none.
+        timeout: Default deadline in seconds for each unary call (each request of a batch
+            resolved without context), and the longest a stream waits for a connection
+            before it starts; ``None`` for none.
         credentials: Channel credentials for TLS (see :func:`~toponym_client.tls_credentials`);
             a plaintext channel when ``None``.
-        token: Sent with every call as ``authorization: Bearer <token>`` metadata.
+        token: Sent with every call as ``authorization: Bearer <token>`` metadata; whitespace
+            around it (the line break a token file ends with) is dropped.
         options: Extra gRPC channel options; they override the defaults of the same key.
         wait_for_ready: While no server is reachable (one restarting), a call waits for one
             until its deadline instead of failing at once with ``UNAVAILABLE``; so a restart
-            within the deadline is invisible to the caller.
+            within the deadline is invisible to a unary call or a batch. A stream waits for a
+            connection before it starts, but is not resumed once started.
+
+    Raises:
+        ValueError: ``token`` is empty, or holds a character an HTTP header cannot carry
+            (one that is not printable ASCII).
 
     """
 
@@ -59,6 +71,7 @@ class AsyncToponymClient:
         options: Sequence[tuple[str, Any]] = (),
         wait_for_ready: bool = True,
     ) -> None:
+        self._metadata = _requests.auth_metadata(token)  # refused before a channel is opened
         merged = channel_options(options)
         if credentials is None:
             self._channel = grpc.aio.insecure_channel(target, options=merged)
@@ -67,7 +80,6 @@ class AsyncToponymClient:
         self._stub = toponym_pb2_grpc.ToponymServiceStub(self._channel)
         self._target = target
         self._timeout = timeout
-        self._metadata = _requests.auth_metadata(token)
         self._wait_for_ready = wait_for_ready
         self._closed = False
 
@@ -112,7 +124,7 @@ class AsyncToponymClient:
         restrict_to_country: bool = False,
         lang: str | None = None,
         near: tuple[float, float] | None = None,
-        kinds: Iterable[FeatureKind] | None = None,
+        kinds: FeatureKind | Iterable[FeatureKind] | None = None,
         limit: int = 5,
         min_confidence: float | None = None,
         near_spellings: bool = False,
@@ -120,7 +132,8 @@ class AsyncToponymClient:
     ) -> list[Candidate]:
         """Resolve one name to ranked candidate places.
 
-        Behaves as :meth:`toponym_client.ToponymClient.resolve`.
+        Behaves as :meth:`toponym_client.ToponymClient.resolve`: ``min_confidence=None``
+        leaves the server's default of 0.3, and ``timeout`` bounds the call.
         """
         hints = hints_to_proto(
             country=country,
@@ -144,16 +157,20 @@ class AsyncToponymClient:
         restrict_to_country: bool = False,
         lang: str | None = None,
         near: tuple[float, float] | None = None,
-        kinds: Iterable[FeatureKind] | None = None,
+        kinds: FeatureKind | Iterable[FeatureKind] | None = None,
         limit: int = 5,
         min_confidence: float | None = None,
         near_spellings: bool = False,
         timeout: float | None = None,
     ) -> list[list[Candidate]]:
-        """Resolve many names in one call, all with the same hints.
+        """Resolve many names, all with the same hints.
 
         Behaves as :meth:`toponym_client.ToponymClient.resolve_batch`, raising
         :class:`~toponym_client.BatchError` with the good answers when some names fail.
+        Without context, the names go as requests of at most 1,000 names each, one after
+        another, and ``timeout`` bounds each request; with ``context=True`` the batch is one
+        request and ``timeout`` must cover all of it. ``min_confidence=None`` leaves the
+        server's default of 0.3.
         """
         hints = hints_to_proto(
             country=country,
@@ -165,9 +182,10 @@ class AsyncToponymClient:
             min_confidence=min_confidence,
             near_spellings=near_spellings,
         )
-        plan = _requests.plan_batch(names, hints, use_context=context)
-        response = await self._unary(self._stub.ResolveBatch, plan.request, timeout)
-        return plan.candidates(response)
+        outcomes: list[_requests.ResolveOutcome] = []
+        for plan in _requests.plan_batch(names, hints, use_context=context):
+            outcomes += plan.outcomes(await self._unary(self._stub.ResolveBatch, plan.request, timeout))
+        return _requests.batch_candidates(outcomes)
 
     def stream_resolve(
         self,
@@ -177,7 +195,7 @@ class AsyncToponymClient:
         restrict_to_country: bool = False,
         lang: str | None = None,
         near: tuple[float, float] | None = None,
-        kinds: Iterable[FeatureKind] | None = None,
+        kinds: FeatureKind | Iterable[FeatureKind] | None = None,
         limit: int = 5,
         min_confidence: float | None = None,
         near_spellings: bool = False,
@@ -185,10 +203,22 @@ class AsyncToponymClient:
     ) -> AsyncGenerator[tuple[str, list[Candidate] | ToponymError], None]:
         """Resolve names over one bidirectional stream; iterate with ``async for``.
 
-        Behaves as :meth:`toponym_client.ToponymClient.stream_resolve`;
-        ``names`` may also be an async iterable. ``timeout`` bounds the whole
-        stream and defaults to none. ``await`` the returned generator's
-        ``aclose()`` to stop early and cancel the call.
+        Behaves as :meth:`toponym_client.ToponymClient.stream_resolve`: it first waits for
+        a connection, at most ``timeout`` or the client's timeout, whichever is shorter
+        (:class:`~toponym_client.UnavailableError` naming the target when none could be
+        made), then runs for as long as ``names`` lasts; ``timeout`` bounds the whole
+        stream and defaults to none. A name is forgotten once its answer is yielded. A
+        server that stops or restarts ends the stream with
+        :class:`~toponym_client.UnavailableError` after the answers that came before; it is
+        not resumed. ``await`` the returned generator's ``aclose()`` to stop early and
+        cancel the call.
+
+        ``names`` may be an async iterable, which is read in the event loop as any
+        coroutine. A plain iterable is read on the event loop too, between its other
+        tasks: fine for a list, but an iterable that blocks (a file on a slow disk, a
+        database cursor, a queue) blocks the whole loop while it does. Give such a source
+        as an async iterable, reading each item in a worker thread, e.g.
+        ``next(rows, None)`` through :func:`asyncio.to_thread`.
         """
         self._ensure_open()
         if isinstance(names, str):
@@ -231,14 +261,16 @@ class AsyncToponymClient:
             limit: Most candidates per mention (1 to 50).
             min_confidence: The confidence a mention's best candidate must reach; server default
                 (0.5) when ``None``.
-            timeout: Deadline in seconds; the client's default when ``None``.
+            timeout: Deadline in seconds for the call; the client's default when ``None``.
 
         Returns:
             The mentions in text order, each with its offsets and candidates.
 
         Raises:
-            InvalidArgumentError: The text or a hint was invalid; see ``field_violations``.
-            ToponymError: Any other failure, as the subclass for its status code.
+            InvalidArgumentError: The text or a hint was invalid (including a text that is not a
+                string or holds an unpaired surrogate); see ``field_violations``.
+            ToponymError: Any other failure, as the subclass for its status code (see
+                :meth:`toponym_client.ToponymClient.resolve`).
 
         """
         hints = hints_to_proto(
@@ -250,7 +282,7 @@ class AsyncToponymClient:
             limit=limit,
             min_confidence=min_confidence,
         )
-        request = toponym_pb2.ResolveTextRequest(text=text, hints=hints)
+        request = _requests.resolve_text_request(text, hints)
         response = await self._unary(self._stub.ResolveText, request, timeout)
         return mentions_from_proto(response.mentions)
 
@@ -277,17 +309,22 @@ class AsyncToponymClient:
         request: _Request,
         timeout: float | None,
     ) -> _Response:
-        """Make a unary call, mapping gRPC failures to ToponymError."""
+        """Make a unary call, mapping gRPC failures to ToponymError.
+
+        A deadline that passes while the channel is not connected raises UnavailableError
+        naming the target: the call never reached a server.
+        """
         self._ensure_open()
+        deadline = self._timeout if timeout is None else timeout
         try:
-            return await method(
-                request,
-                timeout=self._timeout if timeout is None else timeout,
-                metadata=self._metadata,
-                wait_for_ready=self._wait_for_ready,
-            )
+            return await method(request, timeout=deadline, metadata=self._metadata, wait_for_ready=self._wait_for_ready)
         except grpc.RpcError as err:
-            raise error_from_rpc(err) from err
+            error = error_from_rpc(err)
+            if isinstance(error, DeadlineExceededError):
+                state = self._channel.get_state(try_to_connect=False)
+                if state is not grpc.ChannelConnectivity.READY:
+                    raise _requests.connection_error(self._target, deadline, state) from err
+            raise error from err
 
     async def _stream(
         self,
@@ -297,6 +334,9 @@ class AsyncToponymClient:
     ) -> AsyncGenerator[tuple[str, list[Candidate] | ToponymError], None]:
         """Run one StreamResolve call, yielding answers in request order.
 
+        With ``wait_for_ready``, the call starts once the channel is connected (see
+        :meth:`_connect`) and does not wait for a connection again: a stream has no deadline,
+        and one waiting for a server that went away would wait for ever.
         When ``names`` fails, the answers to the names before the failure are yielded, then its
         exception is raised.
         """
@@ -313,9 +353,11 @@ class AsyncToponymClient:
             except Exception as err:  # gRPC reads this iterator in a task of its own and would hide the error
                 tracker.input_error = err
 
-        call = self._stub.StreamResolve(
-            requests(), timeout=timeout, metadata=self._metadata, wait_for_ready=self._wait_for_ready
-        )
+        started = time.monotonic()
+        if self._wait_for_ready:
+            await self._connect(_requests.shorter_timeout(timeout, self._timeout))
+        remaining = None if timeout is None else max(timeout - (time.monotonic() - started), 0.0)
+        call = self._stub.StreamResolve(requests(), timeout=remaining, metadata=self._metadata, wait_for_ready=False)
         try:
             async for response in call:
                 for item in tracker.accept(response):
@@ -328,3 +370,16 @@ class AsyncToponymClient:
             call.cancel()
         if tracker.input_error is not None:
             raise tracker.input_error
+
+    async def _connect(self, timeout: float | None) -> None:
+        """Wait up to ``timeout`` seconds (for ever when ``None``) for the channel to be connected.
+
+        Raises:
+            UnavailableError: No connection was made in time; it names the target.
+
+        """
+        try:
+            await asyncio.wait_for(self._channel.channel_ready(), timeout)
+        except TimeoutError:
+            state = self._channel.get_state(try_to_connect=False)
+            raise _requests.connection_error(self._target, timeout, state) from None

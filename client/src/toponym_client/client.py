@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterable, Sequence
+import threading
+import time
+from collections.abc import Callable, Generator, Iterable, Sequence
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Any, Final, Self, TypeVar
 
 import grpc
 
@@ -16,14 +18,17 @@ from toponym_client._convert import (
     mentions_from_proto,
     place_details_from_proto,
 )
-from toponym_client._proto.toponym.v1 import toponym_pb2, toponym_pb2_grpc
-from toponym_client.errors import ToponymError, error_from_rpc
+from toponym_client._proto.toponym.v1 import toponym_pb2_grpc
+from toponym_client.errors import DeadlineExceededError, ToponymError, error_from_rpc
 from toponym_client.models import Candidate, FeatureKind, Mention, PlaceDetails
 
 __all__ = ["ToponymClient"]
 
 _Request = TypeVar("_Request")
 _Response = TypeVar("_Response")
+
+_STATE_WAIT: Final = 1.0
+"""Seconds to wait for the channel to report its connectivity state."""
 
 
 class ToponymClient:
@@ -33,8 +38,12 @@ class ToponymClient:
     safe to share between threads. Calls that fail with ``UNAVAILABLE`` are
     retried by gRPC with exponential backoff (up to 5 attempts) before
     :class:`~toponym_client.UnavailableError` is raised, and while no server is
-    reachable a call waits for one until its deadline (``wait_for_ready``). A ``dns:///host:port``
-    target spreads calls round-robin over every address the name resolves to.
+    reachable a call waits for one until its deadline (``wait_for_ready``); when
+    no connection could be made by then, it raises
+    :class:`~toponym_client.UnavailableError` naming the target, not
+    :class:`~toponym_client.DeadlineExceededError` (which means a connected server
+    did not answer in time). A ``dns:///host:port`` target spreads calls round-robin
+    over every address the name resolves to.
 
     Use it as a context manager, or call :meth:`close` when done::
 
@@ -43,14 +52,23 @@ class ToponymClient:
 
     Args:
         target: gRPC target, e.g. ``"localhost:50051"`` or ``"dns:///toponym:50051"``.
-        timeout: Default deadline in seconds for each unary call; ``None`` for none.
+        timeout: Default deadline in seconds for each unary call (each request of a batch
+            resolved without context), and the longest a stream waits for a connection
+            before it starts; ``None`` for none.
         credentials: Channel credentials for TLS (see :func:`~toponym_client.tls_credentials`);
             a plaintext channel when ``None``.
-        token: Sent with every call as ``authorization: Bearer <token>`` metadata.
+        token: Sent with every call as ``authorization: Bearer <token>`` metadata; whitespace
+            around it (the line break a token file ends with) is dropped.
         options: Extra gRPC channel options; they override the defaults of the same key.
         wait_for_ready: While no server is reachable (one restarting), a call waits for one
             until its deadline instead of failing at once with ``UNAVAILABLE``; so a restart
-            within the deadline is invisible to the caller.
+            within the deadline is invisible to a unary call or a batch. A stream waits for a
+            connection before it starts, but is not resumed once started (see
+            :meth:`stream_resolve`).
+
+    Raises:
+        ValueError: ``token`` is empty, or holds a character an HTTP header cannot carry
+            (one that is not printable ASCII).
 
     """
 
@@ -64,6 +82,7 @@ class ToponymClient:
         options: Sequence[tuple[str, Any]] = (),
         wait_for_ready: bool = True,
     ) -> None:
+        self._metadata = _requests.auth_metadata(token)  # refused before a channel is opened
         merged = channel_options(options)
         if credentials is None:
             self._channel = grpc.insecure_channel(target, options=merged)
@@ -72,7 +91,6 @@ class ToponymClient:
         self._stub = toponym_pb2_grpc.ToponymServiceStub(self._channel)
         self._target = target
         self._timeout = timeout
-        self._metadata = _requests.auth_metadata(token)
         self._wait_for_ready = wait_for_ready
         self._closed = False
 
@@ -117,7 +135,7 @@ class ToponymClient:
         restrict_to_country: bool = False,
         lang: str | None = None,
         near: tuple[float, float] | None = None,
-        kinds: Iterable[FeatureKind] | None = None,
+        kinds: FeatureKind | Iterable[FeatureKind] | None = None,
         limit: int = 5,
         min_confidence: float | None = None,
         near_spellings: bool = False,
@@ -132,21 +150,30 @@ class ToponymClient:
             lang: BCP 47 tag of the text the name comes from; names in this
                 language are preferred and reported as ``localized_name``.
             near: A ``(lat, lon)`` point to prefer places near.
-            kinds: Feature kinds to allow; all kinds when ``None``.
+            kinds: A :class:`FeatureKind`, or several, to allow; all kinds when ``None``.
             limit: Most candidates to return (1 to 50).
-            min_confidence: Drop candidates below this confidence; server default when ``None``.
+            min_confidence: Drop candidates below this confidence, in [0, 1]; when ``None``, the
+                server's default of 0.3. An empty answer under the default means no place is
+                likely, not that none matched: ask again with ``min_confidence=0`` to see the
+                weak candidates of an ambiguous or unusual name.
             near_spellings: Rank places spelt nearly as ``name`` beside those named exactly
                 as it (slower; a wider list of alternatives). By default a name spelt as the
                 gazetteer spells it is answered among the places of that name.
-            timeout: Deadline in seconds; the client's default when ``None``.
+            timeout: Deadline in seconds for the call; the client's default when ``None``.
 
         Returns:
             Candidates, best first; empty when none reaches ``min_confidence``.
 
         Raises:
-            InvalidArgumentError: A hint or the name was invalid; see ``field_violations``.
+            InvalidArgumentError: A hint or the name was invalid (including a name that is not a
+                string or holds an unpaired surrogate); see ``field_violations``.
+            UnavailableError: No server could be reached, even after retries, or no connection
+                to one could be made before the deadline.
+            DeadlineExceededError: A connected server did not answer before the deadline.
             ToponymError: Any other failure, as the subclass for its status code.
-            ValueError: ``limit`` is below 1.
+            TypeError: ``limit`` is not an integer, or ``kinds`` is a string.
+            ValueError: ``limit`` is below 1 or past 32 bits, or ``kinds`` holds a value that is
+                no :class:`FeatureKind`.
 
         """
         hints = hints_to_proto(
@@ -171,18 +198,23 @@ class ToponymClient:
         restrict_to_country: bool = False,
         lang: str | None = None,
         near: tuple[float, float] | None = None,
-        kinds: Iterable[FeatureKind] | None = None,
+        kinds: FeatureKind | Iterable[FeatureKind] | None = None,
         limit: int = 5,
         min_confidence: float | None = None,
         near_spellings: bool = False,
         timeout: float | None = None,
     ) -> list[list[Candidate]]:
-        """Resolve many names in one call, all with the same hints.
+        """Resolve many names, all with the same hints.
+
+        Without context, the names go as requests of at most 1,000 names each
+        (``BATCH_REQUEST_SIZE``), one after another, each retried on its own; with
+        context, the whole batch is one request, as its names are one document.
 
         Args:
             names: The names to resolve.
             context: Let the names pull one another toward one coherent region,
-                as the places of one document usually lie together.
+                as the places of one document usually lie together. The batch is then
+                one request, bounded by the server's batch size limit (10,000 by default).
             country: See :meth:`resolve`.
             restrict_to_country: See :meth:`resolve`.
             lang: See :meth:`resolve`.
@@ -191,14 +223,21 @@ class ToponymClient:
             limit: See :meth:`resolve`.
             min_confidence: See :meth:`resolve`.
             near_spellings: See :meth:`resolve`.
-            timeout: Deadline in seconds for the whole batch; the client's default when ``None``.
+            timeout: Deadline in seconds of each request; the client's default when ``None``.
+                Without context, it bounds each request of at most 1,000 names, not the whole
+                batch. With ``context=True``, it bounds the whole batch, so give one that covers
+                it: names the server has not met before resolve at a few hundred a second.
 
         Returns:
             One candidate list per name, in the order of ``names``.
 
         Raises:
-            BatchError: Some names failed; ``results`` keeps the answers of the others.
-            ToponymError: The whole call failed, as the subclass for its status code.
+            BatchError: Some names failed; ``results`` keeps the answers of the others, and the
+                error of each failed name at its index in ``names``. A name that is not a string
+                or holds an unpaired surrogate fails alone, with an
+                :class:`InvalidArgumentError` naming ``requests[<index>].name``.
+            ToponymError: A request failed as a whole, as the subclass for its status code
+                (see :meth:`resolve`); the answers of the requests before it are not kept.
 
         """
         hints = hints_to_proto(
@@ -211,9 +250,10 @@ class ToponymClient:
             min_confidence=min_confidence,
             near_spellings=near_spellings,
         )
-        plan = _requests.plan_batch(names, hints, use_context=context)
-        response = self._unary(self._stub.ResolveBatch, plan.request, timeout)
-        return plan.candidates(response)
+        outcomes: list[_requests.ResolveOutcome] = []
+        for plan in _requests.plan_batch(names, hints, use_context=context):
+            outcomes += plan.outcomes(self._unary(self._stub.ResolveBatch, plan.request, timeout))
+        return _requests.batch_candidates(outcomes)
 
     def stream_resolve(
         self,
@@ -223,7 +263,7 @@ class ToponymClient:
         restrict_to_country: bool = False,
         lang: str | None = None,
         near: tuple[float, float] | None = None,
-        kinds: Iterable[FeatureKind] | None = None,
+        kinds: FeatureKind | Iterable[FeatureKind] | None = None,
         limit: int = 5,
         min_confidence: float | None = None,
         near_spellings: bool = False,
@@ -231,9 +271,26 @@ class ToponymClient:
     ) -> Generator[tuple[str, list[Candidate] | ToponymError], None, None]:
         """Resolve a possibly endless iterable of names over one bidirectional stream.
 
-        ``names`` is consumed lazily while answers come back, so neither side
-        holds the whole input. The call starts when iteration starts; call
-        ``close()`` on the returned generator to stop early and cancel the call.
+        ``names`` is consumed lazily while answers come back, and a name is
+        forgotten once its answer is yielded, so neither side holds the whole
+        input. The call starts when iteration starts: it first waits for a
+        connection to the server, at most ``timeout`` or the client's timeout,
+        whichever is shorter, and raises :class:`UnavailableError` naming the target
+        when none could be made; once started, the stream may run for as long as
+        ``names`` lasts. Call ``close()`` on the returned generator to stop early and
+        cancel the call.
+
+        ``names`` is read on a thread gRPC starts for the call, not on the caller's:
+        an iterable bound to the thread that made it, such as a ``sqlite3`` cursor,
+        fails there (``sqlite3.ProgrammingError``, raised once the answers before it
+        are yielded). Read such rows into a list first, open the connection with
+        ``check_same_thread=False``, or hand the names over from their own thread
+        through a :class:`queue.Queue` (``iter(queue.get, None)``).
+
+        A stream is not resumed: when the server stops or restarts, the stream ends
+        with :class:`UnavailableError` once the answers that came before are yielded
+        (unary calls and batches are retried instead). To go on, stream the names
+        after the last one answered.
 
         Args:
             names: The names to resolve.
@@ -245,19 +302,23 @@ class ToponymClient:
             limit: See :meth:`resolve`.
             min_confidence: See :meth:`resolve`.
             near_spellings: See :meth:`resolve`.
-            timeout: Deadline in seconds for the whole stream; none when ``None``
-                (the client's default deadline does not apply to streams).
+            timeout: Deadline in seconds for the whole stream, its wait for a connection
+                included; none when ``None`` (the client's default deadline does not apply to
+                a stream once it is connected).
 
         Returns:
             An iterator of ``(name, outcome)`` pairs in the order of ``names``,
             where ``outcome`` is the name's candidates or, when that one name
-            failed, its :class:`ToponymError`.
+            failed, its :class:`ToponymError`. A name that is not a string (a float
+            NaN standing for a missing value) or holds an unpaired surrogate is not
+            sent: its outcome is an :class:`InvalidArgumentError` naming ``names[<index>]``.
 
         Raises:
-            ToponymError: While iterating, when the stream as a whole fails.
-            Exception: Whatever ``names`` raises while it is read (or :class:`TypeError`
-                for a name that is not a string), once the answers to the names before it
-                have been yielded.
+            UnavailableError: While iterating, when no connection could be made before the
+                stream started, or when the server went away (see above).
+            ToponymError: While iterating, when the stream as a whole fails otherwise.
+            Exception: Whatever ``names`` raises while it is read, once the answers to the
+                names before it have been yielded.
 
         """
         self._ensure_open()
@@ -301,14 +362,16 @@ class ToponymClient:
             limit: Most candidates per mention (1 to 50).
             min_confidence: The confidence a mention's best candidate must reach; server default
                 (0.5) when ``None``.
-            timeout: Deadline in seconds; the client's default when ``None``.
+            timeout: Deadline in seconds for the call; the client's default when ``None``.
 
         Returns:
             The mentions in text order, each with its offsets and candidates.
 
         Raises:
-            InvalidArgumentError: The text or a hint was invalid; see ``field_violations``.
-            ToponymError: Any other failure, as the subclass for its status code.
+            InvalidArgumentError: The text or a hint was invalid (including a text that is not a
+                string or holds an unpaired surrogate); see ``field_violations``.
+            ToponymError: Any other failure, as the subclass for its status code (see
+                :meth:`resolve`).
 
         """
         hints = hints_to_proto(
@@ -320,7 +383,7 @@ class ToponymClient:
             limit=limit,
             min_confidence=min_confidence,
         )
-        request = toponym_pb2.ResolveTextRequest(text=text, hints=hints)
+        request = _requests.resolve_text_request(text, hints)
         response = self._unary(self._stub.ResolveText, request, timeout)
         return mentions_from_proto(response.mentions)
 
@@ -334,7 +397,10 @@ class ToponymClient:
 
         Raises:
             NotFoundError: No place has this ID.
-            ToponymError: Any other failure, as the subclass for its status code.
+            ToponymError: Any other failure, as the subclass for its status code (see
+                :meth:`resolve`).
+            TypeError: ``geoname_id`` is not an integer.
+            ValueError: ``geoname_id`` does not fit in 64 bits.
 
         """
         request = _requests.get_place_request(geoname_id, lang)
@@ -352,17 +418,22 @@ class ToponymClient:
         request: _Request,
         timeout: float | None,
     ) -> _Response:
-        """Make a unary call, mapping gRPC failures to ToponymError."""
+        """Make a unary call, mapping gRPC failures to ToponymError.
+
+        A deadline that passes while the channel is not connected raises UnavailableError
+        naming the target: the call never reached a server.
+        """
         self._ensure_open()
+        deadline = self._timeout if timeout is None else timeout
         try:
-            return method(
-                request,
-                timeout=self._timeout if timeout is None else timeout,
-                metadata=self._metadata,
-                wait_for_ready=self._wait_for_ready,
-            )
+            return method(request, timeout=deadline, metadata=self._metadata, wait_for_ready=self._wait_for_ready)
         except grpc.RpcError as err:
-            raise error_from_rpc(err) from err
+            error = error_from_rpc(err)
+            if isinstance(error, DeadlineExceededError):
+                state = self._channel_state()
+                if state is not None and state is not grpc.ChannelConnectivity.READY:
+                    raise _requests.connection_error(self._target, deadline, state) from err
+            raise error from err
 
     def _stream(
         self,
@@ -372,11 +443,18 @@ class ToponymClient:
     ) -> Generator[tuple[str, list[Candidate] | ToponymError], None, None]:
         """Run one StreamResolve call, yielding answers in request order.
 
+        With ``wait_for_ready``, the call starts once the channel is connected (see
+        :meth:`_connect`) and does not wait for a connection again: a stream has no deadline,
+        and one waiting for a server that went away would wait for ever.
         When ``names`` fails, the answers to the names before the failure are yielded, then its
         exception is raised.
         """
+        started = time.monotonic()
+        if self._wait_for_ready:
+            self._connect(_requests.shorter_timeout(timeout, self._timeout))
+        remaining = None if timeout is None else max(timeout - (time.monotonic() - started), 0.0)
         responses = self._stub.StreamResolve(
-            tracker.requests(names), timeout=timeout, metadata=self._metadata, wait_for_ready=self._wait_for_ready
+            tracker.requests(names), timeout=remaining, metadata=self._metadata, wait_for_ready=False
         )
         try:
             for response in responses:
@@ -388,3 +466,57 @@ class ToponymClient:
             responses.cancel()  # type: ignore[no-untyped-call]  # grpc-stubs leaves cancel() untyped
         if tracker.input_error is not None:
             raise tracker.input_error
+
+    def _connect(self, timeout: float | None) -> None:
+        """Wait up to ``timeout`` seconds (for ever when ``None``) for the channel to be connected.
+
+        Raises:
+            UnavailableError: No connection was made in time; it names the target.
+
+        """
+        state = self._watch_channel(lambda seen: seen is grpc.ChannelConnectivity.READY, timeout, try_to_connect=True)
+        if state is not grpc.ChannelConnectivity.READY:
+            raise _requests.connection_error(self._target, timeout, state)
+
+    def _channel_state(self) -> grpc.ChannelConnectivity | None:
+        """The channel's connectivity now; ``None`` when it does not say within a second."""
+        return self._watch_channel(lambda seen: seen is not None, _STATE_WAIT, try_to_connect=False)
+
+    def _watch_channel(
+        self,
+        until: Callable[[grpc.ChannelConnectivity | None], bool],
+        timeout: float | None,
+        *,
+        try_to_connect: bool,
+    ) -> grpc.ChannelConnectivity | None:
+        """Follow the channel's connectivity until ``until`` holds or ``timeout`` passes; return the last state."""
+        watch = _ConnectivityWatch()
+        self._channel.subscribe(watch, try_to_connect=try_to_connect)
+        try:
+            return watch.wait(until, timeout)
+        finally:
+            self._channel.unsubscribe(watch)
+
+
+class _ConnectivityWatch:
+    """Keeps the last connectivity state a channel reported to it, for a thread to wait on."""
+
+    __slots__ = ("_changed", "_state")
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._state: grpc.ChannelConnectivity | None = None
+
+    def __call__(self, state: grpc.ChannelConnectivity) -> None:
+        """Record a state the channel reports (gRPC calls this on a thread of its own)."""
+        with self._changed:
+            self._state = state
+            self._changed.notify_all()
+
+    def wait(
+        self, until: Callable[[grpc.ChannelConnectivity | None], bool], timeout: float | None
+    ) -> grpc.ChannelConnectivity | None:
+        """Wait until ``until`` holds of the last state, or ``timeout`` passes; return the last state."""
+        with self._changed:
+            self._changed.wait_for(lambda: until(self._state), timeout)
+            return self._state

@@ -88,11 +88,15 @@ class ToponymError(Exception):
         self.field_violations = tuple(field_violations)
 
     def __str__(self) -> str:
-        """Return ``CODE: details``, followed by any field violations."""
+        """Return ``CODE: details``, followed by the field violations the details do not already name.
+
+        The toponym server's details list its violations as ``field: description``, so each
+        appears once.
+        """
         text = f"{self.code.name}: {self.details}"
-        if self.field_violations:
-            listed = "; ".join(f"{v.field}: {v.description}" for v in self.field_violations)
-            text = f"{text} ({listed})"
+        unnamed = [named for v in self.field_violations if (named := f"{v.field}: {v.description}") not in self.details]
+        if unnamed:
+            text = f"{text} ({'; '.join(unnamed)})"
         return text
 
     def __repr__(self) -> str:
@@ -117,7 +121,12 @@ class NotFoundError(ToponymError):
 
 
 class UnavailableError(ToponymError):
-    """The server could not be reached even after retries (``UNAVAILABLE``)."""
+    """The server could not be reached even after retries (``UNAVAILABLE``).
+
+    Also raised, naming the target, when a call's deadline passed (or a stream's wait for a
+    connection ended) before any connection to the server could be made: nothing listening at
+    the address, a name that does not resolve, or TLS that client and server do not agree on.
+    """
 
     default_code = grpc.StatusCode.UNAVAILABLE
 

@@ -91,8 +91,9 @@ def test_a_batch_over_the_configured_size_is_refused_whole(tight_target: str) ->
 
 
 def test_the_default_batch_limit_is_ten_thousand(client: ToponymClient) -> None:
+    # With context the batch is one request (without, the client sends requests of 1,000 names).
     with pytest.raises(InvalidArgumentError, match="at most 10000 items, got 10001"):
-        client.resolve_batch([""] * 10_001)
+        client.resolve_batch([""] * 10_001, context=True)
 
 
 def test_a_message_over_the_size_limit_is_resource_exhausted(tight_target: str) -> None:
