@@ -213,22 +213,35 @@ def test_errors_and_results_survive_pickling() -> None:
     assert str(copy) == str(err)
 
 
-def test_violations_are_skipped_without_googleapis_common_protos() -> None:
+def test_violations_are_decoded_without_googleapis_common_protos() -> None:
+    # Before, a client installed alone (grpcio and protobuf) never had field violations.
+    from google.protobuf import any_pb2
+    from google.rpc import error_details_pb2, status_pb2
+
+    detail = any_pb2.Any()
+    detail.Pack(
+        error_details_pb2.BadRequest(
+            field_violations=[error_details_pb2.BadRequest.FieldViolation(field="name", description="is empty")]
+        )
+    )
+    status = status_pb2.Status(code=3, message="bad", details=[detail]).SerializeToString()
     script = textwrap.dedent(
-        """
+        f"""
         import sys
         sys.modules["google.rpc"] = None  # make `from google.rpc import ...` fail
         import grpc
-        from toponym_client.errors import error_from_rpc, InvalidArgumentError
+        from toponym_client.errors import error_from_rpc, FieldViolation, InvalidArgumentError
 
         class Err(grpc.RpcError):
+            def __init__(self, details): self._details = details
             def code(self): return grpc.StatusCode.INVALID_ARGUMENT
             def details(self): return "bad"
-            def trailing_metadata(self): return (("grpc-status-details-bin", b"\\x08\\x03"),)
+            def trailing_metadata(self): return (("grpc-status-details-bin", self._details),)
 
-        err = error_from_rpc(Err())
+        err = error_from_rpc(Err(bytes.fromhex("{status.hex()}")))
         assert type(err) is InvalidArgumentError, type(err)
-        assert err.field_violations == ()
+        assert err.field_violations == (FieldViolation("name", "is empty"),), err.field_violations
+        assert error_from_rpc(Err(b"\\xff\\xff")).field_violations == ()  # a malformed trailer
         assert not any(m.startswith("google.rpc.") for m in sys.modules), "google.rpc was imported"
         print("ok")
         """

@@ -3,9 +3,9 @@
 Every failed call raises a :class:`ToponymError` subclass chosen by the gRPC
 status code, never a raw :class:`grpc.RpcError` (which stays available as
 ``__cause__``). Invalid input raises :class:`InvalidArgumentError`, whose
-``field_violations`` say which request field was wrong and why; they are
-decoded from the ``grpc-status-details-bin`` trailer when
-``googleapis-common-protos`` is installed, and are empty otherwise.
+``field_violations`` say which request field was wrong and why, decoded from
+the ``grpc-status-details-bin`` trailer (with protobuf alone: see
+:mod:`toponym_client._status`).
 """
 
 from __future__ import annotations
@@ -15,18 +15,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import grpc
-from google.protobuf.message import DecodeError
+
+from toponym_client._status import field_violations
 
 if TYPE_CHECKING:
     from toponym_client.models import Candidate
-
-try:  # Optional: field violations need googleapis-common-protos.
-    from google.rpc import error_details_pb2 as _error_details_pb2
-    from google.rpc import status_pb2 as _status_pb2
-
-    _CAN_DECODE_DETAILS = True
-except ImportError:  # pragma: no cover - exercised in a subprocess test
-    _CAN_DECODE_DETAILS = False
 
 __all__ = [
     "BatchError",
@@ -261,22 +254,7 @@ def _call_attr(err: grpc.RpcError, name: str, default: Any) -> Any:
 
 def _field_violations(trailers: Iterable[tuple[str, str | bytes]]) -> tuple[FieldViolation, ...]:
     """Decode BadRequest field violations from the status details trailer, if any."""
-    if not _CAN_DECODE_DETAILS:
-        return ()
     for key, value in trailers:
-        if key != _STATUS_DETAILS_KEY or not isinstance(value, bytes):
-            continue
-        status = _status_pb2.Status()
-        try:
-            status.ParseFromString(value)
-        except DecodeError:  # A malformed trailer must not hide the real error.
-            return ()
-        violations: list[FieldViolation] = []
-        for detail in status.details:
-            bad_request = _error_details_pb2.BadRequest()
-            if detail.Is(bad_request.DESCRIPTOR) and detail.Unpack(bad_request):
-                violations.extend(
-                    FieldViolation(field=v.field, description=v.description) for v in bad_request.field_violations
-                )
-        return tuple(violations)
+        if key == _STATUS_DETAILS_KEY and isinstance(value, bytes):
+            return tuple(FieldViolation(field=f, description=d) for f, d in field_violations(value))
     return ()
