@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from toponym_server.index.reader import IndexReader
 from toponym_server.matching.keys import exact_key, naming_keys
 from toponym_server.matching.normalize import normalize
-from toponym_server.matching.ranking import Hints
+from toponym_server.matching.ranking import Hints, distance_km
 from toponym_server.matching.script import has_arabic
 from toponym_server.resolver import Candidate, Query, Resolver, contexts_for, in_document
 from toponym_server.resolver.cache import LruCache
@@ -25,6 +25,8 @@ Or of a country, a first-level division or a capital. News acronyms meet airport
 *SDF* (the Syrian Democratic Forces) is Louisville's, *YPG* Portage la Prairie's, *PKK*
 Pakokku's.
 """
+AMONG_KM = 200.0
+"""A namesake of a capital this close to two of a document's other places is the one the document means."""
 _KNOWN_CACHE = 100_000
 _WRITTEN_POSTINGS = 64
 _STATE_CODES = frozenset({"PPLC", "PCLI", "PCLD", "PCLS", "PCLF", "PCL"})
@@ -249,10 +251,13 @@ class TextResolver:
             else:
                 together.append(lone)
         # A capital or a country stands for its government wherever the story happens
-        # (*Washington says*): the document's region does not move it.
+        # (*Washington says*): the document's region does not move it, but a capital to a
+        # namesake among the document's other places (*Tripoli* beside *Sidon* and *Beirut*).
         chosen = [
-            a if _stands_for_a_state(a) and not _stands_for_a_state(t) else t
-            for a, t in zip(alone, together, strict=True)
+            a
+            if _stands_for_a_state(a) and not _stands_for_a_state(t) and not _capitals_namesake_among(a, t, points)
+            else t
+            for a, t, points in zip(alone, together, contexts, strict=True)
         ]
         answers = dict(zip(distinct, chosen, strict=True))
         spelled = {name: self._spelled_as(name, candidates) for name, candidates in answers.items()}
@@ -407,6 +412,22 @@ def _listed_with(spans: list[Span], strong: list[bool], i: int, text: str) -> bo
             if text[left.end : right.start].strip() in LIST_SEPARATORS:
                 return True
     return False
+
+
+def _capitals_namesake_among(
+    alone: list[Candidate], together: list[Candidate], points: tuple[tuple[float, float], ...]
+) -> bool:
+    """Tell whether a capital's name means, in a document, a namesake among its other places.
+
+    ``alone`` leads with a capital and ``together`` with a namesake that lies within
+    :data:`AMONG_KM` of two of the document's other places (``points``). A country's name
+    always means the country.
+    """
+    if not alone or not together or alone[0].place.feature_code != "PPLC":
+        return False
+    place = together[0].place
+    near = sum(distance_km((place.latitude, place.longitude), point) <= AMONG_KM for point in points)
+    return near >= 2
 
 
 def _stands_for_a_state(candidates: list[Candidate]) -> bool:

@@ -140,3 +140,18 @@ def test_hints_that_leave_places_out_let_no_weak_match_in_through_the_context(
     text = "Shelling hit Aleppo and Homs in Syria, while Paris and Tripoli condemned it."
     mentions = TextResolver(Resolver(embedded_index), embedded_index).resolve_text(text, hints, limit=1)
     assert [(m.text, m.candidates[0].place.geoname_id) for m in mentions] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tripoli"),
+    [
+        ("Kämpfe in Tripoli und Saida im Libanon.", 266826),  # was the Libyan capital
+        ("Fighting near Tripoli and Misrata in Libya.", 2210247),
+        ("Tripoli says the talks in Geneva and Vienna will go on.", 2210247),  # the capital, for its government
+    ],
+)
+def test_a_capitals_name_means_a_namesake_among_the_documents_other_places(
+    embedded_index: IndexReader, text: str, tripoli: int
+) -> None:
+    mentions = TextResolver(Resolver(embedded_index), embedded_index).resolve_text(text, limit=1)
+    assert [m.candidates[0].place.geoname_id for m in mentions if m.text == "Tripoli"] == [tripoli]
