@@ -29,6 +29,7 @@ from typing import Any
 from toponym_server import LOG_FORMAT, __version__
 from toponym_server.index.stored import DEFAULT_STORED_ANSWERS
 from toponym_server.service import limits
+from toponym_server.stopping import exit_through_cleanup
 
 logger = logging.getLogger("toponym")
 
@@ -451,7 +452,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # files (a server's first start builds the embedded index); once serving, the server's own
     # handler takes over. Signal handlers can be set only from the main thread.
     in_main_thread = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm) if in_main_thread else None
+    previous = signal.signal(signal.SIGTERM, exit_through_cleanup) if in_main_thread else None
     try:
         return _run(args)
     except KeyboardInterrupt:
@@ -653,9 +654,6 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _exit_on_sigterm(signum: int, frame: object) -> None:
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second one must not cut the cleanup short
-    raise SystemExit(128 + signum)
 
 
 def _verify(args: argparse.Namespace) -> int:

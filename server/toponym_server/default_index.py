@@ -121,8 +121,9 @@ def _build_in_a_child(path: Path, progress: bool, stored_answers: int) -> None:
         "from toponym_server.index.build import exit_with\n"
         f"exit_with({os.getpid()})\n"
         f"logging.basicConfig(level={level!r}, format={LOG_FORMAT!r}, stream=sys.stderr)\n"
-        "from toponym_server.default_index import build_embedded_index, unwind_on_stop_signals\n"
+        "from toponym_server.stopping import unwind_on_stop_signals\n"
         "unwind_on_stop_signals()\n"
+        "from toponym_server.default_index import build_embedded_index\n"
         f"build_embedded_index({str(path)!r}, progress={progress!r}, stored_answers={stored_answers!r})\n"
     )
     returncode = _run_build([sys.executable, "-P", "-c", code])
@@ -136,8 +137,9 @@ def _run_build(command: list[str]) -> int:
     """Run the build's ``command`` and return its exit code; stopped meanwhile, stop the build first.
 
     On SIGTERM or Ctrl-C (an exception raised here while waiting) the build gets SIGTERM and
-    removes its temporary files before it ends (:func:`unwind_on_stop_signals`). Killed outright,
-    this process could not wait for that; the next build removes them instead.
+    removes its temporary files before it ends (it runs
+    :func:`~toponym_server.stopping.unwind_on_stop_signals`). Killed outright, this process could
+    not wait for that; the next build removes them instead.
     """
     child = subprocess.Popen(command)
     try:
@@ -154,23 +156,6 @@ def _run_build(command: list[str]) -> int:
 
 STOP_BUILD_SECONDS = 60.0
 """How long a stopped server waits for its first build to remove its temporary files."""
-
-
-def unwind_on_stop_signals() -> None:
-    """Make SIGTERM and SIGINT end this process through its cleanup: ``SystemExit(128 + signal)``.
-
-    By default SIGTERM ends a process at once, which leaves a build's temporary files behind, and
-    SIGINT prints a traceback. Once one has come, further ones are ignored, so that a second
-    signal (a terminal's Ctrl-C and the parent's SIGTERM both) cannot cut the cleanup short.
-    """
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, _unwind)
-
-
-def _unwind(signum: int, frame: object) -> None:
-    for ignored in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(ignored, signal.SIG_IGN)
-    raise SystemExit(128 + signum)
 
 
 def build_embedded_index(
