@@ -92,7 +92,7 @@ from toponym_server.matching.rules_version import RULES_VERSION
 from toponym_server.sources.base import GazetteerSource
 from toponym_server.sources.crosswalk import CrosswalkLink
 from toponym_server.sources.custom import CustomGazetteer
-from toponym_server.sources.records import MAX_NAME_LENGTH, NameRecord, PlaceRecord
+from toponym_server.sources.records import MAX_NAME_LENGTH, NameRecord, PlaceIdSet, PlaceRecord
 
 logger = logging.getLogger(__name__)
 
@@ -114,7 +114,6 @@ _SLOT_LIMIT = 1 << 26
 _KEY_ROW = np.dtype([("key", "<i8"), ("place", "<i8"), ("name", "<i8"), ("spelling", "<u4")])
 # Worker processes pay off only once the input is this large; smaller builds stay in-process.
 _PARALLEL_AFTER_JOBS = 3 * _JOB_BATCH
-_BITMAP_LIMIT = 1 << 31  # place IDs below this are tracked in a bitmap (at most 256 MiB; 2 MiB for GeoNames)
 # Each name row takes its place's ranking facts from the place's row, written before it. Its
 # place ID is bound twice: plain ``?`` placeholders, since Python's sqlite3 takes a numbered one
 # (``?2``) for a named one, which it refuses bound from a sequence from Python 3.14.
@@ -310,34 +309,6 @@ def normalize_names(texts: Sequence[str], flags: Sequence[int]) -> NormalizedBat
     )
 
 
-class _IdSet:
-    """A set of place IDs: a bitmap for GeoNames-range IDs (2 MiB for all of GeoNames), a set for the rest."""
-
-    def __init__(self) -> None:
-        self._bits = bytearray()
-        self._large: set[int] = set()
-
-    def add(self, place_id: int) -> None:
-        if not 0 <= place_id < _BITMAP_LIMIT:
-            self._large.add(place_id)
-            return
-        byte = place_id >> 3
-        if byte >= len(self._bits):
-            self._bits.extend(bytes(max(byte + 1 - len(self._bits), len(self._bits))))
-        self._bits[byte] |= 1 << (place_id & 7)
-
-    @property
-    def bitmap(self) -> bytearray:
-        """The bitmap: bit ``i % 8`` of byte ``i // 8`` is set for each place ID ``i`` it holds."""
-        return self._bits
-
-    def __contains__(self, place_id: int) -> bool:
-        if not 0 <= place_id < _BITMAP_LIMIT:
-            return place_id in self._large
-        byte = place_id >> 3
-        return byte < len(self._bits) and bool(self._bits[byte] >> (place_id & 7) & 1)
-
-
 @dataclass
 class _State:
     """What the build has written so far."""
@@ -351,7 +322,7 @@ class _State:
     names: int = 0
     keys: int = 0
     blocks: int = 0
-    seen: _IdSet = field(default_factory=lambda: _IdSet())
+    seen: PlaceIdSet = field(default_factory=PlaceIdSet)
     languages: set[str] = field(default_factory=set)
     # border-link candidates: (place ID, latitude, longitude, country, is a border post)
     border_candidates: list[tuple[int, float, float, str, bool]] = field(default_factory=list)

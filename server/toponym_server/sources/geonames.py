@@ -31,6 +31,7 @@ from toponym_server.sources.records import (
     POPULATION_LIMIT,
     AdminDivision,
     NameRecord,
+    PlaceIdSet,
     PlaceRecord,
     bounded_int,
     check_name_length,
@@ -264,28 +265,6 @@ def read_alternate_names(path: Path, *, strict: bool = False) -> Iterator[tuple[
     for parsed in _rows(path, strict, "alternateNames", parse_alternate_name_line):
         if parsed is not None:
             yield parsed
-
-
-class PlaceIdSet:
-    """A set of GeoNames IDs as a bitmap: 1.6 MiB for the 13 million places of a full dump."""
-
-    def __init__(self) -> None:
-        self._bits = bytearray()
-
-    def add(self, geoname_id: int) -> None:
-        """Add ``geoname_id`` (0 or more)."""
-        byte = geoname_id >> 3
-        if byte >= len(self._bits):
-            self._bits.extend(bytes(max(byte + 1 - len(self._bits), len(self._bits))))
-        self._bits[byte] |= 1 << (geoname_id & 7)
-
-    def __contains__(self, geoname_id: int) -> bool:
-        byte = geoname_id >> 3
-        return byte < len(self._bits) and bool(self._bits[byte] >> (geoname_id & 7) & 1)
-
-    def lacks(self, geoname_id: int) -> bool:
-        """Tell whether ``geoname_id`` is not in the set."""
-        return geoname_id not in self
 
 
 def places_named_in(paths: Sequence[Path]) -> PlaceIdSet:

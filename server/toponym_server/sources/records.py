@@ -92,3 +92,40 @@ class AdminDivision:
     code: str
     name: str
     geoname_id: int
+
+
+PLACE_ID_BITMAP_LIMIT = 1 << 31
+"""Place IDs below this are kept in a :class:`PlaceIdSet`'s bitmap (at most 256 MiB; 2 MiB for GeoNames)."""
+
+
+class PlaceIdSet:
+    """A set of place IDs: a bitmap for GeoNames-range IDs (2 MiB for all of GeoNames), a set for the rest."""
+
+    def __init__(self) -> None:
+        self._bits = bytearray()
+        self._large: set[int] = set()
+
+    def add(self, place_id: int) -> None:
+        """Add ``place_id``."""
+        if not 0 <= place_id < PLACE_ID_BITMAP_LIMIT:
+            self._large.add(place_id)
+            return
+        byte = place_id >> 3
+        if byte >= len(self._bits):
+            self._bits.extend(bytes(max(byte + 1 - len(self._bits), len(self._bits))))
+        self._bits[byte] |= 1 << (place_id & 7)
+
+    @property
+    def bitmap(self) -> bytearray:
+        """The bitmap: bit ``i % 8`` of byte ``i // 8`` is set for each place ID ``i`` it holds."""
+        return self._bits
+
+    def __contains__(self, place_id: int) -> bool:
+        if not 0 <= place_id < PLACE_ID_BITMAP_LIMIT:
+            return place_id in self._large
+        byte = place_id >> 3
+        return byte < len(self._bits) and bool(self._bits[byte] >> (place_id & 7) & 1)
+
+    def lacks(self, place_id: int) -> bool:
+        """Tell whether ``place_id`` is not in the set."""
+        return place_id not in self

@@ -12,13 +12,12 @@ from toponym_server.sources.geonames import (
     GeoNamesDumpSource,
     MalformedLineError,
     PlaceFilter,
-    PlaceIdSet,
     open_geonames_file,
     parse_alternate_name_line,
     read_alternate_names,
     read_dump,
 )
-from toponym_server.sources.records import NameRecord
+from toponym_server.sources.records import NameRecord, PlaceIdSet
 
 from .test_geonames import dump_row
 
