@@ -67,6 +67,17 @@ _PLACE_PROCLITICS = frozenset("بلבלמ")
 """Proclitics that say *in*, *to* or *from*: a place cue, as a preposition before the word is."""
 _HEBREW = re.compile(r"[\u0590-\u05FF]")
 _POSSESSIVES = ("'s", "\u2019s")
+_TURKISH_CASE_ENDINGS = frozenset(
+    {
+        "a", "e", "ı", "i", "u", "ü", "ya", "ye", "yı", "yi", "yu", "yü", "da", "de", "ta", "te", "dan", "den",
+        "tan", "ten", "ın", "in", "un", "ün", "nın", "nin", "nun", "nün", "la", "le", "yla", "yle", "daki",
+        "deki", "taki", "teki", "lı", "li", "lu", "lü", "lar", "ler",
+    }
+)  # fmt: skip
+"""What Turkish writes after an apostrophe at the end of a proper name (*Kobani'de*, *Halep'ten*)."""
+_TURKISH_PLACE_CASES = frozenset({"da", "de", "ta", "te", "dan", "den", "tan", "ten", "a", "e", "ya", "ye"})
+"""The endings that say *in*, *from* and *to*: a place cue, as a preposition before the word is."""
+_APOSTROPHES = "'\u2019"
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +250,9 @@ def _variants(raw: str, words: int, cased: bool, written: KnowsName) -> list[tup
     """The stretches of ``raw`` (a span of ``words`` words) to look up, as (start, end) offsets, in turn.
 
     - A possessive of a ``cased`` last word is tried without its ``'s`` first (*Aleppo's*,
-      *France's*), when that word has three letters or more (*Ra's al-Ayn* keeps its own).
+      *France's*), when that word has three letters or more (*Ra's al-Ayn* keeps its own); so is a
+      Turkish case ending after an apostrophe (*Kobani'de*, *Menbiç'te*), unless some place is
+      written exactly as the whole (*Sana'a*).
     - A span of Arabic or Hebrew script whose first word starts with proclitics (و + إيران,
       و + دير الزور, ו + ב + תל אביב) is tried without them first, one letter then two, unless
       some place is written exactly as the whole span (ب in *بيروت* is a letter of Beirut's
@@ -248,11 +261,26 @@ def _variants(raw: str, words: int, cased: bool, written: KnowsName) -> list[tup
     whole = (0, len(raw))
     if cased and raw.endswith(_POSSESSIVES) and len((raw[:-2].rsplit(maxsplit=1) or [""])[-1]) >= 3:
         return [(0, len(raw) - 2), whole]
+    if cased and (ending := _case_ending(raw)):
+        stem = (0, len(raw) - ending)
+        return [whole, stem] if written(raw) else [stem, whole]
     if not cased:
         stripped = [(count, len(raw)) for count in _proclitic_counts(raw, words)]
         if stripped:
             return [whole, *stripped] if written(raw) else [*stripped, whole]
     return [whole]
+
+
+def _case_ending(raw: str) -> int:
+    """How many characters at the end of ``raw`` are an apostrophe and a Turkish case ending (0 for none).
+
+    The word keeps three letters before the apostrophe (*O'Brien*, *Ma'arat* have none to lose).
+    """
+    word = raw.rsplit(maxsplit=1)[-1]
+    at = max(word.rfind(a) for a in _APOSTROPHES)
+    if at < 3 or word[at + 1 :].lower() not in _TURKISH_CASE_ENDINGS:
+        return 0
+    return len(word) - at
 
 
 def _proclitic_counts(raw: str, words: int) -> list[int]:
@@ -349,7 +377,8 @@ def _spans_in_run(
                 before = run[i] - 1
                 previous_word = tokens[before].word if before >= 0 else ""
                 after_proclitic = bool(_PLACE_PROCLITICS.intersection(raw[:start]))
-                cued = previous_word in PLACE_PREPOSITIONS or bool(first.elided) or after_proclitic
+                in_place_case = raw[end + 1 :].lower() in _TURKISH_PLACE_CASES  # Menbiç'te: *in* Manbij
+                cued = previous_word in PLACE_PREPOSITIONS or bool(first.elided) or after_proclitic or in_place_case
                 found.append(
                     Span(
                         text=variant,

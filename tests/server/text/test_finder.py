@@ -127,3 +127,19 @@ def test_a_common_word_joins_no_name_it_is_only_sounded_with() -> None:
     assert spans_written("In the Old City of Aleppo, a New Town rose.") == ["Aleppo"]
     # What rules out a run still sees its first word after the common one.
     assert spans_written("The President Barack Obama and The New York Times, in Aleppo.") == ["Aleppo"]
+
+
+def test_a_turkish_case_ending_comes_off_a_name_and_says_where() -> None:
+    # Before, Kobani'de and Halep'ten named nothing: the words with their endings are no names.
+    known = {"kobani", "halep", "menbiç", "sana'a", "sana"}
+    spans = find_spans(
+        "Kobani'de çatışma. Menbiç'ten geldiler, Halep'in valisi. Sana'a kaldı.",
+        lambda t: t.lower() in known,
+        lambda t: t.lower() in known,
+    )
+    assert [(s.text, s.after_place_preposition) for s in spans] == [
+        ("Kobani", True),  # 'de: in Kobani
+        ("Menbiç", True),  # 'ten: from Manbij
+        ("Halep", False),  # 'in: of Aleppo, no place cue
+        ("Sana'a", False),  # written so whole: the apostrophe is the name's
+    ]
