@@ -108,8 +108,8 @@ ARTICLES = frozenset(
 # Between two names of a list (Aleppo, Homs and Hama): the names are of one kind.
 LIST_SEPARATORS = frozenset({",", "and", "or", "und", "oder", "et", "ou", "و", "،", "/"})
 
-# Right before a name: it names a place (in Aleppo, near al-Tanf, nach Damaskus, à Alep, في حلب,
-# the city of, مدينة, سلطنة).
+# Right before a name: it names a place (in Aleppo, near al-Tanf, nach Damaskus, à Alep, في حلب, в
+# Харькове, the city of, مدينة, سلطنة).
 PLACE_PREPOSITIONS = frozenset(
     {
         "in", "near", "at", "from", "to", "into", "around", "outside", "towards", "toward", "across", "via",
@@ -118,6 +118,7 @@ PLACE_PREPOSITIONS = frozenset(
         "في", "من", "إلى", "الى", "قرب", "بالقرب", "مدينة", "ميناء", "محافظة", "بلدة", "قرية", "سلطنة", "مملكة",
         "جمهورية", "عاصمة", "city", "town", "village", "province", "port", "stadt", "ville", "نحو", "داخل", "شمال",
         "جنوب", "شرق", "غرب", "ريف",
+        "в", "во", "из", "под", "около", "возле", "близ", "у", "з", "із", "біля", "поблизу", "від", "до", "к",
     }
 )
 

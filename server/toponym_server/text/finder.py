@@ -78,6 +78,9 @@ _TURKISH_CASE_ENDINGS = frozenset(
 _TURKISH_PLACE_CASES = frozenset({"da", "de", "ta", "te", "dan", "den", "tan", "ten", "a", "e", "ya", "ye"})
 """The endings that say *in*, *from* and *to*: a place cue, as a preposition before the word is."""
 _APOSTROPHES = "'\u2019"
+_SLAVIC_CASE_ENDINGS = ("ом", "ем", "ой", "ей", "ою", "е", "а", "у", "ю", "я", "і", "и", "ы")
+"""Russian and Ukrainian case endings of a city's name (*в Харькове*, *из Луганска*, *по Донецку*), longest first."""
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +256,9 @@ def _variants(raw: str, words: int, cased: bool, written: KnowsName) -> list[tup
       *France's*), when that word has three letters or more (*Ra's al-Ayn* keeps its own); so is a
       Turkish case ending after an apostrophe (*Kobani'de*, *Menbiç'te*), unless some place is
       written exactly as the whole (*Sana'a*).
+    - A Russian or Ukrainian name is also tried without a case ending (*Харькове*, *Луганска*),
+      first when some place is written exactly so and none as the whole (*Луганске* is Luhansk
+      in, not the village Luhanske, which it sounds like).
     - A span of Arabic or Hebrew script whose first word starts with proclitics (و + إيران,
       و + دير الزور, ו + ב + תל אביב) is tried without them first, one letter then two, unless
       some place is written exactly as the whole span (ب in *بيروت* is a letter of Beirut's
@@ -264,6 +270,11 @@ def _variants(raw: str, words: int, cased: bool, written: KnowsName) -> list[tup
     if cased and (ending := _case_ending(raw)):
         stem = (0, len(raw) - ending)
         return [whole, stem] if written(raw) else [stem, whole]
+    if cased and _CYRILLIC.search(raw[-1:]):
+        stems = [(0, len(raw) - len(e)) for e in _SLAVIC_CASE_ENDINGS if raw.endswith(e) and len(raw) - len(e) >= 4]
+        if stems and not written(raw) and any(written(raw[:end]) for _, end in stems):
+            return [*stems, whole]
+        return [whole, *stems]
     if not cased:
         stripped = [(count, len(raw)) for count in _proclitic_counts(raw, words)]
         if stripped:

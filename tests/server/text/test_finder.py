@@ -143,3 +143,19 @@ def test_a_turkish_case_ending_comes_off_a_name_and_says_where() -> None:
         ("Halep", False),  # 'in: of Aleppo, no place cue
         ("Sana'a", False),  # written so whole: the apostrophe is the name's
     ]
+
+
+def test_a_russian_case_ending_comes_off_a_name_written_so_without_it() -> None:
+    # Before, по Харькову and под Херсоном named nothing; в Луганске met the village Луганское.
+    written = {"харьков", "херсон", "луганск"}
+    sounded = written | {"луганске"}
+    spans = find_spans(
+        "Удары по Харькову, бои под Херсоном, взрывы в Луганске. Москве.",
+        lambda t: t.lower() in sounded,
+        lambda t: t.lower() in written,
+    )
+    assert [(s.text, s.after_place_preposition) for s in spans] == [
+        ("Харьков", False),
+        ("Херсон", True),  # под: near
+        ("Луганск", True),  # в: in
+    ]
