@@ -31,31 +31,25 @@ def _declare() -> tuple[Any, Any]:
         dependency=[any_pb2.DESCRIPTOR.name],
     )
     status = file.message_type.add(name="Status")
-    status.field.add(name="code", number=1, type=_FIELD.TYPE_INT32, label=_FIELD.LABEL_OPTIONAL)
-    status.field.add(name="message", number=2, type=_FIELD.TYPE_STRING, label=_FIELD.LABEL_OPTIONAL)
-    status.field.add(
-        name="details",
-        number=3,
-        type=_FIELD.TYPE_MESSAGE,
-        type_name=".google.protobuf.Any",
-        label=_FIELD.LABEL_REPEATED,
-    )
+    _field(status, "code", 1, _FIELD.TYPE_INT32)
+    _field(status, "message", 2, _FIELD.TYPE_STRING)
+    _field(status, "details", 3, _FIELD.TYPE_MESSAGE, ".google.protobuf.Any")
     bad_request = file.message_type.add(name="BadRequest")
     violation = bad_request.nested_type.add(name="FieldViolation")
-    violation.field.add(name="field", number=1, type=_FIELD.TYPE_STRING, label=_FIELD.LABEL_OPTIONAL)
-    violation.field.add(name="description", number=2, type=_FIELD.TYPE_STRING, label=_FIELD.LABEL_OPTIONAL)
-    bad_request.field.add(
-        name="field_violations",
-        number=1,
-        type=_FIELD.TYPE_MESSAGE,
-        type_name=".google.rpc.BadRequest.FieldViolation",
-        label=_FIELD.LABEL_REPEATED,
-    )
+    _field(violation, "field", 1, _FIELD.TYPE_STRING)
+    _field(violation, "description", 2, _FIELD.TYPE_STRING)
+    _field(bad_request, "field_violations", 1, _FIELD.TYPE_MESSAGE, ".google.rpc.BadRequest.FieldViolation")
     pool.Add(file)
     return (
         message_factory.GetMessageClass(pool.FindMessageTypeByName("google.rpc.Status")),
         message_factory.GetMessageClass(pool.FindMessageTypeByName(_BAD_REQUEST)),
     )
+
+
+def _field(message: descriptor_pb2.DescriptorProto, name: str, number: int, kind: int, message_type: str = "") -> None:
+    """Declare a field of ``message``: a repeated one when it holds messages (as every such field here does)."""
+    label = _FIELD.LABEL_REPEATED if message_type else _FIELD.LABEL_OPTIONAL
+    message.field.add(name=name, number=number, type=kind, type_name=message_type or None, label=label)
 
 
 _Status, _BadRequest = _declare()
