@@ -16,6 +16,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from functools import partial
@@ -136,22 +137,37 @@ def _build_in_a_child(path: Path, progress: bool, stored_answers: int) -> None:
 def _run_build(command: list[str]) -> int:
     """Run the build's ``command`` and return its exit code; stopped meanwhile, stop the build first.
 
-    On SIGTERM or Ctrl-C (an exception raised here while waiting) the build gets SIGTERM and
-    removes its temporary files before it ends (it runs
+    On SIGTERM (an exception raised here while waiting) the build gets SIGTERM and removes its
+    temporary files before it ends (it runs
     :func:`~toponym_server.stopping.unwind_on_stop_signals`). Killed outright, this process could
-    not wait for that; the next build removes them instead.
+    not wait for that; the next build removes them instead. Ctrl-C reaches the build itself (the
+    terminal signals the whole foreground group), so this process leaves SIGINT to it while it
+    waits, as a shell does, and raises KeyboardInterrupt once the build has ended on it: had both
+    processes taken it, this one could find the build ended (exit code 130) before its own
+    KeyboardInterrupt came, and report a failed build.
     """
-    child = subprocess.Popen(command)
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if in_main_thread else None
     try:
-        return child.wait()
-    except BaseException:
-        logger.info("stopping the build of the embedded default index: removing its temporary files")
-        child.send_signal(signal.SIGTERM)
+        child = subprocess.Popen(command)
         try:
-            child.wait(timeout=STOP_BUILD_SECONDS)
-        except subprocess.TimeoutExpired:
-            child.kill()
-        raise
+            returncode = child.wait()
+        except BaseException:
+            logger.info("stopping the build of the embedded default index: removing its temporary files")
+            child.send_signal(signal.SIGTERM)
+            try:
+                child.wait(timeout=STOP_BUILD_SECONDS)
+            except subprocess.TimeoutExpired:
+                child.kill()
+            raise
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+    if returncode == 128 + signal.SIGINT:
+        raise KeyboardInterrupt
+    if returncode == 128 + signal.SIGTERM:
+        raise SystemExit(returncode)
+    return returncode
 
 
 STOP_BUILD_SECONDS = 60.0
