@@ -78,16 +78,17 @@ def test_serve_refuses_a_setting_it_cannot_use_naming_the_variable(
     assert error.startswith("toponym serve: error: ") and f"{variable}: " in error and says in error
 
 
+@pytest.mark.parametrize(("flag", "variable"), [("--port", "TOPONYM_PORT"), ("--health-port", "TOPONYM_HEALTH_PORT")])
 @pytest.mark.parametrize("value", [SERVICE_LINK, "", "70000", "fifty"])
 def test_serve_refuses_an_unusable_port_setting_naming_the_variable(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], value: str
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], value: str, flag: str, variable: str
 ) -> None:
-    monkeypatch.setenv("TOPONYM_PORT", value)
+    monkeypatch.setenv(variable, value)
     with pytest.raises(SystemExit) as exited:
         _parser().parse_args(["serve"])
     assert exited.value.code == 2
     error = capsys.readouterr().err.splitlines()[-1]
-    assert error.startswith("toponym serve: error: argument --port: TOPONYM_PORT: ")
+    assert error.startswith(f"toponym serve: error: argument {flag}: {variable}: ")
     assert "not a port number" in error
 
 
@@ -115,17 +116,6 @@ def test_the_health_port_comes_from_the_flag_or_the_environment(monkeypatch: pyt
     monkeypatch.setenv("TOPONYM_HEALTH_PORT", "8081")
     assert _parser().parse_args(["serve"]).health_port == 8081
     assert _parser().parse_args(["serve", "--health-port", "0"]).health_port == 0
-
-
-def test_serve_refuses_an_unusable_health_port_setting_naming_the_variable(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setenv("TOPONYM_HEALTH_PORT", SERVICE_LINK)
-    with pytest.raises(SystemExit) as exited:
-        _parser().parse_args(["serve"])
-    assert exited.value.code == 2
-    error = capsys.readouterr().err.splitlines()[-1]
-    assert error.startswith("toponym serve: error: argument --health-port: TOPONYM_HEALTH_PORT: ")
 
 
 @pytest.mark.parametrize(("port", "refused"), [("50051", True), ("0", False)])
