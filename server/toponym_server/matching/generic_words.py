@@ -143,6 +143,56 @@ PLACE_WORDS = frozenset(
     ]
 )
 
+# The admin words that name a second-level division or a lower one (*Kharkiv Raion*, *Afrin
+# District*). The others name a first-level division, or any (*Donetsk region*, *Idlib Governorate*).
+SUBDIVISION_WORDS = frozenset(
+    {
+        "district",
+        "districts",
+        "distrikt",
+        "distrito",
+        "county",
+        "comte",
+        "condado",
+        "kreis",
+        "landkreis",
+        "bezirk",
+        "raion",
+        "rayon",
+        "raionul",
+        "shahrestan",
+        "bakhsh",
+        "dehestan",
+        "mintaqat",
+        "mantiqat",
+        "nahiyat",
+        "nahiyah",
+        "nahiya",
+        "qada",
+        "qadaa",
+        "kaza",
+        "municipality",
+        "municipio",
+        "municipalidad",
+        "commune",
+        "gemeinde",
+        "amphoe",
+        "tambon",
+        "xian",
+        "hsien",
+        "kommun",
+        "kommune",
+        "gemeente",
+        "obshtina",
+        "opstina",
+        "gmina",
+        "powiat",
+        "okres",
+        "kecamatan",
+        "huyen",
+    }
+)
+
 # Link words, including the Persian ezafe of *Ostan-e Tehran* (folding splits it off), the
 # "on" of river towns (*-sur-Marne*, Russian *-na-*, *-sjur-* as Russian transcribes "sur"),
 # the Filipino *ng* (*Lungsod ng Tagaytay*) and the Scandinavian "in" (*Harrow i London*).
@@ -158,3 +208,8 @@ def kind_of(word: str) -> str | None:
     if word in PLACE_WORDS:
         return "place"
     return None
+
+
+def asks_for_subdivision(folded: str) -> bool:
+    """Tell whether a folded name holds a generic word of a second-level division or a lower one."""
+    return any(word in SUBDIVISION_WORDS for word in folded.split())

@@ -5,15 +5,16 @@ Signals:
 - how the query meets the place's names, on several views of them, its prominence, its kind
   and a preferred country: the fitted log-odds model of :mod:`.scoring`;
 - the name's status (historic, in the caller's language), a point to be near, a generic word in
-  the query (*governorate* asks for an admin area, *city* for a populated place) and a city over
-  the division named after it: hand-set weights in the same units;
+  the query (*governorate* asks for an admin area, *city* for a populated place), a city over
+  the division named after it, and a country or a capital over the towns named after it: hand-set
+  weights in the same units;
 - context: the places other names of the same batch resolved to (:func:`with_context`).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate
 from typing import NamedTuple, Protocol
@@ -23,6 +24,7 @@ from numpy.typing import NDArray
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
 from toponym_server.matching.features import Kind, kind_of_feature
+from toponym_server.matching.generic_words import asks_for_subdivision
 from toponym_server.matching.normalize import Normalized, spelling
 from toponym_server.matching.scoring import (
     FEATURES,
@@ -59,6 +61,9 @@ FLAG_CUSTOM = 128  # a name from a custom-places file
 W_NEAR = 3.0
 W_CONTEXT = 8.0
 W_GENERIC = 2.4
+# A generic word of a level (*region*, *oblast* the first; *district*, *raion* lower) asks for a
+# division of that level over one of another (*Donetsk region* is the oblast, not Donetsk Raion).
+W_GENERIC_LEVEL = 3.0
 W_LANGUAGE = 1.5  # outweighs the fitted preference for a canonical name
 W_HISTORIC = -0.6
 # A country's names are the best covered of all (hundreds of languages and spellings), so a
@@ -68,10 +73,16 @@ W_COUNTRY_INEXACT = -2.0
 # A national capital is named far more often than the towns named after it, and stands for its
 # government (*Washington says*); the benchmarks ask for towns and cannot fit this either.
 W_CAPITAL = 1.5
+# The same holds of a country named exactly (*Lebanon*, *Jordan* against the towns named after them).
+W_COUNTRY = 1.5
 W_CANONICAL = 0.1  # the place's own name over an equally close alternate one, all else equal
 # A bare name more often means the city than the division named after it (the convention of
-# GeoNames-based geocoders); a generic word such as "governorate" outweighs this.
+# GeoNames-based geocoders); a generic word such as "governorate" outweighs this. A division named
+# as written that no populated place of its country shares a name with (*Anbar*, *Nineveh*) is
+# what the name means; met only by a near spelling, it is as unlikely as any other.
 W_ADMIN_AREA = -1.0
+# How much closer than a division's name a populated place's must come to be named after it.
+_NAMESAKE_CLOSENESS = 0.05
 # Within _best_name, in similarity units: which of a place's names decided.
 _NAME_LANGUAGE = 0.03
 _NAME_STATUS = 0.005  # a canonical or preferred name over an equally close alternate one
@@ -177,8 +188,10 @@ _HISTORIC = ("historic name", ())
 _LANGUAGE = "name in {}"
 _NEAR = "near the bias point {:.2f}"
 _ASKS_ADMIN = ("generic word asks for an admin area", ())
+_ASKS_LEVEL = ("generic word asks for its level", ())
 _ASKS_PLACE = ("generic word asks for a place", ())
 _CONTEXT = "near the batch's other places {:.2f}"
+_WRITTEN_AS_NAMED = (MatchKind.EXACT, MatchKind.ALTERNATE_NAME)
 
 
 @dataclass(slots=True)
@@ -489,11 +502,15 @@ def rank(
     hints: Hints,
     context: Sequence[tuple[float, float]] = (),
     model: RankingModel = MODEL,
+    towns: Mapping[str, float] | None = None,
 ) -> list[Ranked]:
     """Score every candidate place and return them best first.
 
     The score is the log-odds of :mod:`.scoring`'s fitted model, plus the hand-set weights of
     the signals the benchmarks cannot fit; those are kept apart as the candidate's ``bonus``.
+    A division is weighed against the populated places of its country among ``candidates`` and
+    ``towns``: a caller that ranks its candidates in stages gives the :func:`closest_towns` of
+    those it ranked before.
     """
     language = hints.language.split("-")[0].lower()
     kept: list[tuple[PlaceFacts, Sequence[NameView]]] = []
@@ -504,6 +521,9 @@ def rank(
             kept.append((place, hits))
             kinds.append(kind)
     table = evidence_table(query, kept, hints)
+    towns = closest_towns(zip((place for place, _ in kept), table.similarities, strict=True), towns)
+    # Which level of division a generic word asks for: the first, or (empty) any lower one.
+    level = "ADM1" if query.generic_kind == "admin" and not asks_for_subdivision(query.folded) else ""
     ranked: list[Ranked] = []
     for (place, _), kind, base, similarity, view, hit in zip(
         kept,
@@ -517,13 +537,20 @@ def rank(
         signals: list[Signal] = [(_NAME, (similarity, view)), (_PROMINENCE, (place.prominence,))]
         if place.country_code in hints.countries:
             signals.append((_IN_COUNTRY, (place.country_code,)))
-        if kind is Kind.ADMIN_AREA and query.generic_kind != "admin":
-            base += W_ADMIN_AREA
-        elif kind is Kind.COUNTRY and similarity < 1.0:
-            base += W_COUNTRY_INEXACT
+        flags = hit.flags
+        # A historic name or a code written as asked is met whole, though it counts for less.
+        code = bool(flags & FLAG_CODE) and kind is not Kind.COUNTRY
+        match_kind = _match_kind(query, hit, view, _similarity_of(query, hit, similarity, language, code))
+        if kind is Kind.ADMIN_AREA:
+            if query.generic_kind != "admin" and (
+                match_kind not in _WRITTEN_AS_NAMED
+                or towns.get(place.country_code, -1.0) >= similarity - _NAMESAKE_CLOSENESS
+            ):
+                base += W_ADMIN_AREA
+        elif kind is Kind.COUNTRY:
+            base += W_COUNTRY if match_kind in _WRITTEN_AS_NAMED else W_COUNTRY_INEXACT
         if place.feature_code == "PPLC":
             base += W_CAPITAL
-        flags = hit.flags
         if flags & FLAG_CANONICAL:
             base += W_CANONICAL
         if flags & FLAG_HISTORIC:
@@ -540,15 +567,26 @@ def rank(
         if query.generic_kind == "admin" and kind in (Kind.ADMIN_AREA, Kind.COUNTRY):
             total += W_GENERIC
             signals.append(_ASKS_ADMIN)
+            if kind is Kind.ADMIN_AREA and (place.feature_code == "ADM1") == bool(level):
+                total += W_GENERIC_LEVEL
+                signals.append(_ASKS_LEVEL)
         elif query.generic_kind == "place" and kind is not Kind.ADMIN_AREA:
             total += W_GENERIC / 2
             signals.append(_ASKS_PLACE)
-        # A historic name or a code written as asked is met whole, though it counts for less.
-        code = bool(flags & FLAG_CODE) and kind is not Kind.COUNTRY
-        match_kind = _match_kind(query, hit, view, _similarity_of(query, hit, similarity, language, code))
         ranked.append(Ranked(place, total, min(similarity, 1.0), match_kind, hit, view, total - base, tuple(signals)))
     ranked.sort(key=lambda r: r.score, reverse=True)
     return with_context(ranked, context, evidence=not confines(hints))
+
+
+def closest_towns(
+    places: Iterable[tuple[PlaceFacts, float]], towns: Mapping[str, float] | None = None
+) -> dict[str, float]:
+    """The closest name similarity of a populated place by country, among ``places`` and ``towns``."""
+    closest = dict(towns) if towns else {}
+    for place, similarity in places:
+        if place.feature_class == "P" and similarity > closest.get(place.country_code, -1.0):
+            closest[place.country_code] = similarity
+    return closest
 
 
 def confines(hints: Hints) -> bool:

@@ -26,6 +26,7 @@ from toponym_server.matching.ranking import (
     Hints,
     PlaceFacts,
     Ranked,
+    closest_towns,
     confines,
     rank,
     shortlist,
@@ -721,7 +722,8 @@ class Resolver:
             pool.cut = [place.place_id for i, (place, _) in enumerate(new) if i not in taken]
             candidates = again + [new[i] for i in chosen]
         merged = dict(scored)
-        for item in rank(normalized, candidates, hints):
+        towns = closest_towns((item.place, item.similarity) for item in scored.values())
+        for item in rank(normalized, candidates, hints, towns=towns):
             merged[item.place.place_id] = item
         return merged
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from toponym_server.matching.generic_words import ADMIN_WORDS, LINK_WORDS, PLACE_WORDS, kind_of
+from toponym_server.matching.generic_words import (
+    ADMIN_WORDS,
+    LINK_WORDS,
+    PLACE_WORDS,
+    SUBDIVISION_WORDS,
+    asks_for_subdivision,
+    kind_of,
+)
 from toponym_server.matching.normalize import normalize
 
 
@@ -67,3 +74,23 @@ def test_generic_word_before_the_name(query: str, kind: str) -> None:
 )
 def test_generic_and_link_words_of_more_languages_do_not_stop_a_match(query: str, name: str) -> None:
     assert normalize(query).tokens == normalize(name).tokens
+
+
+def test_the_words_of_subdivisions_are_admin_words() -> None:
+    assert SUBDIVISION_WORDS <= ADMIN_WORDS
+
+
+@pytest.mark.parametrize(
+    ("folded", "expected"),
+    [
+        ("donetsk region", False),
+        ("idlib governorate", False),
+        ("oblast donetsk", False),
+        ("kharkiv raion", True),
+        ("afrin district", True),
+        ("district of columbia", True),
+        ("donetsk", False),
+    ],
+)
+def test_asks_for_subdivision(folded: str, expected: bool) -> None:
+    assert asks_for_subdivision(folded) is expected

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import pytest
 
+from toponym_server.matching.confidence import confidences
 from toponym_server.matching.features import Kind
 from toponym_server.matching.normalize import content_spelling, normalize
 from toponym_server.matching.ranking import (
@@ -15,6 +16,7 @@ from toponym_server.matching.ranking import (
     FLAG_HISTORIC,
     FLAG_NON_LATIN,
     FLAG_PREFERRED,
+    W_ADMIN_AREA,
     Hints,
     NameHit,
     PlaceFacts,
@@ -276,3 +278,83 @@ def test_a_historic_name_or_a_code_written_as_asked_is_an_alternate_name_not_a_f
         rank(normalize("Mumbai"), [(mumbai, [hit("Mumbai")])], Hints(language=language))[0].match_kind
         is MatchKind.EXACT
     )
+
+
+def test_a_division_no_town_of_its_country_is_named_after_is_what_the_name_means() -> None:
+    # Anbar is Iraq's Al Anbar governorate; Ambar, a Turkish village, is also called Anbar.
+    governorate = place(99592, "IQ", (33.0, 42.0), 0.76, "A.ADM1")
+    village = place(323854, "TR", (38.1, 40.5), 0.58)
+    candidates = [
+        (village, [hit("Ambar"), hit("Anbar", flags=0)]),
+        (governorate, [hit("Al Anbar"), hit("Anbar", flags=0)]),
+    ]
+    assert winner("Anbar", candidates) == 99592
+    # A town of the governorate's own country so named is what a bare name means.
+    town = place(99593, "IQ", (33.4, 43.3), 0.58)
+    assert winner("Anbar", [*candidates, (town, [hit("Anbar")])]) == 99593
+
+
+@pytest.mark.parametrize("padding", [0, 12], ids=["name-by-name", "by-column"])
+def test_a_country_named_exactly_is_likelier_than_the_towns_named_after_it(padding: int) -> None:
+    lebanon = place(272103, "LB", (33.83, 35.83), 1.0, "A.PCLI")
+    towns = [(place(5000 + i, "US", (40.0 + i, -76.0), 0.6), [hit("Lebanon")]) for i in range(6)]
+    others = [(place(900 + i, "FR", (45.0, 2.0), 0.1), [hit(f"Xyzzy{i}")]) for i in range(padding)]
+    ranked = rank(normalize("Lebanon"), [*towns, (lebanon, [hit("Lebanon")]), *others], Hints())
+    assert ranked[0].place.place_id == 272103
+    assert confidences(ranked)[0] > 0.7
+
+
+def test_a_countrys_historic_name_written_as_asked_is_not_an_inexact_spelling() -> None:
+    myanmar = place(1327865, "MM", (21.0, 96.0), 1.0, "A.PCLI")
+    town = place(4000, "US", (30.0, -90.0), 0.6)
+    assert (
+        winner("Burma", [(town, [hit("Burma")]), (myanmar, [hit("Myanmar"), hit("Burma", flags=FLAG_HISTORIC)])])
+        == 1327865
+    )
+
+
+@pytest.fixture()
+def donetsk_at_three_levels() -> list[tuple[PlaceFacts, list[NameHit]]]:
+    oblast = place(709716, "UA", (48.0, 37.8), 0.87, "A.ADM1")
+    raion = place(12189531, "UA", (48.0, 37.7), 0.82, "A.ADM2")
+    city = place(709717, "UA", (48.02, 37.80), 0.98, "P.PPLA")
+    return [
+        (oblast, [hit("Donetska oblast"), hit("Donetsk", flags=0), hit("Donetsk Oblast", flags=0)]),
+        (raion, [hit("Donetsk Raion")]),
+        (city, [hit("Donetsk")]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Donetsk region", 709716),  # region sounds like raion, but asks for the first level
+        ("Donetsk Oblast", 709716),
+        ("Donetsk province", 709716),
+        ("Donetsk Raion", 12189531),
+        ("Donetsk district", 12189531),
+        ("Donetsk", 709717),
+    ],
+)
+def test_a_generic_word_asks_for_a_division_of_its_level(donetsk_at_three_levels, query: str, expected: int) -> None:
+    assert winner(query, donetsk_at_three_levels) == expected
+
+
+def test_a_division_met_only_by_a_near_spelling_yields_to_a_town() -> None:
+    # Cysandaan is a misspelling of Cisandaan, an Indonesian village, before Sandaun Province (PG).
+    province = place(2087246, "PG", (-2.68, 141.30), 0.73, "A.ADM1")
+    village = place(1646126, "ID", (-7.40, 107.72), 0.03)
+    candidates = [
+        (province, [hit("West Sepik"), hit("Sandaun", flags=0), hit("Sandaun Province", flags=0)]),
+        (village, [hit("Cisandaan"), hit("Tjisandaan", flags=0)]),
+    ]
+    assert winner("Cysandaan", candidates) == 1646126
+
+
+def test_a_division_is_weighed_against_the_towns_a_caller_ranked_before() -> None:
+    county = place(4177409, "US", (30.6, -86.2), 0.60, "A.ADM2")
+    alone = rank(normalize("Walton"), [(county, [hit("Walton")])], Hints())
+    after_a_town = rank(normalize("Walton"), [(county, [hit("Walton")])], Hints(), towns={"US": 1.0})
+    abroad = rank(normalize("Walton"), [(county, [hit("Walton")])], Hints(), towns={"GB": 1.0})
+    assert after_a_town[0].score == pytest.approx(alone[0].score + W_ADMIN_AREA)
+    assert abroad[0].score == alone[0].score

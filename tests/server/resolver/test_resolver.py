@@ -270,3 +270,11 @@ def test_a_document_pulls_a_near_spelling_of_an_exact_namesake_forward(resolver:
     assert resolver.resolve(Query("Gada"))[0].place.country_code == "NG"
     together = resolver.resolve_many([Query(n) for n in names], use_context=True)
     assert together[0][0].place.name == "Gouda"
+
+
+def test_a_division_is_weighed_against_the_towns_of_its_country_ranked_at_an_earlier_stage(resolver: Resolver) -> None:
+    # Walton County (Florida) gains a name at the phonetic stage and is ranked again then, without
+    # the towns named Walton ranked at the exact stage: it must still yield to them.
+    answers = resolver.resolve(Query("Walton", Hints(countries=frozenset({"SY"})), limit=10, min_confidence=0.0))
+    ranks = {answer.place.geoname_id: at for at, answer in enumerate(answers)}
+    assert ranks[4312671] < ranks.get(4177409, len(answers))  # Walton, Kentucky before Walton County
