@@ -75,7 +75,8 @@ from toponym_server.index.schema import (
 )
 from toponym_server.index.unpublished import connect_unpublished
 from toponym_server.index.warmth import write_warm_names
-from toponym_server.matching.keys import EXACT, index_keys
+from toponym_server.matching.keys import exact_key, index_keys
+from toponym_server.matching.local_script import script_of
 from toponym_server.matching.normalize import content_spelling, normalize
 from toponym_server.matching.prominence import prominence
 from toponym_server.matching.ranking import (
@@ -211,6 +212,17 @@ def _spelling_hash(folded: str) -> int:
     return zlib.crc32(folded.encode("utf-8"))
 
 
+def _script_tag(text: str, transliterated: bool) -> int:
+    """What tells a name's script apart under its exact key: 0 for Latin, else a hash of its script.
+
+    Names of one place folded alike are one spelling to every key but the exact one, where one
+    name of each script is kept: *بيت لحم* beside the romanisation *byt lhm* that GeoNames also
+    lists, so that a query in Arabic script meets the Arabic name, and ranking knows the place is
+    named so in its own country's script (:func:`~toponym_server.matching.local_script.is_local_script`).
+    """
+    return zlib.crc32(script_of(text).encode("ascii")) | 1 if transliterated else 0
+
+
 class NormalizedBatch(NamedTuple):
     """A worker's answer for a batch of names, as columns: cheap to pass between processes."""
 
@@ -225,16 +237,19 @@ class NormalizedBatch(NamedTuple):
     """Per kept name: the spelling of its content words, which ranking compares."""
     spellings: NDArray[np.uint32]
     """Per kept name: the hash of its folded spelling."""
+    script_tags: NDArray[np.uint32]
+    """Per kept name: what tells its spelling apart under its exact key (:func:`_script_tag`)."""
     key_counts: NDArray[np.int64]
     """Per kept name: how many keys it is stored under."""
     keys: NDArray[np.int64]
-    """The kept names' key hashes, name after name."""
+    """The kept names' key hashes, name after name, each name's exact key first."""
 
 
 # A worker's memo of recent names: (folded, phonetic, skeleton, content spelling, transliterated,
-# key hashes as int64 bytes, spelling hash), or None for a name that folds to nothing. One dict
-# for names that look like codes (exact keys only), one for the rest. Gazetteers repeat names a lot.
-_Views = tuple[str, str, str, str, bool, bytes, int] | None
+# key hashes as int64 bytes with the exact key's first, spelling hash, script tag), or None for a
+# name that folds to nothing. One dict for names that look like codes (exact keys only), one for
+# the rest. Gazetteers repeat names a lot.
+_Views = tuple[str, str, str, str, bool, bytes, int, int] | None
 _MEMO: tuple[dict[str, _Views], dict[str, _Views]] = ({}, {})
 _MEMO_LIMIT = 750_000
 """Each memo dict is emptied when it holds this many names, which bounds a worker's memory."""
@@ -244,11 +259,10 @@ def _views(text: str, code: bool) -> _Views:
     views = normalize(text)
     if not views.folded:
         return None
-    name_keys = index_keys(views)
+    exact = exact_key(views)
     # A code is found by its exact spelling only: its letters are not a pronunciation.
-    if code:
-        name_keys = {k for k in name_keys if k.startswith(EXACT)}
-    hashes = array("q", [key_hash(key) for key in name_keys]).tobytes()
+    others = [] if code else [key for key in index_keys(views) if key != exact]
+    hashes = array("q", [key_hash(key) for key in (exact, *others)]).tobytes()
     return (
         views.folded,
         views.phonetic,
@@ -257,6 +271,7 @@ def _views(text: str, code: bool) -> _Views:
         views.transliterated,
         hashes,
         _spelling_hash(views.folded),
+        _script_tag(text, views.transliterated),
     )
 
 
@@ -272,6 +287,7 @@ def normalize_names(texts: Sequence[str], flags: Sequence[int]) -> NormalizedBat
     skeletons: list[str] = []
     spelled: list[str] = []
     spellings = array("I")
+    tags = array("I")
     counts = array("q")
     hashes = bytearray()
     for memo in _MEMO:
@@ -286,7 +302,7 @@ def normalize_names(texts: Sequence[str], flags: Sequence[int]) -> NormalizedBat
             found = memo[text] = _views(text, code)
         if found is None:
             continue
-        name_folded, name_phonetic, name_skeleton, name_spelled, transliterated, name_hashes, spelling = found
+        name_folded, name_phonetic, name_skeleton, name_spelled, transliterated, name_hashes, spelling, tag = found
         kept[position] = True
         out_flags.append(flag | (FLAG_NON_LATIN if transliterated else 0) | (FLAG_CODE if code else 0))
         folded.append(name_folded)
@@ -294,6 +310,7 @@ def normalize_names(texts: Sequence[str], flags: Sequence[int]) -> NormalizedBat
         skeletons.append(name_skeleton)
         spelled.append(name_spelled)
         spellings.append(spelling)
+        tags.append(tag)
         counts.append(len(name_hashes) >> 3)
         hashes += name_hashes
     return NormalizedBatch(
@@ -304,6 +321,7 @@ def normalize_names(texts: Sequence[str], flags: Sequence[int]) -> NormalizedBat
         skeletons,
         spelled,
         np.frombuffer(spellings, dtype=np.uint32),
+        np.frombuffer(tags, dtype=np.uint32),
         np.frombuffer(counts, dtype=np.int64),
         np.frombuffer(hashes, dtype=np.int64),
     )
@@ -860,6 +878,8 @@ def _store(
     rows["place"] = np.repeat(np.concatenate([all_places[at] for at in kept_at]), counts)
     rows["name"] = np.repeat(np.concatenate([all_names[at] for at in kept_at]), counts)
     rows["spelling"] = np.repeat(np.concatenate([r.spellings for _w, r in parts]), counts)
+    # Each name's exact key comes first among its keys: there its script counts as its spelling.
+    rows["spelling"][np.cumsum(counts) - counts] ^= np.concatenate([r.script_tags for _w, r in parts])
     state.keys += len(rows)
     # The top bits of the signed hash, shifted to 0..partitions-1, keep partitions in key order.
     partition = ((keys >> (64 - _PARTITION_BITS)) + (1 << (_PARTITION_BITS - 1))).astype(np.uint8)

@@ -6,8 +6,8 @@ Signals:
   and a preferred country: the fitted log-odds model of :mod:`.scoring`;
 - the name's status (historic, in the caller's language), a point to be near, a generic word in
   the query (*governorate* asks for an admin area, *city* for a populated place), a city over
-  the division named after it, and a country or a capital over the towns named after it: hand-set
-  weights in the same units;
+  the division named after it, a country or a capital over the towns named after it, and a place
+  named so in its own country's script: hand-set weights in the same units;
 - context: the places other names of the same batch resolved to (:func:`with_context`).
 """
 
@@ -25,6 +25,7 @@ from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
 from toponym_server.matching.features import Kind, kind_of_feature
 from toponym_server.matching.generic_words import asks_for_subdivision
+from toponym_server.matching.local_script import is_local_script
 from toponym_server.matching.normalize import Normalized, spelling
 from toponym_server.matching.scoring import (
     FEATURES,
@@ -83,6 +84,9 @@ W_CANONICAL = 0.1  # the place's own name over an equally close alternate one, a
 W_ADMIN_AREA = -1.0
 # How much closer than a division's name a populated place's must come to be named after it.
 _NAMESAKE_CLOSENESS = 0.05
+# A name in another script than Latin that the place's own country writes it in (بيت لحم is
+# Bethlehem in the West Bank first, though GeoNames gives Bethlehem, Pennsylvania the name too).
+W_LOCAL_SCRIPT = 1.0
 # Within _best_name, in similarity units: which of a place's names decided.
 _NAME_LANGUAGE = 0.03
 _NAME_STATUS = 0.005  # a canonical or preferred name over an equally close alternate one
@@ -90,6 +94,9 @@ _NAME_HISTORIC = 0.03
 _NAME_CODE = -0.1  # a match on a code such as "SRY" is weak evidence for a name
 _WHOLE = 1.0 - 1e-9  # a similarity worked back from a closeness is 1 up to rounding
 _NAME_SCRIPT_BRIDGE = 0.08  # a Latin query meeting a name only through that name's transliteration
+# A query in another script than Latin meeting a name in such a script, over a romanisation folded
+# alike (*byt lhm* beside *بيت لحم*); so little that a romanisation alone still answers exactly.
+_NAME_OWN_SCRIPT = 0.001
 NEAR_SCALE_KM = 250.0
 # A document's places spread wider than one bias point's neighbourhood (a country, a front line).
 CONTEXT_SCALE_KM = 400.0
@@ -191,6 +198,7 @@ _ASKS_ADMIN = ("generic word asks for an admin area", ())
 _ASKS_LEVEL = ("generic word asks for its level", ())
 _ASKS_PLACE = ("generic word asks for a place", ())
 _CONTEXT = "near the batch's other places {:.2f}"
+_LOCAL_SCRIPT = ("named so in its country's script", ())
 _WRITTEN_AS_NAMED = (MatchKind.EXACT, MatchKind.ALTERNATE_NAME)
 
 
@@ -296,8 +304,8 @@ def _closeness(query: Normalized, hit: NameView, similarity: float, language: st
     """A name's similarity after its status is weighed, as :func:`_evidence_by_column` weighs it."""
     flags = hit.flags
     closeness = similarity
-    if flags & FLAG_NON_LATIN and not query.transliterated:
-        closeness -= _NAME_SCRIPT_BRIDGE
+    if flags & FLAG_NON_LATIN:
+        closeness += _NAME_OWN_SCRIPT if query.transliterated else -_NAME_SCRIPT_BRIDGE
     if code:
         closeness += _NAME_CODE
     if flags & FLAG_HISTORIC:
@@ -379,8 +387,7 @@ def _evidence_by_column(
     closeness = np.array([found[i][0] for i in position])
     flags = np.array([hit.flags for hit in hits])
     non_latin = (flags & FLAG_NON_LATIN) != 0
-    if not query.transliterated:
-        closeness[non_latin] -= _NAME_SCRIPT_BRIDGE
+    closeness[non_latin] += _NAME_OWN_SCRIPT if query.transliterated else -_NAME_SCRIPT_BRIDGE
     countries = np.array([_is_country(place) for place, _ in candidates])
     code = ((flags & FLAG_CODE) != 0) & ~np.repeat(countries, counts)
     closeness[code] += _NAME_CODE
@@ -525,7 +532,7 @@ def rank(
     # Which level of division a generic word asks for: the first, or (empty) any lower one.
     level = "ADM1" if query.generic_kind == "admin" and not asks_for_subdivision(query.folded) else ""
     ranked: list[Ranked] = []
-    for (place, _), kind, base, similarity, view, hit in zip(
+    for (place, hits), kind, base, similarity, view, hit in zip(
         kept,
         kinds,
         scores(table.features, model.weights()).tolist(),
@@ -549,6 +556,10 @@ def rank(
                 base += W_ADMIN_AREA
         elif kind is Kind.COUNTRY:
             base += W_COUNTRY if match_kind in _WRITTEN_AS_NAMED else W_COUNTRY_INEXACT
+        local = _local_name(query, place, hits) if query.transliterated else None
+        if local is not None:
+            base += W_LOCAL_SCRIPT
+            signals.append(_LOCAL_SCRIPT)
         if place.feature_code == "PPLC":
             base += W_CAPITAL
         if flags & FLAG_CANONICAL:
@@ -573,6 +584,9 @@ def rank(
         elif query.generic_kind == "place" and kind is not Kind.ADMIN_AREA:
             total += W_GENERIC / 2
             signals.append(_ASKS_PLACE)
+        if local is not None and local.flags == hit.flags and not is_local_script(hit.text, place.country_code):
+            # Spelt alike and of the same status: the name the place's own country writes is the one to show.
+            hit = local
         ranked.append(Ranked(place, total, min(similarity, 1.0), match_kind, hit, view, total - base, tuple(signals)))
     ranked.sort(key=lambda r: r.score, reverse=True)
     return with_context(ranked, context, evidence=not confines(hints))
@@ -587,6 +601,14 @@ def closest_towns(
         if place.feature_class == "P" and similarity > closest.get(place.country_code, -1.0):
             closest[place.country_code] = similarity
     return closest
+
+
+def _local_name(query: Normalized, place: PlaceFacts, hits: Sequence[NameView]) -> NameView | None:
+    """The first of ``hits`` spelling ``query`` in a script other than Latin that ``place``'s country writes."""
+    for hit in hits:
+        if hit.flags & FLAG_NON_LATIN and hit.folded == query.folded and is_local_script(hit.text, place.country_code):
+            return hit
+    return None
 
 
 def confines(hints: Hints) -> bool:

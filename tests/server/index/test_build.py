@@ -317,3 +317,52 @@ def test_a_build_worker_of_a_build_already_gone_ends_at_once() -> None:
         assert worker.wait(timeout=20) == 1
     finally:
         worker.kill()
+
+
+def _bethlehem(geoname_id: int, country: str, population: int) -> PlaceRecord:
+    from toponym_server.sources.records import NameRecord
+
+    # GeoNames lists the romanisation byt lhm beside the Arabic and Hebrew names: all fold alike.
+    return PlaceRecord(
+        geoname_id=geoname_id,
+        name="Bethlehem",
+        ascii_name="Bethlehem",
+        latitude=31.70,
+        longitude=35.20,
+        feature_class="P",
+        feature_code="PPL",
+        country_code=country,
+        population=population,
+        names=tuple(NameRecord(text) for text in ("byt lhm", "בית לחם", "بيت لحم", "بیت لحم")),
+    )
+
+
+def test_a_name_of_each_script_is_kept_under_its_exact_key_and_one_under_the_others(tmp_path: Path) -> None:
+    from toponym_server.matching.keys import exact_key, name_keys
+    from toponym_server.matching.normalize import normalize
+
+    path = tmp_path / "scripts.sqlite"
+    build_index(ListSource([_bethlehem(284315, "PS", 29019)]), path, progress=False)
+    reader = open_index(path)
+    names = {name.name_id: name for name in reader.names_of_place(284315)}
+    exact = exact_key(normalize("بيت لحم"))
+    # One name of each script; the Persian spelling (ی for ي) is the Arabic script's second.
+    kept = sorted(names[name_id].text for name_id, _ in reader.lookup(exact, 50))
+    assert kept == sorted(["byt lhm", "בית לחם", "بيت لحم"])
+    for key in name_keys("بيت لحم") - {exact}:
+        folded = [names[name_id].folded for name_id, _ in reader.lookup(key, 50)]
+        assert len(folded) == len(set(folded)), key
+
+
+def test_a_query_in_arabic_script_meets_the_arabic_name_and_the_place_of_its_country(tmp_path: Path) -> None:
+    from toponym_server.matching.similarity import MatchKind
+    from toponym_server.resolver import Query, Resolver
+
+    path = tmp_path / "bethlehems.sqlite"
+    build_index(ListSource([_bethlehem(5180225, "US", 74892), _bethlehem(284315, "PS", 29019)]), path, progress=False)
+    (first, *_) = Resolver(open_index(path)).resolve(Query("بيت لحم"))
+    assert first.place.geoname_id == 284315
+    # A name in the query's own script, not the romanisation GeoNames lists first (which of two
+    # scripts folded alike decides is not told apart: the Hebrew name may stand for the Arabic).
+    assert first.matched_name in ("بيت لحم", "בית לחם")
+    assert first.match_kind is MatchKind.ALTERNATE_NAME

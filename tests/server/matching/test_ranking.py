@@ -314,6 +314,40 @@ def test_a_countrys_historic_name_written_as_asked_is_not_an_inexact_spelling() 
 
 
 @pytest.fixture()
+def two_bethlehems() -> list[tuple[PlaceFacts, list[NameHit]]]:
+    """The West Bank's Bethlehem and a more populous Pennsylvanian one, both given the Arabic name."""
+    pennsylvania = place(5180225, "US", (40.63, -75.37), 0.80)
+    west_bank = place(284315, "PS", (31.70, 35.20), 0.74)
+    names = ["Bethlehem", "byt lhm", "בית לחם", "بيت لحم"]
+    return [
+        (pennsylvania, [hit(name, flags=FLAG_CANONICAL if at == 0 else 0) for at, name in enumerate(names)]),
+        (west_bank, [hit(name, flags=FLAG_CANONICAL if at == 0 else 0) for at, name in enumerate(names)]),
+    ]
+
+
+def test_a_name_in_the_script_of_the_places_own_country_points_there(two_bethlehems) -> None:
+    (first, *_) = rank(normalize("بيت لحم"), two_bethlehems, Hints())
+    assert first.place.place_id == 284315
+    assert "named so in its country's script" in first.reasons
+    assert winner("Bethlehem", two_bethlehems) == 5180225  # a Latin name says nothing of a country
+
+
+def test_a_query_in_another_script_is_met_by_a_name_in_a_script_before_a_latin_romanisation(two_bethlehems) -> None:
+    # The romanisation byt lhm folds as the Arabic name does, and came first among equals.
+    for item in rank(normalize("بيت لحم"), two_bethlehems, Hints()):
+        assert item.matched.text != "byt lhm"
+        assert item.match_kind is MatchKind.ALTERNATE_NAME
+
+
+def test_arabic_script_is_shown_by_the_name_the_places_own_country_writes() -> None:
+    # Aleppo's Hebrew name folds as its Arabic one does and came first among equals.
+    aleppo = place(170063, "SY", ALEPPO, 0.99, "P.PPLA")
+    (first,) = rank(normalize("حلب"), [(aleppo, [hit("Aleppo"), hit("חאלב", flags=0), hit("حلب", flags=0)])], Hints())
+    assert first.matched.text == "حلب"
+    assert first.match_kind is MatchKind.ALTERNATE_NAME
+
+
+@pytest.fixture()
 def donetsk_at_three_levels() -> list[tuple[PlaceFacts, list[NameHit]]]:
     oblast = place(709716, "UA", (48.0, 37.8), 0.87, "A.ADM1")
     raion = place(12189531, "UA", (48.0, 37.7), 0.82, "A.ADM2")
