@@ -74,8 +74,9 @@ W_COUNTRY_INEXACT = -2.0
 # A national capital is named far more often than the towns named after it, and stands for its
 # government (*Washington says*); the benchmarks ask for towns and cannot fit this either.
 W_CAPITAL = 1.5
-# The same holds of a country named exactly (*Lebanon*, *Jordan* against the towns named after them).
-W_COUNTRY = 1.5
+# The same holds of a country named exactly (*Lebanon*, *Jordan* against the towns named after them);
+# a little less, so that a capital bearing its country's name keeps it (*Singapore*, *Djibouti*).
+W_COUNTRY = 1.4
 W_CANONICAL = 0.1  # the place's own name over an equally close alternate one, all else equal
 # A bare name more often means the city than the division named after it (the convention of
 # GeoNames-based geocoders); a generic word such as "governorate" outweighs this. A division named

@@ -392,3 +392,18 @@ def test_a_division_is_weighed_against_the_towns_a_caller_ranked_before() -> Non
     abroad = rank(normalize("Walton"), [(county, [hit("Walton")])], Hints(), towns={"GB": 1.0})
     assert after_a_town[0].score == pytest.approx(alone[0].score + W_ADMIN_AREA)
     assert abroad[0].score == alone[0].score
+
+
+def test_a_capital_bearing_its_countrys_name_keeps_it() -> None:
+    country = place(1880251, "SG", (1.37, 103.80), 1.0, "A.PCLI")
+    city = place(1880252, "SG", (1.29, 103.85), 0.99, "P.PPLC")
+    assert (
+        winner(
+            "Singapur",
+            [
+                (country, [hit("Singapore"), hit("Singapur", flags=0)]),
+                (city, [hit("Singapore"), hit("Singapur", flags=0)]),
+            ],
+        )
+        == 1880252
+    )
