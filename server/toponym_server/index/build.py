@@ -76,7 +76,7 @@ from toponym_server.index.schema import (
 from toponym_server.index.unpublished import connect_unpublished
 from toponym_server.index.warmth import write_warm_names
 from toponym_server.matching.keys import exact_key, index_keys
-from toponym_server.matching.local_script import script_of
+from toponym_server.matching.local_script import SCRIPTS, countries_writing, script_number
 from toponym_server.matching.normalize import content_spelling, normalize
 from toponym_server.matching.prominence import prominence
 from toponym_server.matching.ranking import (
@@ -112,7 +112,7 @@ _INSERT_ENTRIES = 1 << 20
 """Key entries packed into blocks and appended to the key table per batch."""
 _SLOT_LIMIT = 1 << 26
 """Place IDs below this (all of GeoNames') are found by direct lookup when ordering keys (4 bytes each)."""
-_KEY_ROW = np.dtype([("key", "<i8"), ("place", "<i8"), ("name", "<i8"), ("spelling", "<u4")])
+_KEY_ROW = np.dtype([("key", "<i8"), ("place", "<i8"), ("name", "<i8"), ("spelling", "<u4"), ("script", "u1")])
 # Worker processes pay off only once the input is this large; smaller builds stay in-process.
 _PARALLEL_AFTER_JOBS = 3 * _JOB_BATCH
 # Each name row takes its place's ranking facts from the place's row, written before it. Its
@@ -212,15 +212,28 @@ def _spelling_hash(folded: str) -> int:
     return zlib.crc32(folded.encode("utf-8"))
 
 
-def _script_tag(text: str, transliterated: bool) -> int:
-    """What tells a name's script apart under its exact key: 0 for Latin, else a hash of its script.
+# Names of one place folded alike are one spelling to every key but the exact one, where a name in
+# a script the place's country writes is kept beside the others: *بيت لحم* beside the romanisation
+# *byt lhm* that GeoNames also lists, so that a query in Arabic script meets the Arabic name and
+# ranking knows the place is named so in its own country's script (matching.local_script). Such a
+# name's spelling there is its hash with its script's, and a 33rd bit set: spellings are kept
+# lowest first, so it never takes the place of a spelling of the others.
+_LOCAL_SPELLING = np.uint64(1 << 32)
+_SCRIPT_HASHES = np.array([zlib.crc32(script.encode("ascii")) for script in SCRIPTS], dtype=np.uint64)
+_NAME_BITS = np.uint64(31)
+"""The bits of a name ID beside its 33-bit spelling in one 64-bit sort key."""
 
-    Names of one place folded alike are one spelling to every key but the exact one, where one
-    name of each script is kept: *بيت لحم* beside the romanisation *byt lhm* that GeoNames also
-    lists, so that a query in Arabic script meets the Arabic name, and ranking knows the place is
-    named so in its own country's script (:func:`~toponym_server.matching.local_script.is_local_script`).
-    """
-    return zlib.crc32(script_of(text).encode("ascii")) | 1 if transliterated else 0
+
+def _countries_by_script() -> NDArray[np.bool_]:
+    """Whether each country (by its code's number) writes its names in each script (by number)."""
+    table = np.zeros((len(SCRIPTS), 1 << 16), dtype=bool)
+    for number, script in enumerate(SCRIPTS):
+        for country in countries_writing(script):
+            table[number, country_code_number(country)] = True
+    return table
+
+
+_WRITES_SCRIPT = _countries_by_script()
 
 
 class NormalizedBatch(NamedTuple):
@@ -237,8 +250,8 @@ class NormalizedBatch(NamedTuple):
     """Per kept name: the spelling of its content words, which ranking compares."""
     spellings: NDArray[np.uint32]
     """Per kept name: the hash of its folded spelling."""
-    script_tags: NDArray[np.uint32]
-    """Per kept name: what tells its spelling apart under its exact key (:func:`_script_tag`)."""
+    scripts: NDArray[np.uint8]
+    """Per kept name: its script's number (:func:`~toponym_server.matching.local_script.script_number`)."""
     key_counts: NDArray[np.int64]
     """Per kept name: how many keys it is stored under."""
     keys: NDArray[np.int64]
@@ -246,8 +259,8 @@ class NormalizedBatch(NamedTuple):
 
 
 # A worker's memo of recent names: (folded, phonetic, skeleton, content spelling, transliterated,
-# key hashes as int64 bytes with the exact key's first, spelling hash, script tag), or None for a
-# name that folds to nothing. One dict for names that look like codes (exact keys only), one for
+# key hashes as int64 bytes with the exact key's first, spelling hash, script number), or None for
+# a name that folds to nothing. One dict for names that look like codes (exact keys only), one for
 # the rest. Gazetteers repeat names a lot.
 _Views = tuple[str, str, str, str, bool, bytes, int, int] | None
 _MEMO: tuple[dict[str, _Views], dict[str, _Views]] = ({}, {})
@@ -271,7 +284,7 @@ def _views(text: str, code: bool) -> _Views:
         views.transliterated,
         hashes,
         _spelling_hash(views.folded),
-        _script_tag(text, views.transliterated),
+        script_number(text) if views.transliterated else 0,
     )
 
 
@@ -287,7 +300,7 @@ def normalize_names(texts: Sequence[str], flags: Sequence[int]) -> NormalizedBat
     skeletons: list[str] = []
     spelled: list[str] = []
     spellings = array("I")
-    tags = array("I")
+    scripts = array("B")
     counts = array("q")
     hashes = bytearray()
     for memo in _MEMO:
@@ -302,7 +315,7 @@ def normalize_names(texts: Sequence[str], flags: Sequence[int]) -> NormalizedBat
             found = memo[text] = _views(text, code)
         if found is None:
             continue
-        name_folded, name_phonetic, name_skeleton, name_spelled, transliterated, name_hashes, spelling, tag = found
+        name_folded, name_phonetic, name_skeleton, name_spelled, transliterated, name_hashes, spelling, script = found
         kept[position] = True
         out_flags.append(flag | (FLAG_NON_LATIN if transliterated else 0) | (FLAG_CODE if code else 0))
         folded.append(name_folded)
@@ -310,7 +323,7 @@ def normalize_names(texts: Sequence[str], flags: Sequence[int]) -> NormalizedBat
         skeletons.append(name_skeleton)
         spelled.append(name_spelled)
         spellings.append(spelling)
-        tags.append(tag)
+        scripts.append(script)
         counts.append(len(name_hashes) >> 3)
         hashes += name_hashes
     return NormalizedBatch(
@@ -321,7 +334,7 @@ def normalize_names(texts: Sequence[str], flags: Sequence[int]) -> NormalizedBat
         skeletons,
         spelled,
         np.frombuffer(spellings, dtype=np.uint32),
-        np.frombuffer(tags, dtype=np.uint32),
+        np.frombuffer(scripts, dtype=np.uint8),
         np.frombuffer(counts, dtype=np.int64),
         np.frombuffer(hashes, dtype=np.int64),
     )
@@ -878,8 +891,9 @@ def _store(
     rows["place"] = np.repeat(np.concatenate([all_places[at] for at in kept_at]), counts)
     rows["name"] = np.repeat(np.concatenate([all_names[at] for at in kept_at]), counts)
     rows["spelling"] = np.repeat(np.concatenate([r.spellings for _w, r in parts]), counts)
-    # Each name's exact key comes first among its keys: there its script counts as its spelling.
-    rows["spelling"][np.cumsum(counts) - counts] ^= np.concatenate([r.script_tags for _w, r in parts])
+    # Each name's exact key comes first among its keys: only there does its script count.
+    rows["script"] = 0
+    rows["script"][np.cumsum(counts) - counts] = np.concatenate([r.scripts for _w, r in parts])
     state.keys += len(rows)
     # The top bits of the signed hash, shifted to 0..partitions-1, keep partitions in key order.
     partition = ((keys >> (64 - _PARTITION_BITS)) + (1 << (_PARTITION_BITS - 1))).astype(np.uint8)
@@ -1107,20 +1121,22 @@ def _order_partition(
     """Deduplicate a partition's key rows and put them in the key table's order.
 
     Keeps one name per (key, place, spelling), the one with the lowest ID, and at most
-    ``SPELLINGS_PER_KEY`` spellings per (key, place), those of the lowest spelling hashes; then
+    ``SPELLINGS_PER_KEY`` spellings per (key, place), those of the lowest spelling hashes (a name
+    in a script of its place's country is a spelling of its own under its exact key, after the
+    others: see ``_LOCAL_SPELLING``); then
     orders the entries by (key, place priority, name ID), and adds the entries of the keys shared
     by many places again under their country keys (:func:`.keyblocks.with_country_entries`).
     Returns the keys, place IDs, name IDs and country codes of the entries in that order.
 
     Rather than sorting on four columns, each order is one sort on two 64-bit composites: the
     key's rank among the partition's keys with the place's position (the place's ID order),
-    and the spelling hash with the name ID; then the key's rank, and the place's priority rank
-    with the name ID.
+    and the spelling hash (33 bits: see ``_LOCAL_SPELLING``) with the name ID; then the key's
+    rank, and the place's priority rank with the name ID.
     """
     n = len(rows)
     key, place, name = rows["key"], rows["place"], rows["name"]
-    if n and int(name.max()) >> 32:
-        raise ValueError("more than 2^32 names: the key table's name IDs are 32-bit")
+    if n and int(name.max()) >> int(_NAME_BITS):
+        raise ValueError("more than 2^31 names: a partition orders name IDs in 31 bits")
     where = tables.locate(place)
     place_bits = len(tables.ids).bit_length()
     if n.bit_length() + place_bits > 64:
@@ -1136,13 +1152,18 @@ def _order_partition(
     del by_key, new_key
     group = (rank << np.uint64(place_bits)) | where.astype(np.uint64)
     del rank
-    within = (rows["spelling"].astype(np.uint64) << np.uint64(32)) | name.astype(np.uint64)
+    spelling = rows["spelling"].astype(np.uint64)
+    script = rows["script"]
+    local = _WRITES_SCRIPT[script, tables.countries[where]] if script.any() else np.zeros(n, dtype=bool)
+    spelling[local] = (spelling[local] ^ _SCRIPT_HASHES[script[local]]) | _LOCAL_SPELLING
+    within = (spelling << _NAME_BITS) | name.astype(np.uint64)
+    del spelling, script, local
     order = np.lexsort((within, group))
     group, within = group[order], within[order]
     same_group = np.zeros(n, dtype=bool)
     np.equal(group[1:], group[:-1], out=same_group[1:])
     same_spelling = same_group.copy()
-    same_spelling[1:] &= (within[1:] >> np.uint64(32)) == (within[:-1] >> np.uint64(32))
+    same_spelling[1:] &= (within[1:] >> _NAME_BITS) == (within[:-1] >> _NAME_BITS)
     del within
     distinct = ~same_spelling
     order, group, same_group = order[distinct], group[distinct], same_group[distinct]

@@ -48,6 +48,21 @@ _COUNTRIES_BY_SCRIPT: dict[str, frozenset[str]] = {
 }
 
 
+SCRIPTS: tuple[str, ...] = ("", *sorted(_COUNTRIES_BY_SCRIPT))
+"""The scripts some country writes its names in, by number; 0 (empty) stands for any other."""
+
+
+def countries_writing(script: str) -> frozenset[str]:
+    """The countries that write their names in ``script`` (a first word of a Unicode name), if any."""
+    return _COUNTRIES_BY_SCRIPT.get(script, frozenset())
+
+
+def script_number(text: str) -> int:
+    """The position in :data:`SCRIPTS` of the script of ``text`` (:func:`script_of`); 0 for Latin and the others."""
+    script = script_of(text)
+    return SCRIPTS.index(script) if script in _COUNTRIES_BY_SCRIPT else 0
+
+
 @lru_cache(maxsize=4096)
 def script_of(text: str) -> str:
     """The script of the first letter of ``text``, as the first word of its Unicode name (``LATIN``, ``ARABIC`` ...).

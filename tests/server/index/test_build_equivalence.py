@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import sqlite3
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -11,9 +12,17 @@ import pytest
 
 from toponym_server.index import build as build_module
 from toponym_server.index.build import SPELLINGS_PER_KEY, BuildOptions, build_index
-from toponym_server.index.keyblocks import far_places, last_key_of, pack_block, pack_blocks, stored_places
+from toponym_server.index.keyblocks import (
+    country_code_number,
+    far_places,
+    last_key_of,
+    pack_block,
+    pack_blocks,
+    stored_places,
+)
 from toponym_server.index.reader import open_index
 from toponym_server.matching.keys import name_keys
+from toponym_server.matching.local_script import SCRIPTS, countries_writing
 from toponym_server.sources.geonames import GeoNamesDumpSource
 
 from .conftest import dump_row
@@ -88,10 +97,14 @@ def test_partitions_ordered_apart_keep_the_block_layout(tmp_path: Path, monkeypa
     assert tables(finer.path)["key_blocks"] == tables(coarse.path)["key_blocks"]
 
 
-def reference_order(rows: np.ndarray, priority: dict[int, int]) -> list[tuple[int, int, int]]:
+def reference_order(rows: np.ndarray, priority: dict[int, int], country: dict[int, str]) -> list[tuple[int, int, int]]:
     """The key table's entries as (key, place, name), computed the plain way."""
     best: dict[tuple[int, int, int], int] = {}
-    for key, place, name, spelling in rows.tolist():
+    for key, place, name, spelling, script in rows.tolist():
+        # Under its exact key, a name in a script of its place's country is a spelling of its own,
+        # after the others.
+        if script and country[place] in countries_writing(SCRIPTS[script]):
+            spelling = (spelling ^ zlib.crc32(SCRIPTS[script].encode("ascii"))) | 1 << 32
         best[(key, place, spelling)] = min(name, best.get((key, place, spelling), name))
     spellings: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for (key, place, spelling), name in best.items():
@@ -114,14 +127,24 @@ def test_partition_order_matches_the_plain_definition() -> None:
     rows["name"] = rng.integers(1, 400, len(rows))
     rows["place"] = places[rows["name"] % len(places)]
     rows["spelling"] = rows["name"] // 23 * 1_000_003 % (1 << 32)
+    # Names in Arabic and Hebrew script, under some keys, of places in countries that write them or not.
+    scripts = np.array([0, SCRIPTS.index("ARABIC"), SCRIPTS.index("HEBREW")], dtype=np.uint8)
+    rows["script"] = np.where(rows["key"] == 3, scripts[rows["name"] % 3], 0)
+    codes = ["PS", "US", "IL", "SY", "FR", "PS"]
     ranks = np.unique(priorities, return_inverse=True)[1].astype(np.uint32)
     slots = np.full(42, -1, dtype=np.int32)
     slots[places[:5]] = np.arange(5)
-    tables_ = build_module._PlaceTables(places, ranks, (places % 7).astype(np.uint16), slots)
+    numbers = np.array([country_code_number(code) for code in codes], dtype=np.uint16)
+    tables_ = build_module._PlaceTables(places, ranks, numbers, slots)
     keys, found_places, names, countries = build_module._order_partition(rows, tables_)
-    expected = reference_order(rows, dict(zip(places.tolist(), priorities.tolist(), strict=True)))
+    expected = reference_order(
+        rows,
+        dict(zip(places.tolist(), priorities.tolist(), strict=True)),
+        dict(zip(places.tolist(), codes, strict=True)),
+    )
     assert list(zip(keys.tolist(), found_places.tolist(), names.tolist(), strict=True)) == expected
-    assert countries.tolist() == [p % 7 for _k, p, _n in expected]
+    number_of = dict(zip(places.tolist(), numbers.tolist(), strict=True))
+    assert countries.tolist() == [number_of[p] for _k, p, _n in expected]
 
 
 def _packed_in_chunks(columns: list[np.ndarray], size: int) -> list[tuple[int, bytes]]:
