@@ -200,7 +200,6 @@ _ASKS_LEVEL = ("generic word asks for its level", ())
 _ASKS_PLACE = ("generic word asks for a place", ())
 _CONTEXT = "near the batch's other places {:.2f}"
 _LOCAL_SCRIPT = ("named so in its country's script", ())
-_WRITTEN_AS_NAMED = (MatchKind.EXACT, MatchKind.ALTERNATE_NAME)
 
 
 @dataclass(slots=True)
@@ -548,15 +547,18 @@ def rank(
         flags = hit.flags
         # A historic name or a code written as asked is met whole, though it counts for less.
         code = bool(flags & FLAG_CODE) and kind is not Kind.COUNTRY
-        match_kind = _match_kind(query, hit, view, _similarity_of(query, hit, similarity, language, code))
+        written = _similarity_of(query, hit, similarity, language, code)
+        match_kind = _match_kind(query, hit, view, written)
+        # Written as one of its names, in the query's script or another (*Сирия* as *Siria*), but
+        # not a Latin query met only through a name's transliteration.
+        as_named = view == "folded" and written >= _WHOLE and not (flags & FLAG_NON_LATIN and not query.transliterated)
         if kind is Kind.ADMIN_AREA:
             if query.generic_kind != "admin" and (
-                match_kind not in _WRITTEN_AS_NAMED
-                or towns.get(place.country_code, -1.0) >= similarity - _NAMESAKE_CLOSENESS
+                not as_named or towns.get(place.country_code, -1.0) >= similarity - _NAMESAKE_CLOSENESS
             ):
                 base += W_ADMIN_AREA
         elif kind is Kind.COUNTRY:
-            base += W_COUNTRY if match_kind in _WRITTEN_AS_NAMED else W_COUNTRY_INEXACT
+            base += W_COUNTRY if as_named else W_COUNTRY_INEXACT
         local = _local_name(query, place, hits) if query.transliterated else None
         if local is not None:
             base += W_LOCAL_SCRIPT

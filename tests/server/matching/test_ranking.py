@@ -407,3 +407,10 @@ def test_a_capital_bearing_its_countrys_name_keeps_it() -> None:
         )
         == 1880252
     )
+
+
+def test_a_country_written_as_named_in_another_script_is_not_an_inexact_spelling() -> None:
+    # Сирия folds as Siria, one of Syria's Latin names, and as Şiria, a Romanian village.
+    syria = place(163843, "SY", (35.0, 38.0), 1.0, "A.PCLI")
+    village = place(666821, "RO", (46.2, 21.5), 0.59)
+    assert winner("Сирия", [(village, [hit("Şiria")]), (syria, [hit("Syria"), hit("Siria", flags=0)])]) == 163843
