@@ -3,7 +3,9 @@
 A name in another script than Latin is most often written by the people of the country that
 uses that script: *بيت لحم* is Bethlehem in the West Bank before it is Bethlehem, Pennsylvania,
 though GeoNames gives both places the Arabic name. Ranking uses :func:`is_local_script` to tell
-a place named so in its own country's script from a place that merely has a foreign exonym.
+a place named so in its own country's script from a place that merely has a foreign exonym; the
+index build, :data:`SCRIPTS` and :func:`script_number`, to keep such a name under the name's
+exact key beside a romanisation folded alike.
 """
 
 from __future__ import annotations
