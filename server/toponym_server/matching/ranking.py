@@ -63,8 +63,10 @@ W_NEAR = 3.0
 W_CONTEXT = 8.0
 W_GENERIC = 2.4
 # A generic word of a level (*region*, *oblast* the first; *district*, *raion* lower) asks for a
-# division of that level over one of another (*Donetsk region* is the oblast, not Donetsk Raion).
-W_GENERIC_LEVEL = 3.0
+# division of that level: one of another is held back (*Donetsk region* is the oblast, not Donetsk
+# Raion). Held back rather than the level's lifted, which would lift every weak namesake of that
+# level past the town the name may mean (*Afrin district*).
+W_OTHER_LEVEL = -3.0
 W_LANGUAGE = 1.5  # outweighs the fitted preference for a canonical name
 W_HISTORIC = -0.6
 # A country's names are the best covered of all (hundreds of languages and spellings), so a
@@ -196,7 +198,7 @@ _HISTORIC = ("historic name", ())
 _LANGUAGE = "name in {}"
 _NEAR = "near the bias point {:.2f}"
 _ASKS_ADMIN = ("generic word asks for an admin area", ())
-_ASKS_LEVEL = ("generic word asks for its level", ())
+_ASKS_OTHER_LEVEL = ("generic word asks for another level", ())
 _ASKS_PLACE = ("generic word asks for a place", ())
 _CONTEXT = "near the batch's other places {:.2f}"
 _LOCAL_SCRIPT = ("named so in its country's script", ())
@@ -581,9 +583,9 @@ def rank(
         if query.generic_kind == "admin" and kind in (Kind.ADMIN_AREA, Kind.COUNTRY):
             total += W_GENERIC
             signals.append(_ASKS_ADMIN)
-            if kind is Kind.ADMIN_AREA and (place.feature_code == "ADM1") == bool(level):
-                total += W_GENERIC_LEVEL
-                signals.append(_ASKS_LEVEL)
+            if kind is Kind.ADMIN_AREA and (place.feature_code == "ADM1") != bool(level):
+                total += W_OTHER_LEVEL
+                signals.append(_ASKS_OTHER_LEVEL)
         elif query.generic_kind == "place" and kind is not Kind.ADMIN_AREA:
             total += W_GENERIC / 2
             signals.append(_ASKS_PLACE)

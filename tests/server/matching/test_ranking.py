@@ -414,3 +414,15 @@ def test_a_country_written_as_named_in_another_script_is_not_an_inexact_spelling
     syria = place(163843, "SY", (35.0, 38.0), 1.0, "A.PCLI")
     village = place(666821, "RO", (46.2, 21.5), 0.59)
     assert winner("Сирия", [(village, [hit("Şiria")]), (syria, [hit("Syria"), hit("Siria", flags=0)])]) == 163843
+
+
+def test_a_generic_word_of_a_level_does_not_lift_weak_namesakes_of_that_level_past_a_town() -> None:
+    # No division is named Afrin; the town is what "the Afrin district" names.
+    town = place(174186, "SY", (36.51, 36.87), 0.73)
+    others = [
+        (place(2546906, "MA", (33.5, -5.1), 0.66, "A.ADM2"), [hit("Ifrane"), hit("إقليم إفران", flags=0)]),
+        (place(12952610, "DZ", (36.5, 2.6), 0.57, "A.ADM2"), [hit("El Affroun")]),
+    ]
+    ranked = rank(normalize("Afrin district"), [(town, [hit("‘Afrīn")]), *others], Hints())
+    assert ranked[0].place.place_id == 174186
+    assert confidences(ranked)[0] > 0.5
