@@ -13,7 +13,7 @@ from toponym_server.matching.script import has_arabic
 from toponym_server.resolver import Candidate, Query, Resolver, contexts_for, in_document
 from toponym_server.resolver.cache import LruCache
 from toponym_server.text.cues import LIST_SEPARATORS
-from toponym_server.text.finder import Span, find_spans
+from toponym_server.text.finder import Span, find_spans, without_division_word
 
 DEFAULT_MIN_CONFIDENCE = 0.5
 NO_CUE_CONFIDENCE = 0.65
@@ -120,11 +120,17 @@ class TextResolver:
         return spellings
 
     def _spelled_as(self, text: str, candidates: list[Candidate]) -> bool:
-        """Tell whether the best candidate has a name spelt like ``text`` in the same script, once folded."""
+        """Tell whether the best candidate has a name spelt like ``text`` in the same script, once folded.
+
+        A division word closing ``text`` is not part of the spelling (*the Paris region* is Paris).
+        """
         if not candidates:
             return False
         best = candidates[0]
-        return self._spelled_like(text, best.place.geoname_id, best.matched_name)
+        if self._spelled_like(text, best.place.geoname_id, best.matched_name):
+            return True
+        head = without_division_word(text)
+        return head is not None and self._spelled_like(head, best.place.geoname_id, best.matched_name)
 
     def _spelled_like(self, text: str, place_id: int, matched_name: str) -> bool:
         """Tell whether ``text`` is spelt like ``matched_name`` or, in Arabic script, like a name of the place."""

@@ -3,10 +3,11 @@
 The finder is one pass over the tokens:
 
 1. *runs*: in cased scripts, maximal runs of capitalised words, joined by the lower-case
-   connectors place names contain (*Deir ez-Zor*, *Frankfurt am Main*), that do not open on a
-   common word (*The*, *However*) unless some place is written as the words from there (*New
-   York*, *La Paz*, *Des Moines*); in scripts without case (Arabic, Hebrew, Chinese ...), every
-   word, since only the gazetteer can tell;
+   connectors place names contain (*Deir ez-Zor*, *Frankfurt am Main*) and closed by a lower-case
+   word of a division (*the Donetsk region*, *Idlib province*), that do not open on a common word
+   (*The*, *However*) unless some place is written as the words from there (*New York*, *La
+   Paz*, *Des Moines*); in scripts without case (Arabic, Hebrew, Chinese ...), every word, since
+   only the gazetteer can tell;
 2. *what the run names*: a person title before it (*President Bashar al-Assad*), a person's name
    element at its start (*Abu Bakr al-Baghdadi*) or an organisation word in or right after it
    (*Islamic State*, *Syrian Observatory for Human Rights*) rule the whole run out, and an
@@ -134,12 +135,34 @@ def _runs(text: str, tokens: list[Token]) -> list[list[int]]:
         if current and is_connector and next_capitalized and tokens[i + 1].start - token.end <= 2:
             current.append(i)
             continue
+        last = tokens[current[-1]] if current else None
+        if (
+            last is not None
+            and last.capitalized
+            and not last.word.endswith(DEMONYM_ENDINGS)
+            and _division_word(token.word)
+        ):
+            current.append(i)  # the run's last word: the division it names (the Donetsk region)
+            runs.append(current)
+            current = []
+            continue
         if current:
             runs.append(current)
             current = []
     if current:
         runs.append(current)
     return runs
+
+
+def without_division_word(text: str) -> str | None:
+    """``text`` without the lower-case division word that closes it (*Paris region*: *Paris*), or ``None``."""
+    head, _, last = text.rpartition(" ")
+    return head if head and last.islower() and _division_word(last) else None
+
+
+def _division_word(word: str) -> bool:
+    """A lower-case word of a division that closes a name (*region*, *raion*), not an organisation's (*state*)."""
+    return kind_of(word) == "admin" and word not in ORGANISATION_WORDS
 
 
 def _from_name_start(text: str, tokens: list[Token], run: list[int], written: KnowsName) -> list[int]:
@@ -381,6 +404,8 @@ def _spans_in_run(
             raw = text[begin : last.end]
             if length == 1 and (first.word in COMMON_WORDS or raw in ruled_out or _is_adjective(tokens, run[i])):
                 continue
+            if length == 1 and first.cased and not first.capitalized:
+                continue  # a lower-case word alone (the division word of *Donetsk region*) names nothing
             for start, end in _variants(raw, length, last.cased, written):
                 variant = raw[start:end]
                 if len(variant) < 2 or not knows(variant) or (opens_on_common and not written(variant)):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from toponym_server.text.finder import MAX_SPAN_CHARACTERS, find_spans
+from toponym_server.text.finder import MAX_SPAN_CHARACTERS, find_spans, without_division_word
 
 GAZETTEER = {
     *("aleppo", "homs", "deir ez-zor", "deir ezzor", "obama", "state", "sohr", "tanf", "al-tanf", "rakka"),
@@ -159,3 +159,30 @@ def test_a_russian_case_ending_comes_off_a_name_written_so_without_it() -> None:
         ("Херсон", True),  # под: near
         ("Луганск", True),  # в: in
     ]
+
+
+def test_a_lower_case_division_word_closes_a_name() -> None:
+    divisions = {"donetsk", "donetsk region", "idlib", "idlib province", "region", "islamic state"}
+
+    def known(text: str) -> bool:
+        return text.lower() in divisions
+
+    found = [s.text for s in find_spans("Shelling in the Donetsk region and in Idlib province.", known)]
+    assert found == ["Donetsk region", "Idlib province"]
+    # Alone, the word names nothing; an organisation's word (Islamic state) does not close a name.
+    assert [s.text for s in find_spans("Rain fell on the region.", known)] == []
+    assert [s.text for s in find_spans("The Islamic state (IS) and Donetsk.", known)] == ["Donetsk"]
+
+
+def test_an_adjective_of_place_does_not_take_a_division_word() -> None:
+    def known(text: str) -> bool:
+        return text.lower() in {"syrian", "syrian territory", "homs"}
+
+    assert [s.text for s in find_spans("Rebels hold Syrian territory near Homs.", known)] == ["Homs"]
+
+
+def test_without_division_word() -> None:
+    assert without_division_word("Paris region") == "Paris"
+    assert without_division_word("Donetsk Oblast") is None  # written as a name's own word
+    assert without_division_word("Islamic state") is None
+    assert without_division_word("region") is None
