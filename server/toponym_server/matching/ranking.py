@@ -531,8 +531,8 @@ def rank(
             kinds.append(kind)
     table = evidence_table(query, kept, hints)
     towns = closest_towns(zip((place for place, _ in kept), table.similarities, strict=True), towns)
-    # Which level of division a generic word asks for: the first, or (empty) any lower one.
-    level = "ADM1" if query.generic_kind == "admin" and not asks_for_subdivision(query.folded) else ""
+    # A generic word asks for a division of the first level, or (*district*, *raion*) of a lower one.
+    first_level = query.generic_kind == "admin" and not asks_for_subdivision(query.folded)
     ranked: list[Ranked] = []
     for (place, hits), kind, base, similarity, view, hit in zip(
         kept,
@@ -583,7 +583,7 @@ def rank(
         if query.generic_kind == "admin" and kind in (Kind.ADMIN_AREA, Kind.COUNTRY):
             total += W_GENERIC
             signals.append(_ASKS_ADMIN)
-            if kind is Kind.ADMIN_AREA and (place.feature_code == "ADM1") != bool(level):
+            if kind is Kind.ADMIN_AREA and (place.feature_code == "ADM1") != first_level:
                 total += W_OTHER_LEVEL
                 signals.append(_ASKS_OTHER_LEVEL)
         elif query.generic_kind == "place" and kind is not Kind.ADMIN_AREA:
