@@ -16,10 +16,10 @@ from functools import lru_cache
 # By the first word of a letter's Unicode name. Countries where the script is official or the
 # common written form of a national language; Latin is left out (it says nothing of a country).
 _COUNTRIES_BY_SCRIPT: dict[str, frozenset[str]] = {
-    # The Arab League's members, and Iran, Afghanistan and Pakistan (Persian, Pashto, Urdu).
+    # The Arab League's members, and Iran, Afghanistan, Pakistan and India (Persian, Pashto, Urdu).
     "ARABIC": frozenset(
         {"AE", "BH", "DJ", "DZ", "EG", "EH", "IQ", "JO", "KM", "KW", "LB", "LY", "MA", "MR"}
-        | {"OM", "PS", "QA", "SA", "SD", "SO", "SY", "TD", "TN", "YE", "IR", "AF", "PK"}
+        | {"OM", "PS", "QA", "SA", "SD", "SO", "SY", "TD", "TN", "YE", "IR", "AF", "PK", "IN"}
     ),
     "HEBREW": frozenset({"IL", "PS"}),
     "CYRILLIC": frozenset({"RU", "UA", "BY", "BG", "RS", "MK", "ME", "BA", "KZ", "KG", "TJ", "MN"}),

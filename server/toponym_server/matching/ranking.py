@@ -14,7 +14,7 @@ Signals:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate
 from typing import NamedTuple, Protocol
@@ -63,9 +63,10 @@ W_NEAR = 3.0
 W_CONTEXT = 8.0
 W_GENERIC = 2.4
 # A generic word of a level (*region*, *oblast* the first; *district*, *raion* lower) asks for a
-# division of that level: one of another is held back (*Donetsk region* is the oblast, not Donetsk
-# Raion). Held back rather than the level's lifted, which would lift every weak namesake of that
-# level past the town the name may mean (*Afrin district*).
+# division of that level: one of another is held back where its country has a division of the
+# asked level named as closely (*Donetsk region* is the oblast, not Donetsk Raion). Only there:
+# countries give their levels other words (Ireland's and Norway's counties, Lebanon's and
+# Moldova's districts are first-level divisions, Italy's provinces second-level ones).
 W_OTHER_LEVEL = -3.0
 W_LANGUAGE = 1.5  # outweighs the fitted preference for a canonical name
 W_HISTORIC = -0.6
@@ -77,16 +78,22 @@ W_COUNTRY_INEXACT = -2.0
 # government (*Washington says*); the benchmarks ask for towns and cannot fit this either.
 W_CAPITAL = 1.5
 # The same holds of a country named exactly (*Lebanon*, *Jordan* against the towns named after them);
-# a little less, so that a capital bearing its country's name keeps it (*Singapore*, *Djibouti*).
+# a little less, so that a capital as prominent as its country keeps the name they share (*Singapore*).
+# By its own name, a preferred or short one, one in the caller's language or in a script the
+# country writes (*الكويت*): other languages' names of countries are other places' names too
+# (*Granada* is Grenada in Spanish).
 W_COUNTRY = 1.4
 W_CANONICAL = 0.1  # the place's own name over an equally close alternate one, all else equal
 # A bare name more often means the city than the division named after it (the convention of
 # GeoNames-based geocoders); a generic word such as "governorate" outweighs this. A division named
-# as written that no populated place of its country shares a name with (*Anbar*, *Nineveh*) is
-# what the name means; met only by a near spelling, it is as unlikely as any other.
+# as written that no town of its country of about its prominence shares a name with (*Anbar*,
+# *Nineveh*; *Maryland*, whose namesake in New York is a village) is what the name means; met
+# only by a near spelling, it is as unlikely as any other.
 W_ADMIN_AREA = -1.0
-# How much closer than a division's name a populated place's must come to be named after it.
+# How much less close than a division's a namesake's name may be (a town's, or another level's).
 _NAMESAKE_CLOSENESS = 0.05
+# How much less prominent than a division a town may be and still be the place it is named after.
+_SEAT_PROMINENCE = 0.15
 # A name in another script than Latin that the place's own country writes it in (بيت لحم is
 # Bethlehem in the West Bank first, though GeoNames gives Bethlehem, Pennsylvania the name too).
 W_LOCAL_SCRIPT = 1.0
@@ -511,14 +518,14 @@ def rank(
     hints: Hints,
     context: Sequence[tuple[float, float]] = (),
     model: RankingModel = MODEL,
-    towns: Mapping[str, float] | None = None,
+    namesakes: Namesakes | None = None,
 ) -> list[Ranked]:
     """Score every candidate place and return them best first.
 
     The score is the log-odds of :mod:`.scoring`'s fitted model, plus the hand-set weights of
     the signals the benchmarks cannot fit; those are kept apart as the candidate's ``bonus``.
-    A division is weighed against the populated places of its country among ``candidates`` and
-    ``towns``: a caller that ranks its candidates in stages gives the :func:`closest_towns` of
+    A division is weighed against its namesakes in its country among ``candidates`` and
+    ``namesakes``: a caller that ranks its candidates in stages gives the :class:`Namesakes` of
     those it ranked before.
     """
     language = hints.language.split("-")[0].lower()
@@ -530,7 +537,7 @@ def rank(
             kept.append((place, hits))
             kinds.append(kind)
     table = evidence_table(query, kept, hints)
-    towns = closest_towns(zip((place for place, _ in kept), table.similarities, strict=True), towns)
+    namesakes = Namesakes.of(zip((place for place, _ in kept), table.similarities, strict=True), namesakes)
     # A generic word asks for a division of the first level, or (*district*, *raion*) of a lower one.
     first_level = query.generic_kind == "admin" and not asks_for_subdivision(query.folded)
     ranked: list[Ranked] = []
@@ -554,14 +561,19 @@ def rank(
         # Written as one of its names, in the query's script or another (*Сирия* as *Siria*), but
         # not a Latin query met only through a name's transliteration.
         as_named = view == "folded" and written >= _WHOLE and not (flags & FLAG_NON_LATIN and not query.transliterated)
+        local = _local_name(query, place, hits) if query.transliterated else None
         if kind is Kind.ADMIN_AREA:
-            if query.generic_kind != "admin" and (
-                not as_named or towns.get(place.country_code, -1.0) >= similarity - _NAMESAKE_CLOSENESS
-            ):
+            if query.generic_kind != "admin" and (not as_named or namesakes.has_seat(place)):
                 base += W_ADMIN_AREA
         elif kind is Kind.COUNTRY:
-            base += W_COUNTRY if as_named else W_COUNTRY_INEXACT
-        local = _local_name(query, place, hits) if query.transliterated else None
+            if not as_named:
+                base += W_COUNTRY_INEXACT
+            elif (
+                flags & (FLAG_CANONICAL | FLAG_PREFERRED | FLAG_SHORT)
+                or (language and hit.lang.split("-")[0] == language)
+                or local is not None
+            ):
+                base += W_COUNTRY
         if local is not None:
             base += W_LOCAL_SCRIPT
             signals.append(_LOCAL_SCRIPT)
@@ -583,7 +595,7 @@ def rank(
         if query.generic_kind == "admin" and kind in (Kind.ADMIN_AREA, Kind.COUNTRY):
             total += W_GENERIC
             signals.append(_ASKS_ADMIN)
-            if kind is Kind.ADMIN_AREA and (place.feature_code == "ADM1") != first_level:
+            if kind is Kind.ADMIN_AREA and namesakes.outranked_by_level(place, first_level, similarity):
                 total += W_OTHER_LEVEL
                 signals.append(_ASKS_OTHER_LEVEL)
         elif query.generic_kind == "place" and kind is not Kind.ADMIN_AREA:
@@ -597,15 +609,43 @@ def rank(
     return with_context(ranked, context, evidence=not confines(hints))
 
 
-def closest_towns(
-    places: Iterable[tuple[PlaceFacts, float]], towns: Mapping[str, float] | None = None
-) -> dict[str, float]:
-    """The closest name similarity of a populated place by country, among ``places`` and ``towns``."""
-    closest = dict(towns) if towns else {}
-    for place, similarity in places:
-        if place.feature_class == "P" and similarity > closest.get(place.country_code, -1.0):
-            closest[place.country_code] = similarity
-    return closest
+@dataclass(slots=True)
+class Namesakes:
+    """What the candidates ranked so far tell of a division's namesakes in its country.
+
+    ``towns`` holds, by country, the prominence of the most prominent populated place named as
+    closely as a division can be (within :data:`_NAMESAKE_CLOSENESS` of whole); ``divisions``, by
+    (country, first level or not), the closest similarity of a division.
+    """
+
+    towns: dict[str, float]
+    divisions: dict[tuple[str, bool], float]
+
+    @classmethod
+    def of(cls, places: Iterable[tuple[PlaceFacts, float]], before: Namesakes | None = None) -> Namesakes:
+        """The namesakes among ``places`` (each with its name's similarity), and ``before``'s."""
+        towns = dict(before.towns) if before else {}
+        divisions = dict(before.divisions) if before else {}
+        for place, similarity in places:
+            country = place.country_code
+            if place.feature_class == "P":
+                if similarity >= 1.0 - _NAMESAKE_CLOSENESS and place.prominence > towns.get(country, -1.0):
+                    towns[country] = place.prominence
+            elif place.feature_class == "A" and place.feature_code.startswith("ADM"):
+                level = (country, place.feature_code == "ADM1")
+                if similarity > divisions.get(level, -1.0):
+                    divisions[level] = similarity
+        return cls(towns, divisions)
+
+    def has_seat(self, division: PlaceFacts) -> bool:
+        """Tell whether a town of the division's country, about as prominent, is named as it is."""
+        return self.towns.get(division.country_code, -1.0) >= division.prominence - _SEAT_PROMINENCE
+
+    def outranked_by_level(self, division: PlaceFacts, first_level: bool, similarity: float) -> bool:
+        """Tell whether ``division`` is not of the level asked for while one of its country that is is as close."""
+        if (division.feature_code == "ADM1") == first_level:
+            return False
+        return self.divisions.get((division.country_code, first_level), -1.0) >= similarity - _NAMESAKE_CLOSENESS
 
 
 def _local_name(query: Normalized, place: PlaceFacts, hits: Sequence[NameView]) -> NameView | None:

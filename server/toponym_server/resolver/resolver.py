@@ -24,9 +24,9 @@ from toponym_server.matching.keys import QueryKeys, exact_key, query_keys
 from toponym_server.matching.normalize import Normalized, fold, normalize
 from toponym_server.matching.ranking import (
     Hints,
+    Namesakes,
     PlaceFacts,
     Ranked,
-    closest_towns,
     confines,
     rank,
     shortlist,
@@ -722,8 +722,8 @@ class Resolver:
             pool.cut = [place.place_id for i, (place, _) in enumerate(new) if i not in taken]
             candidates = again + [new[i] for i in chosen]
         merged = dict(scored)
-        towns = closest_towns((item.place, item.similarity) for item in scored.values())
-        for item in rank(normalized, candidates, hints, towns=towns):
+        namesakes = Namesakes.of((item.place, item.similarity) for item in scored.values())
+        for item in rank(normalized, candidates, hints, namesakes=namesakes):
             merged[item.place.place_id] = item
         return merged
 

@@ -17,8 +17,12 @@ from toponym_server.matching.ranking import (
     FLAG_NON_LATIN,
     FLAG_PREFERRED,
     W_ADMIN_AREA,
+    W_CANONICAL,
+    W_COUNTRY,
+    W_LANGUAGE,
     Hints,
     NameHit,
+    Namesakes,
     PlaceFacts,
     Ranked,
     distance_km,
@@ -289,9 +293,12 @@ def test_a_division_no_town_of_its_country_is_named_after_is_what_the_name_means
         (governorate, [hit("Al Anbar"), hit("Anbar", flags=0)]),
     ]
     assert winner("Anbar", candidates) == 99592
-    # A town of the governorate's own country so named is what a bare name means.
-    town = place(99593, "IQ", (33.4, 43.3), 0.58)
+    # A town of the governorate's own country so named, about as prominent, is what a bare name
+    # means; a village so named is not (Maryland, New York, against the state).
+    town = place(99593, "IQ", (33.4, 43.3), 0.70)
     assert winner("Anbar", [*candidates, (town, [hit("Anbar")])]) == 99593
+    village_at_home = place(99594, "IQ", (33.4, 43.3), 0.30)
+    assert winner("Anbar", [*candidates, (village_at_home, [hit("Anbar")])]) == 99592
 
 
 @pytest.mark.parametrize("padding", [0, 12], ids=["name-by-name", "by-column"])
@@ -388,8 +395,10 @@ def test_a_division_met_only_by_a_near_spelling_yields_to_a_town() -> None:
 def test_a_division_is_weighed_against_the_towns_a_caller_ranked_before() -> None:
     county = place(4177409, "US", (30.6, -86.2), 0.60, "A.ADM2")
     alone = rank(normalize("Walton"), [(county, [hit("Walton")])], Hints())
-    after_a_town = rank(normalize("Walton"), [(county, [hit("Walton")])], Hints(), towns={"US": 1.0})
-    abroad = rank(normalize("Walton"), [(county, [hit("Walton")])], Hints(), towns={"GB": 1.0})
+    after_a_town = rank(
+        normalize("Walton"), [(county, [hit("Walton")])], Hints(), namesakes=Namesakes({"US": 0.54}, {})
+    )
+    abroad = rank(normalize("Walton"), [(county, [hit("Walton")])], Hints(), namesakes=Namesakes({"GB": 0.54}, {}))
     assert after_a_town[0].score == pytest.approx(alone[0].score + W_ADMIN_AREA)
     assert abroad[0].score == alone[0].score
 
@@ -426,3 +435,33 @@ def test_a_generic_word_of_a_level_does_not_lift_weak_namesakes_of_that_level_pa
     ranked = rank(normalize("Afrin district"), [(town, [hit("‘Afrīn")]), *others], Hints())
     assert ranked[0].place.place_id == 174186
     assert confidences(ranked)[0] > 0.5
+
+
+@pytest.mark.parametrize("query", ["Akkar district", "Akkar"])
+def test_a_division_of_the_other_level_than_its_word_says_is_held_back_only_beside_one_of_that_level(
+    query: str,
+) -> None:
+    # Lebanon's districts are first-level divisions: no second-level Akkar is there to prefer.
+    akkar = place(6201370, "LB", (34.53, 36.08), 0.74, "A.ADM1")
+    town = place(274807, "LB", (34.55, 36.07), 0.35)
+    assert winner(query, [(akkar, [hit("Akkar"), hit("Akkār", flags=0)]), (town, [hit("Halba")])]) == 6201370
+
+
+def test_a_countrys_name_in_another_language_is_not_weighed_as_its_own() -> None:
+    # Granada is Grenada's Spanish name, and a Spanish city's own: it says less of the country.
+    grenada = place(3580239, "GD", (12.12, -61.67), 1.0, "A.PCLI")
+
+    def score(names: list[NameHit], language: str = "") -> float:
+        return rank(normalize("Granada"), [(grenada, names)], Hints(language=language))[0].score
+
+    spanish = [hit("Grenada"), hit("Granada", lang="es", flags=0)]
+    assert score([hit("Granada")]) - score(spanish) == pytest.approx(W_COUNTRY + W_CANONICAL)
+    assert score(spanish, "es") - score(spanish) == pytest.approx(W_LANGUAGE + W_COUNTRY)
+
+
+def test_a_countrys_name_in_a_script_it_writes_is_its_own() -> None:
+    # الكويت names Kuwait and Kuwait City in Arabic, which Kuwait writes: the country is meant.
+    kuwait = place(285570, "KW", (29.5, 47.75), 1.0, "A.PCLI")
+    city = place(285787, "KW", (29.37, 47.98), 0.92, "P.PPLC")
+    names = [hit("Kuwait"), hit("الكويت", lang="ar", flags=0)]
+    assert winner("الكويت", [(city, [hit("Kuwait City"), hit("الكويت", flags=0)]), (kuwait, names)]) == 285570
