@@ -122,7 +122,7 @@ class TextResolver:
     def _spelled_as(self, text: str, candidates: list[Candidate]) -> bool:
         """Tell whether the best candidate has a name spelt like ``text`` in the same script, once folded.
 
-        A division word closing ``text`` is not part of the spelling (*the Paris region* is Paris).
+        A division word closing ``text`` is not part of the spelling (*the Afrin district* is Afrin).
         """
         if not candidates:
             return False
