@@ -136,11 +136,13 @@ def _runs(text: str, tokens: list[Token]) -> list[list[int]]:
             current.append(i)
             continue
         last = tokens[current[-1]] if current else None
+        following = tokens[i + 1].word if i + 1 < len(tokens) else ""
         if (
             last is not None
             and last.capitalized
             and not last.word.endswith(DEMONYM_ENDINGS)
             and _division_word(token.word)
+            and following not in ORGANISATION_WORDS  # the Nordland county council names a council
         ):
             current.append(i)  # the run's last word: the division it names (the Donetsk region)
             runs.append(current)

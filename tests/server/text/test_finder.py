@@ -186,3 +186,12 @@ def test_without_division_word() -> None:
     assert without_division_word("Donetsk Oblast") is None  # written as a name's own word
     assert without_division_word("Islamic state") is None
     assert without_division_word("region") is None
+
+
+def test_a_division_word_before_an_organisation_word_is_left_to_the_organisation() -> None:
+    def known(text: str) -> bool:
+        return text.lower() in {"nordland", "nordland county"}
+
+    # The council is the organisation: Nordland is the place, as it was before division words.
+    found = [s.text for s in find_spans("In Norway the Nordland county council warned of landslides.", known)]
+    assert found == ["Nordland"]
