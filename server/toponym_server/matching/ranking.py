@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from typing import NamedTuple, Protocol
 
@@ -83,6 +83,14 @@ W_CAPITAL = 1.5
 # country writes (*الكويت*): other languages' names of countries are other places' names too
 # (*Granada* is Grenada in Spanish).
 W_COUNTRY = 1.4
+# Met in Latin script by another language's name that a city elsewhere bears as its own
+# (*Granada* is Grenada in Spanish, *Columbia* Colombia in Latin), a country gives up part of the
+# lead prominence gives it: the city of Granada, not the island. Only for a city of about
+# _OWNER_PROMINENCE: a town's own name does not outweigh a country's exonym (*Grecia*, Greece in
+# Spanish, is also a Costa Rican town), nor does a name with no namesake (*Alemania*) lose anything.
+W_COUNTRY_EXONYM = -1.0
+# A city of some 400,000 people, or a smaller one the gazetteer names in many languages.
+_OWNER_PROMINENCE = 0.8
 W_CANONICAL = 0.1  # the place's own name over an equally close alternate one, all else equal
 # A bare name more often means the city than the division named after it (the convention of
 # GeoNames-based geocoders); a generic word such as "governorate" outweighs this. A division named
@@ -537,7 +545,9 @@ def rank(
             kept.append((place, hits))
             kinds.append(kind)
     table = evidence_table(query, kept, hints)
-    namesakes = Namesakes.of(zip((place for place, _ in kept), table.similarities, strict=True), namesakes)
+    namesakes = Namesakes.of(
+        zip((place for place, _ in kept), table.similarities, table.views, table.names, strict=True), namesakes
+    )
     # A generic word asks for a division of the first level, or (*district*, *raion*) of a lower one.
     first_level = query.generic_kind == "admin" and not asks_for_subdivision(query.folded)
     ranked: list[Ranked] = []
@@ -574,6 +584,12 @@ def rank(
                 or local is not None
             ):
                 base += W_COUNTRY
+            elif (
+                not query.transliterated
+                and not flags & FLAG_CODE
+                and namesakes.owned.get(hit.text.casefold(), -1.0) >= _OWNER_PROMINENCE
+            ):
+                base += W_COUNTRY_EXONYM
         if local is not None:
             base += W_LOCAL_SCRIPT
             signals.append(_LOCAL_SCRIPT)
@@ -611,22 +627,28 @@ def rank(
 
 @dataclass(slots=True)
 class Namesakes:
-    """What the candidates ranked so far tell of a division's namesakes in its country.
+    """What the candidates ranked so far tell of a division's or a country's namesakes.
 
     ``towns`` holds, by country, the prominence of the most prominent populated place named as
     closely as a division can be (within :data:`_NAMESAKE_CLOSENESS` of whole); ``divisions``, by
-    (country, first level or not), the closest similarity of a division.
+    (country, first level or not), the closest similarity of a division; ``owned``, by the name
+    as written (case aside), the prominence of the most prominent place other than a country that
+    the query names exactly by its own (canonical) name.
     """
 
     towns: dict[str, float]
     divisions: dict[tuple[str, bool], float]
+    owned: dict[str, float] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, places: Iterable[tuple[PlaceFacts, float]], before: Namesakes | None = None) -> Namesakes:
-        """The namesakes among ``places`` (each with its name's similarity), and ``before``'s."""
+    def of(
+        cls, places: Iterable[tuple[PlaceFacts, float, str, NameView]], before: Namesakes | None = None
+    ) -> Namesakes:
+        """The namesakes among ``places`` (each with its name's similarity, view and name), and ``before``'s."""
         towns = dict(before.towns) if before else {}
         divisions = dict(before.divisions) if before else {}
-        for place, similarity in places:
+        owned = dict(before.owned) if before else {}
+        for place, similarity, view, name in places:
             country = place.country_code
             if place.feature_class == "P":
                 if similarity >= 1.0 - _NAMESAKE_CLOSENESS and place.prominence > towns.get(country, -1.0):
@@ -635,7 +657,11 @@ class Namesakes:
                 level = (country, place.feature_code == "ADM1")
                 if similarity > divisions.get(level, -1.0):
                     divisions[level] = similarity
-        return cls(towns, divisions)
+            if name.flags & FLAG_CANONICAL and view == "folded" and similarity >= _WHOLE and not _is_country(place):
+                text = name.text.casefold()
+                if place.prominence > owned.get(text, -1.0):
+                    owned[text] = place.prominence
+        return cls(towns, divisions, owned)
 
     def has_seat(self, division: PlaceFacts) -> bool:
         """Tell whether a town of the division's country, about as prominent, is named as it is."""

@@ -722,7 +722,7 @@ class Resolver:
             pool.cut = [place.place_id for i, (place, _) in enumerate(new) if i not in taken]
             candidates = again + [new[i] for i in chosen]
         merged = dict(scored)
-        namesakes = Namesakes.of((item.place, item.similarity) for item in scored.values())
+        namesakes = Namesakes.of((item.place, item.similarity, item.view, item.matched) for item in scored.values())
         for item in rank(normalized, candidates, hints, namesakes=namesakes):
             merged[item.place.place_id] = item
         return merged

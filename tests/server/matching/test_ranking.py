@@ -459,6 +459,45 @@ def test_a_countrys_name_in_another_language_is_not_weighed_as_its_own() -> None
     assert score(spanish, "es") - score(spanish) == pytest.approx(W_LANGUAGE + W_COUNTRY)
 
 
+@pytest.mark.parametrize("padding", [0, 12], ids=["name-by-name", "by-column"])
+def test_a_countrys_name_in_another_language_yields_to_a_city_whose_own_name_it_is(padding: int) -> None:
+    # Granada is Grenada's Spanish name and the Spanish city's own: the city is meant.
+    grenada = place(3580239, "GD", (12.12, -61.67), 1.0, "A.PCLI")
+    city = place(2517117, "ES", (37.19, -3.61), 0.87)
+    others = [(place(900 + i, "FR", (45.0, 2.0), 0.1), [hit(f"Xyzzy{i}")]) for i in range(padding)]
+    spanish = [hit("Grenada"), hit("Granada", lang="es", flags=0)]
+    assert winner("Granada", [(grenada, spanish), (city, [hit("Granada")]), *others]) == 2517117
+    # In the caller's language, the name is the country's as much as its own would be.
+    assert winner("Granada", [(grenada, spanish), (city, [hit("Granada")]), *others], language="es") == 3580239
+
+
+def test_a_countrys_name_in_another_language_is_kept_beside_a_town_or_another_spelling() -> None:
+    # Grecia is Greece in Spanish and a small Costa Rican town; França is France in Portuguese and,
+    # folded alike, the Brazilian city of Franca, which is not spelt so.
+    greece = place(390903, "GR", (39.0, 22.0), 1.0, "A.PCLI")
+    town = place(3623076, "CR", (10.07, -84.31), 0.6)
+    assert (
+        winner("Grecia", [(greece, [hit("Greece"), hit("Grecia", lang="es", flags=0)]), (town, [hit("Grecia")])])
+        == 390903
+    )
+    france = place(3017382, "FR", (46.0, 2.0), 1.0, "A.PCLI")
+    franca = place(3463030, "BR", (-20.54, -47.4), 0.87)
+    portuguese = [hit("France"), hit("França", lang="pt", flags=0)]
+    assert winner("França", [(france, portuguese), (franca, [hit("Franca")])]) == 3017382
+
+
+def test_a_city_counts_against_a_countrys_other_name_when_ranked_at_an_earlier_stage() -> None:
+    grenada = place(3580239, "GD", (12.12, -61.67), 1.0, "A.PCLI")
+    spanish = [hit("Grenada"), hit("Granada", lang="es", flags=0)]
+
+    def score(namesakes: Namesakes) -> float:
+        return rank(normalize("Granada"), [(grenada, spanish)], Hints(), namesakes=namesakes)[0].score
+
+    alone = score(Namesakes({}, {}))
+    assert score(Namesakes({"ES": 0.87}, {}, {"granada": 0.87})) < alone
+    assert score(Namesakes({"ES": 0.87}, {}, {"granada": 0.5})) == alone
+
+
 def test_a_countrys_name_in_a_script_it_writes_is_its_own() -> None:
     # الكويت names Kuwait and Kuwait City in Arabic, which Kuwait writes: the country is meant.
     kuwait = place(285570, "KW", (29.5, 47.75), 1.0, "A.PCLI")
