@@ -40,27 +40,16 @@ _ARABIC_LETTERS = str.maketrans(
 _FINAL_HA = re.compile(r"(?<=\w)ه(?!\w)")  # ta marbuta (written as ha above) ends in a vowel
 _ARTICLE = re.compile(r"(?<![\w])ال(?=\w{2,})")
 # Generic words written in Arabic script (after the letter clean-up above), replaced by the
-# Latin generic word of the same kind so that later steps drop them and remember the kind.
+# Latin generic word of the same kind so that later steps drop them and remember the kind: a
+# district's word (Iraq's and Lebanon's qada, the nahiya, Iran's shahrestan, bakhsh and dehestan,
+# Yemen's mudiriya) asks for a lower level than a province's (*قضاء كربلاء* is Karbala District,
+# not the governorate), and a qada is not an Omani wilaya.
 ARABIC_GENERIC_WORDS = {
     **dict.fromkeys(
-        (
-            "محافظه",
-            "منطقه",
-            "ناحيه",
-            "قضاء",
-            "قضا",
-            "ولايه",
-            "اقليم",
-            "مقاطعه",
-            "استان",
-            "شهرستان",
-            "بخش",
-            "دهستان",
-            "لواء",
-            "مديريه",
-        ),
+        ("محافظه", "منطقه", "ولايه", "اقليم", "مقاطعه", "استان", "لواء"),
         "governorate",
     ),
+    **dict.fromkeys(("قضاء", "قضا", "ناحيه", "شهرستان", "بخش", "دهستان", "مديريه"), "district"),
     **dict.fromkeys(("مدينه", "بلده", "قريه", "شهر", "مخيم"), "city"),
 }
 

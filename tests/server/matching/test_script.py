@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from toponym_server.matching.generic_words import asks_for_subdivision
 from toponym_server.matching.script import clean_arabic, has_arabic
 
 
@@ -75,6 +76,25 @@ def test_generic_words_become_their_latin_equivalents() -> None:
     assert clean_arabic("محافظة الرقة") == "governorate " + clean_arabic("الرقة")
     assert clean_arabic("مدينة حلب") == "city حلب"
     assert clean_arabic("ولاية الخرطوم").startswith("governorate ")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("قضاء كربلاء", "district"),  # Iraq's and Lebanon's qada
+        ("ناحية عين عيسى", "district"),
+        ("شهرستان بوشهر", "district"),  # Iran's counties, below its provinces
+        ("مديرية المكلا", "district"),  # Yemen's districts
+        ("محافظة كربلاء", "governorate"),
+        ("استان بوشهر", "governorate"),
+        ("ولاية صور", "governorate"),
+    ],
+)
+def test_a_districts_word_asks_for_a_lower_level_than_a_provinces(text: str, word: str) -> None:
+    # قضاء كربلاء is Karbala District, not the governorate, and قضاء صور is not Oman's wilaya of Sur.
+    cleaned = clean_arabic(text)
+    assert cleaned.split()[0] == word
+    assert asks_for_subdivision(cleaned) is (word == "district")
 
 
 def test_a_generic_word_alone_is_the_name_and_stays_in_arabic_script() -> None:
