@@ -62,7 +62,7 @@ def test_build_from_zipped_dumps_with_custom_places_and_seeds(
 ) -> None:
     assert build(dump_dir, "--feature-classes", "PS") == 0
     summary = capsys.readouterr().out
-    assert "places (3 custom" in summary  # Camp Echo and the two seed crossings
+    assert "places (4 custom" in summary  # Camp Echo, the two seed crossings and the seed region
     assert "cross-border links" in summary
     (kamal, *_) = resolve(dump_dir, "البوكمال", capsys)
     assert kamal["geoname_id"] == 174448

@@ -106,4 +106,11 @@ def test_the_seed_file_holds_both_sides_of_the_tanf_crossing() -> None:
     by_name = {p.name: p for p in seeds.places}
     assert by_name["al-Tanf"].country_code == "SY"
     assert by_name["al-Waleed"].country_code == "IQ"
-    assert {p.feature_code for p in seeds.places} == {"PSTB"}
+    assert {by_name["al-Tanf"].feature_code, by_name["al-Waleed"].feature_code} == {"PSTB"}
+
+
+def test_the_seed_file_adds_the_kurdistan_region_as_a_first_level_division_of_iraq() -> None:
+    region = {p.name: p for p in seed_custom_places().places}["Kurdistan Region"]
+    assert (region.country_code, region.feature_class, region.feature_code) == ("IQ", "A", "ADM1")
+    assert region.population > 0
+    assert {"Iraqi Kurdistan", "إقليم كردستان"} <= {n.text for n in region.names}
