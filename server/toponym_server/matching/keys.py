@@ -21,7 +21,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from toponym_server.matching.normalize import Normalized, normalize, phonetic_variants, skeleton, token_phonetics
+from toponym_server.matching.normalize import (
+    Normalized,
+    described_name,
+    normalize,
+    phonetic_variants,
+    skeleton,
+    token_phonetics,
+)
 
 EXACT, PHONETIC, SKELETON, DELETION, TOKEN = "f", "p", "s", "d", "t"
 MIN_DELETION_SKELETON = 3
@@ -62,6 +69,19 @@ class QueryKeys:
 def exact_key(query: Normalized) -> str:
     """The key under which names folded as the query are stored (the ``exact`` group of :func:`query_keys`)."""
     return EXACT + query.folded.replace(" ", "")
+
+
+def exact_keys(query: Normalized) -> tuple[str, ...]:
+    """:func:`exact_key`, and for a query that describes a name with a generic word that name's key.
+
+    The places so named (*Beirut* for *Beirut city*, :func:`.normalize.described_name`) are
+    the likeliest answers: ranking weighs them as such (``ranking.W_DESCRIBED``).
+    """
+    key = exact_key(query)
+    described = described_name(query)
+    if described is None or EXACT + described == key:
+        return (key,)
+    return (key, EXACT + described)
 
 
 def _query_readings(query: Normalized) -> dict[str, None]:
@@ -114,7 +134,7 @@ def query_keys(query: Normalized) -> QueryKeys:
     else:
         partial.update((TOKEN + key[1:], None) for key in phonetic)
     return QueryKeys(
-        exact=(exact_key(query),),
+        exact=exact_keys(query),
         phonetic=tuple(phonetic),
         skeleton=tuple(SKELETON + s for s in skeletons),
         partial=tuple(partial),

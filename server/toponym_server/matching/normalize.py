@@ -288,6 +288,62 @@ def content_spelling(folded: str) -> str:
     return spelling(" ".join(content_tokens(folded)[0]))
 
 
+@string_memo(maxsize=65536)
+def content_words(folded: str) -> str:
+    """A folded name without its generic words and articles, joined without spaces.
+
+    A link word right after a generic word goes with it (*Province of Idlib*, *Departamento de
+    Formosa*, *Shahrestan-e Bushehr*); other link words stay (*La Ceiba* is not *Ceiba*), and
+    articles go as :func:`content_tokens` drops them (*Al-Hasakah* is *Hasakah*). If nothing
+    would be left the folded words are kept.
+    """
+    words = folded.split()
+    kept: list[str] = []
+    after_generic = False
+    for word in words:
+        if kind_of(word) is not None:
+            after_generic = True
+            continue
+        if word not in ARTICLES and not (after_generic and word in LINK_WORDS):
+            kept.append(_ASSIMILATED.sub(_first_group, word))
+        after_generic = False
+    return "".join(kept or words)
+
+
+# The link words that make a generic word written first a description (*Province of Idlib*).
+_OF = frozenset({"of", "de", "di", "du", "des", "del"})
+
+
+def described_name(query: Normalized) -> str | None:
+    """The name a query describes with a generic word, as :func:`content_words` writes it; else ``None``.
+
+    *Sinjar* of *Sinjar district*, *Idlib* of *Province of Idlib*: only for a Latin-script query
+    whose generic word comes last, or first before *of* (*de*, *di* ...). Written first otherwise,
+    the word is often part of the name itself (*Ciudad Juárez*, *Shahr-e Kord*, *Kota Bharu*), and
+    a query in another script meets Latin names only through its transliteration.
+    """
+    if query.generic_kind is None or query.transliterated:
+        return None
+    words = query.folded.split()
+    if kind_of(words[-1]) is None and not (len(words) > 2 and kind_of(words[0]) and words[1] in _OF):
+        return None
+    return content_words(query.folded)
+
+
+def compared_form(query: Normalized, folded: str) -> str:
+    """The form of a folded name compared with ``query``'s folded form, spaces left out.
+
+    A name spelt as the name ``query`` describes (:func:`described_name`) is compared as if it
+    were written as asked: *Sinjar* for *Sinjar district*, which otherwise would be further from
+    it than *Sanghar District*, a longer name sharing only the word. Any other name is compared
+    by its folded form.
+    """
+    described = described_name(query)
+    if described is not None and content_words(folded) == described:
+        return query.folded.replace(" ", "")
+    return folded.replace(" ", "")
+
+
 def skeleton(phonetic: str) -> str:
     """The consonant skeleton of a phonetic form."""
     consonants = phonetic.replace("a", "").translate(_SKELETON_CLASSES)

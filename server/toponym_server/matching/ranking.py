@@ -26,7 +26,7 @@ from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 from toponym_server.matching.features import Kind, kind_of_feature
 from toponym_server.matching.generic_words import asks_for_subdivision
 from toponym_server.matching.local_script import is_local_script
-from toponym_server.matching.normalize import Normalized, spelling
+from toponym_server.matching.normalize import Normalized, compared_form, content_words, described_name, spelling
 from toponym_server.matching.scoring import (
     FEATURES,
     MODEL,
@@ -105,6 +105,14 @@ _SEAT_PROMINENCE = 0.15
 # A name in another script than Latin that the place's own country writes it in (بيت لحم is
 # Bethlehem in the West Bank first, though GeoNames gives Bethlehem, Pennsylvania the name too).
 W_LOCAL_SCRIPT = 1.0
+# A place of the kind a query's generic word asks for, named as the name the query describes
+# (:func:`.normalize.described_name`): *Sinjar* the district for *Sinjar district*, not the more
+# prominent *Sanghar District*, which the fitted model finds closer for sharing the word. Such a
+# name shows as met whole but for the word (CONTENT_EQUAL, by "content").
+W_DESCRIBED = 2.0
+CONTENT_EQUAL = 0.97
+_DESCRIBED_VIEW = "content"
+_ASKED_KIND = {"admin": Kind.ADMIN_AREA, "place": Kind.POPULATED_PLACE}
 # Within _best_name, in similarity units: which of a place's names decided.
 _NAME_LANGUAGE = 0.03
 _NAME_STATUS = 0.005  # a canonical or preferred name over an equally close alternate one
@@ -271,7 +279,7 @@ def _match_kind(query: Normalized, hit: NameView, view: str, similarity: float) 
     """How ``hit`` met ``query``: ``similarity`` is the name's own, before its status is weighed."""
     if query.transliterated != bool(hit.flags & FLAG_NON_LATIN):
         return MatchKind.TRANSLITERATION
-    if view == "folded" and similarity >= _WHOLE:
+    if (view == "folded" and similarity >= _WHOLE) or view == _DESCRIBED_VIEW:
         return MatchKind.EXACT if hit.flags & FLAG_CANONICAL else MatchKind.ALTERNATE_NAME
     return MatchKind.PHONETIC if view in ("phonetic", "skeleton") and similarity >= 0.8 else MatchKind.FUZZY
 
@@ -490,7 +498,7 @@ def shortlist(
     if len(allowed) < len(candidates):
         return [allowed[i] for i in shortlist(query, [candidates[i] for i in allowed], hints, size, model)]
     folded = query.folded.replace(" ", "")
-    names = [hit.folded.replace(" ", "") for _, hits in candidates for hit in hits]
+    names = [compared_form(query, hit.folded) for _, hits in candidates for hit in hits]
     counts = [len(hits) for _, hits in candidates]
     starts = np.fromiter(accumulate(counts[:-1], initial=0), dtype=np.intp, count=len(counts))
     name_part = np.zeros(len(names))
@@ -544,20 +552,21 @@ def rank(
         if hits and admits(hints, place, kind):
             kept.append((place, hits))
             kinds.append(kind)
-    table = evidence_table(query, kept, hints)
+    table, described = _with_described(query, kept, kinds, evidence_table(query, kept, hints))
     namesakes = Namesakes.of(
         zip((place for place, _ in kept), table.similarities, table.views, table.names, strict=True), namesakes
     )
     # A generic word asks for a division of the first level, or (*district*, *raion*) of a lower one.
     first_level = query.generic_kind == "admin" and not asks_for_subdivision(query.folded)
     ranked: list[Ranked] = []
-    for (place, hits), kind, base, similarity, view, hit in zip(
+    for (place, hits), kind, base, similarity, view, hit, named_so in zip(
         kept,
         kinds,
         scores(table.features, model.weights()).tolist(),
         table.similarities,
         table.views,
         table.names,
+        described,
         strict=True,
     ):
         signals: list[Signal] = [(_NAME, (similarity, view)), (_PROMINENCE, (place.prominence,))]
@@ -593,6 +602,8 @@ def rank(
         if local is not None:
             base += W_LOCAL_SCRIPT
             signals.append(_LOCAL_SCRIPT)
+        if named_so:
+            base += W_DESCRIBED
         if place.feature_code == "PPLC":
             base += W_CAPITAL
         if flags & FLAG_CANONICAL:
@@ -672,6 +683,35 @@ class Namesakes:
         if (division.feature_code == "ADM1") == first_level:
             return False
         return self.divisions.get((division.country_code, first_level), -1.0) >= similarity - _NAMESAKE_CLOSENESS
+
+
+def _with_described(
+    query: Normalized,
+    kept: Sequence[tuple[PlaceFacts, Sequence[NameView]]],
+    kinds: Sequence[Kind],
+    table: EvidenceTable,
+) -> tuple[EvidenceTable, list[bool]]:
+    """``table``, where a place is named as the name ``query`` describes, and which places are.
+
+    Only places of the kind the query's generic word asks for count (:data:`W_DESCRIBED`); one
+    met less closely than :data:`CONTENT_EQUAL` is then met by that name.
+    """
+    described = described_name(query)
+    asked = _ASKED_KIND.get(query.generic_kind or "") if described is not None else None
+    if asked is None:
+        return table, [False] * len(kept)
+    similarities, views, names = list(table.similarities), list(table.views), list(table.names)
+    named_so = [False] * len(kept)
+    for at, ((_, hits), kind) in enumerate(zip(kept, kinds, strict=True)):
+        if kind is not asked:
+            continue
+        named = next((hit for hit in hits if content_words(hit.folded) == described), None)
+        if named is None:
+            continue
+        named_so[at] = True
+        if similarities[at] < CONTENT_EQUAL:
+            similarities[at], views[at], names[at] = CONTENT_EQUAL, _DESCRIBED_VIEW, named
+    return EvidenceTable(table.features, similarities, views, names), named_so
 
 
 def _local_name(query: Normalized, place: PlaceFacts, hits: Sequence[NameView]) -> NameView | None:

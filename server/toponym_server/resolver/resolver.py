@@ -20,7 +20,7 @@ from toponym_server.index.reader import COMPACT_FACTS_AT, IndexReader, NameRow, 
 from toponym_server.index.stored import ANSWERS_FINGERPRINT, answer_key
 from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE, RIVALS, confidence_of, iter_confidences
 from toponym_server.matching.features import kind_of_feature
-from toponym_server.matching.keys import QueryKeys, exact_key, query_keys
+from toponym_server.matching.keys import QueryKeys, exact_keys, query_keys
 from toponym_server.matching.normalize import Normalized, fold, normalize
 from toponym_server.matching.ranking import (
     Hints,
@@ -622,7 +622,7 @@ class Resolver:
         if not normalized.folded:
             return None
         pool = _CandidatePool()
-        self._collect((exact_key(normalized),), _LIMITS["exact"], pool, sorted(query.hints.countries))
+        self._collect(exact_keys(normalized), _LIMITS["exact"], pool, sorted(query.hints.countries))
         return normalized, pool
 
     def _collect_near(self, keys: QueryKeys, pool: _CandidatePool, hints: Hints) -> None:

@@ -11,6 +11,7 @@ from toponym_server.matching.keys import (
     SKELETON,
     QueryKeys,
     exact_key,
+    exact_keys,
     index_keys,
     name_keys,
     naming_keys,
@@ -40,6 +41,15 @@ def test_query_exact_key_equals_the_name_exact_key() -> None:
     assert keys_of("Al Ḩasakah").exact == (EXACT + "alhasakah",)
     assert exact_key(normalize("Al Ḩasakah")) == EXACT + "alhasakah"
     assert EXACT + "alhasakah" in name_keys("Al-Hasakah")
+
+
+def test_a_query_describing_a_name_with_a_generic_word_looks_up_that_names_exact_key_too() -> None:
+    # Beirut city reaches the places named Beirut as surely as Beirut does.
+    assert exact_keys(normalize("Beirut city")) == (EXACT + "beirutcity", EXACT + "beirut")
+    assert keys_of("Beirut city").exact == exact_keys(normalize("Beirut city"))
+    assert EXACT + "beirut" in name_keys("Beirut")
+    assert exact_keys(normalize("Beirut")) == (EXACT + "beirut",)
+    assert exact_keys(normalize("Ciudad Juárez")) == (EXACT + "ciudadjuarez",)
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 
 from toponym_server.matching.normalize import (
+    compared_form,
     content_tokens,
+    content_words,
+    described_name,
     fold,
     normalize,
     phonetic_variants,
@@ -265,3 +268,48 @@ def test_a_lone_arabic_generic_word_is_not_spelt_as_the_english_one() -> None:
     # مدينة is a name of Medina: folded as "city", the English word would have been one too.
     assert normalize("مدينة").folded != normalize("City").folded
     assert normalize("مدينة حلب").tokens == normalize("حلب").tokens
+
+
+@pytest.mark.parametrize(
+    ("folded", "content"),
+    [
+        ("al hasakah governorate", "hasakah"),
+        ("province of idlib", "idlib"),
+        ("departamento de formosa", "formosa"),
+        ("shahrestan e bushehr", "bushehr"),
+        ("la ceiba", "laceiba"),
+        ("deir ez zor", "deirzor"),
+        ("city", "city"),
+    ],
+)
+def test_content_words_drop_generic_words_articles_and_a_link_word_after_a_generic_word(
+    folded: str, content: str
+) -> None:
+    assert content_words(folded) == content
+
+
+@pytest.mark.parametrize(
+    ("query", "described"),
+    [
+        ("Sinjar district", "sinjar"),
+        ("Beirut city", "beirut"),
+        ("Al-Hasakah governorate", "hasakah"),
+        ("Ciudad de Mercedes", "mercedes"),
+        ("Province of Idlib", "idlib"),
+        ("Ciudad Juárez", None),  # written first without a link word, the word is part of the name
+        ("Shahr-e Kord", None),
+        ("Sinjar", None),
+        ("محافظة إدلب", None),  # names in Arabic script are met through their own words
+    ],
+)
+def test_a_query_describes_a_name_with_a_generic_word_after_it_or_before_a_link_word(
+    query: str, described: str | None
+) -> None:
+    assert described_name(normalize(query)) == described
+
+
+def test_a_name_spelt_as_described_is_compared_as_if_written_as_asked() -> None:
+    query = normalize("Sinjar district")
+    assert compared_form(query, normalize("Sinjar").folded) == "sinjardistrict"
+    assert compared_form(query, normalize("Sanghar District").folded) == "sanghardistrict"
+    assert compared_form(normalize("Sinjar"), normalize("Sinjar District").folded) == "sinjardistrict"

@@ -11,6 +11,7 @@ from toponym_server.matching.confidence import confidences
 from toponym_server.matching.features import Kind
 from toponym_server.matching.normalize import content_spelling, normalize
 from toponym_server.matching.ranking import (
+    CONTENT_EQUAL,
     FLAG_CANONICAL,
     FLAG_CODE,
     FLAG_HISTORIC,
@@ -19,6 +20,7 @@ from toponym_server.matching.ranking import (
     W_ADMIN_AREA,
     W_CANONICAL,
     W_COUNTRY,
+    W_DESCRIBED,
     W_LANGUAGE,
     Hints,
     NameHit,
@@ -496,6 +498,44 @@ def test_a_city_counts_against_a_countrys_other_name_when_ranked_at_an_earlier_s
     alone = score(Namesakes({}, {}))
     assert score(Namesakes({"ES": 0.87}, {}, {"granada": 0.87})) < alone
     assert score(Namesakes({"ES": 0.87}, {}, {"granada": 0.5})) == alone
+
+
+@pytest.mark.parametrize("padding", [0, 12], ids=["name-by-name", "by-column"])
+def test_a_district_asked_for_by_name_and_word_is_not_a_longer_name_ending_in_that_word(padding: int) -> None:
+    # Sinjar district is Iraq's Sinjar, not Pakistan's more prominent Sanghar District.
+    sinjar = place(9166620, "IQ", (36.3, 41.9), 0.56, "A.ADM2")
+    town = place(448149, "IQ", (36.32, 41.88), 0.74)
+    sanghar = place(1166162, "PK", (26.0, 69.0), 0.74, "A.ADM2")
+    others = [(place(900 + i, "FR", (45.0, 2.0), 0.1), [hit(f"Xyzzy{i}")]) for i in range(padding)]
+    candidates = [(sanghar, [hit("Sanghar District")]), (town, [hit("Sinjār")]), (sinjar, [hit("Sinjar")]), *others]
+    ranked = rank(normalize("Sinjar district"), candidates, Hints())
+    assert ranked[0].place.place_id == 9166620
+    assert (ranked[0].match_kind, ranked[0].view, ranked[0].similarity) == (MatchKind.EXACT, "content", CONTENT_EQUAL)
+    # Only a place of the kind the word asks for: the town is met as it was.
+    by_id = {r.place.place_id: r for r in ranked}
+    assert by_id[448149].view != "content"
+    assert by_id[448149].score < by_id[9166620].score
+
+
+def test_a_described_name_counts_only_for_the_kind_the_word_asks_for() -> None:
+    # Hasakah governorate: the governorate (Al-Hasakah: articles aside), not the city named Hasakah.
+    governorate = place(173813, "SY", (36.5, 40.9), 0.74, "A.ADM1")
+    city = place(173811, "SY", (36.5, 40.75), 0.91)
+    candidates = [(city, [hit("Al Hasakah"), hit("Hasakah", flags=0)]), (governorate, [hit("Al-Hasakah Governorate")])]
+    assert winner("Hasakah governorate", candidates) == 173813
+    assert winner("Hasakah city", candidates) == 173811
+
+    def score(query: str) -> float:
+        return next(r.score for r in rank(normalize(query), candidates, Hints()) if r.place.place_id == 173813)
+
+    # Without the word after it, the name describes nothing: Governorate Hasakah weighs no more.
+    assert score("Hasakah governorate") - score("Governorate Hasakah") >= W_DESCRIBED - 0.5
+
+
+def test_a_city_named_with_its_word_is_not_the_country_named_without_it() -> None:
+    kuwait = place(285570, "KW", (29.5, 47.75), 1.0, "A.PCLI")
+    city = place(285787, "KW", (29.37, 47.98), 0.92, "P.PPLC")
+    assert winner("Kuwait City", [(kuwait, [hit("Kuwait")]), (city, [hit("Kuwait City")])]) == 285787
 
 
 def test_a_countrys_name_in_a_script_it_writes_is_its_own() -> None:

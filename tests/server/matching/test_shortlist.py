@@ -90,3 +90,13 @@ def test_a_candidate_without_names_is_never_chosen() -> None:
     nameless = (PlaceFacts(next(_ids), "P", "PPL", "SY", 35.0, 38.0, 0.99), [])
     candidates = [_candidate("Tartus"), nameless, _candidate("Hasakah")]
     assert shortlist(normalize("Hasaka"), candidates, Hints(), 2) == [0, 2]
+
+
+def test_a_query_with_a_generic_word_keeps_the_place_of_its_name_not_of_its_word() -> None:
+    # Sinjar district: the more prominent Sanghar District shares only the word.
+    candidates = [
+        _candidate("Sanghar District", country="PK", prominence=0.74),
+        _candidate("Sinjar", country="IQ", prominence=0.56),
+        _candidate("Thatta District", country="PK", prominence=0.72),
+    ]
+    assert shortlist(normalize("Sinjar district"), candidates, Hints(), 1) == [1]
