@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -330,8 +331,8 @@ def described_name(query: Normalized) -> str | None:
     return content_words(query.folded)
 
 
-def compared_form(query: Normalized, folded: str) -> str:
-    """The form of a folded name compared with ``query``'s folded form, spaces left out.
+def compared_forms(query: Normalized, names: Iterable[str]) -> list[str]:
+    """The forms of folded names compared with ``query``'s folded form, spaces left out.
 
     A name spelt as the name ``query`` describes (:func:`described_name`) is compared as if it
     were written as asked: *Sinjar* for *Sinjar district*, which otherwise would be further from
@@ -339,9 +340,10 @@ def compared_form(query: Normalized, folded: str) -> str:
     by its folded form.
     """
     described = described_name(query)
-    if described is not None and content_words(folded) == described:
-        return query.folded.replace(" ", "")
-    return folded.replace(" ", "")
+    if described is None:
+        return [folded.replace(" ", "") for folded in names]
+    written = query.folded.replace(" ", "")
+    return [written if content_words(folded) == described else folded.replace(" ", "") for folded in names]
 
 
 def skeleton(phonetic: str) -> str:

@@ -26,7 +26,7 @@ from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 from toponym_server.matching.features import Kind, kind_of_feature
 from toponym_server.matching.generic_words import asks_for_subdivision
 from toponym_server.matching.local_script import is_local_script
-from toponym_server.matching.normalize import Normalized, compared_form, content_words, described_name, spelling
+from toponym_server.matching.normalize import Normalized, compared_forms, content_words, described_name, spelling
 from toponym_server.matching.scoring import (
     FEATURES,
     MODEL,
@@ -498,7 +498,7 @@ def shortlist(
     if len(allowed) < len(candidates):
         return [allowed[i] for i in shortlist(query, [candidates[i] for i in allowed], hints, size, model)]
     folded = query.folded.replace(" ", "")
-    names = [compared_form(query, hit.folded) for _, hits in candidates for hit in hits]
+    names = compared_forms(query, (hit.folded for _, hits in candidates for hit in hits))
     counts = [len(hits) for _, hits in candidates]
     starts = np.fromiter(accumulate(counts[:-1], initial=0), dtype=np.intp, count=len(counts))
     name_part = np.zeros(len(names))
@@ -668,7 +668,7 @@ class Namesakes:
                 level = (country, place.feature_code == "ADM1")
                 if similarity > divisions.get(level, -1.0):
                     divisions[level] = similarity
-            if name.flags & FLAG_CANONICAL and view == "folded" and similarity >= _WHOLE and not _is_country(place):
+            if similarity >= _WHOLE and view == "folded" and name.flags & FLAG_CANONICAL and not _is_country(place):
                 text = name.text.casefold()
                 if place.prominence > owned.get(text, -1.0):
                     owned[text] = place.prominence
