@@ -45,10 +45,8 @@ _ARTICLE = re.compile(r"(?<![\w])ال(?=\w{2,})")
 # Yemen's mudiriya) asks for a lower level than a province's (*قضاء كربلاء* is Karbala District,
 # not the governorate), and a qada is not an Omani wilaya.
 ARABIC_GENERIC_WORDS = {
-    **dict.fromkeys(
-        ("محافظه", "منطقه", "ولايه", "اقليم", "مقاطعه", "استان", "لواء"),
-        "governorate",
-    ),
+    **dict.fromkeys(("محافظه", "منطقه", "ولايه", "مقاطعه", "استان", "لواء"), "governorate"),
+    "اقليم": "region",  # Iraq's Kurdistan Region, not Iran's Kurdistan province (استان کردستان)
     **dict.fromkeys(("قضاء", "قضا", "ناحيه", "شهرستان", "بخش", "دهستان", "مديريه"), "district"),
     **dict.fromkeys(("مدينه", "بلده", "قريه", "شهر", "مخيم"), "city"),
 }

@@ -88,6 +88,7 @@ def test_generic_words_become_their_latin_equivalents() -> None:
         ("محافظة كربلاء", "governorate"),
         ("استان بوشهر", "governorate"),
         ("ولاية صور", "governorate"),
+        ("إقليم كردستان", "region"),  # Iraq's Kurdistan Region, not Iran's province (استان کردستان)
     ],
 )
 def test_a_districts_word_asks_for_a_lower_level_than_a_provinces(text: str, word: str) -> None:
@@ -95,6 +96,10 @@ def test_a_districts_word_asks_for_a_lower_level_than_a_provinces(text: str, wor
     cleaned = clean_arabic(text)
     assert cleaned.split()[0] == word
     assert asks_for_subdivision(cleaned) is (word == "district")
+
+
+def test_iraqs_kurdistan_region_is_not_irans_kurdistan_province() -> None:
+    assert clean_arabic("إقليم كردستان") != clean_arabic("استان کردستان")
 
 
 def test_a_generic_word_alone_is_the_name_and_stays_in_arabic_script() -> None:
