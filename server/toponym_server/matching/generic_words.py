@@ -153,6 +153,27 @@ PLACE_WORDS = frozenset(
 )
 
 
+# The words of a town's own administration: *Gaza municipality* is the city as much as any
+# division so named.
+MUNICIPALITY_WORDS = frozenset(
+    {
+        "municipality",
+        "municipio",
+        "municipalidad",
+        "commune",
+        "gemeinde",
+        "kommune",
+        "kommun",
+        "gemeente",
+        "obshtina",
+        "opstina",
+        "gmina",
+    }
+)
+# Place words that name a kind of feature around a name rather than the town or division it
+# describes (*Kufra oasis*, *Aida camp*).
+FEATURE_WORDS = frozenset({"oasis", "camp", "crossing", "checkpoint"})
+
 # Link words, including the Persian ezafe of *Ostan-e Tehran* (folding splits it off), the
 # "on" of river towns (*-sur-Marne*, Russian *-na-*, *-sjur-* as Russian transcribes "sur"),
 # the Filipino *ng* (*Lungsod ng Tagaytay*) and the Scandinavian "in" (*Harrow i London*).

@@ -74,8 +74,9 @@ def exact_key(query: Normalized) -> str:
 def exact_keys(query: Normalized) -> tuple[str, ...]:
     """:func:`exact_key`, and for a query that describes a name with a generic word that name's key.
 
-    The places so named (*Beirut* for *Beirut city*, :func:`.normalize.described_name`) are
-    the likeliest answers: ranking weighs them as such (``ranking.W_DESCRIBED``).
+    Where no place is named as the query is written, the places named as the name it describes
+    (*Beirut* for *Beirut city*, :func:`.normalize.described_name`) are the likeliest answers:
+    the resolver looks them up next, and ranking weighs them as such (``ranking.W_DESCRIBED``).
     """
     key = exact_key(query)
     described = described_name(query)

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-from toponym_server.matching.generic_words import LINK_WORDS, kind_of
+from toponym_server.matching.generic_words import FEATURE_WORDS, LINK_WORDS, kind_of
 from toponym_server.matching.memo import string_memo
 from toponym_server.matching.script import clean_arabic, has_arabic
 from toponym_server.matching.transliterate import to_ascii
@@ -318,15 +318,19 @@ _OF = frozenset({"of", "de", "di", "du", "des", "del"})
 def described_name(query: Normalized) -> str | None:
     """The name a query describes with a generic word, as :func:`content_words` writes it; else ``None``.
 
-    *Sinjar* of *Sinjar district*, *Idlib* of *Province of Idlib*: only for a Latin-script query
-    whose generic word comes last, or first before *of* (*de*, *di* ...). Written first otherwise,
-    the word is often part of the name itself (*Ciudad Juárez*, *Shahr-e Kord*, *Kota Bharu*), and
-    a query in another script meets Latin names only through its transliteration.
+    *Sinjar* of *Sinjar district*, *Idlib* of *Province of Idlib* or of *محافظة إدلب*: in Latin
+    script only when the generic word comes last, or first before *of* (*de*, *di* ...), since
+    written first otherwise it is often part of the name (*Ciudad Juárez*, *Shahr-e Kord*, *Kota
+    Bharu*); in other scripts (Arabic writes it first) first or last. Not for a word that names a
+    feature around the place (*Kufra oasis*, :data:`.generic_words.FEATURE_WORDS`).
     """
-    if query.generic_kind is None or query.transliterated:
+    if query.generic_kind is None:
         return None
     words = query.folded.split()
-    if kind_of(words[-1]) is None and not (len(words) > 2 and kind_of(words[0]) and words[1] in _OF):
+    if any(word in FEATURE_WORDS for word in words):
+        return None
+    last, first = kind_of(words[-1]) is not None, kind_of(words[0]) is not None
+    if not (last or (first and (query.transliterated or (len(words) > 2 and words[1] in _OF)))):
         return None
     return content_words(query.folded)
 

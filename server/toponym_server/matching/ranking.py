@@ -24,7 +24,7 @@ from numpy.typing import NDArray
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
 from toponym_server.matching.features import Kind, kind_of_feature
-from toponym_server.matching.generic_words import asks_for_subdivision
+from toponym_server.matching.generic_words import MUNICIPALITY_WORDS, asks_for_subdivision
 from toponym_server.matching.local_script import is_local_script
 from toponym_server.matching.normalize import Normalized, compared_forms, content_words, described_name, spelling
 from toponym_server.matching.scoring import (
@@ -112,7 +112,7 @@ W_LOCAL_SCRIPT = 1.0
 W_DESCRIBED = 2.0
 CONTENT_EQUAL = 0.97
 _DESCRIBED_VIEW = "content"
-_ASKED_KIND = {"admin": Kind.ADMIN_AREA, "place": Kind.POPULATED_PLACE}
+_TOWN_OR_DIVISION = frozenset({Kind.ADMIN_AREA, Kind.POPULATED_PLACE})
 # Within _best_name, in similarity units: which of a place's names decided.
 _NAME_LANGUAGE = 0.03
 _NAME_STATUS = 0.005  # a canonical or preferred name over an equally close alternate one
@@ -552,12 +552,14 @@ def rank(
         if hits and admits(hints, place, kind):
             kept.append((place, hits))
             kinds.append(kind)
-    table, described = _with_described(query, kept, kinds, evidence_table(query, kept, hints))
+    table, described = _with_described(query, kept, kinds, evidence_table(query, kept, hints), namesakes)
     namesakes = Namesakes.of(
         zip((place for place, _ in kept), table.similarities, table.views, table.names, strict=True), namesakes
     )
     # A generic word asks for a division of the first level, or (*district*, *raion*) of a lower one.
     first_level = query.generic_kind == "admin" and not asks_for_subdivision(query.folded)
+    # A town's administration's word (*municipality*) asks for the town as much as for a division.
+    asks = _asked_kinds(query) if query.generic_kind == "admin" else frozenset()
     ranked: list[Ranked] = []
     for (place, hits), kind, base, similarity, view, hit, named_so in zip(
         kept,
@@ -582,7 +584,9 @@ def rank(
         as_named = view == "folded" and written >= _WHOLE and not (flags & FLAG_NON_LATIN and not query.transliterated)
         local = _local_name(query, place, hits) if query.transliterated else None
         if kind is Kind.ADMIN_AREA:
-            if query.generic_kind != "admin" and (not as_named or namesakes.has_seat(place)):
+            if (query.generic_kind != "admin" or Kind.POPULATED_PLACE in asks) and (
+                not as_named or namesakes.has_seat(place)
+            ):
                 base += W_ADMIN_AREA
         elif kind is Kind.COUNTRY:
             if not as_named:
@@ -619,7 +623,7 @@ def rank(
             closeness = math.exp(-distance_km(hints.near, (place.latitude, place.longitude)) / NEAR_SCALE_KM)
             total += W_NEAR * closeness
             signals.append((_NEAR, (closeness,)))
-        if query.generic_kind == "admin" and kind in (Kind.ADMIN_AREA, Kind.COUNTRY):
+        if query.generic_kind == "admin" and (kind in (Kind.ADMIN_AREA, Kind.COUNTRY) or kind in asks):
             total += W_GENERIC
             signals.append(_ASKS_ADMIN)
             if kind is Kind.ADMIN_AREA and namesakes.outranked_by_level(place, first_level, similarity):
@@ -650,6 +654,7 @@ class Namesakes:
     towns: dict[str, float]
     divisions: dict[tuple[str, bool], float]
     owned: dict[str, float] = field(default_factory=dict)
+    written: bool = False
 
     @classmethod
     def of(
@@ -659,6 +664,7 @@ class Namesakes:
         towns = dict(before.towns) if before else {}
         divisions = dict(before.divisions) if before else {}
         owned = dict(before.owned) if before else {}
+        written = before.written if before else False
         for place, similarity, view, name in places:
             country = place.country_code
             if place.feature_class == "P":
@@ -672,7 +678,8 @@ class Namesakes:
                 text = name.text.casefold()
                 if place.prominence > owned.get(text, -1.0):
                     owned[text] = place.prominence
-        return cls(towns, divisions, owned)
+            written = written or _written(similarity, view)
+        return cls(towns, divisions, owned, written)
 
     def has_seat(self, division: PlaceFacts) -> bool:
         """Tell whether a town of the division's country, about as prominent, is named as it is."""
@@ -690,28 +697,58 @@ def _with_described(
     kept: Sequence[tuple[PlaceFacts, Sequence[NameView]]],
     kinds: Sequence[Kind],
     table: EvidenceTable,
+    before: Namesakes | None = None,
 ) -> tuple[EvidenceTable, list[bool]]:
     """``table``, where a place is named as the name ``query`` describes, and which places are.
 
-    Only places of the kind the query's generic word asks for count (:data:`W_DESCRIBED`); one
-    met less closely than :data:`CONTENT_EQUAL` is then met by that name.
+    Only places of a kind the query's generic word asks for count (:data:`W_DESCRIBED`), by a name
+    that is not a code, in Latin script for a Latin query and otherwise in a script the place's
+    country writes (*قضاء عكار* is not Tbilisi's Abkhaz *Қарҭ*), and none where a place is named
+    as the query is written, here or in the rankings ``before``; one met less closely than
+    :data:`CONTENT_EQUAL` is then met by the described name.
     """
-    described = described_name(query)
-    asked = _ASKED_KIND.get(query.generic_kind or "") if described is not None else None
-    if asked is None:
-        return table, [False] * len(kept)
-    similarities, views, names = list(table.similarities), list(table.views), list(table.names)
     named_so = [False] * len(kept)
-    for at, ((_, hits), kind) in enumerate(zip(kept, kinds, strict=True)):
-        if kind is not asked:
+    described = described_name(query)
+    if described is None or (before is not None and before.written):
+        return table, named_so
+    if any(_written(similarity, view) for similarity, view in zip(table.similarities, table.views, strict=True)):
+        # A place is named as the query is written, word and all (*Amakusa Shi*, *Xinghua Zhen*):
+        # the word is part of a name, not a description.
+        return table, named_so
+    asked = _asked_kinds(query)
+    script = FLAG_NON_LATIN if query.transliterated else 0
+    similarities, views, names = list(table.similarities), list(table.views), list(table.names)
+    for at, ((place, hits), kind) in enumerate(zip(kept, kinds, strict=True)):
+        if kind not in asked:
             continue
-        named = next((hit for hit in hits if content_words(hit.folded) == described), None)
+        named = next(
+            (
+                hit
+                for hit in hits
+                if hit.flags & (FLAG_NON_LATIN | FLAG_CODE) == script
+                and content_words(hit.folded) == described
+                and (not script or is_local_script(hit.text, place.country_code))
+            ),
+            None,
+        )
         if named is None:
             continue
         named_so[at] = True
         if similarities[at] < CONTENT_EQUAL:
             similarities[at], views[at], names[at] = CONTENT_EQUAL, _DESCRIBED_VIEW, named
     return EvidenceTable(table.features, similarities, views, names), named_so
+
+
+def _asked_kinds(query: Normalized) -> frozenset[Kind]:
+    """The kinds of place a query's generic word asks for: a town's administration's word asks for both."""
+    if any(word in MUNICIPALITY_WORDS for word in query.folded.split()):
+        return _TOWN_OR_DIVISION
+    return frozenset({Kind.ADMIN_AREA if query.generic_kind == "admin" else Kind.POPULATED_PLACE})
+
+
+def _written(similarity: float, view: str) -> bool:
+    """Tell whether a name met with ``similarity`` by ``view`` is the query as written, in any script."""
+    return similarity >= _WHOLE and view == "folded"
 
 
 def _local_name(query: Normalized, place: PlaceFacts, hits: Sequence[NameView]) -> NameView | None:

@@ -622,7 +622,12 @@ class Resolver:
         if not normalized.folded:
             return None
         pool = _CandidatePool()
-        self._collect(exact_keys(normalized), _LIMITS["exact"], pool, sorted(query.hints.countries))
+        countries = sorted(query.hints.countries)
+        keys = exact_keys(normalized)
+        self._collect(keys[:1], _LIMITS["exact"], pool, countries)
+        if len(keys) > 1 and not pool.names:
+            # Nothing is named as written: the places named as the name the query describes.
+            self._collect(keys[1:], _LIMITS["exact"], pool, countries)
         return normalized, pool
 
     def _collect_near(self, keys: QueryKeys, pool: _CandidatePool, hints: Hints) -> None:

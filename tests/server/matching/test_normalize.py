@@ -299,13 +299,20 @@ def test_content_words_drop_generic_words_articles_and_a_link_word_after_a_gener
         ("Ciudad Juárez", None),  # written first without a link word, the word is part of the name
         ("Shahr-e Kord", None),
         ("Sinjar", None),
-        ("محافظة إدلب", None),  # names in Arabic script are met through their own words
+        ("Kufra oasis", None),  # the word names a feature around the place
+        ("Gaza municipality", "gaza"),
     ],
 )
 def test_a_query_describes_a_name_with_a_generic_word_after_it_or_before_a_link_word(
     query: str, described: str | None
 ) -> None:
     assert described_name(normalize(query)) == described
+
+
+def test_a_query_in_arabic_script_describes_a_name_with_its_generic_word_first() -> None:
+    # Arabic writes the word first: محافظة إدلب is the governorate of إدلب.
+    assert described_name(normalize("محافظة إدلب")) == content_words(normalize("إدلب").folded)
+    assert described_name(normalize("إدلب")) is None
 
 
 def test_a_name_spelt_as_described_is_compared_as_if_written_as_asked() -> None:

@@ -532,6 +532,49 @@ def test_a_described_name_counts_only_for_the_kind_the_word_asks_for() -> None:
     assert score("Hasakah governorate") - score("Governorate Hasakah") >= W_DESCRIBED - 0.5
 
 
+def test_a_place_named_as_the_query_is_written_keeps_it_from_the_places_it_would_describe() -> None:
+    # Amakusa Shi is the municipality's name, word and all: the city named Amakusa does not get
+    # the weight of a described name, here or when the resolver ranked the municipality before.
+    municipality = place(1865358, "JP", (32.4, 130.2), 0.66, "A.ADM2")
+    city = place(7424125, "JP", (32.46, 130.19), 0.76)
+    candidates = [(municipality, [hit("Amakusa Shi")]), (city, [hit("Amakusa")])]
+    ranked = rank(normalize("Amakusa Shi"), candidates, Hints())
+    assert ranked[0].place.place_id == 1865358
+    assert all(r.view != "content" for r in ranked)
+    alone = rank(normalize("Amakusa Shi"), [(city, [hit("Amakusa")])], Hints())[0]
+    after = rank(
+        normalize("Amakusa Shi"), [(city, [hit("Amakusa")])], Hints(), namesakes=Namesakes({}, {}, written=True)
+    )[0]
+    assert alone.score - after.score == pytest.approx(W_DESCRIBED)
+
+
+def test_a_municipality_is_the_town_as_much_as_a_division_so_named() -> None:
+    # Gaza municipality is the city of Gaza; the governorate and Mozambique's province are named so too.
+    city = place(281133, "PS", (31.5, 34.47), 0.85)
+    governorate = place(11184609, "PS", (31.5, 34.45), 0.72, "A.ADM1")
+    province = place(1040946, "MZ", (-23.0, 33.0), 0.75, "A.ADM1")
+    candidates = [
+        (governorate, [hit("Gaza Governorate"), hit("Gaza", flags=0)]),
+        (province, [hit("Gaza")]),
+        (city, [hit("Gaza")]),
+    ]
+    assert winner("Gaza municipality", candidates) == 281133
+
+
+def test_a_described_name_is_not_met_through_a_code_or_another_script() -> None:
+    # KRK is Kraków's airport code and Аншан a Russian name of Anshan (CN): neither is named Krk or Ansan.
+    krakow = place(3094802, "PL", (50.06, 19.94), 0.95)
+    anshan = place(2038632, "CN", (41.1, 122.99), 0.9)
+
+    def view(query: str, facts: PlaceFacts, names: list[NameHit]) -> str:
+        return rank(normalize(query), [(facts, names)], Hints())[0].view
+
+    assert view("Krk city", krakow, [hit("Krakow"), hit("KRK", flags=FLAG_CODE)]) != "content"
+    assert view("Krk city", krakow, [hit("Krakow"), hit("Krk", flags=0)]) == "content"
+    assert view("Ansan city", anshan, [hit("Anshan"), hit("Ансан", flags=0)]) != "content"
+    assert view("Ansan city", anshan, [hit("Anshan"), hit("Ansan", flags=0)]) == "content"
+
+
 def test_a_city_named_with_its_word_is_not_the_country_named_without_it() -> None:
     kuwait = place(285570, "KW", (29.5, 47.75), 1.0, "A.PCLI")
     city = place(285787, "KW", (29.37, 47.98), 0.92, "P.PPLC")
