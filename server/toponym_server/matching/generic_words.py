@@ -108,6 +108,8 @@ FIRST_LEVEL_WORDS = frozenset(
         "sanjak",
         "division",
         "lalawigan",  # Filipino, a province
+        # A governorate's rural part, as Syrian reporting names it (*Idlib countryside*, ريف إدلب).
+        "countryside",
     ]
 )
 

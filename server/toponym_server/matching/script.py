@@ -47,6 +47,7 @@ _ARTICLE = re.compile(r"(?<![\w])ال(?=\w{2,})")
 ARABIC_GENERIC_WORDS = {
     **dict.fromkeys(("محافظه", "منطقه", "ولايه", "مقاطعه", "استان", "لواء"), "governorate"),
     "اقليم": "region",  # Iraq's Kurdistan Region, not Iran's Kurdistan province (استان کردستان)
+    "ريف": "countryside",  # ريف إدلب, Idlib's countryside
     **dict.fromkeys(("قضاء", "قضا", "ناحيه", "شهرستان", "بخش", "دهستان", "مديريه"), "district"),
     **dict.fromkeys(("مدينه", "بلده", "قريه", "شهر", "مخيم"), "city"),
 }

@@ -16,7 +16,19 @@ from toponym_server.matching.normalize import normalize
 
 
 @pytest.mark.parametrize(
-    "word", ["governorate", "muhafazat", "province", "provinz", "district", "oblast", "wilayah", "amphoe", "qada"]
+    "word",
+    [
+        "governorate",
+        "muhafazat",
+        "province",
+        "provinz",
+        "district",
+        "oblast",
+        "wilayah",
+        "amphoe",
+        "qada",
+        "countryside",
+    ],
 )
 def test_admin_words(word: str) -> None:
     assert kind_of(word) == "admin"
@@ -94,3 +106,9 @@ def test_the_words_of_subdivisions_are_admin_words() -> None:
 )
 def test_asks_for_subdivision(folded: str, expected: bool) -> None:
     assert asks_for_subdivision(folded) is expected
+
+
+def test_a_governorates_countryside_asks_for_the_governorate() -> None:
+    # Idlib countryside (ريف إدلب) is the rural governorate, not a district of it.
+    assert not asks_for_subdivision(normalize("Idlib countryside").folded)
+    assert normalize("ريف إدلب").generic_kind == "admin"

@@ -89,6 +89,7 @@ def test_generic_words_become_their_latin_equivalents() -> None:
         ("استان بوشهر", "governorate"),
         ("ولاية صور", "governorate"),
         ("إقليم كردستان", "region"),  # Iraq's Kurdistan Region, not Iran's province (استان کردستان)
+        ("ريف إدلب", "countryside"),  # Idlib's countryside, the rural governorate
     ],
 )
 def test_a_districts_word_asks_for_a_lower_level_than_a_provinces(text: str, word: str) -> None:
