@@ -102,13 +102,12 @@ def test_the_words_of_subdivisions_are_admin_words() -> None:
         ("afrin district", True),
         ("district of columbia", True),
         ("donetsk", False),
+        ("idlib countryside", False),  # the rural governorate, not a district of it
     ],
 )
 def test_asks_for_subdivision(folded: str, expected: bool) -> None:
     assert asks_for_subdivision(folded) is expected
 
 
-def test_a_governorates_countryside_asks_for_the_governorate() -> None:
-    # Idlib countryside (ريف إدلب) is the rural governorate, not a district of it.
-    assert not asks_for_subdivision(normalize("Idlib countryside").folded)
+def test_a_governorates_countryside_in_arabic_asks_for_an_admin_area() -> None:
     assert normalize("ريف إدلب").generic_kind == "admin"
