@@ -603,6 +603,13 @@ class IndexReader:
         )
         return list(map(NameRow._make, rows))
 
+    def names_folded_as(self, place_id: int, folded: str) -> list[tuple[str, int]]:
+        """Return the text and flags of each name of a place whose folded form is ``folded``, in stored order."""
+        rows = self._conn.execute(
+            "SELECT text, flags FROM names WHERE place_id = ? AND folded = ? ORDER BY id", (place_id, folded)
+        )
+        return [(str(text), int(flags)) for text, flags in rows]
+
     def admin_name(self, code: str) -> str:
         """Return the name of the admin division with GeoNames code ``code`` (``CC.A1``), or ``""``."""
         row = self._conn.execute("SELECT name FROM admin_divisions WHERE code = ?", (code,)).fetchone()

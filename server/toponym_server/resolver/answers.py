@@ -44,3 +44,8 @@ class PlaceDetails:
     localized_name: str
     names: tuple[NameRow, ...]
     related: tuple[RelatedPlace, ...] = ()
+
+
+def explanation_prefix(matched_name: str, match_kind: MatchKind) -> str:
+    """The start of a candidate's explanation: the name that met the query and how; its reasons follow."""
+    return f"matched {matched_name!r} ({match_kind}); "  # a StrEnum member formats as its value

@@ -21,6 +21,7 @@ from toponym_server.index.stored import ANSWERS_FINGERPRINT, answer_key
 from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE, RIVALS, confidence_of, iter_confidences
 from toponym_server.matching.features import kind_of_feature
 from toponym_server.matching.keys import QueryKeys, exact_keys, query_keys
+from toponym_server.matching.local_script import script_of
 from toponym_server.matching.normalize import Normalized, fold, normalize
 from toponym_server.matching.ranking import (
     Hints,
@@ -32,7 +33,8 @@ from toponym_server.matching.ranking import (
     shortlist,
     with_context,
 )
-from toponym_server.resolver.answers import Candidate, PlaceDetails, RelatedPlace
+from toponym_server.matching.similarity import MatchKind
+from toponym_server.resolver.answers import Candidate, PlaceDetails, RelatedPlace, explanation_prefix
 from toponym_server.resolver.cache import KeptRows, LruCache
 from toponym_server.resolver.kept import (
     KeptRanking,
@@ -272,6 +274,38 @@ def _stored_answers_of(index: IndexReader) -> StoredAnswers | None:
     return StoredAnswers(index.answer_reasons())
 
 
+# The kinds of match whose name is spelt as the query once folded.
+_MET_WHOLE = frozenset({MatchKind.EXACT, MatchKind.ALTERNATE_NAME})
+
+
+def _written_as(text: str, shown: str, names: Sequence[tuple[str, int]]) -> str | None:
+    """The name to show instead of ``shown`` for a query written ``text``, if another of ``names`` is written so.
+
+    ``names`` are (text, flags) of a place's names folded as the query, ``shown`` among them;
+    only a name of ``shown``'s standing (its flags) may stand in for it. Of those: one written
+    as ``text``, then one written so but for case, then, when ``shown`` is in another script
+    than ``text``, the first in ``text``'s. ``None`` when ``shown`` is not among ``names`` (it
+    met the query otherwise) or none is better.
+    """
+    flags = next((name_flags for name, name_flags in names if name == shown), None)
+    if flags is None:
+        return None
+    peers = [name for name, name_flags in names if name_flags == flags and name != shown]
+    text = text.strip()
+    if text in peers:
+        return text
+    wanted = text.casefold()
+    if shown.casefold() == wanted:
+        return None
+    same_case = next((name for name in peers if name.casefold() == wanted), None)
+    if same_case is not None:
+        return same_case
+    script = script_of(text)
+    if script_of(shown) == script:
+        return None
+    return next((name for name in peers if script_of(name) == script), None)
+
+
 def _ranked_depth(query: Query, in_context: bool) -> int:
     """How many of the places that the strong keys reach ``query`` ranks in full (and keeps ranked).
 
@@ -360,8 +394,45 @@ class Resolver:
         self._point_vectors: dict[tuple[float, float], tuple[float, float, float]] = {}
 
     def resolve(self, query: Query, context: Sequence[tuple[float, float]] = ()) -> list[Candidate]:
-        """Return the candidates for ``query``, best first, at most ``query.limit`` of them."""
+        """Return the candidates for ``query``, best first, at most ``query.limit`` of them.
+
+        A candidate met by a name spelt as the query shows the place's name written as the query
+        when it has one of the same standing (*Нью-Йорк*, not *Њу Јорк*, which folds alike).
+        """
         folded, transliterated = fold(query.name)
+        answers = self._answers_to(query, context, folded, transliterated)
+        # A Latin query's namesakes differ in case and marks alone (*Sao Paulo*, *São Paulo*):
+        # the place's own spelling is the one to show.
+        return self._as_written(query.name, folded, answers) if transliterated else answers
+
+    def _as_written(self, text: str, folded: str, answers: list[Candidate]) -> list[Candidate]:
+        """``answers``, each met whole by another name folded as ``text`` showing the name written as ``text``.
+
+        Answers are kept and stored by the query's folded form, which names in two scripts or
+        spellings can share (*בית לחם* and *بيت لحم*): the name shown is settled per query.
+        """
+        shown: list[Candidate] | None = None
+        for at, answer in enumerate(answers):
+            if answer.matched_name == text or answer.match_kind not in _MET_WHOLE:
+                continue
+            names = self.index.names_folded_as(answer.place.geoname_id, folded)
+            written = _written_as(text, answer.matched_name, names)
+            if written is None:
+                continue
+            if shown is None:
+                shown = list(answers)
+            prefix = explanation_prefix(answer.matched_name, answer.match_kind)
+            shown[at] = replace(
+                answer,
+                matched_name=written,
+                explanation=explanation_prefix(written, answer.match_kind) + answer.explanation.removeprefix(prefix),
+            )
+        return answers if shown is None else shown
+
+    def _answers_to(
+        self, query: Query, context: Sequence[tuple[float, float]], folded: str, transliterated: bool
+    ) -> list[Candidate]:
+        """:meth:`resolve`'s answers as kept, stored or ranked, the query being folded as ``folded``."""
         hints = query.hints
         # An answer in a document's context is not kept: its key would hold every point of the
         # context (a name of a batch of 10,000 kept 75 KiB of key), and only the same document
@@ -780,7 +851,7 @@ class Resolver:
                     confidence=round(confidence, 4),
                     match_kind=item.match_kind,
                     matched_name=item.matched.text,
-                    explanation=f"matched {item.matched.text!r} ({item.match_kind}); " + "; ".join(item.reasons),
+                    explanation=explanation_prefix(item.matched.text, item.match_kind) + "; ".join(item.reasons),
                     related=related[place.geoname_id],
                 )
             )

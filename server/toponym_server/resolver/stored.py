@@ -39,7 +39,7 @@ from toponym_server.index.stored import DEFAULT_STORED_ANSWERS, answer_key, writ
 from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE
 from toponym_server.matching.ranking import FLAG_NON_LATIN
 from toponym_server.matching.similarity import MatchKind
-from toponym_server.resolver.answers import Candidate
+from toponym_server.resolver.answers import Candidate, explanation_prefix
 
 if TYPE_CHECKING:
     from toponym_server.resolver.resolver import Resolver
@@ -95,12 +95,12 @@ class StoredAnswer(NamedTuple):
 
     def explanation(self, matched_name: str) -> str:
         """The candidate's explanation, the matched name being ``matched_name``."""
-        return _explanation_prefix(matched_name, self.match_kind) + self.reasons
+        return explanation_prefix(matched_name, self.match_kind) + self.reasons
 
     @classmethod
     def of(cls, candidate: Candidate) -> StoredAnswer | None:
         """What ``candidate`` stores; ``None`` if its explanation is not the matched name's and reasons'."""
-        prefix = _explanation_prefix(candidate.matched_name, candidate.match_kind)
+        prefix = explanation_prefix(candidate.matched_name, candidate.match_kind)
         if not candidate.explanation.startswith(prefix):
             return None
         own = candidate.matched_name == candidate.place.name
@@ -213,11 +213,6 @@ class StoredAnswers:
             number = self._numbers[reasons] = len(self.reasons)
             self.reasons.append(reasons)
         return number
-
-
-def _explanation_prefix(matched_name: str, match_kind: MatchKind) -> str:
-    # The resolver's explanation starts so (Resolver._candidate); its reasons follow.
-    return f"matched {matched_name!r} ({match_kind}); "  # a StrEnum member formats as its value
 
 
 def store_answers(

@@ -183,6 +183,13 @@ def test_names_of_place_canonical_first(reader: IndexReader) -> None:
     assert names[0].phonetic == normalize("Al Ḩasakah").phonetic
 
 
+def test_names_folded_as_a_query_are_that_places_alone(reader: IndexReader) -> None:
+    canonical = [("Al Ḩasakah", FLAG_CANONICAL), ("Al Hasakah", FLAG_CANONICAL)]
+    assert reader.names_folded_as(HASAKAH, "al hasakah") == canonical
+    assert reader.names_folded_as(HASAKAH, "hasakah") == [("Hasakah", 0)]
+    assert reader.names_folded_as(ALEPPO, "hasakah") == []
+
+
 def test_names_of_an_unknown_place(reader: IndexReader) -> None:
     assert reader.names_of_place(999_999_999) == []
 

@@ -187,6 +187,28 @@ def test_country_hint_changes_the_winner(resolver: Resolver) -> None:
     assert hinted.place.country_code == "LB"
 
 
+@pytest.mark.parametrize(
+    ("query", "geoname_id", "shown"),
+    [
+        # Bethlehem's Hebrew and Arabic names fold alike; its country writes both scripts.
+        ("بيت لحم", 284315, "بيت لحم"),
+        ("בית לחם", 284315, "בית לחם"),
+        ("بَيْت لَحْم", 284315, "بَيْت لَحْم"),
+        # New York City's Russian and Serbian names fold alike, in one script; an answer to one is kept for both.
+        ("Нью-Йорк", 5128581, "Нью-Йорк"),
+        ("Њу Јорк", 5128581, "Њу Јорк"),
+        ("нью-йорк", 5128581, "Нью-Йорк"),
+    ],
+)
+def test_a_place_met_by_a_name_spelt_as_the_query_shows_the_name_written_as_the_query(
+    resolver: Resolver, query: str, geoname_id: int, shown: str
+) -> None:
+    first = resolver.resolve(Query(query))[0]
+    assert (first.place.geoname_id, first.matched_name) == (geoname_id, shown)
+    assert first.match_kind is MatchKind.ALTERNATE_NAME
+    assert first.explanation.startswith(f"matched {shown!r} (alternate_name); ")
+
+
 def test_get_place_of_an_unknown_id_is_none(resolver: Resolver) -> None:
     assert resolver.get_place(-1) is None
 
