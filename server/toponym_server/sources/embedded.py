@@ -99,7 +99,7 @@ class EmbeddedSource:
             yield PlaceRecord(
                 geoname_id=int(city["geonameid"]),
                 name=city["name"],
-                ascii_name=_ascii(city["name"], city.get("alternatenames", ())),
+                ascii_name=_ascii(city["name"]),
                 latitude=float(city["latitude"]),
                 longitude=float(city["longitude"]),
                 feature_class="P",
@@ -249,14 +249,52 @@ def _loosely(name: str) -> str:
 _LOOSE_PUNCTUATION = str.maketrans({"\u2018": "'", "\u2019": "'", "-": " "})
 
 
-def _ascii(name: str, alternates: Any) -> str:
-    """Pick the ASCII name: the canonical name when it is ASCII, else its first ASCII alternate spelling."""
+# Letters and marks with no ASCII decomposition, written as GeoNames' ASCII names write them: an
+# ʿayn as a grave accent, a hamza as an apostrophe (*Būr Sa\u2018īd* is *Bur Sa`id*).
+_ASCII_LETTERS = str.maketrans(
+    {
+        "\u2018": "`",
+        "\u02bb": "`",
+        "\u02bf": "`",
+        "\u2019": "'",
+        "\u02bc": "'",
+        "\u02be": "'",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u0131": "i",  # dotless i
+        "ł": "l",
+        "Ł": "L",
+        "ß": "ss",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "Þ": "Th",
+        "ħ": "h",
+        "Ħ": "H",
+        "ə": "e",
+        "Ə": "E",
+    }
+)
+
+
+def _ascii(name: str) -> str:
+    """The ASCII name: ``name`` without its accents, its other letters and marks written in ASCII.
+
+    A letter with no ASCII form stays. The canonical name's own spelling, never an alternate
+    one: *Rosh Ha\u2018Ayin* is *Rosh Ha`Ayin*, not its first ASCII alternate name, *Ras al-`Ayn*,
+    which would be indexed as the place's own name.
+    """
     if name.isascii():
         return name
-    stripped = "".join(c for c in normalize("NFKD", name) if not combining(c))
-    if stripped.isascii():
-        return stripped
-    return next((a for a in alternates if a.isascii() and a), stripped)
+    return "".join(c for c in normalize("NFKD", name) if not combining(c)).translate(_ASCII_LETTERS)
 
 
 def _cldr_country_names() -> dict[str, list[NameRecord]]:

@@ -1,8 +1,14 @@
-"""The embedded default gazetteer's source: which city is a country's capital."""
+"""The embedded default gazetteer's source: which city is a country's capital, and its ASCII name."""
 
 from __future__ import annotations
 
-from toponym_server.sources.embedded import _capital_ids
+import pytest
+
+from toponym_server.index import IndexReader
+from toponym_server.matching.ranking import FLAG_CANONICAL
+from toponym_server.sources.embedded import _ascii, _capital_ids
+
+ROSH_HAAYIN = 293690
 
 
 def city(geoname_id: int, name: str, country: str, population: int) -> dict[str, object]:
@@ -34,3 +40,28 @@ def test_a_capital_spelt_otherwise_is_found_by_its_bare_letters_or_among_alterna
     }
     capitals = {("CO", "Bogota"), ("AG", "St. John's"), ("KZ", "Nur-Sultan"), ("CW", " Willemstad"), ("CR", "San Jose")}
     assert _capital_ids(cities, capitals) == {3688689, 3576022, 1526273, 3513090, 3621849}
+
+
+@pytest.mark.parametrize(
+    ("name", "ascii_name"),
+    [
+        ("Aleppo", "Aleppo"),
+        ("\u1e28am\u0101h", "Hamah"),
+        ("Rosh Ha\u2018Ayin", "Rosh Ha`Ayin"),
+        ("B\u016br Sa\u2018\u012bd", "Bur Sa`id"),
+        ("Al Jaz\u012brah al \u1e28amr\u0101\u2019", "Al Jazirah al Hamra'"),
+        ("K\u0131r\u015fehir", "Kirsehir"),
+        ("\u0141\u00f3d\u017a", "Lodz"),
+        ("Gro\u00dfenhain", "Grossenhain"),
+    ],
+)
+def test_a_citys_ascii_name_is_its_own_name_in_ascii_letters(name: str, ascii_name: str) -> None:
+    assert _ascii(name) == ascii_name
+
+
+def test_no_alternate_name_of_a_city_is_indexed_as_its_own(embedded_index: IndexReader) -> None:
+    # Before, a name with a letter or mark that does not decompose to ASCII took its first ASCII
+    # alternate name as its ASCII name: *Ras al-`Ayn* was Rosh HaAyin's own name, and 4,766 other
+    # places (*Qal'ah-ye Shahr* was *Faoghan*) were named so.
+    own = {name.text for name in embedded_index.names_of_place(ROSH_HAAYIN) if name.flags & FLAG_CANONICAL}
+    assert own == {"Rosh Ha\u2018Ayin", "Rosh Ha`Ayin"}
