@@ -652,7 +652,7 @@ def _name_batches(
     rows: list[tuple[object, ...]] = []
     batch = _Batch.empty()
     ids, places, texts, langs, flag_column = batch
-    weights: dict[tuple[str, str, int, int], float] = {}  # prominence is a pure function: most inputs recur
+    weights: dict[tuple[str, str, int, int, bool], float] = {}  # prominence is a pure function: most inputs recur
     border_population = options.border_min_population
 
     def flush_places() -> None:
@@ -676,7 +676,7 @@ def _name_batches(
 
     def add_place(place: PlaceRecord, is_custom: bool) -> None:
         place_id = place.geoname_id
-        weight_key = (place.feature_class, place.feature_code, place.population, len(place.names))
+        weight_key = (place.feature_class, place.feature_code, place.population, len(place.names), place.seat)
         weight = weights.get(weight_key)
         if weight is None:
             if len(weights) >= 1 << 16:

@@ -96,6 +96,7 @@ class EmbeddedSource:
         yield from self._area_places(areas)
         for city in cities.values():
             code = "PPLC" if int(city["geonameid"]) in capital_ids else "PPL"
+            population = int(city.get("population") or 0)
             yield PlaceRecord(
                 geoname_id=int(city["geonameid"]),
                 name=city["name"],
@@ -106,10 +107,13 @@ class EmbeddedSource:
                 feature_code=code,
                 country_code=city["countrycode"],
                 admin1_code=city.get("admin1code") or "",
-                population=int(city.get("population") or 0),
+                population=population,
                 names=tuple(
                     NameRecord(n) for n in dict.fromkeys(city.get("alternatenames", ())) if n and not is_link(n)
                 ),
+                # cities500 lists a place of fewer than 500 people only as the seat of a division
+                # (of any level, down to the fourth): one it gives no population is a seat.
+                seat=population == 0,
             )
 
     def _areas(self) -> dict[int, _Area]:

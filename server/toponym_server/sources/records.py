@@ -80,6 +80,8 @@ class PlaceRecord:
     admin2_code: str = ""
     population: int = 0
     names: tuple[NameRecord, ...] = field(default=())
+    seat: bool = False
+    """The place is the seat of an administrative division of a level ``feature_code`` does not tell."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,3 +87,10 @@ def test_a_place_named_in_many_ways_outranks_a_namesake_of_its_size() -> None:
     obscure = prominence("P", "PPL", 50_000, name_count=3)
     assert famous > obscure > prominence("P", "PPL", 50_000)
     assert prominence("P", "PPL", 50_000, name_count=10_000) < prominence("A", "PCLI", 0) == 1.0
+
+
+def test_a_seat_weighs_at_least_as_its_level_and_a_seat_of_no_known_level_as_the_lowest() -> None:
+    assert prominence("P", "PPLA", 0) > prominence("P", "PPLA2", 0) > prominence("P", "PPLA3", 0)
+    assert prominence("P", "PPLA3", 0) > prominence("P", "PPLA4", 0) > prominence("P", "PPL", 0)
+    assert prominence("P", "PPL", 0, seat=True) == prominence("P", "PPLA4", 0)
+    assert prominence("P", "PPL", 200_000, seat=True) == prominence("P", "PPL", 200_000)

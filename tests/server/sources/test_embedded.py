@@ -1,14 +1,16 @@
-"""The embedded default gazetteer's source: which city is a country's capital, and its ASCII name."""
+"""The embedded default gazetteer's source: which city is a country's capital, its ASCII name, its standing."""
 
 from __future__ import annotations
 
 import pytest
 
 from toponym_server.index import IndexReader
+from toponym_server.matching.prominence import prominence
 from toponym_server.matching.ranking import FLAG_CANONICAL
 from toponym_server.sources.embedded import _ascii, _capital_ids
 
 ROSH_HAAYIN = 293690
+RAS_AL_AYN = 165509  # the Syrian border town: cities500 gives it no population
 
 
 def city(geoname_id: int, name: str, country: str, population: int) -> dict[str, object]:
@@ -65,3 +67,9 @@ def test_no_alternate_name_of_a_city_is_indexed_as_its_own(embedded_index: Index
     # places (*Qal'ah-ye Shahr* was *Faoghan*) were named so.
     own = {name.text for name in embedded_index.names_of_place(ROSH_HAAYIN) if name.flags & FLAG_CANONICAL}
     assert own == {"Rosh Ha\u2018Ayin", "Rosh Ha`Ayin"}
+
+
+def test_a_city_cities500_gives_no_population_weighs_as_a_seat_of_a_division(embedded_index: IndexReader) -> None:
+    town = embedded_index.places_by_id([RAS_AL_AYN])[RAS_AL_AYN]
+    assert (town.feature_code, town.population) == ("PPL", 0)
+    assert town.prominence >= prominence("P", "PPLA4", 0) > prominence("P", "PPL", 0)
