@@ -574,6 +574,7 @@ def _write(
             state.keys,
             time.monotonic() - started,
         )
+        _mark_curated_spellings(conn)
         merged = merger.merged_into()
         keys = _write_keys(state, workers, progress)
         workers.close()
@@ -787,6 +788,22 @@ def _name_batches(
     flush_places()
     if ids := batch[0]:
         yield batch
+
+
+def _mark_curated_spellings(conn: sqlite3.Connection) -> None:
+    """Flag every name spelt as a name a custom-places file gives its place (folded alike) as custom too.
+
+    A place's key entries keep one name of each spelling, the first: the gazetteer's own
+    *Ra\u2019s al \u2018Ayn*, not the seed's *Ras al-Ayn*, so ranking would never see that a
+    curated file gives the place the spelling it meets (:data:`~toponym_server.matching.ranking.W_CURATED`).
+    """
+    started = time.monotonic()
+    marked = conn.execute(
+        "UPDATE names SET flags = flags | ?1 WHERE flags & ?1 = 0 AND (place_id, folded) IN "
+        "(SELECT place_id, folded FROM names WHERE flags & ?1)",
+        (FLAG_CUSTOM,),
+    ).rowcount
+    logger.info("%d names spelt as a custom name of their place marked in %.1f s", marked, time.monotonic() - started)
 
 
 def _skip_long_name(place_id: int, text: str) -> None:

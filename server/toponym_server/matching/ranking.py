@@ -54,7 +54,7 @@ FLAG_HISTORIC = 8
 FLAG_CANONICAL = 16
 FLAG_NON_LATIN = 32
 FLAG_CODE = 64  # an abbreviation or code (IATA, FAA ...) among the alternate names: a name only of a country
-FLAG_CUSTOM = 128  # a name from a custom-places file
+FLAG_CUSTOM = 128  # a name from a custom-places file, or spelt (folded) as one of its place's
 
 # Scores are log-odds (see :mod:`.scoring`, whose weights are fitted). The benchmark sets hold no
 # bias points, documents, generic words, language hints or name statuses, so these weights are
@@ -105,6 +105,10 @@ _SEAT_PROMINENCE = 0.15
 # A name in another script than Latin that the place's own country writes it in (بيت لحم is
 # Bethlehem in the West Bank first, though GeoNames gives Bethlehem, Pennsylvania the name too).
 W_LOCAL_SCRIPT = 1.0
+# A name a custom-places file (the project's seeds, an operator's own) gives the place, met whole:
+# someone who knows what the name means there put it there (*Ras al-Ayn* is the Syrian border
+# town, though GeoNames gives Rosh HaAyin (IL), five times as populous, the name as well).
+W_CURATED = 2.0
 # A place of the kind a query's generic word asks for, named as the name the query describes
 # (:func:`.normalize.described_name`): *Sinjar* the district for *Sinjar district*, not the more
 # prominent *Sanghar District*, which the fitted model finds closer for sharing the word. Such a
@@ -225,6 +229,7 @@ _ASKS_OTHER_LEVEL = ("generic word asks for another level", ())
 _ASKS_PLACE = ("generic word asks for a place", ())
 _CONTEXT = "near the batch's other places {:.2f}"
 _LOCAL_SCRIPT = ("named so in its country's script", ())
+_CURATED = ("named so by a curated source", ())
 
 
 @dataclass(slots=True)
@@ -606,6 +611,9 @@ def rank(
         if local is not None:
             base += W_LOCAL_SCRIPT
             signals.append(_LOCAL_SCRIPT)
+        if as_named and flags & FLAG_CUSTOM:
+            base += W_CURATED
+            signals.append(_CURATED)
         if named_so:
             base += W_DESCRIBED
         if place.feature_code == "PPLC":

@@ -98,6 +98,27 @@ def test_extra_names_reach_existing_places(tmp_path: Path) -> None:
     assert top(reader, "القائم") == AL_QAIM
 
 
+def test_a_name_a_custom_file_gives_a_place_outranks_a_more_prominent_namesake(tmp_path: Path) -> None:
+    # GeoNames names the Syrian border town Ra\u2019s al \u2018Ayn (no population) and gives Rosh HaAyin
+    # (IL) the press's spelling too; the seeds say which one the press means.
+    ras_al_ayn, rosh_haayin = 165509, 293690
+    rows = [
+        *DUMP,
+        dump_row(ras_al_ayn, "Ra\u2019s al \u2018Ayn", "Ra's al `Ayn", "", 36.85, 40.07, "P.PPLA2", "SY", "01"),
+        dump_row(
+            rosh_haayin, "Rosh Ha\u2018Ayin", "Rosh Ha`Ayin", "Ras al-`Ayn", 32.1, 34.96, "P.PPL", "IL", "", 72881
+        ),
+    ]
+    custom = CustomGazetteer(places=(), extra_names=((ras_al_ayn, NameRecord("Ras al-Ayn")),), fingerprint="test")
+    _, reader = build(tmp_path, rows, custom)
+    curated = {name.text for name in reader.names_of_place(ras_al_ayn) if name.flags & FLAG_CUSTOM}
+    # The gazetteer's names spelt so are flagged too: a place's key entries keep one name a spelling.
+    assert curated == {"Ras al-Ayn", "Ra\u2019s al \u2018Ayn", "Ra's al `Ayn"}
+    assert not any(name.flags & FLAG_CUSTOM for name in reader.names_of_place(rosh_haayin))
+    assert top(reader, "Ras al-Ayn") == top(reader, "Ras al Ayn") == ras_al_ayn
+    assert top(reader, "Rosh HaAyin") == rosh_haayin
+
+
 def test_a_custom_place_merges_into_the_same_named_feature_nearby(tmp_path: Path) -> None:
     summary, reader = build(tmp_path, [*DUMP, TANF_POST_ROW], custom_places())
     assert (summary.custom_places, summary.merged_custom_places) == (1, 1)

@@ -14,6 +14,7 @@ from toponym_server.matching.ranking import (
     CONTENT_EQUAL,
     FLAG_CANONICAL,
     FLAG_CODE,
+    FLAG_CUSTOM,
     FLAG_HISTORIC,
     FLAG_NON_LATIN,
     FLAG_PREFERRED,
@@ -339,6 +340,21 @@ def test_a_name_in_the_script_of_the_places_own_country_points_there(two_bethleh
     assert first.place.place_id == 284315
     assert "named so in its country's script" in first.reasons
     assert winner("Bethlehem", two_bethlehems) == 5180225  # a Latin name says nothing of a country
+
+
+def test_a_name_a_curated_file_gives_a_place_outweighs_a_more_prominent_namesakes(two_bethlehems) -> None:
+    town = place(165509, "SY", (36.85, 40.07), 0.46)  # Ras al-Ayn, the Syrian border town
+    rosh_haayin = place(293690, "IL", (32.1, 34.96), 0.75)
+
+    def candidates(flags: int) -> list[tuple[PlaceFacts, list[NameHit]]]:
+        return [(town, [hit("Ras al-Ayn", flags=flags)]), (rosh_haayin, [hit("Ras al-`Ayn", flags=0)])]
+
+    (first, *_) = rank(normalize("Ras al-Ayn"), candidates(FLAG_CUSTOM), Hints())
+    assert first.place.place_id == 165509
+    assert "named so by a curated source" in first.reasons
+    assert winner("Ras al-Ayn", candidates(0)) == 293690
+    # Only a curated name met whole counts: a misspelling meets the seed's name no more than another.
+    assert winner("Ras al-Aiyan", candidates(FLAG_CUSTOM)) == 293690
 
 
 def test_a_query_in_another_script_is_met_by_a_name_in_a_script_before_a_latin_romanisation(two_bethlehems) -> None:
