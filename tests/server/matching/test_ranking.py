@@ -342,7 +342,7 @@ def test_a_name_in_the_script_of_the_places_own_country_points_there(two_bethleh
     assert winner("Bethlehem", two_bethlehems) == 5180225  # a Latin name says nothing of a country
 
 
-def test_a_name_a_curated_file_gives_a_place_outweighs_a_more_prominent_namesakes(two_bethlehems) -> None:
+def test_a_name_a_curated_file_gives_a_place_outweighs_a_more_prominent_namesake() -> None:
     town = place(165509, "SY", (36.85, 40.07), 0.46)  # Ras al-Ayn, the Syrian border town
     rosh_haayin = place(293690, "IL", (32.1, 34.96), 0.75)
 
@@ -355,6 +355,11 @@ def test_a_name_a_curated_file_gives_a_place_outweighs_a_more_prominent_namesake
     assert winner("Ras al-Ayn", candidates(0)) == 293690
     # Only a curated name met whole counts: a misspelling meets the seed's name no more than another.
     assert winner("Ras al-Aiyan", candidates(FLAG_CUSTOM)) == 293690
+    # A far more prominent namesake keeps its name: a camp an operator names Paris is not Paris.
+    camp = place(1_000_000_001_000, "SY", (36.2, 37.1), 0.36, "S.CMPRF")
+    paris = place(2988507, "FR", (48.85, 2.35), 0.99, "P.PPLC")
+    named_paris = [(camp, [hit("Paris", flags=FLAG_CANONICAL | FLAG_CUSTOM)]), (paris, [hit("Paris")])]
+    assert winner("Paris", named_paris) == 2988507
 
 
 def test_a_query_in_another_script_is_met_by_a_name_in_a_script_before_a_latin_romanisation(two_bethlehems) -> None:
