@@ -396,8 +396,9 @@ class Resolver:
     def resolve(self, query: Query, context: Sequence[tuple[float, float]] = ()) -> list[Candidate]:
         """Return the candidates for ``query``, best first, at most ``query.limit`` of them.
 
-        A candidate met by a name spelt as the query shows the place's name written as the query
-        when it has one of the same standing (*Нью-Йорк*, not *Њу Јорк*, which folds alike).
+        A candidate met whole by a name that a query in a script other than Latin is spelt as
+        shows the place's name written as the query when it has one of the same standing
+        (*Нью-Йорк*, not *Њу Јорк*, which folds alike).
         """
         folded, transliterated = fold(query.name)
         answers = self._answers_to(query, context, folded, transliterated)
