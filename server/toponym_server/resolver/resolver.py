@@ -416,7 +416,10 @@ class Resolver:
         for at, answer in enumerate(answers):
             if answer.matched_name == text or answer.match_kind not in _MET_WHOLE:
                 continue
-            names = self.index.names_folded_as(answer.place.geoname_id, folded)
+            # In a turn, as every read of a new answer: a thread's own connection would keep a
+            # page cache of its own, in each of a server's threads (20 MB more once full).
+            with self.index.turn():
+                names = self.index.names_folded_as(answer.place.geoname_id, folded)
             written = _written_as(text, answer.matched_name, names)
             if written is None:
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -207,6 +208,23 @@ def test_a_place_met_by_a_name_spelt_as_the_query_shows_the_name_written_as_the_
     assert (first.place.geoname_id, first.matched_name) == (geoname_id, shown)
     assert first.match_kind is MatchKind.ALTERNATE_NAME
     assert first.explanation.startswith(f"matched {shown!r} (alternate_name); ")
+
+
+def test_the_name_shown_as_written_is_read_through_the_connection_of_the_turns(embedded_index: IndexReader) -> None:
+    # A thread's own connection keeps a page cache of its own: read so in each of a server's
+    # threads, the names shown as written held some 20 MB more once every cache was full.
+    resolver = Resolver(embedded_index, cache_size=0)
+    own_connections: list[object] = []
+
+    def resolve() -> None:
+        (first, *_) = resolver.resolve(Query("\u0628\u064a\u062a \u0644\u062d\u0645"))  # Bethlehem in Arabic
+        assert first.matched_name == "\u0628\u064a\u062a \u0644\u062d\u0645"
+        own_connections.append(getattr(embedded_index._local, "conn", None))
+
+    thread = threading.Thread(target=resolve)
+    thread.start()
+    thread.join()
+    assert own_connections == [None]
 
 
 def test_get_place_of_an_unknown_id_is_none(resolver: Resolver) -> None:
