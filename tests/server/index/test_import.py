@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from pathlib import Path
 
@@ -95,6 +96,21 @@ def test_extra_names_reach_existing_places(tmp_path: Path) -> None:
     _, reader = build(tmp_path, DUMP, custom_places())
     names = {n.text: n for n in reader.names_of_place(AL_QAIM)}
     assert names["القائم"].flags & FLAG_CUSTOM
+    assert top(reader, "القائم") == AL_QAIM
+
+
+def test_custom_names_of_places_the_gazetteer_lacks_are_skipped_with_one_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A build filtered to a few countries leaves out most seed rows' places: a warning a name
+    # was a hundred lines.
+    lacking = tuple((place_id, NameRecord(text)) for place_id in (901, 902, 903) for text in ("One", "Two", "Three"))
+    custom = CustomGazetteer(places=(), extra_names=((AL_QAIM, NameRecord("القائم", "ar")), *lacking), fingerprint="t")
+    with caplog.at_level(logging.WARNING, logger=build_module.__name__):
+        _, reader = build(tmp_path, DUMP, custom)
+    skipped = [record.getMessage() for record in caplog.records if "custom names" in record.getMessage()]
+    lacks = "the gazetteer (or its filters) has no such place"
+    assert skipped == [f"custom names for 3 places skipped: {lacks}: 901, 902, 903"]
     assert top(reader, "القائم") == AL_QAIM
 
 
