@@ -24,6 +24,8 @@ from toponym_server.matching.keys import QueryKeys, exact_keys, query_keys
 from toponym_server.matching.local_script import script_of
 from toponym_server.matching.normalize import Normalized, fold, normalize
 from toponym_server.matching.ranking import (
+    FLAG_CANONICAL,
+    FLAG_NON_LATIN,
     Hints,
     Namesakes,
     PlaceFacts,
@@ -274,36 +276,46 @@ def _stored_answers_of(index: IndexReader) -> StoredAnswers | None:
     return StoredAnswers(index.answer_reasons())
 
 
-# The kinds of match whose name is spelt as the query once folded.
-_MET_WHOLE = frozenset({MatchKind.EXACT, MatchKind.ALTERNATE_NAME})
+# The kinds of match whose name may be spelt as the query once folded (a transliteration: a name
+# in Latin script that a query in another folds as).
+_MET_WHOLE = frozenset({MatchKind.EXACT, MatchKind.ALTERNATE_NAME, MatchKind.TRANSLITERATION})
 
 
-def _written_as(text: str, shown: str, names: Sequence[tuple[str, int]]) -> str | None:
-    """The name to show instead of ``shown`` for a query written ``text``, if another of ``names`` is written so.
+def _written_as(
+    text: str, shown: str, names: Sequence[tuple[str, int]], *, any_standing: bool = False
+) -> tuple[str, int] | None:
+    """The name and flags to show instead of ``shown`` for a query written ``text``, if a name is written so.
 
     ``names`` are (text, flags) of a place's names folded as the query, ``shown`` among them;
-    only a name of ``shown``'s standing (its flags) may stand in for it. Of those: one written
-    as ``text``, then one written so but for case, then, when ``shown`` is in another script
-    than ``text``, the first in ``text``'s. ``None`` when ``shown`` is not among ``names`` (it
-    met the query otherwise) or none is better.
+    only a name of ``shown``'s standing (its flags, its script aside) may stand in for it, unless
+    ``any_standing`` (a romanisation shown, whose match kind the name shown instead decides). Of
+    those: one written as ``text``, then one written so but for case, then, when ``shown`` is in
+    another script than ``text``, the first in ``text``'s. ``None`` when ``shown`` is not among
+    ``names`` (it met the query otherwise) or none is better.
     """
     flags = next((name_flags for name, name_flags in names if name == shown), None)
     if flags is None:
         return None
-    peers = [name for name, name_flags in names if name_flags == flags and name != shown]
+    standing = flags & ~FLAG_NON_LATIN
+    peers = [
+        (name, other)
+        for name, other in names
+        if name != shown and (any_standing or other & ~FLAG_NON_LATIN == standing)
+    ]
     text = text.strip()
-    if text in peers:
-        return text
+    written = next((peer for peer in peers if peer[0] == text), None)
+    if written is not None:
+        return written
     wanted = text.casefold()
     if shown.casefold() == wanted:
         return None
-    same_case = next((name for name in peers if name.casefold() == wanted), None)
+    same_case = next((peer for peer in peers if peer[0].casefold() == wanted), None)
     if same_case is not None:
         return same_case
     script = script_of(text)
     if script_of(shown) == script:
         return None
-    return next((name for name in peers if script_of(name) == script), None)
+    return next((peer for peer in peers if script_of(peer[0]) == script), None)
 
 
 def _ranked_depth(query: Query, in_context: bool) -> int:
@@ -420,16 +432,23 @@ class Resolver:
             # page cache of its own, in each of a server's threads (20 MB more once full).
             with self.index.turn():
                 names = self.index.names_folded_as(answer.place.geoname_id, folded)
-            written = _written_as(text, answer.matched_name, names)
+            kind = answer.match_kind
+            romanised = kind is MatchKind.TRANSLITERATION
+            written = _written_as(text, answer.matched_name, names, any_standing=romanised)
             if written is None:
                 continue
+            name, flags = written
+            if romanised and flags & FLAG_NON_LATIN:
+                # Met by the place's own name in the query's script, not through a romanisation.
+                kind = MatchKind.EXACT if flags & FLAG_CANONICAL else MatchKind.ALTERNATE_NAME
             if shown is None:
                 shown = list(answers)
             prefix = explanation_prefix(answer.matched_name, answer.match_kind)
             shown[at] = replace(
                 answer,
-                matched_name=written,
-                explanation=explanation_prefix(written, answer.match_kind) + answer.explanation.removeprefix(prefix),
+                match_kind=kind,
+                matched_name=name,
+                explanation=explanation_prefix(name, kind) + answer.explanation.removeprefix(prefix),
             )
         return answers if shown is None else shown
 

@@ -199,6 +199,9 @@ def test_country_hint_changes_the_winner(resolver: Resolver) -> None:
         ("Нью-Йорк", 5128581, "Нью-Йорк"),
         ("Њу Јорк", 5128581, "Њу Јорк"),
         ("нью-йорк", 5128581, "Нью-Йорк"),
+        # Met through a romanisation spelt alike (Haseke, Aleppo), though the place has the name as written.
+        ("Хасеке", 173811, "Хасеке"),
+        ("Алеппо", 170063, "Алеппо"),
     ],
 )
 def test_a_place_met_by_a_name_spelt_as_the_query_shows_the_name_written_as_the_query(
