@@ -409,8 +409,9 @@ class Resolver:
         """Return the candidates for ``query``, best first, at most ``query.limit`` of them.
 
         A candidate met whole by a name that a query in a script other than Latin is spelt as
-        shows the place's name written as the query when it has one of the same standing
-        (*Нью-Йорк*, not *Њу Јорк*, which folds alike).
+        shows the place's name written as the query when it has one: of the same standing as the
+        name that met it (*Нью-Йорк*, not *Њу Јорк*, which folds alike), or any, where a
+        romanisation met it (*Хасеке*, not *Haseke*).
         """
         folded, transliterated = fold(query.name)
         answers = self._answers_to(query, context, folded, transliterated)
