@@ -25,6 +25,7 @@ SUBDIVISION_WORDS = frozenset(
         "rayon",
         "raionul",
         "shahrestan",
+        "shakhrestan",  # Russian шахрестан
         "bakhsh",
         "dehestan",
         "mintaqat",
@@ -32,6 +33,7 @@ SUBDIVISION_WORDS = frozenset(
         "nahiyat",
         "nahiyah",
         "nahiya",
+        "nakhiya",  # Russian нахия, as BGN/PCGN romanises it (transliterate.py)
         "qada",
         "qadaa",
         "kaza",
@@ -70,9 +72,11 @@ FIRST_LEVEL_WORDS = frozenset(
         "mohafazat",
         "mohafaza",
         "muhafaza",
+        "mukhafaza",  # Russian мухафаза, as BGN/PCGN romanises it (transliterate.py)
         "province",
         "provinces",
         "provincia",
+        "provintsiya",  # Russian провинция
         "provinz",
         "provincie",
         "provinsi",
@@ -99,6 +103,7 @@ FIRST_LEVEL_WORDS = frozenset(
         "prefecture",
         "prefektur",
         "state",
+        "shtat",  # Russian штат
         "estado",
         "territory",
         "territoire",
@@ -177,10 +182,10 @@ MUNICIPALITY_WORDS = frozenset(
 FEATURE_WORDS = frozenset({"oasis", "camp", "crossing", "checkpoint"})
 
 # Link words, including the Persian ezafe of *Ostan-e Tehran* (folding splits it off), the
-# "on" of river towns (*-sur-Marne*, Russian *-na-*, *-sjur-* as Russian transcribes "sur"),
+# "on" of river towns (*-sur-Marne*, Russian *-na-*, *-sjur-* and *-syur-* as Russian transcribes "sur"),
 # the Filipino *ng* (*Lungsod ng Tagaytay*) and the Scandinavian "in" (*Harrow i London*).
 LINK_WORDS = frozenset(
-    {"of", "de", "di", "du", "des", "del", "la", "le", "e", "ye", "sur", "sjur", "na", "ng", "i", "upon", "am"}
+    {"of", "de", "di", "du", "des", "del", "la", "le", "e", "ye", "sur", "sjur", "syur", "na", "ng", "i", "upon", "am"}
 )
 
 

@@ -57,6 +57,16 @@ def test_every_generic_word_is_dropped_from_a_name(word: str) -> None:
     assert views.generic_kind == kind_of(normalize(word).folded)
 
 
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("провинция Идлиб", "admin"), ("мухафаза Бекаа", "admin"), ("район Африн", "admin"), ("город Идлиб", "place")],
+)
+def test_russian_generic_words_are_dropped_as_romanised(name: str, kind: str) -> None:
+    views = normalize(name)
+    assert len(views.tokens) == 1
+    assert views.generic_kind == kind
+
+
 def test_persian_ostan_e_is_dropped() -> None:
     assert normalize("Ostan-e Tehran").tokens == ("tehran",)
 

@@ -195,11 +195,12 @@ def test_country_hint_changes_the_winner(resolver: Resolver) -> None:
         ("بيت لحم", 284315, "بيت لحم"),
         ("בית לחם", 284315, "בית לחם"),
         ("بَيْت لَحْم", 284315, "بَيْت لَحْم"),
-        # New York City's Russian and Serbian names fold alike, in one script; an answer to one is kept for both.
+        # New York City's Russian name in either case, and its Serbian one: each shown as written.
         ("Нью-Йорк", 5128581, "Нью-Йорк"),
         ("Њу Јорк", 5128581, "Њу Јорк"),
         ("нью-йорк", 5128581, "Нью-Йорк"),
-        # Met through a romanisation spelt alike (Haseke, Aleppo), though the place has the name as written.
+        # Met by its Russian name (folded as Khaseke), and through a romanisation spelt alike (Aleppo), though
+        # the place has the name as written.
         ("Хасеке", 173811, "Хасеке"),
         ("Алеппо", 170063, "Алеппо"),
     ],
