@@ -123,6 +123,8 @@ _SKELETON_CLASSES = str.maketrans(
     }
 )
 _DOUBLES = re.compile(r"(.)\1+")
+# Arabic and Hebrew script (with their presentation forms): abjads, which write few vowels.
+_ABJADS = re.compile(r"[\u0590-\u05FF\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]")
 
 
 def _first_group(match: re.Match[str]) -> str:
@@ -145,6 +147,8 @@ class Normalized(NamedTuple):
     transliterated: bool
     generic_kind: str | None
     readings: tuple[str, ...]
+    vowels_unwritten: bool = False
+    """Written in Arabic or Hebrew script, which leave most vowels out: a romanisation guesses none of them."""
 
 
 def fold(text: str) -> tuple[str, bool]:
@@ -368,8 +372,9 @@ def normalize(text: str) -> Normalized:
 # objects the collector tracks (a dataclass, a named tuple), they made each full collection some
 # 15 ms longer (BENCHMARKS.md, twelfth session).
 @lru_cache(maxsize=4096)
-def _views(text: str) -> tuple[str, tuple[str, ...], str, str, bool, str | None, tuple[str, ...]]:
+def _views(text: str) -> tuple[str, tuple[str, ...], str, str, bool, str | None, tuple[str, ...], bool]:
     folded, transliterated = fold(text)
     tokens, generic = content_tokens(folded)
     readings = phonetic_variants(tokens, not transliterated)
-    return (folded, tokens, readings[0], skeleton(readings[0]), transliterated, generic, readings)
+    unwritten = transliterated and _ABJADS.search(text) is not None
+    return (folded, tokens, readings[0], skeleton(readings[0]), transliterated, generic, readings, unwritten)

@@ -26,7 +26,14 @@ from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 from toponym_server.matching.features import Kind, kind_of_feature
 from toponym_server.matching.generic_words import MUNICIPALITY_WORDS, asks_for_subdivision
 from toponym_server.matching.local_script import is_local_script
-from toponym_server.matching.normalize import Normalized, compared_forms, content_words, described_name, spelling
+from toponym_server.matching.normalize import (
+    Normalized,
+    compared_forms,
+    content_words,
+    described_name,
+    phonetic_variants,
+    spelling,
+)
 from toponym_server.matching.scoring import (
     FEATURES,
     MODEL,
@@ -713,7 +720,10 @@ def _with_described(
     that is not a code, in Latin script for a Latin query and otherwise in a script the place's
     country writes (*قضاء عكار* is not Tbilisi's Abkhaz *Қарҭ*), and none where a place is named
     as the query is written, here or in the rankings ``before``; one met less closely than
-    :data:`CONTENT_EQUAL` is then met by the described name.
+    :data:`CONTENT_EQUAL` is then met by the described name. A query in another script that writes
+    its vowels (not Arabic or Hebrew) is also answered by a Latin name that sounds as its
+    romanisation (:func:`_sounds_as`): *провинция Ракка* describes *Rakka*, as the place's Latin
+    name *Raqqa* sounds.
     """
     named_so = [False] * len(kept)
     described = described_name(query)
@@ -725,6 +735,8 @@ def _with_described(
         return table, named_so
     asked = _asked_kinds(query)
     script = FLAG_NON_LATIN if query.transliterated else 0
+    # Not for Arabic or Hebrew script: a romanisation without vowels sounds as too many names.
+    sound = _sound(described) if script and not query.vowels_unwritten else ""
     similarities, views, names = list(table.similarities), list(table.views), list(table.names)
     for at, ((place, hits), kind) in enumerate(zip(kept, kinds, strict=True)):
         if kind not in asked:
@@ -739,12 +751,24 @@ def _with_described(
             ),
             None,
         )
+        if named is None and sound:
+            named = next((hit for hit in hits if _sounds_as(hit, sound)), None)
         if named is None:
             continue
         named_so[at] = True
         if similarities[at] < CONTENT_EQUAL:
             similarities[at], views[at], names[at] = CONTENT_EQUAL, _DESCRIBED_VIEW, named
     return EvidenceTable(table.features, similarities, views, names), named_so
+
+
+def _sound(words: str) -> str:
+    """The phonetic form of a name's content words joined (:func:`.normalize.content_words`), first reading."""
+    return phonetic_variants((words,))[0]
+
+
+def _sounds_as(hit: NameView, sound: str) -> bool:
+    """Tell whether ``hit`` is a Latin name, not a code, whose content words have the phonetic form ``sound``."""
+    return not hit.flags & (FLAG_NON_LATIN | FLAG_CODE) and _sound(content_words(hit.folded)) == sound
 
 
 def _asked_kinds(query: Normalized) -> frozenset[Kind]:

@@ -48,6 +48,14 @@ def test_hyphens_and_dashes_split_words(text: str) -> None:
     assert "-" not in normalize(text).folded
 
 
+@pytest.mark.parametrize(
+    ("text", "unwritten"),
+    [("قضاء هيت", True), ("פתח תקווה", True), ("провинция Ракка", False), ("Αθήνα", False), ("Hit", False)],
+)
+def test_arabic_and_hebrew_script_are_told_to_leave_vowels_unwritten(text: str, unwritten: bool) -> None:
+    assert normalize(text).vowels_unwritten is unwritten
+
+
 def test_fold_reports_transliteration_only_for_other_scripts() -> None:
     assert fold("Хасеке") == ("khaseke", True)
     assert fold("Ḩasakah")[1] is False  # Latin with diacritics is not a transliteration

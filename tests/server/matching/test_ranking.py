@@ -596,6 +596,26 @@ def test_a_described_name_is_not_met_through_a_code_or_another_script() -> None:
     assert view("Ansan city", anshan, [hit("Anshan"), hit("Ansan", flags=0)]) == "content"
 
 
+def test_a_name_in_cyrillic_describes_the_latin_name_its_romanisation_sounds_as() -> None:
+    # провинция Ракка romanises as "provintsiya Rakka": Raqqa governorate's Latin name Raqqa sounds
+    # so, and the city, more prominent, is not what the word asks for.
+    governorate = place(172957, "SY", (35.9, 38.9), 0.74, "A.ADM1")
+    city = place(172955, "SY", (35.95, 39.01), 0.86)
+    candidates = [
+        (city, [hit("Ar Raqqah"), hit("Raqqa", flags=0)]),
+        (governorate, [hit("Ar Raqqah"), hit("Raqqa", flags=0)]),
+    ]
+    ranked = rank(normalize("провинция Ракка"), candidates, Hints())
+    assert (ranked[0].place.place_id, ranked[0].view) == (172957, "content")
+
+
+def test_an_arabic_script_romanisation_describes_no_latin_name_by_its_sound() -> None:
+    # منطقة الغوطة (the Ghouta) romanises without its vowels, "ghwta", which sounds as Geita (TZ).
+    geita = place(8469239, "TZ", (-2.9, 32.2), 0.7, "A.ADM1")
+    ranked = rank(normalize("منطقة الغوطة"), [(geita, [hit("Geita Region"), hit("Geita", flags=0)])], Hints())
+    assert ranked[0].view != "content"
+
+
 def test_a_city_named_with_its_word_is_not_the_country_named_without_it() -> None:
     kuwait = place(285570, "KW", (29.5, 47.75), 1.0, "A.PCLI")
     city = place(285787, "KW", (29.37, 47.98), 0.92, "P.PPLC")
