@@ -410,8 +410,8 @@ class Resolver:
 
         A candidate met whole by a name that a query in a script other than Latin is spelt as
         shows the place's name written as the query when it has one: of the same standing as the
-        name that met it (*Нью-Йорк*, not *Њу Јорк*, which folds alike), or any, where a
-        romanisation met it (*Хасеке*, not *Haseke*).
+        name that met it (*بيت لحم*, not Bethlehem's Hebrew *בית לחם*, which folds alike), or any,
+        where a romanisation met it (*Алеппо*, not *Aleppo*).
         """
         folded, transliterated = fold(query.name)
         answers = self._answers_to(query, context, folded, transliterated)
