@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 from rapidfuzz.process import cdist
 
-from toponym_server.matching.normalize import Normalized
+from toponym_server.matching.normalize import Normalized, content_tokens, token_phonetics
 
 
 class MatchKind(StrEnum):
@@ -62,18 +62,48 @@ def similarity_row(scorer: Callable[..., float], query: str, choices: Sequence[s
 def partial_credit(query: Normalized, folded: str, phonetic: str) -> float:
     """The credit for one name naming part of the other (*Hucknall Torkard* / *Hucknall*), or 0.
 
-    The shared part is credited, less the more of the longer one it leaves out. Only across
-    words: within one word a shared start is just a shorter name (*Macon* is not part of
-    *Mekinez*). ``folded`` and ``phonetic`` are the gazetteer name's views.
+    The shared part is credited, less the more of the longer one it leaves out. Only whole
+    words count: the shorter must be spelt (nearly) as a run of the longer's words, not all of
+    them. Within one word a shared start is just a shorter name (*Macon* is not part of
+    *Mekinez*, *Sadr* not of *Sadra*), and a stretch across two words names neither (*Masr*
+    is not part of *Sawma Sara*). ``folded`` and ``phonetic`` are the gazetteer name's views.
     """
     if len(query.phonetic) <= len(phonetic):
         shorter, longer = query.phonetic, phonetic
+        words = _name_words(folded, phonetic)
     else:
         shorter, longer = phonetic, query.phonetic
+        words = token_phonetics(query.tokens, not query.transliterated)
     if not shorter or len(shorter) >= 0.8 * len(longer) or len(query.tokens) == folded.count(" ") + 1:
         return 0.0
-    overlap = fuzz.partial_ratio(shorter, longer, score_cutoff=PART_MIN_OVERLAP) / 100
-    return overlap * (PART_BASE + PART_COVERAGE * (len(shorter) / len(longer))) if overlap else 0.0
+    if not fuzz.partial_ratio(shorter, longer, score_cutoff=PART_MIN_OVERLAP):
+        return 0.0  # the cheap test first: no stretch of the longer is near the shorter
+    overlap = max(
+        (
+            Indel.normalized_similarity(shorter, "".join(words[start:end]))
+            for start in range(len(words))
+            for end in range(start + 1, len(words) + 1)
+            if end - start < len(words)
+        ),
+        default=0.0,
+    )
+    if overlap * 100 < PART_MIN_OVERLAP:
+        return 0.0
+    return overlap * (PART_BASE + PART_COVERAGE * (len(shorter) / len(longer)))
+
+
+def _name_words(folded: str, phonetic: str) -> tuple[str, ...]:
+    """The phonetic form of each content word of a gazetteer name whose views are ``folded`` and ``phonetic``.
+
+    A name's phonetic form is its content words' forms joined, read as Latin script or not (which
+    the views do not say); if neither reading joins to it, the name counts as one word.
+    """
+    tokens = content_tokens(folded)[0]
+    for latin in (True, False):
+        words = token_phonetics(tokens, latin)
+        if "".join(words) == phonetic:
+            return words
+    return (phonetic,)
 
 
 def name_similarity(query: Normalized, folded: str, phonetic: str, name_skeleton: str) -> tuple[float, str]:

@@ -103,6 +103,23 @@ def test_a_shared_start_within_one_word_is_not_a_part_of_the_name() -> None:
     assert score("Mekinez", "Meknes") > score("Mekinez", "Macon")
 
 
+def test_a_name_spelt_across_two_words_of_the_query_is_not_a_part_of_it() -> None:
+    # Cairo's name Masr is spelt in the middle of Sowme'eh Sara's Persian name, across its words:
+    # that names neither word, and Sowme'eh Sara's own Latin name is the nearer.
+    assert similarity("صومعه سرا", "Masr")[1] != "partial"
+    assert score("صومعه سرا", "Şowme‘eh Sarā") > score("صومعه سرا", "Masr")
+
+
+def test_a_word_that_starts_the_other_name_is_not_a_part_of_it() -> None:
+    # Sadr City is "the city of Sadr"; Shahr-e Sadra "the city of Sadra", another word
+    assert similarity("مدينة الصدر", "شهر صدرا")[1] != "partial"
+
+
+def test_a_run_of_the_longer_name_s_words_is_a_part_of_it() -> None:
+    assert similarity("Sant Cugat", "Sant Cugat del Vallès")[1] == "partial"
+    assert similarity("Hucknall Torkard Bulwell", "Hucknall Torkard")[1] == "partial"
+
+
 @pytest.mark.parametrize("count", [0, 1, FEW_CHOICES, FEW_CHOICES + 1, 40])
 @pytest.mark.parametrize("scorer", [Indel.normalized_similarity, Levenshtein.normalized_similarity])
 def test_similarities_of_few_or_many_choices_are_the_pairwise_ones(count: int, scorer: Callable[..., float]) -> None:
