@@ -78,18 +78,34 @@ def partial_credit(query: Normalized, folded: str, phonetic: str) -> float:
         return 0.0
     if not fuzz.partial_ratio(shorter, longer, score_cutoff=PART_MIN_OVERLAP):
         return 0.0  # the cheap test first: no stretch of the longer is near the shorter
-    overlap = max(
-        (
-            Indel.normalized_similarity(shorter, "".join(words[start:end]))
-            for start in range(len(words))
-            for end in range(start + 1, len(words) + 1)
-            if end - start < len(words)
-        ),
-        default=0.0,
-    )
+    overlap = _best_word_run(shorter, words)
     if overlap * 100 < PART_MIN_OVERLAP:
         return 0.0
     return overlap * (PART_BASE + PART_COVERAGE * (len(shorter) / len(longer)))
+
+
+# Two strings whose lengths differ by a factor beyond this cannot reach PART_MIN_OVERLAP's
+# Indel similarity, 2 * common / (both lengths): at most 2 * shorter / (shorter + longer).
+_RUN_LENGTH_FACTOR = 2 * 100 / PART_MIN_OVERLAP - 1
+
+
+def _best_word_run(shorter: str, words: tuple[str, ...]) -> float:
+    """The best Indel similarity of ``shorter`` to a run of ``words`` joined, not all of them.
+
+    Only runs of a length that could reach :data:`PART_MIN_OVERLAP` are compared, so a query
+    of thousands of words costs a pass over them, not one comparison per pair of words.
+    """
+    longest = len(shorter) * _RUN_LENGTH_FACTOR
+    best = 0.0
+    for start in range(len(words)):
+        length = 0
+        for end in range(start + 1, len(words) + 1):
+            length += len(words[end - 1])
+            if length > longest or end - start == len(words):
+                break
+            if length * _RUN_LENGTH_FACTOR >= len(shorter):
+                best = max(best, Indel.normalized_similarity(shorter, "".join(words[start:end])))
+    return best
 
 
 def _name_words(folded: str, phonetic: str) -> tuple[str, ...]:
