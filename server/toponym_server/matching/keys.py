@@ -92,7 +92,11 @@ def _query_readings(query: Normalized) -> dict[str, None]:
     first = query.tokens[0] if query.tokens else ""
     if len(first) > 5 and first[:2] in ("al", "el"):
         token_sets.append((first[2:], *query.tokens[1:]))
-    return {reading: None for tokens in token_sets for reading in phonetic_variants(tokens, latin)}
+    return {
+        reading: None
+        for tokens in token_sets
+        for reading in phonetic_variants(tokens, latin, j_as_y=not query.vowels_unwritten)
+    }
 
 
 def naming_keys(query: Normalized) -> tuple[str, ...]:

@@ -236,16 +236,18 @@ def _phonetic_word(key: str) -> str:
     return _DOUBLES.sub(_first_group, token)
 
 
-def phonetic_variants(tokens: tuple[str, ...], latin: bool = True) -> tuple[str, ...]:
+def phonetic_variants(tokens: tuple[str, ...], latin: bool = True, *, j_as_y: bool = True) -> tuple[str, ...]:
     """The phonetic forms of the tokens joined without spaces, one per reading of the ambiguous letters.
 
     ``ch`` is read as *kh* (German, Slavic) and as *sh* (French); ``j`` as in English and as
-    the *y* of German, Slavic and Scandinavian spellings (*Jamagata*, *Tosja*). ``latin`` says
-    the name was written in Latin script, where Wade-Giles spellings (*Hsinchu*) occur.
+    the *y* of German, Slavic and Scandinavian spellings (*Jamagata*, *Tosja*), unless
+    ``j_as_y`` is false: the *j* of a romanised Arabic or Hebrew name is its jim (*فجيرة*,
+    Fujairah, is not *Fyra*). ``latin`` says the name was written in Latin script, where
+    Wade-Giles spellings (*Hsinchu*) occur.
     """
     joined = "".join(tokens)
     ch_readings = ("h", "s") if "ch" in joined else ("h",)
-    j_readings = ("j", "y") if _J_AS_Y.search(joined) else ("j",)
+    j_readings = ("j", "y") if j_as_y and _J_AS_Y.search(joined) else ("j",)
     return tuple(
         dict.fromkeys(
             "".join(_phonetic_token(t, ch, j, latin) for t in tokens) for j in j_readings for ch in ch_readings
@@ -375,6 +377,6 @@ def normalize(text: str) -> Normalized:
 def _views(text: str) -> tuple[str, tuple[str, ...], str, str, bool, str | None, tuple[str, ...], bool]:
     folded, transliterated = fold(text)
     tokens, generic = content_tokens(folded)
-    readings = phonetic_variants(tokens, not transliterated)
     unwritten = transliterated and _ABJADS.search(text) is not None
+    readings = phonetic_variants(tokens, not transliterated, j_as_y=not unwritten)
     return (folded, tokens, readings[0], skeleton(readings[0]), transliterated, generic, readings, unwritten)

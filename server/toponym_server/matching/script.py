@@ -4,7 +4,7 @@ Arabic script: harakat and tatweel removed; alef and hamza forms unified; ta mar
 as ha; alef maqsura as ya; Persian and Kurdish letter forms mapped to their Arabic
 counterparts; the article ``ال`` split off its word so that it transliterates as a word of
 its own; in a name of several words, generic words (governorate, city, district ...) replaced
-by their Latin equivalents.
+by their Latin equivalents; the ayn written as a vowel.
 """
 
 from __future__ import annotations
@@ -44,13 +44,23 @@ _ARTICLE = re.compile(r"(?<![\w])ال(?=\w{2,})")
 # district's word (Iraq's and Lebanon's qada, the nahiya, Iran's shahrestan, bakhsh and dehestan,
 # Yemen's mudiriya) asks for a lower level than a province's (*قضاء كربلاء* is Karbala District,
 # not the governorate), and a qada is not an Omani wilaya.
-ARABIC_GENERIC_WORDS = {
+_GENERIC_WORDS_AS_WRITTEN = {
     **dict.fromkeys(("محافظه", "منطقه", "ولايه", "مقاطعه", "استان", "لواء"), "governorate"),
     "اقليم": "region",  # Iraq's Kurdistan Region, not Iran's Kurdistan province (استان کردستان)
     "ريف": "countryside",  # ريف إدلب, Idlib's countryside
     **dict.fromkeys(("قضاء", "قضا", "ناحيه", "شهرستان", "بخش", "دهستان", "مديريه"), "district"),
     **dict.fromkeys(("مدينه", "بلده", "قريه", "شهر", "مخيم"), "city"),
 }
+ARABIC_GENERIC_WORDS = {word.translate(_ARABIC_LETTERS): kind for word, kind in _GENERIC_WORDS_AS_WRITTEN.items()}
+"""The generic words as the letter clean-up leaves them (*لواء* is met as *لوا*)."""
+
+# ICU writes the ayn as a mark (U+02BF) that folding drops, so *عفرين* met names spelt *Frin*
+# (Freetown's *فريتاون*) and *معان* (Ma'an) was spelt as *عمان* (Amman). A Latin spelling
+# always has a vowel where the ayn is (*Afrin*, *Ma'an*, *Ain Issa*): written as alef, it is
+# read as one, and the two names differ. An ayn and an alef now fold alike (*جبع*, *جبا*);
+# written as a letter of its own (e), which kept them apart, Arabic names GeoNames lacks were
+# found less often than with the ayn dropped (BENCHMARKS.md, thirty-fifth session).
+_AYN = str.maketrans({"ع": "ا"})
 
 
 def has_arabic(text: str) -> bool:
@@ -66,4 +76,4 @@ def clean_arabic(text: str) -> str:
         # Alone, a generic word is the name (مدينة, a name of Medina): as "city" it would be
         # spelt like the English word, which would then be Medina's name.
         words = [ARABIC_GENERIC_WORDS.get(w, w) for w in words]
-    return _FINAL_HA.sub("ا", _ARTICLE.sub("ال ", " ".join(words)))
+    return _FINAL_HA.sub("ا", _ARTICLE.sub("ال ", " ".join(words))).translate(_AYN)

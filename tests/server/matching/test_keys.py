@@ -116,6 +116,14 @@ def test_both_ch_readings_are_indexed_and_looked_up() -> None:
     assert strong_keys("Sheshnya") & stored
 
 
+def test_a_romanised_arabic_name_reads_its_j_as_j_only() -> None:
+    # The j of Fujairah's Persian name (fjyra) is a jim: read as y it would be Vera's fyra
+    j_as_y = PHONETIC + normalize("fyra").phonetic
+    assert j_as_y not in name_keys("فجیره")
+    assert j_as_y not in query_keys(normalize("فجیره")).phonetic
+    assert PHONETIC + normalize("Jamagata").readings[1] in name_keys("Jamagata")
+
+
 def test_index_keys_matches_name_keys() -> None:
     assert index_keys(normalize("Deir ez-Zor")) == name_keys("Deir ez-Zor")
 

@@ -225,6 +225,17 @@ def test_names_without_ch_have_one_reading() -> None:
     assert len(phonetic_variants(normalize("Hasakah").tokens)) == 1
 
 
+def test_a_latin_j_is_also_read_as_y() -> None:
+    assert normalize("Jamagata").readings == ("jamagata", "yamagata")
+
+
+def test_the_j_of_a_romanised_arabic_name_is_read_as_j_only() -> None:
+    # Fujairah's Persian name is not Vera's Arabic one (fyra), nor Jama'a Yamky
+    assert len(normalize("فجیره").readings) == 1
+    assert "fara" not in normalize("فجیره").readings
+    assert len(normalize("جامعة").readings) == 1
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [

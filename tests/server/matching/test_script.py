@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from toponym_server.matching.generic_words import asks_for_subdivision
+from toponym_server.matching.normalize import fold
 from toponym_server.matching.script import clean_arabic, has_arabic
 
 
@@ -64,7 +65,8 @@ def test_persian_and_kurdish_letters_map_to_arabic() -> None:
 def test_article_is_split_off_its_word() -> None:
     assert clean_arabic("الحسكة") == "ال حسكا"
     assert clean_arabic("دير الزور") == "دير ال زور"
-    assert clean_arabic("عين العرب") == "عين ال عرب"
+    assert clean_arabic("تل أبيض") == "تل ابيض"
+    assert clean_arabic("رأس العين") == "راس ال اين"
 
 
 def test_short_word_starting_with_alef_lam_is_not_an_article() -> None:
@@ -90,6 +92,8 @@ def test_generic_words_become_their_latin_equivalents() -> None:
         ("ولاية صور", "governorate"),
         ("إقليم كردستان", "region"),  # Iraq's Kurdistan Region, not Iran's province (استان کردستان)
         ("ريف إدلب", "countryside"),  # Idlib's countryside, the rural governorate
+        ("لواء الإسكندرون", "governorate"),  # a hamza the letters' clean-up drops
+        ("مقاطعة الحسكة", "governorate"),  # an ayn the clean-up writes as a vowel
     ],
 )
 def test_a_districts_word_asks_for_a_lower_level_than_a_provinces(text: str, word: str) -> None:
@@ -97,6 +101,18 @@ def test_a_districts_word_asks_for_a_lower_level_than_a_provinces(text: str, wor
     cleaned = clean_arabic(text)
     assert cleaned.split()[0] == word
     assert asks_for_subdivision(cleaned) is (word == "district")
+
+
+def test_the_ayn_is_written_as_a_vowel() -> None:
+    # A Latin spelling has a vowel where the ayn is (Afrin, Ma'an, Ain Issa).
+    assert clean_arabic("عفرين") == "افرين"
+    assert clean_arabic("عين عيسى") == "اين ايسي"
+
+
+def test_an_ayn_keeps_names_apart_that_differ_by_it() -> None:
+    # Ma'an is not Amman, al-Arish not Ellrich's Arabic name: dropped, the ayn made them one
+    assert fold("معان") != fold("عمان")
+    assert fold("العريش") != fold("الريش")
 
 
 def test_iraqs_kurdistan_region_is_not_irans_kurdistan_province() -> None:

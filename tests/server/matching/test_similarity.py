@@ -61,11 +61,19 @@ def test_phonetic_equal_stays_below_exact_and_at_most_the_phonetic_ceiling(query
     assert PHONETIC_EQUAL - 0.1 <= value < PHONETIC_EQUAL
 
 
-@pytest.mark.parametrize(("query", "name"), [("Ayn al-Arab", "عين العرب"), ("Hasakah", "الحسكة")])
+@pytest.mark.parametrize(("query", "name"), [("Manbij", "منبج"), ("Hasakah", "الحسكة")])
 def test_skeleton_equal_scores_near_the_skeleton_level(query: str, name: str) -> None:
     value, view = similarity(query, name)
     assert view in ("skeleton", "folded")
     assert SKELETON_EQUAL <= value < PHONETIC_EQUAL - 0.05
+
+
+@pytest.mark.parametrize(
+    ("query", "name"), [("Afrin", "عفرين"), ("Ain Issa", "عين عيسى"), ("Ayn al-Arab", "عين العرب")]
+)
+def test_an_arabic_name_with_an_ayn_meets_its_latin_spelling_above_the_skeleton_level(query: str, name: str) -> None:
+    # The ayn is read as the vowel a Latin spelling writes there, not dropped (Frin).
+    assert score(query, name) >= PHONETIC_EQUAL - 0.1
 
 
 def test_among_phonetic_equals_the_closer_spelling_scores_higher() -> None:
