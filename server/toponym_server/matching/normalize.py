@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from toponym_server.matching.generic_words import FEATURE_WORDS, LINK_WORDS, kind_of
+from toponym_server.matching.local_script import script_of
 from toponym_server.matching.memo import string_memo
 from toponym_server.matching.script import clean_arabic, has_arabic
 from toponym_server.matching.transliterate import to_ascii
@@ -149,6 +150,8 @@ class Normalized(NamedTuple):
     readings: tuple[str, ...]
     vowels_unwritten: bool = False
     """Written in Arabic or Hebrew script, which leave most vowels out: a romanisation guesses none of them."""
+    script: str = ""
+    """A transliterated name's script as :func:`.local_script.script_of` names it (``ARABIC``); empty for Latin."""
 
 
 def fold(text: str) -> tuple[str, bool]:
@@ -374,9 +377,10 @@ def normalize(text: str) -> Normalized:
 # objects the collector tracks (a dataclass, a named tuple), they made each full collection some
 # 15 ms longer (BENCHMARKS.md, twelfth session).
 @lru_cache(maxsize=4096)
-def _views(text: str) -> tuple[str, tuple[str, ...], str, str, bool, str | None, tuple[str, ...], bool]:
+def _views(text: str) -> tuple[str, tuple[str, ...], str, str, bool, str | None, tuple[str, ...], bool, str]:
     folded, transliterated = fold(text)
     tokens, generic = content_tokens(folded)
     unwritten = transliterated and _ABJADS.search(text) is not None
     readings = phonetic_variants(tokens, not transliterated, j_as_y=not unwritten)
-    return (folded, tokens, readings[0], skeleton(readings[0]), transliterated, generic, readings, unwritten)
+    script = script_of(text) if transliterated else ""
+    return (folded, tokens, readings[0], skeleton(readings[0]), transliterated, generic, readings, unwritten, script)

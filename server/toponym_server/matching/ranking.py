@@ -25,7 +25,7 @@ from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
 from toponym_server.matching.features import Kind, kind_of_feature
 from toponym_server.matching.generic_words import MUNICIPALITY_WORDS, asks_for_subdivision
-from toponym_server.matching.local_script import is_local_script
+from toponym_server.matching.local_script import countries_writing, is_local_script
 from toponym_server.matching.normalize import (
     Normalized,
     compared_forms,
@@ -48,6 +48,7 @@ from toponym_server.matching.scoring import (
 )
 from toponym_server.matching.similarity import (
     FEW_CHOICES,
+    PHONETIC_EQUAL,
     MatchKind,
     name_similarities,
     partial_credit,
@@ -112,6 +113,14 @@ _SEAT_PROMINENCE = 0.15
 # A name in another script than Latin that the place's own country writes it in (بيت لحم is
 # Bethlehem in the West Bank first, though GeoNames gives Bethlehem, Pennsylvania the name too).
 W_LOCAL_SCRIPT = 1.0
+# A place in a country that writes a transliterated query's script, met through another name: a
+# name written in Arabic script most often names a place where Arabic script is written, and
+# such a place's name in it is often missing from GeoNames (*عفرين* is Afrin before Freetown,
+# whose Arabic name is *فريتاون*). As much as being named so in that script (W_LOCAL_SCRIPT), and
+# only for a place met as closely as a phonetic equal: *إقليم تيغراي* is Tigray (ET), whose Latin
+# name sounds as the query, not Tadjourah (DJ), which only shares its skeleton.
+W_SCRIPT_COUNTRY = 1.0
+_SCRIPT_COUNTRY_CLOSENESS = PHONETIC_EQUAL - 0.1
 # A name a custom-places file (the project's seeds, an operator's own) gives the place, met whole:
 # someone who knows what the name means there put it there (*Ras al-Ayn* is the Syrian border
 # town, though GeoNames gives Rosh HaAyin (IL), five times as populous, the name as well).
@@ -236,6 +245,7 @@ _ASKS_OTHER_LEVEL = ("generic word asks for another level", ())
 _ASKS_PLACE = ("generic word asks for a place", ())
 _CONTEXT = "near the batch's other places {:.2f}"
 _LOCAL_SCRIPT = ("named so in its country's script", ())
+_SCRIPT_COUNTRY = ("in a country that writes the name's script", ())
 _CURATED = ("named so by a curated source", ())
 
 
@@ -572,6 +582,7 @@ def rank(
     first_level = query.generic_kind == "admin" and not asks_for_subdivision(query.folded)
     # A town's administration's word (*municipality*) asks for the town as much as for a division.
     asks = _asked_kinds(query) if query.generic_kind == "admin" else frozenset()
+    script_countries = _script_countries(query, kept)
     ranked: list[Ranked] = []
     for (place, hits), kind, base, similarity, view, hit, named_so in zip(
         kept,
@@ -618,6 +629,9 @@ def rank(
         if local is not None:
             base += W_LOCAL_SCRIPT
             signals.append(_LOCAL_SCRIPT)
+        elif place.country_code in script_countries and similarity >= _SCRIPT_COUNTRY_CLOSENESS:
+            base += W_SCRIPT_COUNTRY
+            signals.append(_SCRIPT_COUNTRY)
         if as_named and flags & FLAG_CUSTOM:
             base += W_CURATED
             signals.append(_CURATED)
@@ -781,6 +795,27 @@ def _asked_kinds(query: Normalized) -> frozenset[Kind]:
 def _written(similarity: float, view: str) -> bool:
     """Tell whether a name met with ``similarity`` by ``view`` is the query as written, in any script."""
     return similarity >= _WHOLE and view == "folded"
+
+
+def _script_countries(query: Normalized, candidates: Sequence[tuple[PlaceFacts, Sequence[NameView]]]) -> frozenset[str]:
+    """The countries whose places :data:`W_SCRIPT_COUNTRY` favours for ``query``: those that write its script.
+
+    Only for the abjads (Arabic and Hebrew script), whose romanisations guess the vowels: on the
+    cross-script benchmark the other scripts gained nothing and lost a Thai and a Devanagari name
+    to a place of the script's country. None where a place elsewhere is named as the query is
+    written (but for a code): GeoNames then says whose name it is (*كامبار* is Quimper's, though
+    Kambar (PK) is spelt so in Latin script). Its name in the query's script may stand in the
+    index as a romanisation folded alike (a place's key entries keep one name of each spelling).
+    """
+    if not query.vowels_unwritten:
+        return frozenset()
+    countries = countries_writing(query.script)
+    for place, hits in candidates:
+        if place.country_code not in countries:
+            for hit in hits:
+                if hit.folded == query.folded and not hit.flags & FLAG_CODE:
+                    return frozenset()
+    return countries
 
 
 def _local_name(query: Normalized, place: PlaceFacts, hits: Sequence[NameView]) -> NameView | None:

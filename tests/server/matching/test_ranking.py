@@ -342,6 +342,37 @@ def test_a_name_in_the_script_of_the_places_own_country_points_there(two_bethleh
     assert winner("Bethlehem", two_bethlehems) == 5180225  # a Latin name says nothing of a country
 
 
+def test_a_name_in_a_script_points_to_the_countries_that_write_it_when_no_place_is_named_so() -> None:
+    # Msallata (LY) has no Arabic name here, nor has Mislata (ES), spelt a little closer to the query.
+    msallata = place(12687313, "LY", (32.62, 14.0), 0.70)
+    mislata = place(2513811, "ES", (39.48, -0.42), 0.66)
+    candidates = [(mislata, [hit("Mislata")]), (msallata, [hit("Msalatah")])]
+    (first, *_) = rank(normalize("مسلاتة"), candidates, Hints())
+    assert first.place.place_id == 12687313
+    assert "in a country that writes the name's script" in first.reasons
+    assert winner("Mslata", candidates) == 2513811  # the same letters in Latin script say nothing of a country
+
+
+def test_the_script_s_countries_pull_only_a_place_met_as_closely_as_a_phonetic_equal() -> None:
+    # Tigray's Latin name sounds as the Arabic query; Tadjourah (DJ) only shares the skeleton of
+    # its Arabic name (tjra, tghray).
+    tigray = place(444187, "ET", (14.0, 38.5), 0.79, "A.ADM1")
+    tadjourah = place(220781, "DJ", (11.8, 42.9), 0.75, "A.ADM1")
+    candidates = [
+        (tadjourah, [hit("Tadjourah"), hit("إقليم تجرة", flags=0)]),
+        (tigray, [hit("Tigrai"), hit("Tigray", flags=0)]),
+    ]
+    assert winner("إقليم تيغراي", candidates) == 444187
+
+
+def test_a_place_named_as_written_abroad_keeps_its_name_against_a_place_spelt_so_in_latin() -> None:
+    # GeoNames gives Quimper (FR) the Arabic name; Kambar (PK), a little less prominent, is spelt
+    # so in Latin script only: whose name it is is known, and the script's countries get no pull.
+    quimper = place(2984701, "FR", (48.0, -4.1), 0.74)
+    kambar = place(1167622, "PK", (27.59, 68.0), 0.70)
+    assert winner("كامبار", [(kambar, [hit("Kambar")]), (quimper, [hit("Quimper"), hit("كامبار", flags=0)])]) == 2984701
+
+
 def test_a_name_a_curated_file_gives_a_place_outweighs_a_more_prominent_namesake() -> None:
     town = place(165509, "SY", (36.85, 40.07), 0.46)  # Ras al-Ayn, the Syrian border town
     rosh_haayin = place(293690, "IL", (32.1, 34.96), 0.75)
