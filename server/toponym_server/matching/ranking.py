@@ -802,19 +802,20 @@ def _script_countries(query: Normalized, candidates: Sequence[tuple[PlaceFacts, 
 
     Only for the abjads (Arabic and Hebrew script), whose romanisations guess the vowels: on the
     cross-script benchmark the other scripts gained nothing and lost a Thai and a Devanagari name
-    to a place of the script's country. None where a place elsewhere is named as the query is
-    written (but for a code): GeoNames then says whose name it is (*كامبار* is Quimper's, though
-    Kambar (PK) is spelt so in Latin script). Its name in the query's script may stand in the
-    index as a romanisation folded alike (a place's key entries keep one name of each spelling).
+    to a place of the script's country. None where a place is named as the query is written (but
+    for a code): GeoNames then says whose name it is (*كامبار* is Quimper's, though Kambar (PK) is
+    spelt so in Latin script; *ברקת* is Bareqet (IL), not Burqah (PS)). Abroad, its name in the
+    query's script may stand in the index as a romanisation folded alike (a place's key entries
+    keep one name of each spelling, and one in each script its own country writes).
     """
     if not query.vowels_unwritten:
         return frozenset()
     countries = countries_writing(query.script)
     for place, hits in candidates:
-        if place.country_code not in countries:
-            for hit in hits:
-                if hit.folded == query.folded and not hit.flags & FLAG_CODE:
-                    return frozenset()
+        abroad = place.country_code not in countries
+        for hit in hits:
+            if hit.folded == query.folded and not hit.flags & FLAG_CODE and (abroad or hit.flags & FLAG_NON_LATIN):
+                return frozenset()
     return countries
 
 

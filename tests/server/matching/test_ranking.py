@@ -353,6 +353,14 @@ def test_a_name_in_a_script_points_to_the_countries_that_write_it_when_no_place_
     assert winner("Mslata", candidates) == 2513811  # the same letters in Latin script say nothing of a country
 
 
+def test_a_place_named_as_written_in_the_script_s_countries_keeps_its_name() -> None:
+    # Bareqet (IL) is named so in Hebrew; Burqah (PS), as prominent, only spelt so in Latin (brqt).
+    bareqet = place(295565, "IL", (32.02, 34.94), 0.54)
+    burqah = place(284196, "PS", (32.3, 35.19), 0.56)
+    candidates = [(burqah, [hit("Burqah"), hit("brqt", flags=0)]), (bareqet, [hit("Bareqet"), hit("ברקת", flags=0)])]
+    assert winner("ברקת", candidates) == 295565
+
+
 def test_the_script_s_countries_pull_only_a_place_met_as_closely_as_a_phonetic_equal() -> None:
     # Tigray's Latin name sounds as the Arabic query; Tadjourah (DJ) only shares the skeleton of
     # its Arabic name (tjra, tghray).
