@@ -29,18 +29,6 @@ _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _SOUTH_SLAVIC = re.compile(r"[јљњћђџѓќѕЈЉЊЋЂЏЃЌЅ]")
 # BGN/PCGN writes the hard sign as a double quote (Ob"yachevo), which would split the word.
 _HARD_SIGN = str.maketrans({'"': None})
-# Letters of African alphabets and IPA that ICU's Latin-ASCII drops: Ghana's Ewe name (gamma,
-# ana) folded as the Arabic name of Anah (IQ) does, and a turned e vanished (b-l-open o-eng).
-_DROPPED_LETTERS = str.maketrans(
-    {
-        "\u0263": "gh",  # LATIN SMALL LETTER GAMMA
-        "\u0194": "Gh",  # LATIN CAPITAL LETTER GAMMA
-        "\u01dd": "e",  # LATIN SMALL LETTER TURNED E
-        "\u018e": "E",  # LATIN CAPITAL LETTER REVERSED E
-        "\u0283": "sh",  # LATIN SMALL LETTER ESH
-        "\u01a9": "Sh",  # LATIN CAPITAL LETTER ESH
-    }
-)
 
 
 def _transliterator(rules: str) -> icu.Transliterator:
@@ -65,7 +53,6 @@ def to_ascii(text: str) -> str:
     """
     if text.isascii():
         return text
-    text = text.translate(_DROPPED_LETTERS)
     cyrillic = _CYRILLIC.search(text) is not None and _SOUTH_SLAVIC.search(text) is None
     transliterator = _transliterator(_CYRILLIC_RULES if cyrillic else _RULES)
     try:
