@@ -802,13 +802,16 @@ def _script_countries(query: Normalized, candidates: Sequence[tuple[PlaceFacts, 
 
     Only for the abjads (Arabic and Hebrew script), whose romanisations guess the vowels: on the
     cross-script benchmark the other scripts gained nothing and lost a Thai and a Devanagari name
-    to a place of the script's country. None where a place is named as the query is written (but
-    for a code): GeoNames then says whose name it is (*كامبار* is Quimper's, though Kambar (PK) is
-    spelt so in Latin script; *ברקת* is Bareqet (IL), not Burqah (PS)). Abroad, its name in the
-    query's script may stand in the index as a romanisation folded alike (a place's key entries
-    keep one name of each spelling, and one in each script its own country writes).
+    to a place of the script's country. None for a name with a division's word, which asks for a
+    kind of place whatever its spelling (*محافظة خان يونس* is Khan Yunis governorate, whose Latin
+    name only shares the query's skeleton, not the city). None where a place is named as the
+    query is written (but for a code): GeoNames then says whose name it is (*كامبار* is Quimper's,
+    though Kambar (PK) is spelt so in Latin script; *ברקת* is Bareqet (IL), not Burqah (PS)).
+    Abroad, its name in the query's script may stand in the index as a romanisation folded alike
+    (a place's key entries keep one name of each spelling, and one in each script its own country
+    writes).
     """
-    if not query.vowels_unwritten:
+    if not query.vowels_unwritten or query.generic_kind == "admin":
         return frozenset()
     countries = countries_writing(query.script)
     for place, hits in candidates:

@@ -361,6 +361,14 @@ def test_a_place_named_as_written_in_the_script_s_countries_keeps_its_name() -> 
     assert winner("ברקת", candidates) == 295565
 
 
+def test_a_division_s_word_asks_for_the_division_whatever_the_script_s_countries() -> None:
+    # The city's Arabic name sounds as the query's; the governorate's Latin name only shares its skeleton.
+    governorate = place(7871092, "PS", (31.35, 34.3), 0.72, "A.ADM1")
+    city = place(281124, "PS", (31.34, 34.31), 0.70)
+    candidates = [(city, [hit("Khan Yunis"), hit("خان يونس", flags=0)]), (governorate, [hit("Khan Yunis")])]
+    assert winner("محافظة خان يونس", candidates) == 7871092
+
+
 def test_the_script_s_countries_pull_only_a_place_met_as_closely_as_a_phonetic_equal() -> None:
     # Tigray's Latin name sounds as the Arabic query; Tadjourah (DJ) only shares the skeleton of
     # its Arabic name (tjra, tghray).
