@@ -68,16 +68,13 @@ def partial_credit(query: Normalized, folded: str, phonetic: str) -> float:
     *Mekinez*, *Sadr* not of *Sadra*), and a stretch across two words names neither (*Masr*
     is not part of *Sawma Sara*). ``folded`` and ``phonetic`` are the gazetteer name's views.
     """
-    if len(query.phonetic) <= len(phonetic):
-        shorter, longer = query.phonetic, phonetic
-        words = _name_words(folded, phonetic)
-    else:
-        shorter, longer = phonetic, query.phonetic
-        words = token_phonetics(query.tokens, not query.transliterated)
+    name_longer = len(query.phonetic) <= len(phonetic)
+    shorter, longer = (query.phonetic, phonetic) if name_longer else (phonetic, query.phonetic)
     if not shorter or len(shorter) >= 0.8 * len(longer) or len(query.tokens) == folded.count(" ") + 1:
         return 0.0
     if not fuzz.partial_ratio(shorter, longer, score_cutoff=PART_MIN_OVERLAP):
-        return 0.0  # the cheap test first: no stretch of the longer is near the shorter
+        return 0.0  # the cheap tests first: most names pass none, and the longer's words cost more
+    words = _name_words(folded, phonetic) if name_longer else token_phonetics(query.tokens, not query.transliterated)
     overlap = _best_word_run(shorter, words)
     if overlap * 100 < PART_MIN_OVERLAP:
         return 0.0
