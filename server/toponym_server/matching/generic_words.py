@@ -201,3 +201,8 @@ def kind_of(word: str) -> str | None:
 def asks_for_subdivision(folded: str) -> bool:
     """Tell whether a folded name holds a generic word of a second-level division or a lower one."""
     return any(word in SUBDIVISION_WORDS for word in folded.split())
+
+
+def admin_words_in(folded: str) -> frozenset[str]:
+    """The admin words (*governorate*, *district*) among the words of a folded name."""
+    return frozenset(word for word in folded.split() if word in ADMIN_WORDS)

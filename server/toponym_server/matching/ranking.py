@@ -24,7 +24,7 @@ from numpy.typing import NDArray
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
 from toponym_server.matching.features import Kind, kind_of_feature
-from toponym_server.matching.generic_words import MUNICIPALITY_WORDS, asks_for_subdivision
+from toponym_server.matching.generic_words import MUNICIPALITY_WORDS, admin_words_in, asks_for_subdivision
 from toponym_server.matching.local_script import countries_writing, is_local_script
 from toponym_server.matching.normalize import (
     Normalized,
@@ -46,6 +46,7 @@ from toponym_server.matching.scoring import (
     place_features,
     scores,
 )
+from toponym_server.matching.script import has_arabic
 from toponym_server.matching.similarity import (
     FEW_CHOICES,
     PHONETIC_EQUAL,
@@ -582,6 +583,7 @@ def rank(
     first_level = query.generic_kind == "admin" and not asks_for_subdivision(query.folded)
     # A town's administration's word (*municipality*) asks for the town as much as for a division.
     asks = _asked_kinds(query) if query.generic_kind == "admin" else frozenset()
+    arabic_words = _arabic_admin_words(query)
     script_countries = _script_countries(query, kept)
     ranked: list[Ranked] = []
     for (place, hits), kind, base, similarity, view, hit, named_so in zip(
@@ -652,7 +654,11 @@ def rank(
             closeness = math.exp(-distance_km(hints.near, (place.latitude, place.longitude)) / NEAR_SCALE_KM)
             total += W_NEAR * closeness
             signals.append((_NEAR, (closeness,)))
-        if query.generic_kind == "admin" and (kind in (Kind.ADMIN_AREA, Kind.COUNTRY) or kind in asks):
+        if (
+            query.generic_kind == "admin"
+            and (kind in (Kind.ADMIN_AREA, Kind.COUNTRY) or kind in asks)
+            and not _names_another_division(arabic_words, hit)
+        ):
             total += W_GENERIC
             signals.append(_ASKS_ADMIN)
             if kind is Kind.ADMIN_AREA and namesakes.outranked_by_level(place, first_level, similarity):
@@ -790,6 +796,28 @@ def _asked_kinds(query: Normalized) -> frozenset[Kind]:
     if any(word in MUNICIPALITY_WORDS for word in query.folded.split()):
         return _TOWN_OR_DIVISION
     return frozenset({Kind.ADMIN_AREA if query.generic_kind == "admin" else Kind.POPULATED_PLACE})
+
+
+def _arabic_admin_words(query: Normalized) -> frozenset[str]:
+    """The admin words of a query in Arabic script, as the clean-up writes them; empty for any other query."""
+    return admin_words_in(query.folded) if query.script == "ARABIC" and query.generic_kind == "admin" else frozenset()
+
+
+def _names_another_division(arabic_words: frozenset[str], hit: NameView) -> bool:
+    """Tell whether ``hit``, a name in Arabic script, calls its place by another division's word than the query's.
+
+    ``arabic_words`` are the query's (:func:`_arabic_admin_words`). Each state has its own word
+    for its divisions (Morocco's iqlim, Lebanon's and Iraq's qada, Syria's mintaqa): a division
+    whose own name holds another word than the query's is not the division asked for (*قضاء
+    عفرين* is not Morocco's *إقليم إفران*, which sounds alike once the ayn is read as a vowel).
+    The clean-up writes the words of one kind alike (*محافظة*, *ولاية* and *منطقة* as
+    *governorate*), so only another kind differs. Latin-script words are left out: *Aleppo
+    Governorate* and *Aleppo Province* are one division in two languages.
+    """
+    if not arabic_words or not has_arabic(hit.text):
+        return False
+    words = admin_words_in(hit.folded)
+    return bool(words) and words.isdisjoint(arabic_words)
 
 
 def _written(similarity: float, view: str) -> bool:

@@ -675,3 +675,27 @@ def test_a_countrys_name_in_a_script_it_writes_is_its_own() -> None:
     city = place(285787, "KW", (29.37, 47.98), 0.92, "P.PPLC")
     names = [hit("Kuwait"), hit("الكويت", lang="ar", flags=0)]
     assert winner("الكويت", [(city, [hit("Kuwait City"), hit("الكويت", flags=0)]), (kuwait, names)]) == 285570
+
+
+@pytest.mark.parametrize("query", ["قضاء عفرين", "ناحية عفرين", "منطقة عفرين"])
+def test_a_division_whose_own_name_has_another_arabic_word_is_not_the_division_asked_for(query: str) -> None:
+    # Morocco's province names itself iqlim; a qada, a nahiya or a mintaqa is no iqlim. No
+    # division is named Afrin: the town is what the query names.
+    town = place(174186, "SY", (36.51, 36.87), 0.73)
+    province = place(2546906, "MA", (33.5, -5.1), 0.66, "A.ADM2")
+    candidates = [
+        (town, [hit("‘Afrīn"), hit("عفرين", flags=0)]),
+        (province, [hit("Ifrane"), hit("إقليم إفران", flags=0)]),
+    ]
+    assert winner(query, candidates) == 174186
+
+
+def test_a_division_named_with_the_arabic_word_of_the_query_s_kind_is_still_asked_for() -> None:
+    # محافظة and منطقة are both a governorate's word once cleaned up: Saudi Arabia's regions are مناطق.
+    city = place(108410, "SA", (24.69, 46.72), 0.99, "P.PPLC")
+    region = place(108411, "SA", (24.0, 45.5), 0.90, "A.ADM1")
+    candidates = [
+        (city, [hit("Riyadh"), hit("الرياض", flags=0)]),
+        (region, [hit("Riyadh Region"), hit("منطقة الرياض", flags=0)]),
+    ]
+    assert winner("محافظة الرياض", candidates) == 108411
