@@ -24,8 +24,8 @@ from numpy.typing import NDArray
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
 from toponym_server.matching.features import Kind, kind_of_feature
-from toponym_server.matching.generic_words import MUNICIPALITY_WORDS, admin_words_in, asks_for_subdivision
-from toponym_server.matching.local_script import countries_writing, is_local_script
+from toponym_server.matching.generic_words import MUNICIPALITY_WORDS, admin_words_in, asks_for_subdivision, kind_of
+from toponym_server.matching.local_script import countries_writing, is_local_script, script_of
 from toponym_server.matching.normalize import (
     Normalized,
     compared_forms,
@@ -37,6 +37,7 @@ from toponym_server.matching.normalize import (
 from toponym_server.matching.scoring import (
     FEATURES,
     MODEL,
+    NAME_EVIDENCE,
     PARTIAL,
     NameComparer,
     RankingModel,
@@ -584,12 +585,13 @@ def rank(
     # A town's administration's word (*municipality*) asks for the town as much as for a division.
     asks = _asked_kinds(query) if query.generic_kind == "admin" else frozenset()
     arabic_words = _arabic_admin_words(query)
+    features = _met_as_written(query, kept, kinds, table, described, namesakes, first_level)
     script_countries = _script_countries(query, kept)
     ranked: list[Ranked] = []
     for (place, hits), kind, base, similarity, view, hit, named_so in zip(
         kept,
         kinds,
-        scores(table.features, model.weights()).tolist(),
+        scores(features, model.weights()).tolist(),
         table.similarities,
         table.views,
         table.names,
@@ -779,6 +781,68 @@ def _with_described(
         if similarities[at] < CONTENT_EQUAL:
             similarities[at], views[at], names[at] = CONTENT_EQUAL, _DESCRIBED_VIEW, named
     return EvidenceTable(table.features, similarities, views, names), named_so
+
+
+def _met_as_written(
+    query: Normalized,
+    kept: Sequence[tuple[PlaceFacts, Sequence[NameView]]],
+    kinds: Sequence[Kind],
+    table: EvidenceTable,
+    named_so: Sequence[bool],
+    namesakes: Namesakes,
+    first_level: bool,
+) -> NDArray[np.float64]:
+    """``table``'s features, with each place named as ``query`` describes met as if written as asked.
+
+    The model compares whole strings, word and all: another name of a place (*Milwaukee City*, a
+    name of Milwaukie; *Mexico City* for *Mexico state*) or a near spelling with the same word
+    (*Junín Municipality*) comes closer to *Milwaukee municipality* or *Jenin municipality* than
+    the name described. A place named so (:func:`_with_described`) by a name spelt as described,
+    with no generic word but the query's, is compared as the shortlist compares it
+    (:func:`.normalize.compared_forms`): as met whole. Not a place whose name only sounds as
+    described (*Baucau* for *мухафаза Бекаа*), nor one whose name gives another word (*Dohuk
+    District* for *Dohuk Governorate*), nor a division of another level than the word asks for
+    beside one of that level (*Karbala district* is Kerbala District, not the governorate named
+    Karbala): their own names' closeness decides, as before.
+    """
+    described = described_name(query)
+    rows = [
+        at
+        for at, ((place, hits), kind, so, similarity) in enumerate(
+            zip(kept, kinds, named_so, table.similarities, strict=True)
+        )
+        if so
+        and any(_spelt_as_described(query, described, hit) for hit in hits)
+        and not (
+            kind is Kind.ADMIN_AREA
+            and query.generic_kind == "admin"
+            and namesakes.outranked_by_level(place, first_level, similarity)
+        )
+    ]
+    if not rows:
+        return table.features
+    features = table.features.copy()
+    written = np.array(NameComparer(query).evidence(query.folded, query.phonetic, query.skeleton))
+    features[rows, :NAME_EVIDENCE] = np.maximum(features[rows, :NAME_EVIDENCE], written)
+    return features
+
+
+def _spelt_as_described(query: Normalized, described: str | None, hit: NameView) -> bool:
+    """Tell whether ``hit``, not a code, is spelt as the name ``query`` describes, with no other generic word.
+
+    A name in another script than Latin counts only in the query's own (abjads romanise alike:
+    Hebrew *חמד* is not what Arabic *مدينة حمد* spells), and a Latin name not for a query in an
+    abjad.
+    """
+    if hit.flags & FLAG_CODE or content_words(hit.folded) != described:
+        return False
+    if hit.flags & FLAG_NON_LATIN:
+        if script_of(hit.text) != query.script:
+            return False
+    elif query.vowels_unwritten:
+        return False  # a Latin name spelt as an abjad's romanisation (*hmd*) is one itself, without vowels
+    asked = query.folded.split()
+    return all(kind_of(word) is None or word in asked for word in hit.folded.split())
 
 
 def _sound(words: str) -> str:
