@@ -105,6 +105,9 @@ _DIGRAPHS: tuple[tuple[str, str], ...] = (
     ("qu", "k"),
 )
 _SOFT_C = re.compile(r"c(?=[eiy])")
+# A w before a vowel is a consonant, which Russian, German and Turkish spellings write v
+# (*Сафван* for Safwan, *Wolgograd* for Volgograd, *Kuveyt* for Kuwait).
+_CONSONANT_W = re.compile(r"w(?=[aeiou])")
 # A run of vowels, counting y and w as vowels wherever no vowel follows them (Arabic-script
 # transliterations write long vowels as w and y between consonants).
 _VOWEL_RUN = re.compile(r"(?:[aeiou]|[wy](?![aeiou]))+")
@@ -230,6 +233,7 @@ def _phonetic_word(key: str) -> str:
     for digraph, replacement in _DIGRAPHS:
         token = token.replace(digraph, replacement)
     token = token.replace("q", "k").replace("c", "k")
+    token = _CONSONANT_W.sub("v", token)
     if token.startswith("x"):  # pinyin x- is the sh sound
         token = "s" + token[1:]
     token = _DOUBLES.sub(_first_group, token)
