@@ -101,6 +101,10 @@ W_COUNTRY = 1.4
 W_COUNTRY_EXONYM = -1.0
 # A city of some 400,000 people, or a smaller one the gazetteer names in many languages.
 _OWNER_PROMINENCE = 0.8
+# Met only by a name that is not its own while a town elsewhere bears it as its own, a place
+# gives up the lead prominence and a capital's weight give it (*Akashi*, Hagåtña's name under
+# Japanese rule, is the Japanese city), as a country met by a city's name does (above).
+W_OTHERS_NAME = -1.0
 W_CANONICAL = 0.1  # the place's own name over an equally close alternate one, all else equal
 # A bare name more often means the city than the division named after it (the convention of
 # GeoNames-based geocoders); a generic word such as "governorate" outweighs this. A division named
@@ -247,6 +251,7 @@ _ASKS_OTHER_LEVEL = ("generic word asks for another level", ())
 _ASKS_PLACE = ("generic word asks for a place", ())
 _CONTEXT = "near the batch's other places {:.2f}"
 _LOCAL_SCRIPT = ("named so in its country's script", ())
+_OTHERS_NAME = ("named so by another town as its own", ())
 _SCRIPT_COUNTRY = ("in a country that writes the name's script", ())
 _CURATED = ("named so by a curated source", ())
 
@@ -641,7 +646,14 @@ def rank(
             signals.append(_CURATED)
         if named_so:
             base += W_DESCRIBED
-        if place.feature_code == "PPLC":
+        if (
+            kind is not Kind.COUNTRY
+            and (as_named or view == _DESCRIBED_VIEW)
+            and _names_another_place(query, place, hits, hit, namesakes, local)
+        ):
+            base += W_OTHERS_NAME
+            signals.append(_OTHERS_NAME)
+        elif place.feature_code == "PPLC":
             base += W_CAPITAL
         if flags & FLAG_CANONICAL:
             base += W_CANONICAL
@@ -685,13 +697,15 @@ class Namesakes:
     closely as a division can be (within :data:`_NAMESAKE_CLOSENESS` of whole); ``divisions``, by
     (country, first level or not), the closest similarity of a division; ``owned``, by the name
     as written (case aside), the prominence of the most prominent place other than a country that
-    the query names exactly by its own (canonical) name.
+    the query names exactly (or as it describes) by its own (canonical) name, and ``towns_own``
+    the same of towns alone.
     """
 
     towns: dict[str, float]
     divisions: dict[tuple[str, bool], float]
     owned: dict[str, float] = field(default_factory=dict)
     written: bool = False
+    towns_own: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -701,6 +715,7 @@ class Namesakes:
         towns = dict(before.towns) if before else {}
         divisions = dict(before.divisions) if before else {}
         owned = dict(before.owned) if before else {}
+        towns_own = dict(before.towns_own) if before else {}
         written = before.written if before else False
         for place, similarity, view, name in places:
             country = place.country_code
@@ -711,12 +726,18 @@ class Namesakes:
                 level = (country, place.feature_code == "ADM1")
                 if similarity > divisions.get(level, -1.0):
                     divisions[level] = similarity
-            if similarity >= _WHOLE and view == "folded" and name.flags & FLAG_CANONICAL and not _is_country(place):
+            if (
+                (view == _DESCRIBED_VIEW or (similarity >= _WHOLE and view == "folded"))
+                and name.flags & FLAG_CANONICAL
+                and not _is_country(place)
+            ):
                 text = name.text.casefold()
                 if place.prominence > owned.get(text, -1.0):
                     owned[text] = place.prominence
+                if place.feature_class == "P" and place.prominence > towns_own.get(text, -1.0):
+                    towns_own[text] = place.prominence
             written = written or _written(similarity, view)
-        return cls(towns, divisions, owned, written)
+        return cls(towns, divisions, owned, written, towns_own)
 
     def has_seat(self, division: PlaceFacts) -> bool:
         """Tell whether a town of the division's country, about as prominent, is named as it is."""
@@ -860,6 +881,32 @@ def _asked_kinds(query: Normalized) -> frozenset[Kind]:
     if any(word in MUNICIPALITY_WORDS for word in query.folded.split()):
         return _TOWN_OR_DIVISION
     return frozenset({Kind.ADMIN_AREA if query.generic_kind == "admin" else Kind.POPULATED_PLACE})
+
+
+def _names_another_place(
+    query: Normalized,
+    place: PlaceFacts,
+    hits: Sequence[NameView],
+    hit: NameView,
+    namesakes: Namesakes,
+    local: NameView | None,
+) -> bool:
+    """Tell whether ``hit``, the name that met ``place`` as written, is another town's own name rather than its own.
+
+    It is when it is none of the place's own names (canonical, preferred or short, one a curated
+    file gives, one in a script its country writes, a code) and a town
+    of some prominence (:data:`_OWNER_PROMINENCE`) among the candidates bears it as its canonical
+    name. A division's name borne by a town is left alone: the town is often its seat (Ghulja,
+    named Yili as the prefecture is).
+    """
+    if query.transliterated or local is not None:
+        return False
+    if hit.flags & (FLAG_CANONICAL | FLAG_PREFERRED | FLAG_SHORT | FLAG_CODE | FLAG_CUSTOM):
+        return False
+    text = hit.text.casefold()
+    if namesakes.towns_own.get(text, -1.0) < _OWNER_PROMINENCE:
+        return False
+    return not any(other.flags & FLAG_CANONICAL and other.text.casefold() == text for other in hits)
 
 
 def _arabic_admin_words(query: Normalized) -> frozenset[str]:

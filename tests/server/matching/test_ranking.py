@@ -754,3 +754,23 @@ def test_a_place_whose_described_name_gives_another_generic_word_is_not_met_as_w
         (district, [hit("Dohuk District")]),
     ]
     assert winner("Dohuk Governorate", candidates) == 97270
+
+
+def test_a_place_met_by_a_name_another_town_bears_as_its_own_yields_to_that_town() -> None:
+    # Akashi was Hagåtña's name under Japanese rule; the Japanese city bears it as its own.
+    hagatna = place(4044012, "GU", (13.47, 144.75), 0.92, "P.PPLC")
+    akashi = place(1847966, "JP", (34.65, 134.99), 0.87)
+    candidates = [(hagatna, [hit("Hagåtña"), hit("Akashi", flags=0)]), (akashi, [hit("Akashi")])]
+    assert winner("Akashi", candidates) == 1847966
+    assert winner("Akashi municipality", candidates) == 1847966
+    ranked = rank(normalize("Akashi"), candidates, Hints())
+    assert "named so by another town as its own" in ranked[1].reasons
+
+
+def test_a_town_named_as_a_division_bears_its_name_as_its_own() -> None:
+    # Ghulja, the seat of Yili prefecture, is named Yili too: a division's name is no other town's.
+    ghulja = place(1529435, "CN", (43.91, 81.28), 0.85)
+    prefecture = place(1529434, "CN", (43.9, 82.0), 0.80, "A.ADM2")
+    candidates = [(ghulja, [hit("Ghulja"), hit("Yili", flags=0)]), (prefecture, [hit("Yili")])]
+    ranked = rank(normalize("Yili"), candidates, Hints())
+    assert all("named so by another town as its own" not in r.reasons for r in ranked)
