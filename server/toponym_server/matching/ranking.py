@@ -102,8 +102,9 @@ W_COUNTRY_EXONYM = -1.0
 # A city of some 400,000 people, or a smaller one the gazetteer names in many languages.
 _OWNER_PROMINENCE = 0.8
 # Met only by a name that is not its own while a town elsewhere bears it as its own, a place
-# gives up the lead prominence and a capital's weight give it (*Akashi*, Hagåtña's name under
-# Japanese rule, is the Japanese city), as a country met by a city's name does (above).
+# gives up some of the lead its prominence gives it, and a capital its capital's weight (*Akashi*,
+# Hagåtña's name under Japanese rule, is the Japanese city), as a country met by a city's name
+# does (above).
 W_OTHERS_NAME = -1.0
 W_CANONICAL = 0.1  # the place's own name over an equally close alternate one, all else equal
 # A bare name more often means the city than the division named after it (the convention of
@@ -826,6 +827,8 @@ def _met_as_written(
     beside one of that level (*Karbala district* is Kerbala District, not the governorate named
     Karbala): their own names' closeness decides, as before.
     """
+    if not any(named_so):
+        return table.features
     described = described_name(query)
     rows = [
         at
@@ -894,10 +897,10 @@ def _names_another_place(
     """Tell whether ``hit``, the name that met ``place`` as written, is another town's own name rather than its own.
 
     It is when it is none of the place's own names (canonical, preferred or short, one a curated
-    file gives, one in a script its country writes, a code) and a town
-    of some prominence (:data:`_OWNER_PROMINENCE`) among the candidates bears it as its canonical
-    name. A division's name borne by a town is left alone: the town is often its seat (Ghulja,
-    named Yili as the prefecture is).
+    file gives, one in a script its country writes, a code) and a town of some prominence
+    (:data:`_OWNER_PROMINENCE`) among the candidates bears it as its canonical name. A division's
+    name borne by a town is left alone: the town is often its seat (Ghulja, named Yili as the
+    prefecture is).
     """
     if query.transliterated or local is not None:
         return False
