@@ -1,8 +1,8 @@
 """Run every acceptance case in ``cases/*.tsv`` through the client against an in-process server.
 
-Each line is (query, country hint, expected GeoNames ID, note); the expected place must come
-back at rank 1. Users extend the suite by adding lines or files, as Pelias placeholder's
-``test/cases`` do.
+Each line is (query, country hint, expected GeoNames ID, note), and a file may add a ``language``
+column (the caller's language hint, empty for none); the expected place must come back at rank 1.
+Users extend the suite by adding lines or files, as Pelias placeholder's ``test/cases`` do.
 """
 
 from __future__ import annotations
@@ -23,19 +23,26 @@ def _cases() -> list[pytest.ParameterSet]:
         with path.open(encoding="utf-8") as handle:
             rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
             for row in rows:
+                language = row.get("language") or None
                 cases.append(
                     pytest.param(
-                        row["query"], row["country"] or None, int(row["geoname_id"]), id=f"{path.stem}:{row['query']}"
+                        row["query"],
+                        row["country"] or None,
+                        language,
+                        int(row["geoname_id"]),
+                        id=f"{path.stem}:{row['query']}" + (f"[{language}]" if language else ""),
                     )
                 )
     return cases
 
 
-@pytest.mark.parametrize(("query", "country", "expected"), _cases())
-def test_case_resolves_at_rank_one(client: ToponymClient, query: str, country: str | None, expected: int) -> None:
+@pytest.mark.parametrize(("query", "country", "language", "expected"), _cases())
+def test_case_resolves_at_rank_one(
+    client: ToponymClient, query: str, country: str | None, language: str | None, expected: int
+) -> None:
     # The rank is what these cases check: a name shared by several towns (Palmyra) is honestly
     # uncertain, and its calibrated confidence may fall below the default threshold.
-    candidates = client.resolve(query, country=country, min_confidence=0.0001)  # 0 means the default
+    candidates = client.resolve(query, country=country, lang=language, min_confidence=0.0001)  # 0: the default
     assert candidates, f"{query!r} got no candidate"
     top = candidates[0]
     assert top.geoname_id == expected, (

@@ -610,6 +610,26 @@ class IndexReader:
         )
         return [(str(text), int(flags)) for text, flags in rows]
 
+    def names_in_language(self, spellings: Sequence[tuple[int, str]], language: str) -> list[tuple[int, str, str, str]]:
+        """The names tagged ``language`` of these (place ID, folded form) spellings: place ID, folded form, tag, text.
+
+        The key entries keep one name per spelling of a place, the lowest ID (*Salvador*,
+        untagged, for El Salvador's sixteen names folded so, French among them): this finds
+        the others. ``language`` is a base tag (``fr``); a name tagged with it or one of its
+        regional or script forms (``fr-CA``) counts. In name ID order.
+        """
+        if not spellings or not language:
+            return []
+        places = sorted({place for place, _ in spellings})
+        folded = sorted({spelling for _, spelling in spellings})
+        wanted = set(spellings)
+        rows = self._conn.execute(
+            f"SELECT place_id, folded, lang, text FROM names WHERE place_id IN ({','.join('?' * len(places))}) "
+            f"AND folded IN ({','.join('?' * len(folded))}) AND (lang = ? OR lang LIKE ?) ORDER BY id",
+            (*places, *folded, language, language + "-%"),
+        ).fetchall()
+        return [(int(p), str(f), str(lang), str(text)) for p, f, lang, text in rows if (p, f) in wanted]
+
     def admin_name(self, code: str) -> str:
         """Return the name of the admin division with GeoNames code ``code`` (``CC.A1``), or ``""``."""
         row = self._conn.execute("SELECT name FROM admin_divisions WHERE code = ?", (code,)).fetchone()

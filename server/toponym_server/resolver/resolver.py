@@ -801,16 +801,18 @@ class Resolver:
             return scored
         # Names arrive in ascending ID order, as the index returns them; ranking breaks ties by that order.
         rows = self._name_rows_of(changed.new_names)
+        hits = [unpacked_name(rows[name_id]) for name_id in sorted(rows)]
+        if hints.language:
+            hits = self._in_language(hits, normalized, hints.language.split("-")[0].lower())
         pool_hits, pool_facts = pool.hits, pool.facts
-        for name_id in sorted(rows):
-            row = rows[name_id]
-            place_id = row[1]
+        for name in hits:
+            place_id = name.place_id
             names = pool_hits.get(place_id)
             if names is None:
                 names = pool_hits[place_id] = []
                 if place_id not in pool_facts:
-                    pool_facts[place_id] = _facts(row)
-            names.append(unpacked_name(row))
+                    pool_facts[place_id] = _facts(rows[name.name_id])
+            names.append(name)
         candidates = [(pool.facts[p], pool.hits[p]) for p in changed.places if p in pool.facts and p in pool.hits]
         if shortlist_size:
             again = [c for c in candidates if c[0].place_id in scored]
@@ -826,6 +828,32 @@ class Resolver:
         for item in rank(normalized, candidates, hints, namesakes=namesakes):
             merged[item.place.place_id] = item
         return merged
+
+    def _in_language(self, names: list[NameRow], query: Normalized, language: str) -> list[NameRow]:
+        """``names``, each spelt as ``query`` that its place also bears so in ``language`` under that name's tag.
+
+        A place's names folded alike reach ranking as one, the lowest ID, whatever its tag
+        (:meth:`IndexReader.names_in_language`): El Salvador's untagged *Salvador* stands for
+        its French one, so a French caller's *Salvador* would not count as French. Only a
+        name written in the query's script counts (*Сальвадор* for a Russian caller's
+        *Сальвадор*, not for a Russian caller's *Salvador*), and only names folded as the query
+        are looked up: a spelling the query only comes near is no name the caller wrote.
+        """
+        script = query.script or "LATIN"
+        others = [
+            (name.place_id, name.folded)
+            for name in names
+            if name.folded == query.folded and name.lang.split("-")[0].lower() != language
+        ]
+        found: dict[tuple[int, str], str] = {}
+        for place_id, folded, lang, text in self.index.names_in_language(others, language):
+            if script_of(text) == script:
+                found.setdefault((place_id, folded), lang)
+        if not found:
+            return names
+        return [
+            name._replace(lang=found[key]) if (key := (name.place_id, name.folded)) in found else name for name in names
+        ]
 
     def _name_rows_of(self, name_ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
         """These names' rows, each with its place's ranking facts, read once and then kept; unknown IDs are absent.

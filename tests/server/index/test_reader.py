@@ -271,6 +271,18 @@ def test_localized_name_of_a_country_from_country_info(reader: IndexReader) -> N
     assert reader.localized_name(ALEPPO, "en") == ""
 
 
+def test_names_in_language_finds_a_places_tagged_names_behind_the_one_kept_per_spelling(
+    languages_reader: IndexReader,
+) -> None:
+    # Aleppo's canonical name and its English name fold alike: the key entries keep the first.
+    assert languages_reader.names_in_language([(ALEPPO, "aleppo")], "en") == [(ALEPPO, "aleppo", "en", "Aleppo")]
+    assert languages_reader.names_in_language([(ALEPPO, "aleppo")], "fr") == []
+    assert languages_reader.names_in_language([(ALEPPO, "alep")], "fr") == [(ALEPPO, "alep", "fr", "Alep")]
+    # Only the spellings asked for, of the places asked for.
+    assert languages_reader.names_in_language([(ALEPPO, "aleppo"), (DAMASCUS, "alep")], "fr") == []
+    assert languages_reader.names_in_language([], "fr") == []
+
+
 def test_localized_name_prefers_exact_tag_then_preferred_names(languages_reader: IndexReader) -> None:
     assert languages_reader.localized_name(ALEPPO, "fr") == "Alep"
     assert languages_reader.localized_name(ALEPPO, "fr-CA") == "Alep (Québec)"
