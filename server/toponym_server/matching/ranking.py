@@ -502,6 +502,21 @@ def admits(hints: Hints, place: PlaceFacts, kind: Kind | None = None) -> bool:
     return not hints.restrict_to_countries or place.country_code in hints.countries
 
 
+def meeting(
+    query: Normalized, candidates: Sequence[tuple[PlaceFacts, Sequence[NameView]]]
+) -> Sequence[tuple[PlaceFacts, Sequence[NameView]]]:
+    """``candidates``, each with only the names that can meet ``query``, in the same order.
+
+    A query in a script other than Latin meets no code: a code is written in Latin capitals,
+    and only the romanisation of the query spells like it (*عدن*, *adn*, is Aden, not the airport
+    code *ADN* of Andes, Colombia). A candidate left without a name stays, with none, so that
+    positions hold; :func:`shortlist` and :func:`rank` pass over it.
+    """
+    if not query.transliterated:
+        return candidates
+    return [(place, [hit for hit in hits if not hit.flags & FLAG_CODE]) for place, hits in candidates]
+
+
 def shortlist(
     query: Normalized,
     candidates: Sequence[tuple[PlaceFacts, Sequence[NameView]]],
@@ -520,6 +535,7 @@ def shortlist(
     """
     if len(candidates) <= size:
         return list(range(len(candidates)))
+    candidates = meeting(query, candidates)
     # Places the hints rule out (rank drops them anyway) or without a name take no place here.
     if hints.kinds or hints.restrict_to_countries:
         allowed = [i for i, (place, hits) in enumerate(candidates) if hits and admits(hints, place)]
@@ -577,7 +593,7 @@ def rank(
     language = hints.language.split("-")[0].lower()
     kept: list[tuple[PlaceFacts, Sequence[NameView]]] = []
     kinds: list[Kind] = []
-    for place, hits in candidates:
+    for place, hits in meeting(query, candidates):
         kind = kind_of_feature(place.feature_class, place.feature_code)
         if hits and admits(hints, place, kind):
             kept.append((place, hits))

@@ -269,6 +269,21 @@ def test_a_countrys_abbreviation_is_a_name_and_a_citys_code_is_not(padding: int)
     assert score(country, FLAG_CODE) == score(country, 0)
 
 
+@pytest.mark.parametrize("padding", [0, 12], ids=["name-by-name", "by-column"])
+def test_a_query_in_another_script_than_latin_meets_no_code(padding: int) -> None:
+    # عدن romanises as adn, spelt as the airport code of Andes (CO), more prominent than the small
+    # town named so in Arabic whose name GeoNames lacks. A code is written in Latin capitals: no
+    # Arabic writer means it. The same code, asked in Latin capitals, still counts.
+    others = [(place(900 + i, "FR", (45.0, 2.0), 0.1), [hit(f"Xyzzy{i}")]) for i in range(padding)]
+    andes = place(1, "CO", (5.66, -75.88), 0.9)
+    town = place(2, "YE", (12.78, 45.03), 0.3)
+    candidates = [(andes, [hit("ADN", flags=FLAG_CODE)]), (town, [hit("Adan", flags=0)]), *others]
+    ranked = rank(normalize("عدن"), candidates, Hints())
+    assert ranked[0].place.place_id == 2
+    assert 1 not in {r.place.place_id for r in ranked}
+    assert winner("ADN", candidates) == 1
+
+
 @pytest.mark.parametrize("flags", [FLAG_HISTORIC, FLAG_CODE, FLAG_HISTORIC | FLAG_PREFERRED])
 @pytest.mark.parametrize("language", ["", "en", "de"])
 def test_a_historic_name_or_a_code_written_as_asked_is_an_alternate_name_not_a_fuzzy_one(

@@ -6,12 +6,14 @@ import itertools
 
 from toponym_server.matching.features import Kind
 from toponym_server.matching.normalize import content_spelling, normalize
-from toponym_server.matching.ranking import FLAG_CANONICAL, Hints, NameHit, PlaceFacts, shortlist
+from toponym_server.matching.ranking import FLAG_CANONICAL, FLAG_CODE, Hints, NameHit, PlaceFacts, shortlist
 
 _ids = itertools.count(1)
 
 
-def _candidate(name: str, *, country: str = "SY", prominence: float = 0.5) -> tuple[PlaceFacts, list[NameHit]]:
+def _candidate(
+    name: str, *, country: str = "SY", prominence: float = 0.5, flags: int = FLAG_CANONICAL
+) -> tuple[PlaceFacts, list[NameHit]]:
     views = normalize(name)
     place = PlaceFacts(next(_ids), "P", "PPL", country, 35.0, 38.0, prominence)
     return place, [
@@ -19,7 +21,7 @@ def _candidate(name: str, *, country: str = "SY", prominence: float = 0.5) -> tu
             next(_ids),
             name,
             "",
-            FLAG_CANONICAL,
+            flags,
             views.folded,
             views.phonetic,
             views.skeleton,
@@ -100,3 +102,10 @@ def test_a_query_with_a_generic_word_keeps_the_place_of_its_name_not_of_its_word
         _candidate("Thatta District", country="PK", prominence=0.72),
     ]
     assert shortlist(normalize("Sinjar district"), candidates, Hints(), 1) == [1]
+
+
+def test_a_code_takes_no_place_from_a_query_in_another_script_than_latin() -> None:
+    # عدن romanises as adn: the airport code ADN spells so, but no Arabic writer means a code.
+    candidates = [_candidate("ADN", country="CO", prominence=0.9, flags=FLAG_CODE), _candidate("Adan", prominence=0.2)]
+    assert shortlist(normalize("عدن"), candidates, Hints(), 1) == [1]
+    assert shortlist(normalize("ADN"), candidates, Hints(), 1) == [0]
