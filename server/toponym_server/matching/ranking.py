@@ -955,6 +955,18 @@ def _written(similarity: float, view: str) -> bool:
     return similarity >= _WHOLE and view == "folded"
 
 
+def script_countries(query: Normalized) -> frozenset[str]:
+    """The countries whose places a bare ``query`` in an abjad is looked up in too: those that write its script.
+
+    Its romanisation guesses the vowels, so its phonetic and skeleton keys are shared by
+    hundreds of places worldwide, and a village of the script's countries whose own name in it
+    GeoNames lacks would lie past the places read. None for a name with a division's word.
+    """
+    if not query.vowels_unwritten or query.generic_kind == "admin":
+        return frozenset()
+    return countries_writing(query.script)
+
+
 def _script_countries(query: Normalized, candidates: Sequence[tuple[PlaceFacts, Sequence[NameView]]]) -> frozenset[str]:
     """The countries whose places :data:`W_SCRIPT_COUNTRY` favours for ``query``: those that write its script.
 
@@ -969,9 +981,9 @@ def _script_countries(query: Normalized, candidates: Sequence[tuple[PlaceFacts, 
     (a place's key entries keep one name of each spelling, and one in each script its own country
     writes).
     """
-    if not query.vowels_unwritten or query.generic_kind == "admin":
-        return frozenset()
-    countries = countries_writing(query.script)
+    countries = script_countries(query)
+    if not countries:
+        return countries
     for place, hits in candidates:
         abroad = place.country_code not in countries
         for hit in hits:

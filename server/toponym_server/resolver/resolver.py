@@ -32,6 +32,7 @@ from toponym_server.matching.ranking import (
     Ranked,
     confines,
     rank,
+    script_countries,
     shortlist,
     with_context,
 )
@@ -705,7 +706,7 @@ class Resolver:
             return None
         normalized, pool = started
         keys = query_keys(normalized)
-        self._collect_near(keys, pool, query.hints)
+        self._collect_near(normalized, keys, pool, query.hints)
         return normalized, keys, pool
 
     def _exact_candidates(self, query: Query) -> tuple[Normalized, _CandidatePool] | None:
@@ -725,9 +726,14 @@ class Resolver:
             self._collect(keys[1:], _LIMITS["exact"], pool, countries)
         return normalized, pool
 
-    def _collect_near(self, keys: QueryKeys, pool: _CandidatePool, hints: Hints) -> None:
-        """Add what the phonetic and skeleton keys reach."""
-        countries = sorted(hints.countries)
+    def _collect_near(self, normalized: Normalized, keys: QueryKeys, pool: _CandidatePool, hints: Hints) -> None:
+        """Add what the phonetic and skeleton keys reach; in the hinted countries, or a bare abjad name's, too.
+
+        A bare name in Arabic or Hebrew script is looked up in the countries that write it as in
+        hinted ones (:func:`~toponym_server.matching.ranking.script_countries`): its vowelless
+        keys are shared worldwide, and a village whose own name GeoNames lacks lies deep in them.
+        """
+        countries = sorted(hints.countries) or sorted(script_countries(normalized))
         self._collect(keys.phonetic, _LIMITS["phonetic"], pool, countries)
         self._collect(keys.skeleton, _LIMITS["skeleton"], pool, countries)
 
@@ -758,7 +764,7 @@ class Resolver:
             if _answered_exactly(scored.values(), query.hints):
                 return sorted(scored.values(), key=lambda r: r.score, reverse=True)
         keys = query_keys(normalized)
-        self._collect_near(keys, pool, query.hints)
+        self._collect_near(normalized, keys, pool, query.hints)
         scored = self._score(normalized, pool, query.hints, scored, shortlist_size=depth)
         leaders = sorted(scored.values(), key=lambda r: r.score, reverse=True)[:RIVALS]
         broad = _broad_stage(leaders)

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pytest
 
 import toponym_server.resolver.resolver as resolver_module
 from toponym_server.index import IndexReader
+from toponym_server.index.build import build_index
+from toponym_server.index.reader import open_index
 from toponym_server.matching.keys import query_keys
 from toponym_server.matching.normalize import Normalized, normalize
 from toponym_server.matching.ranking import Hints, PlaceFacts
 from toponym_server.matching.similarity import MatchKind
 from toponym_server.resolver import Query, Resolver
+from toponym_server.sources.records import PlaceRecord
+
+from ..index.conftest import ListSource
 
 
 @pytest.mark.parametrize(
@@ -322,3 +327,33 @@ def test_a_division_is_weighed_against_the_towns_of_its_country_ranked_at_an_ear
     answers = resolver.resolve(Query("Walton", Hints(countries=frozenset({"SY"})), limit=10, min_confidence=0.0))
     ranks = {answer.place.geoname_id: at for at, answer in enumerate(answers)}
     assert ranks[4312671] < ranks.get(4177409, len(answers))  # Walton, Kentucky before Walton County
+
+
+@pytest.fixture(scope="module")
+def village_past_its_namesakes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[IndexReader]:
+    """Bil'in (PS), a village without its Arabic name, behind 300 places abroad spelt with its consonants."""
+    towns = [
+        PlaceRecord(1000 + i, name, name, 40.0 + i / 100, -90.0, "P", "PPL", "US", population=1_001 + i)
+        for i, name in enumerate(["Abilene", "Ballona", "Obilona", "Boulleaune", "Ebbolini", "Aballon"] * 50)
+    ]
+    village = PlaceRecord(284269, "Bil‘īn", "Bil'in", 31.95, 35.07, "P", "PPL", "PS", population=1_000)
+    path = tmp_path_factory.mktemp("village") / "index.sqlite"
+    build_index(ListSource([*towns, village]), path, progress=False)
+    opened = open_index(path)
+    yield opened
+    opened.close()
+
+
+def test_a_bare_name_in_an_abjad_reaches_a_village_of_a_country_writing_it_past_namesakes_abroad(
+    village_past_its_namesakes: IndexReader,
+) -> None:
+    # بلعين romanises without its vowels (blayn): its consonants are those of 300 places abroad,
+    # more prominent than the village, which the skeleton key's first entries are. The countries
+    # that write Arabic are looked up on their own, as a hinted country is, so the village is
+    # ranked (how high is the ranking's matter: here 300 towns of 50,000 outweigh it).
+    resolver = Resolver(village_past_its_namesakes, cache_size=0)
+    answers = resolver.resolve(Query("بلعين", limit=50, min_confidence=0.0))
+    assert 284269 in [answer.place.geoname_id for answer in answers]
+    # A Latin spelling says nothing of the script's countries: only the first entries are read.
+    answers = resolver.resolve(Query("Blin", limit=50, min_confidence=0.0))
+    assert 284269 not in [answer.place.geoname_id for answer in answers]
