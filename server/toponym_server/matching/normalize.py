@@ -84,6 +84,35 @@ _LETTERS = str.maketrans(
         "ə": "e",
         "ŋ": "ng",
         "ʒ": "zh",
+        # Letters ICU leaves as they are, which the ASCII step would drop: the Latin ones of
+        # Berber and West African alphabets (*Ɣardaya*), and the Cyrillic ones of Kazakh, Tatar
+        # and Bashkir (*Әлмәт*, *Ҡаҙан*), Tajik (*Хуҷанд*, *Ҳисор*) and the Caucasus, as their
+        # Latin alphabets or the BGN/PCGN romanisations write them.
+        "ɣ": "gh",
+        "ǝ": "e",
+        "ɩ": "i",
+        "ʊ": "u",
+        "ɵ": "o",
+        "ɑ": "a",
+        "ʃ": "sh",
+        "ә": "a",
+        "ҳ": "h",
+        "җ": "zh",
+        "ҷ": "j",
+        "ҹ": "ch",
+        "ҡ": "q",
+        "ҟ": "q",
+        "ҝ": "g",
+        "ӷ": "g",
+        "ҫ": "s",
+        "ҭ": "t",
+        "ҵ": "ts",
+        "ӡ": "dz",
+        "ҥ": "ng",
+        "ӊ": "n",
+        "ԥ": "p",
+        "ҧ": "p",
+        "ѣ": "e",
     }
 )
 _VOWELS = "aeiouy"

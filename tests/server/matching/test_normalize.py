@@ -35,6 +35,25 @@ def test_fold_nfkc_case_and_diacritics(text: str, expected: str) -> None:
     assert normalize(text).folded == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ҡаҙан", "qazan"),  # Bashkir: Kazan, which the dropped qa made *azan*, an Arabic عزون's sound
+        ("Әлмәт", "almat"),  # Tatar: Almetyevsk
+        ("Қарағанды", "karagandy"),
+        ("Хуҷанд", "khujand"),  # Tajik: Khujand
+        ("Ҳисор", "hisor"),  # Tajik: Hisor
+        ("Җәлил", "zhalil"),  # Tatar
+        ("Ɣardaya", "ghardaya"),  # Berber (Latin gamma): Ghardaïa
+        ("Gəncə", "gence"),  # Azerbaijani
+    ],
+)
+def test_letters_icu_leaves_as_they_are_are_written_as_their_latin_alphabets_write_them(
+    text: str, expected: str
+) -> None:
+    assert normalize(text).folded == expected
+
+
 @pytest.mark.parametrize("mark", ["‘", "ʿ", "’", "'", "`", "ʾ", "ʼ"])
 def test_apostrophes_and_ayn_hamza_marks_vanish_without_splitting(mark: str) -> None:
     views = normalize(f"Ma{mark}arrat al-Nu{mark}man")
