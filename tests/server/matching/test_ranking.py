@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import pytest
 
+import toponym_server.matching.ranking as ranking_module
 from toponym_server.matching.confidence import confidences
 from toponym_server.matching.features import Kind
 from toponym_server.matching.normalize import content_spelling, normalize
@@ -19,6 +20,7 @@ from toponym_server.matching.ranking import (
     FLAG_NON_LATIN,
     FLAG_PREFERRED,
     W_ADMIN_AREA,
+    W_ARTICLE,
     W_CANONICAL,
     W_COUNTRY,
     W_DESCRIBED,
@@ -282,6 +284,37 @@ def test_a_query_in_another_script_than_latin_meets_no_code(padding: int) -> Non
     assert ranked[0].place.place_id == 2
     assert 1 not in {r.place.place_id for r in ranked}
     assert winner("ADN", candidates) == 1
+
+
+def test_a_query_that_writes_the_article_means_a_place_whose_name_writes_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Эль-Кисва is Al Kiswah (SY), not a capital spelt nearly as its name without the article
+    # (Kyiv by its name Kyiva), whose prominence won while the article counted for nothing.
+    kiswah = place(1, "SY", (33.36, 36.24), 0.45)
+    capital = place(2, "UA", (50.45, 30.52), 0.7, "P.PPLC")
+    candidates = [(capital, [hit("Kyiva", flags=0)]), (kiswah, [hit("Al Kiswah")])]
+    assert winner("Эль-Кисва", candidates) == 1
+    monkeypatch.setattr(ranking_module, "W_ARTICLE", 0.0)
+    assert winner("Эль-Кисва", candidates) == 2
+
+
+@pytest.mark.parametrize(
+    ("query", "bonus"), [("Эль-Кисва", True), ("Al-Kiswa", True), ("الكسوة", True), ("Кисва", False)]
+)
+def test_the_article_counts_only_where_query_and_name_both_write_it(
+    monkeypatch: pytest.MonkeyPatch, query: str, bonus: bool
+) -> None:
+    def scores() -> dict[int, float]:
+        candidates = [
+            (place(1, "SY", (33.36, 36.24), 0.45), [hit("Al Kiswah")]),
+            (place(2, "SY", (33.4, 36.3), 0.45), [hit("Kiswah")]),
+        ]
+        return {r.place.place_id: r.score for r in rank(normalize(query), candidates, Hints())}
+
+    with_rule = scores()
+    monkeypatch.setattr(ranking_module, "W_ARTICLE", 0.0)
+    without = scores()
+    assert with_rule[1] - without[1] == pytest.approx(W_ARTICLE if bonus else 0.0)
+    assert with_rule[2] == pytest.approx(without[2])
 
 
 @pytest.mark.parametrize("flags", [FLAG_HISTORIC, FLAG_CODE, FLAG_HISTORIC | FLAG_PREFERRED])
