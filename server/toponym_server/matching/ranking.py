@@ -128,13 +128,13 @@ W_LOCAL_SCRIPT = 1.0
 # only for a place met as closely as a phonetic equal: *إقليم تيغراي* is Tigray (ET), whose Latin
 # name sounds as the query, not Tadjourah (DJ), which only shares its skeleton.
 W_SCRIPT_COUNTRY = 1.0
+_SCRIPT_COUNTRY_CLOSENESS = PHONETIC_EQUAL - 0.1
 # A query that writes the Arabic article (*Эль-Кисва*, *الرديف*) before its name means a place
 # one of whose names met writes one too: Al Kiswah, not Kyiv (met as *Kyiva*) on its prominence. The
 # similarities compare the names without their articles, and the benchmarks hold too few such
 # names to fit a weight: on the Arabic-gap set this one gave 5 more of 1,437 bare, 1 hinted
 # (weighing only the name that met best, 0.25, 0.5 and 1.0 had given 3, 6 and 8 more).
 W_ARTICLE = 0.5
-_SCRIPT_COUNTRY_CLOSENESS = PHONETIC_EQUAL - 0.1
 # A name a custom-places file (the project's seeds, an operator's own) gives the place, met whole:
 # someone who knows what the name means there put it there (*Ras al-Ayn* is the Syrian border
 # town, though GeoNames gives Rosh HaAyin (IL), five times as populous, the name as well).
