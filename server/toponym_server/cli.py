@@ -346,7 +346,8 @@ def _parser() -> argparse.ArgumentParser:
         nargs="+",
         default=[],
         metavar="FILE",
-        help="custom places (TSV or CSV; format in the README) added to the gazetteer or merged into it",
+        help="custom places (TSV or CSV; format in the README) added to the gazetteer or merged into it; "
+        "the filters apply to them as to the dump's",
     )
     build.add_argument(
         "--crosswalk", type=Path, nargs="+", default=[], metavar="FILE", help="more curated cross-border links (TSV)"
@@ -633,6 +634,13 @@ def _build(args: argparse.Namespace) -> int:
         source = EmbeddedSource()
     seeds = [] if args.no_seeds else [seeds_dir()]
     custom = read_custom_places(*[d / CUSTOM_PLACES_FILE for d in seeds], *args.custom)
+    if args.geonames:
+        custom, left_out = custom.keeping(place_filter.keeps)
+        if left_out:
+            shown = "; ".join(f"{p.name} ({p.feature_class}.{p.feature_code}, {p.country_code})" for p in left_out[:10])
+            logger.warning(
+                "the filters leave out %d custom places: %s%s", len(left_out), shown, " ..." * (len(left_out) > 10)
+            )
     links, links_fingerprint = read_crosswalk(*[d / CROSSWALK_FILE for d in seeds], *args.crosswalk)
     output = args.output or embedded_index_path()
     summary = build_index(

@@ -62,7 +62,7 @@ def test_build_from_zipped_dumps_with_custom_places_and_seeds(
 ) -> None:
     assert build(dump_dir, "--feature-classes", "PS") == 0
     summary = capsys.readouterr().out
-    assert "places (4 custom" in summary  # Camp Echo, the two seed crossings and the seed region
+    assert "places (3 custom" in summary  # Camp Echo and the two seed crossings, not the seed region (class A)
     assert "cross-border links" in summary
     (kamal, *_) = resolve(dump_dir, "البوكمال", capsys)
     assert kamal["geoname_id"] == 174448
@@ -71,6 +71,21 @@ def test_build_from_zipped_dumps_with_custom_places_and_seeds(
     assert camp["geoname_id"] == 1_000_000_000_005 and camp["custom"] is True
     assert resolve(dump_dir, "Nahr al Khabur", capsys) == []  # class H was filtered out
     assert resolve(dump_dir, "al-Tanf", capsys)[0]["custom"] is True
+
+
+def test_the_filters_apply_to_custom_places_as_to_the_dump(
+    dump_dir: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    # A Syrian index held the seeds' Iraqi crossing and region, ranked for every caller.
+    (dump_dir / "custom.tsv").write_text(CUSTOM + "6\tCamp Foxtrot\t36.1\t43.9\tS.CMPRF\tIQ\t\n", encoding="utf-8")
+    assert build(dump_dir, "--countries", "SY") == 0
+    assert "places (2 custom" in capsys.readouterr().out  # Camp Echo and al-Tanf
+    assert resolve(dump_dir, "al-Tanf", capsys)[0]["custom"] is True
+    assert resolve(dump_dir, "Camp Echo", capsys)[0]["custom"] is True
+    for left_out in ("al-Waleed", "Camp Foxtrot", "Kurdistan Region"):
+        assert all(c["custom"] is False for c in resolve(dump_dir, left_out, capsys)), left_out
+        assert f"{left_out} (" in caplog.text
+    assert "the filters leave out 3 custom places" in caplog.text
 
 
 def test_no_seeds_leaves_the_seed_places_out(dump_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -38,7 +38,7 @@ import codecs
 import csv
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,6 +70,17 @@ class CustomGazetteer:
 
     def __bool__(self) -> bool:
         return bool(self.places or self.extra_names)
+
+    def keeping(self, keeps: Callable[[PlaceRecord], bool]) -> tuple[CustomGazetteer, tuple[PlaceRecord, ...]]:
+        """Split off the places ``keeps`` rejects: this gazetteer without them, and them.
+
+        The extra names for existing places stay: they reach only the places a build keeps.
+        """
+        kept = tuple(place for place in self.places if keeps(place))
+        if len(kept) == len(self.places):
+            return self, ()
+        left_out = tuple(place for place in self.places if not keeps(place))
+        return CustomGazetteer(kept, self.extra_names, self.fingerprint), left_out
 
 
 def is_custom_id(place_id: int) -> bool:

@@ -101,6 +101,16 @@ def test_the_fingerprint_follows_the_contents(tmp_path: Path) -> None:
     assert first != second
 
 
+def test_keeping_splits_off_the_places_a_filter_rejects_and_keeps_the_extra_names(tmp_path: Path) -> None:
+    rows = "1\tCamp A\t33.1\t38.2\tS.CMPRF\tSY\t\t\t\n2\tCamp B\t36.1\t43.9\tS.CMPRF\tIQ\t\t\t\n"
+    custom = read_custom_places(write(tmp_path, rows + "\tKobanî\t\t\t\t\t\t172256\t\n"))
+    kept, left_out = custom.keeping(lambda place: place.country_code == "SY")
+    assert [p.name for p in kept.places] == ["Camp A"]
+    assert [p.name for p in left_out] == ["Camp B"]
+    assert kept.extra_names == custom.extra_names
+    assert custom.keeping(lambda place: True) == (custom, ())
+
+
 def test_the_seed_file_holds_both_sides_of_the_tanf_crossing() -> None:
     seeds = seed_custom_places()
     by_name = {p.name: p for p in seeds.places}
