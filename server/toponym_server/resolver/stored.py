@@ -119,7 +119,13 @@ def answers_fingerprint() -> str:
     """What names the rules of this resolver: a digest of the source of every module that decides an answer.
 
     Any change to that code changes it, a comment's too; answers stored under another one are not read.
+    Worked out once a process, as :func:`answering_code_digest`.
     """
+    return answering_code_digest()
+
+
+def answering_code_digest() -> str:
+    """:func:`answers_fingerprint` of the answering code as it is on disk now."""
     root = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
     for part in _ANSWERING_CODE:
@@ -215,6 +221,12 @@ class StoredAnswers:
         return number
 
 
+_CHANGED_WHILE_ANSWERING = (
+    "the matching code changed on disk while the build answered its names (an upgrade during the build?): "
+    "no answers stored, the index is otherwise complete; rebuild it to store them"
+)
+
+
 def store_answers(
     path: Path,
     *,
@@ -228,6 +240,13 @@ def store_answers(
     them (the CPUs by default; none for a small file). Returns how many answers were stored.
     """
     if limit <= 0:
+        return 0
+    # Worker processes import the answering code from disk when they start. Answers stored under
+    # one fingerprint must all have been worked out by the code it names, also when the code
+    # is upgraded while a build of the full gazetteer runs.
+    fingerprint = answers_fingerprint()
+    if answering_code_digest() != fingerprint:
+        logger.warning("%s", _CHANGED_WHILE_ANSWERING)
         return 0
     started = time.monotonic()
     reader = IndexReader(path)
@@ -244,7 +263,10 @@ def store_answers(
             if encoded is not None:
                 stored.append((key, encoded))
             bar.update(1)
-    count = write_stored_answers(path, stored, codec.reasons, answers_fingerprint())
+    if answering_code_digest() != fingerprint:
+        logger.warning("%s", _CHANGED_WHILE_ANSWERING)
+        return 0
+    count = write_stored_answers(path, stored, codec.reasons, fingerprint)
     logger.info("%d answers stored (%d names asked), %d reasons", count, len(names), len(codec.reasons))
     return count
 

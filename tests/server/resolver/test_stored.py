@@ -225,6 +225,24 @@ def test_an_answer_that_would_not_come_back_exactly_is_not_stored(fixture_with_a
     assert StoredAnswers().encode([stored]) is not None
 
 
+@pytest.mark.parametrize("changed_at", [0, 1])
+def test_no_answers_are_stored_when_the_answering_code_changes_during_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, changed_at: int
+) -> None:
+    # An upgrade while a full build answers its names: the stored answers would be read as the
+    # new code's, some of them worked out by the old.
+    digests = [answers_fingerprint()] * changed_at + ["the upgraded code"] * 2
+    monkeypatch.setattr(stored_module, "answering_code_digest", lambda: digests.pop(0))
+    path = tmp_path / "index.sqlite"
+    with caplog.at_level(logging.WARNING, logger=stored_module.__name__):
+        build_index(ListSource(springfields()), path, progress=False, finish=partial(store_answers, progress=False))
+    assert "the matching code changed on disk while the build answered its names" in caplog.text
+    reader = open_index(path)
+    assert not reader.has_stored_answers()
+    assert Resolver(reader).resolve(Query("Shelbyville"))[0].place.geoname_id == 5000
+    reader.close()
+
+
 def test_the_fingerprint_names_this_code() -> None:
     assert answers_fingerprint() == answers_fingerprint()
     assert len(answers_fingerprint()) == 32
