@@ -87,16 +87,14 @@ def exact_keys(query: Normalized) -> tuple[str, ...]:
 
 def _query_readings(query: Normalized) -> dict[str, None]:
     """The query's phonetic readings, in order, and those of its first word without a joined article."""
-    latin = not query.transliterated
-    token_sets = [query.tokens]
+    readings = dict.fromkeys(query.readings)
     first = query.tokens[0] if query.tokens else ""
     if len(first) > 5 and first[:2] in ("al", "el"):
-        token_sets.append((first[2:], *query.tokens[1:]))
-    return {
-        reading: None
-        for tokens in token_sets
-        for reading in phonetic_variants(tokens, latin, j_as_y=not query.vowels_unwritten)
-    }
+        tokens = (first[2:], *query.tokens[1:])
+        readings.update(
+            dict.fromkeys(phonetic_variants(tokens, not query.transliterated, j_as_y=not query.vowels_unwritten))
+        )
+    return readings
 
 
 def naming_keys(query: Normalized) -> tuple[str, ...]:

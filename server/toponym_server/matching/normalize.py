@@ -156,6 +156,14 @@ _SKELETON_CLASSES = str.maketrans(
     }
 )
 _DOUBLES = re.compile(r"(.)\1+")
+# The letters of the Latin alphabets of Turkish, Azerbaijani and Kurdish (Kurmanji), and those
+# of them no other alphabet has in such company: ş, ğ, the dotless i, ə, the ê î û of Kurmanji,
+# a ç beside ö or ü. The dot of a case-folded İ is a mark, not a letter.
+_TURKISH_ALPHABET = frozenset("abcdefghijklmnopqrstuvwxyzçşğıöüêîûəâ")
+_TURKISH_ALPHABET_MARKERS = re.compile("[şğıəêîû]|ç.*[öü]|[öü].*ç")
+# What those alphabets' letters sound like as other romanisations write them: *Cindirês* is
+# *Jindires*, *Münbiç* *Munbich*, *Xaneqîn* *Khanaqin*, *Erciş* *Erdzhish*, *Gəncə* *Ganja*.
+_TURKISH_ALPHABET_VALUES = str.maketrans({"c": "j", "ç": "ch", "x": "kh", "ş": "sh", "ə": "a"})
 # Arabic and Hebrew script (with their presentation forms): abjads, which write few vowels.
 _ABJADS = re.compile(r"[\u0590-\u05FF\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]")
 
@@ -184,6 +192,10 @@ class Normalized(NamedTuple):
     """Written in Arabic or Hebrew script, which leave most vowels out: a romanisation guesses none of them."""
     script: str = ""
     """A transliterated name's script as :func:`.local_script.script_of` names it (``ARABIC``); empty for Latin."""
+    sounded: str = ""
+    """For a name written in the Turkish alphabet or one modelled on it, the folded form of its
+    letters as they sound there (:func:`turkish_alphabet_folded`), which its own folded form does
+    not tell; its readings include those of this form. Empty for other names."""
 
 
 def fold(text: str) -> tuple[str, bool]:
@@ -289,6 +301,40 @@ def phonetic_variants(tokens: tuple[str, ...], latin: bool = True, *, j_as_y: bo
             "".join(_phonetic_token(t, ch, j, latin) for t in tokens) for j in j_readings for ch in ch_readings
         )
     )
+
+
+def written_in_turkish_alphabet(text: str) -> bool:
+    """Tell whether ``text`` is written in the Turkish alphabet or one modelled on it (Azerbaijani, Kurdish).
+
+    So taken when every letter belongs to them and one of them is a letter no other alphabet
+    has in such company (:data:`_TURKISH_ALPHABET_MARKERS`): *Cindirês*, *Erciş*, *Xaneqîn*, not
+    *Çorum* or *Cizre*, which other alphabets could write.
+    """
+    if text.isascii():
+        return False
+    lowered = unicodedata.normalize("NFKC", text).casefold()
+    return _TURKISH_ALPHABET_MARKERS.search(lowered) is not None and all(
+        char in _TURKISH_ALPHABET for char in lowered if char.isalpha()
+    )
+
+
+def turkish_alphabet_folded(text: str) -> str:
+    """The folded form of a name :func:`written_in_turkish_alphabet`, its letters written as they sound; else ``""``.
+
+    Folding writes *Cindirês* as *cindires*, read *sindires* as most Latin alphabets would;
+    in these alphabets ``c`` is the *j* of *Jindires*, ``ç`` the *ch* of *church*, ``x`` the
+    *kh* of *Khanaqin* and ``ş`` the *sh* of *Sham*: this gives *jindires*.
+    """
+    if not written_in_turkish_alphabet(text):
+        return ""
+    lowered = unicodedata.normalize("NFKC", text).casefold()
+    return fold(lowered.translate(_TURKISH_ALPHABET_VALUES))[0]
+
+
+def turkish_alphabet_readings(text: str) -> tuple[str, ...]:
+    """The phonetic readings of :func:`turkish_alphabet_folded`; none for a name in another alphabet."""
+    sounded = turkish_alphabet_folded(text)
+    return phonetic_variants(content_tokens(sounded)[0], j_as_y=False) if sounded else ()
 
 
 def token_phonetics(tokens: tuple[str, ...], latin: bool = True) -> tuple[str, ...]:
@@ -410,10 +456,25 @@ def normalize(text: str) -> Normalized:
 # objects the collector tracks (a dataclass, a named tuple), they made each full collection some
 # 15 ms longer (BENCHMARKS.md, twelfth session).
 @lru_cache(maxsize=4096)
-def _views(text: str) -> tuple[str, tuple[str, ...], str, str, bool, str | None, tuple[str, ...], bool, str]:
+def _views(text: str) -> tuple[str, tuple[str, ...], str, str, bool, str | None, tuple[str, ...], bool, str, str]:
     folded, transliterated = fold(text)
     tokens, generic = content_tokens(folded)
     unwritten = transliterated and _ABJADS.search(text) is not None
     readings = phonetic_variants(tokens, not transliterated, j_as_y=not unwritten)
+    sounded = "" if transliterated else turkish_alphabet_folded(text)
+    if sounded:
+        sounded_readings = phonetic_variants(content_tokens(sounded)[0], j_as_y=False)
+        readings = tuple(dict.fromkeys((*readings, *sounded_readings)))
     script = script_of(text) if transliterated else ""
-    return (folded, tokens, readings[0], skeleton(readings[0]), transliterated, generic, readings, unwritten, script)
+    return (
+        folded,
+        tokens,
+        readings[0],
+        skeleton(readings[0]),
+        transliterated,
+        generic,
+        readings,
+        unwritten,
+        script,
+        sounded,
+    )

@@ -118,6 +118,11 @@ MODEL = RankingModel(
 )
 
 
+# The columns of a name's evidence that compare its folded form (or content spelling) with the
+# query's: equal, Indel, Jaro-Winkler, first letter, Levenshtein, content spelling's Levenshtein.
+_FOLDED_COLUMNS = (1, 2, 8, 9, 10, 11)
+
+
 class NameComparer:
     """The query's side of :func:`name_evidence`, worked out once for all the names it meets.
 
@@ -125,7 +130,7 @@ class NameComparer:
     form without spaces, its readings, the spelling of its content words) is computed here once.
     """
 
-    __slots__ = ("first_letter", "folded", "query", "readings", "skeleton", "spelled")
+    __slots__ = ("first_letter", "folded", "query", "readings", "skeleton", "sounded", "spelled")
 
     def __init__(self, query: Normalized) -> None:
         self.query = query
@@ -134,6 +139,12 @@ class NameComparer:
         self.readings = query.readings
         self.skeleton = query.skeleton
         self.spelled = spelling(" ".join(query.tokens))
+        # A name written in the Turkish alphabet is compared as written and as its letters sound
+        # (*Cindirês* as *jindires*), the closer of the two counting: its letters' values there
+        # are not those folding gives them.
+        self.sounded: tuple[str, str] | None = None
+        if query.sounded:
+            self.sounded = (query.sounded.replace(" ", ""), content_spelling(query.sounded))
 
     def evidence(self, folded: str, phonetic: str, skeleton: str, similarity: float | None = None) -> tuple[float, ...]:
         """The first :data:`NAME_EVIDENCE` features for one gazetteer name, given by its views.
@@ -200,7 +211,20 @@ class NameComparer:
             similarity_array(Levenshtein.normalized_similarity, self.folded, names_folded),
             similarity_array(Levenshtein.normalized_similarity, self.spelled, spellings),
         )
-        return np.column_stack(columns)
+        matrix = np.column_stack(columns)
+        if self.sounded is not None:
+            folded, spelled = self.sounded
+            as_sounded = (
+                np.array([folded == name for name in names_folded], dtype=np.float64),
+                similarity_array(Indel.normalized_similarity, folded, names_folded),
+                np.array([JaroWinkler.normalized_similarity(folded, name) for name in names_folded]),
+                np.array([folded[:1] == name[:1] for name in names_folded], dtype=np.float64),
+                similarity_array(Levenshtein.normalized_similarity, folded, names_folded),
+                similarity_array(Levenshtein.normalized_similarity, spelled, spellings),
+            )
+            for column, values in zip(_FOLDED_COLUMNS, as_sounded, strict=True):
+                np.maximum(matrix[:, column], values, out=matrix[:, column])
+        return matrix
 
     def evidence_row(
         self, folded: str, phonetic: str, skeleton: str, spelled: str, similarity: float, credit: float
@@ -214,7 +238,7 @@ class NameComparer:
         """
         name = folded.replace(" ", "")
         joined = phonetic.replace(" ", "")
-        return [
+        row = [
             similarity,
             float(self.folded == name),
             Indel.normalized_similarity(self.folded, name),
@@ -228,6 +252,19 @@ class NameComparer:
             Levenshtein.normalized_similarity(self.folded, name),
             Levenshtein.normalized_similarity(self.spelled, spelled),
         ]
+        if self.sounded is not None:
+            sounded, sounded_spelling = self.sounded
+            as_sounded = (
+                float(sounded == name),
+                Indel.normalized_similarity(sounded, name),
+                JaroWinkler.normalized_similarity(sounded, name),
+                float(sounded[:1] == name[:1]),
+                Levenshtein.normalized_similarity(sounded, name),
+                Levenshtein.normalized_similarity(sounded_spelling, spelled),
+            )
+            for column, value in zip(_FOLDED_COLUMNS, as_sounded, strict=True):
+                row[column] = max(row[column], value)
+        return row
 
 
 def name_evidence(

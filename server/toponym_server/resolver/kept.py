@@ -200,19 +200,23 @@ def answers_from(kept: tuple[tuple[Any, ...], ...]) -> list[Candidate]:
 def query_key(normalized: Normalized, hints: Hints, near_spellings: bool = False) -> tuple[Any, ...]:
     """What identifies a lone query among kept answers and rankings, as one flat tuple.
 
-    A name's views all follow from its folded form and whether it was transliterated; the hints
-    are written out as sorted codes and values, so no object the collector keeps tracking (a
-    view, a frozen set, an enum member) is kept in the key. ``near_spellings`` is the query's
-    flag of that name (it changes which places are ranked).
+    A name's views all follow from its folded form, whether it was transliterated and, for a
+    name written in the Turkish alphabet, its form as its letters sound there; the hints are written
+    out as sorted codes and values, so no object the collector keeps tracking (a view, a frozen
+    set, an enum member) is kept in the key. ``near_spellings`` is the query's flag of that name
+    (it changes which places are ranked).
     """
-    return folded_query_key(normalized.folded, normalized.transliterated, hints, near_spellings)
+    return folded_query_key(normalized.folded, normalized.transliterated, hints, near_spellings, normalized.sounded)
 
 
-def folded_query_key(folded: str, transliterated: bool, hints: Hints, near_spellings: bool = False) -> tuple[Any, ...]:
-    """:func:`query_key` of a name known by its folded form and whether it was transliterated alone."""
+def folded_query_key(
+    folded: str, transliterated: bool, hints: Hints, near_spellings: bool = False, sounded: str = ""
+) -> tuple[Any, ...]:
+    """:func:`query_key` of a name known by its folded form, whether it was transliterated, its sounded form."""
     return (
         folded,
         transliterated,
+        sounded,
         near_spellings,
         hints.restrict_to_countries,
         hints.language,

@@ -22,7 +22,7 @@ from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE, RIVALS, c
 from toponym_server.matching.features import kind_of_feature
 from toponym_server.matching.keys import QueryKeys, exact_keys, query_keys
 from toponym_server.matching.local_script import script_of
-from toponym_server.matching.normalize import Normalized, fold, normalize
+from toponym_server.matching.normalize import Normalized, fold, normalize, turkish_alphabet_folded
 from toponym_server.matching.ranking import (
     FLAG_CANONICAL,
     FLAG_NON_LATIN,
@@ -415,7 +415,7 @@ class Resolver:
         where a romanisation met it (*Алеппо*, not *Aleppo*).
         """
         folded, transliterated = fold(query.name)
-        answers = self._answers_to(query, context, folded, transliterated)
+        answers = self._answers_to(query, context, folded, transliterated, turkish_alphabet_folded(query.name))
         # A Latin query's namesakes differ in case and marks alone (*Sao Paulo*, *São Paulo*):
         # the place's own spelling is the one to show.
         return self._as_written(query.name, folded, answers) if transliterated else answers
@@ -455,22 +455,27 @@ class Resolver:
         return answers if shown is None else shown
 
     def _answers_to(
-        self, query: Query, context: Sequence[tuple[float, float]], folded: str, transliterated: bool
+        self, query: Query, context: Sequence[tuple[float, float]], folded: str, transliterated: bool, sounded: str
     ) -> list[Candidate]:
-        """:meth:`resolve`'s answers as kept, stored or ranked, the query being folded as ``folded``."""
+        """:meth:`resolve`'s answers as kept, stored or ranked, the query being folded as ``folded``.
+
+        ``sounded`` is its :attr:`~toponym_server.matching.normalize.Normalized.sounded` form: a
+        query written in the Turkish alphabet is read otherwise than the names folded alike
+        whose answers the index stores.
+        """
         hints = query.hints
         # An answer in a document's context is not kept: its key would hold every point of the
         # context (a name of a batch of 10,000 kept 75 KiB of key), and only the same document
         # asks it again. Its lone ranking is kept, and re-ranking that in context is cheap.
         key: tuple[Any, ...] | None = None
         if not context:
-            lone = folded_query_key(folded, transliterated, hints, query.near_spellings)
+            lone = folded_query_key(folded, transliterated, hints, query.near_spellings, sounded)
             key = (*lone, query.limit, query.min_confidence)
         if key is not None:
             cached = self._answers.get(key)
             if cached is not None:
                 return answers_from(cached)
-        if self._stored is not None and key is not None and not query.near_spellings and hints == _BARE:
+        if self._stored is not None and key is not None and not query.near_spellings and hints == _BARE and not sounded:
             stored = self._stored_answer(query, folded, transliterated)
             if stored is not None:
                 self._answers.put(key, kept_answers(stored))

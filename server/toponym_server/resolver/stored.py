@@ -37,6 +37,7 @@ from toponym_server.index.cpus import usable_cpus
 from toponym_server.index.reader import IndexReader
 from toponym_server.index.stored import DEFAULT_STORED_ANSWERS, answer_key, write_stored_answers
 from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE
+from toponym_server.matching.normalize import written_in_turkish_alphabet
 from toponym_server.matching.ranking import FLAG_NON_LATIN
 from toponym_server.matching.similarity import MatchKind
 from toponym_server.resolver.answers import Candidate, explanation_prefix
@@ -276,7 +277,9 @@ def _distinct_names(reader: IndexReader, limit: int) -> list[tuple[int, str]]:
 
     Each name's folded form and whether it was transliterated are the ones the build stored
     (:func:`~toponym_server.matching.normalize.fold` of its text): folding every name again took
-    the first build half a minute and more.
+    the first build half a minute and more. A name written in the Turkish alphabet is asked by its
+    folded form: its letters' readings are its own, not those of the names folded alike that the
+    answer serves (the resolver works out such a query's answer itself).
     """
     seen: set[int] = set()
     names: list[tuple[int, str]] = []
@@ -286,7 +289,7 @@ def _distinct_names(reader: IndexReader, limit: int) -> list[tuple[int, str]]:
         key = answer_key(folded, bool(flags & FLAG_NON_LATIN))
         if key not in seen:
             seen.add(key)
-            names.append((key, text))
+            names.append((key, folded if written_in_turkish_alphabet(text) else text))
             if len(names) >= limit:
                 break
     return names

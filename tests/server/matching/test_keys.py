@@ -69,6 +69,17 @@ def test_a_name_and_its_spelling_variants_share_a_key(name: str, queries: list[s
         assert strong_keys(query) & stored, query
 
 
+@pytest.mark.parametrize(
+    ("name", "query"),
+    [("Jindires", "Cindirês"), ("Khanaqin", "Xaneqîn"), ("Erciş", "Эрджиш"), ("Erciş", "Erdzhish")],
+)
+def test_a_name_in_the_turkish_or_kurdish_alphabet_and_other_romanisations_share_a_phonetic_key(
+    name: str, query: str
+) -> None:
+    # The Kurdish press writes Jindires Cindirês; Russian writes Erciş Эрджиш.
+    assert set(keys_of(query).phonetic) & name_keys(name)
+
+
 def test_unrelated_names_share_no_strong_key() -> None:
     assert not strong_keys("Homs") & name_keys("Hama")
     assert not strong_keys("Raqqa") & name_keys("Idlib")

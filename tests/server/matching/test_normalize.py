@@ -14,6 +14,7 @@ from toponym_server.matching.normalize import (
     phonetic_variants,
     skeleton,
     spelling,
+    turkish_alphabet_readings,
 )
 
 # --- folding ---------------------------------------------------------------------------
@@ -250,6 +251,39 @@ def test_names_without_ch_have_one_reading() -> None:
 
 def test_a_latin_j_is_also_read_as_y() -> None:
     assert normalize("Jamagata").readings == ("jamagata", "yamagata")
+
+
+@pytest.mark.parametrize(
+    ("written", "as_others_write_it"),
+    [
+        ("Cindirês", "Jindires"),  # Kurdish c is j
+        ("Xaneqîn", "Khanaqin"),  # Kurdish x is kh
+        ("Erciş", "Erdzhish"),  # Turkish c and ş
+        ("Ceylanpınar", "Jeylanpinar"),  # the dotless i marks Turkish
+    ],
+)
+def test_a_name_in_the_turkish_or_kurdish_alphabet_is_also_read_as_its_letters_sound(
+    written: str, as_others_write_it: str
+) -> None:
+    views = normalize(written)
+    assert views.phonetic == phonetic_variants(views.tokens)[0]  # the reading of other Latin alphabets first
+    assert normalize(as_others_write_it).phonetic in views.readings
+
+
+@pytest.mark.parametrize("name", ["Besançon", "Crete", "Cluj-Napoca", "Český Krumlov", "Xuân Lộc", "Cần Thơ", "Cizre"])
+def test_names_of_other_alphabets_get_no_turkish_reading(name: str) -> None:
+    assert turkish_alphabet_readings(name) == ()
+    assert normalize(name).readings == phonetic_variants(normalize(name).tokens)
+    assert normalize(name).sounded == ""
+
+
+@pytest.mark.parametrize(
+    ("written", "sounded"),
+    [("Cindirês", "jindires"), ("Gəncə", "ganja"), ("Xaneqîn", "khaneqin"), ("Şêx Meqsûd", "shekh meqsud")],
+)
+def test_a_name_in_the_turkish_alphabet_is_also_folded_as_its_letters_sound(written: str, sounded: str) -> None:
+    assert normalize(written).sounded == sounded
+    assert normalize(written).folded == fold(written)[0]  # its own folded form is kept
 
 
 def test_the_j_of_a_romanised_arabic_name_is_read_as_j_only() -> None:

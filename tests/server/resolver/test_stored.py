@@ -16,12 +16,13 @@ import toponym_server.resolver.stored as stored_module
 from toponym_server.index.build import build_index
 from toponym_server.index.reader import IndexReader, open_index
 from toponym_server.index.stored import ANSWERS_FINGERPRINT, answer_key
-from toponym_server.matching.normalize import fold
+from toponym_server.matching.normalize import fold, turkish_alphabet_folded
 from toponym_server.matching.ranking import FLAG_NON_LATIN, Hints
 from toponym_server.matching.similarity import MatchKind
 from toponym_server.resolver import Query, Resolver
 from toponym_server.resolver.answers import Candidate
 from toponym_server.resolver.stored import StoredAnswer, StoredAnswers, answers_fingerprint, store_answers
+from toponym_server.sources.records import NameRecord, PlaceRecord
 
 from ..index.conftest import ALEPPO, HAMA, ListSource, copy_with_answers_of_other_rules, write_fixture
 from ..index.test_reader import springfields
@@ -108,6 +109,34 @@ def test_a_known_name_asked_bare_is_read_not_worked_out(
         resolver.resolve(Query("Hama", hints=Hints(countries=frozenset({"JP"}))))
     with pytest.raises(AssertionError, match="worked out"):
         resolver.resolve(Query("Hamma"))  # not a name of the gazetteer: nothing is stored for it
+
+
+def test_a_name_written_in_the_turkish_alphabet_is_worked_out_not_read(
+    fixture_with_answers: IndexReader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Alêppo folds as Aleppo, whose answer is stored, but its alphabet reads its letters otherwise.
+    resolver = Resolver(fixture_with_answers, cache_size=0)
+    expected = Resolver(fixture_with_answers, stored_answers=False).resolve(Query("Alêppo"))
+    monkeypatch.setattr(Resolver, "_rank", _never_ranks)
+    assert resolver.resolve(Query("Aleppo"))[0].place.geoname_id == ALEPPO
+    with pytest.raises(AssertionError, match="worked out"):
+        resolver.resolve(Query("Alêppo"))
+    monkeypatch.undo()
+    assert resolver.resolve(Query("Alêppo")) == expected
+
+
+def test_the_answer_stored_for_a_name_in_the_turkish_alphabet_is_that_of_its_folded_form(tmp_path: Path) -> None:
+    # It serves the names folded alike, which its letters' readings there are not readings of.
+    jindires = PlaceRecord(7, "Jindires", "Jindires", 36.39, 36.69, "P", "PPL", "SY", population=13661)
+    kurdish = (7, NameRecord("Cindirês", "ku"))
+    path = tmp_path / "index.sqlite"
+    source = ListSource([jindires], separate_names=[kurdish])
+    build_index(source, path, progress=False, finish=partial(store_answers, progress=False))
+    reader = open_index(path)
+    asked = dict(stored_module._distinct_names(reader, 100))
+    assert asked[answer_key("cindires", False)] == "cindires"
+    assert asked[answer_key("jindires", False)] == "Jindires"
+    reader.close()
 
 
 def test_answers_of_other_rules_are_not_read(
@@ -275,6 +304,6 @@ def test_the_names_to_answer_are_listed_by_the_folded_forms_the_build_stored(
     for text, _, _ in stored_module._texts(fixture_with_answers):
         folded, transliterated = fold(text)
         if folded:
-            expected.setdefault(answer_key(folded, transliterated), text)
+            expected.setdefault(answer_key(folded, transliterated), folded if turkish_alphabet_folded(text) else text)
     assert stored_module._distinct_names(fixture_with_answers, 10**6) == list(expected.items())
     assert stored_module._distinct_names(fixture_with_answers, 3) == list(expected.items())[:3]
