@@ -109,20 +109,9 @@ def test_a_known_name_asked_bare_is_read_not_worked_out(
         resolver.resolve(Query("Hama", hints=Hints(countries=frozenset({"JP"}))))
     with pytest.raises(AssertionError, match="worked out"):
         resolver.resolve(Query("Hamma"))  # not a name of the gazetteer: nothing is stored for it
-
-
-def test_a_name_written_in_the_turkish_alphabet_is_worked_out_not_read(
-    fixture_with_answers: IndexReader, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Alêppo folds as Aleppo, whose answer is stored, but its alphabet reads its letters otherwise.
-    resolver = Resolver(fixture_with_answers, cache_size=0)
-    expected = Resolver(fixture_with_answers, stored_answers=False).resolve(Query("Alêppo"))
-    monkeypatch.setattr(Resolver, "_rank", _never_ranks)
-    assert resolver.resolve(Query("Aleppo"))[0].place.geoname_id == ALEPPO
     with pytest.raises(AssertionError, match="worked out"):
+        # Folded as Aleppo, whose answer is stored, but its alphabet (Kurdish) reads its letters otherwise.
         resolver.resolve(Query("Alêppo"))
-    monkeypatch.undo()
-    assert resolver.resolve(Query("Alêppo")) == expected
 
 
 def test_the_answer_stored_for_a_name_in_the_turkish_alphabet_is_that_of_its_folded_form(tmp_path: Path) -> None:
