@@ -323,7 +323,8 @@ def turkish_alphabet_folded(text: str) -> str:
 
     Folding writes *Cindirês* as *cindires*, read *sindires* as most Latin alphabets would;
     in these alphabets ``c`` is the *j* of *Jindires*, ``ç`` the *ch* of *church*, ``x`` the
-    *kh* of *Khanaqin* and ``ş`` the *sh* of *Sham*: this gives *jindires*.
+    *kh* of *Khanaqin*, ``ş`` the *sh* of *Sham* and ``ə`` the *a* of *Ganja*: this gives
+    *jindires*.
     """
     if not written_in_turkish_alphabet(text):
         return ""
@@ -333,7 +334,11 @@ def turkish_alphabet_folded(text: str) -> str:
 
 def turkish_alphabet_readings(text: str) -> tuple[str, ...]:
     """The phonetic readings of :func:`turkish_alphabet_folded`; none for a name in another alphabet."""
-    sounded = turkish_alphabet_folded(text)
+    return _sounded_readings(turkish_alphabet_folded(text))
+
+
+def _sounded_readings(sounded: str) -> tuple[str, ...]:
+    # Its j is a j: the sound the alphabet's c stands for.
     return phonetic_variants(content_tokens(sounded)[0], j_as_y=False) if sounded else ()
 
 
@@ -463,8 +468,7 @@ def _views(text: str) -> tuple[str, tuple[str, ...], str, str, bool, str | None,
     readings = phonetic_variants(tokens, not transliterated, j_as_y=not unwritten)
     sounded = "" if transliterated else turkish_alphabet_folded(text)
     if sounded:
-        sounded_readings = phonetic_variants(content_tokens(sounded)[0], j_as_y=False)
-        readings = tuple(dict.fromkeys((*readings, *sounded_readings)))
+        readings = tuple(dict.fromkeys((*readings, *_sounded_readings(sounded))))
     script = script_of(text) if transliterated else ""
     return (
         folded,
