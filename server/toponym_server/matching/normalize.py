@@ -254,17 +254,22 @@ def content_tokens(folded: str) -> tuple[tuple[str, ...], str | None]:
 
 
 _J_AS_Y = re.compile(r"(?<!d)j")
+# French spellings write the w of Arabic and Berber names ou before a vowel: *Haloua* is Halawa,
+# *Samaoua* Samawa, *Oued* Wadi. Read so, the ou is a consonant w, after the vowel u inside a
+# word (*haluwa*) and alone at its start (*wed*).
+_FRENCH_OU = re.compile(r"ou(?=[aei])")
+_FRENCH_OU_FIRST = re.compile(r"^ou(?=[aei])")
 
 
-def _phonetic_token(token: str, ch: str, j: str, latin: bool) -> str:
+def _phonetic_token(token: str, ch: str, j: str, latin: bool, ou: str = "u") -> str:
     # Words recur across names far more than names do, so the per-word work is kept, under
-    # one string (readings of ch and j, script, word): see memo.py for why not lru_cache.
-    return _phonetic_word(f"{ch}{j}{'L' if latin else '-'}{token}")
+    # one string (readings of ch, j and ou, script, word): see memo.py for why not lru_cache.
+    return _phonetic_word(f"{ch}{j}{ou}{'L' if latin else '-'}{token}")
 
 
 @string_memo(maxsize=262144)
 def _phonetic_word(key: str) -> str:
-    ch, j, latin, token = key[0], key[1], key[2] == "L", key[3:]
+    ch, j, ou, latin, token = key[0], key[1], key[2], key[3] == "L", key[4:]
     if latin and token.startswith("hs"):  # Wade-Giles hs- is pinyin x-, the sh sound
         token = "s" + token[2:]
     token = _SOFT_C.sub("s", token)
@@ -273,6 +278,8 @@ def _phonetic_word(key: str) -> str:
         token = _J_AS_Y.sub(j, token)
     for digraph, replacement in _DIGRAPHS:
         token = token.replace(digraph, replacement)
+    if ou == "w":
+        token = _FRENCH_OU.sub("uw", _FRENCH_OU_FIRST.sub("w", token))
     token = token.replace("q", "k").replace("c", "k")
     token = _CONSONANT_W.sub("v", token)
     if token.startswith("x"):  # pinyin x- is the sh sound
@@ -291,14 +298,19 @@ def phonetic_variants(tokens: tuple[str, ...], latin: bool = True, *, j_as_y: bo
     the *y* of German, Slavic and Scandinavian spellings (*Jamagata*, *Tosja*), unless
     ``j_as_y`` is false: the *j* of a romanised Arabic or Hebrew name is its jim (*فجيرة*,
     Fujairah, is not *Fyra*). ``latin`` says the name was written in Latin script, where
-    Wade-Giles spellings (*Hsinchu*) occur.
+    Wade-Giles spellings (*Hsinchu*) occur, and French ones that write a *w* before a vowel
+    *ou* (*Haloua*, Halawa): such a name is also read with that *w*, after its other readings.
     """
     joined = "".join(tokens)
     ch_readings = ("h", "s") if "ch" in joined else ("h",)
     j_readings = ("j", "y") if j_as_y and _J_AS_Y.search(joined) else ("j",)
+    ou_readings = ("u", "w") if latin and _FRENCH_OU.search(joined) else ("u",)
     return tuple(
         dict.fromkeys(
-            "".join(_phonetic_token(t, ch, j, latin) for t in tokens) for j in j_readings for ch in ch_readings
+            "".join(_phonetic_token(t, ch, j, latin, ou) for t in tokens)
+            for ou in ou_readings
+            for j in j_readings
+            for ch in ch_readings
         )
     )
 

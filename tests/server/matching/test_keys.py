@@ -71,6 +71,16 @@ def test_a_name_and_its_spelling_variants_share_a_key(name: str, queries: list[s
 
 @pytest.mark.parametrize(
     ("name", "query"),
+    [("As Samawah", "Samaoua"), ("Shaqlawah", "Chaqlaoua"), ("Halawah", "Haloua"), ("Wadi Barada", "Ouadi Barada")],
+)
+def test_a_french_spelling_of_a_w_and_the_name_share_a_phonetic_key(name: str, query: str) -> None:
+    # French writes Samawa Samaoua: its ou before a vowel is a w.
+    assert set(keys_of(query).phonetic) & name_keys(name)
+    assert set(keys_of(name).phonetic) & name_keys(query)  # and the other way round
+
+
+@pytest.mark.parametrize(
+    ("name", "query"),
     [("Jindires", "Cindirês"), ("Khanaqin", "Xaneqîn"), ("Erciş", "Эрджиш"), ("Erciş", "Erdzhish")],
 )
 def test_a_name_in_the_turkish_or_kurdish_alphabet_and_other_romanisations_share_a_phonetic_key(

@@ -254,6 +254,33 @@ def test_a_latin_j_is_also_read_as_y() -> None:
 
 
 @pytest.mark.parametrize(
+    ("french", "english"),
+    [
+        ("Haloua", "Halawa"),  # ou before a vowel is w
+        ("Samaoua", "As Samawah"),  # also after a vowel
+        ("Al Mahouil", "Al Mahawil"),
+        ("Ouargla", "Wargla"),  # alone at a word's start
+        ("Ouadi Barada", "Wadi Barada"),
+    ],
+)
+def test_a_french_ou_before_a_vowel_is_also_read_as_w(french: str, english: str) -> None:
+    views = normalize(french)
+    assert views.phonetic == phonetic_variants(views.tokens)[0] != normalize(english).phonetic  # its u first
+    assert normalize(english).phonetic in views.readings
+
+
+@pytest.mark.parametrize("name", ["Douma", "Chouf", "Qouneitra", "Haouch"])
+def test_an_ou_before_a_consonant_gets_no_w_reading(name: str) -> None:
+    assert len(normalize(name).readings) == len(phonetic_variants(normalize(name).tokens, j_as_y=False))
+    assert all("v" not in reading for reading in normalize(name).readings)
+
+
+def test_a_name_transliterated_from_another_script_gets_no_w_reading() -> None:
+    # Only French spellings write w as ou; ICU's romanisations write it w.
+    assert phonetic_variants(("haloua",), latin=False) == ("hala",)
+
+
+@pytest.mark.parametrize(
     ("written", "as_others_write_it"),
     [
         ("Cindirês", "Jindires"),  # Kurdish c is j
