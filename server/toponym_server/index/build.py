@@ -679,7 +679,7 @@ def _name_batches(
 
     def add_place(place: PlaceRecord, is_custom: bool) -> None:
         place_id = place.geoname_id
-        weight_key = (place.feature_class, place.feature_code, place.population, len(place.names), place.seat)
+        weight_key = (place.feature_class, place.feature_code, place.population, place.alternate_name_count, place.seat)
         weight = weights.get(weight_key)
         if weight is None:
             if len(weights) >= 1 << 16:

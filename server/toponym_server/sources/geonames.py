@@ -202,14 +202,11 @@ def parse_dump_line(fields: Sequence[str], *, with_alternates: bool | Callable[[
         raise ValueError("empty name")
     check_name_length(fields[1])
     check_name_length(fields[2], "ascii name")
+    listed = [
+        text for text in dict.fromkeys(name.strip() for name in fields[3].split(",")) if text and not is_link(text)
+    ]
     alternates = (
-        tuple(
-            NameRecord(check_name_length(text, "alternate name"))
-            for text in dict.fromkeys(name.strip() for name in fields[3].split(","))
-            if text and not is_link(text)
-        )
-        if with_alternates
-        else ()
+        tuple(NameRecord(check_name_length(text, "alternate name")) for text in listed) if with_alternates else ()
     )
     population = bounded_int(fields[14] or "0", "population", 0, POPULATION_LIMIT)
     return PlaceRecord(
@@ -225,6 +222,9 @@ def parse_dump_line(fields: Sequence[str], *, with_alternates: bool | Callable[[
         admin2_code=fields[11],
         population=population,
         names=alternates,
+        # Names left out for another file's are still counted: how many names a place has is
+        # part of its prominence, which must not depend on where its names are read from.
+        name_count=None if with_alternates else len(listed),
     )
 
 

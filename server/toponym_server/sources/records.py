@@ -82,6 +82,14 @@ class PlaceRecord:
     names: tuple[NameRecord, ...] = field(default=())
     seat: bool = False
     """The place is the seat of an administrative division of a level ``feature_code`` does not tell."""
+    name_count: int | None = None
+    """How many alternate names the gazetteer gives the place when ``names`` leaves them out (they
+    come from another file); ``None``: ``names`` holds them all. Prominence counts them."""
+
+    @property
+    def alternate_name_count(self) -> int:
+        """How many alternate names the gazetteer gives the place: :attr:`name_count`, else those of ``names``."""
+        return len(self.names) if self.name_count is None else self.name_count
 
 
 @dataclass(frozen=True, slots=True)

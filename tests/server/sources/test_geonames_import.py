@@ -136,6 +136,9 @@ def test_with_alternate_name_files_the_dump_column_is_left_out(files: dict[str, 
     aleppo = next(p for p in source.places() if p.geoname_id == 170063)
     assert aleppo.names == ()
     assert any(n.text == "Alep" for pid, n in source.alternate_names() if pid == 170063)
+    # still counted: how many names a place has weighs in its prominence
+    inline = next(p for p in GeoNamesDumpSource([files["dump"]]).places() if p.geoname_id == 170063)
+    assert aleppo.alternate_name_count == inline.alternate_name_count == len(inline.names) > 0
 
 
 def test_a_place_the_alternate_name_files_leave_out_keeps_the_dumps_names(tmp_path: Path) -> None:
