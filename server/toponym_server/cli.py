@@ -372,7 +372,8 @@ def _parser() -> argparse.ArgumentParser:
         "--output",
         type=Path,
         metavar="PATH",
-        help="index file to write (default: the embedded index in the data directory)",
+        help="index file to write (default: the embedded index in the data directory; needed with --geonames, "
+        "--custom, --crosswalk or --no-seeds)",
     )
     build.add_argument("--strict", action="store_true", default=None, help="fail on the first malformed line")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -499,13 +500,45 @@ def _run(args: argparse.Namespace) -> int:
         return 1
 
 
+_FEATURE_CLASSES = frozenset("AHLPRSTUV")
+"""GeoNames' feature classes: what ``--feature-classes`` may name."""
+
+
 def _check_dump_options(args: argparse.Namespace) -> None:
-    """Stop with a usage error when options for GeoNames dumps come without ``--geonames``."""
+    """Stop with a usage error when options for GeoNames dumps come without ``--geonames``, or name no class.
+
+    A build of other inputs than the embedded gazetteer's own (dumps, custom places, a
+    crosswalk, no seeds) must name its ``--output``: at the default path, the embedded index's,
+    the next ``toponym serve`` would find it built from other inputs and build the embedded
+    gazetteer over it.
+    """
     given = [flag for flag, attribute in _DUMP_ONLY_OPTIONS if getattr(args, attribute) is not None]
     if given and not args.geonames:
         args.usage_error(
             f"{', '.join(given)} {'applies' if len(given) == 1 else 'apply'} to GeoNames dumps only: "
             "give the dumps with --geonames (without it, the build is the embedded gazetteer)"
+        )
+    classes = (args.feature_classes or "").upper().replace(",", "")
+    if set(classes) - _FEATURE_CLASSES or len(set(classes)) < len(classes):
+        # A letter twice is a feature code (PPL), which would keep its letters' classes (P and L).
+        args.usage_error(
+            f"--feature-classes {args.feature_classes}: give GeoNames feature classes, each once, among "
+            f"{' '.join(sorted(_FEATURE_CLASSES))} (such as PAS), not feature codes"
+        )
+    own_inputs = [
+        flag
+        for flag, given in (
+            ("--geonames", args.geonames),
+            ("--custom", args.custom),
+            ("--crosswalk", args.crosswalk),
+            ("--no-seeds", args.no_seeds),
+        )
+        if given
+    ]
+    if own_inputs and args.output is None:
+        args.usage_error(
+            f"{', '.join(own_inputs)} need{'s' if len(own_inputs) == 1 else ''} --output: the default path is the "
+            "embedded index's, which toponym serve rebuilds from the embedded gazetteer when built otherwise"
         )
 
 
@@ -616,6 +649,10 @@ def _build(args: argparse.Namespace) -> int:
         logger.error("%s: %s", path, why)
     if unreadable:
         return 1
+    output_problem = _output_problem(args.output, inputs) if args.output is not None else None
+    if output_problem:
+        logger.error("%s: %s", args.output, output_problem)
+        return 1
     if args.geonames:
         place_filter = PlaceFilter(
             feature_classes=frozenset((args.feature_classes or "").upper().replace(",", "")),
@@ -630,6 +667,7 @@ def _build(args: argparse.Namespace) -> int:
             place_filter=place_filter,
             strict=bool(args.strict),
         )
+        source.check_files()
     else:
         source = EmbeddedSource()
     seeds = [] if args.no_seeds else [seeds_dir()]
@@ -662,6 +700,29 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+
+
+_SQLITE_HEADER = b"SQLite format 3\0"
+
+
+def _output_problem(output: Path, inputs: Sequence[Path]) -> str | None:
+    """Why a build must not write ``output``, checked before it starts; ``None`` when it may.
+
+    A build replaces its output only at the end: a directory there, or one of its own inputs,
+    would fail it or be lost only then. An existing file that is not an SQLite database is not
+    an index an earlier build wrote, and is not replaced either.
+    """
+    if output.is_dir():
+        return "a directory; --output names the index file to write"
+    if not output.exists():
+        return None
+    if any(path.exists() and output.samefile(path) for path in inputs):
+        return "one of the build's own input files; --output names the index file to write"
+    if output.is_file() and output.stat().st_size > 0:
+        with output.open("rb") as handle:
+            if handle.read(len(_SQLITE_HEADER)) != _SQLITE_HEADER:
+                return "exists and is not an index file; remove it or write the index elsewhere"
+    return None
 
 
 def _verify(args: argparse.Namespace) -> int:

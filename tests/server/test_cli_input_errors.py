@@ -199,6 +199,78 @@ def test_a_directory_given_as_a_dump_is_refused(
     assert f"{tmp_path}: a directory" in caplog.text
 
 
+@pytest.mark.parametrize("feature_classes", ["PPL", "ADM1", "P,X"])
+def test_feature_classes_that_are_no_classes_are_a_usage_error(
+    no_build: None, tmp_path: Path, dump: Path, capsys: pytest.CaptureFixture[str], feature_classes: str
+) -> None:
+    # PPL is a feature code: read as classes, it would keep every populated place and park.
+    with pytest.raises(SystemExit) as exited:
+        build(tmp_path, "--geonames", dump, "--feature-classes", feature_classes)
+    assert exited.value.code == 2
+    assert "not feature codes" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("inputs", [["--geonames", "SY.txt"], ["--custom", "mine.tsv"], ["--no-seeds"]])
+def test_a_build_of_other_inputs_than_the_embedded_gazetteer_needs_an_output(
+    no_build: None, tmp_path: Path, dump: Path, capsys: pytest.CaptureFixture[str], inputs: list[str]
+) -> None:
+    # At the default path, the embedded index's, the next plain start would build the embedded
+    # gazetteer over an hour's import.
+    (tmp_path / "mine.tsv").write_text("")
+    args = [str(tmp_path / arg) if arg.endswith((".txt", ".tsv")) else arg for arg in inputs]
+    with pytest.raises(SystemExit) as exited:
+        main(["index", "build", *args, "--quiet"])
+    assert exited.value.code == 2
+    error = capsys.readouterr().err.splitlines()[-1]
+    assert f"{inputs[0]} needs --output" in error
+
+
+def test_an_output_that_is_a_directory_stops_the_build_before_it_starts(
+    no_build: None, tmp_path: Path, dump: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "index.sqlite").mkdir()
+    assert build(tmp_path, "--geonames", dump) == 1
+    assert f"{tmp_path / 'index.sqlite'}: a directory" in caplog.text
+
+
+@pytest.mark.parametrize("same_as", ["dump", "country info"])
+def test_an_output_that_is_one_of_the_inputs_is_refused_and_left_as_it_is(
+    no_build: None, tmp_path: Path, dump: Path, caplog: pytest.LogCaptureFixture, same_as: str
+) -> None:
+    info = tmp_path / "countryInfo.txt"
+    info.write_text("#ISO\n")
+    output = dump if same_as == "dump" else info
+    before = output.read_bytes()
+    options = ["index", "build", "--geonames", str(dump), "--country-info", str(info), "--no-seeds", "--quiet"]
+    assert main([*options, "--output", str(output)]) == 1
+    assert "one of the build's own input files" in caplog.text
+    assert output.read_bytes() == before
+
+
+def test_an_output_that_exists_and_is_no_index_is_not_replaced(
+    no_build: None, tmp_path: Path, dump: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    notes = tmp_path / "index.sqlite"
+    notes.write_text("my notes\n")
+    assert build(tmp_path, "--geonames", dump) == 1
+    assert "exists and is not an index file" in caplog.text
+    assert notes.read_text() == "my notes\n"
+
+
+def test_an_index_is_built_over_an_earlier_one(tmp_path: Path, dump: Path) -> None:
+    assert build(tmp_path, "--geonames", dump) == 0
+    assert build(tmp_path, "--geonames", dump) == 0
+
+
+@pytest.mark.parametrize("option", ["--alternate-names", "--admin1", "--admin2"])
+def test_a_dump_given_for_another_option_stops_the_build_before_it_starts(
+    no_build: None, tmp_path: Path, dump: Path, caplog: pytest.LogCaptureFixture, option: str
+) -> None:
+    # Those files are read after the whole dump: on allCountries, many minutes into the build.
+    assert build(tmp_path, "--geonames", dump, option, dump) == 1
+    assert "is it the right file for its option?" in caplog.text
+
+
 def test_a_truncated_zip_is_one_line_naming_it(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     whole = tmp_path / "whole.zip"
     with zipfile.ZipFile(whole, "w", zipfile.ZIP_DEFLATED) as archive:

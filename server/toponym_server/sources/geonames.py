@@ -19,7 +19,7 @@ import hashlib
 import logging
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -387,6 +387,30 @@ class GeoNamesDumpSource:
             )
             if self._filter.keeps(country):
                 yield country
+
+    def check_files(self) -> None:
+        """Raise :class:`GeoNamesFileError` now for a file given for the wrong option, read from its first lines.
+
+        A build reads the alternate names and admin codes after the whole dump, minutes into
+        it; a dump given as the alternate names would otherwise stop it only then. Files that
+        are not regular ones (a named pipe streaming a download) are left to the build: read
+        here, their first lines would be lost to it.
+        """
+        readers: list[tuple[Path, Callable[[Path], Iterator[object]]]] = [
+            *((path, partial(read_dump, strict=False)) for path in self._dumps),
+            *((path, read_alternate_names) for path in self._alternate_names),
+            *((path, read_admin_codes) for path in self._admin_codes),
+        ]
+        if self._country_info is not None:
+            readers.append((self._country_info, read_country_info))
+        for path, reader in readers:
+            if path.is_file():
+                rows = reader(path)
+                try:
+                    next(rows, None)  # the first good row, or the wrong file's error
+                finally:
+                    if isinstance(rows, Generator):
+                        rows.close()  # and the file with it
 
     def alternate_names(self) -> Iterator[tuple[int, NameRecord]]:
         """Yield the names of the ``alternateNamesV2`` files given."""
