@@ -634,6 +634,21 @@ def test_context_manager_closes_the_channel(fake_server: FakeServer) -> None:
     client.close()  # idempotent
 
 
+def test_closing_after_several_streams_leaves_no_thread_failing(
+    fake_server: FakeServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each stream waits for the channel to be connected; asking gRPC to connect one already
+    # connected left its polling thread a connection attempt to make after the close, which
+    # failed on stderr ("Exception in thread ... Channel closed!").
+    failures: list[threading.ExceptHookArgs] = []
+    monkeypatch.setattr(threading, "excepthook", failures.append)
+    with ToponymClient(fake_server.target) as client:
+        for _ in range(3):
+            assert [name for name, _ in client.stream_resolve(["Paris"])] == ["Paris"]
+    time.sleep(0.5)  # the polling thread wakes every 0.2 s
+    assert [str(failure.exc_value) for failure in failures] == []
+
+
 def test_round_robin_spreads_calls_over_addresses(start_fake_server: Callable[[], FakeServer]) -> None:
     first, second = start_fake_server(), start_fake_server()
     target = f"ipv4:127.0.0.1:{first.port},127.0.0.1:{second.port}"

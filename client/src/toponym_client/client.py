@@ -93,6 +93,7 @@ class ToponymClient:
         self._timeout = timeout
         self._wait_for_ready = wait_for_ready
         self._closed = False
+        self._connected_once = False
 
     @property
     def target(self) -> str:
@@ -474,9 +475,17 @@ class ToponymClient:
             UnavailableError: No connection was made in time; it names the target.
 
         """
+        # Asked to connect a channel that is connected, gRPC's connectivity thread would keep the
+        # request and act on it up to 0.2 s after the last watch ended: on a channel closed by then,
+        # it fails with a traceback on stderr. So once a stream has connected, the state is read
+        # first, without asking. Not before: asked while that thread runs, a first connection would
+        # start up to 0.2 s late.
+        if self._connected_once and self._channel_state() is grpc.ChannelConnectivity.READY:
+            return
         state = self._watch_channel(lambda seen: seen is grpc.ChannelConnectivity.READY, timeout, try_to_connect=True)
         if state is not grpc.ChannelConnectivity.READY:
             raise _requests.connection_error(self._target, timeout, state)
+        self._connected_once = True
 
     def _channel_state(self) -> grpc.ChannelConnectivity | None:
         """The channel's connectivity now; ``None`` when it does not say within a second."""
