@@ -259,14 +259,15 @@ async def test_a_connected_stream_outlives_the_client_s_timeout(fake_server: Fak
     assert len(pairs) == 5 and all(isinstance(outcome, list) for _, outcome in pairs)
 
 
-async def test_a_stream_item_that_is_no_string_fails_alone(fake_server: FakeServer) -> None:
+@pytest.mark.parametrize("item", [math.nan, b"Al\xffeppo", None])
+async def test_a_stream_item_that_is_no_string_fails_alone(fake_server: FakeServer, item: object) -> None:
     async with AsyncToponymClient(fake_server.target) as client:
-        pairs = [pair async for pair in client.stream_resolve(["Paris", math.nan, "Berlin"])]  # type: ignore[list-item]
+        pairs = [pair async for pair in client.stream_resolve(["Paris", item, "Berlin"])]  # type: ignore[list-item]
 
-    (_, paris), (_, nan), (_, berlin) = pairs
+    (_, paris), (_, refused), (_, berlin) = pairs
     assert isinstance(paris, list) and isinstance(berlin, list)
-    assert isinstance(nan, InvalidArgumentError)
-    assert nan.field_violations == (FieldViolation("names[1]", "must be a string, not float"),)
+    assert isinstance(refused, InvalidArgumentError)
+    assert refused.field_violations == (FieldViolation("names[1]", f"must be a string, not {type(item).__name__}"),)
 
 
 async def test_a_text_with_an_unpaired_surrogate_is_refused_with_a_field_violation(fake_server: FakeServer) -> None:

@@ -415,6 +415,28 @@ def test_a_stream_item_that_is_no_string_fails_alone_naming_its_index_and_type(c
     assert number.details == "names[2]: must be a string, not int"
 
 
+@pytest.mark.parametrize("item", [b"Al\xffeppo", b"Aleppo", None])
+def test_a_stream_item_of_bytes_or_none_fails_alone_and_the_stream_goes_on(client: ToponymClient, item: Any) -> None:
+    # Bytes that are no UTF-8 made the stream end with the server blamed for an unanswered
+    # request; bytes that are, and None, went as a name or as an empty one.
+    pairs = list(client.stream_resolve(["Paris", item, "Berlin"]))
+
+    assert [name for name, _ in pairs] == ["Paris", item, "Berlin"]
+    refused = pairs[1][1]
+    assert isinstance(refused, InvalidArgumentError)
+    assert refused.details == f"names[1]: must be a string, not {type(item).__name__}"
+    assert all(isinstance(outcome, list) for _, outcome in pairs[::2])
+
+
+@pytest.mark.parametrize("item", [b"Al\xffeppo", None])
+def test_a_name_of_bytes_or_none_is_refused_by_the_client(client: ToponymClient, item: Any) -> None:
+    with pytest.raises(InvalidArgumentError, match="must be a string"):
+        client.resolve(item)
+    with pytest.raises(BatchError) as caught:
+        client.resolve_batch(["Paris", item])
+    assert caught.value.results[1].details == f"requests[1].name: must be a string, not {type(item).__name__}"
+
+
 class _Name(str):
     """A name a weak reference can follow."""
 

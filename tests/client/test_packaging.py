@@ -12,6 +12,7 @@ import tomllib
 from pathlib import Path
 
 import toponym_client
+from toponym_client import models
 
 CLIENT_DIR = Path(__file__).resolve().parents[2] / "client"
 
@@ -77,6 +78,12 @@ def test_public_api_is_exported_and_documented() -> None:
         obj = getattr(toponym_client, name)
         if name != "__version__":
             assert obj.__doc__, f"{name} has no docstring"
+
+
+def test_every_public_model_is_listed_in_its_module() -> None:
+    # `from toponym_client.models import *` gave no Mention, RelatedPlace nor Relation.
+    public = {name for name, obj in vars(models).items() if isinstance(obj, type) and obj.__module__ == models.__name__}
+    assert set(models.__all__) == public
 
 
 def test_typing_marker_ships_with_the_package() -> None:

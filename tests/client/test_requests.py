@@ -72,7 +72,8 @@ def test_a_batch_item_refused_by_the_client_is_named_by_the_caller_s_index() -> 
     plans = plan_batch(names, pb.ResolveHints(), use_context=False)
 
     refused = plans[1].refused
-    assert list(refused) == [300]  # None is an empty name: the server refuses it
+    assert list(refused) == [200, 300]
+    assert refused[200].field_violations == (FieldViolation("requests[1200].name", "must be a string, not NoneType"),)
     assert refused[300].field_violations == (FieldViolation("requests[1300].name", "must be a string, not float"),)
     assert [len(plan.request.requests) for plan in plans] == [1_000, 500]
 

@@ -88,9 +88,11 @@ def resolve_request(name: str, hints: toponym_pb2.ResolveHints, field: str = "na
             it is not a string; the error names ``field``.
 
     """
+    if not isinstance(name, str):  # protobuf would take bytes as UTF-8 and None as an empty name
+        raise unsendable(field, name)
     try:
         return toponym_pb2.ResolveRequest(name=name, hints=hints)
-    except (UnicodeEncodeError, TypeError):
+    except UnicodeEncodeError:
         raise unsendable(field, name) from None
 
 
@@ -101,9 +103,11 @@ def resolve_text_request(text: str, hints: toponym_pb2.ResolveHints) -> toponym_
         InvalidArgumentError: No message can carry ``text``, as :func:`resolve_request` says of a name.
 
     """
+    if not isinstance(text, str):
+        raise unsendable("text", text)
     try:
         return toponym_pb2.ResolveTextRequest(text=text, hints=hints)
-    except (UnicodeEncodeError, TypeError):
+    except UnicodeEncodeError:
         raise unsendable("text", text) from None
 
 
@@ -187,6 +191,8 @@ def _plan_request(
     for i, name in enumerate(names):
         sent = len(items)
         try:
+            if not isinstance(name, str):  # bytes and None would pass as a name
+                raise TypeError
             # Made in place: building each item apart and appending it (a second copy) costs twice as much.
             items.add(name=name, hints=hints)
         except (UnicodeEncodeError, TypeError):

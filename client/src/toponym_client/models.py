@@ -10,7 +10,17 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-__all__ = ["Candidate", "FeatureKind", "MatchKind", "Place", "PlaceDetails", "PlaceName"]
+__all__ = [
+    "Candidate",
+    "FeatureKind",
+    "MatchKind",
+    "Mention",
+    "Place",
+    "PlaceDetails",
+    "PlaceName",
+    "RelatedPlace",
+    "Relation",
+]
 
 
 class FeatureKind(enum.IntEnum):
