@@ -220,6 +220,13 @@ def _parser() -> argparse.ArgumentParser:
         help="worker threads (env TOPONYM_WORKERS; default 8)",
     )
     serve.add_argument(
+        "--max-open-streams",
+        type=_positive_int,
+        default=_env_number("TOPONYM_MAX_OPEN_STREAMS", None),
+        help="StreamResolve calls open at once, each holding a worker thread while open; more get "
+        "RESOURCE_EXHAUSTED (env TOPONYM_MAX_OPEN_STREAMS; default half of --workers, at least 1)",
+    )
+    serve.add_argument(
         "--verify-index",
         action="store_true",
         default=_env_flag("TOPONYM_VERIFY_INDEX", False),
@@ -568,6 +575,7 @@ def _serve(args: argparse.Namespace) -> int:
             host=args.host,
             port=args.port,
             workers=args.workers,
+            max_open_streams=args.max_open_streams,
             grace_seconds=args.grace_seconds,
             limits=limits.Limits(
                 max_name_length=args.max_name_length,

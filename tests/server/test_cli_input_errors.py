@@ -144,6 +144,22 @@ def test_serve_passes_the_health_port_to_the_server(monkeypatch: pytest.MonkeyPa
     assert [config.health_port for config in configs] == [8081]
 
 
+def test_serve_passes_the_bound_on_open_streams_from_the_flag_or_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from toponym_server.service import server
+
+    configs: list[server.ServerConfig] = []
+    monkeypatch.setattr(server, "serve_until_signalled", lambda index, config: configs.append(config))
+    monkeypatch.setattr("toponym_server.cli._open", lambda index: None)
+    serve = ["serve", "--index", str(tmp_path / "index.sqlite")]
+    assert main(serve) == 0
+    monkeypatch.setenv("TOPONYM_MAX_OPEN_STREAMS", "6")
+    assert main(serve) == 0
+    assert main([*serve, "--max-open-streams", "2"]) == 0
+    assert [config.max_open_streams for config in configs] == [None, 6, 2]  # None: half the workers
+
+
 # --- options for dumps without dumps ---------------------------------------------------
 
 

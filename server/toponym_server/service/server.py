@@ -46,6 +46,10 @@ class ServerConfig:
     host: str = "127.0.0.1"
     port: int = 50051
     workers: int = 8
+    max_open_streams: int | None = None
+    """``StreamResolve`` calls served at once, each holding a worker thread while open; more are
+    refused with RESOURCE_EXHAUSTED. ``None``: half the workers (at least one), so that open
+    streams always leave threads to other calls."""
     grace_seconds: float = 10.0
     limits: Limits = field(default_factory=Limits)
     tls: TlsFiles | None = None
@@ -139,7 +143,8 @@ def start_server(index: IndexReader, config: ServerConfig) -> RunningServer:
         maximum_concurrent_rpcs=limits.max_concurrent_rpcs,
     )
     resolver = Resolver(index, cache_size=config.answers_kept, kept_name_rows=config.kept_name_rows)
-    servicer = ToponymServicer(resolver, limits, cache_size=config.answers_kept)
+    open_streams = config.max_open_streams or max(1, config.workers // 2)
+    servicer = ToponymServicer(resolver, limits, cache_size=config.answers_kept, max_open_streams=open_streams)
     server.add_generic_rpc_handlers((toponym_handler(servicer),))
     health_servicer = health.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)

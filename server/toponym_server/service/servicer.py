@@ -9,6 +9,7 @@ Work stops between items once the caller has gone or the deadline has passed.
 from __future__ import annotations
 
 import logging
+import threading
 import traceback
 from collections.abc import Callable, Iterator
 from typing import NoReturn
@@ -123,10 +124,20 @@ class ToponymServicer(pb_grpc.ToponymServiceServicer):
     """Answers the toponym.v1 RPCs from one resolver, within the given limits."""
 
     def __init__(
-        self, resolver: Resolver, limits: Limits | None = None, *, cache_size: int = DEFAULT_RESULT_CACHE
+        self,
+        resolver: Resolver,
+        limits: Limits | None = None,
+        *,
+        cache_size: int = DEFAULT_RESULT_CACHE,
+        max_open_streams: int | None = None,
     ) -> None:
         self._resolver = resolver
         self._limits = limits or Limits()
+        # A stream holds a worker thread for as long as it is open, sending or not: past
+        # ``max_open_streams`` (None: no bound) one more is refused, so that open streams never
+        # take every thread and leave other calls, health checks among them, waiting.
+        self._max_open_streams = max_open_streams
+        self._stream_slots = threading.BoundedSemaphore(max_open_streams) if max_open_streams else None
         self._text = TextResolver(resolver, resolver.index)
         # An answer depends only on the request and the immutable index: a repeated name of a
         # batch or stream is answered from its encoded result, without validating, resolving
@@ -271,7 +282,27 @@ class ToponymServicer(pb_grpc.ToponymServiceServicer):
         request_iterator: Iterator[pb.StreamResolveRequest | MalformedStreamItem],
         context: grpc.ServicerContext,
     ) -> Iterator[pb.StreamResolveResponse]:
-        """Resolve each streamed name as it arrives."""
+        """Resolve each streamed name as it arrives; RESOURCE_EXHAUSTED past the open streams' bound."""
+        slots = self._stream_slots
+        if slots is None:
+            yield from self._stream(request_iterator, context)
+            return
+        if not slots.acquire(blocking=False):
+            context.abort(
+                grpc.StatusCode.RESOURCE_EXHAUSTED,
+                f"this server has {self._max_open_streams} streams open, as many as it serves at once (each "
+                "holds a worker thread while open): send the names in ResolveBatch calls, or open the stream later",
+            )
+        try:
+            yield from self._stream(request_iterator, context)
+        finally:
+            slots.release()
+
+    def _stream(
+        self,
+        request_iterator: Iterator[pb.StreamResolveRequest | MalformedStreamItem],
+        context: grpc.ServicerContext,
+    ) -> Iterator[pb.StreamResolveResponse]:
         for number, item in enumerate(request_iterator):
             _stop_if_ended(context)
             if isinstance(item, MalformedStreamItem):
