@@ -19,6 +19,7 @@ import math
 import os
 import signal
 import sys
+import tempfile
 import threading
 import zipfile
 from collections.abc import Sequence
@@ -718,10 +719,18 @@ def _output_problem(output: Path, inputs: Sequence[Path]) -> str | None:
 
     A build replaces its output only at the end: a directory there, or one of its own inputs,
     would fail it or be lost only then. An existing file that is not an SQLite database is not
-    an index an earlier build wrote, and is not replaced either.
+    an index an earlier build wrote, and is not replaced either. Nor is a file made in a
+    directory the build cannot write in, which the build would name by its lock file.
     """
     if output.is_dir():
         return "a directory; --output names the index file to write"
+    directory = output.absolute().parent
+    if directory.is_dir():  # a missing one the build makes
+        try:
+            with tempfile.TemporaryFile(dir=directory):
+                pass
+        except OSError as err:
+            return f"cannot write in {directory}: {err.strerror or err}"
     if not output.exists():
         return None
     if any(path.exists() and output.samefile(path) for path in inputs):

@@ -273,6 +273,18 @@ def test_an_output_that_exists_and_is_no_index_is_not_replaced(
     assert notes.read_text() == "my notes\n"
 
 
+def test_an_output_directory_the_build_cannot_write_in_is_named_before_it_starts(
+    no_build: None, tmp_path: Path, dump: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The build named its hidden lock file instead (/proc/.x.sqlite.build-lock: ...).
+    def refused(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("tempfile.TemporaryFile", refused)
+    assert build(tmp_path, "--geonames", dump) == 1
+    assert f"{tmp_path / 'index.sqlite'}: cannot write in {tmp_path}: Permission denied" in caplog.text
+
+
 def test_an_index_is_built_over_an_earlier_one(tmp_path: Path, dump: Path) -> None:
     assert build(tmp_path, "--geonames", dump) == 0
     assert build(tmp_path, "--geonames", dump) == 0

@@ -110,6 +110,8 @@ _BLOCK_RANGE_BITS = 4
 _ENTRY_COLUMNS = ("keys", "places", "names", "countries")
 _ABSENT_IDS_SHOWN = 10
 """How many places a build names in its one warning of the custom names whose place it lacks."""
+_REPEATED_IDS_SHOWN = 10
+"""How many places given twice by the dumps a build names, one warning each, before it only counts them."""
 _INSERT_ENTRIES = 1 << 20
 """Key entries packed into blocks and appended to the key table per batch."""
 _SLOT_LIMIT = 1 << 26
@@ -718,9 +720,14 @@ def _name_batches(
         add_jobs(place_id, iter(canonical + named))
 
     source_places = 0
+    repeated: list[int] = []
     for place in source.places():
         if place.geoname_id in state.seen:
-            logger.warning("skipped a second record for place %d", place.geoname_id)
+            # Overlapping dumps (allCountries with cities500) repeat hundreds of thousands:
+            # the first few are named, the rest counted.
+            if len(repeated) < _REPEATED_IDS_SHOWN:
+                logger.warning("skipped a second record for place %d", place.geoname_id)
+            repeated.append(place.geoname_id)
             continue
         source_places += 1
         if merger.places:
@@ -731,6 +738,12 @@ def _name_batches(
             yield batch
             batch = _Batch.empty()
             ids, places, texts, langs, flag_column = batch
+    if len(repeated) > _REPEATED_IDS_SHOWN:
+        logger.warning(
+            "skipped %d second records of places in all (the dumps overlap), the first %d named above",
+            len(repeated),
+            _REPEATED_IDS_SHOWN,
+        )
     if not source_places:
         raise IndexBuildError(
             f"no place read from {source.describe()} (an empty file, not a GeoNames dump, "
@@ -757,11 +770,14 @@ def _name_batches(
     bitmap_end = 8 * len(bitmap)  # the IDs the bitmap covers; the others are looked up
     name_id = state.next_name_id
     near_custom = merger.near
+    elsewhere = 0
     for place_id, record in source.alternate_names():
         if 0 <= place_id < bitmap_end:
             if not bitmap[place_id >> 3] >> (place_id & 7) & 1:
+                elsewhere += 1
                 continue
         elif not present(place_id):
+            elsewhere += 1
             continue
         if len(record.text) > MAX_NAME_LENGTH:
             _skip_long_name(place_id, record.text)
@@ -783,6 +799,10 @@ def _name_batches(
             batch = _Batch.empty()
             ids, places, texts, langs, flag_column = batch
     state.next_name_id = name_id
+    if elsewhere:
+        # Expected of a filtered build or a per-country dump; a telling count when dumps and
+        # alternate names come from different dates.
+        logger.info("%d alternate names left out: the dump (or its filters) has none of their places", elsewhere)
     # Last, once every gazetteer name is known: a custom place may be a feature named only in the
     # alternate names.
     merged = merger.merged_into()

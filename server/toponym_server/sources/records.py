@@ -104,8 +104,9 @@ class AdminDivision:
     geoname_id: int
 
 
-PLACE_ID_BITMAP_LIMIT = 1 << 31
-"""Place IDs below this are kept in a :class:`PlaceIdSet`'s bitmap (at most 256 MiB; 2 MiB for GeoNames)."""
+PLACE_ID_BITMAP_LIMIT = 1 << 27
+"""Place IDs below this are kept in a :class:`PlaceIdSet`'s bitmap (at most 16 MiB; 2 MiB for GeoNames,
+whose IDs reach 13 million); the others, such as a stray row's huge ID, in a set."""
 
 
 class PlaceIdSet:

@@ -92,6 +92,25 @@ def test_custom_places_the_gazetteer_lacks_are_added_and_marked(tmp_path: Path) 
     assert not reader.places_by_id([ABU_KAMAL])[ABU_KAMAL].custom
 
 
+def test_places_the_dumps_give_twice_are_named_a_few_then_counted(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # allCountries with cities500 repeats some 200,000 places: a warning each flooded the log.
+    towns = [dump_row(5_000_000 + i, f"Town {i}", f"Town {i}", "", 35, 38 + i / 100, "P.PPL", "SY") for i in range(25)]
+    with caplog.at_level(logging.WARNING, logger=build_module.__name__):
+        _, reader = build(tmp_path, [*DUMP, *towns, *towns], CustomGazetteer())
+    second = [record.getMessage() for record in caplog.records if "second record" in record.getMessage()]
+    assert second[:-1] == [f"skipped a second record for place {5_000_000 + i}" for i in range(10)]
+    assert second[-1] == "skipped 25 second records of places in all (the dumps overlap), the first 10 named above"
+    assert reader.place_count == len(DUMP) + 25
+
+
+def test_alternate_names_of_places_the_dump_lacks_are_counted(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO, logger=build_module.__name__):
+        build(tmp_path, DUMP, CustomGazetteer())  # the alternate names name place 99999 once
+    assert "1 alternate names left out: the dump (or its filters) has none of their places" in caplog.text
+
+
 def test_extra_names_reach_existing_places(tmp_path: Path) -> None:
     _, reader = build(tmp_path, DUMP, custom_places())
     names = {n.text: n for n in reader.names_of_place(AL_QAIM)}
