@@ -268,16 +268,24 @@ def read_alternate_names(path: Path, *, strict: bool = False) -> Iterator[tuple[
 
 
 def places_named_in(paths: Sequence[Path]) -> PlaceIdSet:
-    """The IDs of the places the ``alternateNames`` files give any row for; lines that do not parse are passed over.
+    """The IDs of the places the ``alternateNames`` files give a name for; lines that do not parse are passed over.
 
     One quick pass over the files (their rows are read again for the names themselves): a
     build reads a place's names from them if they hold any, else from the dump's own column.
+    Rows that are no name (links, codes, an empty name) do not count: a place the files give
+    only such rows for (files of another date than the dump's) keeps the column's names.
     """
     named = PlaceIdSet()
     for path in paths:
         for _, line in _lines(path, strict=False):
-            fields = line.split("\t", 2)
-            if len(fields) == 3 and fields[1].isdigit() and len(fields[1]) <= 10:
+            fields = line.split("\t", 4)
+            if (
+                len(fields) >= 4
+                and fields[1].isdigit()
+                and len(fields[1]) <= 10
+                and fields[2] not in NON_NAME_LANGUAGES
+                and fields[3].strip()
+            ):
                 named.add(int(fields[1]))
     return named
 

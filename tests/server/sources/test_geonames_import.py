@@ -153,6 +153,18 @@ def test_a_place_the_alternate_name_files_leave_out_keeps_the_dumps_names(tmp_pa
     assert [n.text for n in basra.names] == ["Basra", "البصرة"]
 
 
+def test_a_place_the_alternate_name_files_give_only_links_and_codes_keeps_the_dumps_names(tmp_path: Path) -> None:
+    # Such rows are no names: files of another date than the dump's left Basra nameless.
+    dump = tmp_path / "IQ.txt"
+    dump.write_text(dump_row(99532, "Basrah", "Basrah", "Basra,البصرة", 30.5, 47.8, "P.PPLA", "IQ") + "\n")
+    alternates = tmp_path / "alternateNamesV2.txt"
+    rows = ["1\t99532\tlink\thttps://en.wikipedia.org/wiki/Basra", "2\t99532\tiata\tBSR", "3\t99532\ten\t "]
+    alternates.write_text("".join(row + "\t\t\t\t\t\t\n" for row in rows))
+    source = GeoNamesDumpSource([dump], alternate_names=[alternates])
+    [basra] = source.places()
+    assert [n.text for n in basra.names] == ["Basra", "البصرة"]
+
+
 @pytest.mark.parametrize(
     ("place_filter", "expected"),
     [
