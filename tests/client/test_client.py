@@ -156,6 +156,17 @@ def test_limit_below_one_is_refused_before_any_call(client: ToponymClient, fake_
         ({"limit": 5.0}, TypeError, "limit"),
         ({"kinds": "POPULATED_PLACE"}, TypeError, "kinds must be a FeatureKind or an iterable of them"),
         ({"kinds": ["city"]}, ValueError, r"kinds\[0\] must be a FeatureKind"),
+        # protobuf's own errors named a message field, or nothing ("bad argument type for built-in operation")
+        ({"limit": True}, TypeError, "limit must be an integer, not bool"),
+        ({"kinds": 3}, TypeError, "kinds must be a FeatureKind or an iterable of them"),
+        ({"country": ["SY", None]}, TypeError, r"country\[1\] must be a string, not NoneType"),
+        ({"country": 5}, TypeError, "country must be a code or an iterable of codes, not int"),
+        ({"country": "S\ud800"}, ValueError, "country must be valid Unicode text"),
+        ({"lang": 5}, TypeError, "lang must be a string, not int"),
+        ({"near": ("36", "37")}, TypeError, r"near\[0\] must be a number, not str"),
+        ({"near": (1, 2, 3)}, TypeError, "near must be a .latitude, longitude. pair"),
+        ({"min_confidence": "0.5"}, TypeError, "min_confidence must be a number, not str"),
+        ({"restrict_to_country": "yes"}, TypeError, "restrict_to_country must be a bool, not str"),
     ],
 )
 def test_hints_the_wire_cannot_carry_are_refused_naming_the_argument(
@@ -172,7 +183,9 @@ def test_a_single_feature_kind_is_accepted(client: ToponymClient, fake_server: F
     assert list(fake_server.servicer.requests[-1].hints.feature_kinds) == [toponym_pb2.FEATURE_KIND_POPULATED_PLACE]
 
 
-@pytest.mark.parametrize(("geoname_id", "error"), [(2**63, ValueError), (-(2**63) - 1, ValueError), ("42", TypeError)])
+@pytest.mark.parametrize(
+    ("geoname_id", "error"), [(2**63, ValueError), (-(2**63) - 1, ValueError), ("42", TypeError), (True, TypeError)]
+)
 def test_a_geoname_id_the_wire_cannot_carry_is_refused_naming_it(
     client: ToponymClient, fake_server: FakeServer, geoname_id: Any, error: type[Exception]
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
 from types import MemberDescriptorType, SimpleNamespace
@@ -157,15 +158,23 @@ def hints_to_proto(
     ``country`` is one ISO 3166-1 alpha-2 code or several; ``near`` is a
     ``(lat, lon)`` pair; ``kinds`` one :class:`FeatureKind` or several;
     ``min_confidence=None`` leaves the server default. The server validates the
-    values; only what the wire cannot carry as meant is refused here: a ``limit``
-    below 1 (which the wire would turn into "the default") or past 32 bits, and
-    ``kinds`` that are not feature kinds.
+    values; only what the wire cannot carry as meant is refused here: a value of
+    another type than the argument's (named in the error, where protobuf's own
+    would name a message field or none), a ``limit`` below 1 (which the wire
+    would turn into "the default") or past 32 bits, and ``kinds`` that are not
+    feature kinds.
 
     Raises:
-        TypeError: ``limit`` is not an integer, or ``kinds`` is a string.
-        ValueError: ``limit`` is out of range, or an item of ``kinds`` is no :class:`FeatureKind`.
+        TypeError: A hint is of another type than its argument's: ``limit`` is not an integer,
+            ``kinds`` is a string, ``country`` holds no strings ...
+        ValueError: ``limit`` is out of range, an item of ``kinds`` is no :class:`FeatureKind`,
+            or a string holds an unpaired surrogate.
 
     """
+    _check_type("restrict_to_country", restrict_to_country, bool)
+    _check_type("near_spellings", near_spellings, bool)
+    if lang is not None:
+        _check_text("lang", lang)
     hints = toponym_pb2.ResolveHints(
         restrict_to_countries=restrict_to_country,
         language=lang or "",
@@ -173,11 +182,18 @@ def hints_to_proto(
         include_near_spellings=near_spellings,
     )
     if min_confidence is not None:  # set, even to 0 (every candidate kept); unset, the server's default
+        _check_number("min_confidence", min_confidence)
         hints.min_confidence = min_confidence
     if country is not None:
-        hints.country_codes.extend([country] if isinstance(country, str) else country)
+        codes = _checked_countries(country)
+        hints.country_codes.extend(codes)
     if near is not None:
-        lat, lon = near
+        try:
+            lat, lon = near
+        except (TypeError, ValueError):
+            raise TypeError(f"near must be a (latitude, longitude) pair, not {near!r}") from None
+        _check_number("near[0]", lat)
+        _check_number("near[1]", lon)
         hints.near.latitude = lat
         hints.near.longitude = lon
     if kinds is not None:
@@ -185,9 +201,42 @@ def hints_to_proto(
     return hints
 
 
+def _check_type(argument: str, value: object, kind: type) -> None:
+    if not isinstance(value, kind):
+        raise TypeError(f"{argument} must be a {kind.__name__}, not {type(value).__name__}")
+
+
+def _check_text(argument: str, value: object) -> None:
+    """Raise unless ``value`` is a string a message can carry (no unpaired surrogate)."""
+    if not isinstance(value, str):
+        raise TypeError(f"{argument} must be a string, not {type(value).__name__}")
+    try:
+        value.encode()
+    except UnicodeEncodeError:
+        raise ValueError(f"{argument} must be valid Unicode text: it holds an unpaired surrogate") from None
+
+
+def _check_number(argument: str, value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{argument} must be a number, not {type(value).__name__}")
+
+
+def _checked_countries(country: str | Iterable[str]) -> list[str]:
+    """``country`` as a list of codes, each a string (the server checks that it is a country's)."""
+    if isinstance(country, str):
+        _check_text("country", country)
+        return [country]
+    if not isinstance(country, Iterable):
+        raise TypeError(f"country must be a code or an iterable of codes, not {type(country).__name__}")
+    codes = list(country)
+    for i, code in enumerate(codes):
+        _check_text(f"country[{i}]", code)
+    return codes
+
+
 def _checked_limit(limit: int) -> int:
     """Return ``limit`` when the wire carries it as meant: an integer from 1 to 2**31 - 1."""
-    if not isinstance(limit, int):
+    if isinstance(limit, bool) or not isinstance(limit, int):
         raise TypeError(f"limit must be an integer, not {type(limit).__name__}")
     if not 1 <= limit <= _INT32_MAX:
         raise ValueError(f"limit must be at least 1 and below 2**31 (the server allows at most 50), got {limit}")
@@ -198,7 +247,7 @@ def _checked_kinds(kinds: FeatureKind | Iterable[FeatureKind]) -> list[FeatureKi
     """Return ``kinds`` (one kind, or an iterable of them) as a list of :class:`FeatureKind` members."""
     if isinstance(kinds, FeatureKind):
         return [kinds]
-    if isinstance(kinds, str | bytes):
+    if isinstance(kinds, str | bytes) or not isinstance(kinds, Iterable):
         raise TypeError(f"kinds must be a FeatureKind or an iterable of them ({_KIND_NAMES}), not {kinds!r}")
     checked: list[FeatureKind] = []
     for i, kind in enumerate(kinds):

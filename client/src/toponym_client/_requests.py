@@ -223,7 +223,7 @@ def get_place_request(geoname_id: int, lang: str | None) -> toponym_pb2.GetPlace
         ValueError: ``geoname_id`` does not fit in the 64 bits of the wire.
 
     """
-    if not isinstance(geoname_id, int):
+    if isinstance(geoname_id, bool) or not isinstance(geoname_id, int):
         raise TypeError(f"geoname_id must be an integer, not {type(geoname_id).__name__}")
     if not -(2**63) <= geoname_id < 2**63:
         raise ValueError(f"geoname_id must fit in a signed 64-bit integer (below 2**63), got {geoname_id}")
