@@ -565,9 +565,17 @@ def _open(index: Path | None, progress: bool = True) -> Any:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from toponym_client._config import BATCH_REQUEST_SIZE
     from toponym_server.service.security import SecurityConfigError, server_credentials
     from toponym_server.service.server import ServerConfig, serve_until_signalled
 
+    if args.max_batch_size < BATCH_REQUEST_SIZE:
+        logger.warning(
+            "--max-batch-size %d is below the %d names of a request the Python client sends for a batch: "
+            "its resolve_batch calls of more names than that will be refused whole",
+            args.max_batch_size,
+            BATCH_REQUEST_SIZE,
+        )
     try:
         tls = _tls_files(args)
         if tls:

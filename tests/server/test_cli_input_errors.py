@@ -160,6 +160,19 @@ def test_serve_passes_the_bound_on_open_streams_from_the_flag_or_the_environment
     assert [config.max_open_streams for config in configs] == [None, 6, 2]  # None: half the workers
 
 
+@pytest.mark.parametrize(("size", "warned"), [("100", True), ("1000", False)])
+def test_serve_warns_of_a_batch_limit_below_the_client_s_requests(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture, size: str, warned: bool
+) -> None:
+    # The Python client sends a batch as requests of up to 1,000 names: a lower limit refuses them whole.
+    from toponym_server.service import server
+
+    monkeypatch.setattr(server, "serve_until_signalled", lambda index, config: None)
+    monkeypatch.setattr("toponym_server.cli._open", lambda index: None)
+    assert main(["serve", "--index", str(tmp_path / "index.sqlite"), "--max-batch-size", size]) == 0
+    assert ("refused whole" in caplog.text) is warned
+
+
 # --- options for dumps without dumps ---------------------------------------------------
 
 
