@@ -65,8 +65,20 @@ class InvalidRequestError(Exception):
         return self.violations[:REPORTED_VIOLATIONS]
 
 
+_SEPARATORS = "\x1c\x1d\x1e\x1f"
+"""Control characters ``str.strip`` takes for whitespace: a name of them is refused for what they are."""
+
+
+def _is_blank(text: str) -> bool:
+    """Whether ``text`` is empty or only whitespace (:data:`_SEPARATORS` not counting as such)."""
+    return not text.strip() and not any(c in _SEPARATORS for c in text)
+
+
+_NO_CONTROL_CHARACTERS = "must not contain control characters, surrogates, private-use or unassigned code points"
+
+
 def _check_name(name: str, path: str, max_length: int, errors: list[FieldViolation]) -> None:
-    if not name.strip():
+    if _is_blank(name):
         errors.append(FieldViolation(path, "must not be empty or only whitespace"))
         return
     if len(name) > max_length:
@@ -74,7 +86,7 @@ def _check_name(name: str, path: str, max_length: int, errors: list[FieldViolati
         return  # the other checks would only walk a name already refused
     # A printable name holds none of these (checked at C speed); the others are looked at one by one.
     if not name.isprintable() and any(unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") for c in name):
-        errors.append(FieldViolation(path, "must not contain control characters, surrogates or unassigned code points"))
+        errors.append(FieldViolation(path, _NO_CONTROL_CHARACTERS))
 
 
 def _check_hints(hints: pb.ResolveHints, path: str, errors: list[FieldViolation]) -> None:
@@ -189,7 +201,7 @@ def to_text_query(request: pb.ResolveTextRequest, *, max_text_length: int) -> tu
     """Validate a ResolveTextRequest; return its text and the query settings every mention shares."""
     errors: list[FieldViolation] = []
     text = request.text
-    if not text.strip():
+    if _is_blank(text):
         errors.append(FieldViolation("text", "must not be empty or only whitespace"))
     elif len(text) > max_text_length:
         errors.append(FieldViolation("text", f"must be at most {max_text_length} characters, got {len(text)}"))
@@ -197,8 +209,11 @@ def to_text_query(request: pb.ResolveTextRequest, *, max_text_length: int) -> tu
         unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") and c not in "\n\r\t" for c in text
     ):
         errors.append(
-            FieldViolation("text", "must not contain control characters (but line breaks and tabs), surrogates or "
-                           "unassigned code points")
+            FieldViolation(
+                "text",
+                "must not contain control characters (but line breaks and tabs), surrogates, private-use or "
+                "unassigned code points",
+            )
         )
     _check_hints(request.hints, "hints", errors)
     if errors:

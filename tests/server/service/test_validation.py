@@ -56,6 +56,19 @@ def test_control_private_and_unassigned_characters_are_refused_without_hints_too
         to_query(pb.ResolveRequest(name=name))
 
 
+@pytest.mark.parametrize("name", ["\x1f", " \x1c "])
+def test_a_name_of_separator_control_characters_is_refused_for_them_not_as_blank(name: str) -> None:
+    # str.strip takes \x1c-\x1f for whitespace: such a name was refused as "empty or only whitespace".
+    with pytest.raises(InvalidRequestError, match="control characters") as refused:
+        to_query(pb.ResolveRequest(name=name))
+    assert "whitespace" not in str(refused.value)
+
+
+def test_a_private_use_character_is_refused_as_one() -> None:
+    with pytest.raises(InvalidRequestError, match="private-use"):
+        to_query(pb.ResolveRequest(name="Ha\ue000ma"))
+
+
 def test_the_same_hints_again_make_the_same_query_and_other_hints_another() -> None:
     lebanon = pb.ResolveHints(country_codes=["lb"], max_candidates=3, language="ar")
     first = to_query(pb.ResolveRequest(name="Tripoli", hints=lebanon))
