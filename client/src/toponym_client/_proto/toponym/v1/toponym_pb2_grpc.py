@@ -83,7 +83,9 @@ class ToponymServiceServicer:
 
     def StreamResolve(self, request_iterator, context):
         """Resolves a stream of names; each response echoes its request's
-        request_id so that callers can match answers to questions.
+        request_id so that callers can match answers to questions. A server serves
+        a bounded number of open streams at once; past it, a stream fails at once
+        with RESOURCE_EXHAUSTED.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -48,7 +48,9 @@ class ToponymServiceStub:
     """
     StreamResolve: _grpc.StreamStreamMultiCallable[_toponym_pb2.StreamResolveRequest, _toponym_pb2.StreamResolveResponse]
     """Resolves a stream of names; each response echoes its request's
-    request_id so that callers can match answers to questions.
+    request_id so that callers can match answers to questions. A server serves
+    a bounded number of open streams at once; past it, a stream fails at once
+    with RESOURCE_EXHAUSTED.
     """
     GetPlace: _grpc.UnaryUnaryMultiCallable[_toponym_pb2.GetPlaceRequest, _toponym_pb2.GetPlaceResponse]
     """Returns the full details of one place, with all its names. NOT_FOUND for
@@ -73,7 +75,9 @@ class ToponymServiceAsyncStub(ToponymServiceStub):
     """
     StreamResolve: _aio.StreamStreamMultiCallable[_toponym_pb2.StreamResolveRequest, _toponym_pb2.StreamResolveResponse]  # type: ignore[assignment]
     """Resolves a stream of names; each response echoes its request's
-    request_id so that callers can match answers to questions.
+    request_id so that callers can match answers to questions. A server serves
+    a bounded number of open streams at once; past it, a stream fails at once
+    with RESOURCE_EXHAUSTED.
     """
     GetPlace: _aio.UnaryUnaryMultiCallable[_toponym_pb2.GetPlaceRequest, _toponym_pb2.GetPlaceResponse]  # type: ignore[assignment]
     """Returns the full details of one place, with all its names. NOT_FOUND for
@@ -113,7 +117,9 @@ class ToponymServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_abc.Iterator[_toponym_pb2.StreamResolveResponse], _abc.AsyncIterator[_toponym_pb2.StreamResolveResponse]]:
         """Resolves a stream of names; each response echoes its request's
-        request_id so that callers can match answers to questions.
+        request_id so that callers can match answers to questions. A server serves
+        a bounded number of open streams at once; past it, a stream fails at once
+        with RESOURCE_EXHAUSTED.
         """
 
     @_abc_1.abstractmethod
