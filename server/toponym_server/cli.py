@@ -571,8 +571,8 @@ def _serve(args: argparse.Namespace) -> int:
 
     if args.max_batch_size < BATCH_REQUEST_SIZE:
         logger.warning(
-            "--max-batch-size %d is below the %d names of a request the Python client sends for a batch: "
-            "its resolve_batch calls of more names than that will be refused whole",
+            "--max-batch-size %d is below the %d names of a request the Python client sends for a batch by "
+            "default: give clients a batch_size no larger, or resolve_batch calls of more names are refused whole",
             args.max_batch_size,
             BATCH_REQUEST_SIZE,
         )

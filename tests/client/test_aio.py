@@ -259,6 +259,15 @@ async def test_a_connected_stream_outlives_the_client_s_timeout(fake_server: Fak
     assert len(pairs) == 5 and all(isinstance(outcome, list) for _, outcome in pairs)
 
 
+async def test_a_batch_goes_as_requests_of_the_client_s_batch_size(fake_server: FakeServer) -> None:
+    async with AsyncToponymClient(fake_server.target, batch_size=2) as client:
+        answers = await client.resolve_batch(["Paris", "Berlin", "Halab"])
+
+    assert [a[0].geoname_id for a in answers] == [2988507, 2950159, 170063]
+    sent = [[item.name for item in request.requests] for request in fake_server.servicer.requests[-2:]]
+    assert sent == [["Paris", "Berlin"], ["Halab"]]
+
+
 @pytest.mark.parametrize("item", [math.nan, b"Al\xffeppo", None])
 async def test_a_stream_item_that_is_no_string_fails_alone(fake_server: FakeServer, item: object) -> None:
     async with AsyncToponymClient(fake_server.target) as client:

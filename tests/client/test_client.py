@@ -293,6 +293,24 @@ def test_batch_refuses_a_bare_string(client: ToponymClient) -> None:
         client.resolve_batch("Paris")
 
 
+def test_a_batch_goes_as_requests_of_the_client_s_batch_size(fake_server: FakeServer) -> None:
+    # A server whose --max-batch-size is below the default 1,000 refused the client's requests whole.
+    with ToponymClient(fake_server.target, batch_size=2) as client:
+        answers = client.resolve_batch(["Paris", "Berlin", "Halab", "Paris", "Berlin"])
+
+    assert [a[0].geoname_id for a in answers] == [2988507, 2950159, 170063, 2988507, 2950159]
+    sent = [[item.name for item in request.requests] for request in fake_server.servicer.requests[-3:]]
+    assert sent == [["Paris", "Berlin"], ["Halab", "Paris"], ["Berlin"]]
+
+
+@pytest.mark.parametrize(("batch_size", "error"), [(0, ValueError), (2.5, TypeError), (True, TypeError)])
+def test_a_batch_size_that_is_no_count_of_names_is_refused(
+    fake_server: FakeServer, batch_size: Any, error: type[Exception]
+) -> None:
+    with pytest.raises(error, match="batch_size"):
+        ToponymClient(fake_server.target, batch_size=batch_size)
+
+
 def test_empty_batch(client: ToponymClient) -> None:
     assert client.resolve_batch([]) == []
 

@@ -163,18 +163,19 @@ class BatchPlan:
         return error_for_status(result.status_code, message)
 
 
-def plan_batch(names: Sequence[str], hints: toponym_pb2.ResolveHints, *, use_context: bool) -> list[BatchPlan]:
+def plan_batch(
+    names: Sequence[str], hints: toponym_pb2.ResolveHints, *, use_context: bool, size: int = BATCH_REQUEST_SIZE
+) -> list[BatchPlan]:
     """Build the requests of a batch giving every name the same hints.
 
     A batch resolved with context is one request: its names are one document. Without context,
-    the names go as requests of at most :data:`~toponym_client._config.BATCH_REQUEST_SIZE`
-    names each, in order (an empty batch as one empty request).
+    the names go as requests of at most ``size`` names each, in order (an empty batch as one
+    empty request).
     """
     if isinstance(names, str):
         raise TypeError("names must be a sequence of names, not a single string")
     if use_context:
         return [_plan_request(names, hints, use_context=True, offset=0)]
-    size = BATCH_REQUEST_SIZE
     return [
         _plan_request(names[offset : offset + size], hints, use_context=False, offset=offset)
         for offset in range(0, max(len(names), 1), size)
@@ -213,6 +214,21 @@ def batch_candidates(outcomes: Sequence[ResolveOutcome]) -> list[list[Candidate]
     if len(good) != len(outcomes):
         raise BatchError(outcomes)
     return good
+
+
+def checked_batch_size(batch_size: int) -> int:
+    """Return ``batch_size`` when it is a whole number of names, 1 or more.
+
+    Raises:
+        TypeError: It is not an integer.
+        ValueError: It is below 1.
+
+    """
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int):
+        raise TypeError(f"batch_size must be an integer, not {type(batch_size).__name__}")
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+    return batch_size
 
 
 def get_place_request(geoname_id: int, lang: str | None) -> toponym_pb2.GetPlaceRequest:

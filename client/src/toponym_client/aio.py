@@ -12,7 +12,7 @@ import grpc
 import grpc.aio
 
 from toponym_client import _requests
-from toponym_client._config import DEFAULT_TARGET, DEFAULT_TIMEOUT, channel_options
+from toponym_client._config import BATCH_REQUEST_SIZE, DEFAULT_TARGET, DEFAULT_TIMEOUT, channel_options
 from toponym_client._convert import (
     candidates_from_proto,
     hints_to_proto,
@@ -54,10 +54,14 @@ class AsyncToponymClient:
             until its deadline instead of failing at once with ``UNAVAILABLE``; so a restart
             within the deadline is invisible to a unary call or a batch. A stream waits for a
             connection before it starts, but is not resumed once started.
+        batch_size: The most names of one request of a batch resolved without context
+            (1,000 by default): a server refuses a request of more names than its
+            ``--max-batch-size`` allows (10,000 by default), so give one no larger.
 
     Raises:
         ValueError: ``token`` is empty, or holds a character an HTTP header cannot carry
-            (one that is not printable ASCII).
+            (one that is not printable ASCII), or ``batch_size`` is below 1.
+        TypeError: ``batch_size`` is not an integer.
 
     """
 
@@ -70,6 +74,7 @@ class AsyncToponymClient:
         token: str | None = None,
         options: Sequence[tuple[str, Any]] = (),
         wait_for_ready: bool = True,
+        batch_size: int = BATCH_REQUEST_SIZE,
     ) -> None:
         self._metadata = _requests.auth_metadata(token)  # refused before a channel is opened
         merged = channel_options(options)
@@ -81,6 +86,7 @@ class AsyncToponymClient:
         self._target = target
         self._timeout = timeout
         self._wait_for_ready = wait_for_ready
+        self._batch_size = _requests.checked_batch_size(batch_size)
         self._closed = False
 
     @property
@@ -167,7 +173,7 @@ class AsyncToponymClient:
 
         Behaves as :meth:`toponym_client.ToponymClient.resolve_batch`, raising
         :class:`~toponym_client.BatchError` with the good answers when some names fail.
-        Without context, the names go as requests of at most 1,000 names each, one after
+        Without context, the names go as requests of at most ``batch_size`` names each, one after
         another, and ``timeout`` bounds each request; with ``context=True`` the batch is one
         request and ``timeout`` must cover all of it. ``min_confidence=None`` leaves the
         server's default of 0.3.
@@ -183,7 +189,7 @@ class AsyncToponymClient:
             near_spellings=near_spellings,
         )
         outcomes: list[_requests.ResolveOutcome] = []
-        for plan in _requests.plan_batch(names, hints, use_context=context):
+        for plan in _requests.plan_batch(names, hints, use_context=context, size=self._batch_size):
             outcomes += plan.outcomes(await self._unary(self._stub.ResolveBatch, plan.request, timeout))
         return _requests.batch_candidates(outcomes)
 

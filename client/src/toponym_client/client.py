@@ -11,7 +11,7 @@ from typing import Any, Final, Self, TypeVar
 import grpc
 
 from toponym_client import _requests
-from toponym_client._config import DEFAULT_TARGET, DEFAULT_TIMEOUT, channel_options
+from toponym_client._config import BATCH_REQUEST_SIZE, DEFAULT_TARGET, DEFAULT_TIMEOUT, channel_options
 from toponym_client._convert import (
     candidates_from_proto,
     hints_to_proto,
@@ -65,10 +65,14 @@ class ToponymClient:
             within the deadline is invisible to a unary call or a batch. A stream waits for a
             connection before it starts, but is not resumed once started (see
             :meth:`stream_resolve`).
+        batch_size: The most names of one request of a batch resolved without context
+            (1,000 by default): a server refuses a request of more names than its
+            ``--max-batch-size`` allows (10,000 by default), so give one no larger.
 
     Raises:
         ValueError: ``token`` is empty, or holds a character an HTTP header cannot carry
-            (one that is not printable ASCII).
+            (one that is not printable ASCII), or ``batch_size`` is below 1.
+        TypeError: ``batch_size`` is not an integer.
 
     """
 
@@ -81,6 +85,7 @@ class ToponymClient:
         token: str | None = None,
         options: Sequence[tuple[str, Any]] = (),
         wait_for_ready: bool = True,
+        batch_size: int = BATCH_REQUEST_SIZE,
     ) -> None:
         self._metadata = _requests.auth_metadata(token)  # refused before a channel is opened
         merged = channel_options(options)
@@ -92,6 +97,7 @@ class ToponymClient:
         self._target = target
         self._timeout = timeout
         self._wait_for_ready = wait_for_ready
+        self._batch_size = _requests.checked_batch_size(batch_size)
         self._closed = False
         self._connected_once = False
 
@@ -207,8 +213,8 @@ class ToponymClient:
     ) -> list[list[Candidate]]:
         """Resolve many names, all with the same hints.
 
-        Without context, the names go as requests of at most 1,000 names each
-        (``BATCH_REQUEST_SIZE``), one after another, each retried on its own; with
+        Without context, the names go as requests of at most ``batch_size`` names each
+        (the client's, 1,000 by default), one after another, each retried on its own; with
         context, the whole batch is one request, as its names are one document.
 
         Args:
@@ -225,7 +231,7 @@ class ToponymClient:
             min_confidence: See :meth:`resolve`.
             near_spellings: See :meth:`resolve`.
             timeout: Deadline in seconds of each request; the client's default when ``None``.
-                Without context, it bounds each request of at most 1,000 names, not the whole
+                Without context, it bounds each request of at most ``batch_size`` names, not the whole
                 batch. With ``context=True``, it bounds the whole batch, so give one that covers
                 it: names the server has not met before resolve at a few hundred a second.
 
@@ -252,7 +258,7 @@ class ToponymClient:
             near_spellings=near_spellings,
         )
         outcomes: list[_requests.ResolveOutcome] = []
-        for plan in _requests.plan_batch(names, hints, use_context=context):
+        for plan in _requests.plan_batch(names, hints, use_context=context, size=self._batch_size):
             outcomes += plan.outcomes(self._unary(self._stub.ResolveBatch, plan.request, timeout))
         return _requests.batch_candidates(outcomes)
 
