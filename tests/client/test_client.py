@@ -6,6 +6,9 @@ import dataclasses
 import itertools
 import json
 import math
+import subprocess
+import sys
+import textwrap
 import threading
 import time
 import weakref
@@ -700,6 +703,20 @@ def test_closing_after_several_streams_leaves_no_thread_failing(
             assert [name for name, _ in client.stream_resolve(["Paris"])] == ["Paris"]
     time.sleep(0.5)  # the polling thread wakes every 0.2 s
     assert [str(failure.exc_value) for failure in failures] == []
+
+
+def test_a_script_that_leaves_its_client_open_after_a_stream_exits(fake_server: FakeServer) -> None:
+    # gRPC's channel, closed by its finalizer at interpreter exit after a stream that waited for
+    # the connection, waited for ever: a pipeline script that forgot close() never ended.
+    script = textwrap.dedent(
+        f"""
+        from toponym_client import ToponymClient
+        client = ToponymClient({fake_server.target!r})
+        print(len(list(client.stream_resolve(["Paris", "Berlin"]))))
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30, check=False)
+    assert (done.returncode, done.stdout.strip()) == (0, "2"), done.stderr
 
 
 def test_round_robin_spreads_calls_over_addresses(start_fake_server: Callable[[], FakeServer]) -> None:

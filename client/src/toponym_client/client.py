@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import threading
 import time
+import weakref
 from collections.abc import Callable, Generator, Iterable, Sequence
 from types import TracebackType
 from typing import Any, Final, Self, TypeVar
@@ -29,6 +31,18 @@ _Response = TypeVar("_Response")
 
 _STATE_WAIT: Final = 1.0
 """Seconds to wait for the channel to report its connectivity state."""
+
+
+_OPEN_CLIENTS: weakref.WeakSet[ToponymClient] = weakref.WeakSet()
+"""The clients not closed yet: closed at interpreter exit, before gRPC's own finalizers run."""
+
+
+@atexit.register
+def _close_open_clients() -> None:
+    # A channel left open after a stream that waited for its connection is closed at exit by
+    # gRPC's finalizer, which then waits for ever: a script that forgot close() never ended.
+    for client in list(_OPEN_CLIENTS):
+        client.close()
 
 
 class ToponymClient:
@@ -100,6 +114,7 @@ class ToponymClient:
         self._batch_size = _requests.checked_batch_size(batch_size)
         self._closed = False
         self._connected_once = False
+        _OPEN_CLIENTS.add(self)
 
     @property
     def target(self) -> str:
@@ -115,6 +130,7 @@ class ToponymClient:
         """Close the channel, cancelling calls in flight. Calling it again does nothing."""
         if not self._closed:
             self._closed = True
+            _OPEN_CLIENTS.discard(self)
             self._channel.close()
 
     def __enter__(self) -> Self:
