@@ -381,13 +381,14 @@ def _major_area(candidate: Candidate) -> bool:
 
 
 def _is_acronym(text: str) -> bool:
-    """A word of two to five capitals (*SDF*, *ISIS*)."""
-    return 2 <= len(text) <= 5 and text.isalpha() and text.isupper()
+    """A word of two to five capitals (*SDF*, *ISIS*), or one written with points (*U.S.*, *D.C.*)."""
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()
 
 
 def _same_letters(acronym: str, name: str) -> bool:
     """The name is the acronym, whatever its case, points and spaces (*U.A.E.*, *nyc*)."""
-    return name.replace(".", "").replace(" ", "").upper() == acronym
+    return name.replace(".", "").replace(" ", "").upper() == acronym.replace(".", "")
 
 
 def _only_a_code(candidate: Candidate) -> bool:

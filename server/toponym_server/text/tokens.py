@@ -9,7 +9,9 @@ from dataclasses import dataclass
 
 # A word: letters (any script), with inner apostrophes or hyphens (al-Tanf, Qa'im, Kobanî); the
 # combining marks and invisible joiners in and after it are added by _words (re has no class of marks).
-_WORD = re.compile(r"[^\W\d_](?:[^\W_]|['\u2019\u02bc`\-](?=[^\W\d_]))*")
+# Or an acronym written with points (U.S., D.C., U.A.E.), its points included: split at them, its
+# letters were words of one letter each, which name nothing.
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[^\W_]|['\u2019\u02bc`\-](?=[^\W\d_]))*")
 _JOINERS = frozenset("\u00ad\u200c\u200d")
 """The soft hyphen, the zero-width non-joiner and joiner: invisible, they never end a word."""
 _SENTENCE_END = re.compile(r"[.!?:;\n\"\u201c\u201d\u00ab\u00bb(\[\u2013\u2014]\s*$")

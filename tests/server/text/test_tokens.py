@@ -16,6 +16,17 @@ def test_words_keep_inner_hyphens_and_apostrophes_and_their_offsets() -> None:
     assert all(text[w.start : w.end] == w.text for w in words)
 
 
+def test_an_acronym_written_with_points_is_one_word_its_points_included() -> None:
+    # Split at its points, *U.S.* was two words of one letter, which name nothing.
+    text = "The U.S. and the U.A.E. met in D.C. at 5 p.m. on U-boats."
+    words = tokenize(text)
+    assert [w.text for w in words] == [
+        *("The", "U.S.", "and", "the", "U.A.E.", "met", "in", "D.C.", "at", "p", "m", "on", "U-boats")
+    ]
+    assert all(text[w.start : w.end] == w.text for w in words)
+    assert not words[2].sentence_start  # the point of U.S. ends no sentence
+
+
 def test_capitals_are_read_past_an_arabic_article_and_a_french_elision() -> None:
     tanf, attaque, alep = tokenize("al-Tanf l'attaque d'Alep")
     assert tanf.capitalized and not attaque.capitalized and alep.capitalized
