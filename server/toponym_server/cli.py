@@ -275,7 +275,7 @@ def _parser() -> argparse.ArgumentParser:
         type=_positive_int,
         default=_env_number("TOPONYM_KEPT_NAME_ROWS", "180000"),
         metavar="N",
-        help="index name rows kept in memory across queries, about 0.3 KiB each "
+        help="index name rows kept in memory across queries, about 0.36 KiB each "
         "(env TOPONYM_KEPT_NAME_ROWS; default 180000, about 65 MiB once full)",
     )
     serve.add_argument(

@@ -59,7 +59,7 @@ class ServerConfig:
     keep_index_bytes: int = DEFAULT_KEEP_INDEX_BYTES
     """The largest index file kept in memory; a larger one is only read ahead into the page cache."""
     kept_name_rows: int = DEFAULT_KEPT_NAME_ROWS
-    """Index name rows the resolver keeps in memory (about 0.3 KiB each; see DEFAULT_KEPT_NAME_ROWS)."""
+    """Index name rows the resolver keeps in memory (about 0.36 KiB each; see DEFAULT_KEPT_NAME_ROWS)."""
     answers_kept: int = DEFAULT_RESULT_CACHE
     """Distinct answers kept for names asked again, by the resolver and (encoded) by the service; 0 keeps none."""
     warm_up: bool = True
