@@ -448,7 +448,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``toponym`` command line; return the exit code."""
     args = _parser().parse_args(argv)
     if args.command == "index" and args.index_command == "build":
-        _check_dump_options(args)
+        _check_build_options(args)
     if args.command == "serve":
         _check_serve_flags(args)
         if args.health_port is not None and args.health_port == args.port != 0:
@@ -512,10 +512,11 @@ _FEATURE_CLASSES = frozenset("AHLPRSTUV")
 """GeoNames' feature classes: what ``--feature-classes`` may name."""
 
 
-def _check_dump_options(args: argparse.Namespace) -> None:
-    """Stop with a usage error when options for GeoNames dumps come without ``--geonames``, or name no class.
+def _check_build_options(args: argparse.Namespace) -> None:
+    """Stop ``index build`` with a usage error for options that cannot go together or name nothing.
 
-    A build of other inputs than the embedded gazetteer's own (dumps, custom places, a
+    Options for GeoNames dumps need ``--geonames``; ``--feature-classes`` names classes, each
+    once. A build of other inputs than the embedded gazetteer's own (dumps, custom places, a
     crosswalk, no seeds) must name its ``--output``: at the default path, the embedded index's,
     the next ``toponym serve`` would find it built from other inputs and build the embedded
     gazetteer over it.
