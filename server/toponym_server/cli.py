@@ -512,6 +512,11 @@ _FEATURE_CLASSES = frozenset("AHLPRSTUV")
 """GeoNames' feature classes: what ``--feature-classes`` may name."""
 
 
+def _feature_classes(args: argparse.Namespace) -> str:
+    """The letters ``--feature-classes`` gives, upper case, commas left out ("" when not given)."""
+    return (args.feature_classes or "").upper().replace(",", "")
+
+
 def _check_build_options(args: argparse.Namespace) -> None:
     """Stop ``index build`` with a usage error for options that cannot go together or name nothing.
 
@@ -527,7 +532,7 @@ def _check_build_options(args: argparse.Namespace) -> None:
             f"{', '.join(given)} {'applies' if len(given) == 1 else 'apply'} to GeoNames dumps only: "
             "give the dumps with --geonames (without it, the build is the embedded gazetteer)"
         )
-    classes = (args.feature_classes or "").upper().replace(",", "")
+    classes = _feature_classes(args)
     if set(classes) - _FEATURE_CLASSES or len(set(classes)) < len(classes):
         # A letter twice is a feature code (PPL), which would keep its letters' classes (P and L).
         args.usage_error(
@@ -673,7 +678,7 @@ def _build(args: argparse.Namespace) -> int:
         return 1
     if args.geonames:
         place_filter = PlaceFilter(
-            feature_classes=frozenset((args.feature_classes or "").upper().replace(",", "")),
+            feature_classes=frozenset(_feature_classes(args)),
             countries=frozenset(c.strip().upper() for c in (args.countries or "").split(",") if c.strip()),
             min_population=args.min_population or 0,
         )
