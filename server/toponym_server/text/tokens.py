@@ -12,8 +12,13 @@ from dataclasses import dataclass
 # Or an acronym written with points (U.S., D.C., U.A.E.), its points included: split at them, its
 # letters were words of one letter each, which name nothing.
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[^\W_]|['\u2019\u02bc`\-](?=[^\W\d_]))*")
-_JOINERS = frozenset("\u00ad\u200c\u200d")
-"""The soft hyphen, the zero-width non-joiner and joiner: invisible, they never end a word."""
+_JOINERS = frozenset("\u00ad\u200c\u200d\u2060\ufeff")
+"""The soft hyphen, the zero-width non-joiner and joiner, the word joiner and the zero-width no-break
+space: invisible, they never end a word."""
+_ZERO_WIDTH_SPACE = "\u200b"
+_SPACED_BY_ZERO_WIDTH = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u1950-\u19df\u1a20-\u1aaf]")
+"""Thai, Lao, Myanmar, Khmer, Tai Le and Tai Tham: scripts written without spaces, where a
+zero-width space is how a text marks a word break; elsewhere one inside a word is a stray (*Ale\u200bppo*)."""
 _SENTENCE_END = re.compile(r"[.!?:;\n\"\u201c\u201d\u00ab\u00bb(\[\u2013\u2014]\s*$")
 
 
@@ -37,7 +42,8 @@ class Token:
     capitalized: bool
     """The word starts with a capital letter (after ``al-`` or an elided ``l'``/``d'``)."""
     word: str
-    """The word in lower case without outer apostrophes, as the cue lists write words."""
+    """The word in lower case without outer apostrophes or an elided article (*l'Observatoire*:
+    *observatoire*), as the cue lists write words."""
 
 
 _ELISION = re.compile(r"^[lLdDjJmMnNsStTcC]['\u2019](?=\w\w)")
@@ -49,7 +55,7 @@ def _token(text: str, start: int, end: int, sentence_start: bool) -> Token:
     cased = first.isupper() or first.islower() or any(c.isupper() or c.islower() for c in text)
     elided = 2 if ("'" in text or "\u2019" in text) and _ELISION.match(text) else 0
     head = text.split("-", 1)[1] if "-" in text and _ARTICLE_PREFIX.match(text) else text[elided:]
-    word = text.lower().strip("'\u2019")
+    word = text[elided:].lower().strip("'\u2019")
     return Token(text, start, end, sentence_start, cased, elided, head[:1].isupper(), word)
 
 
@@ -67,7 +73,7 @@ def _words(text: str) -> Iterator[tuple[int, int]]:
     start = end = -1
     for match in _WORD.finditer(text):
         gap = text[end : match.start()]
-        if start >= 0 and all(char in _JOINERS or _is_mark(char) for char in gap):
+        if start >= 0 and _within_word(gap, text[match.start()]):
             end = match.end()
             continue
         if start >= 0:
@@ -75,6 +81,13 @@ def _words(text: str) -> Iterator[tuple[int, int]]:
         start, end = match.span()
     if start >= 0:
         yield start, _past_marks(text, end)
+
+
+def _within_word(gap: str, following: str) -> bool:
+    """Tell whether ``gap``, between two stretches of letters, is invisible and so inside one word."""
+    if _ZERO_WIDTH_SPACE in gap and _SPACED_BY_ZERO_WIDTH.match(following):
+        return False
+    return all(char in _JOINERS or char == _ZERO_WIDTH_SPACE or _is_mark(char) for char in gap)
 
 
 def _past_marks(text: str, end: int) -> int:

@@ -53,10 +53,23 @@ def test_scripts_without_case_are_told_apart() -> None:
         ("قصف في حَلَبَ ودِمَشق", ["قصف", "في", "حَلَبَ", "ودِمَشق"]),
         ("मैं दिल्ली और मुंबई गया", ["मैं", "दिल्ली", "और", "मुंबई", "गया"]),
         ("He lives in Ale\u00adppo, Mehr\u200cabad.", ["He", "lives", "in", "Ale\u00adppo", "Mehr\u200cabad"]),
+        ("In Ale\u200bppo, Ho\u2060ms, \ufeffIdlib", ["In", "Ale\u200bppo", "Ho\u2060ms", "Idlib"]),
     ],
-    ids=["decomposed", "vowelled-arabic", "devanagari", "soft-hyphen-and-joiner"],
+    ids=["decomposed", "vowelled-arabic", "devanagari", "soft-hyphen-and-joiner", "zero-width-space-and-word-joiner"],
 )
 def test_combining_marks_and_invisible_joiners_stay_inside_a_word(text: str, words: list[str]) -> None:
     tokens = tokenize(text)
     assert [t.text for t in tokens] == words
     assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
+def test_a_zero_width_space_still_parts_words_of_a_script_written_without_spaces() -> None:
+    # Thai marks its word breaks with it: กรุงเทพ | มหานคร are two words.
+    assert [t.text for t in tokenize("กรุงเทพ\u200bมหานคร")] == ["กรุงเทพ", "มหานคร"]
+
+
+def test_a_word_is_looked_up_in_the_cue_lists_without_its_elided_article() -> None:
+    # l'Observatoire is the word observatoire (an organisation's), not l'observatoire.
+    observatory, aleppo = tokenize("l'Observatoire d'Alep")
+    assert (observatory.word, observatory.elided) == ("observatoire", 2)
+    assert (aleppo.word, aleppo.elided) == ("alep", 2)
