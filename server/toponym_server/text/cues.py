@@ -1,4 +1,7 @@
-"""The words around a name that say what kind of thing it names, in English, French, German and Arabic.
+"""The words around a name that say what kind of thing it names, in the languages of the news it reads.
+
+English, French, German and Arabic are covered most; Persian, Russian, Ukrainian, Spanish,
+Turkish and Kurdish by their function words and the words that most often stand beside a name.
 
 Lists are lower-case and folded where the script has case; Arabic entries are written without
 harakat. They are deliberately short: each entry must be a strong signal on its own.
@@ -46,6 +49,8 @@ ORGANISATION_WORDS = frozenset(
         # French
         "état", "observatoire", "agence", "armée", "parti", "conseil", "comité", "ministère", "syndicat", "milice",
         "gouvernement", "université", "banque", "société",
+        # Spanish and Turkish (not *government*: *the US government* names the country as much as its state)
+        "ejército", "ministerio", "fuerzas", "ordusu", "bakanlığı",
         # German
         "staat", "beobachtungsstelle", "agentur", "armee", "partei", "rat", "ausschuss", "ministerium",
         "gewerkschaft", "miliz", "koalition", "regierung", "universität", "gesellschaft",
@@ -53,6 +58,18 @@ ORGANISATION_WORDS = frozenset(
         # Arabic
         "الدولة", "دولة", "المرصد", "مرصد", "وكالة", "الجيش", "جيش", "قوات", "جبهة", "حزب", "مجلس", "وزارة",
         "منظمة", "التحالف", "الحكومة", "حكومة", "ميليشيا", "لواء", "كتائب", "تنظيم", "جماعة",
+    }
+)
+
+# Capitalised words that name a people of a place, not the place, before a word they describe (Iraqi
+# officials, Saudi delegations, Syrian President ...): those of the form of DEMONYM_ENDINGS are found
+# by their ending; these are not, for their ending is also one of place names (Kobani, Tripoli).
+DEMONYMS = frozenset(
+    {
+        "iraqi", "israeli", "yemeni", "saudi", "omani", "qatari", "kuwaiti", "bahraini", "emirati", "pakistani",
+        "bangladeshi", "somali", "azerbaijani", "azeri", "nepali", "kashmiri", "punjabi", "bengali", "yazidi",
+        "houthi", "türk", "turk", "kurd", "arab", "afghan", "uzbek", "tajik", "kazakh", "turkmen", "thai",
+        "suriyeli", "iraklı", "israilli", "lübnanlı", "iranlı", "rus",
     }
 )
 
@@ -88,6 +105,17 @@ COMMON_WORDS = frozenset(
         "تلك", "كان", "كانت", "قد", "لقد", "أن", "إن", "ان", "او", "أو", "ثم", "كما", "بين", "حول", "منذ",
         "الحدود", "الحدودية", "المنطقة", "منطقة", "المدينة", "مدينة", "القوات", "السلطات", "المصادر", "الخلافة",
         "مقاتلي", "مقاتلو", "المسلحين", "الإرهابيين", "العام", "الماضي", "اليوم", "أمس", "الأسبوع",
+        # Arabic days of the week (الأربعاء is also a town in Algeria)
+        "السبت", "الأحد", "الاحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الاربعاء", "الخميس", "الجمعة",
+        # Persian function words and days of the week (دوشنبه, Monday, is Dushanbe's name)
+        "به", "از", "در", "با", "را", "که", "این", "آن", "برای", "تا", "یا", "هم", "روز", "شنبه", "یکشنبه",
+        "دوشنبه", "سه\u200cشنبه", "سهشنبه", "چهارشنبه", "پنجشنبه", "پنج\u200cشنبه", "جمعه",
+        # Russian and Ukrainian function words (Из Ракки opening a sentence is *from* Raqqa)
+        "в", "во", "из", "на", "с", "со", "у", "к", "по", "под", "о", "об", "от", "до", "за", "для", "и", "а",
+        "но", "или", "не", "что", "это", "как", "при", "після", "та", "і", "й", "з", "із", "зі", "біля", "від",
+        # Spanish, Turkish and Kurdish (Kurmanji) function words
+        "en", "el", "los", "las", "desde", "hacia", "según", "y", "con", "bir", "ve", "ile", "li", "ji", "bi",
+        "û", "di",
         # Hebrew function words, many of which start with a letter that may be a proclitic (הוא)
         "הוא", "היא", "הם", "הן", "אני", "אנחנו", "של", "את", "על", "עם", "אל", "מן", "לא", "כי", "מה", "כל",
         "גם", "אם", "או", "זה", "זאת", "אשר", "יש", "אין", "היה", "הייתה", "היו", "אבל", "רק", "עוד", "כמו",
@@ -106,13 +134,15 @@ ARTICLES = frozenset(
 )
 
 # Between two names of a list (Aleppo, Homs and Hama): the names are of one kind.
-LIST_SEPARATORS = frozenset({",", "and", "or", "und", "oder", "et", "ou", "و", "،", "/"})
+LIST_SEPARATORS = frozenset(
+    {",", "and", "or", "und", "oder", "et", "ou", "y", "o", "و", "،", "/", "и", "или", "і", "та", "й", "ve", "û"}
+)
 
 # Right before a name: it names a place (in Aleppo, near al-Tanf, nach Damaskus, à Alep, في حلب, в
 # Харькове, the city of, مدينة, سلطنة).
 PLACE_PREPOSITIONS = frozenset(
     {
-        "in", "near", "at", "from", "to", "into", "around", "outside", "towards", "toward", "across", "via",
+        "in", "near", "at", "from", "to", "into", "around", "outside", "towards", "toward", "across", "via", "off",
         "à", "au", "aux", "en", "près", "vers", "depuis", "dans",
         "nach", "bei", "aus", "nahe", "um", "richtung",
         "في", "من", "إلى", "الى", "قرب", "بالقرب", "مدينة", "ميناء", "محافظة", "بلدة", "قرية", "سلطنة", "مملكة",

@@ -187,7 +187,7 @@ class TextResolver:
         """
         spans_of: dict[str, list[int]] = {}
         for i, span in enumerate(spans):
-            spans_of.setdefault(span.text, []).append(i)
+            spans_of.setdefault(span.name, []).append(i)
         never: set[str] = set()
         for query, answers, context in zip(queries, alone, contexts, strict=True):
             if not context or not answers:
@@ -238,7 +238,7 @@ class TextResolver:
         # it is neither resolved nor does its guess pull the document's places.
         distinct = [
             name
-            for name in dict.fromkeys(span.text for span in spans)
+            for name in dict.fromkeys(span.name for span in spans)
             if _cased(name) or self.may_be_spelled_as_written(name)
         ]
         queries = [in_document(Query(name, hints, limit=limit, min_confidence=0.0)) for name in distinct]
@@ -267,17 +267,17 @@ class TextResolver:
         ]
         answers = dict(zip(distinct, chosen, strict=True))
         spelled = {name: self._spelled_as(name, candidates) for name, candidates in answers.items()}
-        strong = [spelled.get(span.text, False) for span in spans]
+        strong = [spelled.get(span.name, False) for span in spans]
         accepted = [
-            bool(answers.get(span.text))
-            and _accept(span, answers[span.text][0], strong[i], _listed_with(spans, strong, i, text), min_confidence)
+            bool(answers.get(span.name))
+            and _accept(span, answers[span.name][0], strong[i], _listed_with(spans, strong, i, text), min_confidence)
             for i, span in enumerate(spans)
         ]
         mentions: list[Mention] = []
         for i, span in enumerate(spans):
             if not accepted[i]:
                 continue
-            candidates = answers[span.text]
+            candidates = answers[span.name]
             if not _major(candidates[0]) and _in_another_name(spans, accepted, i, text):
                 continue
             kept = tuple(c for c in candidates if c.confidence >= min(min_confidence, candidates[0].confidence))
@@ -304,16 +304,16 @@ def _accept(span: Span, best: Candidate, strong: bool, listed: bool, min_confide
       capital or a city of millions, or nothing; an acronym names a place only by a name of
       the same letters (*UK*, *D.C.*, *nyc*), never by its sound (*ISIS*, *SAA*).
     """
-    if _only_a_code(best) or (_is_acronym(span.text) and not _same_letters(span.text, best.matched_name)):
+    if _only_a_code(best) or (_is_acronym(span.name) and not _same_letters(span.name, best.matched_name)):
         return False
-    one_word = " " not in span.text.strip()
+    one_word = " " not in span.name.strip()
     cued = span.after_place_preposition or listed
     area = best.place.feature_class == "A"
     prominent = _prominent(best)
     needed = min_confidence if cued or prominent or not one_word else max(min_confidence, NO_CUE_CONFIDENCE)
     if best.confidence < needed:
         return False
-    uncased = not _cased(span.text)
+    uncased = not _cased(span.name)
     # Transliterated words meet Latin names loosely: in a script without capitals only a name
     # the gazetteer writes that way counts.
     if not strong and (uncased or not (cued or (area and best.confidence >= NO_CUE_CONFIDENCE))):
@@ -325,8 +325,8 @@ def _accept(span: Span, best: Candidate, strong: bool, listed: bool, min_confide
 
 def _turned_down(span: Span, reachable: _Reachable) -> bool:
     """Tell whether :func:`_accept` turns ``span`` down, uncued, whichever reachable candidate leads."""
-    one_word = " " not in span.text.strip()
-    uncased = not _cased(span.text)
+    one_word = " " not in span.name.strip()
+    uncased = not _cased(span.name)
     common_word = one_word and (span.after_article or span.opens_sentence or uncased) and not reachable.prominent
     misspelt = not reachable.spelled and (uncased or not reachable.area)
     return common_word or misspelt

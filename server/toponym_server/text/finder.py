@@ -14,10 +14,11 @@ The finder is one pass over the tokens:
    acronym given in parentheses right after an organisation (*(Sohr)*, *(IS)*) is ruled out
    wherever it recurs;
 3. *spans*: inside each remaining run, the longest stretches the gazetteer knows under an exact
-   or phonetic key, left to right, without overlaps; one that starts on a common word must be
-   written so (the phonetic key of *Le Liban* is Liban's). A stretch of Arabic or Hebrew script is also
-   tried without the proclitics of its first word (*والرقة* is *و* + *الرقة*, *ובתל אביב* is
-   *ו* + *ב* + *תל אביב*).
+   or phonetic key, left to right, without overlaps; one that starts on a common word, and any
+   in a script without capitals, must be written so (the phonetic key of *Le Liban* is
+   Liban's). A stretch of Arabic or Hebrew script is also tried without the proclitics of its
+   first word (*والرقة* is *و* + *الرقة*, *ובתל אביב* is *ו* + *ב* + *תל אביב*), a Russian,
+   Ukrainian or Kurdish one without its case ending (see :func:`_variants`).
 
 What a span stands for is left to the resolver; the finder only says where names may be and
 gives each a hint of context (a place preposition before it).
@@ -34,6 +35,7 @@ from toponym_server.matching.script import has_arabic
 from toponym_server.text.cues import (
     ARTICLES,
     COMMON_WORDS,
+    DEMONYMS,
     NAME_CONNECTORS,
     ORGANISATION_WORDS,
     PERSON_NAME_STARTS,
@@ -62,6 +64,7 @@ _PROCLITICS = {
     "hebrew": ("ו", "ה", "ב", "ל", "מ", "ש", "כ"),
 }
 """The one-letter words written joined to the next (*and*, *the*, *in*, *to*, *from*, *that*, *as*)."""
+_ANY_PROCLITIC = frozenset("".join(letters for group in _PROCLITICS.values() for letters in group))
 _FIRST_OF_TWO = frozenset("وفוש")
 """A conjunction may stand before a second proclitic: و + ب (*and in*), ו + ב, ש + מ."""
 _PLACE_PROCLITICS = frozenset("بلבלמ")
@@ -81,6 +84,23 @@ _TURKISH_PLACE_CASES = frozenset({"da", "de", "ta", "te", "dan", "den", "tan", "
 _APOSTROPHES = "'\u2019"
 _SLAVIC_CASE_ENDINGS = ("ом", "ем", "ой", "ей", "ою", "е", "а", "у", "ю", "я", "і", "и", "ы")
 """Russian and Ukrainian case endings of a city's name (*в Харькове*, *из Луганска*, *по Донецку*), longest first."""
+_SLAVIC_ADJECTIVE_ENDINGS = tuple(
+    stem + ending
+    for stem in ("ск", "цк", "ськ", "цьк")
+    for ending in ("ий", "ая", "ое", "ой", "ие", "их", "им", "ую", "ому", "ими", "ого", "ої", "ій")
+)
+"""Russian and Ukrainian adjectives of place (*сирийской*, *иракские*, *сирійської*) before a noun they describe.
+
+Only endings no case of a city's name in *-ск* has: *Луганска*, *Донецке* and *Краматорську* are the city.
+"""
+_SLAVIC_NOMINATIVES = (
+    *(("ою", "ая"), ("ею", "я"), ("ой", "а"), ("ей", "я"), ("ами", "и"), ("ах", "иы"), ("ам", "иы")),
+    *(("у", "а"), ("ю", "я"), ("е", "ая"), ("і", "ая"), ("и", "ая"), ("ы", "а")),
+)
+"""Case endings of names in *-а*/*-я* (and of plural names in *-и*/*-ы*), longest first, with the
+endings of the name they may stand for: *Одесу*, *Ракки*, *Полтаве*, *Запоріжжі*, *Авдеевкой*, *Сумах*."""
+_KURDISH_OBLIQUE = ("yê", "ê")
+"""The oblique ending of a Kurmanji name (*li Hewlêrê*, *ji Qamişloyê*: in Erbil, from Qamishli)."""
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 
@@ -101,6 +121,13 @@ class Span:
     """A capitalised word follows it within the same name-like run (*Robert Habeck*, *White Helmets*)."""
     after_name_word: bool = False
     """A capitalised word precedes it within the same name-like run (*Maria Lopez*), not opening a sentence."""
+    looked_up: str = ""
+    """The name it stands for when that is not its text: *Одеса* for *Одесу* (Odesa, in the accusative)."""
+
+    @property
+    def name(self) -> str:
+        """The name to resolve: the span's text, or the one it stands for."""
+        return self.looked_up or self.text
 
 
 KnowsName = Callable[[str], bool]
@@ -192,7 +219,9 @@ def _written_from(text: str, tokens: list[Token], run: list[int], written: Knows
         if all(tokens[i].word in COMMON_WORDS or kind_of(tokens[i].word) for i in run[:length]):
             continue
         raw = text[start : tokens[run[length - 1]].end]
-        if len(raw) <= MAX_SPAN_CHARACTERS and any(written(raw[s:e]) for s, e in _variants(raw, length, True, written)):
+        if len(raw) > MAX_SPAN_CHARACTERS:
+            continue
+        if any(written(name) for _, _, name in _variants(raw, length, True, written)):
             return True
     return False
 
@@ -207,16 +236,33 @@ def _shadowed(tokens: list[Token], run: list[int]) -> set[int]:
     """In a run of uncased words, the words a title or an organisation word claims.
 
     A person title claims the two words after it (the person's names); an organisation word
-    claims itself, the word before it and the three after it (*المرصد السوري لحقوق الإنسان*).
+    claims itself, the word before it and the three after it (*المرصد السوري لحقوق الإنسان*). Neither
+    claims past a preposition or a common word: *وصل الرئيس إلى بغداد* (the president arrived in
+    Baghdad) names Baghdad, *قصفت قوات النظام مدينة إدلب* (regime forces shelled the city of Idlib) Idlib.
     """
     shadowed: set[int] = set()
     for position, i in enumerate(run):
         word = tokens[i].word
         if word in PERSON_TITLES:
-            shadowed.update(run[position : position + 3])
+            shadowed.update(_up_to_a_cue(tokens, run[position : position + 3]))
         elif word in ORGANISATION_WORDS:
-            shadowed.update(run[max(0, position - 1) : position + 4])
+            if position and not _a_cue(tokens[run[position - 1]].word):
+                shadowed.add(run[position - 1])
+            shadowed.update(_up_to_a_cue(tokens, run[position : position + 4]))
     return shadowed
+
+
+def _a_cue(word: str) -> bool:
+    """A word that ends what a title or an organisation word claims: a preposition or a common word."""
+    return word in PLACE_PREPOSITIONS or word in COMMON_WORDS
+
+
+def _up_to_a_cue(tokens: list[Token], positions: list[int]) -> list[int]:
+    """``positions`` up to the first word after the first that is a preposition or a common word."""
+    for n, i in enumerate(positions[1:], start=1):
+        if _a_cue(tokens[i].word):
+            return positions[:n]
+    return positions
 
 
 def _names_an_organisation(tokens: list[Token], run: list[int]) -> bool:
@@ -258,10 +304,25 @@ def _acronym_after(text: str, tokens: list[Token], run: list[int]) -> str | None
 
 
 def _is_adjective(tokens: list[Token], i: int) -> bool:
-    """A capitalised word with an adjective's ending before a lower-case word (*Syrian territory*)."""
-    word = tokens[i].word
+    """A capitalised word of a people or with an adjective's ending before a word it describes.
+
+    The word after it is lower-case (*Syrian territory*, *Iraqi officials*, *сирийской армии*), a
+    person's title (*Syrian President*, *Iraqi Prime Minister*) or another such word that is one
+    (*Israeli, Yemeni and Saudi envoys*).
+    """
+    if not _of_a_people(tokens[i].word):
+        return False
     following = tokens[i + 1] if i + 1 < len(tokens) else None
-    return word.endswith(DEMONYM_ENDINGS) and following is not None and following.cased and not following.capitalized
+    if following is None or not following.cased:
+        return False
+    if not following.capitalized or following.word in PERSON_TITLES:
+        return True
+    return _of_a_people(following.word) and _is_adjective(tokens, i + 1)  # Israeli, Yemeni and Saudi envoys
+
+
+def _of_a_people(word: str) -> bool:
+    """A word of a people, or with the ending of an adjective of place (*Syrian*, *Iraqi*, *сирийской*)."""
+    return word.endswith(DEMONYM_ENDINGS) or word in DEMONYMS or word.endswith(_SLAVIC_ADJECTIVE_ENDINGS)
 
 
 def _name_word(token: Token) -> bool:
@@ -274,34 +335,58 @@ def _declined_adjective(word: str) -> bool:
     return len(word) >= 5 and word.endswith("em") and word.islower()
 
 
-def _variants(raw: str, words: int, cased: bool, written: KnowsName) -> list[tuple[int, int]]:
-    """The stretches of ``raw`` (a span of ``words`` words) to look up, as (start, end) offsets, in turn.
+def _variants(raw: str, words: int, cased: bool, written: KnowsName) -> list[tuple[int, int, str]]:
+    """The stretches of ``raw`` (a span of ``words`` words) to look up, in turn.
+
+    Each is given as (start, end, name): its offsets in ``raw`` and the name to look up, most
+    often ``raw[start:end]`` itself.
 
     - A possessive of a ``cased`` last word is tried without its ``'s`` first (*Aleppo's*,
       *France's*), when that word has three letters or more (*Ra's al-Ayn* keeps its own); so is a
       Turkish case ending after an apostrophe (*Kobani'de*, *Menbiç'te*), unless some place is
       written exactly as the whole (*Sana'a*).
-    - A Russian or Ukrainian name is also tried without a case ending (*Харькове*, *Луганска*),
-      first when some place is written exactly so and none as the whole (*Луганске* is Luhansk
-      in, not the village Luhanske, which it sounds like).
+    - A Russian or Ukrainian name, the span kept whole, is also looked up without a case ending
+      (*Харькове*, *Луганска*) and as the name in *-а*, *-я*, *-и* or *-ы* that ending stands
+      for (*Одесу* is Одеса, *Ракки* Ракка, *Сумах* Суми). Those some place is written exactly
+      as come first when none is written as the whole (a phonetic key of *Донецку* may meet
+      another name than Donetsk's).
+    - A Kurdish (Kurmanji) name, the span kept whole, is also looked up without its oblique
+      *-ê* or *-yê* (*Hewlêrê*, *Qamişloyê*), first when no place is written as the whole.
     - A span of Arabic or Hebrew script whose first word starts with proclitics (و + إيران,
       و + دير الزور, ו + ב + תל אביב) is tried without them first, one letter then two, unless
       some place is written exactly as the whole span (ب in *بيروت* is a letter of Beirut's
       name, not *in*).
     """
-    whole = (0, len(raw))
+    whole = (0, len(raw), raw)
     if cased and raw.endswith(_POSSESSIVES) and len((raw[:-2].rsplit(maxsplit=1) or [""])[-1]) >= 3:
-        return [(0, len(raw) - 2), whole]
+        return [(0, len(raw) - 2, raw[:-2]), whole]
     if cased and (ending := _case_ending(raw)):
-        stem = (0, len(raw) - ending)
+        stem = (0, len(raw) - ending, raw[:-ending])
         return [whole, stem] if written(raw) else [stem, whole]
     if cased and _CYRILLIC.search(raw[-1:]):
-        stems = [(0, len(raw) - len(e)) for e in _SLAVIC_CASE_ENDINGS if raw.endswith(e) and len(raw) - len(e) >= 4]
-        if stems and not written(raw) and any(written(raw[:end]) for _, end in stems):
-            return [*stems, whole]
-        return [whole, *stems]
+        cut = [
+            (0, len(raw), raw[: -len(e)])
+            for e in _SLAVIC_CASE_ENDINGS
+            if raw.endswith(e) and len(raw) - len(e) >= 4
+        ]
+        restored = [
+            (0, len(raw), raw[: -len(e)] + nominative)
+            for e, nominatives in _SLAVIC_NOMINATIVES
+            if raw.endswith(e) and len(raw) - len(e) >= 3
+            for nominative in nominatives
+        ]
+        others = cut + restored
+        if others and not written(raw):
+            first = [v for v in others if written(v[2])]
+            if first:
+                return [*first, whole, *(v for v in others if v not in first)]
+        return [whole, *others]
+    if cased and raw.endswith(_KURDISH_OBLIQUE) and len(raw) >= 4:
+        ending = 2 if raw.endswith("yê") else 1
+        stem = (0, len(raw), raw[:-ending])
+        return [whole, stem] if written(raw) else [stem, whole]
     if not cased:
-        stripped = [(count, len(raw)) for count in _proclitic_counts(raw, words)]
+        stripped = [(count, len(raw), raw[count:]) for count in _proclitic_counts(raw, words)]
         if stripped:
             return [whole, *stripped] if written(raw) else [*stripped, whole]
     return [whole]
@@ -339,6 +424,13 @@ def _proclitic_counts(raw: str, words: int) -> list[int]:
     return counts
 
 
+def _common(token: Token) -> bool:
+    """A common word, or in Arabic or Hebrew script one behind a proclitic (*وفي*: and in; *והוא*: and he)."""
+    if token.word in COMMON_WORDS:
+        return True
+    return not token.cased and token.word[:1] in _ANY_PROCLITIC and token.word[1:] in COMMON_WORDS
+
+
 def _nothing_written(words: str) -> bool:
     return False
 
@@ -353,6 +445,8 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
     and a capitalised common word starts a name only in a stretch so written (*New York*).
     """
     is_written = written or _nothing_written
+    # Without ``written``, a word of a script without capitals is taken as written when known.
+    uncased_written = written or knows
 
     def known(words: str) -> bool:
         return len(words) <= MAX_SPAN_CHARACTERS and knows(words)
@@ -363,7 +457,9 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
     previous_organisation: list[int] = []
     for run in _runs(text, tokens):
         if not tokens[run[0]].cased:
-            spans.extend(_spans_in_run(text, tokens, run, known, is_written, ruled_out, _shadowed(tokens, run)))
+            spans.extend(
+                _spans_in_run(text, tokens, run, known, is_written, ruled_out, _shadowed(tokens, run), uncased_written)
+            )
             continue
         run = _from_name_start(text, tokens, run, is_written)
         if not run:
@@ -377,8 +473,28 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
         previous_organisation = []
         if _names_a_person(tokens, run, known):
             continue
-        spans.extend(_spans_in_run(text, tokens, run, known, is_written, ruled_out, set()))
+        titled = _titled(text, tokens, run, is_written)
+        spans.extend(_spans_in_run(text, tokens, run, known, is_written, ruled_out, titled))
     return spans
+
+
+def _titled(text: str, tokens: list[Token], run: list[int], written: KnowsName) -> set[int]:
+    """In a cased run, a person title after its first word and the three words after it: a person's names.
+
+    *Syrian President Ahmed al-Sharaa*, *Turkish President Recep Tayyip Erdogan*: no name there is a
+    place, unless some place is written as the words from the title or the word before it (*Lake
+    Saint Clair*).
+    """
+    claimed: set[int] = set()
+    for position in range(1, len(run)):
+        if tokens[run[position]].word.rstrip(".") not in PERSON_TITLES or position + 1 == len(run):
+            continue
+        names = run[position : position + 4]
+        starts = (tokens[run[position - 1]].start, tokens[names[0]].start)
+        ends = {tokens[names[n]].end for n in range(1, len(names))}
+        if not any(written(text[start:end]) for start in starts for end in ends):
+            claimed.update(names)
+    return claimed
 
 
 def _spans_in_run(
@@ -389,7 +505,14 @@ def _spans_in_run(
     written: KnowsName,
     ruled_out: set[str],
     shadowed: set[int],
+    spelled: KnowsName | None = None,
 ) -> list[Span]:
+    """The spans of one run: at each word the longest stretch known, tried in its :func:`_variants`.
+
+    A stretch of a script without capitals counts only when ``spelled`` (by default ``written``)
+    says some place is written so.
+    """
+    spelled = spelled or written
     found: list[Span] = []
     i = 0
     while i < len(run):
@@ -399,19 +522,28 @@ def _spans_in_run(
                 continue  # a span does not end on a connector
             if shadowed.intersection(run[i : i + length]):
                 continue
-            opens_on_common = length > 1 and first.word in COMMON_WORDS
-            if length > 1 and (last.word in COMMON_WORDS or (opens_on_common and not first.cased)):
+            opens_on_common = length > 1 and _common(first)
+            if length > 1 and (_common(last) or (opens_on_common and not first.cased)):
                 continue  # a name does not end on a common word, nor start on one uncased (في عدن, مدينة مأرب)
             begin = first.start + first.elided
             raw = text[begin : last.end]
-            if length == 1 and (first.word in COMMON_WORDS or raw in ruled_out or _is_adjective(tokens, run[i])):
+            if length == 1 and (
+                _common(first) or first.word in PLACE_PREPOSITIONS or raw in ruled_out or _is_adjective(tokens, run[i])
+            ):
                 continue
             if length == 1 and first.cased and not first.capitalized:
                 continue  # a lower-case word alone (the division word of *Donetsk region*) names nothing
-            for start, end in _variants(raw, length, last.cased, written):
-                variant = raw[start:end]
-                if len(variant) < 2 or not knows(variant) or (opens_on_common and not written(variant)):
-                    continue  # a cased name starting on a common word is written so (New York, not New Syria)
+            for start, end, variant in _variants(raw, length, last.cased, written):
+                # A cased name starting on a common word is written so (New York, not New Syria);
+                # so is every name of a script without capitals, or it is never a mention: the
+                # shorter names within are tried (حلب و دمشق, وفي دير الزور).
+                if (
+                    len(variant) < 2
+                    or not knows(variant)
+                    or (opens_on_common and not written(variant))
+                    or (not last.cased and not spelled(variant))
+                ):
+                    continue
                 before = run[i] - 1
                 previous_word = tokens[before].word if before >= 0 else ""
                 after_proclitic = bool(_PLACE_PROCLITICS.intersection(raw[:start]))
@@ -419,7 +551,8 @@ def _spans_in_run(
                 cued = previous_word in PLACE_PREPOSITIONS or bool(first.elided) or after_proclitic or in_place_case
                 found.append(
                     Span(
-                        text=variant,
+                        text=raw[start:end],
+                        looked_up="" if variant == raw[start:end] else variant,
                         start=begin + start,
                         end=begin + end,
                         after_place_preposition=cued,

@@ -78,7 +78,7 @@ def test_a_possessive_is_tried_without_its_s_first() -> None:
 def test_an_arabic_word_some_place_is_written_as_keeps_its_first_letter() -> None:
     # ب opens بيروت (Beirut) as a letter of the name; in بحلب it is "in".
     gazetteer = {"بيروت", "يروت", "حلب"}
-    found = find_spans("وصل إلى بيروت ثم بحلب", lambda t: t in gazetteer, lambda t: t == "بيروت")
+    found = find_spans("وصل إلى بيروت ثم بحلب", lambda t: t in gazetteer, lambda t: t in {"بيروت", "حلب"})
     assert [s.text for s in found] == ["بيروت", "حلب"]
     assert [s.text for s in find_spans("وصل إلى بيروت", lambda t: t in gazetteer)] == ["يروت"]
 
@@ -154,11 +154,65 @@ def test_a_russian_case_ending_comes_off_a_name_written_so_without_it() -> None:
         lambda t: t.lower() in sounded,
         lambda t: t.lower() in written,
     )
-    assert [(s.text, s.after_place_preposition) for s in spans] == [
-        ("Харьков", False),
-        ("Херсон", True),  # под: near
-        ("Луганск", True),  # в: in
+    # The span is the word as written; the name looked up is without its ending.
+    assert [(s.text, s.name, s.after_place_preposition) for s in spans] == [
+        ("Харькову", "Харьков", False),
+        ("Херсоном", "Херсон", True),  # под: near
+        ("Луганске", "Луганск", True),  # в: in
     ]
+
+
+def test_a_slavic_case_ending_stands_for_the_name_in_a_or_ya() -> None:
+    # Before, Одесу, Ракки and Сумах named nothing (or Finland): only endings were cut off.
+    written = {"одеса", "ракка", "суми", "запоріжжя"}
+    found = find_spans(
+        "Атакували Одесу. Из Ракки и в Сумах, у Запоріжжі.",
+        lambda t: t.lower() in written | {"сумах"},
+        lambda t: t.lower() in written,
+    )
+    assert [(s.text, s.name) for s in found] == [
+        ("Одесу", "Одеса"),
+        ("Ракки", "Ракка"),
+        ("Сумах", "Суми"),
+        ("Запоріжжі", "Запоріжжя"),
+    ]
+
+
+def test_a_kurdish_oblique_ending_comes_off_a_name() -> None:
+    written = {"hewlêr", "qamişlo", "şam"}
+    text = "Li Qamişloyê û ji Hewlêrê, paşê Şamê."
+    found = find_spans(text, lambda t: t.lower() in written, lambda t: t.lower() in written)
+    assert [(s.text, s.name) for s in found] == [("Qamişloyê", "Qamişlo"), ("Hewlêrê", "Hewlêr"), ("Şamê", "Şam")]
+
+
+def test_a_word_of_a_people_before_what_it_describes_is_no_mention() -> None:
+    known = {"iraqi", "israeli", "yemeni", "saudi", "syrian", "amman", "сирийской"}
+    text = "Iraqi officials met Israeli, Yemeni and Saudi envoys in Amman. Syrian President Ahmed spoke."
+    assert [s.text for s in find_spans(text, lambda t: t.lower() in known)] == ["Amman"]
+    assert [s.text for s in find_spans("Данные Сирийской обсерватории.", lambda t: t.lower() in known)] == []
+    # Alone, or before a name, the word may still be the place's.
+    assert [s.text for s in find_spans("Flights to Saudi. Yemeni", lambda t: t.lower() in known)] == ["Saudi", "Yemeni"]
+
+
+def test_a_title_inside_a_run_claims_the_names_after_it() -> None:
+    known = {"erdogan", "recep", "turkish", "ankara", "lake saint clair", "clair"}
+    text = "Turkish President Recep Tayyip Erdogan spoke in Ankara, by Lake Saint Clair."
+    found = find_spans(text, lambda t: t.lower() in known, lambda t: t.lower() == "lake saint clair")
+    assert [s.text for s in found] == ["Ankara", "Lake Saint Clair"]
+
+
+def test_a_title_or_an_organisation_word_claims_nothing_past_a_preposition() -> None:
+    known = {"بغداد", "إدلب", "حلب", "الرئيس بغداد"}
+    text = "وصل الرئيس إلى بغداد. قصفت قوات النظام مدينة إدلب وانسحب الجيش من حلب. قال الرئيس حلب"
+    assert [s.text for s in find_spans(text, lambda t: t in known)] == ["بغداد", "إدلب", "حلب"]
+
+
+def test_a_word_of_a_script_without_capitals_is_a_name_only_if_written_so() -> None:
+    # حلب و (Aleppo and) sounds like a name nobody writes: Aleppo within it is found.
+    sounded = {"حلب و", "حلب", "دمشق", "وفي دير", "دير الزور"}
+    written = {"حلب", "دمشق", "دير الزور"}
+    found = find_spans("قصف في حلب و دمشق وفي دير الزور", lambda t: t in sounded, lambda t: t in written)
+    assert [s.text for s in found] == ["حلب", "دمشق", "دير الزور"]
 
 
 def test_a_lower_case_division_word_closes_a_name() -> None:
