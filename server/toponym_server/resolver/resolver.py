@@ -353,9 +353,13 @@ def _ranking_key(query: Query, depth: int) -> tuple[Any, ...]:
 def contexts_for(alone: Sequence[list[Candidate] | None]) -> list[tuple[tuple[float, float], ...]]:
     """For each name of a document resolved alone, the points to rank it again with; empty for none.
 
-    The points are the confident leaders of the *other* names. A name without an answer, or
-    whose lone answer reaches :data:`SETTLED_CONFIDENCE`, is not ranked again.
+    The points are the confident leaders of the *other* names, each place once: a name that
+    leads with the same place as this one (the name repeated, or another name of the place) does
+    not pull it toward itself, and a name repeated pulls the others no harder than once, so a
+    batch answers as a text with the same names does. A name without an answer, or whose lone
+    answer reaches :data:`SETTLED_CONFIDENCE`, is not ranked again.
     """
+    firsts = [answers[0].place.geoname_id if answers else None for answers in alone]
     leaders = [
         (answers[0].place.latitude, answers[0].place.longitude) if answers and answers[0].confidence >= 0.5 else None
         for answers in alone
@@ -365,7 +369,9 @@ def contexts_for(alone: Sequence[list[Candidate] | None]) -> list[tuple[tuple[fl
         if not answers or answers[0].confidence >= SETTLED_CONFIDENCE:
             contexts.append(())
             continue
-        contexts.append(tuple(point for j, point in enumerate(leaders) if j != i and point is not None))
+        own = firsts[i]
+        others = (point for point, first in zip(leaders, firsts, strict=True) if point is not None and first != own)
+        contexts.append(tuple(dict.fromkeys(others)))
     return contexts
 
 

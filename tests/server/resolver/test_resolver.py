@@ -65,6 +65,20 @@ def test_context_changes_the_winner(resolver: Resolver) -> None:
     assert together.place.country_code == "LB"
 
 
+def test_a_name_repeated_in_a_batch_neither_pulls_itself_nor_weighs_more(resolver: Resolver) -> None:
+    # Before, Paris asked twice was 0.9999 sure of itself, and three Tripolis beside Saida
+    # pulled each other to Libya, where one Tripoli beside Saida is the Lebanese city.
+    alone = resolver.resolve(Query("Paris"))[0]
+    twice = resolver.resolve_many([Query("Paris"), Query("Paris")], use_context=True)
+    assert [answers[0].confidence for answers in twice] == [alone.confidence] * 2
+    once = resolver.resolve_many([Query("Tripoli"), Query("Saida")], use_context=True)
+    thrice = resolver.resolve_many([Query("Tripoli")] * 3 + [Query("Saida")], use_context=True)
+    assert once[0][0].place.country_code == "LB"
+    assert [answers[0].place.geoname_id for answers in thrice] == [once[0][0].place.geoname_id] * 3 + [
+        once[1][0].place.geoname_id
+    ]
+
+
 # Springfield, Fife (Scotland): one of about a hundred Springfields, few of them smaller.
 SPRINGFIELD_FIFE = 2637194
 
