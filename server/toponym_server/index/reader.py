@@ -645,12 +645,14 @@ class IndexReader:
 
         Of several: one tagged with ``language`` exactly before one of its base language, a
         preferred one first, and a historic or colloquial name or a code only when there is no
-        other (*Mumbai*, not *Bombay*; *New York City*, not *Big Apple*).
+        other (*Mumbai*, not *Bombay*; *New York City*, not *Big Apple*). Tags are compared without
+        regard to case, as BCP 47 has them (*zh-hant* is *zh-Hant*).
         """
-        base = language.split("-")[0].lower()
+        language = language.lower()
+        base = language.split("-")[0]
         row = self._conn.execute(
-            "SELECT text FROM names WHERE place_id = ? AND (lang = ? OR lang = ? OR lang LIKE ?) "
-            "ORDER BY (lang = ?) DESC, (flags & ?) DESC, (flags & ?) = 0 DESC, id LIMIT 1",
+            "SELECT text FROM names WHERE place_id = ? AND (lower(lang) = ? OR lower(lang) = ? OR lang LIKE ?) "
+            "ORDER BY (lower(lang) = ?) DESC, (flags & ?) DESC, (flags & ?) = 0 DESC, id LIMIT 1",
             (place_id, language, base, base + "-%", language, FLAG_PREFERRED, _NOT_CURRENT),
         ).fetchone()
         return str(row[0]) if row else ""

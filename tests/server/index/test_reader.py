@@ -293,6 +293,13 @@ def test_localized_name_prefers_exact_tag_then_preferred_names(languages_reader:
     assert languages_reader.localized_name(HAMA, "fr") == ""
 
 
+def test_localized_name_reads_a_tag_in_any_case(languages_reader: IndexReader) -> None:
+    # BCP 47 tags are not case-sensitive: before, fr-ca (as zh-hant) fell back to the base language's name.
+    assert languages_reader.localized_name(ALEPPO, "fr-ca") == "Alep (Québec)"
+    assert languages_reader.localized_name(ALEPPO, "FR-CA") == "Alep (Québec)"
+    assert languages_reader.localized_name(ALEPPO, "AR") == "حلب"
+
+
 def test_localized_name_gives_a_historic_or_colloquial_name_or_a_code_only_when_there_is_no_other(
     tmp_path: Path,
 ) -> None:

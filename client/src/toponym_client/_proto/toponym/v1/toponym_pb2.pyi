@@ -165,8 +165,10 @@ class ResolveHints(_message.Message):
     restrict_to_countries: _builtins.bool
     """When true, only places in country_codes are returned."""
     language: _builtins.str
-    """BCP 47 language tag of the text the name comes from (e.g. "ar", "de-CH").
-    Names in this language are preferred and reported in Candidate.localized_name.
+    """BCP 47 language tag of the text the name comes from (e.g. "ar", "de-CH"), in any case.
+    Names in this language are preferred and reported in Candidate.localized_name, where
+    the gazetteer tags names with languages (the embedded default tags countries' names
+    and the seeds' only; an index built with GeoNames' alternate names tags them all).
     """
     max_candidates: _builtins.int
     """Number of candidates to return; 0 means the default of 5; at most 50."""
