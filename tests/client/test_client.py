@@ -197,6 +197,18 @@ def test_a_geoname_id_the_wire_cannot_carry_is_refused_naming_it(
     assert fake_server.servicer.calls == {}
 
 
+@pytest.mark.parametrize(
+    ("lang", "error"), [(5, TypeError), (["ar"], TypeError), (b"ar", TypeError), ("\ud800", ValueError)]
+)
+def test_a_place_language_of_the_wrong_type_is_refused_naming_it(
+    client: ToponymClient, fake_server: FakeServer, lang: Any, error: type[Exception]
+) -> None:
+    # Before, lang=5 raised a TypeError naming no argument and lang=b"ar" was sent as is.
+    with pytest.raises(error, match="lang"):
+        client.get_place(2988507, lang=lang)
+    assert fake_server.servicer.calls == {}
+
+
 def test_get_place_returns_details_with_names(client: ToponymClient) -> None:
     details = client.get_place(2988507, lang="it")
 
@@ -702,6 +714,22 @@ def test_closing_after_several_streams_leaves_no_thread_failing(
         for _ in range(3):
             assert [name for name, _ in client.stream_resolve(["Paris"])] == ["Paris"]
     time.sleep(0.5)  # the polling thread wakes every 0.2 s
+    assert [str(failure.exc_value) for failure in failures] == []
+
+
+def test_closing_after_a_deadline_and_a_stream_leaves_no_thread_failing(
+    fake_server: FakeServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A deadline that passed made the client look at the channel's state, which starts gRPC's
+    # polling thread; the first stream after it then asked that thread to connect a connected
+    # channel, and a close right after failed on stderr as above.
+    failures: list[threading.ExceptHookArgs] = []
+    monkeypatch.setattr(threading, "excepthook", failures.append)
+    with ToponymClient(fake_server.target, timeout=0.2) as client:
+        with pytest.raises(DeadlineExceededError):
+            client.resolve(STALL)
+        assert [name for name, _ in client.stream_resolve(["Paris"])] == ["Paris"]
+    time.sleep(0.5)
     assert [str(failure.exc_value) for failure in failures] == []
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import grpc
 
 from toponym_client._config import BATCH_REQUEST_SIZE
-from toponym_client._convert import candidates_from_proto
+from toponym_client._convert import _check_text, candidates_from_proto
 from toponym_client._proto.toponym.v1 import toponym_pb2
 from toponym_client.errors import (
     BatchError,
@@ -235,14 +235,17 @@ def get_place_request(geoname_id: int, lang: str | None) -> toponym_pb2.GetPlace
     """Build the request for one place's details.
 
     Raises:
-        TypeError: ``geoname_id`` is not an integer.
-        ValueError: ``geoname_id`` does not fit in the 64 bits of the wire.
+        TypeError: ``geoname_id`` is not an integer, or ``lang`` not a string.
+        ValueError: ``geoname_id`` does not fit in the 64 bits of the wire, or ``lang`` holds an
+            unpaired surrogate.
 
     """
     if isinstance(geoname_id, bool) or not isinstance(geoname_id, int):
         raise TypeError(f"geoname_id must be an integer, not {type(geoname_id).__name__}")
     if not -(2**63) <= geoname_id < 2**63:
         raise ValueError(f"geoname_id must fit in a signed 64-bit integer (below 2**63), got {geoname_id}")
+    if lang is not None:
+        _check_text("lang", lang)
     return toponym_pb2.GetPlaceRequest(geoname_id=geoname_id, language=lang or "")
 
 

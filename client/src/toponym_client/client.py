@@ -113,7 +113,7 @@ class ToponymClient:
         self._wait_for_ready = wait_for_ready
         self._batch_size = _requests.checked_batch_size(batch_size)
         self._closed = False
-        self._connected_once = False
+        self._watched = False  # whether gRPC's connectivity thread runs for the channel (see _connect)
         _OPEN_CLIENTS.add(self)
 
     @property
@@ -499,15 +499,14 @@ class ToponymClient:
         """
         # Asked to connect a channel that is connected, gRPC's connectivity thread would keep the
         # request and act on it up to 0.2 s after the last watch ended: on a channel closed by then,
-        # it fails with a traceback on stderr. So once a stream has connected, the state is read
-        # first, without asking. Not before: asked while that thread runs, a first connection would
-        # start up to 0.2 s late.
-        if self._connected_once and self._channel_state() is grpc.ChannelConnectivity.READY:
+        # it fails with a traceback on stderr. So once the channel has been watched (that thread
+        # runs: a stream connected, or a deadline was looked into), the state is read first,
+        # without asking. Not before: a first connection would start up to 0.2 s late.
+        if self._watched and self._channel_state() is grpc.ChannelConnectivity.READY:
             return
         state = self._watch_channel(lambda seen: seen is grpc.ChannelConnectivity.READY, timeout, try_to_connect=True)
         if state is not grpc.ChannelConnectivity.READY:
             raise _requests.connection_error(self._target, timeout, state)
-        self._connected_once = True
 
     def _channel_state(self) -> grpc.ChannelConnectivity | None:
         """The channel's connectivity now; ``None`` when it does not say within a second."""
@@ -522,6 +521,7 @@ class ToponymClient:
     ) -> grpc.ChannelConnectivity | None:
         """Follow the channel's connectivity until ``until`` holds or ``timeout`` passes; return the last state."""
         watch = _ConnectivityWatch()
+        self._watched = True
         self._channel.subscribe(watch, try_to_connect=try_to_connect)
         try:
             return watch.wait(until, timeout)
