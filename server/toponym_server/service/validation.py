@@ -229,10 +229,16 @@ def check_batch_size(size: int, limit: int = MAX_BATCH_SIZE) -> None:
 
 
 def check_place_request(request: pb.GetPlaceRequest) -> None:
-    """Reject a zero GeoNames ID (the proto default, meaning the field was not set) or a bad language tag."""
+    """Reject a missing or negative GeoNames ID, or a bad language tag.
+
+    Zero is the proto default: the field was not set. No place has a negative ID, so asking for
+    one is the caller's fault, not a place not found.
+    """
     errors: list[FieldViolation] = []
     if request.geoname_id == 0:
         errors.append(FieldViolation("geoname_id", "is required"))
+    elif request.geoname_id < 0:
+        errors.append(FieldViolation("geoname_id", f"must be positive, got {request.geoname_id}"))
     _check_language(request.language, "language", errors)
     if errors:
         raise InvalidRequestError(errors)

@@ -72,6 +72,14 @@ def test_get_place_checks_its_language(client: ToponymClient) -> None:
     assert [v.field for v in caught.value.field_violations] == ["language"]
 
 
+@pytest.mark.parametrize("geoname_id", [-1, -(2**63)])
+def test_get_place_refuses_a_negative_id_as_the_callers_fault(client: ToponymClient, geoname_id: int) -> None:
+    # Before, it was NOT_FOUND, as for an ID no place has yet: no place can ever have this one.
+    with pytest.raises(InvalidArgumentError) as caught:
+        client.get_place(geoname_id)
+    assert [v.field for v in caught.value.field_violations] == ["geoname_id"]
+
+
 def test_the_name_length_limit_is_configurable(tight_target: str) -> None:
     with ToponymClient(tight_target) as client:
         assert client.resolve("Hama")[0].geoname_id == HAMA

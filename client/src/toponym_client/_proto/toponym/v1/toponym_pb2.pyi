@@ -639,7 +639,9 @@ class GetPlaceRequest(_message.Message):
     GEONAME_ID_FIELD_NUMBER: _builtins.int
     LANGUAGE_FIELD_NUMBER: _builtins.int
     geoname_id: _builtins.int
-    """GeoNames ID of the place. Required."""
+    """GeoNames ID of the place. Required, and positive (INVALID_ARGUMENT otherwise; an ID
+    no place has gets NOT_FOUND).
+    """
     language: _builtins.str
     """Optional BCP 47 tag; fills PlaceDetails.localized_name."""
     def __init__(
