@@ -353,13 +353,14 @@ def _ranking_key(query: Query, depth: int) -> tuple[Any, ...]:
 def contexts_for(alone: Sequence[list[Candidate] | None]) -> list[tuple[tuple[float, float], ...]]:
     """For each name of a document resolved alone, the points to rank it again with; empty for none.
 
-    The points are the confident leaders of the *other* names, each place once: a name that
-    leads with the same place as this one (the name repeated, or another name of the place) does
-    not pull it toward itself, and a name repeated pulls the others no harder than once, so a
-    batch answers as a text with the same names does. A name without an answer, or whose lone
-    answer reaches :data:`SETTLED_CONFIDENCE`, is not ranked again.
+    The points are the confident leaders of the *other* names, each place once: the name
+    repeated does not pull it toward itself, and pulls the others no harder than once, so a batch
+    answers as a text with the same names does. (Another name of its place still pulls it: *New
+    York City* in a text says which *New York* it means.) A name without an answer, or whose
+    lone answer reaches :data:`SETTLED_CONFIDENCE`, is not ranked again.
     """
-    firsts = [answers[0].place.geoname_id if answers else None for answers in alone]
+    # A name's lone answer stands for it: the same name (or one that folds alike) gets the same.
+    firsts = [(answers[0].place.geoname_id, answers[0].matched_name) if answers else None for answers in alone]
     leaders = [
         (answers[0].place.latitude, answers[0].place.longitude) if answers and answers[0].confidence >= 0.5 else None
         for answers in alone
