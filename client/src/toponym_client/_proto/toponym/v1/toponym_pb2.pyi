@@ -171,7 +171,11 @@ class ResolveHints(_message.Message):
     and the seeds' only; an index built with GeoNames' alternate names tags them all).
     """
     max_candidates: _builtins.int
-    """Number of candidates to return; 0 means the default of 5; at most 50."""
+    """Number of candidates to return; 0 means the default of 5; at most 50. The first
+    stage keeps the 24 likeliest places a name reaches (or max_candidates, when larger)
+    for full ranking, so asking for more than 24 may bring in weak candidates
+    that a smaller answer's tail leaves out.
+    """
     min_confidence: _builtins.float
     """Candidates below this confidence are dropped; unset means the server
     default (0.3 for a name, 0.5 for a text's mentions). Must be in [0, 1];
