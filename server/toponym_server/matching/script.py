@@ -35,6 +35,11 @@ _ARABIC_LETTERS = str.maketrans(
         "ڤ": "ف",
         "ھ": "ه",
         "ﻻ": "لا",
+        # Urdu's he: a final one ends a vowel as the Arabic ha does (تونسہ is Taunsa, not Tunis);
+        # noon ghunna is a nasal n ICU would drop (Kandiyan). ICU reads Urdu's and Pashto's ye
+        # letters with the vowel each says (ے ai, ې e): they are left to it.
+        **dict.fromkeys("ہۃۂۀ", "ه"),
+        "ں": "ن",
     }
 )
 _FINAL_HA = re.compile(r"(?<=\w)ه(?!\w)")  # ta marbuta (written as ha above) ends in a vowel
@@ -46,10 +51,17 @@ _ARTICLE = re.compile(r"(?<![\w])ال(?=\w{2,})")
 # not the governorate), and a qada is not an Omani wilaya.
 _GENERIC_WORDS_AS_WRITTEN = {
     **dict.fromkeys(("محافظه", "منطقه", "ولايه", "مقاطعه", "استان", "لواء"), "governorate"),
+    # Pakistan's province (صوبہ), Afghanistan's (ولایت). Not Sorani's words: in a text written
+    # with the Arabic letters for Sorani's own (the ha for its e), the name after the word would
+    # no longer meet its Sorani form (Kirkuk's Sorani name met Kharkiv).
+    **dict.fromkeys(("صوبہ", "صوبه", "ولایت"), "governorate"),
     "اقليم": "region",  # Iraq's Kurdistan Region, not Iran's Kurdistan province (استان کردستان)
     "ريف": "countryside",  # ريف إدلب, Idlib's countryside
     **dict.fromkeys(("قضاء", "قضا", "ناحيه", "شهرستان", "بخش", "دهستان", "مديريه"), "district"),
+    # Pakistan's district and tehsil, Afghanistan's district (in Dari, in Pashto)
+    **dict.fromkeys(("ضلع", "تحصیل", "ولسوالی", "ولسوالۍ"), "district"),
     **dict.fromkeys(("مدينه", "بلده", "قريه", "شهر", "مخيم"), "city"),
+    **dict.fromkeys(("روستا", "روستای"), "city"),  # a Persian village (of)
 }
 ARABIC_GENERIC_WORDS = {word.translate(_ARABIC_LETTERS): kind for word, kind in _GENERIC_WORDS_AS_WRITTEN.items()}
 """The generic words as the letter clean-up leaves them (*لواء* is met as *لوا*)."""
