@@ -39,6 +39,7 @@ from toponym_server.matching.ranking import (
 from toponym_server.matching.similarity import MatchKind
 from toponym_server.resolver.answers import Candidate, PlaceDetails, RelatedPlace, explanation_prefix
 from toponym_server.resolver.cache import KeptRows, LruCache
+from toponym_server.resolver.context import settle_in_context
 from toponym_server.resolver.kept import (
     KeptRanking,
     answers_from,
@@ -69,8 +70,6 @@ class _RowStore(Protocol[T]):
 
 
 # How many postings each kind of key may contribute: strong keys few, broad keys more.
-SETTLED_CONFIDENCE = 0.95
-"""A name resolved alone with this confidence is not ranked again in context."""
 _LIMITS = {"exact": 96, "phonetic": 96, "skeleton": 128, "partial": 32, "fuzzy": 32}
 _MAX_CANDIDATE_PLACES = 400
 WARM_UP_CHUNK = 2_000
@@ -350,32 +349,6 @@ def _ranking_key(query: Query, depth: int) -> tuple[Any, ...]:
     return (*query_key(normalize(query.name), query.hints, query.near_spellings), depth)
 
 
-def contexts_for(alone: Sequence[list[Candidate] | None]) -> list[tuple[tuple[float, float], ...]]:
-    """For each name of a document resolved alone, the points to rank it again with; empty for none.
-
-    The points are the confident leaders of the *other* names, each place once: the name
-    repeated does not pull it toward itself, and pulls the others no harder than once, so a batch
-    answers as a text with the same names does. (Another name of its place still pulls it: *New
-    York City* in a text says which *New York* it means.) A name without an answer, or whose
-    lone answer reaches :data:`SETTLED_CONFIDENCE`, is not ranked again.
-    """
-    # A name's lone answer stands for it: the same name (or one that folds alike) gets the same.
-    firsts = [(answers[0].place.geoname_id, answers[0].matched_name) if answers else None for answers in alone]
-    leaders = [
-        (answers[0].place.latitude, answers[0].place.longitude) if answers and answers[0].confidence >= 0.5 else None
-        for answers in alone
-    ]
-    contexts: list[tuple[tuple[float, float], ...]] = []
-    for i, answers in enumerate(alone):
-        if not answers or answers[0].confidence >= SETTLED_CONFIDENCE:
-            contexts.append(())
-            continue
-        own = firsts[i]
-        others = (point for point, first in zip(leaders, firsts, strict=True) if point is not None and first != own)
-        contexts.append(tuple(dict.fromkeys(others)))
-    return contexts
-
-
 class Resolver:
     """Resolves names against one open index.
 
@@ -554,19 +527,19 @@ class Resolver:
         Each name is resolved alone first (or taken from ``first``, the caller's own answers to
         the queries alone, made with :func:`in_document` when ``use_context`` is set); then every
         name not already settled is ranked again with the confident leaders of the *other* names
-        as context, so *Hama* beside *Homs* and *Aleppo* is the Syrian city. A name whose lone
-        answer reaches :data:`SETTLED_CONFIDENCE` keeps it. With ``use_context`` the names are
-        resolved as a document's (:func:`in_document`).
+        as context, so *Hama* beside *Homs* and *Aleppo* is the Syrian city, the surest first and
+        each against what the names before it settled on (:func:`~toponym_server.resolver.context.settle_in_context`).
+        A name whose lone answer reaches
+        :data:`~toponym_server.resolver.context.SETTLED_CONFIDENCE` keeps it. With ``use_context``
+        the names are resolved as a document's (:func:`in_document`).
         """
         if use_context:
             queries = [in_document(query) for query in queries]
         alone = list(first) if first is not None else [self.resolve(q) for q in queries]
         if not use_context:
             return alone
-        return [
-            self.resolve(query, points) if points else answers
-            for query, answers, points in zip(queries, alone, contexts_for(alone), strict=True)
-        ]
+        settled, _ = settle_in_context(alone, lambda i, points: self.resolve(queries[i], points))
+        return [answers or [] for answers in settled]
 
     def rank(self, query: Query) -> list[Ranked]:
         """Return the full ranking behind :meth:`resolve`, before confidence and limits."""

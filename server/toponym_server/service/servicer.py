@@ -21,8 +21,9 @@ from grpc_status import rpc_status
 
 from toponym_client._proto.toponym.v1 import toponym_pb2 as pb
 from toponym_client._proto.toponym.v1 import toponym_pb2_grpc as pb_grpc
-from toponym_server.resolver import Candidate, Query, Resolver, contexts_for, in_document
+from toponym_server.resolver import Candidate, Query, Resolver, in_document, settle_in_context
 from toponym_server.resolver.cache import LruCache
+from toponym_server.resolver.context import Points
 from toponym_server.resolver.resolver import DEFAULT_RESULT_CACHE
 from toponym_server.service import convert
 from toponym_server.service.decoding import BatchItems, Malformed, MalformedStreamItem
@@ -259,17 +260,16 @@ class ToponymServicer(pb_grpc.ToponymServiceServicer):
         context: grpc.ServicerContext,
     ) -> list[list[Candidate] | None]:
         """Rank every name again with the confident leaders of the others, as ``Resolver.resolve_many`` does."""
-        second: list[list[Candidate] | None] = []
-        for n, ((_, query), points) in enumerate(zip(valid, contexts_for(first), strict=True)):
-            if not points:
-                second.append(first[n])
-                continue
+
+        def rank_in_context(n: int, points: Points) -> list[Candidate] | None:
             _stop_if_ended(context)
             try:
-                second.append(self._resolve("ResolveBatch", query, points))
+                return self._resolve("ResolveBatch", valid[n][1], points)
             except _ResolverError:
-                second.append(first[n])
-        return second
+                return first[n]
+
+        settled, _ = settle_in_context(first, rank_in_context)
+        return settled
 
     def _encoded_result(self, key: bytes, candidates: list[Candidate]) -> bytes:
         """Encode an OK result and keep it under its encoded request."""

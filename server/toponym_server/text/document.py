@@ -10,8 +10,9 @@ from toponym_server.matching.keys import exact_key, naming_keys
 from toponym_server.matching.normalize import normalize
 from toponym_server.matching.ranking import Hints, distance_km
 from toponym_server.matching.script import has_arabic
-from toponym_server.resolver import Candidate, Query, Resolver, contexts_for, in_document
+from toponym_server.resolver import Candidate, Query, Resolver, contexts_for, in_document, settle_in_context
 from toponym_server.resolver.cache import LruCache
+from toponym_server.resolver.context import Points
 from toponym_server.text.cues import LIST_SEPARATORS
 from toponym_server.text.finder import Span, find_spans, without_division_word
 
@@ -182,8 +183,9 @@ class TextResolver:
         when no name of its best place is spelt like it and that place is no area (or the
         script has no capitals). When the best answer alone (``alone``) and the candidates that
         may lead in the document's context all fall under that, and no preposition or list can
-        cue a span, ranking the name again in context changes nothing the caller sees: it is
-        not ranked again. (Its lone leader still pulls the other names, as before.)
+        cue a span, the name cannot be a mention in any context: it is not ranked again, and
+        its lone leader, not one the document's context would sharpen, pulls the other names
+        (:func:`~toponym_server.resolver.settle_in_context`, ``movable``).
         """
         spans_of: dict[str, list[int]] = {}
         for i, span in enumerate(spans):
@@ -248,14 +250,14 @@ class TextResolver:
             alone.append(self.resolver.resolve(query))
         contexts = contexts_for(alone)
         never = self._never_mentions(spans, queries, alone, contexts, text)
+
         # As Resolver.resolve_many with use_context, but without the names that cannot be mentions.
-        together: list[list[Candidate]] = []
-        for query, lone, points in zip(queries, alone, contexts, strict=True):
-            if points and query.name not in never:
-                proceed()
-                together.append(self.resolver.resolve(query, points))
-            else:
-                together.append(lone)
+        def rank_in_context(i: int, points: Points) -> list[Candidate]:
+            proceed()
+            return self.resolver.resolve(queries[i], points)
+
+        settled, contexts = settle_in_context(alone, rank_in_context, [q.name not in never for q in queries])
+        together = [answers or [] for answers in settled]
         # A capital or a country stands for its government wherever the story happens
         # (*Washington says*): the document's region does not move it, but a capital to a
         # namesake among the document's other places (*Tripoli* beside *Sidon* and *Beirut*).

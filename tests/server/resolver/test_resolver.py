@@ -16,7 +16,7 @@ from toponym_server.matching.keys import query_keys
 from toponym_server.matching.normalize import Normalized, normalize
 from toponym_server.matching.ranking import Hints, PlaceFacts
 from toponym_server.matching.similarity import MatchKind
-from toponym_server.resolver import Query, Resolver
+from toponym_server.resolver import Query, Resolver, in_document
 from toponym_server.sources.records import PlaceRecord
 
 from ..index.conftest import ListSource
@@ -86,6 +86,14 @@ SPRINGFIELD_FIFE = 2637194
 def test_a_bias_point_picks_a_small_namesake_among_many(resolver: Resolver) -> None:
     near = resolver.resolve(Query("Springfield", Hints(near=(56.295, -3.061)), min_confidence=0.0))
     assert near[0].place.geoname_id == SPRINGFIELD_FIFE
+
+
+def test_two_names_that_pull_each_other_across_settle_on_one_region(resolver: Resolver) -> None:
+    # Each against the other's lone answer, Tripoli went to Lebanon (pulled by Sidon) and Saida
+    # to Algeria (pulled by the Libyan Tripoli): now Saida follows what Tripoli settled on.
+    assert resolver.resolve(in_document(Query("Tripoli")))[0].place.country_code == "LY"
+    together = resolver.resolve_many([Query("Tripoli"), Query("Saida")], use_context=True)
+    assert [answers[0].place.geoname_id for answers in together] == [266826, 268064]  # Tripoli (LB), Sidon
 
 
 def test_a_context_picks_a_small_namesake_among_many(resolver: Resolver) -> None:

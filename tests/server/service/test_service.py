@@ -142,6 +142,17 @@ def test_batch_context_pulls_names_toward_one_region(target: str) -> None:
     assert [r.candidates[0].place.country_code for r in response.results] == ["SY", "SY", "SY"]
 
 
+def test_batch_context_settles_names_that_pull_each_other_across(target: str) -> None:
+    # Against each other's lone answers, Tripoli went to Lebanon and Saida to Algeria.
+    with grpc.insecure_channel(target) as channel:
+        stub = pb_grpc.ToponymServiceStub(channel)
+        request = pb.ResolveBatchRequest(
+            requests=[pb.ResolveRequest(name=n) for n in ("Tripoli", "Saida")], use_context=True
+        )
+        response = stub.ResolveBatch(request, timeout=10)
+    assert [r.candidates[0].place.geoname_id for r in response.results] == [266826, 268064]
+
+
 def test_near_spellings_are_ranked_beside_exact_namesakes_when_asked(client: ToponymClient) -> None:
     # Barrancas is the exact name of Colombian and Venezuelan towns; Barrancos (Portugal) sounds
     # like it, and only a caller asking for near spellings gets it among the alternatives.

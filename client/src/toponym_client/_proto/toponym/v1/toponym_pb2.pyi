@@ -500,7 +500,9 @@ class ResolveBatchRequest(_message.Message):
     USE_CONTEXT_FIELD_NUMBER: _builtins.int
     use_context: _builtins.bool
     """When true, names of the batch pull one another toward one coherent region
-    (a document's places usually lie together).
+    (a document's places usually lie together): each name not sure alone is
+    ranked with the others' lone answers, then, the surest first, with what
+    the names before it settled on (Tripoli and Saida are both in Lebanon).
     """
     @_builtins.property
     def requests(self) -> _containers.RepeatedCompositeFieldContainer[Global___ResolveRequest]:

@@ -1,0 +1,136 @@
+"""A document's context: which points each name is ranked again with, and the order names settle in.
+
+The names here rank against a made-up world: each name has a few namesakes, and ranking it in a
+context picks the namesake nearest the context's points, surer the nearer it is.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from toponym_server.index.reader import PlaceRow
+from toponym_server.matching.features import Kind
+from toponym_server.matching.similarity import MatchKind
+from toponym_server.resolver import Candidate, contexts_for, settle_in_context
+from toponym_server.resolver.context import LEADER_CONFIDENCE, SETTLED_CONFIDENCE, Points
+
+# (GeoNames ID, latitude, longitude) of the namesakes each name may mean.
+TRIPOLI_LY = (2210247, 32.89, 13.19)
+TRIPOLI_LB = (266826, 34.44, 35.85)
+SIDON = (268064, 33.56, 35.37)
+SAIDA_DZ = (2482572, 34.83, 0.15)
+BEIRUT = (276781, 33.89, 35.49)
+NAMESAKES = {
+    "Tripoli": (TRIPOLI_LY, TRIPOLI_LB),
+    "Saida": (SIDON, SAIDA_DZ),
+    "Beirut": (BEIRUT,),
+}
+
+
+def _answer(name: str, place: tuple[int, float, float], confidence: float) -> list[Candidate]:
+    geoname_id, latitude, longitude = place
+    row = PlaceRow(geoname_id, name, name, latitude, longitude, "P", "PPL", "", "", "", 1000, 0.0, False)
+    return [
+        Candidate(
+            place=row,
+            kind=Kind.POPULATED_PLACE,
+            admin1_name="",
+            localized_name="",
+            confidence=confidence,
+            match_kind=MatchKind.EXACT,
+            matched_name=name,
+            explanation="",
+        )
+    ]
+
+
+class World:
+    """Ranks names in a context as the resolver would in spirit: the nearest namesake wins."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        self.calls: list[tuple[int, Points]] = []
+
+    def rank(self, i: int, points: Points) -> list[Candidate]:
+        self.calls.append((i, points))
+        name = self.names[i]
+
+        def distance(place: tuple[int, float, float]) -> float:
+            return sum(math.dist(place[1:], point) for point in points) / len(points)
+
+        best = min(NAMESAKES[name], key=distance)
+        return _answer(name, best, 0.99 if distance(best) < 5 else 0.6)
+
+
+def _ids(answers: list[list[Candidate] | None]) -> list[int | None]:
+    return [found[0].place.geoname_id if found else None for found in answers]
+
+
+def test_a_name_is_ranked_with_the_confident_leaders_of_the_others_each_once() -> None:
+    alone = [
+        _answer("Tripoli", TRIPOLI_LY, 0.86),
+        _answer("Beirut", BEIRUT, 0.7),
+        _answer("Beirut", BEIRUT, 0.7),
+        _answer("Saida", SIDON, LEADER_CONFIDENCE - 0.01),
+    ]
+    contexts = contexts_for(alone)
+    assert contexts[0] == (BEIRUT[1:],)  # Beirut twice pulls once; a weak Saida not at all
+    assert contexts[1] == contexts[2] == (TRIPOLI_LY[1:],)  # a repeated name does not pull itself
+    assert contexts[3] == (TRIPOLI_LY[1:], BEIRUT[1:])
+
+
+def test_a_settled_name_or_one_without_answers_is_not_ranked_again() -> None:
+    alone = [_answer("Beirut", BEIRUT, SETTLED_CONFIDENCE), None, _answer("Tripoli", TRIPOLI_LY, 0.86)]
+    contexts = contexts_for(alone)
+    assert contexts[0] == () and contexts[1] == ()
+    assert contexts[2] == (BEIRUT[1:],)
+
+
+def test_the_leaders_may_be_the_answers_so_far() -> None:
+    alone = [_answer("Tripoli", TRIPOLI_LY, 0.86), _answer("Saida", SIDON, 0.5)]
+    current = [_answer("Tripoli", TRIPOLI_LB, 0.99), alone[1]]
+    assert contexts_for(alone, current)[1] == (TRIPOLI_LB[1:],)
+
+
+def test_names_that_pull_each_other_across_do_not_cross() -> None:
+    # Against the lone leaders, Tripoli goes to Lebanon (pulled by Sidon) and Saida to Algeria
+    # (pulled by the Libyan Tripoli): the surer Tripoli settles first, and Saida follows it.
+    names = ["Tripoli", "Saida"]
+    world = World(names)
+    alone = [_answer("Tripoli", TRIPOLI_LY, 0.86), _answer("Saida", SIDON, 0.5)]
+    settled, used = settle_in_context(alone, world.rank)
+    assert _ids(settled) == [TRIPOLI_LB[0], SIDON[0]]
+    assert used == [(SIDON[1:],), (TRIPOLI_LB[1:],)]
+
+
+def test_the_surest_name_and_a_name_whose_context_did_not_move_are_ranked_once() -> None:
+    names = ["Tripoli", "Beirut", "Saida"]
+    world = World(names)
+    alone = [_answer("Tripoli", TRIPOLI_LY, 0.86), _answer("Beirut", BEIRUT, 0.9), _answer("Saida", SIDON, 0.7)]
+    settled, _ = settle_in_context(alone, world.rank)
+    assert _ids(settled) == [TRIPOLI_LB[0], BEIRUT[0], SIDON[0]]
+    ranked = [i for i, _ in world.calls]
+    # Each once against the lone leaders; then only those whose context Tripoli's move changed.
+    assert ranked[:3] == [0, 1, 2]
+    assert sorted(ranked[3:]) == [1, 2]
+
+
+def test_a_name_that_may_not_move_keeps_its_lone_answer_and_still_pulls() -> None:
+    names = ["Tripoli", "Saida"]
+    world = World(names)
+    alone = [_answer("Tripoli", TRIPOLI_LY, 0.86), _answer("Saida", SIDON, 0.5)]
+    settled, used = settle_in_context(alone, world.rank, movable=[False, True])
+    assert _ids(settled) == [TRIPOLI_LY[0], SAIDA_DZ[0]]
+    assert [i for i, _ in world.calls] == [1]
+    assert used[1] == (TRIPOLI_LY[1:],)
+
+
+@pytest.mark.parametrize("alone", [[], [None], [None, None]])
+def test_names_without_answers_stay_without(alone: list[list[Candidate] | None]) -> None:
+    world = World([])
+    settled, used = settle_in_context(alone, world.rank)
+    assert settled == alone
+    assert used == [()] * len(alone)
+    assert world.calls == []
