@@ -168,7 +168,7 @@ class BuildOptions:
     merge_distance_km: float = 10.0
     """A custom place merges into a same-named gazetteer feature at most this far away."""
     border_distance_km: float = 25.0
-    """Border posts and towns at most this far apart in two countries are linked as counterparts."""
+    """Border posts and towns in two countries at most this far apart may be counterparts (see ``_write_related``)."""
     border_min_population: int = 1000
     """Populated places smaller than this are not linked across borders (border posts always are)."""
 
@@ -189,13 +189,17 @@ class BuildSummary:
     related_links: int = 0
 
 
+LINK_RULES_VERSION = "links-2"
+"""Version of the rules that derive counterparts across borders: a server rebuilds an index it built by others."""
+
+
 def expected_fingerprint(
     source: GazetteerSource, custom: CustomGazetteer | None = None, crosswalk_fingerprint: str = ""
 ) -> str:
     """The fingerprint an index built now from these inputs would carry."""
     extra = f":{custom.fingerprint}" if custom else ""
     extra += f":{crosswalk_fingerprint}" if crosswalk_fingerprint else ""
-    return f"{FORMAT_VERSION}:{RULES_VERSION}:{source.fingerprint()}{extra}"
+    return f"{FORMAT_VERSION}:{RULES_VERSION}:{LINK_RULES_VERSION}:{source.fingerprint()}{extra}"
 
 
 def name_flags(name: NameRecord) -> int:
@@ -359,8 +363,8 @@ class _State:
     blocks: int = 0
     seen: PlaceIdSet = field(default_factory=PlaceIdSet)
     languages: set[str] = field(default_factory=set)
-    # border-link candidates: (place ID, latitude, longitude, country, is a border post)
-    border_candidates: list[tuple[int, float, float, str, bool]] = field(default_factory=list)
+    # border-link candidates: (place ID, latitude, longitude, country, is a border post, population)
+    border_candidates: list[tuple[int, float, float, str, bool, int]] = field(default_factory=list)
 
     def spill_path(self, partition: int) -> Path:
         return self.spill_dir / f"keys-{partition:02d}.bin"
@@ -696,7 +700,9 @@ def _name_batches(
             flush_places()
         is_post = place.feature_code == "PSTB"
         if is_post or (place.feature_class == "P" and place.population >= border_population):
-            state.border_candidates.append((place_id, place.latitude, place.longitude, place.country_code, is_post))
+            state.border_candidates.append(
+                (place_id, place.latitude, place.longitude, place.country_code, is_post, place.population)
+            )
         extra = FLAG_CUSTOM if is_custom else 0
         if not place.names:  # the common case with alternate-names files: just the canonical names
             name = place.name.strip()
@@ -1230,13 +1236,18 @@ def _order_partition(
 def _write_related(
     state: _State, crosswalk: tuple[CrosswalkLink, ...], merged: dict[int, int], options: BuildOptions
 ) -> int:
-    """Link counterparts across borders, derived from the gazetteer and from the crosswalk."""
+    """Link counterparts across borders, derived from the gazetteer and from the crosswalk.
+
+    Two places are derived counterparts when each is the other's best counterpart in its country
+    (:func:`_counterpart_score`), so a town lists its twin across the border, not every village
+    that faces it.
+    """
     where = {c[0]: (c[1], c[2]) for c in state.border_candidates}
     # One grid per (country, kind): a place only ever looks at other countries' grids, so the many
     # places far from any border cost one cell probe each.
     grids: dict[tuple[str, bool], GridIndex] = {}
     cell = max(options.border_distance_km / 111.0, 0.01)
-    for index, (_id, latitude, longitude, country, is_post) in enumerate(state.border_candidates):
+    for index, (_id, latitude, longitude, country, is_post, _population) in enumerate(state.border_candidates):
         grids.setdefault((country, is_post), GridIndex(cell)).add(index, latitude, longitude)
     occupied: dict[tuple[int, int], set[tuple[str, bool]]] = {}
     for group, grid in grids.items():
@@ -1244,7 +1255,9 @@ def _write_related(
             occupied.setdefault(cell_key, set()).add(group)
     links: dict[tuple[int, int], tuple[float, int]] = {}
     candidates = state.border_candidates
-    for place_id, latitude, longitude, country, is_post in candidates:
+    # (place, the other country) -> the place's best counterpart there: (score, gap, ID)
+    best: dict[tuple[int, str], tuple[float, float, int]] = {}
+    for place_id, latitude, longitude, country, is_post, _population in candidates:
         row, col = math.floor(latitude / cell), math.floor(longitude / cell)
         groups = {
             g for dr in (-1, 0, 1) for dc in (-1, 0, 1) for g in occupied.get((row + dr, col + dc), ())
@@ -1252,15 +1265,23 @@ def _write_related(
         for other_country, other_post in groups:
             if other_country == country or other_post != is_post:
                 continue
-            best: tuple[float, int] | None = None
+            chosen: tuple[float, float, int] | None = None
             for index in grids[(other_country, other_post)].near(latitude, longitude):
-                other_id, other_lat, other_lon, _c, _p = candidates[index]
+                other_id, other_lat, other_lon, _c, _p, other_population = candidates[index]
                 gap = distance_km(latitude, longitude, other_lat, other_lon)
-                if gap <= options.border_distance_km and (best is None or gap < best[0]):
-                    best = (gap, other_id)
-            if best is not None:
-                links[(place_id, best[1])] = (best[0], 0)
-                links[(best[1], place_id)] = (best[0], 0)
+                if gap > options.border_distance_km:
+                    continue
+                found = (_counterpart_score(other_population, gap), gap, other_id)
+                # The higher score wins; then the nearer, then the lower ID (a build is reproducible).
+                if chosen is None or (found[0], -found[1], -found[2]) > (chosen[0], -chosen[1], -chosen[2]):
+                    chosen = found
+            if chosen is not None:
+                best[(place_id, other_country)] = chosen
+    country_of = {c[0]: c[3] for c in candidates}
+    for (place_id, _other_country), (_score, gap, other_id) in best.items():
+        back = best.get((other_id, country_of[place_id]))
+        if back is not None and back[2] == place_id:
+            links[(place_id, other_id)] = (gap, 0)
     for link in crosswalk:
         a, b = merged.get(link.place_id, link.place_id), merged.get(link.counterpart_id, link.counterpart_id)
         points = _coordinates(state.conn, (a, b), where)
@@ -1275,6 +1296,20 @@ def _write_related(
         ((a, b, RELATION_ACROSS_BORDER, round(gap, 3), curated) for (a, b), (gap, curated) in sorted(links.items())),
     )
     return len(links)
+
+
+COUNTERPART_KM = 4.0
+"""A counterpart across a border this much further away must be e (2.7) times as populous to be preferred."""
+
+
+def _counterpart_score(population: int, gap_km: float) -> float:
+    """How well a place across a border ``gap_km`` away stands for a place's counterpart there.
+
+    Twin towns face each other: the most populous place near the border is the counterpart, not
+    the nearest village (*Záhony* faces *Chop*, not Solomonovo 700 m nearer). Border posts,
+    without population, face the nearest post.
+    """
+    return math.log1p(max(population, 0)) - gap_km / COUNTERPART_KM
 
 
 def _coordinates(

@@ -192,6 +192,22 @@ def test_counterparts_across_a_border_are_linked_both_ways(tmp_path: Path) -> No
     assert reader.related(PALMYRA) == []  # nothing across a border within reach
 
 
+def test_a_town_is_linked_to_its_twin_across_the_border_not_to_every_village_facing_it(tmp_path: Path) -> None:
+    # Chop (UA) and Záhony (HU) face each other across the border. A smaller village lies nearer
+    # Záhony, another beyond: before, Záhony listed all three, nearest first.
+    chop, zahony, solomonovo, esen = 710409, 713929, 8000010, 8000011
+    rows = [
+        dump_row(chop, "Chop", "Chop", "", 48.4315, 22.2052, "P.PPL", "UA", "25", 8626),
+        dump_row(zahony, "Záhony", "Zahony", "", 48.4056, 22.1756, "P.PPL", "HU", "10", 4807),
+        dump_row(solomonovo, "Solomonovo", "Solomonovo", "", 48.4233, 22.2000, "P.PPL", "UA", "25", 1500),
+        dump_row(esen, "Esen", "Esen", "", 48.4370, 22.2720, "P.PPL", "UA", "25", 1100),
+    ]
+    _, reader = build(tmp_path, rows, custom_places())
+    assert [r.related_id for r in reader.related(zahony)] == [chop]
+    assert [r.related_id for r in reader.related(chop)] == [zahony]
+    assert reader.related(solomonovo) == reader.related(esen) == []  # Záhony's counterpart is Chop
+
+
 def test_links_of_several_places_come_in_one_read_as_each_places_own(tmp_path: Path) -> None:
     _, reader = build(tmp_path, DUMP, custom_places())
     links = reader.related_of([PALMYRA, ABU_KAMAL, AL_QAIM, WALEED])
