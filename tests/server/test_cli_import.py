@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from toponym_server.cli import main
+from toponym_server.sources.seeds import seed_custom_places
 
 from .index.conftest import dump_row
 
@@ -18,7 +19,11 @@ ROWS = [
     dump_row(9001, "Nahr al Khabur", "Nahr al Khabur", "", 35.1, 40.4, "H.STM", "SY"),
 ]
 ALTERNATES = ["1\t174448\tar\tالبوكمال\t1\t\t\t\t\t", "2\t92138\tlink\thttps://example.org\t\t\t\t\t\t"]
-CUSTOM = "id\tname\tlatitude\tlongitude\tfeature\tcountry_code\tnames\n5\tCamp Echo\t34.4\t40.95\tS.CMPRF\tSY\tEcho\n"
+# A user's file takes ids from 1,000 on: the seeds keep the ids below.
+CUSTOM = (
+    "id\tname\tlatitude\tlongitude\tfeature\tcountry_code\tnames\n1005\tCamp Echo\t34.4\t40.95\tS.CMPRF\tSY\tEcho\n"
+)
+SEED_PLACES = seed_custom_places().places
 
 
 @pytest.fixture()
@@ -62,13 +67,15 @@ def test_build_from_zipped_dumps_with_custom_places_and_seeds(
 ) -> None:
     assert build(dump_dir, "--feature-classes", "PS") == 0
     summary = capsys.readouterr().out
-    assert "places (3 custom" in summary  # Camp Echo and the two seed crossings, not the seed region (class A)
+    # Camp Echo and the seed crossings and towns, not the seed region (class A)
+    kept = 1 + sum(place.feature_class in "PS" for place in SEED_PLACES)
+    assert f"places ({kept} custom" in summary
     assert "cross-border links" in summary
     (kamal, *_) = resolve(dump_dir, "البوكمال", capsys)
     assert kamal["geoname_id"] == 174448
     assert [r["geoname_id"] for r in kamal["related"]] == [92138]  # type: ignore[index]
     (camp, *_) = resolve(dump_dir, "Camp Echo", capsys)
-    assert camp["geoname_id"] == 1_000_000_000_005 and camp["custom"] is True
+    assert camp["geoname_id"] == 1_000_000_001_005 and camp["custom"] is True
     assert resolve(dump_dir, "Nahr al Khabur", capsys) == []  # class H was filtered out
     assert resolve(dump_dir, "al-Tanf", capsys)[0]["custom"] is True
 
@@ -77,15 +84,17 @@ def test_the_filters_apply_to_custom_places_as_to_the_dump(
     dump_dir: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
 ) -> None:
     # A Syrian index held the seeds' Iraqi crossing and region, ranked for every caller.
-    (dump_dir / "custom.tsv").write_text(CUSTOM + "6\tCamp Foxtrot\t36.1\t43.9\tS.CMPRF\tIQ\t\n", encoding="utf-8")
+    (dump_dir / "custom.tsv").write_text(CUSTOM + "1006\tCamp Foxtrot\t36.1\t43.9\tS.CMPRF\tIQ\t\n", encoding="utf-8")
     assert build(dump_dir, "--countries", "SY") == 0
-    assert "places (2 custom" in capsys.readouterr().out  # Camp Echo and al-Tanf
+    syrian = sum(place.country_code == "SY" for place in SEED_PLACES)  # al-Tanf, Bab al-Hawa, Nasib ...
+    assert f"places ({1 + syrian} custom" in capsys.readouterr().out  # and Camp Echo
     assert resolve(dump_dir, "al-Tanf", capsys)[0]["custom"] is True
     assert resolve(dump_dir, "Camp Echo", capsys)[0]["custom"] is True
     for left_out in ("al-Waleed", "Camp Foxtrot", "Kurdistan Region"):
         assert all(c["custom"] is False for c in resolve(dump_dir, left_out, capsys)), left_out
-        assert f"{left_out} (" in caplog.text
-    assert "the filters leave out 3 custom places" in caplog.text
+    for named in ("al-Waleed", "Kurdistan Region"):  # the warning names the first ten
+        assert f"{named} (" in caplog.text
+    assert f"the filters leave out {len(SEED_PLACES) - syrian + 1} custom places" in caplog.text
 
 
 def test_no_seeds_leaves_the_seed_places_out(dump_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -97,7 +106,7 @@ def test_no_seeds_leaves_the_seed_places_out(dump_dir: Path, capsys: pytest.Capt
 def test_a_bad_custom_file_fails_the_build_naming_the_line(
     dump_dir: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    (dump_dir / "custom.tsv").write_text(CUSTOM + "6\tNowhere\t\t\tS.PSTB\tSY\t\n", encoding="utf-8")
+    (dump_dir / "custom.tsv").write_text(CUSTOM + "1006\tNowhere\t\t\tS.PSTB\tSY\t\n", encoding="utf-8")
     assert build(dump_dir) == 1
     assert "custom.tsv:3: a new place needs latitude, longitude" in caplog.text
     assert not (dump_dir / "index.sqlite").exists()

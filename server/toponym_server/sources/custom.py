@@ -6,7 +6,7 @@ mark is ignored. Columns, in any order:
 
 ``id``
     A positive integer below 2**31, unique across all the files of a build, the seed file's
-    included (``seeds/custom_places.tsv`` uses 1, 2 and 3). The place's ID in answers is
+    included (``seeds/custom_places.tsv`` keeps the ids below 1,000). The place's ID in answers is
     ``CUSTOM_ID_BASE + id``, a namespace GeoNames IDs (below 2**31) never reach.
 ``name``
     The place's canonical name (at most :data:`~toponym_server.sources.records.MAX_NAME_LENGTH`
