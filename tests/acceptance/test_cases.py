@@ -3,6 +3,10 @@
 Each line is (query, country hint, expected GeoNames ID, note), and a file may add a ``language``
 column (the caller's language hint, empty for none); the expected place must come back at rank 1.
 Users extend the suite by adding lines or files, as Pelias placeholder's ``test/cases`` do.
+
+``cases/crossing_counterparts.tsv`` is of another kind: (query, counterpart, note), a border
+crossing or twin town whose answer must carry its counterpart across the border among its
+related places.
 """
 
 from __future__ import annotations
@@ -15,25 +19,36 @@ import pytest
 from toponym_client import ToponymClient
 
 CASES_DIR = Path(__file__).parent / "cases"
+COUNTERPARTS_FILE = CASES_DIR / "crossing_counterparts.tsv"
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    """A cases file's rows: tab-separated with a header, ``#`` lines left out."""
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
 
 
 def _cases() -> list[pytest.ParameterSet]:
     cases = []
     for path in sorted(CASES_DIR.glob("*.tsv")):
-        with path.open(encoding="utf-8") as handle:
-            rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
-            for row in rows:
-                language = row.get("language") or None
-                cases.append(
-                    pytest.param(
-                        row["query"],
-                        row["country"] or None,
-                        language,
-                        int(row["geoname_id"]),
-                        id=f"{path.stem}:{row['query']}" + (f"[{language}]" if language else ""),
-                    )
+        if path == COUNTERPARTS_FILE:
+            continue
+        for row in _rows(path):
+            language = row.get("language") or None
+            cases.append(
+                pytest.param(
+                    row["query"],
+                    row["country"] or None,
+                    language,
+                    int(row["geoname_id"]),
+                    id=f"{path.stem}:{row['query']}" + (f"[{language}]" if language else ""),
                 )
+            )
     return cases
+
+
+def _counterparts() -> list[pytest.ParameterSet]:
+    return [pytest.param(row["query"], int(row["counterpart"]), id=row["query"]) for row in _rows(COUNTERPARTS_FILE)]
 
 
 @pytest.mark.parametrize(("query", "country", "language", "expected"), _cases())
@@ -51,10 +66,7 @@ def test_case_resolves_at_rank_one(
     )
 
 
-@pytest.mark.parametrize(
-    ("query", "counterpart"),
-    [("al-Tanf", 1_000_000_000_002), ("al-Waleed", 1_000_000_000_001), ("Abu Kamal", 92138), ("Al Qaim", 174448)],
-)
+@pytest.mark.parametrize(("query", "counterpart"), _counterparts())
 def test_a_crossing_answers_with_its_counterpart_across_the_border(
     client: ToponymClient, query: str, counterpart: int
 ) -> None:
