@@ -18,7 +18,8 @@ first and half as many of the others:
 
 Every document is resolved in process three ways: each name alone (``Resolver.resolve``), each
 name once against the others' lone answers (the context as it was until the forty-first
-session), and as ``ResolveBatch`` with ``use_context`` does (``Resolver.resolve_many``). The
+session), and as ``ResolveBatch`` with ``use_context`` does (``Resolver.resolve_many``: the
+surest settles first, and names unsure alone offer each other their likely places). The
 script prints, per kind and way, the share of names whose best candidate (at any confidence)
 is the town listed and the share of documents all right, and the processor time a document
 took (a fresh resolver each way, its caches on as a server's are: a document's names are

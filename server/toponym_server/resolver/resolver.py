@@ -39,7 +39,7 @@ from toponym_server.matching.ranking import (
 from toponym_server.matching.similarity import MatchKind
 from toponym_server.resolver.answers import Candidate, PlaceDetails, RelatedPlace, explanation_prefix
 from toponym_server.resolver.cache import KeptRows, LruCache
-from toponym_server.resolver.context import settle_in_context
+from toponym_server.resolver.context import LIKELY_CONFIDENCE, LIKELY_PLACES, settle_in_context
 from toponym_server.resolver.kept import (
     KeptRanking,
     answers_from,
@@ -538,8 +538,19 @@ class Resolver:
         alone = list(first) if first is not None else [self.resolve(q) for q in queries]
         if not use_context:
             return alone
-        settled, _ = settle_in_context(alone, lambda i, points: self.resolve(queries[i], points))
+        settled, _ = settle_in_context(
+            alone, lambda i, points: self.resolve(queries[i], points), likely=lambda i: self.likely_places(queries[i])
+        )
         return [answers or [] for answers in settled]
+
+    def likely_places(self, query: Query) -> list[Candidate]:
+        """The places ``query`` likely means alone, whatever answer it asks for: a document's companions.
+
+        Its first :data:`~toponym_server.resolver.context.LIKELY_PLACES` candidates at
+        :data:`~toponym_server.resolver.context.LIKELY_CONFIDENCE` or more (see
+        :func:`~toponym_server.resolver.context.settle_in_context`), from the same ranking.
+        """
+        return self.resolve(replace(query, limit=LIKELY_PLACES, min_confidence=LIKELY_CONFIDENCE))
 
     def rank(self, query: Query) -> list[Ranked]:
         """Return the full ranking behind :meth:`resolve`, before confidence and limits."""

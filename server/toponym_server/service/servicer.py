@@ -268,7 +268,14 @@ class ToponymServicer(pb_grpc.ToponymServiceServicer):
             except _ResolverError:
                 return first[n]
 
-        settled, _ = settle_in_context(first, rank_in_context)
+        def likely(n: int) -> list[Candidate] | None:
+            try:
+                return self._resolver.likely_places(valid[n][1])
+            except Exception as err:
+                _log_fault("ResolveBatch", err)
+                return None  # a name whose likely places fail offers none
+
+        settled, _ = settle_in_context(first, rank_in_context, likely=likely)
         return settled
 
     def _encoded_result(self, key: bytes, candidates: list[Candidate]) -> bytes:

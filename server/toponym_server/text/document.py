@@ -248,7 +248,12 @@ class TextResolver:
         for query in queries:
             proceed()
             alone.append(self.resolver.resolve(query))
-        contexts = contexts_for(alone)
+
+        def likely(i: int) -> list[Candidate]:
+            proceed()
+            return self.resolver.likely_places(queries[i])
+
+        contexts = contexts_for(alone, likely=likely)
         never = self._never_mentions(spans, queries, alone, contexts, text)
 
         # As Resolver.resolve_many with use_context, but without the names that cannot be mentions.
@@ -256,7 +261,9 @@ class TextResolver:
             proceed()
             return self.resolver.resolve(queries[i], points)
 
-        settled, contexts = settle_in_context(alone, rank_in_context, [q.name not in never for q in queries])
+        settled, contexts = settle_in_context(
+            alone, rank_in_context, [q.name not in never for q in queries], likely=likely
+        )
         together = [answers or [] for answers in settled]
         # A capital or a country stands for its government wherever the story happens
         # (*Washington says*): the document's region does not move it, but a capital to a

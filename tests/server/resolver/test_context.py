@@ -14,7 +14,7 @@ from toponym_server.index.reader import PlaceRow
 from toponym_server.matching.features import Kind
 from toponym_server.matching.similarity import MatchKind
 from toponym_server.resolver import Candidate, contexts_for, settle_in_context
-from toponym_server.resolver.context import LEADER_CONFIDENCE, SETTLED_CONFIDENCE, Points
+from toponym_server.resolver.context import LEADER_CONFIDENCE, SETTLED_CONFIDENCE, UNSURE_BELOW, Likely, Points
 
 # (GeoNames ID, latitude, longitude) of the namesakes each name may mean.
 TRIPOLI_LY = (2210247, 32.89, 13.19)
@@ -134,3 +134,51 @@ def test_names_without_answers_stay_without(alone: list[list[Candidate] | None])
     assert settled == alone
     assert used == [()] * len(alone)
     assert world.calls == []
+
+
+# Two names unsure alone, in a made-up world: each has a likely place near one of the other's
+# (B, 55 km apart), while their leaders (A) lie far apart.
+KINGSTON_A, KINGSTON_B = (9000001, 0.0, 0.0), (9000002, 60.0, 61.0)
+PRESCOTT_A, PRESCOTT_B = (9000003, 0.0, 40.0), (9000004, 60.0, 60.0)
+NAMESAKES.update({"Kingston": (KINGSTON_A, KINGSTON_B), "Prescott": (PRESCOTT_A, PRESCOTT_B)})
+
+
+def _likely(*answers: list[Candidate]) -> Likely:
+    return lambda i: answers[i]
+
+
+def _two_unsure() -> tuple[list[list[Candidate] | None], list[list[Candidate]]]:
+    kingston, prescott = _answer("Kingston", KINGSTON_A, 0.54), _answer("Prescott", PRESCOTT_A, 0.53)
+    likely = [kingston + _answer("Kingston", KINGSTON_B, 0.11), prescott + _answer("Prescott", PRESCOTT_B, 0.30)]
+    return [kingston, prescott], likely
+
+
+def test_names_unsure_alone_offer_each_other_the_likely_places_that_lie_together() -> None:
+    alone, likely = _two_unsure()
+    settled, used = settle_in_context(alone, World(["Kingston", "Prescott"]).rank, likely=_likely(*likely))
+    assert _ids(settled) == [KINGSTON_B[0], PRESCOTT_B[0]]
+    assert PRESCOTT_B[1:] in used[0] and KINGSTON_B[1:] in used[1]
+    # Without companions each is pulled only by the other's far leader.
+    assert _ids(settle_in_context(alone, World(["Kingston", "Prescott"]).rank)[0]) == [KINGSTON_A[0], PRESCOTT_A[0]]
+
+
+def test_a_name_sure_alone_offers_no_companions() -> None:
+    alone, likely = _two_unsure()
+    sure = _answer("Prescott", PRESCOTT_A, UNSURE_BELOW)
+    contexts = contexts_for([alone[0], sure], likely=_likely(likely[0], sure + likely[1][1:]))
+    assert contexts[0] == (PRESCOTT_A[1:],)  # its leader only
+
+
+def test_a_name_a_leader_already_pulls_near_one_of_its_likely_places_takes_no_companions() -> None:
+    alone, likely = _two_unsure()
+    near_b = _answer("Beirut", (9000005, 60.5, 61.0), 0.99)  # a sure name, 56 km from Kingston B
+    contexts = contexts_for([*alone, near_b], likely=_likely(*likely, near_b))
+    assert contexts[0] == (PRESCOTT_A[1:], near_b[0].place[3:5])
+
+
+def test_a_name_that_may_not_move_offers_no_companions() -> None:
+    alone, likely = _two_unsure()
+    world = World(["Kingston", "Prescott"])
+    settled, used = settle_in_context(alone, world.rank, movable=[True, False], likely=_likely(*likely))
+    assert used[0] == (PRESCOTT_A[1:],)
+    assert _ids(settled) == [KINGSTON_A[0], PRESCOTT_A[0]]

@@ -96,6 +96,14 @@ def test_two_names_that_pull_each_other_across_settle_on_one_region(resolver: Re
     assert [answers[0].place.geoname_id for answers in together] == [266826, 268064]  # Tripoli (LB), Sidon
 
 
+def test_two_names_unsure_alone_find_the_region_they_share(resolver: Resolver) -> None:
+    # Alone, Kingston is Jamaica's capital and Prescott the Arizona city, neither sure; each has
+    # a likely place in Ontario near one of the other's, which only the other's companions show.
+    assert [resolver.resolve(Query(n))[0].place.country_code for n in ("Kingston", "Prescott")] == ["JM", "US"]
+    together = resolver.resolve_many([Query("Kingston"), Query("Prescott")], use_context=True)
+    assert [answers[0].place.geoname_id for answers in together] == [5992500, 6113027]  # both in Ontario
+
+
 def test_a_context_picks_a_small_namesake_among_many(resolver: Resolver) -> None:
     answers = resolver.resolve(Query("Springfield", min_confidence=0.0), context=[(56.3, -3.0), (56.25, -3.06)])
     assert answers[0].place.geoname_id == SPRINGFIELD_FIFE

@@ -153,6 +153,12 @@ def test_batch_context_settles_names_that_pull_each_other_across(target: str) ->
     assert [r.candidates[0].place.geoname_id for r in response.results] == [266826, 268064]
 
 
+def test_batch_context_lets_names_unsure_alone_meet_where_they_lie_together(client: ToponymClient) -> None:
+    # Alone, Kingston is Jamaica's capital and Prescott the Arizona city; together, both Ontario's.
+    together = client.resolve_batch(["Kingston", "Prescott"], context=True)
+    assert [answers[0].geoname_id for answers in together] == [5992500, 6113027]
+
+
 def test_near_spellings_are_ranked_beside_exact_namesakes_when_asked(client: ToponymClient) -> None:
     # Barrancas is the exact name of Colombian and Venezuelan towns; Barrancos (Portugal) sounds
     # like it, and only a caller asking for near spellings gets it among the alternatives.

@@ -503,6 +503,8 @@ class ResolveBatchRequest(_message.Message):
     (a document's places usually lie together): each name not sure alone is
     ranked with the others' lone answers, then, the surest first, with what
     the names before it settled on (Tripoli and Saida are both in Lebanon).
+    Names unsure alone also pull toward the places they may mean side by side
+    (Kingston and Prescott are both in Ontario).
     """
     @_builtins.property
     def requests(self) -> _containers.RepeatedCompositeFieldContainer[Global___ResolveRequest]:
