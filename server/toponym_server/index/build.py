@@ -168,7 +168,9 @@ class BuildOptions:
     merge_distance_km: float = 10.0
     """A custom place merges into a same-named gazetteer feature at most this far away."""
     border_distance_km: float = 25.0
-    """Border posts and towns in two countries at most this far apart may be counterparts (see ``_write_related``)."""
+    """Towns in two countries at most this far apart may be counterparts (see ``_write_related``)."""
+    post_distance_km: float = 5.0
+    """Border posts in two countries at most this far apart may be counterparts: the two sides of one crossing."""
     border_min_population: int = 1000
     """Populated places smaller than this are not linked across borders (border posts always are)."""
 
@@ -189,7 +191,7 @@ class BuildSummary:
     related_links: int = 0
 
 
-LINK_RULES_VERSION = "links-2"
+LINK_RULES_VERSION = "links-3"
 """Version of the rules that derive counterparts across borders: a server rebuilds an index it built by others."""
 
 
@@ -1266,10 +1268,11 @@ def _write_related(
             if other_country == country or other_post != is_post:
                 continue
             chosen: tuple[float, float, int] | None = None
+            reach = min(options.post_distance_km, options.border_distance_km) if is_post else options.border_distance_km
             for index in grids[(other_country, other_post)].near(latitude, longitude):
                 other_id, other_lat, other_lon, _c, _p, other_population = candidates[index]
                 gap = distance_km(latitude, longitude, other_lat, other_lon)
-                if gap > options.border_distance_km:
+                if gap > reach:
                     continue
                 found = (_counterpart_score(other_population, gap), gap, other_id)
                 # The higher score wins; then the nearer, then the lower ID (a build is reproducible).
@@ -1307,7 +1310,8 @@ def _counterpart_score(population: int, gap_km: float) -> float:
 
     Twin towns face each other: the most populous place near the border is the counterpart, not
     the nearest village (*Záhony* faces *Chop*, not Solomonovo 700 m nearer). Border posts,
-    without population, face the nearest post.
+    without population, face the nearest post, within ``post_distance_km`` (the other side of
+    the same crossing, not a post on another stretch of the border).
     """
     return math.log1p(max(population, 0)) - gap_km / COUNTERPART_KM
 

@@ -208,6 +208,21 @@ def test_a_town_is_linked_to_its_twin_across_the_border_not_to_every_village_fac
     assert reader.related(solomonovo) == reader.related(esen) == []  # Záhony's counterpart is Chop
 
 
+def test_border_posts_are_counterparts_only_at_one_crossing(tmp_path: Path) -> None:
+    # Two sides of one crossing 0.6 km apart are counterparts; a post 20 km along another
+    # border (Habur, Turkey, and Semalka, Syria, both on Iraq's border) is not.
+    habur, ibrahim_khalil, semalka = 8000020, 8000021, 8000022
+    rows = [
+        dump_row(habur, "Habur", "Habur", "", 37.1447, 42.5656, "S.PSTB", "TR"),
+        dump_row(ibrahim_khalil, "Ibrahim Khalil", "Ibrahim Khalil", "", 37.1400, 42.5620, "S.PSTB", "IQ"),
+        dump_row(semalka, "Semalka", "Semalka", "", 37.0893, 42.3499, "S.PSTB", "SY"),
+    ]
+    _, reader = build(tmp_path, rows, custom_places())
+    assert [r.related_id for r in reader.related(habur)] == [ibrahim_khalil]
+    assert [r.related_id for r in reader.related(ibrahim_khalil)] == [habur]
+    assert reader.related(semalka) == []
+
+
 def test_links_of_several_places_come_in_one_read_as_each_places_own(tmp_path: Path) -> None:
     _, reader = build(tmp_path, DUMP, custom_places())
     links = reader.related_of([PALMYRA, ABU_KAMAL, AL_QAIM, WALEED])
