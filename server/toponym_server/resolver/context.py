@@ -56,12 +56,7 @@ Likely = Callable[[int], Answers]
 :data:`LIKELY_PLACES` candidates at :data:`LIKELY_CONFIDENCE` or more, best first."""
 
 
-def contexts_for(
-    alone: Sequence[Answers],
-    current: Sequence[Answers] | None = None,
-    likely: Likely | None = None,
-    offering: Sequence[bool] | None = None,
-) -> list[Points]:
+def contexts_for(alone: Sequence[Answers], current: Sequence[Answers] | None = None) -> list[Points]:
     """For each name of a document resolved alone, the points to rank it again with; empty for none.
 
     The points are the confident leaders of the *other* names, each place once: the name
@@ -70,17 +65,12 @@ def contexts_for(
     York City* in a text says which *New York* it means.) A name without an answer, or whose
     lone answer reaches :data:`SETTLED_CONFIDENCE`, is not ranked again. The leaders are those
     of ``current`` (the names' answers so far, the lone ones by default); which names are the
-    same is told by the lone answers. With ``likely``, the companions the names unsure alone
-    offer join them (see the module's docstring), of the names ``offering`` them (all by default).
+    same is told by the lone answers. (Companions are :func:`settle_in_context`'s.)
     """
     # A name's lone answer stands for it: the same name (or one that folds alike) gets the same.
     firsts = [_first(answers) for answers in alone]
     leaders = [_leader(answers) for answers in (alone if current is None else current)]
-    companions = _Companions(alone, firsts, likely, offering) if likely is not None else None
-    return [
-        _with_companions(_points(firsts[i], leaders, firsts), companions, i) if _unsettled(answers) else ()
-        for i, answers in enumerate(alone)
-    ]
+    return [_points(firsts[i], leaders, firsts) if _unsettled(answers) else () for i, answers in enumerate(alone)]
 
 
 def settle_in_context(

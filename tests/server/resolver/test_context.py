@@ -165,15 +165,17 @@ def test_names_unsure_alone_offer_each_other_the_likely_places_that_lie_together
 def test_a_name_sure_alone_offers_no_companions() -> None:
     alone, likely = _two_unsure()
     sure = _answer("Prescott", PRESCOTT_A, UNSURE_BELOW)
-    contexts = contexts_for([alone[0], sure], likely=_likely(likely[0], sure + likely[1][1:]))
-    assert contexts[0] == (PRESCOTT_A[1:],)  # its leader only
+    world = World(["Kingston", "Prescott"])
+    _, used = settle_in_context([alone[0], sure], world.rank, likely=_likely(likely[0], sure + likely[1][1:]))
+    assert used[0] == (PRESCOTT_A[1:],)  # its leader only
 
 
 def test_a_name_a_leader_already_pulls_near_one_of_its_likely_places_takes_no_companions() -> None:
     alone, likely = _two_unsure()
     near_b = _answer("Beirut", (9000005, 60.5, 61.0), 0.99)  # a sure name, 56 km from Kingston B
-    contexts = contexts_for([*alone, near_b], likely=_likely(*likely, near_b))
-    assert contexts[0] == (PRESCOTT_A[1:], near_b[0].place[3:5])
+    world = World(["Kingston", "Prescott", "Beirut"])
+    _, used = settle_in_context([*alone, near_b], world.rank, likely=_likely(*likely, near_b))
+    assert PRESCOTT_B[1:] not in used[0]  # the sure name already pulls Kingston toward B
 
 
 def test_a_name_that_may_not_move_offers_no_companions() -> None:
