@@ -528,7 +528,9 @@ class Resolver:
         the queries alone, made with :func:`in_document` when ``use_context`` is set); then every
         name not already settled is ranked again with the confident leaders of the *other* names
         as context, so *Hama* beside *Homs* and *Aleppo* is the Syrian city, the surest first and
-        each against what the names before it settled on (:func:`~toponym_server.resolver.context.settle_in_context`).
+        each against what the names before it settled on; names unsure alone also offer each
+        other their likely places (:meth:`likely_places`) as companions, so *Kingston* beside
+        *Prescott* is the Ontario city (:func:`~toponym_server.resolver.context.settle_in_context`).
         A name whose lone answer reaches
         :data:`~toponym_server.resolver.context.SETTLED_CONFIDENCE` keeps it. With ``use_context``
         the names are resolved as a document's (:func:`in_document`).

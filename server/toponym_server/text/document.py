@@ -258,8 +258,8 @@ class TextResolver:
             return self.resolver.resolve(queries[i], points)
 
         # No companions (settle_in_context's likely): a text's spans are not all places, and
-        # offering the likely places of its unsure ones cost a stream of articles a third more
-        # processor time without a mention more right on the text sets (BENCHMARKS.md, 41st session).
+        # offering the likely places of its unsure ones cost a stream of articles about two thirds
+        # more processor time without a mention more right on the text sets (BENCHMARKS.md, 41st session).
         settled, contexts = settle_in_context(alone, rank_in_context, [q.name not in never for q in queries])
         together = [answers or [] for answers in settled]
         # A capital or a country stands for its government wherever the story happens
