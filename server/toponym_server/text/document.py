@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from toponym_server.index.reader import IndexReader
 from toponym_server.matching.keys import exact_key, naming_keys
@@ -27,7 +28,14 @@ Or of a country, a first-level division or a capital. News acronyms meet airport
 Pakokku's.
 """
 AMONG_KM = 200.0
-"""A namesake of a capital this close to two of a document's other places is the one the document means."""
+"""A namesake of a capital this close to two of a document's other places is the one the document means.
+
+So is one this close to a place listed beside the capital's name (*Tripoli and Sidon*), unless
+that place is a city of :data:`GREAT_CITY` people that is not its country's capital: a great
+city listed beside a capital's name pairs with the capital (*flights between London and
+Toronto*), its own country's capital with the namesake (*Beirut and Tripoli*).
+"""
+GREAT_CITY = 1_000_000
 _KNOWN_CACHE = 100_000
 _WRITTEN_POSTINGS = 64
 _STATE_CODES = frozenset({"PPLC", "PCLI", "PCLD", "PCLS", "PCLF", "PCL"})
@@ -265,11 +273,14 @@ class TextResolver:
         # A capital or a country stands for its government wherever the story happens
         # (*Washington says*): the document's region does not move it, but a capital to a
         # namesake among the document's other places (*Tripoli* beside *Sidon* and *Beirut*).
+        listed = _listed_beside(spans, distinct, text)
         chosen = [
             a
-            if _stands_for_a_state(a) and not _stands_for_a_state(t) and not _capitals_namesake_among(a, t, points)
+            if _stands_for_a_state(a)
+            and not _stands_for_a_state(t)
+            and not _capitals_namesake_among(a, t, points, [together[j][0] for j in listed[i] if together[j]])
             else t
-            for a, t, points in zip(alone, together, contexts, strict=True)
+            for i, (a, t, points) in enumerate(zip(alone, together, contexts, strict=True))
         ]
         answers = dict(zip(distinct, chosen, strict=True))
         spelled = {name: self._spelled_as(name, candidates) for name, candidates in answers.items()}
@@ -427,20 +438,41 @@ def _listed_with(spans: list[Span], strong: list[bool], i: int, text: str) -> bo
     return False
 
 
+def _listed_beside(spans: list[Span], names: list[str], text: str) -> list[set[int]]:
+    """For each of ``names``, the positions of the other names a list puts right beside it (*Tripoli und Saida*)."""
+    position = {name: i for i, name in enumerate(names)}
+    beside: list[set[int]] = [set() for _ in names]
+    for left, right in pairwise(spans):
+        i, j = position.get(left.name), position.get(right.name)
+        if i is not None and j is not None and i != j and text[left.end : right.start].strip() in LIST_SEPARATORS:
+            beside[i].add(j)
+            beside[j].add(i)
+    return beside
+
+
 def _capitals_namesake_among(
-    alone: list[Candidate], together: list[Candidate], points: tuple[tuple[float, float], ...]
+    alone: list[Candidate],
+    together: list[Candidate],
+    points: tuple[tuple[float, float], ...],
+    listed: list[Candidate],
 ) -> bool:
     """Tell whether a capital's name means, in a document, a namesake among its other places.
 
     ``alone`` leads with a capital and ``together`` with a namesake that lies within
-    :data:`AMONG_KM` of two of the document's other places (``points``). A country's name
-    always means the country.
+    :data:`AMONG_KM` of two of the document's other places (``points``), or of one of the
+    places listed beside the name (``listed``) that is no :data:`GREAT_CITY` but its country's
+    capital. A country's name always means the country.
     """
     if not alone or not together or alone[0].place.feature_code != "PPLC":
         return False
     place = together[0].place
-    near = sum(distance_km((place.latitude, place.longitude), point) <= AMONG_KM for point in points)
-    return near >= 2
+    here = (place.latitude, place.longitude)
+    near = sum(distance_km(here, point) <= AMONG_KM for point in points)
+    return near >= 2 or any(
+        distance_km(here, (c.place.latitude, c.place.longitude)) <= AMONG_KM
+        and (c.place.population < GREAT_CITY or c.place.feature_code == "PPLC")
+        for c in listed
+    )
 
 
 def _stands_for_a_state(candidates: list[Candidate]) -> bool:

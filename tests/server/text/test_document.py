@@ -166,8 +166,30 @@ def test_a_capitals_name_means_a_namesake_among_the_documents_other_places(
 
 def test_a_name_follows_the_place_a_surer_name_beside_it_settled_on(embedded_index: IndexReader) -> None:
     # Saida was ranked against the Libyan capital that Tripoli means alone, and went to Saïda
-    # (Algeria); now against the Tripoli that Sidon pulled to Lebanon, settled first. (Tripoli
-    # itself stays the capital, with one place beside it.)
+    # (Algeria); now against the Tripoli that Sidon pulled to Lebanon, settled first.
     text = "Kämpfe in Tripoli und Saida."
     mentions = TextResolver(Resolver(embedded_index), embedded_index).resolve_text(text, limit=1)
     assert {m.text: m.candidates[0].place.geoname_id for m in mentions}["Saida"] == 268064  # Sidon
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A namesake beside the one place listed with the capital's name: before, each was the capital.
+        ("Kämpfe in Tripoli und Saida.", {"Tripoli": 266826, "Saida": 268064}),
+        ("Clashes in Tripoli and Sidon.", {"Tripoli": 266826, "Sidon": 268064}),
+        ("Police in London and Sarnia said.", {"London": 6058560, "Sarnia": 6141190}),
+        ("Roads closed in Moscow and Pullman.", {"Moscow": 5601538, "Pullman": 5807540}),
+        # The namesake's own country's capital counts, a great city that is none does not.
+        ("Beirut and Tripoli declared a day of mourning.", {"Beirut": 276781, "Tripoli": 266826}),
+        ("Flights between London and Toronto resumed.", {"London": 2643743, "Toronto": 6167865}),
+        ("Flights between Paris and Dallas resumed.", {"Paris": 2988507, "Dallas": 4684888}),
+        # Not listed together: one place beside the capital does not move it.
+        ("Police in London said a man from Sarnia was held.", {"London": 2643743, "Sarnia": 6141190}),
+    ],
+)
+def test_a_capitals_name_listed_beside_a_namesakes_neighbour_means_the_namesake(
+    embedded_index: IndexReader, text: str, expected: dict[str, int]
+) -> None:
+    mentions = TextResolver(Resolver(embedded_index), embedded_index).resolve_text(text, limit=1)
+    assert {m.text: m.candidates[0].place.geoname_id for m in mentions} == expected
