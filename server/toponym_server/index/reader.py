@@ -640,6 +640,11 @@ class IndexReader:
         rows = self._conn.execute("SELECT code, name FROM admin_divisions WHERE code NOT LIKE '%.%.%'")
         return {str(code): str(name) for code, name in rows}
 
+    def admin1_ids(self) -> dict[str, int]:
+        """The GeoNames ID of every first-level admin division, by GeoNames code (``CC.A1``): a few thousand."""
+        rows = self._conn.execute("SELECT code, geoname_id FROM admin_divisions WHERE code NOT LIKE '%.%.%'")
+        return {str(code): int(geoname_id) for code, geoname_id in rows}
+
     def localized_name(self, place_id: int, language: str) -> str:
         """Return the place's name in ``language``, or ``""``.
 

@@ -8,6 +8,10 @@ from toponym_server.index.reader import NameRow, PlaceRow
 from toponym_server.matching.features import Kind
 from toponym_server.matching.similarity import MatchKind
 
+MET_WHOLE = frozenset({MatchKind.EXACT, MatchKind.ALTERNATE_NAME, MatchKind.TRANSLITERATION})
+"""The kinds of match whose name is spelt as the query once folded (a transliteration: a name in
+Latin script that a query in another script folds as)."""
+
 
 @dataclass(frozen=True, slots=True)
 class RelatedPlace:

@@ -19,10 +19,11 @@ import numpy as np
 from toponym_server.index.reader import COMPACT_FACTS_AT, IndexReader, NameRow, PlaceRow, unpacked_name
 from toponym_server.index.stored import ANSWERS_FINGERPRINT, answer_key
 from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE, RIVALS, confidence_of, iter_confidences
-from toponym_server.matching.features import kind_of_feature
-from toponym_server.matching.keys import QueryKeys, exact_keys, query_keys
+from toponym_server.matching.features import Kind, kind_of_feature
+from toponym_server.matching.keys import QueryKeys, exact_key, exact_keys, query_keys
 from toponym_server.matching.local_script import script_of
 from toponym_server.matching.normalize import Normalized, fold, normalize, turkish_alphabet_folded
+from toponym_server.matching.qualifier import is_area_code, qualified
 from toponym_server.matching.ranking import (
     FLAG_CANONICAL,
     FLAG_NON_LATIN,
@@ -37,7 +38,7 @@ from toponym_server.matching.ranking import (
     with_context,
 )
 from toponym_server.matching.similarity import MatchKind
-from toponym_server.resolver.answers import Candidate, PlaceDetails, RelatedPlace, explanation_prefix
+from toponym_server.resolver.answers import MET_WHOLE, Candidate, PlaceDetails, RelatedPlace, explanation_prefix
 from toponym_server.resolver.cache import KeptRows, LruCache
 from toponym_server.resolver.context import LIKELY_CONFIDENCE, LIKELY_PLACES, settle_in_context
 from toponym_server.resolver.kept import (
@@ -50,6 +51,7 @@ from toponym_server.resolver.kept import (
     related_from,
 )
 from toponym_server.resolver.kept_names import KeptNameRows
+from toponym_server.resolver.qualified import AREA_CHOICES, AREA_CONFIDENCE, AREA_SURE, Area, answer_within
 from toponym_server.resolver.stored import StoredAnswer, StoredAnswers, answers_fingerprint, stored_answer_serves
 
 logger = logging.getLogger(__name__)
@@ -183,6 +185,9 @@ class Query:
     that ranking (a word spelt like one small place, *Orte*, is likelier a mention when no place
     of a near spelling competes with it).
     """
+    inside: Area | None = None
+    """Answer only with places inside this area (not the area itself); its country must be the
+    one restricted to. Set for the name of a qualified query (*Paris* of *Paris, Texas*)."""
 
 
 def warm_up_chunks(ids: Sequence[int], chunk: int = WARM_UP_CHUNK) -> Iterator[Sequence[int]]:
@@ -260,6 +265,7 @@ def _broad_stage(leaders: Sequence[Ranked]) -> _BroadStage | None:
 
 
 _BARE = Hints()
+_AREA_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN_AREA})
 
 
 def _stored_answers_of(index: IndexReader) -> StoredAnswers | None:
@@ -274,11 +280,6 @@ def _stored_answers_of(index: IndexReader) -> StoredAnswers | None:
         )
         return None
     return StoredAnswers(index.answer_reasons())
-
-
-# The kinds of match whose name may be spelt as the query once folded (a transliteration: a name
-# in Latin script that a query in another folds as).
-_MET_WHOLE = frozenset({MatchKind.EXACT, MatchKind.ALTERNATE_NAME, MatchKind.TRANSLITERATION})
 
 
 def _written_as(
@@ -332,7 +333,15 @@ def _ranked_depth(query: Query, in_context: bool) -> int:
     """
     if in_context or query.near_spellings or query.hints.near is not None:
         return RANKING_DEPTH
+    if query.inside is not None and not query.inside.is_country:
+        return RANKING_DEPTH  # the places inside a division are among all those of its country
     return min(RANKING_DEPTH, max(LONE_SHORTLIST, query.limit))
+
+
+def _inside(query: Query, name: str, area: Area) -> Query:
+    """``query`` for ``name`` inside ``area``: its hints restricted to the area's country."""
+    hints = replace(query.hints, countries=frozenset({area.country_code}), restrict_to_countries=True)
+    return replace(query, name=name, hints=hints, inside=area)
 
 
 def in_document(query: Query) -> Query:
@@ -381,6 +390,7 @@ class Resolver:
         self._name_rows = KeptNameRows(kept_name_rows)
         self._place_rows: KeptRows[tuple[Any, ...]] = KeptRows(_PLACE_ROWS_KEPT)
         self._admin_names: dict[str, str] = {}
+        self._admin1_ids: dict[str, int] = {}
         # Each candidate carries its place's links: read once per place (most places have none),
         # kept flat (see kept.py).
         self._related_kept: KeptRows[tuple[Any, ...]] = KeptRows(_PLACE_ROWS_KEPT)
@@ -393,7 +403,21 @@ class Resolver:
         shows the place's name written as the query when it has one: of the same standing as the
         name that met it (*بيت لحم*, not Bethlehem's Hebrew *בית לחם*, which folds alike), or any,
         where a romanisation met it (*Алеппо*, not *Aleppo*).
+
+        A name written with the areas it lies in (*Paris, Texas*, *Hama (Syria)*) and that is
+        not itself a place's name is answered with the places of its name inside those areas
+        (:mod:`toponym_server.resolver.qualified`), and as written if they hold none.
         """
+        if query.inside is None:
+            name = qualified(query.name)
+            if name is not None and not self._names_a_place(query.name):
+                answers = answer_within(
+                    name,
+                    lambda text, outer: self._areas_named(text, outer, query.hints),
+                    lambda area: self.resolve(_inside(query, name.name, area), context),
+                )
+                if answers is not None:
+                    return answers
         folded, transliterated = fold(query.name)
         answers = self._answers_to(query, context, folded, transliterated, turkish_alphabet_folded(query.name))
         # A Latin query's namesakes differ in case and marks alone (*Sao Paulo*, *São Paulo*):
@@ -408,7 +432,7 @@ class Resolver:
         """
         shown: list[Candidate] | None = None
         for at, answer in enumerate(answers):
-            if answer.matched_name == text or answer.match_kind not in _MET_WHOLE:
+            if answer.matched_name == text or answer.match_kind not in MET_WHOLE:
                 continue
             # In a turn, as every read of a new answer: a thread's own connection would keep a
             # page cache of its own, in each of a server's threads (20 MB more once full).
@@ -450,7 +474,7 @@ class Resolver:
         key: tuple[Any, ...] | None = None
         if not context:
             lone = folded_query_key(folded, transliterated, hints, query.near_spellings, sounded)
-            key = (*lone, query.limit, query.min_confidence)
+            key = (*lone, query.limit, query.min_confidence, query.inside)
         if key is not None:
             cached = self._answers.get(key)
             if cached is not None:
@@ -465,6 +489,8 @@ class Resolver:
         # through the index's one map of the file (see IndexReader.turn).
         with self.index.turn():
             ranked = self._rank(query, context)
+            if query.inside is not None:
+                ranked = self._inside(ranked, query.inside)
             chosen: list[tuple[Ranked, float]] = []
             confidences = iter_confidences(
                 ranked, hinted=bool(query.hints.countries), transliterated=normalized.transliterated
@@ -477,6 +503,47 @@ class Resolver:
         if key is not None:
             self._answers.put(key, kept_answers(answers))
         return answers
+
+    def _names_a_place(self, text: str) -> bool:
+        """Tell whether some place has a name folded as ``text`` (*Bonaire, Sint Eustatius and Saba*)."""
+        normalized = normalize(text)
+        if not normalized.folded:
+            return False
+        with self.index.turn():
+            return bool(self.index.lookup(exact_key(normalized), 1))
+
+    def _areas_named(self, text: str, outer: Area | None, hints: Hints) -> list[Area]:
+        """The countries and admin divisions a qualifier may name, likeliest first, inside ``outer`` if given.
+
+        Met whole by one of their names (at least :data:`~.qualified.AREA_CONFIDENCE` likely) or
+        otherwise but sure (:data:`~.qualified.AREA_SURE`), :data:`~.qualified.AREA_CHOICES` of
+        them; then, for a code of capitals (*TX*), the
+        first-level divisions of that GeoNames code, the most populous first. Only areas of a
+        country the hints restrict to count.
+        """
+        countries = frozenset({outer.country_code}) if outer is not None else hints.countries
+        restrict = outer is not None or hints.restrict_to_countries
+        asked = Hints(countries=countries, restrict_to_countries=restrict, kinds=_AREA_KINDS)
+        found = self.resolve(Query(text, asked, limit=AREA_CHOICES, min_confidence=AREA_CONFIDENCE))
+        places = [answer.place for answer in found if answer.match_kind in MET_WHOLE or answer.confidence >= AREA_SURE]
+        if is_area_code(text):
+            with self.index.turn():
+                if not self._admin1_ids:
+                    self._admin1_ids.update(self.index.admin1_ids())
+                ids = [i for code, i in self._admin1_ids.items() if code.partition(".")[2] == text]
+                rows = self._place_rows_of(ids)
+            places += sorted(rows.values(), key=lambda place: place.population, reverse=True)
+        areas = [area for area in dict.fromkeys(Area.of(place) for place in places) if area is not None]
+        return [
+            area
+            for area in areas
+            if (not restrict or area.country_code in countries) and (outer is None or outer.holds_area(area))
+        ]
+
+    def _inside(self, ranked: list[Ranked], area: Area) -> list[Ranked]:
+        """The ranked places that lie inside ``area`` (their rows read: ranking knows no division)."""
+        places = self._place_rows_of([item.place.place_id for item in ranked])
+        return [item for item in ranked if area.holds(places[item.place.place_id])]
 
     def _stored_answer(self, query: Query, folded: str, transliterated: bool) -> list[Candidate] | None:
         """The answer the index stores for bare ``query`` (folded so), if it stores one that holds it."""

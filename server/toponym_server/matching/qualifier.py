@@ -1,0 +1,52 @@
+"""A name written with the areas it lies in: *Paris, Texas*, *Hama, Syria*, *London (Ontario)*.
+
+Addresses, datelines and databases qualify a place's name with its state, province or country,
+innermost first, after commas (*Springfield, Illinois, USA*) or in a pair of parentheses
+closing the name (*Tripoli (Lebanon)*). :func:`qualified` reads such a name into the place's own name
+and its areas; the resolver looks for the place inside the area the qualifiers name, and only
+when the whole text is no place's name (*Bonaire, Sint Eustatius and Saba* is one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_AREAS = 3
+"""Qualifiers past this many make the text something else than a name and its areas (a list)."""
+
+# The Latin, Arabic, full-width and ideographic commas.
+_COMMAS = re.compile("\\s*[,\u060c\uff0c\u3001]\\s*")
+_CLOSING_PARENTHESES = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<area>[^()]+)\)\s*$")
+_CODE = re.compile(r"^[A-Z]{2,3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Qualified:
+    """A place's name and the areas written after it, innermost first."""
+
+    name: str
+    areas: tuple[str, ...]
+
+
+def qualified(text: str) -> Qualified | None:
+    """Split ``text`` into a name and the areas that qualify it, or ``None`` if it has none.
+
+    Each part must hold a letter, and at most :data:`MAX_AREAS` areas may follow the name:
+    *Hama, Syria*, *Springfield, IL, USA* and *London (Ontario), Canada* are qualified;
+    *Aleppo*, *, Syria* and a list of five towns are not.
+    """
+    parts = [part.strip() for part in _COMMAS.split(text.strip())]
+    match = _CLOSING_PARENTHESES.match(parts[0])
+    if match is not None:
+        parts[:1] = [match["name"], match["area"].strip()]
+    if len(parts) == 1:
+        return None
+    if len(parts) - 1 > MAX_AREAS or not all(any(c.isalpha() for c in part) for part in parts):
+        return None
+    return Qualified(parts[0], tuple(parts[1:]))
+
+
+def is_area_code(text: str) -> bool:
+    """Tell whether a qualifier is a code of two or three capitals (*TX*, *SCT*), as addresses write states."""
+    return bool(_CODE.match(text))

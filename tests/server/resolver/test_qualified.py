@@ -1,0 +1,116 @@
+"""Names written with the areas they lie in, on the embedded index: *Paris, Texas* is not Paris, France."""
+
+from __future__ import annotations
+
+import pytest
+
+from toponym_server.index import IndexReader
+from toponym_server.index.reader import PlaceRow
+from toponym_server.matching.ranking import Hints
+from toponym_server.resolver import Query, Resolver
+from toponym_server.resolver.qualified import Area
+
+PARIS_FR = 2988507
+PARIS_TX = 4717560
+NEW_YORK_STATE = 5128638
+
+
+def _first(resolver: Resolver, text: str, **options: object) -> int:
+    return resolver.resolve(Query(text, **options))[0].place.geoname_id  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paris, Texas", PARIS_TX),  # a state's name
+        ("Alexandria, Virginia", 4744091),  # not the Egyptian city
+        ("Hama, Syria", 170017),  # a country's name: before, Hamar in Norway
+        ("Valencia, Venezuela", 3625549),  # not the Spanish city
+        ("Tripoli (Lebanon)", 266826),  # in parentheses
+        ("Springfield, IL", 4250542),  # a state's code
+        ("Cambridge, MA", 4931972),  # MA is also Morocco's code: Morocco holds no Cambridge
+        ("Atlanta, Georgia", 4180439),  # Georgia the country holds no Atlanta; the state does
+        ("Tbilisi, Georgia", 611717),
+        ("Atlanta, Georgia, USA", 4180439),
+        ("London (Ontario), Canada", 6058560),
+        ("Manbij, Aleppo", 167357),  # a governorate's name
+    ],
+)
+def test_a_qualified_name_is_the_place_of_that_name_inside_the_area(
+    resolver: Resolver, text: str, expected: int
+) -> None:
+    answers = resolver.resolve(Query(text))
+    assert answers[0].place.geoname_id == expected
+    assert "as the name says" in answers[0].explanation
+
+
+def test_the_qualifier_decides_where_the_bare_name_would_not(resolver: Resolver) -> None:
+    assert _first(resolver, "Paris") == PARIS_FR
+    answer = resolver.resolve(Query("Paris, Texas"))[0]
+    assert answer.confidence > 0.9
+    assert answer.explanation.endswith("inside Texas, as the name says")
+
+
+def test_a_near_spelling_inside_the_area_answers_surely(resolver: Resolver) -> None:
+    alone = resolver.resolve(Query("Hassakeh", min_confidence=0.0))[0]
+    inside = resolver.resolve(Query("Hassakeh, Syria"))[0]
+    assert inside.place.geoname_id == 173811  # Al-Hasakah
+    assert inside.confidence > max(alone.confidence, 0.9)
+
+
+def test_the_area_itself_is_not_an_answer(resolver: Resolver) -> None:
+    answers = resolver.resolve(Query("New York, New York", limit=5, min_confidence=0.0))
+    assert answers[0].place.geoname_id == 5128581  # New York City
+    assert NEW_YORK_STATE not in [a.place.geoname_id for a in answers]
+
+
+def test_a_whole_name_with_a_comma_is_that_name(resolver: Resolver) -> None:
+    answer = resolver.resolve(Query("Bonaire, Sint Eustatius and Saba"))[0]
+    assert answer.place.geoname_id == 7626844
+    assert "as the name says" not in answer.explanation
+
+
+@pytest.mark.parametrize("text", ["Springfield, Alaska", "Aleppo, Idlib", "Raqqa, Deir ez-Zor, Hasakah"])
+def test_a_name_no_named_area_holds_is_answered_as_written(resolver: Resolver, text: str) -> None:
+    # Alaska holds no Springfield, Idlib no Aleppo; a list of three governorates is no qualified
+    # name (before, the list gave a hamlet of Kazakhstan, whose Hebrew name folds as "hasakah").
+    answers = resolver.resolve(Query(text, min_confidence=0.0))
+    assert all("as the name says" not in answer.explanation for answer in answers)
+    assert all(answer.place.country_code != "KZ" for answer in answers)
+
+
+def test_an_area_outside_the_countries_restricted_to_is_not_read(resolver: Resolver) -> None:
+    hints = Hints(countries=frozenset({"FR"}), restrict_to_countries=True)
+    answers = resolver.resolve(Query("Paris, Texas", hints, min_confidence=0.0))
+    assert answers and all(answer.place.country_code == "FR" for answer in answers)
+
+
+def test_an_answer_inside_an_area_is_kept_apart_from_the_name_asked_alone(embedded_index: IndexReader) -> None:
+    # The answer inside Texas is kept by a key of its own: the same name restricted to the
+    # country, asked next, is answered as a resolver that never met Texas answers it.
+    hints = Hints(countries=frozenset({"US"}), restrict_to_countries=True)
+    fresh = [answer.place.geoname_id for answer in Resolver(embedded_index).resolve(Query("Paris", hints))]
+    resolver = Resolver(embedded_index)
+    assert _first(resolver, "Paris, Texas") == PARIS_TX
+    assert [answer.place.geoname_id for answer in resolver.resolve(Query("Paris", hints))] == fresh
+    assert fresh != [PARIS_TX]  # no Paris of the country is that sure: Texas alone decides
+
+
+def test_a_qualified_name_in_a_batch_keeps_its_area(resolver: Resolver) -> None:
+    together = resolver.resolve_many([Query("Paris, Texas"), Query("Lyon")], use_context=True)
+    assert together[0][0].place.geoname_id == PARIS_TX
+
+
+def _row(geoname_id: int, code: str, country: str, admin1: str = "", admin2: str = "") -> PlaceRow:
+    return PlaceRow(geoname_id, "", "", 0.0, 0.0, "A", code, country, admin1, admin2, 0, 0.0, False)
+
+
+def test_an_area_holds_the_places_of_its_codes_but_not_itself() -> None:
+    texas = Area.of(_row(4736286, "ADM1", "US", "TX"))
+    assert texas == Area(4736286, "", "US", "TX")
+    assert texas.holds(PlaceRow(PARIS_TX, "Paris", "Paris", 0, 0, "P", "PPL", "US", "TX", "277", 1, 0.5, False))
+    assert not texas.holds(PlaceRow(4647963, "Paris", "Paris", 0, 0, "P", "PPL", "US", "TN", "079", 1, 0.5, False))
+    assert not texas.holds(_row(4736286, "ADM1", "US", "TX"))
+    assert Area.of(_row(6252001, "PCLI", "US")) == Area(6252001, "", "US")
+    assert Area.of(_row(1, "ADM2", "US", "TX")) is None  # a second-level division without its code
+    assert Area.of(PlaceRow(2, "", "", 0, 0, "P", "PPL", "US", "TX", "", 1, 0.5, False)) is None
