@@ -2,7 +2,7 @@
 
 from toponym_server.resolver.answers import Candidate, PlaceDetails, RelatedPlace
 from toponym_server.resolver.context import contexts_for, settle_in_context
-from toponym_server.resolver.resolver import Query, Resolver, in_document
+from toponym_server.resolver.resolver import Query, Resolver, alone_in_document, in_document, reaching
 
 __all__ = [
     "Candidate",
@@ -10,7 +10,9 @@ __all__ = [
     "Query",
     "RelatedPlace",
     "Resolver",
+    "alone_in_document",
     "contexts_for",
     "in_document",
+    "reaching",
     "settle_in_context",
 ]

@@ -353,6 +353,21 @@ def in_document(query: Query) -> Query:
     return query if query.near_spellings else replace(query, near_spellings=True)
 
 
+def alone_in_document(query: Query) -> Query:
+    """``query`` as a document's name (:func:`in_document`) resolved alone, at any confidence.
+
+    A name's lone answer is only where its document's context starts: a name unsure alone may be
+    sure in context, so its lone answer must not lose its candidates to the query's
+    ``min_confidence`` (:func:`reaching` applies that to the answer it ends with).
+    """
+    return replace(in_document(query), min_confidence=0.0)
+
+
+def reaching(answers: Sequence[Candidate] | None, min_confidence: float) -> list[Candidate]:
+    """The ``answers`` (none for ``None``) that reach ``min_confidence``, in order."""
+    return [answer for answer in answers or () if answer.confidence >= min_confidence]
+
+
 def _ranking_key(query: Query, depth: int) -> tuple[Any, ...]:
     """What identifies a kept ranking of ``query``: the query, and how deep it was ranked (:func:`_ranked_depth`)."""
     return (*query_key(normalize(query.name), query.hints, query.near_spellings), depth)
@@ -592,7 +607,8 @@ class Resolver:
         """Resolve several names; with ``use_context`` they pull each other toward one region.
 
         Each name is resolved alone first (or taken from ``first``, the caller's own answers to
-        the queries alone, made with :func:`in_document` when ``use_context`` is set); then every
+        the queries alone, made with :func:`in_document` when ``use_context`` is set, and then at
+        any confidence, :func:`alone_in_document`); then every
         name not already settled is ranked again with the confident leaders of the *other* names
         as context, so *Hama* beside *Homs* and *Aleppo* is the Syrian city, the surest first and
         each against what the names before it settled on; names unsure alone also offer each
@@ -600,17 +616,18 @@ class Resolver:
         *Prescott* is the Ontario city (:func:`~toponym_server.resolver.context.settle_in_context`).
         A name whose lone answer reaches
         :data:`~toponym_server.resolver.context.SETTLED_CONFIDENCE` keeps it. With ``use_context``
-        the names are resolved as a document's (:func:`in_document`).
+        the names are resolved as a document's (:func:`in_document`), and each query's
+        ``min_confidence`` drops the candidates its context leaves below it, not a name that is
+        unsure only alone.
         """
-        if use_context:
-            queries = [in_document(query) for query in queries]
-        alone = list(first) if first is not None else [self.resolve(q) for q in queries]
         if not use_context:
-            return alone
+            return list(first) if first is not None else [self.resolve(q) for q in queries]
+        queries = [in_document(query) for query in queries]
+        alone = list(first) if first is not None else [self.resolve(alone_in_document(q)) for q in queries]
         settled, _ = settle_in_context(
             alone, lambda i, points: self.resolve(queries[i], points), likely=lambda i: self.likely_places(queries[i])
         )
-        return [answers or [] for answers in settled]
+        return [reaching(answers, q.min_confidence) for answers, q in zip(settled, queries, strict=True)]
 
     def likely_places(self, query: Query) -> list[Candidate]:
         """The places ``query`` likely means alone, whatever answer it asks for: a document's companions.

@@ -21,7 +21,15 @@ from grpc_status import rpc_status
 
 from toponym_client._proto.toponym.v1 import toponym_pb2 as pb
 from toponym_client._proto.toponym.v1 import toponym_pb2_grpc as pb_grpc
-from toponym_server.resolver import Candidate, Query, Resolver, in_document, settle_in_context
+from toponym_server.resolver import (
+    Candidate,
+    Query,
+    Resolver,
+    alone_in_document,
+    in_document,
+    reaching,
+    settle_in_context,
+)
 from toponym_server.resolver.cache import LruCache
 from toponym_server.resolver.context import Points
 from toponym_server.resolver.resolver import DEFAULT_RESULT_CACHE
@@ -243,7 +251,8 @@ class ToponymServicer(pb_grpc.ToponymServiceServicer):
         for i, query in valid:
             _stop_if_ended(context)
             try:
-                first.append(self._resolve("ResolveBatch", query))
+                # At any confidence: a name unsure alone may be sure in context (see _with_context).
+                first.append(self._resolve("ResolveBatch", alone_in_document(query)))
             except _ResolverError:
                 first.append(None)
                 results[i] = _item_error(code_pb2.INTERNAL, _INTERNAL_MESSAGE)
@@ -259,7 +268,11 @@ class ToponymServicer(pb_grpc.ToponymServiceServicer):
         first: list[list[Candidate] | None],
         context: grpc.ServicerContext,
     ) -> list[list[Candidate] | None]:
-        """Rank every name again with the confident leaders of the others, as ``Resolver.resolve_many`` does."""
+        """Rank every name again with the confident leaders of the others, as ``Resolver.resolve_many`` does.
+
+        ``first`` are the names' lone answers at any confidence (``None`` where the resolver
+        failed); each settled answer keeps the candidates that reach its query's ``min_confidence``.
+        """
 
         def rank_in_context(n: int, points: Points) -> list[Candidate] | None:
             _stop_if_ended(context)
@@ -276,7 +289,10 @@ class ToponymServicer(pb_grpc.ToponymServiceServicer):
                 return None  # a name whose likely places fail offers none
 
         settled, _ = settle_in_context(first, rank_in_context, likely=likely)
-        return settled
+        return [
+            None if answers is None else reaching(answers, query.min_confidence)
+            for answers, (_, query) in zip(settled, valid, strict=True)
+        ]
 
     def _encoded_result(self, key: bytes, candidates: list[Candidate]) -> bytes:
         """Encode an OK result and keep it under its encoded request."""

@@ -104,6 +104,17 @@ def test_two_names_unsure_alone_find_the_region_they_share(resolver: Resolver) -
     assert [answers[0].place.geoname_id for answers in together] == [5992500, 6113027]  # both in Ontario
 
 
+def test_a_batch_in_context_keeps_with_a_higher_minimum_what_it_answers_with_a_lower(resolver: Resolver) -> None:
+    # Alone, Kingston (0.54) and Prescott (0.52) fall below 0.6, but in context each is over 0.9
+    # sure: a minimum of 0.6 must drop what the context leaves below it, not the names themselves.
+    names = ("Kingston", "Prescott", "Rotterdam")
+    low = resolver.resolve_many([Query(n, min_confidence=0.5) for n in names], use_context=True)
+    high = resolver.resolve_many([Query(n, min_confidence=0.6) for n in names], use_context=True)
+    assert [answers[0].place.geoname_id for answers in low[:2]] == [5992500, 6113027]  # both in Ontario
+    assert high == [[c for c in answers if c.confidence >= 0.6] for answers in low]
+    assert all(c.confidence >= 0.6 for answers in high for c in answers)
+
+
 def test_a_context_picks_a_small_namesake_among_many(resolver: Resolver) -> None:
     answers = resolver.resolve(Query("Springfield", min_confidence=0.0), context=[(56.3, -3.0), (56.25, -3.06)])
     assert answers[0].place.geoname_id == SPRINGFIELD_FIFE

@@ -159,6 +159,13 @@ def test_batch_context_lets_names_unsure_alone_meet_where_they_lie_together(clie
     assert [answers[0].geoname_id for answers in together] == [5992500, 6113027]
 
 
+def test_batch_context_answers_names_unsure_alone_that_the_context_makes_sure(client: ToponymClient) -> None:
+    # Alone, Kingston (0.54) and Prescott (0.52) are below 0.6; together each is Ontario's, surer than 0.9.
+    together = client.resolve_batch(["Kingston", "Prescott"], context=True, min_confidence=0.6)
+    assert [answers[0].geoname_id if answers else None for answers in together] == [5992500, 6113027]
+    assert all(c.confidence >= 0.6 for answers in together for c in answers)
+
+
 def test_near_spellings_are_ranked_beside_exact_namesakes_when_asked(client: ToponymClient) -> None:
     # Barrancas is the exact name of Colombian and Venezuelan towns; Barrancos (Portugal) sounds
     # like it, and only a caller asking for near spellings gets it among the alternatives.
