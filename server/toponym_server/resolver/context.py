@@ -84,7 +84,8 @@ def settle_in_context(
     First every name not settled alone (and ``movable``: all by default) is ranked with the
     others' lone leaders (:func:`contexts_for`). Then, the surest of those answers first, each
     such name is ranked again with the leaders the names before it settled on and the lone
-    leaders of those after it. The surest name keeps its first answer; a name whose context
+    leaders of those after it (one that nothing pulled at first too, its lone answer standing
+    for its first). The surest name keeps its first answer; a name whose context
     did not change keeps its first answer without a second ranking; so *Tripoli* beside *Saida*
     is the Lebanese city, and *Saida* then Sidon beside it. A name that is not movable keeps its
     lone answer, and pulls the others with it. With ``likely``, the names unsure alone (and
@@ -99,12 +100,14 @@ def settle_in_context(
         return _with_companions(_points(firsts[i], leaders, firsts), companions, i)
 
     contexts = [context_of(i) if _unsettled(answers) else () for i, answers in enumerate(alone)]
-    moves = [bool(points) and (movable is None or movable[i]) for i, points in enumerate(contexts)]
-    first = [rank_in_context(i, points) if moves[i] else alone[i] for i, points in enumerate(contexts)]
+    # A name nothing pulls at first (no other name leads alone, no companion lies near it) still
+    # settles in its turn: the names settled before it may lead by then.
+    settles = [_unsettled(answers) and (movable is None or movable[i]) for i, answers in enumerate(alone)]
+    first = [rank_in_context(i, points) if settles[i] and points else alone[i] for i, points in enumerate(contexts)]
     settled = list(alone)
     used = list(contexts)
     for i in sorted(range(len(alone)), key=lambda i: -_confidence(first[i])):
-        if not moves[i]:
+        if not settles[i]:
             continue
         points = context_of(i)
         used[i] = points

@@ -184,3 +184,21 @@ def test_a_name_that_may_not_move_offers_no_companions() -> None:
     settled, used = settle_in_context(alone, world.rank, movable=[True, False], likely=_likely(*likely))
     assert used[0] == (PRESCOTT_A[1:],)
     assert _ids(settled) == [KINGSTON_A[0], PRESCOTT_A[0]]
+
+
+LANARK_A, LANARK_B = (9000006, 0.0, 80.0), (9000007, 60.2, 60.5)  # B: beside Kingston B and Prescott B
+NAMESAKES["Lanark"] = (LANARK_A, LANARK_B)
+
+
+def test_a_name_nothing_pulled_at_first_is_ranked_with_what_the_names_before_it_settled_on() -> None:
+    # No name is a leader alone: Lanark has no context at first (its one likely place lies near
+    # no other's), while Kingston and Prescott meet by their companions and settle, sure, in B.
+    kingston, prescott = _answer("Kingston", KINGSTON_A, 0.45), _answer("Prescott", PRESCOTT_A, 0.44)
+    lanark = _answer("Lanark", LANARK_A, 0.4)
+    likely = _likely(
+        kingston + _answer("Kingston", KINGSTON_B, 0.11), prescott + _answer("Prescott", PRESCOTT_B, 0.30), lanark
+    )
+    world = World(["Kingston", "Prescott", "Lanark"])
+    settled, used = settle_in_context([kingston, prescott, lanark], world.rank, likely=likely)
+    assert _ids(settled) == [KINGSTON_B[0], PRESCOTT_B[0], LANARK_B[0]]
+    assert used[2] == (KINGSTON_B[1:], PRESCOTT_B[1:])
