@@ -447,7 +447,11 @@ class ResolveRequest(_message.Message):
     NAME_FIELD_NUMBER: _builtins.int
     HINTS_FIELD_NUMBER: _builtins.int
     name: _builtins.str
-    """The name as written, in any script. Required."""
+    """The name as written, in any script. Required. It may carry the areas it lies in after
+    commas or in closing parentheses ("Paris, Texas", "Springfield, IL, USA", "Tripoli
+    (Lebanon)"): unless that whole text is a place's name, the answers are places of the
+    name inside the first area so named that holds one.
+    """
     @_builtins.property
     def hints(self) -> Global___ResolveHints:
         """Optional hints."""
