@@ -17,6 +17,8 @@ MAX_AREAS = 3
 
 # The Latin, Arabic, full-width and ideographic commas.
 _COMMAS = re.compile("\\s*[,\u060c\uff0c\u3001]\\s*")
+# Every query is asked whether it is qualified: most have neither a comma nor a parenthesis.
+_MAY_BE_QUALIFIED = re.compile("[,\u060c\uff0c\u3001(]")
 _CLOSING_PARENTHESES = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<area>[^()]+)\)\s*$")
 _CODE = re.compile(r"^[A-Z]{2,3}$")
 
@@ -36,6 +38,8 @@ def qualified(text: str) -> Qualified | None:
     *Hama, Syria*, *Springfield, IL, USA* and *London (Ontario), Canada* are qualified;
     *Aleppo*, *, Syria* and a list of five towns are not.
     """
+    if not _MAY_BE_QUALIFIED.search(text):
+        return None
     parts = [part.strip() for part in _COMMAS.split(text.strip())]
     match = _CLOSING_PARENTHESES.match(parts[0])
     if match is not None:
