@@ -118,6 +118,10 @@ W_ADMIN_AREA = -1.0
 _NAMESAKE_CLOSENESS = 0.05
 # How much less prominent than a division a town may be and still be the place it is named after.
 _SEAT_PROMINENCE = 0.15
+# How far from a division's point a town may lie and still be the place it is named after: a town
+# elsewhere in the country that bears the name among its others is not (*Maine*, an alternate
+# name of Des Plaines, Illinois). A division's point is its seat or its middle.
+SEAT_KM = 500.0
 # A name in another script than Latin that the place's own country writes it in (بيت لحم is
 # Bethlehem in the West Bank first, though GeoNames gives Bethlehem, Pennsylvania the name too).
 W_LOCAL_SCRIPT = 1.0
@@ -720,7 +724,7 @@ def rank(
 class Namesakes:
     """What the candidates ranked so far tell of a division's or a country's namesakes.
 
-    ``towns`` holds, by country, the prominence of the most prominent populated place named as
+    ``towns`` holds, by country, the prominence and the point of each populated place named as
     closely as a division can be (within :data:`_NAMESAKE_CLOSENESS` of whole); ``divisions``, by
     (country, first level or not), the closest similarity of a division; ``owned``, by the name
     as written (case aside), the prominence of the most prominent place other than a country that
@@ -728,7 +732,7 @@ class Namesakes:
     the same of towns alone.
     """
 
-    towns: dict[str, float]
+    towns: dict[str, tuple[tuple[float, float, float], ...]]
     divisions: dict[tuple[str, bool], float]
     owned: dict[str, float] = field(default_factory=dict)
     written: bool = False
@@ -747,8 +751,8 @@ class Namesakes:
         for place, similarity, view, name in places:
             country = place.country_code
             if place.feature_class == "P":
-                if similarity >= 1.0 - _NAMESAKE_CLOSENESS and place.prominence > towns.get(country, -1.0):
-                    towns[country] = place.prominence
+                if similarity >= 1.0 - _NAMESAKE_CLOSENESS:
+                    towns[country] = (*towns.get(country, ()), (place.prominence, place.latitude, place.longitude))
             elif place.feature_class == "A" and place.feature_code.startswith("ADM"):
                 level = (country, place.feature_code == "ADM1")
                 if similarity > divisions.get(level, -1.0):
@@ -767,8 +771,12 @@ class Namesakes:
         return cls(towns, divisions, owned, written, towns_own)
 
     def has_seat(self, division: PlaceFacts) -> bool:
-        """Tell whether a town of the division's country, about as prominent, is named as it is."""
-        return self.towns.get(division.country_code, -1.0) >= division.prominence - _SEAT_PROMINENCE
+        """Tell whether a town of the division's country, about as prominent and near it, is named as it is."""
+        here = (division.latitude, division.longitude)
+        return any(
+            prominence >= division.prominence - _SEAT_PROMINENCE and distance_km(here, (lat, lon)) <= SEAT_KM
+            for prominence, lat, lon in self.towns.get(division.country_code, ())
+        )
 
     def outranked_by_level(self, division: PlaceFacts, first_level: bool, similarity: float) -> bool:
         """Tell whether ``division`` is not of the level asked for while one of its country that is is as close."""

@@ -512,13 +512,14 @@ def test_a_division_met_only_by_a_near_spelling_yields_to_a_town() -> None:
 
 def test_a_division_is_weighed_against_the_towns_a_caller_ranked_before() -> None:
     county = place(4177409, "US", (30.6, -86.2), 0.60, "A.ADM2")
-    alone = rank(normalize("Walton"), [(county, [hit("Walton")])], Hints())
-    after_a_town = rank(
-        normalize("Walton"), [(county, [hit("Walton")])], Hints(), namesakes=Namesakes({"US": 0.54}, {})
-    )
-    abroad = rank(normalize("Walton"), [(county, [hit("Walton")])], Hints(), namesakes=Namesakes({"GB": 0.54}, {}))
-    assert after_a_town[0].score == pytest.approx(alone[0].score + W_ADMIN_AREA)
-    assert abroad[0].score == alone[0].score
+
+    def score(towns: dict[str, tuple[tuple[float, float, float], ...]]) -> float:
+        return rank(normalize("Walton"), [(county, [hit("Walton")])], Hints(), namesakes=Namesakes(towns, {}))[0].score
+
+    alone = score({})
+    assert score({"US": ((0.54, 30.7, -86.1),)}) == pytest.approx(alone + W_ADMIN_AREA)
+    assert score({"GB": ((0.54, 30.7, -86.1),)}) == alone  # abroad
+    assert score({"US": ((0.54, 45.0, -69.0),)}) == alone  # beyond SEAT_KM: not the town it is named after
 
 
 def test_a_capital_bearing_its_countrys_name_keeps_it() -> None:
@@ -612,8 +613,9 @@ def test_a_city_counts_against_a_countrys_other_name_when_ranked_at_an_earlier_s
         return rank(normalize("Granada"), [(grenada, spanish)], Hints(), namesakes=namesakes)[0].score
 
     alone = score(Namesakes({}, {}))
-    assert score(Namesakes({"ES": 0.87}, {}, {"granada": 0.87})) < alone
-    assert score(Namesakes({"ES": 0.87}, {}, {"granada": 0.5})) == alone
+    town = {"ES": ((0.87, 37.19, -3.61),)}
+    assert score(Namesakes(town, {}, {"granada": 0.87})) < alone
+    assert score(Namesakes(town, {}, {"granada": 0.5})) == alone
 
 
 @pytest.mark.parametrize("padding", [0, 12], ids=["name-by-name", "by-column"])
