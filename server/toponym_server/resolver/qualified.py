@@ -77,11 +77,19 @@ class Area:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class AnsweredWithin:
+    """A qualified name's answers, and the area that holds them."""
+
+    area: Area
+    answers: list[Candidate]
+
+
 def answer_within(
     name: Qualified,
     areas_named: Callable[[str, Area | None], Sequence[Area]],
     resolve_inside: Callable[[Area], list[Candidate]],
-) -> list[Candidate] | None:
+) -> AnsweredWithin | None:
     """The answers for ``name`` inside the areas its qualifiers name, or ``None`` if none holds one.
 
     ``areas_named(text, outer)`` gives the areas a qualifier may name, likeliest first, inside
@@ -107,6 +115,6 @@ def answer_within(
     return _explained(*found_inside[0]) if found_inside else None
 
 
-def _explained(area: Area, answers: list[Candidate]) -> list[Candidate]:
+def _explained(area: Area, answers: list[Candidate]) -> AnsweredWithin:
     inside = f"; inside {area.name}, as the name says"
-    return [replace(answer, explanation=answer.explanation + inside) for answer in answers]
+    return AnsweredWithin(area, [replace(answer, explanation=answer.explanation + inside) for answer in answers])

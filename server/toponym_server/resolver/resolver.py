@@ -20,7 +20,7 @@ from toponym_server.index.reader import COMPACT_FACTS_AT, IndexReader, NameRow, 
 from toponym_server.index.stored import ANSWERS_FINGERPRINT, answer_key
 from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE, RIVALS, confidence_of, iter_confidences
 from toponym_server.matching.features import Kind, kind_of_feature
-from toponym_server.matching.keys import QueryKeys, exact_key, exact_keys, query_keys
+from toponym_server.matching.keys import QueryKeys, exact_keys, query_keys
 from toponym_server.matching.local_script import script_of
 from toponym_server.matching.normalize import Normalized, fold, normalize, turkish_alphabet_folded
 from toponym_server.matching.qualifier import is_area_code, qualified
@@ -51,7 +51,14 @@ from toponym_server.resolver.kept import (
     related_from,
 )
 from toponym_server.resolver.kept_names import KeptNameRows
-from toponym_server.resolver.qualified import AREA_CHOICES, AREA_CONFIDENCE, AREA_SURE, Area, answer_within
+from toponym_server.resolver.qualified import (
+    AREA_CHOICES,
+    AREA_CONFIDENCE,
+    AREA_SURE,
+    AnsweredWithin,
+    Area,
+    answer_within,
+)
 from toponym_server.resolver.stored import StoredAnswer, StoredAnswers, answers_fingerprint, stored_answer_serves
 
 logger = logging.getLogger(__name__)
@@ -424,20 +431,34 @@ class Resolver:
         (:mod:`toponym_server.resolver.qualified`), and as written if they hold none.
         """
         if query.inside is None:
-            name = qualified(query.name)
-            if name is not None and not self._names_a_place(query.name):
-                answers = answer_within(
-                    name,
-                    lambda text, outer: self._areas_named(text, outer, query.hints),
-                    lambda area: self.resolve(_inside(query, name.name, area), context),
-                )
-                if answers is not None:
-                    return answers
+            within = self.resolve_qualified(query, context)
+            if within is not None:
+                return within.answers
         folded, transliterated = fold(query.name)
         answers = self._answers_to(query, context, folded, transliterated, turkish_alphabet_folded(query.name))
         # A Latin query's namesakes differ in case and marks alone (*Sao Paulo*, *São Paulo*):
         # the place's own spelling is the one to show.
         return self._as_written(query.name, folded, answers) if transliterated else answers
+
+    def resolve_qualified(
+        self, query: Query, context: Sequence[tuple[float, float]] = (), *, unless_a_name: bool = True
+    ) -> AnsweredWithin | None:
+        """The answers to a name written with the areas it lies in, and the area that holds them.
+
+        ``None`` when the name carries no qualifier, no area its qualifiers name holds a place of
+        the name (:func:`~toponym_server.resolver.qualified.answer_within`), or, with
+        ``unless_a_name``, the whole text is itself a place's name (*Bonaire, Sint Eustatius and
+        Saba*). A text's span and the next one are read so without it: *Portland, Maine* is a
+        name of Portland, and reading it as a qualified name gives that place and its state.
+        """
+        name = qualified(query.name)
+        if name is None or (unless_a_name and self._names_a_place(query.name)):
+            return None
+        return answer_within(
+            name,
+            lambda text, outer: self._areas_named(text, outer, query.hints),
+            lambda area: self.resolve(_inside(query, name.name, area), context),
+        )
 
     def _as_written(self, text: str, folded: str, answers: list[Candidate]) -> list[Candidate]:
         """``answers``, each met whole by another name folded as ``text`` showing the name written as ``text``.
@@ -520,12 +541,15 @@ class Resolver:
         return answers
 
     def _names_a_place(self, text: str) -> bool:
-        """Tell whether some place has a name folded as ``text`` (*Bonaire, Sint Eustatius and Saba*)."""
+        """Tell whether some place has a name folded as ``text`` (*Bonaire, Sint Eustatius and Saba*).
+
+        Or as the name it describes with a generic word (*Asturias, Principado de province*).
+        """
         normalized = normalize(text)
         if not normalized.folded:
             return False
         with self.index.turn():
-            return bool(self.index.lookup(exact_key(normalized), 1))
+            return any(self.index.lookup(key, 1) for key in exact_keys(normalized))
 
     def _areas_named(self, text: str, outer: Area | None, hints: Hints) -> list[Area]:
         """The countries and admin divisions a qualifier may name, likeliest first, inside ``outer`` if given.

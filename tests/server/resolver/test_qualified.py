@@ -64,9 +64,17 @@ def test_the_area_itself_is_not_an_answer(resolver: Resolver) -> None:
     assert NEW_YORK_STATE not in [a.place.geoname_id for a in answers]
 
 
-def test_a_whole_name_with_a_comma_is_that_name(resolver: Resolver) -> None:
-    answer = resolver.resolve(Query("Bonaire, Sint Eustatius and Saba"))[0]
-    assert answer.place.geoname_id == 7626844
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bonaire, Sint Eustatius and Saba", 7626844),
+        # A name with a comma described by a generic word: before, Asturias the province.
+        ("Asturias, Principado de province", 3114710),
+    ],
+)
+def test_a_whole_name_with_a_comma_is_that_name(resolver: Resolver, text: str, expected: int) -> None:
+    answer = resolver.resolve(Query(text))[0]
+    assert answer.place.geoname_id == expected
     assert "as the name says" not in answer.explanation
 
 
