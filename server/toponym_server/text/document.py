@@ -7,13 +7,16 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from toponym_server.index.reader import IndexReader
+from toponym_server.matching.features import Kind
 from toponym_server.matching.keys import exact_key, naming_keys
 from toponym_server.matching.normalize import normalize
 from toponym_server.matching.ranking import Hints, distance_km
 from toponym_server.matching.script import has_arabic
 from toponym_server.resolver import Candidate, Query, Resolver, contexts_for, in_document, settle_in_context
+from toponym_server.resolver.answers import MET_WHOLE
 from toponym_server.resolver.cache import LruCache
 from toponym_server.resolver.context import Points
+from toponym_server.resolver.qualified import AREA_CHOICES
 from toponym_server.text.cues import LIST_SEPARATORS
 from toponym_server.text.finder import Span, find_spans, without_division_word
 
@@ -38,6 +41,8 @@ Toronto*), its own country's capital with the namesake (*Beirut and Tripoli*).
 GREAT_CITY = 1_000_000
 _KNOWN_CACHE = 100_000
 _WRITTEN_POSTINGS = 64
+_COMMAS = frozenset({",", "\u060c"})  # the Latin and the Arabic comma
+_AREAS = frozenset({Kind.COUNTRY, Kind.ADMIN_AREA})
 _STATE_CODES = frozenset({"PPLC", "PCLI", "PCLD", "PCLS", "PCLF", "PCL"})
 
 
@@ -176,6 +181,47 @@ class TextResolver:
             self._populations.put(place_id, population)
         return population
 
+    def _qualified_pairs(
+        self,
+        spans: list[Span],
+        names: list[str],
+        alone: list[list[Candidate]],
+        text: str,
+        hints: Hints,
+        limit: int,
+        proceed: Callable[[], None],
+    ) -> dict[int, list[Candidate]]:
+        """The answers of the ``spans`` written as a place and the area it lies in, by span.
+
+        Of two spans with only a comma between them (*Paris, Texas*, *حلب، سوريا*) whose second
+        means an area alone (``alone``: the names' lone answers), the first is a place named so
+        inside an area the second names, if one holds one (:meth:`Resolver.resolve_qualified`),
+        and the second is that area. A list is written so too: the place must be met whole,
+        not by a near spelling, and be no division itself (*Washington, Oregon and California*
+        lists three states; Oregon's Washington County is not meant).
+        """
+        position = {name: i for i, name in enumerate(names)}
+        pairs: dict[int, list[Candidate]] = {}
+        for k, (left, right) in enumerate(pairwise(spans)):
+            i, j = position.get(left.name), position.get(right.name)
+            if i is None or j is None or i == j or text[left.end : right.start].strip() not in _COMMAS:
+                continue
+            if not alone[j] or alone[j][0].kind not in _AREAS:
+                continue
+            proceed()
+            query = in_document(Query(f"{left.name}, {right.name}", hints, limit=limit, min_confidence=0.0))
+            within = self.resolver.resolve_qualified(query, unless_a_name=False)
+            if within is None or within.answers[0].match_kind not in MET_WHOLE or within.answers[0].kind in _AREAS:
+                continue
+            area = within.area
+            asked = Hints(countries=frozenset({area.country_code}), restrict_to_countries=True, kinds=_AREAS)
+            named = self.resolver.resolve(Query(right.name, asked, limit=AREA_CHOICES, min_confidence=0.0))
+            itself = [c for c in named if c.place.geoname_id == area.geoname_id]
+            if itself:
+                pairs[k] = within.answers
+                pairs[k + 1] = itself + [c for c in named if c.place.geoname_id != area.geoname_id]
+        return pairs
+
     def _never_mentions(
         self,
         spans: list[Span],
@@ -257,6 +303,12 @@ class TextResolver:
             proceed()
             alone.append(self.resolver.resolve(query))
 
+        # A name and the area it lies in, written as an address writes them (*Paris, Texas*), are
+        # that place and that area: they are answered so, and pull the others as they are.
+        qualified = self._qualified_pairs(spans, distinct, alone, text, hints, limit, proceed)
+        fixed = {distinct.index(spans[k].name) for k in qualified}
+        for k in sorted(qualified, reverse=True):  # a name's first pair decides how it pulls
+            alone[distinct.index(spans[k].name)] = qualified[k]
         contexts = contexts_for(alone)
         never = self._never_mentions(spans, queries, alone, contexts, text)
 
@@ -268,7 +320,8 @@ class TextResolver:
         # No companions (settle_in_context's likely): a text's spans are not all places, and
         # offering the likely places of its unsure ones cost a stream of articles about two thirds
         # more processor time without a mention more right on the text sets (BENCHMARKS.md, 41st session).
-        settled, contexts = settle_in_context(alone, rank_in_context, [q.name not in never for q in queries])
+        movable = [q.name not in never and i not in fixed for i, q in enumerate(queries)]
+        settled, contexts = settle_in_context(alone, rank_in_context, movable)
         together = [answers or [] for answers in settled]
         # A capital or a country stands for its government wherever the story happens
         # (*Washington says*): the document's region does not move it, but a capital to a
@@ -283,18 +336,19 @@ class TextResolver:
             for i, (a, t, points) in enumerate(zip(alone, together, contexts, strict=True))
         ]
         answers = dict(zip(distinct, chosen, strict=True))
-        spelled = {name: self._spelled_as(name, candidates) for name, candidates in answers.items()}
-        strong = [spelled.get(span.name, False) for span in spans]
+        # A name written with its area is that place there, whatever it is elsewhere in the text.
+        of_span = [qualified.get(i) or answers.get(span.name) or [] for i, span in enumerate(spans)]
+        strong = [self._spelled_as(span.name, of_span[i]) for i, span in enumerate(spans)]
         accepted = [
-            bool(answers.get(span.name))
-            and _accept(span, answers[span.name][0], strong[i], _listed_with(spans, strong, i, text), min_confidence)
+            bool(of_span[i])
+            and _accept(span, of_span[i][0], strong[i], _listed_with(spans, strong, i, text), min_confidence)
             for i, span in enumerate(spans)
         ]
         mentions: list[Mention] = []
         for i, span in enumerate(spans):
             if not accepted[i]:
                 continue
-            candidates = answers[span.name]
+            candidates = of_span[i]
             if not _major(candidates[0]) and _in_another_name(spans, accepted, i, text):
                 continue
             kept = tuple(c for c in candidates if c.confidence >= min(min_confidence, candidates[0].confidence))

@@ -193,3 +193,32 @@ def test_a_capitals_name_listed_beside_a_namesakes_neighbour_means_the_namesake(
 ) -> None:
     mentions = TextResolver(Resolver(embedded_index), embedded_index).resolve_text(text, limit=1)
     assert {m.text: m.candidates[0].place.geoname_id for m in mentions} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Before: Paris (France); Athens (Greece) and Georgia the country; Alexandria nothing.
+        ("A tornado hit Paris, Texas, on Monday.", [("Paris", 4717560), ("Texas", 4736286)]),
+        ("He was born in Athens, Georgia.", [("Athens", 4180386), ("Georgia", 4197000)]),
+        ("The plant in Alexandria, Virginia, closed.", [("Alexandria", 4744091), ("Virginia", 6254928)]),
+        # Portland, Maine is a name of Portland too; read as a place and its state.
+        ("The ship docked at Portland, Maine, after the storm.", [("Portland", 4975802), ("Maine", 4971068)]),
+        ("اشتباكات في حلب، سوريا أمس.", [("حلب", 170063), ("سوريا", 163843)]),
+        # One name, two areas: each span is the place its own area holds.
+        (
+            "The mayor of Valencia, Spain, met his counterpart from Valencia, Venezuela.",
+            [("Valencia", 2509954), ("Spain", 2510769), ("Valencia", 3625549), ("Venezuela", 3625428)],
+        ),
+        # Lists are written with commas too: a division in a list of divisions is not in the next.
+        (
+            "Storms moved through Texas, Oklahoma and Kansas.",
+            [("Texas", 4736286), ("Oklahoma", 4544349), ("Kansas", 4273857)],
+        ),
+    ],
+)
+def test_a_place_written_with_its_area_is_the_place_that_area_holds(
+    embedded_index: IndexReader, text: str, expected: list[tuple[str, int]]
+) -> None:
+    mentions = TextResolver(Resolver(embedded_index), embedded_index).resolve_text(text, limit=1)
+    assert [(m.text, m.candidates[0].place.geoname_id) for m in mentions] == expected
