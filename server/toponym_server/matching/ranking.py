@@ -118,9 +118,11 @@ W_ADMIN_AREA = -1.0
 _NAMESAKE_CLOSENESS = 0.05
 # How much less prominent than a division a town may be and still be the place it is named after.
 _SEAT_PROMINENCE = 0.15
-# How far from a division's point a town may lie and still be the place it is named after: a town
-# elsewhere in the country that bears the name among its others is not (*Maine*, an alternate
-# name of Des Plaines, Illinois). A division's point is its seat or its middle.
+# How far from a division's point a town met by a name not its own may lie and still be the place
+# the division is named after (*Raqqa*, *Oklahoma City*); one elsewhere in the country that bears
+# the name among its others is not (*Maine*, an alternate name of Des Plaines, Illinois). A town
+# named so by its own name counts wherever it lies (*Walton*, Kentucky, against Walton County,
+# Florida). A division's point is its seat or its middle.
 SEAT_KM = 500.0
 # A name in another script than Latin that the place's own country writes it in (بيت لحم is
 # Bethlehem in the West Bank first, though GeoNames gives Bethlehem, Pennsylvania the name too).
@@ -725,14 +727,15 @@ class Namesakes:
     """What the candidates ranked so far tell of a division's or a country's namesakes.
 
     ``towns`` holds, by country, the prominence and the point of each populated place named as
-    closely as a division can be (within :data:`_NAMESAKE_CLOSENESS` of whole); ``divisions``, by
+    closely as a division can be (within :data:`_NAMESAKE_CLOSENESS` of whole), and whether by its
+    own (canonical) name; ``divisions``, by
     (country, first level or not), the closest similarity of a division; ``owned``, by the name
     as written (case aside), the prominence of the most prominent place other than a country that
     the query names exactly (or as it describes) by its own (canonical) name, and ``towns_own``
     the same of towns alone.
     """
 
-    towns: dict[str, tuple[tuple[float, float, float], ...]]
+    towns: dict[str, tuple[tuple[float, float, float, bool], ...]]
     divisions: dict[tuple[str, bool], float]
     owned: dict[str, float] = field(default_factory=dict)
     written: bool = False
@@ -752,7 +755,8 @@ class Namesakes:
             country = place.country_code
             if place.feature_class == "P":
                 if similarity >= 1.0 - _NAMESAKE_CLOSENESS:
-                    towns[country] = (*towns.get(country, ()), (place.prominence, place.latitude, place.longitude))
+                    town = (place.prominence, place.latitude, place.longitude, bool(name.flags & FLAG_CANONICAL))
+                    towns[country] = (*towns.get(country, ()), town)
             elif place.feature_class == "A" and place.feature_code.startswith("ADM"):
                 level = (country, place.feature_code == "ADM1")
                 if similarity > divisions.get(level, -1.0):
@@ -771,11 +775,14 @@ class Namesakes:
         return cls(towns, divisions, owned, written, towns_own)
 
     def has_seat(self, division: PlaceFacts) -> bool:
-        """Tell whether a town of the division's country, about as prominent and near it, is named as it is."""
+        """Tell whether a town of the division's country, about as prominent, is named as it is.
+
+        By its own name, or by another within :data:`SEAT_KM` of the division.
+        """
         here = (division.latitude, division.longitude)
         return any(
-            prominence >= division.prominence - _SEAT_PROMINENCE and distance_km(here, (lat, lon)) <= SEAT_KM
-            for prominence, lat, lon in self.towns.get(division.country_code, ())
+            prominence >= division.prominence - _SEAT_PROMINENCE and (own or distance_km(here, (lat, lon)) <= SEAT_KM)
+            for prominence, lat, lon, own in self.towns.get(division.country_code, ())
         )
 
     def outranked_by_level(self, division: PlaceFacts, first_level: bool, similarity: float) -> bool:

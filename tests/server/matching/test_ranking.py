@@ -513,13 +513,15 @@ def test_a_division_met_only_by_a_near_spelling_yields_to_a_town() -> None:
 def test_a_division_is_weighed_against_the_towns_a_caller_ranked_before() -> None:
     county = place(4177409, "US", (30.6, -86.2), 0.60, "A.ADM2")
 
-    def score(towns: dict[str, tuple[tuple[float, float, float], ...]]) -> float:
+    def score(towns: dict[str, tuple[tuple[float, float, float, bool], ...]]) -> float:
         return rank(normalize("Walton"), [(county, [hit("Walton")])], Hints(), namesakes=Namesakes(towns, {}))[0].score
 
     alone = score({})
-    assert score({"US": ((0.54, 30.7, -86.1),)}) == pytest.approx(alone + W_ADMIN_AREA)
-    assert score({"GB": ((0.54, 30.7, -86.1),)}) == alone  # abroad
-    assert score({"US": ((0.54, 45.0, -69.0),)}) == alone  # beyond SEAT_KM: not the town it is named after
+    assert score({"US": ((0.54, 30.7, -86.1, False),)}) == pytest.approx(alone + W_ADMIN_AREA)
+    assert score({"GB": ((0.54, 30.7, -86.1, True),)}) == alone  # abroad
+    # Far away, a town counts by its own name, not by one of its others (Des Plaines's Maine).
+    assert score({"US": ((0.54, 45.0, -69.0, True),)}) == pytest.approx(alone + W_ADMIN_AREA)
+    assert score({"US": ((0.54, 45.0, -69.0, False),)}) == alone
 
 
 def test_a_capital_bearing_its_countrys_name_keeps_it() -> None:
@@ -613,7 +615,7 @@ def test_a_city_counts_against_a_countrys_other_name_when_ranked_at_an_earlier_s
         return rank(normalize("Granada"), [(grenada, spanish)], Hints(), namesakes=namesakes)[0].score
 
     alone = score(Namesakes({}, {}))
-    town = {"ES": ((0.87, 37.19, -3.61),)}
+    town = {"ES": ((0.87, 37.19, -3.61, True),)}
     assert score(Namesakes(town, {}, {"granada": 0.87})) < alone
     assert score(Namesakes(town, {}, {"granada": 0.5})) == alone
 
