@@ -428,7 +428,8 @@ class Resolver:
 
         A name written with the areas it lies in (*Paris, Texas*, *Hama (Syria)*) and that is
         not itself a place's name is answered with the places of its name inside those areas
-        (:mod:`toponym_server.resolver.qualified`), and as written if they hold none.
+        (:mod:`toponym_server.resolver.qualified`), and as written if they hold none; if they
+        hold some but none reaches ``min_confidence``, there is no answer (*Paris, USA*).
         """
         if query.inside is None:
             within = self.resolve_qualified(query, context)
@@ -445,8 +446,10 @@ class Resolver:
     ) -> AnsweredWithin | None:
         """The answers to a name written with the areas it lies in, and the area that holds them.
 
-        ``None`` when the name carries no qualifier, no area its qualifiers name holds a place of
-        the name (:func:`~toponym_server.resolver.qualified.answer_within`), or, with
+        The answers are those that reach ``query.min_confidence``, none if no place of the name
+        inside the area is that sure. ``None`` when the name carries no qualifier, no area its
+        qualifiers name holds a place of the name at any confidence
+        (:func:`~toponym_server.resolver.qualified.answer_within`), or, with
         ``unless_a_name``, the whole text is itself a place's name (*Bonaire, Sint Eustatius and
         Saba*). A text's span and the next one are read so without it: *Portland, Maine* is a
         name of Portland, and reading it as a qualified name gives that place and its state.
@@ -454,11 +457,17 @@ class Resolver:
         name = qualified(query.name)
         if name is None or (unless_a_name and self._names_a_place(query.name)):
             return None
-        return answer_within(
+        # Whether an area holds the name is told at any confidence: a name of many places inside
+        # it (*Paris, USA*) is none of them surely, not a place outside it.
+        anywhere = replace(query, min_confidence=0.0)
+        within = answer_within(
             name,
             lambda text, outer: self._areas_named(text, outer, query.hints),
-            lambda area: self.resolve(_inside(query, name.name, area), context),
+            lambda area: self.resolve(_inside(anywhere, name.name, area), context),
         )
+        if within is None:
+            return None
+        return replace(within, answers=reaching(within.answers, query.min_confidence))
 
     def _as_written(self, text: str, folded: str, answers: list[Candidate]) -> list[Candidate]:
         """``answers``, each met whole by another name folded as ``text`` showing the name written as ``text``.

@@ -122,3 +122,14 @@ def test_an_area_holds_the_places_of_its_codes_but_not_itself() -> None:
     assert Area.of(_row(6252001, "PCLI", "US")) == Area(6252001, "", "US")
     assert Area.of(_row(1, "ADM2", "US", "TX")) is None  # a second-level division without its code
     assert Area.of(PlaceRow(2, "", "", 0, 0, "P", "PPL", "US", "TX", "", 1, 0.5, False)) is None
+
+
+@pytest.mark.parametrize("text", ["Paris, USA", "Paris, United States", "Springfield, USA"])
+def test_a_name_the_area_holds_unsurely_is_no_place_outside_it(resolver: Resolver, text: str) -> None:
+    # The United States hold many Parises, none sure: before, with the default min_confidence
+    # the text was answered as written (Paris, France at 0.88, the United States themselves).
+    unsure = resolver.resolve(Query(text, min_confidence=0.0))
+    assert unsure and all(answer.place.country_code == "US" for answer in unsure)
+    assert all("as the name says" in answer.explanation for answer in unsure)
+    sure = resolver.resolve(Query(text, min_confidence=0.3))
+    assert sure == [answer for answer in unsure if answer.confidence >= 0.3]
