@@ -28,6 +28,8 @@ AREA_SURE = 0.5
 NEAR_INSIDE_CONFIDENCE = 0.5
 """Where no area holds a place named as written, a near spelling inside one answers only this sure."""
 
+_DIVISIONS = frozenset({Kind.COUNTRY, Kind.ADMIN_AREA})
+
 
 @dataclass(frozen=True, slots=True)
 class Area:
@@ -68,13 +70,21 @@ class Area:
         )
 
     def holds(self, place: PlaceRow) -> bool:
-        """Tell whether ``place`` lies inside this area and is not the area itself."""
-        return (
-            place.geoname_id != self.geoname_id
-            and place.country_code == self.country_code
-            and (not self.admin1_code or place.admin1_code == self.admin1_code)
-            and (not self.admin2_code or place.admin2_code == self.admin2_code)
-        )
+        """Tell whether ``place`` lies inside this area and is not the area itself.
+
+        A place that is no division and carries no second-level code (no town of the embedded
+        gazetteer does) may lie in any second-level division of its first-level one: a
+        county holds the towns of its state that carry none (*Paris, Lamar County, Texas*).
+        """
+        if (
+            place.geoname_id == self.geoname_id
+            or place.country_code != self.country_code
+            or (self.admin1_code and place.admin1_code != self.admin1_code)
+        ):
+            return False
+        if not self.admin2_code or place.admin2_code == self.admin2_code:
+            return True
+        return not place.admin2_code and kind_of_feature(place.feature_class, place.feature_code) not in _DIVISIONS
 
 
 @dataclass(frozen=True, slots=True)

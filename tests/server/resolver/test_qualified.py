@@ -133,3 +133,30 @@ def test_a_name_the_area_holds_unsurely_is_no_place_outside_it(resolver: Resolve
     assert all("as the name says" in answer.explanation for answer in unsure)
     sure = resolver.resolve(Query(text, min_confidence=0.3))
     assert sure == [answer for answer in unsure if answer.confidence >= 0.3]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paris, Lamar County, Texas", PARIS_TX),  # before, no answer at all
+        ("Versailles, Yvelines", 2969679),
+        ("Cambridge, Cambridgeshire", 2653941),  # before, Cambridgeshire itself
+        ("Brighton, East Sussex", 2654710),  # before, Brighton East in Australia
+    ],
+)
+def test_a_second_level_division_holds_the_towns_of_its_first_level_one_that_carry_no_code_of_their_own(
+    resolver: Resolver, text: str, expected: int
+) -> None:
+    # The embedded gazetteer's towns carry no second-level division's code: a county or
+    # department named after a town is no reason to answer outside it.
+    answer = resolver.resolve(Query(text))[0]
+    assert answer.place.geoname_id == expected
+    assert "as the name says" in answer.explanation
+
+
+def test_a_second_level_division_holds_no_other_division_of_its_first_level_one() -> None:
+    county = Area(4705086, "Lamar County", "US", "TX", "277")
+    assert county.holds(PlaceRow(PARIS_TX, "Paris", "Paris", 0, 0, "P", "PPL", "US", "TX", "", 1, 0.5, False))
+    assert not county.holds(PlaceRow(2, "Dallas", "Dallas", 0, 0, "P", "PPL", "US", "TX", "113", 1, 0.5, False))
+    assert not county.holds(_row(4736286, "ADM1", "US", "TX"))
+    assert not county.holds(_row(4705086, "ADM2", "US", "TX", "277"))
