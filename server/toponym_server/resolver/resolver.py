@@ -567,12 +567,18 @@ class Resolver:
         otherwise but sure (:data:`~.qualified.AREA_SURE`), :data:`~.qualified.AREA_CHOICES` of
         them; then, for a code of capitals (*TX*), the
         first-level divisions of that GeoNames code, the most populous first. Only areas of a
-        country the hints restrict to count.
+        country the hints restrict to count; those of a country they prefer come first, and the
+        others follow as the qualifier alone names them.
         """
         countries = frozenset({outer.country_code}) if outer is not None else hints.countries
         restrict = outer is not None or hints.restrict_to_countries
         asked = Hints(countries=countries, restrict_to_countries=restrict, kinds=_AREA_KINDS)
         found = self.resolve(Query(text, asked, limit=AREA_CHOICES, min_confidence=AREA_CONFIDENCE))
+        if countries and not restrict:
+            # A country preferred comes first, but makes no area named elsewhere too unlikely to
+            # be meant (*Tbilisi, Georgia* preferring the US: Georgia the country).
+            anywhere = Hints(kinds=_AREA_KINDS)
+            found += self.resolve(Query(text, anywhere, limit=AREA_CHOICES, min_confidence=AREA_CONFIDENCE))
         places = [answer.place for answer in found if answer.match_kind in MET_WHOLE or answer.confidence >= AREA_SURE]
         if is_area_code(text):
             with self.index.turn():

@@ -160,3 +160,11 @@ def test_a_second_level_division_holds_no_other_division_of_its_first_level_one(
     assert not county.holds(PlaceRow(2, "Dallas", "Dallas", 0, 0, "P", "PPL", "US", "TX", "113", 1, 0.5, False))
     assert not county.holds(_row(4736286, "ADM1", "US", "TX"))
     assert not county.holds(_row(4705086, "ADM2", "US", "TX", "277"))
+
+
+def test_a_country_preferred_keeps_no_area_named_elsewhere_out(resolver: Resolver) -> None:
+    # Preferring the US made Georgia the country too unlikely a meaning of "Georgia" to be read:
+    # before, Tbilisi, Georgia gave the US state of Georgia (a fuzzy match of the whole text).
+    preferred = Hints(countries=frozenset({"US"}))
+    assert _first(resolver, "Tbilisi, Georgia", hints=preferred) == 611717
+    assert _first(resolver, "Athens, Georgia", hints=Hints(countries=frozenset({"GE"}))) == 4180386
