@@ -16,7 +16,7 @@ from toponym_server.resolver import Candidate, Query, Resolver, contexts_for, in
 from toponym_server.resolver.answers import MET_WHOLE
 from toponym_server.resolver.cache import LruCache
 from toponym_server.resolver.context import Points
-from toponym_server.resolver.qualified import AREA_CHOICES
+from toponym_server.resolver.qualified import AREA_CHOICES, Area
 from toponym_server.text.cues import LIST_SEPARATORS
 from toponym_server.text.finder import Span, find_spans, without_division_word
 
@@ -198,7 +198,10 @@ class TextResolver:
         inside an area the second names, if one holds one (:meth:`Resolver.resolve_qualified`),
         and the second is that area. A list is written so too: the place must be met whole,
         not by a near spelling, and be no division itself (*Washington, Oregon and California*
-        lists three states; Oregon's Washington County is not meant).
+        lists three states; Oregon's Washington County is not meant). An area listed before a
+        division or country outside it is that area, but the first span is left to its document
+        (*Washington, Georgia and Florida* lists states, though Georgia holds a town named
+        Washington; *Springfield, Illinois, USA* is one place).
         """
         position = {name: i for i, name in enumerate(names)}
         pairs: dict[int, list[Candidate]] = {}
@@ -214,11 +217,13 @@ class TextResolver:
             if within is None or within.answers[0].match_kind not in MET_WHOLE or within.answers[0].kind in _AREAS:
                 continue
             area = within.area
+            listed = _lists_areas_beside(spans, position, alone, k + 1, area, text)
             asked = Hints(countries=frozenset({area.country_code}), restrict_to_countries=True, kinds=_AREAS)
             named = self.resolver.resolve(Query(right.name, asked, limit=AREA_CHOICES, min_confidence=0.0))
             itself = [c for c in named if c.place.geoname_id == area.geoname_id]
             if itself:
-                pairs[k] = within.answers
+                if not listed:
+                    pairs[k] = within.answers
                 pairs[k + 1] = itself + [c for c in named if c.place.geoname_id != area.geoname_id]
         return pairs
 
@@ -480,6 +485,22 @@ def _cased(text: str) -> bool:
 
 def _is_area(candidate: Candidate) -> bool:
     return candidate.place.feature_class == "A"
+
+
+def _lists_areas_beside(
+    spans: list[Span], position: dict[str, int], alone: list[list[Candidate]], k: int, area: Area, text: str
+) -> bool:
+    """Tell whether span ``k``, meaning ``area``, is listed before a division or country outside it.
+
+    ``position`` gives each span's name its place in ``alone``, the names' lone answers.
+    """
+    if k + 1 >= len(spans) or text[spans[k].end : spans[k + 1].start].strip() not in LIST_SEPARATORS:
+        return False
+    n = position.get(spans[k + 1].name)
+    if n is None or not alone[n] or alone[n][0].kind not in _AREAS:
+        return False
+    beside = Area.of(alone[n][0].place)
+    return beside is not None and not beside.holds_area(area)
 
 
 def _listed_with(spans: list[Span], strong: list[bool], i: int, text: str) -> bool:

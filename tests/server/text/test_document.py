@@ -222,3 +222,25 @@ def test_a_place_written_with_its_area_is_the_place_that_area_holds(
 ) -> None:
     mentions = TextResolver(Resolver(embedded_index), embedded_index).resolve_text(text, limit=1)
     assert [(m.text, m.candidates[0].place.geoname_id) for m in mentions] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Storms hit Washington, Georgia and Florida.", "Governors of Washington, Georgia, Florida and Texas met."]
+)
+def test_a_list_of_divisions_is_no_place_written_with_its_area(embedded_index: IndexReader, text: str) -> None:
+    # Georgia holds a town named Washington, but Georgia is listed beside Florida, a division
+    # outside it: the text lists states (before, Washington was that town in Georgia). Georgia
+    # is still the state its town's name would make it.
+    mentions = TextResolver(Resolver(embedded_index), embedded_index).resolve_text(text, limit=1)
+    found = {m.text: m.candidates[0].place.geoname_id for m in mentions}
+    assert found.get("Washington") != 4229546
+    assert (found["Georgia"], found["Florida"]) == (4197000, 4155751)
+
+
+def test_an_area_named_after_the_area_a_place_lies_in_qualifies_it_further(embedded_index: IndexReader) -> None:
+    text = "He visited Springfield, Illinois, USA last year."
+    mentions = TextResolver(Resolver(embedded_index), embedded_index).resolve_text(text, limit=1)
+    assert [(m.text, m.candidates[0].place.geoname_id) for m in mentions][:2] == [
+        ("Springfield", 4250542),
+        ("Illinois", 4896861),
+    ]
