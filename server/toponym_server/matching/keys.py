@@ -68,7 +68,12 @@ class QueryKeys:
 
 def exact_key(query: Normalized) -> str:
     """The key under which names folded as the query are stored (the ``exact`` group of :func:`query_keys`)."""
-    return EXACT + query.folded.replace(" ", "")
+    return folded_exact_key(query.folded)
+
+
+def folded_exact_key(folded: str) -> str:
+    """:func:`exact_key` of a text folded as ``folded`` (:func:`.normalize.fold`), without normalizing it."""
+    return EXACT + folded.replace(" ", "")
 
 
 def exact_keys(query: Normalized) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ from toponym_server.index.reader import COMPACT_FACTS_AT, IndexReader, NameRow, 
 from toponym_server.index.stored import ANSWERS_FINGERPRINT, answer_key
 from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE, RIVALS, confidence_of, iter_confidences
 from toponym_server.matching.features import Kind, kind_of_feature
-from toponym_server.matching.keys import QueryKeys, exact_keys, query_keys
+from toponym_server.matching.keys import QueryKeys, exact_keys, folded_exact_key, query_keys
 from toponym_server.matching.local_script import script_of
 from toponym_server.matching.normalize import Normalized, fold, normalize, turkish_alphabet_folded
 from toponym_server.matching.qualifier import is_area_code, qualified
@@ -431,11 +431,11 @@ class Resolver:
         (:mod:`toponym_server.resolver.qualified`), and as written if they hold none; if they
         hold some but none reaches ``min_confidence``, there is no answer (*Paris, USA*).
         """
+        folded, transliterated = fold(query.name)
         if query.inside is None:
-            within = self.resolve_qualified(query, context)
+            within = self._resolve_qualified(query, folded, context, unless_a_name=True)
             if within is not None:
                 return within.answers
-        folded, transliterated = fold(query.name)
         answers = self._answers_to(query, context, folded, transliterated, turkish_alphabet_folded(query.name))
         # A Latin query's namesakes differ in case and marks alone (*Sao Paulo*, *São Paulo*):
         # the place's own spelling is the one to show.
@@ -454,8 +454,14 @@ class Resolver:
         Saba*). A text's span and the next one are read so without it: *Portland, Maine* is a
         name of Portland, and reading it as a qualified name gives that place and its state.
         """
+        return self._resolve_qualified(query, fold(query.name)[0], context, unless_a_name=unless_a_name)
+
+    def _resolve_qualified(
+        self, query: Query, folded: str, context: Sequence[tuple[float, float]], *, unless_a_name: bool
+    ) -> AnsweredWithin | None:
+        """:meth:`resolve_qualified` of a query folded as ``folded``."""
         name = qualified(query.name)
-        if name is None or (unless_a_name and self._names_a_place(query.name)):
+        if name is None or (unless_a_name and self._names_a_place(query.name, folded)):
             return None
         # Whether an area holds the name is told at any confidence: a name of many places inside
         # it (*Paris, USA*) is none of them surely, not a place outside it.
@@ -549,16 +555,20 @@ class Resolver:
             self._answers.put(key, kept_answers(answers))
         return answers
 
-    def _names_a_place(self, text: str) -> bool:
-        """Tell whether some place has a name folded as ``text`` (*Bonaire, Sint Eustatius and Saba*).
+    def _names_a_place(self, text: str, folded: str) -> bool:
+        """Tell whether some place has a name folded as ``text`` is (*Bonaire, Sint Eustatius and Saba*).
 
         Or as the name it describes with a generic word (*Asturias, Principado de province*).
+        ``folded`` is the text folded (:func:`~toponym_server.matching.normalize.fold`): most
+        such texts are names as written (a fifth of the embedded index's names in Arabic script
+        are written *town، state*), told by one lookup without normalizing them.
         """
-        normalized = normalize(text)
-        if not normalized.folded:
+        if not folded:
             return False
         with self.index.turn():
-            return any(self.index.lookup(key, 1) for key in exact_keys(normalized))
+            if self.index.lookup(folded_exact_key(folded), 1):
+                return True
+            return any(self.index.lookup(key, 1) for key in exact_keys(normalize(text))[1:])
 
     def _areas_named(self, text: str, outer: Area | None, hints: Hints) -> list[Area]:
         """The countries and admin divisions a qualifier may name, likeliest first, inside ``outer`` if given.
