@@ -412,7 +412,8 @@ class Resolver:
         self._name_rows = KeptNameRows(kept_name_rows)
         self._place_rows: KeptRows[tuple[Any, ...]] = KeptRows(_PLACE_ROWS_KEPT)
         self._admin_names: dict[str, str] = {}
-        self._admin1_ids: dict[str, int] = {}
+        # The first-level divisions by their GeoNames code without the country's (*TX*): a few thousand.
+        self._admin1_by_code: dict[str, list[int]] = {}
         # Each candidate carries its place's links: read once per place (most places have none),
         # kept flat (see kept.py).
         self._related_kept: KeptRows[tuple[Any, ...]] = KeptRows(_PLACE_ROWS_KEPT)
@@ -582,20 +583,25 @@ class Resolver:
         """
         countries = frozenset({outer.country_code}) if outer is not None else hints.countries
         restrict = outer is not None or hints.restrict_to_countries
-        asked = Hints(countries=countries, restrict_to_countries=restrict, kinds=_AREA_KINDS)
-        found = self.resolve(Query(text, asked, limit=AREA_CHOICES, min_confidence=AREA_CONFIDENCE))
-        if countries and not restrict:
-            # A country preferred comes first, but makes no area named elsewhere too unlikely to
-            # be meant (*Tbilisi, Georgia* preferring the US: Georgia the country).
-            anywhere = Hints(kinds=_AREA_KINDS)
-            found += self.resolve(Query(text, anywhere, limit=AREA_CHOICES, min_confidence=AREA_CONFIDENCE))
+        code = is_area_code(text)
+        found: list[Candidate] = []
+        # A code names an area only as written (*US*, *UK*): one no name is spelt as is not
+        # ranked among near spellings, which would take as long as a name of no place does.
+        if not code or self._names_a_place(text, fold(text)[0]):
+            asked = Hints(countries=countries, restrict_to_countries=restrict, kinds=_AREA_KINDS)
+            found = self.resolve(Query(text, asked, limit=AREA_CHOICES, min_confidence=AREA_CONFIDENCE))
+            if countries and not restrict:
+                # A country preferred comes first, but makes no area named elsewhere too unlikely to
+                # be meant (*Tbilisi, Georgia* preferring the US: Georgia the country).
+                anywhere = Hints(kinds=_AREA_KINDS)
+                found += self.resolve(Query(text, anywhere, limit=AREA_CHOICES, min_confidence=AREA_CONFIDENCE))
         places = [answer.place for answer in found if answer.match_kind in MET_WHOLE or answer.confidence >= AREA_SURE]
-        if is_area_code(text):
+        if code:
             with self.index.turn():
-                if not self._admin1_ids:
-                    self._admin1_ids.update(self.index.admin1_ids())
-                ids = [i for code, i in self._admin1_ids.items() if code.partition(".")[2] == text]
-                rows = self._place_rows_of(ids)
+                if not self._admin1_by_code:
+                    for full, geoname_id in self.index.admin1_ids().items():
+                        self._admin1_by_code.setdefault(full.partition(".")[2], []).append(geoname_id)
+                rows = self._place_rows_of(self._admin1_by_code.get(text, []))
             places += sorted(rows.values(), key=lambda place: place.population, reverse=True)
         areas = [area for area in dict.fromkeys(Area.of(place) for place in places) if area is not None]
         return [
