@@ -28,7 +28,8 @@ AREA_SURE = 0.5
 NEAR_INSIDE_CONFIDENCE = 0.5
 """Where no area holds a place named as written, a near spelling inside one answers only this sure."""
 
-_DIVISIONS = frozenset({Kind.COUNTRY, Kind.ADMIN_AREA})
+AREA_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN_AREA})
+"""The kinds of place a qualifier names: countries and admin divisions."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +85,7 @@ class Area:
             return False
         if not self.admin2_code or place.admin2_code == self.admin2_code:
             return True
-        return not place.admin2_code and kind_of_feature(place.feature_class, place.feature_code) not in _DIVISIONS
+        return not place.admin2_code and kind_of_feature(place.feature_class, place.feature_code) not in AREA_KINDS
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ import numpy as np
 from toponym_server.index.reader import COMPACT_FACTS_AT, IndexReader, NameRow, PlaceRow, unpacked_name
 from toponym_server.index.stored import ANSWERS_FINGERPRINT, answer_key
 from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE, RIVALS, confidence_of, iter_confidences
-from toponym_server.matching.features import Kind, kind_of_feature
+from toponym_server.matching.features import kind_of_feature
 from toponym_server.matching.keys import QueryKeys, exact_keys, folded_exact_key, query_keys
 from toponym_server.matching.local_script import script_of
 from toponym_server.matching.normalize import Normalized, fold, normalize, turkish_alphabet_folded
@@ -54,6 +54,7 @@ from toponym_server.resolver.kept_names import KeptNameRows
 from toponym_server.resolver.qualified import (
     AREA_CHOICES,
     AREA_CONFIDENCE,
+    AREA_KINDS,
     AREA_SURE,
     AnsweredWithin,
     Area,
@@ -272,7 +273,6 @@ def _broad_stage(leaders: Sequence[Ranked]) -> _BroadStage | None:
 
 
 _BARE = Hints()
-_AREA_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN_AREA})
 
 
 def _stored_answers_of(index: IndexReader) -> StoredAnswers | None:
@@ -588,12 +588,12 @@ class Resolver:
         # A code names an area only as written (*US*, *UK*): one no name is spelt as is not
         # ranked among near spellings, which would take as long as a name of no place does.
         if not code or self._names_a_place(text, fold(text)[0]):
-            asked = Hints(countries=countries, restrict_to_countries=restrict, kinds=_AREA_KINDS)
+            asked = Hints(countries=countries, restrict_to_countries=restrict, kinds=AREA_KINDS)
             found = self.resolve(Query(text, asked, limit=AREA_CHOICES, min_confidence=AREA_CONFIDENCE))
             if countries and not restrict:
                 # A country preferred comes first, but makes no area named elsewhere too unlikely to
                 # be meant (*Tbilisi, Georgia* preferring the US: Georgia the country).
-                anywhere = Hints(kinds=_AREA_KINDS)
+                anywhere = Hints(kinds=AREA_KINDS)
                 found += self.resolve(Query(text, anywhere, limit=AREA_CHOICES, min_confidence=AREA_CONFIDENCE))
         places = [answer.place for answer in found if answer.match_kind in MET_WHOLE or answer.confidence >= AREA_SURE]
         if code:

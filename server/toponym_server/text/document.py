@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from toponym_server.index.reader import IndexReader
-from toponym_server.matching.features import Kind
 from toponym_server.matching.keys import exact_key, naming_keys
 from toponym_server.matching.normalize import normalize
 from toponym_server.matching.ranking import Hints, distance_km
@@ -16,7 +15,7 @@ from toponym_server.resolver import Candidate, Query, Resolver, contexts_for, in
 from toponym_server.resolver.answers import MET_WHOLE
 from toponym_server.resolver.cache import LruCache
 from toponym_server.resolver.context import Points
-from toponym_server.resolver.qualified import AREA_CHOICES, Area
+from toponym_server.resolver.qualified import AREA_CHOICES, AREA_KINDS, Area
 from toponym_server.text.cues import LIST_SEPARATORS
 from toponym_server.text.finder import Span, find_spans, without_division_word
 
@@ -42,7 +41,6 @@ GREAT_CITY = 1_000_000
 _KNOWN_CACHE = 100_000
 _WRITTEN_POSTINGS = 64
 _COMMAS = frozenset({",", "\u060c"})  # the Latin and the Arabic comma
-_AREAS = frozenset({Kind.COUNTRY, Kind.ADMIN_AREA})
 _STATE_CODES = frozenset({"PPLC", "PCLI", "PCLD", "PCLS", "PCLF", "PCL"})
 
 
@@ -209,16 +207,16 @@ class TextResolver:
             i, j = position.get(left.name), position.get(right.name)
             if i is None or j is None or i == j or text[left.end : right.start].strip() not in _COMMAS:
                 continue
-            if not alone[j] or alone[j][0].kind not in _AREAS:
+            if not alone[j] or alone[j][0].kind not in AREA_KINDS:
                 continue
             proceed()
             query = in_document(Query(f"{left.name}, {right.name}", hints, limit=limit, min_confidence=0.0))
             within = self.resolver.resolve_qualified(query, unless_a_name=False)
-            if within is None or within.answers[0].match_kind not in MET_WHOLE or within.answers[0].kind in _AREAS:
+            if within is None or within.answers[0].match_kind not in MET_WHOLE or within.answers[0].kind in AREA_KINDS:
                 continue
             area = within.area
             listed = _lists_areas_beside(spans, position, alone, k + 1, area, text)
-            asked = Hints(countries=frozenset({area.country_code}), restrict_to_countries=True, kinds=_AREAS)
+            asked = Hints(countries=frozenset({area.country_code}), restrict_to_countries=True, kinds=AREA_KINDS)
             named = self.resolver.resolve(Query(right.name, asked, limit=AREA_CHOICES, min_confidence=0.0))
             itself = [c for c in named if c.place.geoname_id == area.geoname_id]
             if itself:
@@ -497,7 +495,7 @@ def _lists_areas_beside(
     if k + 1 >= len(spans) or text[spans[k].end : spans[k + 1].start].strip() not in LIST_SEPARATORS:
         return False
     n = position.get(spans[k + 1].name)
-    if n is None or not alone[n] or alone[n][0].kind not in _AREAS:
+    if n is None or not alone[n] or alone[n][0].kind not in AREA_KINDS:
         return False
     beside = Area.of(alone[n][0].place)
     return beside is not None and not beside.holds_area(area)
