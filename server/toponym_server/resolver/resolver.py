@@ -557,7 +557,7 @@ class Resolver:
         return answers
 
     def _names_a_place(self, text: str, folded: str) -> bool:
-        """Tell whether some place has a name folded as ``text`` is (*Bonaire, Sint Eustatius and Saba*).
+        """Tell whether some place has a name that folds as ``text`` does (*Bonaire, Sint Eustatius and Saba*).
 
         Or as the name it describes with a generic word (*Asturias, Principado de province*).
         ``folded`` is the text folded (:func:`~toponym_server.matching.normalize.fold`): most
