@@ -205,7 +205,7 @@ class TextResolver:
         pairs: dict[int, list[Candidate]] = {}
         for k, (left, right) in enumerate(pairwise(spans)):
             i, j = position.get(left.name), position.get(right.name)
-            if i is None or j is None or i == j or text[left.end : right.start].strip() not in _COMMAS:
+            if i is None or j is None or i == j or _between(text, left, right) not in _COMMAS:
                 continue
             if not alone[j] or alone[j][0].kind not in AREA_KINDS:
                 continue
@@ -309,9 +309,10 @@ class TextResolver:
         # A name and the area it lies in, written as an address writes them (*Paris, Texas*), are
         # that place and that area: they are answered so, and pull the others as they are.
         qualified = self._qualified_pairs(spans, distinct, alone, text, hints, limit, proceed)
-        fixed = {distinct.index(spans[k].name) for k in qualified}
+        position = {name: i for i, name in enumerate(distinct)}
+        fixed = {position[spans[k].name] for k in qualified}
         for k in sorted(qualified, reverse=True):  # a name's first pair decides how it pulls
-            alone[distinct.index(spans[k].name)] = qualified[k]
+            alone[position[spans[k].name]] = qualified[k]
         contexts = contexts_for(alone)
         never = self._never_mentions(spans, queries, alone, contexts, text)
 
@@ -411,7 +412,7 @@ def _may_be_listed(spans: list[Span], i: int, text: str) -> bool:
     for j in (i - 1, i + 1):
         if 0 <= j < len(spans):
             left, right = (spans[j], spans[i]) if j < i else (spans[i], spans[j])
-            if text[left.end : right.start].strip() in LIST_SEPARATORS:
+            if _between(text, left, right) in LIST_SEPARATORS:
                 return True
     return False
 
@@ -433,7 +434,7 @@ def _in_another_name(spans: list[Span], accepted: list[bool], i: int, text: str)
 
 def _adjacent_mention(spans: list[Span], accepted: list[bool], left: int, right: int, text: str) -> bool:
     """Tell whether spans ``left`` and ``right`` touch (only spaces between) and the other one is accepted."""
-    if left < 0 or right >= len(spans) or text[spans[left].end : spans[right].start].strip():
+    if left < 0 or right >= len(spans) or _between(text, spans[left], spans[right]):
         return False
     return accepted[left] and accepted[right]
 
@@ -485,6 +486,11 @@ def _is_area(candidate: Candidate) -> bool:
     return candidate.place.feature_class == "A"
 
 
+def _between(text: str, left: Span, right: Span) -> str:
+    """What stands between two spans of ``text``, without the spaces around it (*and*, a comma, nothing)."""
+    return text[left.end : right.start].strip()
+
+
 def _lists_areas_beside(
     spans: list[Span], position: dict[str, int], alone: list[list[Candidate]], k: int, area: Area, text: str
 ) -> bool:
@@ -492,7 +498,7 @@ def _lists_areas_beside(
 
     ``position`` gives each span's name its place in ``alone``, the names' lone answers.
     """
-    if k + 1 >= len(spans) or text[spans[k].end : spans[k + 1].start].strip() not in LIST_SEPARATORS:
+    if k + 1 >= len(spans) or _between(text, spans[k], spans[k + 1]) not in LIST_SEPARATORS:
         return False
     n = position.get(spans[k + 1].name)
     if n is None or not alone[n] or alone[n][0].kind not in AREA_KINDS:
@@ -506,7 +512,7 @@ def _listed_with(spans: list[Span], strong: list[bool], i: int, text: str) -> bo
     for j in (i - 1, i + 1):
         if 0 <= j < len(spans) and strong[j]:
             left, right = (spans[j], spans[i]) if j < i else (spans[i], spans[j])
-            if text[left.end : right.start].strip() in LIST_SEPARATORS:
+            if _between(text, left, right) in LIST_SEPARATORS:
                 return True
     return False
 
@@ -517,7 +523,7 @@ def _listed_beside(spans: list[Span], names: list[str], text: str) -> list[set[i
     beside: list[set[int]] = [set() for _ in names]
     for left, right in pairwise(spans):
         i, j = position.get(left.name), position.get(right.name)
-        if i is not None and j is not None and i != j and text[left.end : right.start].strip() in LIST_SEPARATORS:
+        if i is not None and j is not None and i != j and _between(text, left, right) in LIST_SEPARATORS:
             beside[i].add(j)
             beside[j].add(i)
     return beside
