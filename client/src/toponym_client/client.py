@@ -167,9 +167,10 @@ class ToponymClient:
         """Resolve one name, in any spelling or script, to ranked candidate places.
 
         Args:
-            name: The name as written; it may carry the areas it lies in (``"Paris, Texas"``,
-                ``"Springfield, IL, USA"``, ``"Tripoli (Lebanon)"``), and is then answered with
-                the places of the name inside them.
+            name: The name as written; it may carry the areas it lies in, by name or by ISO
+                3166 code (``"Paris, Texas"``, ``"Springfield, IL, USA"``, ``"Kingston, ON"``,
+                ``"Tripoli (Lebanon)"``), and is then answered with the places of the name
+                inside them.
             country: ISO 3166-1 alpha-2 code(s) of countries to prefer.
             restrict_to_country: Return only places in ``country``.
             lang: BCP 47 tag of the text the name comes from; names in this

@@ -40,10 +40,11 @@ import time
 import zlib
 from array import array
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
@@ -90,6 +91,7 @@ from toponym_server.matching.ranking import (
     FLAG_SHORT,
 )
 from toponym_server.matching.rules_version import RULES_VERSION
+from toponym_server.sources.area_codes import AreaCode, geonames_area_codes, iso_area_codes, iso_area_codes_fingerprint
 from toponym_server.sources.base import GazetteerSource
 from toponym_server.sources.crosswalk import CrosswalkLink
 from toponym_server.sources.custom import CustomGazetteer
@@ -201,7 +203,8 @@ def expected_fingerprint(
     """The fingerprint an index built now from these inputs would carry."""
     extra = f":{custom.fingerprint}" if custom else ""
     extra += f":{crosswalk_fingerprint}" if crosswalk_fingerprint else ""
-    return f"{FORMAT_VERSION}:{RULES_VERSION}:{LINK_RULES_VERSION}:{source.fingerprint()}{extra}"
+    codes = iso_area_codes_fingerprint()
+    return f"{FORMAT_VERSION}:{RULES_VERSION}:{LINK_RULES_VERSION}:{source.fingerprint()}:{codes}{extra}"
 
 
 def name_flags(name: NameRecord) -> int:
@@ -592,10 +595,12 @@ def _write(
         warm = write_warm_names(conn)
         logger.info("the %d warmest names listed in %.1f s", warm, time.monotonic() - started)
         started = time.monotonic()
+        divisions = list(source.admin_divisions())
         conn.executemany(
-            "INSERT OR REPLACE INTO admin_divisions VALUES (?,?,?)",
-            ((d.code, d.name, d.geoname_id) for d in source.admin_divisions()),
+            "INSERT OR REPLACE INTO admin_divisions VALUES (?,?,?)", ((d.code, d.name, d.geoname_id) for d in divisions)
         )
+        codes = _write_area_codes(conn, chain(iso_area_codes(), geonames_area_codes(divisions)))
+        logger.info("%d area codes written", codes)
         links = _write_related(state, crosswalk, merged, options)
         logger.info("%d related-place links written in %.1f s", links, time.monotonic() - started)
         counts = {
@@ -627,6 +632,16 @@ def _write(
     finally:
         workers.close()
         conn.close()
+
+
+def _write_area_codes(conn: sqlite3.Connection, codes: Iterable[AreaCode]) -> int:
+    """Write the codes of the areas the index holds (no other: a filtered build holds few); return how many."""
+    before = conn.total_changes
+    conn.executemany(
+        "INSERT OR IGNORE INTO area_codes SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM places WHERE id = ?2)",
+        ((area.code, area.geoname_id) for area in codes),
+    )
+    return conn.total_changes - before
 
 
 def _place_row(place: PlaceRecord, weight: float, is_custom: bool) -> tuple[object, ...]:

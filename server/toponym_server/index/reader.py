@@ -640,10 +640,20 @@ class IndexReader:
         rows = self._conn.execute("SELECT code, name FROM admin_divisions WHERE code NOT LIKE '%.%.%'")
         return {str(code): str(name) for code, name in rows}
 
-    def admin1_ids(self) -> dict[str, int]:
-        """The GeoNames ID of every first-level admin division, by GeoNames code (``CC.A1``): a few thousand."""
-        rows = self._conn.execute("SELECT code, geoname_id FROM admin_divisions WHERE code NOT LIKE '%.%.%'")
-        return {str(code): int(geoname_id) for code, geoname_id in rows}
+    def areas_coded(self, code: str) -> list[int]:
+        """The GeoNames IDs of the countries and divisions an address may write as ``code`` (*ON*, *FR*, *TX*).
+
+        Their ISO 3166 codes and the first-level divisions' GeoNames codes
+        (:mod:`toponym_server.sources.area_codes`); a file older than format 13 knows only the
+        latter. In no particular order; empty if none is.
+        """
+        if self.meta.get("format_version") in ("10", "11", "12"):
+            rows = self._conn.execute(
+                "SELECT geoname_id FROM admin_divisions WHERE code GLOB ? AND code NOT GLOB '*.*.*'", (f"*.{code}",)
+            )
+        else:
+            rows = self._conn.execute("SELECT geoname_id FROM area_codes WHERE code = ?", (code,))
+        return [int(geoname_id) for (geoname_id,) in rows]
 
     def localized_name(self, place_id: int, language: str) -> str:
         """Return the place's name in ``language``, or ``""``.

@@ -15,6 +15,9 @@ server keeps in memory first, warmest first (:mod:`toponym_server.index.warmth`)
 Since format 12 the ``stored_answers`` table holds the answers to the names of the gazetteer
 asked bare, as the resolver gave them when the file was built (:mod:`toponym_server.index.stored`);
 a server reads a format-10 or format-11 file too, and works every answer out as it is asked.
+Since format 13 the ``area_codes`` table holds the codes an address writes an area by (*ON*,
+*NSW*, *FR*: :mod:`toponym_server.sources.area_codes`); in an older file a server finds only
+the first-level divisions' GeoNames codes, in ``admin_divisions``.
 
 SQLite's ``user_version`` header field holds the CRC-32 of every page after the first, so a
 damaged copy can be detected (``toponym index verify``) without a checksum having to cover
@@ -23,9 +26,9 @@ itself.
 
 from __future__ import annotations
 
-FORMAT_VERSION = "12"
-READABLE_FORMATS = ("10", "11", FORMAT_VERSION)
-"""The formats a server reads: format 11 lacks only the stored answers, format 10 the ``warm_names`` table too."""
+FORMAT_VERSION = "13"
+READABLE_FORMATS = ("10", "11", "12", FORMAT_VERSION)
+"""The formats a server reads: format 12 lacks only the area codes, 11 the stored answers too, 10 ``warm_names`` too."""
 APPLICATION_ID = 0x746F706F  # "topo": marks the file as a toponym index
 PLACE_FACT_COLUMNS = ("feature_class", "feature_code", "country_code", "latitude", "longitude", "prominence")
 """The columns of a place that ranking reads, copied into each of its ``names`` rows (since format 7).
@@ -72,6 +75,8 @@ CREATE TABLE names (
     prominence REAL NOT NULL
 );
 CREATE TABLE admin_divisions (code TEXT PRIMARY KEY, name TEXT NOT NULL, geoname_id INTEGER NOT NULL)
+    WITHOUT ROWID;
+CREATE TABLE area_codes (code TEXT NOT NULL, geoname_id INTEGER NOT NULL, PRIMARY KEY (code, geoname_id))
     WITHOUT ROWID;
 CREATE TABLE related (
     place_id INTEGER NOT NULL,

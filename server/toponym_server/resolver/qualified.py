@@ -1,8 +1,8 @@
 """Answer a name written with the areas it lies in (*Paris, Texas*) with the places inside them.
 
 The qualifiers are read from the outermost in (:func:`~toponym_server.matching.qualifier.qualified`):
-each names a country or an admin division, met whole by one of its names or, for a state or
-province written as a code (*TX*, *SCT*), by its GeoNames code; an inner qualifier is looked
+each names a country or an admin division, met whole by one of its names or, written as a
+code (*TX*, *ON*, *FR*), by its ISO 3166 or GeoNames code; an inner qualifier is looked
 for inside the outer one (*Georgia, USA* is the state). The name is then resolved inside the
 innermost area; when a qualifier may name several areas (*Georgia*: the country, or the state),
 the first that holds a place named so answers (*Atlanta, Georgia*), or else the first that holds

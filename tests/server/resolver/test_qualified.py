@@ -34,6 +34,15 @@ def _first(resolver: Resolver, text: str, **options: object) -> int:
         ("Atlanta, Georgia, USA", 4180439),
         ("London (Ontario), Canada", 6058560),
         ("Manbij, Aleppo", 167357),  # a governorate's name
+        # ISO 3166 codes, which GeoNames does not give: before, Hamilton in Bermuda, Kingston
+        # on Norfolk Island, London the UK's capital (each the whole text's near spelling).
+        ("Hamilton, ON", 5969782),
+        ("Kingston, ON", 5992500),
+        ("London, ON", 6058560),
+        ("Newcastle, NSW", 2155472),  # before, the South African town was a close second
+        ("Victoria, BC", 6174041),
+        ("Mosul, IQ", 99072),  # a country's two-letter code
+        ("Paris, FRA", 2988507),  # and its three-letter one
     ],
 )
 def test_a_qualified_name_is_the_place_of_that_name_inside_the_area(
@@ -168,3 +177,18 @@ def test_a_country_preferred_keeps_no_area_named_elsewhere_out(resolver: Resolve
     preferred = Hints(countries=frozenset({"US"}))
     assert _first(resolver, "Tbilisi, Georgia", hints=preferred) == 611717
     assert _first(resolver, "Athens, Georgia", hints=Hints(countries=frozenset({"GE"}))) == 4180386
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Windsor, CA", 5410004),  # California, though Canada (CA) holds a Windsor too
+        ("Perth, WA", 2063523),  # Washington (WA) holds no Perth: Western Australia (AU-WA)
+        ("St. John's, NL", 6324733),  # the Netherlands (NL) hold none: Newfoundland and Labrador
+    ],
+)
+def test_a_code_of_several_areas_is_a_division_first_then_a_country(
+    resolver: Resolver, text: str, expected: int
+) -> None:
+    assert _first(resolver, text) == expected
+

@@ -448,9 +448,10 @@ class ResolveRequest(_message.Message):
     HINTS_FIELD_NUMBER: _builtins.int
     name: _builtins.str
     """The name as written, in any script. Required. It may carry the areas it lies in after
-    commas or in closing parentheses ("Paris, Texas", "Springfield, IL, USA", "Tripoli
-    (Lebanon)"): unless that whole text is a place's name, the answers are places of the
-    name inside the first area so named that holds one.
+    commas or in closing parentheses ("Paris, Texas", "Springfield, IL, USA", "Kingston, ON",
+    "Lyon, FR", "Tripoli (Lebanon)"), by name or by ISO 3166 code: unless that whole text is a
+    place's name, the answers are places of the name inside the first area so named that
+    holds one.
     """
     @_builtins.property
     def hints(self) -> Global___ResolveHints:
