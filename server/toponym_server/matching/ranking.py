@@ -270,6 +270,11 @@ _SCRIPT_COUNTRY = ("in a country that writes the name's script", ())
 _CURATED = ("named so by a curated source", ())
 
 
+def hinted_country_reason(country_code: str) -> str:
+    """The reason an answer gives for lying in a country the hints name (*in hinted country SY*)."""
+    return _IN_COUNTRY.format(country_code)
+
+
 @dataclass(slots=True)
 class Ranked:
     """A scored candidate, with the evidence that explains its score."""

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from toponym_server.index.reader import PlaceRow
 from toponym_server.matching.features import Kind, kind_of_feature
 from toponym_server.matching.qualifier import Qualified
+from toponym_server.matching.ranking import hinted_country_reason
 from toponym_server.resolver.answers import MET_WHOLE, Candidate
 
 AREA_CHOICES = 3
@@ -100,12 +101,15 @@ def answer_within(
     name: Qualified,
     areas_named: Callable[[str, Area | None], Sequence[Area]],
     resolve_inside: Callable[[Area], list[Candidate]],
+    hinted: frozenset[str] = frozenset(),
 ) -> AnsweredWithin | None:
     """The answers for ``name`` inside the areas its qualifiers name, or ``None`` if none holds one.
 
     ``areas_named(text, outer)`` gives the areas a qualifier may name, likeliest first, inside
     ``outer`` when it is not ``None``; ``resolve_inside(area)`` resolves the name inside an area.
-    An outer qualifier that names no area is passed over (*Hama, Syria, Middle East*).
+    An outer qualifier that names no area is passed over (*Hama, Syria, Middle East*). The
+    answers' explanations say the area holds them; they say the country was hinted only if it
+    is one of ``hinted``, the caller's, not the qualifier's.
     """
     outer: list[Area | None] = [None]
     for text in reversed(name.areas):
@@ -119,13 +123,20 @@ def answer_within(
         assert area is not None
         answers = resolve_inside(area)
         if answers and answers[0].match_kind in MET_WHOLE:
-            return _explained(area, answers)
+            return _explained(area, answers, hinted)
         if answers and answers[0].confidence >= NEAR_INSIDE_CONFIDENCE:
             found_inside.append((area, answers))
     # No area holds a place of the name as written: the likeliest area's sure near spelling.
-    return _explained(*found_inside[0]) if found_inside else None
+    return _explained(*found_inside[0], hinted) if found_inside else None
 
 
-def _explained(area: Area, answers: list[Candidate]) -> AnsweredWithin:
+def _explained(area: Area, answers: list[Candidate], hinted: frozenset[str]) -> AnsweredWithin:
+    # The name is resolved with the area's country hinted: only the caller's hint is one to name.
+    unhinted = "" if area.country_code in hinted else f"; {hinted_country_reason(area.country_code)}"
     inside = f"; inside {area.name}, as the name says"
-    return AnsweredWithin(area, [replace(answer, explanation=answer.explanation + inside) for answer in answers])
+
+    def explained(answer: Candidate) -> Candidate:
+        reasons = answer.explanation.replace(unhinted, "") if unhinted else answer.explanation
+        return replace(answer, explanation=reasons + inside)
+
+    return AnsweredWithin(area, [explained(answer) for answer in answers])

@@ -469,6 +469,7 @@ class Resolver:
             name,
             lambda text, outer: self._areas_named(text, outer, query.hints),
             lambda area: self.resolve(_inside(anywhere, name.name, area), context),
+            query.hints.countries,
         )
         if within is None:
             return None

@@ -192,3 +192,10 @@ def test_a_code_of_several_areas_is_a_division_first_then_a_country(
 ) -> None:
     assert _first(resolver, text) == expected
 
+
+def test_an_answer_inside_a_qualifier_s_country_does_not_say_the_caller_hinted_it(resolver: Resolver) -> None:
+    bare = resolver.resolve(Query("London, ON"))[0]
+    assert "hinted" not in bare.explanation
+    assert bare.explanation.endswith("inside Ontario, as the name says")
+    hinted = resolver.resolve(Query("London, ON", Hints(countries=frozenset({"CA"}))))[0]
+    assert "in hinted country CA; inside Ontario" in hinted.explanation
