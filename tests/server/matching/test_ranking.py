@@ -217,6 +217,9 @@ def test_ranked_is_sorted_best_first_and_explained(two_hamas) -> None:
         ("حمص", "Homs", MatchKind.TRANSLITERATION),
         ("Homs", "حمص", MatchKind.TRANSLITERATION),
         ("Hoks", "Homs", MatchKind.FUZZY),
+        # A name of another script met only in part is no transliteration: before, it was,
+        # and so was read as met whole (Middletown, CT gave Badalona, in Catalonia, ES-CT).
+        ("Middletown", "Μπαδαλόνα", MatchKind.FUZZY),
     ],
 )
 def test_match_kinds(query: str, name: str, expected: MatchKind) -> None:
