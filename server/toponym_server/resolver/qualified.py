@@ -102,6 +102,7 @@ def answer_within(
     areas_named: Callable[[str, Area | None], Sequence[Area]],
     resolve_inside: Callable[[Area], list[Candidate]],
     hinted: frozenset[str] = frozenset(),
+    spelt_inside: Callable[[str, Sequence[Area]], list[Area]] | None = None,
 ) -> AnsweredWithin | None:
     """The answers for ``name`` inside the areas its qualifiers name, or ``None`` if none holds one.
 
@@ -110,6 +111,10 @@ def answer_within(
     An outer qualifier that names no area is passed over (*Hama, Syria, Middle East*). The
     answers' explanations say the area holds them; they say the country was hinted only if it
     is one of ``hinted``, the caller's, not the qualifier's.
+
+    ``spelt_inside(name, areas)``, if given, tells which of ``areas`` hold a place spelt as the
+    name: those are resolved inside first, so that a code of twenty areas (*BA*) costs one
+    resolution, not twenty, when the last is the one.
     """
     outer: list[Area | None] = [None]
     for text in reversed(name.areas):
@@ -118,9 +123,12 @@ def answer_within(
             outer = list(dict.fromkeys(found))
     if outer == [None]:
         return None  # no qualifier named an area
+    areas = [area for area in outer if area is not None]
+    if spelt_inside is not None and len(areas) > 1:
+        holding = spelt_inside(name.name, areas)
+        areas = holding + [area for area in areas if area not in holding]
     found_inside: list[tuple[Area, list[Candidate]]] = []
-    for area in outer:
-        assert area is not None
+    for area in areas:
         answers = resolve_inside(area)
         if answers and answers[0].match_kind in MET_WHOLE:
             return _explained(area, answers, hinted)

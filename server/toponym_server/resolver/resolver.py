@@ -132,6 +132,10 @@ stored answers take in the file, for some 3 % more CPU a mixed name (twenty-seco
 # 1,782 more place rows and 1,362 more links (160 s of CPU either way, within noise) for about
 # 9 MiB less memory once full, which the memory target needed (BENCHMARKS.md, twenty-eighth session).
 _PLACE_ROWS_KEPT = 25_000
+_SPELT_INSIDE_LOOKED_UP = 1_000
+"""How many places of a qualified name's spelling are read to tell which of its areas hold one, most prominent first."""
+_WHOLE_NAMES_READ = 4
+"""How many names folded as a qualified text are read to tell whether one is written so, with its commas."""
 
 
 def _facts(row: tuple[Any, ...]) -> PlaceFacts:
@@ -460,7 +464,7 @@ class Resolver:
     ) -> AnsweredWithin | None:
         """:meth:`resolve_qualified` of a query folded as ``folded``."""
         name = qualified(query.name)
-        if name is None or (unless_a_name and self._names_a_place(query.name, folded)):
+        if name is None or (unless_a_name and self._names_a_place(query.name, folded, with_areas=True)):
             return None
         # Whether an area holds the name is told at any confidence: a name of many places inside
         # it (*Paris, USA*) is none of them surely, not a place outside it.
@@ -470,6 +474,7 @@ class Resolver:
             lambda text, outer: self._areas_named(text, outer, query.hints),
             lambda area: self.resolve(_inside(anywhere, name.name, area), context),
             query.hints.countries,
+            self._spelt_inside,
         )
         if within is None:
             return None
@@ -555,20 +560,28 @@ class Resolver:
             self._answers.put(key, kept_answers(answers))
         return answers
 
-    def _names_a_place(self, text: str, folded: str) -> bool:
+    def _names_a_place(self, text: str, folded: str, *, with_areas: bool = False) -> bool:
         """Tell whether some place has a name that folds as ``text`` does (*Bonaire, Sint Eustatius and Saba*).
 
         Or as the name it describes with a generic word (*Asturias, Principado de province*).
         ``folded`` is the text folded (:func:`~toponym_server.matching.normalize.fold`): most
         such texts are names as written (a fifth of the embedded index's names in Arabic script
-        are written *town، state*), told by one lookup without normalizing them.
+        are written *town، state*), told by one lookup without normalizing them. With
+        ``with_areas``, only a name itself written with a comma or parentheses counts: folding
+        drops them, and *Gaya, NG* folds as *Gayang* does.
         """
         if not folded:
             return False
         with self.index.turn():
-            if self.index.lookup(folded_exact_key(folded), 1):
-                return True
-            return any(self.index.lookup(key, 1) for key in exact_keys(normalize(text))[1:])
+            entries = self.index.lookup(folded_exact_key(folded), _WHOLE_NAMES_READ)
+            if not entries:
+                keys = exact_keys(normalize(text))[1:]
+                entries = next(filter(None, (self.index.lookup(key, _WHOLE_NAMES_READ) for key in keys)), [])
+            if not with_areas or not entries:
+                return bool(entries)
+            # One name at a time: the first is most often one (a town، state name in Arabic script).
+            names = (self.index.names_by_id([name_id]) for name_id, _place_id in entries)
+            return any(qualified(name.text) is not None for found in names for name in found)
 
     def _areas_named(self, text: str, outer: Area | None, hints: Hints) -> list[Area]:
         """The countries and admin divisions a qualifier may name, likeliest first, inside ``outer`` if given.
@@ -610,6 +623,13 @@ class Resolver:
             for area in areas
             if (not restrict or area.country_code in countries) and (outer is None or outer.holds_area(area))
         ]
+
+    def _spelt_inside(self, name: str, areas: Sequence[Area]) -> list[Area]:
+        """The ``areas`` that hold a place with a name folded as ``name`` is, in their order (one key read)."""
+        with self.index.turn():
+            entries = self.index.lookup(folded_exact_key(fold(name)[0]), _SPELT_INSIDE_LOOKED_UP)
+            places = self._place_rows_of(list(dict.fromkeys(place_id for _name_id, place_id in entries)))
+        return [area for area in areas if any(area.holds(place) for place in places.values())]
 
     def _inside(self, ranked: list[Ranked], area: Area) -> list[Ranked]:
         """The ranked places that lie inside ``area`` (their rows read: ranking knows no division)."""

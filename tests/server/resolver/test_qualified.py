@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from toponym_server.index import IndexReader
 from toponym_server.index.reader import PlaceRow
+from toponym_server.matching.features import Kind
+from toponym_server.matching.qualifier import Qualified
 from toponym_server.matching.ranking import Hints
+from toponym_server.matching.similarity import MatchKind
 from toponym_server.resolver import Query, Resolver
-from toponym_server.resolver.qualified import Area
+from toponym_server.resolver.answers import Candidate
+from toponym_server.resolver.qualified import Area, answer_within
 
 PARIS_FR = 2988507
 PARIS_TX = 4717560
@@ -43,6 +49,13 @@ def _first(resolver: Resolver, text: str, **options: object) -> int:
         ("Victoria, BC", 6174041),
         ("Mosul, IQ", 99072),  # a country's two-letter code
         ("Paris, FRA", 2988507),  # and its three-letter one
+        # Folded, the whole text is another place's name (Gayang, Linxihe, in China); a text is
+        # answered as written only if the name is written so, with its comma.
+        ("Gaya, NG", 2341580),
+        ("Linxi, HE", 1803334),  # Hebei
+        # Catalonia (ES-CT) is more populous than Connecticut, and a Greek name of Badalona
+        # shares Middletown's consonants in part: before, it was taken for a transliteration.
+        ("Middletown, CT", 4838633),
     ],
 )
 def test_a_qualified_name_is_the_place_of_that_name_inside_the_area(
@@ -199,3 +212,30 @@ def test_an_answer_inside_a_qualifier_s_country_does_not_say_the_caller_hinted_i
     assert bare.explanation.endswith("inside Ontario, as the name says")
     hinted = resolver.resolve(Query("London, ON", Hints(countries=frozenset({"CA"}))))[0]
     assert "in hinted country CA; inside Ontario" in hinted.explanation
+
+
+def test_the_areas_holding_a_place_spelt_as_the_name_are_resolved_inside_first() -> None:
+    areas = [Area(i, f"area {i}", "XX", str(i)) for i in range(1, 21)]
+    asked: list[int] = []
+
+    def resolve_inside(area: Area) -> list[Candidate]:
+        asked.append(area.geoname_id)
+        return [_candidate(MatchKind.EXACT)] if area.geoname_id == 20 else []
+
+    def spelt_inside(name: str, offered: Sequence[Area]) -> list[Area]:
+        assert name == "Paris" and list(offered) == areas
+        return [areas[-1]]
+
+    within = answer_within(
+        Qualified("Paris", ("BA",)), lambda text, outer: areas, resolve_inside, frozenset(), spelt_inside
+    )
+    assert within is not None and within.area == areas[-1]
+    assert asked == [20]  # one resolution, not twenty
+    asked.clear()
+    assert answer_within(Qualified("Paris", ("BA",)), lambda text, outer: areas, resolve_inside) is not None
+    assert asked == list(range(1, 21))
+
+
+def _candidate(kind: MatchKind) -> Candidate:
+    place = PlaceRow(7, "Paris", "Paris", 0.0, 0.0, "P", "PPL", "XX", "20", "", 1, 0.5, False)
+    return Candidate(place, Kind.POPULATED_PLACE, "", "", 0.9, kind, "Paris", "matched 'Paris' (exact)")
