@@ -102,6 +102,15 @@ W_COUNTRY = 1.4
 W_COUNTRY_EXONYM = -1.0
 # A city of some 400,000 people, or a smaller one the gazetteer names in many languages.
 _OWNER_PROMINENCE = 0.8
+# A town bearing a name as its own also outweighs a place that bears it among its others and is
+# at most this much more prominent (a town some 25 times as populous): GeoNames' alternate names
+# of the embedded data say nothing of which are historic, and a city's old or other name that a
+# town of a tenth of its size bears as its own is not what the name means (*Waterloo*, an early
+# name of Austin, Texas, is the Ontario city; *Newton*, one of Tallahassee's, the Massachusetts
+# one). The famous meaning of an exonym or an old name is a city far more prominent than the towns
+# bearing it (*Bombay*, *Madras*, *Edo*, *Batavia*). A country, of prominence 1, keeps
+# _OWNER_PROMINENCE.
+_OWNER_GAP = 0.2
 # Met only by a name that is not its own while a town elsewhere bears it as its own, a place
 # gives up some of the lead its prominence gives it, and a capital its capital's weight (*Akashi*,
 # Hagåtña's name under Japanese rule, is the Japanese city), as a country met by a city's name
@@ -676,7 +685,7 @@ def rank(
             elif (
                 not query.transliterated
                 and not flags & FLAG_CODE
-                and namesakes.owned.get(hit.text.casefold(), -1.0) >= _OWNER_PROMINENCE
+                and _owns(namesakes.owned.get(hit.text.casefold(), -1.0), place)
             ):
                 base += W_COUNTRY_EXONYM
         if local is not None:
@@ -952,18 +961,27 @@ def _names_another_place(
 
     It is when it is none of the place's own names (canonical, preferred or short, one a curated
     file gives, one in a script its country writes, a code) and a town of some prominence
-    (:data:`_OWNER_PROMINENCE`) among the candidates bears it as its canonical name. A division's
-    name borne by a town is left alone: the town is often its seat (Ghulja, named Yili as the
-    prefecture is).
+    (:func:`_owns`) among the candidates bears it as its canonical name. A division's name borne
+    by a town is left alone: the town is often its seat (Ghulja, named Yili as the prefecture is).
     """
     if query.transliterated or local is not None:
         return False
     if hit.flags & (FLAG_CANONICAL | FLAG_PREFERRED | FLAG_SHORT | FLAG_CODE | FLAG_CUSTOM):
         return False
     text = hit.text.casefold()
-    if namesakes.towns_own.get(text, -1.0) < _OWNER_PROMINENCE:
+    if not _owns(namesakes.towns_own.get(text, -1.0), place):
         return False
     return not any(other.flags & FLAG_CANONICAL and other.text.casefold() == text for other in hits)
+
+
+def _owns(owner: float, bearer: PlaceFacts) -> bool:
+    """Tell whether a place of prominence ``owner`` that bears a name as its own outweighs ``bearer``.
+
+    ``bearer`` bears the name among its others. The owner does when it is a town of some
+    prominence (:data:`_OWNER_PROMINENCE`) or not much less prominent than ``bearer``
+    (:data:`_OWNER_GAP`).
+    """
+    return owner >= min(_OWNER_PROMINENCE, bearer.prominence - _OWNER_GAP)
 
 
 def _arabic_admin_words(query: Normalized) -> frozenset[str]:

@@ -829,3 +829,23 @@ def test_a_town_named_as_a_division_bears_its_name_as_its_own() -> None:
     candidates = [(ghulja, [hit("Ghulja"), hit("Yili", flags=0)]), (prefecture, [hit("Yili")])]
     ranked = rank(normalize("Yili"), candidates, Hints())
     assert all("named so by another town as its own" not in r.reasons for r in ranked)
+
+
+def test_a_town_bearing_a_name_as_its_own_outweighs_a_city_not_far_more_prominent_bearing_it_among_others() -> None:
+    # Waterloo is an early name of Austin (TX); the Ontario city, some ten times smaller, bears it as its own.
+    austin = place(4671654, "US", (30.27, -97.74), 0.96)
+    waterloo = place(6176823, "CA", (43.47, -80.52), 0.79)
+    candidates = [(austin, [hit("Austin"), hit("Waterloo", flags=0)]), (waterloo, [hit("Waterloo")])]
+    assert winner("Waterloo", candidates) == 6176823
+    ranked = rank(normalize("Waterloo"), candidates, Hints())
+    assert "named so by another town as its own" in ranked[1].reasons
+
+
+def test_a_city_far_more_prominent_than_the_towns_bearing_its_old_name_keeps_it() -> None:
+    # Batavia, Jakarta's colonial name, is also the own name of Batavia (IL), far less prominent.
+    jakarta = place(1642911, "ID", (-6.21, 106.85), 0.99, "P.PPLC")
+    batavia = place(4884192, "US", (41.85, -88.31), 0.72)
+    candidates = [(jakarta, [hit("Jakarta"), hit("Batavia", flags=0)]), (batavia, [hit("Batavia")])]
+    assert winner("Batavia", candidates) == 1642911
+    ranked = rank(normalize("Batavia"), candidates, Hints())
+    assert all("named so by another town as its own" not in r.reasons for r in ranked)
