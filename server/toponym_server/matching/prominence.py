@@ -50,3 +50,12 @@ def _by_kind(kind: Kind, feature_code: str, population: int, seat: bool) -> floa
     elif kind is Kind.OTHER:
         by_population = 0.3 + 0.5 * by_population
     return max(by_population, _FLOOR.get(feature_code, 0.0), _SEAT_FLOOR if seat else 0.0)
+
+
+def as_populated(prominence_value: float, feature_code: str, population: int) -> float:
+    """``prominence_value``, of a place of ``feature_code``, without what its kind's floor added to its population's.
+
+    What a capital of a territory of a few thousand people weighs as the town it is.
+    """
+    by_population = min(1.0, math.log10(max(population, 0) + 1) / 7.0)
+    return prominence_value - max(0.0, _FLOOR.get(feature_code, 0.0) - by_population)

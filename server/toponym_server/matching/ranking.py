@@ -14,7 +14,7 @@ Signals:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from typing import NamedTuple, Protocol
@@ -35,6 +35,7 @@ from toponym_server.matching.normalize import (
     phonetic_variants,
     spelling,
 )
+from toponym_server.matching.prominence import as_populated
 from toponym_server.matching.scoring import (
     FEATURES,
     MODEL,
@@ -88,6 +89,12 @@ W_COUNTRY_INEXACT = -2.0
 # A national capital is named far more often than the towns named after it, and stands for its
 # government (*Washington says*); the benchmarks ask for towns and cannot fit this either.
 W_CAPITAL = 1.5
+# Not a capital of fewer people than this (GeoNames' figure for the town itself): the capital of
+# a territory of a few thousand people is not named more often than a town of its size, and is
+# weighed as one, without the capitals' prominence floor (*Hamilton* is Hamilton, Ontario before
+# the capital of Bermuda, of 902 people; *Kingston* Jamaica's capital well before Norfolk
+# Island's, of 880; *Plymouth* the English city before Montserrat's abandoned capital).
+CAPITAL_PEOPLE = 10_000
 # The same holds of a country named exactly (*Lebanon*, *Jordan* against the towns named after them);
 # a little less, so that a capital as prominent as its country keeps the name they share (*Singapore*).
 # By its own name, a preferred or short one, one in the caller's language or in a script the
@@ -609,6 +616,9 @@ def shortlist(
     return sorted(np.argsort(-total, kind="stable")[:size].tolist())
 
 
+_NO_PEOPLE: Mapping[int, int] = {}
+
+
 def rank(
     query: Normalized,
     candidates: Sequence[tuple[PlaceFacts, Sequence[NameView]]],
@@ -616,6 +626,7 @@ def rank(
     context: Sequence[tuple[float, float]] = (),
     model: RankingModel = MODEL,
     namesakes: Namesakes | None = None,
+    capital_people: Mapping[int, int] = _NO_PEOPLE,
 ) -> list[Ranked]:
     """Score every candidate place and return them best first.
 
@@ -623,14 +634,20 @@ def rank(
     the signals the benchmarks cannot fit; those are kept apart as the candidate's ``bonus``.
     A division is weighed against its namesakes in its country among ``candidates`` and
     ``namesakes``: a caller that ranks its candidates in stages gives the :class:`Namesakes` of
-    those it ranked before.
+    those it ranked before. ``capital_people`` gives the population of capitals among the
+    candidates, by place ID (:data:`CAPITAL_PEOPLE`); one it leaves out weighs as a capital.
     """
     language = hints.language.split("-")[0].lower()
     kept: list[tuple[PlaceFacts, Sequence[NameView]]] = []
     kinds: list[Kind] = []
+    small_capitals: set[int] = set()
     for place, hits in meeting(query, candidates):
         kind = kind_of_feature(place.feature_class, place.feature_code)
         if hits and admits(hints, place, kind):
+            people = capital_people.get(place.place_id, CAPITAL_PEOPLE)
+            if people < CAPITAL_PEOPLE and place.feature_code == "PPLC":
+                place = place._replace(prominence=as_populated(place.prominence, place.feature_code, people))
+                small_capitals.add(place.place_id)
             kept.append((place, hits))
             kinds.append(kind)
     table, described = _with_described(query, kept, kinds, evidence_table(query, kept, hints), namesakes)
@@ -706,7 +723,7 @@ def rank(
         ):
             base += W_OTHERS_NAME
             signals.append(_OTHERS_NAME)
-        elif place.feature_code == "PPLC":
+        elif place.feature_code == "PPLC" and place.place_id not in small_capitals:
             base += W_CAPITAL
         if flags & FLAG_CANONICAL:
             base += W_CANONICAL

@@ -138,6 +138,9 @@ _WHOLE_NAMES_READ = 4
 """How many names folded as a qualified text are read to tell whether one is written so, with its commas."""
 
 
+_POPULATION_AT = PlaceRow._fields.index("population")
+
+
 def _facts(row: tuple[Any, ...]) -> PlaceFacts:
     """The ranking facts of a name's place, from the name's kept row (:meth:`Resolver._name_rows_of`)."""
     return tuple.__new__(PlaceFacts, (row[1], *row[COMPACT_FACTS_AT:]))
@@ -420,6 +423,8 @@ class Resolver:
         # kept flat (see kept.py).
         self._related_kept: KeptRows[tuple[Any, ...]] = KeptRows(_PLACE_ROWS_KEPT)
         self._point_vectors: dict[tuple[float, float], tuple[float, float, float]] = {}
+        # The population of each capital met so far, which ranking weighs (CAPITAL_PEOPLE): a few hundred.
+        self._capital_people: dict[int, int] = {}
 
     def resolve(self, query: Query, context: Sequence[tuple[float, float]] = ()) -> list[Candidate]:
         """Return the candidates for ``query``, best first, at most ``query.limit`` of them.
@@ -989,9 +994,18 @@ class Resolver:
             candidates = again + [new[i] for i in chosen]
         merged = dict(scored)
         namesakes = Namesakes.of((item.place, item.similarity, item.view, item.matched) for item in scored.values())
-        for item in rank(normalized, candidates, hints, namesakes=namesakes):
+        capital_people = self._people_of_capitals(candidates)
+        for item in rank(normalized, candidates, hints, namesakes=namesakes, capital_people=capital_people):
             merged[item.place.place_id] = item
         return merged
+
+    def _people_of_capitals(self, candidates: Sequence[tuple[PlaceFacts, Sequence[NameRow]]]) -> dict[int, int]:
+        """The population of every capital met so far, read from the index once each (in a turn)."""
+        known = self._capital_people
+        missing = [p.place_id for p, _ in candidates if p.feature_code == "PPLC" and p.place_id not in known]
+        for row in self.index.place_fields_by_id(missing):
+            known[row[0]] = row[_POPULATION_AT]
+        return known
 
     def _in_language(self, names: list[NameRow], query: Normalized, language: str) -> list[NameRow]:
         """``names``, each spelt as ``query`` that its place also bears so in ``language`` under that name's tag.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from toponym_server.matching.features import Kind, kind_of_feature
-from toponym_server.matching.prominence import prominence
+from toponym_server.matching.prominence import as_populated, prominence
 
 
 def test_country_capital_big_city_village_are_ordered() -> None:
@@ -94,3 +94,10 @@ def test_a_seat_weighs_at_least_as_its_level_and_a_seat_of_no_known_level_as_the
     assert prominence("P", "PPLA3", 0) > prominence("P", "PPLA4", 0) > prominence("P", "PPL", 0)
     assert prominence("P", "PPL", 0, seat=True) == prominence("P", "PPLA4", 0)
     assert prominence("P", "PPL", 200_000, seat=True) == prominence("P", "PPL", 200_000)
+
+
+def test_a_capital_as_populated_loses_only_what_its_floor_added() -> None:
+    tiny = prominence("P", "PPLC", 902, name_count=30)
+    assert as_populated(tiny, "PPLC", 902) == pytest.approx(prominence("P", "PPL", 902, name_count=30))
+    big = prominence("P", "PPLC", 2_000_000, name_count=30)
+    assert as_populated(big, "PPLC", 2_000_000) == big

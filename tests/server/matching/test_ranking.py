@@ -849,3 +849,24 @@ def test_a_city_far_more_prominent_than_the_towns_bearing_its_old_name_keeps_it(
     assert winner("Batavia", candidates) == 1642911
     ranked = rank(normalize("Batavia"), candidates, Hints())
     assert all("named so by another town as its own" not in r.reasons for r in ranked)
+
+
+def test_a_capital_of_a_few_thousand_people_weighs_as_the_town_it_is() -> None:
+    # Bermuda's capital, of 902 people, carries a capital's prominence floor, nearly Hamilton's (ON).
+    bermuda = place(3573197, "BM", (32.29, -64.78), 0.913, "P.PPLC")
+    ontario = place(5969782, "CA", (43.26, -79.87), 0.916)
+    jamaica = place(3489854, "JM", (17.99, -76.79), 0.924, "P.PPLC")
+    norfolk = place(2161314, "NF", (-29.06, 167.96), 0.910, "P.PPLC")
+    hamiltons = [(bermuda, [hit("Hamilton")]), (ontario, [hit("Hamilton")])]
+    kingstons = [(norfolk, [hit("Kingston")]), (jamaica, [hit("Kingston")])]
+    people = {3573197: 902, 3489854: 937_700, 2161314: 880}
+    ranked = rank(normalize("Hamilton"), hamiltons, Hints(), capital_people=people)
+    assert ranked[0].place.place_id == 5969782
+    ranked = rank(normalize("Kingston"), kingstons, Hints(), capital_people=people)
+    assert ranked[0].place.place_id == 3489854
+    assert confidences(ranked)[1] < confidences(ranked)[0] / 2
+    # A capital whose population the caller does not give weighs as a capital.
+    assert winner("Hamilton", hamiltons) == 3573197
+    # With the hint, Bermuda's.
+    ranked = rank(normalize("Hamilton"), hamiltons, Hints(countries=frozenset({"BM"})), capital_people=people)
+    assert ranked[0].place.place_id == 3573197
