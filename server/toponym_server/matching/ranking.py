@@ -115,8 +115,10 @@ _OWNER_PROMINENCE = 0.8
 # town of a tenth of its size bears as its own is not what the name means (*Waterloo*, an early
 # name of Austin, Texas, is the Ontario city; *Newton*, one of Tallahassee's, the Massachusetts
 # one). The famous meaning of an exonym or an old name is a city far more prominent than the towns
-# bearing it (*Bombay*, *Madras*, *Edo*, *Batavia*). A country, of prominence 1, keeps
-# _OWNER_PROMINENCE.
+# bearing it (*Bombay*, *Madras*, *Edo*, *Batavia*). Only for a town of some 100,000 people
+# (_OWNER_PROMINENCE less half the gap): between smaller places, how many languages name the
+# bearer tells more (the Syrian *Palmyra*, Tadmur by its own name, against Palmyra, New Jersey).
+# A country, of prominence 1, keeps _OWNER_PROMINENCE.
 _OWNER_GAP = 0.2
 # Met only by a name that is not its own while a town elsewhere bears it as its own, a place
 # gives up some of the lead its prominence gives it, and a capital its capital's weight (*Akashi*,
@@ -995,10 +997,12 @@ def _owns(owner: float, bearer: PlaceFacts) -> bool:
     """Tell whether a place of prominence ``owner`` that bears a name as its own outweighs ``bearer``.
 
     ``bearer`` bears the name among its others. The owner does when it is a town of some
-    prominence (:data:`_OWNER_PROMINENCE`) or not much less prominent than ``bearer``
-    (:data:`_OWNER_GAP`).
+    prominence (:data:`_OWNER_PROMINENCE`), or a town of some 100,000 people not much less
+    prominent than ``bearer`` (:data:`_OWNER_GAP`).
     """
-    return owner >= min(_OWNER_PROMINENCE, bearer.prominence - _OWNER_GAP)
+    if owner >= _OWNER_PROMINENCE:
+        return True
+    return owner >= _OWNER_PROMINENCE - _OWNER_GAP / 2 and owner >= bearer.prominence - _OWNER_GAP
 
 
 def _arabic_admin_words(query: Normalized) -> frozenset[str]:
