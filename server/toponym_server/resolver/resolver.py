@@ -441,7 +441,7 @@ class Resolver:
         """
         folded, transliterated = fold(query.name)
         if query.inside is None:
-            within = self._resolve_qualified(query, folded, context, unless_a_name=True)
+            within = self._resolve_qualified(query, folded, transliterated, context, unless_a_name=True)
             if within is not None:
                 return within.answers
         answers = self._answers_to(query, context, folded, transliterated, turkish_alphabet_folded(query.name))
@@ -462,14 +462,27 @@ class Resolver:
         Saba*). A text's span and the next one are read so without it: *Portland, Maine* is a
         name of Portland, and reading it as a qualified name gives that place and its state.
         """
-        return self._resolve_qualified(query, fold(query.name)[0], context, unless_a_name=unless_a_name)
+        return self._resolve_qualified(query, *fold(query.name), context, unless_a_name=unless_a_name)
 
     def _resolve_qualified(
-        self, query: Query, folded: str, context: Sequence[tuple[float, float]], *, unless_a_name: bool
+        self,
+        query: Query,
+        folded: str,
+        transliterated: bool,
+        context: Sequence[tuple[float, float]],
+        *,
+        unless_a_name: bool,
     ) -> AnsweredWithin | None:
-        """:meth:`resolve_qualified` of a query folded as ``folded``."""
+        """:meth:`resolve_qualified` of a query folded as ``folded`` (``transliterated`` from another script).
+
+        A text in a script folded by transliteration is a place's name as written when its folded
+        form is one: a Latin name romanised from it drops the comma too (*بارین، واشینگتن* is
+        Burien's *baryn  washyngtn*). A Latin text is only when the name keeps its comma.
+        """
         name = qualified(query.name)
-        if name is None or (unless_a_name and self._names_a_place(query.name, folded, with_areas=True)):
+        if name is None:
+            return None
+        if unless_a_name and self._names_a_place(query.name, folded, with_areas=not transliterated):
             return None
         # Whether an area holds the name is told at any confidence: a name of many places inside
         # it (*Paris, USA*) is none of them surely, not a place outside it.
