@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from toponym_server.index.reader import IndexReader
+from toponym_server.index.reader import IndexReader, PlaceRow
+from toponym_server.matching.features import Kind
 from toponym_server.matching.keys import exact_key, naming_keys
 from toponym_server.matching.normalize import normalize
 from toponym_server.matching.ranking import Hints, distance_km
 from toponym_server.matching.script import has_arabic
+from toponym_server.matching.similarity import MatchKind
 from toponym_server.resolver import Candidate, Query, Resolver, contexts_for, in_document, settle_in_context
 from toponym_server.resolver.answers import MET_WHOLE
 from toponym_server.resolver.cache import LruCache
@@ -42,6 +44,7 @@ _KNOWN_CACHE = 100_000
 _WRITTEN_POSTINGS = 64
 _COMMAS = frozenset({",", "\u060c"})  # the Latin and the Arabic comma
 _STATE_CODES = frozenset({"PPLC", "PCLI", "PCLD", "PCLS", "PCLF", "PCL"})
+_DIVISION = frozenset({Kind.ADMIN_AREA})
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +228,69 @@ class TextResolver:
                 pairs[k + 1] = itself + [c for c in named if c.place.geoname_id != area.geoname_id]
         return pairs
 
+    def _divisions_as_listed(
+        self,
+        names: list[str],
+        alone: list[list[Candidate]],
+        chosen: list[list[Candidate]],
+        listed: list[set[int]],
+        hints: Hints,
+        limit: int,
+        proceed: Callable[[], None],
+    ) -> list[list[Candidate]]:
+        """``chosen``, but a name listed beside divisions of one country is that country's division of its name.
+
+        Names listed together are of one level: *Florida, Georgia and Alabama* lists three
+        states, so Georgia is the US state (alone, the country); so does *Washington, Oregon and
+        California* (around the federal capital, Oregon and California were towns of Ohio and
+        Maryland). A name is read so when at least half the other names of its list (``listed``
+        gives those right beside each) lead alone with a first-level division of one country, and a first-level
+        division of that country is met whole by the name. Not when its answer is a town of that
+        name inside the division (*Kirkuk* the city beside *Nineveh*), nor when it lies outside
+        it, within :data:`AMONG_KM` of a division listed beside it (*Washington, Virginia and
+        Maryland*: the federal capital between them); a city named otherwise inside it is
+        (*New York, New Jersey and Pennsylvania*: the state, not New York City).
+        """
+        read = list(chosen)
+        lists = _whole_lists(listed)
+        done: set[int] = set()
+        # Twice: a name read so makes the next of its list a division too (*Georgia and Florida*).
+        for i in [*range(len(names)), *range(len(names))]:
+            leads = [_division_leading(read[j], alone[j]) for j in lists[i]]
+            divisions = [place for place in leads if place is not None]
+            if i in done or not divisions:
+                continue
+            country = max({d.country_code for d in divisions}, key=[d.country_code for d in divisions].count)
+            divisions = [d for d in divisions if d.country_code == country]
+            if 2 * len(divisions) < len(lists[i]):
+                continue
+            proceed()
+            asked = Hints(countries=frozenset({country}), restrict_to_countries=True, kinds=_DIVISION)
+            found = self.resolver.resolve(in_document(Query(names[i], asked, limit=limit, min_confidence=0.0)))
+            first_level = [c for c in found if c.place.feature_code == "ADM1"]
+            if not first_level or first_level[0].match_kind not in MET_WHOLE:
+                continue
+            current = read[i][0] if read[i] else None
+            if (
+                current is not None
+                and current.place.geoname_id != first_level[0].place.geoname_id
+                and (
+                    current.match_kind is MatchKind.EXACT
+                    if _holds(first_level[0], current.place)
+                    else any(distance_km(_point(current.place), _point(d)) <= AMONG_KM for d in divisions)
+                )
+            ):
+                continue
+            # Read as a first-level division, the name is one of those it may name: each as likely
+            # among them as it was among the divisions of every level (Washington's counties).
+            total = sum(c.confidence for c in first_level) or 1.0
+            why = f"; listed beside first-level divisions of {country}"
+            read[i] = [
+                replace(c, confidence=c.confidence / total, explanation=c.explanation + why) for c in first_level
+            ]
+            done.add(i)
+        return read
+
     def _never_mentions(
         self,
         spans: list[Span],
@@ -339,6 +405,7 @@ class TextResolver:
             else t
             for i, (a, t, points) in enumerate(zip(alone, together, contexts, strict=True))
         ]
+        chosen = self._divisions_as_listed(distinct, alone, chosen, listed, hints, limit, proceed)
         answers = dict(zip(distinct, chosen, strict=True))
         # A name written with its area is that place there, whatever it is elsewhere in the text.
         of_span = [qualified.get(i) or answers.get(span.name) or [] for i, span in enumerate(spans)]
@@ -529,6 +596,22 @@ def _listed_beside(spans: list[Span], names: list[str], text: str) -> list[set[i
     return beside
 
 
+def _whole_lists(listed: list[set[int]]) -> list[set[int]]:
+    """For each name, the other names of its list, from the names right beside each (:func:`_listed_beside`)."""
+    lists: list[set[int]] = [set() for _ in listed]
+    for i, beside in enumerate(listed):
+        if beside and not lists[i]:
+            members, frontier = {i}, list(beside)
+            while frontier:
+                j = frontier.pop()
+                if j not in members:
+                    members.add(j)
+                    frontier.extend(listed[j])
+            for j in members:
+                lists[j] = members - {j}
+    return lists
+
+
 def _capitals_namesake_among(
     alone: list[Candidate],
     together: list[Candidate],
@@ -552,6 +635,21 @@ def _capitals_namesake_among(
         and (c.place.population < GREAT_CITY or c.place.feature_code == "PPLC")
         for c in listed
     )
+
+
+def _division_leading(*readings: list[Candidate]) -> PlaceRow | None:
+    """The first-level division the first of ``readings`` that leads with one leads with."""
+    return next((r[0].place for r in readings if r and r[0].place.feature_code == "ADM1"), None)
+
+
+def _point(place: PlaceRow) -> tuple[float, float]:
+    return (place.latitude, place.longitude)
+
+
+def _holds(division: Candidate, place: PlaceRow) -> bool:
+    """Tell whether ``place`` lies inside ``division`` (the city a governorate is named after)."""
+    area = Area.of(division.place)
+    return area is not None and area.holds(place)
 
 
 def _stands_for_a_state(candidates: list[Candidate]) -> bool:

@@ -211,9 +211,10 @@ def test_a_capitals_name_listed_beside_a_namesakes_neighbour_means_the_namesake(
             [("Valencia", 2509954), ("Spain", 2510769), ("Valencia", 3625549), ("Venezuela", 3625428)],
         ),
         # Lists are written with commas too: a division in a list of divisions is not in the next.
+        # (Oklahoma was Oklahoma City, by one of its names, until lists of divisions were read.)
         (
             "Storms moved through Texas, Oklahoma and Kansas.",
-            [("Texas", 4736286), ("Oklahoma", 4544349), ("Kansas", 4273857)],
+            [("Texas", 4736286), ("Oklahoma", 4544379), ("Kansas", 4273857)],
         ),
     ],
 )
@@ -244,3 +245,44 @@ def test_an_area_named_after_the_area_a_place_lies_in_qualifies_it_further(embed
         ("Springfield", 4250542),
         ("Illinois", 4896861),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Before: Washington the federal capital, and Oregon and California towns near it (in Ohio
+        # and Maryland); Georgia the country; Victoria the Seychelles' capital.
+        (
+            "Wildfires burned in Washington, Oregon and California.",
+            {"Washington": 5815135, "Oregon": 5744337, "California": 5332921},
+        ),
+        ("Polls in Florida, Georgia and Alabama.", {"Florida": 4155751, "Georgia": 4197000, "Alabama": 4829764}),
+        # Before, Florida (0.40 alone) was no mention at all.
+        ("Georgia and Florida braced for the hurricane.", {"Georgia": 4197000, "Florida": 4155751}),
+        (
+            "Fires in Victoria, New South Wales and Queensland.",
+            {"Victoria": 2145234, "New South Wales": 2155400, "Queensland": 2152274},
+        ),
+        # Countries with countries; the federal capital between the states it is listed with;
+        # cities named as their governorates are.
+        ("He visited Georgia, Armenia and Azerbaijan.", {"Georgia": 614540, "Armenia": 174982, "Azerbaijan": 587116}),
+        (
+            "Residents of Washington, Virginia and Maryland lost power.",
+            {"Washington": 4140963, "Virginia": 6254928, "Maryland": 4361885},
+        ),
+        ("Mosul, Kirkuk and Erbil were shelled.", {"Mosul": 99072, "Kirkuk": 94787, "Erbil": 95446}),
+    ],
+)
+def test_names_listed_beside_divisions_of_a_country_are_its_divisions(
+    embedded_index: IndexReader, text: str, expected: dict[str, int]
+) -> None:
+    mentions = TextResolver(Resolver(embedded_index), embedded_index).resolve_text(text, limit=3)
+    assert {m.text: m.candidates[0].place.geoname_id for m in mentions} == expected
+
+
+def test_a_name_read_as_a_listed_division_says_so(embedded_index: IndexReader) -> None:
+    text = "Wildfires burned in Washington, Oregon and California."
+    mentions = TextResolver(Resolver(embedded_index), embedded_index).resolve_text(text, limit=3)
+    washington = next(m for m in mentions if m.text == "Washington")
+    assert washington.candidates[0].explanation.endswith("listed beside first-level divisions of US")
+    assert all(c.place.feature_code == "ADM1" for c in washington.candidates)  # not its counties
