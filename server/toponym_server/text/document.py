@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
+from typing import TypeGuard
 
 from toponym_server.index.reader import IndexReader, PlaceRow
 from toponym_server.matching.features import Kind
@@ -17,7 +19,7 @@ from toponym_server.resolver import Candidate, Query, Resolver, contexts_for, in
 from toponym_server.resolver.answers import MET_WHOLE
 from toponym_server.resolver.cache import LruCache
 from toponym_server.resolver.context import Points
-from toponym_server.resolver.qualified import AREA_CHOICES, AREA_KINDS, Area
+from toponym_server.resolver.qualified import AREA_CHOICES, AREA_KINDS, AnsweredWithin, Area
 from toponym_server.text.cues import LIST_SEPARATORS
 from toponym_server.text.finder import Span, find_spans, without_division_word
 
@@ -40,11 +42,15 @@ city listed beside a capital's name pairs with the capital (*flights between Lon
 Toronto*), its own country's capital with the namesake (*Beirut and Tripoli*).
 """
 GREAT_CITY = 1_000_000
+PAIR_CONFIDENCE = 0.5
+"""A span and the area after it (*Paris, Texas*) are a place and its area only if the place is this likely there."""
 _KNOWN_CACHE = 100_000
 _WRITTEN_POSTINGS = 64
 _COMMAS = frozenset({",", "\u060c"})  # the Latin and the Arabic comma
 _STATE_CODES = frozenset({"PPLC", "PCLI", "PCLD", "PCLS", "PCLF", "PCL"})
 _DIVISION = frozenset({Kind.ADMIN_AREA})
+_CODE_AFTER = re.compile(r"[ \t]*,[ \t]*([A-Z]{2,3})\b")
+"""A state's code after a town's name, as addresses write it (*, OR*)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +221,7 @@ class TextResolver:
             proceed()
             query = in_document(Query(f"{left.name}, {right.name}", hints, limit=limit, min_confidence=0.0))
             within = self.resolver.resolve_qualified(query, unless_a_name=False)
-            if within is None or within.answers[0].match_kind not in MET_WHOLE or within.answers[0].kind in AREA_KINDS:
+            if not _sure_inside(within):
                 continue
             area = within.area
             listed = _lists_areas_beside(spans, position, alone, k + 1, area, text)
@@ -226,6 +232,28 @@ class TextResolver:
                 if not listed:
                     pairs[k] = within.answers
                 pairs[k + 1] = itself + [c for c in named if c.place.geoname_id != area.geoname_id]
+        return pairs
+
+    def _coded_pairs(
+        self, spans: list[Span], text: str, hints: Hints, limit: int, proceed: Callable[[], None]
+    ) -> dict[int, list[Candidate]]:
+        """The answers of the ``spans`` written as an address writes a town and its state's code, by span.
+
+        *Portland, OR*, *Kingston, ON*, *Newcastle, NSW*: a code of two or three capitals after a
+        comma, that names a first-level division holding a place of the span's name
+        (:meth:`Resolver.resolve_qualified`). Not a country's code: running text writes those
+        before a noun (*Paris, US officials said*), and a country by its name.
+        """
+        pairs: dict[int, list[Candidate]] = {}
+        for k, span in enumerate(spans):
+            code = _CODE_AFTER.match(text, span.end)
+            if code is None:
+                continue
+            proceed()
+            query = in_document(Query(f"{span.name}, {code[1]}", hints, limit=limit, min_confidence=0.0))
+            within = self.resolver.resolve_qualified(query, unless_a_name=False)
+            if within is not None and not within.area.is_country and _sure_inside(within):
+                pairs[k] = within.answers
         return pairs
 
     def _divisions_as_listed(
@@ -374,7 +402,10 @@ class TextResolver:
 
         # A name and the area it lies in, written as an address writes them (*Paris, Texas*), are
         # that place and that area: they are answered so, and pull the others as they are.
-        qualified = self._qualified_pairs(spans, distinct, alone, text, hints, limit, proceed)
+        qualified = {
+            **self._coded_pairs(spans, text, hints, limit, proceed),
+            **self._qualified_pairs(spans, distinct, alone, text, hints, limit, proceed),
+        }
         position = {name: i for i, name in enumerate(distinct)}
         fixed = {position[spans[k].name] for k in qualified}
         for k in sorted(qualified, reverse=True):  # a name's first pair decides how it pulls
@@ -635,6 +666,18 @@ def _capitals_namesake_among(
         and (c.place.population < GREAT_CITY or c.place.feature_code == "PPLC")
         for c in listed
     )
+
+
+def _sure_inside(within: AnsweredWithin | None) -> TypeGuard[AnsweredWithin]:
+    """Tell whether a span and the area after it are a place and its area: one met whole there, surely.
+
+    Not an area itself, and at least :data:`PAIR_CONFIDENCE` likely: the United States hold many
+    towns named Paris, none surely (*In Paris, US officials met*: Paris, France).
+    """
+    if within is None:
+        return False
+    best = within.answers[0]
+    return best.match_kind in MET_WHOLE and best.kind not in AREA_KINDS and best.confidence >= PAIR_CONFIDENCE
 
 
 def _division_leading(*readings: list[Candidate]) -> PlaceRow | None:

@@ -216,6 +216,13 @@ def test_a_capitals_name_listed_beside_a_namesakes_neighbour_means_the_namesake(
             "Storms moved through Texas, Oklahoma and Kansas.",
             [("Texas", 4736286), ("Oklahoma", 4544379), ("Kansas", 4273857)],
         ),
+        # A state's code, as addresses write it: before, Jamaica's Kingston, and no mention of
+        # Newcastle or Portland (0.39 and 0.41 alone). NSW alone is Nassau's code: no mention.
+        ("The storm hit Kingston, ON on Tuesday.", [("Kingston", 5992500)]),
+        ("Flooding in Newcastle, NSW closed roads.", [("Newcastle", 2155472)]),
+        ("Police in Portland, OR said the suspect fled.", [("Portland", 5746545)]),
+        # A country's code is no address: before, the US's Parises, none sure, left no mention of Paris.
+        ("In Paris, US officials met their French counterparts.", [("Paris", 2988507), ("US", 6252001)]),
     ],
 )
 def test_a_place_written_with_its_area_is_the_place_that_area_holds(
