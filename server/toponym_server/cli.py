@@ -361,7 +361,9 @@ def _parser() -> argparse.ArgumentParser:
         "--crosswalk", type=Path, nargs="+", default=[], metavar="FILE", help="more curated cross-border links (TSV)"
     )
     build.add_argument(
-        "--no-seeds", action="store_true", help="leave out the seed custom places and crosswalk shipped in seeds/"
+        "--no-seeds",
+        action="store_true",
+        help="leave out the seed custom places, crosswalk and area abbreviations shipped in seeds/",
     )
     build.add_argument("--feature-classes", metavar="CLASSES", help="keep only these feature classes, such as PAS")
     build.add_argument("--countries", metavar="CC,CC", help="keep only places in these ISO countries")
@@ -651,11 +653,12 @@ def _build(args: argparse.Namespace) -> int:
     from toponym_server.default_index import embedded_index_path
     from toponym_server.index.build import BuildOptions, build_index
     from toponym_server.resolver.stored import store_answers
+    from toponym_server.sources.area_codes import read_area_abbreviations
     from toponym_server.sources.crosswalk import read_crosswalk
     from toponym_server.sources.custom import read_custom_places
     from toponym_server.sources.embedded import EmbeddedSource
     from toponym_server.sources.geonames import GeoNamesDumpSource, PlaceFilter
-    from toponym_server.sources.seeds import CROSSWALK_FILE, CUSTOM_PLACES_FILE, seeds_dir
+    from toponym_server.sources.seeds import AREA_ABBREVIATIONS_FILE, CROSSWALK_FILE, CUSTOM_PLACES_FILE, seeds_dir
 
     inputs = [
         *(args.geonames or ()),
@@ -703,6 +706,7 @@ def _build(args: argparse.Namespace) -> int:
                 "the filters leave out %d custom places: %s%s", len(left_out), shown, " ..." * (len(left_out) > 10)
             )
     links, links_fingerprint = read_crosswalk(*[d / CROSSWALK_FILE for d in seeds], *args.crosswalk)
+    codes, codes_fingerprint = read_area_abbreviations(*[d / AREA_ABBREVIATIONS_FILE for d in seeds])
     output = args.output or embedded_index_path()
     summary = build_index(
         source,
@@ -710,6 +714,8 @@ def _build(args: argparse.Namespace) -> int:
         custom=custom,
         crosswalk=links,
         crosswalk_fingerprint=links_fingerprint,
+        area_codes=codes,
+        area_codes_fingerprint=codes_fingerprint,
         options=BuildOptions(workers=args.workers),
         progress=not args.quiet,
         finish=partial(store_answers, limit=args.stored_answers, workers=args.workers, progress=not args.quiet),

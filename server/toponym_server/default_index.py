@@ -27,10 +27,11 @@ from toponym_server.index.build import build_index, expected_fingerprint
 from toponym_server.index.reader import IndexFileError, IndexReader, open_index
 from toponym_server.index.stored import ANSWERS_FINGERPRINT, DEFAULT_STORED_ANSWERS
 from toponym_server.resolver.stored import answers_fingerprint, store_answers
+from toponym_server.sources.area_codes import AreaCode
 from toponym_server.sources.crosswalk import CrosswalkLink
 from toponym_server.sources.custom import CustomGazetteer
 from toponym_server.sources.embedded import EmbeddedSource
-from toponym_server.sources.seeds import seed_crosswalk, seed_custom_places
+from toponym_server.sources.seeds import seed_area_abbreviations, seed_crosswalk, seed_custom_places
 
 logger = logging.getLogger(__name__)
 EMBEDDED_INDEX_NAME = "embedded.sqlite"
@@ -80,7 +81,7 @@ def ensure_embedded_index(
     """
     path = path or embedded_index_path()
     inputs = _EmbeddedInputs.read()
-    fingerprint = expected_fingerprint(inputs.source, inputs.custom, inputs.links_fingerprint)
+    fingerprint = expected_fingerprint(inputs.source, inputs.custom, inputs.links_fingerprint, inputs.codes_fingerprint)
     answers = answers_fingerprint() if refresh_answers and stored_answers > 0 else None
     if not _is_current(path, fingerprint, answers):
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -185,6 +186,8 @@ def build_embedded_index(
         custom=inputs.custom,
         crosswalk=inputs.links,
         crosswalk_fingerprint=inputs.links_fingerprint,
+        area_codes=inputs.codes,
+        area_codes_fingerprint=inputs.codes_fingerprint,
         progress=progress,
         finish=partial(store_answers, limit=stored_answers, progress=progress),
     )
@@ -198,9 +201,12 @@ class _EmbeddedInputs:
     custom: CustomGazetteer
     links: tuple[CrosswalkLink, ...]
     links_fingerprint: str
+    codes: tuple[AreaCode, ...]
+    codes_fingerprint: str
 
     @classmethod
     def read(cls) -> _EmbeddedInputs:
         """Read the seed files; the gazetteer is read when it is built from."""
         links, links_fingerprint = seed_crosswalk()
-        return cls(EmbeddedSource(), seed_custom_places(), links, links_fingerprint)
+        codes, codes_fingerprint = seed_area_abbreviations()
+        return cls(EmbeddedSource(), seed_custom_places(), links, links_fingerprint, codes, codes_fingerprint)

@@ -26,7 +26,7 @@ if os.environ.get("TOPONYM_TEST_EMBEDDED_DUMP"):
 
     def read(cls):
         source = GeoNamesDumpSource([Path(os.environ["TOPONYM_TEST_EMBEDDED_DUMP"])])
-        return cls(source, CustomGazetteer(), (), "")
+        return cls(source, CustomGazetteer(), (), "", (), "")
 
     default_index._EmbeddedInputs.read = classmethod(read)
 """

@@ -198,11 +198,15 @@ LINK_RULES_VERSION = "links-3"
 
 
 def expected_fingerprint(
-    source: GazetteerSource, custom: CustomGazetteer | None = None, crosswalk_fingerprint: str = ""
+    source: GazetteerSource,
+    custom: CustomGazetteer | None = None,
+    crosswalk_fingerprint: str = "",
+    area_codes_fingerprint: str = "",
 ) -> str:
     """The fingerprint an index built now from these inputs would carry."""
     extra = f":{custom.fingerprint}" if custom else ""
     extra += f":{crosswalk_fingerprint}" if crosswalk_fingerprint else ""
+    extra += f":codes {area_codes_fingerprint}" if area_codes_fingerprint else ""
     codes = iso_area_codes_fingerprint()
     return f"{FORMAT_VERSION}:{RULES_VERSION}:{LINK_RULES_VERSION}:{source.fingerprint()}:{codes}{extra}"
 
@@ -431,11 +435,16 @@ def build_index(
     custom: CustomGazetteer | None = None,
     crosswalk: Sequence[CrosswalkLink] = (),
     crosswalk_fingerprint: str = "",
+    area_codes: Sequence[AreaCode] = (),
+    area_codes_fingerprint: str = "",
     options: BuildOptions | None = None,
     progress: bool = True,
     finish: Callable[[Path], object] | None = None,
 ) -> BuildSummary:
     """Build an index of ``source`` (plus custom places and crosswalk links) at ``output``, atomically.
+
+    The index holds the areas' ISO 3166 and GeoNames codes, and ``area_codes`` (the seed
+    abbreviations: :func:`~toponym_server.sources.seeds.seed_area_abbreviations`) beside them.
 
     ``finish``, if given, is called with the complete but unpublished file before its checksum
     is written, and may add to it what is worked out from the file itself (the stored answers:
@@ -460,7 +469,8 @@ def build_index(
                     Path(spill),
                     custom or CustomGazetteer(),
                     tuple(crosswalk),
-                    expected_fingerprint(source, custom, crosswalk_fingerprint),
+                    tuple(area_codes),
+                    expected_fingerprint(source, custom, crosswalk_fingerprint, area_codes_fingerprint),
                     options or BuildOptions(),
                     progress,
                 )
@@ -558,6 +568,7 @@ def _write(
     spill_dir: Path,
     custom: CustomGazetteer,
     crosswalk: tuple[CrosswalkLink, ...],
+    area_codes: tuple[AreaCode, ...],
     fingerprint: str,
     options: BuildOptions,
     progress: bool,
@@ -599,7 +610,7 @@ def _write(
         conn.executemany(
             "INSERT OR REPLACE INTO admin_divisions VALUES (?,?,?)", ((d.code, d.name, d.geoname_id) for d in divisions)
         )
-        codes = _write_area_codes(conn, chain(iso_area_codes(), geonames_area_codes(divisions)))
+        codes = _write_area_codes(conn, chain(iso_area_codes(), geonames_area_codes(divisions), area_codes))
         logger.info("%d area codes written", codes)
         links = _write_related(state, crosswalk, merged, options)
         logger.info("%d related-place links written in %.1f s", links, time.monotonic() - started)

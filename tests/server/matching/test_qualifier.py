@@ -35,6 +35,22 @@ def test_a_list_longer_than_a_name_and_its_areas_is_not_qualified() -> None:
     assert qualified(", ".join(names[: MAX_AREAS + 2])) is None
 
 
-@pytest.mark.parametrize(("text", "code"), [("TX", True), ("SCT", True), ("Tx", False), ("Texas", False), ("T", False)])
-def test_an_area_code_is_two_or_three_capitals(text: str, code: bool) -> None:
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("TX", True),
+        ("SCT", True),
+        ("Ill.", True),
+        ("N.Y.", True),
+        ("W.Va.", True),
+        ("Calif.", True),
+        ("Qld", True),
+        ("Tx", False),
+        ("Texas", False),
+        ("T", False),
+        ("Illinois.", False),
+        ("ill.", False),
+    ],
+)
+def test_an_area_code_is_two_or_three_capitals_or_an_abbreviation(text: str, code: bool) -> None:
     assert is_area_code(text) is code

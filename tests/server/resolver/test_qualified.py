@@ -49,6 +49,13 @@ def _first(resolver: Resolver, text: str, **options: object) -> int:
         ("Victoria, BC", 6174041),
         ("Mosul, IQ", 99072),  # a country's two-letter code
         ("Paris, FRA", 2988507),  # and its three-letter one
+        # Abbreviations as datelines write them (the seed file): before, each was the whole text's
+        # near spelling (Springfield, Massachusetts; Kingstown, Saint Vincent).
+        ("Springfield, Ill.", 4250542),
+        ("Kingston, Ont.", 5992500),
+        ("Columbus, Ga.", 4188985),
+        ("Charleston, W.Va.", 4801859),
+        ("Toowoomba, Qld", 2146268),
         # Folded, the whole text is another place's name (Gayang, Linxihe, in China); a text is
         # answered as written only if the name is written so, with its comma.
         ("Gaya, NG", 2341580),

@@ -221,6 +221,11 @@ def test_a_capitals_name_listed_beside_a_namesakes_neighbour_means_the_namesake(
         ("The storm hit Kingston, ON on Tuesday.", [("Kingston", 5992500)]),
         ("Flooding in Newcastle, NSW closed roads.", [("Newcastle", 2155472)]),
         ("Police in Portland, OR said the suspect fled.", [("Portland", 5746545)]),
+        # A dateline's abbreviation: its span (Ore, Oreye in Belgium) is no mention of its own.
+        ("SPRINGFIELD, Ill. (AP) — The governor signed the bill.", [("SPRINGFIELD", 4250542)]),
+        ("PORTLAND, Ore. — Police said on Monday that the suspect fled.", [("PORTLAND", 5746545)]),
+        # A state's name before a full stop is no abbreviation: the place and its state.
+        ("A tornado hit Paris, Texas.", [("Paris", 4717560), ("Texas", 4736286)]),
         # A country's code is no address: before, the US's Parises, none sure, left no mention of Paris.
         ("In Paris, US officials met their French counterparts.", [("Paris", 2988507), ("US", 6252001)]),
     ],
