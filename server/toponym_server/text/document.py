@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -285,8 +286,9 @@ class TextResolver:
         states, so Georgia is the US state (alone, the country); so does *Washington, Oregon and
         California* (around the federal capital, Oregon and California were towns of Ohio and
         Maryland). A name is read so when at least half the other names of its list (``listed``
-        gives those right beside each) lead alone with a first-level division of one country, and a first-level
-        division of that country is met whole by the name. Not when its answer is a town of that
+        gives those right beside each) lead alone with a first-level division of one country,
+        more of them than of any other, and a first-level division of that country is met whole
+        by the name. Not when its answer is a town of that
         name inside the division (*Kirkuk* the city beside *Nineveh*), nor when it lies outside
         it, within :data:`AMONG_KM` of a division listed beside it (*Washington, Virginia and
         Maryland*: the federal capital between them); a city named otherwise inside it is
@@ -301,10 +303,12 @@ class TextResolver:
             divisions = [place for place in leads if place is not None]
             if i in done or not divisions:
                 continue
-            country = max({d.country_code for d in divisions}, key=[d.country_code for d in divisions].count)
-            divisions = [d for d in divisions if d.country_code == country]
-            if 2 * len(divisions) < len(lists[i]):
+            counts = Counter(d.country_code for d in divisions).most_common(2)
+            (country, most), *second = counts
+            # Divisions of two countries alike (*Sindh, Punjab and Rajasthan*) are of no one country.
+            if 2 * most < len(lists[i]) or (second and second[0][1] == most):
                 continue
+            divisions = [d for d in divisions if d.country_code == country]
             proceed()
             asked = Hints(countries=frozenset({country}), restrict_to_countries=True, kinds=_DIVISION)
             found = self.resolver.resolve(in_document(Query(names[i], asked, limit=limit, min_confidence=0.0)))

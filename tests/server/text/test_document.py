@@ -298,3 +298,13 @@ def test_a_name_read_as_a_listed_division_says_so(embedded_index: IndexReader) -
     washington = next(m for m in mentions if m.text == "Washington")
     assert washington.candidates[0].explanation.endswith("listed beside first-level divisions of US")
     assert all(c.place.feature_code == "ADM1" for c in washington.candidates)  # not its counties
+
+
+def test_a_list_of_two_countries_divisions_alike_reads_no_country_for_its_names(embedded_index: IndexReader) -> None:
+    # Sindh is Pakistan's, Rajasthan India's: neither country has the most. Before, the country
+    # was the one a set of country codes gave first, which the hash seed decides: Punjab was
+    # India's in one process and Pakistan's in the next.
+    text = "Heat waves hit Sindh, Punjab and Rajasthan."
+    mentions = TextResolver(Resolver(embedded_index), embedded_index).resolve_text(text, limit=3)
+    punjab = next(m for m in mentions if m.text == "Punjab")
+    assert "listed beside first-level divisions" not in punjab.candidates[0].explanation
