@@ -456,9 +456,10 @@ class TextResolver:
         # A name written with its area is that place there, whatever it is elsewhere in the text.
         of_span = [qualified.get(i) or answers.get(span.name) or [] for i, span in enumerate(spans)]
         strong = [self._spelled_as(span.name, of_span[i]) for i, span in enumerate(spans)]
+        # A state's code after a span cues it as a list of places around it does (*Paris, TX said*).
+        cued = [i in coded or _listed_with(spans, strong, i, text) for i in range(len(spans))]
         accepted = [
-            bool(of_span[i])
-            and _accept(span, of_span[i][0], strong[i], _listed_with(spans, strong, i, text), min_confidence)
+            bool(of_span[i]) and _accept(span, of_span[i][0], strong[i], cued[i], min_confidence)
             for i, span in enumerate(spans)
         ]
         mentions: list[Mention] = []
@@ -481,8 +482,8 @@ def _accept(span: Span, best: Candidate, strong: bool, listed: bool, min_confide
     """Decide whether a span is a place mention, from its best candidate and what surrounds it.
 
     - The best candidate must reach ``min_confidence``; without a place cue (a preposition
-      before it, a list of places around it) a one-word span of a small place needs
-      :data:`NO_CUE_CONFIDENCE`.
+      before it; ``listed``: a list of places around it, or its state's code after it) a
+      one-word span of a small place needs :data:`NO_CUE_CONFIDENCE`.
     - A name the gazetteer spells otherwise (a phonetic or fuzzy match) needs a cue, unless it
       is a country or a first-level division; in a script without capitals it never counts.
     - A small place's name is a common noun after an article (*der Regen*), at the start of a

@@ -224,6 +224,9 @@ def test_a_capitals_name_listed_beside_a_namesakes_neighbour_means_the_namesake(
         # A dateline's abbreviation: its span (Ore, Oreye in Belgium) is no mention of its own.
         ("SPRINGFIELD, Ill. (AP) — The governor signed the bill.", [("SPRINGFIELD", 4250542)]),
         ("PORTLAND, Ore. — Police said on Monday that the suspect fled.", [("PORTLAND", 5746545)]),
+        # A small town's code cues it as a place at a sentence's start as a state's name does:
+        # before, Paris, Texas (25,000 people) was a common word there, and no mention.
+        ("Paris, TX officials met with the mayor.", [("Paris", 4717560)]),
         # A state's name before a full stop is no abbreviation: the place and its state.
         ("A tornado hit Paris, Texas.", [("Paris", 4717560), ("Texas", 4736286)]),
         # A country's code is no address: before, the US's Parises, none sure, left no mention of Paris.
