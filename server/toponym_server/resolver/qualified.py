@@ -114,7 +114,9 @@ def answer_within(
 
     ``spelt_inside(name, areas)``, if given, tells which of ``areas`` hold a place spelt as the
     name: those are resolved inside first, so that a code of twenty areas (*BA*) costs one
-    resolution, not twenty, when the last is the one.
+    resolution, not twenty, when the last is the one; of the others, only the likeliest
+    :data:`AREA_CHOICES` are looked in for a near spelling, so that a name none holds (*Smith,
+    BA*) costs three, not twenty.
     """
     outer: list[Area | None] = [None]
     for text in reversed(name.areas):
@@ -126,7 +128,7 @@ def answer_within(
     areas = [area for area in outer if area is not None]
     if spelt_inside is not None and len(areas) > 1:
         holding = spelt_inside(name.name, areas)
-        areas = holding + [area for area in areas if area not in holding]
+        areas = holding + [area for area in areas if area not in holding][:AREA_CHOICES]
     found_inside: list[tuple[Area, list[Candidate]]] = []
     for area in areas:
         answers = resolve_inside(area)

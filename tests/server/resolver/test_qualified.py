@@ -243,6 +243,23 @@ def test_the_areas_holding_a_place_spelt_as_the_name_are_resolved_inside_first()
     assert asked == list(range(1, 21))
 
 
+def test_a_near_spelling_is_looked_for_only_in_the_likeliest_areas_holding_no_place_spelt_so() -> None:
+    # A name no area of a code spelt so (*Smith, BA*: twenty-four areas) cost a resolution in each:
+    # a text of addresses and bylines (*Jane Smith, MA*), twenty times as long as before codes.
+    areas = [Area(i, f"area {i}", "XX", str(i)) for i in range(1, 21)]
+    asked: list[int] = []
+
+    def resolve_inside(area: Area) -> list[Candidate]:
+        asked.append(area.geoname_id)
+        return [_candidate(MatchKind.FUZZY)] if area.geoname_id in (2, 20) else []
+
+    within = answer_within(
+        Qualified("Smith", ("BA",)), lambda text, outer: areas, resolve_inside, frozenset(), lambda n, a: []
+    )
+    assert within is not None and within.area == areas[1]
+    assert asked == [1, 2, 3]
+
+
 def _candidate(kind: MatchKind) -> Candidate:
     place = PlaceRow(7, "Paris", "Paris", 0.0, 0.0, "P", "PPL", "XX", "20", "", 1, 0.5, False)
     return Candidate(place, Kind.POPULATED_PLACE, "", "", 0.9, kind, "Paris", "matched 'Paris' (exact)")
