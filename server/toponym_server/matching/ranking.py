@@ -93,7 +93,9 @@ W_CAPITAL = 1.5
 # a territory of a few thousand people is not named more often than a town of its size, and is
 # weighed as one, without the capitals' prominence floor (*Hamilton* is Hamilton, Ontario before
 # the capital of Bermuda, of 902 people; *Kingston* Jamaica's capital well before Norfolk
-# Island's, of 880; *Plymouth* the English city before Montserrat's abandoned capital).
+# Island's, of 880; *Plymouth* the English city before Montserrat's abandoned capital). In a
+# country the hints name it is still the capital (*Hamilton* hinted BM, or *Hamilton, Bermuda*,
+# is the capital, not the parish of that name, whose division floor outweighs a town of 902).
 CAPITAL_PEOPLE = 10_000
 # The same holds of a country named exactly (*Lebanon*, *Jordan* against the towns named after them);
 # a little less, so that a capital as prominent as its country keeps the name they share (*Singapore*).
@@ -637,7 +639,8 @@ def rank(
     A division is weighed against its namesakes in its country among ``candidates`` and
     ``namesakes``: a caller that ranks its candidates in stages gives the :class:`Namesakes` of
     those it ranked before. ``capital_people`` gives the population of capitals among the
-    candidates, by place ID (:data:`CAPITAL_PEOPLE`); one it leaves out weighs as a capital.
+    candidates, by place ID (:data:`CAPITAL_PEOPLE`); one it leaves out, or of a country the
+    hints name, weighs as a capital.
     """
     language = hints.language.split("-")[0].lower()
     kept: list[tuple[PlaceFacts, Sequence[NameView]]] = []
@@ -647,7 +650,8 @@ def rank(
         kind = kind_of_feature(place.feature_class, place.feature_code)
         if hits and admits(hints, place, kind):
             people = capital_people.get(place.place_id, CAPITAL_PEOPLE)
-            if people < CAPITAL_PEOPLE and place.feature_code == "PPLC":
+            small = people < CAPITAL_PEOPLE and place.country_code not in hints.countries
+            if small and place.feature_code == "PPLC":
                 place = place._replace(prominence=as_populated(place.prominence, place.feature_code, people))
                 small_capitals.add(place.place_id)
             kept.append((place, hits))

@@ -870,3 +870,15 @@ def test_a_capital_of_a_few_thousand_people_weighs_as_the_town_it_is() -> None:
     # With the hint, Bermuda's.
     ranked = rank(normalize("Hamilton"), hamiltons, Hints(countries=frozenset({"BM"})), capital_people=people)
     assert ranked[0].place.place_id == 3573197
+
+
+def test_a_capital_of_a_few_thousand_people_keeps_its_weight_in_its_hinted_country() -> None:
+    # Inside Bermuda the capital is what Hamilton means, not the parish of that name, which lies
+    # east of it: before, weighed as a town of 902 people, it lost to the parish's division floor
+    # (Hamilton, Bermuda and Hamilton hinted BM gave the parish, as Yaren, NR gave Yaren District).
+    capital = place(3573197, "BM", (32.29, -64.78), 0.913, "P.PPLC")
+    parish = place(3573195, "BM", (32.34, -64.73), 0.718, "A.ADM1")
+    hamiltons = [(parish, [hit("Hamilton")]), (capital, [hit("Hamilton")])]
+    hinted = Hints(countries=frozenset({"BM"}))
+    ranked = rank(normalize("Hamilton"), hamiltons, hinted, capital_people={3573197: 902})
+    assert ranked[0].place.place_id == 3573197
