@@ -300,6 +300,8 @@ def test_a_name_read_as_a_listed_division_says_so(embedded_index: IndexReader) -
     mentions = TextResolver(Resolver(embedded_index), embedded_index).resolve_text(text, limit=3)
     washington = next(m for m in mentions if m.text == "Washington")
     assert washington.candidates[0].explanation.endswith("listed beside first-level divisions of US")
+    # The country was the list's, not the caller's: before, it said "in hinted country US".
+    assert "hinted" not in washington.candidates[0].explanation
     assert all(c.place.feature_code == "ADM1" for c in washington.candidates)  # not its counties
 
 
