@@ -290,8 +290,9 @@ class TextResolver:
         more of them than of any other, and a first-level division of that country is met whole
         by the name. Not when its answer is a town of that
         name inside the division (*Kirkuk* the city beside *Nineveh*), nor when it lies outside
-        it, within :data:`AMONG_KM` of a division listed beside it (*Washington, Virginia and
-        Maryland*: the federal capital between them); a city named otherwise inside it is
+        it, within :data:`AMONG_KM` of a division listed beside it but inside none
+        (*Washington, Virginia and Maryland*: the federal capital between them; not *Ohio,
+        Oregon and Washington*, whose Oregon, Ohio lies in Ohio); a city named otherwise inside it is
         (*New York, New Jersey and Pennsylvania*: the state, not New York City).
         """
         read = list(chosen)
@@ -321,8 +322,8 @@ class TextResolver:
                 and current.place.geoname_id != first_level[0].place.geoname_id
                 and (
                     current.match_kind is MatchKind.EXACT
-                    if _holds(first_level[0], current.place)
-                    else any(distance_km(_point(current.place), _point(d)) <= AMONG_KM for d in divisions)
+                    if _holds(first_level[0].place, current.place)
+                    else _among_outside(current.place, divisions)
                 )
             ):
                 continue
@@ -712,10 +713,19 @@ def _point(place: PlaceRow) -> tuple[float, float]:
     return (place.latitude, place.longitude)
 
 
-def _holds(division: Candidate, place: PlaceRow) -> bool:
+def _holds(division: PlaceRow, place: PlaceRow) -> bool:
     """Tell whether ``place`` lies inside ``division`` (the city a governorate is named after)."""
-    area = Area.of(division.place)
+    area = Area.of(division)
     return area is not None and area.holds(place)
+
+
+def _among_outside(place: PlaceRow, divisions: list[PlaceRow]) -> bool:
+    """Tell whether ``place`` lies among ``divisions``, within :data:`AMONG_KM` of one, but inside none.
+
+    The federal capital lies so among Virginia and Maryland; Oregon, Ohio lies inside Ohio.
+    """
+    near = any(distance_km(_point(place), _point(d)) <= AMONG_KM for d in divisions)
+    return near and not any(_holds(d, place) for d in divisions)
 
 
 def _stands_for_a_state(candidates: list[Candidate]) -> bool:

@@ -286,6 +286,16 @@ def test_an_area_named_after_the_area_a_place_lies_in_qualifies_it_further(embed
             {"Washington": 4140963, "Virginia": 6254928, "Maryland": 4361885},
         ),
         ("Mosul, Kirkuk and Erbil were shelled.", {"Mosul": 99072, "Kirkuk": 94787, "Erbil": 95446}),
+        # A town inside a listed state is not between them as the federal capital is: before,
+        # Oregon was the Ohio town, within 200 km of Ohio's point, and California Maryland's.
+        (
+            "Voters in Ohio, Oregon and Washington approved it.",
+            {"Ohio": 5165418, "Oregon": 5744337, "Washington": 5815135},
+        ),
+        (
+            "Voters in Maryland, California and Virginia approved it.",
+            {"Maryland": 4361885, "California": 5332921, "Virginia": 6254928},
+        ),
     ],
 )
 def test_names_listed_beside_divisions_of_a_country_are_its_divisions(
