@@ -286,14 +286,14 @@ class TextResolver:
         states, so Georgia is the US state (alone, the country); so does *Washington, Oregon and
         California* (around the federal capital, Oregon and California were towns of Ohio and
         Maryland). A name is read so when at least half the other names of its list (``listed``
-        gives those right beside each) lead alone with a first-level division of one country,
-        more of them than of any other, and a first-level division of that country is met whole
-        by the name. Not when its answer is a town of that
-        name inside the division (*Kirkuk* the city beside *Nineveh*), nor when it lies outside
-        it, within :data:`AMONG_KM` of a division listed beside it but inside none
-        (*Washington, Virginia and Maryland*: the federal capital between them; not *Ohio,
-        Oregon and Washington*, whose Oregon, Ohio lies in Ohio); a city named otherwise inside it is
-        (*New York, New Jersey and Pennsylvania*: the state, not New York City).
+        gives those right beside each) lead, alone or as read so far, with a first-level division
+        of one country, more of them than of any other, and a first-level division of that country
+        is met whole by the name. It keeps its answer if that is a town of that very name inside
+        the division (*Kirkuk* the city beside *Nineveh*), or a place outside it lying within
+        :data:`AMONG_KM` of a listed division but inside none (*Washington, Virginia and
+        Maryland*: the federal capital between them; not *Ohio, Oregon and Washington*, whose
+        Oregon lies in Ohio). A city of another name inside the division gives way to it (*New
+        York, New Jersey and Pennsylvania*: the state, not New York City).
         """
         read = list(chosen)
         lists = _whole_lists(listed)
