@@ -21,7 +21,6 @@ mark is ignored. An abbreviation is written as it is read, case and periods incl
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
@@ -29,9 +28,9 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from toponym_server.sources.custom import text_lines
 from toponym_server.sources.packaged import package_data, read_tsv
 from toponym_server.sources.records import GEONAME_ID_LIMIT, AdminDivision, bounded_int
+from toponym_server.sources.tables import read_tables
 
 _CODE = re.compile(r"[A-Z]{2,3}")
 MAX_ABBREVIATION_LENGTH = 12
@@ -89,29 +88,18 @@ def read_area_abbreviations(*paths: Path) -> tuple[tuple[AreaCode, ...], str]:
     ``abbreviation`` and ``geoname_id`` columns, an empty or over-long abbreviation, one with a
     space, or an ID that is no GeoNames ID.
     """
+    rows, fingerprint = read_tables(paths, ("abbreviation", "geoname_id"), AreaCodesError)
     codes: list[AreaCode] = []
-    digest = hashlib.sha256()
-    for path in map(Path, paths):
-        data = path.read_bytes()
-        digest.update(data)
-        rows = text_lines(path, data, AreaCodesError)
-        if not rows:
-            continue
-        header = [h.strip() for h in rows[0][1].split("\t")]
-        if not {"abbreviation", "geoname_id"} <= set(header):
-            raise AreaCodesError(f"{path}:{rows[0][0]}: header must name abbreviation and geoname_id")
-        for number, line in rows[1:]:
-            cells = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))  # quotes are text
-            row = {h: c.strip() for h, c in zip(header, cells, strict=False)}
-            abbreviation = row.get("abbreviation", "")
-            if not 0 < len(abbreviation) <= MAX_ABBREVIATION_LENGTH or any(c.isspace() for c in abbreviation):
-                raise AreaCodesError(
-                    f"{path}:{number}: abbreviation {abbreviation!r} must be 1 to {MAX_ABBREVIATION_LENGTH} "
-                    "characters without spaces"
-                )
-            try:
-                geoname_id = bounded_int(row.get("geoname_id", ""), "GeoNames ID", 1, GEONAME_ID_LIMIT)
-            except ValueError as err:
-                raise AreaCodesError(f"{path}:{number}: {err}") from None
-            codes.append(AreaCode(abbreviation, geoname_id))
-    return tuple(codes), digest.hexdigest()
+    for row in rows:
+        abbreviation = row.cells.get("abbreviation", "")
+        if not 0 < len(abbreviation) <= MAX_ABBREVIATION_LENGTH or any(c.isspace() for c in abbreviation):
+            raise AreaCodesError(
+                f"{row.where()}: abbreviation {abbreviation!r} must be 1 to {MAX_ABBREVIATION_LENGTH} "
+                "characters without spaces"
+            )
+        try:
+            geoname_id = bounded_int(row.cells.get("geoname_id", ""), "GeoNames ID", 1, GEONAME_ID_LIMIT)
+        except ValueError as err:
+            raise AreaCodesError(f"{row.where()}: {err}") from None
+        codes.append(AreaCode(abbreviation, geoname_id))
+    return tuple(codes), fingerprint

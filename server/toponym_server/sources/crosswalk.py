@@ -9,13 +9,12 @@ mark is ignored.
 
 from __future__ import annotations
 
-import csv
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from toponym_server.sources.custom import CUSTOM_ID_BASE, text_lines
+from toponym_server.sources.custom import CUSTOM_ID_BASE
 from toponym_server.sources.records import GEONAME_ID_LIMIT, bounded_int
+from toponym_server.sources.tables import read_tables
 
 RELATIONS = ("across_border",)
 
@@ -45,29 +44,18 @@ def _place_ref(path: Path, number: int, ref: str) -> int:
 
 def read_crosswalk(*paths: Path) -> tuple[tuple[CrosswalkLink, ...], str]:
     """Read crosswalk files; return the links and a fingerprint of the files' contents."""
+    rows, fingerprint = read_tables(paths, ("place", "counterpart", "relation"), CrosswalkError)
     links: list[CrosswalkLink] = []
-    digest = hashlib.sha256()
-    for path in map(Path, paths):
-        data = path.read_bytes()
-        digest.update(data)
-        rows = text_lines(path, data, CrosswalkError)
-        if not rows:
-            continue
-        header = [h.strip() for h in rows[0][1].split("\t")]
-        if not {"place", "counterpart", "relation"} <= set(header):
-            raise CrosswalkError(f"{path}:{rows[0][0]}: header must name place, counterpart and relation")
-        for number, line in rows[1:]:
-            cells = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))  # quotes are text
-            row = {h: c.strip() for h, c in zip(header, cells, strict=False)}
-            relation = row.get("relation", "")
-            if relation not in RELATIONS:
-                raise CrosswalkError(f"{path}:{number}: unknown relation {relation!r} (known: {', '.join(RELATIONS)})")
-            links.append(
-                CrosswalkLink(
-                    _place_ref(path, number, row.get("place", "")),
-                    _place_ref(path, number, row.get("counterpart", "")),
-                    relation,
-                    row.get("note", ""),
-                )
+    for row in rows:
+        relation = row.cells.get("relation", "")
+        if relation not in RELATIONS:
+            raise CrosswalkError(f"{row.where()}: unknown relation {relation!r} (known: {', '.join(RELATIONS)})")
+        links.append(
+            CrosswalkLink(
+                _place_ref(row.path, row.number, row.cells.get("place", "")),
+                _place_ref(row.path, row.number, row.cells.get("counterpart", "")),
+                relation,
+                row.cells.get("note", ""),
             )
-    return tuple(links), digest.hexdigest()
+        )
+    return tuple(links), fingerprint
