@@ -140,13 +140,19 @@ def answer_within(
     return _explained(*found_inside[0], hinted) if found_inside else None
 
 
+def as_asked(explanation: str, country: str, hinted: frozenset[str]) -> str:
+    """``explanation`` without its "in hinted country" reason for ``country``, unless the caller hinted it.
+
+    A name resolved inside an area, or as a listed division, is asked with the area's country
+    hinted: only the caller's hint is one to name.
+    """
+    return explanation if country in hinted else explanation.replace(f"; {hinted_country_reason(country)}", "")
+
+
 def _explained(area: Area, answers: list[Candidate], hinted: frozenset[str]) -> AnsweredWithin:
-    # The name is resolved with the area's country hinted: only the caller's hint is one to name.
-    unhinted = "" if area.country_code in hinted else f"; {hinted_country_reason(area.country_code)}"
     inside = f"; inside {area.name}, as the name says"
-
-    def explained(answer: Candidate) -> Candidate:
-        reasons = answer.explanation.replace(unhinted, "") if unhinted else answer.explanation
-        return replace(answer, explanation=reasons + inside)
-
-    return AnsweredWithin(area, [explained(answer) for answer in answers])
+    explained = [
+        replace(answer, explanation=as_asked(answer.explanation, area.country_code, hinted) + inside)
+        for answer in answers
+    ]
+    return AnsweredWithin(area, explained)

@@ -13,14 +13,14 @@ from toponym_server.index.reader import IndexReader, PlaceRow
 from toponym_server.matching.features import Kind
 from toponym_server.matching.keys import exact_key, naming_keys
 from toponym_server.matching.normalize import normalize
-from toponym_server.matching.ranking import Hints, distance_km, hinted_country_reason
+from toponym_server.matching.ranking import Hints, distance_km
 from toponym_server.matching.script import has_arabic
 from toponym_server.matching.similarity import MatchKind
 from toponym_server.resolver import Candidate, Query, Resolver, contexts_for, in_document, settle_in_context
 from toponym_server.resolver.answers import MET_WHOLE
 from toponym_server.resolver.cache import LruCache
 from toponym_server.resolver.context import Points
-from toponym_server.resolver.qualified import AREA_CHOICES, AREA_KINDS, AnsweredWithin, Area
+from toponym_server.resolver.qualified import AREA_CHOICES, AREA_KINDS, AnsweredWithin, Area, as_asked
 from toponym_server.text.cues import LIST_SEPARATORS
 from toponym_server.text.finder import Span, find_spans, without_division_word
 
@@ -331,13 +331,11 @@ class TextResolver:
             # among them as it was among the divisions of every level (Washington's counties).
             total = sum(c.confidence for c in first_level) or 1.0
             why = f"; listed beside first-level divisions of {country}"
-            # The country was asked for as the list's, not hinted by the caller (as qualified.py's answers).
-            unhinted = "" if country in hints.countries else f"; {hinted_country_reason(country)}"
             read[i] = [
                 replace(
                     c,
                     confidence=c.confidence / total,
-                    explanation=(c.explanation.replace(unhinted, "") if unhinted else c.explanation) + why,
+                    explanation=as_asked(c.explanation, country, hints.countries) + why,
                 )
                 for c in first_level
             ]
