@@ -29,6 +29,10 @@ PERSON_TITLES = frozenset(
     }
 )
 
+# Abbreviations of the first word of a place's name, written with a full stop that ends no
+# sentence (St. Louis, Ste. Genevieve, Mt. Vernon, Ft. Worth, Pt. Pleasant, Sta. Rosa, Sto. Tomas).
+NAME_ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt", "sta", "sto"})
+
 # Arabic name elements that start a person's name (Abu Bakr, Ibn Saud, Umm Kulthum) when the
 # whole name is not a place (Abu Kamal and Umm Qasr are).
 PERSON_NAME_STARTS = frozenset({"abu", "abou", "ibn", "bin", "ben", "umm", "أبو", "ابو", "ابن", "بن", "أم"})

@@ -36,6 +36,7 @@ from toponym_server.text.cues import (
     ARTICLES,
     COMMON_WORDS,
     DEMONYMS,
+    NAME_ABBREVIATIONS,
     NAME_CONNECTORS,
     ORGANISATION_WORDS,
     PERSON_NAME_STARTS,
@@ -227,9 +228,20 @@ def _written_from(text: str, tokens: list[Token], run: list[int], written: Knows
 
 
 def _joined(text: str, left: Token, right: Token) -> bool:
-    """Two words belong to one name only with nothing but a space between them."""
+    """Two words belong to one name only with nothing but a space between them.
+
+    Or a full stop and a space after the abbreviation of a name's first word (*St. Louis*,
+    *Mt. Vernon*): such a stop ends no sentence, and the words are looked up together.
+    """
     gap = text[left.end : right.start]
+    if gap in (".", ". ") and _abbreviates_a_name(left):
+        return True
     return (gap.isspace() and "\n" not in gap) or gap == ""
+
+
+def _abbreviates_a_name(token: Token) -> bool:
+    """A capitalised abbreviation of a name's first word (*St*, *Mt*, *Ft*), which names nothing alone."""
+    return token.capitalized and token.word in NAME_ABBREVIATIONS
 
 
 def _shadowed(tokens: list[Token], run: list[int]) -> set[int]:
@@ -531,8 +543,8 @@ def _spans_in_run(
                 _common(first) or first.word in PLACE_PREPOSITIONS or raw in ruled_out or _is_adjective(tokens, run[i])
             ):
                 continue
-            if length == 1 and first.cased and not first.capitalized:
-                continue  # a lower-case word alone (the division word of *Donetsk region*) names nothing
+            if length == 1 and first.cased and (not first.capitalized or _abbreviates_a_name(first)):
+                continue  # a lower-case word alone (the division word of *Donetsk region*) names nothing, nor *St*
             for start, end, variant in _variants(raw, length, last.cased, written):
                 # A cased name starting on a common word is written so (New York, not New Syria);
                 # so is every name of a script without capitals, or it is never a mention: the

@@ -249,3 +249,27 @@ def test_a_division_word_before_an_organisation_word_is_left_to_the_organisation
     # The council is the organisation: Nordland is the place, as it was before division words.
     found = [s.text for s in find_spans("In Norway the Nordland county council warned of landslides.", known)]
     assert found == ["Nordland"]
+
+
+ABBREVIATED = {"st. louis", "st", "louis", "ft. worth", "mt. vernon", "police"}
+
+
+def abbreviated(text: str) -> list[tuple[str, str]]:
+    written = {"st. louis"}
+    found = find_spans(text, lambda t: t.lower() in ABBREVIATED, lambda t: t.lower() in written)
+    return [(s.text, s.name) for s in found]
+
+
+def test_an_abbreviation_and_the_capitalised_word_after_it_are_one_name() -> None:
+    found = abbreviated("Troops left Ft. Worth for St. Louis.")
+    assert found == [("Ft. Worth", "Ft. Worth"), ("St. Louis", "St. Louis")]
+    # Its full stop ends no sentence, and the name may open one.
+    assert abbreviated("The talks ended. St. Louis officials and Mt. Vernon said.") == [
+        ("St. Louis", "St. Louis"),
+        ("Mt. Vernon", "Mt. Vernon"),
+    ]
+    # Alone it names nothing (St was Sète); a word after it that starts no name with it may
+    # still open a sentence (Main St. ends one).
+    (police,) = find_spans("He lives on Main St. Police said so.", lambda t: t.lower() in ABBREVIATED)
+    assert police.text == "Police" and police.opens_sentence
+
