@@ -30,8 +30,12 @@ PERSON_TITLES = frozenset(
 )
 
 # Abbreviations of the first word of a place's name, written with a full stop that ends no
-# sentence (St. Louis, Ste. Genevieve, Mt. Vernon, Ft. Worth, Pt. Pleasant, Sta. Rosa, Sto. Tomas).
-NAME_ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt", "sta", "sto"})
+# sentence (St. Louis, Ste. Genevieve, Mt. Vernon, Ft. Worth, Pt. Pleasant, Sta. Rosa, Sto. Tomas),
+# with the words they stand for.
+NAME_ABBREVIATIONS = {
+    "st": ("Saint",), "ste": ("Sainte",), "mt": ("Mount",), "ft": ("Fort",), "pt": ("Point", "Port"),
+    "sta": ("Santa",), "sto": ("Santo",),
+}  # fmt: skip
 
 # Arabic name elements that start a person's name (Abu Bakr, Ibn Saud, Umm Kulthum) when the
 # whole name is not a place (Abu Kamal and Umm Qasr are).

@@ -22,7 +22,7 @@ from toponym_server.resolver.cache import LruCache
 from toponym_server.resolver.context import Points
 from toponym_server.resolver.qualified import AREA_CHOICES, AREA_KINDS, AnsweredWithin, Area, as_asked
 from toponym_server.text.cues import LIST_SEPARATORS
-from toponym_server.text.finder import Span, find_spans, without_division_word
+from toponym_server.text.finder import Span, find_spans, spelled_out, without_division_word
 
 DEFAULT_MIN_CONFIDENCE = 0.5
 NO_CUE_CONFIDENCE = 0.65
@@ -219,10 +219,8 @@ class TextResolver:
                 continue
             if not alone[j] or alone[j][0].kind not in AREA_KINDS:
                 continue
-            proceed()
-            query = in_document(Query(f"{left.name}, {right.name}", hints, limit=limit, min_confidence=0.0))
-            within = self.resolver.resolve_qualified(query, unless_a_name=False)
-            if not _sure_inside(within):
+            within = self._sure_within(left.name, right.name, hints, limit, proceed)
+            if within is None:
                 continue
             area = within.area
             listed = _lists_areas_beside(spans, position, alone, k + 1, area, text)
@@ -234,6 +232,22 @@ class TextResolver:
                     pairs[k] = within.answers
                 pairs[k + 1] = itself + [c for c in named if c.place.geoname_id != area.geoname_id]
         return pairs
+
+    def _sure_within(
+        self, name: str, area: str, hints: Hints, limit: int, proceed: Callable[[], None]
+    ) -> AnsweredWithin | None:
+        """The answers of ``name`` surely inside an ``area`` (see :func:`_sure_inside`), if it holds one.
+
+        A name opening on an abbreviation is also asked with it spelt out: *Mt. Vernon, New York*
+        is written *Mount Vernon* there.
+        """
+        for spelt in (name, *spelled_out(name)):
+            proceed()
+            query = in_document(Query(f"{spelt}, {area}", hints, limit=limit, min_confidence=0.0))
+            within = self.resolver.resolve_qualified(query, unless_a_name=False)
+            if _sure_inside(within):
+                return within
+        return None
 
     def _coded_pairs(
         self, spans: list[Span], text: str, hints: Hints, limit: int, proceed: Callable[[], None]
@@ -255,20 +269,33 @@ class TextResolver:
             code = _CODE_AFTER.match(text, span.end)
             if code is None:
                 continue
-            proceed()
-            query = in_document(Query(f"{span.name}, {code[1]}", hints, limit=limit, min_confidence=0.0))
-            within = self.resolver.resolve_qualified(query, unless_a_name=False)
-            if within is None or within.area.is_country or not _sure_inside(within):
-                continue
-            with self.index.turn():  # written as a code, not as a name followed by a full stop (*Texas.*)
-                if within.area.geoname_id not in self.index.areas_coded(code[1]):
-                    continue
-            best = within.answers[0]
-            if best.match_kind is MatchKind.EXACT or best.place.population >= PROMINENT_POPULATION:
-                pairs[k] = within.answers
-                meant = frozenset({within.area.geoname_id, best.place.geoname_id})
-                inside_codes |= {j: meant for j in range(k + 1, len(spans)) if spans[j].start < code.end(1)}
+            # *Mt. Vernon, N.Y.*: the town in New York is written *Mount Vernon*.
+            for name in (span.name, *spelled_out(span.name)):
+                proceed()
+                within = self._coded_within(name, code[1], hints, limit)
+                if within is not None:
+                    pairs[k] = within.answers
+                    meant = frozenset({within.area.geoname_id, within.answers[0].place.geoname_id})
+                    inside_codes |= {j: meant for j in range(k + 1, len(spans)) if spans[j].start < code.end(1)}
+                    break
         return pairs, inside_codes
+
+    def _coded_within(self, name: str, code: str, hints: Hints, limit: int) -> AnsweredWithin | None:
+        """The answers of ``name`` inside the first-level division ``code`` names, if it holds one so named.
+
+        See :meth:`_coded_pairs`.
+        """
+        query = in_document(Query(f"{name}, {code}", hints, limit=limit, min_confidence=0.0))
+        within = self.resolver.resolve_qualified(query, unless_a_name=False)
+        if within is None or within.area.is_country or not _sure_inside(within):
+            return None
+        with self.index.turn():  # written as a code, not as a name followed by a full stop (*Texas.*)
+            if within.area.geoname_id not in self.index.areas_coded(code):
+                return None
+        best = within.answers[0]
+        if best.match_kind is MatchKind.EXACT or best.place.population >= PROMINENT_POPULATION:
+            return within
+        return None
 
     def _divisions_as_listed(
         self,

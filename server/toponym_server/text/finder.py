@@ -348,7 +348,33 @@ def _declined_adjective(word: str) -> bool:
 
 
 def _variants(raw: str, words: int, cased: bool, written: KnowsName) -> list[tuple[int, int, str]]:
-    """The stretches of ``raw`` (a span of ``words`` words) to look up, in turn.
+    """The stretches of ``raw`` (a span of ``words`` words) to look up, in turn (see :func:`_as_written`).
+
+    A name of several words opening on an abbreviation is also looked up with the abbreviation
+    spelt out (*Ste. Genevieve*: *Sainte Genevieve*): after each way it is written, unless only
+    the spelt-out name is some place's exactly (*Sta. Rosa* sounds like *Storrs*; *Santa Rosa*
+    is written so).
+    """
+    found = _as_written(raw, words, cased, written)
+    if not cased or words == 1 or not spelled_out(raw):
+        return found
+    full = [(start, end, long) for start, end, name in found for long in spelled_out(name)]
+    if written(raw) or not any(written(name) for _, _, name in full):
+        return found + full
+    return full + found
+
+
+def spelled_out(name: str) -> list[str]:
+    """``name`` with the abbreviation it opens on spelt out (*Mt. Vernon*: *Mount Vernon*), or none."""
+    first, _, rest = name.partition(" ")
+    abbreviation = first.removesuffix(".")
+    if not rest or not abbreviation[:1].isupper():
+        return []
+    return [f"{full} {rest}" for full in NAME_ABBREVIATIONS.get(abbreviation.lower(), ())]
+
+
+def _as_written(raw: str, words: int, cased: bool, written: KnowsName) -> list[tuple[int, int, str]]:
+    """The stretches of ``raw`` (a span of ``words`` words) to look up, in turn, as they are written.
 
     Each is given as (start, end, name): its offsets in ``raw`` and the name to look up, most
     often ``raw[start:end]`` itself.

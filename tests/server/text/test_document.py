@@ -231,6 +231,12 @@ def test_a_capitals_name_listed_beside_a_namesakes_neighbour_means_the_namesake(
         ("A tornado hit Paris, Texas.", [("Paris", 4717560), ("Texas", 4736286)]),
         # A country's code is no address: before, the US's Parises, none sure, left no mention of Paris.
         ("In Paris, US officials met their French counterparts.", [("Paris", 2988507), ("US", 6252001)]),
+        # An abbreviated first word and its name are one (before: St as Sète, Mt as Matta' in
+        # Israel, Ste as nothing), its area's abbreviation after it; the town in New York is
+        # written Mount Vernon, the one of Illinois Mt. Vernon too.
+        ("The firm moved to St. Louis, Mo. last year.", [("St. Louis", 4407066)]),
+        ("The parade in Mt. Vernon, N.Y. drew thousands.", [("Mt. Vernon", 5127835)]),
+        ("Flooding hit Ste. Genevieve, Mo. again.", [("Ste. Genevieve", 4407294)]),
     ],
 )
 def test_a_place_written_with_its_area_is_the_place_that_area_holds(

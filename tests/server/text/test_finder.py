@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from toponym_server.text.finder import MAX_SPAN_CHARACTERS, find_spans, without_division_word
+from toponym_server.text.finder import MAX_SPAN_CHARACTERS, find_spans, spelled_out, without_division_word
 
 GAZETTEER = {
     *("aleppo", "homs", "deir ez-zor", "deir ezzor", "obama", "state", "sohr", "tanf", "al-tanf", "rakka"),
@@ -251,11 +251,12 @@ def test_a_division_word_before_an_organisation_word_is_left_to_the_organisation
     assert found == ["Nordland"]
 
 
-ABBREVIATED = {"st. louis", "st", "louis", "ft. worth", "mt. vernon", "police"}
+ABBREVIATED = {"st. louis", "st", "louis", "ft. worth", "mt. vernon", "police", "sta. rosa"}
+ABBREVIATED |= {"sainte genevieve", "santa rosa", "genevieve"}
 
 
 def abbreviated(text: str) -> list[tuple[str, str]]:
-    written = {"st. louis"}
+    written = {"st. louis", "santa rosa", "sainte genevieve"}
     found = find_spans(text, lambda t: t.lower() in ABBREVIATED, lambda t: t.lower() in written)
     return [(s.text, s.name) for s in found]
 
@@ -273,3 +274,15 @@ def test_an_abbreviation_and_the_capitalised_word_after_it_are_one_name() -> Non
     (police,) = find_spans("He lives on Main St. Police said so.", lambda t: t.lower() in ABBREVIATED)
     assert police.text == "Police" and police.opens_sentence
 
+
+def test_an_abbreviation_is_spelt_out_when_the_name_is_not_written_so() -> None:
+    assert abbreviated("Flooding hit Ste. Genevieve again.") == [("Ste. Genevieve", "Sainte Genevieve")]
+    # Sta. Rosa is only sounded like some name: Santa Rosa is written so.
+    assert abbreviated("The mayor of Sta. Rosa spoke.") == [("Sta. Rosa", "Santa Rosa")]
+
+
+def test_spelled_out() -> None:
+    assert spelled_out("Mt. Vernon") == ["Mount Vernon"]
+    assert spelled_out("Pt Pleasant") == ["Point Pleasant", "Port Pleasant"]
+    assert spelled_out("St.") == []
+    assert spelled_out("Stanford Bridge") == []
