@@ -380,7 +380,8 @@ def _as_written(raw: str, words: int, cased: bool, written: KnowsName) -> list[t
     often ``raw[start:end]`` itself.
 
     - A possessive of a ``cased`` last word is tried without its ``'s`` first (*Aleppo's*,
-      *France's*), when that word has three letters or more (*Ra's al-Ayn* keeps its own); so is a
+      *France's*), when that word has three letters or more (*Ra's al-Ayn* keeps its own),
+      unless some place of several words is written exactly as the whole (*St. John's*); so is a
       Turkish case ending after an apostrophe (*Kobani'de*, *Menbiç'te*), unless some place is
       written exactly as the whole (*Sana'a*).
     - A Russian or Ukrainian name, the span kept whole, is also looked up without a case ending
@@ -397,7 +398,8 @@ def _as_written(raw: str, words: int, cased: bool, written: KnowsName) -> list[t
     """
     whole = (0, len(raw), raw)
     if cased and raw.endswith(_POSSESSIVES) and len((raw[:-2].rsplit(maxsplit=1) or [""])[-1]) >= 3:
-        return [(0, len(raw) - 2, raw[:-2]), whole]
+        stem = (0, len(raw) - 2, raw[:-2])
+        return [whole, stem] if words > 1 and written(raw) else [stem, whole]
     if cased and (ending := _case_ending(raw)):
         stem = (0, len(raw) - ending, raw[:-ending])
         return [whole, stem] if written(raw) else [stem, whole]

@@ -251,12 +251,12 @@ def test_a_division_word_before_an_organisation_word_is_left_to_the_organisation
     assert found == ["Nordland"]
 
 
-ABBREVIATED = {"st. louis", "st", "louis", "ft. worth", "mt. vernon", "police", "sta. rosa"}
+ABBREVIATED = {"st. louis", "st", "louis", "ft. worth", "mt. vernon", "police", "st. john's", "st. john", "sta. rosa"}
 ABBREVIATED |= {"sainte genevieve", "santa rosa", "genevieve"}
 
 
 def abbreviated(text: str) -> list[tuple[str, str]]:
-    written = {"st. louis", "santa rosa", "sainte genevieve"}
+    written = {"st. louis", "st. john's", "santa rosa", "sainte genevieve"}
     found = find_spans(text, lambda t: t.lower() in ABBREVIATED, lambda t: t.lower() in written)
     return [(s.text, s.name) for s in found]
 
@@ -273,6 +273,14 @@ def test_an_abbreviation_and_the_capitalised_word_after_it_are_one_name() -> Non
     # still open a sentence (Main St. ends one).
     (police,) = find_spans("He lives on Main St. Police said so.", lambda t: t.lower() in ABBREVIATED)
     assert police.text == "Police" and police.opens_sentence
+
+
+def test_a_possessive_is_kept_in_a_name_of_several_words_written_so() -> None:
+    # St. John's is a place (the stem, St. John, another); Aleppo's is still Aleppo.
+    assert abbreviated("The ferry reached St. John's at dawn.") == [("St. John's", "St. John's")]
+    known = {"aleppo", "aleppo's"}
+    found = find_spans("Aleppo's old city", lambda t: t.lower() in known, lambda t: t.lower() in known)
+    assert [s.text for s in found] == ["Aleppo"]
 
 
 def test_an_abbreviation_is_spelt_out_when_the_name_is_not_written_so() -> None:
