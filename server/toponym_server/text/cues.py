@@ -18,6 +18,11 @@ PERSON_TITLES = frozenset(
         "captain", "sheikh", "shaykh", "sheik", "imam", "caliph", "king", "queen", "prince", "princess",
         "emir", "sultan", "pope", "saint", "senator", "governor", "mayor", "commander", "chancellor",
         "secretary", "spokesman", "spokeswoman", "leader", "ayatollah", "mullah", "sir", "lord", "lady",
+        "representative", "congressman", "congresswoman", "lieutenant", "admiral", "sergeant", "professor",
+        "ambassador",
+        # English abbreviations, written with a full stop (Sen. Elizabeth Warren, Gov. Gavin Newsom); not
+        # Miss., Mississippi's
+        "sen", "rep", "gov", "lt", "sgt", "capt", "cmdr", "adm", "maj", "rev", "prof", "pres", "supt", "atty",
         # French
         "président", "presidente", "ministre", "m", "mme", "monsieur", "madame", "général", "cheikh",
         "calife", "roi", "reine", "chancelier", "chancelière", "porte-parole",

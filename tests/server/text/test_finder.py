@@ -251,6 +251,14 @@ def test_a_division_word_before_an_organisation_word_is_left_to_the_organisation
     assert found == ["Nordland"]
 
 
+def test_an_abbreviated_title_rules_out_the_names_after_it() -> None:
+    known = {"elizabeth", "warren", "nancy", "jordan", "boston", "massachusetts", "jackson"}
+    text = "Sen. Elizabeth Warren met Rep. Nancy Pelosi, Gov. Jordan and Lt. Gov. Dan Patrick in Boston."
+    assert [s.text for s in find_spans(text, lambda t: t.lower() in known)] == ["Boston"]
+    text = "Massachusetts Sen. Elizabeth Warren spoke in Jackson, Miss. on Monday."
+    assert [s.text for s in find_spans(text, lambda t: t.lower() in known)] == ["Massachusetts", "Jackson"]
+
+
 ABBREVIATED = {"st. louis", "st", "louis", "ft. worth", "mt. vernon", "police", "st. john's", "st. john", "sta. rosa"}
 ABBREVIATED |= {"sainte genevieve", "santa rosa", "genevieve"}
 
