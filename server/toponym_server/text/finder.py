@@ -103,6 +103,9 @@ endings of the name they may stand for: *Одесу*, *Ракки*, *Полта�
 _KURDISH_OBLIQUE = ("yê", "ê")
 """The oblique ending of a Kurmanji name (*li Hewlêrê*, *ji Qamişloyê*: in Erbil, from Qamishli)."""
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_AFFILIATION_GAP = re.compile(r"[ \t]*[,(][ \t]*")
+_PARTY = re.compile(r"[DRI]-[A-Z]")
+"""A party's letter before a state in American news (*D-Calif.*, *R-Ohio*, *I-Vt.*)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -494,6 +497,7 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
     tokens = tokenize(text)
     spans: list[Span] = []
     ruled_out: set[str] = set()
+    affiliations: set[int] = set()
     previous_organisation: list[int] = []
     for run in _runs(text, tokens):
         if not tokens[run[0]].cased:
@@ -512,10 +516,30 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
             continue
         previous_organisation = []
         if _names_a_person(tokens, run, known):
+            affiliations |= _affiliation(text, tokens, run[-1])
             continue
         titled = _titled(text, tokens, run, is_written)
-        spans.extend(_spans_in_run(text, tokens, run, known, is_written, ruled_out, titled))
+        if run[-1] in titled:
+            affiliations |= _affiliation(text, tokens, run[-1])
+        spans.extend(_spans_in_run(text, tokens, run, known, is_written, ruled_out, titled | affiliations))
     return spans
+
+
+def _affiliation(text: str, tokens: list[Token], last: int) -> set[int]:
+    """The position of the state or party and state written after a person's name, if any.
+
+    *Sen. Elizabeth Warren, MA*, *Rep. Nancy Pelosi (D-Calif.)*, *Rep. Elise Stefanik, R-N.Y.*:
+    a code of two or three capitals, or a party's letter and a hyphen, after a comma or a
+    parenthesis says whom the person represents; it is no mention of a place (*MA* alone is a
+    village of Thailand's by a name *Ma*, *R-N* Rennes's code).
+    """
+    following = last + 1
+    if following >= len(tokens) or not _AFFILIATION_GAP.fullmatch(text[tokens[last].end : tokens[following].start]):
+        return set()
+    written = tokens[following].text
+    letters = written.replace(".", "")
+    code = 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper()
+    return {following} if code or _PARTY.match(written) else set()
 
 
 def _titled(text: str, tokens: list[Token], run: list[int], written: KnowsName) -> set[int]:

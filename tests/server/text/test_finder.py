@@ -259,6 +259,19 @@ def test_an_abbreviated_title_rules_out_the_names_after_it() -> None:
     assert [s.text for s in find_spans(text, lambda t: t.lower() in known)] == ["Massachusetts", "Jackson"]
 
 
+def test_a_code_after_a_titled_persons_name_is_whom_they_represent() -> None:
+    known = {"ma", "d-calif", "r-ohio", "r-n", "boston", "massachusetts", "warren"}
+
+    def found(text: str) -> list[str]:
+        return [s.text for s in find_spans(text, lambda t: t.lower() in known)]
+
+    text = "Sen. Elizabeth Warren, MA met Rep. Nancy Pelosi (D-Calif.) and Rep. Jim Jordan, R-Ohio, in Boston."
+    assert found(text) == ["Boston"]
+    assert found("Massachusetts Sen. Elizabeth Warren, MA and Gov. Jordan, R-N.Y. spoke.") == ["Massachusetts"]
+    # After a place, a code is the place's area, and may be a span of its own.
+    assert found("Warren, MA and Boston, MA") == ["Warren", "MA", "Boston", "MA"]
+
+
 ABBREVIATED = {"st. louis", "st", "louis", "ft. worth", "mt. vernon", "police", "st. john's", "st. john", "sta. rosa"}
 ABBREVIATED |= {"sainte genevieve", "santa rosa", "genevieve"}
 
