@@ -531,10 +531,14 @@ def _affiliation(text: str, tokens: list[Token], last: int) -> set[int]:
     *Sen. Elizabeth Warren, MA*, *Rep. Nancy Pelosi (D-Calif.)*, *Rep. Elise Stefanik, R-N.Y.*:
     a code of two or three capitals, or a party's letter and a hyphen, after a comma or a
     parenthesis says whom the person represents; it is no mention of a place (*MA* alone is a
-    village of Thailand's by a name *Ma*, *R-N* Rennes's code).
+    village of Thailand's by a name *Ma*, *R-N* Rennes's code). Not one that opens a name (*Macron,
+    UK Prime Minister Keir Starmer*).
     """
     following = last + 1
     if following >= len(tokens) or not _AFFILIATION_GAP.fullmatch(text[tokens[last].end : tokens[following].start]):
+        return set()
+    after = following + 1
+    if after < len(tokens) and tokens[after].capitalized and _joined(text, tokens[following], tokens[after]):
         return set()
     written = tokens[following].text
     letters = written.replace(".", "")

@@ -260,7 +260,7 @@ def test_an_abbreviated_title_rules_out_the_names_after_it() -> None:
 
 
 def test_a_code_after_a_titled_persons_name_is_whom_they_represent() -> None:
-    known = {"ma", "d-calif", "r-ohio", "r-n", "boston", "massachusetts", "warren"}
+    known = {"ma", "uk", "d-calif", "r-ohio", "r-n", "boston", "massachusetts", "warren"}
 
     def found(text: str) -> list[str]:
         return [s.text for s in find_spans(text, lambda t: t.lower() in known)]
@@ -268,6 +268,7 @@ def test_a_code_after_a_titled_persons_name_is_whom_they_represent() -> None:
     text = "Sen. Elizabeth Warren, MA met Rep. Nancy Pelosi (D-Calif.) and Rep. Jim Jordan, R-Ohio, in Boston."
     assert found(text) == ["Boston"]
     assert found("Massachusetts Sen. Elizabeth Warren, MA and Gov. Jordan, R-N.Y. spoke.") == ["Massachusetts"]
+    assert found("President Emmanuel Macron, UK Prime Minister Keir Starmer and MA officials.") == ["UK", "MA"]
     # After a place, a code is the place's area, and may be a span of its own.
     assert found("Warren, MA and Boston, MA") == ["Warren", "MA", "Boston", "MA"]
 
