@@ -186,7 +186,14 @@ _NAME_OWN_SCRIPT = 0.001
 NEAR_SCALE_KM = 250.0
 # A document's places spread wider than one bias point's neighbourhood (a country, a front line).
 CONTEXT_SCALE_KM = 400.0
+# A document's place across a border is never a candidate's neighbour: it pulls as if it lay this
+# far at least (*Donetsk* beside *Luhansk* is Ukraine's city, not the Russian town nearer Luhansk).
+BORDER_KM = 150.0
 EARTH_RADIUS_KM = 6371.0
+
+
+ContextPoint = tuple[float, float, str]
+"""A place of a name's document that pulls it: its latitude, longitude and country code."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,15 +342,21 @@ def unit_vectors(points: np.ndarray) -> np.ndarray:
     return np.column_stack((np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)))
 
 
-def _nearest_km(points: Sequence[tuple[float, float, float]], here: tuple[float, float]) -> float:
-    """The great-circle distance from ``here`` to the nearest of ``points`` (unit vectors).
+def context_pulls(dots: np.ndarray, shared: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pull of a document's places on each candidate, and the cosines it comes from.
 
-    The nearest point has the largest dot product with ``here``: one multiplication per point
-    instead of a haversine, and exact all the same.
+    ``dots`` holds the cosines of the angles between the candidates (rows) and the places
+    (columns), ``shared`` whether they share a country. A candidate is pulled by its nearest
+    place, one of another country counting as :data:`BORDER_KM` away at least: a namesake just
+    across a border is no nearer to a document's places than one well inside their country.
+    Returns the pulls, each candidate's greatest cosine to any place, and to a place of its own
+    country (-1 for none).
     """
-    x, y, z = _unit_vector(here)
-    closest = max(px * x + py * y + pz * z for px, py, pz in points)
-    return EARTH_RADIUS_KM * math.acos(max(-1.0, min(1.0, closest)))
+    closest = dots.max(axis=1)
+    compatriot = np.where(shared, dots, -1.0).max(axis=1)
+    anywhere_km = EARTH_RADIUS_KM * np.arccos(np.clip(closest, -1.0, 1.0))
+    home_km = EARTH_RADIUS_KM * np.arccos(np.clip(compatriot, -1.0, 1.0))
+    return np.exp(-np.minimum(home_km, np.maximum(anywhere_km, BORDER_KM)) / CONTEXT_SCALE_KM), closest, compatriot
 
 
 def _match_kind(query: Normalized, hit: NameView, view: str, similarity: float) -> MatchKind:
@@ -627,7 +640,7 @@ def rank(
     query: Normalized,
     candidates: Sequence[tuple[PlaceFacts, Sequence[NameView]]],
     hints: Hints,
-    context: Sequence[tuple[float, float]] = (),
+    context: Sequence[ContextPoint] = (),
     model: RankingModel = MODEL,
     namesakes: Namesakes | None = None,
     capital_people: Mapping[int, int] = _NO_PEOPLE,
@@ -1093,9 +1106,9 @@ def confines(hints: Hints) -> bool:
 
 
 def with_context(
-    ranked: Sequence[Ranked], context: Sequence[tuple[float, float]], *, evidence: bool = True
+    ranked: Sequence[Ranked], context: Sequence[ContextPoint], *, evidence: bool = True
 ) -> list[Ranked]:
-    """Add to each candidate the pull of a document's other places, nearest first, and rank again.
+    """Add to each candidate the pull of a document's other places (:func:`context_pulls`), and rank again.
 
     The pull depends only on the candidate's place, so a ranking made without context can be
     given one afterwards: :func:`rank` with a context is :func:`rank` without, then this.
@@ -1108,10 +1121,12 @@ def with_context(
     """
     if not context:
         return list(ranked)
-    vectors = [_unit_vector(point) for point in context]
+    here = unit_vectors(np.array([(r.place.latitude, r.place.longitude) for r in ranked], dtype=float).reshape(-1, 2))
+    there = unit_vectors(np.array([point[:2] for point in context], dtype=float).reshape(-1, 2))
+    shared = np.array([r.place.country_code for r in ranked])[:, None] == np.array([p[2] for p in context])[None, :]
+    pulls, _, _ = context_pulls(here @ there.T, shared)
     pulled: list[Ranked] = []
-    for item in ranked:
-        pull = math.exp(-_nearest_km(vectors, (item.place.latitude, item.place.longitude)) / CONTEXT_SCALE_KM)
+    for item, pull in zip(ranked, pulls.tolist(), strict=True):
         signals = (*item.signals, (_CONTEXT, (pull,)))
         bonus = item.bonus if evidence else item.bonus + W_CONTEXT * pull
         pulled.append(replace(item, score=item.score + W_CONTEXT * pull, bonus=bonus, signals=signals))

@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from toponym_server.matching.ranking import ContextPoint
 from toponym_server.resolver.answers import Candidate
 
 SETTLED_CONFIDENCE = 0.95
@@ -44,7 +45,7 @@ COMPANION_KM = 150.0
 
 _EARTH_RADIUS_KM = 6371.0
 
-Point = tuple[float, float]
+Point = ContextPoint
 Points = tuple[Point, ...]
 Answers = list[Candidate] | None
 Identity = tuple[int, str] | None
@@ -167,7 +168,9 @@ class _Companions:
         kept = self._kept.get(i)
         if kept is None:
             found = self._likely(i) or []
-            kept = self._kept[i] = tuple((c.place.latitude, c.place.longitude) for c in found[:LIKELY_PLACES])
+            kept = self._kept[i] = tuple(
+                (c.place.latitude, c.place.longitude, c.place.country_code) for c in found[:LIKELY_PLACES]
+            )
         return kept
 
 
@@ -175,7 +178,7 @@ def _unit_vectors(points: Sequence[Point]) -> np.ndarray:
     """The points as unit vectors (rows), whose dot products are the cosines of their angular distances."""
     if not points:
         return np.empty((0, 3))
-    radians = np.radians(np.array(points, dtype=np.float64))
+    radians = np.radians(np.array([point[:2] for point in points], dtype=np.float64))
     latitude, longitude = radians[:, 0], radians[:, 1]
     return np.column_stack(
         (np.cos(latitude) * np.cos(longitude), np.cos(latitude) * np.sin(longitude), np.sin(latitude))
@@ -206,7 +209,8 @@ def _leader(answers: Answers) -> Point | None:
     """The point of a name's best answer when it is sure enough to pull the others."""
     if not answers or answers[0].confidence < LEADER_CONFIDENCE:
         return None
-    return (answers[0].place.latitude, answers[0].place.longitude)
+    place = answers[0].place
+    return (place.latitude, place.longitude, place.country_code)
 
 
 def _unsettled(answers: Answers) -> bool:

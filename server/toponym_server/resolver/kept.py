@@ -22,13 +22,13 @@ from toponym_server.index.reader import PlaceRow, packed_views, unpacked_name
 from toponym_server.matching.features import Kind
 from toponym_server.matching.normalize import Normalized
 from toponym_server.matching.ranking import (
-    CONTEXT_SCALE_KM,
-    EARTH_RADIUS_KM,
     W_CONTEXT,
+    ContextPoint,
     Hints,
     PlaceFacts,
     Ranked,
     Signal,
+    context_pulls,
     unit_vectors,
 )
 from toponym_server.matching.similarity import MatchKind
@@ -44,6 +44,7 @@ _DOT_SLACK = 1e-12
 # only once it has stopped tracking its parts, and it finds the parts of a nested tuple after
 # the tuple itself: each level of nesting would wait for a collection of an older generation.
 _PLACE_FACTS = len(PlaceFacts._fields)
+_COUNTRY = PlaceFacts._fields.index("country_code")
 _POINT = slice(PlaceFacts._fields.index("latitude"), PlaceFacts._fields.index("longitude") + 1)
 _PLACE_ROW = len(PlaceRow._fields)
 # Where a ranked row's signals start: after the place's facts, the score, the similarity, the
@@ -101,12 +102,13 @@ class KeptRanking:
     when it is kept (BENCHMARKS.md, twenty-ninth session).
     """
 
-    __slots__ = ("_count", "_packed", "_scores", "_vectors")
+    __slots__ = ("_count", "_countries", "_packed", "_scores", "_vectors")
 
     def __init__(self, ranked: Sequence[Ranked]) -> None:
         self._packed = marshal.dumps(tuple(_plain(item) for item in ranked))
         self._count = len(ranked)
         self._vectors: np.ndarray | None = None
+        self._countries: np.ndarray | None = None
         self._scores: np.ndarray | None = None
 
     def __len__(self) -> int:
@@ -121,53 +123,57 @@ class KeptRanking:
         rows = self._rows()
         return [_ranked(row) for row in (rows if positions is None else (rows[i] for i in positions))]
 
-    def _arrays(self) -> tuple[np.ndarray, np.ndarray]:
-        if self._vectors is None or self._scores is None:
+    def _arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        if self._vectors is None or self._scores is None or self._countries is None:
             rows = self._rows()
             points = np.array([row[_POINT] for row in rows], dtype=float).reshape(-1, 2)
             self._vectors = unit_vectors(points)
             self._scores = np.array([row[_PLACE_FACTS] for row in rows], dtype=float)
-        return self._vectors, self._scores
+            self._countries = np.array([row[_COUNTRY] for row in rows], dtype=str)
+        return self._vectors, self._scores, self._countries
+
+    def _pulled(self, context: Sequence[ContextPoint], vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The candidates' scores with the pull of ``context``, and which of its points pull each (rows)."""
+        own_vectors, own_scores, own_countries = self._arrays()
+        dots = own_vectors @ vectors.T
+        shared = own_countries[:, None] == np.array([point[2] for point in context], dtype=str)[None, :]
+        pulls, closest, compatriot = context_pulls(dots, shared)
+        # Where a candidate's nearest point of its own country is not its nearest point, both may pull it.
+        nearest = (dots >= closest[:, None] - _DOT_SLACK) | (shared & (dots >= compatriot[:, None] - _DOT_SLACK))
+        return own_scores + W_CONTEXT * pulls, nearest
 
     def within(
-        self, context: Sequence[tuple[float, float]], depth: int, vectors: np.ndarray | None = None
-    ) -> tuple[list[Ranked], list[tuple[float, float]]]:
+        self, context: Sequence[ContextPoint], depth: int, vectors: np.ndarray | None = None
+    ) -> tuple[list[Ranked], list[ContextPoint]]:
         """The candidates that may be among the first ``depth`` once ``context`` pulls them, and their pullers.
 
         A context only adds to each score (at most ``W_CONTEXT``), so a candidate whose score
         with its pull stays below the ``depth``-th best such score cannot reach an answer or the
         rivals its confidence is measured against; and a candidate's pull comes from its nearest
-        point alone, so the points nearest to none of the candidates kept change nothing. Both
-        are found here at once for all candidates and points;
-        :func:`~toponym_server.matching.ranking.with_context` then ranks the candidates kept (in
-        their order) among those points, which orders them and gives them the pulls it would
-        among all: the answer is the same, for a fraction of the work. ``vectors`` are the
-        points' unit vectors, when the caller has them.
+        point and its nearest point of its own country alone, so the points that are neither for
+        any of the candidates kept change nothing. Both are found here at once for all
+        candidates and points; :func:`~toponym_server.matching.ranking.with_context` then ranks
+        the candidates kept (in their order) among those points, which orders them and gives them
+        the pulls it would among all: the answer is the same, for a fraction of the work.
+        ``vectors`` are the points' unit vectors, when the caller has them.
         """
         if not self._count:
             return [], list(context)
         if vectors is None:
-            vectors = unit_vectors(np.array(context, dtype=float).reshape(-1, 2))
-        own_vectors, own_scores = self._arrays()
-        dots = own_vectors @ vectors.T
-        closest = dots.max(axis=1)
+            vectors = unit_vectors(np.array([point[:2] for point in context], dtype=float).reshape(-1, 2))
+        scores, nearest = self._pulled(context, vectors)
         keep = np.ones(self._count, dtype=bool)
         if self._count > depth:
-            nearest_km = EARTH_RADIUS_KM * np.arccos(np.clip(closest, -1.0, 1.0))
-            scores = own_scores + W_CONTEXT * np.exp(-nearest_km / CONTEXT_SCALE_KM)
             cut = len(scores) - depth
             keep = scores >= float(np.partition(scores, cut)[cut]) - _PULL_SLACK
-        nearest = (dots[keep] >= closest[keep, None] - _DOT_SLACK).any(axis=0)
         kept = self.candidates(np.flatnonzero(keep).tolist())
-        return kept, [context[i] for i in np.flatnonzero(nearest).tolist()]
+        return kept, [context[i] for i in np.flatnonzero(nearest[keep].any(axis=0)).tolist()]
 
-    def leaders(self, context: Sequence[tuple[float, float]], vectors: np.ndarray) -> list[Ranked]:
+    def leaders(self, context: Sequence[ContextPoint], vectors: np.ndarray) -> list[Ranked]:
         """The candidates that may be first once ``context`` pulls them: one, or those tied with it."""
         if not self._count:
             return []
-        own_vectors, own_scores = self._arrays()
-        nearest_km = EARTH_RADIUS_KM * np.arccos(np.clip((own_vectors @ vectors.T).max(axis=1), -1.0, 1.0))
-        scores = own_scores + W_CONTEXT * np.exp(-nearest_km / CONTEXT_SCALE_KM)
+        scores, _ = self._pulled(context, vectors)
         floor = float(scores.max()) - _PULL_SLACK
         return self.candidates(np.flatnonzero(scores >= floor).tolist())
 

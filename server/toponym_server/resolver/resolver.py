@@ -27,6 +27,7 @@ from toponym_server.matching.qualifier import is_area_code, qualified
 from toponym_server.matching.ranking import (
     FLAG_CANONICAL,
     FLAG_NON_LATIN,
+    ContextPoint,
     Hints,
     Namesakes,
     PlaceFacts,
@@ -422,11 +423,11 @@ class Resolver:
         # Each candidate carries its place's links: read once per place (most places have none),
         # kept flat (see kept.py).
         self._related_kept: KeptRows[tuple[Any, ...]] = KeptRows(_PLACE_ROWS_KEPT)
-        self._point_vectors: dict[tuple[float, float], tuple[float, float, float]] = {}
+        self._point_vectors: dict[ContextPoint, tuple[float, float, float]] = {}
         # The population of each capital met so far, which ranking weighs (CAPITAL_PEOPLE): a few hundred.
         self._capital_people: dict[int, int] = {}
 
-    def resolve(self, query: Query, context: Sequence[tuple[float, float]] = ()) -> list[Candidate]:
+    def resolve(self, query: Query, context: Sequence[ContextPoint] = ()) -> list[Candidate]:
         """Return the candidates for ``query``, best first, at most ``query.limit`` of them.
 
         A candidate met whole by a name that a query in a script other than Latin is spelt as
@@ -450,7 +451,7 @@ class Resolver:
         return self._as_written(query.name, folded, answers) if transliterated else answers
 
     def resolve_qualified(
-        self, query: Query, context: Sequence[tuple[float, float]] = (), *, unless_a_name: bool = True
+        self, query: Query, context: Sequence[ContextPoint] = (), *, unless_a_name: bool = True
     ) -> AnsweredWithin | None:
         """The answers to a name written with the areas it lies in, and the area that holds them.
 
@@ -469,7 +470,7 @@ class Resolver:
         query: Query,
         folded: str,
         transliterated: bool,
-        context: Sequence[tuple[float, float]],
+        context: Sequence[ContextPoint],
         *,
         unless_a_name: bool,
     ) -> AnsweredWithin | None:
@@ -533,7 +534,7 @@ class Resolver:
         return answers if shown is None else shown
 
     def _answers_to(
-        self, query: Query, context: Sequence[tuple[float, float]], folded: str, transliterated: bool, sounded: str
+        self, query: Query, context: Sequence[ContextPoint], folded: str, transliterated: bool, sounded: str
     ) -> list[Candidate]:
         """:meth:`resolve`'s answers as kept, stored or ranked, the query being folded as ``folded``.
 
@@ -736,7 +737,7 @@ class Resolver:
         """Return the full ranking behind :meth:`resolve`, before confidence and limits."""
         return self._rank(query, ())
 
-    def leaders_in_context(self, query: Query, context: Sequence[tuple[float, float]]) -> list[Ranked]:
+    def leaders_in_context(self, query: Query, context: Sequence[ContextPoint]) -> list[Ranked]:
         """The candidates that may be the best answer to ``query`` in ``context``: one, but for ties.
 
         What :meth:`resolve` would put first, found from the kept lone ranking at the cost of a
@@ -836,7 +837,7 @@ class Resolver:
         self._related_kept.keep_all(fresh)
         return found
 
-    def _rank(self, query: Query, context: Sequence[tuple[float, float]]) -> list[Ranked]:
+    def _rank(self, query: Query, context: Sequence[ContextPoint]) -> list[Ranked]:
         """Rank the candidates of ``query``; a context re-ranks the query's kept lone ranking."""
         kept, ranked = self._kept_ranking(query, _ranked_depth(query, bool(context)))
         if not context:
@@ -858,7 +859,7 @@ class Resolver:
         self._rankings.put(key, kept)
         return kept, ranked
 
-    def _point_vector(self, point: tuple[float, float]) -> tuple[float, float, float]:
+    def _point_vector(self, point: ContextPoint) -> tuple[float, float, float]:
         """A context point's unit vector, kept: a document's points are the context of each of its names."""
         vector = self._point_vectors.get(point)
         if vector is None:

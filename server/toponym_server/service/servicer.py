@@ -156,7 +156,7 @@ class ToponymServicer(pb_grpc.ToponymServiceServicer):
     def _query(self, request: pb.ResolveRequest, path: str = "") -> Query:
         return to_query(request, path, max_name_length=self._limits.max_name_length)
 
-    def _resolve(self, method: str, query: Query, context: tuple[tuple[float, float], ...] = ()) -> list[Candidate]:
+    def _resolve(self, method: str, query: Query, context: Points = ()) -> list[Candidate]:
         try:
             return self._resolver.resolve(query, context)
         except Exception as err:

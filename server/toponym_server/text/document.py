@@ -167,7 +167,7 @@ class TextResolver:
             self._spelled.put(key, spelled)
         return spelled
 
-    def _leaders(self, query: Query, context: tuple[tuple[float, float], ...]) -> _Reachable:
+    def _leaders(self, query: Query, context: Points) -> _Reachable:
         """What the candidates that may lead ``query`` in ``context`` have, any of them."""
         leaders = self.resolver.leaders_in_context(query, context)
         return _Reachable(
@@ -374,7 +374,7 @@ class TextResolver:
         spans: list[Span],
         queries: list[Query],
         alone: list[list[Candidate]],
-        contexts: list[tuple[tuple[float, float], ...]],
+        contexts: list[Points],
         text: str,
     ) -> set[str]:
         """The names of ``queries`` none of whose spans can be a mention in their ``contexts``.
@@ -695,7 +695,7 @@ def _whole_lists(listed: list[set[int]]) -> list[set[int]]:
 def _capitals_namesake_among(
     alone: list[Candidate],
     together: list[Candidate],
-    points: tuple[tuple[float, float], ...],
+    points: Points,
     listed: list[Candidate],
 ) -> bool:
     """Tell whether a capital's name means, in a document, a namesake among its other places.
@@ -709,7 +709,7 @@ def _capitals_namesake_among(
         return False
     place = together[0].place
     here = (place.latitude, place.longitude)
-    near = sum(distance_km(here, point) <= AMONG_KM for point in points)
+    near = sum(distance_km(here, point[:2]) <= AMONG_KM for point in points)
     return near >= 2 or any(
         distance_km(here, (c.place.latitude, c.place.longitude)) <= AMONG_KM
         and (c.place.population < GREAT_CITY or c.place.feature_code == "PPLC")

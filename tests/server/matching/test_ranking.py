@@ -105,13 +105,13 @@ def test_near_point_changes_the_winner(two_hamas) -> None:
 
 
 def test_context_points_change_the_winner(two_hamas) -> None:
-    assert winner("Hama", two_hamas, context=[HOMS, ALEPPO]) == 170017
-    assert winner("Hama", two_hamas, context=[TOKYO]) == 1862000
+    assert winner("Hama", two_hamas, context=[(*HOMS, "SY"), (*ALEPPO, "SY")]) == 170017
+    assert winner("Hama", two_hamas, context=[(*TOKYO, "JP")]) == 1862000
 
 
 def test_context_counts_the_closest_point(two_hamas) -> None:
     # one Syrian neighbour among far-away ones is enough
-    assert winner("Hama", two_hamas, context=[(51.5, -0.12), (40.7, -74.0), HOMS]) == 170017
+    assert winner("Hama", two_hamas, context=[(51.5, -0.12, "GB"), (40.7, -74.0, "US"), (*HOMS, "SY")]) == 170017
 
 
 def test_under_confining_hints_context_orders_the_candidates_but_proves_nothing(two_hamas) -> None:
@@ -119,13 +119,13 @@ def test_under_confining_hints_context_orders_the_candidates_but_proves_nothing(
     # left a weak match that the document's region pulls alike: none of these gets the pull too.
     restricted = Hints(countries=frozenset({"SY", "JP"}), restrict_to_countries=True)
     for hints in (Hints(kinds=frozenset({Kind.POPULATED_PLACE})), restricted):
-        confined = rank(normalize("Hama"), two_hamas, hints, [HOMS])
+        confined = rank(normalize("Hama"), two_hamas, hints, [(*HOMS, "SY")])
         assert confined[0].place.place_id == 170017  # the context still orders them
         alone = {r.place.place_id: r for r in rank(normalize("Hama"), two_hamas, hints)}
         for item in confined:
             pull = item.score - alone[item.place.place_id].score
             assert pull > 0 and item.bonus == pytest.approx(alone[item.place.place_id].bonus + pull)
-    free = rank(normalize("Hama"), two_hamas, Hints(), [HOMS])
+    free = rank(normalize("Hama"), two_hamas, Hints(), [(*HOMS, "SY")])
     assert free[0].place.place_id == 170017 and free[0].bonus == 0.0  # evidence for the place near it
 
 
@@ -235,17 +235,38 @@ def test_distance_km() -> None:
     assert 19_000 < distance_km((0.0, 0.0), (0.0, 179.9)) < 20_100
 
 
-def test_the_nearest_context_point_is_found_as_by_checking_each_distance() -> None:
+def test_a_context_pulls_by_its_nearest_point_a_foreign_one_never_nearer_than_the_border_distance() -> None:
+    import math
     import random
 
-    from toponym_server.matching.ranking import _nearest_km, _unit_vector, distance_km
+    import numpy as np
+
+    from toponym_server.matching.ranking import BORDER_KM, CONTEXT_SCALE_KM, context_pulls, unit_vectors
 
     rng = random.Random(5)
     for _ in range(300):
-        here = (rng.uniform(-80, 80), rng.uniform(-180, 180))
-        points = [(rng.uniform(-85, 85), rng.uniform(-180, 180)) for _ in range(rng.randint(1, 20))]
-        exact = min(distance_km(p, here) for p in points)
-        assert _nearest_km([_unit_vector(p) for p in points], here) == pytest.approx(exact, abs=0.01)
+        here = [(rng.uniform(-80, 80), rng.uniform(-180, 180), rng.choice("AB")) for _ in range(rng.randint(1, 5))]
+        points = [(rng.uniform(-85, 85), rng.uniform(-180, 180), rng.choice("AB")) for _ in range(rng.randint(1, 20))]
+        if rng.random() < 0.5:  # neighbours, where the border matters
+            points += [(h[0] + rng.uniform(-1, 1), h[1] + rng.uniform(-1, 1), rng.choice("AB")) for h in here]
+        dots = unit_vectors(np.array([h[:2] for h in here])) @ unit_vectors(np.array([p[:2] for p in points])).T
+        shared = np.array([h[2] for h in here])[:, None] == np.array([p[2] for p in points])[None, :]
+        pulls, _, _ = context_pulls(dots, shared)
+        for h, pull in zip(here, pulls.tolist(), strict=True):
+            nearest = min(
+                distance_km(h[:2], p[:2]) if p[2] == h[2] else max(distance_km(h[:2], p[:2]), BORDER_KM) for p in points
+            )
+            assert pull == pytest.approx(math.exp(-nearest / CONTEXT_SCALE_KM), abs=1e-4)
+
+
+def test_a_namesake_just_across_a_border_is_no_neighbour_of_the_context() -> None:
+    # Donetsk beside Luhansk: the Russian town lies 52 km from Luhansk, Ukraine's city 127 km.
+    luhansk = (48.57, 39.32, "UA")
+    ukraine = place(709717, "UA", (48.02, 37.80), 0.8)
+    russia = place(565348, "RU", (48.35, 39.95), 0.8)
+    candidates = [(russia, [hit("Donetsk")]), (ukraine, [hit("Donetsk")])]
+    assert winner("Donetsk", candidates, context=[luhansk]) == 709717
+    assert winner("Donetsk", candidates, context=[(*luhansk[:2], "RU")]) == 565348
 
 
 def test_a_country_met_only_by_an_inexact_spelling_yields_to_a_town_of_that_name() -> None:

@@ -57,7 +57,7 @@ def test_an_answer_in_context_is_not_kept_and_the_lone_one_is_not_changed(embedd
     resolver = Resolver(embedded_index)
     alone = resolver.resolve(Query("Tripoli"))
     kept = len(resolver._answers)
-    context = [(33.89 + i / 1000, 35.50) for i in range(2_000)]
+    context = [(33.89 + i / 1000, 35.50, "LB") for i in range(2_000)]
     near_beirut = resolver.resolve(Query("Tripoli"), context=context)
     assert alone[0].place.country_code == "LY"
     assert near_beirut[0].place.country_code == "LB"

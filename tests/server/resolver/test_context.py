@@ -16,12 +16,13 @@ from toponym_server.matching.similarity import MatchKind
 from toponym_server.resolver import Candidate, contexts_for, settle_in_context
 from toponym_server.resolver.context import LEADER_CONFIDENCE, SETTLED_CONFIDENCE, UNSURE_BELOW, Likely, Points
 
-# (GeoNames ID, latitude, longitude) of the namesakes each name may mean.
-TRIPOLI_LY = (2210247, 32.89, 13.19)
-TRIPOLI_LB = (266826, 34.44, 35.85)
-SIDON = (268064, 33.56, 35.37)
-SAIDA_DZ = (2482572, 34.83, 0.15)
-BEIRUT = (276781, 33.89, 35.49)
+# (GeoNames ID, latitude, longitude, country code) of the namesakes each name may mean: from the
+# second on, the context point the namesake pulls a document's other names with.
+TRIPOLI_LY = (2210247, 32.89, 13.19, "LY")
+TRIPOLI_LB = (266826, 34.44, 35.85, "LB")
+SIDON = (268064, 33.56, 35.37, "LB")
+SAIDA_DZ = (2482572, 34.83, 0.15, "DZ")
+BEIRUT = (276781, 33.89, 35.49, "LB")
 NAMESAKES = {
     "Tripoli": (TRIPOLI_LY, TRIPOLI_LB),
     "Saida": (SIDON, SAIDA_DZ),
@@ -29,9 +30,9 @@ NAMESAKES = {
 }
 
 
-def _answer(name: str, place: tuple[int, float, float], confidence: float) -> list[Candidate]:
-    geoname_id, latitude, longitude = place
-    row = PlaceRow(geoname_id, name, name, latitude, longitude, "P", "PPL", "", "", "", 1000, 0.0, False)
+def _answer(name: str, place: tuple[int, float, float, str], confidence: float) -> list[Candidate]:
+    geoname_id, latitude, longitude, country = place
+    row = PlaceRow(geoname_id, name, name, latitude, longitude, "P", "PPL", country, "", "", 1000, 0.0, False)
     return [
         Candidate(
             place=row,
@@ -57,8 +58,8 @@ class World:
         self.calls.append((i, points))
         name = self.names[i]
 
-        def distance(place: tuple[int, float, float]) -> float:
-            return sum(math.dist(place[1:], point) for point in points) / len(points)
+        def distance(place: tuple[int, float, float, str]) -> float:
+            return sum(math.dist(place[1:3], point[:2]) for point in points) / len(points)
 
         best = min(NAMESAKES[name], key=distance)
         return _answer(name, best, 0.99 if distance(best) < 5 else 0.6)
@@ -138,8 +139,8 @@ def test_names_without_answers_stay_without(alone: list[list[Candidate] | None])
 
 # Two names unsure alone, in a made-up world: each has a likely place near one of the other's
 # (B, 55 km apart), while their leaders (A) lie far apart.
-KINGSTON_A, KINGSTON_B = (9000001, 0.0, 0.0), (9000002, 60.0, 61.0)
-PRESCOTT_A, PRESCOTT_B = (9000003, 0.0, 40.0), (9000004, 60.0, 60.0)
+KINGSTON_A, KINGSTON_B = (9000001, 0.0, 0.0, "JM"), (9000002, 60.0, 61.0, "CA")
+PRESCOTT_A, PRESCOTT_B = (9000003, 0.0, 40.0, "US"), (9000004, 60.0, 60.0, "CA")
 NAMESAKES.update({"Kingston": (KINGSTON_A, KINGSTON_B), "Prescott": (PRESCOTT_A, PRESCOTT_B)})
 
 
@@ -172,7 +173,7 @@ def test_a_name_sure_alone_offers_no_companions() -> None:
 
 def test_a_name_a_leader_already_pulls_near_one_of_its_likely_places_takes_no_companions() -> None:
     alone, likely = _two_unsure()
-    near_b = _answer("Beirut", (9000005, 60.5, 61.0), 0.99)  # a sure name, 56 km from Kingston B
+    near_b = _answer("Beirut", (9000005, 60.5, 61.0, "CA"), 0.99)  # a sure name, 56 km from Kingston B
     world = World(["Kingston", "Prescott", "Beirut"])
     _, used = settle_in_context([*alone, near_b], world.rank, likely=_likely(*likely, near_b))
     assert PRESCOTT_B[1:] not in used[0]  # the sure name already pulls Kingston toward B
@@ -186,7 +187,7 @@ def test_a_name_that_may_not_move_offers_no_companions() -> None:
     assert _ids(settled) == [KINGSTON_A[0], PRESCOTT_A[0]]
 
 
-LANARK_A, LANARK_B = (9000006, 0.0, 80.0), (9000007, 60.2, 60.5)  # B: beside Kingston B and Prescott B
+LANARK_A, LANARK_B = (9000006, 0.0, 80.0, "GB"), (9000007, 60.2, 60.5, "CA")  # B: beside Kingston B and Prescott B
 NAMESAKES["Lanark"] = (LANARK_A, LANARK_B)
 
 

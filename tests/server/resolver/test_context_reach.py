@@ -9,15 +9,24 @@ from collections.abc import Sequence
 import pytest
 
 from toponym_server.index import IndexReader
-from toponym_server.matching.ranking import Hints, Ranked
+from toponym_server.matching.ranking import ContextPoint, Hints, Ranked
 from toponym_server.resolver import Query, Resolver
 from toponym_server.resolver.kept import KeptRanking
 
-SYRIA = ((36.2, 37.16), (34.73, 36.71), (33.51, 36.29))  # Aleppo, Homs, Damascus
-LEBANON = ((33.89, 35.5), (33.56, 35.37))  # Beirut, Sidon
-MALI = ((12.65, -8.0), (16.77, -3.01))  # Bamako, Timbuktu
-USA = ((39.8, -89.6), (38.63, -90.2), (41.88, -87.63))
-SCATTERED = ((51.5, -0.12), (-33.87, 151.21), (35.68, 139.69), (-23.55, -46.63), (0.0, 0.0))
+SYRIA = ((36.2, 37.16, "SY"), (34.73, 36.71, "SY"), (33.51, 36.29, "SY"))  # Aleppo, Homs, Damascus
+LEBANON = ((33.89, 35.5, "LB"), (33.56, 35.37, "LB"))  # Beirut, Sidon
+MALI = ((12.65, -8.0, "ML"), (16.77, -3.01, "ML"))  # Bamako, Timbuktu
+USA = ((39.8, -89.6, "US"), (38.63, -90.2, "US"), (41.88, -87.63, "US"))
+# Beside a border: each name has a namesake just across it, nearer one of the points.
+DONBAS = ((48.57, 39.32, "UA"), (49.98, 36.25, "UA"))  # Luhansk, Kharkiv
+SINAI = ((31.13, 33.80, "EG"), (31.52, 34.45, "PS"))  # El Arish, Gaza
+SCATTERED = (
+    (51.5, -0.12, "GB"),
+    (-33.87, 151.21, "AU"),
+    (35.68, 139.69, "JP"),
+    (-23.55, -46.63, "BR"),
+    (0.0, 0.0, ""),
+)
 
 CASES = [
     ("Hama", SYRIA),
@@ -29,12 +38,15 @@ CASES = [
     ("Saint-Denis", SCATTERED),
     ("San Jose", SCATTERED[:1]),
     ("al-Qaim", SYRIA + LEBANON),
+    ("Donetsk", DONBAS),
+    ("Rafah", SINAI),
+    ("Tripoli", SINAI + LEBANON),
 ]
 
 
 def _every_candidate(
-    self: object, context: Sequence[tuple[float, float]], depth: int, vectors: object = None
-) -> tuple[list[Ranked], list[tuple[float, float]]]:
+    self: object, context: Sequence[ContextPoint], depth: int, vectors: object = None
+) -> tuple[list[Ranked], list[ContextPoint]]:
     return self.candidates(), list(context)  # type: ignore[attr-defined]
 
 
@@ -60,7 +72,7 @@ def test_the_context_still_moves_the_answer(embedded_index: IndexReader) -> None
     resolver = Resolver(embedded_index)
     query = Query("Tripoli", limit=3, min_confidence=0.0)
     assert resolver.resolve(query, LEBANON)[0].place.country_code == "LB"
-    assert resolver.resolve(query, ((32.89, 13.19), (32.38, 15.09)))[0].place.country_code == "LY"
+    assert resolver.resolve(query, ((32.89, 13.19, "LY"), (32.38, 15.09, "LY")))[0].place.country_code == "LY"
 
 
 def test_a_name_without_candidates_has_none_in_any_context(embedded_index: IndexReader) -> None:

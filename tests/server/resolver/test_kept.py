@@ -81,8 +81,8 @@ def test_a_kept_ranking_comes_back_equal(embedded_index: IndexReader, name: str,
 def test_a_kept_ranking_in_context_answers_as_a_full_reranking_does(embedded_index: IndexReader) -> None:
     ranked = Resolver(embedded_index, cache_size=0).rank(Query("Tripoli"))
     kept = KeptRanking(ranked)
-    lebanon = [(33.89, 35.5), (33.56, 35.37)]
-    vectors = unit_vectors(np.array(lebanon))
+    lebanon = [(33.89, 35.5, "LB"), (33.56, 35.37, "LB")]
+    vectors = unit_vectors(np.array([point[:2] for point in lebanon]))
     full = with_context(ranked, lebanon)
     assert [r.place for r in kept.leaders(lebanon, vectors)] == [full[0].place]
     assert full[0].place.country_code == "LB"
@@ -93,8 +93,8 @@ def test_a_kept_ranking_in_context_answers_as_a_full_reranking_does(embedded_ind
 def test_an_empty_ranking_has_no_leader() -> None:
     kept = KeptRanking([])
     assert kept.candidates() == []
-    assert kept.leaders([(0.0, 0.0)], np.array([[1.0, 0.0, 0.0]])) == []
-    assert kept.within([(0.0, 0.0)], 5) == ([], [(0.0, 0.0)])
+    assert kept.leaders([(0.0, 0.0, "")], np.array([[1.0, 0.0, 0.0]])) == []
+    assert kept.within([(0.0, 0.0, "")], 5) == ([], [(0.0, 0.0, "")])
 
 
 def _tracked(rows: tuple[object, ...]) -> list[object]:

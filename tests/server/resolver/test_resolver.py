@@ -116,7 +116,8 @@ def test_a_batch_in_context_keeps_with_a_higher_minimum_what_it_answers_with_a_l
 
 
 def test_a_context_picks_a_small_namesake_among_many(resolver: Resolver) -> None:
-    answers = resolver.resolve(Query("Springfield", min_confidence=0.0), context=[(56.3, -3.0), (56.25, -3.06)])
+    fife = [(56.3, -3.0, "GB"), (56.25, -3.06, "GB")]
+    answers = resolver.resolve(Query("Springfield", min_confidence=0.0), context=fife)
     assert answers[0].place.geoname_id == SPRINGFIELD_FIFE
 
 

@@ -509,7 +509,9 @@ class ResolveBatchRequest(_message.Message):
     ranked with the others' lone answers, then, the surest first, with what
     the names before it settled on (Tripoli and Saida are both in Lebanon).
     Names unsure alone also pull toward the places they may mean side by side
-    (Kingston and Prescott are both in Ontario).
+    (Kingston and Prescott are both in Ontario). A place across a border from
+    a name's candidate pulls it as if 150 km away at least (Donetsk beside
+    Luhansk is Ukraine's city, not the Russian town nearer Luhansk).
     """
     @_builtins.property
     def requests(self) -> _containers.RepeatedCompositeFieldContainer[Global___ResolveRequest]:
