@@ -34,6 +34,10 @@ PERSON_TITLES = frozenset(
     }
 )
 
+# Person titles that open more places' names than people's in the news (Saint Petersburg, Saint
+# Louis): a run opening on one names a person only where no place is written as its first two words.
+PLACE_NAME_TITLES = frozenset({"saint", "sainte"})
+
 # Abbreviations of the first word of a place's name, written with a full stop that ends no
 # sentence (St. Louis, Ste. Genevieve, Mt. Vernon, Ft. Worth, Pt. Pleasant, Sta. Rosa, Sto. Tomas),
 # with the words they stand for.

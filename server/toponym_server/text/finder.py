@@ -41,6 +41,7 @@ from toponym_server.text.cues import (
     ORGANISATION_WORDS,
     PERSON_NAME_STARTS,
     PERSON_TITLES,
+    PLACE_NAME_TITLES,
     PLACE_PREPOSITIONS,
 )
 from toponym_server.text.tokens import Token, tokenize
@@ -287,16 +288,22 @@ def _names_an_organisation(tokens: list[Token], run: list[int]) -> bool:
     return any(w in ORGANISATION_WORDS for w in words) or bool(adjacent and following in ORGANISATION_WORDS)
 
 
-def _names_a_person(tokens: list[Token], run: list[int], knows: KnowsName) -> bool:
+def _names_a_person(tokens: list[Token], run: list[int], knows: KnowsName, written: KnowsName) -> bool:
     before = run[0] - 1
     if before >= 0 and tokens[before].word.rstrip(".") in PERSON_TITLES:
         return True
     if tokens[run[0]].word in PERSON_TITLES and len(run) > 1:
-        return True
+        # Saint Petersburg, Saint Louis: a title that opens places' names more often than people's
+        return tokens[run[0]].word not in PLACE_NAME_TITLES or not written(_words(tokens, run[:2]))
     first = tokens[run[0]].word
     if first in PERSON_NAME_STARTS and len(run) >= 2:
-        return not knows(" ".join(tokens[i].text for i in run[:2]))
+        return not knows(_words(tokens, run[:2]))
     return False
+
+
+def _words(tokens: list[Token], positions: list[int]) -> str:
+    """The words at ``positions``, with a space between each two."""
+    return " ".join(tokens[i].text for i in positions)
 
 
 def _linked(text: str, tokens: list[Token], organisation: list[int], run: list[int]) -> bool:
@@ -515,7 +522,7 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
                 ruled_out.add(acronym)
             continue
         previous_organisation = []
-        if _names_a_person(tokens, run, known):
+        if _names_a_person(tokens, run, known, is_written):
             affiliations |= _affiliation(text, tokens, run[-1])
             continue
         titled = _titled(text, tokens, run, is_written)

@@ -201,6 +201,14 @@ def test_a_title_inside_a_run_claims_the_names_after_it() -> None:
     assert [s.text for s in found] == ["Ankara", "Lake Saint Clair"]
 
 
+def test_a_saint_opens_a_place_written_so_and_a_person_otherwise() -> None:
+    known = {"saint petersburg", "petersburg", "saint paul", "paul", "prince george", "george"}
+    written = {"saint petersburg", "prince george"}
+    text = "He flew to Saint Petersburg. Saint Paul wrote to them. Prince George spoke."
+    found = find_spans(text, lambda t: t.lower() in known, lambda t: t.lower() in written)
+    assert [s.text for s in found] == ["Saint Petersburg"]  # no place is written Saint Paul; a prince is a person
+
+
 def test_a_title_or_an_organisation_word_claims_nothing_past_a_preposition() -> None:
     known = {"بغداد", "إدلب", "حلب", "الرئيس بغداد"}
     text = "وصل الرئيس إلى بغداد. قصفت قوات النظام مدينة إدلب وانسحب الجيش من حلب. قال الرئيس حلب"
