@@ -25,6 +25,7 @@ from toponym_server.text.cues import LIST_SEPARATORS
 from toponym_server.text.finder import Span, find_spans, spelled_out, without_division_word
 
 DEFAULT_MIN_CONFIDENCE = 0.5
+_DIVISIONS = Hints(kinds=frozenset({Kind.ADMIN_AREA}))
 NO_CUE_CONFIDENCE = 0.65
 PROMINENT_POPULATION = 100_000
 CODE_CITY_POPULATION = 1_000_000
@@ -202,7 +203,8 @@ class TextResolver:
         """The answers of the ``spans`` written as a place and the area it lies in, by span.
 
         Of two spans with only a comma between them (*Paris, Texas*, *حلب، سوريا*) whose second
-        means an area alone (``alone``: the names' lone answers), the first is a place named so
+        may mean an area alone (``alone``: the names' lone answers; :meth:`_may_name_an_area`:
+        *Rochester, New York*), the first is a place named so
         inside an area the second names, if one holds one (:meth:`Resolver.resolve_qualified`),
         and the second is that area. A list is written so too: the place must be met whole,
         not by a near spelling, and be no division itself (*Washington, Oregon and California*
@@ -217,7 +219,7 @@ class TextResolver:
             i, j = position.get(left.name), position.get(right.name)
             if i is None or j is None or i == j or _between(text, left, right) not in _COMMAS:
                 continue
-            if not alone[j] or alone[j][0].kind not in AREA_KINDS:
+            if not self._may_name_an_area(right.name, alone[j]):
                 continue
             within = self._sure_within(left.name, right.name, hints, limit, proceed)
             if within is None:
@@ -230,8 +232,22 @@ class TextResolver:
             if itself:
                 if not listed:
                     pairs[k] = within.answers
-                pairs[k + 1] = itself + [c for c in named if c.place.geoname_id != area.geoname_id]
+                others = [c for c in named if c.place.geoname_id != area.geoname_id]
+                pairs[k + 1] = _as_sure_as(within.answers[0].confidence, itself[0], others)
         return pairs
+
+    def _may_name_an_area(self, name: str, answers: list[Candidate]) -> bool:
+        """Tell whether ``name`` may be an area after a place and a comma: one alone, or a division whole.
+
+        *New York* and *Washington* alone mean their cities (``answers``), and still name the
+        states a town written before them lies in (*Rochester, New York*, *Spokane, Washington*).
+        """
+        if not answers:
+            return False
+        if answers[0].kind in AREA_KINDS:
+            return True
+        divisions = self.resolver.resolve(Query(name, _DIVISIONS, limit=1, min_confidence=0.0))
+        return bool(divisions) and divisions[0].place.feature_code == "ADM1" and divisions[0].match_kind in MET_WHOLE
 
     def _sure_within(
         self, name: str, area: str, hints: Hints, limit: int, proceed: Callable[[], None]
@@ -715,6 +731,19 @@ def _capitals_namesake_among(
         and (c.place.population < GREAT_CITY or c.place.feature_code == "PPLC")
         for c in listed
     )
+
+
+def _as_sure_as(confidence: float, area: Candidate, others: list[Candidate]) -> list[Candidate]:
+    """An area a place written before it lies in, at least as sure as that place there, then its ``others``.
+
+    Asked alone among its country's areas, *Washington* is the state at 0.31 only, beside its
+    counties; after *Spokane*, which lies in it, it is the state as surely as Spokane is Spokane.
+    The others keep their shares of what is left.
+    """
+    if area.confidence >= confidence:
+        return [area, *others]
+    left = (1.0 - confidence) / (1.0 - area.confidence) if area.confidence < 1.0 else 0.0
+    return [replace(area, confidence=confidence), *(replace(c, confidence=c.confidence * left) for c in others)]
 
 
 def _sure_inside(within: AnsweredWithin | None) -> TypeGuard[AnsweredWithin]:

@@ -237,6 +237,10 @@ def test_a_capitals_name_listed_beside_a_namesakes_neighbour_means_the_namesake(
         ("The firm moved to St. Louis, Mo. last year.", [("St. Louis", 4407066)]),
         ("The parade in Mt. Vernon, N.Y. drew thousands.", [("Mt. Vernon", 5127835)]),
         ("Flooding hit Ste. Genevieve, Mo. again.", [("Ste. Genevieve", 4407294)]),
+        # A state named as its city: New York alone is the city, Washington the federal capital.
+        ("Flooding hit Rochester, New York, on Monday.", [("Rochester", 5134086), ("New York", 5128638)]),
+        ("Fires burned near Spokane, Washington, overnight.", [("Spokane", 5811696), ("Washington", 5815135)]),
+        ("He was born in Vancouver, Washington.", [("Vancouver", 5814616), ("Washington", 5815135)]),
     ],
 )
 def test_a_place_written_with_its_area_is_the_place_that_area_holds(
