@@ -288,6 +288,19 @@ def _names_an_organisation(tokens: list[Token], run: list[int]) -> bool:
     return any(w in ORGANISATION_WORDS for w in words) or bool(adjacent and following in ORGANISATION_WORDS)
 
 
+def _abbreviated_title(text: str, tokens: list[Token], run: list[int]) -> bool:
+    """Tell whether ``run`` is a person's title alone, abbreviated before a name (*Dr. Paris*, *Gen. Smith*).
+
+    Such a title is no place, whatever place it may spell (*Dr* is an old spelling of Daraa's).
+    """
+    if len(run) != 1 or tokens[run[0]].word not in PERSON_TITLES:
+        return False
+    following = run[0] + 1
+    if following >= len(tokens):
+        return False
+    return text[tokens[run[0]].end : tokens[following].start] == ". " and tokens[following].capitalized
+
+
 def _names_a_person(tokens: list[Token], run: list[int], knows: KnowsName, written: KnowsName) -> bool:
     before = run[0] - 1
     if before >= 0 and tokens[before].word.rstrip(".") in PERSON_TITLES:
@@ -522,6 +535,8 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
                 ruled_out.add(acronym)
             continue
         previous_organisation = []
+        if _abbreviated_title(text, tokens, run):
+            continue
         if _names_a_person(tokens, run, known, is_written):
             affiliations |= _affiliation(text, tokens, run[-1])
             continue

@@ -267,6 +267,12 @@ def test_an_abbreviated_title_rules_out_the_names_after_it() -> None:
     assert [s.text for s in find_spans(text, lambda t: t.lower() in known)] == ["Massachusetts", "Jackson"]
 
 
+def test_an_abbreviated_title_before_a_name_is_no_place_itself() -> None:
+    known = {"dr", "gen", "paris", "homs"}  # Dr: an old spelling of Daraa's
+    text = "Dr. Paris met Gen. Smith in Homs. He saw the Dr there."
+    assert [s.text for s in find_spans(text, lambda t: t.lower() in known)] == ["Homs", "Dr"]
+
+
 def test_a_code_after_a_titled_persons_name_is_whom_they_represent() -> None:
     known = {"ma", "uk", "d-calif", "r-ohio", "r-n", "boston", "massachusetts", "warren"}
 
