@@ -78,6 +78,10 @@ ORGANISATION_WORDS = frozenset(
     }
 )
 
+# Organisations' words that also end places' names (West Bank, Free State, Borno State): a place
+# of several words written so is no organisation for them.
+PLACE_ORGANISATION_WORDS = frozenset({"bank", "state"})
+
 # Capitalised words that name a people of a place, not the place, before a word they describe (Iraqi
 # officials, Saudi delegations, Syrian President ...): those of the form of DEMONYM_ENDINGS are found
 # by their ending; these are not, for their ending is also one of place names (Kobani, Tripoli).

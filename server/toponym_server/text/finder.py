@@ -42,6 +42,7 @@ from toponym_server.text.cues import (
     PERSON_NAME_STARTS,
     PERSON_TITLES,
     PLACE_NAME_TITLES,
+    PLACE_ORGANISATION_WORDS,
     PLACE_PREPOSITIONS,
 )
 from toponym_server.text.tokens import Token, tokenize
@@ -281,11 +282,19 @@ def _up_to_a_cue(tokens: list[Token], positions: list[int]) -> list[int]:
     return positions
 
 
-def _names_an_organisation(tokens: list[Token], run: list[int]) -> bool:
+def _names_an_organisation(tokens: list[Token], run: list[int], written: KnowsName) -> bool:
+    """Tell whether ``run`` names an organisation: it holds an organisation's word, or one follows it.
+
+    Not a place of several words written so whose only such words also end places' names
+    (*West Bank*, *Free State*, *Borno State*; not *World Bank*, *Islamic State*, *Red Cross*).
+    """
     words = [tokens[i].word for i in run]
     following = tokens[run[-1] + 1].word if run[-1] + 1 < len(tokens) else ""
     adjacent = following and tokens[run[-1] + 1].start - tokens[run[-1]].end <= 2
-    return any(w in ORGANISATION_WORDS for w in words) or bool(adjacent and following in ORGANISATION_WORDS)
+    inside = {w for w in words if w in ORGANISATION_WORDS}
+    if inside and len(run) > 1 and inside <= PLACE_ORGANISATION_WORDS and written(_words(tokens, run)):
+        return bool(adjacent and following in ORGANISATION_WORDS)
+    return bool(inside) or bool(adjacent and following in ORGANISATION_WORDS)
 
 
 def _abbreviated_title(text: str, tokens: list[Token], run: list[int]) -> bool:
@@ -529,7 +538,7 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
         if not run:
             continue  # common words alone (However, The)
         continues_organisation = previous_organisation and _linked(text, tokens, previous_organisation, run)
-        if continues_organisation or _names_an_organisation(tokens, run):
+        if continues_organisation or _names_an_organisation(tokens, run, is_written):
             previous_organisation = run
             if acronym := _acronym_after(text, tokens, run):
                 ruled_out.add(acronym)

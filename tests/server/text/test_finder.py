@@ -250,6 +250,14 @@ def test_without_division_word() -> None:
     assert without_division_word("region") is None
 
 
+def test_a_place_written_with_an_organisations_word_that_ends_places_names_is_no_organisation() -> None:
+    known = {"west bank", "borno state", "islamic state", "world bank", "red cross", "gaza"}
+    written = {"west bank", "borno state", "red cross"}
+    text = "In the West Bank and Borno State, the Islamic State, the World Bank and the Red Cross met in Gaza."
+    found = find_spans(text, lambda t: t.lower() in known, lambda t: t.lower() in written)
+    assert [s.text for s in found] == ["West Bank", "Borno State", "Gaza"]
+
+
 def test_a_division_word_before_an_organisation_word_is_left_to_the_organisation() -> None:
     def known(text: str) -> bool:
         return text.lower() in {"nordland", "nordland county"}
