@@ -94,6 +94,10 @@ DEMONYMS = frozenset(
     }
 )
 
+# Words that alone never mean the place the gazetteer names so: *the Gulf* of the news is the
+# Persian Gulf (*Gulf states*), not Papua New Guinea's Gulf Province, which is written so.
+NO_PLACE_ALONE = frozenset({"gulf"})
+
 # Capitalised words that are not place names at the start of a sentence or in a title, and
 # words that are places somewhere but almost never in running text (months, days, pronouns).
 COMMON_WORDS = frozenset(

@@ -38,6 +38,7 @@ from toponym_server.text.cues import (
     DEMONYMS,
     NAME_ABBREVIATIONS,
     NAME_CONNECTORS,
+    NO_PLACE_ALONE,
     ORGANISATION_WORDS,
     PERSON_NAME_STARTS,
     PERSON_TITLES,
@@ -630,7 +631,9 @@ def _spans_in_run(
                 _common(first) or first.word in PLACE_PREPOSITIONS or raw in ruled_out or _is_adjective(tokens, run[i])
             ):
                 continue
-            if length == 1 and first.cased and (not first.capitalized or _abbreviates_a_name(first)):
+            if length == 1 and first.cased and (
+                not first.capitalized or _abbreviates_a_name(first) or first.word in NO_PLACE_ALONE
+            ):
                 continue  # a lower-case word alone (the division word of *Donetsk region*) names nothing, nor *St*
             for start, end, variant in _variants(raw, length, last.cased, written):
                 # A cased name starting on a common word is written so (New York, not New Syria);

@@ -250,6 +250,13 @@ def test_without_division_word() -> None:
     assert without_division_word("region") is None
 
 
+def test_the_gulf_alone_is_no_place_the_gazetteer_names_so() -> None:
+    known = {"gulf", "gulf province", "gulf shores"}
+    text = "Tensions in the Gulf grew. Gulf states met in Gulf Shores; Gulf Province flooded."
+    found = find_spans(text, lambda t: t.lower() in known, lambda t: t.lower() in known)
+    assert [s.text for s in found] == ["Gulf Shores", "Gulf Province"]
+
+
 def test_a_place_written_with_an_organisations_word_that_ends_places_names_is_no_organisation() -> None:
     known = {"west bank", "borno state", "islamic state", "world bank", "red cross", "gaza"}
     written = {"west bank", "borno state", "red cross"}
