@@ -482,10 +482,12 @@ def _evidence_by_name(
 def _evidence_by_column(
     query: Normalized, candidates: Sequence[tuple[PlaceFacts, Sequence[NameView]]], hints: Hints
 ) -> EvidenceTable:
-    """:func:`evidence_table` in batch calls, a column of features at a time."""
+    """:func:`evidence_table` with the string comparisons in batch calls, a column of features at a time.
+
+    Which name decides for each place is found in one pass over the names on plain floats: for
+    the tens of names a ranking holds, that costs less than numpy's calls on arrays of them.
+    """
     hits = [hit for _, names in candidates for hit in names]
-    counts = np.array([len(names) for _, names in candidates])
-    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
     distinct: dict[tuple[str, str, str], int] = {}
     position = [distinct.setdefault((hit.folded, hit.phonetic, hit.skeleton), len(distinct)) for hit in hits]
     views = list(distinct)
@@ -498,45 +500,45 @@ def _evidence_by_column(
     similarities = [similarity for similarity, _ in found]
     per_hit = NameComparer(query).evidence_matrix(views, spellings, similarities, credits)[position]
 
-    closeness = np.array([found[i][0] for i in position])
-    flags = np.array([hit.flags for hit in hits])
-    non_latin = (flags & FLAG_NON_LATIN) != 0
-    closeness[non_latin] += _NAME_OWN_SCRIPT if query.transliterated else -_NAME_SCRIPT_BRIDGE
-    countries = np.array([_is_country(place) for place, _ in candidates])
-    code = ((flags & FLAG_CODE) != 0) & ~np.repeat(countries, counts)
-    closeness[code] += _NAME_CODE
-    closeness[(flags & FLAG_HISTORIC) != 0] -= _NAME_HISTORIC
     language = hints.language.split("-")[0].lower()
-    in_language = np.array([bool(language and hit.lang and hit.lang.split("-")[0] == language) for hit in hits])
-    closeness[in_language] += _NAME_LANGUAGE
-    closeness[~in_language & ((flags & (FLAG_CANONICAL | FLAG_PREFERRED)) != 0)] += _NAME_STATUS
+    word_count = len(query.tokens)
+    starts: list[int] = []
+    decided: list[int] = []
+    best_closeness: list[float] = []
+    codes: list[bool] = []
+    word_count_differs: list[bool] = []
+    at = 0
+    for place, names in candidates:
+        country = _is_country(place)
+        starts.append(at)
+        best, chosen, chosen_code, differs = -math.inf, at, False, True
+        for hit in names:
+            code = bool(hit.flags & FLAG_CODE) and not country
+            closeness = _closeness(query, hit, similarities[position[at]], language, code)
+            if closeness > best:  # the first of equals decides
+                best, chosen, chosen_code = closeness, at, code
+            differs = differs and word_count != hit.folded.count(" ") + 1
+            at += 1
+        decided.append(chosen)
+        best_closeness.append(best)
+        codes.append(chosen_code)
+        word_count_differs.append(differs)
 
-    # The first name of each place that reaches the place's best closeness decides.
-    owner = np.repeat(np.arange(len(candidates)), counts)
-    best = np.flatnonzero(closeness == np.maximum.reduceat(closeness, starts)[owner])
-    decided = best[np.searchsorted(owner[best], np.arange(len(candidates)))]
-
-    bridge = non_latin[decided] & (not query.transliterated)
-    syllabic = np.array(
-        [bool(b) and is_syllabic(hits[d].text) for b, d in zip(bridge.tolist(), decided.tolist(), strict=True)]
-    )
-    word_count_differs = np.logical_and.reduceat(
-        np.array([len(query.tokens) != hit.folded.count(" ") + 1 for hit in hits]), starts
-    )
+    names_decided = [hits[d] for d in decided]
+    bridge = [bool(hit.flags & FLAG_NON_LATIN) and not query.transliterated for hit in names_decided]
+    syllabic = [b and is_syllabic(hit.text) for b, hit in zip(bridge, names_decided, strict=True)]
     features = place_evidence(
         query,
-        best_of(per_hit, starts, decided),
-        (bridge, syllabic, code[decided]),
-        (np.array([place.prominence for place, _ in candidates], dtype=np.float64), word_count_differs),
+        best_of(per_hit, np.array(starts, dtype=np.intp), np.array(decided, dtype=np.intp)),
+        (np.array(bridge, dtype=bool), np.array(syllabic, dtype=bool), np.array(codes, dtype=bool)),
+        (
+            np.array([place.prominence for place, _ in candidates], dtype=np.float64),
+            np.array(word_count_differs, dtype=bool),
+        ),
         bool(hints.countries),
-        np.array([place.country_code in hints.countries for place, _ in candidates]),
+        np.array([place.country_code in hints.countries for place, _ in candidates], dtype=bool),
     )
-    return EvidenceTable(
-        features,
-        closeness[decided].tolist(),
-        [found[position[d]][1] for d in decided.tolist()],
-        [hits[d] for d in decided.tolist()],
-    )
+    return EvidenceTable(features, best_closeness, [found[position[d]][1] for d in decided], names_decided)
 
 
 class Evidence(NamedTuple):
