@@ -190,28 +190,28 @@ class NameComparer:
             return np.array(rows, dtype=np.float64)
         names_folded = [folded.replace(" ", "") for folded, _, _ in views]
         joined_phonetics = [phonetic.replace(" ", "") for _, phonetic, _ in views]
-        by_phonetic = similarity_array(Indel.normalized_similarity, self.readings[0], joined_phonetics)
+        skeletons = [skeleton for _, _, skeleton in views]
+        # Each column written in place: stacking a dozen columns made from lists cost more than
+        # the lists.
+        matrix = np.empty((len(views), NAME_EVIDENCE))
+        matrix[:, 0] = similarities
+        matrix[:, 1] = [self.folded == name for name in names_folded]
+        matrix[:, 2] = similarity_array(Indel.normalized_similarity, self.folded, names_folded)
+        by_phonetic = matrix[:, 3]
+        by_phonetic[:] = similarity_array(Indel.normalized_similarity, self.readings[0], joined_phonetics)
         for reading in self.readings[1:]:
             other = similarity_array(Indel.normalized_similarity, reading, joined_phonetics)
             np.maximum(by_phonetic, other, out=by_phonetic)
-        skeletons = [skeleton for _, _, skeleton in views]
-        has_skeleton = np.array([bool(skeleton) for skeleton in skeletons])
-        columns = (
-            np.array(similarities, dtype=np.float64),
-            np.array([self.folded == name for name in names_folded], dtype=np.float64),
-            similarity_array(Indel.normalized_similarity, self.folded, names_folded),
-            by_phonetic,
-            np.array([phonetic in self.readings for phonetic in joined_phonetics], dtype=np.float64),
-            np.where(has_skeleton, similarity_array(Indel.normalized_similarity, self.skeleton, skeletons), 0.0),
-            np.array([bool(skeleton) and skeleton == self.skeleton for skeleton in skeletons], dtype=np.float64),
-            np.array(credits, dtype=np.float64),
-            # One pair at a time: rapidfuzz's batch Jaro-Winkler can differ from it in the last bit.
-            np.array([JaroWinkler.normalized_similarity(self.folded, name) for name in names_folded]),
-            np.array([self.first_letter == name[:1] for name in names_folded], dtype=np.float64),
-            similarity_array(Levenshtein.normalized_similarity, self.folded, names_folded),
-            similarity_array(Levenshtein.normalized_similarity, self.spelled, spellings),
-        )
-        matrix = np.column_stack(columns)
+        matrix[:, 4] = [phonetic in self.readings for phonetic in joined_phonetics]
+        by_skeleton = similarity_array(Indel.normalized_similarity, self.skeleton, skeletons)
+        matrix[:, 5] = np.where([bool(skeleton) for skeleton in skeletons], by_skeleton, 0.0)
+        matrix[:, 6] = [bool(skeleton) and skeleton == self.skeleton for skeleton in skeletons]
+        matrix[:, 7] = credits
+        # One pair at a time: rapidfuzz's batch Jaro-Winkler can differ from it in the last bit.
+        matrix[:, 8] = [JaroWinkler.normalized_similarity(self.folded, name) for name in names_folded]
+        matrix[:, 9] = [self.first_letter == name[:1] for name in names_folded]
+        matrix[:, 10] = similarity_array(Levenshtein.normalized_similarity, self.folded, names_folded)
+        matrix[:, 11] = similarity_array(Levenshtein.normalized_similarity, self.spelled, spellings)
         if self.sounded is not None:
             folded, spelled = self.sounded
             as_sounded = (
@@ -297,21 +297,24 @@ def place_evidence(
     prominence, word_count_differs = place
     bridge, syllabic, code = best_name
     count = len(names)
-    return np.column_stack(
-        (
-            names.reshape(count, NAME_EVIDENCE),
-            bridge,
-            syllabic,
-            code,
-            prominence,
-            prominence * prominence,
-            word_count_differs,
-            np.full(count, min(len(query.folded), _LONGEST_QUERY) / _LONGEST_QUERY),
-            np.full(count, float(hinted)),
-            np.full(count, float(query.transliterated)),
-            in_hinted_country,
-        )
-    ).astype(np.float64, copy=False)
+    columns: tuple[NDArray[np.float64] | NDArray[np.bool_] | float, ...] = (
+        bridge,
+        syllabic,
+        code,
+        prominence,
+        prominence * prominence,
+        word_count_differs,
+        min(len(query.folded), _LONGEST_QUERY) / _LONGEST_QUERY,
+        float(hinted),
+        float(query.transliterated),
+        in_hinted_country,
+    )
+    # Each column written in place, as in NameComparer.evidence_matrix.
+    features = np.empty((count, NAME_EVIDENCE + len(columns)))
+    features[:, :NAME_EVIDENCE] = names.reshape(count, NAME_EVIDENCE)
+    for at, column in enumerate(columns, NAME_EVIDENCE):
+        features[:, at] = column
+    return features
 
 
 def place_features(
