@@ -56,6 +56,7 @@ from toponym_server.matching.similarity import (
     MatchKind,
     name_similarities,
     partial_credit,
+    partial_credits,
     similarity_array,
 )
 
@@ -495,7 +496,7 @@ def _evidence_by_column(
     spellings = [""] * len(views)
     for hit, at in zip(hits, position, strict=True):
         spellings[at] = hit.spelled
-    credits = [partial_credit(query, folded, phonetic) for folded, phonetic, _ in views]
+    credits = partial_credits(query, views)
     found = name_similarities(query, views, credits)
     similarities = [similarity for similarity, _ in found]
     per_hit = NameComparer(query).evidence_matrix(views, spellings, similarities, credits)[position]

@@ -38,7 +38,12 @@ from numpy.typing import NDArray
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
 from toponym_server.matching.normalize import Normalized, content_spelling, spelling
-from toponym_server.matching.similarity import FEW_CHOICES, name_similarities, partial_credit, similarity_array
+from toponym_server.matching.similarity import (
+    FEW_CHOICES,
+    name_similarities,
+    partial_credits,
+    similarity_array,
+)
 
 NAME_EVIDENCE = 12
 """How many leading features describe the name that matched."""
@@ -177,7 +182,7 @@ class NameComparer:
             return np.zeros((0, NAME_EVIDENCE))
         query = self.query
         if credits is None:
-            credits = [partial_credit(query, folded, phonetic) for folded, phonetic, _ in views]
+            credits = partial_credits(query, views)
         if similarities is None:
             similarities = [similarity for similarity, _ in name_similarities(query, views, credits)]
         if len(views) <= FEW_CHOICES:

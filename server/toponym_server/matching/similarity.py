@@ -81,6 +81,25 @@ def partial_credit(query: Normalized, folded: str, phonetic: str) -> float:
     return overlap * (PART_BASE + PART_COVERAGE * (len(shorter) / len(longer)))
 
 
+def partial_credits(query: Normalized, views: Sequence[tuple[str, str, str]]) -> list[float]:
+    """:func:`partial_credit` of each (folded, phonetic, skeleton) view of ``views``, in order.
+
+    Most names fail its first, cheap tests (their length and word count against the query's):
+    those are made here on the query's values read once, and only the others are compared.
+    """
+    own_length = len(query.phonetic)
+    word_count = len(query.tokens)
+    credits: list[float] = []
+    for folded, phonetic, _ in views:
+        length = len(phonetic)
+        shorter, longer = (own_length, length) if own_length <= length else (length, own_length)
+        if not shorter or shorter >= 0.8 * longer or word_count == folded.count(" ") + 1:
+            credits.append(0.0)
+        else:
+            credits.append(partial_credit(query, folded, phonetic))
+    return credits
+
+
 # Two strings whose lengths differ by a factor beyond this cannot reach PART_MIN_OVERLAP's
 # Indel similarity, 2 * common / (both lengths): at most 2 * shorter / (shorter + longer).
 _RUN_LENGTH_FACTOR = 2 * 100 / PART_MIN_OVERLAP - 1
@@ -145,23 +164,25 @@ def name_similarities(
     phonetics = similarity_row(Indel.normalized_similarity, query.phonetic, [phonetic for _, phonetic, _ in views])
     skeletons = similarity_row(Indel.normalized_similarity, query.skeleton, [skel for _, _, skel in views])
     query_folded = query.folded.replace(" ", "")
+    query_phonetic, readings, query_skeleton = query.phonetic, query.readings, query.skeleton
+    if credits is None:
+        credits = partial_credits(query, views)
     results: list[tuple[float, str]] = []
-    for i, ((folded, phonetic, name_skeleton), spelling, phonetic_similarity, skeleton_similarity) in enumerate(
-        zip(views, spellings, phonetics, skeletons, strict=True)
+    for (folded, phonetic, name_skeleton), spelling, phonetic_similarity, skeleton_similarity, credit in zip(
+        views, spellings, phonetics, skeletons, credits, strict=True
     ):
         if query_folded == folded.replace(" ", ""):
             results.append((1.0, "folded"))
             continue
         by_folded = spelling * FOLDED_SCALE
-        if phonetic == query.phonetic or phonetic in query.readings:
+        if phonetic == query_phonetic or phonetic in readings:
             # Among names that sound alike, the one spelt closer to the query wins.
             results.append((PHONETIC_EQUAL - 0.1 + 0.1 * spelling, "phonetic"))
             continue
         by_phonetic = phonetic_similarity * PHONETIC_SCALE
-        equal_skeletons = bool(name_skeleton) and query.skeleton == name_skeleton
+        equal_skeletons = bool(name_skeleton) and query_skeleton == name_skeleton
         by_skeleton = SKELETON_EQUAL if equal_skeletons else skeleton_similarity * 0.8
         best = max((by_phonetic, "phonetic"), (by_folded, "folded"), (by_skeleton, "skeleton"))
-        credit = partial_credit(query, folded, phonetic) if credits is None else credits[i]
         if credit:
             best = max(best, (credit, "partial"))
         # Two views agreeing is stronger evidence than the best one alone.

@@ -14,6 +14,8 @@ from toponym_server.matching.similarity import (
     PHONETIC_EQUAL,
     SKELETON_EQUAL,
     name_similarity,
+    partial_credit,
+    partial_credits,
     similarity_array,
     similarity_row,
 )
@@ -103,6 +105,15 @@ def test_a_typo_scores_below_a_phonetic_equal() -> None:
 def test_a_name_that_is_one_word_of_a_longer_name_gets_partial_credit() -> None:
     assert similarity("Hucknall Torkard", "Hucknall")[1] == "partial"
     assert score("Hucknall Torkard", "Hucknall") > score("Hucknall Torkard", "Huddersfield")
+
+
+def test_partial_credits_are_each_names_partial_credit() -> None:
+    query = normalize("Hucknall Torkard")
+    texts = ["Hucknall", "Torkard", "Hucknall Torkard", "Huddersfield", "Hucknall Torkard Hall", "Al Hucknall", ""]
+    views = [(v.folded, v.phonetic, v.skeleton) for v in map(normalize, texts)]
+    credits = partial_credits(query, views)
+    assert credits == [partial_credit(query, folded, phonetic) for folded, phonetic, _ in views]
+    assert credits[0] > 0.0  # one of them passes the cheap tests and is compared
 
 
 def test_a_shared_start_within_one_word_is_not_a_part_of_the_name() -> None:
