@@ -94,6 +94,18 @@ DEMONYMS = frozenset(
     }
 )
 
+# Landforms' words ending a name (the Bekaa Valley, the Golan Heights): the embedded gazetteer
+# holds towns and areas, not landforms, so such a name counts only as some place spells it (Bega
+# Valley), never by a near spelling of another's (the Bekaa Valley is not Bega Valley).
+LANDFORM_WORDS = frozenset(
+    {
+        "valley", "valleys", "mountains", "mountain", "hills", "heights", "highlands", "plain", "plains",
+        "plateau", "desert", "coast", "delta", "peninsula", "basin", "gorge", "canyon", "marshes",
+        # French and German
+        "vallée", "montagnes", "plaine", "désert", "côte", "gebirge", "berge", "ebene", "wüste", "küste",
+    }
+)  # fmt: skip
+
 # Words that alone never mean the place the gazetteer names so: *the Gulf* of the news is the
 # Persian Gulf (*Gulf states*), not Papua New Guinea's Gulf Province, which is written so.
 NO_PLACE_ALONE = frozenset({"gulf"})

@@ -21,7 +21,7 @@ from toponym_server.resolver.answers import MET_WHOLE
 from toponym_server.resolver.cache import LruCache
 from toponym_server.resolver.context import Points
 from toponym_server.resolver.qualified import AREA_CHOICES, AREA_KINDS, AnsweredWithin, Area, as_asked
-from toponym_server.text.cues import LIST_SEPARATORS
+from toponym_server.text.cues import LANDFORM_WORDS, LIST_SEPARATORS
 from toponym_server.text.finder import Span, find_spans, spelled_out, without_division_word
 
 DEFAULT_MIN_CONFIDENCE = 0.5
@@ -523,6 +523,11 @@ class TextResolver:
         return mentions
 
 
+def _names_a_landform(name: str) -> bool:
+    """Tell whether ``name`` ends on a landform's word (*Bekaa Valley*, *Golan Heights*): see :data:`LANDFORM_WORDS`."""
+    return name.rsplit(maxsplit=1)[-1].lower() in LANDFORM_WORDS and " " in name.strip()
+
+
 def _go_on() -> None:
     """The default ``check`` of :meth:`TextResolver.resolve_text`: never stop."""
 
@@ -534,7 +539,8 @@ def _accept(span: Span, best: Candidate, strong: bool, listed: bool, min_confide
       before it; ``listed``: a list of places around it, or its state's code after it) a
       one-word span of a small place needs :data:`NO_CUE_CONFIDENCE`.
     - A name the gazetteer spells otherwise (a phonetic or fuzzy match) needs a cue, unless it
-      is a country or a first-level division; in a script without capitals it never counts.
+      is a country or a first-level division; in a script without capitals, or ending on a
+      landform's word (*the Bekaa Valley* is no Bega Valley), it never counts.
     - A small place's name is a common noun after an article (*der Regen*), at the start of a
       sentence (*Lage bleibt*), or alone in a script without capitals: there the place must be
       an area or a city of :data:`PROMINENT_POPULATION` people.
@@ -554,7 +560,9 @@ def _accept(span: Span, best: Candidate, strong: bool, listed: bool, min_confide
     uncased = not _cased(span.name)
     # Transliterated words meet Latin names loosely: in a script without capitals only a name
     # the gazetteer writes that way counts.
-    if not strong and (uncased or not (cued or (area and best.confidence >= NO_CUE_CONFIDENCE))):
+    if not strong and (
+        uncased or _names_a_landform(span.name) or not (cued or (area and best.confidence >= NO_CUE_CONFIDENCE))
+    ):
         return False
     if one_word and not prominent and not cued:
         return not (span.after_article or span.opens_sentence or uncased)

@@ -333,3 +333,11 @@ def test_a_list_of_two_countries_divisions_alike_reads_no_country_for_its_names(
     mentions = TextResolver(Resolver(embedded_index), embedded_index).resolve_text(text, limit=3)
     punjab = next(m for m in mentions if m.text == "Punjab")
     assert "listed beside first-level divisions" not in punjab.candidates[0].explanation
+
+
+def test_a_landform_spelt_near_a_place_is_no_mention_of_it(embedded_index: IndexReader) -> None:
+    # The gazetteer holds no valleys: the Bekaa Valley met Bega Valley (Australia) at 0.70.
+    text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
+    assert [m.text for m in text_resolver.resolve_text("Israeli strikes hit the Bekaa Valley overnight.")] == []
+    found = text_resolver.resolve_text("Fires burned across the Bega Valley in New South Wales.")
+    assert [(m.text, m.candidates[0].place.geoname_id) for m in found][:1] == [("Bega Valley", 7839691)]
