@@ -26,6 +26,8 @@ from toponym_server.text.finder import Span, find_spans, spelled_out, without_di
 
 DEFAULT_MIN_CONFIDENCE = 0.5
 _DIVISIONS = Hints(kinds=frozenset({Kind.ADMIN_AREA}))
+_ANY_AREA = 0
+"""What a name after a place and a comma may be when it means an area alone: any area of that name."""
 NO_CUE_CONFIDENCE = 0.65
 PROMINENT_POPULATION = 100_000
 CODE_CITY_POPULATION = 1_000_000
@@ -203,15 +205,15 @@ class TextResolver:
         """The answers of the ``spans`` written as a place and the area it lies in, by span.
 
         Of two spans with only a comma between them (*Paris, Texas*, *حلب، سوريا*) whose second
-        may mean an area alone (``alone``: the names' lone answers; :meth:`_may_name_an_area`:
-        *Rochester, New York*), the first is a place named so
-        inside an area the second names, if one holds one (:meth:`Resolver.resolve_qualified`),
-        and the second is that area. A list is written so too: the place must be met whole,
-        not by a near spelling, and be no division itself (*Washington, Oregon and California*
-        lists three states; Oregon's Washington County is not meant). An area listed before a
-        division or country outside it is that area, but the first span is left to its document
-        (*Washington, Georgia and Florida* lists states, though Georgia holds a town named
-        Washington; *Springfield, Illinois, USA* is one place).
+        may mean an area alone (``alone``: the names' lone answers) or names a first-level division
+        whole (:meth:`_area_it_may_name`: *Rochester, New York*), the first is a place named so
+        inside an area the second names (that division), if one holds one
+        (:meth:`Resolver.resolve_qualified`), and the second is that area. A list is written so
+        too: the place must be met whole, not by a near spelling, and be no division itself
+        (*Washington, Oregon and California* lists three states; Oregon's Washington County is
+        not meant). An area listed before a division or country outside it is that area, but the
+        first span is left to its document (*Washington, Georgia and Florida* lists states, though
+        Georgia holds a town named Washington; *Springfield, Illinois, USA* is one place).
         """
         position = {name: i for i, name in enumerate(names)}
         pairs: dict[int, list[Candidate]] = {}
@@ -219,10 +221,11 @@ class TextResolver:
             i, j = position.get(left.name), position.get(right.name)
             if i is None or j is None or i == j or _between(text, left, right) not in _COMMAS:
                 continue
-            if not self._may_name_an_area(right.name, alone[j]):
+            named_as = self._area_it_may_name(right.name, alone[j])
+            if named_as is None:
                 continue
             within = self._sure_within(left.name, right.name, hints, limit, proceed)
-            if within is None:
+            if within is None or named_as not in (_ANY_AREA, within.area.geoname_id):
                 continue
             area = within.area
             listed = _lists_areas_beside(spans, position, alone, k + 1, area, text)
@@ -236,18 +239,23 @@ class TextResolver:
                 pairs[k + 1] = _as_sure_as(within.answers[0].confidence, itself[0], others)
         return pairs
 
-    def _may_name_an_area(self, name: str, answers: list[Candidate]) -> bool:
-        """Tell whether ``name`` may be an area after a place and a comma: one alone, or a division whole.
+    def _area_it_may_name(self, name: str, answers: list[Candidate]) -> int | None:
+        """Which area ``name`` may be after a place and a comma: any one alone, or a division whole.
 
-        *New York* and *Washington* alone mean their cities (``answers``), and still name the
-        states a town written before them lies in (*Rochester, New York*, *Spokane, Washington*).
+        :data:`_ANY_AREA` when it means an area alone (``answers``); the GeoNames ID of the
+        first-level division it names whole, which alone it may be then: *New York* and
+        *Washington* alone mean their cities, and still name the states a town written before
+        them lies in (*Rochester, New York*, *Spokane, Washington*), not Oregon's Washington
+        County (*Dallas, Washington, Chicago*); ``None`` for no area.
         """
         if not answers:
-            return False
+            return None
         if answers[0].kind in AREA_KINDS:
-            return True
+            return _ANY_AREA
         divisions = self.resolver.resolve(Query(name, _DIVISIONS, limit=1, min_confidence=0.0))
-        return bool(divisions) and divisions[0].place.feature_code == "ADM1" and divisions[0].match_kind in MET_WHOLE
+        if divisions and divisions[0].place.feature_code == "ADM1" and divisions[0].match_kind in MET_WHOLE:
+            return divisions[0].place.geoname_id
+        return None
 
     def _sure_within(
         self, name: str, area: str, hints: Hints, limit: int, proceed: Callable[[], None]

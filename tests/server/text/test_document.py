@@ -251,6 +251,21 @@ def test_a_place_written_with_its_area_is_the_place_that_area_holds(
 
 
 @pytest.mark.parametrize(
+    "text", ["He toured Dallas, Washington, Chicago and Denver.", "Officials in Springfield, Washington said so."]
+)
+def test_a_name_that_means_a_city_alone_qualifies_a_place_only_as_the_division_it_names(
+    embedded_index: IndexReader, text: str
+) -> None:
+    # Washington alone is the federal capital; after a place it may be the state, not Oregon's
+    # Washington County, which holds a Dallas and a Springfield (before, both were Oregon's,
+    # Washington that county, surely).
+    mentions = TextResolver(Resolver(embedded_index), embedded_index).resolve_text(text, limit=1)
+    found = {m.text: m.candidates[0].place for m in mentions}
+    assert found["Washington"].geoname_id != 5759333
+    assert all(place.admin1_code != "OR" for place in found.values())
+
+
+@pytest.mark.parametrize(
     "text", ["Storms hit Washington, Georgia and Florida.", "Governors of Washington, Georgia, Florida and Texas met."]
 )
 def test_a_list_of_divisions_is_no_place_written_with_its_area(embedded_index: IndexReader, text: str) -> None:
