@@ -140,12 +140,13 @@ class Span:
 KnowsName = Callable[[str], bool]
 
 
-def _runs(text: str, tokens: list[Token]) -> list[list[int]]:
+def _runs(text: str, tokens: list[Token], written: KnowsName) -> list[list[int]]:
     """Group token positions into runs of name-like words.
 
     Uncased words run together while only spaces separate them; cased ones while they are
-    capitalised or connectors between capitalised words. A cased run may open on a common word
-    (*The Aleppo*, *New York*): :func:`_from_name_start` decides whether it does.
+    capitalised or connectors between capitalised words (or an abbreviation that opens a name
+    and the word after it: :func:`_joined`, :func:`_ends_a_name`). A cased run may open on a
+    common word (*The Aleppo*, *New York*): :func:`_from_name_start` decides whether it does.
     """
     runs: list[list[int]] = []
     current: list[int] = []
@@ -158,7 +159,11 @@ def _runs(text: str, tokens: list[Token]) -> list[list[int]]:
                 current = []
             current.append(i)
             continue
-        if current and (not tokens[current[-1]].cased or not _joined(text, tokens[current[-1]], token)):
+        if current and (
+            not tokens[current[-1]].cased
+            or not _joined(text, tokens[current[-1]], token)
+            or _ends_a_name(text, tokens, current, token, written)
+        ):
             runs.append(current)
             current = []
         if token.capitalized:
@@ -243,6 +248,25 @@ def _joined(text: str, left: Token, right: Token) -> bool:
     if gap in (".", ". ") and _abbreviates_a_name(left):
         return True
     return (gap.isspace() and "\n" not in gap) or gap == ""
+
+
+def _ends_a_name(text: str, tokens: list[Token], run: list[int], token: Token, written: KnowsName) -> bool:
+    """Tell whether the abbreviation that closes ``run`` ends a name, its stop before ``token`` maybe a sentence's.
+
+    After a word of a name that is neither a common word nor a preposition, it abbreviates the
+    name's last word (*Main St.* is a street: *He lives on Main St. Paris is far.* names Paris,
+    not Saint Paris); unless some place is written as that word, it and ``token`` (*Port St.
+    Lucie*, *Sault Ste. Marie*).
+    """
+    if len(run) < 2 or not _abbreviates_a_name(tokens[run[-1]]) or text[tokens[run[-1]].end : token.start] not in (
+        ".",
+        ". ",
+    ):
+        return False
+    before = tokens[run[-2]]
+    if before.word in COMMON_WORDS or before.word in PLACE_PREPOSITIONS:
+        return False  # *In St. Louis*, *Near Mt. Vernon*: the abbreviation opens the name
+    return not written(text[before.start : token.end])
 
 
 def _abbreviates_a_name(token: Token) -> bool:
@@ -529,7 +553,7 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
     ruled_out: set[str] = set()
     affiliations: set[int] = set()
     previous_organisation: list[int] = []
-    for run in _runs(text, tokens):
+    for run in _runs(text, tokens, is_written):
         if not tokens[run[0]].cased:
             spans.extend(
                 _spans_in_run(text, tokens, run, known, is_written, ruled_out, _shadowed(tokens, run), uncased_written)

@@ -345,3 +345,16 @@ def test_spelled_out() -> None:
     assert spelled_out("Pt Pleasant") == ["Point Pleasant", "Port Pleasant"]
     assert spelled_out("St.") == []
     assert spelled_out("Stanford Bridge") == []
+
+
+def test_an_abbreviation_after_a_word_of_a_name_ends_it_unless_a_place_is_written_across_it() -> None:
+    known = {"st. paris", "saint paris", "paris", "port st. lucie"}
+    written = {"st. paris", "saint paris", "port st. lucie"}
+
+    def spans(text: str) -> list[str]:
+        return [s.text for s in find_spans(text, lambda t: t.lower() in known, lambda t: t.lower() in written)]
+
+    # Main St. is a street, its stop a sentence's end (before: St. Paris, Saint Paris in Ohio).
+    assert spans("He lives on Main St. Paris is far away.") == ["Paris"]
+    assert spans("He visited Port St. Lucie in May.") == ["Port St. Lucie"]
+    assert spans("They met in St. Paris on Monday.") == ["St. Paris"]
