@@ -311,14 +311,15 @@ def _names_an_organisation(tokens: list[Token], run: list[int], written: KnowsNa
     """Tell whether ``run`` names an organisation: it holds an organisation's word, or one follows it.
 
     Not a place of several words written so whose only such words also end places' names
-    (*West Bank*, *Free State*, *Borno State*; not *World Bank*, *Islamic State*, *Red Cross*).
+    (*West Bank*, *Free State*, *Borno State*; not *World Bank*, *Islamic State*, *Red Cross*),
+    unless *of* goes on with the name (*The Bank of England*: no Portsmouth, by its name *The Bank*).
     """
     words = [tokens[i].word for i in run]
     following = tokens[run[-1] + 1].word if run[-1] + 1 < len(tokens) else ""
     adjacent = following and tokens[run[-1] + 1].start - tokens[run[-1]].end <= 2
     inside = {w for w in words if w in ORGANISATION_WORDS}
     if inside and len(run) > 1 and inside <= PLACE_ORGANISATION_WORDS and written(_words(tokens, run)):
-        return bool(adjacent and following in ORGANISATION_WORDS)
+        return bool(adjacent and (following in ORGANISATION_WORDS or following == "of"))
     return bool(inside) or bool(adjacent and following in ORGANISATION_WORDS)
 
 

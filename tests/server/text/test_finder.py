@@ -265,6 +265,14 @@ def test_a_place_written_with_an_organisations_word_that_ends_places_names_is_no
     assert [s.text for s in found] == ["West Bank", "Borno State", "Gaza"]
 
 
+def test_a_place_named_with_an_organisations_word_that_goes_on_with_of_is_an_organisation() -> None:
+    # The Bank is a name of Portsmouth, New Hampshire: the Bank of England is no mention of it.
+    known = {"the bank", "england", "tokyo"}
+    text = "The Bank of England and the Bank of Japan met in Tokyo."
+    found = find_spans(text, lambda t: t.lower() in known, lambda t: t.lower() in known)
+    assert [s.text for s in found] == ["Tokyo"]  # England goes on with the bank's name
+
+
 def test_a_division_word_before_an_organisation_word_is_left_to_the_organisation() -> None:
     def known(text: str) -> bool:
         return text.lower() in {"nordland", "nordland county"}
