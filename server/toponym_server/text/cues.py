@@ -106,6 +106,10 @@ LANDFORM_WORDS = frozenset(
     }
 )  # fmt: skip
 
+# Abbreviations the news writes countries' names by (*US officials*, *UK and French envoys*): after a
+# person's name and a comma they are a place, not the state a person represents (*Warren, MA*).
+COUNTRY_ABBREVIATIONS = frozenset({"us", "uk", "usa", "uae"})
+
 # Words that alone never mean the place the gazetteer names so: *the Gulf* of the news is the
 # Persian Gulf (*Gulf states*), not Papua New Guinea's Gulf Province, which is written so.
 NO_PLACE_ALONE = frozenset({"gulf"})

@@ -35,6 +35,7 @@ from toponym_server.matching.script import has_arabic
 from toponym_server.text.cues import (
     ARTICLES,
     COMMON_WORDS,
+    COUNTRY_ABBREVIATIONS,
     DEMONYMS,
     NAME_ABBREVIATIONS,
     NAME_CONNECTORS,
@@ -589,7 +590,8 @@ def _affiliation(text: str, tokens: list[Token], last: int) -> set[int]:
     a code of two or three capitals, or a party's letter and a hyphen, after a comma or a
     parenthesis says whom the person represents; it is no mention of a place (*MA* alone is a
     village of Thailand's by a name *Ma*, *R-N* Rennes's code). Not one that opens a name (*Macron,
-    UK Prime Minister Keir Starmer*).
+    UK Prime Minister Keir Starmer*), nor a country's (*Macron, US officials*: see
+    :data:`~.cues.COUNTRY_ABBREVIATIONS`).
     """
     following = last + 1
     if following >= len(tokens) or not _AFFILIATION_GAP.fullmatch(text[tokens[last].end : tokens[following].start]):
@@ -600,6 +602,7 @@ def _affiliation(text: str, tokens: list[Token], last: int) -> set[int]:
     written = tokens[following].text
     letters = written.replace(".", "")
     code = 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper()
+    code = code and letters.lower() not in COUNTRY_ABBREVIATIONS
     return {following} if code or _PARTY.match(written) else set()
 
 

@@ -297,7 +297,7 @@ def test_an_abbreviated_title_before_a_name_is_no_place_itself() -> None:
 
 
 def test_a_code_after_a_titled_persons_name_is_whom_they_represent() -> None:
-    known = {"ma", "uk", "d-calif", "r-ohio", "r-n", "boston", "massachusetts", "warren"}
+    known = {"ma", "uk", "us", "d-calif", "r-ohio", "r-n", "boston", "massachusetts", "warren"}
 
     def found(text: str) -> list[str]:
         return [s.text for s in find_spans(text, lambda t: t.lower() in known)]
@@ -308,6 +308,8 @@ def test_a_code_after_a_titled_persons_name_is_whom_they_represent() -> None:
     assert found("President Emmanuel Macron, UK Prime Minister Keir Starmer and MA officials.") == ["UK", "MA"]
     # After a place, a code is the place's area, and may be a span of its own.
     assert found("Warren, MA and Boston, MA") == ["Warren", "MA", "Boston", "MA"]
+    # A country's abbreviation is a place (before, US and UK were Macron's and Scholz's affiliations).
+    assert found("After President Macron, US officials and Chancellor Scholz, UK envoys met.") == ["US", "UK"]
 
 
 ABBREVIATED = {"st. louis", "st", "louis", "ft. worth", "mt. vernon", "police", "st. john's", "st. john", "sta. rosa"}
