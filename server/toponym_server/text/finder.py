@@ -339,7 +339,10 @@ def _abbreviated_title(text: str, tokens: list[Token], run: list[int]) -> bool:
 
 def _names_a_person(tokens: list[Token], run: list[int], knows: KnowsName, written: KnowsName) -> bool:
     before = run[0] - 1
-    if before >= 0 and tokens[before].word.rstrip(".") in PERSON_TITLES:
+    # A title before the run, but not one in lower case that ends the sentence before it (*he thanked
+    # the ambassador. Moscow replied*); one capitalised there is abbreviated (*Sen. Warren*).
+    title = before >= 0 and tokens[before].word.rstrip(".") in PERSON_TITLES
+    if title and (tokens[before].capitalized or not tokens[run[0]].sentence_start):
         return True
     if tokens[run[0]].word in PERSON_TITLES and len(run) > 1:
         # Saint Petersburg, Saint Louis: a title that opens places' names more often than people's

@@ -290,6 +290,12 @@ def test_an_abbreviated_title_rules_out_the_names_after_it() -> None:
     assert [s.text for s in find_spans(text, lambda t: t.lower() in known)] == ["Massachusetts", "Jackson"]
 
 
+def test_a_title_in_lower_case_that_ends_a_sentence_rules_out_no_name_after_it() -> None:
+    known = {"paris", "moscow", "smith"}
+    text = "He thanked the ambassador. Moscow replied. The professor. Paris was calm. The Gen. Smith"
+    assert [s.text for s in find_spans(text, lambda t: t.lower() in known)] == ["Moscow", "Paris"]
+
+
 def test_an_abbreviated_title_before_a_name_is_no_place_itself() -> None:
     known = {"dr", "gen", "paris", "homs"}  # Dr: an old spelling of Daraa's
     text = "Dr. Paris met Gen. Smith in Homs. He saw the Dr there."
