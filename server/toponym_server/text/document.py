@@ -222,8 +222,8 @@ class TextResolver:
             if i is None or j is None or i == j or _between(text, left, right) not in _COMMAS:
                 continue
             named_as = self._area_it_may_name(right.name, alone[j])
-            if named_as is None:
-                continue
+            if named_as is None or (named_as != _ANY_AREA and _list_goes_on(spans, k + 1, text)):
+                continue  # *Boston, New York, Chicago and Miami* lists cities
             within = self._sure_within(left.name, right.name, hints, limit, proceed)
             if within is None or named_as not in (_ANY_AREA, within.area.geoname_id):
                 continue
@@ -684,6 +684,11 @@ def _lists_areas_beside(
         return False
     beside = Area.of(alone[n][0].place)
     return beside is not None and not beside.holds_area(area)
+
+
+def _list_goes_on(spans: list[Span], k: int, text: str) -> bool:
+    """Tell whether a list separator joins span ``k`` to the span after it (*New York, Chicago*)."""
+    return k + 1 < len(spans) and _between(text, spans[k], spans[k + 1]) in LIST_SEPARATORS
 
 
 def _listed_with(spans: list[Span], strong: list[bool], i: int, text: str) -> bool:

@@ -250,6 +250,17 @@ def test_a_place_written_with_its_area_is_the_place_that_area_holds(
     assert [(m.text, m.candidates[0].place.geoname_id) for m in mentions] == expected
 
 
+def test_a_list_of_cities_going_on_after_a_name_that_means_a_city_alone_is_no_place_and_its_state(
+    embedded_index: IndexReader,
+) -> None:
+    # Boston, New York: a town of New York state, but the list goes on (before: Boston, NY, 1.00).
+    text = "Flights from Boston, New York, Chicago and Miami were cancelled."
+    mentions = TextResolver(Resolver(embedded_index), embedded_index).resolve_text(text, limit=1)
+    found = {m.text: m.candidates[0].place for m in mentions}
+    assert found["Boston"].geoname_id == 4930956
+    assert "New York" not in found or found["New York"].feature_code != "ADM1"
+
+
 @pytest.mark.parametrize(
     "text", ["He toured Dallas, Washington, Chicago and Denver.", "Officials in Springfield, Washington said so."]
 )
