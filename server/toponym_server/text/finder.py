@@ -107,6 +107,8 @@ endings of the name they may stand for: *Одесу*, *Ракки*, *Полта�
 _KURDISH_OBLIQUE = ("yê", "ê")
 """The oblique ending of a Kurmanji name (*li Hewlêrê*, *ji Qamişloyê*: in Erbil, from Qamishli)."""
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_ABBREVIATION_STOPS = (".", ". ")
+"""What may stand between an abbreviated word of a name and the next (*St. Louis*, *St.Louis*)."""
 _AFFILIATION_GAP = re.compile(r"[ \t]*[,(][ \t]*")
 _PARTY = re.compile(r"[DRI]-[A-Z]")
 """A party's letter before a state in American news (*D-Calif.*, *R-Ohio*, *I-Vt.*)."""
@@ -246,7 +248,7 @@ def _joined(text: str, left: Token, right: Token) -> bool:
     *Mt. Vernon*): such a stop ends no sentence, and the words are looked up together.
     """
     gap = text[left.end : right.start]
-    if gap in (".", ". ") and _abbreviates_a_name(left):
+    if gap in _ABBREVIATION_STOPS and _abbreviates_a_name(left):
         return True
     return (gap.isspace() and "\n" not in gap) or gap == ""
 
@@ -259,10 +261,9 @@ def _ends_a_name(text: str, tokens: list[Token], run: list[int], token: Token, w
     not Saint Paris); unless some place is written as that word, it and ``token`` (*Port St.
     Lucie*, *Sault Ste. Marie*).
     """
-    if len(run) < 2 or not _abbreviates_a_name(tokens[run[-1]]) or text[tokens[run[-1]].end : token.start] not in (
-        ".",
-        ". ",
-    ):
+    if len(run) < 2 or not _abbreviates_a_name(tokens[run[-1]]):
+        return False
+    if text[tokens[run[-1]].end : token.start] not in _ABBREVIATION_STOPS:
         return False
     before = tokens[run[-2]]
     if before.word in COMMON_WORDS or before.word in PLACE_PREPOSITIONS:
