@@ -677,7 +677,7 @@ def _lists_areas_beside(
 
     ``position`` gives each span's name its place in ``alone``, the names' lone answers.
     """
-    if k + 1 >= len(spans) or _between(text, spans[k], spans[k + 1]) not in LIST_SEPARATORS:
+    if not _list_goes_on(spans, k, text):
         return False
     n = position.get(spans[k + 1].name)
     if n is None or not alone[n] or alone[n][0].kind not in AREA_KINDS:
