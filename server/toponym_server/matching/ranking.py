@@ -187,6 +187,13 @@ _NAME_OWN_SCRIPT = 0.001
 NEAR_SCALE_KM = 250.0
 # A document's places spread wider than one bias point's neighbourhood (a country, a front line).
 CONTEXT_SCALE_KM = 400.0
+# A document whose places of one country lie farther apart than one region (Boston, New York,
+# Chicago and Miami) pulls less with them: by this much over the median distance between them.
+# A namesake near one of them is then no likelier than a famous place far from all (Miami is
+# Florida's city, not an Indiana county beside Chicago). See context_weights.
+REGION_KM = 400.0
+# The spread is measured on a document's first places only: a batch may hold thousands.
+_SPREAD_SAMPLE = 64
 # A document's place across a border is never a candidate's neighbour: it pulls as if it lay this
 # far at least (*Donetsk* beside *Luhansk* is Ukraine's city, not the Russian town nearer Luhansk).
 BORDER_KM = 150.0
@@ -343,21 +350,30 @@ def unit_vectors(points: np.ndarray) -> np.ndarray:
     return np.column_stack((np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)))
 
 
-def context_pulls(dots: np.ndarray, shared: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The pull of a document's places on each candidate, and the cosines it comes from.
+def context_pulls(
+    dots: np.ndarray, shared: np.ndarray, point_weights: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The pull of a document's places on each candidate, its weight, and the cosines it comes from.
 
     ``dots`` holds the cosines of the angles between the candidates (rows) and the places
-    (columns), ``shared`` whether they share a country. A candidate is pulled by its nearest
-    place, one of another country counting as :data:`BORDER_KM` away at least: a namesake just
-    across a border is no nearer to a document's places than one well inside their country.
-    Returns the pulls, each candidate's greatest cosine to any place, and to a place of its own
-    country (-1 for none).
+    (columns), ``shared`` whether they share a country, ``point_weights`` each place's weight
+    (:func:`context_weights` of its country). A candidate is pulled by its nearest place, one of
+    another country counting as :data:`BORDER_KM` away at least: a namesake just across a border
+    is no nearer to a document's places than one well inside their country; and as hard as that
+    place's weight. Returns the pulls, their weights, each candidate's greatest cosine to any
+    place, and to a place of its own country (-1 for none).
     """
-    closest = dots.max(axis=1)
-    compatriot = np.where(shared, dots, -1.0).max(axis=1)
-    anywhere_km = EARTH_RADIUS_KM * np.arccos(np.clip(closest, -1.0, 1.0))
+    rows = np.arange(len(dots))
+    nearest_at = dots.argmax(axis=1)
+    closest = dots[rows, nearest_at]
+    own = np.where(shared, dots, -1.0)
+    compatriot_at = own.argmax(axis=1)
+    compatriot = own[rows, compatriot_at]
+    anywhere_km = np.maximum(EARTH_RADIUS_KM * np.arccos(np.clip(closest, -1.0, 1.0)), BORDER_KM)
     home_km = EARTH_RADIUS_KM * np.arccos(np.clip(compatriot, -1.0, 1.0))
-    return np.exp(-np.minimum(home_km, np.maximum(anywhere_km, BORDER_KM)) / CONTEXT_SCALE_KM), closest, compatriot
+    at_home = home_km <= anywhere_km
+    pulls = np.exp(-np.where(at_home, home_km, anywhere_km) / CONTEXT_SCALE_KM)
+    return pulls, point_weights[np.where(at_home, compatriot_at, nearest_at)], closest, compatriot
 
 
 def _match_kind(query: Normalized, hit: NameView, view: str, similarity: float) -> MatchKind:
@@ -1108,8 +1124,70 @@ def confines(hints: Hints) -> bool:
     return hints.restrict_to_countries or bool(hints.kinds)
 
 
+@dataclass(frozen=True, slots=True)
+class ContextWeights:
+    """How much a document's places of each country pull its names' candidates (:func:`context_weights`)."""
+
+    by_country: Mapping[str, float]
+    """The weight of each country that holds two of the document's places or more."""
+    elsewhere: float = W_CONTEXT
+    """The weight of a place in any other country."""
+
+    def of(self, country: str) -> float:
+        """The weight of a document's place in ``country``."""
+        return self.by_country.get(country, self.elsewhere)
+
+    def of_points(self, points: Sequence[ContextPoint]) -> np.ndarray:
+        """The weight of each of a document's ``points``, by its country."""
+        if not self.by_country:
+            return np.full(len(points), self.elsewhere)
+        return np.array([self.of(point[2]) for point in points], dtype=float)
+
+
+FULL_CONTEXT_WEIGHTS = ContextWeights({})
+"""The full weight, :data:`W_CONTEXT`, for every place."""
+
+
+def context_weights(context: Sequence[ContextPoint], vectors: np.ndarray | None = None) -> ContextWeights:
+    """How hard a document's places of each country pull its names: the less, the wider they spread.
+
+    A country's weight is :data:`W_CONTEXT` up to :data:`REGION_KM` of median distance between
+    the document's places in that country (of its first :data:`_SPREAD_SAMPLE` places), and less
+    in inverse proportion beyond; a place of a country with fewer than two of them pulls with the
+    full weight. Per country, so that a namesake abroad that one name means alone does not make
+    a tight document look spread; and by the place that pulls, so that a namesake abroad near a
+    spread country's place gains nothing on that country's own (*Los Angeles* beside New York,
+    Chicago and Houston is no village of Mexico near Houston), while a lone place abroad keeps
+    its pull (*Doha* beside Dubai is Qatar's capital). ``vectors`` are the places' unit vectors,
+    when the caller has them.
+    """
+    sample = context[:_SPREAD_SAMPLE]
+    if len(sample) < 3:
+        return FULL_CONTEXT_WEIGHTS
+    if vectors is None:
+        vectors = unit_vectors(np.array([point[:2] for point in sample], dtype=float))
+    vectors = vectors[: len(sample)]
+    countries: dict[str, list[int]] = {}
+    for i, point in enumerate(sample):
+        countries.setdefault(point[2], []).append(i)
+    weights: dict[str, float] = {}
+    for country, members in countries.items():
+        if len(members) < 2:
+            continue
+        own = vectors[members]
+        # The median of the cosines is the cosine of the median distance: arccos is monotone.
+        cosines = (own @ own.T)[np.triu_indices(len(members), 1)]
+        spread = EARTH_RADIUS_KM * math.acos(max(-1.0, min(1.0, float(np.median(cosines)))))
+        weights[country] = W_CONTEXT * min(1.0, REGION_KM / spread) if spread > 0.0 else W_CONTEXT
+    return ContextWeights(weights)
+
+
 def with_context(
-    ranked: Sequence[Ranked], context: Sequence[ContextPoint], *, evidence: bool = True
+    ranked: Sequence[Ranked],
+    context: Sequence[ContextPoint],
+    *,
+    evidence: bool = True,
+    weights: ContextWeights | None = None,
 ) -> list[Ranked]:
     """Add to each candidate the pull of a document's other places (:func:`context_pulls`), and rank again.
 
@@ -1121,17 +1199,23 @@ def with_context(
     means may be among those left out, and then every candidate left is a weak match that the
     document's region pulls alike (*Syria* in a text restricted to Lebanon met Tyre at 0.92):
     without ``evidence`` the pull only orders the candidates, and *none* gets it too.
+
+    ``weights`` are the document's :func:`context_weights`, worked out from ``context`` when not
+    given (a caller that passes only the points that pull, as the resolver does, gives them).
     """
     if not context:
         return list(ranked)
+    if weights is None:
+        weights = context_weights(context)
     here = unit_vectors(np.array([(r.place.latitude, r.place.longitude) for r in ranked], dtype=float).reshape(-1, 2))
     there = unit_vectors(np.array([point[:2] for point in context], dtype=float).reshape(-1, 2))
-    shared = np.array([r.place.country_code for r in ranked])[:, None] == np.array([p[2] for p in context])[None, :]
-    pulls, _, _ = context_pulls(here @ there.T, shared)
+    countries = np.array([p[2] for p in context])
+    shared = np.array([r.place.country_code for r in ranked])[:, None] == countries[None, :]
+    pulls, pulled_by, _, _ = context_pulls(here @ there.T, shared, weights.of_points(context))
     pulled: list[Ranked] = []
-    for item, pull in zip(ranked, pulls.tolist(), strict=True):
+    for item, pull, weight in zip(ranked, pulls.tolist(), pulled_by.tolist(), strict=True):
         signals = (*item.signals, (_CONTEXT, (pull,)))
-        bonus = item.bonus if evidence else item.bonus + W_CONTEXT * pull
-        pulled.append(replace(item, score=item.score + W_CONTEXT * pull, bonus=bonus, signals=signals))
+        bonus = item.bonus if evidence else item.bonus + weight * pull
+        pulled.append(replace(item, score=item.score + weight * pull, bonus=bonus, signals=signals))
     pulled.sort(key=lambda r: r.score, reverse=True)
     return pulled

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from toponym_server.matching.ranking import ContextPoint
+from toponym_server.matching.ranking import ContextPoint, ContextWeights, context_weights
 from toponym_server.resolver.answers import Candidate
 
 SETTLED_CONFIDENCE = 0.95
@@ -72,6 +72,16 @@ def contexts_for(alone: Sequence[Answers], current: Sequence[Answers] | None = N
     firsts = [_first(answers) for answers in alone]
     leaders = [_leader(answers) for answers in (alone if current is None else current)]
     return [_points(firsts[i], leaders, firsts) if _unsettled(answers) else () for i, answers in enumerate(alone)]
+
+
+def document_weights(alone: Sequence[Answers]) -> ContextWeights:
+    """How much a document's places pull its names: the :func:`context_weights` of its names' lone leaders.
+
+    Worked out once a document, from where its names lead alone, so that the weight does not
+    change while they settle: a name judged by it before (a text's names that can never be
+    mentions) is judged as the others are ranked.
+    """
+    return context_weights(tuple(dict.fromkeys(p for p in map(_leader, alone) if p is not None)))
 
 
 def settle_in_context(

@@ -22,8 +22,9 @@ from toponym_server.index.reader import PlaceRow, packed_views, unpacked_name
 from toponym_server.matching.features import Kind
 from toponym_server.matching.normalize import Normalized
 from toponym_server.matching.ranking import (
-    W_CONTEXT,
+    FULL_CONTEXT_WEIGHTS,
     ContextPoint,
+    ContextWeights,
     Hints,
     PlaceFacts,
     Ranked,
@@ -135,22 +136,29 @@ class KeptRanking:
             self._countries = np.array([row[_COUNTRY] for row in rows], dtype=str)
         return self._vectors, self._scores, self._countries
 
-    def _pulled(self, context: Sequence[ContextPoint], vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _pulled(
+        self, context: Sequence[ContextPoint], vectors: np.ndarray, weights: ContextWeights
+    ) -> tuple[np.ndarray, np.ndarray]:
         """The candidates' scores with the pull of ``context``, and which of its points pull each (rows)."""
         own_vectors, own_scores, own_countries = self._arrays()
         dots = own_vectors @ vectors.T
         shared = own_countries[:, None] == np.array([point[2] for point in context], dtype=str)[None, :]
-        pulls, closest, compatriot = context_pulls(dots, shared)
+        pulls, pulled_by, closest, compatriot = context_pulls(dots, shared, weights.of_points(context))
         # Where a candidate's nearest point of its own country is not its nearest point, both may pull it.
         nearest = (dots >= closest[:, None] - _DOT_SLACK) | (shared & (dots >= compatriot[:, None] - _DOT_SLACK))
-        return own_scores + W_CONTEXT * pulls, nearest
+        return own_scores + pulled_by * pulls, nearest
 
     def within(
-        self, context: Sequence[ContextPoint], depth: int, vectors: np.ndarray | None = None
+        self,
+        context: Sequence[ContextPoint],
+        depth: int,
+        vectors: np.ndarray | None = None,
+        weights: ContextWeights | None = None,
     ) -> tuple[list[Ranked], list[ContextPoint]]:
         """The candidates that may be among the first ``depth`` once ``context`` pulls them, and their pullers.
 
-        A context only adds to each score (at most ``W_CONTEXT``), so a candidate whose score
+        A context only adds to each score (at most the weight of the place that pulls it, of
+        ``weights``: :func:`~toponym_server.matching.ranking.context_weights`), so a candidate whose score
         with its pull stays below the ``depth``-th best such score cannot reach an answer or the
         rivals its confidence is measured against; and a candidate's pull comes from its nearest
         point and its nearest point of its own country alone, so the points that are neither for
@@ -164,7 +172,7 @@ class KeptRanking:
             return [], list(context)
         if vectors is None:
             vectors = unit_vectors(np.array([point[:2] for point in context], dtype=float).reshape(-1, 2))
-        scores, nearest = self._pulled(context, vectors)
+        scores, nearest = self._pulled(context, vectors, weights or FULL_CONTEXT_WEIGHTS)
         keep = np.ones(self._count, dtype=bool)
         if self._count > depth:
             cut = len(scores) - depth
@@ -172,11 +180,13 @@ class KeptRanking:
         kept = self.candidates(np.flatnonzero(keep).tolist())
         return kept, [context[i] for i in np.flatnonzero(nearest[keep].any(axis=0)).tolist()]
 
-    def leaders(self, context: Sequence[ContextPoint], vectors: np.ndarray) -> list[Ranked]:
+    def leaders(
+        self, context: Sequence[ContextPoint], vectors: np.ndarray, weights: ContextWeights | None = None
+    ) -> list[Ranked]:
         """The candidates that may be first once ``context`` pulls them: one, or those tied with it."""
         if not self._count:
             return []
-        scores, _ = self._pulled(context, vectors)
+        scores, _ = self._pulled(context, vectors, weights or FULL_CONTEXT_WEIGHTS)
         floor = float(scores.max()) - _PULL_SLACK
         return self.candidates(np.flatnonzero(scores >= floor).tolist())
 

@@ -28,11 +28,13 @@ from toponym_server.matching.ranking import (
     FLAG_CANONICAL,
     FLAG_NON_LATIN,
     ContextPoint,
+    ContextWeights,
     Hints,
     Namesakes,
     PlaceFacts,
     Ranked,
     confines,
+    context_weights,
     rank,
     script_countries,
     shortlist,
@@ -41,7 +43,7 @@ from toponym_server.matching.ranking import (
 from toponym_server.matching.similarity import MatchKind
 from toponym_server.resolver.answers import MET_WHOLE, Candidate, PlaceDetails, RelatedPlace, explanation_prefix
 from toponym_server.resolver.cache import KeptRows, LruCache
-from toponym_server.resolver.context import LIKELY_CONFIDENCE, LIKELY_PLACES, settle_in_context
+from toponym_server.resolver.context import LIKELY_CONFIDENCE, LIKELY_PLACES, document_weights, settle_in_context
 from toponym_server.resolver.kept import (
     KeptRanking,
     answers_from,
@@ -427,8 +429,14 @@ class Resolver:
         # The population of each capital met so far, which ranking weighs (CAPITAL_PEOPLE): a few hundred.
         self._capital_people: dict[int, int] = {}
 
-    def resolve(self, query: Query, context: Sequence[ContextPoint] = ()) -> list[Candidate]:
+    def resolve(
+        self, query: Query, context: Sequence[ContextPoint] = (), weights: ContextWeights | None = None
+    ) -> list[Candidate]:
         """Return the candidates for ``query``, best first, at most ``query.limit`` of them.
+
+        ``context`` pulls them toward a document's other places, as much as ``weights`` say (the
+        document's :func:`~toponym_server.matching.ranking.context_weights`; worked out from
+        ``context`` alone when not given).
 
         A candidate met whole by a name that a query in a script other than Latin is spelt as
         shows the place's name written as the query when it has one: of the same standing as the
@@ -442,10 +450,10 @@ class Resolver:
         """
         folded, transliterated = fold(query.name)
         if query.inside is None:
-            within = self._resolve_qualified(query, folded, transliterated, context, unless_a_name=True)
+            within = self._resolve_qualified(query, folded, transliterated, context, weights, unless_a_name=True)
             if within is not None:
                 return within.answers
-        answers = self._answers_to(query, context, folded, transliterated, turkish_alphabet_folded(query.name))
+        answers = self._answers_to(query, context, folded, transliterated, turkish_alphabet_folded(query.name), weights)
         # A Latin query's namesakes differ in case and marks alone (*Sao Paulo*, *São Paulo*):
         # the place's own spelling is the one to show.
         return self._as_written(query.name, folded, answers) if transliterated else answers
@@ -463,7 +471,7 @@ class Resolver:
         Saba*). A text's span and the next one are read so without it: *Portland, Maine* is a
         name of Portland, and reading it as a qualified name gives that place and its state.
         """
-        return self._resolve_qualified(query, *fold(query.name), context, unless_a_name=unless_a_name)
+        return self._resolve_qualified(query, *fold(query.name), context, None, unless_a_name=unless_a_name)
 
     def _resolve_qualified(
         self,
@@ -471,6 +479,7 @@ class Resolver:
         folded: str,
         transliterated: bool,
         context: Sequence[ContextPoint],
+        weights: ContextWeights | None,
         *,
         unless_a_name: bool,
     ) -> AnsweredWithin | None:
@@ -491,7 +500,7 @@ class Resolver:
         within = answer_within(
             name,
             lambda text, outer: self._areas_named(text, outer, query.hints),
-            lambda area: self.resolve(_inside(anywhere, name.name, area), context),
+            lambda area: self.resolve(_inside(anywhere, name.name, area), context, weights),
             query.hints.countries,
             self._spelt_inside,
         )
@@ -534,13 +543,19 @@ class Resolver:
         return answers if shown is None else shown
 
     def _answers_to(
-        self, query: Query, context: Sequence[ContextPoint], folded: str, transliterated: bool, sounded: str
+        self,
+        query: Query,
+        context: Sequence[ContextPoint],
+        folded: str,
+        transliterated: bool,
+        sounded: str,
+        weights: ContextWeights | None = None,
     ) -> list[Candidate]:
         """:meth:`resolve`'s answers as kept, stored or ranked, the query being folded as ``folded``.
 
         ``sounded`` is its :attr:`~toponym_server.matching.normalize.Normalized.sounded` form: a
         query written in the Turkish alphabet is read otherwise than the names folded alike
-        whose answers the index stores.
+        whose answers the index stores. ``weights`` are the ``context``'s (see :meth:`resolve`).
         """
         hints = query.hints
         # An answer in a document's context is not kept: its key would hold every point of the
@@ -563,7 +578,7 @@ class Resolver:
         # One turn for the ranking and the answers' places: every index read of a new answer goes
         # through the index's one map of the file (see IndexReader.turn).
         with self.index.turn():
-            ranked = self._rank(query, context)
+            ranked = self._rank(query, context, weights)
             if query.inside is not None:
                 ranked = self._inside(ranked, query.inside)
             chosen: list[tuple[Ranked, float]] = []
@@ -719,8 +734,11 @@ class Resolver:
             return list(first) if first is not None else [self.resolve(q) for q in queries]
         queries = [in_document(query) for query in queries]
         alone = list(first) if first is not None else [self.resolve(alone_in_document(q)) for q in queries]
+        weights = document_weights(alone)
         settled, _ = settle_in_context(
-            alone, lambda i, points: self.resolve(queries[i], points), likely=lambda i: self.likely_places(queries[i])
+            alone,
+            lambda i, points: self.resolve(queries[i], points, weights),
+            likely=lambda i: self.likely_places(queries[i]),
         )
         return [reaching(answers, q.min_confidence) for answers, q in zip(settled, queries, strict=True)]
 
@@ -737,7 +755,9 @@ class Resolver:
         """Return the full ranking behind :meth:`resolve`, before confidence and limits."""
         return self._rank(query, ())
 
-    def leaders_in_context(self, query: Query, context: Sequence[ContextPoint]) -> list[Ranked]:
+    def leaders_in_context(
+        self, query: Query, context: Sequence[ContextPoint], weights: ContextWeights | None = None
+    ) -> list[Ranked]:
         """The candidates that may be the best answer to ``query`` in ``context``: one, but for ties.
 
         What :meth:`resolve` would put first, found from the kept lone ranking at the cost of a
@@ -747,7 +767,7 @@ class Resolver:
         if not context:
             return kept.candidates(range(min(1, len(kept))))
         vectors = np.array([self._point_vector(point) for point in context])
-        return kept.leaders(context, vectors)
+        return kept.leaders(context, vectors, weights or context_weights(context, vectors))
 
     def candidate_pool(self, query: Query) -> list[tuple[PlaceFacts, list[NameRow]]]:
         """Every place that any key of ``query`` reaches (the fuzzy ones too), with the names that reached it.
@@ -837,14 +857,17 @@ class Resolver:
         self._related_kept.keep_all(fresh)
         return found
 
-    def _rank(self, query: Query, context: Sequence[ContextPoint]) -> list[Ranked]:
+    def _rank(
+        self, query: Query, context: Sequence[ContextPoint], weights: ContextWeights | None = None
+    ) -> list[Ranked]:
         """Rank the candidates of ``query``; a context re-ranks the query's kept lone ranking."""
         kept, ranked = self._kept_ranking(query, _ranked_depth(query, bool(context)))
         if not context:
             return ranked if ranked is not None else kept.candidates()
         vectors = np.array([self._point_vector(point) for point in context])
-        within, context = kept.within(context, max(query.limit, RIVALS), vectors)
-        return with_context(within, context, evidence=not confines(query.hints))
+        weights = weights or context_weights(context, vectors)
+        within, pulling = kept.within(context, max(query.limit, RIVALS), vectors, weights)
+        return with_context(within, pulling, evidence=not confines(query.hints), weights=weights)
 
     def _kept_ranking(self, query: Query, depth: int) -> tuple[KeptRanking, list[Ranked] | None]:
         """The kept lone ranking of ``query``, ``depth`` deep, and the ranking itself if it was made (and kept) now."""

@@ -21,6 +21,7 @@ from grpc_status import rpc_status
 
 from toponym_client._proto.toponym.v1 import toponym_pb2 as pb
 from toponym_client._proto.toponym.v1 import toponym_pb2_grpc as pb_grpc
+from toponym_server.matching.ranking import ContextWeights
 from toponym_server.resolver import (
     Candidate,
     Query,
@@ -31,7 +32,7 @@ from toponym_server.resolver import (
     settle_in_context,
 )
 from toponym_server.resolver.cache import LruCache
-from toponym_server.resolver.context import Points
+from toponym_server.resolver.context import Points, document_weights
 from toponym_server.resolver.resolver import DEFAULT_RESULT_CACHE
 from toponym_server.service import convert
 from toponym_server.service.decoding import BatchItems, Malformed, MalformedStreamItem
@@ -156,9 +157,11 @@ class ToponymServicer(pb_grpc.ToponymServiceServicer):
     def _query(self, request: pb.ResolveRequest, path: str = "") -> Query:
         return to_query(request, path, max_name_length=self._limits.max_name_length)
 
-    def _resolve(self, method: str, query: Query, context: Points = ()) -> list[Candidate]:
+    def _resolve(
+        self, method: str, query: Query, context: Points = (), weights: ContextWeights | None = None
+    ) -> list[Candidate]:
         try:
-            return self._resolver.resolve(query, context)
+            return self._resolver.resolve(query, context, weights)
         except Exception as err:
             _log_fault(method, err)
             raise _ResolverError from err
@@ -273,11 +276,12 @@ class ToponymServicer(pb_grpc.ToponymServiceServicer):
         ``first`` are the names' lone answers at any confidence (``None`` where the resolver
         failed); each settled answer keeps the candidates that reach its query's ``min_confidence``.
         """
+        weights = document_weights(first)
 
         def rank_in_context(n: int, points: Points) -> list[Candidate] | None:
             _stop_if_ended(context)
             try:
-                return self._resolve("ResolveBatch", valid[n][1], points)
+                return self._resolve("ResolveBatch", valid[n][1], points, weights)
             except _ResolverError:
                 return first[n]
 

@@ -13,13 +13,13 @@ from toponym_server.index.reader import IndexReader, PlaceRow
 from toponym_server.matching.features import Kind
 from toponym_server.matching.keys import exact_key, naming_keys
 from toponym_server.matching.normalize import normalize
-from toponym_server.matching.ranking import Hints, distance_km
+from toponym_server.matching.ranking import ContextWeights, Hints, distance_km
 from toponym_server.matching.script import has_arabic
 from toponym_server.matching.similarity import MatchKind
 from toponym_server.resolver import Candidate, Query, Resolver, contexts_for, in_document, settle_in_context
 from toponym_server.resolver.answers import MET_WHOLE
 from toponym_server.resolver.cache import LruCache
-from toponym_server.resolver.context import Points
+from toponym_server.resolver.context import Points, document_weights
 from toponym_server.resolver.qualified import AREA_CHOICES, AREA_KINDS, AnsweredWithin, Area, as_asked
 from toponym_server.text.cues import LANDFORM_WORDS, LIST_SEPARATORS
 from toponym_server.text.finder import Span, find_spans, spelled_out, without_division_word
@@ -170,9 +170,9 @@ class TextResolver:
             self._spelled.put(key, spelled)
         return spelled
 
-    def _leaders(self, query: Query, context: Points) -> _Reachable:
-        """What the candidates that may lead ``query`` in ``context`` have, any of them."""
-        leaders = self.resolver.leaders_in_context(query, context)
+    def _leaders(self, query: Query, context: Points, weights: ContextWeights) -> _Reachable:
+        """What the candidates that may lead ``query`` in ``context`` (as ``weights`` say) have, any of them."""
+        leaders = self.resolver.leaders_in_context(query, context, weights)
         return _Reachable(
             prominent=any(
                 r.place.feature_class == "A" or self._population(r.place.place_id) >= PROMINENT_POPULATION
@@ -399,9 +399,10 @@ class TextResolver:
         queries: list[Query],
         alone: list[list[Candidate]],
         contexts: list[Points],
+        weights: ContextWeights,
         text: str,
     ) -> set[str]:
-        """The names of ``queries`` none of whose spans can be a mention in their ``contexts``.
+        """The names of ``queries`` none of whose spans can be a mention in their ``contexts`` (as ``weights`` pull).
 
         :func:`_accept` turns a span down without a cue when its best place is not prominent and
         an article, a sentence start or a script without capitals makes it a common word, and
@@ -427,7 +428,7 @@ class TextResolver:
             lone = _Reachable(_prominent(best), _is_area(best), self._spelled_as(query.name, answers))
             if not all(_turned_down(spans[i], lone) for i in positions):
                 continue
-            if all(_turned_down(spans[i], self._leaders(query, context)) for i in positions):
+            if all(_turned_down(spans[i], self._leaders(query, context, weights)) for i in positions):
                 never.add(query.name)
         return never
 
@@ -483,12 +484,13 @@ class TextResolver:
         for k in sorted(qualified, reverse=True):  # a name's first pair decides how it pulls
             alone[position[spans[k].name]] = qualified[k]
         contexts = contexts_for(alone)
-        never = self._never_mentions(spans, queries, alone, contexts, text)
+        weights = document_weights(alone)
+        never = self._never_mentions(spans, queries, alone, contexts, weights, text)
 
         # As Resolver.resolve_many with use_context, but without the names that cannot be mentions.
         def rank_in_context(i: int, points: Points) -> list[Candidate]:
             proceed()
-            return self.resolver.resolve(queries[i], points)
+            return self.resolver.resolve(queries[i], points, weights)
 
         # No companions (settle_in_context's likely): a text's spans are not all places, and
         # offering the likely places of its unsure ones cost a stream of articles about two thirds

@@ -251,12 +251,48 @@ def test_a_context_pulls_by_its_nearest_point_a_foreign_one_never_nearer_than_th
             points += [(h[0] + rng.uniform(-1, 1), h[1] + rng.uniform(-1, 1), rng.choice("AB")) for h in here]
         dots = unit_vectors(np.array([h[:2] for h in here])) @ unit_vectors(np.array([p[:2] for p in points])).T
         shared = np.array([h[2] for h in here])[:, None] == np.array([p[2] for p in points])[None, :]
-        pulls, _, _ = context_pulls(dots, shared)
+        pulls, weights, _, _ = context_pulls(dots, shared, np.full(len(points), 2.0))
+        assert (weights == 2.0).all()
         for h, pull in zip(here, pulls.tolist(), strict=True):
             nearest = min(
                 distance_km(h[:2], p[:2]) if p[2] == h[2] else max(distance_km(h[:2], p[:2]), BORDER_KM) for p in points
             )
             assert pull == pytest.approx(math.exp(-nearest / CONTEXT_SCALE_KM), abs=1e-4)
+
+
+def test_a_document_spread_wider_than_a_region_pulls_less_by_country() -> None:
+    from toponym_server.matching.ranking import REGION_KM, W_CONTEXT, context_weights
+
+    boston, new_york, chicago = (42.36, -71.06, "US"), (40.71, -74.01, "US"), (41.85, -87.65, "US")
+    spread = context_weights([boston, new_york, chicago])
+    assert spread.of("US") == pytest.approx(W_CONTEXT * REGION_KM / distance_km(new_york[:2], chicago[:2]), rel=0.01)
+    assert spread.of("MX") == W_CONTEXT  # no place of its own there: a namesake abroad keeps its pull
+    # A tight document with one name's namesake abroad is no wider for it, nor are two places.
+    homs, hama, tokyo = (34.73, 36.71, "SY"), (35.13, 36.75, "SY"), (35.68, 139.69, "JP")
+    assert context_weights([homs, hama, tokyo]).of("SY") == W_CONTEXT
+    assert context_weights([boston, chicago]).of("US") == W_CONTEXT
+
+
+def test_a_spread_document_does_not_pull_a_famous_city_to_a_small_namesake_near_one_of_its_places() -> None:
+    # Miami beside Boston, New York and Chicago: an Indiana county 150 km from Chicago won.
+    boston, new_york, chicago = (42.36, -71.06, "US"), (40.71, -74.01, "US"), (41.85, -87.65, "US")
+    florida = place(4164138, "US", (25.77, -80.19), 0.9)
+    indiana = place(4923517, "US", (40.77, -86.05), 0.45, "A.ADM2")
+    candidates = [(florida, [hit("Miami")]), (indiana, [hit("Miami")])]
+    assert winner("Miami", candidates, context=[boston, new_york, chicago]) == 4164138
+    assert winner("Miami", candidates, context=[chicago, (41.5, -87.0, "US"), (41.9, -87.9, "US")]) == 4923517
+
+
+def test_a_place_pulls_as_hard_as_its_own_countrys_places_spread_allows() -> None:
+    # Los Angeles beside New York, Chicago and Houston: a Mexican village near Houston gains no
+    # more than the US places' spread lets Houston pull, whatever its own country.
+    new_york, chicago, houston = (40.71, -74.01, "US"), (41.85, -87.65, "US"), (29.76, -95.36, "US")
+    california = place(5368361, "US", (34.05, -118.24), 0.9)
+    tamaulipas = place(3998147, "MX", (26.5, -98.0), 0.55)
+    candidates = [(california, [hit("Los Angeles")]), (tamaulipas, [hit("Los Angeles")])]
+    assert winner("Los Angeles", candidates, context=[new_york, chicago, houston]) == 5368361
+    tight = [(29.9, -95.5, "US"), (29.6, -95.1, "US"), houston]  # Houston's suburbs: the full pull
+    assert winner("Los Angeles", candidates, context=tight) == 3998147
 
 
 def test_a_namesake_just_across_a_border_is_no_neighbour_of_the_context() -> None:

@@ -17,6 +17,8 @@ SYRIA = ((36.2, 37.16, "SY"), (34.73, 36.71, "SY"), (33.51, 36.29, "SY"))  # Ale
 LEBANON = ((33.89, 35.5, "LB"), (33.56, 35.37, "LB"))  # Beirut, Sidon
 MALI = ((12.65, -8.0, "ML"), (16.77, -3.01, "ML"))  # Bamako, Timbuktu
 USA = ((39.8, -89.6, "US"), (38.63, -90.2, "US"), (41.88, -87.63, "US"))
+# Far apart: the document's places spread over a country, whose pull is the weaker for it.
+US_CITIES = ((42.36, -71.06, "US"), (40.71, -74.01, "US"), (41.85, -87.65, "US"), (33.75, -84.39, "US"))
 # Beside a border: each name has a namesake just across it, nearer one of the points.
 DONBAS = ((48.57, 39.32, "UA"), (49.98, 36.25, "UA"))  # Luhansk, Kharkiv
 SINAI = ((31.13, 33.80, "EG"), (31.52, 34.45, "PS"))  # El Arish, Gaza
@@ -41,11 +43,13 @@ CASES = [
     ("Donetsk", DONBAS),
     ("Rafah", SINAI),
     ("Tripoli", SINAI + LEBANON),
+    ("Miami", US_CITIES),
+    ("Denver", US_CITIES + SCATTERED),
 ]
 
 
 def _every_candidate(
-    self: object, context: Sequence[ContextPoint], depth: int, vectors: object = None
+    self: object, context: Sequence[ContextPoint], depth: int, vectors: object = None, weights: object = None
 ) -> tuple[list[Ranked], list[ContextPoint]]:
     return self.candidates(), list(context)  # type: ignore[attr-defined]
 

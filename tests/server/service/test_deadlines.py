@@ -48,14 +48,14 @@ class CountingResolver(Resolver):
         self.calls = 0
         self._context, self._end_after, self._how = context, end_after, how
 
-    def resolve(self, query: Query, context: Any = ()) -> list[Candidate]:
+    def resolve(self, query: Query, context: Any = (), weights: Any = None) -> list[Candidate]:
         self.calls += 1
         if self.calls == self._end_after:
             if self._how == "cancel":
                 self._context.active = False
             else:
                 self._context.remaining = 0.0
-        return super().resolve(query, context)
+        return super().resolve(query, context, weights)
 
 
 def _batch(n: int, use_context: bool = False) -> pb.ResolveBatchRequest:

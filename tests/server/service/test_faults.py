@@ -19,10 +19,10 @@ SECRET = "Qwertzuiop-Secret-Town"
 class FaultyResolver(Resolver):
     """Fails on one name, with the name in the exception's text as real bugs often have."""
 
-    def resolve(self, query: Query, context: Any = ()) -> list[Candidate]:
+    def resolve(self, query: Query, context: Any = (), weights: Any = None) -> list[Candidate]:
         if query.name == SECRET:
             raise KeyError(f"no key for {query.name}")
-        return super().resolve(query, context)
+        return super().resolve(query, context, weights)
 
 
 @pytest.fixture(scope="module")

@@ -511,7 +511,9 @@ class ResolveBatchRequest(_message.Message):
     Names unsure alone also pull toward the places they may mean side by side
     (Kingston and Prescott are both in Ontario). A place across a border from
     a name's candidate pulls it as if 150 km away at least (Donetsk beside
-    Luhansk is Ukraine's city, not the Russian town nearer Luhansk).
+    Luhansk is Ukraine's city, not the Russian town nearer Luhansk), and the
+    places of one country pull less the farther apart they lie (Miami beside
+    Boston, New York and Chicago is Florida's city).
     """
     @_builtins.property
     def requests(self) -> _containers.RepeatedCompositeFieldContainer[Global___ResolveRequest]:
