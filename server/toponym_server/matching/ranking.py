@@ -197,11 +197,29 @@ _SPREAD_SAMPLE = 64
 # A document's place across a border is never a candidate's neighbour: it pulls as if it lay this
 # far at least (*Donetsk* beside *Luhansk* is Ukraine's city, not the Russian town nearer Luhansk).
 BORDER_KM = 150.0
+# A first-level division a document names pulls a place inside it as if it lay this far from the
+# division's point at most, wherever GeoNames puts the point (Kentucky's at Louisville, on its
+# border). No nearer: a state then pulls a capital's namesake inside it past the capital (*The
+# Texas governor met the French president in Paris* settled on Paris, Texas). See context_geometry.
+DIVISION_KM = 200.0
 EARTH_RADIUS_KM = 6371.0
 
 
-ContextPoint = tuple[float, float, str]
-"""A place of a name's document that pulls it: its latitude, longitude and country code."""
+ContextPoint = tuple[float, float, str] | tuple[float, float, str, str, bool]
+"""A place of a name's document that pulls it: its latitude, longitude and country code; and,
+where known, the code of the first-level division it lies in and whether it is that division
+(:func:`point_division`)."""
+
+FIRST_LEVEL_DIVISIONS = frozenset({"ADM1"})
+"""The feature codes of first-level divisions (GeoNames' ``ADM1``): such a place holds the places of its code."""
+
+
+def point_division(point: ContextPoint) -> tuple[str, bool]:
+    """The code of the first-level division a document's place lies in (``KY``), and whether it is that division.
+
+    ``("", False)`` for a point that does not say.
+    """
+    return (point[3], point[4]) if len(point) == 5 else ("", False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,6 +392,50 @@ def context_pulls(
     at_home = home_km <= anywhere_km
     pulls = np.exp(-np.where(at_home, home_km, anywhere_km) / CONTEXT_SCALE_KM)
     return pulls, point_weights[np.where(at_home, compatriot_at, nearest_at)], closest, compatriot
+
+
+_WITHIN_DIVISION = math.cos(DIVISION_KM / EARTH_RADIUS_KM)
+
+
+def context_geometry(
+    dots: np.ndarray,
+    countries: Sequence[str] | np.ndarray,
+    context: Sequence[ContextPoint],
+    divisions: Sequence[str] | None = None,
+    feature_codes: Sequence[str] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The cosines and the shared countries :func:`context_pulls` takes, with first-level divisions in them.
+
+    ``dots`` holds the cosines between the candidates (rows) and the document's places
+    (columns), ``countries`` the candidates' country codes, ``divisions`` the codes of the
+    first-level divisions they lie in and ``feature_codes`` their feature codes. A division
+    holds the places of its country and code, wherever its point lies (GeoNames puts
+    Kentucky's at Louisville, on its border, and Illinois's at Chicago): a division the
+    document names (:func:`point_division`) pulls a candidate inside it as if it lay
+    :data:`DIVISION_KM` from its point at most, and a candidate that is a division is as near
+    as can be to the document's places inside it (*Illinois* beside *Cairo*, Illinois, is the
+    state, not a Missouri town nearer Cairo than Chicago). Across a division's edge, a
+    candidate and a place of one country count as a place across a border does,
+    :data:`BORDER_KM` apart at least (*Georgetown* beside *Kentucky* is the Kentucky town, not
+    the Indiana village nearer Louisville). Without ``divisions`` the places pull as the points
+    they are.
+    """
+    point_countries = np.array([point[2] for point in context], dtype=str)
+    shared = np.asarray(countries, dtype=str)[:, None] == point_countries[None, :]
+    lying = [point_division(point) for point in context]
+    if divisions is None or not any(code for code, _ in lying):
+        return dots, shared
+    codes = np.array([code for code, _ in lying], dtype=str)[None, :]
+    own = np.asarray(divisions, dtype=str)[:, None]
+    named = np.array([named for _, named in lying], dtype=bool)[None, :]
+    candidate = np.zeros((len(own), 1), dtype=bool)
+    if feature_codes is not None:
+        candidate = np.array([code in FIRST_LEVEL_DIVISIONS for code in feature_codes])[:, None]
+    is_division = named | candidate
+    known = (codes != "") & (own != "") & shared
+    inside = known & (own == codes)
+    dots = np.where(inside & named, np.maximum(dots, _WITHIN_DIVISION), dots)
+    return np.where(inside & candidate, 1.0, dots), shared & ~(known & ~inside & is_division)
 
 
 def _match_kind(query: Normalized, hit: NameView, view: str, similarity: float) -> MatchKind:
@@ -1188,6 +1250,7 @@ def with_context(
     *,
     evidence: bool = True,
     weights: ContextWeights | None = None,
+    divisions: Mapping[int, str] | None = None,
 ) -> list[Ranked]:
     """Add to each candidate the pull of a document's other places (:func:`context_pulls`), and rank again.
 
@@ -1202,6 +1265,8 @@ def with_context(
 
     ``weights`` are the document's :func:`context_weights`, worked out from ``context`` when not
     given (a caller that passes only the points that pull, as the resolver does, gives them).
+    ``divisions`` gives the candidates' first-level division codes by place ID, so that a
+    division holds its places (:func:`context_geometry`).
     """
     if not context:
         return list(ranked)
@@ -1209,9 +1274,15 @@ def with_context(
         weights = context_weights(context)
     here = unit_vectors(np.array([(r.place.latitude, r.place.longitude) for r in ranked], dtype=float).reshape(-1, 2))
     there = unit_vectors(np.array([point[:2] for point in context], dtype=float).reshape(-1, 2))
-    countries = np.array([p[2] for p in context])
-    shared = np.array([r.place.country_code for r in ranked])[:, None] == countries[None, :]
-    pulls, pulled_by, _, _ = context_pulls(here @ there.T, shared, weights.of_points(context))
+    in_divisions = None if divisions is None else [divisions.get(r.place.place_id, "") for r in ranked]
+    dots, shared = context_geometry(
+        here @ there.T,
+        [r.place.country_code for r in ranked],
+        context,
+        in_divisions,
+        [r.place.feature_code for r in ranked],
+    )
+    pulls, pulled_by, _, _ = context_pulls(dots, shared, weights.of_points(context))
     pulled: list[Ranked] = []
     for item, pull, weight in zip(ranked, pulls.tolist(), pulled_by.tolist(), strict=True):
         signals = (*item.signals, (_CONTEXT, (pull,)))

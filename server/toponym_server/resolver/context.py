@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from toponym_server.matching.ranking import ContextPoint, ContextWeights, context_weights
+from toponym_server.matching.ranking import FIRST_LEVEL_DIVISIONS, ContextPoint, ContextWeights, context_weights
 from toponym_server.resolver.answers import Candidate
 
 SETTLED_CONFIDENCE = 0.95
@@ -178,9 +178,7 @@ class _Companions:
         kept = self._kept.get(i)
         if kept is None:
             found = self._likely(i) or []
-            kept = self._kept[i] = tuple(
-                (c.place.latitude, c.place.longitude, c.place.country_code) for c in found[:LIKELY_PLACES]
-            )
+            kept = self._kept[i] = tuple(point_of(c) for c in found[:LIKELY_PLACES])
         return kept
 
 
@@ -219,8 +217,21 @@ def _leader(answers: Answers) -> Point | None:
     """The point of a name's best answer when it is sure enough to pull the others."""
     if not answers or answers[0].confidence < LEADER_CONFIDENCE:
         return None
-    place = answers[0].place
-    return (place.latitude, place.longitude, place.country_code)
+    return point_of(answers[0])
+
+
+def point_of(answer: Candidate) -> Point:
+    """The point an answer pulls a document's other names from, with the first-level division its place lies in.
+
+    A division holds the places of its code wherever its point lies, so the code of the
+    division, and whether the place is that division, go with the point
+    (:func:`~toponym_server.matching.ranking.context_geometry`); a place without a code has none.
+    """
+    place = answer.place
+    if not place.admin1_code:
+        return (place.latitude, place.longitude, place.country_code)
+    is_division = place.feature_code in FIRST_LEVEL_DIVISIONS
+    return (place.latitude, place.longitude, place.country_code, place.admin1_code, is_division)
 
 
 def _unsettled(answers: Answers) -> bool:

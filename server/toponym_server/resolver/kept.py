@@ -13,7 +13,7 @@ again when they are asked for.
 from __future__ import annotations
 
 import marshal
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -29,6 +29,7 @@ from toponym_server.matching.ranking import (
     PlaceFacts,
     Ranked,
     Signal,
+    context_geometry,
     context_pulls,
     unit_vectors,
 )
@@ -46,6 +47,7 @@ _DOT_SLACK = 1e-12
 # the tuple itself: each level of nesting would wait for a collection of an older generation.
 _PLACE_FACTS = len(PlaceFacts._fields)
 _COUNTRY = PlaceFacts._fields.index("country_code")
+_FEATURE_CODE = PlaceFacts._fields.index("feature_code")
 _POINT = slice(PlaceFacts._fields.index("latitude"), PlaceFacts._fields.index("longitude") + 1)
 _PLACE_ROW = len(PlaceRow._fields)
 # Where a ranked row's signals start: after the place's facts, the score, the similarity, the
@@ -122,6 +124,10 @@ class KeptRanking:
         rows: tuple[tuple[Any, ...], ...] = marshal.loads(self._packed)
         return rows
 
+    def places(self) -> list[tuple[int, str]]:
+        """The candidates' place IDs and feature codes, in ranking order."""
+        return [(row[0], row[_FEATURE_CODE]) for row in self._rows()]
+
     def candidates(self, positions: Iterable[int] | None = None) -> list[Ranked]:
         """The candidates at ``positions`` (all of them by default), made again, in ranking order."""
         rows = self._rows()
@@ -137,12 +143,20 @@ class KeptRanking:
         return self._vectors, self._scores, self._countries
 
     def _pulled(
-        self, context: Sequence[ContextPoint], vectors: np.ndarray, weights: ContextWeights
+        self,
+        context: Sequence[ContextPoint],
+        vectors: np.ndarray,
+        weights: ContextWeights,
+        divisions: Mapping[int, str] | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
         """The candidates' scores with the pull of ``context``, and which of its points pull each (rows)."""
         own_vectors, own_scores, own_countries = self._arrays()
-        dots = own_vectors @ vectors.T
-        shared = own_countries[:, None] == np.array([point[2] for point in context], dtype=str)[None, :]
+        in_divisions = feature_codes = None
+        if divisions is not None:
+            places = self.places()
+            in_divisions = [divisions.get(place_id, "") for place_id, _ in places]
+            feature_codes = [code for _, code in places]
+        dots, shared = context_geometry(own_vectors @ vectors.T, own_countries, context, in_divisions, feature_codes)
         pulls, pulled_by, closest, compatriot = context_pulls(dots, shared, weights.of_points(context))
         # Where a candidate's nearest point of its own country is not its nearest point, both may pull it.
         nearest = (dots >= closest[:, None] - _DOT_SLACK) | (shared & (dots >= compatriot[:, None] - _DOT_SLACK))
@@ -154,6 +168,7 @@ class KeptRanking:
         depth: int,
         vectors: np.ndarray | None = None,
         weights: ContextWeights | None = None,
+        divisions: Mapping[int, str] | None = None,
     ) -> tuple[list[Ranked], list[ContextPoint]]:
         """The candidates that may be among the first ``depth`` once ``context`` pulls them, and their pullers.
 
@@ -166,13 +181,15 @@ class KeptRanking:
         candidates and points; :func:`~toponym_server.matching.ranking.with_context` then ranks
         the candidates kept (in their order) among those points, which orders them and gives them
         the pulls it would among all: the answer is the same, for a fraction of the work.
-        ``vectors`` are the points' unit vectors, when the caller has them.
+        ``vectors`` are the points' unit vectors, when the caller has them; ``divisions`` the
+        candidates' first-level division codes by place ID
+        (:func:`~toponym_server.matching.ranking.context_geometry`).
         """
         if not self._count:
             return [], list(context)
         if vectors is None:
             vectors = unit_vectors(np.array([point[:2] for point in context], dtype=float).reshape(-1, 2))
-        scores, nearest = self._pulled(context, vectors, weights or FULL_CONTEXT_WEIGHTS)
+        scores, nearest = self._pulled(context, vectors, weights or FULL_CONTEXT_WEIGHTS, divisions)
         keep = np.ones(self._count, dtype=bool)
         if self._count > depth:
             cut = len(scores) - depth
@@ -181,12 +198,16 @@ class KeptRanking:
         return kept, [context[i] for i in np.flatnonzero(nearest[keep].any(axis=0)).tolist()]
 
     def leaders(
-        self, context: Sequence[ContextPoint], vectors: np.ndarray, weights: ContextWeights | None = None
+        self,
+        context: Sequence[ContextPoint],
+        vectors: np.ndarray,
+        weights: ContextWeights | None = None,
+        divisions: Mapping[int, str] | None = None,
     ) -> list[Ranked]:
         """The candidates that may be first once ``context`` pulls them: one, or those tied with it."""
         if not self._count:
             return []
-        scores, _ = self._pulled(context, vectors, weights or FULL_CONTEXT_WEIGHTS)
+        scores, _ = self._pulled(context, vectors, weights or FULL_CONTEXT_WEIGHTS, divisions)
         floor = float(scores.max()) - _PULL_SLACK
         return self.candidates(np.flatnonzero(scores >= floor).tolist())
 

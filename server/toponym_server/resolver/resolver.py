@@ -25,6 +25,7 @@ from toponym_server.matching.local_script import script_of
 from toponym_server.matching.normalize import Normalized, fold, normalize, turkish_alphabet_folded
 from toponym_server.matching.qualifier import is_area_code, qualified
 from toponym_server.matching.ranking import (
+    FIRST_LEVEL_DIVISIONS,
     FLAG_CANONICAL,
     FLAG_NON_LATIN,
     ContextPoint,
@@ -35,6 +36,7 @@ from toponym_server.matching.ranking import (
     Ranked,
     confines,
     context_weights,
+    point_division,
     rank,
     script_countries,
     shortlist,
@@ -767,7 +769,8 @@ class Resolver:
         if not context:
             return kept.candidates(range(min(1, len(kept))))
         vectors = np.array([self._point_vector(point) for point in context])
-        return kept.leaders(context, vectors, weights or context_weights(context, vectors))
+        divisions = self._divisions_of(kept, context)
+        return kept.leaders(context, vectors, weights or context_weights(context, vectors), divisions)
 
     def candidate_pool(self, query: Query) -> list[tuple[PlaceFacts, list[NameRow]]]:
         """Every place that any key of ``query`` reaches (the fuzzy ones too), with the names that reached it.
@@ -866,8 +869,27 @@ class Resolver:
             return ranked if ranked is not None else kept.candidates()
         vectors = np.array([self._point_vector(point) for point in context])
         weights = weights or context_weights(context, vectors)
-        within, pulling = kept.within(context, max(query.limit, RIVALS), vectors, weights)
-        return with_context(within, pulling, evidence=not confines(query.hints), weights=weights)
+        divisions = self._divisions_of(kept, context)
+        within, pulling = kept.within(context, max(query.limit, RIVALS), vectors, weights, divisions)
+        return with_context(within, pulling, evidence=not confines(query.hints), weights=weights, divisions=divisions)
+
+    def _divisions_of(self, kept: KeptRanking, context: Sequence[ContextPoint]) -> dict[int, str] | None:
+        """The first-level division codes of ``kept``'s candidates that a division of ``context`` may hold, by place ID.
+
+        All of them where ``context`` names a division, and those that are divisions where its
+        places say which division they lie in; ``None`` for none
+        (:func:`~toponym_server.matching.ranking.context_geometry`). The place rows are read only then.
+        """
+        lying = [point_division(point) for point in context]
+        if not any(code for code, _ in lying):
+            return None
+        places = kept.places()
+        if not any(named for _, named in lying):
+            places = [(place_id, code) for place_id, code in places if code in FIRST_LEVEL_DIVISIONS]
+        if not places:
+            return None
+        rows = self._place_rows_of([place_id for place_id, _ in places])
+        return {place_id: row.admin1_code for place_id, row in rows.items()}
 
     def _kept_ranking(self, query: Query, depth: int) -> tuple[KeptRanking, list[Ranked] | None]:
         """The kept lone ranking of ``query``, ``depth`` deep, and the ranking itself if it was made (and kept) now."""

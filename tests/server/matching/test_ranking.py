@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 
+import numpy as np
 import pytest
 
 import toponym_server.matching.ranking as ranking_module
@@ -32,6 +34,7 @@ from toponym_server.matching.ranking import (
     Ranked,
     distance_km,
     rank,
+    unit_vectors,
 )
 from toponym_server.matching.similarity import MatchKind
 
@@ -303,6 +306,71 @@ def test_a_namesake_just_across_a_border_is_no_neighbour_of_the_context() -> Non
     candidates = [(russia, [hit("Donetsk")]), (ukraine, [hit("Donetsk")])]
     assert winner("Donetsk", candidates, context=[luhansk]) == 709717
     assert winner("Donetsk", candidates, context=[(*luhansk[:2], "RU")]) == 565348
+
+
+# Georgetown beside Kentucky, whose GeoNames point lies at Louisville: the Indiana village 19 km
+# from it, not the Kentucky town 105 km away, was the nearer namesake.
+KENTUCKY = (38.25424, -85.75941, "US", "KY", True)
+GEORGETOWN_IN = place(4257913, "US", (38.29451, -85.97552), 0.5)
+GEORGETOWN_KY = place(4292686, "US", (38.2098, -84.55883), 0.5)
+GEORGETOWNS = {4257913: "IN", 4292686: "KY"}
+
+
+def test_a_division_the_document_names_holds_its_places_wherever_its_point_lies() -> None:
+    from toponym_server.matching.ranking import with_context
+
+    ranked = rank(
+        normalize("Georgetown"), [(GEORGETOWN_IN, [hit("Georgetown")]), (GEORGETOWN_KY, [hit("Georgetown")])], Hints()
+    )
+    assert with_context(ranked, [KENTUCKY], divisions=GEORGETOWNS)[0].place.place_id == 4292686
+    # Without the candidates' divisions, or the point's, the division pulls as the point it is.
+    assert with_context(ranked, [KENTUCKY])[0].place.place_id == 4257913
+    assert with_context(ranked, [KENTUCKY[:3]], divisions=GEORGETOWNS)[0].place.place_id == 4257913
+    # A town of Kentucky holds no other: Louisville pulls as the point it is.
+    louisville = (*KENTUCKY[:4], False)
+    assert with_context(ranked, [louisville], divisions=GEORGETOWNS)[0].place.place_id == 4257913
+
+
+def test_a_division_holds_the_documents_places_inside_it() -> None:
+    # Illinois beside Cairo, Illinois: the state's point is Chicago, 540 km from Cairo, and a
+    # Missouri town named Illinois lies 170 km from it.
+    from toponym_server.matching.ranking import with_context
+
+    state = place(4896861, "US", (41.85, -87.65), 0.5, "A.ADM1")
+    missouri = place(4405794, "US", (38.29, -90.38), 0.5)
+    ranked = rank(normalize("Illinois"), [(state, [hit("Illinois")]), (missouri, [hit("Illinois")])], Hints())
+    cairo = (37.0, -89.18, "US", "IL", False)
+    divisions = {4896861: "IL", 4405794: "MO"}
+    assert with_context(ranked, [cairo], divisions=divisions)[0].place.place_id == 4896861
+    assert with_context(ranked, [cairo])[0].place.place_id == 4405794
+
+
+def test_a_divisions_places_count_as_near_its_point_and_its_countrys_others_as_across_a_border() -> None:
+    from toponym_server.matching.ranking import (
+        BORDER_KM,
+        CONTEXT_SCALE_KM,
+        DIVISION_KM,
+        context_geometry,
+        context_pulls,
+    )
+
+    far_inside = place(5520993, "US", (31.76, -106.49), 0.5)  # El Paso, Texas, 1,000 km from Houston
+    texas = (29.76328, -95.36327, "US", "TX", True)  # its point: Houston
+    candidates = [far_inside, GEORGETOWN_IN, GEORGETOWN_KY, place(1, "MX", (29.7, -95.5), 0.5)]
+    here = unit_vectors(np.array([(c.latitude, c.longitude) for c in candidates]))
+    there = unit_vectors(np.array([texas[:2], KENTUCKY[:2]]))
+    countries = [c.country_code for c in candidates]
+    dots, shared = context_geometry(here @ there.T, countries, [texas, KENTUCKY], ["TX", "IN", "KY", "TAM"])
+    assert shared.tolist() == [[True, False], [False, False], [False, True], [False, False]]
+    pulls, _, _, _ = context_pulls(dots, shared, np.ones(2))
+    border = math.exp(-BORDER_KM / CONTEXT_SCALE_KM)
+    assert pulls[0] == pytest.approx(math.exp(-DIVISION_KM / CONTEXT_SCALE_KM))  # inside Texas: as if 200 km away
+    assert pulls[1] == pytest.approx(border)  # outside Kentucky, as if across a border
+    assert pulls[2] == pytest.approx(math.exp(-distance_km(KENTUCKY[:2], (38.2098, -84.55883)) / CONTEXT_SCALE_KM))
+    assert pulls[3] == pytest.approx(border)  # abroad, beside Houston: across a border still
+    # Without divisions the points pull as points: the Indiana village beside Louisville most.
+    plain, _, _, _ = context_pulls(*context_geometry(here @ there.T, countries, [texas, KENTUCKY]), np.ones(2))
+    assert plain[1] > plain[2] and plain[0] < border
 
 
 def test_a_country_met_only_by_an_inexact_spelling_yields_to_a_town_of_that_name() -> None:

@@ -203,3 +203,16 @@ def test_a_name_nothing_pulled_at_first_is_ranked_with_what_the_names_before_it_
     settled, used = settle_in_context([kingston, prescott, lanark], world.rank, likely=likely)
     assert _ids(settled) == [KINGSTON_B[0], PRESCOTT_B[0], LANARK_B[0]]
     assert used[2] == (KINGSTON_B[1:], PRESCOTT_B[1:])
+
+
+def test_a_point_tells_the_first_level_division_it_lies_in_and_whether_it_is_that_division() -> None:
+    from dataclasses import replace
+
+    from toponym_server.resolver.context import point_of
+
+    town = _answer("Georgetown", (4292686, 38.21, -84.56, "US"), 0.9)[0]
+    row = town.place._replace(geoname_id=6254925, name="Kentucky", feature_class="A", feature_code="ADM1")
+    kentucky = replace(town, place=row._replace(admin1_code="KY"))
+    assert point_of(kentucky) == (38.21, -84.56, "US", "KY", True)
+    assert point_of(replace(town, place=town.place._replace(admin1_code="KY"))) == (38.21, -84.56, "US", "KY", False)
+    assert point_of(replace(town, place=row)) == (38.21, -84.56, "US")  # no code: no division to tell

@@ -29,6 +29,10 @@ SCATTERED = (
     (-23.55, -46.63, "BR"),
     (0.0, 0.0, ""),
 )
+# First-level divisions the document names, at GeoNames' points: Kentucky's lies at Louisville, Illinois's at Chicago.
+KENTUCKY = ((38.25424, -85.75941, "US", "KY", True),)
+ILLINOIS_AND_PEORIA = ((41.85003, -87.65005, "US", "IL", True), (40.69, -89.59, "US", "IL", False))
+CAIRO_ILLINOIS = ((37.0, -89.18, "US", "IL", False),)
 
 CASES = [
     ("Hama", SYRIA),
@@ -45,11 +49,20 @@ CASES = [
     ("Tripoli", SINAI + LEBANON),
     ("Miami", US_CITIES),
     ("Denver", US_CITIES + SCATTERED),
+    ("Georgetown", KENTUCKY),
+    ("Springfield", ILLINOIS_AND_PEORIA),
+    ("Cairo", ILLINOIS_AND_PEORIA + SCATTERED),
+    ("Illinois", CAIRO_ILLINOIS),
 ]
 
 
 def _every_candidate(
-    self: object, context: Sequence[ContextPoint], depth: int, vectors: object = None, weights: object = None
+    self: object,
+    context: Sequence[ContextPoint],
+    depth: int,
+    vectors: object = None,
+    weights: object = None,
+    divisions: object = None,
 ) -> tuple[list[Ranked], list[ContextPoint]]:
     return self.candidates(), list(context)  # type: ignore[attr-defined]
 

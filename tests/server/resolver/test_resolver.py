@@ -96,6 +96,27 @@ def test_two_names_that_pull_each_other_across_settle_on_one_region(resolver: Re
     assert [answers[0].place.geoname_id for answers in together] == [266826, 268064]  # Tripoli (LB), Sidon
 
 
+@pytest.mark.parametrize(
+    ("town", "division", "inside", "beside_its_point"),
+    [
+        # GeoNames puts Kentucky's point at Louisville, 19 km from Georgetown, Indiana, and 105
+        # km from Georgetown, Kentucky; and Illinois's at Chicago, 280 km from Cairo, Illinois.
+        ("Georgetown", "Kentucky", 4292686, 4257913),
+        ("Cairo", "Illinois", 4234985, None),
+    ],
+)
+def test_a_division_a_document_names_pulls_the_town_inside_it(
+    resolver: Resolver, town: str, division: str, inside: int, beside_its_point: int | None
+) -> None:
+    together = resolver.resolve_many([Query(town, min_confidence=0.0), Query(division)], use_context=True)
+    assert together[0][0].place.geoname_id == inside
+    assert together[1][0].place.feature_code == "ADM1"
+    if beside_its_point is not None:  # as the point it is, the division pulls the namesake beside it
+        state = together[1][0].place
+        point = ((state.latitude, state.longitude, state.country_code),)
+        assert resolver.resolve(Query(town, min_confidence=0.0), point)[0].place.geoname_id == beside_its_point
+
+
 def test_two_names_unsure_alone_find_the_region_they_share(resolver: Resolver) -> None:
     # Alone, Kingston is Jamaica's capital and Prescott the Arizona city, neither sure; each has
     # a likely place in Ontario near one of the other's, which only the other's companions show.

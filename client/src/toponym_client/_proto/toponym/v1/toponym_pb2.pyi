@@ -513,7 +513,10 @@ class ResolveBatchRequest(_message.Message):
     a name's candidate pulls it as if 150 km away at least (Donetsk beside
     Luhansk is Ukraine's city, not the Russian town nearer Luhansk), and the
     places of one country pull less the farther apart they lie (Miami beside
-    Boston, New York and Chicago is Florida's city).
+    Boston, New York and Chicago is Florida's city). A first-level division
+    pulls the places inside it, wherever its point lies (Georgetown beside
+    Kentucky is the Kentucky town, not the Indiana village by Louisville, where
+    GeoNames puts Kentucky's point).
     """
     @_builtins.property
     def requests(self) -> _containers.RepeatedCompositeFieldContainer[Global___ResolveRequest]:
