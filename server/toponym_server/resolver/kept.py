@@ -48,6 +48,7 @@ _DOT_SLACK = 1e-12
 _PLACE_FACTS = len(PlaceFacts._fields)
 _COUNTRY = PlaceFacts._fields.index("country_code")
 _FEATURE_CODE = PlaceFacts._fields.index("feature_code")
+_SIMILARITY = _PLACE_FACTS + 1  # after the place's facts and the score (see _plain)
 _POINT = slice(PlaceFacts._fields.index("latitude"), PlaceFacts._fields.index("longitude") + 1)
 _PLACE_ROW = len(PlaceRow._fields)
 # Where a ranked row's signals start: after the place's facts, the score, the similarity, the
@@ -124,9 +125,9 @@ class KeptRanking:
         rows: tuple[tuple[Any, ...], ...] = marshal.loads(self._packed)
         return rows
 
-    def places(self) -> list[tuple[int, str]]:
-        """The candidates' place IDs and feature codes, in ranking order."""
-        return [(row[0], row[_FEATURE_CODE]) for row in self._rows()]
+    def places(self) -> list[tuple[int, str, float]]:
+        """The candidates' place IDs, feature codes and similarities (of the names that met them), in ranking order."""
+        return [(row[0], row[_FEATURE_CODE], row[_SIMILARITY]) for row in self._rows()]
 
     def candidates(self, positions: Iterable[int] | None = None) -> list[Ranked]:
         """The candidates at ``positions`` (all of them by default), made again, in ranking order."""
@@ -154,8 +155,8 @@ class KeptRanking:
         in_divisions = feature_codes = None
         if divisions is not None:
             places = self.places()
-            in_divisions = [divisions.get(place_id, "") for place_id, _ in places]
-            feature_codes = [code for _, code in places]
+            in_divisions = [divisions.get(place_id, "") for place_id, _, _ in places]
+            feature_codes = [code for _, code, _ in places]
         dots, shared = context_geometry(own_vectors @ vectors.T, own_countries, context, in_divisions, feature_codes)
         pulls, pulled_by, closest, compatriot = context_pulls(dots, shared, weights.of_points(context))
         # Where a candidate's nearest point of its own country is not its nearest point, both may pull it.

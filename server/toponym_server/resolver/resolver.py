@@ -874,22 +874,26 @@ class Resolver:
         return with_context(within, pulling, evidence=not confines(query.hints), weights=weights, divisions=divisions)
 
     def _divisions_of(self, kept: KeptRanking, context: Sequence[ContextPoint]) -> dict[int, str] | None:
-        """The first-level division codes of ``kept``'s candidates that a division of ``context`` may hold, by place ID.
+        """The first-level division codes of ``kept``'s candidates, by place ID, where a division may hold some.
 
-        All of them where ``context`` names a division, and those that are divisions where its
-        places say which division they lie in; ``None`` for none
-        (:func:`~toponym_server.matching.ranking.context_geometry`). The place rows are read only then.
+        ``None`` unless ``context`` says which divisions its places lie in and either names a
+        division or ``kept`` holds one (:func:`~toponym_server.matching.ranking.context_geometry`):
+        the place rows are read only then. A division that holds a candidate named exactly as
+        the query (Potosí, the department, holds Potosí, the city) is left out: a list of its
+        towns means the city, and the department is no nearer to them than the city is.
         """
         lying = [point_division(point) for point in context]
         if not any(code for code, _ in lying):
             return None
         places = kept.places()
-        if not any(named for _, named in lying):
-            places = [(place_id, code) for place_id, code in places if code in FIRST_LEVEL_DIVISIONS]
-        if not places:
+        if not any(named for _, named in lying) and not any(code in FIRST_LEVEL_DIVISIONS for _, code, _ in places):
             return None
-        rows = self._place_rows_of([place_id for place_id, _ in places])
-        return {place_id: row.admin1_code for place_id, row in rows.items()}
+        rows = self._place_rows_of([place_id for place_id, _, _ in places])
+        lies_in = {place_id: (row.country_code, row.admin1_code) for place_id, row in rows.items()}
+        found = [(p, code in FIRST_LEVEL_DIVISIONS, similarity) for p, code, similarity in places if p in lies_in]
+        named_so = {lies_in[p] for p, division, similarity in found if not division and similarity >= 1.0}
+        holding = {p for p, division, _ in found if division and lies_in[p] in named_so}
+        return {p: lies_in[p][1] for p, _, _ in found if p not in holding}
 
     def _kept_ranking(self, query: Query, depth: int) -> tuple[KeptRanking, list[Ranked] | None]:
         """The kept lone ranking of ``query``, ``depth`` deep, and the ranking itself if it was made (and kept) now."""

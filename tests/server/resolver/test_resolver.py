@@ -117,6 +117,15 @@ def test_a_division_a_document_names_pulls_the_town_inside_it(
         assert resolver.resolve(Query(town, min_confidence=0.0), point)[0].place.geoname_id == beside_its_point
 
 
+def test_a_division_that_holds_a_town_of_its_name_does_not_take_that_name_from_it(resolver: Resolver) -> None:
+    # Potosí among the department's towns is the city: the department, which holds them all,
+    # is no nearer to them than the city is.
+    names = ["Uyuni", "Challapata", "Ckochas", "Potosí"]
+    together = resolver.resolve_many([Query(name, min_confidence=0.0) for name in names], use_context=True)
+    assert together[3][0].place.geoname_id == 3907584
+    assert together[3][0].place.feature_code != "ADM1"
+
+
 def test_two_names_unsure_alone_find_the_region_they_share(resolver: Resolver) -> None:
     # Alone, Kingston is Jamaica's capital and Prescott the Arizona city, neither sure; each has
     # a likely place in Ontario near one of the other's, which only the other's companions show.
