@@ -106,6 +106,19 @@ LANDFORM_WORDS = frozenset(
     }
 )  # fmt: skip
 
+# Facilities' words ending a name (Erbil Airport, Beirut Harbor, Berlin Zoo, Tower Bridge): after
+# another word of a capitalised run such a word is the facility's, never a place of its own (Airport,
+# Hawaii; Harbor, Oregon; Bridge, Cornwall); the name before it may be a place's (Erbil).
+FACILITY_WORDS = frozenset(
+    {
+        "airport", "airfield", "airbase", "harbor", "harbour", "port", "bridge", "zoo", "tower", "towers",
+        "church", "cathedral", "mosque", "temple", "synagogue", "hospital", "clinic", "beach", "station",
+        "stadium", "arena", "square", "park", "palace", "prison", "jail", "market", "bazaar", "dam", "mall",
+        "camp", "base", "barracks", "university", "college", "school", "hotel", "museum", "castle",
+        "crossing", "checkpoint", "refinery", "terminal", "plant", "factory", "mine",
+    }
+)  # fmt: skip
+
 # Abbreviations the news writes countries' names by (*US officials*, *UK and French envoys*): after a
 # person's name and a comma they are a place, not the state a person represents (*Warren, MA*).
 COUNTRY_ABBREVIATIONS = frozenset({"us", "uk", "usa", "uae"})

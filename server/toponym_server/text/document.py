@@ -549,8 +549,10 @@ def _accept(span: Span, best: Candidate, strong: bool, listed: bool, min_confide
       before it; ``listed``: a list of places around it, or its state's code after it) a
       one-word span of a small place needs :data:`NO_CUE_CONFIDENCE`.
     - A name the gazetteer spells otherwise (a phonetic or fuzzy match) needs a cue, unless it
-      is a country or a first-level division; in a script without capitals, or ending on a
-      landform's word (*the Bekaa Valley* is no Bega Valley), it never counts.
+      is a country or a first-level division; in a script without capitals, ending on a
+      landform's word (*the Bekaa Valley* is no Bega Valley) or, met only fuzzily, as a
+      sentence's first word without a cue (*Ships waited* is no Cyprus, *Síp* in Hungarian),
+      it never counts.
     - A small place's name is a common noun after an article (*der Regen*), at the start of a
       sentence (*Lage bleibt*), or alone in a script without capitals: there the place must be
       an area or a city of :data:`PROMINENT_POPULATION` people.
@@ -571,7 +573,10 @@ def _accept(span: Span, best: Candidate, strong: bool, listed: bool, min_confide
     # Transliterated words meet Latin names loosely: in a script without capitals only a name
     # the gazetteer writes that way counts.
     if not strong and (
-        uncased or _names_a_landform(span.name) or not (cued or (area and best.confidence >= NO_CUE_CONFIDENCE))
+        uncased
+        or _names_a_landform(span.name)
+        or (one_word and span.opens_sentence and not cued and best.match_kind is MatchKind.FUZZY)
+        or not (cued or (area and best.confidence >= NO_CUE_CONFIDENCE))
     ):
         return False
     if one_word and not prominent and not cued:

@@ -37,6 +37,7 @@ from toponym_server.text.cues import (
     COMMON_WORDS,
     COUNTRY_ABBREVIATIONS,
     DEMONYMS,
+    FACILITY_WORDS,
     NAME_ABBREVIATIONS,
     NAME_CONNECTORS,
     NO_PLACE_ALONE,
@@ -667,6 +668,8 @@ def _spans_in_run(
                 not first.capitalized or _abbreviates_a_name(first) or first.word in NO_PLACE_ALONE
             ):
                 continue  # a lower-case word alone (the division word of *Donetsk region*) names nothing, nor *St*
+            if length == 1 and i > 0 and first.word in FACILITY_WORDS:
+                continue  # *Erbil Airport*: the facility's word is no place of its own
             for start, end, variant in _variants(raw, length, last.cased, written):
                 # A cased name starting on a common word is written so (New York, not New Syria);
                 # so is every name of a script without capitals, or it is never a mention: the

@@ -257,6 +257,13 @@ def test_the_gulf_alone_is_no_place_the_gazetteer_names_so() -> None:
     assert [s.text for s in found] == ["Gulf Shores", "Gulf Province"]
 
 
+def test_a_facilitys_word_after_a_name_is_no_place_of_its_own() -> None:
+    known = {"erbil", "airport", "tower", "bridge", "palm beach", "beach"}
+    text = "Drones hit Erbil Airport. Police closed Tower Bridge. Airport staff fled to Palm Beach and Beach Road."
+    found = find_spans(text, lambda t: t.lower() in known, lambda t: t.lower() in known)
+    assert [s.text for s in found] == ["Erbil", "Tower", "Airport", "Palm Beach", "Beach"]
+
+
 def test_a_place_written_with_an_organisations_word_that_ends_places_names_is_no_organisation() -> None:
     known = {"west bank", "borno state", "islamic state", "world bank", "red cross", "gaza"}
     written = {"west bank", "borno state", "red cross"}
