@@ -213,6 +213,9 @@ where known, the code of the first-level division it lies in and whether it is t
 FIRST_LEVEL_DIVISIONS = frozenset({"ADM1"})
 """The feature codes of first-level divisions (GeoNames' ``ADM1``): such a place holds the places of its code."""
 
+UNKNOWN_DIVISIONS = ("", "00")
+"""First-level division codes that name no division: none, and GeoNames' ``00`` (its division unknown)."""
+
 
 def point_division(point: ContextPoint) -> tuple[str, bool]:
     """The code of the first-level division a document's place lies in (``KY``), and whether it is that division.
@@ -418,7 +421,8 @@ def context_geometry(
     candidate and a place of one country count as a place across a border does,
     :data:`BORDER_KM` apart at least (*Georgetown* beside *Kentucky* is the Kentucky town, not
     the Indiana village nearer Louisville). Without ``divisions`` the places pull as the points
-    they are.
+    they are; so does a place of no known division (:data:`UNKNOWN_DIVISIONS`), which lies
+    inside no division and outside none.
     """
     point_countries = np.array([point[2] for point in context], dtype=str)
     shared = np.asarray(countries, dtype=str)[:, None] == point_countries[None, :]
@@ -432,7 +436,7 @@ def context_geometry(
     if feature_codes is not None:
         candidate = np.array([code in FIRST_LEVEL_DIVISIONS for code in feature_codes])[:, None]
     is_division = named | candidate
-    known = (codes != "") & (own != "") & shared
+    known = ~np.isin(codes, UNKNOWN_DIVISIONS) & ~np.isin(own, UNKNOWN_DIVISIONS) & shared
     inside = known & (own == codes)
     dots = np.where(inside & named, np.maximum(dots, _WITHIN_DIVISION), dots)
     return np.where(inside & candidate, 1.0, dots), shared & ~(known & ~inside & is_division)

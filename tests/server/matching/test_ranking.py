@@ -373,6 +373,24 @@ def test_a_divisions_places_count_as_near_its_point_and_its_countrys_others_as_a
     assert plain[1] > plain[2] and plain[0] < border
 
 
+def test_a_place_whose_division_geonames_does_not_know_is_on_no_side_of_a_divisions_edge() -> None:
+    # GeoNames writes "00" for a place whose first-level division it does not know (Battle
+    # Ground, Cayman Islands, 2 km from the point of Sister Island, the division it lies in):
+    # such a place lies inside no division and outside none, as a place without a code.
+    from toponym_server.matching.ranking import context_geometry
+
+    sister_island = (19.69, -79.88, "KY", "10375972", True)
+    battle_ground = place(3580755, "KY", (19.70, -79.87), 0.5)
+    west_bay = place(2, "KY", (19.37, -81.41), 0.5, "A.ADM1")
+    town = (19.70, -79.87, "KY", "00", False)
+    # The named division beside the town of no known division; the town beside a division that is a candidate.
+    for candidate, context, codes in ((battle_ground, sister_island, "00"), (west_bay, town, "10375968")):
+        dots = unit_vectors(np.array([candidate[4:6]])) @ unit_vectors(np.array([context[:2]])).T
+        got, shared = context_geometry(dots, ["KY"], [context], [codes], [candidate.feature_code])
+        assert shared.tolist() == [[True]]
+        assert got.tolist() == dots.tolist()
+
+
 def test_a_country_met_only_by_an_inexact_spelling_yields_to_a_town_of_that_name() -> None:
     angola = place(3351879, "AO", (-12.5, 18.5), 1.0, "A.PCLI")
     town = place(1689080, "PH", (16.98, 122.01), 0.58)

@@ -117,6 +117,18 @@ def test_a_division_a_document_names_pulls_the_town_inside_it(
         assert resolver.resolve(Query(town, min_confidence=0.0), point)[0].place.geoname_id == beside_its_point
 
 
+def test_a_town_whose_division_geonames_does_not_know_is_not_across_a_named_divisions_edge(
+    resolver: Resolver,
+) -> None:
+    # GeoNames writes "00" for the division of both Cayman towns named Battle Ground: beside
+    # Sister Island, the one 2 km from the division's point counted as across a border, and the
+    # answer went to the one on Grand Cayman, 170 km away.
+    names = [Query("Battle Ground", min_confidence=0.0), Query("Sister Island")]
+    together = resolver.resolve_many(names, use_context=True)
+    assert together[1][0].place.feature_code == "ADM1"
+    assert together[0][0].place.geoname_id == 3580755
+
+
 def test_a_division_that_holds_a_town_of_its_name_does_not_take_that_name_from_it(resolver: Resolver) -> None:
     # Potosí among the department's towns is the city: the department, which holds them all,
     # is no nearer to them than the city is.
