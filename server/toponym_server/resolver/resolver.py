@@ -888,7 +888,9 @@ class Resolver:
         places = kept.places()
         if not any(named for _, named in lying) and not any(code in FIRST_LEVEL_DIVISIONS for _, code, _ in places):
             return None
-        rows = self._place_rows_of([place_id for place_id, _, _ in places])
+        # In a turn, as every read of the index (a glance at the leaders in context is in none).
+        with self.index.turn():
+            rows = self._place_rows_of([place_id for place_id, _, _ in places])
         lies_in = {place_id: (row.country_code, row.admin1_code) for place_id, row in rows.items()}
         found = [(p, code in FIRST_LEVEL_DIVISIONS, similarity) for p, code, similarity in places if p in lies_in]
         named_so = {lies_in[p] for p, division, similarity in found if not division and similarity >= 1.0}

@@ -107,3 +107,23 @@ def test_the_leader_in_context_is_the_answer_in_context(embedded_index: IndexRea
         assert best in {r.place.place_id for r in resolver.leaders_in_context(query, context)}
         alone = resolver.resolve(query)[0].place.geoname_id
         assert [r.place.place_id for r in resolver.leaders_in_context(query, ())] == [alone]
+
+
+def test_the_divisions_of_the_candidates_are_read_in_a_turn(
+    embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every read of the index goes through its turns (IndexReader.turn): one outside them opens
+    # the thread's own connection, with a page cache of its own, in each of a server's threads.
+    resolver = Resolver(embedded_index)
+    query = Query("Georgetown", limit=3, min_confidence=0.0)
+    resolver.rank(query)  # the lone ranking, kept: the division's places are all that is read next
+    read = embedded_index.place_fields_by_id
+    in_turns: list[bool] = []
+
+    def place_fields_by_id(place_ids: Sequence[int]) -> object:
+        in_turns.append(bool(getattr(embedded_index._local, "in_turn", False)))
+        return read(place_ids)
+
+    monkeypatch.setattr(embedded_index, "place_fields_by_id", place_fields_by_id)
+    assert resolver.leaders_in_context(query, KENTUCKY)[0].place.place_id == 4292686
+    assert in_turns and all(in_turns)
