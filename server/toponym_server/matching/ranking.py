@@ -434,7 +434,7 @@ def context_geometry(
     named = np.array([named for _, named in lying], dtype=bool)[None, :]
     candidate = np.zeros((len(own), 1), dtype=bool)
     if feature_codes is not None:
-        candidate = np.array([code in FIRST_LEVEL_DIVISIONS for code in feature_codes])[:, None]
+        candidate = np.array([code in FIRST_LEVEL_DIVISIONS for code in feature_codes], dtype=bool)[:, None]
     is_division = named | candidate
     known = ~np.isin(codes, UNKNOWN_DIVISIONS) & ~np.isin(own, UNKNOWN_DIVISIONS) & shared
     inside = known & (own == codes)

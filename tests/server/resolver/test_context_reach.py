@@ -97,6 +97,9 @@ def test_a_name_without_candidates_has_none_in_any_context(embedded_index: Index
     assert resolver.rank(Query("---")) == []
     assert resolver.resolve(Query("---", min_confidence=0.0), SYRIA) == []
     assert resolver.leaders_in_context(Query("---"), SYRIA) == []
+    # Nor beside a division the document names (the division's geometry of no candidate).
+    assert resolver.resolve(Query("---", min_confidence=0.0), KENTUCKY + SYRIA) == []
+    assert resolver.leaders_in_context(Query("---"), KENTUCKY) == []
 
 
 def test_the_leader_in_context_is_the_answer_in_context(embedded_index: IndexReader) -> None:
