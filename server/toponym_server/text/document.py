@@ -13,13 +13,13 @@ from toponym_server.index.reader import IndexReader, PlaceRow
 from toponym_server.matching.features import Kind
 from toponym_server.matching.keys import exact_key, naming_keys
 from toponym_server.matching.normalize import normalize
-from toponym_server.matching.ranking import ContextWeights, Hints, distance_km
+from toponym_server.matching.ranking import UNKNOWN_DIVISIONS, ContextWeights, Hints, distance_km, point_division
 from toponym_server.matching.script import has_arabic
 from toponym_server.matching.similarity import MatchKind
 from toponym_server.resolver import Candidate, Query, Resolver, contexts_for, in_document, settle_in_context
 from toponym_server.resolver.answers import MET_WHOLE
 from toponym_server.resolver.cache import LruCache
-from toponym_server.resolver.context import Points, document_weights
+from toponym_server.resolver.context import Point, Points, document_weights
 from toponym_server.resolver.qualified import AREA_CHOICES, AREA_KINDS, AnsweredWithin, Area, as_asked
 from toponym_server.text.cues import LANDFORM_WORDS, LIST_SEPARATORS
 from toponym_server.text.finder import Span, find_spans, spelled_out, without_division_word
@@ -747,18 +747,27 @@ def _capitals_namesake_among(
     ``alone`` leads with a capital and ``together`` with a namesake that lies within
     :data:`AMONG_KM` of two of the document's other places (``points``), or of one of the
     places listed beside the name (``listed``) that is no :data:`GREAT_CITY` but its country's
-    capital. A country's name always means the country.
+    capital. A first-level division the document names is near the places it holds, wherever
+    its point lies (as the ranking has it: :func:`~toponym_server.matching.ranking.context_geometry`).
+    A country's name always means the country.
     """
     if not alone or not together or alone[0].place.feature_code != "PPLC":
         return False
     place = together[0].place
     here = (place.latitude, place.longitude)
-    near = sum(distance_km(here, point[:2]) <= AMONG_KM for point in points)
+    near = sum(distance_km(here, point[:2]) <= AMONG_KM or _holds_it(point, place) for point in points)
     return near >= 2 or any(
         distance_km(here, (c.place.latitude, c.place.longitude)) <= AMONG_KM
         and (c.place.population < GREAT_CITY or c.place.feature_code == "PPLC")
         for c in listed
     )
+
+
+def _holds_it(point: Point, place: PlaceRow) -> bool:
+    """Tell whether ``point`` is a first-level division the document names and ``place`` lies in it."""
+    code, is_division = point_division(point)
+    same = place.country_code == point[2] and place.admin1_code == code
+    return is_division and same and code not in UNKNOWN_DIVISIONS
 
 
 def _as_sure_as(confidence: float, area: Candidate, others: list[Candidate]) -> list[Candidate]:

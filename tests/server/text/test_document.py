@@ -164,6 +164,25 @@ def test_a_capitals_name_means_a_namesake_among_the_documents_other_places(
     assert [m.candidates[0].place.geoname_id for m in mentions if m.text == "Tripoli"] == [tripoli]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "namesake"),
+    [
+        # Illinois's point is Chicago's, 540 km from Cairo, Illinois; Texas's is Houston's, 400
+        # km from Paris, Texas: each division holds its namesake as the ranking has it, and with
+        # Carbondale (Sherman) beside it, two of the document's places are near it.
+        ("Illinois officials said Cairo was flooded. In Carbondale, shelters opened.", "Cairo", 4234985),
+        ("Texas officials said Paris was hit. In Sherman, shelters opened.", "Paris", 4717560),
+        # One place alone does not take a capital's name from its government.
+        ("The Texas governor met the French president in Paris.", "Paris", 2988507),
+    ],
+)
+def test_a_division_the_document_names_holds_a_capitals_namesake_among_its_places(
+    embedded_index: IndexReader, text: str, name: str, namesake: int
+) -> None:
+    mentions = TextResolver(Resolver(embedded_index), embedded_index).resolve_text(text, limit=1)
+    assert [m.candidates[0].place.geoname_id for m in mentions if m.text == name] == [namesake]
+
+
 def test_a_name_follows_the_place_a_surer_name_beside_it_settled_on(embedded_index: IndexReader) -> None:
     # Saida was ranked against the Libyan capital that Tripoli means alone, and went to Saïda
     # (Algeria); now against the Tripoli that Sidon pulled to Lebanon, settled first.
