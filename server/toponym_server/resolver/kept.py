@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import marshal
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -99,6 +99,17 @@ def _ranked(row: tuple[Any, ...]) -> Ranked:
     return Ranked(facts, score, similarity, MatchKind(match_kind), matched, view, bonus, signals)
 
 
+class _Columns(NamedTuple):
+    """A kept ranking's columns, as arrays, made when it is first ranked in a context."""
+
+    vectors: np.ndarray
+    scores: np.ndarray
+    countries: np.ndarray
+    place_ids: np.ndarray
+    feature_codes: np.ndarray
+    similarities: np.ndarray
+
+
 class KeptRanking:
     """A lone ranking, best first, kept as one ``marshal`` string of plain tuples; its context arrays made on first use.
 
@@ -109,14 +120,12 @@ class KeptRanking:
     when it is kept (BENCHMARKS.md, twenty-ninth session).
     """
 
-    __slots__ = ("_count", "_countries", "_packed", "_scores", "_vectors")
+    __slots__ = ("_columns", "_count", "_packed")
 
     def __init__(self, ranked: Sequence[Ranked]) -> None:
         self._packed = marshal.dumps(tuple(_plain(item) for item in ranked))
         self._count = len(ranked)
-        self._vectors: np.ndarray | None = None
-        self._countries: np.ndarray | None = None
-        self._scores: np.ndarray | None = None
+        self._columns: _Columns | None = None
 
     def __len__(self) -> int:
         return self._count
@@ -127,21 +136,34 @@ class KeptRanking:
 
     def places(self) -> list[tuple[int, str, float]]:
         """The candidates' place IDs, feature codes and similarities (of the names that met them), in ranking order."""
-        return [(row[0], row[_FEATURE_CODE], row[_SIMILARITY]) for row in self._rows()]
+        columns = self._made_columns()
+        return list(
+            zip(columns.place_ids.tolist(), columns.feature_codes.tolist(), columns.similarities.tolist(), strict=True)
+        )
 
     def candidates(self, positions: Iterable[int] | None = None) -> list[Ranked]:
         """The candidates at ``positions`` (all of them by default), made again, in ranking order."""
         rows = self._rows()
         return [_ranked(row) for row in (rows if positions is None else (rows[i] for i in positions))]
 
-    def _arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        if self._vectors is None or self._scores is None or self._countries is None:
+    def _made_columns(self) -> _Columns:
+        # One unpacking for the context's arrays and places(): a ranking in context asks for both.
+        if self._columns is None:
             rows = self._rows()
             points = np.array([row[_POINT] for row in rows], dtype=float).reshape(-1, 2)
-            self._vectors = unit_vectors(points)
-            self._scores = np.array([row[_PLACE_FACTS] for row in rows], dtype=float)
-            self._countries = np.array([row[_COUNTRY] for row in rows], dtype=str)
-        return self._vectors, self._scores, self._countries
+            self._columns = _Columns(
+                unit_vectors(points),
+                np.array([row[_PLACE_FACTS] for row in rows], dtype=float),
+                np.array([row[_COUNTRY] for row in rows], dtype=str),
+                np.array([row[0] for row in rows], dtype=np.int64),
+                np.array([row[_FEATURE_CODE] for row in rows], dtype=str),
+                np.array([row[_SIMILARITY] for row in rows], dtype=float),
+            )
+        return self._columns
+
+    def _arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        columns = self._made_columns()
+        return columns.vectors, columns.scores, columns.countries
 
     def _pulled(
         self,
