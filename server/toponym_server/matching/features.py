@@ -14,10 +14,16 @@ class Kind(StrEnum):
     OTHER = "other"
 
 
+COUNTRY_CODE_PREFIX = "PCL"
+"""The start of the feature codes of countries (``PCLI``, ``PCLD`` ...), of class ``A``."""
+OTHER_COUNTRY_CODES = ("TERR", "PRSH")
+"""The other feature codes of class ``A`` that are countries: a territory, a parish (Andorra's)."""
+
+
 def kind_of_feature(feature_class: str, feature_code: str) -> Kind:
     """Classify a GeoNames feature class and code."""
     if feature_class == "A":
-        if feature_code.startswith("PCL") or feature_code in ("TERR", "PRSH"):
+        if feature_code.startswith(COUNTRY_CODE_PREFIX) or feature_code in OTHER_COUNTRY_CODES:
             return Kind.COUNTRY
         if feature_code.startswith("ADM"):
             return Kind.ADMIN_AREA

@@ -23,7 +23,7 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
-from toponym_server.matching.features import Kind, kind_of_feature
+from toponym_server.matching.features import COUNTRY_CODE_PREFIX, OTHER_COUNTRY_CODES, Kind, kind_of_feature
 from toponym_server.matching.generic_words import MUNICIPALITY_WORDS, admin_words_in, asks_for_subdivision, kind_of
 from toponym_server.matching.local_script import countries_writing, is_local_script, script_of
 from toponym_server.matching.normalize import (
@@ -202,13 +202,19 @@ BORDER_KM = 150.0
 # border). No nearer: a state then pulls a capital's namesake inside it past the capital (*The
 # Texas governor met the French president in Paris* settled on Paris, Texas). See context_geometry.
 DIVISION_KM = 200.0
+# A country a document names pulls a place inside it as if it lay this far from the country's
+# point, wherever it lies: the point says nothing of where in the country a place is (the embedded
+# gazetteer puts it at the capital). Far enough that *Mexico* does not pull *Texas* to a village
+# 67 km from Mexico City (past 480 km), near enough that *Lebanon* pulls *Tripoli* home (below
+# 575 km). See context_geometry.
+COUNTRY_KM = 520.0
 EARTH_RADIUS_KM = 6371.0
 
 
 ContextPoint = tuple[float, float, str] | tuple[float, float, str, str, bool]
 """A place of a name's document that pulls it: its latitude, longitude and country code; and,
 where known, the code of the first-level division it lies in and whether it is that division
-(:func:`point_division`)."""
+(:func:`point_division`). A country is its country's area: no division code, and true."""
 
 FIRST_LEVEL_DIVISIONS = frozenset({"ADM1"})
 """The feature codes of first-level divisions (GeoNames' ``ADM1``): such a place holds the places of its code."""
@@ -220,9 +226,14 @@ UNKNOWN_DIVISIONS = ("", "00")
 def point_division(point: ContextPoint) -> tuple[str, bool]:
     """The code of the first-level division a document's place lies in (``KY``), and whether it is that division.
 
-    ``("", False)`` for a point that does not say.
+    ``("", False)`` for a point that does not say; ``("", True)`` for a country (:func:`point_is_country`).
     """
     return (point[3], point[4]) if len(point) == 5 else ("", False)
+
+
+def point_is_country(point: ContextPoint) -> bool:
+    """Tell whether a document's place is a country: the area of its country code, in no division."""
+    return len(point) == 5 and point[4] and not point[3]
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,9 +416,11 @@ def context_geometry(
     countries: Sequence[str] | np.ndarray,
     context: Sequence[ContextPoint],
     divisions: Sequence[str] | None = None,
-    feature_codes: Sequence[str] | None = None,
+    feature_codes: Sequence[str] | np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """The cosines and the shared countries :func:`context_pulls` takes, with first-level divisions in them.
+    """The cosines and shared countries :func:`context_pulls` takes, with countries and first-level divisions in them.
+
+    A country the document names holds its places as a division does (:func:`_in_countries`).
 
     ``dots`` holds the cosines between the candidates (rows) and the document's places
     (columns), ``countries`` the candidates' country codes, ``divisions`` the codes of the
@@ -426,6 +439,7 @@ def context_geometry(
     """
     point_countries = np.array([point[2] for point in context], dtype=str)
     shared = np.asarray(countries, dtype=str)[:, None] == point_countries[None, :]
+    dots = _in_countries(dots, shared, context, feature_codes)
     lying = [point_division(point) for point in context]
     if divisions is None or not any(code for code, _ in lying):
         return dots, shared
@@ -440,6 +454,37 @@ def context_geometry(
     inside = known & (own == codes)
     dots = np.where(inside & named, np.maximum(dots, _WITHIN_DIVISION), dots)
     return np.where(inside & candidate, 1.0, dots), shared & ~(known & ~inside & is_division)
+
+
+_WITHIN_COUNTRY = math.cos(COUNTRY_KM / EARTH_RADIUS_KM)
+
+
+def _in_countries(
+    dots: np.ndarray,
+    shared: np.ndarray,
+    context: Sequence[ContextPoint],
+    feature_codes: Sequence[str] | np.ndarray | None,
+) -> np.ndarray:
+    """``dots`` with the document's countries as the areas they are (see :func:`context_geometry`).
+
+    A country the document names (:func:`point_is_country`) says that a place lies in it, not
+    where: a candidate inside it counts as lying :data:`COUNTRY_KM` from its point, wherever it
+    lies (*Texas*, a village of a thousand people 67 km from Mexico City, is no nearer *Mexico*
+    than Chihuahua is), and a candidate outside it no nearer, unless that candidate is a country
+    too: two countries lie as near each other as their points do (*Liban* beside *Syria* is
+    Lebanon). A candidate that is a country pulls as its point does, not as the area holding the
+    document's places: *Şam* beside *Halep* and *Menbiç* is Damascus, which Turkish calls so, not
+    Syria, which it once called so too.
+    """
+    named = np.array([point_is_country(point) for point in context], dtype=bool)[None, :]
+    if not named.any():
+        return dots
+    country = np.zeros((len(dots), 1), dtype=bool)
+    if feature_codes is not None and len(feature_codes):
+        codes = np.asarray(feature_codes, dtype=str)
+        country = (np.char.startswith(codes, COUNTRY_CODE_PREFIX) | np.isin(codes, OTHER_COUNTRY_CODES))[:, None]
+    outside = np.where(country, dots, np.minimum(dots, _WITHIN_COUNTRY))
+    return np.where(named, np.where(shared, _WITHIN_COUNTRY, outside), dots)
 
 
 def _match_kind(query: Normalized, hit: NameView, view: str, similarity: float) -> MatchKind:
@@ -1270,7 +1315,7 @@ def with_context(
     ``weights`` are the document's :func:`context_weights`, worked out from ``context`` when not
     given (a caller that passes only the points that pull, as the resolver does, gives them).
     ``divisions`` gives the candidates' first-level division codes by place ID, so that a
-    division holds its places (:func:`context_geometry`).
+    division holds its places (:func:`context_geometry`; a country holds its places without).
     """
     if not context:
         return list(ranked)

@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from toponym_server.matching.features import Kind
 from toponym_server.matching.ranking import FIRST_LEVEL_DIVISIONS, ContextPoint, ContextWeights, context_weights
 from toponym_server.resolver.answers import Candidate
 
@@ -225,9 +226,12 @@ def point_of(answer: Candidate) -> Point:
 
     A division holds the places of its code wherever its point lies, so the code of the
     division, and whether the place is that division, go with the point
-    (:func:`~toponym_server.matching.ranking.context_geometry`); a place without a code has none.
+    (:func:`~toponym_server.matching.ranking.context_geometry`); a place without a code has
+    none. So does a country, which holds its country's places: no code, and true.
     """
     place = answer.place
+    if answer.kind is Kind.COUNTRY:
+        return (place.latitude, place.longitude, place.country_code, "", True)
     if not place.admin1_code:
         return (place.latitude, place.longitude, place.country_code)
     is_division = place.feature_code in FIRST_LEVEL_DIVISIONS

@@ -161,10 +161,6 @@ class KeptRanking:
             )
         return self._columns
 
-    def _arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        columns = self._made_columns()
-        return columns.vectors, columns.scores, columns.countries
-
     def _pulled(
         self,
         context: Sequence[ContextPoint],
@@ -173,17 +169,17 @@ class KeptRanking:
         divisions: Mapping[int, str] | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
         """The candidates' scores with the pull of ``context``, and which of its points pull each (rows)."""
-        own_vectors, own_scores, own_countries = self._arrays()
-        in_divisions = feature_codes = None
+        columns = self._made_columns()
+        in_divisions = None
         if divisions is not None:
-            places = self.places()
-            in_divisions = [divisions.get(place_id, "") for place_id, _, _ in places]
-            feature_codes = [code for _, code, _ in places]
-        dots, shared = context_geometry(own_vectors @ vectors.T, own_countries, context, in_divisions, feature_codes)
+            in_divisions = [divisions.get(place_id, "") for place_id in columns.place_ids.tolist()]
+        dots, shared = context_geometry(
+            columns.vectors @ vectors.T, columns.countries, context, in_divisions, columns.feature_codes
+        )
         pulls, pulled_by, closest, compatriot = context_pulls(dots, shared, weights.of_points(context))
         # Where a candidate's nearest point of its own country is not its nearest point, both may pull it.
         nearest = (dots >= closest[:, None] - _DOT_SLACK) | (shared & (dots >= compatriot[:, None] - _DOT_SLACK))
-        return own_scores + pulled_by * pulls, nearest
+        return columns.scores + pulled_by * pulls, nearest
 
     def within(
         self,

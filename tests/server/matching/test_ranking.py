@@ -391,6 +391,56 @@ def test_a_place_whose_division_geonames_does_not_know_is_on_no_side_of_a_divisi
         assert got.tolist() == dots.tolist()
 
 
+# Texas beside Mexico, whose point in the embedded gazetteer is its capital's: a village named
+# Texas lies 67 km from Mexico City, the state's point (Houston) 1,220 km away.
+MEXICO = (19.42847, -99.12766, "MX", "", True)
+TEXAS_STATE = place(4736286, "US", (29.76328, -95.36327), 0.9, "A.ADM1")
+TEXAS_VILLAGE = place(3814142, "MX", (20.03, -99.20), 0.4)
+
+
+def test_a_country_the_document_names_holds_its_places_wherever_they_lie() -> None:
+    from toponym_server.matching.ranking import CONTEXT_SCALE_KM, COUNTRY_KM, context_geometry, context_pulls
+
+    far_inside = place(4014338, "MX", (28.63, -106.09), 0.5)  # Chihuahua, 1,250 km from Mexico City
+    candidates = [TEXAS_VILLAGE, far_inside, TEXAS_STATE]
+    here = unit_vectors(np.array([(c.latitude, c.longitude) for c in candidates]))
+    dots = here @ unit_vectors(np.array([MEXICO[:2]])).T
+    countries = [c.country_code for c in candidates]
+    got, shared = context_geometry(dots, countries, [MEXICO])
+    pulls, _, _, _ = context_pulls(got, shared, np.ones(1))
+    inside = math.exp(-COUNTRY_KM / CONTEXT_SCALE_KM)
+    assert pulls[:2].tolist() == pytest.approx([inside, inside])  # in Mexico, near its point or not
+    assert pulls[2] < inside  # outside it, no nearer
+    # A place of the country that is not the country itself pulls as the point it is: the
+    # village beside Mexico City most.
+    mexico_city = (*MEXICO[:2], "MX", "09", False)
+    plain, _, _, _ = context_pulls(*context_geometry(dots, countries, [mexico_city]), np.ones(1))
+    assert plain[0] > inside > plain[1]
+
+
+def test_a_country_beside_its_neighbour_does_not_pull_a_famous_name_to_its_village() -> None:
+    from toponym_server.matching.ranking import with_context
+
+    ranked = rank(normalize("Texas"), [(TEXAS_STATE, [hit("Texas")]), (TEXAS_VILLAGE, [hit("Texas")])], Hints())
+    assert ranked[0].place.place_id == 4736286
+    assert with_context(ranked, [MEXICO])[0].place.place_id == 4736286
+    assert with_context(ranked, [MEXICO[:3]])[0].place.place_id == 3814142  # as a point, Mexico City's
+
+
+def test_countries_named_together_lie_as_near_as_their_points() -> None:
+    # Liban beside Syria is Lebanon, whose point lies 85 km from Syria's; a town of Lebanon
+    # that near is no nearer Syria than Syria's own towns are.
+    from toponym_server.matching.ranking import COUNTRY_KM, context_geometry
+
+    syria = (33.51, 36.29, "SY", "", True)  # its point: Damascus
+    lebanon = place(272103, "LB", (33.89, 35.50), 0.9, "A.PCLI")
+    town = place(1, "LB", (33.85, 35.90), 0.5)
+    here = unit_vectors(np.array([(c.latitude, c.longitude) for c in (lebanon, town)]))
+    dots = here @ unit_vectors(np.array([syria[:2]])).T
+    got, _ = context_geometry(dots, ["LB", "LB"], [syria], feature_codes=["PCLI", "PPL"])
+    assert got[:, 0].tolist() == pytest.approx([dots[0, 0], math.cos(COUNTRY_KM / 6371.0)])
+
+
 def test_a_country_met_only_by_an_inexact_spelling_yields_to_a_town_of_that_name() -> None:
     angola = place(3351879, "AO", (-12.5, 18.5), 1.0, "A.PCLI")
     town = place(1689080, "PH", (16.98, 122.01), 0.58)

@@ -216,3 +216,19 @@ def test_a_point_tells_the_first_level_division_it_lies_in_and_whether_it_is_tha
     assert point_of(kentucky) == (38.21, -84.56, "US", "KY", True)
     assert point_of(replace(town, place=town.place._replace(admin1_code="KY"))) == (38.21, -84.56, "US", "KY", False)
     assert point_of(replace(town, place=row)) == (38.21, -84.56, "US")  # no code: no division to tell
+
+
+def test_a_country_s_point_says_it_is_its_country_s_area() -> None:
+    from dataclasses import replace
+
+    from toponym_server.matching.features import Kind
+    from toponym_server.matching.ranking import point_division, point_is_country
+    from toponym_server.resolver.context import point_of
+
+    town = _answer("Mexico City", (3530597, 19.43, -99.13, "MX"), 0.9)[0]
+    town = replace(town, place=town.place._replace(admin1_code="09"))
+    row = town.place._replace(geoname_id=3996063, name="Mexico", feature_class="A", feature_code="PCLI", admin1_code="")
+    mexico = replace(town, place=row, kind=Kind.COUNTRY)
+    assert point_of(mexico) == (19.43, -99.13, "MX", "", True)
+    assert point_is_country(point_of(mexico)) and point_division(point_of(mexico)) == ("", True)
+    assert not point_is_country(point_of(town)) and not point_is_country((19.43, -99.13, "MX"))

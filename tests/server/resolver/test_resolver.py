@@ -117,6 +117,21 @@ def test_a_division_a_document_names_pulls_the_town_inside_it(
         assert resolver.resolve(Query(town, min_confidence=0.0), point)[0].place.geoname_id == beside_its_point
 
 
+def test_a_country_a_document_names_holds_its_places_wherever_they_lie(resolver: Resolver) -> None:
+    # The embedded gazetteer puts Mexico's point at Mexico City, 67 km from a village named
+    # Texas: beside Mexico, Texas was that village (0.97) rather than the state (0.03).
+    together = resolver.resolve_many([Query("Mexico"), Query("Texas", min_confidence=0.0)], use_context=True)
+    assert together[0][0].place.feature_code == "PCLI"
+    assert together[1][0].place.geoname_id == 4736286
+    # As the point it is, the country pulls the village beside its capital.
+    mexico = together[0][0].place
+    point = ((mexico.latitude, mexico.longitude, mexico.country_code),)
+    assert resolver.resolve(Query("Texas", min_confidence=0.0), point)[0].place.country_code == "MX"
+    # A small country still holds its town: Tripoli beside Lebanon is the Lebanese city.
+    lebanon = resolver.resolve_many([Query("Tripoli"), Query("Lebanon")], use_context=True)
+    assert lebanon[0][0].place.geoname_id == 266826
+
+
 def test_a_town_whose_division_geonames_does_not_know_is_not_across_a_named_divisions_edge(
     resolver: Resolver,
 ) -> None:
