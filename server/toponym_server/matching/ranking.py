@@ -457,6 +457,8 @@ def context_geometry(
 
 
 _WITHIN_COUNTRY = math.cos(COUNTRY_KM / EARTH_RADIUS_KM)
+CAPITAL_CODE = "PPLC"
+"""GeoNames' feature code of a country's capital."""
 
 
 def _in_countries(
@@ -470,21 +472,24 @@ def _in_countries(
     A country the document names (:func:`point_is_country`) says that a place lies in it, not
     where: a candidate inside it counts as lying :data:`COUNTRY_KM` from its point, wherever it
     lies (*Texas*, a village of a thousand people 67 km from Mexico City, is no nearer *Mexico*
-    than Chihuahua is), and a candidate outside it no nearer, unless that candidate is a country
-    too: two countries lie as near each other as their points do (*Liban* beside *Syria* is
-    Lebanon). A candidate that is a country pulls as its point does, not as the area holding the
-    document's places: *Şam* beside *Halep* and *Menbiç* is Damascus, which Turkish calls so, not
-    Syria, which it once called so too.
+    than Chihuahua is), but its capital no farther than it lies (*عمان* beside *Jordan*, whose
+    point the embedded gazetteer puts at Amman, is Amman, not Oman beside *Muscat*); and a
+    candidate outside it no nearer, unless that candidate is a country too: two countries lie as
+    near each other as their points do (*Liban* beside *Syria* is Lebanon). A candidate that is a
+    country pulls as its point does, not as the area holding the document's places: *Şam* beside
+    *Halep* and *Menbiç* is Damascus, which Turkish calls so, not Syria, which it once called so too.
     """
     named = np.array([point_is_country(point) for point in context], dtype=bool)[None, :]
     if not named.any():
         return dots
-    country = np.zeros((len(dots), 1), dtype=bool)
+    country = capital = np.zeros((len(dots), 1), dtype=bool)
     if feature_codes is not None and len(feature_codes):
         codes = np.asarray(feature_codes, dtype=str)
         country = (np.char.startswith(codes, COUNTRY_CODE_PREFIX) | np.isin(codes, OTHER_COUNTRY_CODES))[:, None]
+        capital = (codes == CAPITAL_CODE)[:, None]
+    inside = np.where(capital, np.maximum(dots, _WITHIN_COUNTRY), _WITHIN_COUNTRY)
     outside = np.where(country, dots, np.minimum(dots, _WITHIN_COUNTRY))
-    return np.where(named, np.where(shared, _WITHIN_COUNTRY, outside), dots)
+    return np.where(named, np.where(shared, inside, outside), dots)
 
 
 def _match_kind(query: Normalized, hit: NameView, view: str, similarity: float) -> MatchKind:
@@ -794,7 +799,7 @@ def rank(
         if hits and admits(hints, place, kind):
             people = capital_people.get(place.place_id, CAPITAL_PEOPLE)
             small = people < CAPITAL_PEOPLE and place.country_code not in hints.countries
-            if small and place.feature_code == "PPLC":
+            if small and place.feature_code == CAPITAL_CODE:
                 place = place._replace(prominence=as_populated(place.prominence, place.feature_code, people))
                 small_capitals.add(place.place_id)
             kept.append((place, hits))
@@ -872,7 +877,7 @@ def rank(
         ):
             base += W_OTHERS_NAME
             signals.append(_OTHERS_NAME)
-        elif place.feature_code == "PPLC" and place.place_id not in small_capitals:
+        elif place.feature_code == CAPITAL_CODE and place.place_id not in small_capitals:
             base += W_CAPITAL
         if flags & FLAG_CANONICAL:
             base += W_CANONICAL

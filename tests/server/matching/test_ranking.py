@@ -427,6 +427,21 @@ def test_a_country_beside_its_neighbour_does_not_pull_a_famous_name_to_its_villa
     assert with_context(ranked, [MEXICO[:3]])[0].place.place_id == 3814142  # as a point, Mexico City's
 
 
+def test_a_named_countrys_capital_lies_no_farther_than_it_does() -> None:
+    # عمان beside Jordan and Muscat: Amman, where the embedded gazetteer puts Jordan's point,
+    # counted as 520 km from it, and Oman, at Muscat's point, won.
+    from toponym_server.matching.ranking import COUNTRY_KM, context_geometry
+
+    jordan = (31.95, 35.93, "JO", "", True)
+    amman = place(250441, "JO", (31.95, 35.93), 0.9, "P.PPLC")
+    irbid = place(248946, "JO", (32.56, 35.85), 0.7, "P.PPLA")  # 68 km from Amman: no capital
+    here = unit_vectors(np.array([(c.latitude, c.longitude) for c in (amman, irbid)]))
+    dots = here @ unit_vectors(np.array([jordan[:2]])).T
+    got, _ = context_geometry(dots, ["JO", "JO"], [jordan], feature_codes=["PPLC", "PPLA"])
+    assert got[:, 0].tolist() == pytest.approx([dots[0, 0], math.cos(COUNTRY_KM / 6371.0)])
+    assert got[0, 0] > got[1, 0]
+
+
 def test_countries_named_together_lie_as_near_as_their_points() -> None:
     # Liban beside Syria is Lebanon, whose point lies 85 km from Syria's; a town of Lebanon
     # that near is no nearer Syria than Syria's own towns are.

@@ -130,6 +130,10 @@ def test_a_country_a_document_names_holds_its_places_wherever_they_lie(resolver:
     # A small country still holds its town: Tripoli beside Lebanon is the Lebanese city.
     lebanon = resolver.resolve_many([Query("Tripoli"), Query("Lebanon")], use_context=True)
     assert lebanon[0][0].place.geoname_id == 266826
+    # Its capital, where the embedded gazetteer puts its point, lies no farther: عمان (Amman and
+    # Oman alike) beside Jordan and Muscat is Amman.
+    names = [Query("عمان", min_confidence=0.0), Query("Jordan"), Query("Muscat")]
+    assert resolver.resolve_many(names, use_context=True)[0][0].place.geoname_id == 250441
 
 
 def test_a_town_whose_division_geonames_does_not_know_is_not_across_a_named_divisions_edge(
