@@ -84,13 +84,15 @@ PLACE_ORGANISATION_WORDS = frozenset({"bank", "state"})
 
 # Capitalised words that name a people of a place, not the place, before a word they describe (Iraqi
 # officials, Saudi delegations, Syrian President ...): those of the form of DEMONYM_ENDINGS are found
-# by their ending; these are not, for their ending is also one of place names (Kobani, Tripoli).
+# by their ending; these are not, for their ending is also one of place names (Kobani, Tripoli) or no
+# adjective's (French, Dutch).
 DEMONYMS = frozenset(
     {
         "iraqi", "israeli", "yemeni", "saudi", "omani", "qatari", "kuwaiti", "bahraini", "emirati", "pakistani",
         "bangladeshi", "somali", "azerbaijani", "azeri", "nepali", "kashmiri", "punjabi", "bengali", "yazidi",
         "houthi", "türk", "turk", "kurd", "arab", "afghan", "uzbek", "tajik", "kazakh", "turkmen", "thai",
         "suriyeli", "iraklı", "israilli", "lübnanlı", "iranlı", "rus",
+        "french", "dutch", "greek", "swiss", "czech", "welsh", "slovak",
     }
 )
 

@@ -192,6 +192,11 @@ def test_a_word_of_a_people_before_what_it_describes_is_no_mention() -> None:
     assert [s.text for s in find_spans("Данные Сирийской обсерватории.", lambda t: t.lower() in known)] == []
     # Alone, or before a name, the word may still be the place's.
     assert [s.text for s in find_spans("Flights to Saudi. Yemeni", lambda t: t.lower() in known)] == ["Saudi", "Yemeni"]
+    # Words of a people without an adjective's ending: *French* meets France (French Republic)
+    # and towns once named for the French.
+    known |= {"french", "dutch", "paris"}
+    text = "In Paris, their French counterparts and Dutch envoys met."
+    assert [s.text for s in find_spans(text, lambda t: t.lower() in known)] == ["Paris"]
 
 
 def test_a_title_inside_a_run_claims_the_names_after_it() -> None:
