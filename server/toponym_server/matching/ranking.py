@@ -473,11 +473,13 @@ def _in_countries(
     where: a candidate inside it counts as lying :data:`COUNTRY_KM` from its point, wherever it
     lies (*Texas*, a village of a thousand people 67 km from Mexico City, is no nearer *Mexico*
     than Chihuahua is), but its capital no farther than it lies (*عمان* beside *Jordan*, whose
-    point the embedded gazetteer puts at Amman, is Amman, not Oman beside *Muscat*); and a
-    candidate outside it no nearer, unless that candidate is a country too: two countries lie as
-    near each other as their points do (*Liban* beside *Syria* is Lebanon). A candidate that is a
-    country pulls as its point does, not as the area holding the document's places: *Şam* beside
-    *Halep* and *Menbiç* is Damascus, which Turkish calls so, not Syria, which it once called so too.
+    point the embedded gazetteer puts at Amman, is Amman, not Oman beside *Muscat*), nor a country
+    of its code, the country itself named again (*Panama* beside *Republic of Panama* is the
+    country, not its capital at the same point); and a candidate outside it no nearer, unless that
+    candidate is a country too: two countries lie as near each other as their points do (*Liban*
+    beside *Syria* is Lebanon). A candidate that is a country pulls as its point does, not as the
+    area holding the document's places: *Şam* beside *Halep* and *Menbiç* is Damascus, which
+    Turkish calls so, not Syria, which it once called so too.
     """
     named = np.array([point_is_country(point) for point in context], dtype=bool)[None, :]
     if not named.any():
@@ -487,7 +489,7 @@ def _in_countries(
         codes = np.asarray(feature_codes, dtype=str)
         country = (np.char.startswith(codes, COUNTRY_CODE_PREFIX) | np.isin(codes, OTHER_COUNTRY_CODES))[:, None]
         capital = (codes == CAPITAL_CODE)[:, None]
-    inside = np.where(capital, np.maximum(dots, _WITHIN_COUNTRY), _WITHIN_COUNTRY)
+    inside = np.where(capital | country, np.maximum(dots, _WITHIN_COUNTRY), _WITHIN_COUNTRY)
     outside = np.where(country, dots, np.minimum(dots, _WITHIN_COUNTRY))
     return np.where(named, np.where(shared, inside, outside), dots)
 

@@ -456,6 +456,22 @@ def test_countries_named_together_lie_as_near_as_their_points() -> None:
     assert got[:, 0].tolist() == pytest.approx([dots[0, 0], math.cos(COUNTRY_KM / 6371.0)])
 
 
+def test_a_named_country_is_no_farther_from_itself_than_its_capital_is() -> None:
+    # Panama beside Republic of Panama: the country and its capital share the country's point
+    # in the embedded gazetteer; counted 520 km from itself, the country lost to Panama City.
+    from toponym_server.matching.ranking import context_geometry, with_context
+
+    named = (8.9936, -79.51973, "PA", "", True)
+    country = place(3703430, "PA", named[:2], 1.0, "A.PCLI")
+    capital = place(3703443, "PA", named[:2], 0.91, "P.PPLC")
+    dots = unit_vectors(np.array([named[:2], named[:2]])) @ unit_vectors(np.array([named[:2]])).T
+    got, _ = context_geometry(dots, ["PA", "PA"], [named], feature_codes=["PCLI", "PPLC"])
+    assert got[:, 0].tolist() == pytest.approx(dots[:, 0].tolist())
+    ranked = rank(normalize("Panama"), [(country, [hit("Panama")]), (capital, [hit("Panama")])], Hints())
+    assert ranked[0].place.place_id == 3703430
+    assert with_context(ranked, [named])[0].place.place_id == 3703430
+
+
 def test_a_country_met_only_by_an_inexact_spelling_yields_to_a_town_of_that_name() -> None:
     angola = place(3351879, "AO", (-12.5, 18.5), 1.0, "A.PCLI")
     town = place(1689080, "PH", (16.98, 122.01), 0.58)

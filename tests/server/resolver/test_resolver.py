@@ -136,6 +136,14 @@ def test_a_country_a_document_names_holds_its_places_wherever_they_lie(resolver:
     assert resolver.resolve_many(names, use_context=True)[0][0].place.geoname_id == 250441
 
 
+def test_a_country_named_twice_is_the_country_not_its_capital(resolver: Resolver) -> None:
+    # Panama beside Republic of Panama was Panama City: the country the document names counted
+    # the country itself 520 km away, its capital at its point.
+    together = resolver.resolve_many([Query("Panama"), Query("Republic of Panama")], use_context=True)
+    assert together[1][0].place.geoname_id == 3703430
+    assert together[0][0].place.geoname_id == 3703430
+
+
 def test_a_town_whose_division_geonames_does_not_know_is_not_across_a_named_divisions_edge(
     resolver: Resolver,
 ) -> None:
