@@ -878,7 +878,8 @@ class Resolver:
 
         ``None`` unless ``context`` says which divisions its places lie in and either names a
         division or ``kept`` holds one (:func:`~toponym_server.matching.ranking.context_geometry`):
-        the place rows are read only then. A division that holds a candidate named exactly as
+        the place rows are read only then. A country it names is none: it lies in no division,
+        and holds its places without them. A division that holds a candidate named exactly as
         the query (Potosí, the department, holds Potosí, the city) is left out: a list of its
         towns means the city, and the department is no nearer to them than the city is.
         """
@@ -886,7 +887,8 @@ class Resolver:
         if not any(code for code, _ in lying):
             return None
         places = kept.places()
-        if not any(named for _, named in lying) and not any(code in FIRST_LEVEL_DIVISIONS for _, code, _ in places):
+        names_division = any(named and code for code, named in lying)  # a country's point is true, with no code
+        if not names_division and not any(code in FIRST_LEVEL_DIVISIONS for _, code, _ in places):
             return None
         # In a turn, as every read of the index (a glance at the leaders in context is in none).
         with self.index.turn():

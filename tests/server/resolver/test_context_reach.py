@@ -130,3 +130,23 @@ def test_the_divisions_of_the_candidates_are_read_in_a_turn(
     monkeypatch.setattr(embedded_index, "place_fields_by_id", place_fields_by_id)
     assert resolver.leaders_in_context(query, KENTUCKY)[0].place.place_id == 4292686
     assert in_turns and all(in_turns)
+
+
+def test_a_named_country_reads_no_divisions(embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A country's point is no division's, though it says true (point_is_country): beside a
+    # town of a known division, it read the rows of every kept candidate, none of them needed.
+    resolver = Resolver(embedded_index)
+    query = Query("Sidon", limit=3, min_confidence=0.0)
+    beirut = (33.89332, 35.50157, "LB", "04", False)
+    resolver.leaders_in_context(query, (beirut[:3],))  # the lone ranking, kept: no division among its candidates
+    reads: list[Sequence[int]] = []
+    read = embedded_index.place_fields_by_id
+
+    def place_fields_by_id(place_ids: Sequence[int]) -> object:
+        reads.append(place_ids)
+        return read(place_ids)
+
+    monkeypatch.setattr(embedded_index, "place_fields_by_id", place_fields_by_id)
+    context = ((33.89332, 35.50157, "LB", "", True), beirut)  # Lebanon, whose point is Beirut's
+    assert resolver.leaders_in_context(query, context)[0].place.country_code == "LB"
+    assert reads == []
