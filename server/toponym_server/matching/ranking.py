@@ -420,7 +420,8 @@ def context_geometry(
 ) -> tuple[np.ndarray, np.ndarray]:
     """The cosines and shared countries :func:`context_pulls` takes, with countries and first-level divisions in them.
 
-    A country the document names holds its places as a division does (:func:`_in_countries`).
+    A country the document names (:func:`point_is_country`) holds the places of its code, with
+    ``divisions`` or without, otherwise than a division does: as :func:`_in_countries` says.
 
     ``dots`` holds the cosines between the candidates (rows) and the document's places
     (columns), ``countries`` the candidates' country codes, ``divisions`` the codes of the
@@ -433,9 +434,9 @@ def context_geometry(
     state, not a Missouri town nearer Cairo than Chicago). Across a division's edge, a
     candidate and a place of one country count as a place across a border does,
     :data:`BORDER_KM` apart at least (*Georgetown* beside *Kentucky* is the Kentucky town, not
-    the Indiana village nearer Louisville). Without ``divisions`` the places pull as the points
-    they are; so does a place of no known division (:data:`UNKNOWN_DIVISIONS`), which lies
-    inside no division and outside none.
+    the Indiana village nearer Louisville). Without ``divisions`` the places other than countries
+    pull as the points they are; so does a place of no known division (:data:`UNKNOWN_DIVISIONS`)
+    that is no country, which lies inside no division and outside none.
     """
     point_countries = np.array([point[2] for point in context], dtype=str)
     shared = np.asarray(countries, dtype=str)[:, None] == point_countries[None, :]
