@@ -458,6 +458,8 @@ def context_geometry(
 
 
 _WITHIN_COUNTRY = math.cos(COUNTRY_KM / EARTH_RADIUS_KM)
+# A place outside a country the document names lies across its border from the places inside.
+_OUTSIDE_COUNTRY = math.cos((COUNTRY_KM + BORDER_KM) / EARTH_RADIUS_KM)
 CAPITAL_CODE = "PPLC"
 """GeoNames' feature code of a country's capital."""
 
@@ -476,11 +478,13 @@ def _in_countries(
     than Chihuahua is), but its capital no farther than it lies (*عمان* beside *Jordan*, whose
     point the embedded gazetteer puts at Amman, is Amman, not Oman beside *Muscat*), nor a country
     of its code, the country itself named again (*Panama* beside *Republic of Panama* is the
-    country, not its capital at the same point); and a candidate outside it no nearer, unless that
-    candidate is a country too: two countries lie as near each other as their points do (*Liban*
-    beside *Syria* is Lebanon). A candidate that is a country pulls as its point does, not as the
-    area holding the document's places: *Şam* beside *Halep* and *Menbiç* is Damascus, which
-    Turkish calls so, not Syria, which it once called so too.
+    country, not its capital at the same point); and a candidate outside it as across its border,
+    :data:`BORDER_KM` farther at least (*Ruwais* beside *Qatar* is the Qatari town, not its
+    namesake in the Emirates, nearer Doha than 520 km), unless that candidate is a country too:
+    two countries lie as near each other as their points do (*Liban* beside *Syria* is Lebanon).
+    A candidate that is a country pulls as its point does, not as the area holding the
+    document's places: *Şam* beside *Halep* and *Menbiç* is Damascus, which Turkish calls so, not
+    Syria, which it once called so too.
     """
     named = np.array([point_is_country(point) for point in context], dtype=bool)[None, :]
     if not named.any():
@@ -491,7 +495,7 @@ def _in_countries(
         country = (np.char.startswith(codes, COUNTRY_CODE_PREFIX) | np.isin(codes, OTHER_COUNTRY_CODES))[:, None]
         capital = (codes == CAPITAL_CODE)[:, None]
     inside = np.where(capital | country, np.maximum(dots, _WITHIN_COUNTRY), _WITHIN_COUNTRY)
-    outside = np.where(country, dots, np.minimum(dots, _WITHIN_COUNTRY))
+    outside = np.where(country, dots, np.minimum(dots, _OUTSIDE_COUNTRY))
     return np.where(named, np.where(shared, inside, outside), dots)
 
 

@@ -442,6 +442,29 @@ def test_a_named_countrys_capital_lies_no_farther_than_it_does() -> None:
     assert got[0, 0] > got[1, 0]
 
 
+def test_a_place_outside_a_named_country_lies_across_its_border_from_the_places_inside() -> None:
+    # Ruwais beside Qatar: the Emirates' Ar Ruways lies 235 km from Doha, nearer than 520 km,
+    # and tied with Qatar's own Ar Ruways, whose lone rank is lower.
+    from toponym_server.matching.ranking import (
+        BORDER_KM,
+        CONTEXT_SCALE_KM,
+        COUNTRY_KM,
+        context_geometry,
+        context_pulls,
+    )
+
+    qatar = (25.29, 51.53, "QA", "", True)  # its point: Doha
+    inside = place(289884, "QA", (26.14, 51.21), 0.5)
+    across = place(292688, "AE", (24.11, 52.73), 0.6)
+    here = unit_vectors(np.array([(c.latitude, c.longitude) for c in (inside, across)]))
+    dots = here @ unit_vectors(np.array([qatar[:2]])).T
+    assert distance_km(qatar[:2], (24.11, 52.73)) < COUNTRY_KM
+    pulls, _, _, _ = context_pulls(*context_geometry(dots, ["QA", "AE"], [qatar]), np.ones(1))
+    assert pulls.tolist() == pytest.approx(
+        [math.exp(-COUNTRY_KM / CONTEXT_SCALE_KM), math.exp(-(COUNTRY_KM + BORDER_KM) / CONTEXT_SCALE_KM)]
+    )
+
+
 def test_countries_named_together_lie_as_near_as_their_points() -> None:
     # Liban beside Syria is Lebanon, whose point lies 85 km from Syria's; a town of Lebanon
     # that near is no nearer Syria than Syria's own towns are.

@@ -130,6 +130,11 @@ def test_a_country_a_document_names_holds_its_places_wherever_they_lie(resolver:
     # A small country still holds its town: Tripoli beside Lebanon is the Lebanese city.
     lebanon = resolver.resolve_many([Query("Tripoli"), Query("Lebanon")], use_context=True)
     assert lebanon[0][0].place.geoname_id == 266826
+    # A namesake across its border is farther than its own towns: Ruwais beside Qatar is the
+    # Qatari town (alone, the larger one in the Emirates, 235 km from Doha).
+    assert resolver.resolve(Query("Ruwais"))[0].place.country_code == "AE"
+    qatar = resolver.resolve_many([Query("Ruwais", min_confidence=0.0), Query("Qatar")], use_context=True)
+    assert qatar[0][0].place.geoname_id == 289884
     # Its capital, where the embedded gazetteer puts its point, lies no farther: عمان (Amman and
     # Oman alike) beside Jordan and Muscat is Amman.
     names = [Query("عمان", min_confidence=0.0), Query("Jordan"), Query("Muscat")]
