@@ -467,8 +467,8 @@ def test_a_place_outside_a_named_country_lies_across_its_border_from_the_places_
 
 def test_countries_named_together_lie_as_near_as_their_points() -> None:
     # Liban beside Syria is Lebanon, whose point lies 85 km from Syria's; a town of Lebanon
-    # that near is no nearer Syria than Syria's own towns are.
-    from toponym_server.matching.ranking import COUNTRY_KM, context_geometry
+    # that near lies across Syria's border from Syria's own towns.
+    from toponym_server.matching.ranking import BORDER_KM, COUNTRY_KM, context_geometry
 
     syria = (33.51, 36.29, "SY", "", True)  # its point: Damascus
     lebanon = place(272103, "LB", (33.89, 35.50), 0.9, "A.PCLI")
@@ -476,7 +476,7 @@ def test_countries_named_together_lie_as_near_as_their_points() -> None:
     here = unit_vectors(np.array([(c.latitude, c.longitude) for c in (lebanon, town)]))
     dots = here @ unit_vectors(np.array([syria[:2]])).T
     got, _ = context_geometry(dots, ["LB", "LB"], [syria], feature_codes=["PCLI", "PPL"])
-    assert got[:, 0].tolist() == pytest.approx([dots[0, 0], math.cos(COUNTRY_KM / 6371.0)])
+    assert got[:, 0].tolist() == pytest.approx([dots[0, 0], math.cos((COUNTRY_KM + BORDER_KM) / 6371.0)])
 
 
 def test_a_named_country_is_no_farther_from_itself_than_its_capital_is() -> None:
