@@ -183,7 +183,7 @@ def _runs(text: str, tokens: list[Token], written: KnowsName) -> list[list[int]]
         if (
             last is not None
             and last.capitalized
-            and not last.word.endswith(DEMONYM_ENDINGS)
+            and not (last.word.endswith(DEMONYM_ENDINGS) or last.word in DEMONYMS)  # the Iraqi region
             and _division_word(token.word)
             and following not in ORGANISATION_WORDS  # the Nordland county council names a council
         ):

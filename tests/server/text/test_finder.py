@@ -197,6 +197,10 @@ def test_a_word_of_a_people_before_what_it_describes_is_no_mention() -> None:
     known |= {"french", "dutch", "paris"}
     text = "In Paris, their French counterparts and Dutch envoys met."
     assert [s.text for s in find_spans(text, lambda t: t.lower() in known)] == ["Paris"]
+    # Nor does such a word take a division's word after it: *the Iraqi region* is no region named Iraqi.
+    known |= {"brittany", "iraqi region", "french region"}
+    text = "Protests spread in the Iraqi region and the French region of Brittany."
+    assert [s.text for s in find_spans(text, lambda t: t.lower() in known)] == ["Brittany"]
 
 
 def test_a_title_inside_a_run_claims_the_names_after_it() -> None:
