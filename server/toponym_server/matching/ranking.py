@@ -231,6 +231,15 @@ def point_division(point: ContextPoint) -> tuple[str, bool]:
     return (point[3], point[4]) if len(point) == 5 else ("", False)
 
 
+def named_division(point: ContextPoint) -> str:
+    """The code of the first-level division a document's place is (``KY``); ``""`` for a place that is none.
+
+    A country (:func:`point_is_country`) is none, nor is a division of no known code (:data:`UNKNOWN_DIVISIONS`).
+    """
+    code, is_division = point_division(point)
+    return code if is_division and code not in UNKNOWN_DIVISIONS else ""
+
+
 def point_is_country(point: ContextPoint) -> bool:
     """Tell whether a document's place is a country: the area of its country code, in no division."""
     return len(point) == 5 and point[4] and not point[3]

@@ -36,6 +36,7 @@ from toponym_server.matching.ranking import (
     Ranked,
     confines,
     context_weights,
+    named_division,
     point_division,
     rank,
     script_countries,
@@ -878,17 +879,15 @@ class Resolver:
 
         ``None`` unless ``context`` says which divisions its places lie in and either names a
         division or ``kept`` holds one (:func:`~toponym_server.matching.ranking.context_geometry`):
-        the place rows are read only then. A country it names is none: it lies in no division,
-        and holds its places without them. A division that holds a candidate named exactly as
+        the place rows are read only then (:func:`~toponym_server.matching.ranking.named_division`:
+        a country it names is none, nor a division of no known code). A division that holds a candidate named exactly as
         the query (Potosí, the department, holds Potosí, the city) is left out: a list of its
         towns means the city, and the department is no nearer to them than the city is.
         """
-        lying = [point_division(point) for point in context]
-        if not any(code for code, _ in lying):
+        if not any(point_division(point)[0] for point in context):
             return None
         places = kept.places()
-        names_division = any(named and code for code, named in lying)  # a country's point is true, with no code
-        if not names_division and not any(code in FIRST_LEVEL_DIVISIONS for _, code, _ in places):
+        if not any(map(named_division, context)) and not any(code in FIRST_LEVEL_DIVISIONS for _, code, _ in places):
             return None
         # In a turn, as every read of the index (a glance at the leaders in context is in none).
         with self.index.turn():

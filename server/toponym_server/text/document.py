@@ -13,7 +13,7 @@ from toponym_server.index.reader import IndexReader, PlaceRow
 from toponym_server.matching.features import Kind
 from toponym_server.matching.keys import exact_key, naming_keys
 from toponym_server.matching.normalize import normalize
-from toponym_server.matching.ranking import UNKNOWN_DIVISIONS, ContextWeights, Hints, distance_km, point_division
+from toponym_server.matching.ranking import ContextWeights, Hints, distance_km, named_division
 from toponym_server.matching.script import has_arabic
 from toponym_server.matching.similarity import MatchKind
 from toponym_server.resolver import Candidate, Query, Resolver, contexts_for, in_document, settle_in_context
@@ -765,9 +765,8 @@ def _capitals_namesake_among(
 
 def _holds_it(point: Point, place: PlaceRow) -> bool:
     """Tell whether ``point`` is a first-level division the document names and ``place`` lies in it."""
-    code, is_division = point_division(point)
-    same = place.country_code == point[2] and place.admin1_code == code
-    return is_division and same and code not in UNKNOWN_DIVISIONS
+    code = named_division(point)
+    return bool(code) and place.country_code == point[2] and place.admin1_code == code
 
 
 def _as_sure_as(confidence: float, area: Candidate, others: list[Candidate]) -> list[Candidate]:

@@ -465,6 +465,16 @@ def test_a_place_outside_a_named_country_lies_across_its_border_from_the_places_
     )
 
 
+def test_a_named_division_is_a_division_point_of_a_known_code() -> None:
+    from toponym_server.matching.ranking import named_division
+
+    assert named_division(KENTUCKY) == "KY"
+    assert named_division((*KENTUCKY[:4], False)) == ""  # Louisville, inside Kentucky
+    assert named_division(MEXICO) == ""  # a country
+    assert named_division((19.69, -79.88, "KY", "00", True)) == ""  # a division GeoNames does not know
+    assert named_division(KENTUCKY[:3]) == ""
+
+
 def test_countries_named_together_lie_as_near_as_their_points() -> None:
     # Liban beside Syria is Lebanon, whose point lies 85 km from Syria's; a town of Lebanon
     # that near lies across Syria's border from Syria's own towns.
