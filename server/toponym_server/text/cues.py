@@ -121,6 +121,21 @@ FACILITY_WORDS = frozenset(
     }
 )  # fmt: skip
 
+# Words of a direction, a size, or a water's or a landform's kind: beside another word of a
+# capitalised run they are a piece of that name (*South Ossetia*, *the Big Island*, *Vancouver
+# Island*, *the Spratly Islands*, *South London*), never a place of their own, although the gazetteer
+# names places so (Cameroon's South region, Iceland as *Island*, Hong Kong's Islands district).
+NAME_PART_WORDS = frozenset(
+    {
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre",
+        "center", "northeast", "northwest", "southeast", "southwest", "upper", "lower", "middle", "inner",
+        "outer", "greater", "big", "great", "little",
+        "island", "islands", "isle", "isles", "sea", "lake", "lakes", "river", "bay", "cape", "strait",
+        "straits", "channel", "sound", "ocean", "point", "falls", "springs", "mount", "gulf",
+        *LANDFORM_WORDS,
+    }
+)  # fmt: skip
+
 # Abbreviations the news writes countries' names by (*US officials*, *UK and French envoys*): after a
 # person's name and a comma they are a place, not the state a person represents (*Warren, MA*).
 COUNTRY_ABBREVIATIONS = frozenset({"us", "uk", "usa", "uae"})

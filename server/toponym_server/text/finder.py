@@ -40,6 +40,7 @@ from toponym_server.text.cues import (
     FACILITY_WORDS,
     NAME_ABBREVIATIONS,
     NAME_CONNECTORS,
+    NAME_PART_WORDS,
     NO_PLACE_ALONE,
     ORGANISATION_WORDS,
     PERSON_NAME_STARTS,
@@ -167,6 +168,7 @@ def _runs(text: str, tokens: list[Token], written: KnowsName) -> list[list[int]]
             not tokens[current[-1]].cased
             or not _joined(text, tokens[current[-1]], token)
             or _ends_a_name(text, tokens, current, token, written)
+            or _after_a_possessive(text, tokens, current, token, written)
         ):
             runs.append(current)
             current = []
@@ -184,7 +186,7 @@ def _runs(text: str, tokens: list[Token], written: KnowsName) -> list[list[int]]
             last is not None
             and last.capitalized
             and not (last.word.endswith(DEMONYM_ENDINGS) or last.word in DEMONYMS)  # the Iraqi region
-            and _division_word(token.word)
+            and (_division_word(token.word) or _names_a_state(text, tokens, current, token, written))
             and following not in ORGANISATION_WORDS  # the Nordland county council names a council
         ):
             current.append(i)  # the run's last word: the division it names (the Donetsk region)
@@ -200,14 +202,45 @@ def _runs(text: str, tokens: list[Token], written: KnowsName) -> list[list[int]]
 
 
 def without_division_word(text: str) -> str | None:
-    """``text`` without the lower-case division word that closes it (*Paris region*: *Paris*), or ``None``."""
+    """``text`` without the lower-case division word that closes it (*Paris region*: *Paris*), or ``None``.
+
+    Of a span found by :func:`find_spans`: a division's word there may be one an organisation
+    also ends on (*Kaduna state*; see :func:`_names_a_state`).
+    """
     head, _, last = text.rpartition(" ")
-    return head if head and last.islower() and _division_word(last) else None
+    return head if head and last.islower() and kind_of(last) == "admin" else None
 
 
 def _division_word(word: str) -> bool:
     """A lower-case word of a division that closes a name (*region*, *raion*), not an organisation's (*state*)."""
     return kind_of(word) == "admin" and word not in ORGANISATION_WORDS
+
+
+def _names_a_state(text: str, tokens: list[Token], run: list[int], token: Token, written: KnowsName) -> bool:
+    """Tell whether ``token``, a lower-case word a division and an organisation share, closes ``run`` as the division's.
+
+    *Kaduna state*, *Shan state*, *Upper Nile state*: after words some place is written as, *state*
+    is the division's word (the news writes it in lower case), not an organisation's; after
+    other words it is an organisation's (*Islamic state*).
+    """
+    if token.word not in PLACE_ORGANISATION_WORDS or kind_of(token.word) != "admin":
+        return False
+    starts = run[-MAX_SPAN_WORDS:]
+    return any(written(text[tokens[start].start : tokens[run[-1]].end]) for start in starts)
+
+
+def _after_a_possessive(text: str, tokens: list[Token], run: list[int], token: Token, written: KnowsName) -> bool:
+    """Tell whether the word that closes ``run`` is a possessive that ends a name before ``token``.
+
+    *Russia's Wagner Group*, *South Sudan's Upper Nile state*, *Iran's Revolutionary Guards*: the
+    owner is a name of its own, and what it owns may be an organisation's that would rule it
+    out. Not where some place is written as words across it (*Martha's Vineyard*, *Prince
+    George's County*).
+    """
+    if not tokens[run[-1]].text.endswith(_POSSESSIVES) or not token.capitalized:
+        return False
+    starts = run[-(MAX_SPAN_WORDS - 1) :]
+    return not any(written(text[tokens[start].start : token.end]) for start in starts)
 
 
 def _from_name_start(text: str, tokens: list[Token], run: list[int], written: KnowsName) -> list[int]:
@@ -347,7 +380,11 @@ def _names_a_person(tokens: list[Token], run: list[int], knows: KnowsName, writt
     if title and (tokens[before].capitalized or not tokens[run[0]].sentence_start):
         return True
     if tokens[run[0]].word in PERSON_TITLES and len(run) > 1:
-        # Saint Petersburg, Saint Louis: a title that opens places' names more often than people's
+        # Saint Petersburg, Saint Louis: a title that opens places' names more often than people's;
+        # Prince Edward Island: a place written as more than a title and a name
+        longer = range(3, min(MAX_SPAN_WORDS, len(run)) + 1)
+        if any(written(_words(tokens, run[:length])) for length in longer):
+            return False
         return tokens[run[0]].word not in PLACE_NAME_TITLES or not written(_words(tokens, run[:2]))
     first = tokens[run[0]].word
     if first in PERSON_NAME_STARTS and len(run) >= 2:
@@ -399,6 +436,24 @@ def _is_adjective(tokens: list[Token], i: int) -> bool:
 def _of_a_people(word: str) -> bool:
     """A word of a people, or with the ending of an adjective of place (*Syrian*, *Iraqi*, *сирийской*)."""
     return word.endswith(DEMONYM_ENDINGS) or word in DEMONYMS or word.endswith(_SLAVIC_ADJECTIVE_ENDINGS)
+
+
+def _before_name_word(text: str, tokens: list[Token], run: list[int], position: int) -> bool:
+    """Tell whether a capitalised word follows the span ending before ``position`` of ``run``.
+
+    In the run, or right after it when a possessive closed it (*Martha's Vineyard*: see
+    :func:`_after_a_possessive`); the owner is then a piece of a longer name as much as before.
+    """
+    if position < len(run):
+        return tokens[run[position]].capitalized
+    last = run[-1]
+    following = last + 1
+    return (
+        tokens[last].text.endswith(_POSSESSIVES)
+        and following < len(tokens)
+        and tokens[following].capitalized
+        and _joined(text, tokens[last], tokens[following])
+    )
 
 
 def _name_word(token: Token) -> bool:
@@ -670,6 +725,8 @@ def _spans_in_run(
                 continue  # a lower-case word alone (the division word of *Donetsk region*) names nothing, nor *St*
             if length == 1 and i > 0 and first.word in FACILITY_WORDS:
                 continue  # *Erbil Airport*: the facility's word is no place of its own
+            if length == 1 and len(run) > 1 and first.word in NAME_PART_WORDS:
+                continue  # *South Ossetia*, *Vancouver Island*: a piece of a longer name
             for start, end, variant in _variants(raw, length, last.cased, written):
                 # A cased name starting on a common word is written so (New York, not New Syria);
                 # so is every name of a script without capitals, or it is never a mention: the
@@ -695,7 +752,7 @@ def _spans_in_run(
                         after_place_preposition=cued,
                         after_article=previous_word in ARTICLES or _declined_adjective(previous_word),
                         opens_sentence=length == 1 and first.sentence_start,
-                        before_name_word=i + length < len(run) and tokens[run[i + length]].capitalized,
+                        before_name_word=_before_name_word(text, tokens, run, i + length),
                         after_name_word=i > 0 and _name_word(tokens[run[i - 1]]),
                     )
                 )

@@ -255,8 +255,75 @@ def test_an_adjective_of_place_does_not_take_a_division_word() -> None:
 def test_without_division_word() -> None:
     assert without_division_word("Paris region") == "Paris"
     assert without_division_word("Donetsk Oblast") is None  # written as a name's own word
-    assert without_division_word("Islamic state") is None
+    assert without_division_word("Kaduna state") == "Kaduna"  # a span only after a place's name
     assert without_division_word("region") is None
+
+
+def test_state_closes_a_name_some_place_is_written_as() -> None:
+    places = {"kaduna", "kaduna state", "upper nile", "upper nile state", "islamic state", "nigeria", "raqqa"}
+
+    def known(text: str) -> bool:
+        return text.lower() in places
+
+    def written(text: str) -> bool:
+        return text.lower() in places - {"islamic state"}
+
+    def found(text: str) -> list[str]:
+        return [s.text for s in find_spans(text, known, written)]
+
+    assert found("Gunmen struck in Kaduna state and in Upper Nile state.") == ["Kaduna state", "Upper Nile state"]
+    assert found("The Islamic state claimed the attack in Raqqa.") == ["Raqqa"]
+    assert found("The Kaduna state council met.") == []  # the council of the state: an organisation
+
+
+def test_a_possessive_ends_the_name_of_its_owner() -> None:
+    places = {"russia", "nigeria", "kaduna", "kaduna state", "martha", "prince george's county", "sudan", "south sudan"}
+
+    def known(text: str) -> bool:
+        return text.lower().removesuffix("'s") in places
+
+    def written(text: str) -> bool:
+        return text.lower() in places
+
+    def found(text: str) -> list[tuple[str, bool]]:
+        return [(s.text, s.before_name_word) for s in find_spans(text, known, written)]
+
+    # The owned name is an organisation's or a division's; the owner stays a mention of its own.
+    assert found("Officials said Russia's Wagner Group had left.") == [("Russia", True)]
+    owner_and_state = [("Nigeria", True), ("Kaduna state", False)]
+    assert found("The governor of Nigeria's Kaduna state was kidnapped.") == owner_and_state
+    assert found("Fighting flared in South Sudan's Upper Nile.") == [("South Sudan", True)]
+    # A name written across the possessive is one name; an owner before another name is a piece of it.
+    assert found("Police in Prince George's County said so.") == [("Prince George's County", False)]
+    assert found("Visitors flock to Martha's Vineyard.") == [("Martha", True)]
+
+
+def test_a_word_of_a_direction_or_a_landform_is_no_place_beside_another_name() -> None:
+    places = {"south", "island", "islands", "london", "ossetia", "vancouver", "iceland"}
+
+    def known(text: str) -> bool:
+        return text.lower() in places
+
+    def found(text: str) -> list[str]:
+        return [s.text for s in find_spans(text, known)]
+
+    assert found("Talks on South Ossetia, South London and Vancouver Island.") == ["Ossetia", "London", "Vancouver"]
+    assert found("Ships neared the Spratly Islands.") == []
+    # Alone they are the places the gazetteer names so (Cameroon's South region; Iceland in German).
+    assert found("Flüge nach Island und in den South.") == ["Island", "South"]
+
+
+def test_a_title_opens_a_place_written_as_more_than_a_title_and_a_name() -> None:
+    places = {"prince edward island", "prince george", "london"}
+
+    def known(text: str) -> bool:
+        return text.lower() in places
+
+    def found(text: str) -> list[str]:
+        return [s.text for s in find_spans(text, known, known)]
+
+    assert found("Volunteers cleaned beaches on Prince Edward Island.") == ["Prince Edward Island"]
+    assert found("Prince George was born in London.") == ["London"]
 
 
 def test_the_gulf_alone_is_no_place_the_gazetteer_names_so() -> None:
