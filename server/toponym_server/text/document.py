@@ -526,7 +526,8 @@ class TextResolver:
             if not accepted[i] or (i in codes and of_span[i][0].place.geoname_id not in codes[i]):
                 continue
             candidates = of_span[i]
-            if not _major(candidates[0]) and _in_another_name(spans, accepted, i, text):
+            owned = strong[i] and _owned_by_its_place(spans, of_span, accepted, i, text)
+            if not _major(candidates[0]) and _in_another_name(spans, accepted, i, text, owned):
                 continue
             kept = tuple(c for c in candidates if c.confidence >= min(min_confidence, candidates[0].confidence))
             mentions.append(Mention(span.text, span.start, span.end, kept, candidates[0].confidence))
@@ -603,19 +604,40 @@ def _may_be_listed(spans: list[Span], i: int, text: str) -> bool:
     return False
 
 
-def _in_another_name(spans: list[Span], accepted: list[bool], i: int, text: str) -> bool:
+def _in_another_name(spans: list[Span], accepted: list[bool], i: int, text: str, owned: bool = False) -> bool:
     """Tell whether span ``i`` is part of a longer proper name that is not a place's.
 
     A capitalised word right before or after it that is not a place mention itself makes it a
     piece of a person's or an organisation's name (*Robert Habeck*, *Maria Lopez*, *White
-    Helmets*); two place names side by side (*Paris Saint-Germain*) say nothing either way.
-    Only places that are not major ones are judged so (see :func:`_major`): a German noun may
-    follow a city's name (*hat Hamburg Container umgeschlagen*).
+    Helmets*, *Brazil's Lula*); two place names side by side (*Paris Saint-Germain*) say nothing
+    either way, nor does a possessive before it that an ``owned`` span's place lies in (see
+    :func:`_owned_by_its_place`). Only places that are not major ones are judged so (see
+    :func:`_major`): a German noun may follow a city's name (*hat Hamburg Container umgeschlagen*).
     """
     span = spans[i]
     return (span.before_name_word and not _adjacent_mention(spans, accepted, i, i + 1, text)) or (
-        span.after_name_word and not _adjacent_mention(spans, accepted, i - 1, i, text)
+        span.after_name_word and not owned and not _adjacent_mention(spans, accepted, i - 1, i, text)
     )
+
+
+def _owned_by_its_place(
+    spans: list[Span], of_span: list[list[Candidate]], accepted: list[bool], i: int, text: str
+) -> bool:
+    """Tell whether span ``i`` follows a possessive mention whose place its best place lies in.
+
+    Asked only of a span spelt like its place (*Turkey's Erdogan* is no Ardahan). *Iraq's Sinjar*,
+    *Syria's Tal Abyad*, *Zaporizhzhia's Enerhodar*: a country owns the places of its country, a
+    division or a city those of its first-level division. *Brazil's Lula* is no Luleå, which lies
+    in Sweden.
+    """
+    if i == 0 or not accepted[i - 1] or not of_span[i - 1] or not of_span[i]:
+        return False
+    if _between(text, spans[i - 1], spans[i]) not in ("'s", "\u2019s"):
+        return False
+    owner, place = of_span[i - 1][0].place, of_span[i][0].place
+    if owner.country_code != place.country_code:
+        return False
+    return owner.feature_code.startswith("PCL") or (bool(owner.admin1_code) and owner.admin1_code == place.admin1_code)
 
 
 def _adjacent_mention(spans: list[Span], accepted: list[bool], left: int, right: int, text: str) -> bool:

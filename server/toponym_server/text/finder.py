@@ -456,6 +456,24 @@ def _before_name_word(text: str, tokens: list[Token], run: list[int], position: 
     )
 
 
+def _after_name_word(text: str, tokens: list[Token], run: list[int], position: int) -> bool:
+    """Tell whether a capitalised word not opening a sentence precedes the span starting at ``position`` of ``run``.
+
+    In the run, or right before it when it is a possessive that closed the run before (*Brazil's
+    Lula*: see :func:`_after_a_possessive`), even opening a sentence; what is owned is a piece of
+    a longer name as much as before.
+    """
+    if position > 0:
+        return _name_word(tokens[run[position - 1]])
+    previous = run[0] - 1
+    return (
+        previous >= 0
+        and tokens[previous].text.endswith(_POSSESSIVES)
+        and tokens[previous].capitalized
+        and _joined(text, tokens[previous], tokens[run[0]])
+    )
+
+
 def _name_word(token: Token) -> bool:
     """A capitalised word that does not open a sentence (where capitals say nothing)."""
     return token.capitalized and not token.sentence_start
@@ -753,7 +771,7 @@ def _spans_in_run(
                         after_article=previous_word in ARTICLES or _declined_adjective(previous_word),
                         opens_sentence=length == 1 and first.sentence_start,
                         before_name_word=_before_name_word(text, tokens, run, i + length),
-                        after_name_word=i > 0 and _name_word(tokens[run[i - 1]]),
+                        after_name_word=_after_name_word(text, tokens, run, i),
                     )
                 )
                 break

@@ -386,3 +386,21 @@ def test_a_landform_spelt_near_a_place_is_no_mention_of_it(embedded_index: Index
     assert [m.text for m in text_resolver.resolve_text("Israeli strikes hit the Bekaa Valley overnight.")] == []
     found = text_resolver.resolve_text("Fires burned across the Bega Valley in New South Wales.")
     assert [(m.text, m.candidates[0].place.geoname_id) for m in found][:1] == [("Bega Valley", 7839691)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The owned town lies in its owner: a mention, small as it is.
+        ("Airstrikes hit Iraq's Sinjar.", {"Iraq": 99237, "Sinjar": 448149}),
+        ("Troops dug in at Zaporizhzhia's Enerhodar.", {"Zaporizhzhia": 687700, "Enerhodar": 709276}),
+        # A person's name after a country's possessive: Luleå lies in Sweden, and Ardahan, in
+        # Turkey, is met only by the sound of Erdogan.
+        ("Brazil's Lula met Turkey's Erdogan.", {"Brazil": 3469034, "Turkey": 298795}),
+    ],
+)
+def test_a_place_a_possessive_owns_is_a_mention_where_it_lies_in_the_owner(
+    embedded_index: IndexReader, text: str, expected: dict[str, int]
+) -> None:
+    mentions = TextResolver(Resolver(embedded_index), embedded_index).resolve_text(text)
+    assert {m.text: m.candidates[0].place.geoname_id for m in mentions} == expected

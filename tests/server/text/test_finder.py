@@ -296,6 +296,9 @@ def test_a_possessive_ends_the_name_of_its_owner() -> None:
     # A name written across the possessive is one name; an owner before another name is a piece of it.
     assert found("Police in Prince George's County said so.") == [("Prince George's County", False)]
     assert found("Visitors flock to Martha's Vineyard.") == [("Martha", True)]
+    # What is owned follows a name word as much as before (Brazil's Lula: a person's name).
+    owned = find_spans("Troops entered Nigeria's Kaduna state.", known, written)[1]
+    assert (owned.text, owned.after_name_word) == ("Kaduna state", True)
 
 
 def test_a_word_of_a_direction_or_a_landform_is_no_place_beside_another_name() -> None:
