@@ -341,7 +341,7 @@ _ASKS_OTHER_LEVEL = ("generic word asks for another level", ())
 _ASKS_PLACE = ("generic word asks for a place", ())
 _CONTEXT = "near the batch's other places {:.2f}"
 _LOCAL_SCRIPT = ("named so in its country's script", ())
-_OTHERS_NAME = ("named so by another town as its own", ())
+_OTHERS_NAME = ("named so by another place as its own", ())
 _SCRIPT_COUNTRY = ("in a country that writes the name's script", ())
 _CURATED = ("named so by a curated source", ())
 # _TRANSLITERATED: an abjad's romanisation lacks vowels (حمص is "hms", 0.79 from "Homs"). On the
@@ -940,8 +940,10 @@ class Namesakes:
     own (canonical) name; ``divisions``, by
     (country, first level or not), the closest similarity of a division; ``owned``, by the name
     as written (case aside), the prominence of the most prominent place other than a country that
-    the query names exactly (or as it describes) by its own (canonical) name, and ``towns_own``
-    the same of towns alone.
+    the query names exactly (or as it describes) by its own (canonical) name, ``towns_own`` the
+    same of towns alone, and ``divisions_own`` the prominence and country of each first-level
+    division so named. Marks count: *Saïda* (Algeria) is not Sidon's *Saida*, nor *Franca* (Brazil)
+    France's *França*.
     """
 
     towns: dict[str, tuple[tuple[float, float, float, bool], ...]]
@@ -949,6 +951,7 @@ class Namesakes:
     owned: dict[str, float] = field(default_factory=dict)
     written: bool = False
     towns_own: dict[str, float] = field(default_factory=dict)
+    divisions_own: dict[str, tuple[tuple[float, str], ...]] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -959,6 +962,7 @@ class Namesakes:
         divisions = dict(before.divisions) if before else {}
         owned = dict(before.owned) if before else {}
         towns_own = dict(before.towns_own) if before else {}
+        divisions_own = dict(before.divisions_own) if before else {}
         written = before.written if before else False
         for place, similarity, view, name in places:
             country = place.country_code
@@ -980,8 +984,25 @@ class Namesakes:
                     owned[text] = place.prominence
                 if place.feature_class == "P" and place.prominence > towns_own.get(text, -1.0):
                     towns_own[text] = place.prominence
+                if place.feature_code == "ADM1":
+                    divisions_own[text] = (*divisions_own.get(text, ()), (place.prominence, country))
             written = written or _written(similarity, view)
-        return cls(towns, divisions, owned, written, towns_own)
+        return cls(towns, divisions, owned, written, towns_own, divisions_own)
+
+    def own_name_elsewhere(self, text: str, bearer: PlaceFacts) -> bool:
+        """Tell whether a place bearing ``text`` (case aside) as its own name outweighs ``bearer``, which bears it too.
+
+        A town of some prominence (:func:`_owns`), or a first-level division of another country
+        (*Antioquia*, Colombia's department, not Antakya, whose Spanish name it is): a division's
+        name that a town of its own country bears is often the town's as its seat (Ghulja, named
+        Yili as the prefecture is), but a town abroad is no seat of it.
+        """
+        if _owns(self.towns_own.get(text, -1.0), bearer):
+            return True
+        return any(
+            country != bearer.country_code and _owns(prominence, bearer)
+            for prominence, country in self.divisions_own.get(text, ())
+        )
 
     def has_seat(self, division: PlaceFacts) -> bool:
         """Tell whether a town of the division's country, about as prominent, is named as it is.
@@ -1148,15 +1169,16 @@ def _names_another_place(
 
     It is when it is none of the place's own names (canonical, preferred or short, one a curated
     file gives, one in a script its country writes, a code) and a town of some prominence
-    (:func:`_owns`) among the candidates bears it as its canonical name. A division's name borne
-    by a town is left alone: the town is often its seat (Ghulja, named Yili as the prefecture is).
+    (:func:`_owns`) or a first-level division of another country among the candidates bears it as
+    its canonical name (:meth:`Namesakes.own_name_elsewhere`). A division's name borne by a town of
+    its country is left alone: the town is often its seat (Ghulja, named Yili as the prefecture is).
     """
     if query.transliterated or local is not None:
         return False
     if hit.flags & (FLAG_CANONICAL | FLAG_PREFERRED | FLAG_SHORT | FLAG_CODE | FLAG_CUSTOM):
         return False
     text = hit.text.casefold()
-    if not _owns(namesakes.towns_own.get(text, -1.0), place):
+    if not namesakes.own_name_elsewhere(text, place):
         return False
     return not any(other.flags & FLAG_CANONICAL and other.text.casefold() == text for other in hits)
 

@@ -1076,7 +1076,7 @@ def test_a_place_met_by_a_name_another_town_bears_as_its_own_yields_to_that_town
     assert winner("Akashi", candidates) == 1847966
     assert winner("Akashi municipality", candidates) == 1847966
     ranked = rank(normalize("Akashi"), candidates, Hints())
-    assert "named so by another town as its own" in ranked[1].reasons
+    assert "named so by another place as its own" in ranked[1].reasons
 
 
 def test_a_town_named_as_a_division_bears_its_name_as_its_own() -> None:
@@ -1085,7 +1085,23 @@ def test_a_town_named_as_a_division_bears_its_name_as_its_own() -> None:
     prefecture = place(1529434, "CN", (43.9, 82.0), 0.80, "A.ADM2")
     candidates = [(ghulja, [hit("Ghulja"), hit("Yili", flags=0)]), (prefecture, [hit("Yili")])]
     ranked = rank(normalize("Yili"), candidates, Hints())
-    assert all("named so by another town as its own" not in r.reasons for r in ranked)
+    assert all("named so by another place as its own" not in r.reasons for r in ranked)
+
+
+def test_a_first_level_division_bears_its_name_as_its_own_against_a_town_abroad() -> None:
+    # Antioquia is Colombia's department, and Antakya's name in Spanish.
+    antioquia = place(3689815, "CO", (7.0, -75.5), 0.81, "A.ADM1")
+    antakya = place(323779, "TR", (36.2, 36.16), 0.91)
+    candidates = [(antakya, [hit("Antakya"), hit("Antioquia", flags=0)]), (antioquia, [hit("Antioquia")])]
+    assert winner("Antioquia", candidates) == 3689815
+    ranked = rank(normalize("Antioquia"), candidates, Hints())
+    assert "named so by another place as its own" in ranked[1].reasons
+    # A town of the division's own country bearing its name may be its seat: left alone.
+    seat = place(3390760, "BR", (-8.05, -34.9), 0.99)
+    pernambuco = place(3392268, "BR", (-8.33, -37.8), 0.85, "A.ADM1")
+    candidates = [(seat, [hit("Recife"), hit("Pernambuco", flags=0)]), (pernambuco, [hit("Pernambuco")])]
+    ranked = rank(normalize("Pernambuco"), candidates, Hints())
+    assert all("named so by another place as its own" not in r.reasons for r in ranked)
 
 
 def test_a_town_bearing_a_name_as_its_own_outweighs_a_city_not_far_more_prominent_bearing_it_among_others() -> None:
@@ -1095,7 +1111,7 @@ def test_a_town_bearing_a_name_as_its_own_outweighs_a_city_not_far_more_prominen
     candidates = [(austin, [hit("Austin"), hit("Waterloo", flags=0)]), (waterloo, [hit("Waterloo")])]
     assert winner("Waterloo", candidates) == 6176823
     ranked = rank(normalize("Waterloo"), candidates, Hints())
-    assert "named so by another town as its own" in ranked[1].reasons
+    assert "named so by another place as its own" in ranked[1].reasons
 
 
 def test_a_city_far_more_prominent_than_the_towns_bearing_its_old_name_keeps_it() -> None:
@@ -1105,7 +1121,7 @@ def test_a_city_far_more_prominent_than_the_towns_bearing_its_old_name_keeps_it(
     candidates = [(jakarta, [hit("Jakarta"), hit("Batavia", flags=0)]), (batavia, [hit("Batavia")])]
     assert winner("Batavia", candidates) == 1642911
     ranked = rank(normalize("Batavia"), candidates, Hints())
-    assert all("named so by another town as its own" not in r.reasons for r in ranked)
+    assert all("named so by another place as its own" not in r.reasons for r in ranked)
 
 
 def test_a_capital_of_a_few_thousand_people_weighs_as_the_town_it_is() -> None:
