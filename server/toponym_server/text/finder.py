@@ -219,14 +219,16 @@ def _division_word(word: str) -> bool:
 def _names_a_state(text: str, tokens: list[Token], run: list[int], token: Token, written: KnowsName) -> bool:
     """Tell whether ``token``, a lower-case word a division and an organisation share, closes ``run`` as the division's.
 
-    *Kaduna state*, *Shan state*, *Upper Nile state*: after words some place is written as, *state*
-    is the division's word (the news writes it in lower case), not an organisation's; after
-    other words it is an organisation's (*Islamic state*).
+    *Kaduna state*, *Shan state*, *Upper Nile state*: where some place is written as words of the
+    run and that word, it is the division's word (the news writes it in lower case), not an
+    organisation's. Elsewhere it stays out of the run (*Islamic state*): there it would make the
+    run an organisation's name, and *of* after it would carry that name on over the next (*the US
+    state of Ohio*, *the Gulf state of Qatar*).
     """
     if token.word not in PLACE_ORGANISATION_WORDS or kind_of(token.word) != "admin":
         return False
-    starts = run[-MAX_SPAN_WORDS:]
-    return any(written(text[tokens[start].start : tokens[run[-1]].end]) for start in starts)
+    starts = run[-(MAX_SPAN_WORDS - 1) :]
+    return any(written(text[tokens[start].start : token.end]) for start in starts)
 
 
 def _after_a_possessive(text: str, tokens: list[Token], run: list[int], token: Token, written: KnowsName) -> bool:

@@ -261,6 +261,7 @@ def test_without_division_word() -> None:
 
 def test_state_closes_a_name_some_place_is_written_as() -> None:
     places = {"kaduna", "kaduna state", "upper nile", "upper nile state", "islamic state", "nigeria", "raqqa"}
+    places |= {"us", "ohio", "pacific", "vanuatu"}
 
     def known(text: str) -> bool:
         return text.lower() in places
@@ -274,6 +275,8 @@ def test_state_closes_a_name_some_place_is_written_as() -> None:
     assert found("Gunmen struck in Kaduna state and in Upper Nile state.") == ["Kaduna state", "Upper Nile state"]
     assert found("The Islamic state claimed the attack in Raqqa.") == ["Raqqa"]
     assert found("The Kaduna state council met.") == []  # the council of the state: an organisation
+    # No place is written with the word: it closes no name, nor carries one on over *of*.
+    assert found("Floods hit the US state of Ohio and the Pacific state of Vanuatu.") == ["Ohio", "Vanuatu"]
 
 
 def test_a_possessive_ends_the_name_of_its_owner() -> None:
