@@ -122,9 +122,9 @@ FACILITY_WORDS = frozenset(
 )  # fmt: skip
 
 # Words of a direction, a size, or a water's or a landform's kind: beside another word of a
-# capitalised run they are a piece of that name (*South Ossetia*, *the Big Island*, *Vancouver
-# Island*, *the Spratly Islands*, *South London*), never a place of their own, although the gazetteer
-# names places so (Cameroon's South region, Iceland as *Island*, Hong Kong's Islands district).
+# capitalised run, not a common one, they are a piece of that name (*South Ossetia*, *the Big Island*,
+# *Vancouver Island*, *the Spratly Islands*, *South London*), never a place of their own, although the
+# gazetteer names places so (Cameroon's South region, Iceland as *Island*, Hong Kong's Islands district).
 NAME_PART_WORDS = frozenset(
     {
         "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre",

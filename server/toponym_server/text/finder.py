@@ -476,6 +476,19 @@ def _after_name_word(text: str, tokens: list[Token], run: list[int], position: i
     )
 
 
+def _piece_of_a_name(tokens: list[Token], run: list[int], position: int) -> bool:
+    """Tell whether the word at ``position`` of ``run`` is one of :data:`~.cues.NAME_PART_WORDS` beside a name's word.
+
+    *South Ossetia*, *Vancouver Island*, *the North region*: such a word is a piece of that
+    name. Not beside common words alone, which make no name with it: a German noun after a
+    country's name (*Vulkanausbruch in Island Anfang Dezember*, in Iceland early in December).
+    """
+    if tokens[run[position]].word not in NAME_PART_WORDS:
+        return False
+    beside = run[max(position - 1, 0) : position] + run[position + 1 : position + 2]
+    return any(tokens[i].word not in COMMON_WORDS for i in beside)
+
+
 def _name_word(token: Token) -> bool:
     """A capitalised word that does not open a sentence (where capitals say nothing)."""
     return token.capitalized and not token.sentence_start
@@ -745,7 +758,7 @@ def _spans_in_run(
                 continue  # a lower-case word alone (the division word of *Donetsk region*) names nothing, nor *St*
             if length == 1 and i > 0 and first.word in FACILITY_WORDS:
                 continue  # *Erbil Airport*: the facility's word is no place of its own
-            if length == 1 and len(run) > 1 and first.word in NAME_PART_WORDS:
+            if length == 1 and _piece_of_a_name(tokens, run, i):
                 continue  # *South Ossetia*, *Vancouver Island*: a piece of a longer name
             for start, end, variant in _variants(raw, length, last.cased, written):
                 # A cased name starting on a common word is written so (New York, not New Syria);

@@ -317,6 +317,7 @@ def test_a_word_of_a_direction_or_a_landform_is_no_place_beside_another_name() -
     assert found("Ships neared the Spratly Islands.") == []
     # Alone they are the places the gazetteer names so (Cameroon's South region; Iceland in German).
     assert found("Flüge nach Island und in den South.") == ["Island", "South"]
+    assert found("Ein Vulkan brach in Island Anfang Dezember aus.") == ["Island"]  # common words make no name
 
 
 def test_a_title_opens_a_place_written_as_more_than_a_title_and_a_name() -> None:
