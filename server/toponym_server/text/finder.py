@@ -168,7 +168,7 @@ def _runs(text: str, tokens: list[Token], written: KnowsName) -> list[list[int]]
             not tokens[current[-1]].cased
             or not _joined(text, tokens[current[-1]], token)
             or _ends_a_name(text, tokens, current, token, written)
-            or _after_a_possessive(text, tokens, current, token, written)
+            or _after_a_possessive(text, tokens, current, i, written)
         ):
             runs.append(current)
             current = []
@@ -231,18 +231,28 @@ def _names_a_state(text: str, tokens: list[Token], run: list[int], token: Token,
     return any(written(text[tokens[start].start : token.end]) for start in starts)
 
 
-def _after_a_possessive(text: str, tokens: list[Token], run: list[int], token: Token, written: KnowsName) -> bool:
-    """Tell whether the word that closes ``run`` is a possessive that ends a name before ``token``.
+def _after_a_possessive(text: str, tokens: list[Token], run: list[int], i: int, written: KnowsName) -> bool:
+    """Tell whether the word that closes ``run`` is a possessive that ends a name before word ``i``.
 
     *Russia's Wagner Group*, *South Sudan's Upper Nile state*, *Iran's Revolutionary Guards*: the
     owner is a name of its own, and what it owns may be an organisation's that would rule it
-    out. Not where some place is written as words across it (*Martha's Vineyard*, *Prince
-    George's County*).
+    out. Not where some place is written as words across it, from word ``i`` on (*Martha's
+    Vineyard*, *Prince George's County*, *Lao People's Democratic Republic*).
     """
-    if not tokens[run[-1]].text.endswith(_POSSESSIVES) or not token.capitalized:
+    if not tokens[run[-1]].text.endswith(_POSSESSIVES) or not tokens[i].capitalized:
         return False
+    ends = [i]  # word i and the capitalised words joined after it, up to a span's length
+    while len(ends) < MAX_SPAN_WORDS - 1 and ends[-1] + 1 < len(tokens):
+        following = tokens[ends[-1] + 1]
+        if not following.capitalized or not _joined(text, tokens[ends[-1]], following):
+            break
+        ends.append(ends[-1] + 1)
     starts = run[-(MAX_SPAN_WORDS - 1) :]
-    return not any(written(text[tokens[start].start : token.end]) for start in starts)
+    return not any(
+        written(text[tokens[start].start : tokens[end].end])
+        for n, start in enumerate(starts)
+        for end in ends[: MAX_SPAN_WORDS - len(starts) + n]  # no more words than a span's
+    )
 
 
 def _from_name_start(text: str, tokens: list[Token], run: list[int], written: KnowsName) -> list[int]:
