@@ -92,7 +92,7 @@ DEMONYMS = frozenset(
         "bangladeshi", "somali", "azerbaijani", "azeri", "nepali", "kashmiri", "punjabi", "bengali", "yazidi",
         "houthi", "türk", "turk", "kurd", "arab", "afghan", "uzbek", "tajik", "kazakh", "turkmen", "thai",
         "suriyeli", "iraklı", "israilli", "lübnanlı", "iranlı", "rus",
-        "french", "dutch", "greek", "swiss", "czech", "welsh", "slovak",
+        "french", "dutch", "greek", "swiss", "czech", "welsh", "slovak", "spanish",
     }
 )
 

@@ -557,16 +557,22 @@ def _accept(span: Span, best: Candidate, strong: bool, listed: bool, min_confide
     - A small place's name is a common noun after an article (*der Regen*), at the start of a
       sentence (*Lage bleibt*), or alone in a script without capitals: there the place must be
       an area or a city of :data:`PROMINENT_POPULATION` people.
+    - A word ending as an adjective of place does (:attr:`~.finder.Span.like_a_people`: *in Wien
+      endete*, but *Haitian immigrants*) must be spelt as its place's name, and have a place cue or
+      name an area or a city of :data:`PROMINENT_POPULATION` people.
     - A code (see :data:`CODE_CITY_POPULATION`) names a country, a first-level division, a
       capital or a city of millions, or nothing; an acronym names a place only by a name of
-      the same letters (*UK*, *D.C.*, *nyc*), never by its sound (*ISIS*, *SAA*).
+      the same letters (*UK*, *D.C.*, *nyc*), never by its sound (*ISIS*, *SAA*), and a place
+      not major only by a name that is no word (*IS* is no Russian town *Is*).
     """
-    if _only_a_code(best) or (_is_acronym(span.name) and not _same_letters(span.name, best.matched_name)):
+    if _only_a_code(best) or (_is_acronym(span.name) and not _abbreviates(span.name, best)):
         return False
     one_word = " " not in span.name.strip()
     cued = span.after_place_preposition or listed
     area = best.place.feature_class == "A"
     prominent = _prominent(best)
+    if span.like_a_people and not (strong and (cued or prominent)):
+        return False
     needed = min_confidence if cued or prominent or not one_word else max(min_confidence, NO_CUE_CONFIDENCE)
     if best.confidence < needed:
         return False
@@ -667,6 +673,18 @@ def _is_acronym(text: str) -> bool:
     """A word of two to five capitals (*SDF*, *ISIS*), or one written with points (*U.S.*, *D.C.*)."""
     letters = text.replace(".", "")
     return 2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()
+
+
+def _abbreviates(acronym: str, candidate: Candidate) -> bool:
+    """Tell whether ``acronym`` may name ``candidate``: by a name of the same letters (:func:`_same_letters`).
+
+    Not a name written as a word (*Is*, a Russian town, is no mention of *IS*), unless of a major
+    place (:func:`_major`): capitals write an abbreviation, or a word in a headline.
+    """
+    name = candidate.matched_name
+    if not _same_letters(acronym, name):
+        return False
+    return _major(candidate) or not (name[:1].isupper() and name[1:].islower())
 
 
 def _same_letters(acronym: str, name: str) -> bool:

@@ -133,6 +133,9 @@ class Span:
     """A capitalised word follows it within the same name-like run (*Robert Habeck*, *White Helmets*)."""
     after_name_word: bool = False
     """A capitalised word precedes it within the same name-like run (*Maria Lopez*), not opening a sentence."""
+    like_a_people: bool = False
+    """It ends as an adjective of place does, before a word it may describe, and some place is written so
+    (*in Wien endete*, *nach Italien und*): see :func:`_a_place_ending_so`."""
     looked_up: str = ""
     """The name it stands for when that is not its text: *Одеса* for *Одесу* (Odesa, in the accusative)."""
 
@@ -443,6 +446,22 @@ def _is_adjective(tokens: list[Token], i: int) -> bool:
     if not following.capitalized or following.word in PERSON_TITLES:
         return True
     return _of_a_people(following.word) and _is_adjective(tokens, i + 1)  # Israeli, Yemeni and Saudi envoys
+
+
+def _a_place_ending_so(tokens: list[Token], i: int, raw: str, written: KnowsName) -> bool:
+    """Tell whether word ``i``, ending as an adjective of place does, may be the name of a place written so.
+
+    *Wien*, *Calais*, *Dalian*, and the German names of countries in *-ien* (*in Syrien kämpfen*,
+    *nach Italien*) end as *Syrian*, *Parisien* or *Libanais* do. Not a word of a people listed in
+    :data:`~.cues.DEMONYMS` (*Iraqi*, a village's name too), nor one after an article, where it
+    names a person of the place (*un Algérien*, *the Spanish government*). Such a span is a
+    mention only on stronger evidence (:attr:`Span.like_a_people`): *Haitian* is also one of the
+    names of a Chinese village.
+    """
+    word = tokens[i].word
+    if word in DEMONYMS or (i > 0 and tokens[i - 1].word in ARTICLES):
+        return False
+    return written(raw)
 
 
 def _of_a_people(word: str) -> bool:
@@ -758,8 +777,12 @@ def _spans_in_run(
                 continue  # a name does not end on a common word, nor start on one uncased (في عدن, مدينة مأرب)
             begin = first.start + first.elided
             raw = text[begin : last.end]
+            adjective = length == 1 and _is_adjective(tokens, run[i])
             if length == 1 and (
-                _common(first) or first.word in PLACE_PREPOSITIONS or raw in ruled_out or _is_adjective(tokens, run[i])
+                _common(first)
+                or first.word in PLACE_PREPOSITIONS
+                or raw in ruled_out
+                or (adjective and not _a_place_ending_so(tokens, run[i], raw, written))
             ):
                 continue
             if length == 1 and first.cased and (
@@ -797,6 +820,7 @@ def _spans_in_run(
                         opens_sentence=length == 1 and first.sentence_start,
                         before_name_word=_before_name_word(text, tokens, run, i + length),
                         after_name_word=_after_name_word(text, tokens, run, i),
+                        like_a_people=adjective,
                     )
                 )
                 break

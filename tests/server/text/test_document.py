@@ -404,3 +404,10 @@ def test_a_place_a_possessive_owns_is_a_mention_where_it_lies_in_the_owner(
 ) -> None:
     mentions = TextResolver(Resolver(embedded_index), embedded_index).resolve_text(text)
     assert {m.text: m.candidates[0].place.geoname_id for m in mentions} == expected
+
+
+def test_an_acronym_names_a_small_place_only_by_a_name_that_is_no_word(embedded_index: IndexReader) -> None:
+    # Is, a Russian town of some 4,700 people, is written as a word: IS is the Islamic State.
+    text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
+    mentions = text_resolver.resolve_text("Territory held by IS shrank; US and UK officials met.")
+    assert [(m.text, m.candidates[0].place.geoname_id) for m in mentions] == [("US", 6252001), ("UK", 2635167)]

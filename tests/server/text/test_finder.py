@@ -466,3 +466,23 @@ def test_an_abbreviation_after_a_word_of_a_name_ends_it_unless_a_place_is_writte
     assert spans("He lives on Main St. Paris is far away.") == ["Paris"]
     assert spans("He visited Port St. Lucie in May.") == ["Port St. Lucie"]
     assert spans("They met in St. Paris on Monday.") == ["St. Paris"]
+
+
+def test_a_place_written_as_it_is_no_adjective_for_its_ending() -> None:
+    places = {"wien", "syrien", "calais", "iraqi", "algérien"}
+
+    def known(text: str) -> bool:
+        return text.lower() in places
+
+    def found(text: str) -> list[tuple[str, bool]]:
+        return [(s.text, s.like_a_people) for s in find_spans(text, known, known)]
+
+    # Endings of adjectives of place (-ien, -ais) close these names; some place is written so.
+    assert found("Die Konferenz in Wien endete, die Kämpfe in Syrien gehen weiter.") == [
+        ("Wien", True),
+        ("Syrien", True),
+    ]
+    assert found("Migrants gathered in Calais on Monday.") == [("Calais", True)]
+    # A listed word of a people, one no place is written as, or one after an article stays an adjective.
+    assert found("Iraqi officials and Syrian troops met.") == []
+    assert found("Un Algérien a été arrêté.") == []
