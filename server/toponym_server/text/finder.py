@@ -66,6 +66,7 @@ DEMONYM_ENDINGS = (
     *("ien", "ienne", "iens", "ais", "aise"),
     *("isch", "ische", "ischen", "ischer"),
 )
+_GERMAN_ADJECTIVE_ENDINGS = ("isch", "ische", "ischen", "ischer", "isches")
 _PROCLITICS = {
     "arabic": ("و", "ف", "ب", "ل", "ك"),
     "hebrew": ("ו", "ה", "ב", "ל", "מ", "ש", "כ"),
@@ -436,7 +437,8 @@ def _is_adjective(tokens: list[Token], i: int) -> bool:
 
     The word after it is lower-case (*Syrian territory*, *Iraqi officials*, *сирийской армии*), a
     person's title (*Syrian President*, *Iraqi Prime Minister*) or another such word that is one
-    (*Israeli, Yemeni and Saudi envoys*).
+    (*Israeli, Yemeni and Saudi envoys*); after a German adjective's ending, any word: German
+    writes its nouns with a capital (*Russische Raketen*, *Türkische Kampfjets* opening a sentence).
     """
     if not _of_a_people(tokens[i].word):
         return False
@@ -444,6 +446,8 @@ def _is_adjective(tokens: list[Token], i: int) -> bool:
     if following is None or not following.cased:
         return False
     if not following.capitalized or following.word in PERSON_TITLES:
+        return True
+    if tokens[i].word.endswith(_GERMAN_ADJECTIVE_ENDINGS):
         return True
     return _of_a_people(following.word) and _is_adjective(tokens, i + 1)  # Israeli, Yemeni and Saudi envoys
 

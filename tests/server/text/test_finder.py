@@ -486,3 +486,16 @@ def test_a_place_written_as_it_is_no_adjective_for_its_ending() -> None:
     # A listed word of a people, one no place is written as, or one after an article stays an adjective.
     assert found("Iraqi officials and Syrian troops met.") == []
     assert found("Un Algérien a été arrêté.") == []
+
+
+def test_a_german_adjective_of_place_before_a_noun_is_no_span() -> None:
+    places = {"russische", "türkische", "charkiw", "syrien"}
+
+    def known(text: str) -> bool:
+        return text.lower() in places
+
+    def found(text: str) -> list[str]:
+        return [s.text for s in find_spans(text, known)]
+
+    # German writes its nouns with a capital: the adjective's ending says enough.
+    assert found("Russische Raketen trafen Charkiw. Türkische Kampfjets flogen nach Syrien.") == ["Charkiw", "Syrien"]
