@@ -527,7 +527,9 @@ class TextResolver:
                 continue
             candidates = of_span[i]
             owned = strong[i] and _owned_by_its_place(spans, of_span, accepted, i, text)
-            if not _major(candidates[0]) and _in_another_name(spans, accepted, i, text, owned):
+            # A major place spelt otherwise is no exception: *Giorgia Meloni* is no Georgia.
+            major = _major(candidates[0]) and strong[i]
+            if not major and _in_another_name(spans, accepted, i, text, owned):
                 continue
             kept = tuple(c for c in candidates if c.confidence >= min(min_confidence, candidates[0].confidence))
             mentions.append(Mention(span.text, span.start, span.end, kept, candidates[0].confidence))

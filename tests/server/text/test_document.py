@@ -411,3 +411,10 @@ def test_an_acronym_names_a_small_place_only_by_a_name_that_is_no_word(embedded_
     text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
     mentions = text_resolver.resolve_text("Territory held by IS shrank; US and UK officials met.")
     assert [(m.text, m.candidates[0].place.geoname_id) for m in mentions] == [("US", 6252001), ("UK", 2635167)]
+
+
+def test_a_major_place_spelt_otherwise_is_a_piece_of_the_longer_name_it_opens(embedded_index: IndexReader) -> None:
+    # Typhoon sounds like Taiwan (0.70 beside Hualien); a storm's name follows it.
+    text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
+    mentions = text_resolver.resolve_text("Typhoon Gaemi made landfall near Hualien.")
+    assert [(m.text, m.candidates[0].place.geoname_id) for m in mentions] == [("Hualien", 1674504)]
