@@ -78,6 +78,12 @@ ORGANISATION_WORDS = frozenset(
     }
 )
 
+# Words of a sports club's name around a place's (Real Madrid, Olympique de Marseille, FC Bayern
+# München; Manchester United, Blackburn Rovers): before or after another word of a run, they make
+# it a club's name, unless some place is written so (Ciudad Real, the United States).
+CLUB_WORDS_BEFORE = frozenset({"real", "olympique", "atlético", "atletico", "inter", "borussia", "fc", "afc"})
+CLUB_WORDS_AFTER = frozenset({"united", "rovers", "wanderers", "albion", "hotspur", "fc", "afc", "cf"})
+
 # Organisations' words that also end places' names (West Bank, Free State, Borno State): a place
 # of several words written so is no organisation for them.
 PLACE_ORGANISATION_WORDS = frozenset({"bank", "state"})

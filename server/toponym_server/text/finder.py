@@ -34,6 +34,8 @@ from toponym_server.matching.generic_words import kind_of
 from toponym_server.matching.script import has_arabic
 from toponym_server.text.cues import (
     ARTICLES,
+    CLUB_WORDS_AFTER,
+    CLUB_WORDS_BEFORE,
     COMMON_WORDS,
     COUNTRY_ABBREVIATIONS,
     DEMONYMS,
@@ -362,17 +364,26 @@ def _up_to_a_cue(tokens: list[Token], positions: list[int]) -> list[int]:
 def _names_an_organisation(tokens: list[Token], run: list[int], written: KnowsName) -> bool:
     """Tell whether ``run`` names an organisation: it holds an organisation's word, or one follows it.
 
+    Or it is a sports club's name (:func:`_names_a_club`) that no place is written as.
+
     Not a place of several words written so whose only such words also end places' names
     (*West Bank*, *Free State*, *Borno State*; not *World Bank*, *Islamic State*, *Red Cross*),
     unless *of* goes on with the name (*The Bank of England*: no Portsmouth, by its name *The Bank*).
     """
     words = [tokens[i].word for i in run]
+    if _names_a_club(words) and not written(_words(tokens, run)):
+        return True
     following = tokens[run[-1] + 1].word if run[-1] + 1 < len(tokens) else ""
     adjacent = following and tokens[run[-1] + 1].start - tokens[run[-1]].end <= 2
     inside = {w for w in words if w in ORGANISATION_WORDS}
     if inside and len(run) > 1 and inside <= PLACE_ORGANISATION_WORDS and written(_words(tokens, run)):
         return bool(adjacent and (following in ORGANISATION_WORDS or following == "of"))
     return bool(inside) or bool(adjacent and following in ORGANISATION_WORDS)
+
+
+def _names_a_club(words: list[str]) -> bool:
+    """Tell whether ``words`` hold a club's word before or after another (*Real Madrid*, *Manchester United*)."""
+    return any(w in CLUB_WORDS_BEFORE for w in words[:-1]) or any(w in CLUB_WORDS_AFTER for w in words[1:])
 
 
 def _abbreviated_title(text: str, tokens: list[Token], run: list[int]) -> bool:

@@ -499,3 +499,18 @@ def test_a_german_adjective_of_place_before_a_noun_is_no_span() -> None:
 
     # German writes its nouns with a capital: the adjective's ending says enough.
     assert found("Russische Raketen trafen Charkiw. Türkische Kampfjets flogen nach Syrien.") == ["Charkiw", "Syrien"]
+
+
+def test_a_sports_clubs_name_is_no_place() -> None:
+    places = {"madrid", "manchester", "lisbon", "marseille", "real", "ciudad real", "united states", "milan"}
+
+    def known(text: str) -> bool:
+        return text.lower() in places
+
+    def found(text: str) -> list[str]:
+        return [s.text for s in find_spans(text, known, known)]
+
+    assert found("Real Madrid beat Manchester United in Lisbon.") == ["Lisbon"]
+    assert found("Olympique de Marseille drew with Inter Milan.") == []
+    # Some place is written so: a place's name, not a club's.
+    assert found("Officials of the United States met in Ciudad Real.") == ["United States", "Ciudad Real"]
