@@ -142,6 +142,9 @@ NAME_PART_WORDS = frozenset(
     }
 )  # fmt: skip
 
+# The endings of a possessive (Aleppo's, with a straight or a curly apostrophe): a name's, not part of it.
+POSSESSIVES = ("'s", "\u2019s")
+
 # Abbreviations the news writes countries' names by (*US officials*, *UK and French envoys*): after a
 # person's name and a comma they are a place, not the state a person represents (*Warren, MA*).
 COUNTRY_ABBREVIATIONS = frozenset({"us", "uk", "usa", "uae"})

@@ -21,7 +21,7 @@ from toponym_server.resolver.answers import MET_WHOLE
 from toponym_server.resolver.cache import LruCache
 from toponym_server.resolver.context import Point, Points, document_weights
 from toponym_server.resolver.qualified import AREA_CHOICES, AREA_KINDS, AnsweredWithin, Area, as_asked
-from toponym_server.text.cues import LANDFORM_WORDS, LIST_SEPARATORS
+from toponym_server.text.cues import LANDFORM_WORDS, LIST_SEPARATORS, POSSESSIVES
 from toponym_server.text.finder import Span, find_spans, spelled_out, without_division_word
 
 DEFAULT_MIN_CONFIDENCE = 0.5
@@ -527,7 +527,7 @@ class TextResolver:
                 continue
             candidates = of_span[i]
             owned = strong[i] and _owned_by_its_place(spans, of_span, accepted, i, text)
-            # A major place spelt otherwise is no exception: *Giorgia Meloni* is no Georgia.
+            # A major place spelt otherwise is no exception: *Typhoon Gaemi* is no Taiwan.
             major = _major(candidates[0]) and strong[i]
             if not major and _in_another_name(spans, accepted, i, text, owned):
                 continue
@@ -619,8 +619,8 @@ def _in_another_name(spans: list[Span], accepted: list[bool], i: int, text: str,
     piece of a person's or an organisation's name (*Robert Habeck*, *Maria Lopez*, *White
     Helmets*, *Brazil's Lula*); two place names side by side (*Paris Saint-Germain*) say nothing
     either way, nor does a possessive before it that an ``owned`` span's place lies in (see
-    :func:`_owned_by_its_place`). Only places that are not major ones are judged so (see
-    :func:`_major`): a German noun may follow a city's name (*hat Hamburg Container umgeschlagen*).
+    :func:`_owned_by_its_place`). A major place (see :func:`_major`) spelt as written is not judged
+    so: a German noun may follow a city's name (*hat Hamburg Container umgeschlagen*).
     """
     span = spans[i]
     return (span.before_name_word and not _adjacent_mention(spans, accepted, i, i + 1, text)) or (
@@ -640,7 +640,7 @@ def _owned_by_its_place(
     """
     if i == 0 or not accepted[i - 1] or not of_span[i - 1] or not of_span[i]:
         return False
-    if _between(text, spans[i - 1], spans[i]) not in ("'s", "\u2019s"):
+    if _between(text, spans[i - 1], spans[i]) not in POSSESSIVES:
         return False
     owner, place = of_span[i - 1][0].place, of_span[i][0].place
     if owner.country_code != place.country_code:

@@ -50,6 +50,7 @@ from toponym_server.text.cues import (
     PLACE_NAME_TITLES,
     PLACE_ORGANISATION_WORDS,
     PLACE_PREPOSITIONS,
+    POSSESSIVES,
 )
 from toponym_server.text.tokens import Token, tokenize
 
@@ -63,12 +64,12 @@ ORGANISATION_LINKS = frozenset(
     {"for", "of", "of the", "for the", "pour", "pour la", "de", "de la", "des", "du", "für", "der"}
 )
 # Adjectives of place (Syrian territory, syrische Truppen, armée irakienne) are not mentions of it.
+_GERMAN_ADJECTIVE_ENDINGS = ("isch", "ische", "ischen", "ischer", "isches")
 DEMONYM_ENDINGS = (
     *("ian", "ean", "ese", "ish"),
     *("ien", "ienne", "iens", "ais", "aise"),
-    *("isch", "ische", "ischen", "ischer"),
+    *_GERMAN_ADJECTIVE_ENDINGS,
 )
-_GERMAN_ADJECTIVE_ENDINGS = ("isch", "ische", "ischen", "ischer", "isches")
 _PROCLITICS = {
     "arabic": ("و", "ف", "ب", "ل", "ك"),
     "hebrew": ("ו", "ה", "ב", "ל", "מ", "ש", "כ"),
@@ -80,7 +81,6 @@ _FIRST_OF_TWO = frozenset("وفוש")
 _PLACE_PROCLITICS = frozenset("بلבלמ")
 """Proclitics that say *in*, *to* or *from*: a place cue, as a preposition before the word is."""
 _HEBREW = re.compile(r"[\u0590-\u05FF]")
-_POSSESSIVES = ("'s", "\u2019s")
 _TURKISH_CASE_ENDINGS = frozenset(
     {
         "a", "e", "ı", "i", "u", "ü", "ya", "ye", "yı", "yi", "yu", "yü", "da", "de", "ta", "te", "dan", "den",
@@ -245,7 +245,7 @@ def _after_a_possessive(text: str, tokens: list[Token], run: list[int], i: int, 
     out. Not where some place is written as words across it, from word ``i`` on (*Martha's
     Vineyard*, *Prince George's County*, *Lao People's Democratic Republic*).
     """
-    if not tokens[run[-1]].text.endswith(_POSSESSIVES) or not tokens[i].capitalized:
+    if not tokens[run[-1]].text.endswith(POSSESSIVES) or not tokens[i].capitalized:
         return False
     ends = [i]  # word i and the capitalised words joined after it, up to a span's length
     while len(ends) < MAX_SPAN_WORDS - 1 and ends[-1] + 1 < len(tokens):
@@ -495,7 +495,7 @@ def _before_name_word(text: str, tokens: list[Token], run: list[int], position: 
     last = run[-1]
     following = last + 1
     return (
-        tokens[last].text.endswith(_POSSESSIVES)
+        tokens[last].text.endswith(POSSESSIVES)
         and following < len(tokens)
         and tokens[following].capitalized
         and _joined(text, tokens[last], tokens[following])
@@ -514,7 +514,7 @@ def _after_name_word(text: str, tokens: list[Token], run: list[int], position: i
     previous = run[0] - 1
     return (
         previous >= 0
-        and tokens[previous].text.endswith(_POSSESSIVES)
+        and tokens[previous].text.endswith(POSSESSIVES)
         and tokens[previous].capitalized
         and _joined(text, tokens[previous], tokens[run[0]])
     )
@@ -593,7 +593,7 @@ def _as_written(raw: str, words: int, cased: bool, written: KnowsName) -> list[t
       name, not *in*).
     """
     whole = (0, len(raw), raw)
-    if cased and raw.endswith(_POSSESSIVES) and len((raw[:-2].rsplit(maxsplit=1) or [""])[-1]) >= 3:
+    if cased and raw.endswith(POSSESSIVES) and len((raw[:-2].rsplit(maxsplit=1) or [""])[-1]) >= 3:
         stem = (0, len(raw) - 2, raw[:-2])
         return [whole, stem] if words > 1 and written(raw) else [stem, whole]
     if cased and (ending := _case_ending(raw)):
