@@ -169,8 +169,8 @@ COMMON_WORDS = frozenset(
         "mr", "mrs", "said", "says", "say", "caliphate", "jihadists", "terrorists", "militants", "rebels",
         "sources", "experts", "officials", "god", "allah", "internet", "web", "online", "media", "europe's",
         # French
-        "le", "la", "les", "un", "une", "des", "du", "de", "ce", "cette", "ces", "il", "elle", "ils", "elles",
-        "nous", "vous", "mais", "et", "ou", "selon", "après", "avant", "dans", "sur", "sous", "pour", "par",
+        "le", "la", "les", "un", "une", "des", "du", "de", "au", "aux", "ce", "cette", "ces", "il", "elle", "ils",
+        "elles", "nous", "vous", "mais", "et", "ou", "selon", "après", "avant", "dans", "sur", "sous", "pour", "par",
         "avec", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février",
         "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
         # German

@@ -514,3 +514,15 @@ def test_a_sports_clubs_name_is_no_place() -> None:
     assert found("Olympique de Marseille drew with Inter Milan.") == []
     # Some place is written so: a place's name, not a club's.
     assert found("Officials of the United States met in Ciudad Real.") == ["United States", "Ciudad Real"]
+
+
+def test_a_french_preposition_opening_a_sentence_is_no_part_of_the_name() -> None:
+    # Au and aux (à le, à les) are common words: they open a name only where some place is
+    # written as the words from them, and say "in" or "to" before it.
+    places = {"liban", "au liban", "soudan", "au soudan"}
+
+    def known(text: str) -> bool:
+        return text.lower() in places
+
+    found = [(s.text, s.after_place_preposition) for s in find_spans("Au Liban et au Soudan, on vote.", known)]
+    assert found == [("Liban", True), ("Soudan", True)]
