@@ -42,14 +42,14 @@ def test_resolve_prints_a_table_by_default(embedded_index: IndexReader, capsys: 
 def test_resolve_can_rank_near_spellings_beside_exact_namesakes(
     through: str, embedded_index: IndexReader, target: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # Fushan is an alternate name of Foshan and of Busan; Fushun is spelt nearly as it.
+    # Misrata is an alternate name of the Libyan city; its district, Mişrātah, is spelt nearly as it.
     where = ["--index", str(embedded_index.path)] if through == "in-process" else ["--server", target]
     names: list[set[str]] = []
     for flags in ([], ["--near-spellings"]):
-        assert main(["resolve", *where, "--json", *flags, "Fushan"]) == 0
+        assert main(["resolve", *where, "--json", *flags, "Misrata"]) == 0
         names.append({c["name"] for c in json.loads(capsys.readouterr().out)["candidates"]})
-    assert "Fushun" not in names[0]
-    assert "Fushun" in names[1]
+    assert "Mişrātah" not in names[0]
+    assert "Mişrātah" in names[1]
 
 
 def test_resolve_through_a_server(target: str, capsys: pytest.CaptureFixture[str]) -> None:

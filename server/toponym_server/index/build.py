@@ -79,6 +79,7 @@ from toponym_server.index.warmth import write_warm_names
 from toponym_server.matching.keys import exact_key, index_keys
 from toponym_server.matching.local_script import SCRIPTS, countries_writing, script_number
 from toponym_server.matching.normalize import content_spelling, normalize
+from toponym_server.matching.pinyin import is_pinyin_romanisation
 from toponym_server.matching.prominence import prominence
 from toponym_server.matching.ranking import (
     FLAG_CANONICAL,
@@ -298,7 +299,8 @@ def _views(text: str, code: bool) -> _Views:
         views.phonetic,
         views.skeleton,
         content_spelling(views.folded),
-        views.transliterated,
+        # A pinyin romanisation GeoNames lists stands for the Chinese name it reads.
+        views.transliterated or is_pinyin_romanisation(text),
         hashes,
         _spelling_hash(views.folded),
         script_number(text) if views.transliterated else 0,

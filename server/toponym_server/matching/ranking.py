@@ -35,6 +35,7 @@ from toponym_server.matching.normalize import (
     phonetic_variants,
     spelling,
 )
+from toponym_server.matching.pinyin import is_pinyin_romanisation
 from toponym_server.matching.prominence import as_populated
 from toponym_server.matching.scoring import (
     FEATURES,
@@ -83,6 +84,12 @@ W_GENERIC = 2.4
 W_OTHER_LEVEL = -3.0
 W_LANGUAGE = 1.5  # outweighs the fitted preference for a canonical name
 W_HISTORIC = -0.6
+# A Latin query met only through a name in Chinese characters, Japanese kana or Korean Hangul
+# (or GeoNames' pinyin of one) of a place whose country does not write that script: such an
+# exonym is a sound-alike of the place's name, and read back it is another name altogether
+# (*巴黎*, Paris, reads *ba li*, as *Bali* folds). The fitted model weighs a syllabic script's
+# transliterations as a whole; the foreign place's own are the ones no Latin name comes from.
+W_FOREIGN_SYLLABLES = -2.0
 # A country's names are the best covered of all (hundreds of languages and spellings), so a
 # country met only through an inexact spelling (*Angela* for Angola) is weak evidence; the
 # benchmarks ask for towns and cannot fit this.
@@ -344,6 +351,7 @@ _LOCAL_SCRIPT = ("named so in its country's script", ())
 _OTHERS_NAME = ("named so by another place as its own", ())
 _SCRIPT_COUNTRY = ("in a country that writes the name's script", ())
 _CURATED = ("named so by a curated source", ())
+_FOREIGN_SYLLABLES = ("met only through an exonym in syllables its country does not write", ())
 # _TRANSLITERATED: an abjad's romanisation lacks vowels (حمص is "hms", 0.79 from "Homs"). On the
 # script-even set, 5 of the 81 rank-1 transliterations from 0.7 to 0.8 were right, none below.
 _TRANSLITERATED = 0.7
@@ -578,6 +586,13 @@ def _closeness(query: Normalized, hit: NameView, similarity: float, language: st
     elif flags & (FLAG_CANONICAL | FLAG_PREFERRED):
         closeness += _NAME_STATUS
     return closeness
+
+
+def _foreign_syllables(text: str, country_code: str) -> bool:
+    """Tell whether a name is in syllables (:func:`.scoring.is_syllabic`) that ``country_code`` does not write."""
+    if is_pinyin_romanisation(text):
+        return country_code not in countries_writing("CJK")
+    return is_syllabic(text) and not is_local_script(text, country_code)
 
 
 def _similarity_of(query: Normalized, hit: NameView, closeness: float, language: str, code: bool) -> float:
@@ -900,6 +915,9 @@ def rank(
         if flags & FLAG_HISTORIC:
             base += W_HISTORIC
             signals.append(_HISTORIC)
+        if flags & FLAG_NON_LATIN and not query.transliterated and _foreign_syllables(hit.text, place.country_code):
+            base += W_FOREIGN_SYLLABLES
+            signals.append(_FOREIGN_SYLLABLES)
         if language and hit.lang and hit.lang.split("-")[0] == language:
             base += W_LANGUAGE
             signals.append((_LANGUAGE, (language,)))

@@ -38,6 +38,7 @@ from numpy.typing import NDArray
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
 from toponym_server.matching.normalize import Normalized, content_spelling, spelling
+from toponym_server.matching.pinyin import is_pinyin_romanisation
 from toponym_server.matching.similarity import (
     FEW_CHOICES,
     name_similarities,
@@ -366,7 +367,12 @@ def best_of(evidence: NDArray[np.float64], starts: NDArray[np.intp], decided: ND
 
 
 def is_syllabic(text: str) -> bool:
-    """Tell whether a name is written in Chinese characters, Japanese kana or Korean Hangul."""
+    """Tell whether a name is written in Chinese characters, Japanese kana or Korean Hangul, or is pinyin of the first.
+
+    Pinyin as GeoNames lists it (:func:`.pinyin.is_pinyin_romanisation`): *ba li* for *巴黎*.
+    """
+    if is_pinyin_romanisation(text):
+        return True
     for char in text:
         if char.isalpha():
             code = ord(char)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from toponym_server.index.build import BuildSummary, build_index, exit_with, expected_fingerprint
+from toponym_server.index.build import BuildSummary, build_index, exit_with, expected_fingerprint, normalize_names
 from toponym_server.index.keyblocks import BLOCK_BYTES, BLOCK_ENTRIES, ENTRY_BYTES, KEY_BYTES, PAGE_SIZE, Block
 from toponym_server.index.reader import open_index
 from toponym_server.index.schema import APPLICATION_ID, FORMAT_VERSION
@@ -137,6 +137,13 @@ def test_names_carry_flags(built: BuildSummary) -> None:
     assert rows["الحسكة"] & FLAG_NON_LATIN
     assert rows["Хасеке"] & FLAG_NON_LATIN
     assert not rows["Al Ḩasakah"] & FLAG_NON_LATIN
+
+
+def test_a_pinyin_romanisation_is_flagged_as_the_chinese_name_it_reads() -> None:
+    # GeoNames lists "ba li" beside 巴黎 (Paris): a transliteration, as the name it reads is.
+    batch = normalize_names(["ba li", "巴黎", "Bali", "la paz"], [0, 0, 0, 0])
+    assert [bool(flags & FLAG_NON_LATIN) for flags in batch.flags] == [True, True, False, False]
+    assert batch.folded[:2] == ["ba li", "ba li"]
 
 
 def test_names_carry_the_spelling_of_their_content_words(built: BuildSummary) -> None:

@@ -1155,3 +1155,32 @@ def test_a_capital_of_a_few_thousand_people_keeps_its_weight_in_its_hinted_count
     hinted = Hints(countries=frozenset({"BM"}))
     ranked = rank(normalize("Hamilton"), hamiltons, hinted, capital_people={3573197: 902})
     assert ranked[0].place.place_id == 3573197
+
+
+def test_a_foreign_places_name_in_syllables_does_not_outweigh_a_place_named_so() -> None:
+    # Paris's Chinese name 巴黎, and GeoNames' pinyin of it, read "ba li": Bali is the Indonesian
+    # province, not the capital met only through them.
+    paris = place(2988507, "FR", (48.85, 2.35), 0.99, "P.PPLC")
+    bali = place(1650535, "ID", (-8.5, 115.0), 0.79, "A.ADM1")
+    candidates = [(paris, [hit("Paris"), hit("巴黎"), hit("ba li", flags=FLAG_NON_LATIN)]), (bali, [hit("Bali")])]
+    assert winner("Bali", candidates) == 1650535
+    ranked = rank(normalize("Bali"), candidates, Hints())
+    assert any("exonym in syllables" in reason for reason in ranked[1].reasons)
+    # Asked in Chinese characters, the name is still Paris's.
+    assert winner("巴黎", candidates) == 2988507
+
+
+def test_a_place_met_through_its_own_countrys_syllables_keeps_them() -> None:
+    # Kazan's Chinese name 喀山 reads "ka shan"; a Chinese town's own name read so is no exonym.
+    kazan = place(551487, "RU", (55.79, 49.12), 0.98)
+    kashan = place(128476, "IR", (33.98, 51.44), 0.85)
+    town = place(1, "CN", (30.0, 110.0), 0.85)
+    assert (
+        winner("Kashan", [(kazan, [hit("Kazan"), hit("ka shan", flags=FLAG_NON_LATIN)]), (kashan, [hit("Kashan")])])
+        == 128476
+    )
+    both = [(kazan, [hit("Kazan"), hit("ka shan", flags=FLAG_NON_LATIN)]), (town, [hit("卡山")])]
+    ranked = rank(normalize("Kashan"), both, Hints())
+    reasons = {r.place.place_id: r.reasons for r in ranked}
+    assert not any("exonym in syllables" in reason for reason in reasons[1])
+    assert any("exonym in syllables" in reason for reason in reasons[551487])
