@@ -252,6 +252,11 @@ def _countries_by_script() -> NDArray[np.bool_]:
 
 
 _WRITES_SCRIPT = _countries_by_script()
+# Chinese characters are kept apart in every country: far more names fold alike in pinyin than
+# are written alike, and ranking weighs a name written as a query in them (*巴里* is Bari, whose
+# name folds as Paris's *巴黎*; matching.ranking.W_CHARACTERS).
+_KEPT_APART = _WRITES_SCRIPT.copy()
+_KEPT_APART[SCRIPTS.index("CJK")] = True
 
 
 class NormalizedBatch(NamedTuple):
@@ -1237,7 +1242,7 @@ def _order_partition(
     del rank
     spelling = rows["spelling"].astype(np.uint64)
     script = rows["script"]
-    local = _WRITES_SCRIPT[script, tables.countries[where]] if script.any() else np.zeros(n, dtype=bool)
+    local = _KEPT_APART[script, tables.countries[where]] if script.any() else np.zeros(n, dtype=bool)
     spelling[local] = (spelling[local] ^ _SCRIPT_HASHES[script[local]]) | _LOCAL_SPELLING
     within = (spelling << _NAME_BITS) | name.astype(np.uint64)
     del spelling, script, local

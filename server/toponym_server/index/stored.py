@@ -36,8 +36,14 @@ cost the limit bounds, not the gazetteer.
 _TRANSLITERATED = "\x01"  # never part of a folded name (a-z, 0-9 and spaces)
 
 
-def answer_key(folded: str, transliterated: bool) -> int:
-    """The key a bare query's stored answer is kept under: its folded form, and whether it was transliterated."""
+def answer_key(folded: str, transliterated: bool, characters: str = "") -> int:
+    """The key a bare query's stored answer is kept under: its folded form, and whether it was transliterated.
+
+    A name in Chinese characters is kept under its ``characters``
+    (:func:`~toponym_server.matching.normalize.characters_of`): its answer depends on them.
+    """
+    if characters:
+        return key_hash(_TRANSLITERATED + characters)
     return key_hash(folded + _TRANSLITERATED if transliterated else folded)
 
 

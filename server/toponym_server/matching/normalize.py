@@ -196,6 +196,10 @@ class Normalized(NamedTuple):
     """For a name written in the Turkish alphabet or one modelled on it, the folded form of its
     letters as they sound there (:func:`turkish_alphabet_folded`), which its own folded form does
     not tell; its readings include those of this form. Empty for other names."""
+    characters: str = ""
+    """For a name in Chinese characters, the characters (:func:`characters_of`): far more names
+    fold alike in pinyin than are written alike (*巴黎*, Paris, and *巴里*, Bari, both *ba li*).
+    Empty for other names."""
 
 
 def fold(text: str) -> tuple[str, bool]:
@@ -473,7 +477,9 @@ def normalize(text: str) -> Normalized:
 # objects the collector tracks (a dataclass, a named tuple), they made each full collection some
 # 15 ms longer (BENCHMARKS.md, twelfth session).
 @lru_cache(maxsize=4096)
-def _views(text: str) -> tuple[str, tuple[str, ...], str, str, bool, str | None, tuple[str, ...], bool, str, str]:
+def _views(
+    text: str,
+) -> tuple[str, tuple[str, ...], str, str, bool, str | None, tuple[str, ...], bool, str, str, str]:
     folded, transliterated = fold(text)
     tokens, generic = content_tokens(folded)
     unwritten = transliterated and _ABJADS.search(text) is not None
@@ -493,4 +499,18 @@ def _views(text: str) -> tuple[str, tuple[str, ...], str, str, bool, str | None,
         unwritten,
         script,
         sounded,
+        characters_of(text) if script == _CHINESE_CHARACTERS else "",
     )
+
+
+_CHINESE_CHARACTERS = "CJK"  # the first word of a Chinese character's Unicode name
+
+
+def characters_of(text: str) -> str:
+    """``text`` as Chinese characters written alike compare (NFC, single spaces), or empty if it is written otherwise.
+
+    A name is in Chinese characters if its first letter is one (:func:`.local_script.script_of`).
+    """
+    if text.isascii() or script_of(text) != _CHINESE_CHARACTERS:
+        return ""
+    return unicodedata.normalize("NFC", " ".join(text.split()))

@@ -162,6 +162,10 @@ W_LOCAL_SCRIPT = 1.0
 # only for a place met as closely as a phonetic equal: *إقليم تيغراي* is Tigray (ET), whose Latin
 # name sounds as the query, not Tadjourah (DJ), which only shares its skeleton.
 W_SCRIPT_COUNTRY = 1.0
+# A query in Chinese characters that a place's name writes character for character: in pinyin
+# far more names fold alike than are written alike (*巴里* is Bari, though Paris's *巴黎* reads
+# *ba li* as well; *福山* is Fukuyama, not Foshan, *佛山*).
+W_CHARACTERS = 2.0
 _SCRIPT_COUNTRY_CLOSENESS = PHONETIC_EQUAL - 0.1
 # A query that writes the Arabic article (*Эль-Кисва*, *الرديف*) before its name means a place
 # one of whose names met writes one too: Al Kiswah, not Kyiv (met as *Kyiva*) on its prominence. The
@@ -348,6 +352,7 @@ _ASKS_OTHER_LEVEL = ("generic word asks for another level", ())
 _ASKS_PLACE = ("generic word asks for a place", ())
 _CONTEXT = "near the batch's other places {:.2f}"
 _LOCAL_SCRIPT = ("named so in its country's script", ())
+_CHARACTERS = ("named so character for character", ())
 _OTHERS_NAME = ("named so by another place as its own", ())
 _SCRIPT_COUNTRY = ("in a country that writes the name's script", ())
 _CURATED = ("named so by a curated source", ())
@@ -896,6 +901,9 @@ def rank(
         elif place.country_code in script_countries and similarity >= _SCRIPT_COUNTRY_CLOSENESS:
             base += W_SCRIPT_COUNTRY
             signals.append(_SCRIPT_COUNTRY)
+        if query.characters and any(name.text == query.characters for name in hits):
+            base += W_CHARACTERS
+            signals.append(_CHARACTERS)
         if as_named and flags & FLAG_CUSTOM:
             base += W_CURATED
             signals.append(_CURATED)

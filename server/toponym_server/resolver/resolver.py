@@ -22,7 +22,7 @@ from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE, RIVALS, c
 from toponym_server.matching.features import kind_of_feature
 from toponym_server.matching.keys import QueryKeys, exact_keys, folded_exact_key, query_keys
 from toponym_server.matching.local_script import script_of
-from toponym_server.matching.normalize import Normalized, fold, normalize, turkish_alphabet_folded
+from toponym_server.matching.normalize import Normalized, characters_of, fold, normalize, turkish_alphabet_folded
 from toponym_server.matching.qualifier import is_area_code, qualified
 from toponym_server.matching.ranking import (
     FIRST_LEVEL_DIVISIONS,
@@ -561,19 +561,20 @@ class Resolver:
         whose answers the index stores. ``weights`` are the ``context``'s (see :meth:`resolve`).
         """
         hints = query.hints
+        characters = characters_of(query.name) if transliterated else ""
         # An answer in a document's context is not kept: its key would hold every point of the
         # context (a name of a batch of 10,000 kept 75 KiB of key), and only the same document
         # asks it again. Its lone ranking is kept, and re-ranking that in context is cheap.
         key: tuple[Any, ...] | None = None
         if not context:
-            lone = folded_query_key(folded, transliterated, hints, query.near_spellings, sounded)
+            lone = folded_query_key(folded, transliterated, hints, query.near_spellings, sounded, characters)
             key = (*lone, query.limit, query.min_confidence, query.inside)
         if key is not None:
             cached = self._answers.get(key)
             if cached is not None:
                 return answers_from(cached)
         if self._stored is not None and key is not None and not query.near_spellings and hints == _BARE and not sounded:
-            stored = self._stored_answer(query, folded, transliterated)
+            stored = self._stored_answer(query, folded, transliterated, characters)
             if stored is not None:
                 self._answers.put(key, kept_answers(stored))
                 return stored
@@ -673,13 +674,15 @@ class Resolver:
         places = self._place_rows_of([item.place.place_id for item in ranked])
         return [item for item in ranked if area.holds(places[item.place.place_id])]
 
-    def _stored_answer(self, query: Query, folded: str, transliterated: bool) -> list[Candidate] | None:
-        """The answer the index stores for bare ``query`` (folded so), if it stores one that holds it."""
+    def _stored_answer(
+        self, query: Query, folded: str, transliterated: bool, characters: str = ""
+    ) -> list[Candidate] | None:
+        """The answer the index stores for bare ``query`` (folded so, in ``characters``), if one stored holds it."""
         assert self._stored is not None
         if not folded:
             return None
         with self.index.turn():
-            stored = self.index.stored_answer(answer_key(folded, transliterated))
+            stored = self.index.stored_answer(answer_key(folded, transliterated, characters))
             if stored is None:
                 return None
             items = self._stored.decode(stored)

@@ -37,7 +37,7 @@ from toponym_server.index.cpus import usable_cpus
 from toponym_server.index.reader import IndexReader
 from toponym_server.index.stored import DEFAULT_STORED_ANSWERS, answer_key, write_stored_answers
 from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE
-from toponym_server.matching.normalize import written_in_turkish_alphabet
+from toponym_server.matching.normalize import characters_of, written_in_turkish_alphabet
 from toponym_server.matching.pinyin import is_pinyin_romanisation
 from toponym_server.matching.ranking import FLAG_NON_LATIN
 from toponym_server.matching.similarity import MatchKind
@@ -289,7 +289,7 @@ def _distinct_names(reader: IndexReader, limit: int) -> list[tuple[int, str]]:
             continue
         # A pinyin romanisation is flagged as the transliteration it stands for, yet folds as Latin.
         transliterated = bool(flags & FLAG_NON_LATIN) and not is_pinyin_romanisation(text)
-        key = answer_key(folded, transliterated)
+        key = answer_key(folded, transliterated, characters_of(text) if transliterated else "")
         if key not in seen:
             seen.add(key)
             names.append((key, folded if written_in_turkish_alphabet(text) else text))

@@ -19,6 +19,9 @@ from .test_reader import springfields
 def test_a_transliterated_name_has_a_key_of_its_own() -> None:
     assert answer_key("halab", False) != answer_key("halab", True)
     assert answer_key("halab", False) == answer_key("halab", False)
+    # Names in Chinese characters folded alike are kept apart by their characters.
+    assert answer_key("ba li", True, "巴黎") != answer_key("ba li", True, "巴里")
+    assert answer_key("ba li", True, "巴黎") not in (answer_key("ba li", True), answer_key("ba li", False))
 
 
 def test_stored_answers_are_read_back_by_key(tmp_path: Path) -> None:

@@ -431,3 +431,12 @@ def test_a_name_spelt_as_described_is_compared_as_if_written_as_asked() -> None:
         "sinjardistrict",
     ]
     assert compared_forms(normalize("Sinjar"), names) == ["sinjar", "sanghardistrict", "sinjardistrict"]
+
+
+@pytest.mark.parametrize(
+    ("name", "characters"),
+    [("巴黎", "巴黎"), (" 巴里 ", "巴里"), ("東京", "東京"), ("パリ", ""), ("Хасеке", ""), ("ba li", ""), ("Rome", "")],
+)
+def test_a_name_in_chinese_characters_keeps_them(name: str, characters: str) -> None:
+    # Folded alike in pinyin (ba li), 巴黎 and 巴里 are told apart by their characters.
+    assert normalize(name).characters == characters

@@ -1184,3 +1184,14 @@ def test_a_place_met_through_its_own_countrys_syllables_keeps_them() -> None:
     reasons = {r.place.place_id: r.reasons for r in ranked}
     assert not any("exonym in syllables" in reason for reason in reasons[1])
     assert any("exonym in syllables" in reason for reason in reasons[551487])
+
+
+def test_a_name_in_chinese_characters_means_the_place_written_so() -> None:
+    # 巴黎 (Paris) and 巴里 (Bari) both read "ba li".
+    paris = place(2988507, "FR", (48.85, 2.35), 0.99, "P.PPLC")
+    bari = place(3182351, "IT", (41.12, 16.87), 0.87)
+    candidates = [(paris, [hit("巴黎")]), (bari, [hit("巴里")])]
+    assert winner("巴黎", candidates) == 2988507
+    assert winner("巴里", candidates) == 3182351
+    ranked = rank(normalize("巴里"), candidates, Hints())
+    assert any("character for character" in reason for reason in ranked[0].reasons)

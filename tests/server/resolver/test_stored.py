@@ -139,7 +139,25 @@ def test_a_pinyin_romanisation_is_asked_as_the_latin_name_it_folds_as(tmp_path: 
     reader = open_index(path)
     asked = dict(stored_module._distinct_names(reader, 100))
     assert asked[answer_key("ba li", False)] == "ba li"
-    assert asked[answer_key("ba li", True)] == "巴黎"
+    assert asked[answer_key("ba li", True, "巴黎")] == "巴黎"
+    reader.close()
+
+
+@pytest.mark.parametrize("stored", [True, False])
+def test_names_in_chinese_characters_folded_alike_get_their_own_answers(tmp_path: Path, stored: bool) -> None:
+    # Paris's 巴黎 and Bari's 巴里 both read "ba li": each is answered as written, from the
+    # answers stored and from those a resolver keeps alike, whichever is asked first.
+    paris = PlaceRecord(2988507, "Paris", "Paris", 48.85, 2.35, "P", "PPLC", "FR", population=2138551)
+    bari = PlaceRecord(3182351, "Bari", "Bari", 41.12, 16.87, "P", "PPL", "IT", population=316491)
+    names = [(2988507, NameRecord("ba li")), (2988507, NameRecord("巴黎", "zh"))]
+    names += [(3182351, NameRecord("ba li")), (3182351, NameRecord("巴里", "zh"))]  # the pinyin first
+    path = tmp_path / "index.sqlite"
+    finish = partial(store_answers, progress=False) if stored else None
+    build_index(ListSource([paris, bari], separate_names=names), path, progress=False, finish=finish)
+    reader = open_index(path)
+    resolver = Resolver(reader)
+    for name, expected in (("巴黎", 2988507), ("巴里", 3182351), ("巴黎", 2988507), ("巴里", 3182351)):
+        assert resolver.resolve(Query(name))[0].place.geoname_id == expected, name
     reader.close()
 
 
