@@ -28,7 +28,8 @@ PERSON_TITLES = frozenset(
         "calife", "roi", "reine", "chancelier", "chancelière", "porte-parole",
         # German
         "präsident", "präsidentin", "herr", "frau", "kanzler", "kanzlerin", "ministerin",
-        "scheich", "kalif", "könig", "königin", "bürgermeister",
+        "scheich", "kalif", "könig", "königin", "bürgermeister", "bürgermeisterin", "bundespräsident",
+        "bundespräsidentin", "oberbürgermeister", "oberbürgermeisterin", "botschafter", "botschafterin",
         # Arabic
         "الرئيس", "رئيس", "الشيخ", "شيخ", "الخليفة", "الملك", "الأمير", "الوزير", "وزير", "الجنرال", "السيد",
     }

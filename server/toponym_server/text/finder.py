@@ -184,6 +184,10 @@ def _runs(text: str, tokens: list[Token], written: KnowsName) -> list[list[int]]
         is_connector = token.word in NAME_CONNECTORS
         next_capitalized = i + 1 < len(tokens) and tokens[i + 1].cased and tokens[i + 1].capitalized
         if current and is_connector and next_capitalized and tokens[i + 1].start - token.end <= 2:
+            if _title_of(tokens, current, token):
+                runs.append(current)  # the title alone: the name after "von" is a place's
+                current = []
+                continue
             current.append(i)
             continue
         last = tokens[current[-1]] if current else None
@@ -235,6 +239,17 @@ def _names_a_state(text: str, tokens: list[Token], run: list[int], token: Token,
         return False
     starts = run[-(MAX_SPAN_WORDS - 1) :]
     return any(written(text[tokens[start].start : token.end]) for start in starts)
+
+
+def _title_of(tokens: list[Token], run: list[int], connector: Token) -> bool:
+    """Tell whether ``run`` is a person's title (after common words) that ``connector`` makes a title of a place.
+
+    German writes the office's *of* as *von* after a capitalised title (*Der Bürgermeister von
+    Köln*, *König von Jordanien*): the name after it is no person's surname (*Präsident Richard
+    von Weizsäcker* has a given name between).
+    """
+    *before, title = (tokens[i].word for i in run)
+    return connector.word == "von" and title in PERSON_TITLES and all(word in COMMON_WORDS for word in before)
 
 
 def _after_a_possessive(text: str, tokens: list[Token], run: list[int], i: int, written: KnowsName) -> bool:

@@ -526,3 +526,10 @@ def test_a_french_preposition_opening_a_sentence_is_no_part_of_the_name() -> Non
 
     found = [(s.text, s.after_place_preposition) for s in find_spans("Au Liban et au Soudan, on vote.", known)]
     assert found == [("Liban", True), ("Soudan", True)]
+
+
+def test_a_german_title_of_a_place_is_no_persons_name() -> None:
+    # "von" after a title alone is the office's "of": the mayor of Cologne, not a person von Köln.
+    assert spans("Der Bürgermeister von London sagte ab.") == ["London"]
+    assert spans("Präsident Barack von Homs sagte ab.") == []
+    assert spans("Bundespräsident Richard von Homs sprach in London.") == ["London"]
