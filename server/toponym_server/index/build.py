@@ -89,6 +89,7 @@ from toponym_server.matching.ranking import (
     FLAG_HISTORIC,
     FLAG_NON_LATIN,
     FLAG_PREFERRED,
+    FLAG_ROMANISED,
     FLAG_SHORT,
 )
 from toponym_server.matching.rules_version import RULES_VERSION
@@ -265,7 +266,7 @@ class NormalizedBatch(NamedTuple):
     kept: NDArray[np.bool_]
     """Per name of the batch: whether it has anything left once folded (the others are dropped)."""
     flags: list[int]
-    """Per kept name: its flags, with the non-Latin and code bits the normalization found."""
+    """Per kept name: its flags, with the non-Latin, code and romanised bits the normalization found."""
     folded: list[str]
     phonetic: list[str]
     skeleton: list[str]
@@ -341,7 +342,13 @@ def normalize_names(texts: Sequence[str], flags: Sequence[int]) -> NormalizedBat
             continue
         name_folded, name_phonetic, name_skeleton, name_spelled, transliterated, name_hashes, spelling, script = found
         kept[position] = True
-        out_flags.append(flag | (FLAG_NON_LATIN if transliterated else 0) | (FLAG_CODE if code else 0))
+        romanised = not transliterated and not flag & (FLAG_CANONICAL | FLAG_CUSTOM) and text.islower()
+        out_flags.append(
+            flag
+            | (FLAG_NON_LATIN if transliterated else 0)
+            | (FLAG_CODE if code else 0)
+            | (FLAG_ROMANISED if romanised else 0)
+        )
         folded.append(name_folded)
         phonetic.append(name_phonetic)
         skeletons.append(name_skeleton)

@@ -69,6 +69,9 @@ FLAG_CANONICAL = 16
 FLAG_NON_LATIN = 32
 FLAG_CODE = 64  # an abbreviation or code (IATA, FAA ...) among the alternate names: a name only of a country
 FLAG_CUSTOM = 128  # a name from a custom-places file, or spelt (folded) as one of its place's
+# An alternate name in lower-case Latin letters: GeoNames' machine romanisation of a name in
+# another script (Paris's *barys*, *pali*, *pyaris*; Ghent's *ken t*), not a name anyone writes.
+FLAG_ROMANISED = 256
 
 # Scores are log-odds (see :mod:`.scoring`, whose weights are fitted). The benchmark sets hold no
 # bias points, documents, generic words, language hints or name statuses, so these weights are
@@ -90,6 +93,11 @@ W_HISTORIC = -0.6
 # (*巴黎*, Paris, reads *ba li*, as *Bali* folds). The fitted model weighs a syllabic script's
 # transliterations as a whole; the foreign place's own are the ones no Latin name comes from.
 W_FOREIGN_SYLLABLES = -2.0
+# A Latin query met whole only through such a machine romanisation (FLAG_ROMANISED) of another
+# script's name, as much: read back, another script's exonym is another name (*Kent* is no Ghent,
+# *Swan* no Sevan, *Lundu* no Rundu). Met in part, a romanisation is as near as any spelling, and
+# the benchmarks' spelling variants meet their places through them as often as not.
+W_ROMANISED = -2.0
 # A country's names are the best covered of all (hundreds of languages and spellings), so a
 # country met only through an inexact spelling (*Angela* for Angola) is weak evidence; the
 # benchmarks ask for towns and cannot fit this.
@@ -357,6 +365,7 @@ _OTHERS_NAME = ("named so by another place as its own", ())
 _SCRIPT_COUNTRY = ("in a country that writes the name's script", ())
 _CURATED = ("named so by a curated source", ())
 _FOREIGN_SYLLABLES = ("met only through an exonym in syllables its country does not write", ())
+_ROMANISED = ("met only through a machine romanisation", ())
 # _TRANSLITERATED: an abjad's romanisation lacks vowels (حمص is "hms", 0.79 from "Homs"). On the
 # script-even set, 5 of the 81 rank-1 transliterations from 0.7 to 0.8 were right, none below.
 _TRANSLITERATED = 0.7
@@ -926,6 +935,9 @@ def rank(
         if flags & FLAG_NON_LATIN and not query.transliterated and _foreign_syllables(hit.text, place.country_code):
             base += W_FOREIGN_SYLLABLES
             signals.append(_FOREIGN_SYLLABLES)
+        if flags & FLAG_ROMANISED and match_kind is MatchKind.ALTERNATE_NAME:
+            base += W_ROMANISED
+            signals.append(_ROMANISED)
         if language and hit.lang and hit.lang.split("-")[0] == language:
             base += W_LANGUAGE
             signals.append((_LANGUAGE, (language,)))

@@ -20,7 +20,7 @@ from toponym_server.index.keyblocks import BLOCK_BYTES, BLOCK_ENTRIES, ENTRY_BYT
 from toponym_server.index.reader import open_index
 from toponym_server.index.schema import APPLICATION_ID, FORMAT_VERSION
 from toponym_server.matching.normalize import content_spelling
-from toponym_server.matching.ranking import FLAG_CANONICAL, FLAG_NON_LATIN
+from toponym_server.matching.ranking import FLAG_CANONICAL, FLAG_NON_LATIN, FLAG_ROMANISED
 from toponym_server.sources.geonames import GeoNamesDumpSource
 from toponym_server.sources.records import PlaceRecord
 
@@ -144,6 +144,13 @@ def test_a_pinyin_romanisation_is_flagged_as_the_chinese_name_it_reads() -> None
     batch = normalize_names(["ba li", "巴黎", "Bali", "la paz"], [0, 0, 0, 0])
     assert [bool(flags & FLAG_NON_LATIN) for flags in batch.flags] == [True, True, False, False]
     assert batch.folded[:2] == ["ba li", "ba li"]
+
+
+def test_an_alternate_name_in_lower_case_latin_is_flagged_a_romanisation() -> None:
+    # GeoNames lists machine romanisations of Paris's other names: "pali", "barys".
+    texts = ["pali", "barys", "Pali", "ba li", "paris", "al-Hasakah", "пали"]
+    batch = normalize_names(texts, [0, 0, 0, 0, FLAG_CANONICAL, 0, 0])
+    assert [bool(flags & FLAG_ROMANISED) for flags in batch.flags] == [True, True, False, False, False, False, False]
 
 
 def test_names_carry_the_spelling_of_their_content_words(built: BuildSummary) -> None:

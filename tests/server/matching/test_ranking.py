@@ -21,6 +21,7 @@ from toponym_server.matching.ranking import (
     FLAG_HISTORIC,
     FLAG_NON_LATIN,
     FLAG_PREFERRED,
+    FLAG_ROMANISED,
     W_ADMIN_AREA,
     W_ARTICLE,
     W_CANONICAL,
@@ -1195,3 +1196,17 @@ def test_a_name_in_chinese_characters_means_the_place_written_so() -> None:
     assert winner("巴里", candidates) == 3182351
     ranked = rank(normalize("巴里"), candidates, Hints())
     assert any("character for character" in reason for reason in ranked[0].reasons)
+
+
+def test_a_name_met_whole_only_through_a_machine_romanisation_counts_for_little() -> None:
+    # Ghent's "ken t" romanises another script's exonym; Kent, Washington is named so.
+    ghent = place(2797656, "BE", (51.05, 3.72), 0.95)
+    kent = place(5799625, "US", (47.38, -122.23), 0.8)
+    candidates = [(ghent, [hit("ken t", flags=FLAG_ROMANISED)]), (kent, [hit("Kent")])]
+    assert winner("Kent", candidates) == 5799625
+    ranked = rank(normalize("Kent"), candidates, Hints())
+    assert any("machine romanisation" in reason for reason in ranked[1].reasons)
+    # Met in part, a romanisation is a spelling as near as any.
+    aswan = place(359792, "EG", (24.09, 32.9), 0.89)
+    near = rank(normalize("Asuano"), [(aswan, [hit("asuani", flags=FLAG_ROMANISED)])], Hints())
+    assert not any("machine romanisation" in reason for reason in near[0].reasons)
