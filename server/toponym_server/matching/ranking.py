@@ -537,7 +537,7 @@ def _match_kind(query: Normalized, hit: NameView, view: str, similarity: float) 
     (*حمص*, *Homs*), and fuzzy otherwise, as any name met only in part is (*Middletown* is no
     transliteration of *Μπαδαλόνα*, whose consonants it shares in part).
     """
-    if query.transliterated != bool(hit.flags & FLAG_NON_LATIN):
+    if query.transliterated != _in_other_script(query, hit):
         return MatchKind.TRANSLITERATION if similarity >= _TRANSLITERATED else MatchKind.FUZZY
     if (view == "folded" and similarity >= _WHOLE) or view == _DESCRIBED_VIEW:
         return MatchKind.EXACT if hit.flags & FLAG_CANONICAL else MatchKind.ALTERNATE_NAME
@@ -589,7 +589,7 @@ def _closeness(query: Normalized, hit: NameView, similarity: float, language: st
     """A name's similarity after its status is weighed, as :func:`_evidence_by_column` weighs it."""
     flags = hit.flags
     closeness = similarity
-    if flags & FLAG_NON_LATIN:
+    if _in_other_script(query, hit):
         closeness += _NAME_OWN_SCRIPT if query.transliterated else -_NAME_SCRIPT_BRIDGE
     if code:
         closeness += _NAME_CODE
@@ -600,6 +600,17 @@ def _closeness(query: Normalized, hit: NameView, similarity: float, language: st
     elif flags & (FLAG_CANONICAL | FLAG_PREFERRED):
         closeness += _NAME_STATUS
     return closeness
+
+
+def _in_other_script(query: Normalized, hit: NameView) -> bool:
+    """Tell whether ``query`` meets ``hit`` as a name written in a script other than Latin.
+
+    GeoNames' pinyin (*ba li*) is flagged as the Chinese name it reads, which a Latin query meets
+    through it (:data:`W_FOREIGN_SYLLABLES`); to a query in another script it is the Latin
+    romanisation it is written as, not a name in a script such as the query's (*マイマナ* meets
+    Maymana's *mai ma na* as it meets *Maymana*: through a romanisation).
+    """
+    return bool(hit.flags & FLAG_NON_LATIN) and not (query.transliterated and is_pinyin_romanisation(hit.text))
 
 
 def _foreign_syllables(text: str, country_code: str) -> bool:

@@ -1210,3 +1210,19 @@ def test_a_name_met_whole_only_through_a_machine_romanisation_counts_for_little(
     aswan = place(359792, "EG", (24.09, 32.9), 0.89)
     near = rank(normalize("Asuano"), [(aswan, [hit("asuani", flags=FLAG_ROMANISED)])], Hints())
     assert not any("machine romanisation" in reason for reason in near[0].reasons)
+
+
+def test_a_query_in_another_script_meets_geonames_pinyin_as_a_romanisation() -> None:
+    # Maymana's pinyin "mai ma na" is flagged as the Chinese name it reads, 迈马纳, but to the
+    # katakana マイマナ (folded "maimana") it is a Latin name: a transliteration, which a name
+    # in a script other than Latin folded alike outweighs as the name that met the query.
+    maymana = place(1133453, "AF", (35.92, 64.78), 0.8)
+    pinyin = hit("mai ma na", flags=FLAG_NON_LATIN)
+    (alone,) = rank(normalize("マイマナ"), [(maymana, [pinyin])], Hints())
+    assert alone.match_kind is MatchKind.TRANSLITERATION
+    (both,) = rank(normalize("マイマナ"), [(maymana, [pinyin, hit("迈马纳", flags=0)])], Hints())
+    assert both.matched.text == "迈马纳"
+    assert both.match_kind is MatchKind.ALTERNATE_NAME
+    # To a Latin query it is still the Chinese name it reads.
+    (latin,) = rank(normalize("Maimana"), [(maymana, [pinyin])], Hints())
+    assert latin.match_kind is MatchKind.TRANSLITERATION
