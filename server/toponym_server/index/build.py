@@ -255,7 +255,10 @@ def _countries_by_script() -> NDArray[np.bool_]:
 _WRITES_SCRIPT = _countries_by_script()
 # Chinese characters are kept apart in every country: far more names fold alike in pinyin than
 # are written alike, and ranking weighs a name written as a query in them (*巴里* is Bari, whose
-# name folds as Paris's *巴黎*; matching.ranking.W_CHARACTERS).
+# name folds as Paris's *巴黎*; matching.ranking.W_CHARACTERS). Each writing of a place's name in
+# them is a spelling of its own there (NormalizedBatch.writings): *丹麦* beside *丹麥* (Denmark),
+# or a query in the form the index did not keep would meet the place through the other and lose
+# to a lesser place written as asked (Denmark, South Carolina).
 _KEPT_APART = _WRITES_SCRIPT.copy()
 _KEPT_APART[SCRIPTS.index("CJK")] = True
 
@@ -274,6 +277,9 @@ class NormalizedBatch(NamedTuple):
     """Per kept name: the spelling of its content words, which ranking compares."""
     spellings: NDArray[np.uint32]
     """Per kept name: the hash of its folded spelling."""
+    writings: NDArray[np.uint32]
+    """Per kept name: for one in Chinese characters, the hash of its characters (0 for others),
+    which tells its spelling under its exact key from those of its place's names folded alike."""
     scripts: NDArray[np.uint8]
     """Per kept name: its script's number (:func:`~toponym_server.matching.local_script.script_number`)."""
     key_counts: NDArray[np.int64]
@@ -283,10 +289,10 @@ class NormalizedBatch(NamedTuple):
 
 
 # A worker's memo of recent names: (folded, phonetic, skeleton, content spelling, transliterated,
-# key hashes as int64 bytes with the exact key's first, spelling hash, script number), or None for
-# a name that folds to nothing. One dict for names that look like codes (exact keys only), one for
-# the rest. Gazetteers repeat names a lot.
-_Views = tuple[str, str, str, str, bool, bytes, int, int] | None
+# key hashes as int64 bytes with the exact key's first, spelling hash, script number, writing
+# hash), or None for a name that folds to nothing. One dict for names that look like codes (exact
+# keys only), one for the rest. Gazetteers repeat names a lot.
+_Views = tuple[str, str, str, str, bool, bytes, int, int, int] | None
 _MEMO: tuple[dict[str, _Views], dict[str, _Views]] = ({}, {})
 _MEMO_LIMIT = 750_000
 """Each memo dict is emptied when it holds this many names, which bounds a worker's memory."""
@@ -310,6 +316,7 @@ def _views(text: str, code: bool) -> _Views:
         hashes,
         _spelling_hash(views.folded),
         script_number(text) if views.transliterated else 0,
+        _spelling_hash(views.characters) if views.characters else 0,
     )
 
 
@@ -325,6 +332,7 @@ def normalize_names(texts: Sequence[str], flags: Sequence[int]) -> NormalizedBat
     skeletons: list[str] = []
     spelled: list[str] = []
     spellings = array("I")
+    writings = array("I")
     scripts = array("B")
     counts = array("q")
     hashes = bytearray()
@@ -340,7 +348,17 @@ def normalize_names(texts: Sequence[str], flags: Sequence[int]) -> NormalizedBat
             found = memo[text] = _views(text, code)
         if found is None:
             continue
-        name_folded, name_phonetic, name_skeleton, name_spelled, transliterated, name_hashes, spelling, script = found
+        (
+            name_folded,
+            name_phonetic,
+            name_skeleton,
+            name_spelled,
+            transliterated,
+            name_hashes,
+            spelling,
+            script,
+            writing,
+        ) = found
         kept[position] = True
         romanised = not transliterated and not flag & (FLAG_CANONICAL | FLAG_CUSTOM) and text.islower()
         out_flags.append(
@@ -354,6 +372,7 @@ def normalize_names(texts: Sequence[str], flags: Sequence[int]) -> NormalizedBat
         skeletons.append(name_skeleton)
         spelled.append(name_spelled)
         spellings.append(spelling)
+        writings.append(writing)
         scripts.append(script)
         counts.append(len(name_hashes) >> 3)
         hashes += name_hashes
@@ -365,6 +384,7 @@ def normalize_names(texts: Sequence[str], flags: Sequence[int]) -> NormalizedBat
         skeletons,
         spelled,
         np.frombuffer(spellings, dtype=np.uint32),
+        np.frombuffer(writings, dtype=np.uint32),
         np.frombuffer(scripts, dtype=np.uint8),
         np.frombuffer(counts, dtype=np.int64),
         np.frombuffer(hashes, dtype=np.int64),
@@ -986,9 +1006,11 @@ def _store(
     rows["place"] = np.repeat(np.concatenate([all_places[at] for at in kept_at]), counts)
     rows["name"] = np.repeat(np.concatenate([all_names[at] for at in kept_at]), counts)
     rows["spelling"] = np.repeat(np.concatenate([r.spellings for _w, r in parts]), counts)
-    # Each name's exact key comes first among its keys: only there does its script count.
+    # Each name's exact key comes first among its keys: only there do its script and its writing count.
+    exact = np.cumsum(counts) - counts
+    rows["spelling"][exact] ^= np.concatenate([r.writings for _w, r in parts])
     rows["script"] = 0
-    rows["script"][np.cumsum(counts) - counts] = np.concatenate([r.scripts for _w, r in parts])
+    rows["script"][exact] = np.concatenate([r.scripts for _w, r in parts])
     state.keys += len(rows)
     # The top bits of the signed hash, shifted to 0..partitions-1, keep partitions in key order.
     partition = ((keys >> (64 - _PARTITION_BITS)) + (1 << (_PARTITION_BITS - 1))).astype(np.uint8)

@@ -385,3 +385,30 @@ def test_a_query_in_arabic_script_meets_the_arabic_name_and_the_place_of_its_cou
     # scripts folded alike decides is not told apart: the Hebrew name may stand for the Arabic).
     assert first.matched_name in ("بيت لحم", "בית לחם")
     assert first.match_kind is MatchKind.ALTERNATE_NAME
+
+
+def test_each_writing_of_a_name_in_chinese_characters_is_kept_under_its_exact_key(tmp_path: Path) -> None:
+    from toponym_server.matching.keys import exact_key
+    from toponym_server.matching.normalize import normalize
+    from toponym_server.resolver import Query, Resolver
+    from toponym_server.sources.records import NameRecord
+
+    # Denmark's traditional 丹麥 and simplified 丹麦 both read "dan mai", and a town named Denmark
+    # is written 丹麦 too: asked in either form, the country is meant. Were only the first of the
+    # country's names folded alike kept, 丹麦 would meet it only through 丹麥, and the town, written
+    # so character for character, would come first.
+    denmark = PlaceRecord(2623032, "Denmark", "Denmark", 56.0, 10.0, "A", "PCLI", "DK", population=5797446)
+    town = PlaceRecord(4576544, "Denmark", "Denmark", 33.32, -81.14, "P", "PPL", "US", population=10_000)
+    names = [(2623032, NameRecord("丹麥", "zh-Hant")), (2623032, NameRecord("丹麦", "zh-Hans"))]
+    names += [(4576544, NameRecord("dan mai")), (4576544, NameRecord("丹麦"))]
+    path = tmp_path / "denmarks.sqlite"
+    build_index(ListSource([denmark, town], separate_names=names), path, progress=False)
+    reader = open_index(path)
+    texts = {name.name_id: name.text for place in (2623032, 4576544) for name in reader.names_of_place(place)}
+    entries = reader.lookup(exact_key(normalize("丹麦")), 50)
+    assert sorted(texts[name_id] for name_id, place_id in entries if place_id == 2623032) == ["丹麥", "丹麦"]
+    resolver = Resolver(reader, stored_answers=False)
+    for name in ("丹麦", "丹麥"):
+        first = resolver.resolve(Query(name))[0]
+        assert (first.place.geoname_id, first.matched_name) == (2623032, name)
+    reader.close()
