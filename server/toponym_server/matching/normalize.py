@@ -510,7 +510,11 @@ def characters_of(text: str) -> str:
     """``text`` as Chinese characters written alike compare (NFC, single spaces), or empty if it is written otherwise.
 
     A name is in Chinese characters if its first letter is one (:func:`.local_script.script_of`).
+    A lone surrogate, which no text encodes, is left out.
     """
     if text.isascii() or script_of(text) != _CHINESE_CHARACTERS:
         return ""
-    return unicodedata.normalize("NFC", " ".join(text.split()))
+    return unicodedata.normalize("NFC", " ".join(_SURROGATES.sub("", text).split()))
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")

@@ -440,3 +440,10 @@ def test_a_name_spelt_as_described_is_compared_as_if_written_as_asked() -> None:
 def test_a_name_in_chinese_characters_keeps_them(name: str, characters: str) -> None:
     # Folded alike in pinyin (ba li), 巴黎 and 巴里 are told apart by their characters.
     assert normalize(name).characters == characters
+
+
+def test_a_lone_surrogate_is_no_character_of_a_name() -> None:
+    # A Python string may hold one; the characters key the answers kept, so they must encode.
+    characters = normalize("\ud800\U00020000").characters
+    assert characters == "\U00020000"
+    characters.encode("utf-8")
