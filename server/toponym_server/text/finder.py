@@ -494,6 +494,30 @@ def _a_place_ending_so(tokens: list[Token], i: int, raw: str, written: KnowsName
     return written(raw)
 
 
+# How the adjective of a place of several words ends (*Sri Lankan*, *Sierra Leonean*, *Puerto
+# Rican*): the ending, and what stands for it in the place's name.
+_PEOPLE_OF_ENDINGS = (("n", ""), ("an", ""), ("an", "o"))
+
+
+def _names_a_people(tokens: list[Token], run: list[int], written: KnowsName) -> bool:
+    """Tell whether ``run`` ends on the adjective of a place of several words, which is no mention of it.
+
+    *Sri Lankan* is of Sri Lanka, *Puerto Rican* of Puerto Rico, *Sierra Leonean* of Sierra Leone,
+    as *Syrian* is of Syria; read word by word, *Sri* was Surrey (*Съри*) and *Rican* Říčany. Not a
+    run some place is written as (*Mount Vernon*).
+    """
+    if len(run) < 2 or written(_words(tokens, run)):
+        return False
+    last = tokens[run[-1]].text
+    for start in range(len(run) - 1):
+        before = _words(tokens, run[start:-1])
+        for ending, stem_end in _PEOPLE_OF_ENDINGS:
+            stem = last[: -len(ending)]
+            if last.endswith(ending) and len(stem) > 1 and written(f"{before} {stem}{stem_end}"):
+                return True
+    return False
+
+
 def _of_a_people(word: str) -> bool:
     """A word of a people, or with the ending of an adjective of place (*Syrian*, *Iraqi*, *сирийской*)."""
     return word.endswith(DEMONYM_ENDINGS) or word in DEMONYMS or word.endswith(_SLAVIC_ADJECTIVE_ENDINGS)
@@ -727,6 +751,8 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
             continue
         if _names_a_person(tokens, run, known, is_written):
             affiliations |= _affiliation(text, tokens, run[-1])
+            continue
+        if _names_a_people(tokens, run, is_written):
             continue
         titled = _titled(text, tokens, run, is_written)
         if run[-1] in titled:

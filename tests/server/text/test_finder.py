@@ -533,3 +533,15 @@ def test_a_german_title_of_a_place_is_no_persons_name() -> None:
     assert spans("Der Bürgermeister von London sagte ab.") == ["London"]
     assert spans("Präsident Barack von Homs sagte ab.") == []
     assert spans("Bundespräsident Richard von Homs sprach in London.") == ["London"]
+
+
+def test_the_adjective_of_a_place_of_several_words_is_no_mention() -> None:
+    # As "Syrian" is none of Syria: "Sri" alone is a place too (Surrey's name in Cyrillic reads so).
+    places = {"sri lanka", "puerto rico", "sierra leone", "mount vernon", "sri", "rican", "london"}
+
+    def found(text: str) -> list[str]:
+        return [s.text for s in find_spans(text, lambda t: t.lower() in places, lambda t: t.lower() in places)]
+
+    assert found("The Sri Lankan rupee rallied in London.") == ["London"]
+    assert found("Puerto Rican and Sierra Leonean officials met.") == []
+    assert found("They met in Sri Lanka and Mount Vernon.") == ["Sri Lanka", "Mount Vernon"]
