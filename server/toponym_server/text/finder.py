@@ -506,9 +506,10 @@ def _names_a_people(tokens: list[Token], run: list[int], written: KnowsName) -> 
     as *Syrian* is of Syria; read word by word, *Sri* was Surrey (*Съри*) and *Rican* Říčany. Not a
     run some place is written as (*Mount Vernon*).
     """
-    if len(run) < 2 or written(_words(tokens, run)):
-        return False
     last = tokens[run[-1]].text
+    # Every ending ends in "n": most runs need no look-up at all.
+    if len(run) < 2 or not last.endswith("n") or written(_words(tokens, run)):
+        return False
     for start in range(len(run) - 1):
         before = _words(tokens, run[start:-1])
         for ending, stem_end in _PEOPLE_OF_ENDINGS:
