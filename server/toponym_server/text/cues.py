@@ -47,6 +47,19 @@ NAME_ABBREVIATIONS = {
     "sta": ("Santa",), "sto": ("Santo",),
 }  # fmt: skip
 
+# Words of a storm, before its name (Hurricane Milton, Typhoon Haiyan, Storm Ciarán, le cyclone
+# Freddy, Sturmtief Sabine): storms bear people's names, and many people's names are places'
+# somewhere (Milton, Florence, Sandy, Helene as Greece's *Hellene*). Capitalised before a name, or
+# right before one in lower case but for *storm* (*as the storm hit Florida*).
+STORM_WORDS = frozenset(
+    {
+        "hurricane", "typhoon", "cyclone", "superstorm", "storm",
+        "ouragan", "typhon", "tempête", "hurrikan", "taifun", "zyklon", "orkan", "sturmtief", "sturm",
+        "huracán", "tifón", "ciclón", "tormenta", "ураган", "тайфун", "циклон", "шторм", "إعصار", "الإعصار",
+    }
+)  # fmt: skip
+STORM_WORDS_IN_LOWER_CASE = STORM_WORDS - {"storm", "sturm", "tormenta", "шторм"}
+
 # Arabic name elements that start a person's name (Abu Bakr, Ibn Saud, Umm Kulthum) when the
 # whole name is not a place (Abu Kamal and Umm Qasr are).
 PERSON_NAME_STARTS = frozenset({"abu", "abou", "ibn", "bin", "ben", "umm", "أبو", "ابو", "ابن", "بن", "أم"})

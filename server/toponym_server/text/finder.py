@@ -51,6 +51,8 @@ from toponym_server.text.cues import (
     PLACE_ORGANISATION_WORDS,
     PLACE_PREPOSITIONS,
     POSSESSIVES,
+    STORM_WORDS,
+    STORM_WORDS_IN_LOWER_CASE,
 )
 from toponym_server.text.tokens import Token, tokenize
 
@@ -354,7 +356,7 @@ def _shadowed(tokens: list[Token], run: list[int]) -> set[int]:
     shadowed: set[int] = set()
     for position, i in enumerate(run):
         word = tokens[i].word
-        if word in PERSON_TITLES:
+        if word in PERSON_TITLES or word in STORM_WORDS:
             shadowed.update(_up_to_a_cue(tokens, run[position : position + 3]))
         elif word in ORGANISATION_WORDS:
             if position and not _a_cue(tokens[run[position - 1]].word):
@@ -432,6 +434,25 @@ def _names_a_person(tokens: list[Token], run: list[int], knows: KnowsName, writt
     if first in PERSON_NAME_STARTS and len(run) >= 2:
         return not knows(_words(tokens, run[:2]))
     return False
+
+
+def _names_a_storm(text: str, tokens: list[Token], run: list[int], written: KnowsName) -> bool:
+    """Tell whether ``run`` is a storm's name, or a storm's word and its name (:data:`~.cues.STORM_WORDS`).
+
+    It is when a capitalised storm's word stands in it before another word (*Hurricane Milton*,
+    *Tropical Storm Alberto*), unless some place is written as the words up to one after it
+    (*Storm Lake*); or when one stands right before it, in lower case only one that means nothing
+    but a storm (*le cyclone Freddy*, not *as the storm hit Florida*).
+    """
+    for position, i in enumerate(run[:-1]):
+        if tokens[i].word in STORM_WORDS:
+            ends = range(position + 2, min(position + MAX_SPAN_WORDS, len(run)) + 1)
+            return not any(written(_words(tokens, run[start:end])) for start in range(position + 1) for end in ends)
+    before = run[0] - 1
+    if before < 0 or text[tokens[before].end : tokens[run[0]].start] != " ":
+        return False
+    word = tokens[before]
+    return word.word in (STORM_WORDS if word.capitalized else STORM_WORDS_IN_LOWER_CASE)
 
 
 def _words(tokens: list[Token], positions: list[int]) -> str:
@@ -754,6 +775,8 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
             affiliations |= _affiliation(text, tokens, run[-1])
             continue
         if _names_a_people(tokens, run, is_written):
+            continue
+        if _names_a_storm(text, tokens, run, is_written):
             continue
         titled = _titled(text, tokens, run, is_written)
         if run[-1] in titled:

@@ -545,3 +545,19 @@ def test_the_adjective_of_a_place_of_several_words_is_no_mention() -> None:
     assert found("The Sri Lankan rupee rallied in London.") == ["London"]
     assert found("Puerto Rican and Sierra Leonean officials met.") == []
     assert found("They met in Sri Lanka and Mount Vernon.") == ["Sri Lanka", "Mount Vernon"]
+
+
+def test_a_storms_name_is_no_place() -> None:
+    # Storms bear people's names, and many are places somewhere: Milton (Great Milton), Helene
+    # (Greece's Hellene), Sandy, Florence.
+    places = {"milton", "florence", "sandy", "storm lake", "iowa", "florida", "mayotte", "hamburg", "إعصار"}
+
+    def found(text: str) -> list[str]:
+        return [s.text for s in find_spans(text, lambda t: t.lower() in places, lambda t: t.lower() in places)]
+
+    assert found("Hurricane Milton hit Florida after Superstorm Sandy.") == ["Florida"]
+    assert found("Tropical Storm Florence weakened. Storm Lake, Iowa, was spared.") == ["Storm Lake", "Iowa"]
+    assert found("Le cyclone Milton a frappé Mayotte. Sturmtief Sandy traf Hamburg.") == ["Mayotte", "Hamburg"]
+    # In lower case, *storm* is a storm's word only before its name is capitalised with it.
+    assert found("As the storm hit Florida, officials fled.") == ["Florida"]
+    assert found("Officials said the storm Florida.") == ["Florida"]
