@@ -141,6 +141,11 @@ _OWNER_PROMINENCE = 0.8
 # bearer tells more (the Syrian *Palmyra*, Tadmur by its own name, against Palmyra, New Jersey).
 # A country, of prominence 1, keeps _OWNER_PROMINENCE.
 _OWNER_GAP = 0.2
+# A town of any size bearing a name as its own outweighs a place that bears it among its others and
+# is at most this much more prominent (about twice as populous, or as populous and named in a few
+# more languages): between places about as well known, the name is the one's own (*Sonoma*, an old
+# name of Ennis, Texas, is the Californian town).
+_OWNER_TIE = 0.05
 # Met only by a name that is not its own while a town elsewhere bears it as its own, a place
 # gives up some of the lead its prominence gives it, and a capital its capital's weight (*Akashi*,
 # Hagåtña's name under Japanese rule, is the Japanese city), as a country met by a city's name
@@ -1239,10 +1244,11 @@ def _owns(owner: float, bearer: PlaceFacts) -> bool:
     """Tell whether a place of prominence ``owner`` that bears a name as its own outweighs ``bearer``.
 
     ``bearer`` bears the name among its others. The owner does when it is a town of some
-    prominence (:data:`_OWNER_PROMINENCE`), or a town of some 100,000 people not much less
-    prominent than ``bearer`` (:data:`_OWNER_GAP`).
+    prominence (:data:`_OWNER_PROMINENCE`), a town of some 100,000 people not much less
+    prominent than ``bearer`` (:data:`_OWNER_GAP`), or a town of any size about as prominent
+    (:data:`_OWNER_TIE`).
     """
-    if owner >= _OWNER_PROMINENCE:
+    if owner >= _OWNER_PROMINENCE or owner >= bearer.prominence - _OWNER_TIE:
         return True
     return owner >= _OWNER_PROMINENCE - _OWNER_GAP / 2 and owner >= bearer.prominence - _OWNER_GAP
 

@@ -1115,6 +1115,22 @@ def test_a_town_bearing_a_name_as_its_own_outweighs_a_city_not_far_more_prominen
     assert "named so by another place as its own" in ranked[1].reasons
 
 
+def test_a_small_town_bearing_a_name_as_its_own_outweighs_a_town_about_as_prominent_bearing_it_among_others() -> None:
+    # Sonoma is an old name of Ennis (TX, 19,007 people); the Californian town of 11,037 bears it as its own.
+    ennis = place(4689311, "US", (32.33, -96.63), 0.688)
+    sonoma = place(5397095, "US", (38.29, -122.46), 0.662)
+    candidates = [(ennis, [hit("Ennis"), hit("Sonoma", flags=0)]), (sonoma, [hit("Sonoma")])]
+    assert winner("Sonoma", candidates) == 5397095
+    ranked = rank(normalize("Sonoma"), candidates, Hints())
+    assert "named so by another place as its own" in ranked[1].reasons
+    # A town far better known than the small one owning the name keeps it (the Syrian Palmyra).
+    tadmur = place(163808, "SY", (34.56, 38.28), 0.80)
+    palmyra = place(4503148, "US", (40.01, -75.03), 0.62)
+    candidates = [(tadmur, [hit("Tadmur"), hit("Palmyra", flags=0)]), (palmyra, [hit("Palmyra")])]
+    ranked = rank(normalize("Palmyra"), candidates, Hints())
+    assert all("named so by another place as its own" not in r.reasons for r in ranked)
+
+
 def test_a_city_far_more_prominent_than_the_towns_bearing_its_old_name_keeps_it() -> None:
     # Batavia, Jakarta's colonial name, is also the own name of Batavia (IL), far less prominent.
     jakarta = place(1642911, "ID", (-6.21, 106.85), 0.99, "P.PPLC")
