@@ -67,6 +67,8 @@ class _Reachable:
     """One is an area."""
     spelled: bool
     """One has the name it was matched by spelt like the span (see ``TextResolver._spelled_as``)."""
+    major: bool = False
+    """One is a country, a first-level division or a city of :data:`PROMINENT_POPULATION` people."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +182,12 @@ class TextResolver:
             ),
             area=any(r.place.feature_class == "A" for r in leaders),
             spelled=any(self._spelled_like(query.name, r.place.place_id, r.matched.text) for r in leaders),
+            major=any(
+                r.place.feature_code.startswith("PCL")
+                or r.place.feature_code == "ADM1"
+                or self._population(r.place.place_id) >= PROMINENT_POPULATION
+                for r in leaders
+            ),
         )
 
     def _population(self, place_id: int) -> int:
@@ -411,7 +419,10 @@ class TextResolver:
         may lead in the document's context all fall under that, and no preposition or list can
         cue a span, the name cannot be a mention in any context: it is not ranked again, and
         its lone leader, not one the document's context would sharpen, pulls the other names
-        (:func:`~toponym_server.resolver.settle_in_context`, ``movable``).
+        (:func:`~toponym_server.resolver.settle_in_context`, ``movable``). So is a name each of
+        whose spans opens a longer name whose next word is no mention (:func:`_before_other_name`:
+        *White* of *the White Helmets*), unless a major place may lead it: :func:`_in_another_name`
+        turns it down.
         """
         spans_of: dict[str, list[int]] = {}
         for i, span in enumerate(spans):
@@ -429,6 +440,15 @@ class TextResolver:
             if not all(_turned_down(spans[i], lone) for i in positions):
                 continue
             if all(_turned_down(spans[i], self._leaders(query, context, weights)) for i in positions):
+                never.add(query.name)
+        # A piece of a longer name whose next word can be no mention (*White* of *the White Helmets*)
+        # is none either, unless a major place may lead it (see _in_another_name).
+        for query, answers, context in zip(queries, alone, contexts, strict=True):
+            if query.name in never or not context or not answers or _major(answers[0]):
+                continue
+            positions = spans_of.get(query.name, [])
+            pieces = all(_before_other_name(spans, i, never, text) for i in positions)
+            if pieces and not self._leaders(query, context, weights).major:
                 never.add(query.name)
         return never
 
@@ -653,6 +673,17 @@ def _owned_by_its_place(
     if owner.country_code != place.country_code:
         return False
     return owner.feature_code.startswith("PCL") or (bool(owner.admin1_code) and owner.admin1_code == place.admin1_code)
+
+
+def _before_other_name(spans: list[Span], i: int, never: set[str], text: str) -> bool:
+    """Tell whether span ``i`` opens a longer name: a capitalised word follows it that is no mention.
+
+    The word after it is not a span touching it, or one of ``never``, the names that cannot be mentions.
+    """
+    if not spans[i].before_name_word:
+        return False
+    following = i + 1
+    return following >= len(spans) or bool(_between(text, spans[i], spans[following])) or spans[following].name in never
 
 
 def _adjacent_mention(spans: list[Span], accepted: list[bool], left: int, right: int, text: str) -> bool:

@@ -418,3 +418,28 @@ def test_a_major_place_spelt_otherwise_is_a_piece_of_the_longer_name_it_opens(em
     text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
     mentions = text_resolver.resolve_text("Typhoon Gaemi made landfall near Hualien.")
     assert [(m.text, m.candidates[0].place.geoname_id) for m in mentions] == [("Hualien", 1674504)]
+
+
+def test_a_piece_of_a_longer_name_whose_next_word_is_no_mention_is_not_ranked_again(
+    embedded_index: IndexReader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # *White* of *the White Helmets* (White County, Arkansas, alone) is no mention, whatever the
+    # document's places make of it: ranked again beside a town of Maine it led as Whitesboro (NJ)
+    # and pulled *Geneva* to New York.
+    found: set[str] = set()
+    original = TextResolver._never_mentions
+
+    def kept(self: TextResolver, *args: object) -> set[str]:
+        never = original(self, *args)  # type: ignore[arg-type]
+        found.update(never)
+        return never
+
+    monkeypatch.setattr(TextResolver, "_never_mentions", kept)
+    text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
+    text = "In Aleppo and Idlib, the White Helmets reported collapsed homes in Saraqib."
+    assert [m.text for m in text_resolver.resolve_text(text)] == ["Aleppo", "Idlib", "Saraqib"]
+    assert "White" in found
+    # A name opening a longer one that is a place's too is left to the context (*Paris Saint-Germain*).
+    found.clear()
+    text_resolver.resolve_text("Fans of Paris Saint-Germain gathered in Lyon and Marseille.")
+    assert "Paris" not in found
