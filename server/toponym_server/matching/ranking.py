@@ -1370,8 +1370,11 @@ def context_weights(context: Sequence[ContextPoint], vectors: np.ndarray | None 
     a tight document look spread; and by the place that pulls, so that a namesake abroad near a
     spread country's place gains nothing on that country's own (*Los Angeles* beside New York,
     Chicago and Houston is no village of Mexico near Houston), while a lone place abroad keeps
-    its pull (*Doha* beside Dubai is Qatar's capital). ``vectors`` are the places' unit vectors,
-    when the caller has them.
+    its pull (*Doha* beside Dubai is Qatar's capital), up to the weight of the country that holds
+    most of the document's places, if one does: a stray name abroad in a document of one spread
+    country pulls no harder than its own places (*Boston* in a story of fifty US places is no
+    English town near the one place it names in Belgium). ``vectors`` are the places' unit
+    vectors, when the caller has them.
     """
     sample = context[:_SPREAD_SAMPLE]
     if len(sample) < 3:
@@ -1391,6 +1394,9 @@ def context_weights(context: Sequence[ContextPoint], vectors: np.ndarray | None 
         cosines = (own @ own.T)[np.triu_indices(len(members), 1)]
         spread = EARTH_RADIUS_KM * math.acos(max(-1.0, min(1.0, float(np.median(cosines)))))
         weights[country] = W_CONTEXT * min(1.0, REGION_KM / spread) if spread > 0.0 else W_CONTEXT
+    main = max(countries, key=lambda country: len(countries[country]))
+    if 2 * len(countries[main]) > len(sample):
+        return ContextWeights(weights, min(W_CONTEXT, weights[main]))
     return ContextWeights(weights)
 
 

@@ -299,6 +299,21 @@ def test_a_place_pulls_as_hard_as_its_own_countrys_places_spread_allows() -> Non
     assert winner("Los Angeles", candidates, context=tight) == 3998147
 
 
+def test_a_lone_place_abroad_pulls_no_harder_than_the_places_of_the_country_most_of_a_document_names() -> None:
+    # Boston in a story of US places from coast to coast, one stray name among them met in Belgium
+    # (Mal, for *the National Mall*): the Massachusetts city, not the English town near Belgium.
+    us = [(40.71, -74.01, "US"), (41.85, -87.65, "US"), (29.76, -95.36, "US"), (47.61, -122.33, "US")]
+    us += [(25.77, -80.19, "US"), (34.05, -118.24, "US")]
+    belgium = (50.73, 5.63, "BE")
+    massachusetts = place(4930956, "US", (42.36, -71.06), 0.86)
+    england = place(2655138, "GB", (52.98, -0.03), 0.70)
+    candidates = [(massachusetts, [hit("Boston")]), (england, [hit("Boston")])]
+    assert winner("Boston", candidates, context=[*us, belgium]) == 4930956
+    # Beside as many places of Belgium and the Netherlands, the English town is the one near them.
+    low_countries = [belgium, (51.22, 4.40, "BE"), (52.37, 4.89, "NL"), (51.92, 4.48, "NL")]
+    assert winner("Boston", candidates, context=[*us[:2], *low_countries]) == 2655138
+
+
 def test_a_namesake_just_across_a_border_is_no_neighbour_of_the_context() -> None:
     # Donetsk beside Luhansk: the Russian town lies 52 km from Luhansk, Ukraine's city 127 km.
     luhansk = (48.57, 39.32, "UA")
