@@ -116,6 +116,21 @@ DEMONYMS = frozenset(
     }
 )
 
+# Nouns of a people whose plural ends on an *s* as a German genitive does (*Poles*, *Turks*): the
+# singular is some place's name (*Pole* is Poland's in Afrikaans, *Turk* an old name of Angren).
+PEOPLE_NOUNS = frozenset(
+    {
+        "pole", "german", "serb", "croat", "dane", "swede", "finn", "scot", "brit", "jew", "slav", "yank", "frank",
+        "moor", "celt", "norman", "saxon", "hun", "goth", "viking", "bosniak", "slovene", "magyar", "tatar",
+        "cossack", "roma", "sikh", "hindu", "muslim", "christian", "catholic", "copt", "maronite", "druze",
+        "alawite", "sunni", "shiite", "american", "african", "asian", "european", "latino", "arab", "kurd", "turk",
+    }
+)  # fmt: skip
+
+# Given names that end as the German genitive of a major place's name does (*Frances*, *Georges*):
+# no genitive, even before a capitalised word (*Frances McDormand*, *Georges Pompidou*).
+GIVEN_NAMES_LIKE_GENITIVES = frozenset({"frances", "georges", "charles", "jules", "agnes", "carlos", "marcos"})
+
 # Landforms' words ending a name (the Bekaa Valley, the Golan Heights): the embedded gazetteer
 # holds towns and areas, not landforms, so such a name counts only as some place spells it (Bega
 # Valley), never by a near spelling of another's (the Bekaa Valley is not Bega Valley).

@@ -588,6 +588,10 @@ def _accept(span: Span, best: Candidate, strong: bool, listed: bool, min_confide
     - A word ending as an adjective of place does (:attr:`~.finder.Span.like_a_people`: *in Wien
       endete*, but *Haitian immigrants*) must be spelt as its place's name, and have a place cue or
       name an area or a city of :data:`PROMINENT_POPULATION` people.
+    - A word standing for the name it ends on an *s* after (:attr:`~.finder.Span.genitive`:
+      *Deutschlands*, *Berlins*) must be spelt in Latin as its place's name, not after an article,
+      and the place major (:func:`_major`): an English plural is no place's name (*the Balkans*,
+      *Poles*).
     - A code (see :data:`CODE_CITY_POPULATION`) names a country, a first-level division, a
       capital or a city of millions, or nothing; an acronym names a place only by a name of
       the same letters (*UK*, *D.C.*, *nyc*), never by its sound (*ISIS*, *SAA*), and a place
@@ -600,6 +604,10 @@ def _accept(span: Span, best: Candidate, strong: bool, listed: bool, min_confide
     area = best.place.feature_class == "A"
     prominent = _prominent(best)
     if span.like_a_people and not (strong and (cued or prominent)):
+        return False
+    if span.genitive and (
+        span.after_article or not strong or best.match_kind is MatchKind.TRANSLITERATION or not _major(best)
+    ):
         return False
     needed = min_confidence if cued or prominent or not one_word else max(min_confidence, NO_CUE_CONFIDENCE)
     if best.confidence < needed:

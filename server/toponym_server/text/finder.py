@@ -40,11 +40,13 @@ from toponym_server.text.cues import (
     COUNTRY_ABBREVIATIONS,
     DEMONYMS,
     FACILITY_WORDS,
+    GIVEN_NAMES_LIKE_GENITIVES,
     NAME_ABBREVIATIONS,
     NAME_CONNECTORS,
     NAME_PART_WORDS,
     NO_PLACE_ALONE,
     ORGANISATION_WORDS,
+    PEOPLE_NOUNS,
     PERSON_NAME_STARTS,
     PERSON_TITLES,
     PLACE_NAME_TITLES,
@@ -143,6 +145,8 @@ class Span:
     (*in Wien endete*, *nach Italien und*): see :func:`_a_place_ending_so`."""
     looked_up: str = ""
     """The name it stands for when that is not its text: *Одеса* for *Одесу* (Odesa, in the accusative)."""
+    genitive: bool = False
+    """It stands for the name it ends on an *s* after, as German writes the genitive (*Syriens*, *Berlins*)."""
 
     @property
     def name(self) -> str:
@@ -682,11 +686,27 @@ def _as_written(raw: str, words: int, cased: bool, written: KnowsName) -> list[t
         ending = 2 if raw.endswith("yê") else 1
         stem = (0, len(raw), raw[:-ending])
         return [whole, stem] if written(raw) else [stem, whole]
+    if cased and _genitive(raw, words) and not written(raw) and written(raw[:-1]):
+        return [(0, len(raw), raw[:-1]), whole]
     if not cased:
         stripped = [(count, len(raw), raw[count:]) for count in _proclitic_counts(raw, words)]
         if stripped:
             return [whole, *stripped] if written(raw) else [*stripped, whole]
     return [whole]
+
+
+def _genitive(raw: str, words: int) -> bool:
+    """Tell whether ``raw``, one word, may be a name in the German genitive: four letters or more and an *s*.
+
+    Not after an *s* (*Texas*), nor in capitals (*USS*), nor a people's plural (*Poles*, *Syrians*),
+    nor a given name (*Frances*).
+    """
+    if words != 1 or len(raw) < 5 or not raw.endswith("s") or not raw[-2].islower() or raw[-2] == "s":
+        return False
+    if raw.lower() in GIVEN_NAMES_LIKE_GENITIVES:
+        return False
+    stem = raw[:-1].lower()
+    return not (_of_a_people(stem) or stem in PEOPLE_NOUNS)
 
 
 def _case_ending(raw: str) -> int:
@@ -901,6 +921,7 @@ def _spans_in_run(
                         before_name_word=_before_name_word(text, tokens, run, i + length),
                         after_name_word=_after_name_word(text, tokens, run, i),
                         like_a_people=adjective,
+                        genitive=variant != raw and variant == raw[:-1] and _genitive(raw, length),
                     )
                 )
                 break

@@ -443,3 +443,16 @@ def test_a_piece_of_a_longer_name_whose_next_word_is_no_mention_is_not_ranked_ag
     found.clear()
     text_resolver.resolve_text("Fans of Paris Saint-Germain gathered in Lyon and Marseille.")
     assert "Paris" not in found
+
+
+def test_a_german_genitive_names_a_major_place_and_an_english_plural_none(embedded_index: IndexReader) -> None:
+    text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
+    mentions = text_resolver.resolve_text("Deutschlands Wirtschaft schrumpft, Berlins Bürgermeister und Irans Führung.")
+    assert [(m.text, m.candidates[0].place.geoname_id) for m in mentions] == [
+        ("Deutschlands", 2921044),
+        ("Berlins", 2950159),
+        ("Irans", 130758),
+    ]
+    # *Pole* is Poland's name in Afrikaans, *Balkan* a province of Turkmenistan, *France* a name.
+    text = "Poles and Swedes watched the Balkans, and Frances McDormand waved."
+    assert [m.text for m in text_resolver.resolve_text(text)] == []

@@ -561,3 +561,19 @@ def test_a_storms_name_is_no_place() -> None:
     # In lower case, *storm* is a storm's word only before its name is capitalised with it.
     assert found("As the storm hit Florida, officials fled.") == ["Florida"]
     assert found("Officials said the storm Florida.") == ["Florida"]
+
+
+def test_a_german_genitive_stands_for_the_name_it_ends_on_an_s_after() -> None:
+    places = {"deutschland", "berlin", "iran", "texas", "pole", "frances", "france", "lyons"}
+
+    def found(text: str) -> list[tuple[str, str, bool]]:
+        known = lambda t: t.lower() in places  # noqa: E731
+        return [(s.text, s.name, s.genitive) for s in find_spans(text, known, known)]
+
+    assert found("Deutschlands Wirtschaft und Berlins Bürgermeister.") == [
+        ("Deutschlands", "Deutschland", True),
+        ("Berlins", "Berlin", True),
+    ]
+    # Written so, a name is itself (*Texas*, *Lyons*); a people's plural or a given name is none.
+    assert found("Texas and Lyons.") == [("Texas", "Texas", False), ("Lyons", "Lyons", False)]
+    assert found("Poles met. Frances voted.") == [("Frances", "Frances", False)]
