@@ -96,7 +96,25 @@ ORGANISATION_WORDS = frozenset(
 # München; Manchester United, Blackburn Rovers): before or after another word of a run, they make
 # it a club's name, unless some place is written so (Ciudad Real, the United States).
 CLUB_WORDS_BEFORE = frozenset({"real", "olympique", "atlético", "atletico", "inter", "borussia", "fc", "afc"})
-CLUB_WORDS_AFTER = frozenset({"united", "rovers", "wanderers", "albion", "hotspur", "fc", "afc", "cf"})
+CLUB_WORDS_AFTER = frozenset(
+    {
+        "united", "rovers", "wanderers", "albion", "hotspur", "fc", "afc", "cf",
+        # The North American leagues' teams, by the plural each is named with after its city
+        # (Houston Rockets, Boston Celtics, the Red Sox, Maple Leafs); not those named by a word
+        # a text writes of its own (Heat, Magic, Jazz, Thunder, Wild, Lightning).
+        "rockets", "celtics", "lakers", "knicks", "nets", "warriors", "clippers", "suns", "spurs", "mavericks",
+        "nuggets", "pistons", "pacers", "bucks", "cavaliers", "hawks", "hornets", "raptors", "sixers", "grizzlies",
+        "pelicans", "timberwolves", "blazers", "wizards", "bulls", "cowboys", "patriots", "eagles", "steelers",
+        "packers", "bears", "seahawks", "rams", "chiefs", "broncos", "raiders", "chargers", "dolphins", "jets",
+        "bills", "ravens", "bengals", "browns", "texans", "colts", "jaguars", "titans", "falcons", "panthers",
+        "saints", "buccaneers", "cardinals", "commanders", "lions", "vikings", "giants", "yankees", "sox",
+        "dodgers", "mets", "cubs", "astros", "braves", "phillies", "padres", "mariners", "orioles", "jays",
+        "rays", "twins", "tigers", "royals", "guardians", "athletics", "angels", "rangers", "pirates", "reds",
+        "brewers", "rockies", "diamondbacks", "nationals", "marlins", "canadiens", "leafs", "bruins", "flyers",
+        "penguins", "capitals", "blackhawks", "wings", "oilers", "flames", "canucks", "sabres", "islanders",
+        "devils", "predators", "stars", "ducks", "sharks", "coyotes", "jackets", "knights", "kraken",
+    }
+)  # fmt: skip
 
 # Organisations' words that also end places' names (West Bank, Free State, Borno State): a place
 # of several words written so is no organisation for them.

@@ -511,6 +511,7 @@ def test_a_sports_clubs_name_is_no_place() -> None:
         return [s.text for s in find_spans(text, known, known)]
 
     assert found("Real Madrid beat Manchester United in Lisbon.") == ["Lisbon"]
+    assert found("The Madrid Rockets beat the Manchester Celtics in Lisbon.") == ["Lisbon"]
     assert found("Olympique de Marseille drew with Inter Milan.") == []
     # Some place is written so: a place's name, not a club's.
     assert found("Officials of the United States met in Ciudad Real.") == ["United States", "Ciudad Real"]
