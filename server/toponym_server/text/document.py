@@ -541,6 +541,11 @@ class TextResolver:
             bool(of_span[i]) and _accept(span, of_span[i][0], strong[i], cued[i], min_confidence)
             for i, span in enumerate(spans)
         ]
+        # A place the text names as the gazetteer spells it is not named again by a word that only
+        # sounds like one of its names: *die Polizei* beside *Polen* is no Poland (*Polşa*), *Mitiga
+        # airport* beside *Egypt* no Egypt (*Mithri*); the place's own pull had lifted it.
+        named = {of_span[i][0].place.geoname_id for i in range(len(spans)) if accepted[i] and strong[i]}
+        accepted = [a and (strong[i] or of_span[i][0].place.geoname_id not in named) for i, a in enumerate(accepted)]
         # Two small places side by side with nothing to cue either are a person's name (*Angela
         # Merkel*: San Mariano (PH), called Angela, and Merkel (TX)), not two places.
         standing = [

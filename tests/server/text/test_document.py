@@ -456,3 +456,12 @@ def test_a_german_genitive_names_a_major_place_and_an_english_plural_none(embedd
     # *Pole* is Poland's name in Afrikaans, *Balkan* a province of Turkmenistan, *France* a name.
     text = "Poles and Swedes watched the Balkans, and Frances McDormand waved."
     assert [m.text for m in text_resolver.resolve_text(text)] == []
+
+
+def test_a_word_only_sounding_like_a_place_the_text_names_as_spelt_is_no_second_mention(
+    embedded_index: IndexReader,
+) -> None:
+    # Polizei meets Poland's Azerbaijani name Polşa by its consonants; Poland's own pull lifted it.
+    text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
+    text = "Die Polizei in Bonn schickte Beamte nach Polen. Auch in Warschau und Krakau und Berlin."
+    assert [m.text for m in text_resolver.resolve_text(text)] == ["Bonn", "Polen", "Warschau", "Krakau", "Berlin"]
