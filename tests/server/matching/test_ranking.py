@@ -270,7 +270,10 @@ def test_a_document_spread_wider_than_a_region_pulls_less_by_country() -> None:
     boston, new_york, chicago = (42.36, -71.06, "US"), (40.71, -74.01, "US"), (41.85, -87.65, "US")
     spread = context_weights([boston, new_york, chicago])
     assert spread.of("US") == pytest.approx(W_CONTEXT * REGION_KM / distance_km(new_york[:2], chicago[:2]), rel=0.01)
-    assert spread.of("MX") == W_CONTEXT  # no place of its own there: a namesake abroad keeps its pull
+    # A lone place abroad pulls no harder than the country holding most of the document's places;
+    # where none does, with the full weight (a namesake abroad keeps its pull).
+    assert spread.of("MX") == spread.of("US")
+    assert context_weights([boston, chicago, (35.68, 139.69, "JP"), (19.43, -99.13, "MX")]).of("MX") == W_CONTEXT
     # A tight document with one name's namesake abroad is no wider for it, nor are two places.
     homs, hama, tokyo = (34.73, 36.71, "SY"), (35.13, 36.75, "SY"), (35.68, 139.69, "JP")
     assert context_weights([homs, hama, tokyo]).of("SY") == W_CONTEXT
