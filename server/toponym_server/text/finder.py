@@ -188,8 +188,7 @@ def _runs(text: str, tokens: list[Token], written: KnowsName) -> list[list[int]]
             current.append(i)
             continue
         is_connector = token.word in NAME_CONNECTORS
-        next_capitalized = i + 1 < len(tokens) and tokens[i + 1].cased and tokens[i + 1].capitalized
-        if current and is_connector and next_capitalized and tokens[i + 1].start - token.end <= 2:
+        if current and is_connector and _connects(tokens, i):
             if _title_of(tokens, current, token):
                 runs.append(current)  # the title alone: the name after "von" is a place's
                 current = []
@@ -245,6 +244,23 @@ def _names_a_state(text: str, tokens: list[Token], run: list[int], token: Token,
         return False
     starts = run[-(MAX_SPAN_WORDS - 1) :]
     return any(written(text[tokens[start].start : token.end]) for start in starts)
+
+
+def _connects(tokens: list[Token], i: int) -> bool:
+    """Tell whether the connector at ``i`` goes on with a capitalised word, alone or with one more connector.
+
+    *Deir ez-Zor*, *Frankfurt am Main*; *Santa Cruz de la Sierra*, *Brandenburg an der Havel*, *Puerto
+    de la Cruz*: only spaces (or a hyphen) between each two.
+    """
+    for step in (1, 2):
+        following = i + step
+        if following >= len(tokens) or tokens[following].start - tokens[following - 1].end > 2:
+            return False
+        if tokens[following].cased and tokens[following].capitalized:
+            return True
+        if tokens[following].word not in NAME_CONNECTORS:
+            return False
+    return False
 
 
 def _title_of(tokens: list[Token], run: list[int], connector: Token) -> bool:

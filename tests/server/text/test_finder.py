@@ -578,3 +578,17 @@ def test_a_german_genitive_stands_for_the_name_it_ends_on_an_s_after() -> None:
     # Written so, a name is itself (*Texas*, *Lyons*); a people's plural or a given name is none.
     assert found("Texas and Lyons.") == [("Texas", "Texas", False), ("Lyons", "Lyons", False)]
     assert found("Poles met. Frances voted.") == [("Frances", "Frances", False)]
+
+
+def test_two_connectors_join_the_words_of_a_name() -> None:
+    places = {"santa cruz de la sierra", "santa cruz", "la paz", "brandenburg an der havel", "brandenburg"}
+
+    def found(text: str) -> list[str]:
+        known = lambda t: t.lower() in places  # noqa: E731
+        return [s.text for s in find_spans(text, known, known)]
+
+    assert found("From Santa Cruz de la Sierra to La Paz.") == ["Santa Cruz de la Sierra", "La Paz"]
+    assert found("In Brandenburg an der Havel brannte es.") == ["Brandenburg an der Havel"]
+    # Not across more than two, nor when no capitalised word follows them.
+    assert found("Santa Cruz de la de Paz. In Brandenburg an der grenze.") == ["Santa Cruz", "Brandenburg"]
+
