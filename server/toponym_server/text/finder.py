@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from toponym_server.matching.generic_words import kind_of
 from toponym_server.matching.script import has_arabic
@@ -118,6 +118,8 @@ _KURDISH_OBLIQUE = ("yê", "ê")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _ABBREVIATION_STOPS = (".", ". ")
 """What may stand between an abbreviated word of a name and the next (*St. Louis*, *St.Louis*)."""
+_QUALIFIER = re.compile(r" ?\((?P<words>[^\W\d_][^()\n]{0,40})\)")
+"""A qualifier in parentheses right after a name (*Frankfurt (Oder)*)."""
 _AFFILIATION_GAP = re.compile(r"[ \t]*[,(][ \t]*")
 _PARTY = re.compile(r"[DRI]-[A-Z]")
 """A party's letter before a state in American news (*D-Calif.*, *R-Ohio*, *I-Vt.*)."""
@@ -818,7 +820,28 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
         if run[-1] in titled:
             affiliations |= _affiliation(text, tokens, run[-1])
         spans.extend(_spans_in_run(text, tokens, run, known, is_written, ruled_out, titled | affiliations))
-    return spans
+    return _with_qualifiers(text, spans, is_written)
+
+
+def _with_qualifiers(text: str, spans: list[Span], written: KnowsName) -> list[Span]:
+    """``spans``, each followed by a qualifier in parentheses that some place's name is written with taking it in.
+
+    GeoNames writes a few towns' names so (*Frankfurt (Oder)*, *Halle (Saale)*): the name before the
+    parentheses alone is its namesake's too (Frankfurt am Main's). Spans inside the qualifier go.
+    """
+    out: list[Span] = []
+    end = -1
+    for span in spans:
+        if span.start < end:
+            continue  # inside the qualifier taken in before
+        qualifier = _QUALIFIER.match(text, span.end)
+        if qualifier and not span.looked_up:
+            name = f"{span.text} ({qualifier['words']})"
+            if written(name):
+                span = replace(span, text=name, end=qualifier.end())
+        out.append(span)
+        end = span.end
+    return out
 
 
 def _affiliation(text: str, tokens: list[Token], last: int) -> set[int]:

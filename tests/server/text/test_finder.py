@@ -592,3 +592,12 @@ def test_two_connectors_join_the_words_of_a_name() -> None:
     # Not across more than two, nor when no capitalised word follows them.
     assert found("Santa Cruz de la de Paz. In Brandenburg an der grenze.") == ["Santa Cruz", "Brandenburg"]
 
+
+def test_a_qualifier_in_parentheses_is_taken_in_when_a_place_is_written_with_it() -> None:
+    places = {"frankfurt", "frankfurt (oder)", "havel", "berlin"}
+
+    def found(text: str) -> list[str]:
+        known = lambda t: t.lower() in places  # noqa: E731
+        return [s.text for s in find_spans(text, known, known)]
+
+    assert found("In Frankfurt (Oder) und Berlin (Havel) wurde gewählt.") == ["Frankfurt (Oder)", "Berlin", "Havel"]
