@@ -51,6 +51,10 @@ PAIR_CONFIDENCE = 0.5
 _KNOWN_CACHE = 100_000
 _WRITTEN_POSTINGS = 64
 _COMMAS = frozenset({",", "\u060c"})  # the Latin and the Arabic comma
+_WITHIN = frozenset(
+    {"in", "in the", "en", "au", "aux", "dans", "in der", "in den", "im", "en el", "en la", "в", "في"}
+)
+"""What stands between a place and the area it lies in, as *in* (*Valence en Espagne*, *Tripoli in Lebanon*)."""
 _STATE_CODES = frozenset({"PPLC", "PCLI", "PCLD", "PCLS", "PCLF", "PCL"})
 _DIVISION = frozenset({Kind.ADMIN_AREA})
 _CODE_AFTER = re.compile(r"[ \t]*,[ \t]*([A-Z]{2,3}\b|(?:[A-Z][a-z]{0,4}\.){1,3})")
@@ -212,7 +216,8 @@ class TextResolver:
     ) -> dict[int, list[Candidate]]:
         """The answers of the ``spans`` written as a place and the area it lies in, by span.
 
-        Of two spans with only a comma between them (*Paris, Texas*, *حلب، سوريا*) whose second
+        Of two spans with only a comma or an *in* between them (*Paris, Texas*, *حلب، سوريا*,
+        *Valence en Espagne*) whose second
         may mean an area alone (``alone``: the names' lone answers) or names a first-level division
         whole (:meth:`_area_it_may_name`: *Rochester, New York*), the first is a place named so
         inside an area the second names (that division), if one holds one
@@ -227,7 +232,8 @@ class TextResolver:
         pairs: dict[int, list[Candidate]] = {}
         for k, (left, right) in enumerate(pairwise(spans)):
             i, j = position.get(left.name), position.get(right.name)
-            if i is None or j is None or i == j or _between(text, left, right) not in _COMMAS:
+            between = _between(text, left, right).lower()
+            if i is None or j is None or i == j or (between not in _COMMAS and between not in _WITHIN):
                 continue
             named_as = self._area_it_may_name(right.name, alone[j])
             if named_as is None or (named_as != _ANY_AREA and _list_goes_on(spans, k + 1, text)):

@@ -465,3 +465,11 @@ def test_a_word_only_sounding_like_a_place_the_text_names_as_spelt_is_no_second_
     text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
     text = "Die Polizei in Bonn schickte Beamte nach Polen. Auch in Warschau und Krakau und Berlin."
     assert [m.text for m in text_resolver.resolve_text(text)] == ["Bonn", "Polen", "Warschau", "Krakau", "Berlin"]
+
+
+def test_a_place_in_the_area_written_after_it_with_in_is_the_one_inside_it(embedded_index: IndexReader) -> None:
+    # French names Valencia (Spain) as Valence, a French city's name too; Tripoli alone is Libya's.
+    text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
+    text = "Des inondations ont touché Valence en Espagne, puis Lyon et Grenoble. Clashes in Tripoli in Lebanon."
+    found = {m.text: m.candidates[0].place.geoname_id for m in text_resolver.resolve_text(text)}
+    assert found["Valence"] == 2509954 and found["Tripoli"] == 266826
