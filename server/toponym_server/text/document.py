@@ -150,6 +150,22 @@ class TextResolver:
             self._arabic.put(place_id, spellings)
         return spellings
 
+    def _as_written(self, span: Span, answers: list[Candidate]) -> list[Candidate]:
+        """``answers``, but a major place spelt as the span overtakes a leader it only sounds like.
+
+        The document's places pull a near spelling of the span as they pull any candidate: *à
+        Panama* in a French story gave Paris, whose Parisian name *Paname* it sounds like, over
+        Panama, named so. A word written as a country, a first-level division or a city of
+        :data:`PROMINENT_POPULATION` people is that place (at least as surely as the leader was),
+        unless the leader is spelt as the span too.
+        """
+        if not answers or self._spelled_like(span.name, answers[0].place.geoname_id, answers[0].matched_name):
+            return answers
+        for place in answers[1:]:
+            if _major(place) and self._spelled_like(span.name, place.place.geoname_id, place.matched_name):
+                return _as_sure_as(answers[0].confidence, place, [c for c in answers if c is not place])
+        return answers
+
     def _spelled_as(self, text: str, candidates: list[Candidate]) -> bool:
         """Tell whether the best candidate has a name spelt like ``text`` in the same script, once folded.
 
@@ -540,6 +556,9 @@ class TextResolver:
         answers = dict(zip(distinct, chosen, strict=True))
         # A name written with its area is that place there, whatever it is elsewhere in the text.
         of_span = [qualified.get(i) or answers.get(span.name) or [] for i, span in enumerate(spans)]
+        of_span = [
+            self._as_written(span, of_span[i]) if i not in qualified else of_span[i] for i, span in enumerate(spans)
+        ]
         strong = [self._spelled_as(span.name, of_span[i]) for i, span in enumerate(spans)]
         # A state's code after a span cues it as a list of places around it does (*Paris, TX said*).
         cued = [i in coded or _listed_with(spans, strong, i, text) for i in range(len(spans))]

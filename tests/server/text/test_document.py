@@ -473,3 +473,11 @@ def test_a_place_in_the_area_written_after_it_with_in_is_the_one_inside_it(embed
     text = "Des inondations ont touché Valence en Espagne, puis Lyon et Grenoble. Clashes in Tripoli in Lebanon."
     found = {m.text: m.candidates[0].place.geoname_id for m in text_resolver.resolve_text(text)}
     assert found["Valence"] == 2509954 and found["Tripoli"] == 266826
+
+
+def test_a_major_place_written_as_the_span_overtakes_a_place_it_only_sounds_like(embedded_index: IndexReader) -> None:
+    # Paname, Paris's Parisian name, sounds like Panama; a French story's places pulled Paris ahead.
+    text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
+    text = "Les députés siégeaient à Québec, à Luxembourg et à Panama, puis au Caire et au Havre."
+    found = {m.text: m.candidates[0].place.country_code for m in text_resolver.resolve_text(text)}
+    assert found["Panama"] == "PA"
