@@ -51,6 +51,10 @@ PAIR_CONFIDENCE = 0.5
 _KNOWN_CACHE = 100_000
 _WRITTEN_POSTINGS = 64
 _COMMAS = frozenset({",", "\u060c"})  # the Latin and the Arabic comma
+_A = re.compile(r"(?:^|[\s(«\"'\u2019])[àÀ][ \u00a0]+\Z")
+"""The French *à* (*to*, *in*) right before a span."""
+_AU = re.compile(r"(?:^|[\s(«\"'\u2019])[aA]ux?[ \u00a0]+\Z")
+"""The French *au* or *aux* (*to the*, *in the*) right before a span."""
 _WITHIN = frozenset(
     {"in", "in the", "en", "au", "aux", "dans", "in der", "in den", "im", "en el", "en la", "в", "في"}
 )
@@ -164,6 +168,32 @@ class TextResolver:
         for place in answers[1:]:
             if _major(place) and self._spelled_like(span.name, place.place.geoname_id, place.matched_name):
                 return _as_sure_as(answers[0].confidence, place, [c for c in answers if c is not place])
+        return answers
+
+    def _as_french_prepositions_say(self, text: str, span: Span, answers: list[Candidate]) -> list[Candidate]:
+        """``answers``, but as the French preposition before the span says: a town after *à*, an area after *au*.
+
+        French writes *à* before a town and *au* or *aux* (or *en*) before a country or a region:
+        *à Québec* is the city, *au Québec* the province; *à Mexico* Mexico City, *à Luxembourg*
+        the city, *au Luxembourg* the country. After *à* an area that leads yields to a town of its
+        name inside it (its country, or its first-level division); after *au* or *aux* a town that
+        leads yields to a country or first-level division of its name holding it. The place that
+        takes the lead is among the answers, spelt like the span, and then at least as sure as
+        the one it overtakes.
+        """
+        if not answers:
+            return answers
+        before = text[max(0, span.start - 6) : span.start]
+        leader = answers[0]
+        if _A.search(before) and leader.place.feature_class == "A":
+            wanted = [c for c in answers[1:] if c.place.feature_class == "P" and _inside(c, leader)]
+        elif _AU.search(before) and leader.place.feature_class == "P":
+            wanted = [c for c in answers[1:] if _major_area(c) and _inside(leader, c)]
+        else:
+            return answers
+        for place in wanted:
+            if self._spelled_like(span.name, place.place.geoname_id, place.matched_name):
+                return _as_sure_as(leader.confidence, place, [c for c in answers if c is not place])
         return answers
 
     def _spelled_as(self, text: str, candidates: list[Candidate]) -> bool:
@@ -557,7 +587,10 @@ class TextResolver:
         # A name written with its area is that place there, whatever it is elsewhere in the text.
         of_span = [qualified.get(i) or answers.get(span.name) or [] for i, span in enumerate(spans)]
         of_span = [
-            self._as_written(span, of_span[i]) if i not in qualified else of_span[i] for i, span in enumerate(spans)
+            self._as_french_prepositions_say(text, span, self._as_written(span, of_span[i]))
+            if i not in qualified
+            else of_span[i]
+            for i, span in enumerate(spans)
         ]
         strong = [self._spelled_as(span.name, of_span[i]) for i, span in enumerate(spans)]
         # A state's code after a span cues it as a list of places around it does (*Paris, TX said*).
@@ -885,6 +918,13 @@ def _holds_it(point: Point, place: PlaceRow) -> bool:
     """Tell whether ``point`` is a first-level division the document names and ``place`` lies in it."""
     code = named_division(point)
     return bool(code) and place.country_code == point[2] and place.admin1_code == code
+
+
+def _inside(town: Candidate, area: Candidate) -> bool:
+    """Tell whether ``town`` lies in ``area``: in its country, and its first-level division unless a country."""
+    if town.place.country_code != area.place.country_code:
+        return False
+    return area.kind is Kind.COUNTRY or town.place.admin1_code == area.place.admin1_code
 
 
 def _as_sure_as(confidence: float, area: Candidate, others: list[Candidate]) -> list[Candidate]:

@@ -475,6 +475,20 @@ def test_a_place_in_the_area_written_after_it_with_in_is_the_one_inside_it(embed
     assert found["Valence"] == 2509954 and found["Tripoli"] == 266826
 
 
+def test_french_a_asks_for_a_town_and_au_for_a_country_or_region(embedded_index: IndexReader) -> None:
+    text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
+    text = "Il a siégé à Québec puis au Québec, à Luxembourg et au Luxembourg, à Mexico puis au Mexique."
+    found = [(m.text, m.candidates[0].place.geoname_id) for m in text_resolver.resolve_text(text)]
+    assert found == [
+        ("Québec", 6325494),  # Quebec City
+        ("Québec", 6115047),  # the province
+        ("Luxembourg", 2960316),  # the city
+        ("Luxembourg", 2960313),  # the country
+        ("Mexico", 3530597),  # Mexico City
+        ("Mexique", 3996063),
+    ]
+
+
 def test_a_major_place_written_as_the_span_overtakes_a_place_it_only_sounds_like(embedded_index: IndexReader) -> None:
     # Paname, Paris's Parisian name, sounds like Panama; a French story's places pulled Paris ahead.
     text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
