@@ -260,6 +260,14 @@ ARTICLES = frozenset(
     }
 )
 
+# Plural division words closing a list of names (Sacramento, Yolo and Sonoma counties), each with
+# its singular: each name of the list is that division.
+PLURAL_DIVISION_WORDS = {
+    "counties": "county", "provinces": "province", "states": "state", "regions": "region",
+    "governorates": "governorate", "districts": "district", "oblasts": "oblast", "prefectures": "prefecture",
+    "departments": "department", "municipalities": "municipality", "cantons": "canton", "raions": "raion",
+}  # fmt: skip
+
 # Between two names of a list (Aleppo, Homs and Hama): the names are of one kind.
 LIST_SEPARATORS = frozenset(
     {",", "and", "or", "und", "oder", "et", "ou", "y", "o", "و", "،", "/", "и", "или", "і", "та", "й", "ve", "û"}

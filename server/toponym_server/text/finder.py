@@ -41,6 +41,7 @@ from toponym_server.text.cues import (
     DEMONYMS,
     FACILITY_WORDS,
     GIVEN_NAMES_LIKE_GENITIVES,
+    LIST_SEPARATORS,
     NAME_ABBREVIATIONS,
     NAME_CONNECTORS,
     NAME_PART_WORDS,
@@ -52,6 +53,7 @@ from toponym_server.text.cues import (
     PLACE_NAME_TITLES,
     PLACE_ORGANISATION_WORDS,
     PLACE_PREPOSITIONS,
+    PLURAL_DIVISION_WORDS,
     POSSESSIVES,
     STORM_WORDS,
     STORM_WORDS_IN_LOWER_CASE,
@@ -118,6 +120,7 @@ _KURDISH_OBLIQUE = ("yê", "ê")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _ABBREVIATION_STOPS = (".", ". ")
 """What may stand between an abbreviated word of a name and the next (*St. Louis*, *St.Louis*)."""
+_PLURAL_DIVISION_AFTER = re.compile(r"[ \u00a0]+(?P<word>[^\W\d_]+)\b")
 _QUALIFIER = re.compile(r" ?\((?P<words>[^\W\d_][^()\n]{0,40})\)")
 """A qualifier in parentheses right after a name (*Frankfurt (Oder)*)."""
 _AFFILIATION_GAP = re.compile(r"[ \t]*[,(][ \t]*")
@@ -820,7 +823,37 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
         if run[-1] in titled:
             affiliations |= _affiliation(text, tokens, run[-1])
         spans.extend(_spans_in_run(text, tokens, run, known, is_written, ruled_out, titled | affiliations))
-    return _with_qualifiers(text, spans, is_written)
+    return _with_plural_division_words(text, _with_qualifiers(text, spans, is_written))
+
+
+def _with_plural_division_words(text: str, spans: list[Span]) -> list[Span]:
+    """``spans``, each name of a list that a plural division word closes standing for that division.
+
+    *Sacramento, Yolo and Sonoma counties*, *the Kherson and Zaporizhzhia regions*, *Kano and
+    Kaduna states*: each is looked up with the word in the singular (*Sacramento county*), as
+    *the Donetsk region* is, and stays a mention of its name alone.
+    """
+    out = list(spans)
+    for k, span in enumerate(spans):
+        word = _PLURAL_DIVISION_AFTER.match(text, span.end)
+        if word is None or word["word"].lower() not in PLURAL_DIVISION_WORDS:
+            continue
+        members = [k]
+        while members[-1] > 0 and _between_list_names(text, spans[members[-1] - 1], spans[members[-1]]):
+            members.append(members[-1] - 1)
+        if len(members) < 2:
+            continue  # one name before a plural word (*Sonoma counties' budgets*) is no list
+        singular = PLURAL_DIVISION_WORDS[word["word"].lower()]
+        for m in members:
+            if not out[m].looked_up:
+                out[m] = replace(out[m], looked_up=f"{out[m].text} {singular}")
+    return out
+
+
+def _between_list_names(text: str, left: Span, right: Span) -> bool:
+    """Tell whether only a list's separator stands between two spans (*,*, *and*, *, and*)."""
+    between = text[left.end : right.start].strip().lower()
+    return between in LIST_SEPARATORS or between in (", and", ", or")
 
 
 def _with_qualifiers(text: str, spans: list[Span], written: KnowsName) -> list[Span]:

@@ -601,3 +601,23 @@ def test_a_qualifier_in_parentheses_is_taken_in_when_a_place_is_written_with_it(
         return [s.text for s in find_spans(text, known, known)]
 
     assert found("In Frankfurt (Oder) und Berlin (Havel) wurde gewählt.") == ["Frankfurt (Oder)", "Berlin", "Havel"]
+
+
+def test_a_plural_division_word_closing_a_list_makes_each_name_that_division() -> None:
+    places = {"sacramento", "yolo", "sonoma", "kherson", "zaporizhzhia"}
+
+    def found(text: str) -> list[tuple[str, str]]:
+        known = lambda t: t.lower().removesuffix(" county").removesuffix(" region") in places  # noqa: E731
+        return [(s.text, s.name) for s in find_spans(text, known, known)]
+
+    assert found("An emergency in Sacramento, Yolo and Sonoma counties.") == [
+        ("Sacramento", "Sacramento county"),
+        ("Yolo", "Yolo county"),
+        ("Sonoma", "Sonoma county"),
+    ]
+    assert found("Russia claimed the Kherson and Zaporizhzhia regions.") == [
+        ("Kherson", "Kherson region"),
+        ("Zaporizhzhia", "Zaporizhzhia region"),
+    ]
+    # One name before a plural word is no list: *Sonoma counties' budgets* says nothing of it.
+    assert found("Sonoma counties") == [("Sonoma", "Sonoma")]
