@@ -240,7 +240,8 @@ def _names_a_state(text: str, tokens: list[Token], run: list[int], token: Token,
     """Tell whether ``token``, a lower-case word a division and an organisation share, closes ``run`` as the division's.
 
     *Kaduna state*, *Shan state*, *Upper Nile state*: where some place is written as words of the
-    run and that word, it is the division's word (the news writes it in lower case), not an
+    run and that word, or as words of the run alone with no *of* after the word (*Guerrero state*,
+    *Rakhine state*), it is the division's word (the news writes it in lower case), not an
     organisation's. Elsewhere it stays out of the run (*Islamic state*): there it would make the
     run an organisation's name, and *of* after it would carry that name on over the next (*the US
     state of Ohio*, *the Gulf state of Qatar*).
@@ -248,7 +249,12 @@ def _names_a_state(text: str, tokens: list[Token], run: list[int], token: Token,
     if token.word not in PLACE_ORGANISATION_WORDS or kind_of(token.word) != "admin":
         return False
     starts = run[-(MAX_SPAN_WORDS - 1) :]
-    return any(written(text[tokens[start].start : token.end]) for start in starts)
+    if any(written(text[tokens[start].start : token.end]) for start in starts):
+        return True
+    after = tokens.index(token) + 1
+    if after < len(tokens) and tokens[after].word == "of":
+        return False
+    return any(written(text[tokens[start].start : tokens[run[-1]].end]) for start in starts)
 
 
 def _connects(tokens: list[Token], i: int) -> bool:
@@ -418,7 +424,9 @@ def _names_an_organisation(tokens: list[Token], run: list[int], written: KnowsNa
     following = tokens[run[-1] + 1].word if run[-1] + 1 < len(tokens) else ""
     adjacent = following and tokens[run[-1] + 1].start - tokens[run[-1]].end <= 2
     inside = {w for w in words if w in ORGANISATION_WORDS}
-    if inside and len(run) > 1 and inside <= PLACE_ORGANISATION_WORDS and written(_words(tokens, run)):
+    # A lower-case word ends a run only as the division's word that closes it (_names_a_state).
+    closed = written(_words(tokens, run)) or not tokens[run[-1]].capitalized
+    if inside and len(run) > 1 and inside <= PLACE_ORGANISATION_WORDS and closed:
         return bool(adjacent and (following in ORGANISATION_WORDS or following == "of"))
     return bool(inside) or bool(adjacent and following in ORGANISATION_WORDS)
 

@@ -621,3 +621,16 @@ def test_a_plural_division_word_closing_a_list_makes_each_name_that_division() -
     ]
     # One name before a plural word is no list: *Sonoma counties' budgets* says nothing of it.
     assert found("Sonoma counties") == [("Sonoma", "Sonoma")]
+
+
+def test_state_closes_a_name_some_place_is_written_as_without_it_unless_of_follows() -> None:
+    places = {"guerrero", "rakhine", "us", "islamic republic"}
+
+    def found(text: str) -> list[str]:
+        known = lambda t: t.lower() in places or t.lower().removesuffix(" state") in places  # noqa: E731
+        written = lambda t: t.lower() in places  # noqa: E731
+        return [s.text for s in find_spans(text, known, written)]
+
+    assert found("Acapulco in Guerrero state, and Myanmar's Rakhine state.") == ["Guerrero state", "Rakhine state"]
+    # Of after it carries an organisation's or a kind's name on: the US state of Ohio.
+    assert found("The US state of Ohio.") == []
