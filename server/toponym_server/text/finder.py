@@ -172,7 +172,15 @@ def _runs(text: str, tokens: list[Token], written: KnowsName) -> list[list[int]]
     """
     runs: list[list[int]] = []
     current: list[int] = []
+    taken = 0  # lower-case words still to take into the run (see _lower_words_written)
     for i, token in enumerate(tokens):
+        if taken:
+            current.append(i)
+            taken -= 1
+            if not taken:
+                runs.append(current)
+                current = []
+            continue
         previous = tokens[i - 1] if i else None
         if not token.cased:
             joined = previous is not None and not previous.cased and not text[previous.end : token.start].strip()
@@ -199,6 +207,14 @@ def _runs(text: str, tokens: list[Token], written: KnowsName) -> list[list[int]]
                 current = []
                 continue
             current.append(i)
+            continue
+        words = _lower_words_written(text, tokens, current, i, written) if current else 0
+        if words:
+            current.append(i)
+            taken = words - 1
+            if not taken:
+                runs.append(current)
+                current = []
             continue
         last = tokens[current[-1]] if current else None
         following = tokens[i + 1].word if i + 1 < len(tokens) else ""
@@ -255,6 +271,32 @@ def _names_a_state(text: str, tokens: list[Token], run: list[int], token: Token,
     if after < len(tokens) and tokens[after].word == "of":
         return False
     return any(written(text[tokens[start].start : tokens[run[-1]].end]) for start in starts)
+
+
+def _lower_words_written(text: str, tokens: list[Token], run: list[int], i: int, written: KnowsName) -> int:
+    """How many lower-case words from ``i`` on (two at most) close ``run`` as the name some place is written as.
+
+    French writes the adjectives of countries' names in lower case (*Arabie saoudite*, *Émirats
+    arabes unis*, *Guinée équatoriale*, *Sahara occidental*): without them *Arabie* was a town of
+    Ethiopia and *Guinée* the wrong country. The name may start at any of the run's last words.
+    Each word has four letters or more and is no common word: a name's key ignores spaces (*IS
+    are* is written as *Isare*). None (0) when no place is so written.
+    """
+    if not tokens[run[-1]].capitalized:
+        return 0
+    ends: list[int] = []
+    for end in (i, i + 1):
+        word = tokens[end] if end < len(tokens) else None
+        if word is None or not word.cased or word.capitalized or len(word.word) < 4 or _common(word):
+            break
+        if word.word in NAME_CONNECTORS or (end > i and not _joined(text, tokens[end - 1], word)):
+            break
+        ends.append(end)
+    for end in reversed(ends):
+        for start in run[-(MAX_SPAN_WORDS - 2) :]:
+            if written(text[tokens[start].start : tokens[end].end]):
+                return end - i + 1
+    return 0
 
 
 def _connects(tokens: list[Token], i: int) -> bool:

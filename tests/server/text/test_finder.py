@@ -634,3 +634,22 @@ def test_state_closes_a_name_some_place_is_written_as_without_it_unless_of_follo
     assert found("Acapulco in Guerrero state, and Myanmar's Rakhine state.") == ["Guerrero state", "Rakhine state"]
     # Of after it carries an organisation's or a kind's name on: the US state of Ohio.
     assert found("The US state of Ohio.") == []
+
+
+def test_lower_case_words_close_a_name_some_place_is_written_as_with_them() -> None:
+    # French writes the adjectives of countries' names in lower case.
+    places = {"arabie saoudite", "arabie", "émirats arabes unis", "guinée équatoriale", "guinée", "isare", "homs"}
+
+    def found(text: str) -> list[str]:
+        known = lambda t: t.lower() in places  # noqa: E731
+        written = lambda t: t.lower() in places or t.lower().replace(" ", "") in places  # noqa: E731
+        return [s.text for s in find_spans(text, known, written)]
+
+    assert found("Il est allé en Arabie saoudite, aux Émirats arabes unis et en Guinée équatoriale.") == [
+        "Arabie saoudite",
+        "Émirats arabes unis",
+        "Guinée équatoriale",
+    ]
+    assert found("En Guinée aussi, la Guinée attend.") == ["Guinée", "Guinée"]
+    # A word of three letters, or a common word, is never taken in: a name's key ignores spaces.
+    assert found("Fighters of IS are gone from Homs today.") == ["Homs"]
