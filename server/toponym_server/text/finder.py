@@ -168,7 +168,9 @@ def _runs(text: str, tokens: list[Token], written: KnowsName) -> list[list[int]]
     Uncased words run together while only spaces separate them; cased ones while they are
     capitalised or connectors between capitalised words (or an abbreviation that opens a name
     and the word after it: :func:`_joined`, :func:`_ends_a_name`). A cased run may open on a
-    common word (*The Aleppo*, *New York*): :func:`_from_name_start` decides whether it does.
+    common word (*The Aleppo*, *New York*): :func:`_from_name_start` decides whether it does; or
+    on a lower-case division word before a name (*la provincia de Córdoba*, *el estado Carabobo*),
+    and close on one after it (*the Donetsk region*).
     """
     runs: list[list[int]] = []
     current: list[int] = []
@@ -201,6 +203,9 @@ def _runs(text: str, tokens: list[Token], written: KnowsName) -> list[list[int]]
             current.append(i)
             continue
         is_connector = token.word in NAME_CONNECTORS
+        if not current and _division_word(token.word) and _connects(tokens, i):
+            current.append(i)  # the run's first word: the division it names (la provincia de Córdoba)
+            continue
         if current and is_connector and _connects(tokens, i):
             if _title_of(tokens, current, token):
                 runs.append(current)  # the title alone: the name after "von" is a place's
@@ -355,11 +360,14 @@ def _from_name_start(text: str, tokens: list[Token], run: list[int], written: Kn
     """A cased run from its first word that may start a name (all of it, most often).
 
     A common word starts one only when some place is written exactly as the words from it (*New
-    York*, *La Paz*, *Des Moines*; not *The Aleppo*, *New Syria*, *Le Liban*); a connector never does.
+    York*, *La Paz*, *Des Moines*; not *The Aleppo*, *New Syria*, *Le Liban*); a connector never does,
+    a lower-case division word always (*provincia de Córdoba*: see :func:`_runs`).
     """
     while run:
         first = tokens[run[0]]
         if first.capitalized and (first.word not in COMMON_WORDS or _written_from(text, tokens, run, written)):
+            break
+        if not first.capitalized and _division_word(first.word) and len(run) > 1:
             break
         run = run[1:]
     return run
@@ -466,9 +474,11 @@ def _names_an_organisation(tokens: list[Token], run: list[int], written: KnowsNa
     following = tokens[run[-1] + 1].word if run[-1] + 1 < len(tokens) else ""
     adjacent = following and tokens[run[-1] + 1].start - tokens[run[-1]].end <= 2
     inside = {w for w in words if w in ORGANISATION_WORDS}
-    # A lower-case word ends a run only as the division's word that closes it (_names_a_state).
-    closed = written(_words(tokens, run)) or not tokens[run[-1]].capitalized
-    if inside and len(run) > 1 and inside <= PLACE_ORGANISATION_WORDS and closed:
+    # A lower-case word ends a run only as the division's word that closes it (_names_a_state), or
+    # as a word of a place's name written with it (*Santa Cruz department*).
+    lower_end = not tokens[run[-1]].capitalized
+    closed = written(_words(tokens, run)) or lower_end
+    if inside and len(run) > 1 and (inside <= PLACE_ORGANISATION_WORDS or lower_end) and closed:
         return bool(adjacent and (following in ORGANISATION_WORDS or following == "of"))
     return bool(inside) or bool(adjacent and following in ORGANISATION_WORDS)
 

@@ -653,3 +653,30 @@ def test_lower_case_words_close_a_name_some_place_is_written_as_with_them() -> N
     assert found("En Guinée aussi, la Guinée attend.") == ["Guinée", "Guinée"]
     # A word of three letters, or a common word, is never taken in: a name's key ignores spaces.
     assert found("Fighters of IS are gone from Homs today.") == ["Homs"]
+
+
+def test_a_lower_case_division_word_opens_a_name() -> None:
+    places = {"córdoba", "provincia de córdoba", "carabobo", "estado carabobo", "ravenna", "provincia di ravenna"}
+
+    def found(text: str) -> list[str]:
+        known = lambda t: t.lower() in places  # noqa: E731
+        return [s.text for s in find_spans(text, known, known)]
+
+    assert found("Un incendio en la provincia de Córdoba y en el estado Carabobo.") == [
+        "provincia de Córdoba",
+        "estado Carabobo",
+    ]
+    assert found("Esondano i torrenti in provincia di Ravenna.") == ["provincia di Ravenna"]
+    # Alone it names nothing, nor before a word it does not run on to.
+    assert found("La provincia decidió. La provincia, Córdoba.") == ["Córdoba"]
+
+
+def test_a_place_written_with_a_lower_case_organisations_word_is_no_organisation() -> None:
+    places = {"santa cruz", "santa cruz department"}
+
+    def found(text: str) -> list[str]:
+        known = lambda t: t.lower() in places  # noqa: E731
+        return [s.text for s in find_spans(text, known, known)]
+
+    assert found("Farmers in the eastern Santa Cruz department blocked highways.") == ["Santa Cruz department"]
+    assert found("The Santa Cruz department of health said.") == []
