@@ -120,6 +120,9 @@ _KURDISH_OBLIQUE = ("yê", "ê")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _ABBREVIATION_STOPS = (".", ". ")
 """What may stand between an abbreviated word of a name and the next (*St. Louis*, *St.Louis*)."""
+_CLAUSE_GOES_ON = re.compile(r"\s*(?:[,.;:!?)]|(?:e|ed|y|o)\s|$)")
+"""What follows a name after the Italian, Spanish or Portuguese *a* (*to*, *in*): *a Faenza e a
+Cesena*, *a Lampedusa, dove*; never the English article's noun (*a Ford plant*)."""
 _PLURAL_DIVISION_AFTER = re.compile(r"[ \u00a0]+(?P<word>[^\W\d_]+)\b")
 _QUALIFIER = re.compile(r" ?\((?P<words>[^\W\d_][^()\n]{0,40})\)")
 """A qualifier in parentheses right after a name (*Frankfurt (Oder)*)."""
@@ -1040,7 +1043,14 @@ def _spans_in_run(
                 previous_word = tokens[before].word if before >= 0 else ""
                 after_proclitic = bool(_PLACE_PROCLITICS.intersection(raw[:start]))
                 in_place_case = raw[end + 1 :].lower() in _TURKISH_PLACE_CASES  # Menbiç'te: *in* Manbij
-                cued = previous_word in PLACE_PREPOSITIONS or bool(first.elided) or after_proclitic or in_place_case
+                romance_a = previous_word == "a" and bool(_CLAUSE_GOES_ON.match(text, begin + end))
+                cued = (
+                    previous_word in PLACE_PREPOSITIONS
+                    or bool(first.elided)
+                    or after_proclitic
+                    or in_place_case
+                    or romance_a
+                )
                 found.append(
                     Span(
                         text=raw[start:end],
@@ -1048,7 +1058,9 @@ def _spans_in_run(
                         start=begin + start,
                         end=begin + end,
                         after_place_preposition=cued,
-                        after_article=previous_word in ARTICLES or _declined_adjective(previous_word),
+                        after_article=(
+                            (previous_word in ARTICLES and not romance_a) or _declined_adjective(previous_word)
+                        ),
                         opens_sentence=length == 1 and first.sentence_start,
                         before_name_word=_before_name_word(text, tokens, run, i + length),
                         after_name_word=_after_name_word(text, tokens, run, i),

@@ -680,3 +680,19 @@ def test_a_place_written_with_a_lower_case_organisations_word_is_no_organisation
 
     assert found("Farmers in the eastern Santa Cruz department blocked highways.") == ["Santa Cruz department"]
     assert found("The Santa Cruz department of health said.") == []
+
+
+def test_the_romance_a_before_a_name_ending_a_clause_cues_a_place() -> None:
+    places = {"faenza", "cesena", "lampedusa", "ford"}
+
+    def found(text: str) -> list[tuple[str, bool, bool]]:
+        known = lambda t: t.lower() in places  # noqa: E731
+        return [(s.text, s.after_place_preposition, s.after_article) for s in find_spans(text, known, known)]
+
+    assert found("Famiglie evacuate a Faenza e a Cesena. Sbarchi a Lampedusa, dove.") == [
+        ("Faenza", True, False),
+        ("Cesena", True, False),
+        ("Lampedusa", True, False),
+    ]
+    # The English article before a noun the name describes: no cue.
+    assert found("He works at a Ford plant.") == [("Ford", False, True)]
