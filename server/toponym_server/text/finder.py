@@ -217,6 +217,7 @@ def _runs(text: str, tokens: list[Token], written: KnowsName) -> list[list[int]]
             current.append(i)
             continue
         words = _lower_words_written(text, tokens, current, i, written) if current else 0
+        words = words or (_linked_words_written(text, tokens, current, i, written) if current else 0)
         if words:
             current.append(i)
             taken = words - 1
@@ -304,6 +305,36 @@ def _lower_words_written(text: str, tokens: list[Token], run: list[int], i: int,
         for start in run[-(MAX_SPAN_WORDS - 2) :]:
             if written(text[tokens[start].start : tokens[end].end]):
                 return end - i + 1
+    return 0
+
+
+_LINKS = frozenset({"and", "of", "of the", "and the", "und", "et", "y", "e"})
+"""Words that stand inside a few places' names between capitalised words (*Trinidad and Tobago*, *Port of
+Spain*, *Saint Vincent and the Grenadines*), and join a list or a phrase everywhere else."""
+
+
+def _linked_words_written(text: str, tokens: list[Token], run: list[int], i: int, written: KnowsName) -> int:
+    """How many words from ``i`` on (a link of :data:`_LINKS` and up to two capitalised words) close ``run``.
+
+    They do when some place is written as the run (from one of its last words) with them: *Bosnia
+    and Herzegovina*, *Port of Spain*, *Perth and Kinross*; none (0) otherwise (*Aleppo and Homs*
+    lists two places).
+    """
+    if not tokens[run[-1]].capitalized:
+        return 0
+    for link in (1, 2):
+        words = " ".join(tokens[k].word for k in range(i, min(i + link, len(tokens))))
+        if words not in _LINKS or i + link >= len(tokens) or not all(
+            _joined(text, tokens[k - 1], tokens[k]) for k in range(i, i + link)
+        ):
+            continue
+        names = [k for k in range(i + link, min(i + link + 2, len(tokens))) if tokens[k].capitalized]
+        for end in reversed(names):
+            if end != i + link + names.index(end) or not _joined(text, tokens[end - 1], tokens[end]):
+                continue
+            for start in run[-(MAX_SPAN_WORDS - 2) :]:
+                if written(text[tokens[start].start : tokens[end].end]):
+                    return end - i + 1
     return 0
 
 

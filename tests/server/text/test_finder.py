@@ -696,3 +696,17 @@ def test_the_romance_a_before_a_name_ending_a_clause_cues_a_place() -> None:
     ]
     # The English article before a noun the name describes: no cue.
     assert found("He works at a Ford plant.") == [("Ford", False, True)]
+
+
+def test_and_or_of_joins_the_words_of_a_name_some_place_is_written_as() -> None:
+    places = {"bosnia and herzegovina", "bosnia", "port of spain", "spain", "aleppo", "homs"}
+
+    def found(text: str) -> list[str]:
+        known = lambda t: t.lower() in places  # noqa: E731
+        return [s.text for s in find_spans(text, known, known)]
+
+    assert found("Talks in Bosnia and Herzegovina; ships left Port of Spain.") == [
+        "Bosnia and Herzegovina",
+        "Port of Spain",
+    ]
+    assert found("Fighting in Aleppo and Homs, and in Bosnia and Spain.") == ["Aleppo", "Homs", "Bosnia", "Spain"]
