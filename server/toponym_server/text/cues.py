@@ -95,7 +95,9 @@ ORGANISATION_WORDS = frozenset(
 # Words of a sports club's name around a place's (Real Madrid, Olympique de Marseille, FC Bayern
 # München; Manchester United, Blackburn Rovers): before or after another word of a run, they make
 # it a club's name, unless some place is written so (Ciudad Real, the United States).
-CLUB_WORDS_BEFORE = frozenset({"real", "olympique", "atlético", "atletico", "inter", "borussia", "fc", "afc"})
+CLUB_WORDS_BEFORE = frozenset(
+    {"real", "olympique", "atlético", "atletico", "inter", "borussia", "fc", "afc", "air"}  # Air India: an airline
+)
 CLUB_WORDS_AFTER = frozenset(
     {
         "united", "rovers", "wanderers", "albion", "hotspur", "fc", "afc", "cf",
@@ -113,6 +115,8 @@ CLUB_WORDS_AFTER = frozenset(
         "brewers", "rockies", "diamondbacks", "nationals", "marlins", "canadiens", "leafs", "bruins", "flyers",
         "penguins", "capitals", "blackhawks", "wings", "oilers", "flames", "canucks", "sabres", "islanders",
         "devils", "predators", "stars", "ducks", "sharks", "coyotes", "jackets", "knights", "kraken",
+        # and the Indian Premier League's (Mumbai Indians, Chennai Super Kings, Kolkata Knight Riders)
+        "indians", "kings", "riders", "sunrisers",
     }
 )  # fmt: skip
 
