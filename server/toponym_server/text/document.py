@@ -57,8 +57,12 @@ _AU = re.compile(r"(?:^|[\s(«\"'\u2019])[aA]ux?[ \u00a0]+\Z")
 """The French *au* or *aux* (*to the*, *in the*) right before a span."""
 _WITHIN = frozenset(
     {"in", "in the", "en", "au", "aux", "dans", "in der", "in den", "im", "en el", "en la", "в", "في"}
+    | {f", {words}" for words in ("the capital of", "capital of", "a city in", "a town in", "a village in")}
+    | {f", {words}" for words in ("la capitale du", "la capitale de", "capitale du", "capitale de")}
+    | {f", {words}" for words in ("die hauptstadt von", "hauptstadt von", "la capital de", "capital de")}
 )
-"""What stands between a place and the area it lies in, as *in* (*Valence en Espagne*, *Tripoli in Lebanon*)."""
+"""What stands between a place and the area it lies in, as *in* (*Valence en Espagne*, *Tripoli in Lebanon*)
+or an apposition (*Hyderabad, the capital of Telangana*, *Nellore, a town in Andhra Pradesh*)."""
 _STATE_CODES = frozenset({"PPLC", "PCLI", "PCLD", "PCLS", "PCLF", "PCL"})
 _DIVISION = frozenset({Kind.ADMIN_AREA})
 _CODE_AFTER = re.compile(r"[ \t]*,[ \t]*([A-Z]{2,3}\b|(?:[A-Z][a-z]{0,4}\.){1,3})")

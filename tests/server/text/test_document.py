@@ -495,3 +495,11 @@ def test_a_major_place_written_as_the_span_overtakes_a_place_it_only_sounds_like
     text = "Les députés siégeaient à Québec, à Luxembourg et à Panama, puis au Caire et au Havre."
     found = {m.text: m.candidates[0].place.country_code for m in text_resolver.resolve_text(text)}
     assert found["Panama"] == "PA"
+
+
+def test_a_place_in_apposition_to_its_areas_capital_is_the_one_inside_it(embedded_index: IndexReader) -> None:
+    # Two Hyderabads in one story: one told by its apposition, the other by its address.
+    text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
+    text = "Hyderabad, the capital of Telangana, will host the summit. Police in Hyderabad, Sindh, arrested three men."
+    found = [(m.text, m.candidates[0].place.country_code) for m in text_resolver.resolve_text(text)]
+    assert found == [("Hyderabad", "IN"), ("Telangana", "IN"), ("Hyderabad", "PK"), ("Sindh", "PK")]
