@@ -894,9 +894,12 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
                 _spans_in_run(text, tokens, run, known, is_written, ruled_out, _shadowed(tokens, run), uncased_written)
             )
             continue
+        whole = run
         run = _from_name_start(text, tokens, run, is_written)
         if not run:
             continue  # common words alone (However, The)
+        if len(run) == 1 < len(whole) and tokens[run[0]].word in FACILITY_WORDS and tokens[whole[-2]].capitalized:
+            continue  # the National Mall, Central Park: the facility's word after a common one is no place
         continues_organisation = previous_organisation and _linked(text, tokens, previous_organisation, run)
         if continues_organisation or _names_an_organisation(tokens, run, is_written):
             previous_organisation = run

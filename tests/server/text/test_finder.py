@@ -710,3 +710,14 @@ def test_and_or_of_joins_the_words_of_a_name_some_place_is_written_as() -> None:
         "Port of Spain",
     ]
     assert found("Fighting in Aleppo and Homs, and in Bosnia and Spain.") == ["Aleppo", "Homs", "Bosnia", "Spain"]
+
+
+def test_a_facilitys_word_after_a_capitalised_common_word_is_no_place() -> None:
+    # The National Mall: Mal is a town of Belgium; the common word before it opens no name.
+    places = {"mall", "washington"}
+
+    def found(text: str) -> list[str]:
+        known = lambda t: t.lower() in places  # noqa: E731
+        return [s.text for s in find_spans(text, known, known)]
+
+    assert found("Officials in Washington closed the National Mall.") == ["Washington"]
