@@ -138,6 +138,19 @@ DEMONYMS = frozenset(
     }
 )
 
+# Given names that are also the names of countries, first-level divisions or great cities (Jordan
+# Peterson, Georgia O'Keeffe, Paris Hilton, Israel Katz): before a capitalised word that is no
+# mention they are a person's given name, though a major place's name elsewhere stands before a
+# German noun (hat Hamburg Container umgeschlagen).
+GIVEN_NAMES_OF_PLACES = frozenset(
+    {
+        "jordan", "georgia", "giorgia", "israel", "chad", "paris", "victoria", "brooklyn", "florence", "sydney",
+        "austin", "dallas", "madison", "savannah", "charlotte", "india", "virginia", "carolina", "orlando",
+        "adelaide", "chelsea", "santiago", "milan", "denver", "houston", "phoenix", "aurora", "regina", "tyler",
+        "kingston", "lincoln", "jackson", "camden", "devon", "hudson", "eden", "lorraine", "valencia", "angela",
+    }
+)  # fmt: skip
+
 # Nouns of a people whose plural ends on an *s* as a German genitive does (*Poles*, *Turks*): the
 # singular is some place's name (*Pole* is Poland's in Afrikaans, *Turk* an old name of Angren).
 PEOPLE_NOUNS = frozenset(

@@ -21,7 +21,16 @@ from toponym_server.resolver.answers import MET_WHOLE
 from toponym_server.resolver.cache import LruCache
 from toponym_server.resolver.context import Point, Points, document_weights
 from toponym_server.resolver.qualified import AREA_CHOICES, AREA_KINDS, AnsweredWithin, Area, as_asked
-from toponym_server.text.cues import LANDFORM_WORDS, LIST_SEPARATORS, POSSESSIVES
+from toponym_server.text.cues import (
+    FACILITY_WORDS,
+    GIVEN_NAMES_OF_PLACES,
+    LANDFORM_WORDS,
+    LIST_SEPARATORS,
+    NAME_PART_WORDS,
+    ORGANISATION_WORDS,
+    PERSON_TITLES,
+    POSSESSIVES,
+)
 from toponym_server.text.finder import Span, find_spans, spelled_out, without_division_word
 
 DEFAULT_MIN_CONFIDENCE = 0.5
@@ -51,6 +60,7 @@ PAIR_CONFIDENCE = 0.5
 _KNOWN_CACHE = 100_000
 _WRITTEN_POSTINGS = 64
 _COMMAS = frozenset({",", "\u060c"})  # the Latin and the Arabic comma
+_NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_][\w'\u2019-]*)")
 _A = re.compile(r"(?:^|[\s(«\"'\u2019])[àÀ][ \u00a0]+\Z")
 """The French *à* (*to*, *in*) right before a span."""
 _AU = re.compile(r"(?:^|[\s(«\"'\u2019])[aA]ux?[ \u00a0]+\Z")
@@ -621,12 +631,27 @@ class TextResolver:
             candidates = of_span[i]
             owned = strong[i] and _owned_by_its_place(spans, of_span, accepted, i, text)
             # A major place spelt otherwise is no exception: *Typhoon Gaemi* is no Taiwan.
-            major = _major(candidates[0]) and strong[i]
+            major = _major(candidates[0]) and strong[i] and not _a_given_name(text, span)
             if not major and _in_another_name(spans, standing, i, text, owned):
                 continue
             kept = tuple(c for c in candidates if c.confidence >= min(min_confidence, candidates[0].confidence))
             mentions.append(Mention(span.text, span.start, span.end, kept, candidates[0].confidence))
         return mentions
+
+
+def _a_given_name(text: str, span: Span) -> bool:
+    """Tell whether ``span`` may be a person's given name: one of :data:`~.cues.GIVEN_NAMES_OF_PLACES` before a name.
+
+    Not before a word of a place's, a facility's or an organisation's name, nor a title (*Jordan
+    River*, *Sydney Harbour*, *Georgia Governor Brian Kemp*).
+    """
+    if not span.before_name_word or span.text.lower() not in GIVEN_NAMES_OF_PLACES:
+        return False
+    following = _NEXT_WORD.match(text, span.end)
+    if following is None:
+        return False
+    word = following[1].lower()
+    return not any(word in words for words in (FACILITY_WORDS, NAME_PART_WORDS, ORGANISATION_WORDS, PERSON_TITLES))
 
 
 def _names_a_landform(name: str) -> bool:

@@ -41,6 +41,7 @@ from toponym_server.text.cues import (
     DEMONYMS,
     FACILITY_WORDS,
     GIVEN_NAMES_LIKE_GENITIVES,
+    GIVEN_NAMES_OF_PLACES,
     LIST_SEPARATORS,
     NAME_ABBREVIATIONS,
     NAME_CONNECTORS,
@@ -714,8 +715,12 @@ def _piece_of_a_name(tokens: list[Token], run: list[int], position: int) -> bool
 
 
 def _name_word(token: Token) -> bool:
-    """A capitalised word that does not open a sentence (where capitals say nothing)."""
-    return token.capitalized and not token.sentence_start
+    """A capitalised word that does not open a sentence (where capitals say nothing), or a given name that does.
+
+    *Paris Hilton opened*: a given name that is also a place's (:data:`~.cues.GIVEN_NAMES_OF_PLACES`)
+    opening a sentence is a name's first word as much as elsewhere.
+    """
+    return token.capitalized and (not token.sentence_start or token.word in GIVEN_NAMES_OF_PLACES)
 
 
 def _declined_adjective(word: str) -> bool:

@@ -503,3 +503,12 @@ def test_a_place_in_apposition_to_its_areas_capital_is_the_one_inside_it(embedde
     text = "Hyderabad, the capital of Telangana, will host the summit. Police in Hyderabad, Sindh, arrested three men."
     found = [(m.text, m.candidates[0].place.country_code) for m in text_resolver.resolve_text(text)]
     assert found == [("Hyderabad", "IN"), ("Telangana", "IN"), ("Hyderabad", "PK"), ("Sindh", "PK")]
+
+
+def test_a_given_name_that_is_a_major_places_before_a_surname_is_a_person(embedded_index: IndexReader) -> None:
+    text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
+    text = "Jordan Peterson spoke in Amman. Paris Hilton opened a shop in Berlin. Israel Katz visited Jordan."
+    assert [m.text for m in text_resolver.resolve_text(text)] == ["Amman", "Berlin", "Jordan"]
+    # Before a word of a place's or a facility's name, or a German noun after a great city, it stays a place.
+    text = "Boats sailed into Sydney Harbour. Im Juni hat Hamburg Container umgeschlagen."
+    assert [m.text for m in text_resolver.resolve_text(text)] == ["Sydney", "Hamburg"]
