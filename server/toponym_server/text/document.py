@@ -60,6 +60,8 @@ PAIR_CONFIDENCE = 0.5
 _KNOWN_CACHE = 100_000
 _WRITTEN_POSTINGS = 64
 _COMMAS = frozenset({",", "\u060c"})  # the Latin and the Arabic comma
+_IL = re.compile(r"(?:^|\s)[Ii]l\s+\Z")
+"""The Italian article *il* right before a span."""
 _NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_][\w'\u2019-]*)")
 _A = re.compile(r"(?:^|[\s(«\"'\u2019])[àÀ][ \u00a0]+\Z")
 """The French *à* (*to*, *in*) right before a span."""
@@ -610,7 +612,9 @@ class TextResolver:
         # A state's code after a span cues it as a list of places around it does (*Paris, TX said*).
         cued = [i in coded or _listed_with(spans, strong, i, text) for i in range(len(spans))]
         accepted = [
-            bool(of_span[i]) and _accept(span, of_span[i][0], strong[i], cued[i], min_confidence)
+            bool(of_span[i])
+            and _accept(span, of_span[i][0], strong[i], cued[i], min_confidence)
+            and not _a_club_after_il(text, span, of_span[i][0])
             for i, span in enumerate(spans)
         ]
         # A place the text names as the gazetteer spells it is not named again by a word that only
@@ -637,6 +641,15 @@ class TextResolver:
             kept = tuple(c for c in candidates if c.confidence >= min(min_confidence, candidates[0].confidence))
             mentions.append(Mention(span.text, span.start, span.end, kept, candidates[0].confidence))
         return mentions
+
+
+def _a_club_after_il(text: str, span: Span, best: Candidate) -> bool:
+    """Tell whether ``span`` names a town's club: Italian writes no article before a town, but before its club.
+
+    *Il Napoli ha perso*, *il Milan*: the town's name after *il*. (*Il Cairo*, Cairo in Italian,
+    is written so with its article: the span then holds it.)
+    """
+    return best.place.feature_class == "P" and bool(_IL.search(text[max(0, span.start - 4) : span.start]))
 
 
 def _a_given_name(text: str, span: Span) -> bool:

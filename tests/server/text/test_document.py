@@ -512,3 +512,9 @@ def test_a_given_name_that_is_a_major_places_before_a_surname_is_a_person(embedd
     # Before a word of a place's or a facility's name, or a German noun after a great city, it stays a place.
     text = "Boats sailed into Sydney Harbour. Im Juni hat Hamburg Container umgeschlagen."
     assert [m.text for m in text_resolver.resolve_text(text)] == ["Sydney", "Hamburg"]
+
+
+def test_a_towns_name_after_the_italian_il_is_its_club(embedded_index: IndexReader) -> None:
+    text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
+    text = "Il Napoli ha perso contro il Milan. A Milano la festa; Il Cairo e Roma."
+    assert [m.text for m in text_resolver.resolve_text(text)] == ["Milano", "Il Cairo", "Roma"]
