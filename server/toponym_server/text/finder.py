@@ -232,7 +232,7 @@ def _runs(text: str, tokens: list[Token], written: KnowsName) -> list[list[int]]
             last is not None
             and last.capitalized
             and not (last.word.endswith(DEMONYM_ENDINGS) or last.word in DEMONYMS)  # the Iraqi region
-            and (_division_word(token.word) or _names_a_state(text, tokens, current, token, written))
+            and (_division_word(token.word) or _names_a_state(text, tokens, current, i, written))
             and following not in ORGANISATION_WORDS  # the Nordland county council names a council
         ):
             current.append(i)  # the run's last word: the division it names (the Donetsk region)
@@ -262,8 +262,8 @@ def _division_word(word: str) -> bool:
     return kind_of(word) == "admin" and word not in ORGANISATION_WORDS
 
 
-def _names_a_state(text: str, tokens: list[Token], run: list[int], token: Token, written: KnowsName) -> bool:
-    """Tell whether ``token``, a lower-case word a division and an organisation share, closes ``run`` as the division's.
+def _names_a_state(text: str, tokens: list[Token], run: list[int], i: int, written: KnowsName) -> bool:
+    """Tell whether the lower-case word at ``i``, a division's and an organisation's, closes ``run`` as the division's.
 
     *Kaduna state*, *Shan state*, *Upper Nile state*: where some place is written as words of the
     run and that word, or as words of the run alone with no *of* after the word (*Guerrero state*,
@@ -272,12 +272,13 @@ def _names_a_state(text: str, tokens: list[Token], run: list[int], token: Token,
     run an organisation's name, and *of* after it would carry that name on over the next (*the US
     state of Ohio*, *the Gulf state of Qatar*).
     """
+    token = tokens[i]
     if token.word not in PLACE_ORGANISATION_WORDS or kind_of(token.word) != "admin":
         return False
     starts = run[-(MAX_SPAN_WORDS - 1) :]
     if any(written(text[tokens[start].start : token.end]) for start in starts):
         return True
-    after = tokens.index(token) + 1
+    after = i + 1
     if after < len(tokens) and tokens[after].word == "of":
         return False
     return any(written(text[tokens[start].start : tokens[run[-1]].end]) for start in starts)

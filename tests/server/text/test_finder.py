@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from toponym_server.text.finder import MAX_SPAN_CHARACTERS, find_spans, spelled_out, without_division_word
+from toponym_server.text.tokens import Token
 
 GAZETTEER = {
     *("aleppo", "homs", "deir ez-zor", "deir ezzor", "obama", "state", "sohr", "tanf", "al-tanf", "rakka"),
@@ -277,6 +280,25 @@ def test_state_closes_a_name_some_place_is_written_as() -> None:
     assert found("The Kaduna state council met.") == []  # the council of the state: an organisation
     # No place is written with the word: it closes no name, nor carries one on over *of*.
     assert found("Floods hit the US state of Ohio and the Pacific state of Vanuatu.") == ["Ohio", "Vanuatu"]
+
+
+def test_state_after_a_name_is_judged_without_a_search_through_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each lower-case *state* after a name once looked its word up in the list of the text's words
+    # (comparing it with every word before it): a text of many took minutes.
+    compared = 0
+    equal = Token.__eq__
+
+    def counted(self: Token, other: object) -> bool:
+        nonlocal compared
+        compared += 1
+        return equal(self, other)
+
+    monkeypatch.setattr(Token, "__eq__", counted)
+    written = lambda t: t.lower() in {"guerrero", "ohio"}  # noqa: E731
+    known = lambda t: written(t) or t.lower() in {"guerrero state", "ohio state"}  # noqa: E731
+    found = find_spans("Police in Guerrero state and in Ohio state met. " * 200, known, written)
+    assert [s.text for s in found[:2]] == ["Guerrero state", "Ohio state"]
+    assert compared < 1_000
 
 
 def test_a_possessive_ends_the_name_of_its_owner() -> None:
