@@ -973,8 +973,10 @@ def _with_qualifiers(text: str, spans: list[Span], written: KnowsName) -> list[S
         qualifier = _QUALIFIER.match(text, span.end)
         if qualifier and not span.looked_up:
             name = f"{span.text} ({qualifier['words']})"
-            if written(name):
-                span = replace(span, text=name, end=qualifier.end())
+            if written(name):  # the text may write it without the space (*Frankfurt(Oder)*)
+                as_written = text[span.start : qualifier.end()]
+                looked_up = "" if as_written == name else name
+                span = replace(span, text=as_written, end=qualifier.end(), looked_up=looked_up)
         out.append(span)
         end = span.end
     return out

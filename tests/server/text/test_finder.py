@@ -623,6 +623,14 @@ def test_a_qualifier_in_parentheses_is_taken_in_when_a_place_is_written_with_it(
         return [s.text for s in find_spans(text, known, known)]
 
     assert found("In Frankfurt (Oder) und Berlin (Havel) wurde gewählt.") == ["Frankfurt (Oder)", "Berlin", "Havel"]
+    # Written without the space, the span is still the text's own: it stands for the name.
+    text = "Halle und Frankfurt(Oder)."
+    [span] = find_spans(text, lambda t: t.lower() in places, lambda t: t.lower() in places)
+    assert (text[span.start : span.end], span.text, span.name) == (
+        "Frankfurt(Oder)",
+        "Frankfurt(Oder)",
+        "Frankfurt (Oder)",
+    )
 
 
 def test_a_plural_division_word_closing_a_list_makes_each_name_that_division() -> None:
