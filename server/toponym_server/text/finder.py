@@ -123,7 +123,15 @@ _ABBREVIATION_STOPS = (".", ". ")
 """What may stand between an abbreviated word of a name and the next (*St. Louis*, *St.Louis*)."""
 _CLAUSE_GOES_ON = re.compile(r"\s*(?:[,.;:!?)]|(?:e|ed|y|o)\s|$)")
 """What follows a name after the Italian, Spanish or Portuguese *a* (*to*, *in*): *a Faenza e a
-Cesena*, *a Lampedusa, dove*; never the English article's noun (*a Ford plant*)."""
+Cesena*, *a Lampedusa, dove*; never the English article's noun (*a Ford plant*). Among English
+words (:data:`_ENGLISH_WORDS`) the *a* is the English article still (*the senator, a Democrat, said*)."""
+_ENGLISH_WORDS = frozenset(
+    {"the", "and", "of", "is", "was", "were", "it", "its", "she", "they", "his", "her", "their", "with"}
+    | {"that", "this", "who", "which", "said", "says", "an", "been", "by", "to", "at", "on", "from", "will"}
+)
+"""Words of English that Italian, Spanish and Portuguese never write (not *he*, *has*, *for*, *in*, *i*)."""
+_ENGLISH_REACH = 8
+"""How many words on either side of an *a* and its name are looked at for :data:`_ENGLISH_WORDS`."""
 _PLURAL_DIVISION_AFTER = re.compile(r"[ \u00a0]+(?P<word>[^\W\d_]+)\b")
 _QUALIFIER = re.compile(r" ?\((?P<words>[^\W\d_][^()\n]{0,40})\)")
 """A qualifier in parentheses right after a name (*Frankfurt (Oder)*)."""
@@ -816,6 +824,12 @@ def _as_written(raw: str, words: int, cased: bool, written: KnowsName) -> list[t
     return [whole]
 
 
+def _among_english_words(tokens: list[Token], before: int, after: int) -> bool:
+    """Tell whether an English word (:data:`_ENGLISH_WORDS`) stands near the words from ``before`` up to ``after``."""
+    near = tokens[max(0, before - _ENGLISH_REACH) : before] + tokens[after : after + _ENGLISH_REACH]
+    return any(token.word in _ENGLISH_WORDS for token in near)
+
+
 def _genitive(raw: str, words: int) -> bool:
     """Tell whether ``raw``, one word, may be a name in the German genitive: four letters or more and an *s*.
 
@@ -1085,7 +1099,11 @@ def _spans_in_run(
                 previous_word = tokens[before].word if before >= 0 else ""
                 after_proclitic = bool(_PLACE_PROCLITICS.intersection(raw[:start]))
                 in_place_case = raw[end + 1 :].lower() in _TURKISH_PLACE_CASES  # Menbiç'te: *in* Manbij
-                romance_a = previous_word == "a" and bool(_CLAUSE_GOES_ON.match(text, begin + end))
+                romance_a = (
+                    previous_word == "a"
+                    and bool(_CLAUSE_GOES_ON.match(text, begin + end))
+                    and not _among_english_words(tokens, before, run[i + length - 1] + 1)
+                )
                 cued = (
                     previous_word in PLACE_PREPOSITIONS
                     or bool(first.elided)

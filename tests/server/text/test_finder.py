@@ -713,7 +713,7 @@ def test_a_place_written_with_a_lower_case_organisations_word_is_no_organisation
 
 
 def test_the_romance_a_before_a_name_ending_a_clause_cues_a_place() -> None:
-    places = {"faenza", "cesena", "lampedusa", "ford"}
+    places = {"faenza", "cesena", "lampedusa", "ford", "democrat"}
 
     def found(text: str) -> list[tuple[str, bool, bool]]:
         known = lambda t: t.lower() in places  # noqa: E731
@@ -726,6 +726,11 @@ def test_the_romance_a_before_a_name_ending_a_clause_cues_a_place() -> None:
     ]
     # The English article before a noun the name describes: no cue.
     assert found("He works at a Ford plant.") == [("Ford", False, True)]
+    # Nor the English article before a name ending a clause, among English words.
+    assert found("The senator, a Democrat, said she drives a Ford.") == [
+        ("Democrat", False, True),
+        ("Ford", False, True),
+    ]
 
 
 def test_and_or_of_joins_the_words_of_a_name_some_place_is_written_as() -> None:
