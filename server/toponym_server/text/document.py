@@ -562,6 +562,13 @@ class TextResolver:
         for query in queries:
             proceed()
             alone.append(self.resolver.resolve(query))
+        # A word read as a German genitive that leads to no major place alone is an English plural
+        # (*Rangers*: Ranger, Texas): no mention (see _accept), nor does its guess pull the others.
+        plurals = {span.name for span in spans if span.genitive} - {span.name for span in spans if not span.genitive}
+        alone = [
+            [] if name in plurals and not (answers and _major(answers[0])) else answers
+            for name, answers in zip(distinct, alone, strict=True)
+        ]
 
         # A name and the area it lies in, written as an address writes them (*Paris, Texas*), are
         # that place and that area: they are answered so, and pull the others as they are.

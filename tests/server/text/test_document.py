@@ -456,6 +456,10 @@ def test_a_german_genitive_names_a_major_place_and_an_english_plural_none(embedd
     # *Pole* is Poland's name in Afrikaans, *Balkan* a province of Turkmenistan, *France* a name.
     text = "Poles and Swedes watched the Balkans, and Frances McDormand waved."
     assert [m.text for m in text_resolver.resolve_text(text)] == []
+    # Nor does a plural read as one pull the text's places: *Rangers* (Ranger, Texas) made
+    # Glasgow Pampa, Texas, which bears the name too.
+    mentions = text_resolver.resolve_text("The Rangers played in Glasgow.")
+    assert [(m.text, m.candidates[0].place.geoname_id) for m in mentions] == [("Glasgow", 2648579)]
 
 
 def test_a_word_only_sounding_like_a_place_the_text_names_as_spelt_is_no_second_mention(
