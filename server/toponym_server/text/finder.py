@@ -274,11 +274,12 @@ def _names_a_state(text: str, tokens: list[Token], run: list[int], i: int, writt
     """Tell whether the lower-case word at ``i``, a division's and an organisation's, closes ``run`` as the division's.
 
     *Kaduna state*, *Shan state*, *Upper Nile state*: where some place is written as words of the
-    run and that word, or as words of the run alone with no *of* after the word (*Guerrero state*,
-    *Rakhine state*), it is the division's word (the news writes it in lower case), not an
-    organisation's. Elsewhere it stays out of the run (*Islamic state*): there it would make the
-    run an organisation's name, and *of* after it would carry that name on over the next (*the US
-    state of Ohio*, *the Gulf state of Qatar*).
+    run and that word, or as words of the run alone with no *of* after the word and no article
+    before them (*Guerrero state*, *Rakhine state*; not *the Gulf state*, *the Granite state*), it
+    is the division's word (the news writes it in lower case), not an organisation's. Elsewhere it
+    stays out of the run (*Islamic state*): there it would make the run an organisation's name, and
+    *of* after it would carry that name on over the next (*the US state of Ohio*, *the Gulf state
+    of Qatar*).
     """
     token = tokens[i]
     if token.word not in PLACE_ORGANISATION_WORDS or kind_of(token.word) != "admin":
@@ -289,7 +290,10 @@ def _names_a_state(text: str, tokens: list[Token], run: list[int], i: int, writt
     after = i + 1
     if after < len(tokens) and tokens[after].word == "of":
         return False
-    return any(written(text[tokens[start].start : tokens[run[-1]].end]) for start in starts)
+    return any(
+        written(text[tokens[start].start : tokens[run[-1]].end]) and not (start and tokens[start - 1].word in ARTICLES)
+        for start in starts
+    )
 
 
 def _lower_words_written(text: str, tokens: list[Token], run: list[int], i: int, written: KnowsName) -> int:

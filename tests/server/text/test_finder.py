@@ -264,7 +264,7 @@ def test_without_division_word() -> None:
 
 def test_state_closes_a_name_some_place_is_written_as() -> None:
     places = {"kaduna", "kaduna state", "upper nile", "upper nile state", "islamic state", "nigeria", "raqqa"}
-    places |= {"us", "ohio", "pacific", "vanuatu"}
+    places |= {"us", "ohio", "pacific", "vanuatu", "granite"}
 
     def known(text: str) -> bool:
         return text.lower() in places
@@ -280,6 +280,8 @@ def test_state_closes_a_name_some_place_is_written_as() -> None:
     assert found("The Kaduna state council met.") == []  # the council of the state: an organisation
     # No place is written with the word: it closes no name, nor carries one on over *of*.
     assert found("Floods hit the US state of Ohio and the Pacific state of Vanuatu.") == ["Ohio", "Vanuatu"]
+    # Nor after an article: *the Pacific state*, *the Granite state* name a state by its region or its nickname.
+    assert found("The Pacific state grew, and so did the Granite state.") == []
 
 
 def test_state_after_a_name_is_judged_without_a_search_through_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
