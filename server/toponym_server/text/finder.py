@@ -133,6 +133,8 @@ _ENGLISH_WORDS = frozenset(
 _ENGLISH_REACH = 8
 """How many words on either side of an *a* and its name are looked at for :data:`_ENGLISH_WORDS`."""
 _PLURAL_DIVISION_AFTER = re.compile(r"[ \u00a0]+(?P<word>[^\W\d_]+)\b")
+_AS_A_VERB = re.compile(r"[ \u00a0]+(?:that|the|a|an|its|their|his|her|this)\b", re.IGNORECASE)
+"""What follows *states* as the verb (*the treaty of Armenia and Georgia states that*), not the divisions' word."""
 _QUALIFIER = re.compile(r" ?\((?P<words>[^\W\d_][^()\n]{0,40})\)")
 """A qualifier in parentheses right after a name (*Frankfurt (Oder)*)."""
 _AFFILIATION_GAP = re.compile(r"[ \t]*[,(][ \t]*")
@@ -952,13 +954,16 @@ def _with_plural_division_words(text: str, spans: list[Span]) -> list[Span]:
 
     *Sacramento, Yolo and Sonoma counties*, *the Kherson and Zaporizhzhia regions*, *Kano and
     Kaduna states*: each is looked up with the word in the singular (*Sacramento county*), as
-    *the Donetsk region* is, and stays a mention of its name alone.
+    *the Donetsk region* is, and stays a mention of its name alone. Not *states* as the verb
+    (:data:`_AS_A_VERB`).
     """
     out = list(spans)
     for k, span in enumerate(spans):
         word = _PLURAL_DIVISION_AFTER.match(text, span.end)
         if word is None or word["word"].lower() not in PLURAL_DIVISION_WORDS:
             continue
+        if word["word"].lower() == "states" and _AS_A_VERB.match(text, word.end()):
+            continue  # the verb: *Armenia and Georgia states that*
         members = [k]
         while members[-1] > 0 and _between_list_names(text, spans[members[-1] - 1], spans[members[-1]]):
             members.append(members[-1] - 1)

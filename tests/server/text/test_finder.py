@@ -639,7 +639,7 @@ def test_a_plural_division_word_closing_a_list_makes_each_name_that_division() -
     places = {"sacramento", "yolo", "sonoma", "kherson", "zaporizhzhia"}
 
     def found(text: str) -> list[tuple[str, str]]:
-        known = lambda t: t.lower().removesuffix(" county").removesuffix(" region") in places  # noqa: E731
+        known = lambda t: t.lower().removesuffix(" county").removesuffix(" region").removesuffix(" state") in places  # noqa: E731
         return [(s.text, s.name) for s in find_spans(text, known, known)]
 
     assert found("An emergency in Sacramento, Yolo and Sonoma counties.") == [
@@ -653,6 +653,13 @@ def test_a_plural_division_word_closing_a_list_makes_each_name_that_division() -
     ]
     # One name before a plural word is no list: *Sonoma counties' budgets* says nothing of it.
     assert found("Sonoma counties") == [("Sonoma", "Sonoma")]
+    # *states* may be the verb: *the treaty between Armenia and Georgia states the border*.
+    places |= {"armenia", "georgia", "kano", "kaduna"}
+    assert found("A treaty of Armenia and Georgia states that the border holds.") == [
+        ("Armenia", "Armenia"),
+        ("Georgia", "Georgia"),
+    ]
+    assert found("Floods in Kano and Kaduna states.") == [("Kano", "Kano state"), ("Kaduna", "Kaduna state")]
 
 
 def test_state_closes_a_name_some_place_is_written_as_without_it_unless_of_follows() -> None:
