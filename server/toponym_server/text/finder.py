@@ -571,23 +571,30 @@ def _names_a_person(tokens: list[Token], run: list[int], knows: KnowsName, writt
     return False
 
 
-def _names_a_storm(text: str, tokens: list[Token], run: list[int], written: KnowsName) -> bool:
-    """Tell whether ``run`` is a storm's name, or a storm's word and its name (:data:`~.cues.STORM_WORDS`).
+def _storm_in(text: str, tokens: list[Token], run: list[int], written: KnowsName) -> int | None:
+    """Where in ``run`` a storm's name starts, with its word (:data:`~.cues.STORM_WORDS`); ``None`` for no storm.
 
-    It is when a capitalised storm's word stands in it before another word (*Hurricane Milton*,
-    *Tropical Storm Alberto*), unless some place is written as the words up to one after it
-    (*Storm Lake*); or when one stands right before it, in lower case only one that means nothing
-    but a storm (*le cyclone Freddy*, not *as the storm hit Florida*).
+    A capitalised storm's word standing in it before another word starts one (*Hurricane Milton*,
+    *Tropical Storm Alberto*: 0, the whole run), unless some place is written across the word
+    (*Storm Lake*); but after a place preposition, the first words before it stay out when some
+    place is written as them (*In Vietnam Typhoon Yagi*, *À Mayotte Cyclone Chido*, *in Mexico
+    Tropical Storm Alberto*: 1). A storm's word right before the run makes all of it the name (0),
+    in lower case only one that means nothing but a storm (*le cyclone Freddy*, not *as the storm
+    hit Florida*).
     """
     for position, i in enumerate(run[:-1]):
         if tokens[i].word in STORM_WORDS:
             ends = range(position + 2, min(position + MAX_SPAN_WORDS, len(run)) + 1)
-            return not any(written(_words(tokens, run[start:end])) for start in range(position + 1) for end in ends)
+            if any(written(_words(tokens, run[start:end])) for start in range(position + 1) for end in ends):
+                return None
+            if run[0] and tokens[run[0] - 1].word in PLACE_PREPOSITIONS:
+                return next((k for k in range(position, 0, -1) if written(_words(tokens, run[:k]))), 0)
+            return 0
     before = run[0] - 1
     if before < 0 or text[tokens[before].end : tokens[run[0]].start] != " ":
-        return False
+        return None
     word = tokens[before]
-    return word.word in (STORM_WORDS if word.capitalized else STORM_WORDS_IN_LOWER_CASE)
+    return 0 if word.word in (STORM_WORDS if word.capitalized else STORM_WORDS_IN_LOWER_CASE) else None
 
 
 def _words(tokens: list[Token], positions: list[int]) -> str:
@@ -940,8 +947,11 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
             continue
         if _names_a_people(tokens, run, is_written):
             continue
-        if _names_a_storm(text, tokens, run, is_written):
+        storm = _storm_in(text, tokens, run, is_written)
+        if storm == 0:
             continue
+        if storm is not None:
+            run = run[:storm]  # a place written before the storm's word (*In Vietnam Typhoon Yagi*)
         titled = _titled(text, tokens, run, is_written)
         if run[-1] in titled:
             affiliations |= _affiliation(text, tokens, run[-1])

@@ -586,6 +586,10 @@ def test_a_storms_name_is_no_place() -> None:
     # In lower case, *storm* is a storm's word only before its name is capitalised with it.
     assert found("As the storm hit Florida, officials fled.") == ["Florida"]
     assert found("Officials said the storm Florida.") == ["Florida"]
+    # A place written before the storm's word is no part of the storm's name.
+    places.update({"vietnam", "yagi"})
+    assert found("In Vietnam Typhoon Yagi killed 200. In Florida Tropical Storm Sandy hit.") == ["Vietnam", "Florida"]
+    assert found("Tropical Storm Sandy hit.") == []
 
 
 def test_a_german_genitive_stands_for_the_name_it_ends_on_an_s_after() -> None:
