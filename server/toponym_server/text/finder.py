@@ -277,11 +277,11 @@ def _names_a_state(text: str, tokens: list[Token], run: list[int], i: int, writt
 
     *Kaduna state*, *Shan state*, *Upper Nile state*: where some place is written as words of the
     run and that word, or as words of the run alone with no *of* after the word and no article
-    before them (*Guerrero state*, *Rakhine state*; not *the Gulf state*, *the Granite state*), it
-    is the division's word (the news writes it in lower case), not an organisation's. Elsewhere it
-    stays out of the run (*Islamic state*): there it would make the run an organisation's name, and
-    *of* after it would carry that name on over the next (*the US state of Ohio*, *the Gulf state
-    of Qatar*).
+    before them (*Guerrero state*, *Rakhine state*; not *the Granite state*, nor *the tiny Gulf
+    state*: *Gulf* is no place alone), it is the division's word (the news writes it in lower
+    case), not an organisation's. Elsewhere it stays out of the run (*Islamic state*): there it
+    would make the run an organisation's name, and *of* after it would carry that name on over the
+    next (*the US state of Ohio*, *the Gulf state of Qatar*).
     """
     token = tokens[i]
     if token.word not in PLACE_ORGANISATION_WORDS or kind_of(token.word) != "admin":
@@ -293,7 +293,9 @@ def _names_a_state(text: str, tokens: list[Token], run: list[int], i: int, writt
     if after < len(tokens) and tokens[after].word == "of":
         return False
     return any(
-        written(text[tokens[start].start : tokens[run[-1]].end]) and not (start and tokens[start - 1].word in ARTICLES)
+        written(text[tokens[start].start : tokens[run[-1]].end])
+        and not (start and tokens[start - 1].word in ARTICLES)
+        and not (start == run[-1] and tokens[start].word in NO_PLACE_ALONE)  # the tiny Gulf state
         for start in starts
     )
 

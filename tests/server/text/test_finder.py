@@ -364,6 +364,10 @@ def test_the_gulf_alone_is_no_place_the_gazetteer_names_so() -> None:
     text = "Tensions in the Gulf grew. Gulf states met in Gulf Shores; Gulf Province flooded."
     found = find_spans(text, lambda t: t.lower() in known, lambda t: t.lower() in known)
     assert [s.text for s in found] == ["Gulf Shores", "Gulf Province"]
+    # Nor does it make state after it a division's word: *the tiny Gulf state* is no Gulf Province.
+    with_state = lambda t: t.lower().removesuffix(" state") in known  # noqa: E731 (*Guerrero state* is Guerrero)
+    found = find_spans("The tiny Gulf state voted.", with_state, lambda t: t.lower() in known)
+    assert [s.text for s in found] == []
 
 
 def test_a_facilitys_word_after_a_name_is_no_place_of_its_own() -> None:
