@@ -481,10 +481,11 @@ def _abbreviates_a_name(token: Token) -> bool:
 def _shadowed(tokens: list[Token], run: list[int]) -> set[int]:
     """In a run of uncased words, the words a title or an organisation word claims.
 
-    A person title claims the two words after it (the person's names); an organisation word
-    claims itself, the word before it and the three after it (*المرصد السوري لحقوق الإنسان*). Neither
-    claims past a preposition or a common word: *وصل الرئيس إلى بغداد* (the president arrived in
-    Baghdad) names Baghdad, *قصفت قوات النظام مدينة إدلب* (regime forces shelled the city of Idlib) Idlib.
+    A person title or a storm's word claims the two words after it (the person's or the storm's
+    names: *الإعصار ميلتون*); an organisation word claims itself, the word before it and the three
+    after it (*المرصد السوري لحقوق الإنسان*). None claims past a preposition or a common word:
+    *وصل الرئيس إلى بغداد* (the president arrived in Baghdad) names Baghdad, *قصفت قوات النظام مدينة
+    إدلب* (regime forces shelled the city of Idlib) Idlib.
     """
     shadowed: set[int] = set()
     for position, i in enumerate(run):
@@ -848,8 +849,8 @@ def _among_english_words(tokens: list[Token], before: int, after: int) -> bool:
 def _genitive(raw: str, words: int) -> bool:
     """Tell whether ``raw``, one word, may be a name in the German genitive: four letters or more and an *s*.
 
-    Not after an *s* (*Texas*), nor in capitals (*USS*), nor a people's plural (*Poles*, *Syrians*),
-    nor a given name (*Frances*).
+    Not after an *s* (*Congress*), nor in capitals (*USS*), nor a people's plural (*Poles*, *Syrians*),
+    nor a given name (*Frances*). (*Texas* is one: it stays itself as some place is written so.)
     """
     if words != 1 or len(raw) < 5 or not raw.endswith("s") or not raw[-2].islower() or raw[-2] == "s":
         return False
