@@ -50,12 +50,13 @@ NAME_ABBREVIATIONS = {
 # Words of a storm, before its name (Hurricane Milton, Typhoon Haiyan, Storm Ciarán, le cyclone
 # Freddy, Sturmtief Sabine): storms bear people's names, and many people's names are places'
 # somewhere (Milton, Florence, Sandy, Helene as Greece's *Hellene*). Capitalised before a name, or
-# right before one in lower case but for *storm* (*as the storm hit Florida*).
+# right before one in lower case but for *storm* (*as the storm hit Florida*). Not Arabic's
+# *إعصار*: in a sentence opening on its verb the word after it is the place the storm hit.
 STORM_WORDS = frozenset(
     {
         "hurricane", "typhoon", "cyclone", "superstorm", "storm",
         "ouragan", "typhon", "tempête", "hurrikan", "taifun", "zyklon", "orkan", "sturmtief", "sturm",
-        "huracán", "tifón", "ciclón", "tormenta", "ураган", "тайфун", "циклон", "шторм", "إعصار", "الإعصار",
+        "huracán", "tifón", "ciclón", "tormenta", "ураган", "тайфун", "циклон", "шторм",
     }
 )  # fmt: skip
 STORM_WORDS_IN_LOWER_CASE = STORM_WORDS - {"storm", "sturm", "tormenta", "шторм"}

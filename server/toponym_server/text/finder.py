@@ -481,16 +481,17 @@ def _abbreviates_a_name(token: Token) -> bool:
 def _shadowed(tokens: list[Token], run: list[int]) -> set[int]:
     """In a run of uncased words, the words a title or an organisation word claims.
 
-    A person title or a storm's word claims the two words after it (the person's or the storm's
-    names: *الإعصار ميلتون*); an organisation word claims itself, the word before it and the three
-    after it (*المرصد السوري لحقوق الإنسان*). None claims past a preposition or a common word:
+    A person title claims the two words after it (the person's names); an organisation word claims
+    itself, the word before it and the three after it (*المرصد السوري لحقوق الإنسان*). (A storm's
+    word claims nothing here: after *الإعصار* in a sentence opening on its verb comes the place it
+    hit, *اجتاح الإعصار الفلبين*.) None claims past a preposition or a common word:
     *وصل الرئيس إلى بغداد* (the president arrived in Baghdad) names Baghdad, *قصفت قوات النظام مدينة
     إدلب* (regime forces shelled the city of Idlib) Idlib.
     """
     shadowed: set[int] = set()
     for position, i in enumerate(run):
         word = tokens[i].word
-        if word in PERSON_TITLES or word in STORM_WORDS:
+        if word in PERSON_TITLES:
             shadowed.update(_up_to_a_cue(tokens, run[position : position + 3]))
         elif word in ORGANISATION_WORDS:
             if position and not _a_cue(tokens[run[position - 1]].word):

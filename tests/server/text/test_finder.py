@@ -773,3 +773,15 @@ def test_a_facilitys_word_after_a_capitalised_common_word_is_no_place() -> None:
         return [s.text for s in find_spans(text, known, known)]
 
     assert found("Officials in Washington closed the National Mall.") == ["Washington"]
+
+
+def test_an_arabic_storms_word_claims_no_place_after_it() -> None:
+    # In a sentence opening on its verb, the word after الإعصار is the place the storm hit.
+    places = {"الفلبين", "لبنان", "سوريا"}
+
+    def found(text: str) -> list[str]:
+        known = lambda t: t in places  # noqa: E731
+        return [s.text for s in find_spans(text, known, known)]
+
+    assert found("اجتاح الإعصار الفلبين") == ["الفلبين"]
+    assert found("ضرب الإعصار لبنان و سوريا") == ["لبنان", "سوريا"]
