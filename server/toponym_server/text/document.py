@@ -632,7 +632,12 @@ class TextResolver:
         # Two small places side by side with nothing to cue either are a person's name (*Angela
         # Merkel*: San Mariano (PH), called Angela, and Merkel (TX)), not two places.
         standing = [
-            accepted[i] and (cued[i] or span.after_place_preposition or _prominent(of_span[i][0]))
+            accepted[i]
+            and (
+                cued[i]
+                or span.after_place_preposition
+                or (_prominent(of_span[i][0]) and not _a_given_name(text, span))
+            )
             for i, span in enumerate(spans)
         ]
         mentions: list[Mention] = []
@@ -643,7 +648,7 @@ class TextResolver:
             owned = strong[i] and _owned_by_its_place(spans, of_span, accepted, i, text)
             # A major place spelt otherwise is no exception: *Typhoon Gaemi* is no Taiwan.
             major = _major(candidates[0]) and strong[i] and not _a_given_name(text, span)
-            if not major and _in_another_name(spans, standing, i, text, owned):
+            if not major and _in_another_name(spans, accepted, standing, i, text, owned):
                 continue
             kept = tuple(c for c in candidates if c.confidence >= min(min_confidence, candidates[0].confidence))
             mentions.append(Mention(span.text, span.start, span.end, kept, candidates[0].confidence))
@@ -758,20 +763,27 @@ def _may_be_listed(spans: list[Span], i: int, text: str) -> bool:
     return False
 
 
-def _in_another_name(spans: list[Span], standing: list[bool], i: int, text: str, owned: bool = False) -> bool:
+def _in_another_name(
+    spans: list[Span], accepted: list[bool], standing: list[bool], i: int, text: str, owned: bool = False
+) -> bool:
     """Tell whether span ``i`` is part of a longer proper name that is not a place's.
 
     A capitalised word right before or after it that is not a place mention itself makes it a
     piece of a person's or an organisation's name (*Robert Habeck*, *Maria Lopez*, *White
-    Helmets*, *Brazil's Lula*); two place names side by side that ``standing`` both holds up (a
-    mention cued or of a prominent place: *Paris Saint-Germain*) say nothing either way, nor does a
-    possessive before it that an ``owned`` span's place lies in (see :func:`_owned_by_its_place`).
-    A major place (see :func:`_major`) spelt as written is not judged so: a German noun may follow
-    a city's name (*hat Hamburg Container umgeschlagen*).
+    Helmets*, *Brazil's Lula*); two place names side by side, both ``accepted`` and one of them
+    ``standing`` (a mention cued or of a prominent place: *Paris Saint-Germain*, *in St. Pölten
+    Keller*), say nothing either way (two small places with no cue are a person's name: *Angela
+    Merkel*), nor does a possessive before it that an ``owned`` span's place lies in (see
+    :func:`_owned_by_its_place`). A major place (see :func:`_major`) spelt as written is not judged
+    so: a German noun may follow a city's name (*hat Hamburg Container umgeschlagen*).
     """
     span = spans[i]
-    return (span.before_name_word and not _adjacent_mention(spans, standing, i, i + 1, text)) or (
-        span.after_name_word and not owned and not _adjacent_mention(spans, standing, i - 1, i, text)
+
+    def beside(left: int, right: int) -> bool:
+        return _adjacent_mention(spans, accepted, left, right, text) and (standing[left] or standing[right])
+
+    return (span.before_name_word and not beside(i, i + 1)) or (
+        span.after_name_word and not owned and not beside(i - 1, i)
     )
 
 

@@ -522,3 +522,10 @@ def test_a_towns_name_after_the_italian_il_is_its_club(embedded_index: IndexRead
     text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
     text = "Il Napoli ha perso contro il Milan. A Milano la festa; Il Cairo e Roma."
     assert [m.text for m in text_resolver.resolve_text(text)] == ["Milano", "Il Cairo", "Roma"]
+
+
+def test_a_cued_place_beside_a_capitalised_word_it_is_no_piece_of_stays_a_mention(embedded_index: IndexReader) -> None:
+    # German capitalises its nouns: Keller (cellars) after St. Pölten is no surname.
+    text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
+    text = "Das Hochwasser hat in St. Pölten Keller und Tiefgaragen geflutet."
+    assert "St. Pölten" in [m.text for m in text_resolver.resolve_text(text)]
