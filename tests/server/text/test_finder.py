@@ -21,6 +21,15 @@ def spans(text: str) -> list[str]:
     return [s.text for s in find_spans(text, knows)]
 
 
+def written_spans(text: str, places: set[str]) -> list[str]:
+    """The spans of ``text`` with ``places`` (in lower case) the names known and written."""
+
+    def known(name: str) -> bool:
+        return name.lower() in places
+
+    return [s.text for s in find_spans(text, known, known)]
+
+
 def test_the_longest_known_stretch_of_a_run_wins() -> None:
     assert spans("Shelling in Deir ez-Zor and Aleppo.") == ["Deir ez-Zor", "Aleppo"]
 
@@ -616,8 +625,7 @@ def test_two_connectors_join_the_words_of_a_name() -> None:
     places = {"santa cruz de la sierra", "santa cruz", "la paz", "brandenburg an der havel", "brandenburg"}
 
     def found(text: str) -> list[str]:
-        known = lambda t: t.lower() in places  # noqa: E731
-        return [s.text for s in find_spans(text, known, known)]
+        return written_spans(text, places)
 
     assert found("From Santa Cruz de la Sierra to La Paz.") == ["Santa Cruz de la Sierra", "La Paz"]
     assert found("In Brandenburg an der Havel brannte es.") == ["Brandenburg an der Havel"]
@@ -629,8 +637,7 @@ def test_a_qualifier_in_parentheses_is_taken_in_when_a_place_is_written_with_it(
     places = {"frankfurt", "frankfurt (oder)", "havel", "berlin"}
 
     def found(text: str) -> list[str]:
-        known = lambda t: t.lower() in places  # noqa: E731
-        return [s.text for s in find_spans(text, known, known)]
+        return written_spans(text, places)
 
     assert found("In Frankfurt (Oder) und Berlin (Havel) wurde gewählt.") == ["Frankfurt (Oder)", "Berlin", "Havel"]
     # Written without the space, the span is still the text's own: it stands for the name.
@@ -706,8 +713,7 @@ def test_a_lower_case_division_word_opens_a_name() -> None:
     places = {"córdoba", "provincia de córdoba", "carabobo", "estado carabobo", "ravenna", "provincia di ravenna"}
 
     def found(text: str) -> list[str]:
-        known = lambda t: t.lower() in places  # noqa: E731
-        return [s.text for s in find_spans(text, known, known)]
+        return written_spans(text, places)
 
     assert found("Un incendio en la provincia de Córdoba y en el estado Carabobo.") == [
         "provincia de Córdoba",
@@ -722,8 +728,7 @@ def test_a_place_written_with_a_lower_case_organisations_word_is_no_organisation
     places = {"santa cruz", "santa cruz department"}
 
     def found(text: str) -> list[str]:
-        known = lambda t: t.lower() in places  # noqa: E731
-        return [s.text for s in find_spans(text, known, known)]
+        return written_spans(text, places)
 
     assert found("Farmers in the eastern Santa Cruz department blocked highways.") == ["Santa Cruz department"]
     assert found("The Santa Cruz department of health said.") == []
@@ -754,8 +759,7 @@ def test_and_or_of_joins_the_words_of_a_name_some_place_is_written_as() -> None:
     places = {"bosnia and herzegovina", "bosnia", "port of spain", "spain", "aleppo", "homs"}
 
     def found(text: str) -> list[str]:
-        known = lambda t: t.lower() in places  # noqa: E731
-        return [s.text for s in find_spans(text, known, known)]
+        return written_spans(text, places)
 
     assert found("Talks in Bosnia and Herzegovina; ships left Port of Spain.") == [
         "Bosnia and Herzegovina",
@@ -769,8 +773,7 @@ def test_a_facilitys_word_after_a_capitalised_common_word_is_no_place() -> None:
     places = {"mall", "washington"}
 
     def found(text: str) -> list[str]:
-        known = lambda t: t.lower() in places  # noqa: E731
-        return [s.text for s in find_spans(text, known, known)]
+        return written_spans(text, places)
 
     assert found("Officials in Washington closed the National Mall.") == ["Washington"]
 
