@@ -249,9 +249,7 @@ class TextResolver:
             area=any(r.place.feature_class == "A" for r in leaders),
             spelled=any(self._spelled_like(query.name, r.place.place_id, r.matched.text) for r in leaders),
             major=any(
-                r.place.feature_code.startswith("PCL")
-                or r.place.feature_code == "ADM1"
-                or self._population(r.place.place_id) >= PROMINENT_POPULATION
+                _country_or_division(r.place.feature_code) or self._population(r.place.place_id) >= PROMINENT_POPULATION
                 for r in leaders
             ),
         )
@@ -837,8 +835,12 @@ def _major(candidate: Candidate) -> bool:
 
 def _major_area(candidate: Candidate) -> bool:
     """A country or a first-level division."""
-    code = candidate.place.feature_code
-    return code.startswith("PCL") or code == "ADM1"
+    return _country_or_division(candidate.place.feature_code)
+
+
+def _country_or_division(feature_code: str) -> bool:
+    """Tell whether a place of ``feature_code`` is a country or a first-level division."""
+    return feature_code.startswith("PCL") or feature_code == "ADM1"
 
 
 def _is_acronym(text: str) -> bool:
