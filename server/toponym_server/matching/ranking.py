@@ -146,6 +146,9 @@ _OWNER_GAP = 0.2
 # more languages): between places about as well known, the name is the one's own (*Sonoma*, an old
 # name of Ennis, Texas, is the Californian town).
 _OWNER_TIE = 0.05
+# The divisions whose own names outweigh a place abroad that bears them among its others: a
+# county or district is named by its own name as a state is (*Somerset*, *Mafia*).
+_OWNING_DIVISIONS = frozenset({"ADM1", "ADM2"})
 # Met only by a name that is not its own while a town elsewhere bears it as its own, a place
 # gives up some of the lead its prominence gives it, and a capital its capital's weight (*Akashi*,
 # Hagåtña's name under Japanese rule, is the Japanese city), as a country met by a city's name
@@ -998,8 +1001,8 @@ class Namesakes:
     (country, first level or not), the closest similarity of a division; ``owned``, by the name
     as written (case aside), the prominence of the most prominent place other than a country that
     the query names exactly (or as it describes) by its own (canonical) name, ``towns_own`` the
-    same of towns alone, and ``divisions_own`` the prominence and country of each first-level
-    division so named. Marks count: *Saïda* (Algeria) is not Sidon's *Saida*, nor *Franca* (Brazil)
+    same of towns alone, and ``divisions_own`` the prominence and country of each first- or
+    second-level division so named. Marks count: *Saïda* (Algeria) is not Sidon's *Saida*, nor *Franca* (Brazil)
     France's *França*.
     """
 
@@ -1041,7 +1044,7 @@ class Namesakes:
                     owned[text] = place.prominence
                 if place.feature_class == "P" and place.prominence > towns_own.get(text, -1.0):
                     towns_own[text] = place.prominence
-                if place.feature_code == "ADM1":
+                if place.feature_code in _OWNING_DIVISIONS:
                     divisions_own[text] = (*divisions_own.get(text, ()), (place.prominence, country))
             written = written or _written(similarity, view)
         return cls(towns, divisions, owned, written, towns_own, divisions_own)
@@ -1049,8 +1052,9 @@ class Namesakes:
     def own_name_elsewhere(self, text: str, bearer: PlaceFacts) -> bool:
         """Tell whether a place bearing ``text`` (case aside) as its own name outweighs ``bearer``, which bears it too.
 
-        A town of some prominence (:func:`_owns`), or a first-level division of another country
-        (*Antioquia*, Colombia's department, not Antakya, whose Spanish name it is): a division's
+        A town of some prominence (:func:`_owns`), or a first- or second-level division of another
+        country (*Antioquia*, Colombia's department, not Antakya, whose Spanish name it is;
+        *Somerset*, the English county, not Bellflower, California, once so called): a division's
         name that a town of its own country bears is often the town's as its seat (Ghulja, named
         Yili as the prefecture is), but a town abroad is no seat of it.
         """
@@ -1226,7 +1230,7 @@ def _names_another_place(
 
     It is when it is none of the place's own names (canonical, preferred or short, one a curated
     file gives, one in a script its country writes, a code) and a town of some prominence
-    (:func:`_owns`) or a first-level division of another country among the candidates bears it as
+    (:func:`_owns`) or a first- or second-level division of another country among the candidates bears it as
     its canonical name (:meth:`Namesakes.own_name_elsewhere`). A division's name borne by a town of
     its country is left alone: the town is often its seat (Ghulja, named Yili as the prefecture is).
     """

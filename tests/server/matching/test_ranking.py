@@ -1107,6 +1107,16 @@ def test_a_town_named_as_a_division_bears_its_name_as_its_own() -> None:
     assert all("named so by another place as its own" not in r.reasons for r in ranked)
 
 
+def test_a_second_level_division_bears_its_name_as_its_own_against_a_town_abroad() -> None:
+    # Somerset is the English county, and an old name of Bellflower, California, a little more prominent.
+    somerset = place(2637532, "GB", (51.08, -3.0), 0.71, "A.ADM2")
+    bellflower = place(5327422, "US", (33.88, -118.12), 0.78)
+    candidates = [(bellflower, [hit("Bellflower"), hit("Somerset", flags=0)]), (somerset, [hit("Somerset")])]
+    assert winner("Somerset", candidates) == 2637532
+    ranked = rank(normalize("Somerset"), candidates, Hints())
+    assert "named so by another place as its own" in ranked[1].reasons
+
+
 def test_a_first_level_division_bears_its_name_as_its_own_against_a_town_abroad() -> None:
     # Antioquia is Colombia's department, and Antakya's name in Spanish.
     antioquia = place(3689815, "CO", (7.0, -75.5), 0.81, "A.ADM1")
