@@ -607,6 +607,18 @@ class TextResolver:
         answers = dict(zip(distinct, chosen, strict=True))
         # A name written with its area is that place there, whatever it is elsewhere in the text.
         of_span = [qualified.get(i) or answers.get(span.name) or [] for i, span in enumerate(spans)]
+        declined: dict[str, list[Candidate]] = {}
+        for i, span in enumerate(spans):
+            if span.declined and i not in qualified and not (of_span[i] and _major(of_span[i][0])):
+                if span.declined not in declined:
+                    proceed()
+                    query = in_document(Query(span.declined, hints, limit=limit, min_confidence=0.0))
+                    declined[span.declined] = self.resolver.resolve(query)
+                # A word in a case that names a minor place as written and a major one in the
+                # nominative stands for the major one: *в Курске* is in Kursk, not in Kurskoye.
+                if declined[span.declined] and _major(declined[span.declined][0]):
+                    spans[i] = replace(span, looked_up=span.declined, declined="")
+                    of_span[i] = declined[span.declined]
         of_span = [
             self._as_french_prepositions_say(text, span, self._as_written(span, of_span[i]))
             if i not in qualified

@@ -111,11 +111,36 @@ _SLAVIC_ADJECTIVE_ENDINGS = tuple(
 Only endings no case of a city's name in *-ск* has: *Луганска*, *Донецке* and *Краматорську* are the city.
 """
 _SLAVIC_NOMINATIVES = (
-    *(("ою", "ая"), ("ею", "я"), ("ой", "а"), ("ей", "я"), ("ами", "и"), ("ах", "иы"), ("ам", "иы")),
-    *(("у", "а"), ("ю", "я"), ("е", "ая"), ("і", "ая"), ("и", "ая"), ("ы", "а")),
+    *(("ою", "ая"), ("ею", "я"), ("ой", "а"), ("ей", "я"), ("ами", "и"), ("ах", "иы"), ("ам", "иы"), ("ем", "й")),
+    *(("у", "а"), ("ю", "яй"), ("е", "аяй"), ("і", "ая"), ("и", "ая"), ("ы", "а"), ("я", "й")),
 )
-"""Case endings of names in *-а*/*-я* (and of plural names in *-и*/*-ы*), longest first, with the
-endings of the name they may stand for: *Одесу*, *Ракки*, *Полтаве*, *Запоріжжі*, *Авдеевкой*, *Сумах*."""
+"""Case endings of names in *-а*/*-я* (and of plural names in *-и*/*-ы*, and of names in *-й*), longest
+first, with the endings of the name they may stand for: *Одесу*, *Ракки*, *Полтаве*, *Запоріжжі*,
+*Авдеевкой*, *Сумах*, *Китаем*, *Дубае*."""
+_SLAVIC_VOWELS = frozenset("аеёиоуыэюяіїє")
+_SLAVIC_DIVISION_NOUNS = {
+    **dict.fromkeys(("область", "области", "областью", "області", "областю"), "область"),
+    **dict.fromkeys(("край", "края", "краю", "крае", "краем"), "край"),
+}
+"""The cases of the Russian and Ukrainian words of an oblast and a krai, with the word's nominative."""
+_SLAVIC_DIVISION_ADJECTIVES = {
+    "область": tuple(
+        (stem + ending, stem + nominative)
+        for stem in ("ск", "цк")
+        for ending, nominative in (("ой", "ая"), ("ую", "ая"), ("ая", "ая"))
+    )
+    + tuple(
+        (stem + ending, stem + "а")
+        for stem in ("ськ", "цьк")
+        for ending in ("ої", "у", "ій", "а")
+    ),
+    "край": tuple(
+        (stem + ending, stem + "ий")
+        for stem in ("ск", "цк")
+        for ending in ("ого", "ому", "ом", "им", "ий")
+    ),
+}
+"""The cases of the adjective that names an oblast (feminine) or a krai (masculine), with its nominative."""
 _KURDISH_OBLIQUE = ("yê", "ê")
 """The oblique ending of a Kurmanji name (*li Hewlêrê*, *ji Qamişloyê*: in Erbil, from Qamishli)."""
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
@@ -166,6 +191,9 @@ class Span:
     """The name it stands for when that is not its text: *Одеса* for *Одесу* (Odesa, in the accusative)."""
     genitive: bool = False
     """It stands for the name it ends on an *s* after, as German writes the genitive (*Syriens*, *Berlins*)."""
+    declined: str = ""
+    """The nominative a Russian or Ukrainian word looked up as written may stand for, when some place is
+    written so too: *Курск* for *Курске* (in Kursk), which is also written as a village's name."""
 
     @property
     def name(self) -> str:
@@ -237,6 +265,11 @@ def _runs(text: str, tokens: list[Token], written: KnowsName) -> list[list[int]]
                 current = []
             continue
         last = tokens[current[-1]] if current else None
+        if last is not None and last.capitalized and _slavic_division_nominative(f"{last.word} {token.word}"):
+            current.append(i)  # the run's last word: the oblast or krai its adjective names
+            runs.append(current)
+            current = []
+            continue
         following = tokens[i + 1].word if i + 1 < len(tokens) else ""
         if (
             last is not None
@@ -792,10 +825,12 @@ def _as_written(raw: str, words: int, cased: bool, written: KnowsName) -> list[t
       Turkish case ending after an apostrophe (*Kobani'de*, *Menbiç'te*), unless some place is
       written exactly as the whole (*Sana'a*).
     - A Russian or Ukrainian name, the span kept whole, is also looked up without a case ending
-      (*Харькове*, *Луганска*) and as the name in *-а*, *-я*, *-и* or *-ы* that ending stands
-      for (*Одесу* is Одеса, *Ракки* Ракка, *Сумах* Суми). Those some place is written exactly
-      as come first when none is written as the whole (a phonetic key of *Донецку* may meet
-      another name than Donetsk's).
+      where a consonant is left (*Харькове*, *Луганска*; *Китае* is no case of Кита) and as the
+      name in *-а*, *-я*, *-и*, *-ы* or *-й* that ending stands for (*Одесу* is Одеса, *Ракки*
+      Ракка, *Сумах* Суми, *Китае* Китай). Those some place is written exactly as come first
+      when none is written as the whole (a phonetic key of *Донецку* may meet another name than
+      Donetsk's). An oblast or a krai in another case is looked up in the nominative
+      (*Белгородской области*: Белгородская область).
     - A Kurdish (Kurmanji) name, the span kept whole, is also looked up without its oblique
       *-ê* or *-yê* (*Hewlêrê*, *Qamişloyê*), first when no place is written as the whole.
     - A span of Arabic or Hebrew script whose first word starts with proclitics (و + إيران,
@@ -811,10 +846,15 @@ def _as_written(raw: str, words: int, cased: bool, written: KnowsName) -> list[t
         stem = (0, len(raw) - ending, raw[:-ending])
         return [whole, stem] if written(raw) else [stem, whole]
     if cased and _CYRILLIC.search(raw[-1:]):
+        phrase = _slavic_division_nominative(raw)
+        if phrase is not None:
+            return [(0, len(raw), phrase), whole] if written(phrase) and not written(raw) else [whole]
+        # A name whose case ending is cut ends on a consonant: *Китае* is no case of Кита (Quito),
+        # which would be *Ките*, but of Китай.
         cut = [
             (0, len(raw), raw[: -len(e)])
             for e in _SLAVIC_CASE_ENDINGS
-            if raw.endswith(e) and len(raw) - len(e) >= 4
+            if raw.endswith(e) and len(raw) - len(e) >= 4 and raw[-len(e) - 1].lower() not in _SLAVIC_VOWELS
         ]
         restored = [
             (0, len(raw), raw[: -len(e)] + nominative)
@@ -839,6 +879,31 @@ def _as_written(raw: str, words: int, cased: bool, written: KnowsName) -> list[t
         if stripped:
             return [whole, *stripped] if written(raw) else [*stripped, whole]
     return [whole]
+
+
+def _slavic_division_nominative(raw: str) -> str | None:
+    """The nominative of an oblast's or a krai's name of two words in another case, or ``None``.
+
+    *Белгородской области* is Белгородская область, *Краснодарском крае* Краснодарский край.
+    """
+    adjective, _, noun = raw.partition(" ")
+    nominative = _SLAVIC_DIVISION_NOUNS.get(noun)
+    if nominative is None or " " in noun:
+        return None
+    for ending, replacement in _SLAVIC_DIVISION_ADJECTIVES[nominative]:
+        if adjective.endswith(ending) and len(adjective) - len(ending) >= 3:
+            return f"{adjective[: -len(ending)]}{replacement} {nominative}"
+    return None
+
+
+def _declined(raw: str, variant: str, variants: list[tuple[int, int, str]], written: KnowsName) -> str:
+    """The first other name among a Cyrillic ``raw``'s ``variants`` that some place is written as.
+
+    Only when ``raw`` is looked up as written (``variant``); empty otherwise (see :attr:`Span.declined`).
+    """
+    if variant != raw or not _CYRILLIC.search(raw[-1:]):
+        return ""
+    return next((name for _, _, name in variants if name != raw and written(name)), "")
 
 
 def _among_english_words(tokens: list[Token], before: int, after: int) -> bool:
@@ -1107,7 +1172,8 @@ def _spans_in_run(
                 continue  # *Erbil Airport*: the facility's word is no place of its own
             if length == 1 and _piece_of_a_name(tokens, run, i):
                 continue  # *South Ossetia*, *Vancouver Island*: a piece of a longer name
-            for start, end, variant in _variants(raw, length, last.cased, written):
+            variants = _variants(raw, length, last.cased, written)
+            for start, end, variant in variants:
                 # A cased name starting on a common word is written so (New York, not New Syria);
                 # so is every name of a script without capitals, or it is never a mention: the
                 # shorter names within are tried (حلب و دمشق, وفي دير الزور).
@@ -1149,6 +1215,7 @@ def _spans_in_run(
                         after_name_word=_after_name_word(text, tokens, run, i),
                         like_a_people=adjective,
                         genitive=variant != raw and variant == raw[:-1] and _genitive(raw, length),
+                        declined=_declined(raw, variant, variants, written),
                     )
                 )
                 break
