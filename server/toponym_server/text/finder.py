@@ -141,6 +141,9 @@ _SLAVIC_DIVISION_ADJECTIVES = {
     ),
 }
 """The cases of the adjective that names an oblast (feminine) or a krai (masculine), with its nominative."""
+_CONTRACTED_ARTICLES = {"au": "Le", "du": "Le", "aux": "Les"}
+"""French prepositions that hold the article of the name after them (*au Havre*, *du Mans*, *aux
+Sables-d'Olonne*: à or de and *le* or *les*), with that article."""
 _KURDISH_OBLIQUE = ("yê", "ê")
 """The oblique ending of a Kurmanji name (*li Hewlêrê*, *ji Qamişloyê*: in Erbil, from Qamishli)."""
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
@@ -896,6 +899,21 @@ def _slavic_division_nominative(raw: str) -> str | None:
     return None
 
 
+def _with_contracted_article(tokens: list[Token], position: int, raw: str, written: KnowsName) -> str:
+    """``raw``, opening at ``position``, with the article the French preposition before it holds; or empty.
+
+    Only when some place is written so: *au Havre* is in Le Havre (not Havré, in Belgium), *au
+    Mans* in Le Mans; *au Canada* stays Canada.
+    """
+    if position == 0 or not tokens[position].capitalized:
+        return ""
+    article = _CONTRACTED_ARTICLES.get(tokens[position - 1].word)
+    if article is None:
+        return ""
+    name = f"{article} {raw}"
+    return name if written(name) else ""
+
+
 def _declined(raw: str, variant: str, variants: list[tuple[int, int, str]], written: KnowsName) -> str:
     """The first other name among a Cyrillic ``raw``'s ``variants`` that some place is written as.
 
@@ -1173,6 +1191,9 @@ def _spans_in_run(
             if length == 1 and _piece_of_a_name(tokens, run, i):
                 continue  # *South Ossetia*, *Vancouver Island*: a piece of a longer name
             variants = _variants(raw, length, last.cased, written)
+            contracted = _with_contracted_article(tokens, run[i], raw, written)
+            if contracted:
+                variants = [(0, len(raw), contracted), *variants]
             for start, end, variant in variants:
                 # A cased name starting on a common word is written so (New York, not New Syria);
                 # so is every name of a script without capitals, or it is never a mention: the

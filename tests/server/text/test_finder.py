@@ -231,6 +231,22 @@ def test_a_cyrillic_word_looked_up_as_written_keeps_the_nominative_it_may_stand_
     assert [(s.text, s.name, s.declined) for s in found] == [("Курске", "Курске", "Курск"), ("Москва", "Москва", "")]
 
 
+def test_a_french_preposition_holding_an_article_gives_the_name_its_article() -> None:
+    # Before, au Havre was Havré (Belgium) and au Mans Mons: au is à le, du de le, aux à les.
+    written = {"le havre", "havre", "le mans", "mans", "les sables-d'olonne", "sables-d'olonne", "canada"}
+    found = find_spans(
+        "Il est arrivé au Havre, puis du Mans aux Sables-d'Olonne; au Canada.",
+        lambda t: t.lower() in written,
+        lambda t: t.lower() in written,
+    )
+    assert [(s.text, s.name) for s in found] == [
+        ("Havre", "Le Havre"),
+        ("Mans", "Le Mans"),
+        ("Sables-d'Olonne", "Les Sables-d'Olonne"),
+        ("Canada", "Canada"),  # no place is written Le Canada
+    ]
+
+
 def test_a_kurdish_oblique_ending_comes_off_a_name() -> None:
     written = {"hewlêr", "qamişlo", "şam"}
     text = "Li Qamişloyê û ji Hewlêrê, paşê Şamê."
