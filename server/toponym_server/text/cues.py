@@ -261,6 +261,11 @@ COMMON_WORDS = frozenset(
         # Spanish, Turkish and Kurdish (Kurmanji) function words
         "en", "el", "los", "las", "desde", "hacia", "según", "y", "con", "bir", "ve", "ile", "li", "ji", "bi",
         "û", "di",
+        # Portuguese and Italian function words (No Porto, Em Lisboa, Nel Lazio opening a sentence are
+        # *in* Porto, Lisbon and Lazio; Para Manaus *to* Manaus, not Pará de Minas)
+        "o", "os", "um", "uma", "em", "no", "na", "nos", "nas", "ao", "aos", "às", "pelo", "pela", "para",
+        "por", "mas", "e", "que", "gli", "nel", "nella", "nei", "negli", "nelle", "dal", "dalla",
+        "dai", "dalle", "alla", "alle", "sulla", "per", "tra", "fra", "che",
         # Hebrew function words, many of which start with a letter that may be a proclitic (הוא)
         "הוא", "היא", "הם", "הן", "אני", "אנחנו", "של", "את", "על", "עם", "אל", "מן", "לא", "כי", "מה", "כל",
         "גם", "אם", "או", "זה", "זאת", "אשר", "יש", "אין", "היה", "הייתה", "היו", "אבל", "רק", "עוד", "כמו",
