@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -54,6 +55,7 @@ that place is a city of :data:`GREAT_CITY` people that is not its country's capi
 city listed beside a capital's name pairs with the capital (*flights between London and
 Toronto*), its own country's capital with the namesake (*Beirut and Tripoli*).
 """
+_CYRILLIC_OR_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
 GREAT_CITY = 1_000_000
 PAIR_CONFIDENCE = 0.5
 """A span and the area after it (*Paris, Texas*) are a place and its area only if the place is this likely there."""
@@ -179,10 +181,28 @@ class TextResolver:
         :data:`PROMINENT_POPULATION` people is that place (at least as surely as the leader was),
         unless the leader is spelt as the span too.
         """
-        if not answers or self._spelled_like(span.name, answers[0].place.geoname_id, answers[0].matched_name):
+        if not answers:
             return answers
+        if self._spelled_like(span.name, answers[0].place.geoname_id, answers[0].matched_name):
+            return self._as_written_exactly(span, answers)
         for place in answers[1:]:
             if _major(place) and self._spelled_like(span.name, place.place.geoname_id, place.matched_name):
+                return _as_sure_as(answers[0].confidence, place, [c for c in answers if c is not place])
+        return answers
+
+    @staticmethod
+    def _as_written_exactly(span: Span, answers: list[Candidate]) -> list[Candidate]:
+        """``answers``, but a major place written letter for letter as a Cyrillic or Greek span leads.
+
+        It overtakes a leader spelt like the span only once folded: folding drops what tells some
+        names of these scripts apart (*Баку* is Baku's name, *Бакъу* Bacău's in Bulgarian). Latin
+        names are left alone: the news drops their marks at will.
+        """
+        written = unicodedata.normalize("NFC", span.name).casefold()
+        if not _CYRILLIC_OR_GREEK.search(written) or _exactly(written, answers[0].matched_name):
+            return answers
+        for place in answers[1:]:
+            if _major(place) and _exactly(written, place.matched_name):
                 return _as_sure_as(answers[0].confidence, place, [c for c in answers if c is not place])
         return answers
 
@@ -1000,6 +1020,11 @@ def _inside(town: Candidate, area: Candidate) -> bool:
     if town.place.country_code != area.place.country_code:
         return False
     return area.kind is Kind.COUNTRY or town.place.admin1_code == area.place.admin1_code
+
+
+def _exactly(written: str, name: str) -> bool:
+    """Tell whether ``name`` is ``written`` (in NFC, case folded) letter for letter, case aside."""
+    return unicodedata.normalize("NFC", name).casefold() == written
 
 
 def _as_sure_as(confidence: float, area: Candidate, others: list[Candidate]) -> list[Candidate]:
