@@ -69,14 +69,20 @@ _A = re.compile(r"(?:^|[\s(«\"'\u2019])[àÀ][ \u00a0]+\Z")
 """The French *à* (*to*, *in*) right before a span."""
 _AU = re.compile(r"(?:^|[\s(«\"'\u2019])[aA]ux?[ \u00a0]+\Z")
 """The French *au* or *aux* (*to the*, *in the*) right before a span."""
-_WITHIN = frozenset(
+_IN_AN_AREA = frozenset(
     {"in", "in the", "en", "au", "aux", "dans", "in der", "in den", "im", "en el", "en la", "в", "في"}
+    | {"em", "no", "na", "nel", "nella"}
+)
+_WITHIN = frozenset(
+    _IN_AN_AREA
+    | {f", {words}" for words in _IN_AN_AREA}
     | {f", {words}" for words in ("the capital of", "capital of", "a city in", "a town in", "a village in")}
     | {f", {words}" for words in ("la capitale du", "la capitale de", "capitale du", "capitale de")}
     | {f", {words}" for words in ("die hauptstadt von", "hauptstadt von", "la capital de", "capital de")}
 )
-"""What stands between a place and the area it lies in, as *in* (*Valence en Espagne*, *Tripoli in Lebanon*)
-or an apposition (*Hyderabad, the capital of Telangana*, *Nellore, a town in Andhra Pradesh*)."""
+"""What stands between a place and the area it lies in, as *in* (*Valence en Espagne*, *Tripoli in Lebanon*,
+*Belém, na Cisjordânia*, *Georgia, in the US*) or an apposition (*Hyderabad, the capital of Telangana*,
+*Nellore, a town in Andhra Pradesh*)."""
 _STATE_CODES = frozenset({"PPLC", "PCLI", "PCLD", "PCLS", "PCLF", "PCL"})
 _DIVISION = frozenset({Kind.ADMIN_AREA})
 _CODE_AFTER = re.compile(r"[ \t]*,[ \t]*([A-Z]{2,3}\b|(?:[A-Z][a-z]{0,4}\.){1,3})")
@@ -318,7 +324,10 @@ class TextResolver:
             named_as = self._area_it_may_name(right.name, alone[j])
             if named_as is None or (named_as != _ANY_AREA and _list_goes_on(spans, k + 1, text)):
                 continue  # *Boston, New York, Chicago and Miami* lists cities
-            within = self._sure_within(left.name, right.name, hints, limit, proceed)
+            # After *in* the place may be an area itself (*Georgia, in the US*); after a comma alone a
+            # list of areas is likelier (*Washington, Oregon and California*).
+            areas = between not in _COMMAS
+            within = self._sure_within(left.name, right.name, hints, limit, proceed, areas)
             if within is None or named_as not in (_ANY_AREA, within.area.geoname_id):
                 continue
             area = within.area
@@ -352,9 +361,11 @@ class TextResolver:
         return None
 
     def _sure_within(
-        self, name: str, area: str, hints: Hints, limit: int, proceed: Callable[[], None]
+        self, name: str, area: str, hints: Hints, limit: int, proceed: Callable[[], None], areas: bool = False
     ) -> AnsweredWithin | None:
         """The answers of ``name`` surely inside an ``area`` (see :func:`_sure_inside`), if it holds one.
+
+        With ``areas``, ``name`` may be an area itself.
 
         A name opening on an abbreviation is also asked with it spelt out: *Mt. Vernon, New York*
         is written *Mount Vernon* there.
@@ -363,7 +374,7 @@ class TextResolver:
             proceed()
             query = in_document(Query(f"{spelt}, {area}", hints, limit=limit, min_confidence=0.0))
             within = self.resolver.resolve_qualified(query, unless_a_name=False)
-            if _sure_inside(within):
+            if _sure_inside(within, areas):
                 return within
         return None
 
@@ -1040,16 +1051,20 @@ def _as_sure_as(confidence: float, area: Candidate, others: list[Candidate]) -> 
     return [replace(area, confidence=confidence), *(replace(c, confidence=c.confidence * left) for c in others)]
 
 
-def _sure_inside(within: AnsweredWithin | None) -> TypeGuard[AnsweredWithin]:
+def _sure_inside(within: AnsweredWithin | None, areas: bool = False) -> TypeGuard[AnsweredWithin]:
     """Tell whether a span and the area after it are a place and its area: one met whole there, surely.
 
-    Not an area itself, and at least :data:`PAIR_CONFIDENCE` likely: the United States hold many
-    towns named Paris, none surely (*In Paris, US officials met*: Paris, France).
+    Not an area itself unless ``areas``, and at least :data:`PAIR_CONFIDENCE` likely: the United
+    States hold many towns named Paris, none surely (*In Paris, US officials met*: Paris, France).
     """
     if within is None:
         return False
     best = within.answers[0]
-    return best.match_kind in MET_WHOLE and best.kind not in AREA_KINDS and best.confidence >= PAIR_CONFIDENCE
+    return (
+        best.match_kind in MET_WHOLE
+        and (areas or best.kind not in AREA_KINDS)
+        and best.confidence >= PAIR_CONFIDENCE
+    )
 
 
 def _division_leading(*readings: list[Candidate]) -> PlaceRow | None:

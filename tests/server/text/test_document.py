@@ -479,6 +479,17 @@ def test_a_place_in_the_area_written_after_it_with_in_is_the_one_inside_it(embed
     assert found["Valence"] == 2509954 and found["Tripoli"] == 266826
 
 
+def test_a_place_written_with_a_comma_and_in_before_its_area_is_the_one_inside_it(embedded_index: IndexReader) -> None:
+    # Belém is also Bethlehem in Portuguese; Georgia after *in the US* is the state, though an area itself.
+    text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
+    text = "Em Belém, na Cisjordânia, o Natal foi cancelado. Hyundai opened a plant in Georgia, in the US."
+    found = {m.text: m.candidates[0].place.geoname_id for m in text_resolver.resolve_text(text)}
+    assert found["Belém"] == 284315 and found["Georgia"] == 4197000
+    # After a comma alone, areas are a list: Washington is the state, not Oregon's county.
+    listed = text_resolver.resolve_text("Washington, Oregon and California voted.")
+    assert [m.candidates[0].place.feature_code for m in listed] == ["ADM1", "ADM1", "ADM1"]
+
+
 def test_french_a_asks_for_a_town_and_au_for_a_country_or_region(embedded_index: IndexReader) -> None:
     text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
     text = "Il a siégé à Québec puis au Québec, à Luxembourg et au Luxembourg, à Mexico puis au Mexique."
