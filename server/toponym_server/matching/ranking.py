@@ -425,7 +425,7 @@ def unit_vectors(points: np.ndarray) -> np.ndarray:
 
 
 def context_pulls(
-    dots: np.ndarray, shared: np.ndarray, point_weights: np.ndarray
+    dots: np.ndarray, shared: np.ndarray, point_weights: np.ndarray, holds: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The pull of a document's places on each candidate, its weight, and the cosines it comes from.
 
@@ -434,8 +434,12 @@ def context_pulls(
     (:func:`context_weights` of its country). A candidate is pulled by its nearest place, one of
     another country counting as :data:`BORDER_KM` away at least: a namesake just across a border
     is no nearer to a document's places than one well inside their country; and as hard as that
-    place's weight. Returns the pulls, their weights, each candidate's greatest cosine to any
-    place, and to a place of its own country (-1 for none).
+    place's weight, or the full :data:`W_CONTEXT` where ``holds`` says the candidate is a division
+    that holds the place: the spread of a country's places says how likely a namesake near one of
+    them is by chance, not a division that holds one (*Victoria* beside *Ballarat* and
+    *Melbourne*, in a story that also names Perth, is the Australian state, not the Seychelles'
+    capital). Returns the pulls, their weights, each candidate's greatest cosine to any place,
+    and to a place of its own country (-1 for none).
     """
     rows = np.arange(len(dots))
     nearest_at = dots.argmax(axis=1)
@@ -447,7 +451,11 @@ def context_pulls(
     home_km = EARTH_RADIUS_KM * np.arccos(np.clip(compatriot, -1.0, 1.0))
     at_home = home_km <= anywhere_km
     pulls = np.exp(-np.where(at_home, home_km, anywhere_km) / CONTEXT_SCALE_KM)
-    return pulls, point_weights[np.where(at_home, compatriot_at, nearest_at)], closest, compatriot
+    pulling = np.where(at_home, compatriot_at, nearest_at)
+    weights = point_weights[pulling]
+    if holds is not None:
+        weights = np.where(holds[rows, pulling], W_CONTEXT, weights)
+    return pulls, weights, closest, compatriot
 
 
 _WITHIN_DIVISION = math.cos(DIVISION_KM / EARTH_RADIUS_KM)
@@ -459,8 +467,10 @@ def context_geometry(
     context: Sequence[ContextPoint],
     divisions: Sequence[str] | None = None,
     feature_codes: Sequence[str] | np.ndarray | None = None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """The cosines and shared countries :func:`context_pulls` takes, with countries and first-level divisions in them.
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The cosines, shared countries and holding divisions :func:`context_pulls` takes.
+
+    With countries and first-level divisions in them.
 
     A country the document names (:func:`point_is_country`) holds the places of its code, with
     ``divisions`` or without, otherwise than a division does: as :func:`_in_countries` says.
@@ -478,14 +488,15 @@ def context_geometry(
     :data:`BORDER_KM` apart at least (*Georgetown* beside *Kentucky* is the Kentucky town, not
     the Indiana village nearer Louisville). Without ``divisions`` the places other than countries
     pull as the points they are; so does a place of no known division (:data:`UNKNOWN_DIVISIONS`)
-    that is no country, which lies inside no division and outside none.
+    that is no country, which lies inside no division and outside none. The third array says
+    which candidates are divisions that hold which places.
     """
     point_countries = np.array([point[2] for point in context], dtype=str)
     shared = np.asarray(countries, dtype=str)[:, None] == point_countries[None, :]
     dots = _in_countries(dots, shared, context, feature_codes)
     lying = [point_division(point) for point in context]
     if divisions is None or not any(code for code, _ in lying):
-        return dots, shared
+        return dots, shared, np.zeros(shared.shape, dtype=bool)
     codes = np.array([code for code, _ in lying], dtype=str)[None, :]
     own = np.asarray(divisions, dtype=str)[:, None]
     named = np.array([named for _, named in lying], dtype=bool)[None, :]
@@ -496,7 +507,8 @@ def context_geometry(
     known = ~np.isin(codes, UNKNOWN_DIVISIONS) & ~np.isin(own, UNKNOWN_DIVISIONS) & shared
     inside = known & (own == codes)
     dots = np.where(inside & named, np.maximum(dots, _WITHIN_DIVISION), dots)
-    return np.where(inside & candidate, 1.0, dots), shared & ~(known & ~inside & is_division)
+    holds = inside & candidate
+    return np.where(holds, 1.0, dots), shared & ~(known & ~inside & is_division), holds
 
 
 _WITHIN_COUNTRY = math.cos(COUNTRY_KM / EARTH_RADIUS_KM)
@@ -1435,14 +1447,14 @@ def with_context(
     here = unit_vectors(np.array([(r.place.latitude, r.place.longitude) for r in ranked], dtype=float).reshape(-1, 2))
     there = unit_vectors(np.array([point[:2] for point in context], dtype=float).reshape(-1, 2))
     in_divisions = None if divisions is None else [divisions.get(r.place.place_id, "") for r in ranked]
-    dots, shared = context_geometry(
+    dots, shared, holds = context_geometry(
         here @ there.T,
         [r.place.country_code for r in ranked],
         context,
         in_divisions,
         [r.place.feature_code for r in ranked],
     )
-    pulls, pulled_by, _, _ = context_pulls(dots, shared, weights.of_points(context))
+    pulls, pulled_by, _, _ = context_pulls(dots, shared, weights.of_points(context), holds)
     pulled: list[Ranked] = []
     for item, pull, weight in zip(ranked, pulls.tolist(), pulled_by.tolist(), strict=True):
         signals = (*item.signals, (_CONTEXT, (pull,)))

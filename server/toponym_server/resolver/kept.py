@@ -173,10 +173,10 @@ class KeptRanking:
         in_divisions = None
         if divisions is not None:
             in_divisions = [divisions.get(place_id, "") for place_id in columns.place_ids.tolist()]
-        dots, shared = context_geometry(
+        dots, shared, holds = context_geometry(
             columns.vectors @ vectors.T, columns.countries, context, in_divisions, columns.feature_codes
         )
-        pulls, pulled_by, closest, compatriot = context_pulls(dots, shared, weights.of_points(context))
+        pulls, pulled_by, closest, compatriot = context_pulls(dots, shared, weights.of_points(context), holds)
         # Where a candidate's nearest point of its own country is not its nearest point, both may pull it.
         nearest = (dots >= closest[:, None] - _DOT_SLACK) | (shared & (dots >= compatriot[:, None] - _DOT_SLACK))
         return columns.scores + pulled_by * pulls, nearest

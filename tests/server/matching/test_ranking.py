@@ -317,6 +317,23 @@ def test_a_lone_place_abroad_pulls_no_harder_than_the_places_of_the_country_most
     assert winner("Boston", candidates, context=[*us[:2], *low_countries]) == 2655138
 
 
+def test_a_division_holding_a_documents_place_pulls_it_fully_however_wide_the_country_spreads() -> None:
+    # Victoria beside Ballarat and Melbourne, in a story that also names Perth and Fremantle: the
+    # Australian places spread over 2,700 km and pull little, but the state holds two of them.
+    from toponym_server.matching.ranking import with_context
+
+    state = place(2145234, "AU", (-37.0, 144.0), 0.87, "A.ADM1")
+    seychelles = place(241131, "SC", (-4.62, 55.45), 0.92, "P.PPLC")
+    ranked = rank(normalize("Victoria"), [(seychelles, [hit("Victoria")]), (state, [hit("Victoria")])], Hints())
+    ballarat, melbourne = (-37.56, 143.85, "AU", "07", False), (-37.81, 144.96, "AU", "07", False)
+    perth, fremantle = (-31.95, 115.86, "AU", "08", False), (-32.05, 115.75, "AU", "08", False)
+    divisions = {2145234: "07", 241131: "26"}
+    context = [ballarat, melbourne, perth, fremantle]
+    assert with_context(ranked, context, divisions=divisions)[0].place.place_id == 2145234
+    # Without the divisions the state's point is just a point near two of the spread places.
+    assert with_context(ranked, context)[0].place.place_id == 241131
+
+
 def test_a_namesake_just_across_a_border_is_no_neighbour_of_the_context() -> None:
     # Donetsk beside Luhansk: the Russian town lies 52 km from Luhansk, Ukraine's city 127 km.
     luhansk = (48.57, 39.32, "UA")
@@ -379,7 +396,7 @@ def test_a_divisions_places_count_as_near_its_point_and_its_countrys_others_as_a
     here = unit_vectors(np.array([(c.latitude, c.longitude) for c in candidates]))
     there = unit_vectors(np.array([texas[:2], KENTUCKY[:2]]))
     countries = [c.country_code for c in candidates]
-    dots, shared = context_geometry(here @ there.T, countries, [texas, KENTUCKY], ["TX", "IN", "KY", "TAM"])
+    dots, shared, _ = context_geometry(here @ there.T, countries, [texas, KENTUCKY], ["TX", "IN", "KY", "TAM"])
     assert shared.tolist() == [[True, False], [False, False], [False, True], [False, False]]
     pulls, _, _, _ = context_pulls(dots, shared, np.ones(2))
     border = math.exp(-BORDER_KM / CONTEXT_SCALE_KM)
@@ -388,7 +405,7 @@ def test_a_divisions_places_count_as_near_its_point_and_its_countrys_others_as_a
     assert pulls[2] == pytest.approx(math.exp(-distance_km(KENTUCKY[:2], (38.2098, -84.55883)) / CONTEXT_SCALE_KM))
     assert pulls[3] == pytest.approx(border)  # abroad, beside Houston: across a border still
     # Without divisions the points pull as points: the Indiana village beside Louisville most.
-    plain, _, _, _ = context_pulls(*context_geometry(here @ there.T, countries, [texas, KENTUCKY]), np.ones(2))
+    plain, _, _, _ = context_pulls(*context_geometry(here @ there.T, countries, [texas, KENTUCKY])[:2], np.ones(2))
     assert plain[1] > plain[2] and plain[0] < border
 
 
@@ -405,7 +422,7 @@ def test_a_place_whose_division_geonames_does_not_know_is_on_no_side_of_a_divisi
     # The named division beside the town of no known division; the town beside a division that is a candidate.
     for candidate, context, codes in ((battle_ground, sister_island, "00"), (west_bay, town, "10375968")):
         dots = unit_vectors(np.array([candidate[4:6]])) @ unit_vectors(np.array([context[:2]])).T
-        got, shared = context_geometry(dots, ["KY"], [context], [codes], [candidate.feature_code])
+        got, shared, _ = context_geometry(dots, ["KY"], [context], [codes], [candidate.feature_code])
         assert shared.tolist() == [[True]]
         assert got.tolist() == dots.tolist()
 
@@ -425,7 +442,7 @@ def test_a_country_the_document_names_holds_its_places_wherever_they_lie() -> No
     here = unit_vectors(np.array([(c.latitude, c.longitude) for c in candidates]))
     dots = here @ unit_vectors(np.array([MEXICO[:2]])).T
     countries = [c.country_code for c in candidates]
-    got, shared = context_geometry(dots, countries, [MEXICO])
+    got, shared, _ = context_geometry(dots, countries, [MEXICO])
     pulls, _, _, _ = context_pulls(got, shared, np.ones(1))
     inside = math.exp(-COUNTRY_KM / CONTEXT_SCALE_KM)
     assert pulls[:2].tolist() == pytest.approx([inside, inside])  # in Mexico, near its point or not
@@ -433,7 +450,7 @@ def test_a_country_the_document_names_holds_its_places_wherever_they_lie() -> No
     # A place of the country that is not the country itself pulls as the point it is: the
     # village beside Mexico City most.
     mexico_city = (*MEXICO[:2], "MX", "09", False)
-    plain, _, _, _ = context_pulls(*context_geometry(dots, countries, [mexico_city]), np.ones(1))
+    plain, _, _, _ = context_pulls(*context_geometry(dots, countries, [mexico_city])[:2], np.ones(1))
     assert plain[0] > inside > plain[1]
 
 
@@ -456,7 +473,7 @@ def test_a_named_countrys_capital_lies_no_farther_than_it_does() -> None:
     irbid = place(248946, "JO", (32.56, 35.85), 0.7, "P.PPLA")  # 68 km from Amman: no capital
     here = unit_vectors(np.array([(c.latitude, c.longitude) for c in (amman, irbid)]))
     dots = here @ unit_vectors(np.array([jordan[:2]])).T
-    got, _ = context_geometry(dots, ["JO", "JO"], [jordan], feature_codes=["PPLC", "PPLA"])
+    got, _, _ = context_geometry(dots, ["JO", "JO"], [jordan], feature_codes=["PPLC", "PPLA"])
     assert got[:, 0].tolist() == pytest.approx([dots[0, 0], math.cos(COUNTRY_KM / 6371.0)])
     assert got[0, 0] > got[1, 0]
 
@@ -478,7 +495,7 @@ def test_a_place_outside_a_named_country_lies_across_its_border_from_the_places_
     here = unit_vectors(np.array([(c.latitude, c.longitude) for c in (inside, across)]))
     dots = here @ unit_vectors(np.array([qatar[:2]])).T
     assert distance_km(qatar[:2], (24.11, 52.73)) < COUNTRY_KM
-    pulls, _, _, _ = context_pulls(*context_geometry(dots, ["QA", "AE"], [qatar]), np.ones(1))
+    pulls, _, _, _ = context_pulls(*context_geometry(dots, ["QA", "AE"], [qatar])[:2], np.ones(1))
     assert pulls.tolist() == pytest.approx(
         [math.exp(-COUNTRY_KM / CONTEXT_SCALE_KM), math.exp(-(COUNTRY_KM + BORDER_KM) / CONTEXT_SCALE_KM)]
     )
@@ -504,7 +521,7 @@ def test_countries_named_together_lie_as_near_as_their_points() -> None:
     town = place(1, "LB", (33.85, 35.90), 0.5)
     here = unit_vectors(np.array([(c.latitude, c.longitude) for c in (lebanon, town)]))
     dots = here @ unit_vectors(np.array([syria[:2]])).T
-    got, _ = context_geometry(dots, ["LB", "LB"], [syria], feature_codes=["PCLI", "PPL"])
+    got, _, _ = context_geometry(dots, ["LB", "LB"], [syria], feature_codes=["PCLI", "PPL"])
     assert got[:, 0].tolist() == pytest.approx([dots[0, 0], math.cos((COUNTRY_KM + BORDER_KM) / 6371.0)])
 
 
@@ -517,7 +534,7 @@ def test_a_named_country_is_no_farther_from_itself_than_its_capital_is() -> None
     country = place(3703430, "PA", named[:2], 1.0, "A.PCLI")
     capital = place(3703443, "PA", named[:2], 0.91, "P.PPLC")
     dots = unit_vectors(np.array([named[:2], named[:2]])) @ unit_vectors(np.array([named[:2]])).T
-    got, _ = context_geometry(dots, ["PA", "PA"], [named], feature_codes=["PCLI", "PPLC"])
+    got, _, _ = context_geometry(dots, ["PA", "PA"], [named], feature_codes=["PCLI", "PPLC"])
     assert got[:, 0].tolist() == pytest.approx(dots[:, 0].tolist())
     ranked = rank(normalize("Panama"), [(country, [hit("Panama")]), (capital, [hit("Panama")])], Hints())
     assert ranked[0].place.place_id == 3703430
