@@ -1215,7 +1215,8 @@ def _spans_in_run(
                     and not _among_english_words(tokens, before, run[i + length - 1] + 1)
                 )
                 cued = (
-                    previous_word in PLACE_PREPOSITIONS
+                    # A preposition cues the name after it, not one opening the next sentence (*Cebu City. Ferry*)
+                    (previous_word in PLACE_PREPOSITIONS and not first.sentence_start)
                     or bool(first.elided)
                     or after_proclitic
                     or in_place_case

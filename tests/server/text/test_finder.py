@@ -247,6 +247,21 @@ def test_a_french_preposition_holding_an_article_gives_the_name_its_article() ->
     ]
 
 
+def test_a_place_preposition_ending_a_sentence_cues_no_name_opening_the_next() -> None:
+    # *City* is a place cue (the city of X); *Cebu City. Ferry services* cued Ferry County.
+    written = {"cebu city", "ferry", "dar es salaam"}
+    found = find_spans(
+        "Power was restored in Cebu City. Ferry services to Dar es Salaam resumed.",
+        lambda t: t.lower() in written,
+        lambda t: t.lower() in written,
+    )
+    assert [(s.text, s.after_place_preposition) for s in found] == [
+        ("Cebu City", True),
+        ("Ferry", False),
+        ("Dar es Salaam", True),
+    ]
+
+
 def test_a_kurdish_oblique_ending_comes_off_a_name() -> None:
     written = {"hewlêr", "qamişlo", "şam"}
     text = "Li Qamişloyê û ji Hewlêrê, paşê Şamê."
