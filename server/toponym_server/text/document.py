@@ -12,6 +12,7 @@ from typing import TypeGuard
 
 from toponym_server.index.reader import IndexReader, PlaceRow
 from toponym_server.matching.features import Kind
+from toponym_server.matching.generic_words import kind_of
 from toponym_server.matching.keys import exact_key, naming_keys
 from toponym_server.matching.normalize import normalize
 from toponym_server.matching.ranking import ContextWeights, Hints, distance_km, named_division
@@ -780,9 +781,23 @@ def _accept(span: Span, best: Candidate, strong: bool, listed: bool, min_confide
         or not (cued or (area and best.confidence >= NO_CUE_CONFIDENCE))
     ):
         return False
+    if one_word and not cued and (span.after_article or span.opens_sentence) and _division_by_its_word(span, best):
+        return False
     if one_word and not prominent and not cued:
         return not (span.after_article or span.opens_sentence or uncased)
     return True
+
+
+def _division_by_its_word(span: Span, best: Candidate) -> bool:
+    """Tell whether ``best`` is a division below the first level whose name the span writes without its word.
+
+    *Power County* for *Power*, *Ferry County* for *Ferry*: opening a sentence or after an
+    article, such a word is the common noun (*Power was restored*, *Ferry services resumed*).
+    """
+    if best.place.feature_class != "A" or _major_area(best):
+        return False
+    head, _, word = best.place.name.rpartition(" ")
+    return bool(head) and kind_of(word.casefold()) == "admin" and normalize(head).folded == normalize(span.name).folded
 
 
 def _turned_down(span: Span, reachable: _Reachable) -> bool:

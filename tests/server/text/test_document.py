@@ -490,6 +490,15 @@ def test_a_place_written_with_a_comma_and_in_before_its_area_is_the_one_inside_i
     assert [m.candidates[0].place.feature_code for m in listed] == ["ADM1", "ADM1", "ADM1"]
 
 
+def test_a_sentences_first_word_named_as_a_county_without_its_word_is_the_common_noun(
+    embedded_index: IndexReader,
+) -> None:
+    # Power County and Ferry County (US) bear *Power* and *Ferry* among their names.
+    text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
+    text = "Power was restored in Cebu City. Ferry services between Dar es Salaam and Zanzibar resumed."
+    assert [m.text for m in text_resolver.resolve_text(text)] == ["Cebu City", "Dar es Salaam", "Zanzibar"]
+
+
 def test_french_a_asks_for_a_town_and_au_for_a_country_or_region(embedded_index: IndexReader) -> None:
     text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
     text = "Il a siégé à Québec puis au Québec, à Luxembourg et au Luxembourg, à Mexico puis au Mexique."
