@@ -118,6 +118,8 @@ _SLAVIC_NOMINATIVES = (
 first, with the endings of the name they may stand for: *Одесу*, *Ракки*, *Полтаве*, *Запоріжжі*,
 *Авдеевкой*, *Сумах*, *Китаем*, *Дубае*."""
 _SLAVIC_VOWELS = frozenset("аеёиоуыэюяіїє")
+_ON_A_RIVER = "-на-"
+"""What joins a Russian or Ukrainian town's name to its river's (*Ростов-на-Дону*, *Комсомольск-на-Амуре*)."""
 _SLAVIC_DIVISION_NOUNS = {
     **dict.fromkeys(("область", "области", "областью", "області", "областю"), "область"),
     **dict.fromkeys(("край", "края", "краю", "крае", "краем"), "край"),
@@ -853,16 +855,21 @@ def _as_written(raw: str, words: int, cased: bool, written: KnowsName) -> list[t
         if phrase is not None:
             return [(0, len(raw), phrase), whole] if written(phrase) and not written(raw) else [whole]
         # A name whose case ending is cut ends on a consonant: *Китае* is no case of Кита (Quito),
-        # which would be *Ките*, but of Китай.
+        # which would be *Ките*, but of Китай. A name on a river declines its first word
+        # (*Ростове-на-Дону* is Ростов-на-Дону).
+        head, on, river = raw.partition(_ON_A_RIVER)
+        declined, rest = (head, on + river) if on and head else (raw, "")
         cut = [
-            (0, len(raw), raw[: -len(e)])
+            (0, len(raw), declined[: -len(e)] + rest)
             for e in _SLAVIC_CASE_ENDINGS
-            if raw.endswith(e) and len(raw) - len(e) >= 4 and raw[-len(e) - 1].lower() not in _SLAVIC_VOWELS
+            if declined.endswith(e)
+            and len(declined) - len(e) >= 4
+            and declined[-len(e) - 1].lower() not in _SLAVIC_VOWELS
         ]
         restored = [
-            (0, len(raw), raw[: -len(e)] + nominative)
+            (0, len(raw), declined[: -len(e)] + nominative + rest)
             for e, nominatives in _SLAVIC_NOMINATIVES
-            if raw.endswith(e) and len(raw) - len(e) >= 3
+            if declined.endswith(e) and len(declined) - len(e) >= 3
             for nominative in nominatives
         ]
         others = cut + restored

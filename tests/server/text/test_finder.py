@@ -207,6 +207,21 @@ def test_a_slavic_case_ending_stands_for_a_name_in_i_kratkoye_not_for_one_cut_to
     ]
 
 
+def test_a_town_on_a_river_declines_its_first_word() -> None:
+    # Before, в Ростове-на-Дону was looked up as written and met Rostov only by transliteration.
+    written = {"ростов-на-дону", "комсомольск-на-амуре"}
+    found = find_spans(
+        "Матч в Ростове-на-Дону. Рейсы из Ростова-на-Дону и Комсомольска-на-Амуре.",
+        lambda t: t.lower() in written | {"ростове-на-дону"},
+        lambda t: t.lower() in written,
+    )
+    assert [(s.text, s.name) for s in found] == [
+        ("Ростове-на-Дону", "Ростов-на-Дону"),
+        ("Ростова-на-Дону", "Ростов-на-Дону"),
+        ("Комсомольска-на-Амуре", "Комсомольск-на-Амуре"),
+    ]
+
+
 def test_an_oblast_or_a_krai_in_another_case_stands_for_its_name_in_the_nominative() -> None:
     # Before, the adjective of в Белгородской области was no name, and the division's word no part of one.
     written = {"белгородская область", "краснодарский край", "харківська область", "иркутская область"}
