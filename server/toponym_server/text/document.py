@@ -63,6 +63,11 @@ PAIR_CONFIDENCE = 0.5
 _KNOWN_CACHE = 100_000
 _WRITTEN_POSTINGS = 64
 _COMMAS = frozenset({",", "\u060c"})  # the Latin and the Arabic comma
+_QUOTE_PAIRS = frozenset(
+    {("\u00ab", "\u00bb"), ("\u201c", "\u201d"), ("\u201e", "\u201c"), ("\u201e", "\u201d"), ('"', '"')}
+    | {("\u2039", "\u203a"), ("\u300c", "\u300d")}
+)
+"""Opening and closing quotation marks: guillemets, curly, low-high and straight double quotes, corner brackets."""
 _IL = re.compile(r"(?:^|\s)[Ii]l\s+\Z")
 """The Italian article *il* right before a span."""
 _NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_][\w'\u2019-]*)")
@@ -664,6 +669,7 @@ class TextResolver:
             bool(of_span[i])
             and _accept(span, of_span[i][0], strong[i], cued[i], min_confidence)
             and not _a_club_after_il(text, span, of_span[i][0])
+            and not _quoted_alone(text, span)
             for i, span in enumerate(spans)
         ]
         # A place the text names as the gazetteer spells it is not named again by a word that only
@@ -704,6 +710,17 @@ def _a_club_after_il(text: str, span: Span, best: Candidate) -> bool:
     is written so with its article: the span then holds it.)
     """
     return best.place.feature_class == "P" and bool(_IL.search(text[max(0, span.start - 4) : span.start]))
+
+
+def _quoted_alone(text: str, span: Span) -> bool:
+    """Tell whether ``span`` is all a pair of quotation marks holds: a club's, a ship's or a title's name.
+
+    *«Зенит» обыграл «Ростов»*, *the cruiser "Moskva"*: the news quotes the names of clubs, ships,
+    operations and works, not of the places they are named after.
+    """
+    before = text[max(0, span.start - 2) : span.start].rstrip(" \u00a0")
+    after = text[span.end : span.end + 2].lstrip(" \u00a0")
+    return bool(before) and bool(after) and (before[-1], after[0]) in _QUOTE_PAIRS
 
 
 def _a_given_name(text: str, span: Span) -> bool:

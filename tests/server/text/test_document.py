@@ -499,6 +499,13 @@ def test_a_sentences_first_word_named_as_a_county_without_its_word_is_the_common
     assert [m.text for m in text_resolver.resolve_text(text)] == ["Cebu City", "Dar es Salaam", "Zanzibar"]
 
 
+def test_a_name_a_pair_of_quotation_marks_holds_alone_is_no_mention(embedded_index: IndexReader) -> None:
+    # The news quotes clubs', ships' and operations' names, not the places they are named after.
+    text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
+    text = "«Зенит» обыграл «Спартак», а «Ростов» сыграл вничью с «Краснодаром». The ship \"Moskva\" sank near Odesa."
+    assert [m.text for m in text_resolver.resolve_text(text)] == ["Odesa"]
+
+
 def test_french_a_asks_for_a_town_and_au_for_a_country_or_region(embedded_index: IndexReader) -> None:
     text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
     text = "Il a siégé à Québec puis au Québec, à Luxembourg et au Luxembourg, à Mexico puis au Mexique."
