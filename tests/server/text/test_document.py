@@ -31,6 +31,11 @@ class CountingResolver(Resolver):
         return super().resolve(query, context)
 
 
+def mention_texts(index: IndexReader, text: str) -> list[str]:
+    """The texts of the mentions a text resolver on ``index`` finds in ``text``, in order."""
+    return [m.text for m in TextResolver(Resolver(index), index).resolve_text(text)]
+
+
 @pytest.fixture()
 def counting(embedded_index: IndexReader) -> tuple[TextResolver, CountingResolver]:
     resolver = CountingResolver(embedded_index)
@@ -466,9 +471,8 @@ def test_a_word_only_sounding_like_a_place_the_text_names_as_spelt_is_no_second_
     embedded_index: IndexReader,
 ) -> None:
     # Polizei meets Poland's Azerbaijani name Polşa by its consonants; Poland's own pull lifted it.
-    text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
     text = "Die Polizei in Bonn schickte Beamte nach Polen. Auch in Warschau und Krakau und Berlin."
-    assert [m.text for m in text_resolver.resolve_text(text)] == ["Bonn", "Polen", "Warschau", "Krakau", "Berlin"]
+    assert mention_texts(embedded_index, text) == ["Bonn", "Polen", "Warschau", "Krakau", "Berlin"]
 
 
 def test_a_place_in_the_area_written_after_it_with_in_is_the_one_inside_it(embedded_index: IndexReader) -> None:
@@ -494,16 +498,14 @@ def test_a_sentences_first_word_named_as_a_county_without_its_word_is_the_common
     embedded_index: IndexReader,
 ) -> None:
     # Power County and Ferry County (US) bear *Power* and *Ferry* among their names.
-    text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
     text = "Power was restored in Cebu City. Ferry services between Dar es Salaam and Zanzibar resumed."
-    assert [m.text for m in text_resolver.resolve_text(text)] == ["Cebu City", "Dar es Salaam", "Zanzibar"]
+    assert mention_texts(embedded_index, text) == ["Cebu City", "Dar es Salaam", "Zanzibar"]
 
 
 def test_a_name_a_pair_of_quotation_marks_holds_alone_is_no_mention(embedded_index: IndexReader) -> None:
     # The news quotes clubs', ships' and operations' names, not the places they are named after.
-    text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
-    text = "«Зенит» обыграл «Спартак», а «Ростов» сыграл вничью с «Краснодаром». The ship \"Moskva\" sank near Odesa."
-    assert [m.text for m in text_resolver.resolve_text(text)] == ["Odesa"]
+    text = '«Зенит» обыграл «Спартак», а «Ростов» сыграл вничью с «Краснодаром». The ship "Moskva" sank near Odesa.'
+    assert mention_texts(embedded_index, text) == ["Odesa"]
 
 
 def test_french_a_asks_for_a_town_and_au_for_a_country_or_region(embedded_index: IndexReader) -> None:
@@ -546,9 +548,8 @@ def test_a_given_name_that_is_a_major_places_before_a_surname_is_a_person(embedd
 
 
 def test_a_towns_name_after_the_italian_il_is_its_club(embedded_index: IndexReader) -> None:
-    text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
     text = "Il Napoli ha perso contro il Milan. A Milano la festa; Il Cairo e Roma."
-    assert [m.text for m in text_resolver.resolve_text(text)] == ["Milano", "Il Cairo", "Roma"]
+    assert mention_texts(embedded_index, text) == ["Milano", "Il Cairo", "Roma"]
 
 
 def test_a_cued_place_beside_a_capitalised_word_it_is_no_piece_of_stays_a_mention(embedded_index: IndexReader) -> None:

@@ -30,6 +30,15 @@ def written_spans(text: str, places: set[str]) -> list[str]:
     return [s.text for s in find_spans(text, known, known)]
 
 
+def named_spans(text: str, places: set[str]) -> list[tuple[str, str]]:
+    """Each span of ``text`` and the name it stands for, with ``places`` (in lower case) known and written."""
+
+    def known(name: str) -> bool:
+        return name.lower() in places
+
+    return [(s.text, s.name) for s in find_spans(text, known, known)]
+
+
 def test_the_longest_known_stretch_of_a_run_wins() -> None:
     assert spans("Shelling in Deir ez-Zor and Aleppo.") == ["Deir ez-Zor", "Aleppo"]
 
@@ -194,12 +203,7 @@ def test_a_slavic_case_ending_stands_for_a_name_in_i_kratkoye_not_for_one_cut_to
     # Before, в Китае, Китаем and в Дубае were Quito (Кита) and a Saudi village (Дуба): a name
     # whose ending is cut ends on a consonant (Кита would be в Ките), and Китае is a case of Китай.
     written = {"китай", "кита", "дубай", "дуба", "нигерия", "нигери"}
-    found = find_spans(
-        "Торговля с Китаем. В Китае и в Дубае, в Нигерии.",
-        lambda t: t.lower() in written,
-        lambda t: t.lower() in written,
-    )
-    assert [(s.text, s.name) for s in found] == [
+    assert named_spans("Торговля с Китаем. В Китае и в Дубае, в Нигерии.", written) == [
         ("Китаем", "Китай"),
         ("Китае", "Китай"),
         ("Дубае", "Дубай"),
@@ -225,13 +229,8 @@ def test_a_town_on_a_river_declines_its_first_word() -> None:
 def test_an_oblast_or_a_krai_in_another_case_stands_for_its_name_in_the_nominative() -> None:
     # Before, the adjective of в Белгородской области was no name, and the division's word no part of one.
     written = {"белгородская область", "краснодарский край", "харківська область", "иркутская область"}
-    found = find_spans(
-        "Обстрел в Белгородской области и в Краснодарском крае. Удар по Харківській області. "
-        "Пожары охватили Иркутскую область.",
-        lambda t: t.lower() in written,
-        lambda t: t.lower() in written,
-    )
-    assert [(s.text, s.name) for s in found] == [
+    text = "Обстрел в Белгородской области и в Краснодарском крае. Удар по Харківській області. "
+    assert named_spans(text + "Пожары охватили Иркутскую область.", written) == [
         ("Белгородской области", "Белгородская область"),
         ("Краснодарском крае", "Краснодарский край"),
         ("Харківській області", "Харківська область"),
@@ -249,12 +248,7 @@ def test_a_cyrillic_word_looked_up_as_written_keeps_the_nominative_it_may_stand_
 def test_a_french_preposition_holding_an_article_gives_the_name_its_article() -> None:
     # Before, au Havre was Havré (Belgium) and au Mans Mons: au is à le, du de le, aux à les.
     written = {"le havre", "havre", "le mans", "mans", "les sables-d'olonne", "sables-d'olonne", "canada"}
-    found = find_spans(
-        "Il est arrivé au Havre, puis du Mans aux Sables-d'Olonne; au Canada.",
-        lambda t: t.lower() in written,
-        lambda t: t.lower() in written,
-    )
-    assert [(s.text, s.name) for s in found] == [
+    assert named_spans("Il est arrivé au Havre, puis du Mans aux Sables-d'Olonne; au Canada.", written) == [
         ("Havre", "Le Havre"),
         ("Mans", "Le Mans"),
         ("Sables-d'Olonne", "Les Sables-d'Olonne"),
