@@ -218,6 +218,35 @@ class TextResolver:
                 return _as_sure_as(answers[0].confidence, place, [c for c in answers if c is not place])
         return answers
 
+    def _as_declined(
+        self,
+        spans: list[Span],
+        of_span: list[list[Candidate]],
+        fixed: set[int],
+        hints: Hints,
+        limit: int,
+        proceed: Callable[[], None],
+    ) -> None:
+        """Make each span looked up as written that names no major place stand for its nominative's, if major.
+
+        A Russian or Ukrainian word in a case may be written as some small place's name too
+        (:attr:`~.finder.Span.declined`): *в Курске* is in Kursk, not in the village Kurskoye.
+        ``spans`` and their answers ``of_span`` change in place; the spans at ``fixed`` (written
+        with their area) keep theirs.
+        """
+        declined: dict[str, list[Candidate]] = {}
+        for i, span in enumerate(spans):
+            if not span.declined or i in fixed or (of_span[i] and _major(of_span[i][0])):
+                continue
+            if span.declined not in declined:
+                proceed()
+                query = in_document(Query(span.declined, hints, limit=limit, min_confidence=0.0))
+                declined[span.declined] = self.resolver.resolve(query)
+            answers = declined[span.declined]
+            if answers and _major(answers[0]):
+                spans[i] = replace(span, looked_up=span.declined, declined="")
+                of_span[i] = answers
+
     def _as_french_prepositions_say(self, text: str, span: Span, answers: list[Candidate]) -> list[Candidate]:
         """``answers``, but as the French preposition before the span says: a town after *à*, an area after *au*.
 
@@ -644,18 +673,7 @@ class TextResolver:
         answers = dict(zip(distinct, chosen, strict=True))
         # A name written with its area is that place there, whatever it is elsewhere in the text.
         of_span = [qualified.get(i) or answers.get(span.name) or [] for i, span in enumerate(spans)]
-        declined: dict[str, list[Candidate]] = {}
-        for i, span in enumerate(spans):
-            if span.declined and i not in qualified and not (of_span[i] and _major(of_span[i][0])):
-                if span.declined not in declined:
-                    proceed()
-                    query = in_document(Query(span.declined, hints, limit=limit, min_confidence=0.0))
-                    declined[span.declined] = self.resolver.resolve(query)
-                # A word in a case that names a minor place as written and a major one in the
-                # nominative stands for the major one: *в Курске* is in Kursk, not in Kurskoye.
-                if declined[span.declined] and _major(declined[span.declined][0]):
-                    spans[i] = replace(span, looked_up=span.declined, declined="")
-                    of_span[i] = declined[span.declined]
+        self._as_declined(spans, of_span, set(qualified), hints, limit, proceed)
         of_span = [
             self._as_french_prepositions_say(text, span, self._as_written(span, of_span[i]))
             if i not in qualified
