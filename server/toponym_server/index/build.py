@@ -120,7 +120,9 @@ _INSERT_ENTRIES = 1 << 20
 """Key entries packed into blocks and appended to the key table per batch."""
 _SLOT_LIMIT = 1 << 26
 """Place IDs below this (all of GeoNames') are found by direct lookup when ordering keys (4 bytes each)."""
-_KEY_ROW = np.dtype([("key", "<i8"), ("place", "<i8"), ("name", "<i8"), ("spelling", "<u4"), ("script", "u1")])
+_KEY_ROW = np.dtype(
+    [("key", "<i8"), ("place", "<i8"), ("name", "<i8"), ("spelling", "<u4"), ("script", "u1"), ("foreign", "u1")]
+)
 # Worker processes pay off only once the input is this large; smaller builds stay in-process.
 _PARALLEL_AFTER_JOBS = 3 * _JOB_BATCH
 # Each name row takes its place's ranking facts from the place's row, written before it. Its
@@ -235,12 +237,16 @@ def _spelling_hash(folded: str) -> int:
 # a script the place's country writes is kept beside the others: *بيت لحم* beside the romanisation
 # *byt lhm* that GeoNames also lists, so that a query in Arabic script meets the Arabic name and
 # ranking knows the place is named so in its own country's script (matching.local_script). Such a
-# name's spelling there is its hash with its script's, and a 33rd bit set: spellings are kept
+# name's spelling there is its hash with its script's, and a 32nd bit set: spellings are kept
 # lowest first, so it never takes the place of a spelling of the others.
-_LOCAL_SPELLING = np.uint64(1 << 32)
+_HASH_SHIFT = np.uint64(1)
+"""A spelling's hash gives up its lowest bit in a sort key (its top 31 bits keep the hashes' order)."""
+_LOCAL_SPELLING = np.uint64(1 << 31)
 _SCRIPT_HASHES = np.array([zlib.crc32(script.encode("ascii")) for script in SCRIPTS], dtype=np.uint64)
 _NAME_BITS = np.uint64(31)
-"""The bits of a name ID beside its 33-bit spelling in one 64-bit sort key."""
+"""The bits of a name ID in a 64-bit sort key: below a bit that says it is a transliterated name, and its spelling."""
+_SPELLING_AT = np.uint64(32)
+"""Where a spelling (its hash's top 31 bits and :data:`_LOCAL_SPELLING`) starts in a 64-bit sort key."""
 
 
 def _countries_by_script() -> NDArray[np.bool_]:
@@ -1009,8 +1015,10 @@ def _store(
     # Each name's exact key comes first among its keys: only there do its script and its writing count.
     exact = np.cumsum(counts) - counts
     rows["spelling"][exact] ^= np.concatenate([r.writings for _w, r in parts])
+    scripts = np.concatenate([r.scripts for _w, r in parts])
     rows["script"] = 0
-    rows["script"][exact] = np.concatenate([r.scripts for _w, r in parts])
+    rows["script"][exact] = scripts
+    rows["foreign"] = np.repeat(scripts != 0, counts)
     state.keys += len(rows)
     # The top bits of the signed hash, shifted to 0..partitions-1, keep partitions in key order.
     partition = ((keys >> (64 - _PARTITION_BITS)) + (1 << (_PARTITION_BITS - 1))).astype(np.uint8)
@@ -1237,7 +1245,9 @@ def _order_partition(
 ) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64], NDArray[np.uint16]]:
     """Deduplicate a partition's key rows and put them in the key table's order.
 
-    Keeps one name per (key, place, spelling), the one with the lowest ID, and at most
+    Keeps one name per (key, place, spelling), the one written in Latin letters if one is, else
+    the one with the lowest ID (*Liban*, French for Lebanon, not the Belarusian *Лібан* folded
+    alike: a Latin query met only through a transliteration ranks as one), and at most
     ``SPELLINGS_PER_KEY`` spellings per (key, place), those of the lowest spelling hashes (a name
     in a script of its place's country is a spelling of its own under its exact key, after the
     others: see ``_LOCAL_SPELLING``); then
@@ -1247,8 +1257,8 @@ def _order_partition(
 
     Rather than sorting on four columns, each order is one sort on two 64-bit composites: the
     key's rank among the partition's keys with the place's position (the place's ID order),
-    and the spelling hash (33 bits: see ``_LOCAL_SPELLING``) with the name ID; then the key's
-    rank, and the place's priority rank with the name ID.
+    and the spelling (32 bits: see ``_LOCAL_SPELLING``) with whether the name is transliterated
+    and its ID; then the key's rank, and the place's priority rank with the name ID.
     """
     n = len(rows)
     key, place, name = rows["key"], rows["place"], rows["name"]
@@ -1269,18 +1279,20 @@ def _order_partition(
     del by_key, new_key
     group = (rank << np.uint64(place_bits)) | where.astype(np.uint64)
     del rank
-    spelling = rows["spelling"].astype(np.uint64)
+    spelling = rows["spelling"].astype(np.uint64) >> _HASH_SHIFT
     script = rows["script"]
     local = _KEPT_APART[script, tables.countries[where]] if script.any() else np.zeros(n, dtype=bool)
-    spelling[local] = (spelling[local] ^ _SCRIPT_HASHES[script[local]]) | _LOCAL_SPELLING
-    within = (spelling << _NAME_BITS) | name.astype(np.uint64)
-    del spelling, script, local
+    local_hash = rows["spelling"][local].astype(np.uint64) ^ _SCRIPT_HASHES[script[local]]
+    spelling[local] = (local_hash >> _HASH_SHIFT) | _LOCAL_SPELLING
+    foreign = rows["foreign"].astype(np.uint64) << _NAME_BITS
+    within = (spelling << _SPELLING_AT) | foreign | name.astype(np.uint64)
+    del spelling, script, local, foreign
     order = np.lexsort((within, group))
     group, within = group[order], within[order]
     same_group = np.zeros(n, dtype=bool)
     np.equal(group[1:], group[:-1], out=same_group[1:])
     same_spelling = same_group.copy()
-    same_spelling[1:] &= (within[1:] >> _NAME_BITS) == (within[:-1] >> _NAME_BITS)
+    same_spelling[1:] &= (within[1:] >> _SPELLING_AT) == (within[:-1] >> _SPELLING_AT)
     del within
     distinct = ~same_spelling
     order, group, same_group = order[distinct], group[distinct], same_group[distinct]
