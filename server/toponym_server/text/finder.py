@@ -73,7 +73,7 @@ ORGANISATION_LINKS = frozenset(
 # Adjectives of place (Syrian territory, syrische Truppen, armée irakienne) are not mentions of it.
 _GERMAN_ADJECTIVE_ENDINGS = ("isch", "ische", "ischen", "ischer", "isches")
 DEMONYM_ENDINGS = (
-    *("ian", "ean", "ese", "ish"),
+    *("ian", "ean", "yan", "ese", "ish"),
     *("ien", "ienne", "iens", "ais", "aise"),
     *_GERMAN_ADJECTIVE_ENDINGS,
 )

@@ -271,6 +271,13 @@ def test_a_place_preposition_ending_a_sentence_cues_no_name_opening_the_next() -
     ]
 
 
+def test_a_word_of_a_people_in_yan_before_what_it_describes_is_no_mention() -> None:
+    # *Libyan* sounds like Libyen, Libya's German name; *Kenyan*, *Armenian* end so too.
+    known = {"tripoli", "libyan", "nairobi"}
+    text = "Militias met in Tripoli, the Libyan capital, and officials flew to Nairobi."
+    assert written_spans(text, known) == ["Tripoli", "Nairobi"]
+
+
 def test_a_kurdish_oblique_ending_comes_off_a_name() -> None:
     written = {"hewlêr", "qamişlo", "şam"}
     text = "Li Qamişloyê û ji Hewlêrê, paşê Şamê."
