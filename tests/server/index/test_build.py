@@ -17,7 +17,7 @@ import pytest
 
 from toponym_server.index.build import BuildSummary, build_index, exit_with, expected_fingerprint, normalize_names
 from toponym_server.index.keyblocks import BLOCK_BYTES, BLOCK_ENTRIES, ENTRY_BYTES, KEY_BYTES, PAGE_SIZE, Block
-from toponym_server.index.reader import open_index
+from toponym_server.index.reader import IndexReader, open_index
 from toponym_server.index.schema import APPLICATION_ID, FORMAT_VERSION
 from toponym_server.matching.normalize import content_spelling
 from toponym_server.matching.ranking import FLAG_CANONICAL, FLAG_NON_LATIN, FLAG_ROMANISED
@@ -230,23 +230,9 @@ def test_stale_temporary_file_is_not_a_problem(tmp_path: Path) -> None:
 def test_codes_among_alternate_names_are_found_only_by_their_exact_spelling(tmp_path: Path) -> None:
     from toponym_server.matching.keys import name_keys
     from toponym_server.matching.ranking import FLAG_CODE
-    from toponym_server.sources.records import NameRecord
 
-    sari = PlaceRecord(
-        geoname_id=116996,
-        name="Sari",
-        ascii_name="Sari",
-        latitude=36.56,
-        longitude=53.06,
-        feature_class="P",
-        feature_code="PPLA",
-        country_code="IR",
-        population=296417,
-        names=(NameRecord("SRY"), NameRecord("Sary")),
-    )
-    path = tmp_path / "codes.sqlite"
-    build_index(ListSource([sari]), path, progress=False)
-    reader = open_index(path)
+    sari = _place(116996, "Sari", "IR", (36.56, 53.06), 296417, ("SRY", "Sary"), "P.PPLA")
+    reader = _indexed(tmp_path / "codes.sqlite", sari)
     code = next(n for n in reader.names_of_place(116996) if n.text == "SRY")
     assert code.flags & FLAG_CODE
     assert reader.lookup("fsry", 5), "the exact spelling still finds the place"
@@ -333,22 +319,43 @@ def test_a_build_worker_of_a_build_already_gone_ends_at_once() -> None:
         worker.kill()
 
 
-def _bethlehem(geoname_id: int, country: str, population: int) -> PlaceRecord:
+def _place(
+    geoname_id: int,
+    name: str,
+    country: str,
+    point: tuple[float, float],
+    population: int,
+    names: tuple[str, ...],
+    feature: str = "P.PPL",
+) -> PlaceRecord:
+    """A place of the gazetteer with these alternate names, for a build of a few places."""
     from toponym_server.sources.records import NameRecord
 
-    # GeoNames lists the romanisation byt lhm beside the Arabic and Hebrew names: all fold alike.
+    feature_class, feature_code = feature.split(".")
     return PlaceRecord(
         geoname_id=geoname_id,
-        name="Bethlehem",
-        ascii_name="Bethlehem",
-        latitude=31.70,
-        longitude=35.20,
-        feature_class="P",
-        feature_code="PPL",
+        name=name,
+        ascii_name=name,
+        latitude=point[0],
+        longitude=point[1],
+        feature_class=feature_class,
+        feature_code=feature_code,
         country_code=country,
         population=population,
-        names=tuple(NameRecord(text) for text in ("byt lhm", "בית לחם", "بيت لحم", "بیت لحم")),
+        names=tuple(NameRecord(text) for text in names),
     )
+
+
+def _indexed(path: Path, *places: PlaceRecord) -> IndexReader:
+    """The index of ``places`` built at ``path``, opened."""
+    build_index(ListSource(list(places)), path, progress=False)
+    return open_index(path)
+
+
+def _bethlehem(geoname_id: int, country: str, population: int) -> PlaceRecord:
+    # GeoNames lists the romanisation byt lhm beside the Arabic and Hebrew names: all fold alike.
+    names = ("byt lhm", "בית לחם", "بيت لحم", "بیت لحم")
+    return _place(geoname_id, "Bethlehem", country, (31.70, 35.20), population, names)
 
 
 def test_a_name_in_each_script_of_its_country_is_kept_under_its_exact_key(tmp_path: Path) -> None:
@@ -418,23 +425,9 @@ def test_of_names_folded_alike_a_key_keeps_the_one_in_latin_letters(tmp_path: Pa
     # Lebanon's Belarusian name Лібан folds as its French name Liban does, and GeoNames lists it
     # first: kept instead, it made a Latin *Liban* meet Lebanon only through a transliteration.
     from toponym_server.matching.keys import name_keys
-    from toponym_server.sources.records import NameRecord
 
-    lebanon = PlaceRecord(
-        geoname_id=272103,
-        name="Lebanon",
-        ascii_name="Lebanon",
-        latitude=33.83,
-        longitude=35.83,
-        feature_class="A",
-        feature_code="PCLI",
-        country_code="LB",
-        population=6848925,
-        names=tuple(NameRecord(text) for text in ("Лібан", "Liban")),
-    )
-    path = tmp_path / "latin.sqlite"
-    build_index(ListSource([lebanon]), path, progress=False)
-    reader = open_index(path)
+    lebanon = _place(272103, "Lebanon", "LB", (33.83, 35.83), 6848925, ("Лібан", "Liban"), "A.PCLI")
+    reader = _indexed(tmp_path / "latin.sqlite", lebanon)
     names = {name.name_id: name.text for name in reader.names_of_place(272103)}
     for key in name_keys("Liban"):
         kept = [names[name_id] for name_id, _ in reader.lookup(key, 50)]
