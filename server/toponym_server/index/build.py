@@ -1286,7 +1286,7 @@ def _order_partition(
     spelling[local] = (local_hash >> _HASH_SHIFT) | _LOCAL_SPELLING
     foreign = rows["foreign"].astype(np.uint64) << _NAME_BITS
     within = (spelling << _SPELLING_AT) | foreign | name.astype(np.uint64)
-    del spelling, script, local, foreign
+    del spelling, script, local, local_hash, foreign
     order = np.lexsort((within, group))
     group, within = group[order], within[order]
     same_group = np.zeros(n, dtype=bool)
