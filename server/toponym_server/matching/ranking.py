@@ -165,6 +165,16 @@ W_ADMIN_AREA = -1.0
 _NAMESAKE_CLOSENESS = 0.05
 # How much less prominent than a division a town may be and still be the place it is named after.
 _SEAT_PROMINENCE = 0.15
+# The share of a division's people that a town met by a name not its own must hold to be the place
+# the division's name means: Aleppo holds three quarters of its governorate (*Halab*), New York
+# City 28 % of its state; Recife, which bears *Pernambuco* among its names, a sixth of its state,
+# Oklahoma City 22 % and Okazaki (*Aichi*) 5 %. A country's capital needs none (*Lisboa*, *Berne*),
+# nor a town named so by its own name; where the index gives either figure as 0 the share is not known.
+# Only of a first-level division: a second-level one is most often named after its seat, whatever
+# share of its people that holds (Italy's and Spain's provinces, India's districts: *Mantova* and
+# *Padova* are the cities GeoNames calls Mantua and Padua, which bear them in Italian).
+_SEAT_SHARE = 0.25
+_SHARE_WEIGHED = "ADM1"
 # How far from a division's point a town met by a name not its own may lie and still be the place
 # the division is named after (*Raqqa*, *Oklahoma City*); one elsewhere in the country that bears
 # the name among its others is not (*Maine*, an alternate name of Des Plaines, Illinois). A town
@@ -857,7 +867,7 @@ def rank(
     context: Sequence[ContextPoint] = (),
     model: RankingModel = MODEL,
     namesakes: Namesakes | None = None,
-    capital_people: Mapping[int, int] = _NO_PEOPLE,
+    people: Mapping[int, int] = _NO_PEOPLE,
 ) -> list[Ranked]:
     """Score every candidate place and return them best first.
 
@@ -865,9 +875,11 @@ def rank(
     the signals the benchmarks cannot fit; those are kept apart as the candidate's ``bonus``.
     A division is weighed against its namesakes in its country among ``candidates`` and
     ``namesakes``: a caller that ranks its candidates in stages gives the :class:`Namesakes` of
-    those it ranked before. ``capital_people`` gives the population of capitals among the
-    candidates, by place ID (:data:`CAPITAL_PEOPLE`); one it leaves out, or of a country the
-    hints name, weighs as a capital.
+    those it ranked before. ``people`` gives the population of places by ID, asked only of the
+    capitals among the candidates (:data:`CAPITAL_PEOPLE`) and of a division named as written
+    and the towns it may be named after (:data:`_SEAT_SHARE`), so a caller may read each as it is
+    asked; a capital it leaves out, or of a country the hints name, weighs as a capital, and a
+    division or town it leaves out holds a share not known.
     """
     language = hints.language.split("-")[0].lower()
     kept: list[tuple[PlaceFacts, Sequence[NameView]]] = []
@@ -876,11 +888,11 @@ def rank(
     for place, hits in meeting(query, candidates):
         kind = kind_of_feature(place.feature_class, place.feature_code)
         if hits and admits(hints, place, kind):
-            people = capital_people.get(place.place_id, CAPITAL_PEOPLE)
-            small = people < CAPITAL_PEOPLE and place.country_code not in hints.countries
-            if small and place.feature_code == CAPITAL_CODE:
-                place = place._replace(prominence=as_populated(place.prominence, place.feature_code, people))
-                small_capitals.add(place.place_id)
+            if place.feature_code == CAPITAL_CODE and place.country_code not in hints.countries:
+                dwellers = people.get(place.place_id, CAPITAL_PEOPLE)
+                if dwellers < CAPITAL_PEOPLE:
+                    place = place._replace(prominence=as_populated(place.prominence, place.feature_code, dwellers))
+                    small_capitals.add(place.place_id)
             kept.append((place, hits))
             kinds.append(kind)
     table, described = _with_described(query, kept, kinds, evidence_table(query, kept, hints), namesakes)
@@ -920,7 +932,7 @@ def rank(
         local = _local_name(query, place, hits) if query.transliterated else None
         if kind is Kind.ADMIN_AREA:
             if (query.generic_kind != "admin" or Kind.POPULATED_PLACE in asks) and (
-                not as_named or namesakes.has_seat(place)
+                not as_named or namesakes.has_seat(place, people)
             ):
                 base += W_ADMIN_AREA
         elif kind is Kind.COUNTRY:
@@ -955,7 +967,7 @@ def rank(
         if (
             kind is not Kind.COUNTRY
             and (as_named or view == _DESCRIBED_VIEW)
-            and _names_another_place(query, place, hits, hit, namesakes, local)
+            and _names_another_place(query, place, hits, hit, namesakes, local, people)
         ):
             base += W_OTHERS_NAME
             signals.append(_OTHERS_NAME)
@@ -1003,27 +1015,40 @@ def rank(
     return with_context(ranked, context, evidence=not confines(hints))
 
 
+class Town(NamedTuple):
+    """A populated place named as closely as a division can be: what :meth:`Namesakes.has_seat` weighs."""
+
+    place_id: int
+    prominence: float
+    latitude: float
+    longitude: float
+    own: bool
+    """Named so by its own (canonical) name."""
+    capital: bool
+    """Its country's capital."""
+
+
 @dataclass(slots=True)
 class Namesakes:
     """What the candidates ranked so far tell of a division's or a country's namesakes.
 
-    ``towns`` holds, by country, the prominence and the point of each populated place named as
-    closely as a division can be (within :data:`_NAMESAKE_CLOSENESS` of whole), and whether by its
-    own (canonical) name; ``divisions``, by
-    (country, first level or not), the closest similarity of a division; ``owned``, by the name
-    as written (case aside), the prominence of the most prominent place other than a country that
-    the query names exactly (or as it describes) by its own (canonical) name, ``towns_own`` the
-    same of towns alone, and ``divisions_own`` the prominence and country of each first- or
-    second-level division so named. Marks count: *Saïda* (Algeria) is not Sidon's *Saida*, nor *Franca* (Brazil)
-    France's *França*.
+    ``towns`` holds, by country, each populated place named as closely as a division can be
+    (within :data:`_NAMESAKE_CLOSENESS` of whole); ``divisions``, by (country, first level or
+    not), the closest similarity of a division; ``owned``, by the name as written (case aside),
+    the prominence of the most prominent place other than a country that the query names exactly
+    (or as it describes) by its own (canonical) name, ``towns_own`` the same of towns alone, and
+    ``divisions_own`` the prominence and country of each first- or second-level division so
+    named, and the ID of a first-level one (0 for another, the share of whose people its towns
+    hold is not weighed: :data:`_SEAT_SHARE`). Marks count: *Saïda* (Algeria) is not Sidon's
+    *Saida*, nor *Franca* (Brazil) France's *França*.
     """
 
-    towns: dict[str, tuple[tuple[float, float, float, bool], ...]]
+    towns: dict[str, tuple[Town, ...]]
     divisions: dict[tuple[str, bool], float]
     owned: dict[str, float] = field(default_factory=dict)
     written: bool = False
     towns_own: dict[str, float] = field(default_factory=dict)
-    divisions_own: dict[str, tuple[tuple[float, str], ...]] = field(default_factory=dict)
+    divisions_own: dict[str, tuple[tuple[float, str, int], ...]] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -1040,7 +1065,9 @@ class Namesakes:
             country = place.country_code
             if place.feature_class == "P":
                 if similarity >= 1.0 - _NAMESAKE_CLOSENESS:
-                    town = (place.prominence, place.latitude, place.longitude, bool(name.flags & FLAG_CANONICAL))
+                    own = bool(name.flags & FLAG_CANONICAL)
+                    capital = place.feature_code == CAPITAL_CODE
+                    town = Town(place.place_id, place.prominence, place.latitude, place.longitude, own, capital)
                     towns[country] = (*towns.get(country, ()), town)
             elif place.feature_class == "A" and place.feature_code.startswith("ADM"):
                 level = (country, place.feature_code == "ADM1")
@@ -1057,42 +1084,75 @@ class Namesakes:
                 if place.feature_class == "P" and place.prominence > towns_own.get(text, -1.0):
                     towns_own[text] = place.prominence
                 if place.feature_code in _OWNING_DIVISIONS:
-                    divisions_own[text] = (*divisions_own.get(text, ()), (place.prominence, country))
+                    shared = place.place_id if place.feature_code == _SHARE_WEIGHED else 0
+                    division = (place.prominence, country, shared)
+                    divisions_own[text] = (*divisions_own.get(text, ()), division)
             written = written or _written(similarity, view)
         return cls(towns, divisions, owned, written, towns_own, divisions_own)
 
-    def own_name_elsewhere(self, text: str, bearer: PlaceFacts) -> bool:
+    def own_name_elsewhere(self, text: str, bearer: PlaceFacts, people: Mapping[int, int] = _NO_PEOPLE) -> bool:
         """Tell whether a place bearing ``text`` (case aside) as its own name outweighs ``bearer``, which bears it too.
 
         A town of some prominence (:func:`_owns`), or a first- or second-level division of another
         country (*Antioquia*, Colombia's department, not Antakya, whose Spanish name it is;
         *Somerset*, the English county, not Bellflower, California, once so called): a division's
         name that a town of its own country bears is often the town's as its seat (Ghulja, named
-        Yili as the prefecture is), but a town abroad is no seat of it.
+        Yili as the prefecture is), but a town abroad is no seat of it. Nor is a town that holds
+        less than :data:`_SEAT_SHARE` of a first-level division's people, by ``people`` (population
+        by place ID), and is not its country's capital (*Pernambuco* is the state, not Recife).
         """
         if _owns(self.towns_own.get(text, -1.0), bearer):
             return True
         return any(
-            country != bearer.country_code and _owns(prominence, bearer)
-            for prominence, country in self.divisions_own.get(text, ())
+            _owns(prominence, bearer)
+            and (country != bearer.country_code or _not_named_after(bearer, division_id, people))
+            for prominence, country, division_id in self.divisions_own.get(text, ())
         )
 
-    def has_seat(self, division: PlaceFacts) -> bool:
+    def has_seat(self, division: PlaceFacts, people: Mapping[int, int] = _NO_PEOPLE) -> bool:
         """Tell whether a town of the division's country, about as prominent, is named as it is.
 
-        By its own name, or by another within :data:`SEAT_KM` of the division.
+        By its own name, or by another within :data:`SEAT_KM` of the division if it is the
+        country's capital or holds :data:`_SEAT_SHARE` of a first-level division's people or more,
+        by ``people`` (population by place ID; a share it does not give is taken as held).
         """
         here = (division.latitude, division.longitude)
-        return any(
-            prominence >= division.prominence - _SEAT_PROMINENCE and (own or distance_km(here, (lat, lon)) <= SEAT_KM)
-            for prominence, lat, lon, own in self.towns.get(division.country_code, ())
-        )
+        for town in self.towns.get(division.country_code, ()):
+            if town.prominence < division.prominence - _SEAT_PROMINENCE:
+                continue
+            if town.own:
+                return True
+            if distance_km(here, (town.latitude, town.longitude)) > SEAT_KM:
+                continue
+            if (
+                town.capital
+                or division.feature_code != _SHARE_WEIGHED
+                or _holds_share(people.get(town.place_id, 0), people.get(division.place_id, 0))
+            ):
+                return True
+        return False
 
     def outranked_by_level(self, division: PlaceFacts, first_level: bool, similarity: float) -> bool:
         """Tell whether ``division`` is not of the level asked for while one of its country that is is as close."""
         if (division.feature_code == "ADM1") == first_level:
             return False
         return self.divisions.get((division.country_code, first_level), -1.0) >= similarity - _NAMESAKE_CLOSENESS
+
+
+def _not_named_after(bearer: PlaceFacts, division_id: int, people: Mapping[int, int]) -> bool:
+    """Tell whether ``bearer``, a place of a division's country bearing its name, is known to be no town named after it.
+
+    It is not when it is a town other than the capital that holds less than :data:`_SEAT_SHARE`
+    of the division's people, by ``people``; a share not known (or of a division ID of 0) is taken as held.
+    """
+    if bearer.feature_class != "P" or bearer.feature_code == CAPITAL_CODE:
+        return False
+    return not _holds_share(people.get(bearer.place_id, 0), people.get(division_id, 0))
+
+
+def _holds_share(town_people: int, division_people: int) -> bool:
+    """Tell whether a town holds :data:`_SEAT_SHARE` of its division's people, or either figure is not known (0)."""
+    return not (town_people and division_people) or town_people >= _SEAT_SHARE * division_people
 
 
 def _with_described(
@@ -1237,21 +1297,23 @@ def _names_another_place(
     hit: NameView,
     namesakes: Namesakes,
     local: NameView | None,
+    people: Mapping[int, int] = _NO_PEOPLE,
 ) -> bool:
     """Tell whether ``hit``, the name that met ``place`` as written, is another town's own name rather than its own.
 
     It is when it is none of the place's own names (canonical, preferred or short, one a curated
     file gives, one in a script its country writes, a code) and a town of some prominence
     (:func:`_owns`) or a first- or second-level division of another country among the candidates bears it as
-    its canonical name (:meth:`Namesakes.own_name_elsewhere`). A division's name borne by a town of
-    its country is left alone: the town is often its seat (Ghulja, named Yili as the prefecture is).
+    its canonical name (:meth:`Namesakes.own_name_elsewhere`, which reads ``people``). A division's
+    name borne by a town of its country is left alone, unless the town holds few of its people: the
+    town is often its seat (Ghulja, named Yili as the prefecture is).
     """
     if query.transliterated or local is not None:
         return False
     if hit.flags & (FLAG_CANONICAL | FLAG_PREFERRED | FLAG_SHORT | FLAG_CODE | FLAG_CUSTOM):
         return False
     text = hit.text.casefold()
-    if not namesakes.own_name_elsewhere(text, place):
+    if not namesakes.own_name_elsewhere(text, place, people):
         return False
     return not any(other.flags & FLAG_CANONICAL and other.text.casefold() == text for other in hits)
 

@@ -57,6 +57,7 @@ from toponym_server.resolver.kept import (
     related_from,
 )
 from toponym_server.resolver.kept_names import KeptNameRows
+from toponym_server.resolver.populations import Populations
 from toponym_server.resolver.qualified import (
     AREA_CHOICES,
     AREA_CONFIDENCE,
@@ -142,9 +143,6 @@ _SPELT_INSIDE_LOOKED_UP = 1_000
 """How many places of a qualified name's spelling are read to tell which of its areas hold one, most prominent first."""
 _WHOLE_NAMES_READ = 4
 """How many names folded as a qualified text are read to tell whether one is written so, with its commas."""
-
-
-_POPULATION_AT = PlaceRow._fields.index("population")
 
 
 def _facts(row: tuple[Any, ...]) -> PlaceFacts:
@@ -429,8 +427,8 @@ class Resolver:
         # kept flat (see kept.py).
         self._related_kept: KeptRows[tuple[Any, ...]] = KeptRows(_PLACE_ROWS_KEPT)
         self._point_vectors: dict[ContextPoint, tuple[float, float, float]] = {}
-        # The population of each capital met so far, which ranking weighs (CAPITAL_PEOPLE): a few hundred.
-        self._capital_people: dict[int, int] = {}
+        # The population of the few places ranking weighs by it (capitals, divisions and their seats).
+        self._people = Populations(index)
 
     def resolve(
         self, query: Query, context: Sequence[ContextPoint] = (), weights: ContextWeights | None = None
@@ -1063,18 +1061,9 @@ class Resolver:
             candidates = again + [new[i] for i in chosen]
         merged = dict(scored)
         namesakes = Namesakes.of((item.place, item.similarity, item.view, item.matched) for item in scored.values())
-        capital_people = self._people_of_capitals(candidates)
-        for item in rank(normalized, candidates, hints, namesakes=namesakes, capital_people=capital_people):
+        for item in rank(normalized, candidates, hints, namesakes=namesakes, people=self._people):
             merged[item.place.place_id] = item
         return merged
-
-    def _people_of_capitals(self, candidates: Sequence[tuple[PlaceFacts, Sequence[NameRow]]]) -> dict[int, int]:
-        """The population of every capital met so far, read from the index once each (in a turn)."""
-        known = self._capital_people
-        missing = [p.place_id for p, _ in candidates if p.feature_code == "PPLC" and p.place_id not in known]
-        for row in self.index.place_fields_by_id(missing):
-            known[row[0]] = row[_POPULATION_AT]
-        return known
 
     def _in_language(self, names: list[NameRow], query: Normalized, language: str) -> list[NameRow]:
         """``names``, each spelt as ``query`` that its place also bears so in ``language`` under that name's tag.

@@ -33,6 +33,7 @@ from toponym_server.matching.ranking import (
     Namesakes,
     PlaceFacts,
     Ranked,
+    Town,
     distance_km,
     rank,
     unit_vectors,
@@ -809,15 +810,44 @@ def test_a_division_met_only_by_a_near_spelling_yields_to_a_town() -> None:
 def test_a_division_is_weighed_against_the_towns_a_caller_ranked_before() -> None:
     county = place(4177409, "US", (30.6, -86.2), 0.60, "A.ADM2")
 
-    def score(towns: dict[str, tuple[tuple[float, float, float, bool], ...]]) -> float:
-        return rank(normalize("Walton"), [(county, [hit("Walton")])], Hints(), namesakes=Namesakes(towns, {}))[0].score
+    def score(towns: dict[str, tuple[Town, ...]], people: dict[int, int] | None = None) -> float:
+        namesakes = Namesakes(towns, {})
+        return rank(
+            normalize("Walton"), [(county, [hit("Walton")])], Hints(), namesakes=namesakes, people=people or {}
+        )[0].score
 
     alone = score({})
-    assert score({"US": ((0.54, 30.7, -86.1, False),)}) == pytest.approx(alone + W_ADMIN_AREA)
-    assert score({"GB": ((0.54, 30.7, -86.1, True),)}) == alone  # abroad
+    assert score({"US": (Town(1, 0.54, 30.7, -86.1, False, False),)}) == pytest.approx(alone + W_ADMIN_AREA)
+    assert score({"GB": (Town(1, 0.54, 30.7, -86.1, True, False),)}) == alone  # abroad
     # Far away, a town counts by its own name, not by one of its others (Des Plaines's Maine).
-    assert score({"US": ((0.54, 45.0, -69.0, True),)}) == pytest.approx(alone + W_ADMIN_AREA)
-    assert score({"US": ((0.54, 45.0, -69.0, False),)}) == alone
+    assert score({"US": (Town(1, 0.54, 45.0, -69.0, True, False),)}) == pytest.approx(alone + W_ADMIN_AREA)
+    assert score({"US": (Town(1, 0.54, 45.0, -69.0, False, False),)}) == alone
+    # A county is most often named after its seat: near, by another name, a town counts whatever
+    # share of its people it holds.
+    near = Town(1, 0.54, 30.7, -86.1, False, False)
+    assert score({"US": (near,)}, {1: 10_000, 4177409: 75_000}) == pytest.approx(alone + W_ADMIN_AREA)
+
+
+def test_a_state_is_weighed_against_a_town_bearing_its_name_by_the_share_of_its_people_it_holds() -> None:
+    state = place(4544379, "US", (35.5, -97.5), 0.82, "A.ADM1")
+
+    def score(towns: tuple[Town, ...], people: dict[int, int]) -> float:
+        namesakes = Namesakes({"US": towns}, {})
+        return rank(normalize("Oklahoma"), [(state, [hit("Oklahoma")])], Hints(), namesakes=namesakes, people=people)[
+            0
+        ].score
+
+    alone = rank(normalize("Oklahoma"), [(state, [hit("Oklahoma")])], Hints())[0].score
+    # Near, by another name, a town holding a quarter of the state's people or more counts, one
+    # holding fewer does not; the country's capital counts whatever it holds, and so does a town
+    # whose share is not known.
+    near, capital = Town(1, 0.94, 35.47, -97.52, False, False), Town(1, 0.94, 35.47, -97.52, False, True)
+    assert score((near,), {1: 1_000_000, 4544379: 3_000_000}) == pytest.approx(alone + W_ADMIN_AREA)
+    assert score((near,), {1: 681_054, 4544379: 3_064_696}) == pytest.approx(alone)
+    assert score((capital,), {1: 681_054, 4544379: 3_064_696}) == pytest.approx(alone + W_ADMIN_AREA)
+    assert score((near,), {1: 681_054}) == pytest.approx(alone + W_ADMIN_AREA)
+    # By its own name, a town counts whatever it holds.
+    assert score((near._replace(own=True),), {1: 681_054, 4544379: 3_064_696}) == pytest.approx(alone + W_ADMIN_AREA)
 
 
 def test_a_capital_bearing_its_countrys_name_keeps_it() -> None:
@@ -1150,6 +1180,34 @@ def test_a_first_level_division_bears_its_name_as_its_own_against_a_town_abroad(
     assert all("named so by another place as its own" not in r.reasons for r in ranked)
 
 
+def test_a_division_named_as_written_outweighs_a_town_of_its_country_holding_few_of_its_people() -> None:
+    # Recife bears Pernambuco, its state's name, among its names, and holds a sixth of its people.
+    recife = place(3390760, "BR", (-8.05, -34.9), 0.99)
+    pernambuco = place(3392268, "BR", (-8.33, -37.8), 0.85, "A.ADM1")
+    candidates = [(recife, [hit("Recife"), hit("Pernambuco", flags=0)]), (pernambuco, [hit("Pernambuco")])]
+    people = {3390760: 1_653_461, 3392268: 9_499_973}
+    ranked = rank(normalize("Pernambuco"), candidates, Hints(), people=people)
+    assert ranked[0].place.place_id == 3392268
+    assert "named so by another place as its own" in ranked[1].reasons
+    # Where the populations are not known, the town may be the division's seat and keeps the name.
+    assert winner("Pernambuco", candidates) == 3390760
+
+
+def test_a_town_holding_most_of_its_divisions_people_or_its_countrys_capital_keeps_the_divisions_name() -> None:
+    # Aleppo holds three quarters of its governorate, Ḩalab; Lisbon, the capital, a sixth of Lisboa district.
+    aleppo = place(170063, "SY", (36.2, 37.16), 0.99)
+    governorate = place(170062, "SY", (36.25, 37.5), 0.82, "A.ADM1")
+    halab = [(aleppo, [hit("Aleppo"), hit("Halab", flags=0)]), (governorate, [hit("Ḩalab")])]
+    lisbon = place(2267057, "PT", (38.72, -9.13), 0.92, "P.PPLC")
+    district = place(2267056, "PT", (39.0, -9.17), 0.83, "A.ADM1")
+    lisboa = [(lisbon, [hit("Lisbon"), hit("Lisboa", flags=0)]), (district, [hit("Lisboa")])]
+    people = {170063: 2_098_210, 170062: 2_802_348, 2267057: 517_802, 2267056: 2_943_731}
+    for query, candidates, town in (("Halab", halab, 170063), ("Lisboa", lisboa, 2267057)):
+        ranked = rank(normalize(query), candidates, Hints(), people=people)
+        assert ranked[0].place.place_id == town
+        assert all("named so by another place as its own" not in r.reasons for r in ranked)
+
+
 def test_a_town_bearing_a_name_as_its_own_outweighs_a_city_not_far_more_prominent_bearing_it_among_others() -> None:
     # Waterloo is an early name of Austin (TX); the Ontario city, some ten times smaller, bears it as its own.
     austin = place(4671654, "US", (30.27, -97.74), 0.96)
@@ -1195,15 +1253,15 @@ def test_a_capital_of_a_few_thousand_people_weighs_as_the_town_it_is() -> None:
     hamiltons = [(bermuda, [hit("Hamilton")]), (ontario, [hit("Hamilton")])]
     kingstons = [(norfolk, [hit("Kingston")]), (jamaica, [hit("Kingston")])]
     people = {3573197: 902, 3489854: 937_700, 2161314: 880}
-    ranked = rank(normalize("Hamilton"), hamiltons, Hints(), capital_people=people)
+    ranked = rank(normalize("Hamilton"), hamiltons, Hints(), people=people)
     assert ranked[0].place.place_id == 5969782
-    ranked = rank(normalize("Kingston"), kingstons, Hints(), capital_people=people)
+    ranked = rank(normalize("Kingston"), kingstons, Hints(), people=people)
     assert ranked[0].place.place_id == 3489854
     assert confidences(ranked)[1] < confidences(ranked)[0] / 2
     # A capital whose population the caller does not give weighs as a capital.
     assert winner("Hamilton", hamiltons) == 3573197
     # With the hint, Bermuda's.
-    ranked = rank(normalize("Hamilton"), hamiltons, Hints(countries=frozenset({"BM"})), capital_people=people)
+    ranked = rank(normalize("Hamilton"), hamiltons, Hints(countries=frozenset({"BM"})), people=people)
     assert ranked[0].place.place_id == 3573197
 
 
@@ -1215,7 +1273,7 @@ def test_a_capital_of_a_few_thousand_people_keeps_its_weight_in_its_hinted_count
     parish = place(3573195, "BM", (32.34, -64.73), 0.718, "A.ADM1")
     hamiltons = [(parish, [hit("Hamilton")]), (capital, [hit("Hamilton")])]
     hinted = Hints(countries=frozenset({"BM"}))
-    ranked = rank(normalize("Hamilton"), hamiltons, hinted, capital_people={3573197: 902})
+    ranked = rank(normalize("Hamilton"), hamiltons, hinted, people={3573197: 902})
     assert ranked[0].place.place_id == 3573197
 
 
