@@ -168,12 +168,16 @@ _SEAT_PROMINENCE = 0.15
 # The share of a division's people that a town met by a name not its own must hold to be the place
 # the division's name means: Aleppo holds three quarters of its governorate (*Halab*), New York
 # City 28 % of its state; Recife, which bears *Pernambuco* among its names, a sixth of its state,
-# Oklahoma City 22 % and Okazaki (*Aichi*) 5 %. A country's capital needs none (*Lisboa*, *Berne*),
-# nor a town named so by its own name; where the index gives either figure as 0 the share is not known.
-# Only of a first-level division: a second-level one is most often named after its seat, whatever
-# share of its people that holds (Italy's and Spain's provinces, India's districts: *Mantova* and
-# *Padova* are the cities GeoNames calls Mantua and Padua, which bear them in Italian).
+# Oklahoma City 22 % and Okazaki (*Aichi*) 5 %. A town named so by its own name must hold a tenth
+# (_OWN_SEAT_SHARE): Porto holds 12 % of its district and Zürich 16 % of its canton, but the towns
+# of Guanajuato 1.4 % of the state, Québec 5 % of the province and Mie 1.8 % of the prefecture. A
+# country's capital needs no share (*Lisboa*, *Berne*); where the index gives either figure as 0
+# the share is not known. Only of a first-level division: a second-level one is most often named
+# after its seat, whatever share of its people that holds (Italy's and Spain's provinces, India's
+# districts: *Mantova* and *Padova* are the cities GeoNames calls Mantua and Padua, which bear
+# them in Italian).
 _SEAT_SHARE = 0.25
+_OWN_SEAT_SHARE = 0.1
 _SHARE_WEIGHED = "ADM1"
 # How far from a division's point a town met by a name not its own may lie and still be the place
 # the division is named after (*Raqqa*, *Oklahoma City*); one elsewhere in the country that bears
@@ -1112,22 +1116,25 @@ class Namesakes:
     def has_seat(self, division: PlaceFacts, people: Mapping[int, int] = _NO_PEOPLE) -> bool:
         """Tell whether a town of the division's country, about as prominent, is named as it is.
 
-        By its own name, or by another within :data:`SEAT_KM` of the division if it is the
-        country's capital or holds :data:`_SEAT_SHARE` of a first-level division's people or more,
-        by ``people`` (population by place ID; a share it does not give is taken as held).
+        By its own name, or by another within :data:`SEAT_KM` of the division; and if the
+        division is of the first level, the town is its country's capital or holds a share of the
+        division's people (:data:`_OWN_SEAT_SHARE` by its own name, :data:`_SEAT_SHARE` by
+        another), by ``people`` (population by place ID; a share it does not give is taken as held).
         """
         here = (division.latitude, division.longitude)
         for town in self.towns.get(division.country_code, ()):
             if town.prominence < division.prominence - _SEAT_PROMINENCE:
                 continue
-            if town.own:
-                return True
-            if distance_km(here, (town.latitude, town.longitude)) > SEAT_KM:
+            if not town.own and distance_km(here, (town.latitude, town.longitude)) > SEAT_KM:
                 continue
             if (
                 town.capital
                 or division.feature_code != _SHARE_WEIGHED
-                or _holds_share(people.get(town.place_id, 0), people.get(division.place_id, 0))
+                or _holds_share(
+                    people.get(town.place_id, 0),
+                    people.get(division.place_id, 0),
+                    _OWN_SEAT_SHARE if town.own else _SEAT_SHARE,
+                )
             ):
                 return True
         return False
@@ -1150,9 +1157,9 @@ def _not_named_after(bearer: PlaceFacts, division_id: int, people: Mapping[int, 
     return not _holds_share(people.get(bearer.place_id, 0), people.get(division_id, 0))
 
 
-def _holds_share(town_people: int, division_people: int) -> bool:
-    """Tell whether a town holds :data:`_SEAT_SHARE` of its division's people, or either figure is not known (0)."""
-    return not (town_people and division_people) or town_people >= _SEAT_SHARE * division_people
+def _holds_share(town_people: int, division_people: int, share: float = _SEAT_SHARE) -> bool:
+    """Tell whether a town holds ``share`` of its division's people, or either figure is not known (0)."""
+    return not (town_people and division_people) or town_people >= share * division_people
 
 
 def _with_described(

@@ -846,8 +846,10 @@ def test_a_state_is_weighed_against_a_town_bearing_its_name_by_the_share_of_its_
     assert score((near,), {1: 681_054, 4544379: 3_064_696}) == pytest.approx(alone)
     assert score((capital,), {1: 681_054, 4544379: 3_064_696}) == pytest.approx(alone + W_ADMIN_AREA)
     assert score((near,), {1: 681_054}) == pytest.approx(alone + W_ADMIN_AREA)
-    # By its own name, a town counts whatever it holds.
-    assert score((near._replace(own=True),), {1: 681_054, 4544379: 3_064_696}) == pytest.approx(alone + W_ADMIN_AREA)
+    # By its own name, wherever it lies, a town holding a tenth of the state's people or more counts.
+    own = near._replace(own=True, latitude=40.0, longitude=-80.0)
+    assert score((own,), {1: 681_054, 4544379: 3_064_696}) == pytest.approx(alone + W_ADMIN_AREA)
+    assert score((own,), {1: 250_000, 4544379: 3_064_696}) == pytest.approx(alone)
 
 
 def test_a_capital_bearing_its_countrys_name_keeps_it() -> None:
