@@ -1042,9 +1042,11 @@ class Namesakes:
     the prominence of the most prominent place other than a country that the query names exactly
     (or as it describes) by its own (canonical) name, ``towns_own`` the same of towns alone, and
     ``divisions_own`` the prominence and country of each first- or second-level division so
-    named, and the ID of a first-level one (0 for another, the share of whose people its towns
-    hold is not weighed: :data:`_SEAT_SHARE`). Marks count: *Saïda* (Algeria) is not Sidon's
-    *Saida*, nor *Franca* (Brazil) France's *França*.
+    named. Marks count: *Saïda* (Algeria) is not Sidon's *Saida*, nor *Franca* (Brazil) France's
+    *França*. ``states_own`` holds, by the name folded, the prominence, country and ID of each
+    first-level division so named, which a town of its country bears whatever its marks (*Para*,
+    one of Belém's names, is Pará's): the share of its people the town holds tells which the name
+    means (:data:`_SEAT_SHARE`).
     """
 
     towns: dict[str, tuple[Town, ...]]
@@ -1052,7 +1054,8 @@ class Namesakes:
     owned: dict[str, float] = field(default_factory=dict)
     written: bool = False
     towns_own: dict[str, float] = field(default_factory=dict)
-    divisions_own: dict[str, tuple[tuple[float, str, int], ...]] = field(default_factory=dict)
+    divisions_own: dict[str, tuple[tuple[float, str], ...]] = field(default_factory=dict)
+    states_own: dict[str, tuple[tuple[float, str, int], ...]] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -1064,6 +1067,7 @@ class Namesakes:
         owned = dict(before.owned) if before else {}
         towns_own = dict(before.towns_own) if before else {}
         divisions_own = dict(before.divisions_own) if before else {}
+        states_own = dict(before.states_own) if before else {}
         written = before.written if before else False
         for place, similarity, view, name in places:
             country = place.country_code
@@ -1088,14 +1092,15 @@ class Namesakes:
                 if place.feature_class == "P" and place.prominence > towns_own.get(text, -1.0):
                     towns_own[text] = place.prominence
                 if place.feature_code in _OWNING_DIVISIONS:
-                    shared = place.place_id if place.feature_code == _SHARE_WEIGHED else 0
-                    division = (place.prominence, country, shared)
-                    divisions_own[text] = (*divisions_own.get(text, ()), division)
+                    divisions_own[text] = (*divisions_own.get(text, ()), (place.prominence, country))
+                if place.feature_code == _SHARE_WEIGHED:
+                    state = (place.prominence, country, place.place_id)
+                    states_own[name.folded] = (*states_own.get(name.folded, ()), state)
             written = written or _written(similarity, view)
-        return cls(towns, divisions, owned, written, towns_own, divisions_own)
+        return cls(towns, divisions, owned, written, towns_own, divisions_own, states_own)
 
-    def own_name_elsewhere(self, text: str, bearer: PlaceFacts, people: Mapping[int, int] = _NO_PEOPLE) -> bool:
-        """Tell whether a place bearing ``text`` (case aside) as its own name outweighs ``bearer``, which bears it too.
+    def own_name_elsewhere(self, name: NameView, bearer: PlaceFacts, people: Mapping[int, int] = _NO_PEOPLE) -> bool:
+        """Tell whether a place bearing ``name`` (case aside) as its own name outweighs ``bearer``, which bears it too.
 
         A town of some prominence (:func:`_owns`), or a first- or second-level division of another
         country (*Antioquia*, Colombia's department, not Antakya, whose Spanish name it is;
@@ -1103,14 +1108,20 @@ class Namesakes:
         name that a town of its own country bears is often the town's as its seat (Ghulja, named
         Yili as the prefecture is), but a town abroad is no seat of it. Nor is a town that holds
         less than :data:`_SEAT_SHARE` of a first-level division's people, by ``people`` (population
-        by place ID), and is not its country's capital (*Pernambuco* is the state, not Recife).
+        by place ID), and is not its country's capital (*Pernambuco* is the state, not Recife; by
+        the name folded, *Pará* not Belém, which bears *Para*).
         """
+        text = name.text.casefold()
         if _owns(self.towns_own.get(text, -1.0), bearer):
             return True
+        if any(
+            country != bearer.country_code and _owns(prominence, bearer)
+            for prominence, country in self.divisions_own.get(text, ())
+        ):
+            return True
         return any(
-            _owns(prominence, bearer)
-            and (country != bearer.country_code or _not_named_after(bearer, division_id, people))
-            for prominence, country, division_id in self.divisions_own.get(text, ())
+            country == bearer.country_code and _owns(prominence, bearer) and _not_named_after(bearer, state, people)
+            for prominence, country, state in self.states_own.get(name.folded, ())
         )
 
     def has_seat(self, division: PlaceFacts, people: Mapping[int, int] = _NO_PEOPLE) -> bool:
@@ -1150,7 +1161,7 @@ def _not_named_after(bearer: PlaceFacts, division_id: int, people: Mapping[int, 
     """Tell whether ``bearer``, a place of a division's country bearing its name, is known to be no town named after it.
 
     It is not when it is a town other than the capital that holds less than :data:`_SEAT_SHARE`
-    of the division's people, by ``people``; a share not known (or of a division ID of 0) is taken as held.
+    of the division's people, by ``people``; a share not known is taken as held.
     """
     if bearer.feature_class != "P" or bearer.feature_code == CAPITAL_CODE:
         return False
@@ -1319,9 +1330,9 @@ def _names_another_place(
         return False
     if hit.flags & (FLAG_CANONICAL | FLAG_PREFERRED | FLAG_SHORT | FLAG_CODE | FLAG_CUSTOM):
         return False
-    text = hit.text.casefold()
-    if not namesakes.own_name_elsewhere(text, place, people):
+    if not namesakes.own_name_elsewhere(hit, place, people):
         return False
+    text = hit.text.casefold()
     return not any(other.flags & FLAG_CANONICAL and other.text.casefold() == text for other in hits)
 
 

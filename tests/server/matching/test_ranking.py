@@ -1193,6 +1193,14 @@ def test_a_division_named_as_written_outweighs_a_town_of_its_country_holding_few
     assert "named so by another place as its own" in ranked[1].reasons
     # Where the populations are not known, the town may be the division's seat and keeps the name.
     assert winner("Pernambuco", candidates) == 3390760
+    # A town of the state's country bears its name whatever its marks: Belém bears Para, Pará's.
+    belem = place(3405870, "BR", (-1.46, -48.5), 0.98)
+    para = place(3393129, "BR", (-4.0, -53.0), 0.84, "A.ADM1")
+    candidates = [(belem, [hit("Belém"), hit("Para", flags=0)]), (para, [hit("Pará")])]
+    people = {3405870: 1_499_641, 3393129: 8_811_163}
+    ranked = rank(normalize("Pará"), candidates, Hints(), people=people)
+    assert ranked[0].place.place_id == 3393129
+    assert "named so by another place as its own" in ranked[1].reasons
 
 
 def test_a_town_holding_most_of_its_divisions_people_or_its_countrys_capital_keeps_the_divisions_name() -> None:
