@@ -83,12 +83,19 @@ _WITHIN = frozenset(
     _IN_AN_AREA
     | {f", {words}" for words in _IN_AN_AREA}
     | {f", {words}" for words in ("the capital of", "capital of", "a city in", "a town in", "a village in")}
-    | {f", {words}" for words in ("la capitale du", "la capitale de", "capitale du", "capitale de")}
-    | {f", {words}" for words in ("die hauptstadt von", "hauptstadt von", "la capital de", "capital de")}
+    | {f", {article}capitale {of}" for article in ("", "la ") for of in ("du", "de", "de la", "des")}
+    | {f", {article}hauptstadt {of}" for article in ("", "die ", "der ") for of in ("von", "des", "der")}
+    | {f", {article}capital {of}" for article in ("", "la ", "a ") for of in ("de", "del", "do", "da", "dos", "das")}
+    | {
+        f", {article}{word} {of}"
+        for article in ("", "la ", "il ")
+        for word in ("capitale", "capoluogo")
+        for of in ("di", "del", "della", "dell'")
+    }
 )
 """What stands between a place and the area it lies in, as *in* (*Valence en Espagne*, *Tripoli in Lebanon*,
 *Belém, na Cisjordânia*, *Georgia, in the US*) or an apposition (*Hyderabad, the capital of Telangana*,
-*Nellore, a town in Andhra Pradesh*)."""
+*Nellore, a town in Andhra Pradesh*; *Vitória, capital do Espírito Santo*, *Bari, capoluogo della Puglia*)."""
 _STATE_CODES = frozenset({"PPLC", "PCLI", "PCLD", "PCLS", "PCLF", "PCL"})
 _DIVISION = frozenset({Kind.ADMIN_AREA})
 _CODE_AFTER = re.compile(r"[ \t]*,[ \t]*([A-Z]{2,3}\b|(?:[A-Z][a-z]{0,4}\.){1,3})")
