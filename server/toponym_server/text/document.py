@@ -1058,7 +1058,9 @@ def _capitals_namesake_among(
 ) -> bool:
     """Tell whether a capital's name means, in a document, a namesake among its other places.
 
-    ``alone`` leads with a capital and ``together`` with a namesake that lies within
+    ``alone`` leads with a capital and ``together`` with a namesake, named so by its own name (a
+    town that bears the capital's name among its others is none: *Peking* beside *Passau* and
+    *Regensburg* is Beijing, not Pöcking, which GeoNames also calls Peking), that lies within
     :data:`AMONG_KM` of two of the document's other places (``points``), or of one of the
     places listed beside the name (``listed``) that is no :data:`GREAT_CITY` but its country's
     capital. A first-level division the document names is near the places it holds, wherever
@@ -1066,6 +1068,8 @@ def _capitals_namesake_among(
     A country's name always means the country.
     """
     if not alone or not together or alone[0].place.feature_code != "PPLC":
+        return False
+    if together[0].match_kind is not MatchKind.EXACT:
         return False
     place = together[0].place
     here = (place.latitude, place.longitude)

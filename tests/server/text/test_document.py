@@ -210,6 +210,11 @@ def test_a_name_follows_the_place_a_surer_name_beside_it_settled_on(embedded_ind
         ("Flights between Paris and Dallas resumed.", {"Paris": 2988507, "Dallas": 4684888}),
         # Not listed together: one place beside the capital does not move it.
         ("Police in London said a man from Sarnia was held.", {"London": 2643743, "Sarnia": 6141190}),
+        # A town bearing the capital's name among its others is no namesake (GeoNames calls Pöcking Peking too).
+        (
+            "Das Hochwasser erreichte Passau und Regensburg. Aus Peking hieß es, man verfolge die Lage genau.",
+            {"Passau": 2855328, "Regensburg": 2849483, "Peking": 1816670},
+        ),
     ],
 )
 def test_a_capitals_name_listed_beside_a_namesakes_neighbour_means_the_namesake(
