@@ -779,7 +779,8 @@ def _accept(span: Span, best: Candidate, strong: bool, listed: bool, min_confide
       before it; ``listed``: a list of places around it, or its state's code after it) a
       one-word span of a small place needs :data:`NO_CUE_CONFIDENCE`.
     - A name the gazetteer spells otherwise (a phonetic or fuzzy match) needs a cue, unless it
-      is a country or a first-level division; in a script without capitals, ending on a
+      is an area met as it sounds, not fuzzily (*der Streik* is no Austria, *Òstrǐk*); in a
+      script without capitals, ending on a
       landform's word (*the Bekaa Valley* is no Bega Valley) or, met only fuzzily, as a
       sentence's first word without a cue (*Ships waited* is no Cyprus, *Síp* in Hungarian),
       it never counts.
@@ -820,7 +821,7 @@ def _accept(span: Span, best: Candidate, strong: bool, listed: bool, min_confide
         uncased
         or _names_a_landform(span.name)
         or (one_word and span.opens_sentence and not cued and best.match_kind is MatchKind.FUZZY)
-        or not (cued or (area and best.confidence >= NO_CUE_CONFIDENCE))
+        or not (cued or (area and best.confidence >= NO_CUE_CONFIDENCE and best.match_kind is not MatchKind.FUZZY))
     ):
         return False
     if one_word and not cued and (span.after_article or span.opens_sentence) and _division_by_its_word(span, best):

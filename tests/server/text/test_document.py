@@ -553,6 +553,12 @@ def test_a_place_in_apposition_to_its_areas_capital_in_romance_languages_and_ger
     assert found == [("Vitória", 3444924), ("Espírito Santo", 3463930)]
 
 
+def test_a_word_that_only_comes_near_a_countrys_name_is_no_mention_without_a_cue(embedded_index: IndexReader) -> None:
+    # Streik (a strike) comes near Òstrǐk, a name of Austria, whose towns the sentence names.
+    text = "Der Streik der Lokführer legte den Verkehr in Salzburg und Linz lahm."
+    assert mention_texts(embedded_index, text) == ["Salzburg", "Linz"]
+
+
 def test_a_given_name_that_is_a_major_places_before_a_surname_is_a_person(embedded_index: IndexReader) -> None:
     text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
     text = "Jordan Peterson spoke in Amman. Paris Hilton opened a shop in Berlin. Israel Katz visited Jordan."
