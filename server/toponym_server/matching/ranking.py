@@ -154,6 +154,11 @@ _OWNING_DIVISIONS = frozenset({"ADM1", "ADM2"})
 # Hagåtña's name under Japanese rule, is the Japanese city), as a country met by a city's name
 # does (above).
 W_OTHERS_NAME = -1.0
+# A town named so by its own name that holds less than _OWN_SEAT_SHARE of the people of a
+# first-level division of its country named so too is named after it, or only shares its name:
+# the state is what the name means (*Quebec*, *Oaxaca*, *Okinawa*, *Tochigi*), as much as a town
+# met only by another place's name gives up (W_OTHERS_NAME). Not the country's capital.
+W_NAMED_AFTER_STATE = -1.0
 W_CANONICAL = 0.1  # the place's own name over an equally close alternate one, all else equal
 # A bare name more often means the city than the division named after it (the convention of
 # GeoNames-based geocoders); a generic word such as "governorate" outweighs this. A division named
@@ -387,6 +392,7 @@ _CONTEXT = "near the batch's other places {:.2f}"
 _LOCAL_SCRIPT = ("named so in its country's script", ())
 _CHARACTERS = ("named so character for character", ())
 _OTHERS_NAME = ("named so by another place as its own", ())
+_AFTER_STATE = ("named as a state of over ten times its people", ())
 _SCRIPT_COUNTRY = ("in a country that writes the name's script", ())
 _CURATED = ("named so by a curated source", ())
 _FOREIGN_SYLLABLES = ("met only through an exonym in syllables its country does not write", ())
@@ -977,6 +983,9 @@ def rank(
             signals.append(_OTHERS_NAME)
         elif place.feature_code == CAPITAL_CODE and place.place_id not in small_capitals:
             base += W_CAPITAL
+        elif as_named and kind is Kind.POPULATED_PLACE and namesakes.named_after_a_state(place, hit, people):
+            base += W_NAMED_AFTER_STATE
+            signals.append(_AFTER_STATE)
         if flags & FLAG_CANONICAL:
             base += W_CANONICAL
         if flags & FLAG_HISTORIC:
@@ -1122,6 +1131,21 @@ class Namesakes:
         return any(
             country == bearer.country_code and _owns(prominence, bearer) and _not_named_after(bearer, state, people)
             for prominence, country, state in self.states_own.get(name.folded, ())
+        )
+
+    def named_after_a_state(self, town: PlaceFacts, name: NameView, people: Mapping[int, int] = _NO_PEOPLE) -> bool:
+        """Tell whether ``town``, met by ``name``, its own, holds less than a tenth of a state's people named so too.
+
+        A first-level division of the town's country whose own name folds as ``name``, of more
+        than ten times the town's people by ``people`` (:data:`_OWN_SEAT_SHARE`; a share not known
+        is taken as held): *Quebec* names the province first.
+        """
+        if not name.flags & FLAG_CANONICAL:
+            return False
+        return any(
+            country == town.country_code
+            and not _holds_share(people.get(town.place_id, 0), people.get(state, 0), _OWN_SEAT_SHARE)
+            for _, country, state in self.states_own.get(name.folded, ())
         )
 
     def has_seat(self, division: PlaceFacts, people: Mapping[int, int] = _NO_PEOPLE) -> bool:

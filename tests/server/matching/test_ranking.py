@@ -1203,6 +1203,25 @@ def test_a_division_named_as_written_outweighs_a_town_of_its_country_holding_few
     assert "named so by another place as its own" in ranked[1].reasons
 
 
+def test_a_town_named_so_by_its_own_name_that_holds_under_a_tenth_of_a_states_people_yields_the_name() -> None:
+    # Québec, the city, holds 5 % of the province's people; Porto 12 % of its district.
+    city = place(6325494, "CA", (46.81, -71.21), 0.93)
+    province = place(6115047, "CA", (52.0, -72.0), 0.85, "A.ADM1")
+    quebec = [(city, [hit("Québec")]), (province, [hit("Quebec")])]
+    porto = place(2735943, "PT", (41.15, -8.61), 0.86)
+    district = place(2735941, "PT", (41.1, -8.4), 0.84, "A.ADM1")
+    portos = [(porto, [hit("Porto")]), (district, [hit("Porto")])]
+    people = {6325494: 531_902, 6115047: 10_867_851, 2735943: 252_687, 2735941: 2_106_284}
+    ranked = rank(normalize("Quebec"), quebec, Hints(), people=people)
+    assert ranked[0].place.place_id == 6115047
+    assert "named as a state of over ten times its people" in ranked[1].reasons
+    ranked = rank(normalize("Porto"), portos, Hints(), people=people)
+    assert ranked[0].place.place_id == 2735943
+    assert all("named as a state of over ten times its people" not in r.reasons for r in ranked)
+    # Where the populations are not known, the city keeps the name.
+    assert winner("Quebec", quebec) == 6325494
+
+
 def test_a_town_holding_most_of_its_divisions_people_or_its_countrys_capital_keeps_the_divisions_name() -> None:
     # Aleppo holds three quarters of its governorate, Ḩalab; Lisbon, the capital, a sixth of Lisboa district.
     aleppo = place(170063, "SY", (36.2, 37.16), 0.99)
