@@ -1182,25 +1182,28 @@ def test_a_first_level_division_bears_its_name_as_its_own_against_a_town_abroad(
     assert all("named so by another place as its own" not in r.reasons for r in ranked)
 
 
-def test_a_division_named_as_written_outweighs_a_town_of_its_country_holding_few_of_its_people() -> None:
-    # Recife bears Pernambuco, its state's name, among its names, and holds a sixth of its people.
-    recife = place(3390760, "BR", (-8.05, -34.9), 0.99)
-    pernambuco = place(3392268, "BR", (-8.33, -37.8), 0.85, "A.ADM1")
-    candidates = [(recife, [hit("Recife"), hit("Pernambuco", flags=0)]), (pernambuco, [hit("Pernambuco")])]
-    people = {3390760: 1_653_461, 3392268: 9_499_973}
-    ranked = rank(normalize("Pernambuco"), candidates, Hints(), people=people)
-    assert ranked[0].place.place_id == 3392268
+@pytest.mark.parametrize(
+    ("town", "state", "name", "people"),
+    [
+        # Recife bears Pernambuco, its state's name, among its names, and holds a sixth of its people.
+        (place(3390760, "BR", (-8.05, -34.9), 0.99), place(3392268, "BR", (-8.33, -37.8), 0.85, "A.ADM1"),
+         ("Recife", "Pernambuco", "Pernambuco"), (1_653_461, 9_499_973)),
+        # A town of the state's country bears its name whatever its marks: Belém bears Para, Pará's.
+        (place(3405870, "BR", (-1.46, -48.5), 0.98), place(3393129, "BR", (-4.0, -53.0), 0.84, "A.ADM1"),
+         ("Belém", "Para", "Pará"), (1_499_641, 8_811_163)),
+    ],
+)  # fmt: skip
+def test_a_division_named_as_written_outweighs_a_town_of_its_country_holding_few_of_its_people(
+    town: PlaceFacts, state: PlaceFacts, name: tuple[str, str, str], people: tuple[int, int]
+) -> None:
+    own, borne, states = name
+    candidates = [(town, [hit(own), hit(borne, flags=0)]), (state, [hit(states)])]
+    populations = {town.place_id: people[0], state.place_id: people[1]}
+    ranked = rank(normalize(states), candidates, Hints(), people=populations)
+    assert ranked[0].place.place_id == state.place_id
     assert "named so by another place as its own" in ranked[1].reasons
     # Where the populations are not known, the town may be the division's seat and keeps the name.
-    assert winner("Pernambuco", candidates) == 3390760
-    # A town of the state's country bears its name whatever its marks: Belém bears Para, Pará's.
-    belem = place(3405870, "BR", (-1.46, -48.5), 0.98)
-    para = place(3393129, "BR", (-4.0, -53.0), 0.84, "A.ADM1")
-    candidates = [(belem, [hit("Belém"), hit("Para", flags=0)]), (para, [hit("Pará")])]
-    people = {3405870: 1_499_641, 3393129: 8_811_163}
-    ranked = rank(normalize("Pará"), candidates, Hints(), people=people)
-    assert ranked[0].place.place_id == 3393129
-    assert "named so by another place as its own" in ranked[1].reasons
+    assert winner(states, candidates) == town.place_id
 
 
 def test_a_town_named_so_by_its_own_name_that_holds_under_a_tenth_of_a_states_people_yields_the_name() -> None:
