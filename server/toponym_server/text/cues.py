@@ -271,6 +271,13 @@ COMMON_WORDS = frozenset(
         "o", "os", "um", "uma", "em", "no", "na", "nos", "nas", "ao", "aos", "às", "pelo", "pela", "para",
         "por", "mas", "e", "que", "gli", "nel", "nella", "nei", "negli", "nelle", "dal", "dalla",
         "dai", "dalle", "alla", "alle", "sulla", "per", "tra", "fra", "che",
+        # Feasts, which some hamlet is named after or comes near (*before Christmas* is no Christmas,
+        # Florida); not *Natal*, Christmas in Portuguese and a city of 800,000, nor *Lent*, a Dutch
+        # town, nor a name of several words (*Christmas Island*)
+        "christmas", "xmas", "easter", "thanksgiving", "halloween", "hanukkah", "passover", "ramadan",
+        "ramazan", "diwali", "eid", "advent", "pentecost", "nowruz", "navruz", "noël", "pâques",
+        "toussaint", "weihnachten", "ostern", "pfingsten", "silvester", "navidad", "pascua", "natale",
+        "pasqua", "páscoa", "рождество", "пасха", "рамадан", "رمضان",
         # Hebrew function words, many of which start with a letter that may be a proclitic (הוא)
         "הוא", "היא", "הם", "הן", "אני", "אנחנו", "של", "את", "על", "עם", "אל", "מן", "לא", "כי", "מה", "כל",
         "גם", "אם", "או", "זה", "זאת", "אשר", "יש", "אין", "היה", "הייתה", "היו", "אבל", "רק", "עוד", "כמו",

@@ -559,6 +559,20 @@ def test_a_word_that_only_comes_near_a_countrys_name_is_no_mention_without_a_cue
     assert mention_texts(embedded_index, text) == ["Salzburg", "Linz"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shops were busy before Christmas in London.", ["London"]),  # not Christmas, Florida
+        ("Pendant le Ramadan, les marchés du Caire ferment tard.", ["Caire"]),
+        ("Flights to Christmas Island resumed.", ["Christmas Island"]),
+    ],
+)
+def test_a_feast_is_no_place_though_a_hamlet_bears_its_name(
+    embedded_index: IndexReader, text: str, expected: list[str]
+) -> None:
+    assert mention_texts(embedded_index, text) == expected
+
+
 def test_a_given_name_that_is_a_major_places_before_a_surname_is_a_person(embedded_index: IndexReader) -> None:
     text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
     text = "Jordan Peterson spoke in Amman. Paris Hilton opened a shop in Berlin. Israel Katz visited Jordan."
