@@ -688,8 +688,14 @@ class TextResolver:
             for i, span in enumerate(spans)
         ]
         strong = [self._spelled_as(span.name, of_span[i]) for i, span in enumerate(spans)]
-        # A state's code after a span cues it as a list of places around it does (*Paris, TX said*).
-        cued = [i in coded or _listed_with(spans, strong, i, text) for i in range(len(spans))]
+        # A state's code after a span cues it as a list of places around it does (*Paris, TX said*),
+        # and a name the text writes with its area once is a place's wherever it stands (*A tornado
+        # hit Paris, Texas. Paris police said*).
+        with_area = {spans[k].name for k in qualified}
+        cued = [
+            i in coded or (i not in qualified and span.name in with_area) or _listed_with(spans, strong, i, text)
+            for i, span in enumerate(spans)
+        ]
         accepted = [
             bool(of_span[i])
             and _accept(span, of_span[i][0], strong[i], cued[i], min_confidence)

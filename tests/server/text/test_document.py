@@ -573,6 +573,16 @@ def test_a_feast_is_no_place_though_a_hamlet_bears_its_name(
     assert mention_texts(embedded_index, text) == expected
 
 
+def test_a_small_place_the_text_wrote_with_its_area_is_a_mention_again_opening_a_sentence(
+    embedded_index: IndexReader,
+) -> None:
+    # Paris, Texas, of 25,000 people, is no common word at a sentence's start once written so.
+    text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
+    text = "A tornado hit Paris, Texas, on Monday. Paris police said two people died."
+    found = [(m.text, m.candidates[0].place.geoname_id) for m in text_resolver.resolve_text(text)]
+    assert found == [("Paris", 4717560), ("Texas", 4736286), ("Paris", 4717560)]
+
+
 def test_a_given_name_that_is_a_major_places_before_a_surname_is_a_person(embedded_index: IndexReader) -> None:
     text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
     text = "Jordan Peterson spoke in Amman. Paris Hilton opened a shop in Berlin. Israel Katz visited Jordan."
