@@ -33,6 +33,7 @@ from toponym_server.text.cues import (
     PERSON_TITLES,
     POSSESSIVES,
 )
+from toponym_server.text.demonyms import country_before
 from toponym_server.text.finder import Span, find_spans, spelled_out, without_division_word
 
 DEFAULT_MIN_CONFIDENCE = 0.5
@@ -420,6 +421,27 @@ class TextResolver:
                 return within
         return None
 
+    def _adjective_pairs(
+        self, spans: list[Span], text: str, hints: Hints, limit: int, proceed: Callable[[], None]
+    ) -> dict[int, list[Candidate]]:
+        """The answers of the ``spans`` after a country's adjective, a kind of place and *of*, by span.
+
+        *the French port of Brest*, *the Lebanese city of Tripoli*, *the US state of Georgia*
+        (:func:`~.demonyms.country_before`): the place of the span's name that country surely
+        holds (:meth:`_sure_within`), as if written *Brest, France*; after a division's word the
+        place may be an area itself.
+        """
+        pairs: dict[int, list[Candidate]] = {}
+        for k, span in enumerate(spans):
+            before = country_before(text, span.start)
+            if before is None:
+                continue
+            country, division = before
+            within = self._sure_within(span.name, country, hints, limit, proceed, areas=division)
+            if within is not None:
+                pairs[k] = within.answers
+        return pairs
+
     def _coded_pairs(
         self, spans: list[Span], text: str, hints: Hints, limit: int, proceed: Callable[[], None]
     ) -> tuple[dict[int, list[Candidate]], dict[int, frozenset[int]]]:
@@ -644,7 +666,11 @@ class TextResolver:
         # A name and the area it lies in, written as an address writes them (*Paris, Texas*), are
         # that place and that area: they are answered so, and pull the others as they are.
         coded, codes = self._coded_pairs(spans, text, hints, limit, proceed)
-        qualified = {**coded, **self._qualified_pairs(spans, distinct, alone, text, hints, limit, proceed)}
+        qualified = {
+            **self._adjective_pairs(spans, text, hints, limit, proceed),
+            **coded,
+            **self._qualified_pairs(spans, distinct, alone, text, hints, limit, proceed),
+        }
         position = {name: i for i, name in enumerate(distinct)}
         fixed = {position[spans[k].name] for k in qualified}
         for k in sorted(qualified, reverse=True):  # a name's first pair decides how it pulls

@@ -583,6 +583,28 @@ def test_a_small_place_the_text_wrote_with_its_area_is_a_mention_again_opening_a
     assert found == [("Paris", 4717560), ("Texas", 4736286), ("Paris", 4717560)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Before, Brest (Belarus), Tripoli (Libya), London (England), Georgia the country,
+        # Hyderabad (India), and no Valencia at all.
+        ("The French port of Brest was closed by the storm.", [("Brest", 3030300)]),
+        ("The Lebanese city of Tripoli saw clashes.", [("Tripoli", 266826)]),
+        ("The Canadian city of London flooded.", [("London", 6058560)]),
+        ("Storms hit the US state of Georgia.", [("Georgia", 4197000)]),
+        ("Protests in the Pakistani city of Hyderabad turned violent.", [("Hyderabad", 1176734)]),
+        ("The Venezuelan city of Valencia flooded.", [("Valencia", 3625549)]),
+        # No kind of place between the adjective and *of*: no country is named.
+        ("The French president of the council spoke in Paris.", [("Paris", 2988507)]),
+    ],
+)
+def test_a_place_after_its_countrys_adjective_and_its_kind_is_the_one_that_country_holds(
+    embedded_index: IndexReader, text: str, expected: list[tuple[str, int]]
+) -> None:
+    mentions = TextResolver(Resolver(embedded_index), embedded_index).resolve_text(text)
+    assert [(m.text, m.candidates[0].place.geoname_id) for m in mentions] == expected
+
+
 def test_a_given_name_that_is_a_major_places_before_a_surname_is_a_person(embedded_index: IndexReader) -> None:
     text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
     text = "Jordan Peterson spoke in Amman. Paris Hilton opened a shop in Berlin. Israel Katz visited Jordan."

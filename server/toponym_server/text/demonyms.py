@@ -1,0 +1,96 @@
+"""The countries English names by an adjective before a kind of place: *the French port of Brest*.
+
+News writes a place's country as an adjective before the word of its kind and *of* (*the
+Lebanese city of Tripoli*, *the US state of Georgia*, *the Pakistani city of Hyderabad*): the
+place is the one that country holds, as *Tripoli, Lebanon* is. :func:`country_before` reads it.
+"""
+
+from __future__ import annotations
+
+import re
+
+COUNTRY_OF_ADJECTIVE: dict[str, str] = {
+    "afghan": "Afghanistan", "albanian": "Albania", "algerian": "Algeria", "american": "United States",
+    "us": "United States", "u.s.": "United States", "andorran": "Andorra", "angolan": "Angola",
+    "argentine": "Argentina", "argentinian": "Argentina", "armenian": "Armenia", "australian": "Australia",
+    "austrian": "Austria", "azerbaijani": "Azerbaijan", "azeri": "Azerbaijan", "bahamian": "Bahamas",
+    "bahraini": "Bahrain", "bangladeshi": "Bangladesh", "barbadian": "Barbados", "belarusian": "Belarus",
+    "belgian": "Belgium", "belizean": "Belize", "beninese": "Benin", "bhutanese": "Bhutan",
+    "bolivian": "Bolivia", "bosnian": "Bosnia and Herzegovina", "botswanan": "Botswana", "brazilian": "Brazil",
+    "british": "United Kingdom", "uk": "United Kingdom", "bruneian": "Brunei", "bulgarian": "Bulgaria",
+    "burkinabe": "Burkina Faso", "burmese": "Myanmar", "burundian": "Burundi", "cambodian": "Cambodia",
+    "cameroonian": "Cameroon", "canadian": "Canada", "chadian": "Chad", "chilean": "Chile", "chinese": "China",
+    "colombian": "Colombia", "congolese": "Democratic Republic of the Congo", "costa rican": "Costa Rica",
+    "croatian": "Croatia", "cuban": "Cuba", "cypriot": "Cyprus", "czech": "Czechia", "danish": "Denmark",
+    "djiboutian": "Djibouti", "dominican": "Dominican Republic", "dutch": "Netherlands",
+    "ecuadorian": "Ecuador", "egyptian": "Egypt", "emirati": "United Arab Emirates", "english": "United Kingdom",
+    "eritrean": "Eritrea", "estonian": "Estonia", "ethiopian": "Ethiopia", "fijian": "Fiji",
+    "filipino": "Philippines", "philippine": "Philippines", "finnish": "Finland", "french": "France",
+    "gabonese": "Gabon", "gambian": "Gambia", "georgian": "Georgia", "german": "Germany", "ghanaian": "Ghana",
+    "greek": "Greece", "guatemalan": "Guatemala", "guinean": "Guinea", "guyanese": "Guyana", "haitian": "Haiti",
+    "honduran": "Honduras", "hungarian": "Hungary", "icelandic": "Iceland", "indian": "India",
+    "indonesian": "Indonesia", "iranian": "Iran", "iraqi": "Iraq", "irish": "Ireland", "israeli": "Israel",
+    "italian": "Italy", "ivorian": "Ivory Coast", "jamaican": "Jamaica", "japanese": "Japan",
+    "jordanian": "Jordan", "kazakh": "Kazakhstan", "kazakhstani": "Kazakhstan", "kenyan": "Kenya",
+    "kosovan": "Kosovo", "kuwaiti": "Kuwait", "kyrgyz": "Kyrgyzstan", "lao": "Laos", "laotian": "Laos",
+    "latvian": "Latvia", "lebanese": "Lebanon", "liberian": "Liberia", "libyan": "Libya",
+    "lithuanian": "Lithuania", "luxembourgish": "Luxembourg", "malagasy": "Madagascar", "malawian": "Malawi",
+    "malaysian": "Malaysia", "maldivian": "Maldives", "malian": "Mali", "maltese": "Malta",
+    "mauritanian": "Mauritania", "mauritian": "Mauritius", "mexican": "Mexico", "moldovan": "Moldova",
+    "mongolian": "Mongolia", "montenegrin": "Montenegro", "moroccan": "Morocco", "mozambican": "Mozambique",
+    "namibian": "Namibia", "nepalese": "Nepal", "nepali": "Nepal", "nicaraguan": "Nicaragua",
+    "nigerien": "Niger", "nigerian": "Nigeria", "north korean": "North Korea", "norwegian": "Norway",
+    "omani": "Oman", "pakistani": "Pakistan", "palestinian": "Palestine", "panamanian": "Panama",
+    "paraguayan": "Paraguay", "peruvian": "Peru", "polish": "Poland", "portuguese": "Portugal",
+    "qatari": "Qatar", "romanian": "Romania", "russian": "Russia", "rwandan": "Rwanda",
+    "salvadoran": "El Salvador", "saudi": "Saudi Arabia", "scottish": "United Kingdom", "senegalese": "Senegal",
+    "serbian": "Serbia", "sierra leonean": "Sierra Leone", "singaporean": "Singapore", "slovak": "Slovakia",
+    "slovenian": "Slovenia", "somali": "Somalia", "south african": "South Africa", "south korean": "South Korea",
+    "korean": "South Korea", "south sudanese": "South Sudan", "spanish": "Spain", "sri lankan": "Sri Lanka",
+    "sudanese": "Sudan", "surinamese": "Suriname", "swedish": "Sweden", "swiss": "Switzerland",
+    "syrian": "Syria", "taiwanese": "Taiwan", "tajik": "Tajikistan", "tanzanian": "Tanzania", "thai": "Thailand",
+    "togolese": "Togo", "trinidadian": "Trinidad and Tobago", "tunisian": "Tunisia", "turkish": "Turkey",
+    "turkmen": "Turkmenistan", "ugandan": "Uganda", "ukrainian": "Ukraine", "uruguayan": "Uruguay",
+    "uzbek": "Uzbekistan", "venezuelan": "Venezuela", "vietnamese": "Vietnam", "welsh": "United Kingdom",
+    "yemeni": "Yemen", "zambian": "Zambia", "zimbabwean": "Zimbabwe",
+}  # fmt: skip
+"""English adjectives of countries, lower-case, with *US* and *UK* written as ones, and each country's name."""
+
+KIND_WORDS = frozenset(
+    {
+        "city", "town", "village", "port", "capital", "province", "state", "region", "district", "county",
+        "governorate", "island", "municipality", "prefecture", "oblast", "border town", "port city",
+        "coastal city", "coastal town", "resort", "resort town", "enclave", "holy city", "industrial city",
+    }
+)  # fmt: skip
+"""The words of a kind of place that stand between a country's adjective and *of*."""
+
+_BEFORE = re.compile(
+    r"(?P<adjective>(?:[A-Z][a-z]+ )?(?:[A-Z][a-z]+|[A-Z]\.?[A-Z]\.?)) (?P<kind>(?:[a-z]+ )?[a-z]+) of \Z"
+)
+"""A capitalised adjective (one or two words, or an abbreviation), a kind's word or two and *of*, ending the text."""
+
+_LOOK_BACK = 60
+"""How far before a name :func:`country_before` looks."""
+
+_DIVISION_KINDS = frozenset(
+    {"province", "state", "region", "district", "county", "governorate", "municipality", "prefecture", "oblast"}
+)
+
+
+def country_before(text: str, start: int) -> tuple[str, bool] | None:
+    """The country an adjective before a kind of place and *of* ending at ``start`` names; if the kind is a division.
+
+    *the French port of* before *Brest* gives ``("France", False)``, *the US state of* before
+    *Georgia* ``("United States", True)``; a word that is no country's adjective, or no kind of
+    place between it and *of* (*the French president of*), gives ``None``.
+    """
+    match = _BEFORE.search(text[max(0, start - _LOOK_BACK) : start])
+    if match is None or match["kind"] not in KIND_WORDS:
+        return None
+    words = match["adjective"].lower()
+    # *The French port of*: a sentence's first word may stand before a one-word adjective.
+    country = COUNTRY_OF_ADJECTIVE.get(words) or COUNTRY_OF_ADJECTIVE.get(words.rpartition(" ")[2])
+    if country is None:
+        return None
+    return country, match["kind"] in _DIVISION_KINDS
