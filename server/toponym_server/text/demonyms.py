@@ -1,8 +1,10 @@
-"""The countries English names by an adjective before a kind of place: *the French port of Brest*.
+"""The countries news names by an adjective before a place: *the French port of Brest*, *Французский Брест*.
 
-News writes a place's country as an adjective before the word of its kind and *of* (*the
-Lebanese city of Tripoli*, *the US state of Georgia*, *the Pakistani city of Hyderabad*): the
-place is the one that country holds, as *Tripoli, Lebanon* is. :func:`country_before` reads it.
+English writes a place's country as an adjective before the word of its kind and *of* (*the
+Lebanese city of Tripoli*, *the US state of Georgia*, *the Pakistani city of Hyderabad*), Russian
+as an adjective before the name, with or without the kind's word (*французский Брест*,
+*сирийский город Хомс*): the place is the one that country holds, as *Tripoli, Lebanon* is.
+:func:`country_before` reads it.
 """
 
 from __future__ import annotations
@@ -78,16 +80,59 @@ _DIVISION_KINDS = frozenset(
 )
 
 
+RUSSIAN_ADJECTIVE_STEMS: dict[str, str] = {
+    "французск": "France", "немецк": "Germany", "германск": "Germany", "американск": "United States",
+    "британск": "United Kingdom", "английск": "United Kingdom", "российск": "Russia", "украинск": "Ukraine",
+    "белорусск": "Belarus", "польск": "Poland", "итальянск": "Italy", "испанск": "Spain",
+    "португальск": "Portugal", "турецк": "Turkey", "сирийск": "Syria", "иракск": "Iraq", "иранск": "Iran",
+    "ливанск": "Lebanon", "израильск": "Israel", "египетск": "Egypt", "ливийск": "Libya",
+    "иорданск": "Jordan", "саудовск": "Saudi Arabia", "йеменск": "Yemen", "афганск": "Afghanistan",
+    "пакистанск": "Pakistan", "индийск": "India", "китайск": "China", "японск": "Japan",
+    "корейск": "South Korea", "канадск": "Canada", "австралийск": "Australia", "мексиканск": "Mexico",
+    "бразильск": "Brazil", "аргентинск": "Argentina", "грузинск": "Georgia", "армянск": "Armenia",
+    "азербайджанск": "Azerbaijan", "казахстанск": "Kazakhstan", "узбекск": "Uzbekistan",
+    "австрийск": "Austria", "швейцарск": "Switzerland", "бельгийск": "Belgium", "нидерландск": "Netherlands",
+    "голландск": "Netherlands", "греческ": "Greece", "шведск": "Sweden", "норвежск": "Norway",
+    "финск": "Finland", "финляндск": "Finland", "датск": "Denmark", "чешск": "Czechia",
+    "венгерск": "Hungary", "румынск": "Romania", "болгарск": "Bulgaria", "сербск": "Serbia",
+    "латвийск": "Latvia", "литовск": "Lithuania", "эстонск": "Estonia", "молдавск": "Moldova",
+}  # fmt: skip
+"""Russian adjectives of countries, by their stem before the ending (*французск-ий*), and each country's name."""
+
+_RUSSIAN_BEFORE = re.compile(r"(?P<adjective>[А-ЯЁа-яё]+) (?:(?P<kind>[а-яё]+) )?\Z")
+"""A Cyrillic adjective and, it may be, a kind's word, right before a name."""
+_RUSSIAN_ENDINGS = ("ий", "ого", "ому", "ом", "им", "ая", "ой", "ую", "ое", "ие", "их", "ими", "ым", "ых")
+_RUSSIAN_PLACE_KINDS = ("город", "порт", "столиц", "посёл", "посел", "деревн", "остров", "курорт")
+_RUSSIAN_DIVISION_KINDS = ("провинци", "област", "регион", "штат", "округ", "район", "край", "кра")
+
+
+def _russian_country_before(text: str, start: int) -> tuple[str, bool] | None:
+    """The country a Russian adjective right before ``start`` names, with a kind's word between or none."""
+    match = _RUSSIAN_BEFORE.search(text[max(0, start - _LOOK_BACK) : start])
+    if match is None:
+        return None
+    kind = match["kind"] or ""
+    division = kind.startswith(_RUSSIAN_DIVISION_KINDS)
+    if kind and not (division or kind.startswith(_RUSSIAN_PLACE_KINDS)):
+        return None
+    adjective = match["adjective"].lower()
+    for ending in _RUSSIAN_ENDINGS:
+        if adjective.endswith(ending) and (country := RUSSIAN_ADJECTIVE_STEMS.get(adjective[: -len(ending)])):
+            return country, division
+    return None
+
+
 def country_before(text: str, start: int) -> tuple[str, bool] | None:
     """The country an adjective before a kind of place and *of* ending at ``start`` names; if the kind is a division.
 
     *the French port of* before *Brest* gives ``("France", False)``, *the US state of* before
-    *Georgia* ``("United States", True)``; a word that is no country's adjective, or no kind of
-    place between it and *of* (*the French president of*), gives ``None``.
+    *Georgia* ``("United States", True)``, *Французский* before *Брест* ``("France", False)``; a
+    word that is no country's adjective, or no kind of place between it and *of* (*the French
+    president of*), gives ``None``.
     """
     match = _BEFORE.search(text[max(0, start - _LOOK_BACK) : start])
     if match is None or match["kind"] not in KIND_WORDS:
-        return None
+        return _russian_country_before(text, start)
     words = match["adjective"].lower()
     # *The French port of*: a sentence's first word may stand before a one-word adjective.
     country = COUNTRY_OF_ADJECTIVE.get(words) or COUNTRY_OF_ADJECTIVE.get(words.rpartition(" ")[2])

@@ -17,6 +17,10 @@ from toponym_server.text.demonyms import COUNTRY_OF_ADJECTIVE, country_before
         ("in the South African city of ", ("South Africa", False)),
         ("The Syrian border town of ", ("Syria", False)),
         ("the Mexican state of ", ("Mexico", True)),
+        # Russian: the adjective right before the name, in any case, or before a kind's word.
+        ("Французский ", ("France", False)),
+        ("Протесты прошли в сирийском городе ", ("Syria", False)),
+        ("в американском штате ", ("United States", True)),
     ],
 )
 def test_an_adjective_a_kind_of_place_and_of_name_a_country(before: str, expected: tuple[str, bool]) -> None:
@@ -31,6 +35,8 @@ def test_an_adjective_a_kind_of_place_and_of_name_a_country(before: str, expecte
         "The Ancient city of ",  # no country's adjective
         "the French port, ",  # no *of*
         "the french port of ",  # not capitalised
+        "в Московской области ",  # no country's adjective
+        "Французский президент посетил ",  # an adjective, but of another word
     ],
 )
 def test_other_words_before_a_name_name_no_country(before: str) -> None:

@@ -596,6 +596,8 @@ def test_a_small_place_the_text_wrote_with_its_area_is_a_mention_again_opening_a
         ("The Venezuelan city of Valencia flooded.", [("Valencia", 3625549)]),
         # No kind of place between the adjective and *of*: no country is named.
         ("The French president of the council spoke in Paris.", [("Paris", 2988507)]),
+        # Russian writes the adjective before the name: before, Brest in Belarus.
+        ("Французский Брест принимает фестиваль.", [("Брест", 3030300)]),
     ],
 )
 def test_a_place_after_its_countrys_adjective_and_its_kind_is_the_one_that_country_holds(
