@@ -36,6 +36,11 @@ def mention_texts(index: IndexReader, text: str) -> list[str]:
     return [m.text for m in TextResolver(Resolver(index), index).resolve_text(text)]
 
 
+def mention_places(index: IndexReader, text: str) -> list[tuple[str, int]]:
+    """The mentions a text resolver on ``index`` finds in ``text``, in order, each with its best place's ID."""
+    return [(m.text, m.candidates[0].place.geoname_id) for m in TextResolver(Resolver(index), index).resolve_text(text)]
+
+
 @pytest.fixture()
 def counting(embedded_index: IndexReader) -> tuple[TextResolver, CountingResolver]:
     resolver = CountingResolver(embedded_index)
@@ -514,9 +519,8 @@ def test_a_name_a_pair_of_quotation_marks_holds_alone_is_no_mention(embedded_ind
 
 
 def test_french_a_asks_for_a_town_and_au_for_a_country_or_region(embedded_index: IndexReader) -> None:
-    text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
     text = "Il a siégé à Québec puis au Québec, à Luxembourg et au Luxembourg, à Mexico puis au Mexique."
-    found = [(m.text, m.candidates[0].place.geoname_id) for m in text_resolver.resolve_text(text)]
+    found = mention_places(embedded_index, text)
     assert found == [
         ("Québec", 6325494),  # Quebec City
         ("Québec", 6115047),  # the province
@@ -547,9 +551,8 @@ def test_a_place_in_apposition_to_its_areas_capital_in_romance_languages_and_ger
     embedded_index: IndexReader,
 ) -> None:
     # Left to the document, Vitória (0.44) and its state (0.36) are too unsure to be answered.
-    text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
     text = "Já em Vitória, capital do Espírito Santo, torcedores protestaram contra a diretoria."
-    found = [(m.text, m.candidates[0].place.geoname_id) for m in text_resolver.resolve_text(text)]
+    found = mention_places(embedded_index, text)
     assert found == [("Vitória", 3444924), ("Espírito Santo", 3463930)]
 
 
@@ -577,9 +580,8 @@ def test_a_small_place_the_text_wrote_with_its_area_is_a_mention_again_opening_a
     embedded_index: IndexReader,
 ) -> None:
     # Paris, Texas, of 25,000 people, is no common word at a sentence's start once written so.
-    text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
     text = "A tornado hit Paris, Texas, on Monday. Paris police said two people died."
-    found = [(m.text, m.candidates[0].place.geoname_id) for m in text_resolver.resolve_text(text)]
+    found = mention_places(embedded_index, text)
     assert found == [("Paris", 4717560), ("Texas", 4736286), ("Paris", 4717560)]
 
 
@@ -603,8 +605,7 @@ def test_a_small_place_the_text_wrote_with_its_area_is_a_mention_again_opening_a
 def test_a_place_after_its_countrys_adjective_and_its_kind_is_the_one_that_country_holds(
     embedded_index: IndexReader, text: str, expected: list[tuple[str, int]]
 ) -> None:
-    mentions = TextResolver(Resolver(embedded_index), embedded_index).resolve_text(text)
-    assert [(m.text, m.candidates[0].place.geoname_id) for m in mentions] == expected
+    assert mention_places(embedded_index, text) == expected
 
 
 def test_a_given_name_that_is_a_major_places_before_a_surname_is_a_person(embedded_index: IndexReader) -> None:
