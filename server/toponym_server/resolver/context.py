@@ -75,6 +75,24 @@ def contexts_for(alone: Sequence[Answers], current: Sequence[Answers] | None = N
     return [_points(firsts[i], leaders, firsts) if _unsettled(answers) else () for i, answers in enumerate(alone)]
 
 
+def contexts_within(parts: Sequence[int], alone: Sequence[Answers], current: Sequence[Answers]) -> list[Points]:
+    """For each name of a document divided into parts, the leaders of the *other* names of its own part.
+
+    ``parts`` numbers the part each name stands in (a name written in two parts is two
+    entries); ``current`` holds each entry's answers so far, whose confident leaders pull; which
+    names are the same is told by the ``alone`` answers, as :func:`contexts_for` tells it.
+    """
+    firsts = [_first(answers) for answers in alone]
+    leaders = [_leader(answers) for answers in current]
+    by_part: dict[int, list[int]] = {}
+    for i, part in enumerate(parts):
+        by_part.setdefault(part, []).append(i)
+    return [
+        _points(firsts[i], [leaders[j] for j in by_part[part]], [firsts[j] for j in by_part[part]])
+        for i, part in enumerate(parts)
+    ]
+
+
 def document_weights(alone: Sequence[Answers]) -> ContextWeights:
     """How much a document's places pull its names: the :func:`context_weights` of its names' lone leaders.
 

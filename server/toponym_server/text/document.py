@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -18,10 +19,18 @@ from toponym_server.matching.normalize import normalize
 from toponym_server.matching.ranking import ContextWeights, Hints, distance_km, named_division
 from toponym_server.matching.script import has_arabic
 from toponym_server.matching.similarity import MatchKind
-from toponym_server.resolver import Candidate, Query, Resolver, contexts_for, in_document, settle_in_context
+from toponym_server.resolver import (
+    Candidate,
+    Query,
+    Resolver,
+    contexts_for,
+    contexts_within,
+    in_document,
+    settle_in_context,
+)
 from toponym_server.resolver.answers import MET_WHOLE
 from toponym_server.resolver.cache import LruCache
-from toponym_server.resolver.context import Point, Points, document_weights
+from toponym_server.resolver.context import SETTLED_CONFIDENCE, Point, Points, document_weights
 from toponym_server.resolver.qualified import AREA_CHOICES, AREA_KINDS, AnsweredWithin, Area, as_asked
 from toponym_server.text.cues import (
     FACILITY_WORDS,
@@ -99,6 +108,8 @@ _WITHIN = frozenset(
 *Nellore, a town in Andhra Pradesh*; *Vitória, capital do Espírito Santo*, *Bari, capoluogo della Puglia*)."""
 _STATE_CODES = frozenset({"PPLC", "PCLI", "PCLD", "PCLS", "PCLF", "PCL"})
 _DIVISION = frozenset({Kind.ADMIN_AREA})
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+"""A line with nothing but spaces on it: what parts a text's paragraphs."""
 _CODE_AFTER = re.compile(r"[ \t]*,[ \t]*([A-Z]{2,3}\b|(?:[A-Z][a-z]{0,4}\.){1,3})")
 """A state's code after a town's name, as addresses write it (*, OR*), or its abbreviation (*, Ore.*)."""
 
@@ -706,58 +717,126 @@ class TextResolver:
         answers = dict(zip(distinct, chosen, strict=True))
         # A name written with its area is that place there, whatever it is elsewhere in the text.
         of_span = [qualified.get(i) or answers.get(span.name) or [] for i, span in enumerate(spans)]
-        self._as_declined(spans, of_span, set(qualified), hints, limit, proceed)
-        of_span = [
-            self._as_french_prepositions_say(text, span, self._as_written(span, of_span[i]))
-            if i not in qualified
-            else of_span[i]
-            for i, span in enumerate(spans)
-        ]
-        strong = [self._spelled_as(span.name, of_span[i]) for i, span in enumerate(spans)]
-        # A state's code after a span cues it as a list of places around it does (*Paris, TX said*),
-        # and a name the text writes with its area once is a place's wherever it stands (*A tornado
-        # hit Paris, Texas. Paris police said*).
-        with_area = {spans[k].name for k in qualified}
-        cued = [
-            i in coded or (i not in qualified and span.name in with_area) or _listed_with(spans, strong, i, text)
-            for i, span in enumerate(spans)
-        ]
-        accepted = [
-            bool(of_span[i])
-            and _accept(span, of_span[i][0], strong[i], cued[i], min_confidence)
-            and not _a_club_after_il(text, span, of_span[i][0])
-            and not _quoted_alone(text, span)
-            for i, span in enumerate(spans)
-        ]
-        # A place the text names as the gazetteer spells it is not named again by a word that only
-        # sounds like one of its names: *die Polizei* beside *Polen* is no Poland (*Polşa*), *Mitiga
-        # airport* beside *Egypt* no Egypt (*Mithri*); the place's own pull had lifted it.
-        named = {of_span[i][0].place.geoname_id for i in range(len(spans)) if accepted[i] and strong[i]}
-        accepted = [a and (strong[i] or of_span[i][0].place.geoname_id not in named) for i, a in enumerate(accepted)]
-        # Two small places side by side with nothing to cue either are a person's name (*Angela
-        # Merkel*: San Mariano (PH), called Angela, and Merkel (TX)), not two places.
-        standing = [
-            accepted[i]
-            and (
-                cued[i]
-                or span.after_place_preposition
-                or (_prominent(of_span[i][0]) and not _a_given_name(text, span))
-            )
-            for i, span in enumerate(spans)
-        ]
-        mentions: list[Mention] = []
-        for i, span in enumerate(spans):
-            if not accepted[i] or (i in codes and of_span[i][0].place.geoname_id not in codes[i]):
-                continue
-            candidates = of_span[i]
-            owned = strong[i] and _owned_by_its_place(spans, of_span, accepted, i, text)
-            # A major place spelt otherwise is no exception: *Typhoon Gaemi* is no Taiwan.
-            major = _major(candidates[0]) and strong[i] and not _a_given_name(text, span)
-            if not major and _in_another_name(spans, accepted, standing, i, text, owned):
-                continue
-            kept = tuple(c for c in candidates if c.confidence >= min(min_confidence, candidates[0].confidence))
-            mentions.append(Mention(span.text, span.start, span.end, kept, candidates[0].confidence))
-        return mentions
+
+        def mentions_of(of_span: list[list[Candidate]]) -> dict[int, Mention]:
+            """The mentions of the spans that ``of_span`` answers so, by span."""
+            of_span = list(of_span)
+            self._as_declined(spans, of_span, set(qualified), hints, limit, proceed)
+            of_span = [
+                self._as_french_prepositions_say(text, span, self._as_written(span, of_span[i]))
+                if i not in qualified
+                else of_span[i]
+                for i, span in enumerate(spans)
+            ]
+            strong = [self._spelled_as(span.name, of_span[i]) for i, span in enumerate(spans)]
+            # A state's code after a span cues it as a list of places around it does (*Paris, TX said*),
+            # and a name the text writes with its area once is a place's wherever it stands (*A tornado
+            # hit Paris, Texas. Paris police said*).
+            with_area = {spans[k].name for k in qualified}
+            cued = [
+                i in coded or (i not in qualified and span.name in with_area) or _listed_with(spans, strong, i, text)
+                for i, span in enumerate(spans)
+            ]
+            accepted = [
+                bool(of_span[i])
+                and _accept(span, of_span[i][0], strong[i], cued[i], min_confidence)
+                and not _a_club_after_il(text, span, of_span[i][0])
+                and not _quoted_alone(text, span)
+                for i, span in enumerate(spans)
+            ]
+            # A place the text names as the gazetteer spells it is not named again by a word that only
+            # sounds like one of its names: *die Polizei* beside *Polen* is no Poland (*Polşa*), *Mitiga
+            # airport* beside *Egypt* no Egypt (*Mithri*); the place's own pull had lifted it.
+            named = {of_span[i][0].place.geoname_id for i in range(len(spans)) if accepted[i] and strong[i]}
+            accepted = [
+                a and (strong[i] or of_span[i][0].place.geoname_id not in named) for i, a in enumerate(accepted)
+            ]
+            # Two small places side by side with nothing to cue either are a person's name (*Angela
+            # Merkel*: San Mariano (PH), called Angela, and Merkel (TX)), not two places.
+            standing = [
+                accepted[i]
+                and (
+                    cued[i]
+                    or span.after_place_preposition
+                    or (_prominent(of_span[i][0]) and not _a_given_name(text, span))
+                )
+                for i, span in enumerate(spans)
+            ]
+            found: dict[int, Mention] = {}
+            for i, span in enumerate(spans):
+                if not accepted[i] or (i in codes and of_span[i][0].place.geoname_id not in codes[i]):
+                    continue
+                candidates = of_span[i]
+                owned = strong[i] and _owned_by_its_place(spans, of_span, accepted, i, text)
+                # A major place spelt otherwise is no exception: *Typhoon Gaemi* is no Taiwan.
+                major = _major(candidates[0]) and strong[i] and not _a_given_name(text, span)
+                if not major and _in_another_name(spans, accepted, standing, i, text, owned):
+                    continue
+                kept = tuple(c for c in candidates if c.confidence >= min(min_confidence, candidates[0].confidence))
+                found[i] = Mention(span.text, span.start, span.end, kept, candidates[0].confidence)
+            return found
+
+        mentions = mentions_of(of_span)
+        # A digest may tell each paragraph of another region (*Valencia* beside *Maracaibo*, then
+        # *Valencia, la de España*), where the whole text's places pull a name both ways or the
+        # wrong way: a name the text's places moved is ranked again with the places its own
+        # paragraph mentions, where it mentions any and they are not the same.
+        parts = _paragraph_numbers(text, spans)
+        if len(set(parts)) > 1:
+            # A word never resolved (see distinct) is at no position, and neither pulls nor is pulled.
+            at = [position.get(span.name, -1) for span in spans]
+            mentioned = [list(mentions[i].candidates) if i in mentions else None for i in range(len(spans))]
+            local = contexts_within(parts, [alone[k] if k >= 0 else None for k in at], mentioned)
+            again = {
+                (i, k): points
+                for i, (k, points) in enumerate(zip(at, local, strict=True))
+                if k >= 0
+                and i not in qualified
+                and movable[k]
+                and chosen[k] is together[k]
+                and _moved_by_context(alone[k])
+                and points
+                and set(points) != set(contexts[k])
+            }
+            ranked: dict[tuple[int, frozenset[Point]], list[Candidate]] = {}
+            in_paragraph = list(of_span)
+            for (i, k), points in again.items():
+                key = (k, frozenset(points))
+                if key not in ranked:
+                    ranked[key] = rank_in_context(k, points)
+                if _surer_among(ranked[key], of_span[i], alone[k], points):
+                    in_paragraph[i] = ranked[key]
+            if in_paragraph != of_span:
+                mentions = mentions_of(in_paragraph)
+        return list(mentions.values())
+
+
+def _paragraph_numbers(text: str, spans: list[Span]) -> list[int]:
+    """The number of the paragraph each span stands in, from 0; a blank line parts paragraphs."""
+    breaks = [match.start() for match in _BLANK_LINE.finditer(text)]
+    return [bisect.bisect_right(breaks, span.start) for span in spans]
+
+
+def _surer_among(local: list[Candidate], overall: list[Candidate], alone: list[Candidate], points: Points) -> bool:
+    """Tell whether a name's reading among its paragraph's ``points`` is the one to take over the whole text's.
+
+    Its place must lie in a country of the paragraph's places: with few places to pull it, a
+    word that is no place may lean to any namesake far from them all. Then it is taken where it
+    is surer, or where the whole text's place lies in none of those countries. A capital or a
+    country the name means ``alone`` stands for its government wherever the story happens (see
+    ``TextResolver.resolve_text``): a paragraph may make it surer, not another place.
+    """
+    countries = {point[2] for point in points}
+    if not local or local[0].place.country_code not in countries:
+        return False
+    if _stands_for_a_state(alone) and local[0].place.geoname_id != alone[0].place.geoname_id:
+        return False
+    return not overall or overall[0].place.country_code not in countries or local[0].confidence > overall[0].confidence
+
+
+def _moved_by_context(alone: list[Candidate]) -> bool:
+    """Tell whether a name answered so alone is one a document's places rank again."""
+    return bool(alone) and alone[0].confidence < SETTLED_CONFIDENCE
 
 
 def _a_club_after_il(text: str, span: Span, best: Candidate) -> bool:

@@ -13,7 +13,7 @@ import pytest
 from toponym_server.index.reader import PlaceRow
 from toponym_server.matching.features import Kind
 from toponym_server.matching.similarity import MatchKind
-from toponym_server.resolver import Candidate, contexts_for, settle_in_context
+from toponym_server.resolver import Candidate, contexts_for, contexts_within, settle_in_context
 from toponym_server.resolver.context import LEADER_CONFIDENCE, SETTLED_CONFIDENCE, UNSURE_BELOW, Likely, Points
 
 # (GeoNames ID, latitude, longitude, country code) of the namesakes each name may mean: from the
@@ -93,6 +93,23 @@ def test_the_leaders_may_be_the_answers_so_far() -> None:
     alone = [_answer("Tripoli", TRIPOLI_LY, 0.86), _answer("Saida", SIDON, 0.5)]
     current = [_answer("Tripoli", TRIPOLI_LB, 0.99), alone[1]]
     assert contexts_for(alone, current)[1] == (TRIPOLI_LB[1:],)
+
+
+def test_a_name_of_a_part_is_pulled_by_the_other_names_of_its_own_part_only() -> None:
+    tripoli, saida, beirut = (
+        _answer("Tripoli", TRIPOLI_LY, 0.86),
+        _answer("Saida", SIDON, 0.7),
+        _answer("Beirut", BEIRUT, 0.7),
+    )
+    parts = [0, 0, 1, 1, 1, 1]
+    alone = [tripoli, saida, tripoli, beirut, saida, beirut]
+    current = [tripoli, saida, tripoli, beirut, None, beirut]  # the second Saida is no mention
+    contexts = contexts_within(parts, alone, current)
+    assert contexts[0] == (SIDON[1:],)
+    assert contexts[1] == (TRIPOLI_LY[1:],)
+    assert contexts[2] == (BEIRUT[1:],)  # neither a name of another part nor one that is no mention pulls
+    assert contexts[3] == contexts[5] == (TRIPOLI_LY[1:],)  # a name written twice does not pull itself
+    assert contexts[4] == (TRIPOLI_LY[1:], BEIRUT[1:])
 
 
 def test_names_that_pull_each_other_across_do_not_cross() -> None:

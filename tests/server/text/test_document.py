@@ -627,3 +627,74 @@ def test_a_cued_place_beside_a_capitalised_word_it_is_no_piece_of_stays_a_mentio
     text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
     text = "Das Hochwasser hat in St. Pölten Keller und Tiefgaragen geflutet."
     assert "St. Pölten" in [m.text for m in text_resolver.resolve_text(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Before, both Córdobas were the Spanish city, and both Valencias the Spanish one.
+        (
+            "A wildfire near Villa Carlos Paz forced firefighters in Córdoba to ask Buenos Aires for help.\n\n"
+            "Storms flooded streets in Córdoba and Sevilla, and Málaga stayed on alert.",
+            [
+                ("Villa Carlos Paz", 3832791),
+                ("Córdoba", 3860259),
+                ("Buenos Aires", 3435910),
+                ("Córdoba", 2519240),
+                ("Sevilla", 2510911),
+                ("Málaga", 2514256),
+            ],
+        ),
+        (
+            "A blackout hit Maracaibo and Valencia, and the government of Venezuela blamed sabotage.\n \n"
+            "Meanwhile in Valencia, the people of Spain's huerta took to the streets, as did Alicante.",
+            [
+                ("Maracaibo", 3633009),
+                ("Valencia", 3625549),
+                ("Venezuela", 3625428),
+                ("Valencia", 2509954),
+                ("Spain", 2510769),
+                ("Alicante", 2521978),
+            ],
+        ),
+        # A paragraph of small places alone keeps the reading the whole text gives them.
+        (
+            "Rail strikes hit Manchester, Leeds and Birmingham on Monday.\n\n"
+            "Buses replaced trains between Shrewsbury and Worcester.",
+            [
+                ("Manchester", 2643123),
+                ("Leeds", 2644688),
+                ("Birmingham", 2655603),
+                ("Shrewsbury", 2637891),
+                ("Worcester", 2633563),
+            ],
+        ),
+        # A capital stays itself beside another country's places (before this rule's guard, a
+        # Maryland town GeoNames also calls Berlin).
+        (
+            "Floods hit Dresden and Leipzig on Monday.\n\n"
+            "The minister flew from London to Beijing, then on to Washington and Berlin.",
+            [
+                ("Dresden", 2935022),
+                ("Leipzig", 2879139),
+                ("London", 2643743),
+                ("Beijing", 1816670),
+                ("Washington", 4140963),
+                ("Berlin", 2950159),
+            ],
+        ),
+    ],
+)
+def test_each_paragraph_reads_a_name_among_the_places_it_mentions(
+    embedded_index: IndexReader, text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert mention_places(embedded_index, text) == expected
+
+
+def test_within_one_paragraph_a_name_keeps_one_reading(embedded_index: IndexReader) -> None:
+    text = (
+        "A wildfire near Villa Carlos Paz forced firefighters in Córdoba to ask Buenos Aires for help. "
+        "Storms flooded streets in Córdoba and Sevilla, and Málaga stayed on alert."
+    )
+    readings = {place for name, place in mention_places(embedded_index, text) if name == "Córdoba"}
+    assert len(readings) == 1
