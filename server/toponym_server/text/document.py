@@ -752,7 +752,8 @@ class TextResolver:
                 a and (strong[i] or of_span[i][0].place.geoname_id not in named) for i, a in enumerate(accepted)
             ]
             # Two small places side by side with nothing to cue either are a person's name (*Angela
-            # Merkel*: San Mariano (PH), called Angela, and Merkel (TX)), not two places.
+            # Merkel*: San Mariano (PH), called Angela, and Merkel (TX)), not two places; nor, whatever
+            # cues them, are a given name and the name after it.
             standing = [
                 accepted[i]
                 and (
@@ -760,6 +761,7 @@ class TextResolver:
                     or span.after_place_preposition
                     or (_prominent(of_span[i][0]) and not _a_given_name(text, span))
                 )
+                and not _in_a_persons_name(spans, i, text)
                 for i, span in enumerate(spans)
             ]
             found: dict[int, Mention] = {}
@@ -846,6 +848,23 @@ def _a_club_after_il(text: str, span: Span, best: Candidate) -> bool:
     is written so with its article: the span then holds it.)
     """
     return best.place.feature_class == "P" and bool(_IL.search(text[max(0, span.start - 4) : span.start]))
+
+
+def _in_a_persons_name(spans: list[Span], i: int, text: str) -> bool:
+    """Tell whether span ``i`` is a given name before another span, or the span after one, one space between.
+
+    *Brooklyn Beckham and Victoria Beckham*: listing makes neither word a place.
+    """
+
+    def given_name_before(left: int, right: int) -> bool:
+        return (
+            left >= 0
+            and right < len(spans)
+            and text[spans[left].end : spans[right].start] == " "
+            and _a_given_name(text, spans[left])
+        )
+
+    return given_name_before(i - 1, i) or given_name_before(i, i + 1)
 
 
 def _quoted_alone(text: str, span: Span) -> bool:

@@ -617,6 +617,13 @@ def test_a_given_name_that_is_a_major_places_before_a_surname_is_a_person(embedd
     assert [m.text for m in text_resolver.resolve_text(text)] == ["Sydney", "Hamburg"]
 
 
+def test_a_given_name_and_the_name_after_it_are_a_person_even_when_listed(embedded_index: IndexReader) -> None:
+    # Before, Brooklyn, Beckham (Beckham County, Oklahoma) and Victoria (the Seychelles) were
+    # mentions: *Beckham and Victoria* read as a list cued them.
+    text = "Brooklyn Beckham and Victoria Beckham attended a gala in Miami, then flew to Havana, Cuba."
+    assert mention_texts(embedded_index, text) == ["Miami", "Havana", "Cuba"]
+
+
 def test_a_towns_name_after_the_italian_il_is_its_club(embedded_index: IndexReader) -> None:
     text = "Il Napoli ha perso contro il Milan. A Milano la festa; Il Cairo e Roma."
     assert mention_texts(embedded_index, text) == ["Milano", "Il Cairo", "Roma"]
