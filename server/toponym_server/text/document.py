@@ -684,6 +684,7 @@ class TextResolver:
         }
         position = {name: i for i, name in enumerate(distinct)}
         fixed = {position[spans[k].name] for k in qualified}
+        lone = list(alone)
         for k in sorted(qualified, reverse=True):  # a name's first pair decides how it pulls
             alone[position[spans[k].name]] = qualified[k]
         contexts = contexts_for(alone)
@@ -789,15 +790,19 @@ class TextResolver:
             at = [position.get(span.name, -1) for span in spans]
             mentioned = [list(mentions[i].candidates) if i in mentions else None for i in range(len(spans))]
             local = contexts_within(parts, [alone[k] if k >= 0 else None for k in at], mentioned)
+            # A name written with its area in one paragraph is that place there, not in the others.
+            paired = {(spans[q].name, parts[q]) for q in qualified}
             again = {
                 (i, k): points
                 for i, (k, points) in enumerate(zip(at, local, strict=True))
                 if k >= 0
                 and i not in qualified
-                and movable[k]
-                and chosen[k] is together[k]
-                and _moved_by_context(alone[k])
                 and points
+                and _moved_by_context(lone[k])
+                and (
+                    (movable[k] and chosen[k] is together[k])
+                    or (k in fixed and queries[k].name not in never and (spans[i].name, parts[i]) not in paired)
+                )
                 and set(points) != set(contexts[k])
             }
             ranked: dict[tuple[int, frozenset[Point]], list[Candidate]] = {}
@@ -806,7 +811,7 @@ class TextResolver:
                 key = (k, frozenset(points))
                 if key not in ranked:
                     ranked[key] = rank_in_context(k, points)
-                if _surer_among(ranked[key], of_span[i], alone[k], points):
+                if _surer_among(ranked[key], of_span[i], lone[k], points):
                     in_paragraph[i] = ranked[key]
             if in_paragraph != of_span:
                 mentions = mentions_of(in_paragraph)

@@ -664,6 +664,19 @@ def test_a_cued_place_beside_a_capitalised_word_it_is_no_piece_of_stays_a_mentio
                 ("Alicante", 2521978),
             ],
         ),
+        # A name written with its area in one paragraph is that place there, not in the others.
+        (
+            "A blackout hit Valencia, the capital of Carabobo, and Maracaibo.\n\n"
+            "In Valencia, farmers marched on the regional parliament, as did those of Alicante and Murcia.",
+            [
+                ("Valencia", 3625549),
+                ("Carabobo", 3646751),
+                ("Maracaibo", 3633009),
+                ("Valencia", 2509954),
+                ("Alicante", 2521978),
+                ("Murcia", 2513416),
+            ],
+        ),
         # A paragraph of small places alone keeps the reading the whole text gives them.
         (
             "Rail strikes hit Manchester, Leeds and Birmingham on Monday.\n\n"
@@ -705,3 +718,8 @@ def test_within_one_paragraph_a_name_keeps_one_reading(embedded_index: IndexRead
     )
     readings = {place for name, place in mention_places(embedded_index, text) if name == "Córdoba"}
     assert len(readings) == 1
+    text = (
+        "A blackout hit Valencia, the capital of Carabobo, and Maracaibo. "
+        "In Valencia, farmers marched on the regional parliament, as did those of Alicante and Murcia."
+    )
+    assert {place for name, place in mention_places(embedded_index, text) if name == "Valencia"} == {3625549}
