@@ -108,6 +108,10 @@ _WITHIN = frozenset(
 *Nellore, a town in Andhra Pradesh*; *Vitória, capital do Espírito Santo*, *Bari, capoluogo della Puglia*)."""
 _STATE_CODES = frozenset({"PPLC", "PCLI", "PCLD", "PCLS", "PCLF", "PCL"})
 _DIVISION = frozenset({Kind.ADMIN_AREA})
+PARAGRAPH_KM = 2_500.0
+"""A paragraph's reading of a name in none of its places' countries is taken only this near one of them,
+and only where the whole text's reading lies farther from them all (*Barcelona* beside *Frankfurt*
+and *Munich*, in a text that is otherwise about Latin America)."""
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 """A line with nothing but spaces on it: what parts a text's paragraphs."""
 _CODE_AFTER = re.compile(r"[ \t]*,[ \t]*([A-Z]{2,3}\b|(?:[A-Z][a-z]{0,4}\.){1,3})")
@@ -827,18 +831,26 @@ def _paragraph_numbers(text: str, spans: list[Span]) -> list[int]:
 def _surer_among(local: list[Candidate], overall: list[Candidate], alone: list[Candidate], points: Points) -> bool:
     """Tell whether a name's reading among its paragraph's ``points`` is the one to take over the whole text's.
 
-    Its place must lie in a country of the paragraph's places: with few places to pull it, a
-    word that is no place may lean to any namesake far from them all. Then it is taken where it
-    is surer, or where the whole text's place lies in none of those countries. A capital or a
-    country the name means ``alone`` stands for its government wherever the story happens (see
-    ``TextResolver.resolve_text``): a paragraph may make it surer, not another place.
+    Its place must lie in a country of the paragraph's places, or near one of them
+    (:data:`PARAGRAPH_KM`) where the whole text's place lies near none: with few places to pull
+    it, a word that is no place may lean to any namesake far from them all. Then it is taken
+    where it is surer, or where the whole text's place lies in none of those countries. A
+    capital or a country the name means ``alone`` stands for its government wherever the story
+    happens (see ``TextResolver.resolve_text``): a paragraph may make it surer, not another place.
     """
-    countries = {point[2] for point in points}
-    if not local or local[0].place.country_code not in countries:
+    if not local:
         return False
     if _stands_for_a_state(alone) and local[0].place.geoname_id != alone[0].place.geoname_id:
         return False
+    countries = {point[2] for point in points}
+    if local[0].place.country_code not in countries:
+        return bool(overall) and _near_any(local[0].place, points) and not _near_any(overall[0].place, points)
     return not overall or overall[0].place.country_code not in countries or local[0].confidence > overall[0].confidence
+
+
+def _near_any(place: PlaceRow, points: Points) -> bool:
+    """Tell whether ``place`` lies within :data:`PARAGRAPH_KM` of one of ``points``."""
+    return any(distance_km(_point(place), point[:2]) <= PARAGRAPH_KM for point in points)
 
 
 def _moved_by_context(alone: list[Candidate]) -> bool:

@@ -677,6 +677,20 @@ def test_a_cued_place_beside_a_capitalised_word_it_is_no_piece_of_stays_a_mentio
                 ("Murcia", 2513416),
             ],
         ),
+        # A paragraph's places abroad still say which namesake it means, where the whole text's
+        # lies far from them all (before, the Venezuelan Barcelona).
+        (
+            "Gang violence closed schools in Maracaibo and Maracay, and the government in Caracas sent troops.\n\n"
+            "A pilots' strike cancelled dozens of flights between Barcelona and the airports of Frankfurt and Munich.",
+            [
+                ("Maracaibo", 3633009),
+                ("Maracay", 3632998),
+                ("Caracas", 3646738),
+                ("Barcelona", 3128760),
+                ("Frankfurt", 2925533),
+                ("Munich", 2867714),
+            ],
+        ),
         # A paragraph of small places alone keeps the reading the whole text gives them.
         (
             "Rail strikes hit Manchester, Leeds and Birmingham on Monday.\n\n"
