@@ -1212,7 +1212,9 @@ def _capitals_namesake_among(
     :data:`AMONG_KM` of two of the document's other places (``points``), or of one of the
     places listed beside the name (``listed``) that is no :data:`GREAT_CITY` but its country's
     capital. A first-level division the document names is near the places it holds, wherever
-    its point lies (as the ranking has it: :func:`~toponym_server.matching.ranking.context_geometry`).
+    its point lies (as the ranking has it: :func:`~toponym_server.matching.ranking.context_geometry`),
+    and a namesake that is a first-level division holding one of the document's places is among
+    them (*Victoria* beside *Melbourne* is the Australian state, not the Seychelles' capital).
     A country's name always means the country.
     """
     if not alone or not together or alone[0].place.feature_code != "PPLC":
@@ -1222,10 +1224,18 @@ def _capitals_namesake_among(
     place = together[0].place
     here = (place.latitude, place.longitude)
     near = sum(distance_km(here, point[:2]) <= AMONG_KM or _holds_it(point, place) for point in points)
-    return near >= 2 or any(
+    return near >= 2 or _holds_one(place, points) or any(
         distance_km(here, (c.place.latitude, c.place.longitude)) <= AMONG_KM
         and (c.place.population < GREAT_CITY or c.place.feature_code == "PPLC")
         for c in listed
+    )
+
+
+def _holds_one(division: PlaceRow, points: Points) -> bool:
+    """Tell whether ``division`` is a first-level division that holds a place of ``points``."""
+    return division.feature_code == "ADM1" and any(
+        point[2] == division.country_code and len(point) > 3 and point[3] == division.admin1_code and not point[4]
+        for point in points
     )
 
 

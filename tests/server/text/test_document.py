@@ -617,6 +617,14 @@ def test_a_given_name_that_is_a_major_places_before_a_surname_is_a_person(embedd
     assert [m.text for m in text_resolver.resolve_text(text)] == ["Sydney", "Hamburg"]
 
 
+def test_a_capitals_name_is_the_division_of_its_name_that_holds_a_place_the_text_names(
+    embedded_index: IndexReader,
+) -> None:
+    # Before, the Seychelles' capital: Melbourne is the one place of the text near the state.
+    text = "India play in Perth, then Adelaide and Melbourne, where fans in Victoria will fill the stands."
+    assert ("Victoria", 2145234) in mention_places(embedded_index, text)
+
+
 def test_a_given_name_and_the_name_after_it_are_a_person_even_when_listed(embedded_index: IndexReader) -> None:
     # Before, Brooklyn, Beckham (Beckham County, Oklahoma) and Victoria (the Seychelles) were
     # mentions: *Beckham and Victoria* read as a list cued them.
