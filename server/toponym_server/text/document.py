@@ -815,7 +815,9 @@ class TextResolver:
                 key = (k, frozenset(points))
                 if key not in ranked:
                     ranked[key] = rank_in_context(k, points)
-                if _surer_among(ranked[key], of_span[i], lone[k], points):
+                # The area written with the name elsewhere says nothing of how sure this span is.
+                overall = [] if k in fixed else of_span[i]
+                if _surer_among(ranked[key], overall, lone[k], points):
                     in_paragraph[i] = ranked[key]
             if in_paragraph != of_span:
                 mentions = mentions_of(in_paragraph)

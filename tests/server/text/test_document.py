@@ -685,6 +685,20 @@ def test_a_cued_place_beside_a_capitalised_word_it_is_no_piece_of_stays_a_mentio
                 ("Murcia", 2513416),
             ],
         ),
+        # However sure the pair is, it does not make the bare name sure elsewhere (before, both
+        # were Portland, Oregon).
+        (
+            "Voters in Maine and Vermont went to the polls. In Portland, lines stretched around the block.\n\n"
+            "Protesters marched in Portland, Oregon, and Seattle after the ruling.",
+            [
+                ("Maine", 4971068),
+                ("Vermont", 5242283),
+                ("Portland", 4975802),
+                ("Portland", 5746545),
+                ("Oregon", 5744337),
+                ("Seattle", 5809844),
+            ],
+        ),
         # A paragraph's places abroad still say which namesake it means, where the whole text's
         # lies far from them all (before, the Venezuelan Barcelona).
         (
