@@ -787,15 +787,28 @@ class TextResolver:
         # A digest may tell each paragraph of another region (*Valencia* beside *Maracaibo*, then
         # *Valencia, la de España*), where the whole text's places pull a name both ways or the
         # wrong way: a name the text's places moved is ranked again with the places its own
-        # paragraph mentions, where it mentions any and they are not the same.
+        # paragraph mentions, where it mentions any and they are not the same. A name written
+        # with its area is that place in its paragraph from there on; not in the others, nor
+        # before it (*Belém recebe a COP30 ... Em Belém, na Cisjordânia*: a text writes a place's
+        # area where it first names it, and a bare name before is another place).
         parts = _paragraph_numbers(text, spans)
-        if len(set(parts)) > 1:
+        first_pair: dict[str, int] = {}
+        for q in sorted(qualified):
+            first_pair.setdefault(spans[q].name, q)
+        before_pair = [i not in qualified and i < first_pair.get(span.name, -1) for i, span in enumerate(spans)]
+        if len(set(parts)) > 1 or any(before_pair):
             # A word never resolved (see distinct) is at no position, and neither pulls nor is pulled.
             at = [position.get(span.name, -1) for span in spans]
             mentioned = [list(mentions[i].candidates) if i in mentions else None for i in range(len(spans))]
             local = contexts_within(parts, [alone[k] if k >= 0 else None for k in at], mentioned)
-            # A name written with its area in one paragraph is that place there, not in the others.
             paired = {(spans[q].name, parts[q]) for q in qualified}
+            # Before its pair, the area written with the name says where the other place is, not this one.
+            local = [
+                tuple(p for p in points if not _area_holding(p, qualified[first_pair[spans[i].name]]))
+                if before_pair[i]
+                else points
+                for i, points in enumerate(local)
+            ]
             again = {
                 (i, k): points
                 for i, (k, points) in enumerate(zip(at, local, strict=True))
@@ -804,8 +817,12 @@ class TextResolver:
                 and points
                 and _moved_by_context(lone[k])
                 and (
-                    (movable[k] and chosen[k] is together[k])
-                    or (k in fixed and queries[k].name not in never and (spans[i].name, parts[i]) not in paired)
+                    (movable[k] and chosen[k] is together[k] and len(set(parts)) > 1)
+                    or (
+                        k in fixed
+                        and queries[k].name not in never
+                        and ((spans[i].name, parts[i]) not in paired or before_pair[i])
+                    )
                 )
                 and set(points) != set(contexts[k])
             }
@@ -822,6 +839,14 @@ class TextResolver:
             if in_paragraph != of_span:
                 mentions = mentions_of(in_paragraph)
         return list(mentions.values())
+
+
+def _area_holding(point: Point, answers: list[Candidate]) -> bool:
+    """Tell whether ``point`` is the country or the first-level division the best of ``answers`` lies in."""
+    if not answers or len(point) < 5 or not point[4]:
+        return False
+    place = answers[0].place
+    return point[2] == place.country_code and point[3] in ("", place.admin1_code)
 
 
 def _paragraph_numbers(text: str, spans: list[Span]) -> list[int]:

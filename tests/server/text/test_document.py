@@ -747,6 +747,34 @@ def test_each_paragraph_reads_a_name_among_the_places_it_mentions(
     assert mention_places(embedded_index, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Before, both were the Pakistani city, and both Beléms Bethlehem.
+        (
+            "The cabinet of Telangana met in Hyderabad to approve a metro line, while in Hyderabad, "
+            "in Pakistan's Sindh province, traders shut shops.",
+            [
+                ("Telangana", 1254788),
+                ("Hyderabad", 1269843),
+                ("Hyderabad", 1176734),
+                ("Pakistan", 1168579),
+                ("Sindh province", 1164807),
+            ],
+        ),
+        (
+            "Belém recebe em novembro a COP30, e o governo do Pará promete concluir as obras a tempo. "
+            "Em Belém, na Cisjordânia, as celebrações foram canceladas.",
+            [("Belém", 3405870), ("Pará", 3393129), ("Belém", 284315), ("Cisjordânia", 285153)],
+        ),
+    ],
+)
+def test_a_bare_name_before_the_same_name_written_with_its_area_is_read_without_that_area(
+    embedded_index: IndexReader, text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert mention_places(embedded_index, text) == expected
+
+
 def test_within_one_paragraph_a_name_keeps_one_reading(embedded_index: IndexReader) -> None:
     text = (
         "A wildfire near Villa Carlos Paz forced firefighters in Córdoba to ask Buenos Aires for help. "
