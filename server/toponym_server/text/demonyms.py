@@ -4,12 +4,15 @@ English writes a place's country as an adjective before the word of its kind and
 Lebanese city of Tripoli*, *the US state of Georgia*, *the Pakistani city of Hyderabad*), Russian
 as an adjective before the name, with or without the kind's word (*французский Брест*,
 *сирийский город Хомс*): the place is the one that country holds, as *Tripoli, Lebanon* is.
-:func:`country_before` reads it.
+:func:`country_before` reads it, and the Romance and German forms of other modules.
 """
 
 from __future__ import annotations
 
 import re
+
+from toponym_server.text.demonyms_german import german_country_before
+from toponym_server.text.demonyms_romance import romance_country_before
 
 COUNTRY_OF_ADJECTIVE: dict[str, str] = {
     "afghan": "Afghanistan", "albanian": "Albania", "algerian": "Algeria", "american": "United States",
@@ -128,11 +131,14 @@ def country_before(text: str, start: int) -> tuple[str, bool] | None:
     *the French port of* before *Brest* gives ``("France", False)``, *the US state of* before
     *Georgia* ``("United States", True)``, *Французский* before *Брест* ``("France", False)``; a
     word that is no country's adjective, or no kind of place between it and *of* (*the French
-    president of*), gives ``None``.
+    president of*), gives ``None``. French, Spanish, Italian and Portuguese
+    (:func:`~.demonyms_romance.romance_country_before`: *la ville française de*) and German
+    (:func:`~.demonyms_german.german_country_before`: *die französische Hafenstadt*) are read too.
     """
-    match = _BEFORE.search(text[max(0, start - _LOOK_BACK) : start])
+    tail = text[max(0, start - _LOOK_BACK) : start]
+    match = _BEFORE.search(tail)
     if match is None or match["kind"] not in KIND_WORDS:
-        return _russian_country_before(text, start)
+        return romance_country_before(tail) or german_country_before(tail) or _russian_country_before(text, start)
     words = match["adjective"].lower()
     # *The French port of*: a sentence's first word may stand before a one-word adjective.
     country = COUNTRY_OF_ADJECTIVE.get(words) or COUNTRY_OF_ADJECTIVE.get(words.rpartition(" ")[2])

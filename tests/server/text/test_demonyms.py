@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from toponym_server.text.demonyms import COUNTRY_OF_ADJECTIVE, country_before
+from toponym_server.text.demonyms_romance import COUNTRY_OF_ROMANCE_ADJECTIVE
 
 
 @pytest.mark.parametrize(
@@ -21,9 +22,30 @@ from toponym_server.text.demonyms import COUNTRY_OF_ADJECTIVE, country_before
         ("Французский ", ("France", False)),
         ("Протесты прошли в сирийском городе ", ("Syria", False)),
         ("в американском штате ", ("United States", True)),
+        # French, Spanish, Italian and Portuguese: the adjective after the kind's word, before *de*.
+        ("dans la ville française de ", ("France", False)),
+        ("la ville portuaire française de ", ("France", False)),
+        ("la province syrienne d'", ("Syria", True)),
+        ("l'État américain de ", ("United States", True)),
+        ("les villes ukrainiennes de ", ("Ukraine", False)),
+        ("la ciudad venezolana de ", ("Venezuela", False)),
+        ("el estado mexicano de ", ("Mexico", True)),
+        ("la ciudad alemana de ", ("Germany", False)),
+        ("nella città libica di ", ("Libya", False)),
+        ("lo stato americano della ", ("United States", True)),
+        ("le città tedesche di ", ("Germany", False)),
+        ("a cidade libanesa de ", ("Lebanon", False)),
+        ("a cidade alemã de ", ("Germany", False)),
+        ("o estado americano da ", ("United States", True)),
+        # German: the declined adjective before the kind's word, or before the name.
+        ("Die französische Hafenstadt ", ("France", False)),
+        ("in der ukrainischen Region ", ("Ukraine", True)),
+        ("im libanesischen ", ("Lebanon", False)),
+        ("im US-amerikanischen Bundesstaat ", ("United States", True)),
+        ("die ukrainischen Städte ", ("Ukraine", False)),
     ],
 )
-def test_an_adjective_a_kind_of_place_and_of_name_a_country(before: str, expected: tuple[str, bool]) -> None:
+def test_an_adjective_and_a_kind_of_place_name_a_country(before: str, expected: tuple[str, bool]) -> None:
     assert country_before(before + "Brest said", len(before)) == expected
 
 
@@ -37,6 +59,11 @@ def test_an_adjective_a_kind_of_place_and_of_name_a_country(before: str, expecte
         "the french port of ",  # not capitalised
         "в Московской области ",  # no country's adjective
         "Французский президент посетил ",  # an adjective, but of another word
+        "le président français de ",  # no kind of place before the adjective
+        "la ville de ",  # no adjective
+        "la ville natale de ",  # an adjective of no country
+        "der französische Präsident ",  # another word than a kind's between the adjective and the name
+        "in der Stadt ",  # no adjective
     ],
 )
 def test_other_words_before_a_name_name_no_country(before: str) -> None:
@@ -46,3 +73,21 @@ def test_other_words_before_a_name_name_no_country(before: str) -> None:
 def test_the_adjectives_are_lower_case_and_their_countries_named_in_full() -> None:
     assert all(adjective == adjective.lower() for adjective in COUNTRY_OF_ADJECTIVE)
     assert all(country[0].isupper() and len(country) > 3 for country in COUNTRY_OF_ADJECTIVE.values())
+
+
+@pytest.mark.parametrize(
+    ("adjective", "country"),
+    [
+        ("syriennes", "Syria"),  # French: *-ien*, *-ienne*, and their plurals
+        ("turque", "Turkey"),
+        ("libanaises", "Lebanon"),
+        ("alemanas", "Germany"),  # Spanish: *-án*, *-ana*
+        ("iraquíes", "Iraq"),
+        ("libiche", "Libya"),  # Italian: *-co*, *-che*
+        ("tedeschi", "Germany"),
+        ("alemães", "Germany"),  # Portuguese: *-ão*, *-ães*
+        ("espanhóis", "Spain"),
+    ],
+)
+def test_the_romance_adjectives_come_in_all_their_forms(adjective: str, country: str) -> None:
+    assert COUNTRY_OF_ROMANCE_ADJECTIVE[adjective] == country

@@ -600,6 +600,14 @@ def test_a_small_place_the_text_wrote_with_its_area_is_a_mention_again_opening_a
         ("The French president of the council spoke in Paris.", [("Paris", 2988507)]),
         # Russian writes the adjective before the name: before, Brest in Belarus.
         ("Французский Брест принимает фестиваль.", [("Брест", 3030300)]),
+        # French, Spanish, Italian, Portuguese and German: before, Brest in Belarus, Tripoli in
+        # Libya, London in England, and no Valencia at all.
+        ("La ville française de Brest a été touchée par la tempête.", [("Brest", 3030300)]),
+        ("La ciudad venezolana de Valencia se quedó sin luz.", [("Valencia", 3625549)]),
+        ("Scontri nella città libanese di Tripoli.", [("Tripoli", 266826)]),
+        ("A cidade libanesa de Trípoli foi atacada.", [("Trípoli", 266826)]),
+        ("Die kanadische Stadt London wurde überflutet.", [("London", 6058560)]),
+        ("Im libanesischen Tripoli kam es zu Kämpfen.", [("Tripoli", 266826)]),
     ],
 )
 def test_a_place_after_its_countrys_adjective_and_its_kind_is_the_one_that_country_holds(

@@ -1,0 +1,90 @@
+"""The countries German news names by an adjective before a place: *die französische Hafenstadt Brest*.
+
+German declines the country's adjective before the kind's word (*die libanesische Stadt
+Tripoli*, *in der ukrainischen Region Charkiw*) or before the name itself (*im libanesischen
+Tripoli*): the place is the one that country holds, as the English *the Lebanese city of
+Tripoli* (see :mod:`~toponym_server.text.demonyms`).
+"""
+
+from __future__ import annotations
+
+import re
+
+GERMAN_ADJECTIVE_STEMS: dict[str, str] = {
+    "französisch": "France", "deutsch": "Germany", "amerikanisch": "United States",
+    "us-amerikanisch": "United States", "britisch": "United Kingdom", "englisch": "United Kingdom",
+    "schottisch": "United Kingdom", "russisch": "Russia", "ukrainisch": "Ukraine", "belarussisch": "Belarus",
+    "weißrussisch": "Belarus", "polnisch": "Poland", "italienisch": "Italy", "spanisch": "Spain",
+    "portugiesisch": "Portugal", "türkisch": "Turkey", "syrisch": "Syria", "irakisch": "Iraq", "iranisch": "Iran",
+    "libanesisch": "Lebanon", "israelisch": "Israel", "palästinensisch": "Palestine", "ägyptisch": "Egypt",
+    "libysch": "Libya", "jordanisch": "Jordan", "saudisch": "Saudi Arabia", "saudi-arabisch": "Saudi Arabia",
+    "jemenitisch": "Yemen", "afghanisch": "Afghanistan", "pakistanisch": "Pakistan", "indisch": "India",
+    "chinesisch": "China", "japanisch": "Japan", "koreanisch": "South Korea", "südkoreanisch": "South Korea",
+    "nordkoreanisch": "North Korea", "kanadisch": "Canada", "australisch": "Australia", "mexikanisch": "Mexico",
+    "brasilianisch": "Brazil", "argentinisch": "Argentina", "kolumbianisch": "Colombia",
+    "venezolanisch": "Venezuela", "chilenisch": "Chile", "peruanisch": "Peru", "kubanisch": "Cuba",
+    "bolivianisch": "Bolivia", "ecuadorianisch": "Ecuador", "uruguayisch": "Uruguay", "paraguayisch": "Paraguay",
+    "georgisch": "Georgia", "armenisch": "Armenia", "aserbaidschanisch": "Azerbaijan", "kasachisch": "Kazakhstan",
+    "usbekisch": "Uzbekistan", "österreichisch": "Austria", "schweizerisch": "Switzerland", "belgisch": "Belgium",
+    "niederländisch": "Netherlands", "holländisch": "Netherlands", "griechisch": "Greece",
+    "schwedisch": "Sweden", "norwegisch": "Norway", "finnisch": "Finland", "dänisch": "Denmark",
+    "tschechisch": "Czechia", "slowakisch": "Slovakia", "ungarisch": "Hungary", "rumänisch": "Romania",
+    "bulgarisch": "Bulgaria", "serbisch": "Serbia", "kroatisch": "Croatia", "bosnisch": "Bosnia and Herzegovina",
+    "slowenisch": "Slovenia", "albanisch": "Albania", "kosovarisch": "Kosovo", "moldauisch": "Moldova",
+    "litauisch": "Lithuania", "lettisch": "Latvia", "estnisch": "Estonia", "irisch": "Ireland",
+    "isländisch": "Iceland", "luxemburgisch": "Luxembourg", "tunesisch": "Tunisia", "algerisch": "Algeria",
+    "marokkanisch": "Morocco", "sudanesisch": "Sudan", "äthiopisch": "Ethiopia", "somalisch": "Somalia",
+    "kenianisch": "Kenya", "nigerianisch": "Nigeria", "malisch": "Mali", "senegalesisch": "Senegal",
+    "kongolesisch": "Democratic Republic of the Congo", "südafrikanisch": "South Africa",
+    "vietnamesisch": "Vietnam", "thailändisch": "Thailand", "indonesisch": "Indonesia",
+    "philippinisch": "Philippines", "malaysisch": "Malaysia", "myanmarisch": "Myanmar", "birmanisch": "Myanmar",
+    "bangladeschisch": "Bangladesh", "nepalesisch": "Nepal", "taiwanisch": "Taiwan", "taiwanesisch": "Taiwan",
+    "neuseeländisch": "New Zealand", "katarisch": "Qatar", "kuwaitisch": "Kuwait",
+    "emiratisch": "United Arab Emirates", "omanisch": "Oman", "zyprisch": "Cyprus", "maltesisch": "Malta",
+    "mongolisch": "Mongolia", "kambodschanisch": "Cambodia", "haitianisch": "Haiti",
+    "nicaraguanisch": "Nicaragua", "guatemaltekisch": "Guatemala", "honduranisch": "Honduras",
+    "panamaisch": "Panama", "tansanisch": "Tanzania", "ugandisch": "Uganda", "ruandisch": "Rwanda",
+    "simbabwisch": "Zimbabwe", "sambisch": "Zambia", "angolanisch": "Angola", "mosambikanisch": "Mozambique",
+    "ghanaisch": "Ghana", "kamerunisch": "Cameroon", "tschadisch": "Chad", "mauretanisch": "Mauritania",
+    "nigrisch": "Niger", "eritreisch": "Eritrea",
+}  # fmt: skip
+"""German adjectives of countries, by their stem before the ending (*französisch-e*), and each country's name."""
+
+PLACE_KINDS = frozenset(
+    {
+        "stadt", "hafenstadt", "hauptstadt", "grenzstadt", "küstenstadt", "großstadt", "kleinstadt",
+        "millionenstadt", "industriestadt", "metropole", "ort", "ortschaft", "gemeinde", "dorf", "kurort", "insel",
+        "enklave", "städte", "hafenstädte", "orte", "ortschaften", "gemeinden", "dörfer", "inseln",
+    }
+)  # fmt: skip
+"""The words of a kind of place, singular or plural, after a German adjective of a country."""
+
+DIVISION_KINDS = frozenset(
+    {
+        "region", "provinz", "bundesstaat", "staat", "bundesland", "bezirk", "departement", "kanton", "präfektur",
+        "oblast", "gouvernement", "grafschaft", "regionen", "provinzen", "bundesstaaten", "staaten", "bundesländer",
+        "bezirke",
+    }
+)  # fmt: skip
+"""The words of a kind of division, singular or plural, after a German adjective of a country."""
+
+_BEFORE = re.compile(r"(?<![^\W\d_])(?P<stem>[^\W\d_]+(?:-[^\W\d_]+)?)(?:e|en|er|es|em) (?:(?P<kind>[^\W\d_]+) )?\Z")
+"""A declined adjective and, it may be, a kind's word, right before a name."""
+
+
+def german_country_before(tail: str) -> tuple[str, bool] | None:
+    """The country a German adjective ending ``tail``, or before a kind's word ending it, names; if a division.
+
+    *die französische Hafenstadt* gives ``("France", False)``, *im libanesischen*
+    ``("Lebanon", False)``, *im US-amerikanischen Bundesstaat* ``("United States", True)``; an
+    adjective of no country, or another word than a kind's between it and the name (*der
+    französische Präsident*), gives ``None``.
+    """
+    match = _BEFORE.search(tail)
+    if match is None:
+        return None
+    country = GERMAN_ADJECTIVE_STEMS.get(match["stem"].lower())
+    kind = (match["kind"] or "").lower()
+    if country is None or (kind and kind not in PLACE_KINDS and kind not in DIVISION_KINDS):
+        return None
+    return country, kind in DIVISION_KINDS
