@@ -59,6 +59,7 @@ from toponym_server.text.cues import (
     STORM_WORDS,
     STORM_WORDS_IN_LOWER_CASE,
 )
+from toponym_server.text.demonyms import COUNTRY_OF_ADJECTIVE, KIND_WORDS
 from toponym_server.text.tokens import Token, tokenize
 
 MAX_SPAN_WORDS = 5
@@ -994,6 +995,13 @@ def _nothing_written(words: str) -> bool:
     return False
 
 
+def _a_countrys_adjective_and_kind(tokens: list[Token], run: list[int]) -> bool:
+    """Tell whether ``run`` is a country's English adjective and a kind of place's word in lower case."""
+    if len(run) != 2 or tokens[run[1]].capitalized:
+        return False
+    return tokens[run[0]].word in COUNTRY_OF_ADJECTIVE and tokens[run[1]].word in KIND_WORDS
+
+
 def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) -> list[Span]:
     """Return the spans of ``text`` that may name places, in order, without overlaps.
 
@@ -1027,6 +1035,8 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
             continue  # common words alone (However, The)
         if len(run) == 1 < len(whole) and tokens[run[0]].word in FACILITY_WORDS and tokens[whole[-2]].capitalized:
             continue  # the National Mall, Central Park: the facility's word after a common one is no place
+        if _a_countrys_adjective_and_kind(tokens, run):
+            continue  # the French city of Nice: no French City (an old name of Gallipolis, Ohio)
         continues_organisation = previous_organisation and _linked(text, tokens, previous_organisation, run)
         if continues_organisation or _names_an_organisation(tokens, run, is_written):
             previous_organisation = run

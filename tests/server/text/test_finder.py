@@ -876,3 +876,10 @@ def test_an_arabic_storms_word_claims_no_place_after_it() -> None:
 
     assert found("اجتاح الإعصار الفلبين") == ["الفلبين"]
     assert found("ضرب الإعصار لبنان و سوريا") == ["لبنان", "سوريا"]
+
+
+def test_a_countrys_adjective_and_a_kind_of_place_in_lower_case_are_no_name() -> None:
+    # GeoNames writes French City (Gallipolis, Ohio): *the French city of Nice* names Nice alone.
+    places = {"french city", "nice", "kuwait city", "kuwait"}
+    assert written_spans("Floods hit the French city of Nice.", places) == ["Nice"]
+    assert written_spans("Floods hit Kuwait city and French City.", places) == ["Kuwait city", "French City"]
