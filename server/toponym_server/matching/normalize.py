@@ -200,6 +200,11 @@ class Normalized(NamedTuple):
     """For a name in Chinese characters, the characters (:func:`characters_of`): far more names
     fold alike in pinyin than are written alike (*巴黎*, Paris, and *巴里*, Bari, both *ba li*).
     Empty for other names."""
+    marked: str = ""
+    """For a Latin name written with a letter beyond ASCII (*Şuşa*, *Ḩalab*), its letters as
+    written (:func:`marked_of`): the marks are its country's spelling, which folding drops. Empty
+    for other names, and for a name with a generic word, which names spell in many ways
+    (*Córdoba province*, *Provincia de Córdoba*)."""
 
 
 def fold(text: str) -> tuple[str, bool]:
@@ -479,7 +484,7 @@ def normalize(text: str) -> Normalized:
 @lru_cache(maxsize=4096)
 def _views(
     text: str,
-) -> tuple[str, tuple[str, ...], str, str, bool, str | None, tuple[str, ...], bool, str, str, str]:
+) -> tuple[str, tuple[str, ...], str, str, bool, str | None, tuple[str, ...], bool, str, str, str, str]:
     folded, transliterated = fold(text)
     tokens, generic = content_tokens(folded)
     unwritten = transliterated and _ABJADS.search(text) is not None
@@ -500,10 +505,26 @@ def _views(
         script,
         sounded,
         characters_of(text) if script == _CHINESE_CHARACTERS else "",
+        "" if transliterated or generic else marked_of(text),
     )
 
 
 _CHINESE_CHARACTERS = "CJK"  # the first word of a Chinese character's Unicode name
+
+
+def marked_of(text: str) -> str:
+    """The letters of ``text`` as written (lower-case, NFC), if one is beyond ASCII; empty otherwise.
+
+    *Şuşa* gives *şuşa*, *Al-Ḩasakah* *alḩasakah*, *Zurich* nothing: spaces, hyphens and
+    apostrophes aside, two names so alike are spelt with the same marks.
+    """
+    if text.isascii():
+        return ""
+    letters = _NOT_LETTERS.sub("", unicodedata.normalize("NFC", text).casefold())
+    return "" if letters.isascii() else letters
+
+
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 
 
 def characters_of(text: str) -> str:

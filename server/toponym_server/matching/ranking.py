@@ -32,6 +32,7 @@ from toponym_server.matching.normalize import (
     compared_forms,
     content_words,
     described_name,
+    marked_of,
     phonetic_variants,
     spelling,
 )
@@ -204,6 +205,13 @@ W_SCRIPT_COUNTRY = 1.0
 # far more names fold alike than are written alike (*巴里* is Bari, though Paris's *巴黎* reads
 # *ba li* as well; *福山* is Fukuyama, not Foshan, *佛山*).
 W_CHARACTERS = 2.0
+# A Latin query written with its marks (*Şuşa*, *Nawá*, Azerbaijan's *Laçin* with a dotless i),
+# where some place has a name spelt with those very marks: a place of another country, none of
+# whose places has the name so, was met only through folding them away (Sousse, through *Susa*;
+# Naha, Japan, through *Nawa*; China, through *Lacin*). Only another country's: within one, a
+# town may lack the marks its division's name has (*Baghdād* is the city, whose names GeoNames
+# writes *Baghdad*).
+W_UNMARKED = -1.0
 _SCRIPT_COUNTRY_CLOSENESS = PHONETIC_EQUAL - 0.1
 # A query that writes the Arabic article (*Эль-Кисва*, *الرديف*) before its name means a place
 # one of whose names met writes one too: Al Kiswah, not Kyiv (met as *Kyiva*) on its prominence. The
@@ -397,6 +405,7 @@ _SCRIPT_COUNTRY = ("in a country that writes the name's script", ())
 _CURATED = ("named so by a curated source", ())
 _FOREIGN_SYLLABLES = ("met only through an exonym in syllables its country does not write", ())
 _ROMANISED = ("met only through a machine romanisation", ())
+_UNMARKED = ("in a country that writes the name without its marks", ())
 # _TRANSLITERATED: an abjad's romanisation lacks vowels (حمص is "hms", 0.79 from "Homs"). On the
 # script-even set, 5 of the 81 rank-1 transliterations from 0.7 to 0.8 were right, none below.
 _TRANSLITERATED = 0.7
@@ -916,6 +925,7 @@ def rank(
     arabic_words = _arabic_admin_words(query)
     features = _met_as_written(query, kept, kinds, table, described, namesakes, first_level)
     script_countries = _script_countries(query, kept)
+    marked_countries = _marked_countries(query, kept)
     with_article = _writes_article(query.folded)
     ranked: list[Ranked] = []
     for (place, hits), kind, base, similarity, view, hit, named_so in zip(
@@ -969,6 +979,9 @@ def rank(
         if query.characters and any(name.text == query.characters for name in hits):
             base += W_CHARACTERS
             signals.append(_CHARACTERS)
+        if marked_countries and place.country_code not in marked_countries:
+            base += W_UNMARKED
+            signals.append(_UNMARKED)
         if as_named and flags & FLAG_CUSTOM:
             base += W_CURATED
             signals.append(_CURATED)
@@ -1416,6 +1429,15 @@ def script_countries(query: Normalized) -> frozenset[str]:
     if not query.vowels_unwritten or query.generic_kind == "admin":
         return frozenset()
     return countries_writing(query.script)
+
+
+def _marked_countries(query: Normalized, candidates: Sequence[tuple[PlaceFacts, Sequence[NameView]]]) -> frozenset[str]:
+    """The countries of the candidates met by a name spelt with the query's marks (see :data:`W_UNMARKED`)."""
+    if not query.marked:
+        return frozenset()
+    return frozenset(
+        place.country_code for place, hits in candidates if any(marked_of(hit.text) == query.marked for hit in hits)
+    )
 
 
 def _script_countries(query: Normalized, candidates: Sequence[tuple[PlaceFacts, Sequence[NameView]]]) -> frozenset[str]:

@@ -1377,3 +1377,24 @@ def test_a_query_in_another_script_meets_geonames_pinyin_as_a_romanisation() -> 
     # To a Latin query it is still the Chinese name it reads.
     (latin,) = rank(normalize("Maimana"), [(maymana, [pinyin])], Hints())
     assert latin.match_kind is MatchKind.TRANSLITERATION
+
+
+def test_a_name_written_with_its_marks_means_a_place_of_a_country_that_writes_them() -> None:
+    # Nawá (Syria) and Naha (Japan, which GeoNames also calls Nawa): without its mark, Japan's.
+    nawa = place(166365, "SY", (32.89, 36.04), 0.74)
+    naha = place(1856035, "JP", (26.21, 127.68), 0.87)
+    candidates = [(nawa, [hit("Nawá")]), (naha, [hit("Naha"), hit("Nawa", flags=0)])]
+    assert winner("Nawa", candidates) == 1856035
+    assert winner("Nawá", candidates) == 166365
+    ranked = rank(normalize("Nawá"), candidates, Hints())
+    assert any("without its marks" in reason for reason in ranked[1].reasons)
+
+
+def test_within_a_country_a_place_the_marked_name_misses_loses_nothing() -> None:
+    # Baghdād is the governorate's own name; the city's names lack the macron, and it stays the city.
+    city = place(98182, "IQ", (33.34, 44.40), 0.95, "P.PPLC")
+    governorate = place(98180, "IQ", (33.33, 44.39), 0.9, "A.ADM1")
+    candidates = [(city, [hit("Baghdad")]), (governorate, [hit("Baghdād")])]
+    assert winner("Baghdād", candidates) == 98182
+    ranked = rank(normalize("Baghdād"), candidates, Hints())
+    assert not any("without its marks" in reason for r in ranked for reason in r.reasons)
