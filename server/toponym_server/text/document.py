@@ -360,8 +360,8 @@ class TextResolver:
     ) -> dict[int, list[Candidate]]:
         """The answers of the ``spans`` written as a place and the area it lies in, by span.
 
-        Of two spans with only a comma or an *in* between them (*Paris, Texas*, *حلب، سوريا*,
-        *Valence en Espagne*) whose second
+        Of two spans with only a comma or an *in* between them, or the second in brackets (*Paris,
+        Texas*, *حلب، سوريا*, *Valence en Espagne*, *Tripoli (Lebanon)*), whose second
         may mean an area alone (``alone``: the names' lone answers) or names a first-level division
         whole (:meth:`_area_it_may_name`: *Rochester, New York*), the first is a place named so
         inside an area the second names (that division), if one holds one
@@ -377,7 +377,10 @@ class TextResolver:
         for k, (left, right) in enumerate(pairwise(spans)):
             i, j = position.get(left.name), position.get(right.name)
             between = _between(text, left, right).lower()
-            if i is None or j is None or i == j or (between not in _COMMAS and between not in _WITHIN):
+            # *Paris (Texas)*, *Valence (Espagne)*: the area in brackets right after the place.
+            bracketed = between == "(" and text[right.end :].lstrip().startswith(")")
+            separated = between in _COMMAS or between in _WITHIN or bracketed
+            if i is None or j is None or i == j or not separated:
                 continue
             named_as = self._area_it_may_name(right.name, alone[j])
             if named_as is None or (named_as != _ANY_AREA and _list_goes_on(spans, k + 1, text)):

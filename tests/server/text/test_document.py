@@ -493,6 +493,23 @@ def test_a_place_in_the_area_written_after_it_with_in_is_the_one_inside_it(embed
     assert found["Valence"] == 2509954 and found["Tripoli"] == 266826
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Before, Paris in France, Tripoli in Libya, Georgia the country.
+        ("A tornado hit Paris (Texas) overnight.", [("Paris", 4717560), ("Texas", 4736286)]),
+        ("Clashes in Tripoli (Lebanon) left two dead.", [("Tripoli", 266826), ("Lebanon", 272103)]),
+        ("Protests in Georgia (US) grew.", [("Georgia", 4197000), ("US", 6252001)]),
+        # Brackets that hold more than an area are no pair.
+        ("Rain in Paris (and Lyon) fell.", [("Paris", 2988507), ("Lyon", 2996944)]),
+    ],
+)
+def test_a_place_with_its_area_in_brackets_after_it_is_the_one_inside_it(
+    embedded_index: IndexReader, text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert mention_places(embedded_index, text) == expected
+
+
 def test_a_place_written_with_a_comma_and_in_before_its_area_is_the_one_inside_it(embedded_index: IndexReader) -> None:
     # Belém is also Bethlehem in Portuguese; Georgia after *in the US* is the state, though an area itself.
     text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
