@@ -106,6 +106,21 @@ _WITHIN = frozenset(
 """What stands between a place and the area it lies in, as *in* (*Valence en Espagne*, *Tripoli in Lebanon*,
 *Belém, na Cisjordânia*, *Georgia, in the US*) or an apposition (*Hyderabad, the capital of Telangana*,
 *Nellore, a town in Andhra Pradesh*; *Vitória, capital do Espírito Santo*, *Bari, capoluogo della Puglia*)."""
+_IN_A_DIVISION = re.compile(
+    r"(?:, )?(?:in|im|dans|en|em|no|na|nel|nella|in der) (?:the |l['\u2019]|le |la |el |o |a |der |dem )?"
+    r"(?:[^\W\d_]+[ -]){0,2}?"
+    r"(?:state|province|region|district|county|governorate|prefecture|territory|oblast|état|région|"
+    r"département|estado|provincia|región|departamento|stato|regione|provincia|bundesstaat|bundesland|"
+    r"provinz|kanton|canton)"
+    r"(?: (?:of|du|de|de la|des|del|do|da|della|di))?"
+)
+"""*in* and a kind of division between a place and its area, as wire copy writes it (*Paris in the
+US state of Texas*, *Hyderabad, in the southern Indian state of Telangana*, *Paris im
+US-Bundesstaat Texas*, *Paris, dans l'État du Texas*)."""
+_STATES_WORD_BEFORE = re.compile(r"(?:[ÉéEe]tat|[Ss]taat|[Bb]undesstaat)(?: de| du| des)?(?: | d['\u2019])\Z")
+"""A French or German state's word, and its link, right before a name (*l'État du*, *im Staat*)."""
+_STATES_WORD_REACH = 20
+_STATES = frozenset({Kind.ADMIN_AREA, Kind.COUNTRY})
 _STATE_CODES = frozenset({"PPLC", "PCLI", "PCLD", "PCLS", "PCLF", "PCL"})
 _DIVISION = frozenset({Kind.ADMIN_AREA})
 PARAGRAPH_KM = 2_500.0
@@ -379,7 +394,7 @@ class TextResolver:
             between = _between(text, left, right).lower()
             # *Paris (Texas)*, *Valence (Espagne)*: the area in brackets right after the place.
             bracketed = between == "(" and text[right.end :].lstrip().startswith(")")
-            separated = between in _COMMAS or between in _WITHIN or bracketed
+            separated = between in _COMMAS or between in _WITHIN or bracketed or _IN_A_DIVISION.fullmatch(between)
             if i is None or j is None or i == j or not separated:
                 continue
             named_as = self._area_it_may_name(right.name, alone[j])
@@ -458,6 +473,31 @@ class TextResolver:
             within = self._sure_within(span.name, country, hints, limit, proceed, areas=division)
             if within is not None:
                 pairs[k] = within.answers
+        return pairs
+
+    def _after_a_states_word(
+        self, spans: list[Span], text: str, hints: Hints, limit: int, proceed: Callable[[], None]
+    ) -> dict[int, list[Candidate]]:
+        """The answers of the ``spans`` after a French or German state's word, by span: a state or a country.
+
+        *l'État de New York*, *l'État du Texas*, *im Staat New York*, *l'État d'Israël*: the
+        first-level divisions and countries of the name met whole, each as sure as its share of
+        them (*Washington* is the state at 0.4 among its counties, and alone among its kind); the
+        finder reads the name past the word (:func:`~.finder.find_spans`).
+        """
+        pairs: dict[int, list[Candidate]] = {}
+        states = replace(hints, kinds=_STATES)
+        for k, span in enumerate(spans):
+            if not _STATES_WORD_BEFORE.search(text, max(0, span.start - _STATES_WORD_REACH), span.start):
+                continue
+            proceed()
+            answers = self.resolver.resolve(Query(span.name, states, limit=AREA_CHOICES, min_confidence=0.0))
+            kept = [c for c in answers if c.match_kind in MET_WHOLE and _first_level_or_country(c.place)]
+            total = sum(c.confidence for c in kept)
+            if kept and total > 0.0:
+                shares = [replace(c, confidence=c.confidence / total) for c in kept[:limit]]
+                if shares[0].confidence >= PAIR_CONFIDENCE:
+                    pairs[k] = shares
         return pairs
 
     def _coded_pairs(
@@ -686,6 +726,7 @@ class TextResolver:
         coded, codes = self._coded_pairs(spans, text, hints, limit, proceed)
         qualified = {
             **self._adjective_pairs(spans, text, hints, limit, proceed),
+            **self._after_a_states_word(spans, text, hints, limit, proceed),
             **coded,
             **self._qualified_pairs(spans, distinct, alone, text, hints, limit, proceed),
         }
@@ -1314,6 +1355,10 @@ def _sure_inside(within: AnsweredWithin | None, areas: bool = False) -> TypeGuar
         and (areas or best.kind not in AREA_KINDS)
         and best.confidence >= PAIR_CONFIDENCE
     )
+
+
+def _first_level_or_country(place: PlaceRow) -> bool:
+    return place.feature_code == "ADM1" or place.feature_code in _STATE_CODES - {"PPLC"}
 
 
 def _division_leading(*readings: list[Candidate]) -> PlaceRow | None:

@@ -447,6 +447,23 @@ def _after_a_possessive(text: str, tokens: list[Token], run: list[int], i: int, 
     )
 
 
+_STATE_WORDS = frozenset({"état", "etat", "staat", "bundesstaat", "us-bundesstaat"})
+"""A state's word in French and German, which also opens organisations' names (*État islamique*)."""
+_STATE_LINKS = frozenset({"de", "du", "des"})
+
+
+def _after_a_states_word(tokens: list[Token], run: list[int]) -> list[int]:
+    """``run`` from the name after its French or German state's word and link (*l'État du Texas*, *Staat New York*).
+
+    Only where a capitalised word follows (*l'État d'Israël*); a state's word before none, or
+    before a word that is no name (*État islamique*), leaves the run as it is.
+    """
+    if len(run) < 2 or tokens[run[0]].word not in _STATE_WORDS:
+        return run
+    rest = run[2:] if tokens[run[1]].word in _STATE_LINKS else run[1:]
+    return rest if rest and tokens[rest[0]].capitalized else run
+
+
 def _from_name_start(text: str, tokens: list[Token], run: list[int], written: KnowsName) -> list[int]:
     """A cased run from its first word that may start a name (all of it, most often).
 
@@ -1030,7 +1047,7 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
             )
             continue
         whole = run
-        run = _from_name_start(text, tokens, run, is_written)
+        run = _after_a_states_word(tokens, _from_name_start(text, tokens, run, is_written))
         if not run:
             continue  # common words alone (However, The)
         if len(run) == 1 < len(whole) and tokens[run[0]].word in FACILITY_WORDS and tokens[whole[-2]].capitalized:

@@ -510,6 +510,42 @@ def test_a_place_with_its_area_in_brackets_after_it_is_the_one_inside_it(
     assert mention_places(embedded_index, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Before, Paris in France (and no Texas at all in French), and Hyderabad in Pakistan.
+        ("A tornado hit Paris in the US state of Texas.", [("Paris", 4717560), ("Texas", 4736286)]),
+        ("Ein Tornado traf Paris im US-Bundesstaat Texas.", [("Paris", 4717560), ("Texas", 4736286)]),
+        ("Une tornade a frappé Paris, dans l'État du Texas.", [("Paris", 4717560), ("Texas", 4736286)]),
+        (
+            "Protests in Hyderabad, in the southern Indian state of Telangana, grew.",
+            [("Hyderabad", 1269843), ("Telangana", 1254788)],
+        ),
+    ],
+)
+def test_a_place_written_with_in_and_a_kind_of_division_before_its_area_is_the_one_inside_it(
+    embedded_index: IndexReader, text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert mention_places(embedded_index, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Before, nothing: *État* opens organisations' names, and the name after it went with it.
+        ("Il vit dans l'État de New York.", [("New York", 5128638)]),
+        ("Le gouverneur de l'État de Washington a parlé.", [("Washington", 5815135)]),
+        ("Er lebt im Staat New York.", [("New York", 5128638)]),
+        ("La police de l'État d'Israël a arrêté deux hommes.", [("Israël", 294640)]),
+        ("L'État islamique a revendiqué l'attaque à Raqqa.", [("Raqqa", 172955)]),
+    ],
+)
+def test_a_name_after_a_french_or_german_states_word_is_a_state_or_a_country(
+    embedded_index: IndexReader, text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert mention_places(embedded_index, text) == expected
+
+
 def test_a_place_written_with_a_comma_and_in_before_its_area_is_the_one_inside_it(embedded_index: IndexReader) -> None:
     # Belém is also Bethlehem in Portuguese; Georgia after *in the US* is the state, though an area itself.
     text_resolver = TextResolver(Resolver(embedded_index), embedded_index)

@@ -883,3 +883,12 @@ def test_a_countrys_adjective_and_a_kind_of_place_in_lower_case_are_no_name() ->
     places = {"french city", "nice", "kuwait city", "kuwait"}
     assert written_spans("Floods hit the French city of Nice.", places) == ["Nice"]
     assert written_spans("Floods hit Kuwait city and French City.", places) == ["Kuwait city", "French City"]
+
+
+def test_a_name_after_a_french_or_german_states_word_is_read_past_the_word() -> None:
+    # *État* and *Staat* open organisations' names too (*État islamique*), which hid the name after them.
+    places = {"texas", "new york", "israël"}
+    assert written_spans("Il vit dans l'État du Texas.", places) == ["Texas"]
+    assert written_spans("Er lebt im Staat New York.", places) == ["New York"]
+    assert written_spans("La police de l'État d'Israël.", places) == ["Israël"]
+    assert written_spans("L'État islamique a revendiqué l'attaque.", places) == []
