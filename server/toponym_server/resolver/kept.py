@@ -260,14 +260,21 @@ def query_key(normalized: Normalized, hints: Hints, near_spellings: bool = False
     """What identifies a lone query among kept answers and rankings, as one flat tuple.
 
     A name's views all follow from its folded form, whether it was transliterated and, for a
-    name written in the Turkish alphabet, its form as its letters sound there, and for one in Chinese
-    characters the characters (ranking tells names written alike from those folded alike); the hints are written
+    name written in the Turkish alphabet, its form as its letters sound there, for one in Chinese
+    characters the characters, and for a Latin one with marks its letters as written (ranking tells
+    names written alike from those folded alike); the hints are written
     out as sorted codes and values, so no object the collector keeps tracking (a view, a frozen
     set, an enum member) is kept in the key. ``near_spellings`` is the query's flag of that name
     (it changes which places are ranked).
     """
     return folded_query_key(
-        normalized.folded, normalized.transliterated, hints, near_spellings, normalized.sounded, normalized.characters
+        normalized.folded,
+        normalized.transliterated,
+        hints,
+        near_spellings,
+        normalized.sounded,
+        normalized.characters,
+        normalized.marked,
     )
 
 
@@ -278,13 +285,15 @@ def folded_query_key(
     near_spellings: bool = False,
     sounded: str = "",
     characters: str = "",
+    marked: str = "",
 ) -> tuple[Any, ...]:
-    """:func:`query_key` of a name known by its folded form, its script, its sounded form and its characters."""
+    """:func:`query_key` of a name known by its folded form, its script, its sounded form, its characters and marks."""
     return (
         folded,
         transliterated,
         sounded,
         characters,
+        marked,
         near_spellings,
         hints.restrict_to_countries,
         hints.language,

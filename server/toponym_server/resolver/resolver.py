@@ -454,7 +454,9 @@ class Resolver:
             within = self._resolve_qualified(query, folded, transliterated, context, weights, unless_a_name=True)
             if within is not None:
                 return within.answers
-        answers = self._answers_to(query, context, folded, transliterated, turkish_alphabet_folded(query.name), weights)
+        sounded = turkish_alphabet_folded(query.name)
+        marked = "" if transliterated or query.name.isascii() else normalize(query.name).marked
+        answers = self._answers_to(query, context, folded, transliterated, sounded, weights, marked)
         # A Latin query's namesakes differ in case and marks alone (*Sao Paulo*, *São Paulo*):
         # the place's own spelling is the one to show.
         return self._as_written(query.name, folded, answers) if transliterated else answers
@@ -551,12 +553,15 @@ class Resolver:
         transliterated: bool,
         sounded: str,
         weights: ContextWeights | None = None,
+        marked: str = "",
     ) -> list[Candidate]:
         """:meth:`resolve`'s answers as kept, stored or ranked, the query being folded as ``folded``.
 
         ``sounded`` is its :attr:`~toponym_server.matching.normalize.Normalized.sounded` form: a
         query written in the Turkish alphabet is read otherwise than the names folded alike
-        whose answers the index stores. ``weights`` are the ``context``'s (see :meth:`resolve`).
+        whose answers the index stores. So is one written with marks (``marked``, its
+        :attr:`~toponym_server.matching.normalize.Normalized.marked` form), which rank the places
+        that write them first. ``weights`` are the ``context``'s (see :meth:`resolve`).
         """
         hints = query.hints
         characters = characters_of(query.name) if transliterated else ""
@@ -565,13 +570,14 @@ class Resolver:
         # asks it again. Its lone ranking is kept, and re-ranking that in context is cheap.
         key: tuple[Any, ...] | None = None
         if not context:
-            lone = folded_query_key(folded, transliterated, hints, query.near_spellings, sounded, characters)
+            lone = folded_query_key(folded, transliterated, hints, query.near_spellings, sounded, characters, marked)
             key = (*lone, query.limit, query.min_confidence, query.inside)
         if key is not None:
             cached = self._answers.get(key)
             if cached is not None:
                 return answers_from(cached)
-        if self._stored is not None and key is not None and not query.near_spellings and hints == _BARE and not sounded:
+        unmarked = not sounded and not marked
+        if self._stored is not None and key is not None and not query.near_spellings and hints == _BARE and unmarked:
             stored = self._stored_answer(query, folded, transliterated, characters)
             if stored is not None:
                 self._answers.put(key, kept_answers(stored))

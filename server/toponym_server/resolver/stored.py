@@ -37,7 +37,7 @@ from toponym_server.index.cpus import usable_cpus
 from toponym_server.index.reader import IndexReader
 from toponym_server.index.stored import DEFAULT_STORED_ANSWERS, answer_key, write_stored_answers
 from toponym_server.matching.confidence import DEFAULT_MIN_CONFIDENCE
-from toponym_server.matching.normalize import characters_of, written_in_turkish_alphabet
+from toponym_server.matching.normalize import characters_of, marked_of, written_in_turkish_alphabet
 from toponym_server.matching.pinyin import is_pinyin_romanisation
 from toponym_server.matching.ranking import FLAG_NON_LATIN
 from toponym_server.matching.similarity import MatchKind
@@ -278,9 +278,9 @@ def _distinct_names(reader: IndexReader, limit: int) -> list[tuple[int, str]]:
 
     Each name's folded form and whether it was transliterated are the ones the build stored
     (:func:`~toponym_server.matching.normalize.fold` of its text): folding every name again took
-    the first build half a minute and more. A name written in the Turkish alphabet is asked by its
-    folded form: its letters' readings are its own, not those of the names folded alike that the
-    answer serves (the resolver works out such a query's answer itself).
+    the first build half a minute and more. A name written in the Turkish alphabet, or with marks,
+    is asked by its folded form: its letters' readings and its marks are its own, not those of the
+    names folded alike that the answer serves (the resolver works out such a query's answer itself).
     """
     seen: set[int] = set()
     names: list[tuple[int, str]] = []
@@ -292,7 +292,8 @@ def _distinct_names(reader: IndexReader, limit: int) -> list[tuple[int, str]]:
         key = answer_key(folded, transliterated, characters_of(text) if transliterated else "")
         if key not in seen:
             seen.add(key)
-            names.append((key, folded if written_in_turkish_alphabet(text) else text))
+            asked_folded = written_in_turkish_alphabet(text) or (not transliterated and marked_of(text))
+            names.append((key, folded if asked_folded else text))
             if len(names) >= limit:
                 break
     return names
