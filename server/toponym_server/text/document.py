@@ -117,6 +117,16 @@ _IN_A_DIVISION = re.compile(
 """*in* and a kind of division between a place and its area, as wire copy writes it (*Paris in the
 US state of Texas*, *Hyderabad, in the southern Indian state of Telangana*, *Paris im
 US-Bundesstaat Texas*, *Paris, dans l'État du Texas*)."""
+_DIRECTIONS = r"(?:north|south|east|west)(?:-?(?:east|west))?"
+_DIRECTION_OF = re.compile(
+    r", (?:about |some |just |roughly )?(?:\d[\d,.]* ?(?:km|kilometres|kilometers|miles|mi) )?"
+    rf"(?:{_DIRECTIONS} of|near|outside|au (?:nord|sud)(?:-(?:est|ouest))? de|à l['\u2019](?:est|ouest) de|près de|"
+    r"al (?:norte|sur|este|oeste) de|cerca de|(?:nördlich|südlich|östlich|westlich) von|bei)"
+)
+"""What stands between a place and another it lies near, as wire copy writes it (*, north of*, *, 20 km
+south of*, *, near*, *, au sud de*, *, al norte de*, *, nördlich von*)."""
+NEAR_PAIR_KM = 500.0
+"""A place written with a direction from another (*Tripoli, north of Beirut*) lies this near it at most."""
 _STATES_WORD_BEFORE = re.compile(r"(?:[ÉéEe]tat|[Ss]taat|[Bb]undesstaat)(?: de| du| des)?(?: | d['\u2019])\Z")
 """A French or German state's word, and its link, right before a name (*l'État du*, *im Staat*)."""
 _STATES_WORD_REACH = 20
@@ -475,6 +485,45 @@ class TextResolver:
                 pairs[k] = within.answers
         return pairs
 
+    def _near_pairs(
+        self,
+        spans: list[Span],
+        names: list[str],
+        alone: list[list[Candidate]],
+        text: str,
+        hints: Hints,
+        limit: int,
+        proceed: Callable[[], None],
+    ) -> dict[int, list[Candidate]]:
+        """The answers of the ``spans`` written with a direction from another place, by span.
+
+        *Tripoli, north of Beirut*, *Paris, north of Dallas*, *Hyderabad, 150 km south of
+        Karachi*, *Valence, au sud de Lyon*: the places of the first name met whole within
+        :data:`NEAR_PAIR_KM` of the second's place (its answer alone, if sure enough), each as sure
+        as its share of them.
+        """
+        position = {name: i for i, name in enumerate(names)}
+        pairs: dict[int, list[Candidate]] = {}
+        for k, (left, right) in enumerate(pairwise(spans)):
+            i, j = position.get(left.name), position.get(right.name)
+            if i is None or j is None or i == j or not _DIRECTION_OF.fullmatch(_between(text, left, right).lower()):
+                continue
+            anchor = alone[j][0] if alone[j] and alone[j][0].confidence >= PAIR_CONFIDENCE else None
+            if anchor is None:
+                continue
+            proceed()
+            point = _point(anchor.place)
+            near = Query(left.name, replace(hints, near=point), limit=AREA_CHOICES, min_confidence=0.0)
+            there = [
+                c
+                for c in self.resolver.resolve(near)
+                if c.match_kind in MET_WHOLE and distance_km(point, _point(c.place)) <= NEAR_PAIR_KM
+            ]
+            total = sum(c.confidence for c in there)
+            if there and total > 0.0:
+                pairs[k] = [replace(c, confidence=c.confidence / total) for c in there[:limit]]
+        return pairs
+
     def _after_a_states_word(
         self, spans: list[Span], text: str, hints: Hints, limit: int, proceed: Callable[[], None]
     ) -> dict[int, list[Candidate]]:
@@ -725,6 +774,7 @@ class TextResolver:
         # that place and that area: they are answered so, and pull the others as they are.
         coded, codes = self._coded_pairs(spans, text, hints, limit, proceed)
         qualified = {
+            **self._near_pairs(spans, distinct, alone, text, hints, limit, proceed),
             **self._adjective_pairs(spans, text, hints, limit, proceed),
             **self._after_a_states_word(spans, text, hints, limit, proceed),
             **coded,

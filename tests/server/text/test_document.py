@@ -546,6 +546,26 @@ def test_a_name_after_a_french_or_german_states_word_is_a_state_or_a_country(
     assert mention_places(embedded_index, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Before, the Libyan Tripoli and Paris in France.
+        ("Clashes erupted in Tripoli, north of Beirut.", [("Tripoli", 266826), ("Beirut", 276781)]),
+        ("Flooding hit Paris, north of Dallas.", [("Paris", 4717560), ("Dallas", 4684888)]),
+        ("A bomb exploded in Hyderabad, 150 km south of Karachi.", [("Hyderabad", 1176734), ("Karachi", 1174872)]),
+        # A place the document already reads near the other stays so, in German too.
+        (
+            "Die Stadt Frankfurt, östlich von Berlin, meldete Hochwasser.",
+            [("Frankfurt", 2925535), ("Berlin", 2950159)],
+        ),
+    ],
+)
+def test_a_place_written_with_a_direction_from_another_is_the_one_near_it(
+    embedded_index: IndexReader, text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert mention_places(embedded_index, text) == expected
+
+
 def test_a_place_written_with_a_comma_and_in_before_its_area_is_the_one_inside_it(embedded_index: IndexReader) -> None:
     # Belém is also Bethlehem in Portuguese; Georgia after *in the US* is the state, though an area itself.
     text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
