@@ -612,10 +612,12 @@ class TextResolver:
         Names listed together are of one level: *Florida, Georgia and Alabama* lists three
         states, so Georgia is the US state (alone, the country); so does *Washington, Oregon and
         California* (around the federal capital, Oregon and California were towns of Ohio and
-        Maryland). A name is read so when at least half the other names of its list (``listed``
-        gives those right beside each) lead, alone or as read so far, with a first-level division
-        of one country, more of them than of any other, and a first-level division of that country
-        is met whole by the name. It keeps its answer if that is a town of that very name inside
+        Maryland), and *Kent, Essex and Surrey* three English counties, a second level (not Kent,
+        Washington, and the Canadian Surrey, which pulled each other). A name is read so when at
+        least half the other names of its list (``listed`` gives those right beside each) lead,
+        alone or as read so far, with a first- or second-level division of one country and level,
+        more of them than of any other, and a division of that country and level is met whole by
+        the name. It keeps its answer if that is a town of that very name inside
         the division (*Kirkuk* the city beside *Nineveh*), or a place outside it lying within
         :data:`AMONG_KM` of a listed division but inside none (*Washington, Virginia and
         Maryland*: the federal capital between them; not *Ohio, Oregon and Washington*, whose
@@ -631,16 +633,16 @@ class TextResolver:
             divisions = [place for place in leads if place is not None]
             if i in done or not divisions:
                 continue
-            counts = Counter(d.country_code for d in divisions).most_common(2)
-            (country, most), *second = counts
+            counts = Counter((d.country_code, d.feature_code) for d in divisions).most_common(2)
+            ((country, level), most), *second = counts
             # Divisions of two countries alike (*Sindh, Punjab and Rajasthan*) are of no one country.
             if 2 * most < len(lists[i]) or (second and second[0][1] == most):
                 continue
-            divisions = [d for d in divisions if d.country_code == country]
+            divisions = [d for d in divisions if d.country_code == country and d.feature_code == level]
             proceed()
             asked = Hints(countries=frozenset({country}), restrict_to_countries=True, kinds=_DIVISION)
             found = self.resolver.resolve(in_document(Query(names[i], asked, limit=limit, min_confidence=0.0)))
-            first_level = [c for c in found if c.place.feature_code == "ADM1"]
+            first_level = [c for c in found if c.place.feature_code == level]
             if not first_level or first_level[0].match_kind not in MET_WHOLE:
                 continue
             current = read[i][0] if read[i] else None
@@ -1412,8 +1414,8 @@ def _first_level_or_country(place: PlaceRow) -> bool:
 
 
 def _division_leading(*readings: list[Candidate]) -> PlaceRow | None:
-    """The first-level division the first of ``readings`` that leads with one leads with."""
-    return next((r[0].place for r in readings if r and r[0].place.feature_code == "ADM1"), None)
+    """The first- or second-level division the first of ``readings`` that leads with one leads with."""
+    return next((r[0].place for r in readings if r and r[0].place.feature_code in ("ADM1", "ADM2")), None)
 
 
 def _point(place: PlaceRow) -> tuple[float, float]:

@@ -366,6 +366,15 @@ def test_an_area_named_after_the_area_a_place_lies_in_qualifies_it_further(embed
             "Voters in Maryland, California and Virginia approved it.",
             {"Maryland": 4361885, "California": 5332921, "Virginia": 6254928},
         ),
+        # Second-level divisions too: before, Kent was Kent, Washington, and Surrey the Canadian
+        # city, pulling each other, and Essex no mention; Devon and Cornwall none at all.
+        (
+            "Storms battered Kent, Essex and Surrey on Monday.",
+            {"Kent": 3333158, "Essex": 2649889, "Surrey": 2636512},
+        ),
+        ("Flood warnings were issued for Devon and Cornwall.", {"Devon": 2651292, "Cornwall": 2652355}),
+        # Towns of the names of their provinces stay the towns.
+        ("Scontri a Mantova, Verona e Brescia.", {"Mantova": 3174051, "Verona": 3164527, "Brescia": 3181554}),
     ],
 )
 def test_names_listed_beside_divisions_of_a_country_are_its_divisions(
