@@ -870,7 +870,10 @@ class TextResolver:
                 if not accepted[i] or (i in codes and of_span[i][0].place.geoname_id not in codes[i]):
                     continue
                 candidates = of_span[i]
-                owned = strong[i] and _owned_by_its_place(spans, of_span, accepted, i, text)
+                # A name with its division's word is no sound-alike, spelt as its place or not
+                # (*Russia's Kursk region*, met through the Russian name *Kurskaya oblast'*).
+                described = without_division_word(span.name) is not None and _is_area(candidates[0])
+                owned = (strong[i] or described) and _owned_by_its_place(spans, of_span, accepted, i, text)
                 # A major place spelt otherwise is no exception: *Typhoon Gaemi* is no Taiwan.
                 major = _major(candidates[0]) and strong[i] and not _a_given_name(text, span)
                 if not major and _in_another_name(spans, accepted, standing, i, text, owned):

@@ -418,6 +418,8 @@ def test_a_landform_spelt_near_a_place_is_no_mention_of_it(embedded_index: Index
         # The owned town lies in its owner: a mention, small as it is.
         ("Airstrikes hit Iraq's Sinjar.", {"Iraq": 99237, "Sinjar": 448149}),
         ("Troops dug in at Zaporizhzhia's Enerhodar.", {"Zaporizhzhia": 687700, "Enerhodar": 709276}),
+        # A division written with its word, though met only through its Russian name: before, no Kursk region.
+        ("Fighting intensified in Russia's Kursk region.", {"Russia": 2017370, "Kursk region": 538555}),
         # A person's name after a country's possessive: Luleå lies in Sweden, and Ardahan, in
         # Turkey, is met only by the sound of Erdogan.
         ("Brazil's Lula met Turkey's Erdogan.", {"Brazil": 3469034, "Turkey": 298795}),
