@@ -131,6 +131,7 @@ _STATES_WORD_BEFORE = re.compile(r"(?:[ÉéEe]tat|[Ss]taat|[Bb]undesstaat)(?: de
 """A French or German state's word, and its link, right before a name (*l'État du*, *im Staat*)."""
 _STATES_WORD_REACH = 20
 _STATES = frozenset({Kind.ADMIN_AREA, Kind.COUNTRY})
+_LEVELS = {"ADM1": "first-level", "ADM2": "second-level"}
 _STATE_CODES = frozenset({"PPLC", "PCLI", "PCLD", "PCLS", "PCLF", "PCL"})
 _DIVISION = frozenset({Kind.ADMIN_AREA})
 PARAGRAPH_KM = 2_500.0
@@ -519,9 +520,8 @@ class TextResolver:
                 for c in self.resolver.resolve(near)
                 if c.match_kind in MET_WHOLE and distance_km(point, _point(c.place)) <= NEAR_PAIR_KM
             ]
-            total = sum(c.confidence for c in there)
-            if there and total > 0.0:
-                pairs[k] = [replace(c, confidence=c.confidence / total) for c in there[:limit]]
+            if there:
+                pairs[k] = _as_shares(there)[:limit]
         return pairs
 
     def _after_a_states_word(
@@ -542,11 +542,9 @@ class TextResolver:
             proceed()
             answers = self.resolver.resolve(Query(span.name, states, limit=AREA_CHOICES, min_confidence=0.0))
             kept = [c for c in answers if c.match_kind in MET_WHOLE and _first_level_or_country(c.place)]
-            total = sum(c.confidence for c in kept)
-            if kept and total > 0.0:
-                shares = [replace(c, confidence=c.confidence / total) for c in kept[:limit]]
-                if shares[0].confidence >= PAIR_CONFIDENCE:
-                    pairs[k] = shares
+            shares = _as_shares(kept)[:limit]
+            if shares and shares[0].confidence >= PAIR_CONFIDENCE:
+                pairs[k] = shares
         return pairs
 
     def _coded_pairs(
@@ -642,32 +640,27 @@ class TextResolver:
             proceed()
             asked = Hints(countries=frozenset({country}), restrict_to_countries=True, kinds=_DIVISION)
             found = self.resolver.resolve(in_document(Query(names[i], asked, limit=limit, min_confidence=0.0)))
-            first_level = [c for c in found if c.place.feature_code == level]
-            if not first_level or first_level[0].match_kind not in MET_WHOLE:
+            of_level = [c for c in found if c.place.feature_code == level]
+            if not of_level or of_level[0].match_kind not in MET_WHOLE:
                 continue
             current = read[i][0] if read[i] else None
             if (
                 current is not None
-                and current.place.geoname_id != first_level[0].place.geoname_id
+                and current.place.geoname_id != of_level[0].place.geoname_id
                 and (
                     current.match_kind is MatchKind.EXACT
-                    if _holds(first_level[0].place, current.place)
+                    if _holds(of_level[0].place, current.place)
                     else _among_outside(current.place, divisions)
                 )
             ):
                 continue
-            # Read as a first-level division, the name is one of those it may name: each as likely
+            # Read as a division of that level, the name is one of those it may name: each as likely
             # among them as it was among the divisions of every level (Washington's counties).
-            total = sum(c.confidence for c in first_level) or 1.0
-            why = f"; listed beside first-level divisions of {country}"
-            read[i] = [
-                replace(
-                    c,
-                    confidence=c.confidence / total,
-                    explanation=as_asked(c.explanation, country, hints.countries) + why,
-                )
-                for c in first_level
-            ]
+            why = f"; listed beside {_LEVELS[level]} divisions of {country}"
+            shares = _as_shares(of_level)
+            if not shares:
+                continue
+            read[i] = [replace(c, explanation=as_asked(c.explanation, country, hints.countries) + why) for c in shares]
             done.add(i)
         return read
 
@@ -1410,6 +1403,12 @@ def _sure_inside(within: AnsweredWithin | None, areas: bool = False) -> TypeGuar
         and (areas or best.kind not in AREA_KINDS)
         and best.confidence >= PAIR_CONFIDENCE
     )
+
+
+def _as_shares(candidates: list[Candidate]) -> list[Candidate]:
+    """``candidates``, each as sure as its share of their confidence (none where they hold none)."""
+    total = sum(c.confidence for c in candidates)
+    return [replace(c, confidence=c.confidence / total) for c in candidates] if total > 0.0 else []
 
 
 def _first_level_or_country(place: PlaceRow) -> bool:
