@@ -78,6 +78,13 @@ _QUOTE_PAIRS = frozenset(
     | {("\u2039", "\u203a"), ("\u300c", "\u300d")}
 )
 """Opening and closing quotation marks: guillemets, curly, low-high and straight double quotes, corner brackets."""
+_FEASTS_OF_PLACES = frozenset({"natal"})
+"""Feasts whose names are cities' too: *Natal* is Christmas in Portuguese, and a Brazilian state capital."""
+_ARTICLE_BEFORE_A_FEAST = re.compile(
+    r"(?:^|[\s(«\"'])(?:no|o|do|ao|pelo|neste|deste|este|próximo|último|primeiro)[ \u00a0]+\Z", re.IGNORECASE
+)
+"""A Portuguese article, alone or joined to a preposition (*no*, *do*), or a word that takes a feast's
+name after it (*próximo*), right before a span."""
 _IL = re.compile(r"(?:^|\s)[Ii]l\s+\Z")
 """The Italian article *il* right before a span."""
 _NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_][\w'\u2019-]*)")
@@ -836,6 +843,7 @@ class TextResolver:
                 and _accept(span, of_span[i][0], strong[i], cued[i], min_confidence)
                 and not _a_club_after_il(text, span, of_span[i][0])
                 and not _quoted_alone(text, span)
+                and not _a_feast(text, span)
                 for i, span in enumerate(spans)
             ]
             # A place the text names as the gazetteer spells it is not named again by a word that only
@@ -1001,6 +1009,14 @@ def _in_a_persons_name(spans: list[Span], i: int, text: str) -> bool:
         )
 
     return given_name_before(i - 1, i) or given_name_before(i, i + 1)
+
+
+def _a_feast(text: str, span: Span) -> bool:
+    """Tell whether ``span`` is a feast a city is named after, after an article (*as vendas no Natal*).
+
+    Portuguese writes the city without one (*em Natal*, *o prefeito de Natal*).
+    """
+    return span.name.lower() in _FEASTS_OF_PLACES and bool(_ARTICLE_BEFORE_A_FEAST.search(text, 0, span.start))
 
 
 def _quoted_alone(text: str, span: Span) -> bool:

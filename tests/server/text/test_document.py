@@ -724,6 +724,14 @@ def test_a_given_name_and_the_name_after_it_are_a_person_even_when_listed(embedd
     assert mention_texts(embedded_index, text) == ["Miami", "Havana", "Cuba"]
 
 
+def test_a_feast_a_city_is_named_after_is_the_feast_after_an_article(embedded_index: IndexReader) -> None:
+    # Natal is Christmas in Portuguese: before, *no Natal* (at Christmas) was the Brazilian city.
+    text = "As vendas no Natal cresceram em São Paulo e no Rio de Janeiro."
+    assert mention_texts(embedded_index, text) == ["São Paulo", "Rio de Janeiro"]
+    # Portuguese writes the city without an article.
+    assert mention_texts(embedded_index, "O prefeito de Natal visitou Recife.") == ["Natal", "Recife"]
+
+
 def test_a_towns_name_after_the_italian_il_is_its_club(embedded_index: IndexReader) -> None:
     text = "Il Napoli ha perso contro il Milan. A Milano la festa; Il Cairo e Roma."
     assert mention_texts(embedded_index, text) == ["Milano", "Il Cairo", "Roma"]
