@@ -19,7 +19,9 @@ _ZERO_WIDTH_SPACE = "\u200b"
 _SPACED_BY_ZERO_WIDTH = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u1950-\u19df\u1a20-\u1aaf]")
 """Thai, Lao, Myanmar, Khmer, Tai Le and Tai Tham: scripts written without spaces, where a
 zero-width space is how a text marks a word break; elsewhere one inside a word is a stray (*Ale\u200bppo*)."""
-_SENTENCE_END = re.compile(r"[.!?:;\n\"\u201c\u201d\u00ab\u00bb(\[\u2013\u2014]\s*$")
+# Not the semicolon: the clause after it goes on in lower case, and a capital there is a name's
+# (*Hebden Bridge was flooded; Halifax was spared*).
+_SENTENCE_END = re.compile(r"[.!?:\n\"\u201c\u201d\u00ab\u00bb(\[\u2013\u2014]\s*$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -875,6 +875,16 @@ def test_a_bare_name_before_the_same_name_written_with_its_area_is_read_without_
     assert mention_places(embedded_index, text) == expected
 
 
+def test_a_capital_after_a_semicolon_is_a_name_not_a_sentences_first_word(embedded_index: IndexReader) -> None:
+    # Before, *Halifax* was read as opening a sentence, where a small place needs a cue.
+    text = "Shops in Hebden Bridge and Todmorden were flooded; Halifax was largely spared."
+    assert mention_places(embedded_index, text) == [
+        ("Hebden Bridge", 2647207),
+        ("Todmorden", 2635744),
+        ("Halifax", 2647632),
+    ]
+
+
 def test_within_one_paragraph_a_name_keeps_one_reading(embedded_index: IndexReader) -> None:
     text = (
         "A wildfire near Villa Carlos Paz forced firefighters in Córdoba to ask Buenos Aires for help. "

@@ -38,6 +38,12 @@ def test_sentence_starts_are_marked() -> None:
     assert [w.text for w in words if w.sentence_start] == ["Fighting", "Aleppo", "AFP", "Homs"]
 
 
+def test_a_word_after_a_semicolon_opens_no_sentence() -> None:
+    # The clause after a semicolon goes on in lower case: a capital there is a name's.
+    words = tokenize("Shops were flooded; Halifax was spared")
+    assert [w.text for w in words if w.sentence_start] == ["Shops"]
+
+
 def test_scripts_without_case_are_told_apart() -> None:
     arabic, latin = tokenize("حلب Aleppo")
     assert not arabic.cased and latin.cased
