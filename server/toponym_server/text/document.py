@@ -900,13 +900,19 @@ class TextResolver:
             # A word never resolved (see distinct) is at no position, and neither pulls nor is pulled.
             at = [position.get(span.name, -1) for span in spans]
             mentioned = [list(mentions[i].candidates) if i in mentions else None for i in range(len(spans))]
-            local = contexts_within(parts, [alone[k] if k >= 0 else None for k in at], mentioned)
+            lone_of = [alone[k] if k >= 0 else None for k in at]
+            local = contexts_within(parts, lone_of, mentioned)
+            whole = contexts_within([0] * len(spans), lone_of, mentioned) if any(before_pair) else local
             paired = {(spans[q].name, parts[q]) for q in qualified}
-            # Before its pair, the area written with the name says where the other place is, not this one.
+
+            def without_area(points: Points, i: int) -> Points:
+                return tuple(p for p in points if not _area_holding(p, qualified[first_pair[spans[i].name]]))
+
+            # Before its pair, the area written with the name says where the other place is, not
+            # this one; where its paragraph names nothing else, the rest of the text does
+            # (*a lifeguard from Newcastle ... a rescue in Newcastle, New South Wales*, in a British story).
             local = [
-                tuple(p for p in points if not _area_holding(p, qualified[first_pair[spans[i].name]]))
-                if before_pair[i]
-                else points
+                (without_area(points, i) or without_area(whole[i], i)) if before_pair[i] else points
                 for i, points in enumerate(local)
             ]
             again = {
@@ -936,6 +942,12 @@ class TextResolver:
                 overall = [] if k in fixed else of_span[i]
                 if _surer_among(ranked[key], overall, lone[k], points):
                     in_paragraph[i] = ranked[key]
+            for i, k in enumerate(at):
+                if k < 0:
+                    continue
+                # With no other place in the text to go by, such a name is what it means alone.
+                if before_pair[i] and not local[i] and lone[k] and k in fixed:
+                    in_paragraph[i] = lone[k]
             if in_paragraph != of_span:
                 mentions = mentions_of(in_paragraph)
         return list(mentions.values())

@@ -867,12 +867,37 @@ def test_each_paragraph_reads_a_name_among_the_places_it_mentions(
             "Em Belém, na Cisjordânia, as celebrações foram canceladas.",
             [("Belém", 3405870), ("Pará", 3393129), ("Belém", 284315), ("Cisjordânia", 285153)],
         ),
+        # Where its paragraph names nothing else, the rest of the text says which it is (before,
+        # the first Newcastle was the Australian city too).
+        (
+            "Rail strikes hit Manchester, Leeds and Birmingham on Monday.\n\n"
+            "A lifeguard from Newcastle who emigrated in 2019 was honoured for a rescue in Newcastle, "
+            "New South Wales.",
+            [
+                ("Manchester", 2643123),
+                ("Leeds", 2644688),
+                ("Birmingham", 2655603),
+                ("Newcastle", 2641673),
+                ("Newcastle", 2155472),
+                ("New South Wales", 2155400),
+            ],
+        ),
     ],
 )
 def test_a_bare_name_before_the_same_name_written_with_its_area_is_read_without_that_area(
     embedded_index: IndexReader, text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert mention_places(embedded_index, text) == expected
+
+
+def test_a_bare_name_before_its_pair_in_a_text_naming_no_other_place_is_not_the_pairs(
+    embedded_index: IndexReader,
+) -> None:
+    # Before, both were Cambridge, Massachusetts; alone, the first is unsure and left out.
+    text = "Scientists in Cambridge signed a partnership with a company based in Cambridge, Massachusetts."
+    assert mention_places(embedded_index, text) == [("Cambridge", 4931972), ("Massachusetts", 6254926)]
+    mentions = TextResolver(Resolver(embedded_index), embedded_index).resolve_text(text, min_confidence=0.0)
+    assert (mentions[0].text, mentions[0].candidates[0].place.geoname_id) == ("Cambridge", 2653941)
 
 
 def test_a_capital_after_a_semicolon_is_a_name_not_a_sentences_first_word(embedded_index: IndexReader) -> None:
