@@ -948,6 +948,19 @@ class TextResolver:
                 # With no other place in the text to go by, such a name is what it means alone.
                 if before_pair[i] and not local[i] and lone[k] and k in fixed:
                     in_paragraph[i] = lone[k]
+                # A capital the whole text made a namesake near places of other paragraphs stays the
+                # capital in a paragraph whose places all lie far from that namesake (*Peking ...
+                # Taiwan ...; Washington warnte*, not a Sussex village near the digest's *London*).
+                elif (
+                    len(set(parts)) > 1
+                    and local[i]
+                    and chosen[k] is together[k]
+                    and together[k]
+                    and _stands_for_a_state(alone[k])
+                    and together[k][0].place.geoname_id != alone[k][0].place.geoname_id
+                    and not _near_any(together[k][0].place, local[i])
+                ):
+                    in_paragraph[i] = alone[k]
             if in_paragraph != of_span:
                 mentions = mentions_of(in_paragraph)
         return list(mentions.values())

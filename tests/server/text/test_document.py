@@ -900,6 +900,18 @@ def test_a_bare_name_before_its_pair_in_a_text_naming_no_other_place_is_not_the_
     assert (mentions[0].text, mentions[0].candidates[0].place.geoname_id) == ("Cambridge", 2653941)
 
 
+def test_a_capital_stays_itself_in_a_paragraph_whose_places_lie_far_from_its_namesake(
+    embedded_index: IndexReader,
+) -> None:
+    # Before, *London* and *Brighton* made Washington the West Sussex village, which as a small
+    # place opening a sentence was then no mention at all.
+    text = (
+        "Commuters in London and Brighton faced delays after a signal failure.\n\n"
+        "Beijing said it was watching Taiwan closely. Washington warned against escalation."
+    )
+    assert ("Washington", 4140963) in mention_places(embedded_index, text)
+
+
 def test_a_capital_after_a_semicolon_is_a_name_not_a_sentences_first_word(embedded_index: IndexReader) -> None:
     # Before, *Halifax* was read as opening a sentence, where a small place needs a cue.
     text = "Shops in Hebden Bridge and Todmorden were flooded; Halifax was largely spared."
