@@ -681,24 +681,29 @@ def _acronym_after(text: str, tokens: list[Token], run: list[int]) -> str | None
     return None
 
 
-def _is_adjective(tokens: list[Token], i: int) -> bool:
+def _is_adjective(text: str, tokens: list[Token], i: int) -> bool:
     """A capitalised word of a people or with an adjective's ending before a word it describes.
 
-    The word after it is lower-case (*Syrian territory*, *Iraqi officials*, *сирийской армии*), a
-    person's title (*Syrian President*, *Iraqi Prime Minister*) or another such word that is one
-    (*Israeli, Yemeni and Saudi envoys*); after a German adjective's ending, any word: German
-    writes its nouns with a capital (*Russische Raketen*, *Türkische Kampfjets* opening a sentence).
+    The word after it, with only spaces between, is lower-case (*Syrian territory*, *Iraqi
+    officials*, *сирийской армии*; not *le Pas-de-Calais, et*), a person's title (*Syrian
+    President*, *Iraqi Prime Minister*) or another such word that is one (*Israeli, Yemeni and
+    Saudi envoys*); after a German adjective's ending, any word: German writes its nouns with a
+    capital (*Russische Raketen*, *Türkische Kampfjets* opening a sentence).
     """
     if not _of_a_people(tokens[i].word):
         return False
     following = tokens[i + 1] if i + 1 < len(tokens) else None
     if following is None or not following.cased:
         return False
-    if not following.capitalized or following.word in PERSON_TITLES:
-        return True
-    if tokens[i].word.endswith(_GERMAN_ADJECTIVE_ENDINGS):
-        return True
-    return _of_a_people(following.word) and _is_adjective(tokens, i + 1)  # Israeli, Yemeni and Saudi envoys
+    if _of_a_people(following.word) and following.capitalized and _is_adjective(text, tokens, i + 1):
+        return True  # Israeli, Yemeni and Saudi envoys
+    if text[tokens[i].end : following.start].strip():
+        return False  # punctuation between: the word describes nothing after it
+    return (
+        not following.capitalized
+        or following.word in PERSON_TITLES
+        or tokens[i].word.endswith(_GERMAN_ADJECTIVE_ENDINGS)
+    )
 
 
 def _a_place_ending_so(tokens: list[Token], i: int, raw: str, written: KnowsName) -> bool:
@@ -1208,7 +1213,7 @@ def _spans_in_run(
                 continue  # a name does not end on a common word, nor start on one uncased (في عدن, مدينة مأرب)
             begin = first.start + first.elided
             raw = text[begin : last.end]
-            adjective = length == 1 and _is_adjective(tokens, run[i])
+            adjective = length == 1 and _is_adjective(text, tokens, run[i])
             if length == 1 and (
                 _common(first)
                 or first.word in PLACE_PREPOSITIONS

@@ -613,6 +613,16 @@ def test_a_place_written_as_it_is_no_adjective_for_its_ending() -> None:
     assert found("Un Algérien a été arrêté.") == []
 
 
+def test_a_word_ending_as_an_adjective_describes_no_word_after_a_comma() -> None:
+    places = {"pas-de-calais", "saint-omer"}
+    # Before, *Pas-de-Calais* before *, et* was read as an adjective (*-ais*) after an article: no span.
+    assert written_spans("Des crues dans le Pas-de-Calais, et autour de Saint-Omer.", places) == [
+        "Pas-de-Calais",
+        "Saint-Omer",
+    ]
+    assert written_spans("Israeli, Yemeni and Saudi envoys met.", {"israeli", "yemeni", "saudi"}) == []
+
+
 def test_a_german_adjective_of_place_before_a_noun_is_no_span() -> None:
     places = {"russische", "türkische", "charkiw", "syrien"}
 
