@@ -73,6 +73,18 @@ ORGANISATION_LINKS = frozenset(
 )
 # Adjectives of place (Syrian territory, syrische Truppen, armée irakienne) are not mentions of it.
 _GERMAN_ADJECTIVE_ENDINGS = ("isch", "ische", "ischen", "ischer", "isches")
+_GERMAN_GENITIVE_PREPOSITIONS = frozenset(
+    {
+        "innerhalb", "außerhalb", "ausserhalb", "wegen", "trotz", "während", "jenseits", "diesseits",
+        "inmitten", "anstelle", "statt", "nördlich", "südlich", "östlich", "westlich", "seitens",
+        "angesichts", "infolge", "unweit", "oberhalb", "unterhalb", "zugunsten", "hinsichtlich",
+    }
+)  # fmt: skip
+"""German prepositions that take the genitive: *innerhalb Syriens*, *nördlich Italiens*."""
+_GERMAN_COMPASS_NOUNS = frozenset(
+    {"norden", "süden", "osten", "westen", "nordosten", "nordwesten", "südosten", "südwesten", "zentrum", "mitte"}
+)
+"""Nouns of a part of a country, before its genitive (*im Norden Frankreichs*); *Norden* and *Osten* are also towns."""
 DEMONYM_ENDINGS = (
     *("ian", "ean", "yan", "ese", "ish"),
     *("ien", "ienne", "iens", "ais", "aise"),
@@ -706,6 +718,35 @@ def _is_adjective(text: str, tokens: list[Token], i: int) -> bool:
     )
 
 
+def _a_german_countrys_genitive(tokens: list[Token], i: int, raw: str, written: KnowsName) -> bool:
+    """Tell whether word ``i`` is a German country's name in *-ien* in the genitive (*Syriens*, *Italiens*).
+
+    Right after a noun (*im Norden Syriens*, *die Regierung Italiens*) or a preposition that takes
+    the genitive (*innerhalb Spaniens*), and some place written without the *s*. The word ends as
+    a French people's plural does (*les Syriens*, *des Italiens*), which follows an article or a
+    lower-case word instead.
+    """
+    if not raw.endswith("iens") or i == 0 or not written(raw[:-1]):
+        return False
+    before = tokens[i - 1]
+    if before.end + 1 != tokens[i].start:
+        return False
+    if before.word in _GERMAN_GENITIVE_PREPOSITIONS:
+        return True
+    return before.capitalized and before.word not in ARTICLES
+
+
+def _after_its_noun(tokens: list[Token], i: int, found: list[Span], german_genitive: bool) -> bool:
+    """Tell whether the last span ``found`` is the word right before word ``i``, a genitive that depends on it.
+
+    Any word before a German country's genitive in *-iens* (:func:`_a_german_countrys_genitive`);
+    a compass point's (:data:`_GERMAN_COMPASS_NOUNS`) before any other (*im Osten Deutschlands*).
+    """
+    if not found or i == 0 or found[-1].end != tokens[i - 1].end:
+        return False
+    return german_genitive or tokens[i - 1].word in _GERMAN_COMPASS_NOUNS
+
+
 def _a_place_ending_so(tokens: list[Token], i: int, raw: str, written: KnowsName) -> bool:
     """Tell whether word ``i``, ending as an adjective of place does, may be the name of a place written so.
 
@@ -1213,7 +1254,9 @@ def _spans_in_run(
                 continue  # a name does not end on a common word, nor start on one uncased (في عدن, مدينة مأرب)
             begin = first.start + first.elided
             raw = text[begin : last.end]
-            adjective = length == 1 and _is_adjective(text, tokens, run[i])
+            # A German country's genitive ends as a French people's plural (*Syriens*).
+            german_genitive = length == 1 and _a_german_countrys_genitive(tokens, run[i], raw, written)
+            adjective = length == 1 and not german_genitive and _is_adjective(text, tokens, run[i])
             if length == 1 and (
                 _common(first)
                 or first.word in PLACE_PREPOSITIONS
@@ -1229,7 +1272,7 @@ def _spans_in_run(
                 continue  # *Erbil Airport*: the facility's word is no place of its own
             if length == 1 and _piece_of_a_name(tokens, run, i):
                 continue  # *South Ossetia*, *Vancouver Island*: a piece of a longer name
-            variants = _variants(raw, length, last.cased, written)
+            variants = [(0, len(raw), raw[:-1])] if german_genitive else _variants(raw, length, last.cased, written)
             contracted = _with_contracted_article(tokens, run[i], raw, written)
             if contracted:
                 variants = [(0, len(raw), contracted), *variants]
@@ -1261,6 +1304,9 @@ def _spans_in_run(
                     or in_place_case
                     or romance_a
                 )
+                genitive = german_genitive or (variant != raw and variant == raw[:-1] and _genitive(raw, length))
+                if genitive and _after_its_noun(tokens, run[i], found, german_genitive):
+                    found.pop()  # the noun the genitive depends on: *im Norden Syriens* is no Norden (Lower Saxony)
                 found.append(
                     Span(
                         text=raw[start:end],
@@ -1275,7 +1321,7 @@ def _spans_in_run(
                         before_name_word=_before_name_word(text, tokens, run, i + length),
                         after_name_word=_after_name_word(text, tokens, run, i),
                         like_a_people=adjective,
-                        genitive=variant != raw and variant == raw[:-1] and _genitive(raw, length),
+                        genitive=genitive,
                         declined=_declined(raw, variant, variants, written),
                     )
                 )

@@ -486,6 +486,9 @@ def test_a_german_genitive_names_a_major_place_and_an_english_plural_none(embedd
     # Glasgow Pampa, Texas, which bears the name too.
     mentions = text_resolver.resolve_text("The Rangers played in Glasgow.")
     assert [(m.text, m.candidates[0].place.geoname_id) for m in mentions] == [("Glasgow", 2648579)]
+    # A country's name in -ien after a noun; the compass point before it is no town (Norden, Osten).
+    text = "Kampfjets griffen Ziele im Norden Syriens an, Kämpfe auch im Osten Deutschlands."
+    assert mention_places(embedded_index, text) == [("Syriens", 163843), ("Deutschlands", 2921044)]
 
 
 def test_a_word_only_sounding_like_a_place_the_text_names_as_spelt_is_no_second_mention(

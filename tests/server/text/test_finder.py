@@ -623,6 +623,24 @@ def test_a_word_ending_as_an_adjective_describes_no_word_after_a_comma() -> None
     assert written_spans("Israeli, Yemeni and Saudi envoys met.", {"israeli", "yemeni", "saudi"}) == []
 
 
+def test_a_german_countrys_genitive_in_iens_is_its_name_and_the_noun_before_is_no_place() -> None:
+    places = {"syrien", "italien", "spanien", "norden", "osten", "deutschland", "kobane"}
+    # Before, *Syriens* ended as a French people's plural and was no span.
+    assert named_spans("Kampfjets griffen Ziele im Norden Syriens an, darunter bei Kobane.", places) == [
+        ("Syriens", "Syrien"),
+        ("Kobane", "Kobane"),
+    ]
+    assert named_spans("Die Regierung Italiens protestierte, innerhalb Spaniens nicht.", places) == [
+        ("Italiens", "Italien"),
+        ("Spaniens", "Spanien"),
+    ]
+    # A compass point before any genitive is no town (Norden and Osten, Lower Saxony).
+    assert named_spans("Kämpfe im Osten Deutschlands.", places) == [("Deutschlands", "Deutschland")]
+    assert named_spans("Die Stadt Norden liegt an der Küste.", places) == [("Norden", "Norden")]
+    # French writes its peoples' plurals after an article.
+    assert named_spans("Les Syriens ont fui, des Italiens aussi.", places) == []
+
+
 def test_a_german_adjective_of_place_before_a_noun_is_no_span() -> None:
     places = {"russische", "türkische", "charkiw", "syrien"}
 
