@@ -97,8 +97,17 @@ ORGANISATION_WORDS = frozenset(
 # München; Manchester United, Blackburn Rovers): before or after another word of a run, they make
 # it a club's name, unless some place is written so (Ciudad Real, the United States).
 CLUB_WORDS_BEFORE = frozenset(
-    {"real", "olympique", "atlético", "atletico", "inter", "borussia", "fc", "afc", "air"}  # Air India: an airline
-)
+    {
+        "real", "olympique", "atlético", "atletico", "inter", "borussia", "fc", "afc",
+        "air",  # Air India: an airline
+        # German, Austrian and Swiss clubs (Eintracht Frankfurt, VfL Wolfsburg, SC Freiburg, 1. FSV
+        # Mainz 05, Red Bull Salzburg, Rapid Wien) and others of Europe's (Sporting Braga, Athletic
+        # Bilbao, PSV Eindhoven, CSKA Moskau, Zenit St. Petersburg)
+        "eintracht", "vfl", "vfb", "sc", "fsv", "tsv", "tsg", "spvgg", "bayer", "hertha", "werder", "fortuna",
+        "arminia", "hansa", "dynamo", "dinamo", "rapid", "sturm", "bull", "ssc", "sporting", "athletic",
+        "racing", "deportivo", "celta", "psv", "cska", "spartak", "lokomotiv", "zenit",
+    }
+)  # fmt: skip
 CLUB_WORDS_AFTER = frozenset(
     {
         "united", "rovers", "wanderers", "albion", "hotspur", "fc", "afc", "cf",

@@ -666,6 +666,11 @@ def test_a_sports_clubs_name_is_no_place() -> None:
     assert found("Real Madrid beat Manchester United in Lisbon.") == ["Lisbon"]
     assert found("The Madrid Rockets beat the Manchester Celtics in Lisbon.") == ["Lisbon"]
     assert found("Olympique de Marseille drew with Inter Milan.") == []
+    # German and other European clubs (before, Frankfurt, Wolfsburg, Salzburg, Mainz and Freiburg were places).
+    places |= {"frankfurt", "wolfsburg", "salzburg", "mainz", "freiburg", "braga", "wien"}
+    assert found("Eintracht Frankfurt verlor zu Hause gegen den VfL Wolfsburg.") == []
+    assert found("Red Bull Salzburg, der 1. FSV Mainz 05 und der SC Freiburg spielten in Wien.") == ["Wien"]
+    assert found("Sporting Braga and Rapid Wien drew.") == []
     # Some place is written so: a place's name, not a club's.
     assert found("Officials of the United States met in Ciudad Real.") == ["United States", "Ciudad Real"]
 
