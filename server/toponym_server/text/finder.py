@@ -1299,7 +1299,8 @@ def _spans_in_run(
                 cued = (
                     # A preposition cues the name after it, not one opening the next sentence (*Cebu City. Ferry*)
                     (previous_word in PLACE_PREPOSITIONS and not first.sentence_start)
-                    or bool(first.elided)
+                    # *d'Alep*: of, from; not *l'* (the), before a club as before a country (*l'Inter*)
+                    or (bool(first.elided) and first.text[0] in "dD")
                     or after_proclitic
                     or in_place_case
                     or romance_a

@@ -915,6 +915,16 @@ def test_a_capital_stays_itself_in_a_paragraph_whose_places_lie_far_from_its_nam
     assert ("Washington", 4140963) in mention_places(embedded_index, text)
 
 
+def test_an_elided_article_cues_no_place(embedded_index: IndexReader) -> None:
+    # Before, *l'* cued the name after it as *d'* (of, from) does: *L'Inter* was Nanterre, met by its sound.
+    text = "L'Inter ha vinto il derby contro il Milan per 2-1. A Milano la festa è proseguita."
+    assert mention_places(embedded_index, text) == [("Milano", 3173435)]
+    assert mention_places(embedded_index, "Les frappes sur l'Irak ont repris, selon un habitant d'Alep.") == [
+        ("Irak", 99237),
+        ("Alep", 170063),
+    ]
+
+
 def test_a_capital_after_a_semicolon_is_a_name_not_a_sentences_first_word(embedded_index: IndexReader) -> None:
     # Before, *Halifax* was read as opening a sentence, where a small place needs a cue.
     text = "Shops in Hebden Bridge and Todmorden were flooded; Halifax was largely spared."
