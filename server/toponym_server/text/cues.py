@@ -280,6 +280,8 @@ COMMON_WORDS = frozenset(
         "o", "os", "um", "uma", "em", "no", "na", "nos", "nas", "ao", "aos", "às", "pelo", "pela", "para",
         "por", "mas", "e", "que", "gli", "nel", "nella", "nei", "negli", "nelle", "dal", "dalla",
         "dai", "dalle", "alla", "alle", "sulla", "per", "tra", "fra", "che",
+        # (*Ad Ancona*, *ad* before a vowel, is *in* Ancona; *Si vota* no Sývota, whose key ignores the space)
+        "ad", "ed", "si", "non", "anche", "dopo", "mentre",
         # Feasts, which some hamlet is named after or comes near (*before Christmas* is no Christmas,
         # Florida); not *Natal*, Christmas in Portuguese and a city of 800,000, nor *Lent*, a Dutch
         # town, nor a name of several words (*Christmas Island*)

@@ -372,7 +372,9 @@ def _lower_words_written(text: str, tokens: list[Token], run: list[int], i: int,
         ends.append(end)
     for end in reversed(ends):
         for start in run[-(MAX_SPAN_WORDS - 2) :]:
-            if written(text[tokens[start].start : tokens[end].end]):
+            if tokens[start].word in COMMON_WORDS:
+                continue  # *Si vota* is written as Sývota is, but no name starts on a common word so
+            if written(text[tokens[start].start + tokens[start].elided : tokens[end].end]):  # l'Arabie saoudite
                 return end - i + 1
     return 0
 

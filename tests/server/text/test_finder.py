@@ -641,6 +641,16 @@ def test_a_german_countrys_genitive_in_iens_is_its_name_and_the_noun_before_is_n
     assert named_spans("Les Syriens ont fui, des Italiens aussi.", places) == []
 
 
+def test_an_italian_function_word_opens_no_name_and_joins_no_lower_case_word() -> None:
+    places = {"ancona", "sivota", "atlanta", "ad dawr", "arabie saoudite", "arabie"}
+    # Before, *Ad Ancona* was one span (*ad*, *in* before a vowel) and *Si vota* Sývota, whose key
+    # ignores the space.
+    assert written_spans("Ad Ancona si vota. Si vota ad Atlanta.", places) == ["Ancona", "Atlanta"]
+    assert written_spans("Clashes near Ad Dawr.", places) == ["Ad Dawr"]
+    # A lower-case word closes a name after an elided article as anywhere (before, *Arabie* alone).
+    assert written_spans("Frappes sur l'Arabie saoudite.", places) == ["Arabie saoudite"]
+
+
 def test_a_german_adjective_of_place_before_a_noun_is_no_span() -> None:
     places = {"russische", "türkische", "charkiw", "syrien"}
 
