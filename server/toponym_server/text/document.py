@@ -348,7 +348,9 @@ class TextResolver:
         spelled = self._spelled.get(key)
         if spelled is None:
             folded = normalize(text).folded.replace(" ", "")
-            if not has_arabic(text):
+            if _romanised(text, matched_name):
+                spelled = False  # *Atalanta* is no spelling of Atlanta's, whose Greek name romanises so
+            elif not has_arabic(text):
                 spelled = normalize(matched_name).folded.replace(" ", "") == folded
             else:
                 spelled = folded in self._arabic_spellings(place_id)
@@ -964,6 +966,14 @@ class TextResolver:
             if in_paragraph != of_span:
                 mentions = mentions_of(in_paragraph)
         return list(mentions.values())
+
+
+def _romanised(text: str, matched_name: str) -> bool:
+    """Tell whether a Latin ``text`` met ``matched_name``, GeoNames' machine romanisation of another script's name.
+
+    GeoNames writes those in lower-case letters (*atalanta*, *barys*), as no one writes a name.
+    """
+    return text[:1].isupper() and text[:1].isascii() and matched_name.islower() and matched_name.isascii()
 
 
 def _area_holding(point: Point, answers: list[Candidate]) -> bool:

@@ -1318,7 +1318,9 @@ def _spans_in_run(
                         end=begin + end,
                         after_place_preposition=cued,
                         after_article=(
-                            (previous_word in ARTICLES and not romance_a) or _declined_adjective(previous_word)
+                            (previous_word in ARTICLES and not romance_a)
+                            or _declined_adjective(previous_word)
+                            or (bool(first.elided) and first.text[0] in "lL")  # l'Atalanta
                         ),
                         opens_sentence=length == 1 and first.sentence_start,
                         before_name_word=_before_name_word(text, tokens, run, i + length),

@@ -925,6 +925,16 @@ def test_an_elided_article_cues_no_place(embedded_index: IndexReader) -> None:
     ]
 
 
+def test_a_club_after_an_elided_article_or_met_through_a_machine_romanisation_is_no_place(
+    embedded_index: IndexReader,
+) -> None:
+    # *Atalanta* is GeoNames' machine romanisation of a Greek name of Atlanta, which the text names:
+    # before, it was spelt as written and Atlanta. Alone, after *l'*, it is a Brazilian town's name.
+    text = "Ad Atlanta, in Georgia, si vota per il Senato. Il Napoli ha perso in casa contro l'Atalanta."
+    assert mention_places(embedded_index, text) == [("Atlanta", 4180439), ("Georgia", 4197000)]
+    assert mention_places(embedded_index, "Il Napoli ha perso in casa contro l'Atalanta.") == []
+
+
 def test_a_capital_after_a_semicolon_is_a_name_not_a_sentences_first_word(embedded_index: IndexReader) -> None:
     # Before, *Halifax* was read as opening a sentence, where a small place needs a cue.
     text = "Shops in Hebden Bridge and Todmorden were flooded; Halifax was largely spared."
