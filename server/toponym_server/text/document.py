@@ -923,13 +923,15 @@ class TextResolver:
                 if k >= 0
                 and i not in qualified
                 and points
-                and _moved_by_context(lone[k])
                 and (
-                    (movable[k] and chosen[k] is together[k] and len(set(parts)) > 1)
+                    (movable[k] and chosen[k] is together[k] and len(set(parts)) > 1 and _moved_by_context(lone[k]))
+                    # Its pair's answer, from another paragraph or after it, holds here no more
+                    # than the name alone does: even a name sure alone is read again.
                     or (
                         k in fixed
                         and queries[k].name not in never
                         and ((spans[i].name, parts[i]) not in paired or before_pair[i])
+                        and (_moved_by_context(lone[k]) or not before_pair[i])
                     )
                 )
                 and set(points) != set(contexts[k])
@@ -998,11 +1000,16 @@ def _surer_among(local: list[Candidate], overall: list[Candidate], alone: list[C
     it, a word that is no place may lean to any namesake far from them all. Then it is taken
     where it is surer, or where the whole text's place lies in none of those countries. A
     capital or a country the name means ``alone`` stands for its government wherever the story
-    happens (see ``TextResolver.resolve_text``): a paragraph may make it surer, not another place.
+    happens (see ``TextResolver.resolve_text``): a paragraph may make it surer, not another place,
+    unless that place is a namesake among the paragraph's places (:func:`_capitals_namesake_among`).
     """
     if not local:
         return False
-    if _stands_for_a_state(alone) and local[0].place.geoname_id != alone[0].place.geoname_id:
+    if (
+        _stands_for_a_state(alone)
+        and local[0].place.geoname_id != alone[0].place.geoname_id
+        and not _capitals_namesake_among(alone, local, points, [])
+    ):
         return False
     countries = {point[2] for point in points}
     if local[0].place.country_code not in countries:

@@ -935,6 +935,18 @@ def test_a_club_after_an_elided_article_or_met_through_a_machine_romanisation_is
     assert mention_places(embedded_index, "Il Napoli ha perso in casa contro l'Atalanta.") == []
 
 
+def test_a_name_written_with_its_area_in_one_paragraph_is_read_by_its_own_places_in_another(
+    embedded_index: IndexReader,
+) -> None:
+    # Before, the second Tripoli was Libya's capital too: sure alone, it was not read again, and a
+    # capital did not become its namesake in a paragraph.
+    text = (
+        "Des affrontements ont opposé des milices rivales à Tripoli, capitale de la Libye.\n\n"
+        "Au Liban, des tirs ont été signalés à Tripoli et à Saïda, et l'aéroport de Beyrouth est resté ouvert."
+    )
+    assert [place for name, place in mention_places(embedded_index, text) if name == "Tripoli"] == [2210247, 266826]
+
+
 def test_a_capital_after_a_semicolon_is_a_name_not_a_sentences_first_word(embedded_index: IndexReader) -> None:
     # Before, *Halifax* was read as opening a sentence, where a small place needs a cue.
     text = "Shops in Hebden Bridge and Todmorden were flooded; Halifax was largely spared."
