@@ -886,6 +886,7 @@ class TextResolver:
             return found
 
         mentions = mentions_of(of_span)
+        current = of_span
         # A digest may tell each paragraph of another region (*Valencia* beside *Maracaibo*, then
         # *Valencia, la de España*), where the whole text's places pull a name both ways or the
         # wrong way: a name the text's places moved is ranked again with the places its own
@@ -967,6 +968,29 @@ class TextResolver:
                     in_paragraph[i] = alone[k]
             if in_paragraph != of_span:
                 mentions = mentions_of(in_paragraph)
+                current = in_paragraph
+        # A name the text moved from what it means alone to a place far from every other place the
+        # text mentions was moved by words that are no places: *Monsoon* (met as Monson,
+        # Massachusetts) made *the Red Cross in Geneva*, in a story of Pakistan's floods, Geneva, New
+        # York. It is ranked again with the places the text mentions alone, or taken as it is alone.
+        alone_again = list(current)
+        at = [position.get(span.name, -1) for span in spans]
+        mentioned = [list(mentions[i].candidates) if i in mentions else None for i in range(len(spans))]
+        for i, mention in mentions.items():
+            k = at[i]
+            place = mention.candidates[0].place
+            if k < 0 or k in fixed or not lone[k] or place.geoname_id == lone[k][0].place.geoname_id:
+                continue
+            if place.feature_class != "P":
+                continue  # a division's point says little of how far it lies (a list of states)
+            others = [m.candidates[0].place for j, m in mentions.items() if spans[j].name != spans[i].name]
+            if others and not any(distance_km(_point(place), _point(other)) <= PARAGRAPH_KM for other in others):
+                points = contexts_within([0] * len(spans), [alone[j] if j >= 0 else None for j in at], mentioned)[i]
+                ranked_again = rank_in_context(k, points) if points else []
+                moved_again = bool(ranked_again) and ranked_again[0].place.geoname_id != place.geoname_id
+                alone_again[i] = ranked_again if moved_again else lone[k]
+        if alone_again != current:
+            mentions = mentions_of(alone_again)
         return list(mentions.values())
 
 

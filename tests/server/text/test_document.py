@@ -947,6 +947,22 @@ def test_a_name_written_with_its_area_in_one_paragraph_is_read_by_its_own_places
     assert [place for name, place in mention_places(embedded_index, text) if name == "Tripoli"] == [2210247, 266826]
 
 
+def test_a_name_moved_far_from_every_place_the_text_mentions_is_what_it_means_alone(
+    embedded_index: IndexReader,
+) -> None:
+    # *Monsoon* is met as Monson, Massachusetts, which is no mention but pulled *Geneva* to Geneva,
+    # New York, at 0.75. Ranked with the mentions' places alone, Geneva is unsure: left out by default.
+    text = (
+        "Monsoon floods have forced 200,000 people from their homes in Pakistan, as rivers burst their banks in "
+        'Punjab and Sindh. Aid reached Lahore and Peshawar. "The situation is serious," said a spokeswoman for '
+        "the Red Cross in Geneva. Flights from Dubai and Doha landed in Islamabad."
+    )
+    resolver = TextResolver(Resolver(embedded_index), embedded_index)
+    genevas = [m for m in resolver.resolve_text(text, min_confidence=0.0) if m.text == "Geneva"]
+    assert [m.candidates[0].place.geoname_id for m in genevas] == [2660646]
+    assert "Geneva" not in {name for name, _ in mention_places(embedded_index, text)}
+
+
 def test_a_capital_after_a_semicolon_is_a_name_not_a_sentences_first_word(embedded_index: IndexReader) -> None:
     # Before, *Halifax* was read as opening a sentence, where a small place needs a cue.
     text = "Shops in Hebden Bridge and Todmorden were flooded; Halifax was largely spared."
