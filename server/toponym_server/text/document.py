@@ -973,6 +973,8 @@ class TextResolver:
         # text mentions was moved by words that are no places: *Monsoon* (met as Monson,
         # Massachusetts) made *the Red Cross in Geneva*, in a story of Pakistan's floods, Geneva, New
         # York. It is ranked again with the places the text mentions alone, or taken as it is alone.
+        # So is one the text moved onto a place it names otherwise: *In Görlitz und im polnischen
+        # Zgorzelec* names the twin towns, not Zgorzelec twice (GeoNames also calls it Gorlitz).
         alone_again = list(current)
         at = [position.get(span.name, -1) for span in spans]
         mentioned = [list(mentions[i].candidates) if i in mentions else None for i in range(len(spans))]
@@ -984,7 +986,13 @@ class TextResolver:
             if place.feature_class != "P":
                 continue  # a division's point says little of how far it lies (a list of states)
             others = [m.candidates[0].place for j, m in mentions.items() if spans[j].name != spans[i].name]
-            if others and not any(distance_km(_point(place), _point(other)) <= PARAGRAPH_KM for other in others):
+            folded = normalize(spans[i].name).folded
+            if any(
+                m.candidates[0].place.geoname_id == place.geoname_id and normalize(spans[j].name).folded != folded
+                for j, m in mentions.items()
+            ):
+                alone_again[i] = lone[k]  # not one spelt alike (*Saida* and *Saïda*)
+            elif others and not any(distance_km(_point(place), _point(other)) <= PARAGRAPH_KM for other in others):
                 points = contexts_within([0] * len(spans), [alone[j] if j >= 0 else None for j in at], mentioned)[i]
                 ranked_again = rank_in_context(k, points) if points else []
                 moved_again = bool(ranked_again) and ranked_again[0].place.geoname_id != place.geoname_id

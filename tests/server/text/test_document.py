@@ -963,6 +963,14 @@ def test_a_name_moved_far_from_every_place_the_text_mentions_is_what_it_means_al
     assert "Geneva" not in {name for name, _ in mention_places(embedded_index, text)}
 
 
+def test_a_name_moved_onto_a_place_the_text_names_otherwise_is_what_it_means_alone(
+    embedded_index: IndexReader,
+) -> None:
+    # GeoNames also calls Zgorzelec *Gorlitz*: before, the twin towns were Zgorzelec twice.
+    text = "In Görlitz und im polnischen Zgorzelec feierten die Bürger gemeinsam das Altstadtfest."
+    assert mention_places(embedded_index, text) == [("Görlitz", 2918987), ("Zgorzelec", 3080231)]
+
+
 def test_a_capital_after_a_semicolon_is_a_name_not_a_sentences_first_word(embedded_index: IndexReader) -> None:
     # Before, *Halifax* was read as opening a sentence, where a small place needs a cue.
     text = "Shops in Hebden Bridge and Todmorden were flooded; Halifax was largely spared."
