@@ -10,6 +10,7 @@ as an adjective before the name, with or without the kind's word (*францу�
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from toponym_server.text.demonyms_german import german_country_before
 from toponym_server.text.demonyms_romance import romance_country_before
@@ -81,6 +82,12 @@ _LOOK_BACK = 60
 _DIVISION_KINDS = frozenset(
     {"province", "state", "region", "district", "county", "governorate", "municipality", "prefecture", "oblast"}
 )
+_TOWN_KINDS = frozenset(
+    {
+        "city", "town", "village", "port", "capital", "border town", "port city", "coastal city", "coastal town",
+        "resort town", "holy city", "industrial city",
+    }
+)  # fmt: skip
 
 
 RUSSIAN_ADJECTIVE_STEMS: dict[str, str] = {
@@ -105,11 +112,12 @@ RUSSIAN_ADJECTIVE_STEMS: dict[str, str] = {
 _RUSSIAN_BEFORE = re.compile(r"(?P<adjective>[А-ЯЁа-яё]+) (?:(?P<kind>[а-яё]+) )?\Z")
 """A Cyrillic adjective and, it may be, a kind's word, right before a name."""
 _RUSSIAN_ENDINGS = ("ий", "ого", "ому", "ом", "им", "ая", "ой", "ую", "ое", "ие", "их", "ими", "ым", "ых")
-_RUSSIAN_PLACE_KINDS = ("город", "порт", "столиц", "посёл", "посел", "деревн", "остров", "курорт")
+_RUSSIAN_TOWN_KINDS = ("город", "порт", "столиц", "посёл", "посел", "деревн")
+_RUSSIAN_PLACE_KINDS = (*_RUSSIAN_TOWN_KINDS, "остров", "курорт")
 _RUSSIAN_DIVISION_KINDS = ("провинци", "област", "регион", "штат", "округ", "район", "край", "кра")
 
 
-def _russian_country_before(text: str, start: int) -> tuple[str, bool] | None:
+def _russian_country_before(text: str, start: int) -> tuple[str, bool, bool] | None:
     """The country a Russian adjective right before ``start`` names, with a kind's word between or none."""
     match = _RUSSIAN_BEFORE.search(text[max(0, start - _LOOK_BACK) : start])
     if match is None:
@@ -121,27 +129,38 @@ def _russian_country_before(text: str, start: int) -> tuple[str, bool] | None:
     adjective = match["adjective"].lower()
     for ending in _RUSSIAN_ENDINGS:
         if adjective.endswith(ending) and (country := RUSSIAN_ADJECTIVE_STEMS.get(adjective[: -len(ending)])):
-            return country, division
+            return country, division, kind.startswith(_RUSSIAN_TOWN_KINDS)
     return None
 
 
-def country_before(text: str, start: int) -> tuple[str, bool] | None:
-    """The country an adjective before a kind of place and *of* ending at ``start`` names; if the kind is a division.
+class CountryCue(NamedTuple):
+    """The country an adjective before a place's name names, and what the kind's word with it says of the place."""
 
-    *the French port of* before *Brest* gives ``("France", False)``, *the US state of* before
-    *Georgia* ``("United States", True)``, *Французский* before *Брест* ``("France", False)``; a
-    word that is no country's adjective, or no kind of place between it and *of* (*the French
-    president of*), gives ``None``. French, Spanish, Italian and Portuguese
+    country: str
+    division: bool
+    """The kind is a division's (*state*, *Region*, *провинция*): the place may be an area."""
+    town: bool
+    """The kind is a town's (*city*, *Stadt*, *ville*, *город*): the place is no area, even one named as it is."""
+
+
+def country_before(text: str, start: int) -> CountryCue | None:
+    """The country an adjective before a kind of place and *of* ending at ``start`` names, and the kind's sort.
+
+    *the French port of* before *Brest* gives ``("France", False, True)``, *the US state of*
+    before *Georgia* ``("United States", True, False)``, *Французский* before *Брест* ``("France",
+    False, False)``; a word that is no country's adjective, or no kind of place between it and *of*
+    (*the French president of*), gives ``None``. French, Spanish, Italian and Portuguese
     (:func:`~.demonyms_romance.romance_country_before`: *la ville française de*) and German
     (:func:`~.demonyms_german.german_country_before`: *die französische Hafenstadt*) are read too.
     """
     tail = text[max(0, start - _LOOK_BACK) : start]
     match = _BEFORE.search(tail)
     if match is None or match["kind"] not in KIND_WORDS:
-        return romance_country_before(tail) or german_country_before(tail) or _russian_country_before(text, start)
+        found = romance_country_before(tail) or german_country_before(tail) or _russian_country_before(text, start)
+        return CountryCue(*found) if found else None
     words = match["adjective"].lower()
     # *The French port of*: a sentence's first word may stand before a one-word adjective.
     country = COUNTRY_OF_ADJECTIVE.get(words) or COUNTRY_OF_ADJECTIVE.get(words.rpartition(" ")[2])
     if country is None:
         return None
-    return country, match["kind"] in _DIVISION_KINDS
+    return CountryCue(country, match["kind"] in _DIVISION_KINDS, match["kind"] in _TOWN_KINDS)

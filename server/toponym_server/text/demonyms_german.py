@@ -26,6 +26,8 @@ GERMAN_ADJECTIVE_STEMS: dict[str, str] = {
     "bolivianisch": "Bolivia", "ecuadorianisch": "Ecuador", "uruguayisch": "Uruguay", "paraguayisch": "Paraguay",
     "georgisch": "Georgia", "armenisch": "Armenia", "aserbaidschanisch": "Azerbaijan", "kasachisch": "Kazakhstan",
     "usbekisch": "Uzbekistan", "österreichisch": "Austria", "schweizerisch": "Switzerland", "belgisch": "Belgium",
+    # Adjectives that decline not (*die Schweizer Stadt*), by the stem before their -er
+    "schweiz": "Switzerland", "luxemburg": "Luxembourg", "liechtenstein": "Liechtenstein",
     "niederländisch": "Netherlands", "holländisch": "Netherlands", "griechisch": "Greece",
     "schwedisch": "Sweden", "norwegisch": "Norway", "finnisch": "Finland", "dänisch": "Denmark",
     "tschechisch": "Czechia", "slowakisch": "Slovakia", "ungarisch": "Hungary", "rumänisch": "Romania",
@@ -68,17 +70,26 @@ DIVISION_KINDS = frozenset(
 )  # fmt: skip
 """The words of a kind of division, singular or plural, after a German adjective of a country."""
 
+TOWN_KINDS = frozenset(
+    {
+        "stadt", "hafenstadt", "hauptstadt", "grenzstadt", "küstenstadt", "großstadt", "kleinstadt",
+        "millionenstadt", "industriestadt", "metropole", "ort", "ortschaft", "dorf", "kurort", "städte",
+        "hafenstädte", "orte", "ortschaften", "dörfer",
+    }
+)  # fmt: skip
+"""The kinds of :data:`PLACE_KINDS` that are towns: never a division, as a Gemeinde or an island may be."""
+
 _BEFORE = re.compile(r"(?<![^\W\d_])(?P<stem>[^\W\d_]+(?:-[^\W\d_]+)?)(?:e|en|er|es|em) (?:(?P<kind>[^\W\d_]+) )?\Z")
 """A declined adjective and, it may be, a kind's word, right before a name."""
 
 
-def german_country_before(tail: str) -> tuple[str, bool] | None:
-    """The country a German adjective ending ``tail``, or before a kind's word ending it, names; if a division.
+def german_country_before(tail: str) -> tuple[str, bool, bool] | None:
+    """The country a German adjective ending ``tail``, or before a kind's word ending it, names; the kind's sort.
 
-    *die französische Hafenstadt* gives ``("France", False)``, *im libanesischen*
-    ``("Lebanon", False)``, *im US-amerikanischen Bundesstaat* ``("United States", True)``; an
-    adjective of no country, or another word than a kind's between it and the name (*der
-    französische Präsident*), gives ``None``.
+    *die französische Hafenstadt* gives ``("France", False, True)``, *im libanesischen*
+    ``("Lebanon", False, False)``, *im US-amerikanischen Bundesstaat* ``("United States", True,
+    False)``, *die Schweizer Stadt* ``("Switzerland", False, True)``; an adjective of no country, or
+    another word than a kind's between it and the name (*der französische Präsident*), gives ``None``.
     """
     match = _BEFORE.search(tail)
     if match is None:
@@ -87,4 +98,4 @@ def german_country_before(tail: str) -> tuple[str, bool] | None:
     kind = (match["kind"] or "").lower()
     if country is None or (kind and kind not in PLACE_KINDS and kind not in DIVISION_KINDS):
         return None
-    return country, kind in DIVISION_KINDS
+    return country, kind in DIVISION_KINDS, kind in TOWN_KINDS

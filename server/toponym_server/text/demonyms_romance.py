@@ -266,6 +266,16 @@ DIVISION_KINDS = frozenset(
 )  # fmt: skip
 """The words of a kind of division, singular or plural, before a Romance adjective of a country."""
 
+TOWN_KINDS = frozenset(
+    {
+        "ville", "cité", "port", "capitale", "village", "bourg", "bourgade", "agglomération", "métropole", "ciudad",
+        "puerto", "capital", "localidad", "pueblo", "villa", "aldea", "urbe", "città", "porto", "località", "paese",
+        "villaggio", "cittadina", "cidade", "localidade", "vila", "villes", "ports", "villages", "ciudades",
+        "puertos", "localidades", "pueblos", "porti", "paesi", "villaggi", "cidades", "portos", "vilas",
+    }
+)  # fmt: skip
+"""The kinds of :data:`PLACE_KINDS` that are towns: never a division, as a commune or an island may be."""
+
 _BEFORE = re.compile(
     r"(?<![^\W\d_])(?:(?P<first>[^\W\d_]+) )?(?P<kind>[^\W\d_]+) (?P<adjective>[^\W\d_]+(?:-[^\W\d_]+)?) "
     r"(?:de la |de |d['\u2019]|di |del |della |dello |dell['\u2019]|do |da |dos |das )\Z"
@@ -273,12 +283,12 @@ _BEFORE = re.compile(
 """A kind's word (after another that may be its kind: *ville portuaire*), an adjective and *de*, ending the text."""
 
 
-def romance_country_before(tail: str) -> tuple[str, bool] | None:
-    """The country a Romance adjective after a kind of place and before *de* ending ``tail`` names; if a division.
+def romance_country_before(tail: str) -> tuple[str, bool, bool] | None:
+    """The country a Romance adjective after a kind of place and before *de* ending ``tail`` names; the kind's sort.
 
-    *la ville française de* gives ``("France", False)``, *l'État américain de* ``("United States",
-    True)``, *la ville portuaire française de* ``("France", False)``; an adjective of no country, or
-    no kind's word before it, gives ``None``.
+    *la ville française de* gives ``("France", False, True)``, *l'État américain de* ``("United
+    States", True, False)``, *la ville portuaire française de* ``("France", False, True)``; an
+    adjective of no country, or no kind's word before it, gives ``None``.
     """
     match = _BEFORE.search(tail)
     if match is None:
@@ -289,5 +299,5 @@ def romance_country_before(tail: str) -> tuple[str, bool] | None:
     for word in (match["kind"], match["first"]):
         kind = (word or "").lower()
         if kind in PLACE_KINDS or kind in DIVISION_KINDS:
-            return country, kind in DIVISION_KINDS
+            return country, kind in DIVISION_KINDS, kind in TOWN_KINDS
     return None

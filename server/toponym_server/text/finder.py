@@ -60,6 +60,8 @@ from toponym_server.text.cues import (
     STORM_WORDS_IN_LOWER_CASE,
 )
 from toponym_server.text.demonyms import COUNTRY_OF_ADJECTIVE, KIND_WORDS
+from toponym_server.text.demonyms_german import DIVISION_KINDS as GERMAN_DIVISION_KINDS
+from toponym_server.text.demonyms_german import PLACE_KINDS as GERMAN_PLACE_KINDS
 from toponym_server.text.tokens import Token, tokenize
 
 MAX_SPAN_WORDS = 5
@@ -81,6 +83,8 @@ _GERMAN_GENITIVE_PREPOSITIONS = frozenset(
     }
 )  # fmt: skip
 """German prepositions that take the genitive: *innerhalb Syriens*, *nördlich Italiens*."""
+GERMAN_KIND_NOUNS = GERMAN_PLACE_KINDS | GERMAN_DIVISION_KINDS
+"""German nouns of a kind of place before its name (*Stadt*, *Gemeinde*, *Kanton*): no piece of the name."""
 _GERMAN_COMPASS_NOUNS = frozenset(
     {"norden", "süden", "osten", "westen", "nordosten", "nordwesten", "südosten", "südwesten", "zentrum", "mitte"}
 )
@@ -821,7 +825,9 @@ def _after_name_word(text: str, tokens: list[Token], run: list[int], position: i
     a longer name as much as before.
     """
     if position > 0:
-        return _name_word(tokens[run[position - 1]])
+        before = tokens[run[position - 1]]
+        # German writes its nouns with a capital: *die Schweizer Stadt Freiburg*, *die Gemeinde Blatten*.
+        return _name_word(before) and before.word not in GERMAN_KIND_NOUNS
     previous = run[0] - 1
     return (
         previous >= 0

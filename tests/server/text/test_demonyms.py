@@ -1,4 +1,4 @@
-"""A country's adjective before a kind of place and *of*: which country it names."""
+"""A country's adjective before a kind of place and *of*: which country it names, and the kind's sort."""
 
 from __future__ import annotations
 
@@ -11,41 +11,42 @@ from toponym_server.text.demonyms_romance import COUNTRY_OF_ROMANCE_ADJECTIVE
 @pytest.mark.parametrize(
     ("before", "expected"),
     [
-        ("The French port of ", ("France", False)),
-        ("Clashes shook the Lebanese city of ", ("Lebanon", False)),
-        ("Storms hit the US state of ", ("United States", True)),
-        ("Storms hit the U.S. state of ", ("United States", True)),
-        ("in the South African city of ", ("South Africa", False)),
-        ("The Syrian border town of ", ("Syria", False)),
-        ("the Mexican state of ", ("Mexico", True)),
+        ("The French port of ", ("France", False, True)),
+        ("Clashes shook the Lebanese city of ", ("Lebanon", False, True)),
+        ("Storms hit the US state of ", ("United States", True, False)),
+        ("Storms hit the U.S. state of ", ("United States", True, False)),
+        ("in the South African city of ", ("South Africa", False, True)),
+        ("The Syrian border town of ", ("Syria", False, True)),
+        ("the Mexican state of ", ("Mexico", True, False)),
         # Russian: the adjective right before the name, in any case, or before a kind's word.
-        ("Французский ", ("France", False)),
-        ("Протесты прошли в сирийском городе ", ("Syria", False)),
-        ("в американском штате ", ("United States", True)),
+        ("Французский ", ("France", False, False)),
+        ("Протесты прошли в сирийском городе ", ("Syria", False, True)),
+        ("в американском штате ", ("United States", True, False)),
         # French, Spanish, Italian and Portuguese: the adjective after the kind's word, before *de*.
-        ("dans la ville française de ", ("France", False)),
-        ("la ville portuaire française de ", ("France", False)),
-        ("la province syrienne d'", ("Syria", True)),
-        ("l'État américain de ", ("United States", True)),
-        ("les villes ukrainiennes de ", ("Ukraine", False)),
-        ("la ciudad venezolana de ", ("Venezuela", False)),
-        ("el estado mexicano de ", ("Mexico", True)),
-        ("la ciudad alemana de ", ("Germany", False)),
-        ("nella città libica di ", ("Libya", False)),
-        ("lo stato americano della ", ("United States", True)),
-        ("le città tedesche di ", ("Germany", False)),
-        ("a cidade libanesa de ", ("Lebanon", False)),
-        ("a cidade alemã de ", ("Germany", False)),
-        ("o estado americano da ", ("United States", True)),
+        ("dans la ville française de ", ("France", False, True)),
+        ("la ville portuaire française de ", ("France", False, True)),
+        ("la province syrienne d'", ("Syria", True, False)),
+        ("l'État américain de ", ("United States", True, False)),
+        ("les villes ukrainiennes de ", ("Ukraine", False, True)),
+        ("la ciudad venezolana de ", ("Venezuela", False, True)),
+        ("el estado mexicano de ", ("Mexico", True, False)),
+        ("la ciudad alemana de ", ("Germany", False, True)),
+        ("nella città libica di ", ("Libya", False, True)),
+        ("lo stato americano della ", ("United States", True, False)),
+        ("le città tedesche di ", ("Germany", False, True)),
+        ("a cidade libanesa de ", ("Lebanon", False, True)),
+        ("a cidade alemã de ", ("Germany", False, True)),
+        ("o estado americano da ", ("United States", True, False)),
         # German: the declined adjective before the kind's word, or before the name.
-        ("Die französische Hafenstadt ", ("France", False)),
-        ("in der ukrainischen Region ", ("Ukraine", True)),
-        ("im libanesischen ", ("Lebanon", False)),
-        ("im US-amerikanischen Bundesstaat ", ("United States", True)),
-        ("die ukrainischen Städte ", ("Ukraine", False)),
+        ("Die französische Hafenstadt ", ("France", False, True)),
+        ("in der ukrainischen Region ", ("Ukraine", True, False)),
+        ("im libanesischen ", ("Lebanon", False, False)),
+        ("im US-amerikanischen Bundesstaat ", ("United States", True, False)),
+        ("die ukrainischen Städte ", ("Ukraine", False, True)),
+        ("die Schweizer Stadt ", ("Switzerland", False, True)),  # an adjective that declines not
     ],
 )
-def test_an_adjective_and_a_kind_of_place_name_a_country(before: str, expected: tuple[str, bool]) -> None:
+def test_an_adjective_and_a_kind_of_place_name_a_country(before: str, expected: tuple[str, bool, bool]) -> None:
     assert country_before(before + "Brest said", len(before)) == expected
 
 

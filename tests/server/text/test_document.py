@@ -971,6 +971,24 @@ def test_a_name_moved_onto_a_place_the_text_names_otherwise_is_what_it_means_alo
     assert mention_places(embedded_index, text) == [("Görlitz", 2918987), ("Zgorzelec", 3080231)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Before, the German Freiburg: *Schweizer* declines not, so it was no adjective, and *Stadt*
+        # made *Freiburg* a piece of a longer name.
+        ("In der Schweizer Stadt Freiburg stimmte das Kantonsparlament ab.", [("Freiburg", 2660718)]),
+        # Before, no mention (the canton leads *Luzern, Switzerland*, and a town's kind asks for no area),
+        # and the state of Oaxaca.
+        ("Proteste in der Schweizer Stadt Luzern.", [("Luzern", 2659811)]),
+        ("Proteste in der mexikanischen Stadt Oaxaca.", [("Oaxaca", 3522507)]),
+    ],
+)
+def test_a_towns_kind_after_a_countrys_adjective_names_the_town_not_the_division_named_so(
+    embedded_index: IndexReader, text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert mention_places(embedded_index, text) == expected
+
+
 def test_a_capital_after_a_semicolon_is_a_name_not_a_sentences_first_word(embedded_index: IndexReader) -> None:
     # Before, *Halifax* was read as opening a sentence, where a small place needs a cue.
     text = "Shops in Hebden Bridge and Todmorden were flooded; Halifax was largely spared."
