@@ -316,8 +316,13 @@ PLURAL_DIVISION_WORDS = {
 
 # Between two names of a list (Aleppo, Homs and Hama): the names are of one kind.
 LIST_SEPARATORS = frozenset(
-    {",", "and", "or", "und", "oder", "et", "ou", "y", "o", "و", "،", "/", "и", "или", "і", "та", "й", "ve", "û"}
-)
+    {
+        ",", "and", "or", "und", "oder", "et", "ou", "y", "o", "و", "،", "/", "и", "или", "і", "та", "й", "ve", "û",
+        # A Romance list repeats its preposition, *de* among them, which alone cues no place: *autour
+        # de Tyr et de Nabatiyé*, *cerca de Quito y de Guayaquil*, *vicino a Roma e di Napoli*
+        "et de", "et d'", "et d’", "et du", "ou de", "y de", "o de", "e de", "e do", "e da", "e di", "e del",
+    }
+)  # fmt: skip
 
 # Right before a name: it names a place (in Aleppo, near al-Tanf, nach Damaskus, à Alep, في حلب, в
 # Харькове, the city of, مدينة, سلطنة).

@@ -989,6 +989,12 @@ def test_a_towns_kind_after_a_countrys_adjective_names_the_town_not_the_division
     assert mention_places(embedded_index, text) == expected
 
 
+def test_a_romance_list_that_repeats_its_de_cues_its_names_as_a_list_does(embedded_index: IndexReader) -> None:
+    # Before, *Nabatiyé* (met fuzzily as Nabatieh) had no cue: *de* alone cues no place.
+    text = "Des frappes ont visé des villages autour de Tyr et de Nabatiyé, dans le sud du Liban."
+    assert mention_places(embedded_index, text) == [("Tyr", 267008), ("Nabatiyé", 278913), ("Liban", 272103)]
+
+
 def test_a_capital_after_a_semicolon_is_a_name_not_a_sentences_first_word(embedded_index: IndexReader) -> None:
     # Before, *Halifax* was read as opening a sentence, where a small place needs a cue.
     text = "Shops in Hebden Bridge and Todmorden were flooded; Halifax was largely spared."
