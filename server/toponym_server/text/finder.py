@@ -135,6 +135,13 @@ _SLAVIC_NOMINATIVES = (
 first, with the endings of the name they may stand for: *Одесу*, *Ракки*, *Полтаве*, *Запоріжжі*,
 *Авдеевкой*, *Сумах*, *Китаем*, *Дубае*."""
 _SLAVIC_VOWELS = frozenset("аеёиоуыэюяіїє")
+_RUSSIAN_ADJECTIVE_CASES = (
+    *(("ыми", ("ые",)), ("ими", ("ие",)), ("ых", ("ые",)), ("их", ("ие",))),
+    *(("ого", ("ый", "ий", "ой", "ое")), ("его", ("ий", "ее")), ("ому", ("ый", "ий", "ой", "ое"))),
+    *(("ему", ("ий", "ее")), ("ым", ("ый", "ые", "ое")), ("им", ("ий", "ие", "ее")), ("ом", ("ый", "ий", "ой", "ое"))),
+    *(("ем", ("ий", "ее")), ("ой", ("ая", "ый")), ("ей", ("яя",)), ("ую", ("ая",)), ("юю", ("яя",)), ("ою", ("ая",))),
+)
+"""Case endings of a Russian adjective, longest first, with the nominative endings each may stand for."""
 _ON_A_RIVER = "-на-"
 """What joins a Russian or Ukrainian town's name to its river's (*Ростов-на-Дону*, *Комсомольск-на-Амуре*)."""
 _SLAVIC_DIVISION_NOUNS = {
@@ -944,7 +951,10 @@ def _as_written(raw: str, words: int, cased: bool, written: KnowsName) -> list[t
             if declined.endswith(e) and len(declined) - len(e) >= 3
             for nominative in nominatives
         ]
-        others = cut + restored
+        # An adjective before the noun declines too: *Нижнем Новгороде* is Нижний Новгород,
+        # *Набережных Челнах* Набережные Челны, *Старом Осколе* Старый Оскол.
+        both = [] if on else [(0, len(raw), name) for name in _declined_adjective_and_noun(raw, written)]
+        others = both + cut + restored
         if others and not written(raw):
             first = [v for v in others if written(v[2])]
             if first:
@@ -961,6 +971,36 @@ def _as_written(raw: str, words: int, cased: bool, written: KnowsName) -> list[t
         if stripped:
             return [whole, *stripped] if written(raw) else [*stripped, whole]
     return [whole]
+
+
+def _declined_adjective_and_noun(raw: str, written: KnowsName) -> list[str]:
+    """The names some place is written as that a Russian adjective and noun of two words, both declined, stand for.
+
+    The adjective in any case (*Нижнем*, *Нижнего*, *Набережных*, *Старом*) in the nominative of
+    each gender and of the plural its ending may stand for; the noun as written, without its case
+    ending, and in the nominative of a name in *-а*, *-я* or of a plural (see :data:`_SLAVIC_NOMINATIVES`).
+    """
+    adjective, space, noun = raw.partition(" ")
+    if not space or " " in noun or len(adjective) < 5 or len(noun) < 3:
+        return []
+    adjectives = [
+        adjective[: -len(ending)] + nominative
+        for ending, nominatives in _RUSSIAN_ADJECTIVE_CASES
+        if adjective.endswith(ending)
+        for nominative in nominatives
+    ]
+    if not adjectives:
+        return []
+    nouns = [noun]
+    nouns += [noun[: -len(e)] for e in _SLAVIC_CASE_ENDINGS if noun.endswith(e) and len(noun) - len(e) >= 3]
+    nouns += [
+        noun[: -len(e)] + nominative
+        for e, nominatives in _SLAVIC_NOMINATIVES
+        if noun.endswith(e) and len(noun) - len(e) >= 3
+        for nominative in nominatives
+    ]
+    names = dict.fromkeys(f"{a} {n}" for a in adjectives for n in nouns if f"{a} {n}" != raw)
+    return [name for name in names if written(name)]
 
 
 def _slavic_division_nominative(raw: str) -> str | None:

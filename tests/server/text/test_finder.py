@@ -226,6 +226,18 @@ def test_a_town_on_a_river_declines_its_first_word() -> None:
     ]
 
 
+def test_a_russian_adjective_and_noun_both_declined_stand_for_the_name_in_the_nominative() -> None:
+    # Before, *Нижнем Новгороде* was two spans (Nizhyn and Novhorod-Siverskyi), *Старом Осколе* none.
+    written = {"нижний новгород", "старый оскол", "набережные челны", "нижний тагил", "новгород"}
+    text = "Митинг в Нижнем Новгороде, завод в Старом Осколе, КАМАЗ в Набережных Челнах. Жители Нижнего Тагила."
+    assert named_spans(text, written) == [
+        ("Нижнем Новгороде", "Нижний Новгород"),
+        ("Старом Осколе", "Старый Оскол"),
+        ("Набережных Челнах", "Набережные Челны"),
+        ("Нижнего Тагила", "Нижний Тагил"),
+    ]
+
+
 def test_an_oblast_or_a_krai_in_another_case_stands_for_its_name_in_the_nominative() -> None:
     # Before, the adjective of в Белгородской области was no name, and the division's word no part of one.
     written = {"белгородская область", "краснодарский край", "харківська область", "иркутская область"}
