@@ -802,8 +802,17 @@ def _names_a_people(tokens: list[Token], run: list[int], written: KnowsName) -> 
 
 
 def _of_a_people(word: str) -> bool:
-    """A word of a people, or with the ending of an adjective of place (*Syrian*, *Iraqi*, *сирийской*)."""
-    return word.endswith(DEMONYM_ENDINGS) or word in DEMONYMS or word.endswith(_SLAVIC_ADJECTIVE_ENDINGS)
+    """A word of a people, or with the ending of an adjective of place (*Syrian*, *Iraqi*, *сирийской*).
+
+    Or a country's English adjective of any ending (*Mexican*, *Thai*, *Greek*), not an
+    abbreviation of its name (*US officials*, *UK ministers* name the country).
+    """
+    return (
+        word.endswith(DEMONYM_ENDINGS)
+        or word in DEMONYMS
+        or word.endswith(_SLAVIC_ADJECTIVE_ENDINGS)
+        or (word in COUNTRY_OF_ADJECTIVE and len(word) > 3 and word.isalpha())
+    )
 
 
 def _before_name_word(text: str, tokens: list[Token], run: list[int], position: int) -> bool:
