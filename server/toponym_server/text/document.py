@@ -465,12 +465,14 @@ class TextResolver:
         proceed: Callable[[], None],
         areas: bool = False,
         towns: bool = False,
+        divisions: bool = False,
     ) -> AnsweredWithin | None:
         """The answers of ``name`` surely inside an ``area`` (see :func:`_sure_inside`), if it holds one.
 
         With ``areas``, ``name`` may be an area itself; with ``towns``, the areas among the answers
         are left out and the others taken as shares of their confidence: *die Schweizer Stadt
         Freiburg* is the city, not the canton GeoNames also calls Freiburg, which leads the answers.
+        With ``divisions``, the other way round: *the Mexican state of Puebla* is the state.
 
         A name opening on an abbreviation is also asked with it spelt out: *Mt. Vernon, New York*
         is written *Mount Vernon* there.
@@ -479,9 +481,12 @@ class TextResolver:
             proceed()
             query = in_document(Query(f"{spelt}, {area}", hints, limit=limit, min_confidence=0.0))
             within = self.resolver.resolve_qualified(query, unless_a_name=False)
-            if towns and within is not None and within.answers and within.answers[0].kind in AREA_KINDS:
-                places = [c for c in within.answers if c.kind not in AREA_KINDS]
-                within = replace(within, answers=_as_shares(places)) if places else None
+            if within is not None and within.answers and (towns or divisions):
+                wanted = [c for c in within.answers if (c.kind in AREA_KINDS) == divisions]
+                if wanted and wanted[0] is not within.answers[0]:
+                    within = replace(within, answers=_as_shares(wanted))
+                elif not wanted:
+                    within = None
             if _sure_inside(within, areas):
                 return within
         return None
@@ -502,7 +507,9 @@ class TextResolver:
             if before is None:
                 continue
             country, division, town = before
-            within = self._sure_within(span.name, country, hints, limit, proceed, areas=division, towns=town)
+            within = self._sure_within(
+                span.name, country, hints, limit, proceed, areas=division, towns=town, divisions=division
+            )
             if within is not None:
                 pairs[k] = within.answers
         return pairs

@@ -981,6 +981,9 @@ def test_a_name_moved_onto_a_place_the_text_names_otherwise_is_what_it_means_alo
         # and the state of Oaxaca.
         ("Proteste in der Schweizer Stadt Luzern.", [("Luzern", 2659811)]),
         ("Proteste in der mexikanischen Stadt Oaxaca.", [("Oaxaca", 3522507)]),
+        # A division's kind the other way round (before, the city of Puebla).
+        ("Protests filled the Mexican state of Puebla.", [("Puebla", 3521082)]),
+        ("Protests filled the Mexican city of Puebla.", [("Puebla", 3521081)]),
     ],
 )
 def test_a_towns_kind_after_a_countrys_adjective_names_the_town_not_the_division_named_so(
