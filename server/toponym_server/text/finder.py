@@ -615,7 +615,12 @@ def _names_an_organisation(tokens: list[Token], run: list[int], written: KnowsNa
     closed = written(_words(tokens, run)) or lower_end
     if inside and len(run) > 1 and (inside <= PLACE_ORGANISATION_WORDS or lower_end) and closed:
         return bool(adjacent and (following in ORGANISATION_WORDS or following == "of"))
-    return bool(inside) or bool(adjacent and following in ORGANISATION_WORDS)
+    # A lower-case word of an organisation after a place is that place's (*Shropshire council*, the
+    # council of Shropshire); a capitalised one names the organisation (*Kenya Red Cross*), as
+    # *state* does in any case (*the US state of Texas*, *US state media*).
+    after = tokens[run[-1] + 1] if following else None
+    named = after is not None and (after.capitalized or not after.cased or following == "state")
+    return bool(inside) or bool(adjacent and following in ORGANISATION_WORDS and named)
 
 
 def _names_a_club(words: list[str]) -> bool:

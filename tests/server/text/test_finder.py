@@ -879,6 +879,14 @@ def test_a_lower_case_division_word_opens_a_name() -> None:
     assert found("La provincia decidió. La provincia, Córdoba.") == ["Córdoba"]
 
 
+def test_a_lower_case_organisations_word_after_a_place_is_the_places() -> None:
+    places = {"shropshire", "kenya", "us", "texas"}
+    # Before, *Shropshire council* named an organisation, and Shropshire was no span.
+    assert written_spans("Shropshire council opened three rest centres.", places) == ["Shropshire"]
+    assert written_spans("Shropshire Council and the Kenya Red Cross said.", places) == []
+    assert written_spans("US state media said the US state of Texas was hit.", places) == ["Texas"]
+
+
 def test_a_place_written_with_a_lower_case_organisations_word_is_no_organisation() -> None:
     places = {"santa cruz", "santa cruz department"}
 
