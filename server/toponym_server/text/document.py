@@ -682,6 +682,10 @@ class TextResolver:
                 )
             ):
                 continue
+            # A division above those beside it is their address, not one of the list: *Kerr
+            # County, Texas* is the state, not Texas County, Missouri.
+            if current is not None and any(_holds(current.place, d) for d in divisions):
+                continue
             # Read as a division of that level, the name is one of those it may name: each as likely
             # among them as it was among the divisions of every level (Washington's counties).
             why = f"; listed beside {_LEVELS[level]} divisions of {country}"

@@ -375,6 +375,11 @@ def test_an_area_named_after_the_area_a_place_lies_in_qualifies_it_further(embed
         ("Flood warnings were issued for Devon and Cornwall.", {"Devon": 2651292, "Cornwall": 2652355}),
         # Towns of the names of their provinces stay the towns.
         ("Scontri a Mantova, Verona e Brescia.", {"Mantova": 3174051, "Verona": 3164527, "Brescia": 3181554}),
+        # A division above the one before it is its address: before, Texas County, Missouri.
+        (
+            "A year after the floods in Kerr County, Texas, a siren system was switched on.",
+            {"Kerr County": 4703071, "Texas": 4736286},
+        ),
     ],
 )
 def test_names_listed_beside_divisions_of_a_country_are_its_divisions(
