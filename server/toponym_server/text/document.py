@@ -421,8 +421,9 @@ class TextResolver:
             if named_as is None or (named_as != _ANY_AREA and _list_goes_on(spans, k + 1, text)):
                 continue  # *Boston, New York, Chicago and Miami* lists cities
             # After *in* the place may be an area itself (*Georgia, in the US*); after a comma alone a
-            # list of areas is likelier (*Washington, Oregon and California*).
-            areas = between not in _COMMAS
+            # list of areas is likelier (*Washington, Oregon and California*), unless the place's
+            # name says it is a division (*Orange County, Florida*).
+            areas = between not in _COMMAS or _named_as_a_division(left.name)
             within = self._sure_within(left.name, right.name, hints, limit, proceed, areas)
             if within is None or named_as not in (_ANY_AREA, within.area.geoname_id):
                 continue
@@ -1208,6 +1209,12 @@ def _accept(span: Span, best: Candidate, strong: bool, listed: bool, min_confide
     if one_word and not prominent and not cued:
         return not (span.after_article or span.opens_sentence or uncased)
     return True
+
+
+def _named_as_a_division(name: str) -> bool:
+    """Tell whether ``name`` closes on a division's word, in any case (*Orange County*, *Afrin district*)."""
+    head, _, last = name.rpartition(" ")
+    return bool(head) and kind_of(last.casefold()) == "admin"
 
 
 def _division_by_its_word(span: Span, best: Candidate) -> bool:

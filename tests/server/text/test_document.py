@@ -1003,6 +1003,20 @@ def test_a_romance_list_that_repeats_its_de_cues_its_names_as_a_list_does(embedd
     assert mention_places(embedded_index, text) == [("Tyr", 267008), ("Nabatiyé", 278913), ("Liban", 272103)]
 
 
+def test_a_division_named_so_written_with_its_area_is_the_one_inside_it(embedded_index: IndexReader) -> None:
+    # Before, after a comma the place could be no area: neither was a pair, and both unsure alone.
+    text = (
+        "Deputies in Orange County, Florida, arrested a man. "
+        "Sheriff's officers in Orange County, California, searched for three inmates."
+    )
+    assert mention_places(embedded_index, text) == [
+        ("Orange County", 4167060),
+        ("Florida", 4155751),
+        ("Orange County", 5379524),
+        ("California", 5332921),
+    ]
+
+
 def test_a_capital_after_a_semicolon_is_a_name_not_a_sentences_first_word(embedded_index: IndexReader) -> None:
     # Before, *Halifax* was read as opening a sentence, where a small place needs a cue.
     text = "Shops in Hebden Bridge and Todmorden were flooded; Halifax was largely spared."
