@@ -62,6 +62,7 @@ from toponym_server.text.cues import (
 from toponym_server.text.demonyms import COUNTRY_OF_ADJECTIVE, KIND_WORDS
 from toponym_server.text.demonyms_german import DIVISION_KINDS as GERMAN_DIVISION_KINDS
 from toponym_server.text.demonyms_german import PLACE_KINDS as GERMAN_PLACE_KINDS
+from toponym_server.text.demonyms_german import german_country_before
 from toponym_server.text.tokens import Token, tokenize
 
 MAX_SPAN_WORDS = 5
@@ -85,6 +86,25 @@ _GERMAN_GENITIVE_PREPOSITIONS = frozenset(
 """German prepositions that take the genitive: *innerhalb Syriens*, *nördlich Italiens*."""
 GERMAN_KIND_NOUNS = GERMAN_PLACE_KINDS | GERMAN_DIVISION_KINDS
 """German nouns of a kind of place before its name (*Stadt*, *Gemeinde*, *Kanton*): no piece of the name."""
+_GERMAN_CONJUNCTIONS = frozenset({"und", "oder", "sowie"})
+_GERMAN_TITLES = frozenset(
+    {
+        "präsident", "präsidentin", "bundespräsident", "bundespräsidentin", "kanzler", "kanzlerin",
+        "bundeskanzler", "bundeskanzlerin", "ministerpräsident", "ministerpräsidentin", "ministerin", "könig",
+        "königin", "botschafter", "botschafterin",
+    }
+)  # fmt: skip
+"""German titles, whose office a country's genitive after them names (*Präsident Frankreichs*)."""
+_GERMAN_DETERMINERS = frozenset(
+    {
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein",
+        "keine", "keinen", "keinem", "keiner", "ihre", "ihren", "ihrem", "ihrer", "seine", "seinen", "seinem",
+        "seiner", "unsere", "unseren", "diese", "diesen", "diesem", "dieser", "dieses", "jede", "jeden", "jedem",
+        "alle", "allen", "viele", "vielen", "beide", "beiden", "zum", "zur", "im", "am", "vom", "beim",
+    }
+)  # fmt: skip
+"""German articles and determiners: one, a declined adjective and a capitalised word are a noun phrase."""
+_GERMAN_ADJECTIVE_INFLECTIONS = ("e", "en", "er", "es", "em")
 _GERMAN_COMPASS_NOUNS = frozenset(
     {"norden", "süden", "osten", "westen", "nordosten", "nordwesten", "südosten", "südwesten", "zentrum", "mitte"}
 )
@@ -649,6 +669,9 @@ def _names_a_person(tokens: list[Token], run: list[int], knows: KnowsName, writt
     if title and (tokens[before].capitalized or not tokens[run[0]].sentence_start):
         return True
     if tokens[run[0]].word in PERSON_TITLES and len(run) > 1:
+        # *Der Präsident Frankreichs*: a German title before a place's genitive is its office there.
+        if len(run) == 2 and tokens[run[0]].word in _GERMAN_TITLES and _german_genitive_of(tokens[run[1]], written):
+            return False
         # Saint Petersburg, Saint Louis: a title that opens places' names more often than people's;
         # Prince Edward Island: a place written as more than a title and a name
         longer = range(3, min(MAX_SPAN_WORDS, len(run)) + 1)
@@ -736,6 +759,12 @@ def _is_adjective(text: str, tokens: list[Token], i: int) -> bool:
     )
 
 
+def _german_genitive_of(token: Token, written: KnowsName) -> bool:
+    """Tell whether ``token`` may be the German genitive of a name some place is written as (*Frankreichs*, *Irans*)."""
+    word = token.text
+    return len(word) >= 5 and word.endswith("s") and word[-2].islower() and word[-2] != "s" and written(word[:-1])
+
+
 def _a_german_countrys_genitive(tokens: list[Token], i: int, raw: str, written: KnowsName) -> bool:
     """Tell whether word ``i`` is a German country's name in *-ien* in the genitive (*Syriens*, *Italiens*).
 
@@ -751,6 +780,8 @@ def _a_german_countrys_genitive(tokens: list[Token], i: int, raw: str, written: 
         return False
     if before.word in _GERMAN_GENITIVE_PREPOSITIONS:
         return True
+    if before.word in _GERMAN_CONJUNCTIONS:  # *Deutschlands, Frankreichs und Großbritanniens*
+        return i >= 2 and _german_genitive_of(tokens[i - 2], written)
     return before.capitalized and before.word not in ARTICLES
 
 
@@ -878,6 +909,20 @@ def _name_word(token: Token) -> bool:
     opening a sentence is a name's first word as much as elsewhere.
     """
     return token.capitalized and (not token.sentence_start or token.word in GIVEN_NAMES_OF_PLACES)
+
+
+def _after_a_german_determiner_and_adjective(tokens: list[Token], i: int) -> bool:
+    """Tell whether word ``i`` follows a German determiner and a declined adjective: a noun (*ein neues Treffen*)."""
+    if i < 2:
+        return False
+    adjective, determiner = tokens[i - 1], tokens[i - 2]
+    return (
+        not adjective.capitalized
+        and len(adjective.word) >= 4
+        and adjective.word.endswith(_GERMAN_ADJECTIVE_INFLECTIONS)
+        and determiner.word in _GERMAN_DETERMINERS
+        and german_country_before(f"{adjective.word} ") is None  # *im polnischen Zgorzelec*: a place
+    )
 
 
 def _declined_adjective(word: str) -> bool:
@@ -1378,8 +1423,10 @@ def _spans_in_run(
                         end=begin + end,
                         after_place_preposition=cued,
                         after_article=(
-                            (previous_word in ARTICLES and not romance_a)
+                            # *des Irans*: the German genitive of a country written with its article
+                            (previous_word in ARTICLES and not romance_a and not (genitive and previous_word == "des"))
                             or _declined_adjective(previous_word)
+                            or _after_a_german_determiner_and_adjective(tokens, run[i])
                             or (bool(first.elided) and first.text[0] in "lL")  # l'Atalanta
                         ),
                         opens_sentence=length == 1 and first.sentence_start,

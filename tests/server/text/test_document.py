@@ -491,6 +491,18 @@ def test_a_german_genitive_names_a_major_place_and_an_english_plural_none(embedd
     # Glasgow Pampa, Texas, which bears the name too.
     mentions = text_resolver.resolve_text("The Rangers played in Glasgow.")
     assert [(m.text, m.candidates[0].place.geoname_id) for m in mentions] == [("Glasgow", 2648579)]
+    # After a German title, with its article (*des Irans*), in a list after *und*: before, none was a
+    # mention (a person's name, an article, a French people's plural).
+    text = (
+        "Der Präsident Frankreichs traf die Außenminister Deutschlands und Italiens; "
+        "das Uranprogramm des Irans bleibt umstritten."
+    )
+    assert mention_places(embedded_index, text) == [
+        ("Frankreichs", 3017382),
+        ("Deutschlands", 2921044),
+        ("Italiens", 3175395),
+        ("Irans", 130758),
+    ]
     # A country's name in -ien after a noun; the compass point before it is no town (Norden, Osten).
     text = "Kampfjets griffen Ziele im Norden Syriens an, Kämpfe auch im Osten Deutschlands."
     assert mention_places(embedded_index, text) == [("Syriens", 163843), ("Deutschlands", 2921044)]
@@ -1015,6 +1027,16 @@ def test_a_division_named_so_written_with_its_area_is_the_one_inside_it(embedded
         ("Orange County", 5379524),
         ("California", 5332921),
     ]
+
+
+def test_a_capitalised_german_noun_after_a_determiner_and_an_adjective_is_no_small_place(
+    embedded_index: IndexReader,
+) -> None:
+    # Before, Treffen (a Carinthian village) and Boussé (Burkina Faso, by its sound) were mentions.
+    text = "In Genf wurde ein neues Treffen vorgeschlagen. Die Stadt verlängert ihre kostenlosen Busse."
+    assert mention_places(embedded_index, text) == [("Genf", 2660646)]
+    # A country's adjective there says the next word is a place.
+    assert mention_places(embedded_index, "Sie feierten im polnischen Zgorzelec.") == [("Zgorzelec", 3080231)]
 
 
 def test_a_capital_after_a_semicolon_is_a_name_not_a_sentences_first_word(embedded_index: IndexReader) -> None:
