@@ -204,6 +204,8 @@ _ENGLISH_WORDS = frozenset(
     | {"that", "this", "who", "which", "said", "says", "an", "been", "by", "to", "at", "on", "from", "will"}
 )
 """Words of English that Italian, Spanish and Portuguese never write (not *he*, *has*, *for*, *in*, *i*)."""
+_ROMANCE_AND = frozenset({"e", "ed", "y", "o"})
+"""Italian, Spanish and Portuguese *and* and *or*, before a repeated *a* (*a Pozzuoli e a Bacoli*)."""
 _ENGLISH_REACH = 8
 """How many words on either side of an *a* and its name are looked at for :data:`_ENGLISH_WORDS`."""
 _PLURAL_DIVISION_AFTER = re.compile(r"[ \u00a0]+(?P<word>[^\W\d_]+)\b")
@@ -1357,10 +1359,15 @@ def _spans_in_run(
             if shadowed.intersection(run[i : i + length]):
                 continue
             opens_on_common = length > 1 and _common(first)
-            if length > 1 and (_common(last) or (opens_on_common and not first.cased)):
-                continue  # a name does not end on a common word, nor start on one uncased (في عدن, مدينة مأرب)
             begin = first.start + first.elided
+            if first.elided and not written(text[begin : last.end]) and written(text[first.start : last.end]):
+                begin = first.start  # *N'Djamena*: the apostrophe is the name's own (not *l'Irak*)
             raw = text[begin : last.end]
+            # A name does not end on a common word unless some place is written so, capitalised (*Port
+            # Said*), nor start on one uncased (في عدن, مدينة مأرب).
+            ends_on_common = length > 1 and _common(last) and not (last.capitalized and written(raw))
+            if ends_on_common or (opens_on_common and not first.cased):
+                continue
             # A German country's genitive ends as a French people's plural (*Syriens*).
             german_genitive = length == 1 and _a_german_countrys_genitive(tokens, run[i], raw, written)
             adjective = length == 1 and not german_genitive and _is_adjective(text, tokens, run[i])
@@ -1400,7 +1407,11 @@ def _spans_in_run(
                 in_place_case = raw[end + 1 :].lower() in _TURKISH_PLACE_CASES  # Menbiç'te: *in* Manbij
                 romance_a = (
                     previous_word == "a"
-                    and bool(_CLAUSE_GOES_ON.match(text, begin + end))
+                    # *a Faenza e*, or after a Romance *and* (*A Pozzuoli e a Bacoli migliaia*)
+                    and (
+                        bool(_CLAUSE_GOES_ON.match(text, begin + end))
+                        or (before >= 1 and tokens[before - 1].word in _ROMANCE_AND)
+                    )
                     and not _among_english_words(tokens, before, run[i + length - 1] + 1)
                 )
                 cued = (

@@ -675,6 +675,27 @@ def test_a_countrys_english_adjective_of_any_ending_is_no_span_before_a_word_it_
     assert [s.text for s in found] == ["Puebla", "US"]
 
 
+def test_a_name_written_so_may_end_on_a_common_word_or_hold_an_apostrophe() -> None:
+    places = {"port said", "port", "suez", "n'djamena"}
+    # Before, *Port Said* ended on *said* and *N'Djamena* lost its *N'* as French *n'* (not).
+    assert written_spans("Revenue in Port Said and Suez fell, he said.", places) == ["Port Said", "Suez"]
+    assert written_spans("Le gouvernement de N'Djamena demande de l'aide.", places) == ["N'Djamena"]
+
+
+def test_the_romance_a_after_and_is_a_preposition() -> None:
+    places = {"pozzuoli", "bacoli"}
+
+    def found(text: str) -> list[tuple[str, bool, bool]]:
+        known = lambda t: t.lower() in places  # noqa: E731
+        return [(s.text, s.after_place_preposition, s.after_article) for s in find_spans(text, known, known)]
+
+    # Before, *a Bacoli* before a lower-case word was the English article's.
+    assert found("A Pozzuoli e a Bacoli migliaia di persone hanno dormito in auto.") == [
+        ("Pozzuoli", True, False),
+        ("Bacoli", True, False),
+    ]
+
+
 def test_a_german_adjective_of_place_before_a_noun_is_no_span() -> None:
     places = {"russische", "türkische", "charkiw", "syrien"}
 
