@@ -211,8 +211,17 @@ NAME_PART_WORDS = frozenset(
         "center", "northeast", "northwest", "southeast", "southwest", "upper", "lower", "middle", "inner",
         "outer", "greater", "big", "great", "little",
         "island", "islands", "isle", "isles", "sea", "lake", "lakes", "river", "bay", "cape", "strait",
-        "straits", "channel", "sound", "ocean", "point", "falls", "springs", "mount", "gulf",
+        "straits", "channel", "sound", "ocean", "point", "falls", "springs", "mount", "gulf", "canal",
         *LANDFORM_WORDS,
+    }
+)  # fmt: skip
+
+# Of those, the words of a water's or a landform's kind: after a name in its run, they make it that
+# water's or land's name (*the Suez Canal*, *the Mississippi River*, *Vancouver Island*), not a place's.
+WATER_AND_LANDFORM_WORDS = frozenset(
+    {
+        "island", "islands", "isle", "isles", "sea", "lake", "lakes", "river", "bay", "strait", "straits",
+        "channel", "sound", "ocean", "falls", "gulf", "canal", *LANDFORM_WORDS,
     }
 )  # fmt: skip
 

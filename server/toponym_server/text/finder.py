@@ -58,6 +58,7 @@ from toponym_server.text.cues import (
     POSSESSIVES,
     STORM_WORDS,
     STORM_WORDS_IN_LOWER_CASE,
+    WATER_AND_LANDFORM_WORDS,
 )
 from toponym_server.text.demonyms import COUNTRY_OF_ADJECTIVE, KIND_WORDS
 from toponym_server.text.demonyms_german import DIVISION_KINDS as GERMAN_DIVISION_KINDS
@@ -1423,6 +1424,8 @@ def _spans_in_run(
                     or in_place_case
                     or romance_a
                 )
+                if i + length < len(run) and tokens[run[i + length]].word in WATER_AND_LANDFORM_WORDS:
+                    break  # *the Suez Canal*, *the Mississippi River*, *Vancouver Island*: no place
                 genitive = german_genitive or (variant != raw and variant == raw[:-1] and _genitive(raw, length))
                 if genitive and _after_its_noun(tokens, run[i], found, german_genitive):
                     found.pop()  # the noun the genitive depends on: *im Norden Syriens* is no Norden (Lower Saxony)
