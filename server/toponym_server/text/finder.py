@@ -205,6 +205,11 @@ _ENGLISH_WORDS = frozenset(
     | {"that", "this", "who", "which", "said", "says", "an", "been", "by", "to", "at", "on", "from", "will"}
 )
 """Words of English that Italian, Spanish and Portuguese never write (not *he*, *has*, *for*, *in*, *i*)."""
+ARABIC_ARTICLES = frozenset(
+    {"al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "ez", "es", "ed", "er", "et", "en"}
+    | {"bin", "ibn", "bani", "beni"}
+)
+"""The connectors of :data:`~.cues.NAME_CONNECTORS` that are an Arabic article (or *son of*), which may open a name."""
 _ROMANCE_AND = frozenset({"e", "ed", "y", "o"})
 """Italian, Spanish and Portuguese *and* and *or*, before a repeated *a* (*a Pozzuoli e a Bacoli*)."""
 _ENGLISH_REACH = 8
@@ -1360,6 +1365,10 @@ def _spans_in_run(
             if shadowed.intersection(run[i : i + length]):
                 continue
             opens_on_common = length > 1 and _common(first)
+            # Nor does it start on one in lower case but an Arabic article (*al Hasakah*; not *el
+            # bulevar López Mateos de León*, which De Leon, Texas, is written as).
+            if length > 1 and first.word in NAME_CONNECTORS - ARABIC_ARTICLES and not first.capitalized:
+                continue
             begin = first.start + first.elided
             if first.elided and not written(text[begin : last.end]) and written(text[first.start : last.end]):
                 begin = first.start  # *N'Djamena*: the apostrophe is the name's own (not *l'Irak*)

@@ -684,6 +684,16 @@ def test_a_name_written_so_may_end_on_a_common_word_or_hold_an_apostrophe() -> N
     assert written_spans("Le gouvernement de N'Djamena demande de l'aide.", places) == ["N'Djamena"]
 
 
+def test_a_name_starts_on_no_lower_case_connector_but_an_arabic_article() -> None:
+    places = {"lópez mateos", "de león", "león", "al hasakah", "hasakah"}
+    # Before, *de León* was a span (De Leon, Texas, is written so).
+    assert written_spans("El bulevar López Mateos de León se cerró.", places) == ["López Mateos", "León"]
+    assert written_spans("Shelling hit Tell al Abyad and al Hasakah.", places | {"tell al abyad"}) == [
+        "Tell al Abyad",
+        "Hasakah",
+    ]
+
+
 def test_the_romance_a_after_and_is_a_preposition() -> None:
     places = {"pozzuoli", "bacoli"}
 
