@@ -11,6 +11,8 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TypeGuard
 
+from rapidfuzz import fuzz
+
 from toponym_server.index.reader import IndexReader, PlaceRow
 from toponym_server.matching.features import Kind
 from toponym_server.matching.generic_words import kind_of
@@ -874,10 +876,20 @@ class TextResolver:
             ]
             # A place the text names as the gazetteer spells it is not named again by a word that only
             # sounds like one of its names: *die Polizei* beside *Polen* is no Poland (*Polşa*), *Mitiga
-            # airport* beside *Egypt* no Egypt (*Mithri*); the place's own pull had lifted it.
-            named = {of_span[i][0].place.geoname_id for i in range(len(spans)) if accepted[i] and strong[i]}
+            # airport* beside *Egypt* no Egypt (*Mithri*); the place's own pull had lifted it. Another
+            # spelling of the very name is (*Hasakah* and *Hassakeh*).
+            named: dict[int, list[str]] = {}
+            for i, span in enumerate(spans):
+                if accepted[i] and strong[i]:
+                    named.setdefault(of_span[i][0].place.geoname_id, []).append(span.name)
             accepted = [
-                a and (strong[i] or of_span[i][0].place.geoname_id not in named) for i, a in enumerate(accepted)
+                a
+                and (
+                    strong[i]
+                    or of_span[i][0].place.geoname_id not in named
+                    or any(_spelt_alike(spans[i].name, other) for other in named[of_span[i][0].place.geoname_id])
+                )
+                for i, a in enumerate(accepted)
             ]
             # Two small places side by side with nothing to cue either are a person's name (*Angela
             # Merkel*: San Mariano (PH), called Angela, and Merkel (TX)), not two places; nor, whatever
@@ -1024,6 +1036,22 @@ class TextResolver:
         if alone_again != current:
             mentions = mentions_of(alone_again)
         return list(mentions.values())
+
+
+SPELT_ALIKE = 75.0
+"""How alike (``rapidfuzz``'s ratio of the folded forms, 0-100) two spans must be to be spellings of one name."""
+
+
+def _spelt_alike(text: str, other: str) -> bool:
+    """Tell whether two spans are spellings of one name (*Hassakeh*, *Al-Hasaka*), not two words (*Polizei*, *Polen*).
+
+    An Arabic article opening either is left out (:data:`_ARTICLE_OPENING`).
+    """
+    first, second = (_ARTICLE_OPENING.sub("", normalize(name).folded) for name in (text, other))
+    return fuzz.ratio(first, second) >= SPELT_ALIKE
+
+
+_ARTICLE_OPENING = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash|ez|es|ed|er|et|en)[ -]")
 
 
 def _romanised(text: str, matched_name: str) -> bool:

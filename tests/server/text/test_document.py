@@ -1039,6 +1039,16 @@ def test_a_capitalised_german_noun_after_a_determiner_and_an_adjective_is_no_sma
     assert mention_places(embedded_index, "Sie feierten im polnischen Zgorzelec.") == [("Zgorzelec", 3080231)]
 
 
+def test_another_spelling_of_a_name_the_text_spells_as_the_gazetteer_does_is_a_mention(
+    embedded_index: IndexReader,
+) -> None:
+    # Before, *Hassakeh* (met by its sound) was dropped as a word that only sounds like a name of a
+    # place the text names: *die Polizei* beside *Polen* is still no Poland.
+    text = "Clashes were reported in Hasakah on Monday. A million people in Hassakeh lost water."
+    assert mention_places(embedded_index, text) == [("Hasakah", 173811), ("Hassakeh", 173811)]
+    assert mention_places(embedded_index, "Die Polizei in Polen meldete Festnahmen.") == [("Polen", 798544)]
+
+
 def test_a_capital_after_a_semicolon_is_a_name_not_a_sentences_first_word(embedded_index: IndexReader) -> None:
     # Before, *Halifax* was read as opening a sentence, where a small place needs a cue.
     text = "Shops in Hebden Bridge and Todmorden were flooded; Halifax was largely spared."
