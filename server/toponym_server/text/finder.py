@@ -210,6 +210,14 @@ ARABIC_ARTICLES = frozenset(
     | {"bin", "ibn", "bani", "beni"}
 )
 """The connectors of :data:`~.cues.NAME_CONNECTORS` that are an Arabic article (or *son of*), which may open a name."""
+_CROSSINGS_WORDS = frozenset(
+    {
+        "grenzübergang", "grenzübergangs", "übergang", "passage", "poste-frontière", "point-frontière",
+        "fronterizo", "valico", "posto", "fronteiriço",
+    }
+)  # fmt: skip
+"""Words of a border crossing before its name, in German, French, Spanish, Italian and Portuguese."""
+_OF = frozenset({"de", "di", "du", "do", "da"})
 _ROMANCE_AND = frozenset({"e", "ed", "y", "o"})
 """Italian, Spanish and Portuguese *and* and *or*, before a repeated *a* (*a Pozzuoli e a Bacoli*)."""
 _ENGLISH_REACH = 8
@@ -887,7 +895,7 @@ def _after_name_word(text: str, tokens: list[Token], run: list[int], position: i
     if position > 0:
         before = tokens[run[position - 1]]
         # German writes its nouns with a capital: *die Schweizer Stadt Freiburg*, *die Gemeinde Blatten*.
-        return _name_word(before) and before.word not in GERMAN_KIND_NOUNS
+        return _name_word(before) and before.word not in GERMAN_KIND_NOUNS and before.word not in _CROSSINGS_WORDS
     previous = run[0] - 1
     return (
         previous >= 0
@@ -1083,6 +1091,21 @@ def _slavic_division_nominative(raw: str) -> str | None:
         if adjective.endswith(ending) and len(adjective) - len(ending) >= 3:
             return f"{adjective[: -len(ending)]}{replacement} {nominative}"
     return None
+
+
+def _after_a_crossings_word(tokens: list[Token], position: int, raw: str, written: KnowsName) -> str:
+    """*X crossing*, for ``raw`` opening at ``position`` after another language's word of a border crossing; or empty.
+
+    *der Grenzübergang Rafah*, *le poste-frontière de Rafah*, *el paso fronterizo de Rafah*, *il
+    valico di Rafah*: the crossing, where some place is written so (the curated crossings are
+    named in English and Arabic), not the town it is named after.
+    """
+    before = tokens[position - 1].word if position >= 1 else ""
+    two_before = tokens[position - 2].word if position >= 2 else ""
+    if before not in _CROSSINGS_WORDS and not (before in _OF and two_before in _CROSSINGS_WORDS):
+        return ""
+    name = f"{raw} crossing"
+    return name if written(name) else ""
 
 
 def _with_contracted_article(tokens: list[Token], position: int, raw: str, written: KnowsName) -> str:
@@ -1400,6 +1423,9 @@ def _spans_in_run(
             contracted = _with_contracted_article(tokens, run[i], raw, written)
             if contracted:
                 variants = [(0, len(raw), contracted), *variants]
+            crossing = _after_a_crossings_word(tokens, run[i], raw, written)
+            if crossing:
+                variants = [(0, len(raw), crossing), *variants]
             for start, end, variant in variants:
                 # A cased name starting on a common word is written so (New York, not New Syria);
                 # so is every name of a script without capitals, or it is never a mention: the

@@ -1049,6 +1049,22 @@ def test_another_spelling_of_a_name_the_text_spells_as_the_gazetteer_does_is_a_m
     assert mention_places(embedded_index, "Die Polizei in Polen meldete Festnahmen.") == [("Polen", 798544)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lastwagen fuhren über den Grenzübergang Rafah.",
+        "Les camions ont franchi le point de passage de Rafah.",
+        "Los camiones cruzaron el paso fronterizo de Rafah.",
+    ],
+)
+def test_a_crossing_named_after_a_town_in_another_language_is_the_crossing(
+    embedded_index: IndexReader, text: str
+) -> None:
+    # Before, the town of Rafah (the curated crossings are named in English and Arabic), and in
+    # German no mention: *Grenzübergang* made *Rafah* a piece of a longer name.
+    assert mention_places(embedded_index, text) == [("Rafah", 1000000000028)]
+
+
 def test_a_capital_after_a_semicolon_is_a_name_not_a_sentences_first_word(embedded_index: IndexReader) -> None:
     # Before, *Halifax* was read as opening a sentence, where a small place needs a cue.
     text = "Shops in Hebden Bridge and Todmorden were flooded; Halifax was largely spared."
