@@ -1065,6 +1065,21 @@ def test_a_crossing_named_after_a_town_in_another_language_is_the_crossing(
     assert mention_places(embedded_index, text) == [("Rafah", 1000000000028)]
 
 
+def test_arabic_words_of_a_crossing_a_camp_or_at_cue_the_name_after_them(embedded_index: IndexReader) -> None:
+    # Before, none of the four was a mention: in Arabic a small place needs a cue, and *منفذ*
+    # (a border port), *لمدينة* (to the city of) and *عند* (at) were none.
+    text = (
+        "استئناف العمل في منفذ القائم المقابل لمدينة البوكمال السورية، وقالت إن منفذ الوليد سيعاد فتحه "
+        "عندما تنتهي الترتيبات الأمنية عند التنف."
+    )
+    assert mention_places(embedded_index, text) == [
+        ("القائم", 92138),
+        ("البوكمال", 174448),
+        ("الوليد", 1000000000002),
+        ("التنف", 1000000000001),
+    ]
+
+
 def test_a_capital_after_a_semicolon_is_a_name_not_a_sentences_first_word(embedded_index: IndexReader) -> None:
     # Before, *Halifax* was read as opening a sentence, where a small place needs a cue.
     text = "Shops in Hebden Bridge and Todmorden were flooded; Halifax was largely spared."
