@@ -218,6 +218,8 @@ _CROSSINGS_WORDS = frozenset(
 )  # fmt: skip
 """Words of a border crossing before its name, in German, French, Spanish, Italian and Portuguese."""
 _OF = frozenset({"de", "di", "du", "do", "da"})
+_ARABIC_AND = frozenset("وف")
+"""The Arabic proclitics *and* (و) and *so* (ف), written onto the preposition after them (*وفي*, *ومن*)."""
 _ROMANCE_AND = frozenset({"e", "ed", "y", "o"})
 """Italian, Spanish and Portuguese *and* and *or*, before a repeated *a* (*a Pozzuoli e a Bacoli*)."""
 _ENGLISH_REACH = 8
@@ -1093,6 +1095,11 @@ def _slavic_division_nominative(raw: str) -> str | None:
     return None
 
 
+def _a_place_preposition(word: str) -> bool:
+    """Tell whether ``word`` is a place preposition (:data:`~.cues.PLACE_PREPOSITIONS`), or one after Arabic *and*."""
+    return word in PLACE_PREPOSITIONS or (word[:1] in _ARABIC_AND and word[1:] in PLACE_PREPOSITIONS)
+
+
 def _after_a_crossings_word(tokens: list[Token], position: int, raw: str, written: KnowsName) -> str:
     """*X crossing*, for ``raw`` opening at ``position`` after another language's word of a border crossing; or empty.
 
@@ -1452,7 +1459,7 @@ def _spans_in_run(
                 )
                 cued = (
                     # A preposition cues the name after it, not one opening the next sentence (*Cebu City. Ferry*)
-                    (previous_word in PLACE_PREPOSITIONS and not first.sentence_start)
+                    (_a_place_preposition(previous_word) and not first.sentence_start)
                     # *d'Alep*: of, from; not *l'* (the), before a club as before a country (*l'Inter*)
                     or (bool(first.elided) and first.text[0] in "dD")
                     or after_proclitic

@@ -1078,6 +1078,9 @@ def test_arabic_words_of_a_crossing_a_camp_or_at_cue_the_name_after_them(embedde
         ("الوليد", 1000000000002),
         ("التنف", 1000000000001),
     ]
+    # A preposition after Arabic *and* (*وفي*, *and in*): before, no cue.
+    text = "وفي سنجار قالت منظمات إغاثة إن آلاف الأسر ما زالت تقيم في المخيمات."
+    assert mention_places(embedded_index, text) == [("سنجار", 448149)]
 
 
 def test_a_capital_after_a_semicolon_is_a_name_not_a_sentences_first_word(embedded_index: IndexReader) -> None:
