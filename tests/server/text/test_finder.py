@@ -199,6 +199,11 @@ def test_a_slavic_case_ending_stands_for_the_name_in_a_or_ya() -> None:
     ]
 
 
+def test_an_a_names_instrumental_in_ey_stands_for_the_name_in_a() -> None:
+    # Before, *под Суджей* was looked up as Суджя only, and met Suzhou by its sound.
+    assert named_spans("Бои под Суджей.", {"суджа"}) == [("Суджей", "Суджа")]
+
+
 def test_a_slavic_case_ending_stands_for_a_name_in_i_kratkoye_not_for_one_cut_to_a_vowel() -> None:
     # Before, в Китае, Китаем and в Дубае were Quito (Кита) and a Saudi village (Дуба): a name
     # whose ending is cut ends on a consonant (Кита would be в Ките), and Китае is a case of Китай.
