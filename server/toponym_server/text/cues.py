@@ -291,6 +291,9 @@ COMMON_WORDS = frozenset(
         "dai", "dalle", "alla", "alle", "sulla", "per", "tra", "fra", "che",
         # (*Ad Ancona*, *ad* before a vowel, is *in* Ancona; *Si vota* no Sývota, whose key ignores the space)
         "ad", "ed", "si", "non", "anche", "dopo", "mentre",
+        # Spain's regional governments and communities (*la Junta estudia*, *la Comunidad*), which
+        # towns of the Americas are named as (La Junta, Chihuahua; La Comunidad, Colombia)
+        "junta", "xunta", "generalitat", "comunidad",
         # Feasts, which some hamlet is named after or comes near (*before Christmas* is no Christmas,
         # Florida); not *Natal*, Christmas in Portuguese and a city of 800,000, nor *Lent*, a Dutch
         # town, nor a name of several words (*Christmas Island*)

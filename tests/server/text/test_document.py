@@ -1083,6 +1083,14 @@ def test_arabic_words_of_a_crossing_a_camp_or_at_cue_the_name_after_them(embedde
     assert mention_places(embedded_index, text) == [("سنجار", 448149)]
 
 
+def test_spains_regional_governments_are_no_towns_of_the_americas(embedded_index: IndexReader) -> None:
+    # Before, both were Mexican towns, and in a longer story they pulled Córdoba to Mexico's.
+    assert mention_places(embedded_index, "La Junta estudia el modelo. La Comunidad anunció ayudas.") == []
+    text = "La Junta estudia replicar el modelo en Jerez de la Frontera. El Ayuntamiento de Córdoba aprobó el plan."
+    assert mention_places(embedded_index, text) == [("Jerez de la Frontera", 2516326), ("Córdoba", 2519240)]
+    assert mention_places(embedded_index, "La Junta de Andalucía aprobó el plan.") == [("Andalucía", 2593109)]
+
+
 def test_a_capital_after_a_semicolon_is_a_name_not_a_sentences_first_word(embedded_index: IndexReader) -> None:
     # Before, *Halifax* was read as opening a sentence, where a small place needs a cue.
     text = "Shops in Hebden Bridge and Todmorden were flooded; Halifax was largely spared."
