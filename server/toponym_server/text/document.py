@@ -1014,6 +1014,7 @@ class TextResolver:
         alone_again = list(current)
         at = [position.get(span.name, -1) for span in spans]
         mentioned = [list(mentions[i].candidates) if i in mentions else None for i in range(len(spans))]
+        mentions_points: list[Points] = []  # each span's, worked out once, when a name first needs them
         for i, mention in mentions.items():
             k = at[i]
             place = mention.candidates[0].place
@@ -1029,7 +1030,10 @@ class TextResolver:
             ):
                 alone_again[i] = lone[k]  # not one spelt alike (*Saida* and *Saïda*)
             elif others and not any(distance_km(_point(place), _point(other)) <= PARAGRAPH_KM for other in others):
-                points = contexts_within([0] * len(spans), [alone[j] if j >= 0 else None for j in at], mentioned)[i]
+                if not mentions_points:
+                    lone_of = [alone[j] if j >= 0 else None for j in at]
+                    mentions_points = contexts_within([0] * len(spans), lone_of, mentioned)
+                points = mentions_points[i]
                 ranked_again = rank_in_context(k, points) if points else []
                 moved_again = bool(ranked_again) and ranked_again[0].place.geoname_id != place.geoname_id
                 alone_again[i] = ranked_again if moved_again else lone[k]
