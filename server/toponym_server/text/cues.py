@@ -78,6 +78,9 @@ ORGANISATION_WORDS = frozenset(
         "office", "department", "service", "guard", "guards", "movement", "association",
         "foundation", "fund", "federation", "league", "club", "church", "mosque", "school", "hospital",
         "airways", "airlines", "inc", "ltd", "corp",
+        # Movements the news names daily whose names some place also bears (*Hamas*: Hamm, Germany, in
+        # another language)
+        "hamas", "hamas's", "hamas’s",
         # French
         "état", "observatoire", "agence", "armée", "parti", "conseil", "comité", "ministère", "syndicat", "milice",
         "gouvernement", "université", "banque", "société",

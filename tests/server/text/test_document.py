@@ -1091,6 +1091,15 @@ def test_spains_regional_governments_are_no_towns_of_the_americas(embedded_index
     assert mention_places(embedded_index, "La Junta de Andalucía aprobó el plan.") == [("Andalucía", 2593109)]
 
 
+def test_hamas_is_no_place(embedded_index: IndexReader) -> None:
+    # GeoNames lists *Hamas* among the names of Hamm, Germany: before, every *Hamas said* was Hamm.
+    assert mention_places(embedded_index, "Hamas said the talks with Israel would resume in Doha.") == [
+        ("Israel", 294640),
+        ("Doha", 290030),
+    ]
+    assert mention_places(embedded_index, "Fans in Hamm celebrated.") == [("Hamm", 2911240)]
+
+
 def test_a_capital_after_a_semicolon_is_a_name_not_a_sentences_first_word(embedded_index: IndexReader) -> None:
     # Before, *Halifax* was read as opening a sentence, where a small place needs a cue.
     text = "Shops in Hebden Bridge and Todmorden were flooded; Halifax was largely spared."
