@@ -149,7 +149,11 @@ and only where the whole text's reading lies farther from them all (*Barcelona* 
 and *Munich*, in a text that is otherwise about Latin America)."""
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 """A line with nothing but spaces on it: what parts a text's paragraphs."""
-_CODE_AFTER = re.compile(r"[ \t]*,[ \t]*([A-Z]{2,3}\b|(?:[A-Z][a-z]{0,4}\.){1,3})")
+_CODE_AFTER = re.compile(
+    r"[ \t]*,[ \t]*([A-Z]{2,3}\b|(?:[A-Z][a-z]{0,4}\.){1,3})"
+    # or in brackets, as Brazil's press writes a town's state (*Santa Maria (RS)*)
+    r"|[ \t]*\([ \t]*([A-Z]{2,3}|(?:[A-Z][a-z]{0,4}\.){1,3})[ \t]*\)"
+)
 """A state's code after a town's name, as addresses write it (*, OR*), or its abbreviation (*, Ore.*)."""
 
 
@@ -598,14 +602,15 @@ class TextResolver:
             code = _CODE_AFTER.match(text, span.end)
             if code is None:
                 continue
+            group = 1 if code[1] else 2
             # *Mt. Vernon, N.Y.*: the town in New York is written *Mount Vernon*.
             for name in (span.name, *spelled_out(span.name)):
                 proceed()
-                within = self._coded_within(name, code[1], hints, limit)
+                within = self._coded_within(name, code[group], hints, limit)
                 if within is not None:
                     pairs[k] = within.answers
                     meant = frozenset({within.area.geoname_id, within.answers[0].place.geoname_id})
-                    inside_codes |= {j: meant for j in range(k + 1, len(spans)) if spans[j].start < code.end(1)}
+                    inside_codes |= {j: meant for j in range(k + 1, len(spans)) if spans[j].start < code.end(group)}
                     break
         return pairs, inside_codes
 

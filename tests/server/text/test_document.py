@@ -255,6 +255,9 @@ def test_a_capitals_name_listed_beside_a_namesakes_neighbour_means_the_namesake(
         ("The storm hit Kingston, ON on Tuesday.", [("Kingston", 5992500)]),
         ("Flooding in Newcastle, NSW closed roads.", [("Newcastle", 2155472)]),
         ("Police in Portland, OR said the suspect fled.", [("Portland", 5746545)]),
+        # Or in brackets, as Brazil's press writes a town's state: before, Santa Maria at 0.33, no mention.
+        ("Chuvas atingiram Santa Maria (RS) na segunda-feira.", [("Santa Maria", 3450083)]),
+        ("Flooding hit Springfield (IL) on Monday.", [("Springfield", 4250542)]),
         # A dateline's abbreviation: its span (Ore, Oreye in Belgium) is no mention of its own.
         ("SPRINGFIELD, Ill. (AP) — The governor signed the bill.", [("SPRINGFIELD", 4250542)]),
         ("PORTLAND, Ore. — Police said on Monday that the suspect fled.", [("PORTLAND", 5746545)]),
