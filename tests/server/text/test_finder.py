@@ -202,6 +202,11 @@ def test_a_slavic_case_ending_stands_for_the_name_in_a_or_ya() -> None:
 def test_an_a_names_instrumental_in_ey_stands_for_the_name_in_a() -> None:
     # Before, *под Суджей* was looked up as Суджя only, and met Suzhou by its sound.
     assert named_spans("Бои под Суджей.", {"суджа"}) == [("Суджей", "Суджа")]
+    # And a neuter name's instrumental: before, *під Запоріжжям* was no span.
+    assert named_spans("Бої під Запоріжжям і під Запорожьем.", {"запоріжжя", "запорожье"}) == [
+        ("Запоріжжям", "Запоріжжя"),
+        ("Запорожьем", "Запорожье"),
+    ]
 
 
 def test_a_slavic_case_ending_stands_for_a_name_in_i_kratkoye_not_for_one_cut_to_a_vowel() -> None:
