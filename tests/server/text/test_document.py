@@ -1103,6 +1103,15 @@ def test_hamas_is_no_place(embedded_index: IndexReader) -> None:
     assert mention_places(embedded_index, "Fans in Hamm celebrated.") == [("Hamm", 2911240)]
 
 
+def test_arabic_words_read_as_a_proclitic_and_a_name_or_common_nouns_are_no_places(
+    embedded_index: IndexReader,
+) -> None:
+    # Before: Djenné (لجنة, a committee), Sool (وصول, arrival), Dura (بدوره, in turn), El Guetar (القطار,
+    # the train), Lille (ليل, night) and Calafat (بكلفة, at a cost of).
+    text = "أعلنت لجنة المهرجانات وصول منخفض جوي، وقال بدوره إن القطار يتوقف ليل الثلاثاء بكلفة سبع ملايين في حمص."
+    assert mention_places(embedded_index, text) == [("حمص", 169577)]
+
+
 def test_a_capital_after_a_semicolon_is_a_name_not_a_sentences_first_word(embedded_index: IndexReader) -> None:
     # Before, *Halifax* was read as opening a sentence, where a small place needs a cue.
     text = "Shops in Hebden Bridge and Todmorden were flooded; Halifax was largely spared."
