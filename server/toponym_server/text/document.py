@@ -17,6 +17,7 @@ from toponym_server.index.reader import IndexReader, PlaceRow
 from toponym_server.matching.features import Kind
 from toponym_server.matching.generic_words import kind_of
 from toponym_server.matching.keys import exact_key, naming_keys
+from toponym_server.matching.normalize import ARTICLES as NAME_ARTICLES
 from toponym_server.matching.normalize import normalize
 from toponym_server.matching.ranking import ContextWeights, Hints, distance_km, named_division
 from toponym_server.matching.script import has_arabic
@@ -479,7 +480,8 @@ class TextResolver:
         With ``areas``, ``name`` may be an area itself; with ``towns``, the areas among the answers
         are left out and the others taken as shares of their confidence: *die Schweizer Stadt
         Freiburg* is the city, not the canton GeoNames also calls Freiburg, which leads the answers.
-        With ``divisions``, the other way round: *the Mexican state of Puebla* is the state.
+        With ``divisions``, the other way round, and ``name`` may be an area: *the Mexican state of
+        Puebla* is the state.
 
         A name opening on an abbreviation is also asked with it spelt out: *Mt. Vernon, New York*
         is written *Mount Vernon* there.
@@ -494,7 +496,7 @@ class TextResolver:
                     within = replace(within, answers=_as_shares(wanted))
                 elif not wanted:
                     within = None
-            if _sure_inside(within, areas):
+            if _sure_inside(within, areas or divisions):
                 return within
         return None
 
@@ -514,9 +516,7 @@ class TextResolver:
             if before is None:
                 continue
             country, division, town = before
-            within = self._sure_within(
-                span.name, country, hints, limit, proceed, areas=division, towns=town, divisions=division
-            )
+            within = self._sure_within(span.name, country, hints, limit, proceed, towns=town, divisions=division)
             if within is not None:
                 pairs[k] = within.answers
         return pairs
@@ -1054,13 +1054,16 @@ SPELT_ALIKE = 75.0
 def _spelt_alike(text: str, other: str) -> bool:
     """Tell whether two spans are spellings of one name (*Hassakeh*, *Al-Hasaka*), not two words (*Polizei*, *Polen*).
 
-    An Arabic article opening either is left out (:data:`_ARTICLE_OPENING`).
+    Compared folded, an article opening either left out (the matching rules' :data:`~.normalize.ARTICLES`).
     """
-    first, second = (_ARTICLE_OPENING.sub("", normalize(name).folded) for name in (text, other))
+    first, second = (_without_article(normalize(name).folded) for name in (text, other))
     return fuzz.ratio(first, second) >= SPELT_ALIKE
 
 
-_ARTICLE_OPENING = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash|ez|es|ed|er|et|en)[ -]")
+def _without_article(folded: str) -> str:
+    """A folded name without the article it opens on (*al hasaka*: *hasaka*)."""
+    head, _, rest = folded.partition(" ")
+    return rest if rest and head in NAME_ARTICLES else folded
 
 
 def _romanised(text: str, matched_name: str) -> bool:

@@ -31,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from toponym_server.matching.generic_words import kind_of
+from toponym_server.matching.normalize import ARTICLES as NAME_ARTICLES
 from toponym_server.matching.script import has_arabic
 from toponym_server.text.cues import (
     ARTICLES,
@@ -207,11 +208,8 @@ _ENGLISH_WORDS = frozenset(
     | {"that", "this", "who", "which", "said", "says", "an", "been", "by", "to", "at", "on", "from", "will"}
 )
 """Words of English that Italian, Spanish and Portuguese never write (not *he*, *has*, *for*, *in*, *i*)."""
-ARABIC_ARTICLES = frozenset(
-    {"al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "ez", "es", "ed", "er", "et", "en"}
-    | {"bin", "ibn", "bani", "beni"}
-)
-"""The connectors of :data:`~.cues.NAME_CONNECTORS` that are an Arabic article (or *son of*), which may open a name."""
+_MAY_OPEN_A_NAME = NAME_ARTICLES | {"bin", "ibn", "bani", "beni"}
+"""Lower-case connectors that may open a name: an Arabic article (the matching rules' list) or *son of*."""
 _CROSSINGS_WORDS = frozenset(
     {
         "grenzübergang", "grenzübergangs", "übergang", "passage", "poste-frontière", "point-frontière",
@@ -1399,7 +1397,7 @@ def _spans_in_run(
             opens_on_common = length > 1 and _common(first)
             # Nor does it start on one in lower case but an Arabic article (*al Hasakah*; not *el
             # bulevar López Mateos de León*, which De Leon, Texas, is written as).
-            if length > 1 and first.word in NAME_CONNECTORS - ARABIC_ARTICLES and not first.capitalized:
+            if length > 1 and first.word in NAME_CONNECTORS - _MAY_OPEN_A_NAME and not first.capitalized:
                 continue
             begin = first.start + first.elided
             if first.elided and not written(text[begin : last.end]) and written(text[first.start : last.end]):
