@@ -1044,9 +1044,34 @@ class TextResolver:
                 alone_again[i] = ranked_again if moved_again else lone[k]
         if alone_again != current:
             mentions = mentions_of(alone_again)
-        return list(mentions.values())
+        return [self._named_without_crossings_word(mention) for mention in mentions.values()]
+
+    def _named_without_crossings_word(self, mention: Mention) -> Mention:
+        """``mention``, its span shorn of a border crossing's word where its place is named without it too.
+
+        *the Nasib crossing*, *معبر نصيب*: the crossing is named *Nasib*, and a reader marks that name,
+        as *the city of Aleppo* marks *Aleppo*. The word stays where the name needs it: *معبر
+        المصنع* (*المصنع* alone is *the factory*), *the Rafah crossing* (*Rafah* is the town).
+        """
+        match = _CROSSINGS_WORD.fullmatch(mention.text)
+        if match is None or match.group("name") == mention.text or not mention.candidates:
+            return mention
+        name = match.group("name")
+        with self.index.turn():
+            named = self.index.names_folded_as(mention.candidates[0].place.geoname_id, normalize(name).folded)
+        if not named:
+            return mention
+        start = mention.start + match.start("name")
+        return replace(mention, text=name, start=start, end=start + len(name))
 
 
+_CROSSINGS_WORD = re.compile(
+    r"(?:(?:معبر|منفذ|מעבר)\s+)?(?P<name>.+?)"
+    r"(?:\s+(?:(?:border\s+)?(?:crossing(?:\s+point)?|gate|checkpoint|post)|(?:S\u0131n\u0131r|Hudut|Gümrük)\s+Kap\u0131s\u0131"
+    r"|الحدودي|البري))?",
+    re.IGNORECASE,
+)
+"""A border crossing's word before or after its name: English, Turkish and Arabic after, Arabic and Hebrew before."""
 SPELT_ALIKE = 75.0
 """How alike (``rapidfuzz``'s ratio of the folded forms, 0-100) two spans must be to be spellings of one name."""
 

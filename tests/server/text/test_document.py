@@ -1086,6 +1086,20 @@ def test_arabic_words_of_a_crossing_a_camp_or_at_cue_the_name_after_them(embedde
     assert mention_places(embedded_index, text) == [("سنجار", 448149)]
 
 
+def test_a_crossings_word_is_left_out_of_the_span_where_the_crossing_is_named_without_it(
+    embedded_index: IndexReader,
+) -> None:
+    # Before, the spans were *the Nasib crossing*'s and *معبر نصيب*'s whole words, where a reader
+    # marks the crossing's name alone, as *the city of Aleppo* marks *Aleppo*.
+    text = "Trucks queued at the Nasib crossing and the Habur border gate on Sunday."
+    assert mention_places(embedded_index, text) == [("Nasib", 1000000000015), ("Habur", 1000000000018)]
+    text = "وأعيد فتح معبر نصيب أمام الشاحنات، فيما بقي معبر المصنع مغلقاً."
+    assert mention_places(embedded_index, text) == [("نصيب", 1000000000015), ("معبر المصنع", 1000000000017)]
+    # Where the crossing is not named without the word, the word stays: *Rafah* is the town.
+    text = "Aid trucks entered Gaza through the Rafah crossing."
+    assert ("Rafah crossing", 1000000000028) in mention_places(embedded_index, text)
+
+
 def test_spains_regional_governments_are_no_towns_of_the_americas(embedded_index: IndexReader) -> None:
     # Before, both were Mexican towns, and in a longer story they pulled Córdoba to Mexico's.
     assert mention_places(embedded_index, "La Junta estudia el modelo. La Comunidad anunció ayudas.") == []
