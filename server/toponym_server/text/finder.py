@@ -228,6 +228,30 @@ _PLURAL_DIVISION_AFTER = re.compile(r"[ \u00a0]+(?P<word>[^\W\d_]+)\b")
 _AS_A_VERB = re.compile(r"[ \u00a0]+(?:that|the|a|an|its|their|his|her|this)\b", re.IGNORECASE)
 """What follows *states* as the verb (*the treaty of Armenia and Georgia states that*), not the divisions' word."""
 _QUALIFIER = re.compile(r" ?\((?P<words>[^\W\d_][^()\n]{0,40})\)")
+_SCORE = r"(?: \d+[-–]\d+| \d+ a \d+)?"
+_TEAM_BEFORE = re.compile(
+    # English
+    rf"(?:\b(?:beat|beats|beating|defeated|thrashed|edged|drew{_SCORE} (?:with|against)|lost{_SCORE} (?:to|against)"
+    r"|(?:win|victory|defeat|loss|draw) (?:at|over|against|to)|fans of|supporters of) (?:the )?"
+    # Portuguese, Spanish
+    rf"|\b(?:empatou{_SCORE} com|perdeu{_SCORE} para|venceu|derrotou|goleou|torcedores|empató{_SCORE} con"
+    rf"|perdió{_SCORE} (?:ante|con|contra)|venció|derrotó|goleó|hinchas|aficionados) (?:o|a|do|da|el|la|al|del|de la) "
+    # Italian, French
+    r"|\b(?:battuto|sconfitto|(?:perso|vinto|pareggiato)(?: in casa| in trasferta)? (?:con|contro)|derby contro"
+    r"|tifosi) (?:il |la |lo |l'|l’|del |della |dello |dell'|dell’)"
+    r"|\b(?:battu|face|derby face|s'imposer face|supporters) (?:au |à la |à l'|à l’|du |de la |par le |par la ))\Z",
+    re.IGNORECASE,
+)
+"""What a match report writes before a team's name (*beat*, *drew 2-2 with*, *empatou com o*, *contro l'*)."""
+_TEAM_AFTER = re.compile(
+    rf" (?:beat|beats|drew{_SCORE} (?:with|against)|drew \d+[-–]\d+|thrashed|defeated|fans|supporters"
+    rf"|won \d+[-–]\d+|lost \d+[-–]\d+|venceu|empatou|goleou|derrotou|perdeu{_SCORE} (?:para|por)|empató|venció"
+    r"|goleó|derrotó|perdió (?:ante|con|contra|por)"
+    r"|ha (?:battuto|pareggiato|sconfitto|perso (?:in casa )?(?:con|contro))"
+    r"|a (?:battu|remporté le derby|fait match nul))\b",
+    re.IGNORECASE,
+)
+"""What a match report writes after a team's name (*beat*, *drew 1-1*, *fans*, *venceu*, *ha battuto*)."""
 """A qualifier in parentheses right after a name (*Frankfurt (Oder)*)."""
 _AFFILIATION_GAP = re.compile(r"[ \t]*[,(][ \t]*")
 _PARTY = re.compile(r"[DRI]-[A-Z]")
@@ -1203,6 +1227,16 @@ def _nothing_written(words: str) -> bool:
     return False
 
 
+def _a_team_in_a_match(text: str, tokens: list[Token], run: list[int]) -> bool:
+    """Tell whether ``run`` names a team where a match report writes one (:data:`_TEAM_BEFORE`, :data:`_TEAM_AFTER`).
+
+    *Chelsea beat Arsenal*, *a win at Everton*, *Arsenal fans*, *O FC Porto empatou com o Benfica*,
+    *ha perso in casa con la Lazio*: a club named as its town or its region is no mention of it.
+    """
+    start, end = tokens[run[0]].start, tokens[run[-1]].end
+    return bool(_TEAM_BEFORE.search(text, max(0, start - 40), start) or _TEAM_AFTER.match(text, end))
+
+
 def _a_countrys_adjective_and_kind(tokens: list[Token], run: list[int]) -> bool:
     """Tell whether ``run`` is a country's English adjective and a kind of place's word in lower case."""
     if len(run) != 2 or tokens[run[1]].capitalized:
@@ -1245,6 +1279,8 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
             continue  # the National Mall, Central Park: the facility's word after a common one is no place
         if _a_countrys_adjective_and_kind(tokens, run):
             continue  # the French city of Nice: no French City (an old name of Gallipolis, Ohio)
+        if _a_team_in_a_match(text, tokens, run):
+            continue  # *Chelsea drew 2-2 with Aston Villa*: two clubs, no place
         continues_organisation = previous_organisation and _linked(text, tokens, previous_organisation, run)
         if continues_organisation or _names_an_organisation(tokens, run, is_written):
             previous_organisation = run

@@ -752,6 +752,24 @@ def test_a_sports_clubs_name_is_no_place() -> None:
     assert found("Officials of the United States met in Ciudad Real.") == ["United States", "Ciudad Real"]
 
 
+def test_a_team_a_match_report_names_as_its_town_is_no_place() -> None:
+    places = {"chelsea", "everton", "brentford", "london", "santos", "benfica", "porto", "lazio", "wydad"}
+    places |= {"casablanca", "arsenal", "hokkaido", "sapporo", "roma"}
+
+    def found(text: str) -> list[str]:
+        return written_spans(text, places)
+
+    # Before, each club here was its town, its parish or its region.
+    assert found("Chelsea drew 2-2 with Everton, and Brentford won 3-1 in London.") == ["London"]
+    assert found("The visitors claimed a win at Everton. Arsenal fans faced delays.") == []
+    assert found("O FC Porto empatou com o Benfica. O Internacional perdeu para o Santos.") == []
+    assert found("Il Napoli ha perso in casa con la Lazio.") == []
+    assert found("Le Raja a remporté le derby face au Wydad à Casablanca.") == ["Casablanca"]
+    # A place the words only sit beside is a place still.
+    assert found("Heavy snow in Hokkaido drew skiers to Sapporo.") == ["Hokkaido", "Sapporo"]
+    assert found("La Roma ha approvato il bilancio.") == ["Roma"]
+
+
 def test_a_french_preposition_opening_a_sentence_is_no_part_of_the_name() -> None:
     # Au and aux (à le, à les) are common words: they open a name only where some place is
     # written as the words from them, and say "in" or "to" before it.
