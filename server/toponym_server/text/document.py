@@ -173,6 +173,16 @@ class _Reachable:
 
 
 @dataclass(frozen=True, slots=True)
+class _StateCode:
+    """A state's code written after a town, as an address writes it (*Ill.* in *Springfield, Ill.*)."""
+
+    start: int
+    end: int
+    area_id: int
+    """The GeoNames ID of the first-level division it names."""
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A place name found in a text: where it is, and the places it may name, best first."""
 
@@ -584,7 +594,7 @@ class TextResolver:
 
     def _coded_pairs(
         self, spans: list[Span], text: str, hints: Hints, limit: int, proceed: Callable[[], None]
-    ) -> tuple[dict[int, list[Candidate]], dict[int, frozenset[int]]]:
+    ) -> tuple[dict[int, list[Candidate]], dict[int, frozenset[int]], dict[int, _StateCode]]:
         """The answers of the ``spans`` written as an address writes a town and its state's code, by span.
 
         *Portland, OR*, *Kingston, ON*, *Newcastle, NSW*, *SPRINGFIELD, Ill.*: a code of two or
@@ -594,10 +604,12 @@ class TextResolver:
         *Jones, Ind.*, a name of a village of Indiana). Not a country's code: running text writes
         those before a noun (*Paris, US officials said*), and a country by its name. Also, for
         each span that lies inside such a code, the places it may be a mention of: the area, or
-        the place itself (*Washington, D.C.*), not another (*Ore.* is no Oreye, in Belgium).
+        the place itself (*Washington, D.C.*), not another (*Ore.* is no Oreye, in Belgium). And
+        the code after each such span, with the area it names.
         """
         pairs: dict[int, list[Candidate]] = {}
         inside_codes: dict[int, frozenset[int]] = {}
+        state_codes: dict[int, _StateCode] = {}
         for k, span in enumerate(spans):
             code = _CODE_AFTER.match(text, span.end)
             if code is None:
@@ -611,8 +623,9 @@ class TextResolver:
                     pairs[k] = within.answers
                     meant = frozenset({within.area.geoname_id, within.answers[0].place.geoname_id})
                     inside_codes |= {j: meant for j in range(k + 1, len(spans)) if spans[j].start < code.end(group)}
+                    state_codes[k] = _StateCode(code.start(group), code.end(group), within.area.geoname_id)
                     break
-        return pairs, inside_codes
+        return pairs, inside_codes, state_codes
 
     def _coded_within(self, name: str, code: str, hints: Hints, limit: int) -> AnsweredWithin | None:
         """The answers of ``name`` inside the first-level division ``code`` names, if it holds one so named.
@@ -807,7 +820,7 @@ class TextResolver:
 
         # A name and the area it lies in, written as an address writes them (*Paris, Texas*), are
         # that place and that area: they are answered so, and pull the others as they are.
-        coded, codes = self._coded_pairs(spans, text, hints, limit, proceed)
+        coded, codes, state_codes = self._coded_pairs(spans, text, hints, limit, proceed)
         qualified = {
             **self._near_pairs(spans, distinct, alone, text, hints, limit, proceed),
             **self._adjective_pairs(spans, text, hints, limit, proceed),
@@ -1044,7 +1057,33 @@ class TextResolver:
                 alone_again[i] = ranked_again if moved_again else lone[k]
         if alone_again != current:
             mentions = mentions_of(alone_again)
-        return [self._named_without_crossings_word(mention) for mention in mentions.values()]
+        found = [self._named_without_crossings_word(mention) for mention in mentions.values()]
+        # *SPRINGFIELD, Ill.*: the state's code is a mention of the state, where it placed the town.
+        codes_named = [
+            self._state_code_mention(text, state_codes[k], mention)
+            for k, mention in mentions.items()
+            if k in state_codes and mention.candidates[0].place.geoname_id == coded[k][0].place.geoname_id
+        ]
+        return _merged(found, [m for m in codes_named if m is not None])
+
+    def _state_code_mention(self, text: str, code: _StateCode, town: Mention) -> Mention | None:
+        """The mention of the area ``code`` names after ``town``, as sure as the town's reading."""
+        details = self.resolver.get_place(code.area_id)
+        if details is None:
+            return None
+        written = text[code.start : code.end]
+        candidate = Candidate(
+            place=details.place,
+            kind=details.kind,
+            admin1_name=details.admin1_name,
+            localized_name=details.localized_name,
+            confidence=town.confidence,
+            match_kind=MatchKind.ALTERNATE_NAME,
+            matched_name=written,
+            explanation=f"matched {written!r} (a state's code); the area of {town.text!r}, as an address writes it",
+            related=details.related,
+        )
+        return Mention(written, code.start, code.end, (candidate,), town.confidence)
 
     def _named_without_crossings_word(self, mention: Mention) -> Mention:
         """``mention``, its span shorn of a border crossing's word where its place is named without it too.
@@ -1072,6 +1111,13 @@ _CROSSINGS_WORD = re.compile(
     re.IGNORECASE,
 )
 """A border crossing's word before or after its name: English, Turkish and Arabic after, Arabic and Hebrew before."""
+def _merged(mentions: list[Mention], more: list[Mention]) -> list[Mention]:
+    """``mentions`` and those of ``more`` that overlap none of them, in the text's order."""
+    taken = [(m.start, m.end) for m in mentions]
+    added = [m for m in more if not any(m.start < end and start < m.end for start, end in taken)]
+    return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
+
+
 SPELT_ALIKE = 75.0
 """How alike (``rapidfuzz``'s ratio of the folded forms, 0-100) two spans must be to be spellings of one name."""
 

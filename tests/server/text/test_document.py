@@ -251,19 +251,20 @@ def test_a_capitals_name_listed_beside_a_namesakes_neighbour_means_the_namesake(
             [("Texas", 4736286), ("Oklahoma", 4544379), ("Kansas", 4273857)],
         ),
         # A state's code, as addresses write it: before, Jamaica's Kingston, and no mention of
-        # Newcastle or Portland (0.39 and 0.41 alone). NSW alone is Nassau's code: no mention.
-        ("The storm hit Kingston, ON on Tuesday.", [("Kingston", 5992500)]),
-        ("Flooding in Newcastle, NSW closed roads.", [("Newcastle", 2155472)]),
-        ("Police in Portland, OR said the suspect fled.", [("Portland", 5746545)]),
+        # Newcastle or Portland (0.39 and 0.41 alone). The code is a mention of the state, as the
+        # state's name is (NSW alone is Nassau's code).
+        ("The storm hit Kingston, ON on Tuesday.", [("Kingston", 5992500), ("ON", 6093943)]),
+        ("Flooding in Newcastle, NSW closed roads.", [("Newcastle", 2155472), ("NSW", 2155400)]),
+        ("Police in Portland, OR said the suspect fled.", [("Portland", 5746545), ("OR", 5744337)]),
         # Or in brackets, as Brazil's press writes a town's state: before, Santa Maria at 0.33, no mention.
-        ("Chuvas atingiram Santa Maria (RS) na segunda-feira.", [("Santa Maria", 3450083)]),
-        ("Flooding hit Springfield (IL) on Monday.", [("Springfield", 4250542)]),
-        # A dateline's abbreviation: its span (Ore, Oreye in Belgium) is no mention of its own.
-        ("SPRINGFIELD, Ill. (AP) — The governor signed the bill.", [("SPRINGFIELD", 4250542)]),
-        ("PORTLAND, Ore. — Police said on Monday that the suspect fled.", [("PORTLAND", 5746545)]),
+        ("Chuvas atingiram Santa Maria (RS) na segunda-feira.", [("Santa Maria", 3450083), ("RS", 3451133)]),
+        ("Flooding hit Springfield (IL) on Monday.", [("Springfield", 4250542), ("IL", 4896861)]),
+        # A dateline's abbreviation is the state's, not a place of its span's own (Ore, Oreye in Belgium).
+        ("SPRINGFIELD, Ill. (AP) — The governor signed the bill.", [("SPRINGFIELD", 4250542), ("Ill.", 4896861)]),
+        ("PORTLAND, Ore. — Police said on Monday that the suspect fled.", [("PORTLAND", 5746545), ("Ore.", 5744337)]),
         # A small town's code cues it as a place at a sentence's start as a state's name does:
         # before, Paris, Texas (25,000 people) was a common word there, and no mention.
-        ("Paris, TX officials met with the mayor.", [("Paris", 4717560)]),
+        ("Paris, TX officials met with the mayor.", [("Paris", 4717560), ("TX", 4736286)]),
         # A state's name before a full stop is no abbreviation: the place and its state.
         ("A tornado hit Paris, Texas.", [("Paris", 4717560), ("Texas", 4736286)]),
         # A country's code is no address: before, the US's Parises, none sure, left no mention of Paris.
@@ -271,9 +272,9 @@ def test_a_capitals_name_listed_beside_a_namesakes_neighbour_means_the_namesake(
         # An abbreviated first word and its name are one (before: St as Sète, Mt as Matta' in
         # Israel, Ste as nothing), its area's abbreviation after it; the town in New York is
         # written Mount Vernon, the one of Illinois Mt. Vernon too.
-        ("The firm moved to St. Louis, Mo. last year.", [("St. Louis", 4407066)]),
-        ("The parade in Mt. Vernon, N.Y. drew thousands.", [("Mt. Vernon", 5127835)]),
-        ("Flooding hit Ste. Genevieve, Mo. again.", [("Ste. Genevieve", 4407294)]),
+        ("The firm moved to St. Louis, Mo. last year.", [("St. Louis", 4407066), ("Mo.", 4398678)]),
+        ("The parade in Mt. Vernon, N.Y. drew thousands.", [("Mt. Vernon", 5127835), ("N.Y.", 5128638)]),
+        ("Flooding hit Ste. Genevieve, Mo. again.", [("Ste. Genevieve", 4407294), ("Mo.", 4398678)]),
         # A state named as its city: New York alone is the city, Washington the federal capital.
         ("Flooding hit Rochester, New York, on Monday.", [("Rochester", 5134086), ("New York", 5128638)]),
         ("Fires burned near Spokane, Washington, overnight.", [("Spokane", 5811696), ("Washington", 5815135)]),
