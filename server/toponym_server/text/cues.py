@@ -320,7 +320,7 @@ COMMON_WORDS = frozenset(
 ARTICLES = frozenset(
     {
         "the", "a", "an", "le", "la", "les", "un", "une", "du", "des", "der", "die", "das", "dem", "den", "ein",
-        "eine", "einem", "einen", "einer", "eines", "kein", "keine", "zum", "zur", "vom", "beim", "diese",
+        "eine", "einem", "einen", "einer", "eines", "kein", "keine", "zum", "zur", "vom", "beim", "im", "diese",
         "dieser", "dieses",
     }
 )

@@ -1127,6 +1127,15 @@ def test_arabic_words_read_as_a_proclitic_and_a_name_or_common_nouns_are_no_plac
     assert mention_places(embedded_index, text) == [("حمص", 169577)]
 
 
+def test_a_small_town_after_the_german_im_is_a_noun(embedded_index: IndexReader) -> None:
+    # *im* holds the article *dem*: before, *im Norden* was the town of Norden (Lower Saxony).
+    text = "Das Ministerium rechnet mit neuen Arbeitsplätzen im Norden von Dresden."
+    assert mention_places(embedded_index, text) == [("Dresden", 2935022)]
+    # A country or a region is written with its article.
+    text = "Die Fabrik im Saarland und ein Werk im Iran schließen."
+    assert mention_places(embedded_index, text) == [("Saarland", 2842635), ("Iran", 130758)]
+
+
 def test_a_capital_after_a_semicolon_is_a_name_not_a_sentences_first_word(embedded_index: IndexReader) -> None:
     # Before, *Halifax* was read as opening a sentence, where a small place needs a cue.
     text = "Shops in Hebden Bridge and Todmorden were flooded; Halifax was largely spared."
