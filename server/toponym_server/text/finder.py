@@ -1119,6 +1119,13 @@ def _slavic_division_nominative(raw: str) -> str | None:
     return None
 
 
+def _longer_after(text: str, tokens: list[Token], run: list[int], i: int, length: int, written: KnowsName) -> bool:
+    """Tell whether some place is written as a stretch from the word after ``run[i]`` reaching past ``length`` words."""
+    start = tokens[run[i + 1]].start + tokens[run[i + 1]].elided
+    reach = min(i + 1 + MAX_SPAN_WORDS, len(run))
+    return any(written(text[start : tokens[run[j]].end]) for j in range(i + length, reach))
+
+
 def _a_place_preposition(word: str) -> bool:
     """Tell whether ``word`` is a place preposition (:data:`~.cues.PLACE_PREPOSITIONS`), or one after Arabic *and*."""
     return word in PLACE_PREPOSITIONS or (word[:1] in _ARABIC_AND and word[1:] in PLACE_PREPOSITIONS)
@@ -1444,6 +1451,8 @@ def _spans_in_run(
             ends_on_common = length > 1 and _common(last) and not (last.capitalized and written(raw))
             if ends_on_common or (opens_on_common and not first.cased):
                 continue
+            if opens_on_common and _longer_after(text, tokens, run, i, length, written):
+                continue  # *La Côte d'Ivoire*: the country after the article, not La Côte and Ivoire
             # A German country's genitive ends as a French people's plural (*Syriens*).
             german_genitive = length == 1 and _a_german_countrys_genitive(tokens, run[i], raw, written)
             adjective = length == 1 and not german_genitive and _is_adjective(text, tokens, run[i])

@@ -752,6 +752,13 @@ def test_a_sports_clubs_name_is_no_place() -> None:
     assert found("Officials of the United States met in Ciudad Real.") == ["United States", "Ciudad Real"]
 
 
+def test_a_name_opening_on_an_article_yields_to_a_longer_one_after_the_article() -> None:
+    # Before: La Côte (a Swiss region's name) and Ivoire, and no country.
+    places = {"la côte", "côte d'ivoire", "ivoire", "la paz"}
+    assert written_spans("La Côte d'Ivoire compte ouvrir une bourse.", places) == ["Côte d'Ivoire"]
+    assert written_spans("La Paz et La Côte ont voté.", places) == ["La Paz", "La Côte"]
+
+
 def test_a_team_a_match_report_names_as_its_town_is_no_place() -> None:
     places = {"chelsea", "everton", "brentford", "london", "santos", "benfica", "porto", "lazio", "wydad"}
     places |= {"casablanca", "arsenal", "hokkaido", "sapporo", "roma"}
