@@ -1528,7 +1528,7 @@ def _spans_in_run(
                             (previous_word in ARTICLES and not romance_a and not (genitive and previous_word == "des"))
                             or _declined_adjective(previous_word)
                             or _after_a_german_determiner_and_adjective(tokens, run[i])
-                            or (bool(first.elided) and first.text[0] in "lL")  # l'Atalanta
+                            or (first.elided == 2 and first.text[0] in "lL")  # l'Atalanta, not lorsqu'Ottawa
                         ),
                         opens_sentence=length == 1 and first.sentence_start,
                         before_name_word=_before_name_word(text, tokens, run, i + length),

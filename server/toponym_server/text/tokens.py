@@ -40,7 +40,7 @@ class Token:
     cased: bool
     """The word is written in a script with letter case (Latin, Cyrillic, Greek ...)."""
     elided: int
-    """Length of an elided article or preposition it starts with (``l'``, ``d'``), else 0."""
+    """Length of an elided word it starts with (``l'``, ``d'``, ``qu'``, ``dell'``), else 0."""
     capitalized: bool
     """The word starts with a capital letter (after ``al-`` or an elided ``l'``/``d'``)."""
     word: str
@@ -48,14 +48,18 @@ class Token:
     *observatoire*), as the cue lists write words."""
 
 
-_ELISION = re.compile(r"^[lLdDjJmMnNsStTcC]['\u2019](?=\w\w)")
+_ELISION = re.compile(
+    r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u|[lL]orsqu|[pP]uisqu|[jJ]usqu|[dDnNsS]ell|[aAdD]ll|[dD]all)['\u2019](?=\w\w)"
+)
+"""An elided French or Italian word before another: *l'*, *d'*, *qu'*, *lorsqu'*, *dell'*, *nell'*."""
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash|ath|adh|ed|er|es|et|ez|en)-\w", re.IGNORECASE)
 
 
 def _token(text: str, start: int, end: int, sentence_start: bool) -> Token:
     first = text[0]
     cased = first.isupper() or first.islower() or any(c.isupper() or c.islower() for c in text)
-    elided = 2 if ("'" in text or "\u2019" in text) and _ELISION.match(text) else 0
+    elision = _ELISION.match(text) if ("'" in text or "\u2019" in text) else None
+    elided = elision.end() if elision else 0
     head = text.split("-", 1)[1] if "-" in text and _ARTICLE_PREFIX.match(text) else text[elided:]
     word = text[elided:].lower().strip("'\u2019")
     return Token(text, start, end, sentence_start, cased, elided, head[:1].isupper(), word)

@@ -79,3 +79,11 @@ def test_a_word_is_looked_up_in_the_cue_lists_without_its_elided_article() -> No
     observatory, aleppo = tokenize("l'Observatoire d'Alep")
     assert (observatory.word, observatory.elided) == ("observatoire", 2)
     assert (aleppo.word, aleppo.elided) == ("alep", 2)
+
+
+def test_longer_french_and_italian_elisions_are_left_out_of_the_word() -> None:
+    # Before, qu'Ottawa and dell'Iran were words of their own, no name after them.
+    ottawa, iran, ukraine = tokenize("qu'Ottawa dell'Iran nell’Ucraina")
+    assert (ottawa.word, ottawa.elided, ottawa.capitalized) == ("ottawa", 3, True)
+    assert (iran.word, iran.elided) == ("iran", 5)
+    assert (ukraine.word, ukraine.elided) == ("ucraina", 5)
