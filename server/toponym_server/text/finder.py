@@ -218,6 +218,8 @@ _CROSSINGS_WORDS = frozenset(
 )  # fmt: skip
 """Words of a border crossing before its name, in German, French, Spanish, Italian and Portuguese."""
 _OF = frozenset({"de", "di", "du", "do", "da"})
+_LIST_AND = frozenset({"and", "et", "und", "y", "e", "i", "ou", "or", "o", "oder"})
+"""The words for *and* and *or* a list writes between two names (*le Var et l'Isère*)."""
 _ARABIC_AND = frozenset("وف")
 """The Arabic proclitics *and* (و) and *so* (ف), written onto the preposition after them (*وفي*, *ومن*)."""
 _ROMANCE_AND = frozenset({"e", "ed", "y", "o"})
@@ -1438,6 +1440,9 @@ def _spans_in_run(
             if shadowed.intersection(run[i : i + length]):
                 continue
             opens_on_common = length > 1 and _common(first)
+            # *le Var et en Isère*: two names and a list's *and*, which only a name written so holds
+            inner = [tokens[run[j]] for j in range(i + 1, i + length - 1)]
+            conjoined = any(t.word in _LIST_AND and not t.capitalized for t in inner)
             # Nor does it start on one in lower case but an Arabic article (*al Hasakah*; not *el
             # bulevar López Mateos de León*, which De Leon, Texas, is written as).
             if length > 1 and first.word in NAME_CONNECTORS - _MAY_OPEN_A_NAME and not first.capitalized:
@@ -1485,7 +1490,7 @@ def _spans_in_run(
                 if (
                     len(variant) < 2
                     or not knows(variant)
-                    or (opens_on_common and not written(variant))
+                    or ((opens_on_common or conjoined) and not written(variant))
                     or (not last.cased and not spelled(variant))
                 ):
                     continue

@@ -759,6 +759,24 @@ def test_a_name_opening_on_an_article_yields_to_a_longer_one_after_the_article()
     assert written_spans("La Paz et La Côte ont voté.", places) == ["La Paz", "La Côte"]
 
 
+def test_a_lists_and_joins_two_names_only_where_a_name_is_written_so() -> None:
+    # Before: one span *Var et en Isère*, which sounds like some name (*et* and *en* may be
+    # Arabic articles), and no mention at all.
+    written = {"var", "isère", "trinidad y tobago"}
+
+    def knows(text: str) -> bool:
+        return text.lower() in written | {"var et en isère", "var et isère"}
+
+    def is_written(text: str) -> bool:
+        return text.lower() in written
+
+    def found(text: str) -> list[str]:
+        return [s.text for s in find_spans(text, knows, is_written)]
+
+    assert found("Les pompiers sont intervenus dans le Var et en Isère.") == ["Var", "Isère"]
+    assert found("Ils sont partis pour Trinidad y Tobago.") == ["Trinidad y Tobago"]
+
+
 def test_a_team_a_match_report_names_as_its_town_is_no_place() -> None:
     places = {"chelsea", "everton", "brentford", "london", "santos", "benfica", "porto", "lazio", "wydad"}
     places |= {"casablanca", "arsenal", "hokkaido", "sapporo", "roma"}
