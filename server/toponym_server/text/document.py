@@ -95,6 +95,12 @@ _A = re.compile(r"(?:^|[\s(«\"'\u2019])[àÀ][ \u00a0]+\Z")
 """The French *à* (*to*, *in*) right before a span."""
 _AU = re.compile(r"(?:^|[\s(«\"'\u2019])[aA]ux?[ \u00a0]+\Z")
 """The French *au* or *aux* (*to the*, *in the*) right before a span."""
+_EN_OR_DANS = re.compile(r"(?:^|[\s(«\"'\u2019])(?:[eE]n|[dD]ans (?:le|la|les|l['\u2019]))[ \u00a0]*\Z")
+"""The French *en* or *dans le* (*in*) right before a span: before a region or a department, not a town."""
+_FRENCH_WORDS = frozenset({"à", "et", "les", "des", "du", "au", "aux", "est", "une", "dans", "avec", "sur", "été"})
+"""Words of French that Spanish never writes, which writes *en* before a town too."""
+_FRENCH_REACH = 160
+"""How many characters before a span are looked at for :data:`_FRENCH_WORDS`."""
 _IN_AN_AREA = frozenset(
     {"in", "in the", "en", "au", "aux", "dans", "in der", "in den", "im", "en el", "en la", "в", "في"}
     | {"em", "no", "na", "nel", "nella"}
@@ -333,12 +339,15 @@ class TextResolver:
         """
         if not answers:
             return answers
-        before = text[max(0, span.start - 6) : span.start]
+        before = text[max(0, span.start - 12) : span.start]
         leader = answers[0]
         if _A.search(before) and leader.place.feature_class == "A":
             wanted = [c for c in answers[1:] if c.place.feature_class == "P" and _inside(c, leader)]
         elif _AU.search(before) and leader.place.feature_class == "P":
             wanted = [c for c in answers[1:] if _major_area(c) and _inside(leader, c)]
+        elif _EN_OR_DANS.search(before) and leader.place.feature_class == "P" and _french_before(text, span.start):
+            # *à Laval, en Mayenne*, *dans la Mayenne*: the department, not its town of Mayenne
+            wanted = [c for c in answers[1:] if _department_or_more(c) and _inside(leader, c, by_department=True)]
         else:
             return answers
         for place in wanted:
@@ -1595,11 +1604,31 @@ def _holds_it(point: Point, place: PlaceRow) -> bool:
     return bool(code) and place.country_code == point[2] and place.admin1_code == code
 
 
-def _inside(town: Candidate, area: Candidate) -> bool:
-    """Tell whether ``town`` lies in ``area``: in its country, and its first-level division unless a country."""
+def _inside(town: Candidate, area: Candidate, *, by_department: bool = False) -> bool:
+    """Tell whether ``town`` lies in ``area``: in its country, and its first-level division unless a country.
+
+    With ``by_department``, in its second-level division too where ``area`` is one.
+    """
     if town.place.country_code != area.place.country_code:
         return False
-    return area.kind is Kind.COUNTRY or town.place.admin1_code == area.place.admin1_code
+    if area.kind is Kind.COUNTRY:
+        return True
+    # The embedded gazetteer's towns carry no second-level division: their first-level one must do.
+    same_department = not by_department or area.place.feature_code != "ADM2" or not town.place.admin2_code
+    return town.place.admin1_code == area.place.admin1_code and (
+        same_department or town.place.admin2_code == area.place.admin2_code
+    )
+
+
+def _department_or_more(candidate: Candidate) -> bool:
+    """A country, a first-level or a second-level division (a French department)."""
+    return _major_area(candidate) or candidate.place.feature_code == "ADM2"
+
+
+def _french_before(text: str, position: int) -> bool:
+    """Tell whether the words before ``position`` are French: two of :data:`_FRENCH_WORDS` at least."""
+    words = re.findall(r"\w+", text[max(0, position - _FRENCH_REACH) : position].lower())
+    return sum(w in _FRENCH_WORDS for w in words) >= 2
 
 
 def _exactly(written: str, name: str) -> bool:

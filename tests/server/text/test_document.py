@@ -639,6 +639,17 @@ def test_french_a_asks_for_a_town_and_au_for_a_country_or_region(embedded_index:
     ]
 
 
+def test_french_en_and_dans_le_ask_for_a_department_not_its_town(embedded_index: IndexReader) -> None:
+    # Before, the town of Mayenne (13,000 people), not the department Laval lies in.
+    text = "L'université ouvrira une antenne à Laval, en Mayenne, pour les étudiants."
+    assert mention_places(embedded_index, text) == [("Laval", 3005866), ("Mayenne", 2994932)]
+    text = "Il habite à Laval, dans la Mayenne, et travaille à Angers."
+    assert ("Mayenne", 2994932) in mention_places(embedded_index, text)
+    # Spanish writes *en* before a town too: the city of Córdoba stays the city.
+    text = "Los bomberos trabajaron en Córdoba y en Sevilla durante la noche."
+    assert mention_places(embedded_index, text)[0] == ("Córdoba", 2519240)
+
+
 def test_a_major_place_written_as_the_span_overtakes_a_place_it_only_sounds_like(embedded_index: IndexReader) -> None:
     # Paname, Paris's Parisian name, sounds like Panama; a French story's places pulled Paris ahead.
     text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
