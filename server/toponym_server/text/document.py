@@ -95,6 +95,13 @@ _A = re.compile(r"(?:^|[\s(«\"'\u2019])[àÀ][ \u00a0]+\Z")
 """The French *à* (*to*, *in*) right before a span."""
 _AU = re.compile(r"(?:^|[\s(«\"'\u2019])[aA]ux?[ \u00a0]+\Z")
 """The French *au* or *aux* (*to the*, *in the*) right before a span."""
+_TOWNS_WORD_BEFORE = re.compile(
+    r"\b(?:the|la|a|die|der)[ \u00a0]+(?:(?:city|town) of|ville d(?:e |['\u2019])|ciudad de|città di|cidade de|Stadt)"
+    r"[ \u00a0]*\Z",
+    re.IGNORECASE,
+)
+"""A town's word and its article right before a span: *the city of*, *la ville de*, *la ciudad de*, *die Stadt*;
+not *the second city of*."""
 _EN_OR_DANS = re.compile(r"(?:^|[\s(«\"'\u2019])(?:[eE]n|[dD]ans (?:le|la|les|l['\u2019]))[ \u00a0]*\Z")
 """The French *en* or *dans le* (*in*) right before a span: before a region or a department, not a town."""
 _FRENCH_WORDS = frozenset({"à", "et", "les", "des", "du", "au", "aux", "est", "une", "dans", "avec", "sur", "été"})
@@ -326,8 +333,8 @@ class TextResolver:
                 spans[i] = replace(span, looked_up=span.declined, declined="")
                 of_span[i] = answers
 
-    def _as_french_prepositions_say(self, text: str, span: Span, answers: list[Candidate]) -> list[Candidate]:
-        """``answers``, but as the French preposition before the span says: a town after *à*, an area after *au*.
+    def _as_the_words_before_say(self, text: str, span: Span, answers: list[Candidate]) -> list[Candidate]:
+        """``answers``, but as the words before the span say: a town after *à* or *the city of*, an area after *au*.
 
         French writes *à* before a town and *au* or *aux* (or *en*) before a country or a region:
         *à Québec* is the city, *au Québec* the province; *à Mexico* Mexico City, *à Luxembourg*
@@ -335,13 +342,14 @@ class TextResolver:
         name inside it (its country, or its first-level division); after *au* or *aux* a town that
         leads yields to a country or first-level division of its name holding it. The place that
         takes the lead is among the answers, spelt like the span, and then at least as sure as
-        the one it overtakes.
+        the one it overtakes. A town's word before the span says a town as *à* does, in any of
+        the languages read (*la ville de Québec*, *the city of Quebec*, *la ciudad de México*).
         """
         if not answers:
             return answers
-        before = text[max(0, span.start - 12) : span.start]
+        before = text[max(0, span.start - 16) : span.start]
         leader = answers[0]
-        if _A.search(before) and leader.place.feature_class == "A":
+        if (_A.search(before) or _TOWNS_WORD_BEFORE.search(before)) and leader.place.feature_class == "A":
             wanted = [c for c in answers[1:] if c.place.feature_class == "P" and _inside(c, leader)]
         elif _AU.search(before) and leader.place.feature_class == "P":
             wanted = [c for c in answers[1:] if _major_area(c) and _inside(leader, c)]
@@ -879,7 +887,7 @@ class TextResolver:
             of_span = list(of_span)
             self._as_declined(spans, of_span, set(qualified), hints, limit, proceed)
             of_span = [
-                self._as_french_prepositions_say(text, span, self._as_written(span, of_span[i]))
+                self._as_the_words_before_say(text, span, self._as_written(span, of_span[i]))
                 if i not in qualified
                 else of_span[i]
                 for i, span in enumerate(spans)

@@ -639,6 +639,17 @@ def test_french_a_asks_for_a_town_and_au_for_a_country_or_region(embedded_index:
     ]
 
 
+def test_a_towns_word_before_a_name_asks_for_the_town_not_the_area(embedded_index: IndexReader) -> None:
+    # Before, the province of Quebec and the country of Mexico.
+    text = "Le financement du tramway de la ville de Québec a été confirmé."
+    assert mention_places(embedded_index, text) == [("Québec", 6325494)]
+    text = "La ciudad de México y el estado de México firmaron un acuerdo."
+    assert mention_places(embedded_index, text)[0] == ("México", 3530597)
+    # An ordinal between: *the second city of* a country is no town's word before its name.
+    text = "Estudiantes marcharon en León, la segunda ciudad de Nicaragua."
+    assert ("Nicaragua", 3617476) in mention_places(embedded_index, text)
+
+
 def test_french_en_and_dans_le_ask_for_a_department_not_its_town(embedded_index: IndexReader) -> None:
     # Before, the town of Mayenne (13,000 people), not the department Laval lies in.
     text = "L'université ouvrira une antenne à Laval, en Mayenne, pour les étudiants."
