@@ -278,7 +278,7 @@ TOWN_KINDS = frozenset(
 
 _BEFORE = re.compile(
     r"(?<![^\W\d_])(?:(?P<first>[^\W\d_]+) )?(?P<kind>[^\W\d_]+) (?P<adjective>[^\W\d_]+(?:-[^\W\d_]+)?) "
-    r"(?:de la |de |d['\u2019]|di |del |della |dello |dell['\u2019]|do |da |dos |das )\Z"
+    r"(?:de la |de |du |des |d['\u2019]|di |del |della |dello |dell['\u2019]|do |da |dos |das )\Z"
 )
 """A kind's word (after another that may be its kind: *ville portuaire*), an adjective and *de*, ending the text."""
 
@@ -301,3 +301,18 @@ def romance_country_before(tail: str) -> tuple[str, bool, bool] | None:
         if kind in PLACE_KINDS or kind in DIVISION_KINDS:
             return country, kind in DIVISION_KINDS, kind in TOWN_KINDS
     return None
+
+
+_AFTER = re.compile(r"[ \u00a0]+(?P<adjective>[^\W\d_]+)\b")
+
+
+def romance_country_after(text: str, end: int) -> str | None:
+    """The country a lower-case Romance adjective right after a name ending at ``end`` names, if any.
+
+    French, Spanish, Italian and Portuguese write it after the name too: *le Jura français*,
+    *Guadalajara española*. A capitalised word there is a name's (*Guinea Ecuatorial*).
+    """
+    match = _AFTER.match(text, end)
+    if match is None or not match["adjective"].islower():
+        return None
+    return COUNTRY_OF_ROMANCE_ADJECTIVE.get(match["adjective"])

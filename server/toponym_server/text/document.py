@@ -46,6 +46,7 @@ from toponym_server.text.cues import (
     POSSESSIVES,
 )
 from toponym_server.text.demonyms import country_before
+from toponym_server.text.demonyms_romance import romance_country_after
 from toponym_server.text.finder import Span, find_spans, spelled_out, without_division_word
 
 DEFAULT_MIN_CONFIDENCE = 0.5
@@ -540,10 +541,14 @@ class TextResolver:
         pairs: dict[int, list[Candidate]] = {}
         for k, span in enumerate(spans):
             before = country_before(text, span.start)
-            if before is None:
+            after = romance_country_after(text, span.end) if before is None else None
+            if before is not None:
+                country, division, town = before
+                within = self._sure_within(span.name, country, hints, limit, proceed, towns=town, divisions=division)
+            elif after is not None:  # *le Jura français*: of any kind
+                within = self._sure_within(span.name, after, hints, limit, proceed, areas=True)
+            else:
                 continue
-            country, division, town = before
-            within = self._sure_within(span.name, country, hints, limit, proceed, towns=town, divisions=division)
             if within is not None:
                 pairs[k] = within.answers
         return pairs

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from toponym_server.text.demonyms import COUNTRY_OF_ADJECTIVE, country_before
-from toponym_server.text.demonyms_romance import COUNTRY_OF_ROMANCE_ADJECTIVE
+from toponym_server.text.demonyms_romance import COUNTRY_OF_ROMANCE_ADJECTIVE, romance_country_after
 
 
 @pytest.mark.parametrize(
@@ -92,3 +92,17 @@ def test_the_adjectives_are_lower_case_and_their_countries_named_in_full() -> No
 )
 def test_the_romance_adjectives_come_in_all_their_forms(adjective: str, country: str) -> None:
     assert COUNTRY_OF_ROMANCE_ADJECTIVE[adjective] == country
+
+
+def test_a_romance_adjective_after_a_name_names_its_country() -> None:
+    text = "Les producteurs du Jura français et de Guadalajara española, en Guinea Ecuatorial."
+    assert romance_country_after(text, text.index("Jura") + 4) == "France"
+    assert romance_country_after(text, text.index("Guadalajara") + 11) == "Spain"
+    # A capitalised word is a name's own.
+    assert romance_country_after(text, text.index("Guinea") + 6) is None
+
+
+def test_the_french_du_links_a_kind_and_a_countrys_adjective_to_a_name() -> None:
+    # Before, *du* was no link: the canton's country was not read.
+    text = "dans le canton suisse du "
+    assert country_before(text, len(text)) == ("Switzerland", True, False)

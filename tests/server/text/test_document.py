@@ -650,6 +650,19 @@ def test_a_towns_word_before_a_name_asks_for_the_town_not_the_area(embedded_inde
     assert ("Nicaragua", 3617476) in mention_places(embedded_index, text)
 
 
+def test_a_romance_adjective_after_a_name_places_it_in_that_country(embedded_index: IndexReader) -> None:
+    # Before, both were the Swiss canton, as the paragraph's Porrentruy pulled them.
+    text = (
+        "Les producteurs du Jura français, réunis à Lons-le-Saunier, demandent une hausse. De l'autre côté "
+        "de la frontière, dans le canton suisse du Jura, les fromagers de Porrentruy suivent."
+    )
+    found = mention_places(embedded_index, text)
+    assert [place for name, place in found if name == "Jura"] == [3012051, 2660207]
+    # Of no kind: a city stays the city its name means first.
+    text = "Valladolid española y Guadalajara española firmaron el acuerdo."
+    assert mention_places(embedded_index, text) == [("Valladolid", 3106672), ("Guadalajara", 3121070)]
+
+
 def test_french_en_and_dans_le_ask_for_a_department_not_its_town(embedded_index: IndexReader) -> None:
     # Before, the town of Mayenne (13,000 people), not the department Laval lies in.
     text = "L'université ouvrira une antenne à Laval, en Mayenne, pour les étudiants."
