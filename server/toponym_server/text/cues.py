@@ -161,6 +161,7 @@ GIVEN_NAMES_OF_PLACES = frozenset(
         "austin", "dallas", "madison", "savannah", "charlotte", "india", "virginia", "carolina", "orlando",
         "adelaide", "chelsea", "santiago", "milan", "denver", "houston", "phoenix", "aurora", "regina", "tyler",
         "kingston", "lincoln", "jackson", "camden", "devon", "hudson", "eden", "lorraine", "valencia", "angela",
+        "nancy", "sabine", "sofia", "eugene", "marion", "troy", "helena", "augusta", "elizabeth", "alexandria",
     }
 )  # fmt: skip
 

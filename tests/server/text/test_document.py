@@ -783,6 +783,15 @@ def test_a_given_name_and_the_name_after_it_are_a_person_even_when_listed(embedd
     assert mention_texts(embedded_index, text) == ["Miami", "Havana", "Cuba"]
 
 
+def test_more_given_names_of_places_before_a_surname_are_a_persons(embedded_index: IndexReader) -> None:
+    # Before, Nancy (France) at 0.92, Sabine Parish (Louisiana) and Lindau.
+    assert mention_texts(embedded_index, "Nancy Pelosi said the vote would wait.") == []
+    text = "Neue Verbindungen nach Bregenz sind geplant, teilte Sabine Lindau mit."
+    assert mention_texts(embedded_index, text) == ["Bregenz"]
+    # The places themselves stay places.
+    assert mention_texts(embedded_index, "Sofia Coppola visited Sofia and Nancy.") == ["Sofia", "Nancy"]
+
+
 def test_a_feast_a_city_is_named_after_is_the_feast_after_an_article(embedded_index: IndexReader) -> None:
     # Natal is Christmas in Portuguese: before, *no Natal* (at Christmas) was the Brazilian city.
     text = "As vendas no Natal cresceram em São Paulo e no Rio de Janeiro."
