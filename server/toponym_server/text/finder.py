@@ -107,6 +107,13 @@ _GERMAN_DETERMINERS = frozenset(
 )  # fmt: skip
 """German articles and determiners: one, a declined adjective and a capitalised word are a noun phrase."""
 _GERMAN_ADJECTIVE_INFLECTIONS = ("e", "en", "er", "es", "em")
+_GERMAN_COUNTS = frozenset(
+    {
+        "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "zwölf", "zwanzig", "dreißig",
+        "hundert", "tausend", "hunderte", "tausende", "mehrere", "einige", "wenige", "etliche", "zahlreiche",
+    }
+)  # fmt: skip
+"""German numbers and words of a count: the capitalised word after one is a noun, as after an article."""
 _GERMAN_COMPASS_NOUNS = frozenset(
     {"norden", "süden", "osten", "westen", "nordosten", "nordwesten", "südosten", "südwesten", "zentrum", "mitte"}
 )
@@ -1533,6 +1540,7 @@ def _spans_in_run(
                             (previous_word in ARTICLES and not romance_a and not (genitive and previous_word == "des"))
                             or _declined_adjective(previous_word)
                             or _after_a_german_determiner_and_adjective(tokens, run[i])
+                            or previous_word in _GERMAN_COUNTS  # *sechs Fähren* (ferries) is no Fahren
                             or (first.elided == 2 and first.text[0] in "lL")  # l'Atalanta, not lorsqu'Ottawa
                         ),
                         opens_sentence=length == 1 and first.sentence_start,

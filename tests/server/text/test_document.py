@@ -1180,6 +1180,12 @@ def test_a_small_town_after_the_german_im_is_a_noun(embedded_index: IndexReader)
     assert mention_places(embedded_index, text) == [("Saarland", 2842635), ("Iran", 130758)]
 
 
+def test_a_capitalised_word_after_a_german_count_is_a_noun(embedded_index: IndexReader) -> None:
+    # Before, *sechs Fähren* (six ferries) was the village of Fahren.
+    text = "Die Werft in Danzig hat einen Großauftrag für sechs Fähren erhalten."
+    assert mention_texts(embedded_index, text) == ["Danzig"]
+
+
 def test_a_capital_after_a_semicolon_is_a_name_not_a_sentences_first_word(embedded_index: IndexReader) -> None:
     # Before, *Halifax* was read as opening a sentence, where a small place needs a cue.
     text = "Shops in Hebden Bridge and Todmorden were flooded; Halifax was largely spared."
