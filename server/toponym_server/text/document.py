@@ -141,6 +141,21 @@ _IN_A_DIVISION = re.compile(
 """*in* and a kind of division between a place and its area, as wire copy writes it (*Paris in the
 US state of Texas*, *Hyderabad, in the southern Indian state of Telangana*, *Paris im
 US-Bundesstaat Texas*, *Paris, dans l'État du Texas*)."""
+_IN_A_PART_OF = re.compile(
+    r"(?:, )?(?:"
+    r"in (?:the )?(?:(?:north|south)(?:-?(?:east|west))?|east|west|centre|center)(?:ern)? (?:part )?(?:of )?(?:the )?"
+    r"|in central |in the (?:north|south|east|west|centre|center) of (?:the )?"
+    r"|في (?:شمال|جنوب|شرق|غرب|وسط|شمالي|جنوبي|شرقي|غربي) "
+    r"|(?:dans le|au) (?:nord|sud|centre)(?:-(?:est|ouest))? (?:du |de la |de l['\u2019] ?|de |des )"
+    r"|(?:à|dans) l['\u2019](?:est|ouest) (?:du |de la |de l['\u2019] ?|de |des )"
+    r"|im (?:norden|süden|osten|westen|nordosten|nordwesten|südosten|südwesten) (?:von |des |der )?"
+    r"|en el (?:norte|sur|este|oeste|centro) (?:de |del )"
+    r"|no (?:norte|sul|leste|oeste|centro) (?:do |da |de )"
+    r"|nel (?:nord|sud|centro)(?:-?est|-?ovest)? (?:del |della |dell['\u2019] ?|di )"
+    r")"
+)
+"""*in* and a part of the area between a place and it (*Tripoli in northern Lebanon*, *طرابلس في شمال لبنان*,
+*Kidal, dans le nord du Mali*, *Mosul im Norden des Irak*)."""
 _DIRECTIONS = r"(?:north|south|east|west)(?:-?(?:east|west))?"
 _DIRECTION_OF = re.compile(
     r", (?:about |some |just |roughly )?(?:\d[\d,.]* ?(?:km|kilometres|kilometers|miles|mi) )?"
@@ -449,7 +464,13 @@ class TextResolver:
             between = _between(text, left, right).lower()
             # *Paris (Texas)*, *Valence (Espagne)*: the area in brackets right after the place.
             bracketed = between == "(" and text[right.end :].lstrip().startswith(")")
-            separated = between in _COMMAS or between in _WITHIN or bracketed or _IN_A_DIVISION.fullmatch(between)
+            separated = (
+                between in _COMMAS
+                or between in _WITHIN
+                or bracketed
+                or _IN_A_DIVISION.fullmatch(between)
+                or _IN_A_PART_OF.fullmatch(f"{between} ")  # a part's words end on a space
+            )
             if i is None or j is None or i == j or not separated:
                 continue
             named_as = self._area_it_may_name(right.name, alone[j])

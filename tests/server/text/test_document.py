@@ -639,6 +639,22 @@ def test_french_a_asks_for_a_town_and_au_for_a_country_or_region(embedded_index:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "tripoli", "lebanon"),
+    [
+        ("Aid arrived in Tripoli in northern Lebanon.", "Tripoli", "Lebanon"),
+        ("Aid arrived in Tripoli in the north of Lebanon.", "Tripoli", "Lebanon"),
+        ("وصلت شحنة مساعدات إلى مدينة طرابلس في شمال لبنان.", "طرابلس", "لبنان"),
+        ("Des combats ont eu lieu à Tripoli, dans le nord du Liban.", "Tripoli", "Liban"),
+    ],
+)
+def test_a_place_in_a_part_of_its_area_is_the_one_that_area_holds(
+    embedded_index: IndexReader, text: str, tripoli: str, lebanon: str
+) -> None:
+    # Before, Libya's capital: only *in Lebanon* placed it, not *in northern Lebanon*.
+    assert mention_places(embedded_index, text) == [(tripoli, 266826), (lebanon, 272103)]
+
+
 def test_a_towns_word_before_a_name_asks_for_the_town_not_the_area(embedded_index: IndexReader) -> None:
     # Before, the province of Quebec and the country of Mexico.
     text = "Le financement du tramway de la ville de Québec a été confirmé."
