@@ -1233,9 +1233,14 @@ def _proclitic_counts(raw: str, words: int) -> list[int]:
 
 
 def _common(token: Token) -> bool:
-    """A common word, or in Arabic or Hebrew script one behind a proclitic (*وفي*: and in; *והוא*: and he)."""
+    """A common word, or in Arabic or Hebrew script one behind a proclitic (*وفي*: and in; *והוא*: and he).
+
+    Or an Arabic word ending on the tanwin of the accusative (*يومياً*, daily; *كبيراً*, great).
+    """
     if token.word in COMMON_WORDS:
         return True
+    if not token.cased and token.word.endswith(("\u064b", "\u064b\u0627")):
+        return True  # *يومياً*, *كبيراً*: an adverb's or an indefinite noun's ending, never a place's
     return not token.cased and token.word[:1] in _ANY_PROCLITIC and token.word[1:] in COMMON_WORDS
 
 

@@ -1202,6 +1202,12 @@ def test_a_capitalised_word_after_a_german_count_is_a_noun(embedded_index: Index
     assert mention_texts(embedded_index, text) == ["Danzig"]
 
 
+def test_an_arabic_word_ending_on_the_accusative_tanwin_is_no_place(embedded_index: IndexReader) -> None:
+    # Before, *كبيراً* (great) was ك and Beira, and *يومياً* (daily) Umeå.
+    text = "شهدت الدار البيضاء إقبالاً كبيراً على معرض السيارات، وتصدر البصرة ثلاثة ملايين برميل يومياً."
+    assert mention_places(embedded_index, text) == [("الدار البيضاء", 2553604), ("البصرة", 99532)]
+
+
 def test_a_capital_after_a_semicolon_is_a_name_not_a_sentences_first_word(embedded_index: IndexReader) -> None:
     # Before, *Halifax* was read as opening a sentence, where a small place needs a cue.
     text = "Shops in Hebden Bridge and Todmorden were flooded; Halifax was largely spared."
