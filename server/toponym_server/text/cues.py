@@ -276,6 +276,12 @@ COMMON_WORDS = frozenset(
         # Djenné; *وصول*, arrival: و + Sool; *بدوره*, in turn: ب + Dura), and nouns news writes daily
         "لجنة", "اللجنة", "لجان", "وصول", "بدوره", "دوره", "طوله", "بكلفة", "كلفة", "القطار", "قطار", "ليل",
         "ليلة", "العاصمة", "إطار", "لاجئ", "لاجئين", "بيان", "حين", "توقعت", "سبع", "سبعة",
+        # Arabic months, of the Levant and Iraq and of the Gregorian calendar (*آب*, August, folds as
+        # Ibb's *إب*; *مايو* is Mayo's), and nouns a place's name is also written as (*العصابة*, the
+        # gang: Assaba; *الساحل*, the coast; *حالة*, a case)
+        "كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين", "يناير", "فبراير",
+        "مارس", "أبريل", "ابريل", "مايو", "يونيو", "يوليو", "أغسطس", "اغسطس", "سبتمبر", "أكتوبر", "اكتوبر",
+        "نوفمبر", "ديسمبر", "حالة", "الحالة", "العصابة", "عصابة", "الساحل",
         # Arabic days of the week (الأربعاء is also a town in Algeria)
         "السبت", "الأحد", "الاحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الاربعاء", "الخميس", "الجمعة",
         # Persian function words and days of the week (دوشنبه, Monday, is Dushanbe's name)

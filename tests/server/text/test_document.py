@@ -1208,6 +1208,15 @@ def test_an_arabic_word_ending_on_the_accusative_tanwin_is_no_place(embedded_ind
     assert mention_places(embedded_index, text) == [("الدار البيضاء", 2553604), ("البصرة", 99532)]
 
 
+def test_arabic_months_and_a_few_nouns_are_no_places(embedded_index: IndexReader) -> None:
+    # Before: Ibb (آب, August), Halle (حالة, a case), Assaba (العصابة, the gang), As Sahil (الساحل, the coast).
+    text = (
+        "دخل الزوار في آب/أغسطس، وسجلت 400 حالة اختناق في الكوت. وقال البيان إن أفراد العصابة نقلوا "
+        "المسروقات إلى بغداد على متن سفينة انطلقت من الساحل."
+    )
+    assert mention_places(embedded_index, text) == [("الكوت", 99131), ("بغداد", 98182)]
+
+
 def test_a_capital_after_a_semicolon_is_a_name_not_a_sentences_first_word(embedded_index: IndexReader) -> None:
     # Before, *Halifax* was read as opening a sentence, where a small place needs a cue.
     text = "Shops in Hebden Bridge and Todmorden were flooded; Halifax was largely spared."
