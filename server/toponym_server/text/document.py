@@ -103,6 +103,10 @@ _TOWNS_WORD_BEFORE = re.compile(
 )
 """A town's word and its article right before a span: *the city of*, *la ville de*, *la ciudad de*, *die Stadt*;
 not *the second city of*."""
+_CAPITAL_AFTER = re.compile(r"[ \u00a0]+العاصمة\b")
+"""The Arabic *the capital* right after a name: the city, not the country of its name (*الجزائر العاصمة*)."""
+_DATELINE_AFTER = re.compile(r"[ \u00a0]*(?:\([^()\n]{1,30}\)[ \u00a0]*)?[-\u2013\u2014]")
+"""What follows a dateline's place: an agency's name in brackets, if any, and a dash (*TUNIS (AFP) -*)."""
 _EN_OR_DANS = re.compile(r"(?:^|[\s(«\"'\u2019])(?:[eE]n|[dD]ans (?:le|la|les|l['\u2019]))[ \u00a0]*\Z")
 """The French *en* or *dans le* (*in*) right before a span: before a region or a department, not a town."""
 _FRENCH_WORDS = frozenset({"à", "et", "les", "des", "du", "au", "aux", "est", "une", "dans", "avec", "sur", "été"})
@@ -359,13 +363,16 @@ class TextResolver:
         leads yields to a country or first-level division of its name holding it. The place that
         takes the lead is among the answers, spelt like the span, and then at least as sure as
         the one it overtakes. A town's word before the span says a town as *à* does, in any of
-        the languages read (*la ville de Québec*, *the city of Quebec*, *la ciudad de México*).
+        the languages read (*la ville de Québec*, *the city of Quebec*, *la ciudad de México*), as
+        do a dateline (*TUNIS (Reuters) -*, in any dash) and the Arabic *the capital* after the
+        name (*الجزائر العاصمة*, Algiers).
         """
         if not answers:
             return answers
         before = text[max(0, span.start - 16) : span.start]
         leader = answers[0]
-        if (_A.search(before) or _TOWNS_WORD_BEFORE.search(before)) and leader.place.feature_class == "A":
+        a_town = _A.search(before) or _TOWNS_WORD_BEFORE.search(before) or _CAPITAL_AFTER.match(text, span.end)
+        if (a_town or _a_dateline(text, span)) and leader.place.feature_class == "A":
             wanted = [c for c in answers[1:] if c.place.feature_class == "P" and _inside(c, leader)]
         elif _AU.search(before) and leader.place.feature_class == "P":
             wanted = [c for c in answers[1:] if _major_area(c) and _inside(leader, c)]
@@ -1652,6 +1659,12 @@ def _inside(town: Candidate, area: Candidate, *, by_department: bool = False) ->
     return town.place.admin1_code == area.place.admin1_code and (
         same_department or town.place.admin2_code == area.place.admin2_code
     )
+
+
+def _a_dateline(text: str, span: Span) -> bool:
+    """Tell whether ``span`` is a dateline's place: a paragraph's first words, then a dash (:data:`_DATELINE_AFTER`)."""
+    opening = span.start == 0 or text[: span.start].rstrip(" \t\u00a0").endswith("\n")
+    return opening and _DATELINE_AFTER.match(text, span.end) is not None
 
 
 def _department_or_more(candidate: Candidate) -> bool:

@@ -655,6 +655,19 @@ def test_a_place_in_a_part_of_its_area_is_the_one_that_area_holds(
     assert mention_places(embedded_index, text) == [(tripoli, 266826), (lebanon, 272103)]
 
 
+def test_a_datelines_place_and_a_name_before_the_arabic_the_capital_are_the_city(
+    embedded_index: IndexReader,
+) -> None:
+    # Before, the countries of Tunisia, Mexico and Algeria.
+    assert mention_places(embedded_index, "تونس – أعلنت الحكومة التونسية تقليص ساعات الدوام.") == [("تونس", 2464470)]
+    assert mention_places(embedded_index, "MEXICO (Reuters) — The government said on Monday.") == [("MEXICO", 3530597)]
+    text = "بعد اجتماع تنسيقي عقد في الجزائر العاصمة مع نظرائها."
+    assert mention_places(embedded_index, text) == [("الجزائر", 2507480)]
+    # Inside a paragraph, a dash after a country is no dateline.
+    text = "The talks moved on. Tunisia — the host — said nothing."
+    assert mention_places(embedded_index, text) == [("Tunisia", 2464461)]
+
+
 def test_a_towns_word_before_a_name_asks_for_the_town_not_the_area(embedded_index: IndexReader) -> None:
     # Before, the province of Quebec and the country of Mexico.
     text = "Le financement du tramway de la ville de Québec a été confirmé."
