@@ -19,7 +19,7 @@ PERSON_TITLES = frozenset(
         "emir", "sultan", "pope", "saint", "senator", "governor", "mayor", "commander", "chancellor",
         "secretary", "spokesman", "spokeswoman", "leader", "ayatollah", "mullah", "sir", "lord", "lady",
         "representative", "congressman", "congresswoman", "lieutenant", "admiral", "sergeant", "professor",
-        "ambassador",
+        "ambassador", "pastor", "reverend", "bishop", "rabbi", "judge", "coach", "sheriff",
         # English abbreviations, written with a full stop (Sen. Elizabeth Warren, Gov. Gavin Newsom); not
         # Miss., Mississippi's
         "sen", "rep", "gov", "lt", "sgt", "capt", "cmdr", "adm", "maj", "rev", "prof", "pres", "supt", "atty",
@@ -64,6 +64,32 @@ STORM_WORDS_IN_LOWER_CASE = STORM_WORDS - {"storm", "sturm", "tormenta", "што
 # Arabic name elements that start a person's name (Abu Bakr, Ibn Saud, Umm Kulthum) when the
 # whole name is not a place (Abu Kamal and Umm Qasr are).
 PERSON_NAME_STARTS = frozenset({"abu", "abou", "ibn", "bin", "ben", "umm", "أبو", "ابو", "ابن", "بن", "أم"})
+
+# Given names the news writes before a surname that no place bears alone: with the word after them
+# they are a person's name, unless a place is named so (*John Denver*, *Andrea Orlando*, *Mark Nelson*;
+# not *George Town*, *John Day*, written so). Given names that are places too are
+# :data:`GIVEN_NAMES_OF_PLACES`.
+GIVEN_NAMES = frozenset(
+    {
+        # English
+        "john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "christopher",
+        "daniel", "matthew", "anthony", "mark", "donald", "steven", "stephen", "paul", "andrew", "joshua",
+        "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward", "jason", "jeffrey", "ryan", "jacob",
+        "gary", "nicholas", "eric", "jonathan", "larry", "justin", "scott", "brandon", "benjamin", "samuel",
+        "gregory", "alexander", "frank", "patrick", "raymond", "jack", "dennis", "jerry", "peter", "joe", "keir",
+        "rishi", "boris", "kamala", "hillary", "bernie", "mary", "patricia", "jennifer", "linda", "barbara",
+        "susan", "jessica", "sarah", "karen", "lisa", "margaret", "sandra", "ashley", "emily", "donna",
+        "michelle", "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "amy",
+        "anna", "emma", "olivia", "julia", "reginald",
+        # French, German, Italian, Spanish and Portuguese
+        "jean", "michel", "philippe", "alain", "françois", "nicolas", "emmanuel", "jacques", "christophe",
+        "thierry", "olivier", "sébastien", "julien", "catherine", "isabelle", "nathalie", "hans", "klaus",
+        "wolfgang", "jürgen", "stefan", "andreas", "markus", "ursula", "friedrich", "olaf", "annalena", "monika",
+        "petra", "heinz", "andrea", "matteo", "giuseppe", "giovanni", "marco", "luca", "paolo", "sergio",
+        "juan", "carlos", "luis", "jorge", "manuel", "javier", "andrés", "fernando", "ricardo", "alejandro",
+        "diego", "luiz", "jair", "gustavo",
+    }
+)  # fmt: skip
 
 # In or right after a name: it names an organisation, not a place (Islamic State, the Syrian
 # Observatory for Human Rights, AsiaNews, the US Air Force).

@@ -41,6 +41,7 @@ from toponym_server.text.cues import (
     COUNTRY_ABBREVIATIONS,
     DEMONYMS,
     FACILITY_WORDS,
+    GIVEN_NAMES,
     GIVEN_NAMES_LIKE_GENITIVES,
     GIVEN_NAMES_OF_PLACES,
     LIST_SEPARATORS,
@@ -730,7 +731,7 @@ def _names_a_person(tokens: list[Token], run: list[int], knows: KnowsName, writt
             return False
         return tokens[run[0]].word not in PLACE_NAME_TITLES or not written(_words(tokens, run[:2]))
     first = tokens[run[0]].word
-    if first in PERSON_NAME_STARTS and len(run) >= 2:
+    if len(run) >= 2 and (first in PERSON_NAME_STARTS or (first in GIVEN_NAMES and tokens[run[1]].capitalized)):
         return not knows(_words(tokens, run[:2]))
     return False
 

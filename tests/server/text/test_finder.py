@@ -332,6 +332,16 @@ def test_a_title_inside_a_run_claims_the_names_after_it() -> None:
     assert [s.text for s in found] == ["Ankara", "Lake Saint Clair"]
 
 
+def test_a_common_given_name_and_the_capitalised_word_after_it_are_a_person() -> None:
+    places = {"denver", "orlando", "nelson", "jackson", "george town", "town", "florida"}
+    # Before, each surname was its place.
+    assert written_spans("A John Denver tribute plaza opened.", places) == []
+    assert written_spans("Andrea Orlando visited Orlando, Florida.", places) == ["Orlando", "Florida"]
+    assert written_spans("Pastor Reginald Jackson spoke; Mark Nelson agreed.", places) == []
+    # A place named so is that place.
+    assert written_spans("Ferries left George Town at dawn.", places) == ["George Town"]
+
+
 def test_a_saint_opens_a_place_written_so_and_a_person_otherwise() -> None:
     known = {"saint petersburg", "petersburg", "saint paul", "paul", "prince george", "george"}
     written = {"saint petersburg", "prince george"}
