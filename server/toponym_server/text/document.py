@@ -931,12 +931,15 @@ class TextResolver:
             # hit Paris, Texas. Paris police said*).
             with_area = {spans[k].name for k in qualified}
             cued = [
-                i in coded or (i not in qualified and span.name in with_area) or _listed_with(spans, strong, i, text)
+                i in coded
+                or (i in qualified and _cased(span.name))  # *PARIS, Texas —*: not *جديدة في اليمن* (new, in Yemen)
+                or (i not in qualified and span.name in with_area)
+                or _listed_with(spans, strong, i, text)
                 for i, span in enumerate(spans)
             ]
             accepted = [
                 bool(of_span[i])
-                and _accept(span, of_span[i][0], strong[i], cued[i], min_confidence)
+                and _accept(span, of_span[i][0], strong[i], cued[i], min_confidence, with_its_area=i in qualified)
                 and not _a_club_after_il(text, span, of_span[i][0])
                 and not _quoted_alone(text, span)
                 and not _a_feast(text, span)
@@ -1313,7 +1316,9 @@ def _go_on() -> None:
     """The default ``check`` of :meth:`TextResolver.resolve_text`: never stop."""
 
 
-def _accept(span: Span, best: Candidate, strong: bool, listed: bool, min_confidence: float) -> bool:
+def _accept(
+    span: Span, best: Candidate, strong: bool, listed: bool, min_confidence: float, *, with_its_area: bool = False
+) -> bool:
     """Decide whether a span is a place mention, from its best candidate and what surrounds it.
 
     - The best candidate must reach ``min_confidence``; without a place cue (a preposition
@@ -1338,9 +1343,11 @@ def _accept(span: Span, best: Candidate, strong: bool, listed: bool, min_confide
     - A code (see :data:`CODE_CITY_POPULATION`) names a country, a first-level division, a
       capital or a city of millions, or nothing; an acronym names a place only by a name of
       the same letters (*UK*, *D.C.*, *nyc*), never by its sound (*ISIS*, *SAA*), and a place
-      not major only by a name that is no word (*IS* is no Russian town *Is*).
+      not major only by a name that is no word (*IS* is no Russian town *Is*); one written with its
+      area (``with_its_area``) is a word in capitals, as a dateline writes a town (*PARIS, Texas —*).
     """
-    if _only_a_code(best) or (_is_acronym(span.name) and not _abbreviates(span.name, best)):
+    acronym = _is_acronym(span.name) and not with_its_area
+    if _only_a_code(best) or (acronym and not _abbreviates(span.name, best)):
         return False
     one_word = " " not in span.name.strip()
     cued = span.after_place_preposition or listed
