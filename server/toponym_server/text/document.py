@@ -684,7 +684,7 @@ class TextResolver:
         """
         query = in_document(Query(f"{name}, {code}", hints, limit=limit, min_confidence=0.0))
         within = self.resolver.resolve_qualified(query, unless_a_name=False)
-        if within is None or within.area.is_country or not _sure_inside(within):
+        if within is None or within.area.is_country or not _sure_inside(within, _named_as_a_division(name)):
             return None
         with self.index.turn():  # written as a code, not as a name followed by a full stop (*Texas.*)
             if within.area.geoname_id not in self.index.areas_coded(code):

@@ -267,6 +267,8 @@ def test_a_capitals_name_listed_beside_a_namesakes_neighbour_means_the_namesake(
         ("Paris, TX officials met with the mayor.", [("Paris", 4717560), ("TX", 4736286)]),
         # A state's name before a full stop is no abbreviation: the place and its state.
         ("A tornado hit Paris, Texas.", [("Paris", 4717560), ("Texas", 4736286)]),
+        # A county with its state's abbreviation: before, Flå (Norway) and no county.
+        ("The Orange County, Fla., vote was delayed.", [("Orange County", 4167060), ("Fla.", 4155751)]),
         # Written with its area, a town in a dateline's capitals is no acronym: before, no Paris.
         ("PARIS, Texas — The replica got a new coat of paint.", [("PARIS", 4717560), ("Texas", 4736286)]),
         # A country's code is no address: before, the US's Parises, none sure, left no mention of Paris.
