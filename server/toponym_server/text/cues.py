@@ -255,6 +255,10 @@ WATER_AND_LANDFORM_WORDS = frozenset(
     }
 )  # fmt: skip
 
+# Before a capitalised name, the word of a water or a landform it names (*Lake Ontario*, *Mount
+# Hermon*, *Loch Ness*), unless some place is written with it (*Lake Charles*, *Mount Vernon*).
+WATER_AND_LANDFORM_WORDS_BEFORE = frozenset({"lake", "mount", "mt", "loch", "lac", "lago", "mont", "monte"})
+
 # The endings of a possessive (Aleppo's, with a straight or a curly apostrophe): a name's, not part of it.
 POSSESSIVES = ("'s", "\u2019s")
 

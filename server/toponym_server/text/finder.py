@@ -61,6 +61,7 @@ from toponym_server.text.cues import (
     STORM_WORDS,
     STORM_WORDS_IN_LOWER_CASE,
     WATER_AND_LANDFORM_WORDS,
+    WATER_AND_LANDFORM_WORDS_BEFORE,
 )
 from toponym_server.text.demonyms import COUNTRY_OF_ADJECTIVE, KIND_WORDS
 from toponym_server.text.demonyms_german import DIVISION_KINDS as GERMAN_DIVISION_KINDS
@@ -1446,6 +1447,9 @@ def _spans_in_run(
     found: list[Span] = []
     i = 0
     while i < len(run):
+        if i > 0 and tokens[run[i - 1]].word in WATER_AND_LANDFORM_WORDS_BEFORE and tokens[run[i - 1]].capitalized:
+            i += 1  # *Lake Ontario*: the lake's name, not the province's (*Lake Charles* was met whole)
+            continue
         for length in range(min(MAX_SPAN_WORDS, len(run) - i), 0, -1):
             first, last = tokens[run[i]], tokens[run[i + length - 1]]
             if last.word in NAME_CONNECTORS and length > 1:

@@ -787,6 +787,14 @@ def test_a_lists_and_joins_two_names_only_where_a_name_is_written_so() -> None:
     assert found("Ils sont partis pour Trinidad y Tobago.") == ["Trinidad y Tobago"]
 
 
+def test_a_name_after_a_lakes_or_a_mountains_word_is_that_features() -> None:
+    places = {"ontario", "chad", "lake charles", "charles", "vernon", "mount vernon"}
+    # Before, Lake Ontario gave the province and Lake Chad the country.
+    assert written_spans("A terminal on Lake Ontario closed; fishermen left Lake Chad.", places) == []
+    # A place written with the word is that place.
+    assert written_spans("Lake Charles and Mount Vernon flooded.", places) == ["Lake Charles", "Mount Vernon"]
+
+
 def test_a_team_a_match_report_names_as_its_town_is_no_place() -> None:
     places = {"chelsea", "everton", "brentford", "london", "santos", "benfica", "porto", "lazio", "wydad"}
     places |= {"casablanca", "arsenal", "hokkaido", "sapporo", "roma"}
