@@ -129,6 +129,7 @@ CLUB_WORDS_BEFORE = frozenset(
     {
         "real", "olympique", "atlético", "atletico", "inter", "borussia", "fc", "afc",
         "air",  # Air India: an airline
+        "tour", "giro", "vuelta",  # the Tour de France, the Giro d'Italia: races
         # German, Austrian and Swiss clubs (Eintracht Frankfurt, VfL Wolfsburg, SC Freiburg, 1. FSV
         # Mainz 05, Red Bull Salzburg, Rapid Wien) and others of Europe's (Sporting Braga, Athletic
         # Bilbao, PSV Eindhoven, CSKA Moskau, Zenit St. Petersburg)

@@ -758,6 +758,9 @@ def test_a_sports_clubs_name_is_no_place() -> None:
     assert found("Eintracht Frankfurt verlor zu Hause gegen den VfL Wolfsburg.") == []
     assert found("Red Bull Salzburg, der 1. FSV Mainz 05 und der SC Freiburg spielten in Wien.") == ["Wien"]
     assert found("Sporting Braga and Rapid Wien drew.") == []
+    # Cycling's races (before, *Tour* gave Tours and *France* the country).
+    places |= {"tour", "france", "italia", "sens"}
+    assert found("Le départ du Tour de France et du Giro d'Italia sera jugé à Sens.") == ["Sens"]
     # Some place is written so: a place's name, not a club's.
     assert found("Officials of the United States met in Ciudad Real.") == ["United States", "Ciudad Real"]
 
