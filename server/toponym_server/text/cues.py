@@ -122,6 +122,17 @@ ORGANISATION_WORDS = frozenset(
     }
 )
 
+# A business's common noun right before a capitalised name: the name is the business's (*l'opérateur
+# Orange*, *the carmaker Renault*, *der Konzern Bayer*), not the place it may also name.
+BUSINESS_NOUNS = frozenset(
+    {
+        "company", "firm", "operator", "carrier", "retailer", "airline", "carmaker", "automaker", "brand",
+        "insurer", "broadcaster", "brewer", "opérateur", "entreprise", "société", "compagnie", "constructeur",
+        "marque", "assureur", "unternehmen", "konzern", "firma", "empresa", "compañía", "aerolínea",
+        "operadora", "azienda", "società",
+    }
+)  # fmt: skip
+
 # Words of a sports club's name around a place's (Real Madrid, Olympique de Marseille, FC Bayern
 # München; Manchester United, Blackburn Rovers): before or after another word of a run, they make
 # it a club's name, unless some place is written so (Ciudad Real, the United States).

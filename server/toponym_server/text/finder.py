@@ -35,6 +35,7 @@ from toponym_server.matching.normalize import ARTICLES as NAME_ARTICLES
 from toponym_server.matching.script import has_arabic
 from toponym_server.text.cues import (
     ARTICLES,
+    BUSINESS_NOUNS,
     CLUB_WORDS_AFTER,
     CLUB_WORDS_BEFORE,
     COMMON_WORDS,
@@ -1304,6 +1305,9 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
             continue  # the French city of Nice: no French City (an old name of Gallipolis, Ohio)
         if _a_team_in_a_match(text, tokens, run):
             continue  # *Chelsea drew 2-2 with Aston Villa*: two clubs, no place
+        after_a_business = run[0] > 0 and tokens[run[0] - 1].word in BUSINESS_NOUNS
+        if after_a_business and not tokens[run[0] - 1].capitalized and not tokens[run[0]].sentence_start:
+            continue  # *l'opérateur Orange*: the business, not Orange (Vaucluse)
         continues_organisation = previous_organisation and _linked(text, tokens, previous_organisation, run)
         if continues_organisation or _names_an_organisation(tokens, run, is_written):
             previous_organisation = run

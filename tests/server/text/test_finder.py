@@ -798,6 +798,15 @@ def test_a_name_after_a_lakes_or_a_mountains_word_is_that_features() -> None:
     assert written_spans("Lake Charles and Mount Vernon flooded.", places) == ["Lake Charles", "Mount Vernon"]
 
 
+def test_a_name_right_after_a_businesss_noun_is_the_businesss() -> None:
+    places = {"orange", "vaucluse", "iberia", "da nang", "renault"}
+    # Before, the company Orange was the town, as the airline Iberia was New Iberia (Louisiana).
+    text = "L'opérateur Orange ferme son centre d'Orange, dans le Vaucluse, et la aerolínea Iberia vuela."
+    assert written_spans(text, places) == ["Orange", "Vaucluse"]
+    # Not across a sentence's end.
+    assert written_spans("It is a state-owned brewer. In Da Nang, rain fell.", places) == ["Da Nang"]
+
+
 def test_a_team_a_match_report_names_as_its_town_is_no_place() -> None:
     places = {"chelsea", "everton", "brentford", "london", "santos", "benfica", "porto", "lazio", "wydad"}
     places |= {"casablanca", "arsenal", "hokkaido", "sapporo", "roma"}
