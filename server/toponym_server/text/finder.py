@@ -1456,8 +1456,10 @@ def _spans_in_run(
             continue
         for length in range(min(MAX_SPAN_WORDS, len(run) - i), 0, -1):
             first, last = tokens[run[i]], tokens[run[i + length - 1]]
-            if last.word in NAME_CONNECTORS and length > 1:
-                continue  # a span does not end on a connector
+            # A span does not end on a connector, but a place's name may, capitalised (*Baja California Sur*).
+            on_connector = last.word in NAME_CONNECTORS and length > 1
+            if on_connector and not (last.capitalized and written(_words(tokens, run[i : i + length]))):
+                continue
             if shadowed.intersection(run[i : i + length]):
                 continue
             opens_on_common = length > 1 and _common(first)

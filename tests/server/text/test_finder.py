@@ -807,6 +807,14 @@ def test_a_name_right_after_a_businesss_noun_is_the_businesss() -> None:
     assert written_spans("It is a state-owned brewer. In Da Nang, rain fell.", places) == ["Da Nang"]
 
 
+def test_a_name_may_end_on_a_capitalised_connector_where_a_place_is_written_so() -> None:
+    places = {"baja california", "baja california sur", "la paz", "boulogne", "boulogne sur"}
+    # Before, Baja California (the other state): *Sur* is also the French *on*.
+    assert written_spans("LA PAZ, Baja California Sur, 14 sep.", places) == ["LA PAZ", "Baja California Sur"]
+    # A lower-case connector still ends no name.
+    assert written_spans("Le ferry de Boulogne sur la Manche.", places) == ["Boulogne"]
+
+
 def test_a_team_a_match_report_names_as_its_town_is_no_place() -> None:
     places = {"chelsea", "everton", "brentford", "london", "santos", "benfica", "porto", "lazio", "wydad"}
     places |= {"casablanca", "arsenal", "hokkaido", "sapporo", "roma"}
