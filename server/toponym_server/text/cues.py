@@ -268,8 +268,11 @@ WATER_AND_LANDFORM_WORDS = frozenset(
 )  # fmt: skip
 
 # Before a capitalised name, the word of a water or a landform it names (*Lake Ontario*, *Mount
-# Hermon*, *Loch Ness*), unless some place is written with it (*Lake Charles*, *Mount Vernon*).
-WATER_AND_LANDFORM_WORDS_BEFORE = frozenset({"lake", "mount", "mt", "loch", "lac", "lago", "mont", "monte"})
+# Hermon*, *Loch Ness*), unless some place is written with it (*Lake Charles*, *Mount Vernon*); and
+# in Arabic a canal's, a river's, a lake's, a gulf's or a strait's (*قناة السويس*, *خليج عدن*).
+WATER_AND_LANDFORM_WORDS_BEFORE = frozenset(
+    {"lake", "mount", "mt", "loch", "lac", "lago", "mont", "monte", "قناة", "نهر", "بحيرة", "خليج", "مضيق"}
+)
 
 # The endings of a possessive (Aleppo's, with a straight or a curly apostrophe): a name's, not part of it.
 POSSESSIVES = ("'s", "\u2019s")

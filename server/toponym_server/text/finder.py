@@ -1451,7 +1451,8 @@ def _spans_in_run(
     found: list[Span] = []
     i = 0
     while i < len(run):
-        if i > 0 and tokens[run[i - 1]].word in WATER_AND_LANDFORM_WORDS_BEFORE and tokens[run[i - 1]].capitalized:
+        feature = tokens[run[i - 1]] if i > 0 else None
+        if feature and feature.word in WATER_AND_LANDFORM_WORDS_BEFORE and (feature.capitalized or not feature.cased):
             i += 1  # *Lake Ontario*: the lake's name, not the province's (*Lake Charles* was met whole)
             continue
         for length in range(min(MAX_SPAN_WORDS, len(run) - i), 0, -1):

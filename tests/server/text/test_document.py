@@ -1225,6 +1225,13 @@ def test_an_arabic_word_ending_on_the_accusative_tanwin_is_no_place(embedded_ind
     assert mention_places(embedded_index, text) == [("الدار البيضاء", 2553604), ("البصرة", 99532)]
 
 
+def test_an_arabic_name_after_a_canals_or_a_gulfs_word_is_that_waters(embedded_index: IndexReader) -> None:
+    # Before, *قناة السويس* (the Suez Canal) gave the city of Suez, *خليج عدن* (the Gulf of Aden) Aden.
+    text = "أعلنت هيئة قناة السويس ارتفاع إيراداتها، وقالت القاهرة إن المنطقة بين السويس وبورسعيد تنمو."
+    assert mention_places(embedded_index, text) == [("القاهرة", 360630), ("السويس", 359796), ("بورسعيد", 358619)]
+    assert mention_places(embedded_index, "وصلت سفينة إلى خليج عدن ثم إلى عدن.") == [("عدن", 415189)]
+
+
 def test_arabic_months_and_a_few_nouns_are_no_places(embedded_index: IndexReader) -> None:
     # Before: Ibb (آب, August), Halle (حالة, a case), Assaba (العصابة, the gang), As Sahil (الساحل, the coast).
     text = (
