@@ -228,6 +228,10 @@ _CROSSINGS_WORDS = frozenset(
 )  # fmt: skip
 """Words of a border crossing before its name, in German, French, Spanish, Italian and Portuguese."""
 _OF = frozenset({"de", "di", "du", "do", "da"})
+_NO_PLACE_AFTER = {"المغرب": frozenset({"صلاة", "أذان", "اذان", "موعد", "وقت"})}
+"""Words after which a name is a common noun's: *صلاة المغرب* is the sunset prayer, not Morocco."""
+_NO_PLACE_BEFORE = {"المغرب": frozenset({"العربي"})}
+"""Words before which a name is a region's the gazetteer lacks: *المغرب العربي* is the Maghreb."""
 _LIST_AND = frozenset({"and", "et", "und", "y", "e", "i", "ou", "or", "o", "oder"})
 """The words for *and* and *or* a list writes between two names (*le Var et l'Isère*)."""
 _ARABIC_AND = frozenset("وف")
@@ -1138,6 +1142,14 @@ def _longer_after(text: str, tokens: list[Token], run: list[int], i: int, length
     return any(written(text[start : tokens[run[j]].end]) for j in range(i + length, reach))
 
 
+def _a_phrase_of_no_place(tokens: list[Token], i: int) -> bool:
+    """Tell whether word ``i`` stands in a phrase that makes it no place (see :data:`_NO_PLACE_AFTER`)."""
+    word = tokens[i].word
+    before = tokens[i - 1].word if i > 0 else ""
+    after = tokens[i + 1].word if i + 1 < len(tokens) else ""
+    return before in _NO_PLACE_AFTER.get(word, ()) or after in _NO_PLACE_BEFORE.get(word, ())
+
+
 def _a_place_preposition(word: str) -> bool:
     """Tell whether ``word`` is a place preposition (:data:`~.cues.PLACE_PREPOSITIONS`), or one after Arabic *and*."""
     return word in PLACE_PREPOSITIONS or (word[:1] in _ARABIC_AND and word[1:] in PLACE_PREPOSITIONS)
@@ -1496,6 +1508,8 @@ def _spans_in_run(
                 not first.capitalized or _abbreviates_a_name(first) or first.word in NO_PLACE_ALONE
             ):
                 continue  # a lower-case word alone (the division word of *Donetsk region*) names nothing, nor *St*
+            if length == 1 and _a_phrase_of_no_place(tokens, run[i]):
+                continue  # *صلاة المغرب*, the sunset prayer; *المغرب العربي*, the Maghreb: no Morocco
             if length == 1 and i > 0 and first.word in FACILITY_WORDS:
                 continue  # *Erbil Airport*: the facility's word is no place of its own
             if length == 1 and _piece_of_a_name(tokens, run, i):

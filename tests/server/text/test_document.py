@@ -1232,6 +1232,12 @@ def test_an_arabic_name_after_a_canals_or_a_gulfs_word_is_that_waters(embedded_i
     assert mention_places(embedded_index, "وصلت سفينة إلى خليج عدن ثم إلى عدن.") == [("عدن", 415189)]
 
 
+def test_the_sunset_prayer_and_the_maghreb_are_no_morocco(embedded_index: IndexReader) -> None:
+    # Before, both gave Morocco: *صلاة المغرب* is the sunset prayer, *المغرب العربي* the Maghreb.
+    text = "ينتهي العمل قبل صلاة المغرب بساعتين، ودعت إلى تعاون بين دول المغرب العربي، وقالت الرباط إن المغرب يطمح."
+    assert mention_places(embedded_index, text) == [("الرباط", 2538475), ("المغرب", 2542007)]
+
+
 def test_arabic_months_and_a_few_nouns_are_no_places(embedded_index: IndexReader) -> None:
     # Before: Ibb (آب, August), Halle (حالة, a case), Assaba (العصابة, the gang), As Sahil (الساحل, the coast).
     text = (
