@@ -1110,7 +1110,8 @@ class TextResolver:
                 alone_again[i] = ranked_again if moved_again else lone[k]
         if alone_again != current:
             mentions = mentions_of(alone_again)
-        found = [self._named_without_crossings_word(mention) for mention in mentions.values()]
+        mentions |= _named_as_with_a_qualifier(text, spans, mentions)
+        found = [self._named_without_crossings_word(mention) for _, mention in sorted(mentions.items())]
         # *SPRINGFIELD, Ill.*: the state's code is a mention of the state, where it placed the town.
         codes_named = [
             self._state_code_mention(text, state_codes[k], mention)
@@ -1204,6 +1205,26 @@ def _area_holding(point: Point, answers: list[Candidate]) -> bool:
         return False
     place = answers[0].place
     return point[2] == place.country_code and point[3] in ("", place.admin1_code)
+
+
+def _named_as_with_a_qualifier(text: str, spans: list[Span], mentions: dict[int, Mention]) -> dict[int, Mention]:
+    """The mentions of bare names after the same name with its qualifier in their paragraph, by span.
+
+    *In Frankfurt (Oder) ... In Frankfurt selbst*: the bare name is the place the qualified one
+    named (alone, Frankfurt am Main), in that paragraph only; another may name the other. Not a
+    noun after an article (*Halle (Saale) ... in der Halle*, in the hall).
+    """
+    paragraphs = _paragraph_numbers(text, spans)
+    named: dict[tuple[int, str], Mention] = {}
+    found: dict[int, Mention] = {}
+    for i, span in enumerate(spans):
+        head, bracket, _ = span.text.partition(" (")
+        mention = mentions.get(i)
+        if bracket and mention is not None:
+            named[(paragraphs[i], head)] = mention
+        elif not span.after_article and (earlier := named.get((paragraphs[i], span.text))) is not None:
+            found[i] = Mention(span.text, span.start, span.end, earlier.candidates, earlier.confidence)
+    return found
 
 
 def _paragraph_numbers(text: str, spans: list[Span]) -> list[int]:

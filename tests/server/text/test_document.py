@@ -1213,6 +1213,20 @@ def test_a_small_town_after_the_german_im_is_a_noun(embedded_index: IndexReader)
     assert mention_places(embedded_index, text) == [("Saarland", 2842635), ("Iran", 130758)]
 
 
+def test_a_bare_name_after_the_same_name_with_its_qualifier_is_that_place_in_its_paragraph(
+    embedded_index: IndexReader,
+) -> None:
+    # Before, no mention: bare, *Frankfurt* is Frankfurt am Main at under 0.5.
+    text = (
+        "In Frankfurt (Oder) haben die Stadtverordneten eine Straßenbahnlinie nach Słubice beschlossen. "
+        "In Frankfurt selbst hofft man auf neue Fahrgäste. In der Halle von Halle (Saale) tagte man."
+    )
+    found = mention_places(embedded_index, text)
+    assert ("Frankfurt", 2925535) in found
+    # A noun after an article is no such name: *in der Halle*, in the hall.
+    assert [name for name, _ in found].count("Halle") == 0
+
+
 def test_a_capitalised_word_after_a_german_count_is_a_noun(embedded_index: IndexReader) -> None:
     # Before, *sechs Fähren* (six ferries) was the village of Fahren.
     text = "Die Werft in Danzig hat einen Großauftrag für sechs Fähren erhalten."
