@@ -114,6 +114,7 @@ _GERMAN_COUNTS = frozenset(
     {
         "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "zwölf", "zwanzig", "dreißig",
         "hundert", "tausend", "hunderte", "tausende", "mehrere", "einige", "wenige", "etliche", "zahlreiche",
+        "mehr", "viel", "wenig", "weniger",
     }
 )  # fmt: skip
 """German numbers and words of a count: the capitalised word after one is a noun, as after an article."""

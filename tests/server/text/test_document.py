@@ -1231,6 +1231,8 @@ def test_a_capitalised_word_after_a_german_count_is_a_noun(embedded_index: Index
     # Before, *sechs Fähren* (six ferries) was the village of Fahren.
     text = "Die Werft in Danzig hat einen Großauftrag für sechs Fähren erhalten."
     assert mention_texts(embedded_index, text) == ["Danzig"]
+    # Nor *mehr Kunden* (more customers) Kunden, in Indonesia.
+    assert mention_texts(embedded_index, "In Frankfurt (Oder) hofft man auf mehr Kunden.") == ["Frankfurt (Oder)"]
 
 
 def test_an_arabic_word_ending_on_the_accusative_tanwin_is_no_place(embedded_index: IndexReader) -> None:
