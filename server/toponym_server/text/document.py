@@ -54,6 +54,11 @@ _DIVISIONS = Hints(kinds=frozenset({Kind.ADMIN_AREA}))
 _ANY_AREA = 0
 """What a name after a place and a comma may be when it means an area alone: any area of that name."""
 NO_CUE_CONFIDENCE = 0.65
+CUED_CITY_SHARE = 0.8
+"""What share of the confidence asked a city of :data:`PROMINENT_POPULATION` people needs after a place's preposition.
+
+Spelt as written, it is the place meant though namesakes share its name (*in Geneva*: Geneva at
+0.43, beside a dozen towns of the US; *in Frankfurt*)."""
 PROMINENT_POPULATION = 100_000
 CODE_CITY_POPULATION = 1_000_000
 """A span matched only through a code (an abbreviation or an airport's code) is a mention of a city this large.
@@ -1381,6 +1386,9 @@ def _accept(
     ):
         return False
     needed = min_confidence if cued or prominent or not one_word else max(min_confidence, NO_CUE_CONFIDENCE)
+    if span.after_place_preposition and strong and best.place.population >= PROMINENT_POPULATION:
+        # *in Geneva*: a city of many namesakes, none of them near its size, written as it is
+        needed = min_confidence * CUED_CITY_SHARE
     if best.confidence < needed:
         return False
     uncased = not _cased(span.name)
