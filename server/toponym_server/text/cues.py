@@ -224,7 +224,7 @@ GIVEN_NAMES_LIKE_GENITIVES = frozenset({"frances", "georges", "charles", "jules"
 LANDFORM_WORDS = frozenset(
     {
         "valley", "valleys", "mountains", "mountain", "hills", "heights", "highlands", "plain", "plains",
-        "plateau", "desert", "coast", "delta", "peninsula", "basin", "gorge", "canyon", "marshes",
+        "plateau", "desert", "coast", "delta", "peninsula", "basin", "gorge", "canyon", "marshes", "gap",
         # French and German
         "vallée", "montagnes", "plaine", "désert", "côte", "gebirge", "berge", "ebene", "wüste", "küste",
     }
@@ -271,8 +271,17 @@ WATER_AND_LANDFORM_WORDS = frozenset(
 # Hermon*, *Loch Ness*), unless some place is written with it (*Lake Charles*, *Mount Vernon*); and
 # in Arabic a canal's, a river's, a lake's, a gulf's or a strait's (*قناة السويس*, *خليج عدن*).
 WATER_AND_LANDFORM_WORDS_BEFORE = frozenset(
-    {"lake", "mount", "mt", "loch", "lac", "lago", "mont", "monte", "قناة", "نهر", "بحيرة", "خليج", "مضيق"}
+    {"lake", "mount", "mt", "loch", "lac", "lago", "mont", "monte", "campi", "قناة", "نهر", "بحيرة", "خليج", "مضيق"}
 )
+# The same in lower case before a name: a river's (*rio Paraná*, *le fleuve Niger*) or a square's
+# (*piazza Duomo*, *rue de Paris*, *praça*); and before *of* (*the Strait of Hormuz*, *the Gulf of Mexico*).
+WATER_AND_SQUARE_WORDS_IN_LOWER_CASE = frozenset(
+    {
+        "river", "rio", "río", "fleuve", "rivière", "fiume", "piazza", "piazzale", "viale", "corso", "largo", "rue",
+        "boulevard", "calle", "avenida", "praça", "rua",
+    }
+)  # fmt: skip
+WATERS_OF = frozenset({"strait", "straits", "gulf", "sea", "bay"})
 
 # The endings of a possessive (Aleppo's, with a straight or a curly apostrophe): a name's, not part of it.
 POSSESSIVES = ("'s", "\u2019s")
@@ -310,6 +319,7 @@ COMMON_WORDS = frozenset(
         "vor", "bei", "mit", "von", "zu", "auf", "aus", "im", "am", "es", "sie", "er", "wir", "ihr", "laut",
         "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar", "februar",
         "märz", "juni", "juli", "oktober", "dezember", "kalifat", "grenze", "regierung", "truppen", "kämpfer",
+        "hause",  # *zu Hause*, *nach Hause*: at home
         "mitte", "berg", "dorf", "stadt", "land", "seite", "ende", "anfang", "frieden", "krieg", "gebiet",
         "nähe", "zeit", "jahr", "jahre", "woche", "tag", "tage", "experten", "quellen",
         # Arabic function words and common nouns

@@ -63,6 +63,8 @@ from toponym_server.text.cues import (
     STORM_WORDS_IN_LOWER_CASE,
     WATER_AND_LANDFORM_WORDS,
     WATER_AND_LANDFORM_WORDS_BEFORE,
+    WATER_AND_SQUARE_WORDS_IN_LOWER_CASE,
+    WATERS_OF,
 )
 from toponym_server.text.demonyms import COUNTRY_OF_ADJECTIVE, KIND_WORDS
 from toponym_server.text.demonyms_german import DIVISION_KINDS as GERMAN_DIVISION_KINDS
@@ -1143,6 +1145,24 @@ def _longer_after(text: str, tokens: list[Token], run: list[int], i: int, length
     return any(written(text[start : tokens[run[j]].end]) for j in range(i + length, reach))
 
 
+def _named_by_a_water_or_a_landform(tokens: list[Token], run: list[int], i: int) -> bool:
+    """Tell whether the word at ``run[i]`` opens the name of a water, a landform or a square, by the words before it.
+
+    *Lake Ontario*, *قناة السويس*, *rio Paraná*, *piazza Duomo*, *the Strait of Hormuz* (see
+    :data:`~.cues.WATER_AND_LANDFORM_WORDS_BEFORE`).
+    """
+    position = run[i]
+    before = tokens[position - 1] if position >= 1 else None
+    if before is None or tokens[position].start - before.end > 1:
+        return False  # not across a comma (*du fleuve, Brazzaville*)
+    if i > 0 and before.word in WATER_AND_LANDFORM_WORDS_BEFORE and (before.capitalized or not before.cased):
+        return True
+    if i == 0 and before.cased and not before.capitalized and before.word in WATER_AND_SQUARE_WORDS_IN_LOWER_CASE:
+        return True
+    two_before = tokens[position - 2] if position >= 2 else None
+    return i == 0 and before.word == "of" and two_before is not None and two_before.word in WATERS_OF
+
+
 def _a_phrase_of_no_place(tokens: list[Token], i: int) -> bool:
     """Tell whether word ``i`` stands in a phrase that makes it no place (see :data:`_NO_PLACE_AFTER`)."""
     word = tokens[i].word
@@ -1464,8 +1484,7 @@ def _spans_in_run(
     found: list[Span] = []
     i = 0
     while i < len(run):
-        feature = tokens[run[i - 1]] if i > 0 else None
-        if feature and feature.word in WATER_AND_LANDFORM_WORDS_BEFORE and (feature.capitalized or not feature.cased):
+        if _named_by_a_water_or_a_landform(tokens, run, i):
             i += 1  # *Lake Ontario*: the lake's name, not the province's (*Lake Charles* was met whole)
             continue
         for length in range(min(MAX_SPAN_WORDS, len(run) - i), 0, -1):
@@ -1509,6 +1528,8 @@ def _spans_in_run(
                 not first.capitalized or _abbreviates_a_name(first) or first.word in NO_PLACE_ALONE
             ):
                 continue  # a lower-case word alone (the division word of *Donetsk region*) names nothing, nor *St*
+            if length == 1 and first.word in WATER_AND_LANDFORM_WORDS_BEFORE and i + 1 < len(run):
+                continue  # *Campi Flegrei*: the word of the landform the name after it names (Campi: Las Vegas)
             if length == 1 and _a_phrase_of_no_place(tokens, run[i]):
                 continue  # *صلاة المغرب*, the sunset prayer; *المغرب العربي*, the Maghreb: no Morocco
             if length == 1 and i > 0 and first.word in FACILITY_WORDS:

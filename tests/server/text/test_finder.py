@@ -796,6 +796,13 @@ def test_a_name_after_a_lakes_or_a_mountains_word_is_that_features() -> None:
     assert written_spans("A terminal on Lake Ontario closed; fishermen left Lake Chad.", places) == []
     # A place written with the word is that place.
     assert written_spans("Lake Charles and Mount Vernon flooded.", places) == ["Lake Charles", "Mount Vernon"]
+    # A river's or a square's word in lower case, a water's before *of*, a landform's after.
+    places |= {"paraná", "duomo", "hormuz", "darién", "gap", "campi", "brazzaville", "hause"}
+    text = "O rio Paraná secou; festa in piazza Duomo; the Strait of Hormuz; the Darién Gap; nei Campi Flegrei."
+    assert written_spans(text, places) == []
+    assert written_spans("De l'autre côté du fleuve, Brazzaville vote.", places) == ["Brazzaville"]
+    # *zu Hause*: at home.
+    assert written_spans("Eintracht verlor zu Hause.", places) == []
 
 
 def test_a_name_right_after_a_businesss_noun_is_the_businesss() -> None:
