@@ -258,7 +258,10 @@ _TEAM_BEFORE = re.compile(
     # Italian, French
     r"|\b(?:battuto|sconfitto|(?:perso|vinto|pareggiato)(?: in casa| in trasferta)? (?:con|contro)|derby contro"
     r"|tifosi) (?:il |la |lo |l'|l’|del |della |dello |dell'|dell’)"
-    r"|\b(?:battu|face|derby face|s'imposer face|supporters) (?:au |à la |à l'|à l’|du |de la |par le |par la ))\Z",
+    r"|\b(?:battu|face|derby face|s'imposer face|supporters) (?:au |à la |à l'|à l’|du |de la |par le |par la )"
+    # Arabic: a team after *drew*, *beat*, *lost* (and the club's first word), or after *with*, *over*
+    # or *to* after one; a stadium's name
+    r"|(?:تعادل|فاز|خسر|تغلب) (?:\S+ )?|(?:تعادل|فاز|فوز|خسر|تغلب)[^.،]{0,30} (?:مع|على|أمام) |(?:ستاد|استاد|ملعب) )\Z",
     re.IGNORECASE,
 )
 """What a match report writes before a team's name (*beat*, *drew 2-2 with*, *empatou com o*, *contro l'*)."""
@@ -1290,7 +1293,11 @@ def _a_team_in_a_match(text: str, tokens: list[Token], run: list[int]) -> bool:
     *Chelsea beat Arsenal*, *a win at Everton*, *Arsenal fans*, *O FC Porto empatou com o Benfica*,
     *ha perso in casa con la Lazio*: a club named as its town or its region is no mention of it.
     """
-    start, end = tokens[run[0]].start, tokens[run[-1]].end
+    return _a_team_at(text, tokens[run[0]].start, tokens[run[-1]].end)
+
+
+def _a_team_at(text: str, start: int, end: int) -> bool:
+    """Tell whether the words from ``start`` to ``end`` stand where a match report writes a team."""
     return bool(_TEAM_BEFORE.search(text, max(0, start - 40), start) or _TEAM_AFTER.match(text, end))
 
 
@@ -1324,9 +1331,9 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
     previous_organisation: list[int] = []
     for run in _runs(text, tokens, is_written):
         if not tokens[run[0]].cased:
-            spans.extend(
-                _spans_in_run(text, tokens, run, known, is_written, ruled_out, _shadowed(tokens, run), uncased_written)
-            )
+            shadowed = _shadowed(tokens, run)
+            found = _spans_in_run(text, tokens, run, known, is_written, ruled_out, shadowed, uncased_written)
+            spans.extend(span for span in found if not _a_team_at(text, span.start, span.end))
             continue
         whole = run
         run = _after_a_states_word(tokens, _from_name_start(text, tokens, run, is_written))

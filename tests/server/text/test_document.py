@@ -1262,6 +1262,15 @@ def test_the_sunset_prayer_and_the_maghreb_are_no_morocco(embedded_index: IndexR
     assert mention_places(embedded_index, text) == [("الرباط", 2538475), ("المغرب", 2542007)]
 
 
+def test_an_arabic_match_reports_teams_and_stadiums_are_no_places(embedded_index: IndexReader) -> None:
+    # Before, Amman (its stadium), Irbid and Ramtha (two clubs) were mentions; the town stays one.
+    text = (
+        "فاز الوحدات بهدفين على ستاد عمّان الدولي، فيما تعادل الحسين إربد مع الرمثا سلبياً. "
+        "وقال تجار في الرمثا إن الحركة نشطت."
+    )
+    assert mention_places(embedded_index, text) == [("الرمثا", 250336)]
+
+
 def test_arabic_months_and_a_few_nouns_are_no_places(embedded_index: IndexReader) -> None:
     # Before: Ibb (آب, August), Halle (حالة, a case), Assaba (العصابة, the gang), As Sahil (الساحل, the coast).
     text = (
