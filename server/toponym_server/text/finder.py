@@ -234,6 +234,11 @@ _OF = frozenset({"de", "di", "du", "do", "da"})
 _NO_PLACE_AFTER = {"المغرب": frozenset({"صلاة", "أذان", "اذان", "موعد", "وقت"})}
 """Words after which a name is a common noun's: *صلاة المغرب* is the sunset prayer, not Morocco."""
 _NO_PLACE_BEFORE = {"المغرب": frozenset({"العربي"})}
+_ARABIC_DIRECTIONS = frozenset(
+    {"الشرقية", "الغربية", "الشمالية", "الجنوبية", "الشرقي", "الغربي", "الشمالي", "الجنوبي", "الوسطى"}
+)
+"""Arabic adjectives of a direction: after a definite noun they describe it (*الأحياء الشرقية*, the eastern
+quarters), though Egypt's and Oman's governorates are named *الشرقية*."""
 """Words before which a name is a region's the gazetteer lacks: *المغرب العربي* is the Maghreb."""
 _LIST_AND = frozenset({"and", "et", "und", "y", "e", "i", "ou", "or", "o", "oder"})
 """The words for *and* and *or* a list writes between two names (*le Var et l'Isère*)."""
@@ -1167,11 +1172,15 @@ def _named_by_a_water_or_a_landform(tokens: list[Token], run: list[int], i: int)
 
 
 def _a_phrase_of_no_place(tokens: list[Token], i: int) -> bool:
-    """Tell whether word ``i`` stands in a phrase that makes it no place (see :data:`_NO_PLACE_AFTER`)."""
+    """Tell whether word ``i`` stands in a phrase that makes it no place (see :data:`_NO_PLACE_AFTER`).
+
+    Or it is an Arabic direction's adjective after a definite noun (:data:`_ARABIC_DIRECTIONS`).
+    """
     word = tokens[i].word
     before = tokens[i - 1].word if i > 0 else ""
     after = tokens[i + 1].word if i + 1 < len(tokens) else ""
-    return before in _NO_PLACE_AFTER.get(word, ()) or after in _NO_PLACE_BEFORE.get(word, ())
+    described = word in _ARABIC_DIRECTIONS and (before.startswith("ال") or before[1:3] == "ال")
+    return described or before in _NO_PLACE_AFTER.get(word, ()) or after in _NO_PLACE_BEFORE.get(word, ())
 
 
 def _a_place_preposition(word: str) -> bool:

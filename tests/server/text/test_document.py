@@ -1271,6 +1271,12 @@ def test_an_arabic_match_reports_teams_and_stadiums_are_no_places(embedded_index
     assert mention_places(embedded_index, text) == [("الرمثا", 250336)]
 
 
+def test_an_arabic_directions_adjective_after_a_definite_noun_is_no_governorate(embedded_index: IndexReader) -> None:
+    # Before, *الأحياء الشرقية* (the eastern quarters) gave Egypt's Sharqia governorate.
+    text = "عادت أربعون ألف أسرة إلى الأحياء الشرقية في حلب، وزار الوزير محافظة الشرقية في مصر."
+    assert mention_places(embedded_index, text) == [("حلب", 170063), ("محافظة الشرقية", 360016), ("مصر", 357994)]
+
+
 def test_arabic_months_and_a_few_nouns_are_no_places(embedded_index: IndexReader) -> None:
     # Before: Ibb (آب, August), Halle (حالة, a case), Assaba (العصابة, the gang), As Sahil (الساحل, the coast).
     text = (
