@@ -1597,9 +1597,12 @@ def _list_goes_on(spans: list[Span], k: int, text: str) -> bool:
 
 
 def _listed_with(spans: list[Span], strong: list[bool], i: int, text: str) -> bool:
-    """Tell whether span ``i`` is in a list (*Hasakeh, Aleppo and Homs*) next to a well-spelt place."""
+    """Tell whether span ``i`` is in a list (*Hasakeh, Aleppo and Homs*) next to a well-spelt place.
+
+    Not beside a person's name (*Sabine Lindau, Sprecherin der*: no list, no Spicheren).
+    """
     for j in (i - 1, i + 1):
-        if 0 <= j < len(spans) and strong[j]:
+        if 0 <= j < len(spans) and strong[j] and not _in_a_persons_name(spans, j, text):
             left, right = (spans[j], spans[i]) if j < i else (spans[i], spans[j])
             if _between(text, left, right) in LIST_SEPARATORS:
                 return True

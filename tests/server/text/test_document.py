@@ -821,6 +821,9 @@ def test_more_given_names_of_places_before_a_surname_are_a_persons(embedded_inde
     assert mention_texts(embedded_index, "Nancy Pelosi said the vote would wait.") == []
     text = "Neue Verbindungen nach Bregenz sind geplant, teilte Sabine Lindau mit."
     assert mention_texts(embedded_index, text) == ["Bregenz"]
+    # Nor does the surname list the word after its comma: *Sprecherin* (spokeswoman) was Spicheren.
+    text = "Neue Verbindungen sind geplant, teilte Sabine Lindau, Sprecherin der Schiffsbetriebe, mit."
+    assert mention_texts(embedded_index, text) == []
     # The places themselves stay places.
     assert mention_texts(embedded_index, "Sofia Coppola visited Sofia and Nancy.") == ["Sofia", "Nancy"]
 
