@@ -240,6 +240,8 @@ _ARABIC_DIRECTIONS = frozenset(
 """Arabic adjectives of a direction: after a definite noun they describe it (*الأحياء الشرقية*, the eastern
 quarters), though Egypt's and Oman's governorates are named *الشرقية*."""
 """Words before which a name is a region's the gazetteer lacks: *المغرب العربي* is the Maghreb."""
+_WATER_BODY_WORDS = frozenset({"sea", "ocean", "river", "lake", "strait", "straits", "channel", "canal"})
+"""The words that close a water's name after *the* (*the North Sea*, *the Red Sea*, *the Suez Canal*)."""
 _LIST_AND = frozenset({"and", "et", "und", "y", "e", "i", "ou", "or", "o", "oder"})
 """The words for *and* and *or* a list writes between two names (*le Var et l'Isère*)."""
 _ARABIC_AND = frozenset("وف")
@@ -1153,6 +1155,21 @@ def _longer_after(text: str, tokens: list[Token], run: list[int], i: int, length
     return any(written(text[start : tokens[run[j]].end]) for j in range(i + length, reach))
 
 
+def _a_waters_name_after_the(tokens: list[Token], run: list[int], i: int) -> int | None:
+    """Where in ``run`` a water's name opening at ``i`` after *the* ends on its word (*the Red Sea*), if it does.
+
+    A sea, an ocean, a river, a lake, a strait, a channel or a canal (:data:`_WATER_BODY_WORDS`);
+    not islands, which are places (*the Canary Islands*).
+    """
+    position = run[i]
+    if position == 0 or tokens[position - 1].word != "the":
+        return None
+    for j in range(i + 1, min(i + MAX_SPAN_WORDS, len(run))):
+        if tokens[run[j]].word in _WATER_BODY_WORDS and tokens[run[j]].capitalized:
+            return j
+    return None
+
+
 def _named_by_a_water_or_a_landform(tokens: list[Token], run: list[int], i: int) -> bool:
     """Tell whether the word at ``run[i]`` opens the name of a water, a landform or a square, by the words before it.
 
@@ -1502,6 +1519,9 @@ def _spans_in_run(
     while i < len(run):
         if _named_by_a_water_or_a_landform(tokens, run, i):
             i += 1  # *Lake Ontario*: the lake's name, not the province's (*Lake Charles* was met whole)
+            continue
+        if (water := _a_waters_name_after_the(tokens, run, i)) is not None:
+            i = water + 1  # *the North Sea*: no hamlet of New York, though one is written so
             continue
         for length in range(min(MAX_SPAN_WORDS, len(run) - i), 0, -1):
             first, last = tokens[run[i]], tokens[run[i + length - 1]]

@@ -1238,6 +1238,12 @@ def test_a_city_of_many_small_namesakes_after_a_place_preposition_is_a_mention(e
     assert mention_places(embedded_index, "Geneva said nothing.") == []
 
 
+def test_a_waters_name_after_the_is_no_place_of_its_name(embedded_index: IndexReader) -> None:
+    # Before, a hamlet of New York (North Sea) and Sudan's Red Sea State.
+    text = "Gas fields in the North Sea and tankers in the Red Sea; flights to the Canary Islands and Red Sea State."
+    assert mention_places(embedded_index, text) == [("Canary Islands", 2593110), ("Red Sea State", 408646)]
+
+
 def test_a_capitalised_word_after_a_german_count_is_a_noun(embedded_index: IndexReader) -> None:
     # Before, *sechs Fähren* (six ferries) was the village of Fahren.
     text = "Die Werft in Danzig hat einen Großauftrag für sechs Fähren erhalten."
