@@ -104,6 +104,7 @@ ORGANISATION_WORDS = frozenset(
         "office", "department", "service", "guard", "guards", "movement", "association",
         "foundation", "fund", "federation", "league", "club", "church", "mosque", "school", "hospital",
         "airways", "airlines", "inc", "ltd", "corp",
+        "reform", "plaid",  # parties: Reform UK, Plaid Cymru
         # Movements the news names daily whose names some place also bears (*Hamas*: Hamm, Germany, in
         # another language)
         "hamas", "hamas's", "hamas’s",

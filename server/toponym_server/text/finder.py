@@ -698,7 +698,9 @@ def _names_an_organisation(tokens: list[Token], run: list[int], written: KnowsNa
     if _names_a_club(words) and not written(_words(tokens, run)):
         return True
     following = tokens[run[-1] + 1].word if run[-1] + 1 < len(tokens) else ""
-    adjacent = following and tokens[run[-1] + 1].start - tokens[run[-1]].end <= 2
+    # Not across a sentence's end (*across England. Plaid Cymru said*).
+    after_it = tokens[run[-1] + 1] if following else None
+    adjacent = after_it is not None and after_it.start - tokens[run[-1]].end <= 2 and not after_it.sentence_start
     inside = {w for w in words if w in ORGANISATION_WORDS}
     # A lower-case word ends a run only as the division's word that closes it (_names_a_state), or
     # as a word of a place's name written with it (*Santa Cruz department*).

@@ -822,6 +822,14 @@ def test_a_name_may_end_on_a_capitalised_connector_where_a_place_is_written_so()
     assert written_spans("Le ferry de Boulogne sur la Manche.", places) == ["Boulogne"]
 
 
+def test_parties_are_no_places_nor_does_the_next_sentences_organisation_claim_a_name() -> None:
+    places = {"england", "uk", "cymru", "reform", "hartlepool"}
+    # Before, Reform (Alabama), the UK and Cymru (Wales) were places; with *Plaid* an
+    # organisation's word, *England. Plaid* had made England an organisation's name.
+    text = "Labour held Hartlepool, while Reform UK gained seats across England. Plaid Cymru said so."
+    assert written_spans(text, places) == ["Hartlepool", "England"]
+
+
 def test_a_team_a_match_report_names_as_its_town_is_no_place() -> None:
     places = {"chelsea", "everton", "brentford", "london", "santos", "benfica", "porto", "lazio", "wydad"}
     places |= {"casablanca", "arsenal", "hokkaido", "sapporo", "roma"}
