@@ -1116,7 +1116,7 @@ class TextResolver:
         if alone_again != current:
             mentions = mentions_of(alone_again)
         mentions |= _named_as_with_a_qualifier(text, spans, mentions)
-        found = [self._named_without_crossings_word(mention) for _, mention in sorted(mentions.items())]
+        found = [self._named_without_its_kind_word(mention) for _, mention in sorted(mentions.items())]
         # *SPRINGFIELD, Ill.*: the state's code is a mention of the state, where it placed the town.
         codes_named = [
             self._state_code_mention(text, state_codes[k], mention)
@@ -1144,32 +1144,39 @@ class TextResolver:
         )
         return Mention(written, code.start, code.end, (candidate,), town.confidence)
 
-    def _named_without_crossings_word(self, mention: Mention) -> Mention:
-        """``mention``, its span shorn of a border crossing's word where its place is named without it too.
+    def _named_without_its_kind_word(self, mention: Mention) -> Mention:
+        """``mention``, shorn of a crossing's or an Arabic division's word where its place is named without it too.
 
         *the Nasib crossing*, *معبر نصيب*: the crossing is named *Nasib*, and a reader marks that name,
-        as *the city of Aleppo* marks *Aleppo*. The word stays where the name needs it: *معبر
-        المصنع* (*المصنع* alone is *the factory*), *the Rafah crossing* (*Rafah* is the town).
+        as *the city of Aleppo* marks *Aleppo*; so *محافظة الجيزة* marks *الجيزة*. The word stays where
+        the name needs it: *معبر المصنع* (*المصنع* alone is *the factory*), *the Rafah crossing* (*Rafah*
+        is the town), *إقليم كردستان* (the Kurdistan Region).
         """
-        match = _CROSSINGS_WORD.fullmatch(mention.text)
+        match = _KIND_WORD.fullmatch(mention.text)
         if match is None or match.group("name") == mention.text or not mention.candidates:
             return mention
         name = match.group("name")
-        with self.index.turn():
-            named = self.index.names_folded_as(mention.candidates[0].place.geoname_id, normalize(name).folded)
-        if not named:
-            return mention
+        place = mention.candidates[0].place
+        # An Arabic division's word says the area's kind, which GeoNames may write only with it (*محافظة الجيزة*).
+        a_division = mention.text.startswith(_ARABIC_DIVISION_WORDS) and place.feature_class == "A"
+        if not a_division:
+            with self.index.turn():
+                if not self.index.names_folded_as(place.geoname_id, normalize(name).folded):
+                    return mention
         start = mention.start + match.start("name")
         return replace(mention, text=name, start=start, end=start + len(name))
 
 
-_CROSSINGS_WORD = re.compile(
-    r"(?:(?:معبر|منفذ|מעבר)\s+)?(?P<name>.+?)"
+_ARABIC_DIVISION_WORDS = ("محافظة ", "ولاية ", "ناحية ", "قضاء ", "شعبية ")
+"""The Arabic words of a division before its name (a governorate, a state, a subdistrict, a district)."""
+_KIND_WORD = re.compile(
+    r"(?:(?:معبر|منفذ|מעבר|محافظة|ولاية|ناحية|قضاء|إقليم|شعبية)\s+)?(?P<name>.+?)"
     r"(?:\s+(?:(?:border\s+)?(?:crossing(?:\s+point)?|gate|checkpoint|post)|(?:S\u0131n\u0131r|Hudut|Gümrük)\s+Kap\u0131s\u0131"
     r"|الحدودي|البري))?",
     re.IGNORECASE,
 )
-"""A border crossing's word before or after its name: English, Turkish and Arabic after, Arabic and Hebrew before."""
+"""A border crossing's word before or after its name (English, Turkish and Arabic after, Arabic and Hebrew before),
+or an Arabic division's before its name (*محافظة*, *ولاية*: a governorate, a state)."""
 def _merged(mentions: list[Mention], more: list[Mention]) -> list[Mention]:
     """``mentions`` and those of ``more`` that overlap none of them, in the text's order."""
     taken = [(m.start, m.end) for m in mentions]
