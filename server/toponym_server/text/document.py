@@ -54,6 +54,10 @@ _DIVISIONS = Hints(kinds=frozenset({Kind.ADMIN_AREA}))
 _ANY_AREA = 0
 """What a name after a place and a comma may be when it means an area alone: any area of that name."""
 NO_CUE_CONFIDENCE = 0.65
+GREAT_DIVISION = 1_000_000
+"""A first-level division this populous, sure alone, is no small town the document's places pull its name to."""
+SURE_DIVISION = 0.8
+"""How sure alone such a division must be (*England*: 0.86)."""
 CUED_CITY_SHARE = 0.8
 """What share of the confidence asked a city of :data:`PROMINENT_POPULATION` people needs after a place's preposition.
 
@@ -907,11 +911,15 @@ class TextResolver:
         # (*Washington says*): the document's region does not move it, but a capital to a
         # namesake among the document's other places (*Tripoli* beside *Sidon* and *Beirut*).
         listed = _listed_beside(spans, distinct, text)
+        # Nor does it move a great division, sure alone, to a small town (*England*: no England, Arkansas).
         chosen = [
             a
-            if _stands_for_a_state(a)
-            and not _stands_for_a_state(t)
-            and not _capitals_namesake_among(a, t, points, [together[j][0] for j in listed[i] if together[j]])
+            if (
+                _stands_for_a_state(a)
+                and not _stands_for_a_state(t)
+                and not _capitals_namesake_among(a, t, points, [together[j][0] for j in listed[i] if together[j]])
+            )
+            or (_a_great_division(a) and bool(t) and t[0].place.feature_class != "A" and not _prominent(t[0]))
             else t
             for i, (a, t, points) in enumerate(zip(alone, together, contexts, strict=True))
         ]
@@ -1790,6 +1798,19 @@ def _among_outside(place: PlaceRow, divisions: list[PlaceRow]) -> bool:
     """
     near = any(distance_km(_point(place), _point(d)) <= AMONG_KM for d in divisions)
     return near and not any(_holds(d, place) for d in divisions)
+
+
+def _a_great_division(candidates: list[Candidate]) -> bool:
+    """Tell whether the best of ``candidates`` is a first-level division of :data:`GREAT_DIVISION` people, surely.
+
+    At least :data:`SURE_DIVISION` sure.
+    """
+    if not candidates:
+        return False
+    best = candidates[0]
+    return best.confidence >= SURE_DIVISION and best.place.feature_code == "ADM1" and (
+        best.place.population >= GREAT_DIVISION
+    )
 
 
 def _stands_for_a_state(candidates: list[Candidate]) -> bool:

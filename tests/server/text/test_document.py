@@ -1241,6 +1241,12 @@ def test_a_city_of_many_small_namesakes_after_a_place_preposition_is_a_mention(e
     assert mention_places(embedded_index, "Geneva said nothing.") == []
 
 
+def test_a_great_division_sure_alone_is_no_small_town_the_text_pulls_it_to(embedded_index: IndexReader) -> None:
+    # Before, England, Arkansas (2,765 people), pulled by *Gas* (Kansas) at the sentence's start.
+    text = "Gas fields in the North Sea; Labour gained seats across England."
+    assert mention_places(embedded_index, text) == [("England", 6269131)]
+
+
 def test_a_waters_name_after_the_is_no_place_of_its_name(embedded_index: IndexReader) -> None:
     # Before, a hamlet of New York (North Sea) and Sudan's Red Sea State.
     text = "Gas fields in the North Sea and tankers in the Red Sea; flights to the Canary Islands and Red Sea State."
