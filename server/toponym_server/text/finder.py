@@ -650,7 +650,7 @@ def _abbreviates_a_name(token: Token) -> bool:
     return token.capitalized and token.word in NAME_ABBREVIATIONS
 
 
-def _shadowed(tokens: list[Token], run: list[int]) -> set[int]:
+def _shadowed(tokens: list[Token], run: list[int], written: KnowsName) -> set[int]:
     """In a run of uncased words, the words a title or an organisation word claims.
 
     A person title claims the two words after it (the person's names); an organisation word claims
@@ -658,18 +658,38 @@ def _shadowed(tokens: list[Token], run: list[int]) -> set[int]:
     word claims nothing here: after *الإعصار* in a sentence opening on its verb comes the place it
     hit, *اجتاح الإعصار الفلبين*.) None claims past a preposition or a common word:
     *وصل الرئيس إلى بغداد* (the president arrived in Baghdad) names Baghdad, *قصفت قوات النظام مدينة
-    إدلب* (regime forces shelled the city of Idlib) Idlib.
+    إدلب* (regime forces shelled the city of Idlib) Idlib. Nor does a title in a place's name
+    (:func:`_a_title_in_a_places_name`).
     """
     shadowed: set[int] = set()
     for position, i in enumerate(run):
         word = tokens[i].word
         if word in PERSON_TITLES:
+            if _a_title_in_a_places_name(tokens, run, position, written):
+                continue
             shadowed.update(_up_to_a_cue(tokens, run[position : position + 3]))
         elif word in ORGANISATION_WORDS:
             if position and not _a_cue(tokens[run[position - 1]].word):
                 shadowed.add(run[position - 1])
             shadowed.update(_up_to_a_cue(tokens, run[position : position + 4]))
     return shadowed
+
+
+def _a_title_in_a_places_name(tokens: list[Token], run: list[int], position: int, written: KnowsName) -> bool:
+    """Tell whether the uncased title at ``position`` of ``run`` is a word of a place's name.
+
+    So it is where a place is written as the word before it and the title (*شرم الشيخ*, Sharm
+    el-Sheikh), or, after a town's word, as the title and the word after it (*مدينة الشيخ زايد*, the
+    city of Sheikh Zayed; not *اسم الشيخ زايد*, the name of Sheikh Zayed).
+    """
+    if position and written(_words(tokens, run[position - 1 : position + 1])):
+        return True
+    before = tokens[run[position - 1]].word if position else ""
+    return before in _TOWN_WORDS and position + 1 < len(run) and written(_words(tokens, run[position : position + 2]))
+
+
+_TOWN_WORDS = frozenset({"مدينة", "بلدة", "قرية", "لمدينة", "بمدينة", "ومدينة", "وبلدة", "وقرية"})
+"""Words of a town, right before its name: a title after one opens the town's name."""
 
 
 def _a_cue(word: str) -> bool:
@@ -1359,7 +1379,7 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
     previous_organisation: list[int] = []
     for run in _runs(text, tokens, is_written):
         if not tokens[run[0]].cased:
-            shadowed = _shadowed(tokens, run)
+            shadowed = _shadowed(tokens, run, uncased_written)
             found = _spans_in_run(text, tokens, run, known, is_written, ruled_out, shadowed, uncased_written)
             spans.extend(span for span in found if not _a_team_at(text, span.start, span.end))
             continue

@@ -356,6 +356,15 @@ def test_a_title_or_an_organisation_word_claims_nothing_past_a_preposition() -> 
     assert [s.text for s in find_spans(text, lambda t: t in known)] == ["بغداد", "إدلب", "حلب"]
 
 
+def test_an_uncased_title_in_a_places_name_claims_no_names() -> None:
+    # Sharm el-Sheikh ends on the title; the city of Sheikh Zayed opens on it; the sheikh named
+    # after the hospital's name is a person.
+    known = {"شرم الشيخ", "الشيخ زايد", "الجيزة", "زايد"}
+    text = "زار الوفد شرم الشيخ ثم مدينة الشيخ زايد غرب الجيزة، ويحمل المستشفى اسم الشيخ زايد بن سلطان"
+    found = find_spans(text, lambda t: t in known, lambda t: t in known)
+    assert [s.text for s in found] == ["شرم الشيخ", "الشيخ زايد", "الجيزة"]
+
+
 def test_a_word_of_a_script_without_capitals_is_a_name_only_if_written_so() -> None:
     # حلب و (Aleppo and) sounds like a name nobody writes: Aleppo within it is found.
     sounded = {"حلب و", "حلب", "دمشق", "وفي دير", "دير الزور"}
