@@ -85,6 +85,23 @@ PAIR_CONFIDENCE = 0.5
 """A span and the area after it (*Paris, Texas*) are a place and its area only if the place is this likely there."""
 _KNOWN_CACHE = 100_000
 _WRITTEN_POSTINGS = 64
+
+_ALEF, _HEH = "\u0627", "\u0647"
+_ARABIC_SPELLING_VARIANTS = str.maketrans(
+    {"أ": _ALEF, "إ": _ALEF, "آ": _ALEF, "ٱ": _ALEF, "ة": _HEH, "ى": "ي", "ؤ": "و", "ئ": "ي", "ک": "ك", "ی": "ي"}
+    | {"ء": None}
+)
+
+
+def arabic_letters(text: str) -> str:
+    """The letters of ``text`` as Arabic writers vary them: no vowel marks, spaces or tatweel, one alef.
+
+    A hamza's seat, a final *ة* or *ى* and Persian *ک*, *ی* are spelling variants of one name
+    (*الحسكة*, *الحسكه*); a different consonant is another word, which the folded, transliterated form
+    does not tell (*عمل*, work, and *آمل*, Amol, both fold to *aml*).
+    """
+    kept = (c for c in unicodedata.normalize("NFC", text) if not unicodedata.combining(c) and c not in " \u0640")
+    return "".join(kept).translate(_ARABIC_SPELLING_VARIANTS)
 _COMMAS = frozenset({",", "\u060c"})  # the Latin and the Arabic comma
 _QUOTE_PAIRS = frozenset(
     {("\u00ab", "\u00bb"), ("\u201c", "\u201d"), ("\u201e", "\u201c"), ("\u201e", "\u201d"), ('"', '"')}
@@ -279,23 +296,23 @@ class TextResolver:
         if possible is not None:
             return possible
         normalized = normalize(text)
-        folded = normalized.folded.replace(" ", "")
         with self.index.turn():
-            postings = self.index.lookup(exact_key(normalized), _WRITTEN_POSTINGS) if folded else []
+            postings = self.index.lookup(exact_key(normalized), _WRITTEN_POSTINGS) if normalized.folded else []
         if len(postings) >= _WRITTEN_POSTINGS or (postings and not has_arabic(text)):
             possible = True
         else:
-            possible = any(folded in self._arabic_spellings(place_id) for _, place_id in postings)
+            letters = arabic_letters(text)
+            possible = any(letters in self._arabic_spellings(place_id) for _, place_id in postings)
         self._written.put(text, possible)
         return possible
 
     def _arabic_spellings(self, place_id: int) -> frozenset[str]:
-        """The folded forms (without spaces) of a place's names written in Arabic script."""
+        """The letters (see :func:`arabic_letters`) of a place's names written in Arabic script."""
         spellings = self._arabic.get(place_id)
         if spellings is None:
             with self.index.turn():
                 names = self.index.names_of_place(place_id)
-            spellings = frozenset(n.folded.replace(" ", "") for n in names if has_arabic(n.text))
+            spellings = frozenset(arabic_letters(n.text) for n in names if has_arabic(n.text))
             self._arabic.put(place_id, spellings)
         return spellings
 
@@ -413,13 +430,12 @@ class TextResolver:
         key = (text, place_id, matched_name)
         spelled = self._spelled.get(key)
         if spelled is None:
-            folded = normalize(text).folded.replace(" ", "")
             if _romanised(text, matched_name):
                 spelled = False  # *Atalanta* is no spelling of Atlanta's, whose Greek name romanises so
             elif not has_arabic(text):
-                spelled = normalize(matched_name).folded.replace(" ", "") == folded
+                spelled = normalize(matched_name).folded.replace(" ", "") == normalize(text).folded.replace(" ", "")
             else:
-                spelled = folded in self._arabic_spellings(place_id)
+                spelled = arabic_letters(text) in self._arabic_spellings(place_id)
             self._spelled.put(key, spelled)
         return spelled
 
