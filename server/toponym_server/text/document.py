@@ -88,7 +88,7 @@ _WRITTEN_POSTINGS = 64
 
 _ALEF, _HEH = "\u0627", "\u0647"
 _ARABIC_SPELLING_VARIANTS = str.maketrans(
-    {"أ": _ALEF, "إ": _ALEF, "آ": _ALEF, "ٱ": _ALEF, "ة": _HEH, "ى": "ي", "ؤ": "و", "ئ": "ي", "ک": "ك", "ی": "ي"}
+    {"أ": _ALEF, "إ": _ALEF, "آ": _ALEF, "ٱ": _ALEF, "ة": _HEH, "ى": "ي", "ؤ": "و", "ئ": "ي"}
     | {"ء": None}
 )
 
@@ -96,12 +96,15 @@ _ARABIC_SPELLING_VARIANTS = str.maketrans(
 def arabic_letters(text: str) -> str:
     """The letters of ``text`` as Arabic writers vary them: no vowel marks, spaces or tatweel, one alef.
 
-    A hamza's seat, a final *ة* or *ى* and Persian *ک*, *ی* are spelling variants of one name
-    (*الحسكة*, *الحسكه*); a different consonant is another word, which the folded, transliterated form
-    does not tell (*عمل*, work, and *آمل*, Amol, both fold to *aml*).
+    A hamza's seat and a final *ة* or *ى* are spelling variants of one name (*الحسكة*, *الحسكه*); a
+    different consonant is another word, which the folded, transliterated form does not tell (*عمل*,
+    work, and *آمل*, Amol, both fold to *aml*), and so is a Persian letter (*لیبی* is Libya in
+    Persian, *ليبي* Libyan in Arabic).
     """
     kept = (c for c in unicodedata.normalize("NFC", text) if not unicodedata.combining(c) and c not in " \u0640")
     return "".join(kept).translate(_ARABIC_SPELLING_VARIANTS)
+
+
 _COMMAS = frozenset({",", "\u060c"})  # the Latin and the Arabic comma
 _QUOTE_PAIRS = frozenset(
     {("\u00ab", "\u00bb"), ("\u201c", "\u201d"), ("\u201e", "\u201c"), ("\u201e", "\u201d"), ('"', '"')}

@@ -71,6 +71,11 @@ def test_an_arabic_word_of_another_consonant_than_a_places_name_is_no_spelling_o
     assert mention_texts(embedded_index, f"قال إن {word} الفريق كان جيدا") == []
 
 
+def test_an_arabic_adjective_spelt_as_a_persian_name_of_its_country_is_no_mention(embedded_index: IndexReader) -> None:
+    # Libyan (ليبي) is written with the Arabic yeh; Persian writes Libya لیبی, with its own.
+    assert mention_texts(embedded_index, "وقال محلل ليبي إن الهدنة صامدة في ليبيا") == ["ليبيا"]
+
+
 @pytest.mark.parametrize("word", ["خلال", "قال", "زيارة", "الدولي"])
 def test_an_arabic_word_only_latin_names_transliterate_to_is_not(embedded_index: IndexReader, word: str) -> None:
     text_resolver = TextResolver(Resolver(embedded_index), embedded_index)
