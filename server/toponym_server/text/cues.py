@@ -338,6 +338,9 @@ COMMON_WORDS = frozenset(
         "كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين", "يناير", "فبراير",
         "مارس", "أبريل", "ابريل", "مايو", "يونيو", "يوليو", "أغسطس", "اغسطس", "سبتمبر", "أكتوبر", "اكتوبر",
         "نوفمبر", "ديسمبر", "حالة", "الحالة", "العصابة", "عصابة", "الساحل",
+        # and more such nouns, and a phrase (*سلطات*, authorities: Settat; *حصار*, a siege: Hisar; *شباب*,
+        # youth: Shabab; *رياض الأطفال*, kindergartens; *لأول مرة*, for the first time: Laval)
+        "سلطات", "حصار", "شباب", "رياض", "لأول",
         # Arabic days of the week (الأربعاء is also a town in Algeria)
         "السبت", "الأحد", "الاحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الاربعاء", "الخميس", "الجمعة",
         # Persian function words and days of the week (دوشنبه, Monday, is Dushanbe's name)

@@ -231,15 +231,19 @@ _CROSSINGS_WORDS = frozenset(
 )  # fmt: skip
 """Words of a border crossing before its name, in German, French, Spanish, Italian and Portuguese."""
 _OF = frozenset({"de", "di", "du", "do", "da"})
-_NO_PLACE_AFTER = {"المغرب": frozenset({"صلاة", "أذان", "اذان", "موعد", "وقت"})}
-"""Words after which a name is a common noun's: *صلاة المغرب* is the sunset prayer, not Morocco."""
+_NO_PLACE_AFTER = {"المغرب": frozenset({"صلاة", "أذان", "اذان", "موعد", "وقت"}), "الأبيض": frozenset({"البيت"})}
+"""Words after which a name is a common noun's: *صلاة المغرب* is the sunset prayer, not Morocco; *البيت الأبيض*
+the White House, not El Obeid."""
 _NO_PLACE_BEFORE = {"المغرب": frozenset({"العربي"})}
+"""Words before which a name is a region's the gazetteer lacks: *المغرب العربي* is the Maghreb."""
 _ARABIC_DIRECTIONS = frozenset(
     {"الشرقية", "الغربية", "الشمالية", "الجنوبية", "الشرقي", "الغربي", "الشمالي", "الجنوبي", "الوسطى"}
 )
 """Arabic adjectives of a direction: after a definite noun they describe it (*الأحياء الشرقية*, the eastern
 quarters), though Egypt's and Oman's governorates are named *الشرقية*."""
-"""Words before which a name is a region's the gazetteer lacks: *المغرب العربي* is the Maghreb."""
+_ARABIC_DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هذي", "وهذه", "وهذا", "وتلك", "وذلك"})
+"""Arabic *this* and *that*: the definite word after one is a common noun (*هذه الزاوية*, this angle, not
+Zawiya)."""
 _WATER_BODY_WORDS = frozenset({"sea", "ocean", "river", "lake", "strait", "straits", "channel", "canal"})
 """The words that close a water's name after *the* (*the North Sea*, *the Red Sea*, *the Suez Canal*)."""
 _LIST_AND = frozenset({"and", "et", "und", "y", "e", "i", "ou", "or", "o", "oder"})
@@ -1213,13 +1217,20 @@ def _named_by_a_water_or_a_landform(tokens: list[Token], run: list[int], i: int)
 def _a_phrase_of_no_place(tokens: list[Token], i: int) -> bool:
     """Tell whether word ``i`` stands in a phrase that makes it no place (see :data:`_NO_PLACE_AFTER`).
 
-    Or it is an Arabic direction's adjective after a definite noun (:data:`_ARABIC_DIRECTIONS`).
+    Or it is an Arabic direction's adjective after a definite noun (:data:`_ARABIC_DIRECTIONS`), or a
+    definite word after a demonstrative (:data:`_ARABIC_DEMONSTRATIVES`).
     """
     word = tokens[i].word
     before = tokens[i - 1].word if i > 0 else ""
     after = tokens[i + 1].word if i + 1 < len(tokens) else ""
     described = word in _ARABIC_DIRECTIONS and (before.startswith("ال") or before[1:3] == "ال")
-    return described or before in _NO_PLACE_AFTER.get(word, ()) or after in _NO_PLACE_BEFORE.get(word, ())
+    demonstrated = before in _ARABIC_DEMONSTRATIVES and word.startswith("ال")
+    return (
+        described
+        or demonstrated
+        or before in _NO_PLACE_AFTER.get(word, ())
+        or after in _NO_PLACE_BEFORE.get(word, ())
+    )
 
 
 def _a_place_preposition(word: str) -> bool:

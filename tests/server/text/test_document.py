@@ -1318,6 +1318,16 @@ def test_an_arabic_directions_adjective_after_a_definite_noun_is_no_governorate(
     assert mention_places(embedded_index, text) == [("حلب", 170063), ("الشرقية", 360016), ("مصر", 357994)]
 
 
+def test_arabic_nouns_of_the_news_and_a_demonstratives_word_are_no_places(embedded_index: IndexReader) -> None:
+    # Before: Settat (authorities), Hisar (a siege), Shabab (youth), Riyadh (kindergartens), Laval
+    # (for the first time), El Obeid (the White House), Zawiya (this angle).
+    text = (
+        "قالت سلطات الكوت إن حصار المدينة انتهى، وسيوفر المشروع فرص عمل لشباب بغداد وعشرات من رياض الأطفال "
+        "لأول مرة. ورحب البيت الأبيض بالاتفاق. وقال محلل: من هذه الزاوية يمكن فهم الترتيبات."
+    )
+    assert mention_places(embedded_index, text) == [("الكوت", 99131), ("بغداد", 98182)]
+
+
 def test_arabic_months_and_a_few_nouns_are_no_places(embedded_index: IndexReader) -> None:
     # Before: Ibb (آب, August), Halle (حالة, a case), Assaba (العصابة, the gang), As Sahil (الساحل, the coast).
     text = (
