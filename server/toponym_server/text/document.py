@@ -46,6 +46,7 @@ from toponym_server.text.cues import (
     POSSESSIVES,
 )
 from toponym_server.text.demonyms import country_before
+from toponym_server.text.demonyms_arabic import an_arabic_countrys_adjective, arabic_country_after
 from toponym_server.text.demonyms_romance import romance_country_after
 from toponym_server.text.finder import Span, find_spans, spelled_out, without_division_word
 
@@ -590,14 +591,17 @@ class TextResolver:
         """The answers of the ``spans`` after a country's adjective, a kind of place and *of*, by span.
 
         *the French port of Brest*, *the Lebanese city of Tripoli*, *the US state of Georgia*
-        (:func:`~.demonyms.country_before`): the place of the span's name that country surely
+        (:func:`~.demonyms.country_before`), *le Jura français*, *البيضاء الليبية* (an adjective
+        after the name): the place of the span's name that country surely
         holds (:meth:`_sure_within`), as if written *Brest, France*; after a division's word the
         place may be an area itself.
         """
         pairs: dict[int, list[Candidate]] = {}
         for k, span in enumerate(spans):
             before = country_before(text, span.start)
-            after = romance_country_after(text, span.end) if before is None else None
+            after = None
+            if before is None:
+                after = romance_country_after(text, span.end) or arabic_country_after(text, span.end)
             if before is not None:
                 country, division, town = before
                 within = self._sure_within(span.name, country, hints, limit, proceed, towns=town, divisions=division)
@@ -875,7 +879,7 @@ class TextResolver:
             return self.may_be_spelled_as_written(word)
 
         hints = hints or Hints()
-        spans = find_spans(text, knows, written)
+        spans = _without_adjectives_after_names(find_spans(text, knows, written), text)
         # A word of a script without capitals that no name is spelt like is never a mention:
         # it is neither resolved nor does its guess pull the document's places.
         distinct = [
@@ -1374,6 +1378,18 @@ def _names_a_landform(name: str) -> bool:
 
 def _go_on() -> None:
     """The default ``check`` of :meth:`TextResolver.resolve_text`: never stop."""
+
+
+def _without_adjectives_after_names(spans: list[Span], text: str) -> list[Span]:
+    """``spans`` but an Arabic country's adjective right after another (*الجوف السعودية*: no Saudi Arabia).
+
+    The adjective says where the name before it lies (see :meth:`TextResolver._adjective_pairs`).
+    """
+    return [
+        span
+        for i, span in enumerate(spans)
+        if not (i and an_arabic_countrys_adjective(span.text) and not text[spans[i - 1].end : span.start].strip())
+    ]
 
 
 def _accept(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from toponym_server.text.demonyms import COUNTRY_OF_ADJECTIVE, country_before
+from toponym_server.text.demonyms_arabic import COUNTRY_OF_ARABIC_ADJECTIVE, arabic_country_after
 from toponym_server.text.demonyms_romance import COUNTRY_OF_ROMANCE_ADJECTIVE, romance_country_after
 
 
@@ -106,3 +107,17 @@ def test_the_french_du_links_a_kind_and_a_countrys_adjective_to_a_name() -> None
     # Before, *du* was no link: the canton's country was not read.
     text = "dans le canton suisse du "
     assert country_before(text, len(text)) == ("Switzerland", True, False)
+
+
+def test_an_arabic_adjective_after_a_name_names_its_country() -> None:
+    text = "في مدينة البيضاء الليبية ومنطقة الجوف السعودية وبلدة الرمثا الاردنية وشارع الحمرا الرئيسي"
+    assert arabic_country_after(text, text.index("البيضاء") + len("البيضاء")) == "Libya"
+    assert arabic_country_after(text, text.index("الجوف") + len("الجوف")) == "Saudi Arabia"
+    assert arabic_country_after(text, text.index("الرمثا") + len("الرمثا")) == "Jordan"  # the alef without its hamza
+    # Main (الرئيسي) is an adjective of no country.
+    assert arabic_country_after(text, text.index("الحمرا") + len("الحمرا")) is None
+
+
+def test_the_arabic_adjectives_name_the_countries_the_other_tables_name() -> None:
+    named = set(COUNTRY_OF_ADJECTIVE.values()) | set(COUNTRY_OF_ROMANCE_ADJECTIVE.values())
+    assert set(COUNTRY_OF_ARABIC_ADJECTIVE.values()) <= named

@@ -1328,6 +1328,15 @@ def test_arabic_nouns_of_the_news_and_a_demonstratives_word_are_no_places(embedd
     assert mention_places(embedded_index, text) == [("الكوت", 99131), ("بغداد", 98182)]
 
 
+def test_an_arabic_countrys_adjective_after_a_name_places_it_in_that_country(embedded_index: IndexReader) -> None:
+    # Before: Yemen's Al Bayda for the Libyan one, and Saudi Arabia for the adjective *Saudi*.
+    text = "أعلنت هدنة في مدينة البيضاء الليبية. وتقع بلدة دومة الجندل في منطقة الجوف السعودية وعاصمتها سكاكا."
+    found = mention_places(embedded_index, text)
+    assert ("البيضاء", 89055) in found
+    assert ("الجوف", 109470) in found
+    assert "السعودية" not in [name for name, _ in found]
+
+
 def test_arabic_months_and_a_few_nouns_are_no_places(embedded_index: IndexReader) -> None:
     # Before: Ibb (آب, August), Halle (حالة, a case), Assaba (العصابة, the gang), As Sahil (الساحل, the coast).
     text = (
