@@ -1234,8 +1234,22 @@ def _a_phrase_of_no_place(tokens: list[Token], i: int) -> bool:
 
 
 def _a_place_preposition(word: str) -> bool:
-    """Tell whether ``word`` is a place preposition (:data:`~.cues.PLACE_PREPOSITIONS`), or one after Arabic *and*."""
-    return word in PLACE_PREPOSITIONS or (word[:1] in _ARABIC_AND and word[1:] in PLACE_PREPOSITIONS)
+    """Tell whether ``word`` is a place preposition (:data:`~.cues.PLACE_PREPOSITIONS`), or one after Arabic *and*.
+
+    Or it is an Arabic noun of a place behind proclitics (*لمنفذ*, to the crossing of; *وبميناء*, and
+    in the port of; see :data:`_ARABIC_PLACE_NOUNS`).
+    """
+    if word in PLACE_PREPOSITIONS or (word[:1] in _ARABIC_AND and word[1:] in PLACE_PREPOSITIONS):
+        return True
+    return any(word[:n] in _ARABIC_PROCLITIC_PAIRS and word[n:] in _ARABIC_PLACE_NOUNS for n in (1, 2))
+
+
+_ARABIC_PLACE_NOUNS = frozenset(
+    {"منفذ", "معبر", "مخيم", "منطقة", "مدينة", "محافظة", "بلدة", "قرية", "ميناء", "عاصمة", "ريف", "مطار"}
+)
+"""Arabic nouns of a place, before its name: each cues the name behind proclitics too."""
+_ARABIC_PROCLITIC_PAIRS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"})
+"""The proclitics, one or two, an Arabic noun may carry: *and*, *so*, *in*, *to*, *as*."""
 
 
 def _after_a_crossings_word(tokens: list[Token], position: int, raw: str, written: KnowsName) -> str:

@@ -104,6 +104,14 @@ def test_an_arabic_word_some_place_is_written_as_keeps_its_first_letter() -> Non
     assert [s.text for s in find_spans("وصل إلى بيروت", lambda t: t in gazetteer)] == ["يروت"]
 
 
+def test_an_arabic_place_noun_behind_proclitics_cues_the_name_after_it() -> None:
+    # To the crossing of Safwan, and in the port of Aden; not a name after a verb behind a proclitic.
+    known = {"صفوان", "عدن", "حلب"}
+    text = "المقابل لمنفذ صفوان وبميناء عدن وليعمل حلب"
+    found = find_spans(text, lambda t: t in known, lambda t: t in known)
+    assert [(s.text, s.after_place_preposition) for s in found] == [("صفوان", True), ("عدن", True), ("حلب", False)]
+
+
 def test_proclitics_come_off_the_first_word_of_a_name_of_several_words() -> None:
     gazetteer = {"دير الزور", "تل أبيض", "תל אביב", "חיפה", "ירושלים"}
     found = find_spans("حلب ودير الزور وتل أبيض", lambda t: t in gazetteer)
