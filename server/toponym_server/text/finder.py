@@ -67,6 +67,7 @@ from toponym_server.text.cues import (
     WATERS_OF,
 )
 from toponym_server.text.demonyms import COUNTRY_OF_ADJECTIVE, KIND_WORDS
+from toponym_server.text.demonyms_arabic import an_arabic_countrys_adjective
 from toponym_server.text.demonyms_german import DIVISION_KINDS as GERMAN_DIVISION_KINDS
 from toponym_server.text.demonyms_german import PLACE_KINDS as GERMAN_PLACE_KINDS
 from toponym_server.text.demonyms_german import german_country_before
@@ -1233,6 +1234,36 @@ def _a_phrase_of_no_place(tokens: list[Token], i: int) -> bool:
     )
 
 
+def _an_arabic_adjective(before: list[str], word: str) -> bool:
+    """Tell whether the definite Arabic ``word`` is an adjective of the definite noun ending ``before``.
+
+    Arabic writes an adjective after its noun, both definite (*ذات الإطار الرمادي*, with the grey
+    frame: no Ramadi); a name after a noun in the same phrase follows it indefinite, in a genitive
+    (*محافظة الأنبار*). So it is where the noun stands after a preposition or carries one (*في*,
+    *ذات*, *بالإطار*); a noun right after a verb may be its subject, and the name after it the
+    object (*اجتاح الإعصار الفلبين*, the storm swept the Philippines). A name may also stand beside
+    the capital, a neighbour or a country's adjective (*في العاصمة الرياض*, *في العاصمة السعودية الرياض*).
+    """
+    preposition, noun = before
+    if not word.startswith("ال"):
+        return False
+    carried = noun[:1] in _PLACE_PROCLITICS and noun[1:3] == "ال"
+    bare = noun[1:] if carried else noun
+    after_preposition = carried or _a_place_preposition(preposition) or preposition in _ARABIC_PARTICLES
+    return (
+        after_preposition
+        and bare.startswith("ال")
+        and bare not in _ARABIC_APPOSITION_NOUNS
+        and not an_arabic_countrys_adjective(bare)
+    )
+
+
+_ARABIC_PARTICLES = frozenset({"على", "عن", "مع", "ذات", "ذو", "ذي", "بين", "لدى", "حول", "تحت", "فوق", "أمام", "خلف"})
+"""Arabic prepositions and the possessive *ذات*, *ذو*: the definite noun after one is no verb's subject."""
+_ARABIC_APPOSITION_NOUNS = frozenset({"العاصمة", "الجارة", "الشقيقة", "الجمهورية", "المملكة", "الإمارة", "السلطنة"})
+"""Definite Arabic nouns a place's name may follow in apposition (*العاصمة الرياض*, the capital Riyadh)."""
+
+
 def _a_place_preposition(word: str) -> bool:
     """Tell whether ``word`` is a place preposition (:data:`~.cues.PLACE_PREPOSITIONS`), or one after Arabic *and*.
 
@@ -1615,6 +1646,8 @@ def _spans_in_run(
                 continue  # *Campi Flegrei*: the word of the landform the name after it names (Campi: Las Vegas)
             if length == 1 and _a_phrase_of_no_place(tokens, run[i]):
                 continue  # *صلاة المغرب*, the sunset prayer; *المغرب العربي*, the Maghreb: no Morocco
+            if length == 1 and i > 1 and _an_arabic_adjective([tokens[k].word for k in run[i - 2 : i]], first.word):
+                continue  # *ذات الإطار الرمادي*, with the grey frame: no Ramadi
             if length == 1 and i > 0 and first.word in FACILITY_WORDS:
                 continue  # *Erbil Airport*: the facility's word is no place of its own
             if length == 1 and _piece_of_a_name(tokens, run, i):

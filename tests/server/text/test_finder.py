@@ -112,6 +112,14 @@ def test_an_arabic_place_noun_behind_proclitics_cues_the_name_after_it() -> None
     assert [(s.text, s.after_place_preposition) for s in found] == [("صفوان", True), ("عدن", True), ("حلب", False)]
 
 
+def test_a_definite_arabic_word_after_a_definite_noun_is_its_adjective() -> None:
+    # The grey frame is no Ramadi; the capital Riyadh and the Saudi capital Riyadh stand in apposition.
+    known = {"الرمادي", "الرياض"}
+    text = "ألواح ذات الإطار الرمادي. وفي العاصمة الرياض وفي العاصمة السعودية الرياض وفي الرمادي"
+    found = find_spans(text, lambda t: t in known, lambda t: t in known)
+    assert [s.text for s in found] == ["الرياض", "الرياض", "الرمادي"]
+
+
 def test_proclitics_come_off_the_first_word_of_a_name_of_several_words() -> None:
     gazetteer = {"دير الزور", "تل أبيض", "תל אביב", "חיפה", "ירושלים"}
     found = find_spans("حلب ودير الزور وتل أبيض", lambda t: t in gazetteer)
