@@ -1047,7 +1047,11 @@ class TextResolver:
             at = [position.get(span.name, -1) for span in spans]
             mentioned = [list(mentions[i].candidates) if i in mentions else None for i in range(len(spans))]
             lone_of = [alone[k] if k >= 0 else None for k in at]
-            local = contexts_within(parts, lone_of, mentioned)
+            # A paragraph's names pull each other as they lead alone, not as the whole text moved them:
+            # a digest's paragraph on Argentina names Buenos Aires and Mendoza, which its paragraph on
+            # Panama moved to Panama's namesakes. A name written with its area pulls as that place.
+            own = [lone_of[i] if m is not None and i not in qualified else m for i, m in enumerate(mentioned)]
+            local = contexts_within(parts, lone_of, own)
             whole = contexts_within([0] * len(spans), lone_of, mentioned) if any(before_pair) else local
             paired = {(spans[q].name, parts[q]) for q in qualified}
 

@@ -1337,6 +1337,22 @@ def test_an_arabic_countrys_adjective_after_a_name_places_it_in_that_country(emb
     assert "السعودية" not in [name for name, _ in found]
 
 
+def test_a_digests_paragraph_reads_its_names_as_they_lead_alone_not_as_the_others_moved_them(
+    embedded_index: IndexReader,
+) -> None:
+    # Before, the paragraph on Panama moved the one on Argentina to Panama's Buenos Aires and Mendoza.
+    text = (
+        "BUENOS AIRES, 12 de enero (Agencia Sur) — El Gobierno firmó un acuerdo fiscal con las provincias de "
+        "Córdoba y Mendoza para financiar obras viales.\n\n"
+        "CIUDAD DE PANAMÁ, 30 de junio (Agencia Sur) — La autoridad portuaria de Colón firmó un acuerdo, y en "
+        "David se inauguró un centro logístico."
+    )
+    found = dict(mention_places(embedded_index, text))
+    assert found["BUENOS AIRES"] == 3435910
+    assert found["Mendoza"] == 3844421
+    assert found["Colón"] == 3712076
+
+
 def test_arabic_months_and_a_few_nouns_are_no_places(embedded_index: IndexReader) -> None:
     # Before: Ibb (آب, August), Halle (حالة, a case), Assaba (العصابة, the gang), As Sahil (الساحل, the coast).
     text = (
