@@ -1484,7 +1484,8 @@ def _with_plural_division_words(text: str, spans: list[Span]) -> list[Span]:
     *Sacramento, Yolo and Sonoma counties*, *the Kherson and Zaporizhzhia regions*, *Kano and
     Kaduna states*: each is looked up with the word in the singular (*Sacramento county*), as
     *the Donetsk region* is, and stays a mention of its name alone. Not *states* as the verb
-    (:data:`_AS_A_VERB`).
+    (:data:`_AS_A_VERB`). So are the names of a list after a plural division word
+    (:data:`_PLURAL_DIVISION_BEFORE`).
     """
     out = list(spans)
     for k, span in enumerate(spans):
@@ -1502,7 +1503,36 @@ def _with_plural_division_words(text: str, spans: list[Span]) -> list[Span]:
         for m in members:
             if not out[m].looked_up:
                 out[m] = replace(out[m], looked_up=f"{out[m].text} {singular}")
+    for k, span in enumerate(spans):
+        before = _PLURAL_DIVISION_BEFORE.search(text, max(0, span.start - 40), span.start)
+        if before is None or (k and _between_list_names(text, spans[k - 1], span)):
+            continue
+        members = [k]
+        while members[-1] + 1 < len(spans) and _between_list_names(text, spans[members[-1]], spans[members[-1] + 1]):
+            members.append(members[-1] + 1)
+        if len(members) < 2:
+            continue  # *las provincias de Córdoba* alone may be the city's, in another case
+        singular = _SINGULAR_DIVISION_WORDS[before["word"].lower()]
+        for m in members:
+            if not out[m].looked_up:
+                out[m] = replace(out[m], looked_up=f"{singular} {out[m].text}")
     return out
+
+
+_SINGULAR_DIVISION_WORDS = {
+    "provincias": "provincia de", "departamentos": "departamento de", "regiones": "región de",
+    "estados": "estado de", "provinces": "province de", "régions": "région de", "départements": "département de",
+    "cantons": "canton de", "regioni": "regione di", "distritos": "distrito de", "províncias": "província de",
+    "regiões": "região de", "kantone": "Kanton", "bundesländer": "Land", "provinzen": "Provinz",
+}  # fmt: skip
+_PLURAL_DIVISION_BEFORE = re.compile(
+    r"\b(?P<word>" + "|".join(_SINGULAR_DIVISION_WORDS) + r")[ \u00a0]+"
+    r"(?:(?:de|del|des|du|di|da|do|dos|das)[ \u00a0]+)?\Z",
+    re.IGNORECASE,
+)
+"""A Romance or German plural division word right before a list of names: *las provincias de Córdoba y
+Mendoza*, *les départements du Var et des Alpes*, *die Kantone Bern und Zürich*; each name is looked
+up as its division (*provincia de Córdoba*)."""
 
 
 def _between_list_names(text: str, left: Span, right: Span) -> bool:

@@ -1342,7 +1342,7 @@ def test_a_digests_paragraph_reads_its_names_as_they_lead_alone_not_as_the_other
 ) -> None:
     # Before, the paragraph on Panama moved the one on Argentina to Panama's Buenos Aires and Mendoza.
     text = (
-        "BUENOS AIRES, 12 de enero (Agencia Sur) — El Gobierno firmó un acuerdo fiscal con las provincias de "
+        "BUENOS AIRES, 12 de enero (Agencia Sur) — El Gobierno firmó un acuerdo fiscal con los intendentes de "
         "Córdoba y Mendoza para financiar obras viales.\n\n"
         "CIUDAD DE PANAMÁ, 30 de junio (Agencia Sur) — La autoridad portuaria de Colón firmó un acuerdo, y en "
         "David se inauguró un centro logístico."

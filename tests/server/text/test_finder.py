@@ -969,6 +969,25 @@ def test_a_qualifier_in_parentheses_is_taken_in_when_a_place_is_written_with_it(
     )
 
 
+def test_a_plural_division_word_before_a_list_makes_each_name_that_division() -> None:
+    known = {"córdoba", "mendoza", "var", "hérault", "bern", "zürich"}.__contains__
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(s.text, s.name) for s in find_spans(text, lambda t: known(t.lower()), lambda t: known(t.lower()))]
+
+    assert found("Un acuerdo con las provincias de Córdoba y Mendoza.") == [
+        ("Córdoba", "provincia de Córdoba"),
+        ("Mendoza", "provincia de Mendoza"),
+    ]
+    assert found("Une alerte dans les départements du Var et Hérault.") == [
+        ("Var", "département de Var"),
+        ("Hérault", "département de Hérault"),
+    ]
+    assert found("Die Kantone Bern und Zürich stimmen ab.") == [("Bern", "Kanton Bern"), ("Zürich", "Kanton Zürich")]
+    # One name after a plural word is no list.
+    assert found("las provincias de Córdoba") == [("Córdoba", "Córdoba")]
+
+
 def test_a_plural_division_word_closing_a_list_makes_each_name_that_division() -> None:
     places = {"sacramento", "yolo", "sonoma", "kherson", "zaporizhzhia"}
 
