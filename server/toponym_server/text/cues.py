@@ -282,7 +282,23 @@ WATER_AND_SQUARE_WORDS_IN_LOWER_CASE = frozenset(
         "boulevard", "calle", "avenida", "praça", "rua",
     }
 )  # fmt: skip
-WATERS_OF = frozenset({"strait", "straits", "gulf", "sea", "bay"})
+WATERS_OF = frozenset(
+    {
+        "strait", "straits", "gulf", "sea", "bay", "lake", "lago", "lac", "golfo", "golfe", "estrecho", "détroit",
+        "stretto", "bahía", "baía", "baie", "canal",
+    }
+)  # fmt: skip
+# Capitalised, before *of* and a name: an institution's, a building's, a square's or a water's word,
+# which names the thing (*University of Idaho*, *Universidad de Chile*, *Plaza de Mayo*, *Palacio de
+# López*, *Canal de Panamá*, *Golfo de México*), not the place, unless some place is written so
+# (*Mar del Plata*, *Puerto de la Cruz*).
+INSTITUTION_WORDS_OF = frozenset(
+    {
+        "university", "universidad", "universidade", "università", "université", "plaza", "palacio", "palais",
+        "palazzo", "teatro", "museo", "estadio", "catedral", "parque", "banco", "colegio", "instituto",
+        "mar", *WATERS_OF,
+    }
+)  # fmt: skip
 
 # The endings of a possessive (Aleppo's, with a straight or a curly apostrophe): a name's, not part of it.
 POSSESSIVES = ("'s", "\u2019s")

@@ -45,6 +45,7 @@ from toponym_server.text.cues import (
     GIVEN_NAMES,
     GIVEN_NAMES_LIKE_GENITIVES,
     GIVEN_NAMES_OF_PLACES,
+    INSTITUTION_WORDS_OF,
     LIST_SEPARATORS,
     NAME_ABBREVIATIONS,
     NAME_CONNECTORS,
@@ -232,6 +233,8 @@ _CROSSINGS_WORDS = frozenset(
 )  # fmt: skip
 """Words of a border crossing before its name, in German, French, Spanish, Italian and Portuguese."""
 _OF = frozenset({"de", "di", "du", "do", "da"})
+_OF_WORDS = frozenset({"of", "de", "del", "di", "du", "des", "da", "do", "della", "dello", "dos", "das"})
+"""*of* and the Romance words for *of* (and *of the*)."""
 _NO_PLACE_AFTER = {"المغرب": frozenset({"صلاة", "أذان", "اذان", "موعد", "وقت"}), "الأبيض": frozenset({"البيت"})}
 """Words after which a name is a common noun's: *صلاة المغرب* is the sunset prayer, not Morocco; *البيت الأبيض*
 the White House, not El Obeid."""
@@ -1212,7 +1215,25 @@ def _named_by_a_water_or_a_landform(tokens: list[Token], run: list[int], i: int)
     if i == 0 and before.cased and not before.capitalized and before.word in WATER_AND_SQUARE_WORDS_IN_LOWER_CASE:
         return True
     two_before = tokens[position - 2] if position >= 2 else None
-    return i == 0 and before.word == "of" and two_before is not None and two_before.word in WATERS_OF
+    if two_before is None or before.word not in _OF_WORDS or before.capitalized:
+        return False
+    # *the Strait of Hormuz*, *le golfe de Guinée*, *lago de Nicaragua*, *University of Idaho*
+    return two_before.word in WATERS_OF or (two_before.capitalized and two_before.word in INSTITUTION_WORDS_OF)
+
+
+def _an_institution_of(tokens: list[Token], run: list[int], i: int, written: KnowsName) -> bool:
+    """Tell whether the run goes on at ``run[i]`` with an institution's word, *of* and a name.
+
+    *Universidad de Chile*, *Plaza de Mayo*, *Canal de Panamá* (see :data:`~.cues.INSTITUTION_WORDS_OF`):
+    neither the word (*Universidad*, a quarter of Madrid) nor the name is a place, unless some place
+    is written as the words from there (*Mar del Plata*).
+    """
+    first = tokens[run[i]]
+    if not (first.capitalized and first.word in INSTITUTION_WORDS_OF and i + 2 < len(run)):
+        return False
+    if tokens[run[i + 1]].word not in _OF_WORDS or not tokens[run[i + 2]].capitalized:
+        return False
+    return not any(written(_words(tokens, run[i:end])) for end in range(i + 3, min(len(run), i + MAX_SPAN_WORDS) + 1))
 
 
 def _a_phrase_of_no_place(tokens: list[Token], i: int) -> bool:
@@ -1630,6 +1651,9 @@ def _spans_in_run(
             continue
         if (water := _a_waters_name_after_the(tokens, run, i)) is not None:
             i = water + 1  # *the North Sea*: no hamlet of New York, though one is written so
+            continue
+        if _an_institution_of(tokens, run, i, written):
+            i += 3  # *Universidad de Chile*: a club, no quarter of Madrid, nor Chile
             continue
         for length in range(min(MAX_SPAN_WORDS, len(run) - i), 0, -1):
             first, last = tokens[run[i]], tokens[run[i + length - 1]]
