@@ -510,6 +510,8 @@ class TextResolver:
             if i is None or j is None or i == j or not separated:
                 continue
             named_as = self._area_it_may_name(right.name, alone[j])
+            if named_as is None and bracketed:
+                named_as = _ANY_AREA  # *Cartagena (Murcia)*: a town's area in brackets, whatever it means alone
             if named_as is None or (named_as != _ANY_AREA and _list_goes_on(spans, k + 1, text)):
                 continue  # *Boston, New York, Chicago and Miami* lists cities
             # After *in* the place may be an area itself (*Georgia, in the US*); after a comma alone a

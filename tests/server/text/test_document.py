@@ -564,6 +564,12 @@ def test_a_place_in_the_area_written_after_it_with_in_is_the_one_inside_it(embed
         ("Protests in Georgia (US) grew.", [("Georgia", 4197000), ("US", 6252001)]),
         # Brackets that hold more than an area are no pair.
         ("Rain in Paris (and Lyon) fell.", [("Paris", 2988507), ("Lyon", 2996944)]),
+        # Before, the city of Murcia: the province in brackets, though its name alone means the city.
+        (
+            "El astillero de Cartagena (Murcia) botó una fragata ante una delegación de Cartagena de Indias, "
+            "en Colombia.",
+            [("Cartagena", 2520058), ("Murcia", 6355234), ("Cartagena de Indias", 3687238), ("Colombia", 3686110)],
+        ),
     ],
 )
 def test_a_place_with_its_area_in_brackets_after_it_is_the_one_inside_it(
