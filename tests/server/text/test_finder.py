@@ -1127,6 +1127,19 @@ def test_and_or_of_joins_the_words_of_a_name_some_place_is_written_as() -> None:
     assert found("Fighting in Aleppo and Homs, and in Bosnia and Spain.") == ["Aleppo", "Homs", "Bosnia", "Spain"]
 
 
+def test_in_or_an_der_joins_the_words_of_a_german_name_some_place_is_written_as() -> None:
+    places = {"neustadt in holstein", "neustadt an der weinstraße", "neustadt", "holstein", "berlin", "deutschland"}
+
+    def found(text: str) -> list[str]:
+        return written_spans(text, places)
+
+    assert found("Der Hafen von Neustadt in Holstein. Das Fest in Neustadt an der Weinstraße.") == [
+        "Neustadt in Holstein",
+        "Neustadt an der Weinstraße",
+    ]
+    assert found("Ein Unfall in Berlin in Deutschland.") == ["Berlin", "Deutschland"]
+
+
 def test_a_facilitys_word_after_a_capitalised_common_word_is_no_place() -> None:
     # The National Mall: Mal is a town of Belgium; the common word before it opens no name.
     places = {"mall", "washington"}
