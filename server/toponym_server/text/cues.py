@@ -339,6 +339,7 @@ COMMON_WORDS = frozenset(
         "hause",  # *zu Hause*, *nach Hause*: at home
         "mitte", "berg", "dorf", "stadt", "land", "seite", "ende", "anfang", "frieden", "krieg", "gebiet",
         "nähe", "zeit", "jahr", "jahre", "woche", "tag", "tage", "experten", "quellen",
+        "polizei", "länder", "busse",  # Poland's sound, Lander (Wyoming), Boussé (Burkina Faso)
         # Arabic function words and common nouns
         "في", "من", "على", "إلى", "الى", "عن", "مع", "بعد", "قبل", "حيث", "التي", "الذي", "هذا", "هذه", "ذلك",
         "تلك", "كان", "كانت", "قد", "لقد", "أن", "إن", "ان", "او", "أو", "ثم", "كما", "بين", "حول", "منذ",

@@ -979,6 +979,7 @@ class TextResolver:
                 bool(of_span[i])
                 and _accept(span, of_span[i][0], strong[i], cued[i], min_confidence, with_its_area=i in qualified)
                 and not _a_club_after_il(text, span, of_span[i][0])
+                and not _a_german_noun_after_its_article(text, span, of_span[i][0])
                 and not _quoted_alone(text, span)
                 and not _a_feast(text, span)
                 for i, span in enumerate(spans)
@@ -1315,6 +1316,22 @@ def _near_any(place: PlaceRow, points: Points) -> bool:
 def _moved_by_context(alone: list[Candidate]) -> bool:
     """Tell whether a name answered so alone is one a document's places rank again."""
     return bool(alone) and alone[0].confidence < SETTLED_CONFIDENCE
+
+
+def _a_german_noun_after_its_article(text: str, span: Span, best: Candidate) -> bool:
+    """Tell whether ``span`` is a German noun its article stands before, though a town is named so.
+
+    German writes no article before a town's name, only before a noun (*zum Essen*, *im Derby*, *am
+    Brenner*), a country's (*im Libanon*, *die Schweiz*) or a town's with an adjective between them.
+    """
+    before = _GERMAN_ARTICLE_BEFORE.search(text, max(0, span.start - 7), span.start)
+    return best.place.feature_class == "P" and before is not None
+
+
+_GERMAN_ARTICLE_BEFORE = re.compile(
+    r"(?:^|[\s(])(?:[Dd](?:er|ie|as|em|en|es)|zum|zur|vom|beim|im|am|[Ee]in(?:e|em|en|er|es)?)[ \u00a0]+\Z"
+)
+"""A German article, alone or joined to its preposition (*zum*: to the), right before a span."""
 
 
 def _a_club_after_il(text: str, span: Span, best: Candidate) -> bool:

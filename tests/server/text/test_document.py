@@ -1359,6 +1359,20 @@ def test_a_digests_paragraph_reads_its_names_as_they_lead_alone_not_as_the_other
     assert found["Colón"] == 3712076
 
 
+def test_a_german_noun_after_its_article_is_no_town_and_a_few_nouns_are_no_places(embedded_index: IndexReader) -> None:
+    # Before: Essen (the meal), Derby (the match), Poland (the police) and Lander, Wyoming (the states).
+    text = (
+        "In Essen stellte ein Konzern Pläne vor; zum Essen kamen Betriebsräte. Die beiden Klubs trennten sich "
+        "im Derby 1:1. In Chur lobte die Polizei den Verlauf. Die Länder Kärnten und Steiermark protestierten."
+    )
+    assert mention_places(embedded_index, text) == [
+        ("Essen", 2928810),
+        ("Chur", 2661169),
+        ("Kärnten", 2774686),
+        ("Steiermark", 2764581),
+    ]
+
+
 def test_arabic_months_and_a_few_nouns_are_no_places(embedded_index: IndexReader) -> None:
     # Before: Ibb (آب, August), Halle (حالة, a case), Assaba (العصابة, the gang), As Sahil (الساحل, the coast).
     text = (
