@@ -1032,7 +1032,9 @@ def _declined_adjective(word: str) -> bool:
     return len(word) >= 5 and word.endswith("em") and word.islower()
 
 
-def _variants(raw: str, words: int, cased: bool, written: KnowsName) -> list[tuple[int, int, str]]:
+def _variants(
+    raw: str, words: int, cased: bool, written: KnowsName, *, adjective_alone: bool = False
+) -> list[tuple[int, int, str]]:
     """The stretches of ``raw`` (a span of ``words`` words) to look up, in turn (see :func:`_as_written`).
 
     A name of several words opening on an abbreviation is also looked up with the abbreviation
@@ -1040,7 +1042,7 @@ def _variants(raw: str, words: int, cased: bool, written: KnowsName) -> list[tup
     the spelt-out name is some place's exactly (*Sta. Rosa* sounds like *Storrs*; *Santa Rosa*
     is written so).
     """
-    found = _as_written(raw, words, cased, written)
+    found = _as_written(raw, words, cased, written, adjective_alone=adjective_alone)
     if not cased or words == 1 or not spelled_out(raw):
         return found
     full = [(start, end, long) for start, end, name in found for long in spelled_out(name)]
@@ -1058,7 +1060,9 @@ def spelled_out(name: str) -> list[str]:
     return [f"{full} {rest}" for full in NAME_ABBREVIATIONS.get(abbreviation.lower(), ())]
 
 
-def _as_written(raw: str, words: int, cased: bool, written: KnowsName) -> list[tuple[int, int, str]]:
+def _as_written(
+    raw: str, words: int, cased: bool, written: KnowsName, *, adjective_alone: bool = False
+) -> list[tuple[int, int, str]]:
     """The stretches of ``raw`` (a span of ``words`` words) to look up, in turn, as they are written.
 
     Each is given as (start, end, name): its offsets in ``raw`` and the name to look up, most
@@ -1072,7 +1076,8 @@ def _as_written(raw: str, words: int, cased: bool, written: KnowsName) -> list[t
     - A Russian or Ukrainian name, the span kept whole, is also looked up without a case ending
       where a consonant is left (*Харькове*, *Луганска*; *Китае* is no case of Кита) and as the
       name in *-а*, *-я*, *-и*, *-ы* or *-й* that ending stands for (*Одесу* is Одеса, *Ракки*
-      Ракка, *Сумах* Суми, *Китае* Китай). Those some place is written exactly as come first
+      Ракка, *Сумах* Суми, *Китае* Китай), and, ``adjective_alone`` (before no noun it may
+      describe), as the adjective it may be (*Грозного* is Грозный). Those some place is written exactly as come first
       when none is written as the whole (a phonetic key of *Донецку* may meet another name than
       Donetsk's). An oblast or a krai in another case is looked up in the nominative
       (*Белгородской области*: Белгородская область).
@@ -1115,7 +1120,19 @@ def _as_written(raw: str, words: int, cased: bool, written: KnowsName) -> list[t
         # An adjective before the noun declines too: *Нижнем Новгороде* is Нижний Новгород,
         # *Набережных Челнах* Набережные Челны, *Старом Осколе* Старый Оскол.
         both = [] if on else [(0, len(raw), name) for name in _declined_adjective_and_noun(raw, written)]
-        others = both + cut + restored
+        # A name that is an adjective declines as one: *Грозного* is Грозный, *Мирном* Мирный; after
+        # a noun's own case, which may be the same (*Дзержинском* is Дзержинск's instrumental).
+        adjectival = [
+            (0, len(raw), name)
+            for name in dict.fromkeys(
+                declined[: -len(e)] + nominative + rest
+                for e, nominatives in _RUSSIAN_ADJECTIVE_CASES
+                if adjective_alone and " " not in declined and declined.endswith(e) and len(declined) - len(e) >= 3
+                for nominative in nominatives
+            )
+            if written(name)
+        ]
+        others = both + cut + restored + adjectival
         if others and not written(raw):
             first = [v for v in others if written(v[2])]
             if first:
@@ -1132,6 +1149,24 @@ def _as_written(raw: str, words: int, cased: bool, written: KnowsName) -> list[t
         if stripped:
             return [whole, *stripped] if written(raw) else [*stripped, whole]
     return [whole]
+
+
+def _before_its_noun(text: str, tokens: list[Token], position: int) -> bool:
+    """Tell whether the Cyrillic word at ``position`` stands before a noun it may describe as an adjective.
+
+    A capitalised word (*Северном Кавказе*) or one in lower case that no verb's ending closes
+    (*по Золотому кольцу*, the Golden Ring), a space between: *в Грозном прошёл* is a town's.
+    """
+    if position + 1 >= len(tokens) or text[tokens[position].end : tokens[position + 1].start] != " ":
+        return False
+    following = tokens[position + 1]
+    if not following.cased or not _CYRILLIC.search(following.text):
+        return False
+    return following.capitalized or not following.word.endswith(_RUSSIAN_VERB_ENDINGS)
+
+
+_RUSSIAN_VERB_ENDINGS = ("л", "ла", "ло", "ли", "лся", "лась", "лось", "лись", "ет", "ит", "ут", "ют", "ят", "ат", "ся")
+"""Endings of Russian verbs in the past and the present (*прошёл*, *закрылась*, *работает*)."""
 
 
 def _declined_adjective_and_noun(raw: str, written: KnowsName) -> list[str]:
@@ -1707,7 +1742,13 @@ def _spans_in_run(
                 continue  # *Erbil Airport*: the facility's word is no place of its own
             if length == 1 and _piece_of_a_name(tokens, run, i):
                 continue  # *South Ossetia*, *Vancouver Island*: a piece of a longer name
-            variants = [(0, len(raw), raw[:-1])] if german_genitive else _variants(raw, length, last.cased, written)
+            # Not an epithet after a name (*Иване Грозном*, Ivan the Terrible)
+            alone = length == 1 and i == 0 and not _before_its_noun(text, tokens, run[i])
+            variants = (
+                [(0, len(raw), raw[:-1])]
+                if german_genitive
+                else _variants(raw, length, last.cased, written, adjective_alone=alone)
+            )
             contracted = _with_contracted_article(tokens, run[i], raw, written)
             if contracted:
                 variants = [(0, len(raw), contracted), *variants]

@@ -264,6 +264,21 @@ def test_a_russian_adjective_and_noun_both_declined_stand_for_the_name_in_the_no
     ]
 
 
+def test_a_russian_name_that_is_an_adjective_declines_as_one_where_it_describes_no_noun() -> None:
+    written = {"грозный", "мирный", "северный", "кавказ", "золотой", "дзержинск", "дзержинский", "иван"}
+    text = (
+        "Ливень затопил улицы Грозного; в Мирном прошёл митинг, а поезд свяжет город с Дзержинском. "
+        "На Северном Кавказе и по Золотому кольцу. Сериал об Иване Грозном."
+    )
+    assert named_spans(text, written) == [
+        ("Грозного", "Грозный"),
+        ("Мирном", "Мирный"),
+        ("Дзержинском", "Дзержинск"),  # a noun's instrumental first
+        ("Кавказе", "Кавказ"),
+        ("Иване", "Иван"),
+    ]
+
+
 def test_an_oblast_or_a_krai_in_another_case_stands_for_its_name_in_the_nominative() -> None:
     # Before, the adjective of в Белгородской области was no name, and the division's word no part of one.
     written = {"белгородская область", "краснодарский край", "харківська область", "иркутская область"}
