@@ -279,6 +279,16 @@ def test_a_russian_name_that_is_an_adjective_declines_as_one_where_it_describes_
     ]
 
 
+def test_a_russian_street_and_the_word_capital_are_no_places() -> None:
+    # Before: Bishkek (Frunze) for Frunze Street, Sofia for *Столица* (the capital).
+    written = {"фрунзе", "столица", "кыргызстан", "грозный"}
+    text = (
+        "Столица Кыргызстана отметила день города; улица Фрунзе была перекрыта, а на улице Фрунзе нет. "
+        "Залиты улицы Грозного."
+    )
+    assert named_spans(text, written) == [("Кыргызстана", "Кыргызстан"), ("Грозного", "Грозный")]
+
+
 def test_an_oblast_or_a_krai_in_another_case_stands_for_its_name_in_the_nominative() -> None:
     # Before, the adjective of в Белгородской области was no name, and the division's word no part of one.
     written = {"белгородская область", "краснодарский край", "харківська область", "иркутская область"}
