@@ -1429,7 +1429,11 @@ def _proclitic_counts(raw: str, words: int) -> list[int]:
         second = first[1:2]
         if first[0] in _FIRST_OF_TWO and second in letters and second not in _FIRST_OF_TWO and len(first) - 2 >= least:
             counts.append(2)
-    return counts
+    # A tatweel may stretch the proclitic before a name (*بـحماه*, *لـبيت لحم*): it goes with it.
+    return [count + 1 if first[count : count + 1] == _TATWEEL else count for count in counts]
+
+
+_TATWEEL = "\u0640"
 
 
 def _common(token: Token) -> bool:

@@ -104,6 +104,13 @@ def test_an_arabic_word_some_place_is_written_as_keeps_its_first_letter() -> Non
     assert [s.text for s in find_spans("وصل إلى بيروت", lambda t: t in gazetteer)] == ["يروت"]
 
 
+def test_a_tatweel_after_an_arabic_proclitic_comes_off_with_it() -> None:
+    # Before, the spans kept the tatweel (ـحماه) and met no place.
+    known = {"حماه", "بيت لحم", "حلب"}
+    found = find_spans("يربط حلب بـحماه والمحاذية لـبيت لحم", lambda t: t in known, lambda t: t in known)
+    assert [s.text for s in found] == ["حلب", "حماه", "بيت لحم"]
+
+
 def test_an_arabic_place_noun_behind_proclitics_cues_the_name_after_it() -> None:
     # To the crossing of Safwan, and in the port of Aden; not a name after a verb behind a proclitic.
     known = {"صفوان", "عدن", "حلب"}
