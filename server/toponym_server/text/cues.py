@@ -430,6 +430,10 @@ LIST_SEPARATORS = frozenset(
     }
 )  # fmt: skip
 
+# Nouns a prominent place is written as too: only a place cue before one (*في سيول*, in Seoul) or a list
+# makes it the place (*تسببت سيول مفاجئة*: sudden floods; *قالت جدة سبعينية*: a grandmother in her seventies).
+NOUNS_NAMED_AS_PLACES = frozenset({"سيول", "جدة"})
+
 # Right before a name: it names a place (in Aleppo, near al-Tanf, nach Damaskus, à Alep, في حلب, в
 # Харькове, the city of, مدينة, سلطنة).
 PLACE_PREPOSITIONS = frozenset(

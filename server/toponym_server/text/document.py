@@ -41,6 +41,7 @@ from toponym_server.text.cues import (
     LANDFORM_WORDS,
     LIST_SEPARATORS,
     NAME_PART_WORDS,
+    NOUNS_NAMED_AS_PLACES,
     ORGANISATION_WORDS,
     PERSON_TITLES,
     POSSESSIVES,
@@ -980,6 +981,7 @@ class TextResolver:
                 and _accept(span, of_span[i][0], strong[i], cued[i], min_confidence, with_its_area=i in qualified)
                 and not _a_club_after_il(text, span, of_span[i][0])
                 and not _a_german_noun_after_its_article(text, span, of_span[i][0])
+                and (span.name not in NOUNS_NAMED_AS_PLACES or span.after_place_preposition or cued[i])
                 and not _quoted_alone(text, span)
                 and not _a_feast(text, span)
                 for i, span in enumerate(spans)

@@ -1373,6 +1373,14 @@ def test_a_german_noun_after_its_article_is_no_town_and_a_few_nouns_are_no_place
     ]
 
 
+def test_an_arabic_noun_a_prominent_place_is_named_as_is_that_place_only_after_a_cue(
+    embedded_index: IndexReader,
+) -> None:
+    # Before, the floods (سيول) were Seoul, the grandmother (جدة) Jeddah.
+    text = "تسببت سيول مفاجئة في إغلاق طرق في عمّان. وقالت جدة سبعينية إن حفيدها يعمل في جدة، ووصل الوزير إلى سيول."
+    assert mention_places(embedded_index, text) == [("عمّان", 250441), ("جدة", 105343), ("سيول", 1835848)]
+
+
 def test_arabic_months_and_a_few_nouns_are_no_places(embedded_index: IndexReader) -> None:
     # Before: Ibb (آب, August), Halle (حالة, a case), Assaba (العصابة, the gang), As Sahil (الساحل, the coast).
     text = (
