@@ -688,11 +688,12 @@ def _a_title_in_a_places_name(tokens: list[Token], run: list[int], position: int
     """Tell whether the uncased title at ``position`` of ``run`` is a word of a place's name.
 
     So it is where a place is written as the word before it and the title (*شرم الشيخ*, Sharm
-    el-Sheikh), or, after a town's word, as the title and the word after it (*مدينة الشيخ زايد*, the
-    city of Sheikh Zayed; not *اسم الشيخ زايد*, the name of Sheikh Zayed).
+    el-Sheikh), and maybe the word after it (*جسر الملك حسين*), or, after a town's word, as the
+    title and the word after it (*مدينة الشيخ زايد*, the city of Sheikh Zayed; not *اسم الشيخ
+    زايد*, the name of Sheikh Zayed).
     """
-    if position and written(_words(tokens, run[position - 1 : position + 1])):
-        return True
+    if position and any(written(_words(tokens, run[position - 1 : end])) for end in (position + 1, position + 2)):
+        return True  # *شرم الشيخ*; *جسر الملك حسين*, the King Hussein Bridge
     before = tokens[run[position - 1]].word if position else ""
     return before in _TOWN_WORDS and position + 1 < len(run) and written(_words(tokens, run[position : position + 2]))
 

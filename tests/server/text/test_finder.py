@@ -407,10 +407,13 @@ def test_a_title_or_an_organisation_word_claims_nothing_past_a_preposition() -> 
 def test_an_uncased_title_in_a_places_name_claims_no_names() -> None:
     # Sharm el-Sheikh ends on the title; the city of Sheikh Zayed opens on it; the sheikh named
     # after the hospital's name is a person.
-    known = {"شرم الشيخ", "الشيخ زايد", "الجيزة", "زايد"}
+    known = {"شرم الشيخ", "الشيخ زايد", "الجيزة", "زايد", "جسر الملك حسين", "حسين"}
     text = "زار الوفد شرم الشيخ ثم مدينة الشيخ زايد غرب الجيزة، ويحمل المستشفى اسم الشيخ زايد بن سلطان"
     found = find_spans(text, lambda t: t in known, lambda t: t in known)
     assert [s.text for s in found] == ["شرم الشيخ", "الشيخ زايد", "الجيزة"]
+    # The King Hussein Bridge holds the title between two words.
+    found = find_spans("أعيد فتح جسر الملك حسين", lambda t: t in known, lambda t: t in known)
+    assert [s.text for s in found] == ["جسر الملك حسين"]
 
 
 def test_a_word_of_a_script_without_capitals_is_a_name_only_if_written_so() -> None:
