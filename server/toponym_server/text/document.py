@@ -134,6 +134,11 @@ _TOWNS_WORD_BEFORE = re.compile(
 )
 """A town's word and its article right before a span: *the city of*, *la ville de*, *la ciudad de*, *die Stadt*;
 not *the second city of*."""
+_COUNTRYS_WORD_BEFORE = re.compile(
+    r"(?:^|\s)(?:[وب]?(?:سلطنة|مملكة|دولة|إمارة|جمهورية)|(?:[Ss]ultanate|[Kk]ingdom|[Ee]mirate|[Rr]epublic) of)"
+    r"[ \u00a0]+\Z"
+)
+"""A state's word right before a span (*سلطنة*, *the Sultanate of*): the country of that name."""
 _CAPITAL_AFTER = re.compile(r"[ \u00a0]+العاصمة\b")
 """The Arabic *the capital* right after a name: the city, not the country of its name (*الجزائر العاصمة*)."""
 _DATELINE_AFTER = re.compile(r"[ \u00a0]*(?:\([^()\n]{1,30}\)[ \u00a0]*)?[-\u2013\u2014]")
@@ -396,7 +401,8 @@ class TextResolver:
         the one it overtakes. A town's word before the span says a town as *à* does, in any of
         the languages read (*la ville de Québec*, *the city of Quebec*, *la ciudad de México*), as
         do a dateline (*TUNIS (Reuters) -*, in any dash) and the Arabic *the capital* after the
-        name (*الجزائر العاصمة*, Algiers).
+        name (*الجزائر العاصمة*, Algiers). A state's word says a country (*سلطنة عمان*, *the Kingdom
+        of Jordan*).
         """
         if not answers:
             return answers
@@ -405,6 +411,9 @@ class TextResolver:
         a_town = _A.search(before) or _TOWNS_WORD_BEFORE.search(before) or _CAPITAL_AFTER.match(text, span.end)
         if (a_town or _a_dateline(text, span)) and leader.place.feature_class == "A":
             wanted = [c for c in answers[1:] if c.place.feature_class == "P" and _inside(c, leader)]
+        elif _COUNTRYS_WORD_BEFORE.search(before) and not leader.place.feature_code.startswith("PCL"):
+            # *سلطنة عمان*, the Sultanate of Oman: the country, not Amman
+            wanted = [c for c in answers[1:] if c.place.feature_code.startswith("PCL")]
         elif _AU.search(before) and leader.place.feature_class == "P":
             wanted = [c for c in answers[1:] if _major_area(c) and _inside(leader, c)]
         elif _EN_OR_DANS.search(before) and leader.place.feature_class == "P" and _french_before(text, span.start):

@@ -1381,6 +1381,12 @@ def test_an_arabic_noun_a_prominent_place_is_named_as_is_that_place_only_after_a
     assert mention_places(embedded_index, text) == [("عمّان", 250441), ("جدة", 105343), ("سيول", 1835848)]
 
 
+def test_a_states_word_before_a_name_makes_it_the_country(embedded_index: IndexReader) -> None:
+    # Before, the Sultanate of Oman was Amman, as the bare name is.
+    text = "يستعد المنتخب الأردني لمواجهة منتخب سلطنة عمان وديا في عمان."
+    assert mention_places(embedded_index, text) == [("عمان", 286963), ("عمان", 250441)]
+
+
 def test_arabic_months_and_a_few_nouns_are_no_places(embedded_index: IndexReader) -> None:
     # Before: Ibb (آب, August), Halle (حالة, a case), Assaba (العصابة, the gang), As Sahil (الساحل, the coast).
     text = (
