@@ -1197,15 +1197,23 @@ class TextResolver:
         """``mention``, shorn of a crossing's or an Arabic division's word where its place is named without it too.
 
         *the Nasib crossing*, *معبر نصيب*: the crossing is named *Nasib*, and a reader marks that name,
-        as *the city of Aleppo* marks *Aleppo*; so *محافظة الجيزة* marks *الجيزة*. The word stays where
+        as *the city of Aleppo* marks *Aleppo*; so *محافظة الجيزة* marks *الجيزة*, and *la provincia de
+        Mendoza*, *le département du Var*, *Kanton Zürich* mark the division's name (an English division's
+        word after the name stays: *Idlib province*). The word stays where
         the name needs it: *معبر المصنع* (*المصنع* alone is *the factory*), *the Rafah crossing* (*Rafah*
         is the town), *إقليم كردستان* (the Kurdistan Region).
         """
-        match = _KIND_WORD.fullmatch(mention.text)
-        if match is None or match.group("name") == mention.text or not mention.candidates:
+        if not mention.candidates:
+            return mention
+        place = mention.candidates[0].place
+        division = _DIVISION_WORD_BEFORE.match(mention.text)
+        if division is not None and place.feature_class == "A":
+            match: re.Match[str] | None = division
+        else:
+            match = _KIND_WORD.fullmatch(mention.text)
+        if match is None or match.group("name") == mention.text:
             return mention
         name = match.group("name")
-        place = mention.candidates[0].place
         # An Arabic division's word says the area's kind, which GeoNames may write only with it (*محافظة الجيزة*).
         a_division = mention.text.startswith(_ARABIC_DIVISION_WORDS) and place.feature_class == "A"
         if not a_division:
@@ -1216,6 +1224,13 @@ class TextResolver:
         return replace(mention, text=name, start=start, end=start + len(name))
 
 
+_DIVISION_WORD_BEFORE = re.compile(
+    r"(?:provincia|province|provinz|región|région|regione|região|departamento|département|estado|distrito|district"
+    r"|canton|cantón|kanton|land|bundesland|wilaya|gouvernorat|comuna|municipio|oblast|governorate|county|state)"
+    r"(?:\s+(?:de(?:l|s|\s+la)?|di|da|do|du|of(?:\s+the)?)\s+|\s+d['\u2019]|\s+)(?P<name>.+)",
+    re.IGNORECASE,
+)
+"""A division's word before its name, and its *of* (*provincia de*, *département du*, *Kanton*, *the state of*)."""
 _ARABIC_DIVISION_WORDS = ("محافظة ", "ولاية ", "ناحية ", "قضاء ", "شعبية ")
 """The Arabic words of a division before its name (a governorate, a state, a subdistrict, a district)."""
 _KIND_WORD = re.compile(

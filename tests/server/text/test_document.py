@@ -1387,6 +1387,16 @@ def test_a_states_word_before_a_name_makes_it_the_country(embedded_index: IndexR
     assert mention_places(embedded_index, text) == [("عمان", 286963), ("عمان", 250441)]
 
 
+def test_a_divisions_word_before_its_name_is_left_out_of_the_mention(embedded_index: IndexReader) -> None:
+    # Before, the mentions were *provincia de Salta* and *Kanton Zürich*; an English word after a name stays.
+    text = "Un acuerdo con la provincia de Salta. Wahlen im Kanton Zürich. Fighting in Idlib province."
+    assert mention_places(embedded_index, text) == [
+        ("Salta", 3838231),
+        ("Zürich", 2657895),
+        ("Idlib province", 169387),
+    ]
+
+
 def test_arabic_months_and_a_few_nouns_are_no_places(embedded_index: IndexReader) -> None:
     # Before: Ibb (آب, August), Halle (حالة, a case), Assaba (العصابة, the gang), As Sahil (الساحل, the coast).
     text = (
