@@ -1254,8 +1254,17 @@ def _named_by_a_water_or_a_landform(tokens: list[Token], run: list[int], i: int)
     two_before = tokens[position - 2] if position >= 2 else None
     if two_before is None or before.word not in _OF_WORDS or before.capitalized:
         return False
-    # *the Strait of Hormuz*, *le golfe de Guinée*, *lago de Nicaragua*, *University of Idaho*
-    return two_before.word in WATERS_OF or (two_before.capitalized and two_before.word in INSTITUTION_WORDS_OF)
+    # *the Strait of Hormuz*, *le golfe de Guinée*, *lago de Nicaragua*, *University of Idaho*, *rue de Marseille*
+    return (
+        two_before.word in WATERS_OF
+        or (two_before.capitalized and two_before.word in INSTITUTION_WORDS_OF)
+        or (not two_before.capitalized and two_before.word in _STREETS_BEFORE_OF)
+    )
+
+
+_STREETS_BEFORE_OF = WATER_AND_SQUARE_WORDS_IN_LOWER_CASE - {"largo"}
+"""Lower-case words of a street, a square or a river before *of* and a name; not *largo*, also Portuguese
+*offshore* (*ao largo do Soyo*)."""
 
 
 def _an_institution_of(tokens: list[Token], run: list[int], i: int, written: KnowsName) -> bool:

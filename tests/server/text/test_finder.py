@@ -1006,6 +1006,7 @@ def test_a_qualifier_in_parentheses_is_taken_in_when_a_place_is_written_with_it(
 
 def test_an_institutions_or_a_waters_word_and_of_name_the_thing_not_the_place() -> None:
     known = {"universidad", "chile", "mayo", "panamá", "nicaragua", "idaho", "mar del plata", "plata", "granada"}
+    known |= {"marseille", "soyo"}
 
     def found(text: str) -> list[str]:
         return [s.text for s in find_spans(text, lambda t: t.lower() in known, lambda t: t.lower() in known)]
@@ -1013,6 +1014,8 @@ def test_an_institutions_or_a_waters_word_and_of_name_the_thing_not_the_place() 
     assert found("Colo-Colo y Universidad de Chile. Frente a la Plaza de Mayo. El Canal de Panamá.") == []
     assert found("En Granada, a orillas del lago de Nicaragua.") == ["Granada"]
     assert found("Fans of the University of Idaho.") == []
+    # A street's word before *de*, but Portuguese *ao largo do* (offshore).
+    assert found("Une manifestation rue de Marseille; des puits ao largo do Soyo.") == ["Soyo"]
     # A place written so is met whole: *Mar del Plata*.
     assert found("Llegó a Mar del Plata.") == ["Mar del Plata"]
 
