@@ -148,6 +148,8 @@ CLUB_WORDS_BEFORE = frozenset(
         "eintracht", "vfl", "vfb", "sc", "fsv", "tsv", "tsg", "spvgg", "bayer", "hertha", "werder", "fortuna",
         "arminia", "hansa", "dynamo", "dinamo", "rapid", "sturm", "bull", "ssc", "sporting", "athletic",
         "racing", "deportivo", "celta", "psv", "cska", "spartak", "lokomotiv", "zenit",
+        # the Indian Premier League's named before their city (Sunrisers Hyderabad, Royal Challengers Bengaluru)
+        "sunrisers", "challengers",
     }
 )  # fmt: skip
 CLUB_WORDS_AFTER = frozenset(
@@ -169,6 +171,8 @@ CLUB_WORDS_AFTER = frozenset(
         "devils", "predators", "stars", "ducks", "sharks", "coyotes", "jackets", "knights", "kraken",
         # and the Indian Premier League's (Mumbai Indians, Chennai Super Kings, Kolkata Knight Riders)
         "indians", "kings", "riders", "sunrisers",
+        # and the Pakistan Super League's (Lahore Qalandars, Peshawar Zalmi, Quetta Gladiators, Multan Sultans)
+        "qalandars", "zalmi", "gladiators", "sultans",
     }
 )  # fmt: skip
 

@@ -821,6 +821,9 @@ def test_a_sports_clubs_name_is_no_place() -> None:
     # Cycling's races (before, *Tour* gave Tours and *France* the country).
     places |= {"tour", "france", "italia", "sens"}
     assert found("Le départ du Tour de France et du Giro d'Italia sera jugé à Sens.") == ["Sens"]
+    # Cricket's leagues (before, Hyderabad and Lahore).
+    places |= {"hyderabad", "lahore", "rawalpindi"}
+    assert found("Sunrisers Hyderabad won; Lahore Qalandars meet Karachi Kings in Rawalpindi.") == ["Rawalpindi"]
     # Some place is written so: a place's name, not a club's.
     assert found("Officials of the United States met in Ciudad Real.") == ["United States", "Ciudad Real"]
 
