@@ -844,7 +844,8 @@ def _is_adjective(text: str, tokens: list[Token], i: int) -> bool:
     officials*, *сирийской армии*; not *le Pas-de-Calais, et*), a person's title (*Syrian
     President*, *Iraqi Prime Minister*) or another such word that is one (*Israeli, Yemeni and
     Saudi envoys*); after a German adjective's ending, any word: German writes its nouns with a
-    capital (*Russische Raketen*, *Türkische Kampfjets* opening a sentence).
+    capital (*Russische Raketen*, *Türkische Kampfjets* opening a sentence); after a people's word
+    of :data:`~.cues.DEMONYMS`, a name too (*Pakistani Punjab*).
     """
     if not _of_a_people(tokens[i].word):
         return False
@@ -859,6 +860,7 @@ def _is_adjective(text: str, tokens: list[Token], i: int) -> bool:
         not following.capitalized
         or following.word in PERSON_TITLES
         or tokens[i].word.endswith(_GERMAN_ADJECTIVE_ENDINGS)
+        or tokens[i].word in DEMONYMS  # *Pakistani Punjab*, *Iraqi Kurdistan*: the people's word, then a name
     )
 
 

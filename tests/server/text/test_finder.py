@@ -717,6 +717,15 @@ def test_a_word_ending_as_an_adjective_describes_no_word_after_a_comma() -> None
     assert written_spans("Israeli, Yemeni and Saudi envoys met.", {"israeli", "yemeni", "saudi"}) == []
 
 
+def test_a_peoples_word_before_a_name_describes_it() -> None:
+    # Before, *Pakistani* opening a sentence was Pakistan's name.
+    places = {"pakistani", "punjab province", "punjab", "iraqi", "kurdistan"}
+    assert written_spans("Farmers counted losses. Pakistani Punjab province and Iraqi Kurdistan.", places) == [
+        "Punjab province",
+        "Kurdistan",
+    ]
+
+
 def test_a_german_countrys_genitive_in_iens_is_its_name_and_the_noun_before_is_no_place() -> None:
     places = {"syrien", "italien", "spanien", "norden", "osten", "deutschland", "kobane"}
     # Before, *Syriens* ended as a French people's plural and was no span.
