@@ -191,6 +191,9 @@ DEMONYMS = frozenset(
         "houthi", "türk", "turk", "kurd", "arab", "afghan", "uzbek", "tajik", "kazakh", "turkmen", "thai",
         "suriyeli", "iraklı", "israilli", "lübnanlı", "iranlı", "rus",
         "french", "dutch", "greek", "swiss", "czech", "welsh", "slovak", "spanish",
+        # and a faith's (Sikh pilgrims: no Wusu, China, named so too)
+        "sikh", "hindu", "muslim", "christian", "jewish", "buddhist", "sunni", "shiite", "shia", "druze", "alawite",
+        "coptic", "maronite",
     }
 )
 

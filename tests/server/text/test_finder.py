@@ -724,6 +724,8 @@ def test_a_peoples_word_before_a_name_describes_it() -> None:
         "Punjab province",
         "Kurdistan",
     ]
+    # A faith's word too (before, Wusu, China, which GeoNames names *Sikh* too).
+    assert written_spans("The crossing reopened to Sikh pilgrims from Lahore.", {"sikh", "lahore"}) == ["Lahore"]
 
 
 def test_a_german_countrys_genitive_in_iens_is_its_name_and_the_noun_before_is_no_place() -> None:
