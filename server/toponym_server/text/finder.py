@@ -1548,7 +1548,28 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
         if run[-1] in titled:
             affiliations |= _affiliation(text, tokens, run[-1])
         spans.extend(_spans_in_run(text, tokens, run, known, is_written, ruled_out, titled | affiliations))
-    return _with_plural_division_words(text, _with_qualifiers(text, spans, is_written))
+    return _after_a_regions_word(text, _with_plural_division_words(text, _with_qualifiers(text, spans, is_written)))
+
+
+def _after_a_regions_word(text: str, spans: list[Span]) -> list[Span]:
+    """``spans``, each after a Romance region's word and *of* looked up as that region (*la région de Sikasso*).
+
+    The matching rules read *region* as a division's word, not *région*, *región* or *regione*: the
+    span is looked up as *Sikasso region*, and stays a mention of its name alone.
+    """
+    return [
+        replace(span, looked_up=f"{span.text} region")
+        if not span.looked_up and _REGIONS_WORD_BEFORE.search(text, max(0, span.start - 16), span.start)
+        else span
+        for span in spans
+    ]
+
+
+_REGIONS_WORD_BEFORE = re.compile(
+    r"\b(?:région|región|regione|região)[ \u00a0]+(?:(?:de|du|del|di|della|da|do)[ \u00a0]+|d['\u2019])\Z",
+    re.IGNORECASE,
+)
+"""A Romance region's word and *of* right before a span (*la région de*, *la región de*, *la regione di*)."""
 
 
 def _with_plural_division_words(text: str, spans: list[Span]) -> list[Span]:

@@ -1034,6 +1034,21 @@ def test_an_institutions_or_a_waters_word_and_of_name_the_thing_not_the_place() 
     assert found("Llegó a Mar del Plata.") == ["Mar del Plata"]
 
 
+def test_a_name_after_a_romance_regions_word_is_looked_up_as_that_region() -> None:
+    known = {"sikasso", "agadez", "magallanes", "bamako"}.__contains__
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(s.text, s.name) for s in find_spans(text, lambda t: known(t.lower()), lambda t: known(t.lower()))]
+
+    text = "Des écoles de la région de Sikasso et la région d'Agadez; la región de Magallanes; à Bamako."
+    assert found(text) == [
+        ("Sikasso", "Sikasso region"),
+        ("Agadez", "Agadez region"),
+        ("Magallanes", "Magallanes region"),
+        ("Bamako", "Bamako"),
+    ]
+
+
 def test_a_plural_division_word_before_a_list_makes_each_name_that_division() -> None:
     known = {"córdoba", "mendoza", "var", "hérault", "bern", "zürich"}.__contains__
 
