@@ -286,7 +286,7 @@ WATER_AND_LANDFORM_WORDS_BEFORE = frozenset(
 WATER_AND_SQUARE_WORDS_IN_LOWER_CASE = frozenset(
     {
         "river", "rio", "río", "fleuve", "rivière", "fiume", "piazza", "piazzale", "viale", "corso", "largo", "rue",
-        "boulevard", "calle", "avenida", "praça", "rua", "avenue",
+        "boulevard", "calle", "avenida", "praça", "rua", "avenue", "lac", "lago",
         # Russian and Ukrainian, but *улицы*, also *the streets* (*улицы Грозного*: of Grozny)
         "улица", "улице", "улицу", "улицей", "проспект", "проспекте", "площадь", "площади", "бульвар", "бульваре",
         "переулок", "переулке", "вулиця", "вулиці", "проспекті", "майдан", "майдані",

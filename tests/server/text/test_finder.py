@@ -875,6 +875,9 @@ def test_a_name_after_a_lakes_or_a_mountains_word_is_that_features() -> None:
     text = "O rio Paraná secou; festa in piazza Duomo; the Strait of Hormuz; the Darién Gap; nei Campi Flegrei."
     assert written_spans(text, places) == []
     assert written_spans("De l'autre côté du fleuve, Brazzaville vote.", places) == ["Brazzaville"]
+    # A lake's word in lower case too (before, *le lac Tchad* gave the country).
+    places |= {"tchad", "cocibolca"}
+    assert written_spans("Les pêcheurs du lac Tchad et du lago Cocibolca.", places) == []
     # *zu Hause*: at home.
     assert written_spans("Eintracht verlor zu Hause.", places) == []
 
