@@ -336,6 +336,9 @@ COMMON_WORDS = frozenset(
         "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
         "mr", "mrs", "said", "says", "say", "caliphate", "jihadists", "terrorists", "militants", "rebels",
         "sources", "experts", "officials", "god", "allah", "internet", "web", "online", "media", "europe's",
+        "towns",  # *Great Spa Towns*: no Towns County, Georgia
+        # Spanish and Portuguese *national* (*Guardia Nacional*, the club Nacional): no Distrito Nacional
+        "nacional", "nacionales",
         # French
         "le", "la", "les", "un", "une", "des", "du", "de", "au", "aux", "ce", "cette", "ces", "il", "elle", "ils",
         "elles", "nous", "vous", "mais", "et", "ou", "selon", "après", "avant", "dans", "sur", "sous", "pour", "par",
@@ -350,6 +353,7 @@ COMMON_WORDS = frozenset(
         "mitte", "berg", "dorf", "stadt", "land", "seite", "ende", "anfang", "frieden", "krieg", "gebiet",
         "nähe", "zeit", "jahr", "jahre", "woche", "tag", "tage", "experten", "quellen",
         "polizei", "länder", "busse",  # Poland's sound, Lander (Wyoming), Boussé (Burkina Faso)
+        "gäste", "übersee",  # guests (Geeste), overseas (Übersee, Bavaria)
         # Arabic function words and common nouns
         "في", "من", "على", "إلى", "الى", "عن", "مع", "بعد", "قبل", "حيث", "التي", "الذي", "هذا", "هذه", "ذلك",
         "تلك", "كان", "كانت", "قد", "لقد", "أن", "إن", "ان", "او", "أو", "ثم", "كما", "بين", "حول", "منذ",
