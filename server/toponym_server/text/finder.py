@@ -1555,14 +1555,21 @@ def _after_a_regions_word(text: str, spans: list[Span]) -> list[Span]:
     """``spans``, each after a Romance region's word and *of* looked up as that region (*la région de Sikasso*).
 
     The matching rules read *region* as a division's word, not *région*, *región* or *regione*: the
-    span is looked up as *Sikasso region*, and stays a mention of its name alone.
+    span is looked up as *Sikasso region*, and stays a mention of its name alone. So a name after
+    the Arabic *countryside* is its governorate's (*ريف إدلب*, the countryside of Idlib).
     """
-    return [
-        replace(span, looked_up=f"{span.text} region")
-        if not span.looked_up and _REGIONS_WORD_BEFORE.search(text, max(0, span.start - 16), span.start)
-        else span
-        for span in spans
-    ]
+    out: list[Span] = []
+    for span in spans:
+        if not span.looked_up and _REGIONS_WORD_BEFORE.search(text, max(0, span.start - 16), span.start):
+            span = replace(span, looked_up=f"{span.text} region")
+        elif not span.looked_up and _COUNTRYSIDE_BEFORE.search(text, max(0, span.start - 8), span.start):
+            span = replace(span, looked_up=f"محافظة {span.text}")
+        out.append(span)
+    return out
+
+
+_COUNTRYSIDE_BEFORE = re.compile(r"(?:^|\s)[وف]?[بل]?ريف[ \u00a0]+\Z")
+"""The Arabic *countryside (of)* right before a span, behind its proclitics (*بريف*, *وريف*)."""
 
 
 _REGIONS_WORD_BEFORE = re.compile(

@@ -1044,7 +1044,7 @@ def test_an_institutions_or_a_waters_word_and_of_name_the_thing_not_the_place() 
     assert found("Llegó a Mar del Plata.") == ["Mar del Plata"]
 
 
-def test_a_name_after_a_romance_regions_word_is_looked_up_as_that_region() -> None:
+def test_a_name_after_a_regions_or_the_countrysides_word_is_looked_up_as_that_division() -> None:
     known = {"sikasso", "agadez", "magallanes", "bamako"}.__contains__
 
     def found(text: str) -> list[tuple[str, str]]:
@@ -1057,6 +1057,9 @@ def test_a_name_after_a_romance_regions_word_is_looked_up_as_that_region() -> No
         ("Magallanes", "Magallanes region"),
         ("Bamako", "Bamako"),
     ]
+    # The Arabic *countryside of* says the governorate.
+    known = {"إدلب", "حماة"}.__contains__
+    assert found("من ريف إدلب الشرقي وبريف حماة") == [("إدلب", "محافظة إدلب"), ("حماة", "محافظة حماة")]
 
 
 def test_a_plural_division_word_before_a_list_makes_each_name_that_division() -> None:
