@@ -318,8 +318,10 @@ POSSESSIVES = ("'s", "\u2019s")
 COUNTRY_ABBREVIATIONS = frozenset({"us", "uk", "usa", "uae"})
 
 # Words that alone never mean the place the gazetteer names so: *the Gulf* of the news is the
-# Persian Gulf (*Gulf states*), not Papua New Guinea's Gulf Province, which is written so.
-NO_PLACE_ALONE = frozenset({"gulf"})
+# Persian Gulf (*Gulf states*), not Papua New Guinea's Gulf Province, which is written so; *el
+# Congreso* and *la Guardia* (Nacional, Civil) are a parliament and a police, not the villages
+# written so with their article.
+NO_PLACE_ALONE = frozenset({"gulf", "congreso", "guardia"})
 
 # Capitalised words that are not place names at the start of a sentence or in a title, and
 # words that are places somewhere but almost never in running text (months, days, pronouns).

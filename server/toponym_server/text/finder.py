@@ -224,6 +224,8 @@ _ENGLISH_WORDS = frozenset(
 )
 """Words of English that Italian, Spanish and Portuguese never write (not *he*, *has*, *for*, *in*, *i*)."""
 _MAY_OPEN_A_NAME = NAME_ARTICLES | {"bin", "ibn", "bani", "beni"}
+_ROMANCE_DEFINITE = frozenset({"el", "la", "los", "las", "il", "lo", "le", "les", "o", "a", "os", "as"})
+"""The Romance definite articles, which open some places' names (*El Alto*, *La Paz*, *Le Havre*)."""
 """Lower-case connectors that may open a name: an Arabic article (the matching rules' list) or *son of*."""
 _CROSSINGS_WORDS = frozenset(
     {
@@ -1776,6 +1778,8 @@ def _spans_in_run(
                 not first.capitalized or _abbreviates_a_name(first) or first.word in NO_PLACE_ALONE
             ):
                 continue  # a lower-case word alone (the division word of *Donetsk region*) names nothing, nor *St*
+            if length == 2 and first.word in _ROMANCE_DEFINITE and last.word in NO_PLACE_ALONE:
+                continue  # *el Congreso*, *la Guardia Nacional*: the institution, though a village is written so
             if length == 1 and first.word in WATER_AND_LANDFORM_WORDS_BEFORE and i + 1 < len(run):
                 continue  # *Campi Flegrei*: the word of the landform the name after it names (Campi: Las Vegas)
             if length == 1 and _a_phrase_of_no_place(tokens, run[i]):

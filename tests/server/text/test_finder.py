@@ -157,6 +157,9 @@ def test_a_few_capitalised_words_of_the_news_are_no_places() -> None:
     places = {"nacional", "gäste", "übersee", "towns", "quito"}
     text = "La Guardia Nacional llegó a Quito. Gäste aus Übersee. The Great Spa Towns of Europe."
     assert written_spans(text, places) == ["Quito"]
+    # Nor are a parliament and a police that villages are written as, with their article.
+    places |= {"el congreso", "la guardia", "lima"}
+    assert written_spans("El Congreso aprobó la ley en Lima; la Guardia Civil vigiló.", places) == ["Lima"]
 
 
 def test_a_common_word_starts_a_name_some_place_is_written_as() -> None:
