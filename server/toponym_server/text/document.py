@@ -1225,12 +1225,13 @@ class TextResolver:
 
 
 _DIVISION_WORD_BEFORE = re.compile(
-    r"(?:provincia|province|provinz|región|région|regione|região|departamento|département|estado|distrito|district"
-    r"|canton|cantón|kanton|land|bundesland|wilaya|gouvernorat|comuna|municipio|oblast|governorate|county|state)"
+    r"(?:provincia|province|provinz|región|région|regione|região|departamento|département|estado|distrito"
+    r"|canton|cantón|kanton|land|bundesland|wilaya|gouvernorat|comuna|municipio|oblast)"
     r"(?:\s+(?:de(?:l|s|\s+la)?|di|da|do|du|of(?:\s+the)?)\s+|\s+d['\u2019]|\s+)(?P<name>.+)",
     re.IGNORECASE,
 )
-"""A division's word before its name, and its *of* (*provincia de*, *département du*, *Kanton*, *the state of*)."""
+"""A division's word before its name, and its *of* (*provincia de*, *département du*, *Kanton*); not the
+English words that open a division's own name (*County Kerry*, *District of Columbia*, *State of Palestine*)."""
 _ARABIC_DIVISION_WORDS = ("محافظة ", "ولاية ", "ناحية ", "قضاء ", "شعبية ")
 """The Arabic words of a division before its name (a governorate, a state, a subdistrict, a district)."""
 _KIND_WORD = re.compile(
