@@ -20,6 +20,7 @@ PERSON_TITLES = frozenset(
         "secretary", "spokesman", "spokeswoman", "leader", "ayatollah", "mullah", "sir", "lord", "lady",
         "representative", "congressman", "congresswoman", "lieutenant", "admiral", "sergeant", "professor",
         "ambassador", "pastor", "reverend", "bishop", "rabbi", "judge", "coach", "sheriff",
+        "actress", "actor", "singer", "rapper", "novelist", "comedian", "filmmaker",  # *actress Regina King*
         # English abbreviations, written with a full stop (Sen. Elizabeth Warren, Gov. Gavin Newsom); not
         # Miss., Mississippi's
         "sen", "rep", "gov", "lt", "sgt", "capt", "cmdr", "adm", "maj", "rev", "prof", "pres", "supt", "atty",
@@ -286,7 +287,7 @@ WATER_AND_LANDFORM_WORDS_BEFORE = frozenset(
 WATER_AND_SQUARE_WORDS_IN_LOWER_CASE = frozenset(
     {
         "river", "rio", "río", "fleuve", "rivière", "fiume", "piazza", "piazzale", "viale", "corso", "largo", "rue",
-        "boulevard", "calle", "avenida", "praça", "rua", "avenue", "lac", "lago",
+        "boulevard", "calle", "avenida", "praça", "rua", "avenue", "lac", "lago", "gare",
         # Russian and Ukrainian, but *улицы*, also *the streets* (*улицы Грозного*: of Grozny)
         "улица", "улице", "улицу", "улицей", "проспект", "проспекте", "площадь", "площади", "бульвар", "бульваре",
         "переулок", "переулке", "вулиця", "вулиці", "проспекті", "майдан", "майдані",
@@ -306,6 +307,7 @@ INSTITUTION_WORDS_OF = frozenset(
     {
         "university", "universidad", "universidade", "università", "université", "plaza", "palacio", "palais",
         "palazzo", "teatro", "museo", "estadio", "catedral", "parque", "banco", "colegio", "instituto",
+        "coupe", "copa",  # *la Coupe de France*, *la Copa del Rey*: cups
         "mar", *WATERS_OF,
     }
 )  # fmt: skip

@@ -1266,9 +1266,9 @@ def _named_by_a_water_or_a_landform(tokens: list[Token], run: list[int], i: int)
     )
 
 
-_STREETS_BEFORE_OF = WATER_AND_SQUARE_WORDS_IN_LOWER_CASE - {"largo"}
+_STREETS_BEFORE_OF = WATER_AND_SQUARE_WORDS_IN_LOWER_CASE - {"largo", "gare"}
 """Lower-case words of a street, a square or a river before *of* and a name; not *largo*, also Portuguese
-*offshore* (*ao largo do Soyo*)."""
+*offshore* (*ao largo do Soyo*), nor *gare* (*la gare de Metz* is Metz's station)."""
 
 
 def _an_institution_of(tokens: list[Token], run: list[int], i: int, written: KnowsName) -> bool:

@@ -152,6 +152,12 @@ def spans_written(text: str) -> list[str]:
     return [s.text for s in find_spans(text, lambda t: t.lower() in SOUNDED, lambda t: t.lower() in WRITTEN)]
 
 
+def test_a_trades_word_before_a_name_is_a_persons_title() -> None:
+    # Before: Regina, Saskatchewan, and King County.
+    places = {"regina", "king", "london"}
+    assert written_spans("The actress Regina King toured London.", places) == ["London"]
+
+
 def test_a_few_capitalised_words_of_the_news_are_no_places() -> None:
     # Before: Distrito Nacional, Geeste, Übersee (Bavaria), Towns County.
     places = {"nacional", "gäste", "übersee", "towns", "quito"}
@@ -1041,6 +1047,9 @@ def test_an_institutions_or_a_waters_word_and_of_name_the_thing_not_the_place() 
     assert found("Colo-Colo y Universidad de Chile. Frente a la Plaza de Mayo. El Canal de Panamá.") == []
     assert found("En Granada, a orillas del lago de Nicaragua.") == ["Granada"]
     assert found("Fans of the University of Idaho.") == []
+    # A cup's word too, and a station's word right before a name (before: France, Saint-Charles).
+    known |= {"france", "saint-charles"}
+    assert found("La finale de la Coupe de France, près de la gare Saint-Charles.") == []
     # A street's word before *de*, but Portuguese *ao largo do* (offshore).
     assert found("Une manifestation rue de Marseille; des puits ao largo do Soyo.") == ["Soyo"]
     # A place written so is met whole: *Mar del Plata*.
