@@ -376,6 +376,7 @@ COMMON_WORDS = frozenset(
         # and more such nouns, and a phrase (*سلطات*, authorities: Settat; *حصار*, a siege: Hisar; *شباب*,
         # youth: Shabab; *رياض الأطفال*, kindergartens; *لأول مرة*, for the first time: Laval)
         "سلطات", "حصار", "شباب", "رياض", "لأول",
+        "وقف", "دولة",  # a halt (*لوقف إطلاق النار*, for a ceasefire: Al Waqf), a state (*لدولة*: Dhule)
         # Arabic days of the week (الأربعاء is also a town in Algeria)
         "السبت", "الأحد", "الاحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الاربعاء", "الخميس", "الجمعة",
         # Persian function words and days of the week (دوشنبه, Monday, is Dushanbe's name)
@@ -447,7 +448,7 @@ LIST_SEPARATORS = frozenset(
 
 # Nouns a prominent place is written as too: only a place cue before one (*في سيول*, in Seoul) or a list
 # makes it the place (*تسببت سيول مفاجئة*: sudden floods; *قالت جدة سبعينية*: a grandmother in her seventies).
-NOUNS_NAMED_AS_PLACES = frozenset({"سيول", "جدة"})
+NOUNS_NAMED_AS_PLACES = frozenset({"سيول", "جدة", "الخمس"})  # and a fifth (*بنسبة الخمس*): Al Khums
 
 # Right before a name: it names a place (in Aleppo, near al-Tanf, nach Damaskus, à Alep, في حلب, в
 # Харькове, the city of, مدينة, سلطنة).

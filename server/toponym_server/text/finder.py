@@ -1329,8 +1329,11 @@ def _an_arabic_adjective(before: list[str], word: str) -> bool:
     )
 
 
-_ARABIC_PARTICLES = frozenset({"على", "عن", "مع", "ذات", "ذو", "ذي", "بين", "لدى", "حول", "تحت", "فوق", "أمام", "خلف"})
-"""Arabic prepositions and the possessive *ذات*, *ذو*: the definite noun after one is no verb's subject."""
+_ARABIC_PARTICLES = frozenset(
+    {"على", "عن", "مع", "ذات", "ذو", "ذي", "بين", "لدى", "حول", "تحت", "فوق", "أمام", "خلف", "أن", "إن"}
+)
+"""Arabic prepositions, the possessive *ذات*, *ذو* and *that* (*أن الاتفاق الجديد*, that the new agreement):
+the definite noun after one is no verb's subject."""
 _ARABIC_APPOSITION_NOUNS = frozenset({"العاصمة", "الجارة", "الشقيقة", "الجمهورية", "المملكة", "الإمارة", "السلطنة"})
 """Definite Arabic nouns a place's name may follow in apposition (*العاصمة الرياض*, the capital Riyadh)."""
 

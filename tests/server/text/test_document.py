@@ -1399,6 +1399,15 @@ def test_a_divisions_word_before_its_name_is_left_out_of_the_mention(embedded_in
     assert mention_texts(embedded_index, "Floods hit County Kerry on Monday.") == ["County Kerry"]
 
 
+def test_arabic_words_of_a_ceasefire_a_state_a_fifth_and_the_new_are_no_places(embedded_index: IndexReader) -> None:
+    # Before: Al Waqf (a halt), Dhule (a state), Al Khums (a fifth), Al Jadid (the new).
+    text = (
+        "دعت قوى محلية في بغداد لوقف إطلاق النار، وافتتحت قنصلية لدولة خليجية. وقال الوزير إن الاتفاق "
+        "الجديد قد يرفع الصادرات بنسبة الخمس."
+    )
+    assert mention_places(embedded_index, text) == [("بغداد", 98182)]
+
+
 def test_arabic_months_and_a_few_nouns_are_no_places(embedded_index: IndexReader) -> None:
     # Before: Ibb (آب, August), Halle (حالة, a case), Assaba (العصابة, the gang), As Sahil (الساحل, the coast).
     text = (
