@@ -697,11 +697,12 @@ def _a_title_in_a_places_name(tokens: list[Token], run: list[int], position: int
     if position and any(written(_words(tokens, run[position - 1 : end])) for end in (position + 1, position + 2)):
         return True  # *شرم الشيخ*; *جسر الملك حسين*, the King Hussein Bridge
     before = tokens[run[position - 1]].word if position else ""
-    return before in _TOWN_WORDS and position + 1 < len(run) and written(_words(tokens, run[position : position + 2]))
+    town = before in _TOWN_WORDS or _behind_proclitics(before, _TOWN_WORDS)
+    return town and position + 1 < len(run) and written(_words(tokens, run[position : position + 2]))
 
 
-_TOWN_WORDS = frozenset({"مدينة", "بلدة", "قرية", "لمدينة", "بمدينة", "ومدينة", "وبلدة", "وقرية"})
-"""Words of a town, right before its name: a title after one opens the town's name."""
+_TOWN_WORDS = frozenset({"مدينة", "بلدة", "قرية"})
+"""Words of a town, right before its name (behind proclitics too): a title after one opens the town's name."""
 
 
 def _a_cue(word: str) -> bool:
@@ -1346,7 +1347,12 @@ def _a_place_preposition(word: str) -> bool:
     """
     if word in PLACE_PREPOSITIONS or (word[:1] in _ARABIC_AND and word[1:] in PLACE_PREPOSITIONS):
         return True
-    return any(word[:n] in _ARABIC_PROCLITIC_PAIRS and word[n:] in _ARABIC_PLACE_NOUNS for n in (1, 2))
+    return _behind_proclitics(word, _ARABIC_PLACE_NOUNS)
+
+
+def _behind_proclitics(word: str, nouns: frozenset[str]) -> bool:
+    """Tell whether ``word`` is one of the Arabic ``nouns`` behind one or two proclitics (*لمدينة*, *وبميناء*)."""
+    return any(word[:n] in _ARABIC_PROCLITIC_PAIRS and word[n:] in nouns for n in (1, 2))
 
 
 _ARABIC_PLACE_NOUNS = frozenset(
