@@ -223,6 +223,18 @@ _ENGLISH_WORDS = frozenset(
     | {"that", "this", "who", "which", "said", "says", "an", "been", "by", "to", "at", "on", "from", "will"}
 )
 """Words of English that Italian, Spanish and Portuguese never write (not *he*, *has*, *for*, *in*, *i*)."""
+_ITALIAN_OR_SPANISH_WORDS = frozenset(
+    {"il", "di", "della", "dello", "degli", "dei", "nel", "nella", "nei", "sono", "è", "gli", "che", "per", "non"}
+    | {"alla", "dal", "dalla", "anche", "hanno", "el", "los", "las", "del", "en", "fue", "y", "pero", "desde"}
+)
+"""Words of Italian or Spanish that Portuguese, French and English never write: near them an *a* before a
+name is the preposition (*a Corleone sono bruciati*, *llegó a Tegucigalpa ayer*), which they never write as
+an article."""
+_PORTUGUESE_OR_FRENCH_WORDS = frozenset(
+    {"não", "do", "dos", "das", "em", "com", "uma", "os", "ao", "aos", "pelo", "pela", "são", "foi", "às"}
+    | {"les", "des", "du", "est", "une", "dans", "sur", "au", "aux", "qui", "pas", "à"}
+)
+"""Words of Portuguese, whose *a* is also the article (*a Vale anunciou*), and of French, whose *a* is *has*."""
 _MAY_OPEN_A_NAME = NAME_ARTICLES | {"bin", "ibn", "bani", "beni"}
 _ROMANCE_DEFINITE = frozenset({"el", "la", "los", "las", "il", "lo", "le", "les", "o", "a", "os", "as"})
 """The Romance definite articles, which open some places' names (*El Alto*, *La Paz*, *Le Havre*)."""
@@ -1405,8 +1417,23 @@ def _declined(raw: str, variant: str, variants: list[tuple[int, int, str]], writ
 
 def _among_english_words(tokens: list[Token], before: int, after: int) -> bool:
     """Tell whether an English word (:data:`_ENGLISH_WORDS`) stands near the words from ``before`` up to ``after``."""
+    return _near_any(tokens, before, after, _ENGLISH_WORDS)
+
+
+def _among_italian_or_spanish_words(tokens: list[Token], before: int, after: int) -> bool:
+    """Tell whether the words near ``before`` up to ``after`` are Italian or Spanish, not Portuguese or French.
+
+    See :data:`_ITALIAN_OR_SPANISH_WORDS` and :data:`_PORTUGUESE_OR_FRENCH_WORDS`.
+    """
+    return _near_any(tokens, before, after, _ITALIAN_OR_SPANISH_WORDS) and not _near_any(
+        tokens, before, after, _PORTUGUESE_OR_FRENCH_WORDS
+    )
+
+
+def _near_any(tokens: list[Token], before: int, after: int, words: frozenset[str]) -> bool:
+    """Tell whether one of ``words`` stands within :data:`_ENGLISH_REACH` words of ``before`` up to ``after``."""
     near = tokens[max(0, before - _ENGLISH_REACH) : before] + tokens[after : after + _ENGLISH_REACH]
-    return any(token.word in _ENGLISH_WORDS for token in near)
+    return any(token.word in words for token in near)
 
 
 def _genitive(raw: str, words: int) -> bool:
@@ -1833,6 +1860,7 @@ def _spans_in_run(
                     and (
                         bool(_CLAUSE_GOES_ON.match(text, begin + end))
                         or (before >= 1 and tokens[before - 1].word in _ROMANCE_AND)
+                        or _among_italian_or_spanish_words(tokens, before, run[i + length - 1] + 1)
                     )
                     and not _among_english_words(tokens, before, run[i + length - 1] + 1)
                 )

@@ -1209,6 +1209,20 @@ def test_the_romance_a_before_a_name_ending_a_clause_cues_a_place() -> None:
     ]
 
 
+def test_the_italian_or_spanish_a_before_a_name_cues_a_place_among_their_words() -> None:
+    places = {"corleone", "tegucigalpa", "vale", "marseille"}
+
+    def found(text: str) -> list[tuple[str, bool, bool]]:
+        known = lambda t: t.lower() in places  # noqa: E731
+        return [(s.text, s.after_place_preposition, s.after_article) for s in find_spans(text, known, known)]
+
+    assert found("Gli incendi: a Corleone sono bruciati 200 ettari.") == [("Corleone", True, False)]
+    assert found("El presidente viajó a Tegucigalpa para la cumbre.") == [("Tegucigalpa", True, False)]
+    # Portuguese writes its article so (*a Vale*, the company), and French *a* is *has*.
+    assert found("O mercado sabe que a Vale anunciou lucro com o minério.") == [("Vale", False, True)]
+    assert found("Le club qui a Marseille pour base est une institution.") == [("Marseille", False, True)]
+
+
 def test_and_or_of_joins_the_words_of_a_name_some_place_is_written_as() -> None:
     places = {"bosnia and herzegovina", "bosnia", "port of spain", "spain", "aleppo", "homs"}
 
