@@ -323,7 +323,18 @@ COUNTRY_ABBREVIATIONS = frozenset({"us", "uk", "usa", "uae"})
 # Persian Gulf (*Gulf states*), not Papua New Guinea's Gulf Province, which is written so; *el
 # Congreso* and *la Guardia* (Nacional, Civil) are a parliament and a police, not the villages
 # written so with their article.
-NO_PLACE_ALONE = frozenset({"gulf", "congreso", "guardia"})
+# Nor does a continent's name, which the gazetteer holds no place for: *Africa* is no Mahdia (its Latin
+# name), *Europa* no Urupá, *Азии* no Asia in the Philippines. Not *America*, which stands for the US.
+CONTINENTS = frozenset(
+    {
+        "africa", "afrique", "afrika", "áfrica", "африка", "африки", "африке", "африку", "африкой",
+        "europe", "europa", "европа", "европы", "европе", "европу", "европой",
+        "asia", "asie", "asien", "ásia", "азия", "азии", "азию", "азией",
+        "oceania", "océanie", "ozeanien", "oceanía", "океания", "океании", "океанию", "океанией",
+        "americas", "amériques", "américas", "americhe",
+    }
+)  # fmt: skip
+NO_PLACE_ALONE = frozenset({"gulf", "congreso", "guardia"}) | CONTINENTS
 
 # Capitalised words that are not place names at the start of a sentence or in a title, and
 # words that are places somewhere but almost never in running text (months, days, pronouns).

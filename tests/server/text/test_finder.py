@@ -168,6 +168,13 @@ def test_a_few_capitalised_words_of_the_news_are_no_places() -> None:
     assert written_spans("El Congreso aprobó la ley en Lima; la Guardia Civil vigiló.", places) == ["Lima"]
 
 
+def test_a_continents_name_is_no_place() -> None:
+    # Before: Mahdia (Latin Africa), Urupá (BR), Asia (PH), Oceana (US).
+    places = {"africa", "afrika", "europa", "азии", "oceania", "south africa", "asia minor", "lima"}
+    text = "Aid to Africa and Oceania. Nach Afrika, voos da Europa, в Азии. South Africa, Asia Minor and Lima."
+    assert written_spans(text, places) == ["South Africa", "Asia Minor", "Lima"]
+
+
 def test_a_common_word_starts_a_name_some_place_is_written_as() -> None:
     text = "Flights from London to New York City, New Orleans and New Delhi, and from La Paz to Le Havre."
     expected = ["London", "New York City", "New Orleans", "New Delhi", "La Paz", "Le Havre"]
