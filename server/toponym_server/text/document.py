@@ -983,6 +983,8 @@ class TextResolver:
                 or (i in qualified and _cased(span.name))  # *PARIS, Texas —*: not *جديدة في اليمن* (new, in Yemen)
                 or (i not in qualified and span.name in with_area)
                 or _listed_with(spans, strong, i, text)
+                # *AJACCIO (AFP) -*, *LAMPEDUSA -*: a town, however small (not *Sono - disse -*)
+                or (span.text.isupper() and _a_dateline(text, span))
                 for i, span in enumerate(spans)
             ]
             accepted = [

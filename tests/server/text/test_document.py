@@ -701,6 +701,14 @@ def test_a_datelines_place_and_a_name_before_the_arabic_the_capital_are_the_city
     assert mention_places(embedded_index, text) == [("Tunisia", 2464461)]
 
 
+def test_a_datelines_place_in_capitals_is_a_mention_however_small(embedded_index: IndexReader) -> None:
+    # Before, none: a small town opening a paragraph, with no place cue, was read as a common word.
+    text = "AJACCIO (AFP) – Les élus ont adopté le texte.\n\nLAMPEDUSA — Oltre 900 migranti sono sbarcati."
+    assert mention_places(embedded_index, text) == [("AJACCIO", 3038334), ("LAMPEDUSA", 2524459)]
+    # A word written as a name but not in capitals opens a sentence: no dateline.
+    assert mention_places(embedded_index, "Sono — disse il sindaco — arrivati.") == []
+
+
 def test_a_towns_word_before_a_name_asks_for_the_town_not_the_area(embedded_index: IndexReader) -> None:
     # Before, the province of Quebec and the country of Mexico.
     text = "Le financement du tramway de la ville de Québec a été confirmé."
