@@ -1598,12 +1598,41 @@ def _after_a_regions_word(text: str, spans: list[Span]) -> list[Span]:
     """
     out: list[Span] = []
     for span in spans:
-        if not span.looked_up and _REGIONS_WORD_BEFORE.search(text, max(0, span.start - 16), span.start):
+        if span.looked_up:
+            pass
+        elif _REGIONS_WORD_BEFORE.search(text, max(0, span.start - 16), span.start) or _a_governors(text, span):
             span = replace(span, looked_up=f"{span.text} region")
-        elif not span.looked_up and _COUNTRYSIDE_BEFORE.search(text, max(0, span.start - 8), span.start):
+        elif _COUNTRYSIDE_BEFORE.search(text, max(0, span.start - 8), span.start) or _ARABIC_GOVERNOR_BEFORE.search(
+            text, max(0, span.start - 8), span.start
+        ):
             span = replace(span, looked_up=f"محافظة {span.text}")
         out.append(span)
     return out
+
+
+def _a_governors(text: str, span: Span) -> bool:
+    """Tell whether ``span`` names what a governor governs: a division, not the city it is named after.
+
+    *the governor of New York*, *el gobernador de Zacatecas*, *o governador de São Paulo*, *le
+    gouverneur de Kirkouk*, *New York Gov. Kathy Hochul*, *the Basra governor*.
+    """
+    return bool(
+        _GOVERNOR_BEFORE.search(text, max(0, span.start - 24), span.start)
+        or _GOVERNOR_AFTER.match(text, span.end)
+    )
+
+
+_GOVERNOR_BEFORE = re.compile(
+    r"\b(?:governor|gobernador|gobernadora|governador|governadora|gouverneur|gouverneure|gouverneurin|governatore)"
+    r"[ \u00a0]+(?:(?:of|de|del|do|da|du|des|von|der|di|della|dello)[ \u00a0]+|d['\u2019])?"
+    r"(?:(?:the|la|el|le|los|o|a)[ \u00a0]+|l['\u2019])?\Z",
+    re.IGNORECASE,
+)
+"""A governor's word and *of* right before a span (*the governor of*, *el gobernador de*, *Gouverneur von*)."""
+_GOVERNOR_AFTER = re.compile(r"[ \u00a0]+(?:[Gg]overnor|Gov\.)(?![\w-])")
+"""A governor's English word right after a span (*New York Gov. Kathy Hochul*, *the Basra governor*)."""
+_ARABIC_GOVERNOR_BEFORE = re.compile(r"(?:^|\s)[وف]?[بل]?محافظ[ \u00a0]+\Z")
+"""The Arabic *governor (of)* right before a span, behind its proclitics (*محافظ البصرة*, *لمحافظ*)."""
 
 
 _COUNTRYSIDE_BEFORE = re.compile(r"(?:^|\s)[وف]?[بل]?ريف[ \u00a0]+\Z")

@@ -1447,3 +1447,23 @@ def test_within_one_paragraph_a_name_keeps_one_reading(embedded_index: IndexRead
         "In Valencia, farmers marched on the regional parliament, as did those of Alicante and Murcia."
     )
     assert {place for name, place in mention_places(embedded_index, text) if name == "Valencia"} == {3625549}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The governor of New York declared an emergency.", [("New York", 5128638)]),
+        ("New York Gov. Kathy Hochul said the storm was severe.", [("New York", 5128638)]),
+        ("El gobernador de Zacatecas pidió apoyo federal.", [("Zacatecas", 3979840)]),
+        ("قال محافظ البصرة إن الميناء أعيد فتحه.", [("البصرة", 89341)]),
+    ],
+)
+def test_what_a_governor_governs_is_the_division_not_its_city(
+    embedded_index: IndexReader, text: str, expected: list[tuple[str, int]]
+) -> None:
+    # Before, New York City, the city of Zacatecas and the city of Basra.
+    assert mention_places(embedded_index, text) == expected
+
+
+def test_what_a_mayor_runs_is_still_the_city(embedded_index: IndexReader) -> None:
+    assert mention_places(embedded_index, "The mayor of New York declared an emergency.") == [("New York", 5128581)]
