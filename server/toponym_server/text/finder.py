@@ -922,14 +922,20 @@ def _a_place_ending_so(tokens: list[Token], i: int, raw: str, written: KnowsName
     *Wien*, *Calais*, *Dalian*, and the German names of countries in *-ien* (*in Syrien kämpfen*,
     *nach Italien*) end as *Syrian*, *Parisien* or *Libanais* do. Not a word of a people listed in
     :data:`~.cues.DEMONYMS` (*Iraqi*, a village's name too), nor one after an article, where it
-    names a person of the place (*un Algérien*, *the Spanish government*). Such a span is a
-    mention only on stronger evidence (:attr:`Span.like_a_people`): *Haitian* is also one of the
-    names of a Chinese village.
+    names a person of the place (*un Algérien*, *the Spanish government*), unless its words are
+    joined as a French place's are (*le Pas-de-Calais voisin*). Such a span is a mention only on
+    stronger evidence (:attr:`Span.like_a_people`): *Haitian* is also one of the names of a Chinese
+    village.
     """
     word = tokens[i].word
-    if word in DEMONYMS or (i > 0 and tokens[i - 1].word in ARTICLES):
+    after_article = i > 0 and tokens[i - 1].word in ARTICLES and not _JOINED_AS_A_PLACE.search(word)
+    if word in DEMONYMS or after_article:
         return False
     return written(raw)
+
+
+_JOINED_AS_A_PLACE = re.compile(r"-(?:de|du|des|la|le|les|sur|sous|en|lès|lez|aux|au)-")
+"""Words joined as a French place's name joins them (*Pas-de-Calais*, *Boulogne-sur-Mer*), never a people's."""
 
 
 # How the adjective of a place of several words ends (*Sri Lankan*, *Sierra Leonean*, *Puerto

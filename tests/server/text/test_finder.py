@@ -733,6 +733,12 @@ def test_a_place_written_as_it_is_no_adjective_for_its_ending() -> None:
     assert found("Un Algérien a été arrêté.") == []
 
 
+def test_a_french_places_joined_words_ending_as_an_adjective_are_its_name_after_an_article() -> None:
+    places = {"pas-de-calais", "lens"}
+    # Before, none: *Pas-de-Calais* before *voisin* was read as an adjective (*-ais*) after an article.
+    assert written_spans("Le Pas-de-Calais voisin veut aller à Lens.", places) == ["Pas-de-Calais", "Lens"]
+
+
 def test_a_word_ending_as_an_adjective_describes_no_word_after_a_comma() -> None:
     places = {"pas-de-calais", "saint-omer"}
     # Before, *Pas-de-Calais* before *, et* was read as an adjective (*-ais*) after an article: no span.
