@@ -1421,6 +1421,16 @@ def _declined(raw: str, variant: str, variants: list[tuple[int, int, str]], writ
     return next((name for _, _, name in variants if name != raw and written(name)), "")
 
 
+def _to_or_in_a_place_with_its_article(token: Token, written: KnowsName) -> bool:
+    """Tell whether ``token`` is Italian *all'* or *nell'* (to the, in the) and a place's name that opens on *L'*.
+
+    *All'Aquila*, *nell'Avana*: the article is the name's own (*L'Aquila*, *L'Avana*), so the word
+    is that place after *to* or *in*; not a club's (*all'Inter*).
+    """
+    prefix = token.text[: token.elided].lower().replace("\u2019", "'")
+    return prefix in ("all'", "nell'") and written("L'" + token.text[token.elided :])
+
+
 def _among_english_words(tokens: list[Token], before: int, after: int) -> bool:
     """Tell whether an English word (:data:`_ENGLISH_WORDS`) stands near the words from ``before`` up to ``after``."""
     return _near_any(tokens, before, after, _ENGLISH_WORDS)
@@ -1904,6 +1914,7 @@ def _spans_in_run(
                     (_a_place_preposition(previous_word) and not first.sentence_start)
                     # *d'Alep*: of, from; not *l'* (the), before a club as before a country (*l'Inter*)
                     or (bool(first.elided) and first.text[0] in "dD")
+                    or _to_or_in_a_place_with_its_article(first, written)
                     or after_proclitic
                     or in_place_case
                     or romance_a

@@ -1222,6 +1222,20 @@ def test_the_romance_a_before_a_name_ending_a_clause_cues_a_place() -> None:
     ]
 
 
+def test_italian_all_or_nell_before_a_place_named_with_its_article_cues_it() -> None:
+    places = {"l'aquila", "aquila", "inter", "l'avana", "avana"}
+
+    def found(text: str) -> list[tuple[str, bool]]:
+        known = lambda t: t.lower() in places  # noqa: E731
+        return [(s.text, s.after_place_preposition) for s in find_spans(text, known, known)]
+
+    # Before, no cue: the elided *all'* (to the) opening the sentence read as the article alone.
+    assert found("All'Aquila è stato inaugurato il teatro.") == [("Aquila", True)]
+    assert found("Il ministro è arrivato nell'Avana ieri.") == [("Avana", True)]
+    # A club is no place named with its article.
+    assert found("Il gol all'Inter ha deciso.") == [("Inter", False)]
+
+
 def test_the_italian_or_spanish_a_before_a_name_cues_a_place_among_their_words() -> None:
     places = {"corleone", "tegucigalpa", "vale", "marseille"}
 
