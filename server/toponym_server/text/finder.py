@@ -1824,6 +1824,10 @@ def _spans_in_run(
             on_connector = last.word in NAME_CONNECTORS and length > 1
             if on_connector and not (last.capitalized and written(_words(tokens, run[i : i + length]))):
                 continue
+            # Nor on an article and a division's word: *Da Trento la Provincia autonoma*, *In Campania la
+            # Regione parla*: the division's government, named after the place
+            if length > 2 and tokens[run[i + length - 2]].word in _ROMANCE_DEFINITE and kind_of(last.word) == "admin":
+                continue
             if shadowed.intersection(run[i : i + length]):
                 continue
             opens_on_common = length > 1 and _common(first)
@@ -1835,8 +1839,15 @@ def _spans_in_run(
             if length > 1 and first.word in NAME_CONNECTORS - _MAY_OPEN_A_NAME and not first.capitalized:
                 continue
             begin = first.start + first.elided
-            if first.elided and not written(text[begin : last.end]) and written(text[first.start : last.end]):
-                begin = first.start  # *N'Djamena*: the apostrophe is the name's own (not *l'Irak*)
+            # *N'Djamena*: the apostrophe is the name's own (not *l'Irak*); so is a capital *L'* inside a
+            # sentence (*a L'Aquila*), even where the name without it is written so too (*Aquila*)
+            own_article = first.text[0] == "L" and not first.sentence_start
+            if (
+                first.elided
+                and (own_article or not written(text[begin : last.end]))
+                and written(text[first.start : last.end])
+            ):
+                begin = first.start
             raw = text[begin : last.end]
             # A name does not end on a common word unless some place is written so, capitalised (*Port
             # Said*), nor start on one uncased (في عدن, مدينة مأرب).

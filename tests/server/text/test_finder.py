@@ -1222,6 +1222,21 @@ def test_the_romance_a_before_a_name_ending_a_clause_cues_a_place() -> None:
     ]
 
 
+def test_a_span_ends_before_an_article_and_a_divisions_word() -> None:
+    places = {"trento la provincia", "trento", "campania la regione", "campania"}
+    # Before, *Trento la Provincia* and *Campania la Regione*: the division's word after the article met the name.
+    assert written_spans("Da Trento la Provincia autonoma ha chiesto aiuto.", places) == ["Trento"]
+    assert written_spans("In Campania la Regione parla di rinascita.", places) == ["Campania"]
+
+
+def test_a_capital_l_inside_a_sentence_is_the_article_of_a_places_own_name() -> None:
+    places = {"l'aquila", "aquila", "irak", "l'irak"}
+    # Before, *Aquila*: the name without its article is some place's too, so the article was left out.
+    assert written_spans("Nei boschi intorno a L'Aquila i guardiaparco.", places) == ["L'Aquila"]
+    # A lower-case article, or a capital one opening a sentence, is the article alone.
+    assert written_spans("Il a parlé à l'Irak. L'Irak a voté.", places) == ["Irak", "Irak"]
+
+
 def test_italian_all_or_nell_before_a_place_named_with_its_article_cues_it() -> None:
     places = {"l'aquila", "aquila", "inter", "l'avana", "avana"}
 
