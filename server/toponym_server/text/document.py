@@ -1216,11 +1216,14 @@ class TextResolver:
         if match is None or match.group("name") == mention.text:
             return mention
         name = match.group("name")
-        # An Arabic division's word says the area's kind, which GeoNames may write only with it (*محافظة الجيزة*).
-        a_division = mention.text.startswith(_ARABIC_DIVISION_WORDS) and place.feature_class == "A"
-        if not a_division:
-            with self.index.turn():
-                if not self.index.names_folded_as(place.geoname_id, normalize(name).folded):
+        # An Arabic division's word says the area's kind, which GeoNames may write only with it (*محافظة الجيزة*);
+        # so may a Romance or German one, whose name the gazetteer lacks in that language (*Provinz Trient*),
+        # unless the division is named with its word and not without (*Distrito Federal*).
+        a_division = place.feature_class == "A" and mention.text.startswith(_ARABIC_DIVISION_WORDS)
+        with self.index.turn():
+            if not a_division and not self.index.names_folded_as(place.geoname_id, normalize(name).folded):
+                whole = self.index.names_folded_as(place.geoname_id, normalize(mention.text).folded)
+                if match is not division or place.feature_class != "A" or whole:
                     return mention
         start = mention.start + match.start("name")
         return replace(mention, text=name, start=start, end=start + len(name))
@@ -1228,7 +1231,7 @@ class TextResolver:
 
 _DIVISION_WORD_BEFORE = re.compile(
     r"(?:provincia|province|provinz|región|région|regione|região|departamento|département|estado|distrito"
-    r"|canton|cantón|kanton|land|bundesland|wilaya|gouvernorat|comuna|municipio|oblast)"
+    r"|canton|cantón|kanton|land|bundesland|bezirk|landkreis|kreis|wilaya|gouvernorat|comuna|municipio|oblast)"
     r"(?:\s+(?:de(?:l|s|\s+la)?|di|da|do|du|of(?:\s+the)?)\s+|\s+d['\u2019]|\s+)(?P<name>.+)",
     re.IGNORECASE,
 )

@@ -1407,6 +1407,16 @@ def test_a_divisions_word_before_its_name_is_left_out_of_the_mention(embedded_in
     assert mention_texts(embedded_index, "Floods hit County Kerry on Monday.") == ["County Kerry"]
 
 
+def test_a_divisions_word_is_left_out_where_the_gazetteer_lacks_the_name_in_that_language(
+    embedded_index: IndexReader,
+) -> None:
+    # Before, *Bezirk Bludenz* (no German district word was known) and *Provinz Trient* (no Trient).
+    text = "Die Provinz Trient und der Bezirk Bludenz meldeten Schnee."
+    assert mention_texts(embedded_index, text) == ["Trient", "Bludenz"]
+    # A division named with its word and not without it keeps it.
+    assert mention_texts(embedded_index, "Marcharon en el Distrito Federal.") == ["Distrito Federal"]
+
+
 def test_arabic_words_of_a_ceasefire_a_state_a_fifth_and_the_new_are_no_places(embedded_index: IndexReader) -> None:
     # Before: Al Waqf (a halt), Dhule (a state), Al Khums (a fifth), Al Jadid (the new).
     text = (
