@@ -141,8 +141,14 @@ _COUNTRYS_WORD_BEFORE = re.compile(
 """A state's word right before a span (*سلطنة*, *the Sultanate of*): the country of that name."""
 _CAPITAL_AFTER = re.compile(r"[ \u00a0]+العاصمة\b")
 """The Arabic *the capital* right after a name: the city, not the country of its name (*الجزائر العاصمة*)."""
-_DATELINE_AFTER = re.compile(r"[ \u00a0]*(?:\([^()\n]{1,30}\)[ \u00a0]*)?[-\u2013\u2014]")
-"""What follows a dateline's place: an agency's name in brackets, if any, and a dash (*TUNIS (AFP) -*)."""
+_DATELINE_AFTER = re.compile(
+    r"(?:[ \u00a0]*,[ \u00a0]*[^()\n,]{0,20}\d[^()\n,]{0,12}?)?"  # its date
+    r"[ \u00a0]*(?:\([^()\n]{1,30}\)[ \u00a0]*)?[-\u2013\u2014]"
+)
+"""What follows a dateline's place: its date, if any, an agency's name in brackets, if any, and a dash
+(*TUNIS (AFP) -*, *KOWEÏT, 27 mai (AFP) -*)."""
+_AGENCY_AFTER = re.compile(r"(?:[ \u00a0]*,[^()\n,]{1,33})?[ \u00a0]*\([^()\n]{1,30}\)[ \u00a0]*[-\u2013\u2014]")
+"""An agency's name in brackets and a dash after a dateline's place (*Feldkirch (APA) -*)."""
 _EN_OR_DANS = re.compile(r"(?:^|[\s(«\"'\u2019])(?:[eE]n|[dD]ans (?:le|la|les|l['\u2019]))[ \u00a0]*\Z")
 """The French *en* or *dans le* (*in*) right before a span: before a region or a department, not a town."""
 _FRENCH_WORDS = frozenset({"à", "et", "les", "des", "du", "au", "aux", "est", "une", "dans", "avec", "sur", "été"})
@@ -983,8 +989,7 @@ class TextResolver:
                 or (i in qualified and _cased(span.name))  # *PARIS, Texas —*: not *جديدة في اليمن* (new, in Yemen)
                 or (i not in qualified and span.name in with_area)
                 or _listed_with(spans, strong, i, text)
-                # *AJACCIO (AFP) -*, *LAMPEDUSA -*: a town, however small (not *Sono - disse -*)
-                or (span.text.isupper() and _a_dateline(text, span))
+                or _a_written_datelines_place(text, span)
                 for i, span in enumerate(spans)
             ]
             accepted = [
@@ -1803,6 +1808,15 @@ def _inside(town: Candidate, area: Candidate, *, by_department: bool = False) ->
     return town.place.admin1_code == area.place.admin1_code and (
         same_department or town.place.admin2_code == area.place.admin2_code
     )
+
+
+def _a_written_datelines_place(text: str, span: Span) -> bool:
+    """Tell whether ``span`` is a dateline's place written as wire copy writes one: in capitals or before an agency.
+
+    *AJACCIO (AFP) -*, *LAMPEDUSA -*, *Feldkirch (APA) -*: a town, however small; not a sentence's first
+    word before a dash (*Sono - disse -*).
+    """
+    return (span.text.isupper() or _AGENCY_AFTER.match(text, span.end) is not None) and _a_dateline(text, span)
 
 
 def _a_dateline(text: str, span: Span) -> bool:

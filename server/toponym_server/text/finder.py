@@ -268,6 +268,9 @@ _LIST_AND = frozenset({"and", "et", "und", "y", "e", "i", "ou", "or", "o", "oder
 """The words for *and* and *or* a list writes between two names (*le Var et l'Isère*)."""
 _ARABIC_AND = frozenset("وف")
 """The Arabic proclitics *and* (و) and *so* (ف), written onto the preposition after them (*وفي*, *ومن*)."""
+_MONTHS_SHORT = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+"""The months as datelines shorten them (*DARWIN, Nov 20 (AAP) -*): before a day, no place (*Noves*)."""
+_A_DAY = re.compile(r"\.?[ \u00a0]+\d{1,2}\b")
 _ROMANCE_AND = frozenset({"e", "ed", "y", "o"})
 """Italian, Spanish and Portuguese *and* and *or*, before a repeated *a* (*a Pozzuoli e a Bacoli*)."""
 _ENGLISH_REACH = 8
@@ -1867,7 +1870,10 @@ def _spans_in_run(
             ):
                 continue
             if length == 1 and first.cased and (
-                not first.capitalized or _abbreviates_a_name(first) or first.word in NO_PLACE_ALONE
+                not first.capitalized
+                or _abbreviates_a_name(first)
+                or first.word in NO_PLACE_ALONE
+                or (first.word in _MONTHS_SHORT and _A_DAY.match(text, first.end) is not None)
             ):
                 continue  # a lower-case word alone (the division word of *Donetsk region*) names nothing, nor *St*
             if length == 2 and first.word in _ROMANCE_DEFINITE and last.word in NO_PLACE_ALONE:

@@ -709,6 +709,15 @@ def test_a_datelines_place_in_capitals_is_a_mention_however_small(embedded_index
     assert mention_places(embedded_index, "Sono — disse il sindaco — arrivati.") == []
 
 
+def test_a_datelines_place_before_an_agency_is_a_mention_in_any_case(embedded_index: IndexReader) -> None:
+    # Before, none: the Austrian and Swiss agencies' datelines write the town as its name is written.
+    text = "Feldkirch (APA) – Das Landeskrankenhaus behandelt künftig auch Dialysepatienten."
+    assert mention_places(embedded_index, text) == [("Feldkirch", 2779674)]
+    # Nor did a dateline's date before the agency make it one (*KOWEÏT, 27 mai (AFP) -*).
+    text = "KOWEÏT, 27 mai (AFP) – Des milliers de personnes se sont rassemblées."
+    assert mention_places(embedded_index, text) == [("KOWEÏT", 285787)]
+
+
 def test_a_towns_word_before_a_name_asks_for_the_town_not_the_area(embedded_index: IndexReader) -> None:
     # Before, the province of Quebec and the country of Mexico.
     text = "Le financement du tramway de la ville de Québec a été confirmé."

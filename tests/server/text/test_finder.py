@@ -168,6 +168,12 @@ def test_a_few_capitalised_words_of_the_news_are_no_places() -> None:
     assert written_spans("El Congreso aprobó la ley en Lima; la Guardia Civil vigiló.", places) == ["Lima"]
 
 
+def test_a_months_short_name_before_a_day_is_no_place() -> None:
+    # Before, *Nov* was Noves (FR) in an agency's dateline.
+    places = {"nov", "darwin", "dec"}
+    assert written_spans("DARWIN, Nov 20 (AAP) - The fire spread. Dec said no.", places) == ["DARWIN", "Dec"]
+
+
 def test_a_continents_name_is_no_place() -> None:
     # Before: Mahdia (Latin Africa), Urupá (BR), Asia (PH), Oceana (US).
     places = {"africa", "afrika", "europa", "азии", "oceania", "south africa", "asia minor", "lima"}

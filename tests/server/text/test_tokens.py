@@ -38,6 +38,12 @@ def test_sentence_starts_are_marked() -> None:
     assert [w.text for w in words if w.sentence_start] == ["Fighting", "Aleppo", "AFP", "Homs"]
 
 
+def test_a_hyphen_between_spaces_is_a_dash_before_a_sentence() -> None:
+    # Before, *Voters* went on the dateline's sentence and, met fuzzily, was Walters (US).
+    words = tokenize("MANILA, Aug 11 (Reuters) - Voters lined up; well-known e-mail")
+    assert [w.text for w in words if w.sentence_start] == ["MANILA", "Reuters", "Voters"]
+
+
 def test_a_word_after_a_semicolon_opens_no_sentence() -> None:
     # The clause after a semicolon goes on in lower case: a capital there is a name's.
     words = tokenize("Shops were flooded; Halifax was spared")
