@@ -1874,6 +1874,9 @@ def _spans_in_run(
                 or _abbreviates_a_name(first)
                 or first.word in NO_PLACE_ALONE
                 or (first.word in _MONTHS_SHORT and _A_DAY.match(text, first.end) is not None)
+                # a division's word alone, or in the German genitive (*des Kantons*: no Genève)
+                or kind_of(first.word) == "admin"
+                or (first.word.endswith("s") and kind_of(first.word[:-1]) == "admin")
             ):
                 continue  # a lower-case word alone (the division word of *Donetsk region*) names nothing, nor *St*
             if length == 2 and first.word in _ROMANCE_DEFINITE and last.word in NO_PLACE_ALONE:

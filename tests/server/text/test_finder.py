@@ -168,6 +168,13 @@ def test_a_few_capitalised_words_of_the_news_are_no_places() -> None:
     assert written_spans("El Congreso aprobó la ley en Lima; la Guardia Civil vigiló.", places) == ["Lima"]
 
 
+def test_a_divisions_word_alone_is_no_place() -> None:
+    # Before, *Kantons* (the German genitive of *Kanton*) was a span, and met Genève.
+    places = {"kanton", "kantons", "freiburg", "province"}
+    text = "Die Hauptstadt des Kantons Freiburg feiert. Province officials said."
+    assert written_spans(text, places) == ["Freiburg"]
+
+
 def test_a_months_short_name_before_a_day_is_no_place() -> None:
     # Before, *Nov* was Noves (FR) in an agency's dateline.
     places = {"nov", "darwin", "dec"}
