@@ -1813,10 +1813,11 @@ def _inside(town: Candidate, area: Candidate, *, by_department: bool = False) ->
 def _a_written_datelines_place(text: str, span: Span) -> bool:
     """Tell whether ``span`` is a dateline's place written as wire copy writes one: in capitals or before an agency.
 
-    *AJACCIO (AFP) -*, *LAMPEDUSA -*, *Feldkirch (APA) -*: a town, however small; not a sentence's first
-    word before a dash (*Sono - disse -*).
+    *AJACCIO (AFP) -*, *LAMPEDUSA -*, *Feldkirch (APA) -*, *زاخو -*: a town, however small; not a
+    sentence's first word before a dash (*Sono - disse -*).
     """
-    return (span.text.isupper() or _AGENCY_AFTER.match(text, span.end) is not None) and _a_dateline(text, span)
+    in_capitals = span.text.isupper() or not _cased(span.text)
+    return (in_capitals or _AGENCY_AFTER.match(text, span.end) is not None) and _a_dateline(text, span)
 
 
 def _a_dateline(text: str, span: Span) -> bool:

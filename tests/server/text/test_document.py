@@ -713,6 +713,8 @@ def test_a_datelines_place_before_an_agency_is_a_mention_in_any_case(embedded_in
     # Before, none: the Austrian and Swiss agencies' datelines write the town as its name is written.
     text = "Feldkirch (APA) – Das Landeskrankenhaus behandelt künftig auch Dialysepatienten."
     assert mention_places(embedded_index, text) == [("Feldkirch", 2779674)]
+    # Nor in a script without capitals (a town under 100,000 people opening its paragraph).
+    assert mention_places(embedded_index, "زاخو - أعلنت سلطات الإقليم تمديد ساعات العمل.") == [("زاخو", 89570)]
     # Nor did a dateline's date before the agency make it one (*KOWEÏT, 27 mai (AFP) -*).
     text = "KOWEÏT, 27 mai (AFP) – Des milliers de personnes se sont rassemblées."
     assert mention_places(embedded_index, text) == [("KOWEÏT", 285787)]
