@@ -1605,7 +1605,52 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
         if run[-1] in titled:
             affiliations |= _affiliation(text, tokens, run[-1])
         spans.extend(_spans_in_run(text, tokens, run, known, is_written, ruled_out, titled | affiliations))
-    return _after_a_regions_word(text, _with_plural_division_words(text, _with_qualifiers(text, spans, is_written)))
+    spans = _after_a_regions_word(text, _with_plural_division_words(text, _with_qualifiers(text, spans, is_written)))
+    return _with_russian_oblasts(text, spans, is_written)
+
+
+def _with_russian_oblasts(text: str, spans: list[Span], written: KnowsName) -> list[Span]:
+    """``spans``, and a Russian adjective of a place with the word *oblast* after it that none of them covers.
+
+    *в Ташкентской области*, *Губернатор Ошской области*: the region is named after its town
+    (*Ташкент*, *Ош*), and the gazetteer holds no Russian name of the region to decline. The span is
+    the adjective and the word, looked up as the town's name and *region*; the first of the stems an
+    adjective of place is made from that some place is ``written`` as (*Ферганской*: *Фергана*;
+    *Кызылординской*: *Кызылорда*; *Иссык-Кульской*: *Иссык-Куль*; *Одесской*: *Одеса*).
+    """
+    out = list(spans)
+    for match in _RUSSIAN_OBLAST.finditer(text):
+        if any(span.start < match.end() and match.start() < span.end for span in spans):
+            continue
+        stem = next((name for name in _russian_stems(match["base"]) if written(name)), None)
+        if stem is None:
+            continue
+        out.append(
+            Span(
+                text=match[0],
+                start=match.start(),
+                end=match.end(),
+                after_place_preposition=True,
+                after_article=False,
+                opens_sentence=False,
+                looked_up=f"{stem} region",
+            )
+        )
+    return sorted(out, key=lambda span: span.start)
+
+
+_RUSSIAN_OBLAST = re.compile(
+    r"\b(?P<base>[А-ЯЁ][а-яё]*(?:-[А-ЯЁа-яё][а-яё]*)*?)(?:ской|ская|скую|ском|ского)\s+област(?:и|ь|ью|ях|ям)\b"
+)
+"""A Russian adjective of a place and the word *oblast* after it (*Ташкентской области*)."""
+
+
+def _russian_stems(base: str) -> list[str]:
+    """The names a Russian adjective of place may be made from, ``base`` being it without *-ская*."""
+    stems = [base, base + "а", base + "о", base + "ь", base + "ы", base + "я", base + "са"]
+    if base.endswith("ин"):  # *Кызылординская*, *Алматинская*: *Кызылорда*, *Алматы*
+        stems += [base[:-2] + "а", base[:-2] + "ы"]
+    return stems
 
 
 def _after_a_regions_word(text: str, spans: list[Span]) -> list[Span]:
