@@ -143,11 +143,13 @@ _CAPITAL_AFTER = re.compile(r"[ \u00a0]+العاصمة\b")
 """The Arabic *the capital* right after a name: the city, not the country of its name (*الجزائر العاصمة*)."""
 _DATELINE_AFTER = re.compile(
     r"(?:[ \u00a0]*,[ \u00a0]*[^()\n,]{0,20}\d[^()\n,]{0,12}?)?"  # its date
-    r"[ \u00a0]*(?:\([^()\n]{1,30}\)[ \u00a0]*)?[-\u2013\u2014]"
+    r"[ \u00a0]*(?:\([^()\n]{1,30}\)[ \u00a0]*\.?[ \u00a0]*)?[-\u2013\u2014]"
 )
 """What follows a dateline's place: its date, if any, an agency's name in brackets, if any, and a dash
-(*TUNIS (AFP) -*, *KOWEÏT, 27 mai (AFP) -*)."""
-_AGENCY_AFTER = re.compile(r"(?:[ \u00a0]*,[^()\n,]{1,33})?[ \u00a0]*\([^()\n]{1,30}\)[ \u00a0]*[-\u2013\u2014]")
+(*TUNIS (AFP) -*, *KOWEÏT, 27 mai (AFP) -*, *PANAMÁ, 29 abr (AFP).-*)."""
+_AGENCY_AFTER = re.compile(
+    r"(?:[ \u00a0]*,[^()\n,]{1,33})?[ \u00a0]*\([^()\n]{1,30}\)[ \u00a0]*\.?[ \u00a0]*[-\u2013\u2014]"
+)
 """An agency's name in brackets and a dash after a dateline's place (*Feldkirch (APA) -*)."""
 _EN_OR_DANS = re.compile(r"(?:^|[\s(«\"'\u2019])(?:[eE]n|[dD]ans (?:le|la|les|l['\u2019]))[ \u00a0]*\Z")
 """The French *en* or *dans le* (*in*) right before a span: before a region or a department, not a town."""

@@ -715,6 +715,10 @@ def test_a_datelines_place_before_an_agency_is_a_mention_in_any_case(embedded_in
     assert mention_places(embedded_index, text) == [("Feldkirch", 2779674)]
     # Nor in a script without capitals (a town under 100,000 people opening its paragraph).
     assert mention_places(embedded_index, "زاخو - أعلنت سلطات الإقليم تمديد ساعات العمل.") == [("زاخو", 89570)]
+    # Nor a Spanish agency's point before the dash (before, Panama the country).
+    assert mention_places(embedded_index, "PANAMÁ, 29 abr (AFP).– La Autoridad del Canal informó.") == [
+        ("PANAMÁ", 3703443)
+    ]
     # Nor did a dateline's date before the agency make it one (*KOWEÏT, 27 mai (AFP) -*).
     text = "KOWEÏT, 27 mai (AFP) – Des milliers de personnes se sont rassemblées."
     assert mention_places(embedded_index, text) == [("KOWEÏT", 285787)]
