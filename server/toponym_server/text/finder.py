@@ -273,8 +273,9 @@ _MONTHS_SHORT = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep
 _A_DAY = re.compile(r"\.?[ \u00a0]+\d{1,2}\b")
 _ROMANCE_AND = frozenset({"e", "ed", "y", "o"})
 """Italian, Spanish and Portuguese *and* and *or*, before a repeated *a* (*a Pozzuoli e a Bacoli*)."""
-_ENGLISH_REACH = 8
-"""How many words on either side of an *a* and its name are looked at for :data:`_ENGLISH_WORDS`."""
+_LANGUAGE_REACH = 8
+"""How many words on either side of an *a* and its name are looked at for the words of a language
+(:data:`_ENGLISH_WORDS`, :data:`_ITALIAN_OR_SPANISH_WORDS`, :data:`_PORTUGUESE_OR_FRENCH_WORDS`)."""
 _PLURAL_DIVISION_AFTER = re.compile(r"[ \u00a0]+(?P<word>[^\W\d_]+)\b")
 _AS_A_VERB = re.compile(r"[ \u00a0]+(?:that|the|a|an|its|their|his|her|this)\b", re.IGNORECASE)
 """What follows *states* as the verb (*the treaty of Armenia and Georgia states that*), not the divisions' word."""
@@ -1450,8 +1451,8 @@ def _among_italian_or_spanish_words(tokens: list[Token], before: int, after: int
 
 
 def _near_any(tokens: list[Token], before: int, after: int, words: frozenset[str]) -> bool:
-    """Tell whether one of ``words`` stands within :data:`_ENGLISH_REACH` words of ``before`` up to ``after``."""
-    near = tokens[max(0, before - _ENGLISH_REACH) : before] + tokens[after : after + _ENGLISH_REACH]
+    """Tell whether one of ``words`` stands within :data:`_LANGUAGE_REACH` words of ``before`` up to ``after``."""
+    near = tokens[max(0, before - _LANGUAGE_REACH) : before] + tokens[after : after + _LANGUAGE_REACH]
     return any(token.word in words for token in near)
 
 
@@ -1657,19 +1658,17 @@ def _after_a_regions_word(text: str, spans: list[Span]) -> list[Span]:
     """``spans``, each after a Romance region's word and *of* looked up as that region (*la région de Sikasso*).
 
     The matching rules read *region* as a division's word, not *région*, *región* or *regione*: the
-    span is looked up as *Sikasso region*, and stays a mention of its name alone. So a name after
-    the Arabic *countryside* is its governorate's (*ريف إدلب*, the countryside of Idlib).
+    span is looked up as *Sikasso region*, and stays a mention of its name alone. So is a name a
+    governor governs (:func:`_a_governors`), and a name after the Arabic *countryside* or *governor*
+    is its governorate's (*ريف إدلب*, the countryside of Idlib; *محافظ البصرة*, the governor of Basra).
     """
     out: list[Span] = []
     for span in spans:
-        if span.looked_up:
-            pass
-        elif _REGIONS_WORD_BEFORE.search(text, max(0, span.start - 16), span.start) or _a_governors(text, span):
-            span = replace(span, looked_up=f"{span.text} region")
-        elif _COUNTRYSIDE_BEFORE.search(text, max(0, span.start - 8), span.start) or _ARABIC_GOVERNOR_BEFORE.search(
-            text, max(0, span.start - 8), span.start
-        ):
-            span = replace(span, looked_up=f"محافظة {span.text}")
+        if not span.looked_up:
+            if _REGIONS_WORD_BEFORE.search(text, max(0, span.start - 16), span.start) or _a_governors(text, span):
+                span = replace(span, looked_up=f"{span.text} region")
+            elif _ARABIC_GOVERNORATES_WORD_BEFORE.search(text, max(0, span.start - 8), span.start):
+                span = replace(span, looked_up=f"محافظة {span.text}")
         out.append(span)
     return out
 
@@ -1695,12 +1694,9 @@ _GOVERNOR_BEFORE = re.compile(
 """A governor's word and *of* right before a span (*the governor of*, *el gobernador de*, *Gouverneur von*)."""
 _GOVERNOR_AFTER = re.compile(r"[ \u00a0]+(?:[Gg]overnor|Gov\.)(?![\w-])")
 """A governor's English word right after a span (*New York Gov. Kathy Hochul*, *the Basra governor*)."""
-_ARABIC_GOVERNOR_BEFORE = re.compile(r"(?:^|\s)[وف]?[بل]?محافظ[ \u00a0]+\Z")
-"""The Arabic *governor (of)* right before a span, behind its proclitics (*محافظ البصرة*, *لمحافظ*)."""
-
-
-_COUNTRYSIDE_BEFORE = re.compile(r"(?:^|\s)[وف]?[بل]?ريف[ \u00a0]+\Z")
-"""The Arabic *countryside (of)* right before a span, behind its proclitics (*بريف*, *وريف*)."""
+_ARABIC_GOVERNORATES_WORD_BEFORE = re.compile(r"(?:^|\s)[وف]?[بل]?(?:ريف|محافظ)[ \u00a0]+\Z")
+"""The Arabic *countryside (of)* or *governor (of)* right before a span, behind its proclitics (*بريف*,
+*وريف*, *محافظ البصرة*, *لمحافظ*): the name is its governorate's."""
 
 
 _REGIONS_WORD_BEFORE = re.compile(
