@@ -1517,7 +1517,14 @@ def _accept(
         return False
     if one_word and not prominent and not cued:
         return not (span.after_article or span.opens_sentence or uncased)
+    if one_word and best.match_kind is MatchKind.PHONETIC and not cued and (span.after_article or span.opens_sentence):
+        return _sounds_as_named(span.name, best.matched_name)  # *die Arbeiten* is no Norrbotten
     return True
+
+
+def _sounds_as_named(word: str, name: str) -> bool:
+    """Tell whether a reading of ``word`` is the phonetic form of ``name``, not only near it."""
+    return normalize(name).phonetic in normalize(word).readings
 
 
 def _named_as_a_division(name: str) -> bool:

@@ -1509,3 +1509,10 @@ def test_arabic_names_the_region_writes_that_geonames_lacks_are_mentions(
     # Before, none: a word in Arabic script counts as a place's name only with its letters, and GeoNames
     # writes only سوريا, أربيل, سنجار and قرقوش (the seeds add the Syrian state's, the Kurdish and the Syriac names).
     assert mention_places(embedded_index, text) == [expected]
+
+
+def test_a_common_word_only_near_a_names_sound_is_no_place(embedded_index: IndexReader) -> None:
+    # Before, *die Arbeiten* (the works) was Norrbotten, among its towns: its sound is near
+    # Norrbotten's, not equal.
+    text = "In Kiruna und Luleå sollen die Arbeiten noch vor dem Winter beginnen."
+    assert mention_texts(embedded_index, text) == ["Kiruna", "Luleå"]
