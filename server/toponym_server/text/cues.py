@@ -334,7 +334,12 @@ CONTINENTS = frozenset(
         "americas", "amériques", "américas", "americhe",
     }
 )  # fmt: skip
-NO_PLACE_ALONE = frozenset({"gulf", "congreso", "guardia"}) | CONTINENTS
+REPUBLIC_WORDS = frozenset(
+    "республик" + ending for ending in ("а", "и", "е", "у", "ой", "ою")
+) | frozenset("республік" + ending for ending in ("а", "и", "і", "у", "ою"))
+"""The cases of the Russian and Ukrainian word *republic*: a village is named so (*Республіка*), but
+capitalised before a republic's name (*Власти Республики Каракалпакстан*) the word is none."""
+NO_PLACE_ALONE = frozenset({"gulf", "congreso", "guardia"}) | CONTINENTS | REPUBLIC_WORDS
 
 # Capitalised words that are not place names at the start of a sentence or in a title, and
 # words that are places somewhere but almost never in running text (months, days, pronouns).

@@ -1144,6 +1144,8 @@ def _as_written(
             for e, nominatives in _SLAVIC_NOMINATIVES
             if declined.endswith(e) and len(declined) - len(e) >= 3
             for nominative in nominatives
+            # *Дубае* is Дубай, but *Столичные* the plural of an adjective, no case of Столичный
+            if not (nominative == "й" and declined[-len(e) - 1 :][:1] in ("ы", "и"))
         ]
         # An adjective before the noun declines too: *Нижнем Новгороде* is Нижний Новгород,
         # *Набережных Челнах* Набережные Челны, *Старом Осколе* Старый Оскол.

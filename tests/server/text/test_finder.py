@@ -192,6 +192,19 @@ def test_a_divisions_word_alone_is_no_place() -> None:
     assert written_spans(text, places) == ["Freiburg"]
 
 
+def test_the_russian_word_republic_alone_is_no_place() -> None:
+    # Before, *Республики* was a span, and met a Ukrainian village named Республіка.
+    places = {"республика", "республики", "каракалпакстан"}
+    assert written_spans("Власти Республики Каракалпакстан представили проект.", places) == ["Каракалпакстан"]
+
+
+def test_a_russian_adjectives_plural_is_no_case_of_a_name_in_y() -> None:
+    # Before, *Столичные* (capital, the plural) was read as the case of a name in *-й*, as *Дубае* is
+    # of Дубай, looked up as Столичный, and met Столичний район.
+    places = {"столичный", "дубай"}
+    assert written_spans("Столичные власти объявили, что в Дубае прошла встреча.", places) == ["Дубае"]
+
+
 def test_a_months_short_name_before_a_day_is_no_place() -> None:
     # Before, *Nov* was Noves (FR) in an agency's dateline.
     places = {"nov", "darwin", "dec"}
