@@ -393,6 +393,7 @@ COMMON_WORDS = frozenset(
         # youth: Shabab; *رياض الأطفال*, kindergartens; *لأول مرة*, for the first time: Laval)
         "سلطات", "حصار", "شباب", "رياض", "لأول",
         "وقف", "دولة",  # a halt (*لوقف إطلاق النار*, for a ceasefire: Al Waqf), a state (*لدولة*: Dhule)
+        "دون", "بدون", "البلاد",  # without (Dunn, NC), the country (Al Bilad, Yemen)
         # Arabic days of the week (الأربعاء is also a town in Algeria)
         "السبت", "الأحد", "الاحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الاربعاء", "الخميس", "الجمعة",
         # Persian function words and days of the week (دوشنبه, Monday, is Dushanbe's name)

@@ -1441,6 +1441,12 @@ def test_arabic_words_of_a_ceasefire_a_state_a_fifth_and_the_new_are_no_places(e
     assert mention_places(embedded_index, text) == [("بغداد", 98182)]
 
 
+def test_arabic_without_and_the_country_are_no_places(embedded_index: IndexReader) -> None:
+    # Before: Dunn, North Carolina (دون, without) and Al Bilad, Yemen (البلاد, the country).
+    text = "سقط صاروخ قرب البصرة من دون وقوع إصابات. وقال مهاجرون وصلوا إلى البلاد جواً إنهم بخير."
+    assert mention_places(embedded_index, text) == [("البصرة", 99532)]
+
+
 def test_arabic_months_and_a_few_nouns_are_no_places(embedded_index: IndexReader) -> None:
     # Before: Ibb (آب, August), Halle (حالة, a case), Assaba (العصابة, the gang), As Sahil (الساحل, the coast).
     text = (
