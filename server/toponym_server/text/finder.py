@@ -1876,6 +1876,9 @@ def _spans_in_run(
                 continue
             if shadowed.intersection(run[i : i + length]):
                 continue
+            # Nor on a word in lower case after a possessive: *Victoria's state government* (not *King's Lynn*)
+            if length > 1 and not last.capitalized and tokens[run[i + length - 2]].text.endswith(POSSESSIVES):
+                continue
             opens_on_common = length > 1 and _common(first)
             # *le Var et en Isère*: two names and a list's *and*, which only a name written so holds
             inner = [tokens[run[j]] for j in range(i + 1, i + length - 1)]

@@ -205,6 +205,13 @@ def test_a_russian_adjectives_plural_is_no_case_of_a_name_in_y() -> None:
     assert written_spans("Столичные власти объявили, что в Дубае прошла встреча.", places) == ["Дубае"]
 
 
+def test_a_name_does_not_run_on_past_its_possessive() -> None:
+    # Before, *Victoria's state* was one span (and met Victorias, in the Philippines).
+    places = {"victoria", "victoria's state", "king's lynn", "geelong"}
+    text = "Victoria's state government will upgrade the line to Geelong. King's Lynn waits."
+    assert written_spans(text, places) == ["Victoria", "Geelong", "King's Lynn"]
+
+
 def test_a_months_short_name_before_a_day_is_no_place() -> None:
     # Before, *Nov* was Noves (FR) in an agency's dateline.
     places = {"nov", "darwin", "dec"}
