@@ -1226,7 +1226,11 @@ class TextResolver:
         # An Arabic division's word says the area's kind, which GeoNames may write only with it (*محافظة الجيزة*);
         # so may a Romance or German one, whose name the gazetteer lacks in that language (*Provinz Trient*),
         # unless the division is named with its word and not without (*Distrito Federal*).
-        a_division = place.feature_class == "A" and mention.text.startswith(_ARABIC_DIVISION_WORDS)
+        # A Romance word in lower case is the text's, not the name's (*la provincia de Cañete*, where GeoNames
+        # names the division *Provincia de Cañete* only).
+        a_division = place.feature_class == "A" and (
+            mention.text.startswith(_ARABIC_DIVISION_WORDS) or (match is division and mention.text[:1].islower())
+        )
         with self.index.turn():
             if not a_division and not self.index.names_folded_as(place.geoname_id, normalize(name).folded):
                 whole = self.index.names_folded_as(place.geoname_id, normalize(mention.text).folded)
@@ -1238,16 +1242,19 @@ class TextResolver:
 
 _DIVISION_WORD_BEFORE = re.compile(
     r"(?:provincia|province|provinz|región|région|regione|região|departamento|département|estado|distrito"
-    r"|canton|cantón|kanton|land|bundesland|bezirk|landkreis|kreis|wilaya|gouvernorat|comuna|municipio|oblast)"
-    r"(?:\s+(?:de(?:l|s|\s+la)?|di|da|do|du|of(?:\s+the)?)\s+|\s+d['\u2019]|\s+)(?P<name>.+)",
+    r"|canton|cantón|kanton|land|bundesland|bezirk|landkreis|kreis|wilaya|gouvernorat|comuna|municipio|oblast"
+    r"|territoire|territorio)"
+    r"(?:\s+(?:de(?:l|s|\s+(?-i:la))?|di|da|do|du|of(?:\s+the)?)\s+|\s+d['\u2019]|\s+)(?P<name>.+)",
     re.IGNORECASE,
 )
-"""A division's word before its name, and its *of* (*provincia de*, *département du*, *Kanton*); not the
-English words that open a division's own name (*County Kerry*, *District of Columbia*, *State of Palestine*)."""
-_ARABIC_DIVISION_WORDS = ("محافظة ", "ولاية ", "ناحية ", "قضاء ", "شعبية ")
-"""The Arabic words of a division before its name (a governorate, a state, a subdistrict, a district)."""
+"""A division's word before its name, and its *of* (*provincia de*, *département du*, *Kanton*; *de la* in lower
+case, as *departamento de La Paz* writes the name's own article); not the English words that open a division's
+own name (*County Kerry*, *District of Columbia*, *State of Palestine*)."""
+_ARABIC_DIVISION_WORDS = ("محافظة ", "ولاية ", "ناحية ", "قضاء ", "شعبية ", "إمارة ", "بلدية ")
+"""The Arabic words of a division before its name (a governorate, a state, a subdistrict, a district, an
+emirate, a municipality)."""
 _KIND_WORD = re.compile(
-    r"(?:(?:معبر|منفذ|מעבר|محافظة|ولاية|ناحية|قضاء|إقليم|شعبية)\s+)?(?P<name>.+?)"
+    r"(?:(?:معبر|منفذ|מעבר|محافظة|ولاية|ناحية|قضاء|إقليم|شعبية|إمارة|بلدية)\s+)?(?P<name>.+?)"
     r"(?:\s+(?:(?:border\s+)?(?:crossing(?:\s+point)?|gate|checkpoint|post)|(?:S\u0131n\u0131r|Hudut|Gümrük)\s+Kap\u0131s\u0131"
     r"|الحدودي|البري))?",
     re.IGNORECASE,

@@ -1432,6 +1432,24 @@ def test_a_divisions_word_is_left_out_where_the_gazetteer_lacks_the_name_in_that
     assert mention_texts(embedded_index, "Marcharon en el Distrito Federal.") == ["Distrito Federal"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Las lluvias afectan a la provincia de Cañete.", ["Cañete"]),
+        ("Las protestas siguen en el departamento de La Paz, en Bolivia.", ["La Paz", "Bolivia"]),
+        ("Des combats dans le territoire de Masisi.", ["Masisi"]),
+        ("افتتح في إمارة رأس الخيمة مصنع جديد.", ["رأس الخيمة"]),
+        ("قالت بلدية الخور إن الطريق أغلق.", ["الخور"]),
+    ],
+)
+def test_a_divisions_word_in_lower_case_is_left_out_though_the_gazetteer_names_it_so(
+    embedded_index: IndexReader, text: str, expected: list[str]
+) -> None:
+    # Before, the word stayed (GeoNames names the divisions *Provincia de Cañete*, *Masisi Territory*,
+    # *إمارة رأس الخيمة*), or *de La* was read as *de la* and left *Paz*.
+    assert mention_texts(embedded_index, text) == expected
+
+
 def test_arabic_words_of_a_ceasefire_a_state_a_fifth_and_the_new_are_no_places(embedded_index: IndexReader) -> None:
     # Before: Al Waqf (a halt), Dhule (a state), Al Khums (a fifth), Al Jadid (the new).
     text = (
