@@ -230,6 +230,17 @@ _ITALIAN_OR_SPANISH_WORDS = frozenset(
 """Words of Italian or Spanish that Portuguese, French and English never write: near them an *a* before a
 name is the preposition (*a Corleone sono bruciati*, *llegó a Tegucigalpa ayer*), which they never write as
 an article."""
+_ROMANCE_SENTENCE_OPENERS = frozenset(
+    {
+        "solo", "sólo", "como", "tras", "ante", "hasta", "sin", "mientras", "luego", "bajo", "sobre", "entre",
+        "durante", "según", "aunque", "además", "incluso", "cuando", "donde", "así", "todo", "cada", "otro",
+        "otra", "casi", "apenas", "siempre", "nunca", "hoy", "ayer", "ahora", "entonces", "también", "come",
+        "dopo", "mentre", "poi", "ora", "oggi", "ieri", "tutto", "ogni", "quando", "dove", "così", "senza",
+        "sotto", "sopra", "tra", "fra", "secondo", "quindi", "però", "intanto", "infatti",
+    }
+)  # fmt: skip
+"""Spanish and Italian adverbs, prepositions and conjunctions that may open a sentence, some of them places'
+names elsewhere (*Solo*: Surakarta; *Como*): opening one among those languages' words, never a name."""
 _PORTUGUESE_OR_FRENCH_WORDS = frozenset(
     {"não", "do", "dos", "das", "em", "com", "uma", "os", "ao", "aos", "pelo", "pela", "são", "foi", "às"}
     | {"les", "des", "du", "est", "une", "dans", "sur", "au", "aux", "qui", "pas", "à"}
@@ -1927,6 +1938,13 @@ def _spans_in_run(
                 continue  # a lower-case word alone (the division word of *Donetsk region*) names nothing, nor *St*
             if length == 2 and first.word in _ROMANCE_DEFINITE and last.word in NO_PLACE_ALONE:
                 continue  # *el Congreso*, *la Guardia Nacional*: the institution, though a village is written so
+            if (
+                length == 1
+                and first.sentence_start
+                and first.word in _ROMANCE_SENTENCE_OPENERS
+                and _among_italian_or_spanish_words(tokens, run[i], run[i] + 1)
+            ):
+                continue  # *Solo en Sullana*: only, no Surakarta; *Como parte del plan*: as, no Como
             if length == 1 and first.word in WATER_AND_LANDFORM_WORDS_BEFORE and i + 1 < len(run):
                 continue  # *Campi Flegrei*: the word of the landform the name after it names (Campi: Las Vegas)
             if length == 1 and _a_phrase_of_no_place(tokens, run[i]):

@@ -1540,3 +1540,11 @@ def test_a_common_word_only_near_a_names_sound_is_no_place(embedded_index: Index
     # Norrbotten's, not equal.
     text = "In Kiruna und Luleå sollen die Arbeiten noch vor dem Winter beginnen."
     assert mention_texts(embedded_index, text) == ["Kiruna", "Luleå"]
+
+
+def test_a_spanish_adverb_opening_a_sentence_is_no_place(embedded_index: IndexReader) -> None:
+    # Before, *Solo* (only) was Surakarta, which is called so.
+    text = "Las lluvias azotan el norte del Perú. Solo en Sullana murieron tres personas."
+    assert mention_texts(embedded_index, text) == ["Perú", "Sullana"]
+    # In English, the city is still named so.
+    assert mention_texts(embedded_index, "The president flew back to Solo on Monday.") == ["Solo"]
