@@ -141,16 +141,21 @@ _COUNTRYS_WORD_BEFORE = re.compile(
 """A state's word right before a span (*سلطنة*, *the Sultanate of*): the country of that name."""
 _CAPITAL_AFTER = re.compile(r"[ \u00a0]+العاصمة\b")
 """The Arabic *the capital* right after a name: the city, not the country of its name (*الجزائر العاصمة*)."""
+_AGENCY_IN_SLASHES = r"[ \u00a0]*\.?[ \u00a0]*/[^/\n]{1,30}/"
+"""An agency's name between slashes after a dateline's date, as TASS writes it (*МАГАДАН, 26 марта. /TASS/.*)."""
 _DATELINE_AFTER = re.compile(
     r"(?:[ \u00a0]*,[ \u00a0]*[^()\n,]{0,20}\d[^()\n,]{0,12}?)?"  # its date
-    r"[ \u00a0]*(?:\([^()\n]{1,30}\)[ \u00a0]*\.?[ \u00a0]*)?[-\u2013\u2014]"
+    rf"(?:[ \u00a0]*(?:\([^()\n]{{1,30}}\)[ \u00a0]*\.?[ \u00a0]*)?[-\u2013\u2014]|{_AGENCY_IN_SLASHES})"
 )
 """What follows a dateline's place: its date, if any, an agency's name in brackets, if any, and a dash
-(*TUNIS (AFP) -*, *KOWEÏT, 27 mai (AFP) -*, *PANAMÁ, 29 abr (AFP).-*)."""
+(*TUNIS (AFP) -*, *KOWEÏT, 27 mai (AFP) -*, *PANAMÁ, 29 abr (AFP).-*), or its date and an agency's name
+between slashes (*МАГАДАН, 26 марта. /TASS/.*)."""
 _AGENCY_AFTER = re.compile(
-    r"(?:[ \u00a0]*,[^()\n,]{1,33})?[ \u00a0]*\([^()\n]{1,30}\)[ \u00a0]*\.?[ \u00a0]*[-\u2013\u2014]"
+    r"(?:[ \u00a0]*,[^()\n,]{1,33})?"
+    rf"(?:[ \u00a0]*\([^()\n]{{1,30}}\)[ \u00a0]*\.?[ \u00a0]*[-\u2013\u2014]|{_AGENCY_IN_SLASHES})"
 )
-"""An agency's name in brackets and a dash after a dateline's place (*Feldkirch (APA) -*)."""
+"""An agency's name after a dateline's place: in brackets and a dash (*Feldkirch (APA) -*), or between
+slashes after a date (*Магадан, 26 марта. /TASS/.*)."""
 _EN_OR_DANS = re.compile(r"(?:^|[\s(«\"'\u2019])(?:[eE]n|[dD]ans (?:le|la|les|l['\u2019]))[ \u00a0]*\Z")
 """The French *en* or *dans le* (*in*) right before a span: before a region or a department, not a town."""
 _FRENCH_WORDS = frozenset({"à", "et", "les", "des", "du", "au", "aux", "est", "une", "dans", "avec", "sur", "été"})

@@ -724,6 +724,13 @@ def test_a_datelines_place_before_an_agency_is_a_mention_in_any_case(embedded_in
     assert mention_places(embedded_index, text) == [("KOWEÏT", 285787)]
 
 
+def test_a_datelines_place_before_an_agency_between_slashes_is_a_mention(embedded_index: IndexReader) -> None:
+    # Before, none: TASS writes its name between slashes after the date, with no dash, and Magadan
+    # and Birobidzhan are towns of under 100,000 people opening their paragraphs.
+    text = "МАГАДАН, 26 марта. /ТАСС/. Трасса закрыта.\n\nБиробиджан, 20 марта. /ТАСС/. Власти готовятся."
+    assert mention_places(embedded_index, text) == [("МАГАДАН", 2123628), ("Биробиджан", 2026643)]
+
+
 def test_a_towns_word_before_a_name_asks_for_the_town_not_the_area(embedded_index: IndexReader) -> None:
     # Before, the province of Quebec and the country of Mexico.
     text = "Le financement du tramway de la ville de Québec a été confirmé."
