@@ -1232,9 +1232,10 @@ class TextResolver:
         # so may a Romance or German one, whose name the gazetteer lacks in that language (*Provinz Trient*),
         # unless the division is named with its word and not without (*Distrito Federal*).
         # A Romance word in lower case is the text's, not the name's (*la provincia de Cañete*, where GeoNames
-        # names the division *Provincia de Cañete* only).
+        # names the division *Provincia de Cañete* only), and so is a German one (*Woiwodschaft Ermland-Masuren*).
         a_division = place.feature_class == "A" and (
-            mention.text.startswith(_ARABIC_DIVISION_WORDS) or (match is division and mention.text[:1].islower())
+            mention.text.startswith(_ARABIC_DIVISION_WORDS)
+            or (division is not None and (mention.text[:1].islower() or _a_german_division_word(division)))
         )
         with self.index.turn():
             if not a_division and not self.index.names_folded_as(place.geoname_id, normalize(name).folded):
@@ -1248,13 +1249,24 @@ class TextResolver:
 _DIVISION_WORD_BEFORE = re.compile(
     r"(?:provincia|province|provinz|región|région|regione|região|departamento|département|estado|distrito"
     r"|canton|cantón|kanton|land|bundesland|bezirk|landkreis|kreis|wilaya|gouvernorat|comuna|municipio|oblast"
-    r"|territoire|territorio)"
+    r"|territoire|territorio|woiwodschaft|region|gebiet|республик[аиеуо]й?)"
     r"(?:\s+(?:de(?:l|s|\s+(?-i:la))?|di|da|do|du|of(?:\s+the)?)\s+|\s+d['\u2019]|\s+)(?P<name>.+)",
     re.IGNORECASE,
 )
 """A division's word before its name, and its *of* (*provincia de*, *département du*, *Kanton*; *de la* in lower
 case, as *departamento de La Paz* writes the name's own article); not the English words that open a division's
 own name (*County Kerry*, *District of Columbia*, *State of Palestine*)."""
+_GERMAN_DIVISION_WORDS = frozenset(
+    {"provinz", "kanton", "land", "bundesland", "bezirk", "landkreis", "kreis", "woiwodschaft", "region", "gebiet"}
+)
+"""The German words of a division before its name, which German always writes apart from the name."""
+
+
+def _a_german_division_word(division: re.Match[str]) -> bool:
+    """Tell whether ``division`` (a :data:`_DIVISION_WORD_BEFORE` match) opens on a German division's word."""
+    return division.group(0)[: division.start("name")].split()[0].casefold() in _GERMAN_DIVISION_WORDS
+
+
 _ARABIC_DIVISION_WORDS = ("محافظة ", "ولاية ", "ناحية ", "قضاء ", "شعبية ", "إمارة ", "بلدية ")
 """The Arabic words of a division before its name (a governorate, a state, a subdistrict, a district, an
 emirate, a municipality)."""

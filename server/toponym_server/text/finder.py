@@ -1619,7 +1619,8 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
         if run[-1] in titled:
             affiliations |= _affiliation(text, tokens, run[-1])
         spans.extend(_spans_in_run(text, tokens, run, known, is_written, ruled_out, titled | affiliations))
-    spans = _after_a_regions_word(text, _with_plural_division_words(text, _with_qualifiers(text, spans, is_written)))
+    spans = _with_qualifiers(text, spans, is_written)
+    spans = _after_a_regions_word(text, _with_plural_division_words(text, spans), is_written)
     return _with_russian_oblasts(text, spans, is_written)
 
 
@@ -1667,19 +1668,24 @@ def _russian_stems(base: str) -> list[str]:
     return stems
 
 
-def _after_a_regions_word(text: str, spans: list[Span]) -> list[Span]:
+def _after_a_regions_word(text: str, spans: list[Span], written: KnowsName) -> list[Span]:
     """``spans``, each after a Romance region's word and *of* looked up as that region (*la région de Sikasso*).
 
     The matching rules read *region* as a division's word, not *région*, *región* or *regione*: the
     span is looked up as *Sikasso region*, and stays a mention of its name alone. So is a name a
     governor governs (:func:`_a_governors`), and a name after the Arabic *countryside* or *governor*
-    is its governorate's (*ريف إدلب*, the countryside of Idlib; *محافظ البصرة*, the governor of Basra).
+    is its governorate's (*ريف إدلب*, the countryside of Idlib; *محافظ البصرة*, the governor of Basra). A
+    span opening on a German region's word is shorn of it (*Region Karlsbad*: *Karlsbad*, looked up as
+    *Karlsbad region*), unless some place is ``written`` as the whole (*Woiwodschaft Ermland-Masuren*).
     """
     out: list[Span] = []
     for span in spans:
         if not span.looked_up:
             if _REGIONS_WORD_BEFORE.search(text, max(0, span.start - 16), span.start) or _a_governors(text, span):
                 span = replace(span, looked_up=f"{span.text} region")
+            elif (word := _GERMAN_REGIONS_WORD_OPENING.match(span.text)) is not None and not written(span.text):
+                name = span.text[word.end() :]
+                span = replace(span, text=name, start=span.start + word.end(), looked_up=f"{name} region")
             elif _ARABIC_GOVERNORATES_WORD_BEFORE.search(text, max(0, span.start - 8), span.start):
                 span = replace(span, looked_up=f"محافظة {span.text}")
         out.append(span)
@@ -1713,10 +1719,13 @@ _ARABIC_GOVERNORATES_WORD_BEFORE = re.compile(r"(?:^|\s)[وف]?[بل]?(?:ريف|
 
 
 _REGIONS_WORD_BEFORE = re.compile(
-    r"\b(?:région|región|regione|região)[ \u00a0]+(?:(?:de|du|del|di|della|da|do)[ \u00a0]+|d['\u2019])\Z",
-    re.IGNORECASE,
+    r"\b(?:(?i:région|región|regione|região)[ \u00a0]+(?i:(?:de|du|del|di|della|da|do)[ \u00a0]+|d['\u2019])"
+    r"|(?:Region|Gebiet|Oblast|Woiwodschaft)[ \u00a0]+)\Z"
 )
-"""A Romance region's word and *of* right before a span (*la région de*, *la región de*, *la regione di*)."""
+"""A Romance region's word and *of* right before a span (*la région de*, *la región de*, *la regione di*), or a
+German one (*die Region Karlsbad*, *das Gebiet Kaliningrad*: the region, not the town it is named after)."""
+_GERMAN_REGIONS_WORD_OPENING = re.compile(r"(?:Region|Gebiet|Oblast|Woiwodschaft)[ \u00a0]+(?=\S)")
+"""A German region's word opening a span (*Region Karlsbad*, *Woiwodschaft Podlachien*)."""
 
 
 def _with_plural_division_words(text: str, spans: list[Span]) -> list[Span]:

@@ -1442,6 +1442,27 @@ def test_a_divisions_word_is_left_out_where_the_gazetteer_lacks_the_name_in_that
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Das teilte die Region Karlsbad mit.", [("Karlsbad", 3339539)]),
+        ("Der Übergang zum russischen Gebiet Kaliningrad wurde geschlossen.", [("Kaliningrad", 554230)]),
+        ("Gesperrt sind Abschnitte in der Woiwodschaft Podlachien.", [("Podlachien", 858789)]),
+        ("In der Woiwodschaft Ermland-Masuren brannte ein Wald.", [("Ermland-Masuren", 858791)]),
+        (
+            "Власти Республики Алтай выделят деньги на ремонт дороги до Кош-Агача.",
+            [("Алтай", 1506272), ("Кош-Агача", 1502422)],
+        ),
+    ],
+)
+def test_a_german_or_russian_divisions_word_before_a_name_names_the_division_and_stays_out(
+    embedded_index: IndexReader, text: str, expected: list[tuple[str, int]]
+) -> None:
+    # Before, *Region Karlsbad*, *Woiwodschaft Podlachien*, *Woiwodschaft Ermland-Masuren* and *Республики Алтай*
+    # were whole mentions, and *Gebiet Kaliningrad* the city.
+    assert mention_places(embedded_index, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Las lluvias afectan a la provincia de Cañete.", ["Cañete"]),
         ("Las protestas siguen en el departamento de La Paz, en Bolivia.", ["La Paz", "Bolivia"]),
         ("Des combats dans le territoire de Masisi.", ["Masisi"]),
