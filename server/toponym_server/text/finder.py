@@ -186,8 +186,16 @@ _ON_A_RIVER = "-на-"
 _SLAVIC_DIVISION_NOUNS = {
     **dict.fromkeys(("область", "области", "областью", "області", "областю"), "область"),
     **dict.fromkeys(("край", "края", "краю", "крае", "краем"), "край"),
+    **dict.fromkeys(("округ", "округа", "округу", "округе", "округом"), "округ"),
 }
-"""The cases of the Russian and Ukrainian words of an oblast and a krai, with the word's nominative."""
+"""The cases of the Russian and Ukrainian words of an oblast, a krai and an okrug, with the word's nominative."""
+_AUTONOMOUS = {
+    "область": frozenset({"автономная", "автономной", "автономную", "автономною"}),
+    "округ": frozenset({"автономный", "автономного", "автономному", "автономном", "автономным"}),
+}
+"""The cases of the Russian *autonomous* between an autonomous oblast's or okrug's adjective and its word
+(*Еврейской автономной области*, *Ханты-Мансийском автономном округе*), by the word's nominative."""
+_AUTONOMOUS_NOMINATIVE = {"область": "автономная", "округ": "автономный"}
 _SLAVIC_DIVISION_ADJECTIVES = {
     "область": tuple(
         (stem + ending, stem + nominative)
@@ -205,6 +213,7 @@ _SLAVIC_DIVISION_ADJECTIVES = {
         for ending in ("ого", "ому", "ом", "им", "ий")
     ),
 }
+_SLAVIC_DIVISION_ADJECTIVES["округ"] = _SLAVIC_DIVISION_ADJECTIVES["край"]
 """The cases of the adjective that names an oblast (feminine) or a krai (masculine), with its nominative."""
 _CONTRACTED_ARTICLES = {"au": "Le", "du": "Le", "aux": "Les"}
 """French prepositions that hold the article of the name after them (*au Havre*, *du Mans*, *aux
@@ -426,6 +435,15 @@ def _runs(text: str, tokens: list[Token], written: KnowsName) -> list[list[int]]
             current.append(i)  # the run's last word: the oblast or krai its adjective names
             runs.append(current)
             current = []
+            continue
+        if (
+            last is not None
+            and last.capitalized
+            and i + 1 < len(tokens)
+            and _slavic_division_nominative(f"{last.word} {token.word} {tokens[i + 1].word}")
+        ):
+            current.append(i)  # *автономном* and the run's last word: the autonomous okrug or oblast
+            taken = 1
             continue
         following = tokens[i + 1].word if i + 1 < len(tokens) else ""
         if (
@@ -1241,17 +1259,25 @@ def _declined_adjective_and_noun(raw: str, written: KnowsName) -> list[str]:
 
 
 def _slavic_division_nominative(raw: str) -> str | None:
-    """The nominative of an oblast's or a krai's name of two words in another case, or ``None``.
+    """The nominative of an oblast's, a krai's or an okrug's name in another case, or ``None``.
 
-    *Белгородской области* is Белгородская область, *Краснодарском крае* Краснодарский край.
+    *Белгородской области* is Белгородская область, *Краснодарском крае* Краснодарский край, and an
+    autonomous one's name of three words *Ханты-Мансийском автономном округе* Ханты-Мансийский
+    автономный округ.
     """
     adjective, _, noun = raw.partition(" ")
-    nominative = _SLAVIC_DIVISION_NOUNS.get(noun)
-    if nominative is None or " " in noun:
+    autonomous, _, last = noun.partition(" ")
+    nominative = _SLAVIC_DIVISION_NOUNS.get(last or noun)
+    if nominative is None or " " in last:
         return None
+    word = nominative
+    if last:
+        if autonomous.lower() not in _AUTONOMOUS.get(nominative, ()):
+            return None
+        word = f"{_AUTONOMOUS_NOMINATIVE[nominative]} {nominative}"
     for ending, replacement in _SLAVIC_DIVISION_ADJECTIVES[nominative]:
         if adjective.endswith(ending) and len(adjective) - len(ending) >= 3:
-            return f"{adjective[: -len(ending)]}{replacement} {nominative}"
+            return f"{adjective[: -len(ending)]}{replacement} {word}"
     return None
 
 

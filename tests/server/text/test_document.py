@@ -1576,3 +1576,22 @@ def test_a_spanish_adverb_opening_a_sentence_is_no_place(embedded_index: IndexRe
     assert mention_texts(embedded_index, text) == ["Perú", "Sullana"]
     # In English, the city is still named so.
     assert mention_texts(embedded_index, "The president flew back to Solo on Monday.") == ["Solo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Добыча нефти в Ханты-Мансийском автономном округе выросла.",
+            [("Ханты-Мансийском автономном округе", 1503773)],
+        ),
+        ("Власти Еврейской автономной области готовятся к паводку.", [("Еврейской автономной области", 2026639)]),
+        ("На Чукотском автономном округе закрыли трассу.", [("Чукотском автономном округе", 2126099)]),
+    ],
+)
+def test_a_russian_autonomous_okrug_or_oblast_in_any_case_is_one_mention(
+    embedded_index: IndexReader, text: str, expected: list[tuple[str, int]]
+) -> None:
+    # Before, the town of Khanty-Mansiysk, and nothing for the others: only an oblast's or a krai's name of
+    # two words was put in the nominative.
+    assert mention_places(embedded_index, text) == expected
