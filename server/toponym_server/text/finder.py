@@ -768,6 +768,8 @@ def _names_an_organisation(tokens: list[Token], run: list[int], written: KnowsNa
 
     Or it is a sports club's name (:func:`_names_a_club`) that no place is written as.
 
+    Nor is it one before an organisation's word after its possessive (*Bosnia's state court*).
+
     Not a place of several words written so whose only such words also end places' names
     (*West Bank*, *Free State*, *Borno State*; not *World Bank*, *Islamic State*, *Red Cross*),
     unless *of* goes on with the name (*The Bank of England*: no Portsmouth, by its name *The Bank*).
@@ -791,7 +793,9 @@ def _names_an_organisation(tokens: list[Token], run: list[int], written: KnowsNa
     # *state* does in any case (*the US state of Texas*, *US state media*).
     after = tokens[run[-1] + 1] if following else None
     named = after is not None and (after.capitalized or not after.cased or following == "state")
-    return bool(inside) or bool(adjacent and following in ORGANISATION_WORDS and named)
+    # A possessive is the place's, whatever it holds (*Bosnia's state court*, *Kenya's Red Cross*).
+    possessive = tokens[run[-1]].text.endswith(POSSESSIVES)
+    return bool(inside) or bool(adjacent and following in ORGANISATION_WORDS and named and not possessive)
 
 
 def _names_a_club(words: list[str]) -> bool:

@@ -212,6 +212,12 @@ def test_a_name_does_not_run_on_past_its_possessive() -> None:
     assert written_spans(text, places) == ["Victoria", "Geelong", "King's Lynn"]
 
 
+def test_a_place_before_its_possessive_is_no_organisation_by_the_word_after() -> None:
+    # Before, none: *state* after a name names an organisation (*US state media*), and took *Bosnia* with it.
+    places = {"bosnia", "us"}
+    assert written_spans("Bosnia's state court met. US state media said so.", places) == ["Bosnia"]
+
+
 def test_a_months_short_name_before_a_day_is_no_place() -> None:
     # Before, *Nov* was Noves (FR) in an agency's dateline.
     places = {"nov", "darwin", "dec"}
