@@ -374,6 +374,7 @@ COMMON_WORDS = frozenset(
         "nähe", "zeit", "jahr", "jahre", "woche", "tag", "tage", "experten", "quellen",
         "polizei", "länder", "busse",  # Poland's sound, Lander (Wyoming), Boussé (Burkina Faso)
         "gäste", "übersee",  # guests (Geeste), overseas (Übersee, Bavaria)
+        "deutsch", "bahn",  # German (Deutsch Krawarn: Kravaře), the railway (Bahn: Banie, Poland)
         # Arabic function words and common nouns
         "في", "من", "على", "إلى", "الى", "عن", "مع", "بعد", "قبل", "حيث", "التي", "الذي", "هذا", "هذه", "ذلك",
         "تلك", "كان", "كانت", "قد", "لقد", "أن", "إن", "ان", "او", "أو", "ثم", "كما", "بين", "حول", "منذ",

@@ -1595,3 +1595,12 @@ def test_a_russian_autonomous_okrug_or_oblast_in_any_case_is_one_mention(
     # Before, the town of Khanty-Mansiysk, and nothing for the others: only an oblast's or a krai's name of
     # two words was put in the nominative.
     assert mention_places(embedded_index, text) == expected
+
+
+def test_german_words_for_german_and_the_railway_are_no_places(embedded_index: IndexReader) -> None:
+    # Before, Kravaře (Deutsch Krawarn) and Banie (Bahn), in their region.
+    text = (
+        "Eine Lokalbahn verband Wien mit Pressburg, wie Bratislava damals auf Deutsch hieß. Die polnische "
+        "Bahn will die Verbindung von Przemyśl nach Lemberg ausbauen."
+    )
+    assert mention_texts(embedded_index, text) == ["Wien", "Pressburg", "Bratislava", "Przemyśl", "Lemberg"]
