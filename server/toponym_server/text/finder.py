@@ -1914,6 +1914,9 @@ def _spans_in_run(
         if _an_institution_of(tokens, run, i, written):
             i += 3  # *Universidad de Chile*: a club, no quarter of Madrid, nor Chile
             continue
+        if run[i] > 0 and tokens[run[i] - 1].word.startswith("космодром"):
+            i += 1  # *космодрома Плесецк*, *космодром Восточный*: the cosmodrome's own name, in apposition
+            continue
         for length in range(min(MAX_SPAN_WORDS, len(run) - i), 0, -1):
             first, last = tokens[run[i]], tokens[run[i + length - 1]]
             # A span does not end on a connector, but a place's name may, capitalised (*Baja California Sur*).

@@ -218,6 +218,13 @@ def test_a_place_before_its_possessive_is_no_organisation_by_the_word_after() ->
     assert written_spans("Bosnia's state court met. US state media said so.", places) == ["Bosnia"]
 
 
+def test_a_name_after_the_russian_word_cosmodrome_is_the_cosmodromes() -> None:
+    # Before, the town of Plesetsk and the settlement of Vostochny: the cosmodromes are named so in apposition.
+    places = {"плесецк", "восточный", "архангельская область"}
+    text = "Ракета стартовала с космодрома Плесецк в Архангельской области. Космодром Восточный ждёт."
+    assert written_spans(text, places) == ["Архангельской области"]
+
+
 def test_a_months_short_name_before_a_day_is_no_place() -> None:
     # Before, *Nov* was Noves (FR) in an agency's dateline.
     places = {"nov", "darwin", "dec"}
