@@ -1218,18 +1218,25 @@ def _before_its_noun(text: str, tokens: list[Token], position: int) -> bool:
     """Tell whether the Cyrillic word at ``position`` stands before a noun it may describe as an adjective.
 
     A capitalised word (*Северном Кавказе*) or one in lower case that no verb's ending closes
-    (*по Золотому кольцу*, the Golden Ring), a space between: *в Грозном прошёл* is a town's.
+    (*по Золотому кольцу*, the Golden Ring), a space between: *в Грозном прошёл* is a town's, and so are
+    *в Свободном запущена* and *в Усолье-Сибирском и Зиме* (a participle, a common word).
     """
     if position + 1 >= len(tokens) or text[tokens[position].end : tokens[position + 1].start] != " ":
         return False
     following = tokens[position + 1]
     if not following.cased or not _CYRILLIC.search(following.text):
         return False
-    return following.capitalized or not following.word.endswith(_RUSSIAN_VERB_ENDINGS)
+    if following.capitalized:
+        return True
+    return not (following.word.endswith(_RUSSIAN_VERB_ENDINGS) or following.word in COMMON_WORDS)
 
 
-_RUSSIAN_VERB_ENDINGS = ("л", "ла", "ло", "ли", "лся", "лась", "лось", "лись", "ет", "ит", "ут", "ют", "ят", "ат", "ся")
-"""Endings of Russian verbs in the past and the present (*прошёл*, *закрылась*, *работает*)."""
+_RUSSIAN_VERB_ENDINGS = (
+    *("л", "ла", "ло", "ли", "лся", "лась", "лось", "лись", "ет", "ит", "ут", "ют", "ят", "ат", "ся"),
+    *("ена", "ено", "ены", "ана", "ано", "аны", "ята", "ято", "яты", "ыта", "ыто", "ыты"),
+)
+"""Endings of Russian verbs in the past and the present (*прошёл*, *закрылась*, *работает*), and of their
+short participles (*запущена*, *открыто*, *закрыты*)."""
 
 
 def _declined_adjective_and_noun(raw: str, written: KnowsName) -> list[str]:

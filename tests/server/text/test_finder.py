@@ -225,6 +225,20 @@ def test_a_name_after_the_russian_word_cosmodrome_is_the_cosmodromes() -> None:
     assert written_spans(text, places) == ["Архангельской области"]
 
 
+def test_a_russian_adjectives_town_before_a_participle_or_a_common_word_is_looked_up_in_the_nominative() -> None:
+    # Before, neither: *запущена* (launched) and *и* (and) were read as nouns the adjective describes.
+    places = {"свободный", "усолье-сибирское", "зима"}
+    text = "На заводе в Свободном запущена линия. Котельные в Усолье-Сибирском и Зиме."
+    def known(name: str) -> bool:
+        return name.lower() in places
+
+    assert [(s.text, s.looked_up) for s in find_spans(text, known, known)] == [
+        ("Свободном", "Свободный"),
+        ("Усолье-Сибирском", "Усолье-Сибирское"),
+        ("Зиме", "Зима"),
+    ]
+
+
 def test_a_months_short_name_before_a_day_is_no_place() -> None:
     # Before, *Nov* was Noves (FR) in an agency's dateline.
     places = {"nov", "darwin", "dec"}
