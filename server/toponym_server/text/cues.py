@@ -395,6 +395,7 @@ COMMON_WORDS = frozenset(
         "سلطات", "حصار", "شباب", "رياض", "لأول",
         "وقف", "دولة",  # a halt (*لوقف إطلاق النار*, for a ceasefire: Al Waqf), a state (*لدولة*: Dhule)
         "دون", "بدون", "البلاد",  # without (Dunn, NC), the country (Al Bilad, Yemen)
+        "طول", "بطول", "فرقة",  # length (Ţabl, Iran), a troupe or a division (ف + Raqqa)
         # Arabic days of the week (الأربعاء is also a town in Algeria)
         "السبت", "الأحد", "الاحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الاربعاء", "الخميس", "الجمعة",
         # Persian function words and days of the week (دوشنبه, Monday, is Dushanbe's name)

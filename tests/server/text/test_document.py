@@ -1487,10 +1487,13 @@ def test_arabic_words_of_a_ceasefire_a_state_a_fifth_and_the_new_are_no_places(e
     assert mention_places(embedded_index, text) == [("بغداد", 98182)]
 
 
-def test_arabic_without_and_the_country_are_no_places(embedded_index: IndexReader) -> None:
+def test_arabic_without_the_country_length_and_a_troupe_are_no_places(embedded_index: IndexReader) -> None:
     # Before: Dunn, North Carolina (دون, without) and Al Bilad, Yemen (البلاد, the country).
     text = "سقط صاروخ قرب البصرة من دون وقوع إصابات. وقال مهاجرون وصلوا إلى البلاد جواً إنهم بخير."
     assert mention_places(embedded_index, text) == [("البصرة", 99532)]
+    # Nor length (Ţabl, Iran) or a troupe (ف + Raqqa).
+    text = "يربط القطار الرياض بجدة بطول يتجاوز 950 كيلومترا. وتشارك فرقة فنية من صور في المهرجان."
+    assert [t for t in mention_texts(embedded_index, text) if t in ("طول", "رقة")] == []
 
 
 def test_arabic_months_and_a_few_nouns_are_no_places(embedded_index: IndexReader) -> None:
