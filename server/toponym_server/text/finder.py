@@ -269,9 +269,15 @@ _CROSSINGS_WORDS = frozenset(
 _OF = frozenset({"de", "di", "du", "do", "da"})
 _OF_WORDS = frozenset({"of", "de", "del", "di", "du", "des", "da", "do", "della", "dello", "dos", "das"})
 """*of* and the Romance words for *of* (and *of the*)."""
-_NO_PLACE_AFTER = {"المغرب": frozenset({"صلاة", "أذان", "اذان", "موعد", "وقت"}), "الأبيض": frozenset({"البيت"})}
+_NO_PLACE_AFTER = {
+    "المغرب": frozenset({"صلاة", "أذان", "اذان", "موعد", "وقت"}),
+    "الأبيض": frozenset({"البيت"}),
+    "مالي": frozenset(
+        {"دعم", "عون", "عجز", "وضع", "تمويل", "فساد", "مبلغ", "تعويض", "حافز", "إصلاح", "نظام", "مستشار", "تقرير"}
+    ),
+}
 """Words after which a name is a common noun's: *صلاة المغرب* is the sunset prayer, not Morocco; *البيت الأبيض*
-the White House, not El Obeid."""
+the White House, not El Obeid; *دعم مالي* financial support, not Mali."""
 _NO_PLACE_BEFORE = {"المغرب": frozenset({"العربي"})}
 """Words before which a name is a region's the gazetteer lacks: *المغرب العربي* is the Maghreb."""
 _ARABIC_DIRECTIONS = frozenset(
@@ -1362,13 +1368,15 @@ def _an_institution_of(tokens: list[Token], run: list[int], i: int, written: Kno
 def _a_phrase_of_no_place(tokens: list[Token], i: int) -> bool:
     """Tell whether word ``i`` stands in a phrase that makes it no place (see :data:`_NO_PLACE_AFTER`).
 
-    Or it is an Arabic direction's adjective after a definite noun (:data:`_ARABIC_DIRECTIONS`), or a
-    definite word after a demonstrative (:data:`_ARABIC_DEMONSTRATIVES`).
+    Or it is an Arabic direction's adjective after a definite noun (:data:`_ARABIC_DIRECTIONS`), or
+    *السعودية* (Saudi) after one, or a definite word after a demonstrative (:data:`_ARABIC_DEMONSTRATIVES`).
     """
     word = tokens[i].word
     before = tokens[i - 1].word if i > 0 else ""
     after = tokens[i + 1].word if i + 1 < len(tokens) else ""
-    described = word in _ARABIC_DIRECTIONS and (before.startswith("ال") or before[1:3] == "ال")
+    after_a_definite_word = before.startswith("ال") or before[1:3] == "ال"
+    # *السلطات السعودية*, the Saudi authorities: the country's name is its feminine adjective too
+    described = (word in _ARABIC_DIRECTIONS or word == "السعودية") and after_a_definite_word
     demonstrated = before in _ARABIC_DEMONSTRATIVES and word.startswith("ال")
     return (
         described

@@ -1607,3 +1607,11 @@ def test_german_words_for_german_and_the_railway_are_no_places(embedded_index: I
         "Bahn will die Verbindung von Przemyśl nach Lemberg ausbauen."
     )
     assert mention_texts(embedded_index, text) == ["Wien", "Pressburg", "Bratislava", "Przemyśl", "Lemberg"]
+
+
+def test_arabic_saudi_after_a_definite_noun_and_financial_are_adjectives(embedded_index: IndexReader) -> None:
+    # Before, Saudi Arabia (the Saudi authorities) and Mali (financial support).
+    text = "رفعت السلطات السعودية درجة التأهب في جدة. وأعلنت قطر تقديم دعم مالي عاجل."
+    assert mention_texts(embedded_index, text) == ["جدة", "قطر"]
+    # The country's name after a verb or a preposition is the country still.
+    assert mention_texts(embedded_index, "أعلنت السعودية خطة جديدة، وسافر الوفد إلى مالي.") == ["السعودية", "مالي"]
