@@ -334,6 +334,16 @@ CONTINENTS = frozenset(
         "americas", "amériques", "américas", "americhe",
     }
 )  # fmt: skip
+NEWS_AGENCIES = frozenset(
+    {
+        "afp", "ap", "efe", "ansa", "dpa", "apa", "sda", "ats", "belga", "reuters", "tass", "ria", "xinhua",
+        "kyodo", "yonhap", "anadolu", "pap", "čtk", "ctk", "mti", "hina", "tanjug", "bta", "agerpres", "lusa",
+        "notimex", "ani", "pti", "ians", "sana", "qna", "spa", "wam", "kuna", "bna", "petra", "mena", "aps",
+        "map", "tap", "قنا", "واس", "كونا", "وام", "بنا", "سانا", "بترا", "سبأ", "رويترز", "الأناضول",
+    }
+)  # fmt: skip
+"""News agencies a dateline names in brackets, in lower case: some are places' names too (*قنا*, QNA: Qena;
+*Belga*: Belgium's sound; *Petra*), but not there."""
 REPUBLIC_WORDS = frozenset(
     "республик" + ending for ending in ("а", "и", "е", "у", "ой", "ою")
 ) | frozenset("республік" + ending for ending in ("а", "и", "і", "у", "ою"))

@@ -50,6 +50,7 @@ from toponym_server.text.cues import (
     NAME_ABBREVIATIONS,
     NAME_CONNECTORS,
     NAME_PART_WORDS,
+    NEWS_AGENCIES,
     NO_PLACE_ALONE,
     ORGANISATION_WORDS,
     PEOPLE_NOUNS,
@@ -1664,9 +1665,27 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
         if run[-1] in titled:
             affiliations |= _affiliation(text, tokens, run[-1])
         spans.extend(_spans_in_run(text, tokens, run, known, is_written, ruled_out, titled | affiliations))
+    spans = [span for span in spans if not _a_datelines_agency(text, span)]
     spans = _with_qualifiers(text, spans, is_written)
     spans = _after_a_regions_word(text, _with_plural_division_words(text, spans), is_written)
     return _with_russian_oblasts(text, spans, is_written)
+
+
+def _a_datelines_agency(text: str, span: Span) -> bool:
+    """Tell whether ``span`` is a news agency's name in brackets before a dateline's dash (:data:`NEWS_AGENCIES`).
+
+    *الدوحة - 5 مارس 2026 (قنا) -*: QNA, no Qena; *BRUXELLES (Belga) -*: no Belgium. A place in its
+    stead is the dateline's area (*الرطبة (العراق) -*, *Baden (NÖ) -*).
+    """
+    return (
+        text[span.start - 1 : span.start] == "("
+        and span.text.casefold() in NEWS_AGENCIES
+        and _AGENCY_CLOSES.match(text, span.end) is not None
+    )
+
+
+_AGENCY_CLOSES = re.compile(r"\)[ \u00a0]*\.?[ \u00a0]*[-\u2013\u2014]")
+"""The bracket and the dash after a dateline's agency (*(AFP) -*, *(EFE).-*)."""
 
 
 def _with_russian_oblasts(text: str, spans: list[Span], written: KnowsName) -> list[Span]:

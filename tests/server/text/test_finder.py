@@ -239,6 +239,13 @@ def test_a_russian_adjectives_town_before_a_participle_or_a_common_word_is_looke
     ]
 
 
+def test_a_news_agency_in_a_datelines_brackets_is_no_place() -> None:
+    # Before, *قنا* (QNA) was Qena's name and *Belga* a span; a place in the brackets is the dateline's area.
+    places = {"الدوحة", "قنا", "belga", "bruxelles", "الرطبة", "العراق"}
+    text = "الدوحة - 5 مارس 2026 (قنا) - استضافت.\n\nBRUXELLES (Belga) - Le gouvernement.\n\nالرطبة (العراق) - عبرت."
+    assert written_spans(text, places) == ["الدوحة", "BRUXELLES", "الرطبة", "العراق"]
+
+
 def test_a_months_short_name_before_a_day_is_no_place() -> None:
     # Before, *Nov* was Noves (FR) in an agency's dateline.
     places = {"nov", "darwin", "dec"}
