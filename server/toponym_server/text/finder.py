@@ -1346,6 +1346,8 @@ def _named_by_a_water_or_a_landform(tokens: list[Token], run: list[int], i: int)
     )
 
 
+_SEAS_DIVISIONS = ("ولاية", "محافظة")
+"""The Arabic words of a state and a governorate, which may be named after a sea (*ولاية البحر الأحمر*)."""
 _STREETS_BEFORE_OF = WATER_AND_SQUARE_WORDS_IN_LOWER_CASE - {"largo", "gare"}
 """Lower-case words of a street, a square or a river before *of* and a name; not *largo*, also Portuguese
 *offshore* (*ao largo do Soyo*), nor *gare* (*la gare de Metz* is Metz's station)."""
@@ -1947,6 +1949,9 @@ def _spans_in_run(
             continue
         if _an_institution_of(tokens, run, i, written):
             i += 3  # *Universidad de Chile*: a club, no quarter of Madrid, nor Chile
+            continue
+        if tokens[run[i]].word == "البحر" and not (run[i] and tokens[run[i] - 1].word.endswith(_SEAS_DIVISIONS)):
+            i += 1  # *على البحر الأحمر*: the Red Sea, not Sudan's state or Egypt's governorate (*ولاية البحر الأحمر*)
             continue
         if run[i] > 0 and tokens[run[i] - 1].word.startswith("космодром"):
             i += 1  # *космодрома Плесецк*, *космодром Восточный*: the cosmodrome's own name, in apposition

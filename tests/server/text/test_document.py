@@ -1615,3 +1615,11 @@ def test_arabic_saudi_after_a_definite_noun_and_financial_are_adjectives(embedde
     assert mention_texts(embedded_index, text) == ["جدة", "قطر"]
     # The country's name after a verb or a preposition is the country still.
     assert mention_texts(embedded_index, "أعلنت السعودية خطة جديدة، وسافر الوفد إلى مالي.") == ["السعودية", "مالي"]
+
+
+def test_arabic_the_red_sea_is_the_sea_unless_a_divisions_word_names_it(embedded_index: IndexReader) -> None:
+    # Before, Sudan's Red Sea state: the sea is no place, but the state or the governorate named after it is.
+    text = "سيربط القطار الرياض بمدينة جدة على البحر الأحمر."
+    assert mention_texts(embedded_index, text) == ["الرياض", "جدة"]
+    text = "ضربت السيول ولاية البحر الأحمر في السودان."
+    assert mention_places(embedded_index, text) == [("البحر الأحمر", 408646), ("السودان", 366755)]
