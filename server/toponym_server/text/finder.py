@@ -1922,6 +1922,12 @@ def _titled(text: str, tokens: list[Token], run: list[int], written: KnowsName) 
     return claimed
 
 
+def _written_behind_proclitics(raw: str, written: KnowsName) -> bool:
+    """Tell whether some place is written as ``raw``, or as it without its proclitics, opening on a definite word."""
+    counts = [0, *_proclitic_counts(raw, len(raw.split()))]
+    return any(raw[count:].startswith("ال") and written(raw[count:]) for count in counts)
+
+
 def _spans_in_run(
     text: str,
     tokens: list[Token],
@@ -1991,9 +1997,10 @@ def _spans_in_run(
                 begin = first.start
             raw = text[begin : last.end]
             # A name does not end on a common word unless some place is written so, capitalised (*Port
-            # Said*), nor start on one uncased (في عدن, مدينة مأرب).
+            # Said*), nor start on one uncased (في عدن, مدينة مأرب) unless the word is definite and some place
+            # is written so, behind its proclitics (*والمدينة المنورة*, Medina; *المنطقة الشرقية*).
             ends_on_common = length > 1 and _common(last) and not (last.capitalized and written(raw))
-            if ends_on_common or (opens_on_common and not first.cased):
+            if ends_on_common or (opens_on_common and not first.cased and not _written_behind_proclitics(raw, written)):
                 continue
             if opens_on_common and _longer_after(text, tokens, run, i, length, written):
                 continue  # *La Côte d'Ivoire*: the country after the article, not La Côte and Ivoire

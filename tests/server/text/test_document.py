@@ -1623,3 +1623,13 @@ def test_arabic_the_red_sea_is_the_sea_unless_a_divisions_word_names_it(embedded
     assert mention_texts(embedded_index, text) == ["الرياض", "جدة"]
     text = "ضربت السيول ولاية البحر الأحمر في السودان."
     assert mention_places(embedded_index, text) == [("البحر الأحمر", 408646), ("السودان", 366755)]
+
+
+def test_an_arabic_name_opening_on_a_definite_common_word_is_a_mention_behind_its_proclitics(
+    embedded_index: IndexReader,
+) -> None:
+    # Before, none: *المدينة* (the city) opens no name, and *والمدينة المنورة* is Medina behind *and*.
+    text = "رفعت السلطات درجة التأهب في مكة المكرمة والمدينة المنورة. وسافروا إلى المنطقة الشرقية."
+    assert mention_places(embedded_index, text)[1:] == [("المدينة المنورة", 109223), ("المنطقة الشرقية", 108241)]
+    # A town's or a region's word without the article stays out (*منطقة تبوك*, the Tabuk region).
+    assert mention_texts(embedded_index, "ارتفع عدد الزوار في منطقة تبوك.") == ["تبوك"]
