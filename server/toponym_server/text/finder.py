@@ -2009,7 +2009,8 @@ def _spans_in_run(
             adjective = length == 1 and not german_genitive and _is_adjective(text, tokens, run[i])
             if length == 1 and (
                 _common(first)
-                or first.word in PLACE_PREPOSITIONS
+                # *In*, *Port*; but *au Port* is in Le Port (Réunion)
+                or (first.word in PLACE_PREPOSITIONS and not _with_contracted_article(tokens, run[i], raw, written))
                 or raw in ruled_out
                 or (adjective and not _a_place_ending_so(tokens, run[i], raw, written))
             ):

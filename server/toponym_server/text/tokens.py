@@ -42,7 +42,8 @@ class Token:
     cased: bool
     """The word is written in a script with letter case (Latin, Cyrillic, Greek ...)."""
     elided: int
-    """Length of an elided word it starts with (``l'``, ``d'``, ``qu'``, ``dell'``), else 0."""
+    """Length of an elided word it starts with (``l'``, ``d'``, ``qu'``, ``dell'``), or of a French *ex-*
+    with its own (``l'ex-``), else 0."""
     capitalized: bool
     """The word starts with a capital letter (after ``al-`` or an elided ``l'``/``d'``)."""
     word: str
@@ -54,6 +55,8 @@ _ELISION = re.compile(
     r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u|[lL]orsqu|[pP]uisqu|[jJ]usqu|[dDnNsS]ell|[aAdD]ll|[dD]all)['\u2019](?=\w\w)"
 )
 """An elided French or Italian word before another: *l'*, *d'*, *qu'*, *lorsqu'*, *dell'*, *nell'*."""
+_FORMER = re.compile(r"^(?:[lLdD]['\u2019])?[eE]x-(?=[^\W\d_]{2})")
+"""The French *ex-* (former) joined to a name, with its article or *of* (*l'ex-Tamatave*, *d'ex-Zaïre*)."""
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash|ath|adh|ed|er|es|et|ez|en)-\w", re.IGNORECASE)
 
 
@@ -61,6 +64,8 @@ def _token(text: str, start: int, end: int, sentence_start: bool) -> Token:
     first = text[0]
     cased = first.isupper() or first.islower() or any(c.isupper() or c.islower() for c in text)
     elision = _ELISION.match(text) if ("'" in text or "\u2019" in text) else None
+    if "-" in text and (former := _FORMER.match(text)) is not None:
+        elision = former
     elided = elision.end() if elision else 0
     head = text.split("-", 1)[1] if "-" in text and _ARTICLE_PREFIX.match(text) else text[elided:]
     word = text[elided:].lower().strip("'\u2019")

@@ -246,6 +246,19 @@ def test_a_news_agency_in_a_datelines_brackets_is_no_place() -> None:
     assert written_spans(text, places) == ["الدوحة", "BRUXELLES", "الرطبة", "العراق"]
 
 
+def test_a_french_contracted_article_makes_a_place_of_a_preposition_s_word() -> None:
+    # Before, none: *Port* is a place's cue (*the port of*), and alone no place.
+    places = {"le port", "le tampon", "port"}
+    assert written_spans("Des cas au Tampon et au Port. Port officials said.", places) == ["Tampon", "Port"]
+
+
+def test_a_french_ex_before_a_name_is_left_out() -> None:
+    # Before, none: *l'ex-Tamatave* (formerly Tamatave) was one word in lower case after its article.
+    places = {"toamasina", "tamatave", "zaïre"}
+    text = "Le cyclone a touché Toamasina, l'ex-Tamatave, puis le Congo d'ex-Zaïre."
+    assert written_spans(text, places) == ["Toamasina", "Tamatave", "Zaïre"]
+
+
 def test_a_months_short_name_before_a_day_is_no_place() -> None:
     # Before, *Nov* was Noves (FR) in an agency's dateline.
     places = {"nov", "darwin", "dec"}
