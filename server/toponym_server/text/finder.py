@@ -1048,8 +1048,14 @@ def _after_name_word(text: str, tokens: list[Token], run: list[int], position: i
     """
     if position > 0:
         before = tokens[run[position - 1]]
-        # German writes its nouns with a capital: *die Schweizer Stadt Freiburg*, *die Gemeinde Blatten*.
-        return _name_word(before) and before.word not in GERMAN_KIND_NOUNS and before.word not in _CROSSINGS_WORDS
+        # German writes its nouns with a capital: *die Schweizer Stadt Freiburg*, *die Gemeinde Blatten*,
+        # *der Universitätsstadt Tartu*.
+        return (
+            _name_word(before)
+            and before.word not in GERMAN_KIND_NOUNS
+            and not before.word.endswith(_GERMAN_TOWN_WORD_ENDINGS)
+            and before.word not in _CROSSINGS_WORDS
+        )
     previous = run[0] - 1
     return (
         previous >= 0
@@ -1093,6 +1099,20 @@ def _after_a_german_determiner_and_adjective(tokens: list[Token], i: int) -> boo
         and determiner.word in _GERMAN_DETERMINERS
         and german_country_before(f"{adjective.word} ") is None  # *im polnischen Zgorzelec*: a place
     )
+
+
+def _a_german_towns_word(token: Token, written: KnowsName) -> bool:
+    """Tell whether ``token`` is a German noun of a town, maybe compounded, that is no place's name itself.
+
+    *der Universitätsstadt Tartu*, *dem Urwalddorf Białowieża*, *die Hafenstadt*: a town's name
+    follows (not *Darmstadt*, *Düsseldorf*).
+    """
+    word = token.word
+    return token.capitalized and word.endswith(_GERMAN_TOWN_WORD_ENDINGS) and not written(token.text)
+
+
+_GERMAN_TOWN_WORD_ENDINGS = ("stadt", "dorf", "städtchen", "metropole", "gemeinde", "kurort", "ortschaft")
+"""How a German noun of a town ends, alone or compounded (*Grenzstadt*, *Bergdorf*, *Kreisstadt*)."""
 
 
 def _declined_adjective(word: str) -> bool:
@@ -2088,6 +2108,7 @@ def _spans_in_run(
                     # *d'Alep*: of, from; not *l'* (the), before a club as before a country (*l'Inter*)
                     or (bool(first.elided) and first.text[0] in "dD")
                     or _to_or_in_a_place_with_its_article(first, written)
+                    or (before >= 0 and _a_german_towns_word(tokens[before], written))
                     or after_proclitic
                     or in_place_case
                     or romance_a

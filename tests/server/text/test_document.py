@@ -1651,3 +1651,10 @@ def test_short_names_the_press_gives_divisions_and_countries_are_mentions(
     # مدينة خور فكان); the seeds add the press's. (Приморье and Centrafrique, also added, were met by their
     # sound, though less surely.)
     assert mention_places(embedded_index, text) == [expected]
+
+
+def test_a_german_compound_of_a_towns_word_cues_the_name_after_it(embedded_index: IndexReader) -> None:
+    # Before, none: *Universitätsstadt* and *Urwalddorf* were read as a person's first name, and the small
+    # towns after them, uncued, as common words.
+    text = "In der Universitätsstadt Tartu wächst die Sorge. Gesperrt sind Abschnitte nahe dem Urwalddorf Białowieża."
+    assert mention_places(embedded_index, text) == [("Tartu", 588335), ("Białowieża", 776092)]
