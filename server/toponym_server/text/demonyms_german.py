@@ -83,18 +83,29 @@ _BEFORE = re.compile(r"(?<![^\W\d_])(?P<stem>[^\W\d_]+(?:-[^\W\d_]+)?)(?:e|en|er
 """A declined adjective and, it may be, a kind's word, right before a name."""
 
 
+_DIRECTION_PREFIX = re.compile(r"^(?:nord|süd|ost|west)(?:ost|west)?-?|^(?:zentral|mittel)-?")
+"""A direction or the middle joined to a German adjective of a country (*nordungarisch*, *südost-polnisch*)."""
+_NOT_A_PART = frozenset({"amerikanisch", "irisch"})
+"""Adjectives whose country a direction before them leaves (*südamerikanisch*, *nordirisch*: Northern Ireland)."""
+
+
 def german_country_before(tail: str) -> tuple[str, bool, bool] | None:
     """The country a German adjective ending ``tail``, or before a kind's word ending it, names; the kind's sort.
 
-    *die französische Hafenstadt* gives ``("France", False, True)``, *im libanesischen*
-    ``("Lebanon", False, False)``, *im US-amerikanischen Bundesstaat* ``("United States", True,
-    False)``, *die Schweizer Stadt* ``("Switzerland", False, True)``; an adjective of no country, or
-    another word than a kind's between it and the name (*der französische Präsident*), gives ``None``.
+    *die französische Hafenstadt* gives ``("France", False, True)``, *im libanesischen* (or *im
+    südlibanesischen*) ``("Lebanon", False, False)``, *im US-amerikanischen Bundesstaat* ``("United
+    States", True, False)``, *die Schweizer Stadt* ``("Switzerland", False, True)``; an adjective of no
+    country, or another word than a kind's between it and the name (*der französische Präsident*), gives
+    ``None``.
     """
     match = _BEFORE.search(tail)
     if match is None:
         return None
-    country = GERMAN_ADJECTIVE_STEMS.get(match["stem"].lower())
+    stem = match["stem"].lower()
+    country = GERMAN_ADJECTIVE_STEMS.get(stem)
+    part = _DIRECTION_PREFIX.sub("", stem, count=1)
+    if country is None and part not in _NOT_A_PART:
+        country = GERMAN_ADJECTIVE_STEMS.get(part)  # *im nordungarischen Eger*: a part of the country
     kind = (match["kind"] or "").lower()
     if country is None or (kind and kind not in PLACE_KINDS and kind not in DIVISION_KINDS):
         return None

@@ -45,6 +45,8 @@ from toponym_server.text.demonyms_romance import COUNTRY_OF_ROMANCE_ADJECTIVE, r
         ("im US-amerikanischen Bundesstaat ", ("United States", True, False)),
         ("die ukrainischen Städte ", ("Ukraine", False, True)),
         ("die Schweizer Stadt ", ("Switzerland", False, True)),  # an adjective that declines not
+        ("im nordungarischen ", ("Hungary", False, False)),  # a part of the country
+        ("die südostpolnische Stadt ", ("Poland", False, True)),
     ],
 )
 def test_an_adjective_and_a_kind_of_place_name_a_country(before: str, expected: tuple[str, bool, bool]) -> None:
@@ -55,6 +57,8 @@ def test_an_adjective_and_a_kind_of_place_name_a_country(before: str, expected: 
     "before",
     [
         "The French president of ",  # no kind of place
+        "die südamerikanische Stadt ",  # a continent's part, not the United States
+        "die nordirische Stadt ",  # Northern Ireland, not Ireland
         "the Dutch of ",  # no kind of place
         "The Ancient city of ",  # no country's adjective
         "the French port, ",  # no *of*

@@ -1658,3 +1658,9 @@ def test_a_german_compound_of_a_towns_word_cues_the_name_after_it(embedded_index
     # towns after them, uncued, as common words.
     text = "In der Universitätsstadt Tartu wächst die Sorge. Gesperrt sind Abschnitte nahe dem Urwalddorf Białowieża."
     assert mention_places(embedded_index, text) == [("Tartu", 588335), ("Białowieża", 776092)]
+
+
+def test_a_german_adjective_of_a_countrys_part_places_the_name_there(embedded_index: IndexReader) -> None:
+    # Before, none: *nordungarisch* (north Hungarian) was no country's adjective, and Eger, uncued, no mention.
+    text = "Bei Kundgebungen in Debrecen und im nordungarischen Eger sprach Parteichef Péter Magyar."
+    assert mention_places(embedded_index, text) == [("Debrecen", 721472), ("Eger", 721239)]
