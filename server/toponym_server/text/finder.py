@@ -800,8 +800,11 @@ def _names_an_organisation(tokens: list[Token], run: list[int], written: KnowsNa
     # *state* does in any case (*the US state of Texas*, *US state media*).
     after = tokens[run[-1] + 1] if following else None
     named = after is not None and (after.capitalized or not after.cased or following == "state")
-    # A possessive is the place's, whatever it holds (*Bosnia's state court*, *Kenya's Red Cross*).
-    possessive = tokens[run[-1]].text.endswith(POSSESSIVES)
+    # A possessive is the place's, whatever it holds (*Bosnia's state court*, *Kenya's Red Cross*), and so
+    # is a German genitive before a state's noun (*Polens Regierung*).
+    possessive = tokens[run[-1]].text.endswith(POSSESSIVES) or (
+        following in _GERMAN_NOUNS_OF_A_STATE and _german_genitive_of(tokens[run[-1]], written)
+    )
     return bool(inside) or bool(adjacent and following in ORGANISATION_WORDS and named and not possessive)
 
 
@@ -923,6 +926,18 @@ def _is_adjective(text: str, tokens: list[Token], i: int) -> bool:
     )
 
 
+_GERMAN_NOUNS_OF_A_STATE = frozenset(
+    {
+        "regierung", "präsident", "präsidentin", "ministerpräsident", "ministerpräsidentin", "außenminister",
+        "außenministerin", "verteidigungsminister", "verteidigungsministerin", "kanzler", "kanzlerin",
+        "regierungschef", "regierungschefin", "staatschef", "staatschefin", "premierminister",
+        "premierministerin", "armee", "militär", "streitkräfte", "parlament", "polizei", "behörden",
+        "opposition", "botschafter", "botschafterin", "notenbank", "zentralbank", "justiz", "grenzschutz",
+    }
+)  # fmt: skip
+"""German nouns of a state's government and institutions, which a country's genitive opens (*Polens Regierung*)."""
+
+
 def _german_genitive_of(token: Token, written: KnowsName) -> bool:
     """Tell whether ``token`` may be the German genitive of a name some place is written as (*Frankreichs*, *Irans*)."""
     word = token.text
@@ -933,11 +948,16 @@ def _a_german_countrys_genitive(tokens: list[Token], i: int, raw: str, written: 
     """Tell whether word ``i`` is a German country's name in *-ien* in the genitive (*Syriens*, *Italiens*).
 
     Right after a noun (*im Norden Syriens*, *die Regierung Italiens*) or a preposition that takes
-    the genitive (*innerhalb Spaniens*), and some place written without the *s*. The word ends as
+    the genitive (*innerhalb Spaniens*), or before a state's noun (*Tschechiens Regierung*), and some
+    place written without the *s*. The word ends as
     a French people's plural does (*les Syriens*, *des Italiens*), which follows an article or a
     lower-case word instead.
     """
-    if not raw.endswith("iens") or i == 0 or not written(raw[:-1]):
+    if not raw.endswith("iens") or not written(raw[:-1]):
+        return False
+    if i + 1 < len(tokens) and tokens[i + 1].capitalized and tokens[i + 1].word in _GERMAN_NOUNS_OF_A_STATE:
+        return True  # *Tschechiens Regierung*, before the noun it depends on
+    if i == 0:
         return False
     before = tokens[i - 1]
     if before.end + 1 != tokens[i].start:
@@ -1664,6 +1684,10 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
         after_a_business = run[0] > 0 and tokens[run[0] - 1].word in BUSINESS_NOUNS
         if after_a_business and not tokens[run[0] - 1].capitalized and not tokens[run[0]].sentence_start:
             continue  # *l'opérateur Orange*: the business, not Orange (Vaucluse)
+        if len(run) == 2 and tokens[run[1]].word in _GERMAN_NOUNS_OF_A_STATE and _german_genitive_of(
+            tokens[run[0]], is_written
+        ):
+            run = run[:1]  # *Polens Regierung*: the country's genitive before its noun, no organisation's name
         continues_organisation = previous_organisation and _linked(text, tokens, previous_organisation, run)
         if continues_organisation or _names_an_organisation(tokens, run, is_written):
             previous_organisation = run

@@ -1664,3 +1664,18 @@ def test_a_german_adjective_of_a_countrys_part_places_the_name_there(embedded_in
     # Before, none: *nordungarisch* (north Hungarian) was no country's adjective, and Eger, uncued, no mention.
     text = "Bei Kundgebungen in Debrecen und im nordungarischen Eger sprach Parteichef Péter Magyar."
     assert mention_places(embedded_index, text) == [("Debrecen", 721472), ("Eger", 721239)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Warschau (dpa) - Polens Regierung will die Befestigungen verlängern.", ("Polens", 798544)),
+        ("Prag (dpa) - Tschechiens Regierung will den Bau beschleunigen.", ("Tschechiens", 3077311)),
+    ],
+)
+def test_a_german_countrys_genitive_before_a_states_noun_is_the_country(
+    embedded_index: IndexReader, text: str, expected: tuple[str, int]
+) -> None:
+    # Before, none: *Regierung* (government) after a name made it an organisation's, and *Tschechiens*
+    # opening its sentence was read as a French people's plural (*les Syriens*).
+    assert mention_places(embedded_index, text)[1] == expected
