@@ -284,7 +284,8 @@ WATER_AND_LANDFORM_WORDS_BEFORE = frozenset(
     | {"البحر"}
 )
 # The same in lower case before a name: a river's (*rio Paraná*, *le fleuve Niger*) or a square's
-# (*piazza Duomo*, *rue de Paris*, *praça*); and before *of* (*the Strait of Hormuz*, *the Gulf of Mexico*).
+# (*piazza Duomo*, *rue de Paris*, *praça*); and before *of* (*the Strait of Hormuz*, *the Gulf of Mexico*), with a
+# salt flat's and a volcano's (*el salar de Uyuni*, *el volcán de Santa Ana*).
 WATER_AND_SQUARE_WORDS_IN_LOWER_CASE = frozenset(
     {
         "river", "rio", "río", "fleuve", "rivière", "fiume", "piazza", "piazzale", "viale", "corso", "largo", "rue",
@@ -297,7 +298,7 @@ WATER_AND_SQUARE_WORDS_IN_LOWER_CASE = frozenset(
 WATERS_OF = frozenset(
     {
         "strait", "straits", "gulf", "sea", "bay", "lake", "lago", "lac", "golfo", "golfe", "estrecho", "détroit",
-        "stretto", "bahía", "baía", "baie", "canal",
+        "stretto", "bahía", "baía", "baie", "canal", "salar", "volcán", "volcan", "vulcano",
     }
 )  # fmt: skip
 # Capitalised, before *of* and a name: an institution's, a building's, a square's or a water's word,
@@ -350,7 +351,7 @@ REPUBLIC_WORDS = frozenset(
 ) | frozenset("республік" + ending for ending in ("а", "и", "і", "у", "ою"))
 """The cases of the Russian and Ukrainian word *republic*: a village is named so (*Республіка*), but
 capitalised before a republic's name (*Власти Республики Каракалпакстан*) the word is none."""
-NO_PLACE_ALONE = frozenset({"gulf", "congreso", "guardia"}) | CONTINENTS | REPUBLIC_WORDS
+NO_PLACE_ALONE = frozenset({"gulf", "congreso", "guardia", "niño", "niña"}) | CONTINENTS | REPUBLIC_WORDS
 
 # Capitalised words that are not place names at the start of a sentence or in a title, and
 # words that are places somewhere but almost never in running text (months, days, pronouns).
@@ -386,6 +387,7 @@ COMMON_WORDS = frozenset(
         "polizei", "länder", "busse",  # Poland's sound, Lander (Wyoming), Boussé (Burkina Faso)
         "gäste", "übersee",  # guests (Geeste), overseas (Übersee, Bavaria)
         "deutsch", "bahn",  # German (Deutsch Krawarn: Kravaře), the railway (Bahn: Banie, Poland)
+        "patrimonio",  # heritage (*Patrimonio de la Humanidad*; Patrimonio, Corsica)
         # Arabic function words and common nouns
         "في", "من", "على", "إلى", "الى", "عن", "مع", "بعد", "قبل", "حيث", "التي", "الذي", "هذا", "هذه", "ذلك",
         "تلك", "كان", "كانت", "قد", "لقد", "أن", "إن", "ان", "او", "أو", "ثم", "كما", "بين", "حول", "منذ",

@@ -1679,3 +1679,15 @@ def test_a_german_countrys_genitive_before_a_states_noun_is_the_country(
     # Before, none: *Regierung* (government) after a name made it an organisation's, and *Tschechiens*
     # opening its sentence was read as a French people's plural (*les Syriens*).
     assert mention_places(embedded_index, text)[1] == expected
+
+
+def test_a_spanish_climate_phenomenon_heritage_a_salt_flat_and_a_volcano_are_no_places(
+    embedded_index: IndexReader,
+) -> None:
+    # Before, El Niño (Mexico), Patrimonio (Corsica), and the town of Uyuni and Santa Ana (El Salvador)
+    # for the salt flat's and the volcano's names.
+    text = (
+        "Las lluvias asociadas a El Niño afectan a Piura. La ciudad recibió la declaratoria de Patrimonio de la "
+        "Humanidad. Crece la explotación del salar de Uyuni y la actividad del volcán de Santa Ana."
+    )
+    assert mention_texts(embedded_index, text) == ["Piura"]
