@@ -1278,6 +1278,8 @@ def _before_its_noun(text: str, tokens: list[Token], position: int) -> bool:
     return not (following.word.endswith(_RUSSIAN_VERB_ENDINGS) or following.word in COMMON_WORDS)
 
 
+_RUSSIAN_ADJECTIVE_NOMINATIVES = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
+"""The endings of a Russian adjective in the nominative: opening a sentence before its noun, it describes it."""
 _RUSSIAN_VERB_ENDINGS = (
     *("л", "ла", "ло", "ли", "лся", "лась", "лось", "лись", "ет", "ит", "ут", "ют", "ят", "ат", "ся"),
     *("ена", "ено", "ены", "ана", "ано", "аны", "ята", "ято", "яты", "ыта", "ыто", "ыты"),
@@ -2078,6 +2080,14 @@ def _spans_in_run(
                 and _among_italian_or_spanish_words(tokens, run[i], run[i] + 1)
             ):
                 continue  # *Solo en Sullana*: only, no Surakarta; *Como parte del plan*: as, no Como
+            if (
+                length == 1
+                and first.sentence_start
+                and first.word.endswith(_RUSSIAN_ADJECTIVE_NOMINATIVES)
+                and _CYRILLIC.search(first.text)
+                and _before_its_noun(text, tokens, run[i])
+            ):
+                continue  # *Железнодорожный переход*: a railway crossing, no town Zheleznodorozhny
             if length == 1 and first.word in WATER_AND_LANDFORM_WORDS_BEFORE and i + 1 < len(run):
                 continue  # *Campi Flegrei*: the word of the landform the name after it names (Campi: Las Vegas)
             if length == 1 and _a_phrase_of_no_place(tokens, run[i]):

@@ -259,6 +259,16 @@ def test_a_french_ex_before_a_name_is_left_out() -> None:
     assert written_spans(text, places) == ["Toamasina", "Tamatave", "Zaïre"]
 
 
+def test_a_russian_adjective_opening_a_sentence_before_its_noun_is_no_place() -> None:
+    # Before, *Железнодорожный* (railway) was the town of Zheleznodorozhny; after a preposition it still is.
+    places = {"железнодорожный"}
+    text = "Железнодорожный переход открыт. Делегация приехала в Железнодорожный вчера."
+    def known(name: str) -> bool:
+        return name.lower() in places
+
+    assert [(s.text, s.start) for s in find_spans(text, known, known)] == [("Железнодорожный", 53)]
+
+
 def test_a_months_short_name_before_a_day_is_no_place() -> None:
     # Before, *Nov* was Noves (FR) in an agency's dateline.
     places = {"nov", "darwin", "dec"}
