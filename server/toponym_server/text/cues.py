@@ -351,7 +351,23 @@ REPUBLIC_WORDS = frozenset(
 ) | frozenset("республік" + ending for ending in ("а", "и", "і", "у", "ою"))
 """The cases of the Russian and Ukrainian word *republic*: a village is named so (*Республіка*), but
 capitalised before a republic's name (*Власти Республики Каракалпакстан*) the word is none."""
-NO_PLACE_ALONE = frozenset({"gulf", "congreso", "guardia", "niño", "niña"}) | CONTINENTS | REPUBLIC_WORDS
+WATERS_AND_MOUNTAINS_ALONE = frozenset(
+    {
+        "pacífico", "pacifico", "atlántico", "atlântico", "caribe", "stretto", "sahel",
+        "волга", "волги", "волге", "волгу", "волгой", "обь", "оби", "обью", "амур", "амура", "амуре", "амуру",
+        "амуром", "неман", "немана", "немане", "неману", "эльбрус", "эльбруса", "эльбрусе", "карпаты", "карпат",
+        "карпатах", "карпатами",
+    }
+)  # fmt: skip
+"""Oceans, a sea, a strait, a region, rivers and mountains the news names alone, capitalised (*el Pacífico*, *lo
+Stretto*, *the Sahel*, *на Волге*, *в Оби*, *через Амур*), where the gazetteer holds only a village of their name
+(or a division: Burkina Faso's Sahel region, Colombia's Atlántico)."""
+NO_PLACE_ALONE = (
+    frozenset({"gulf", "congreso", "guardia", "niño", "niña"})
+    | CONTINENTS
+    | REPUBLIC_WORDS
+    | WATERS_AND_MOUNTAINS_ALONE
+)
 
 # Capitalised words that are not place names at the start of a sentence or in a title, and
 # words that are places somewhere but almost never in running text (months, days, pronouns).
