@@ -1388,6 +1388,18 @@ def _named_by_a_water_or_a_landform(tokens: list[Token], run: list[int], i: int)
     )
 
 
+_ARABIC_INSTITUTIONS_NOUNS = frozenset(
+    {"جامعة", "شارع", "كأس", "شركة", "مؤسسة", "كهرباء", "نفط", "فريق", "نادي", "مستشفى", "أرامكو"}
+)
+"""Arabic nouns of an institution, a street, a cup or a club, which a place's name after them completes
+(*جامعة دمشق*, Damascus University; *كأس مصر*, the Egypt Cup; *مؤسسة كهرباء لبنان*)."""
+
+
+def _an_arabic_institutions_noun(word: str) -> bool:
+    """Tell whether ``word`` is one of :data:`_ARABIC_INSTITUTIONS_NOUNS`, maybe behind proclitics (*لشركة*)."""
+    return word in _ARABIC_INSTITUTIONS_NOUNS or _behind_proclitics(word, _ARABIC_INSTITUTIONS_NOUNS)
+
+
 _SEAS_DIVISIONS = ("ولاية", "محافظة")
 """The Arabic words of a state and a governorate, which may be named after a sea (*ولاية البحر الأحمر*)."""
 _STREETS_BEFORE_OF = WATER_AND_SQUARE_WORDS_IN_LOWER_CASE - {"largo", "gare"}
@@ -2001,6 +2013,9 @@ def _spans_in_run(
             continue
         if _an_institution_of(tokens, run, i, written):
             i += 3  # *Universidad de Chile*: a club, no quarter of Madrid, nor Chile
+            continue
+        if run[i] and _an_arabic_institutions_noun(tokens[run[i] - 1].word):
+            i += 1  # *جامعة دمشق*, *كأس مصر*, *شركة نفط البصرة*: the institution's name, not the place
             continue
         if tokens[run[i]].word == "البحر" and not (run[i] and tokens[run[i] - 1].word.endswith(_SEAS_DIVISIONS)):
             i += 1  # *على البحر الأحمر*: the Red Sea, not Sudan's state or Egypt's governorate (*ولاية البحر الأحمر*)

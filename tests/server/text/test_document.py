@@ -1691,3 +1691,10 @@ def test_a_spanish_climate_phenomenon_heritage_a_salt_flat_and_a_volcano_are_no_
         "Humanidad. Crece la explotación del salar de Uyuni y la actividad del volcán de Santa Ana."
     )
     assert mention_texts(embedded_index, text) == ["Piura"]
+
+
+def test_an_arabic_place_after_an_institutions_noun_completes_its_name(embedded_index: IndexReader) -> None:
+    # Before, Damascus, Egypt and Basra: *جامعة دمشق* is Damascus University, *كأس مصر* the Egypt Cup,
+    # *شركة نفط البصرة* the Basra Oil Company.
+    text = "أعلنت جامعة دمشق افتتاح فرع في حمص. وأقيم نهائي كأس مصر في القاهرة، ورفعت شركة نفط البصرة صادراتها."
+    assert mention_texts(embedded_index, text) == ["حمص", "القاهرة"]
