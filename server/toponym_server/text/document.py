@@ -991,17 +991,20 @@ class TextResolver:
             # and a name the text writes with its area once is a place's wherever it stands (*A tornado
             # hit Paris, Texas. Paris police said*).
             with_area = {spans[k].name for k in qualified}
+            datelines = {i for i, span in enumerate(spans) if _a_written_datelines_place(text, span)}
             cued = [
                 i in coded
                 or (i in qualified and _cased(span.name))  # *PARIS, Texas —*: not *جديدة في اليمن* (new, in Yemen)
                 or (i not in qualified and span.name in with_area)
                 or _listed_with(spans, strong, i, text)
-                or _a_written_datelines_place(text, span)
+                or i in datelines
                 for i, span in enumerate(spans)
             ]
+            # A dateline's town in capitals is a word, not an acronym (*PERTH, Sept 3 (AAP) -*, *DUBAÏ, 20 mai*).
+            in_capitals = datelines.union(qualified)
             accepted = [
                 bool(of_span[i])
-                and _accept(span, of_span[i][0], strong[i], cued[i], min_confidence, with_its_area=i in qualified)
+                and _accept(span, of_span[i][0], strong[i], cued[i], min_confidence, with_its_area=i in in_capitals)
                 and not _a_club_after_il(text, span, of_span[i][0])
                 and not _a_german_noun_after_its_article(text, span, of_span[i][0])
                 and (span.name not in NOUNS_NAMED_AS_PLACES or span.after_place_preposition or cued[i])
@@ -1506,7 +1509,7 @@ def _accept(
       capital or a city of millions, or nothing; an acronym names a place only by a name of
       the same letters (*UK*, *D.C.*, *nyc*), never by its sound (*ISIS*, *SAA*), and a place
       not major only by a name that is no word (*IS* is no Russian town *Is*); one written with its
-      area (``with_its_area``) is a word in capitals, as a dateline writes a town (*PARIS, Texas —*).
+      area (``with_its_area``) or as a dateline's is a word in capitals (*PARIS, Texas —*, *PERTH, Sept 3 -*).
     """
     acronym = _is_acronym(span.name) and not with_its_area
     if _only_a_code(best) or (acronym and not _abbreviates(span.name, best)):

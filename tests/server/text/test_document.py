@@ -724,6 +724,13 @@ def test_a_datelines_place_before_an_agency_is_a_mention_in_any_case(embedded_in
     assert mention_places(embedded_index, text) == [("KOWEÏT", 285787)]
 
 
+def test_a_datelines_place_of_five_capitals_is_no_acronym(embedded_index: IndexReader) -> None:
+    # Before, none: a word of two to five capitals was read as an acronym (*SDF*), which names a place only
+    # by a name of its letters.
+    text = "DUBAÏ, 20 mai (AFP) – La compagnie a commandé 40 avions."
+    assert mention_places(embedded_index, text) == [("DUBAÏ", 292223)]
+
+
 def test_a_datelines_place_before_an_agency_between_slashes_is_a_mention(embedded_index: IndexReader) -> None:
     # Before, none: TASS writes its name between slashes after the date, with no dash, and Magadan
     # and Birobidzhan are towns of under 100,000 people opening their paragraphs.
