@@ -125,8 +125,8 @@ _IL = re.compile(r"(?:^|\s)[Ii]l\s+\Z")
 _NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_][\w'\u2019-]*)")
 _A = re.compile(r"(?:^|[\s(«\"'\u2019])[àÀ][ \u00a0]+\Z")
 """The French *à* (*to*, *in*) right before a span."""
-_AU = re.compile(r"(?:^|[\s(«\"'\u2019])[aA]ux?[ \u00a0]+\Z")
-"""The French *au* or *aux* (*to the*, *in the*) right before a span."""
+_AU = re.compile(r"(?:^|[\s(«\"'\u2019])(?:[aA]ux?|[lL]e|[dD]u)[ \u00a0]+\Z")
+"""The French *au* or *aux* (*to the*, *in the*), or *le* or *du* (*the*, *of the*), right before a span."""
 _TOWNS_WORD_BEFORE = re.compile(
     r"\b(?:the|la|a|die|der)[ \u00a0]+(?:(?:city|town) of|ville d(?:e |['\u2019])|ciudad de|città di|cidade de|Stadt)"
     r"[ \u00a0]*\Z",
@@ -405,11 +405,12 @@ class TextResolver:
     def _as_the_words_before_say(self, text: str, span: Span, answers: list[Candidate]) -> list[Candidate]:
         """``answers``, but as the words before the span say: a town after *à* or *the city of*, an area after *au*.
 
-        French writes *à* before a town and *au* or *aux* (or *en*) before a country or a region:
-        *à Québec* is the city, *au Québec* the province; *à Mexico* Mexico City, *à Luxembourg*
-        the city, *au Luxembourg* the country. After *à* an area that leads yields to a town of its
-        name inside it (its country, or its first-level division); after *au* or *aux* a town that
-        leads yields to a country or first-level division of its name holding it. The place that
+        French writes *à* before a town and *au* or *aux* (or *en*) before a country or a region, and
+        names a country with its article, a town without: *à Québec* is the city, *au Québec* the
+        province; *à Mexico* Mexico City, *à Luxembourg* the city, *au Luxembourg* the country, *le
+        Koweït* the country. After *à* an area that leads yields to a town of its name inside it (its
+        country, or its first-level division); after *au*, *aux*, *le* or *du* a town that leads yields
+        to a country or first-level division of its name holding it. The place that
         takes the lead is among the answers, spelt like the span, and then at least as sure as
         the one it overtakes. A town's word before the span says a town as *à* does, in any of
         the languages read (*la ville de Québec*, *the city of Quebec*, *la ciudad de México*), as

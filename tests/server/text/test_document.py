@@ -672,6 +672,13 @@ def test_french_a_asks_for_a_town_and_au_for_a_country_or_region(embedded_index:
     ]
 
 
+
+def test_french_le_or_du_before_a_name_asks_for_the_country(embedded_index: IndexReader) -> None:
+    # Before, none: *Koweït* meant the city the dateline names, and the city takes no article.
+    text = "KOWEÏT, 27 mai (AFP) – Le Koweït a rouvert son Parlement."
+    assert mention_places(embedded_index, text) == [("KOWEÏT", 285787), ("Koweït", 285570)]
+
+
 @pytest.mark.parametrize(
     ("text", "tripoli", "lebanon"),
     [
