@@ -1798,7 +1798,8 @@ def _after_a_regions_word(text: str, spans: list[Span], written: KnowsName) -> l
     The matching rules read *region* as a division's word, not *région*, *región* or *regione*: the
     span is looked up as *Sikasso region*, and stays a mention of its name alone. So is a name a
     governor governs (:func:`_a_governors`), and a name after the Arabic *countryside* or *governor*
-    is its governorate's (*ريف إدلب*, the countryside of Idlib; *محافظ البصرة*, the governor of Basra). A
+    is its governorate's (*ريف إدلب*, the countryside of Idlib; *محافظ البصرة*, the governor of Basra), and
+    one after the Arabic *region* the region some place is written as with it (*ومنطقة تبوك*). A
     span opening on a German region's word is shorn of it (*Region Karlsbad*: *Karlsbad*, looked up as
     *Karlsbad region*), unless some place is ``written`` as the whole (*Woiwodschaft Ermland-Masuren*).
     """
@@ -1812,6 +1813,10 @@ def _after_a_regions_word(text: str, spans: list[Span], written: KnowsName) -> l
                 span = replace(span, text=name, start=span.start + word.end(), looked_up=f"{name} region")
             elif _ARABIC_GOVERNORATES_WORD_BEFORE.search(text, max(0, span.start - 8), span.start):
                 span = replace(span, looked_up=f"محافظة {span.text}")
+            elif _ARABIC_REGIONS_WORD_BEFORE.search(text, max(0, span.start - 8), span.start) and written(
+                f"منطقة {span.text}"
+            ):
+                span = replace(span, looked_up=f"منطقة {span.text}")  # *ومنطقة تبوك*: the Tabuk region
         out.append(span)
     return out
 
@@ -1837,6 +1842,9 @@ _GOVERNOR_BEFORE = re.compile(
 """A governor's word and *of* right before a span (*the governor of*, *el gobernador de*, *Gouverneur von*)."""
 _GOVERNOR_AFTER = re.compile(r"[ \u00a0]+(?:[Gg]overnor|Gov\.)(?![\w-])")
 """A governor's English word right after a span (*New York Gov. Kathy Hochul*, *the Basra governor*)."""
+_ARABIC_REGIONS_WORD_BEFORE = re.compile(r"(?:^|\s)[وف]?[بل]?منطقة[ \u00a0]+\Z")
+"""The Arabic *region (of)* right before a span, behind its proclitics: the region where some place is
+written with it (*ومنطقة تبوك*, Saudi Arabia's Tabuk region; *منطقة منبج*, Syria's district), else an area."""
 _ARABIC_GOVERNORATES_WORD_BEFORE = re.compile(r"(?:^|\s)[وف]?[بل]?(?:ريف|محافظ)[ \u00a0]+\Z")
 """The Arabic *countryside (of)* or *governor (of)* right before a span, behind its proclitics (*بريف*,
 *وريف*, *محافظ البصرة*, *لمحافظ*): the name is its governorate's."""

@@ -1713,3 +1713,9 @@ def test_an_arabic_place_after_an_institutions_noun_completes_its_name(embedded_
     # *شركة نفط البصرة* the Basra Oil Company.
     text = "أعلنت جامعة دمشق افتتاح فرع في حمص. وأقيم نهائي كأس مصر في القاهرة، ورفعت شركة نفط البصرة صادراتها."
     assert mention_texts(embedded_index, text) == ["حمص", "القاهرة"]
+
+
+def test_an_arabic_name_after_region_is_the_region_where_some_place_is_written_so(embedded_index: IndexReader) -> None:
+    # Before, the towns: GeoNames writes Saudi Arabia's regions and Syria's districts with *منطقة*.
+    text = "ارتفع عدد الزوار في منطقة تبوك. وقصفت الطائرات قرى في منطقة منبج."
+    assert mention_places(embedded_index, text) == [("تبوك", 101627), ("منبج", 167355)]
