@@ -1027,6 +1027,17 @@ def _names_a_people(tokens: list[Token], run: list[int], written: KnowsName) -> 
     return False
 
 
+def _a_language_after_in(tokens: list[Token], i: int) -> bool:
+    """Tell whether word ``i`` is a country's English adjective after *in*, before no name: a language.
+
+    *known as Peja in Albanian*, *in Serbian and Croatian*; not *in Iraqi Kurdistan*.
+    """
+    if i == 0 or tokens[i - 1].word != "in" or tokens[i].word not in COUNTRY_OF_ADJECTIVE:
+        return False
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    return following is None or not following.capitalized
+
+
 def _of_a_people(word: str) -> bool:
     """A word of a people, or with the ending of an adjective of place (*Syrian*, *Iraqi*, *сирийской*).
 
@@ -2111,6 +2122,8 @@ def _spans_in_run(
                 and _before_its_noun(text, tokens, run[i])
             ):
                 continue  # *Железнодорожный переход*: a railway crossing, no town Zheleznodorozhny
+            if length == 1 and _a_language_after_in(tokens, run[i]):
+                continue  # *known as Peja in Albanian*: the language, no Albania
             if length == 1 and first.word in WATER_AND_LANDFORM_WORDS_BEFORE and i + 1 < len(run):
                 continue  # *Campi Flegrei*: the word of the landform the name after it names (Campi: Las Vegas)
             if length == 1 and _a_phrase_of_no_place(tokens, run[i]):

@@ -273,6 +273,13 @@ def test_an_ocean_a_strait_a_river_or_a_mountain_named_alone_is_no_place() -> No
     assert written_spans(text, places) == ["Lima", "Новосибирске"]
 
 
+def test_a_countrys_adjective_after_in_before_no_name_is_a_language() -> None:
+    # Before, *Albanian* was a span, and met Albania by its sound.
+    places = {"albanian", "peja", "iraqi kurdistan", "kurdistan", "iraqi"}
+    text = "Pec, known as Peja in Albanian, and schools in Iraqi Kurdistan."
+    assert written_spans(text, places) == ["Peja", "Iraqi Kurdistan"]
+
+
 def test_a_months_short_name_before_a_day_is_no_place() -> None:
     # Before, *Nov* was Noves (FR) in an agency's dateline.
     places = {"nov", "darwin", "dec"}
