@@ -280,6 +280,12 @@ def test_a_countrys_adjective_after_in_before_no_name_is_a_language() -> None:
     assert written_spans(text, places) == ["Peja", "Iraqi Kurdistan"]
 
 
+def test_the_russian_word_work_opening_a_sentence_is_no_place() -> None:
+    # Before, *Работу* (work) was read as a case of Работ, and met Rabat by its sound.
+    places = {"работ", "работу", "норильск"}
+    assert written_spans("Работу предприятий в Норильске остановили.", places) == ["Норильске"]
+
+
 def test_a_months_short_name_before_a_day_is_no_place() -> None:
     # Before, *Nov* was Noves (FR) in an agency's dateline.
     places = {"nov", "darwin", "dec"}
