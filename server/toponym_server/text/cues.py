@@ -353,15 +353,17 @@ REPUBLIC_WORDS = frozenset(
 capitalised before a republic's name (*Власти Республики Каракалпакстан*) the word is none."""
 WATERS_AND_MOUNTAINS_ALONE = frozenset(
     {
-        "pacífico", "pacifico", "atlántico", "atlântico", "caribe", "stretto", "sahel",
+        "pacífico", "pacifico", "atlántico", "atlântico", "caribe", "stretto", "sahel", "amazonía", "amazonia",
+        "amazônia",
         "волга", "волги", "волге", "волгу", "волгой", "обь", "оби", "обью", "амур", "амура", "амуре", "амуру",
         "амуром", "неман", "немана", "немане", "неману", "эльбрус", "эльбруса", "эльбрусе", "карпаты", "карпат",
         "карпатах", "карпатами",
     }
 )  # fmt: skip
-"""Oceans, a sea, a strait, a region, rivers and mountains the news names alone, capitalised (*el Pacífico*, *lo
-Stretto*, *the Sahel*, *на Волге*, *в Оби*, *через Амур*), where the gazetteer holds only a village of their name
-(or a division: Burkina Faso's Sahel region, Colombia's Atlántico)."""
+"""Oceans, a sea, a strait, regions, rivers and mountains the news names alone, capitalised (*el Pacífico*, *lo
+Stretto*, *the Sahel*, *la Amazonía*, *на Волге*, *в Оби*, *через Амур*), where the gazetteer holds only a village
+of their name (or a division: Burkina Faso's Sahel region, Colombia's Atlántico), or a division it sounds like
+(*Amazonas*)."""
 NO_PLACE_ALONE = (
     frozenset({"gulf", "congreso", "guardia", "niño", "niña"})
     | CONTINENTS

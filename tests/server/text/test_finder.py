@@ -265,9 +265,9 @@ def test_a_russian_adjective_opening_a_sentence_before_its_noun_is_no_place() ->
 
 def test_an_ocean_a_strait_a_river_or_a_mountain_named_alone_is_no_place() -> None:
     # Before, each was a span, and met a village named so (Pacífico, Spain; Tisno, Croatia; Auby, France).
-    places = {"pacífico", "stretto", "оби", "волге", "эльбруса", "lima", "новосибирск"}
+    places = {"pacífico", "stretto", "оби", "волге", "эльбруса", "lima", "новосибирск", "amazonía"}
     text = (
-        "Llueve en Lima. El Pacífico está agitado. Lo Stretto è chiuso. "
+        "Llueve en Lima y en la Amazonía. El Pacífico está agitado. Lo Stretto è chiuso. "
         "В Новосибирске вода в Оби и на Волге; у Эльбруса снег."
     )
     assert written_spans(text, places) == ["Lima", "Новосибирске"]
