@@ -608,8 +608,11 @@ def _after_a_possessive(text: str, tokens: list[Token], run: list[int], i: int, 
     *Russia's Wagner Group*, *South Sudan's Upper Nile state*, *Iran's Revolutionary Guards*: the
     owner is a name of its own, and what it owns may be an organisation's that would rule it
     out. Not where some place is written as words across it, from word ``i`` on (*Martha's
-    Vineyard*, *Prince George's County*, *Lao People's Democratic Republic*).
+    Vineyard*, *Prince George's County*, *Lao People's Democratic Republic*). A German country's
+    genitive before a state's noun is one too (*Polens Regierung*).
     """
+    if tokens[i].word in _GERMAN_NOUNS_OF_A_STATE and _german_genitive_of(tokens[run[-1]], written):
+        return True
     if not tokens[run[-1]].text.endswith(POSSESSIVES) or not tokens[i].capitalized:
         return False
     ends = [i]  # word i and the capitalised words joined after it, up to a span's length
@@ -1709,10 +1712,6 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
         after_a_business = run[0] > 0 and tokens[run[0] - 1].word in BUSINESS_NOUNS
         if after_a_business and not tokens[run[0] - 1].capitalized and not tokens[run[0]].sentence_start:
             continue  # *l'opérateur Orange*: the business, not Orange (Vaucluse)
-        if len(run) == 2 and tokens[run[1]].word in _GERMAN_NOUNS_OF_A_STATE and _german_genitive_of(
-            tokens[run[0]], is_written
-        ):
-            run = run[:1]  # *Polens Regierung*: the country's genitive before its noun, no organisation's name
         continues_organisation = previous_organisation and _linked(text, tokens, previous_organisation, run)
         if continues_organisation or _names_an_organisation(tokens, run, is_written):
             previous_organisation = run
