@@ -90,9 +90,28 @@ _WRITTEN_POSTINGS = 64
 
 _ALEF, _HEH = "\u0627", "\u0647"
 _ARABIC_SPELLING_VARIANTS = str.maketrans(
-    {"أ": _ALEF, "إ": _ALEF, "آ": _ALEF, "ٱ": _ALEF, "ة": _HEH, "ى": "ي", "ؤ": "و", "ئ": "ي"}
-    | {"ء": None}
+    {"أ": _ALEF, "إ": _ALEF, "آ": _ALEF, "ٱ": _ALEF, "ة": _HEH, "ى": "ي", "ؤ": "و", "ئ": "ي"} | {"ء": None}
 )
+
+
+def _marked_letters(text: str) -> list[tuple[str, frozenset[str]]]:
+    """Each Arabic letter of ``text`` with the marks written on it (vowels, *shadda*), no tatweel or spaces."""
+    letters: list[tuple[str, set[str]]] = []
+    for c in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(c):
+            if letters:
+                letters[-1][1].add(c)
+        elif c not in " \u0640":
+            letters.append((c, set()))
+    return [(letter, frozenset(marks)) for letter, marks in letters]
+
+
+def _marks_agree(written: list[tuple[str, frozenset[str]]], stored: str) -> bool:
+    """Tell whether a name written with marks may be ``stored``: its letters, each marked at least as written."""
+    spelling = _marked_letters(stored)
+    return len(spelling) == len(written) and all(
+        letter == other and marks <= its for (letter, marks), (other, its) in zip(written, spelling, strict=True)
+    )
 
 
 def arabic_letters(text: str) -> str:
@@ -351,7 +370,7 @@ class TextResolver:
         if not answers:
             return answers
         if self._spelled_like(span.name, answers[0].place.geoname_id, answers[0].matched_name):
-            return self._as_written_exactly(span, answers)
+            return self._as_marked(span, self._as_written_exactly(span, answers))
         for place in answers[1:]:
             if _major(place) and self._spelled_like(span.name, place.place.geoname_id, place.matched_name):
                 return _as_sure_as(answers[0].confidence, place, [c for c in answers if c is not place])
@@ -370,6 +389,33 @@ class TextResolver:
             return answers
         for place in answers[1:]:
             if _major(place) and _exactly(written, place.matched_name):
+                return _as_sure_as(answers[0].confidence, place, [c for c in answers if c is not place])
+        return answers
+
+    def _as_marked(self, span: Span, answers: list[Candidate]) -> list[Candidate]:
+        """``answers``, but a major place whose Arabic name bears the span's vowel marks leads.
+
+        Arabic leaves out its short vowels and *shadda*, and a writer puts them in where a word is
+        ambiguous without them: *عمّان* (with *shadda*) is Amman, *عُمان* Oman, which read alike
+        unmarked. A leader with names written with marks, none of which bears the span's, yields to
+        a major place with one that does.
+        """
+        if not answers or not has_arabic(span.name):
+            return answers
+        written = _marked_letters(span.name)
+        if not any(marks for _, marks in written):
+            return answers
+
+        def marked(place_id: int) -> list[str]:
+            with self.index.turn():
+                names = self.index.names_of_place(place_id)
+            return [n.text for n in names if has_arabic(n.text) and any(m for _, m in _marked_letters(n.text))]
+
+        leaders = marked(answers[0].place.geoname_id)
+        if not leaders or any(_marks_agree(written, name) for name in leaders):
+            return answers
+        for place in answers[1:]:
+            if _major(place) and any(_marks_agree(written, name) for name in marked(place.place.geoname_id)):
                 return _as_sure_as(answers[0].confidence, place, [c for c in answers if c is not place])
         return answers
 
@@ -402,7 +448,9 @@ class TextResolver:
                 spans[i] = replace(span, looked_up=span.declined, declined="")
                 of_span[i] = answers
 
-    def _as_the_words_before_say(self, text: str, span: Span, answers: list[Candidate]) -> list[Candidate]:
+    def _as_the_words_before_say(
+        self, text: str, span: Span, answers: list[Candidate], alone: list[Candidate]
+    ) -> list[Candidate]:
         """``answers``, but as the words before the span say: a town after *à* or *the city of*, an area after *au*.
 
         French writes *à* before a town and *au* or *aux* (or *en*) before a country or a region, and
@@ -416,7 +464,8 @@ class TextResolver:
         the languages read (*la ville de Québec*, *the city of Quebec*, *la ciudad de México*), as
         do a dateline (*TUNIS (Reuters) -*, in any dash) and the Arabic *the capital* after the
         name (*الجزائر العاصمة*, Algiers). A state's word says a country (*سلطنة عمان*, *the Kingdom
-        of Jordan*).
+        of Jordan*), among ``answers`` or else among the answers of the name ``alone``: where the
+        text named Amman first (*عمان الأردنية*), its reading of the name holds no Oman.
         """
         if not answers:
             return answers
@@ -427,7 +476,9 @@ class TextResolver:
             wanted = [c for c in answers[1:] if c.place.feature_class == "P" and _inside(c, leader)]
         elif _COUNTRYS_WORD_BEFORE.search(before) and not leader.place.feature_code.startswith("PCL"):
             # *سلطنة عمان*, the Sultanate of Oman: the country, not Amman
-            wanted = [c for c in answers[1:] if c.place.feature_code.startswith("PCL")]
+            ids = {c.place.geoname_id for c in answers}
+            more = [c for c in alone if c.place.geoname_id not in ids]
+            wanted = [c for c in answers[1:] + more if c.place.feature_code.startswith("PCL")]
         elif _AU.search(before) and leader.place.feature_class == "P":
             wanted = [c for c in answers[1:] if _major_area(c) and _inside(leader, c)]
         elif _EN_OR_DANS.search(before) and leader.place.feature_class == "P" and _french_before(text, span.start):
@@ -982,7 +1033,12 @@ class TextResolver:
             of_span = list(of_span)
             self._as_declined(spans, of_span, set(qualified), hints, limit, proceed)
             of_span = [
-                self._as_the_words_before_say(text, span, self._as_written(span, of_span[i]))
+                self._as_the_words_before_say(
+                    text,
+                    span,
+                    self._as_written(span, of_span[i]),
+                    lone[position[span.name]] if span.name in position else [],
+                )
                 if i not in qualified
                 else of_span[i]
                 for i, span in enumerate(spans)
@@ -1282,6 +1338,8 @@ _KIND_WORD = re.compile(
 )
 """A border crossing's word before or after its name (English, Turkish and Arabic after, Arabic and Hebrew before),
 or an Arabic division's before its name (*محافظة*, *ولاية*: a governorate, a state)."""
+
+
 def _merged(mentions: list[Mention], more: list[Mention]) -> list[Mention]:
     """``mentions`` and those of ``more`` that overlap none of them, in the text's order."""
     taken = [(m.start, m.end) for m in mentions]
@@ -1810,10 +1868,14 @@ def _capitals_namesake_among(
     place = together[0].place
     here = (place.latitude, place.longitude)
     near = sum(distance_km(here, point[:2]) <= AMONG_KM or _holds_it(point, place) for point in points)
-    return near >= 2 or _holds_one(place, points) or any(
-        distance_km(here, (c.place.latitude, c.place.longitude)) <= AMONG_KM
-        and (c.place.population < GREAT_CITY or c.place.feature_code == "PPLC")
-        for c in listed
+    return (
+        near >= 2
+        or _holds_one(place, points)
+        or any(
+            distance_km(here, (c.place.latitude, c.place.longitude)) <= AMONG_KM
+            and (c.place.population < GREAT_CITY or c.place.feature_code == "PPLC")
+            for c in listed
+        )
     )
 
 
@@ -1902,9 +1964,7 @@ def _sure_inside(within: AnsweredWithin | None, areas: bool = False) -> TypeGuar
         return False
     best = within.answers[0]
     return (
-        best.match_kind in MET_WHOLE
-        and (areas or best.kind not in AREA_KINDS)
-        and best.confidence >= PAIR_CONFIDENCE
+        best.match_kind in MET_WHOLE and (areas or best.kind not in AREA_KINDS) and best.confidence >= PAIR_CONFIDENCE
     )
 
 
@@ -1950,8 +2010,10 @@ def _a_great_division(candidates: list[Candidate]) -> bool:
     if not candidates:
         return False
     best = candidates[0]
-    return best.confidence >= SURE_DIVISION and best.place.feature_code == "ADM1" and (
-        best.place.population >= GREAT_DIVISION
+    return (
+        best.confidence >= SURE_DIVISION
+        and best.place.feature_code == "ADM1"
+        and (best.place.population >= GREAT_DIVISION)
     )
 
 

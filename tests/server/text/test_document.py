@@ -672,7 +672,6 @@ def test_french_a_asks_for_a_town_and_au_for_a_country_or_region(embedded_index:
     ]
 
 
-
 def test_french_le_or_du_before_a_name_asks_for_the_country(embedded_index: IndexReader) -> None:
     # Before, none: *Koweït* meant the city the dateline names, and the city takes no article.
     text = "KOWEÏT, 27 mai (AFP) – Le Koweït a rouvert son Parlement."
@@ -1429,6 +1428,17 @@ def test_a_states_word_before_a_name_makes_it_the_country(embedded_index: IndexR
     # Before, the Sultanate of Oman was Amman, as the bare name is.
     text = "يستعد المنتخب الأردني لمواجهة منتخب سلطنة عمان وديا في عمان."
     assert mention_places(embedded_index, text) == [("عمان", 286963), ("عمان", 250441)]
+    # Before, it stayed Amman where the text named Amman first: the document's reading of the name won.
+    text = "استأنف المطار رحلاته إلى عمان الأردنية ومسقط عاصمة سلطنة عمان."
+    assert mention_places(embedded_index, text) == [("عمان", 250441), ("مسقط", 287286), ("عمان", 286963)]
+
+
+def test_an_arabic_name_written_with_vowel_marks_is_the_place_spelt_with_them(embedded_index: IndexReader) -> None:
+    # Before, the text's Oman made the *shadda*-marked Amman Oman too: unmarked, the two read alike.
+    text = "على الحدود مع سلطنة عمان. وبحث الوزير في مسقط الوساطة قبل أن يتوجه إلى عمّان."
+    assert mention_places(embedded_index, text) == [("عمان", 286963), ("مسقط", 287286), ("عمّان", 250441)]
+    text = "وصل الوزير إلى عُمان ثم إلى عَمّان."
+    assert mention_places(embedded_index, text) == [("عُمان", 286963), ("عَمّان", 250441)]
 
 
 def test_a_divisions_word_before_its_name_is_left_out_of_the_mention(embedded_index: IndexReader) -> None:
