@@ -255,8 +255,12 @@ _CODE_AFTER = re.compile(
     r"[ \t]*,[ \t]*([A-Z]{2,3}\b|(?:[A-Z][a-z]{0,4}\.){1,3})"
     # or in brackets, as Brazil's press writes a town's state (*Santa Maria (RS)*)
     r"|[ \t]*\([ \t]*([A-Z]{2,3}|(?:[A-Z][a-z]{0,4}\.){1,3})[ \t]*\)"
+    # or after a space, as Switzerland writes a town's canton (*Rheinfelden AG*, *Wil SG*)
+    r"|[ \t]+([A-Z]{2})\b(?![\w'\u2019-])"
 )
 """A state's code after a town's name, as addresses write it (*, OR*), or its abbreviation (*, Ore.*)."""
+_TOWN_AND_CODE = re.compile(r"(?P<town>.+?)[ \u00a0](?P<code>[A-Z]{2})")
+"""A town's name and its canton's code after a space, as one name (*Wil SG*)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -773,7 +777,7 @@ class TextResolver:
             code = _CODE_AFTER.match(text, span.end)
             if code is None:
                 continue
-            group = 1 if code[1] else 2
+            group = next(g for g in (1, 2, 3) if code[g])
             # *Mt. Vernon, N.Y.*: the town in New York is written *Mount Vernon*.
             for name in (span.name, *spelled_out(span.name)):
                 proceed()
@@ -1110,7 +1114,8 @@ class TextResolver:
                 owned = (strong[i] or described) and _owned_by_its_place(spans, of_span, accepted, i, text)
                 # A major place spelt otherwise is no exception: *Typhoon Gaemi* is no Taiwan.
                 major = _major(candidates[0]) and strong[i] and not _a_given_name(text, span)
-                if not major and _in_another_name(spans, accepted, standing, i, text, owned):
+                # A town's canton code after it is no organisation's name (*Rheinfelden AG*).
+                if not major and i not in state_codes and _in_another_name(spans, accepted, standing, i, text, owned):
                     continue
                 kept = tuple(c for c in candidates if c.confidence >= min(min_confidence, candidates[0].confidence))
                 found[i] = Mention(span.text, span.start, span.end, kept, candidates[0].confidence)
@@ -1239,7 +1244,11 @@ class TextResolver:
         if alone_again != current:
             mentions = mentions_of(alone_again)
         mentions |= _named_as_with_a_qualifier(text, spans, mentions)
-        found = [self._named_without_its_kind_word(mention) for _, mention in sorted(mentions.items())]
+        found = [
+            part
+            for _, mention in sorted(mentions.items())
+            for part in self._town_and_its_code(text, self._named_without_its_kind_word(mention))
+        ]
         # *SPRINGFIELD, Ill.*: the state's code is a mention of the state, where it placed the town.
         codes_named = [
             self._state_code_mention(text, state_codes[k], mention)
@@ -1266,6 +1275,31 @@ class TextResolver:
             related=details.related,
         )
         return Mention(written, code.start, code.end, (candidate,), town.confidence)
+
+    def _town_and_its_code(self, text: str, mention: Mention) -> list[Mention]:
+        """``mention``, or the town it names and its first-level division's code as a mention of its own.
+
+        Swiss writing tells namesakes apart by the canton's code after the town (*Wil SG*, *Buchs
+        AG*), and GeoNames stores some towns under such names: a reader marks the town and the
+        canton, as in *Springfield, Ill.* A town whose code is not its division's stays whole.
+        """
+        written = _TOWN_AND_CODE.fullmatch(mention.text)
+        if written is None or not mention.candidates:
+            return [mention]
+        town = mention.candidates[0].place
+        if town.feature_class != "P":
+            return [mention]
+        with self.index.turn():
+            if not self.index.names_folded_as(town.geoname_id, normalize(written["town"]).folded):
+                return [mention]
+            coded = self.index.areas_coded(written["code"])
+        for area_id in coded:
+            details = self.resolver.get_place(area_id)
+            if details is not None and details.place.feature_code == "ADM1" and _holds(details.place, town):
+                named = replace(mention, text=written["town"], end=mention.start + written.end("town"))
+                code = _StateCode(mention.start + written.start("code"), mention.end, area_id)
+                return [named, *filter(None, [self._state_code_mention(text, code, named)])]
+        return [mention]
 
     def _named_without_its_kind_word(self, mention: Mention) -> Mention:
         """``mention``, shorn of a crossing's or an Arabic division's word where its place is named without it too.

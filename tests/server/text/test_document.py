@@ -282,6 +282,13 @@ def test_a_capitals_name_listed_beside_a_namesakes_neighbour_means_the_namesake(
         # Or in brackets, as Brazil's press writes a town's state: before, Santa Maria at 0.33, no mention.
         ("Chuvas atingiram Santa Maria (RS) na segunda-feira.", [("Santa Maria", 3450083), ("RS", 3451133)]),
         ("Flooding hit Springfield (IL) on Monday.", [("Springfield", 4250542), ("IL", 4896861)]),
+        # Or after a space, as Switzerland writes a town's canton: before, no mention (AG read as a
+        # company's *Aktiengesellschaft*); and *Wil SG*, one of the town's GeoNames names, one mention.
+        ("Ein Unfall in Rheinfelden AG forderte Verletzte.", [("Rheinfelden", 2659060), ("AG", 2661876)]),
+        (
+            "Die Bahn zwischen Wil SG und Wil ZH fährt öfter.",
+            [("Wil", 2657996), ("SG", 2658821), ("Wil", 2657994), ("ZH", 2657895)],
+        ),
         # A dateline's abbreviation is the state's, not a place of its span's own (Ore, Oreye in Belgium).
         ("SPRINGFIELD, Ill. (AP) — The governor signed the bill.", [("SPRINGFIELD", 4250542), ("Ill.", 4896861)]),
         ("PORTLAND, Ore. — Police said on Monday that the suspect fled.", [("PORTLAND", 5746545), ("Ore.", 5744337)]),
