@@ -773,7 +773,7 @@ def _up_to_a_cue(tokens: list[Token], positions: list[int]) -> list[int]:
     return positions
 
 
-def _names_an_organisation(tokens: list[Token], run: list[int], written: KnowsName) -> bool:
+def _names_an_organisation(text: str, tokens: list[Token], run: list[int], written: KnowsName) -> bool:
     """Tell whether ``run`` names an organisation: it holds an organisation's word, or one follows it.
 
     Or it is a sports club's name (:func:`_names_a_club`) that no place is written as.
@@ -788,9 +788,15 @@ def _names_an_organisation(tokens: list[Token], run: list[int], written: KnowsNa
     if _names_a_club(words) and not written(_words(tokens, run)):
         return True
     following = tokens[run[-1] + 1].word if run[-1] + 1 < len(tokens) else ""
-    # Not across a sentence's end (*across England. Plaid Cymru said*).
+    # Not across a sentence's end (*across England. Plaid Cymru said*), nor a comma (*at Luang Prabang,
+    # state media said*).
     after_it = tokens[run[-1] + 1] if following else None
-    adjacent = after_it is not None and after_it.start - tokens[run[-1]].end <= 2 and not after_it.sentence_start
+    adjacent = (
+        after_it is not None
+        and after_it.start - tokens[run[-1]].end <= 2
+        and not after_it.sentence_start
+        and not _CLAUSE_MARKS.intersection(text[tokens[run[-1]].end : after_it.start])
+    )
     inside = {w for w in words if w in ORGANISATION_WORDS}
     # A lower-case word ends a run only as the division's word that closes it (_names_a_state), or
     # as a word of a place's name written with it (*Santa Cruz department*).
@@ -809,6 +815,10 @@ def _names_an_organisation(tokens: list[Token], run: list[int], written: KnowsNa
         following in _GERMAN_NOUNS_OF_A_STATE and _german_genitive_of(tokens[run[-1]], written)
     )
     return bool(inside) or bool(adjacent and following in ORGANISATION_WORDS and named and not possessive)
+
+
+_CLAUSE_MARKS = frozenset(",;:\u060c")
+"""Marks that end a name's words: the Latin and the Arabic comma, the semicolon and the colon."""
 
 
 def _names_a_club(words: list[str]) -> bool:
@@ -1713,7 +1723,7 @@ def find_spans(text: str, knows: KnowsName, written: KnowsName | None = None) ->
         if after_a_business and not tokens[run[0] - 1].capitalized and not tokens[run[0]].sentence_start:
             continue  # *l'opérateur Orange*: the business, not Orange (Vaucluse)
         continues_organisation = previous_organisation and _linked(text, tokens, previous_organisation, run)
-        if continues_organisation or _names_an_organisation(tokens, run, is_written):
+        if continues_organisation or _names_an_organisation(text, tokens, run, is_written):
             previous_organisation = run
             if acronym := _acronym_after(text, tokens, run):
                 ruled_out.add(acronym)

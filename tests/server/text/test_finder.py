@@ -218,6 +218,13 @@ def test_a_place_before_its_possessive_is_no_organisation_by_the_word_after() ->
     assert written_spans("Bosnia's state court met. US state media said so.", places) == ["Bosnia"]
 
 
+def test_an_organisations_word_after_a_comma_leaves_the_name_before_a_place() -> None:
+    # Before, none: *state* after a name names an organisation, though a comma ends the name first.
+    places = {"luang prabang", "us"}
+    text = "Most travellers board at Luang Prabang, state media said. US state media agreed."
+    assert written_spans(text, places) == ["Luang Prabang"]
+
+
 def test_a_name_after_the_russian_word_cosmodrome_is_the_cosmodromes() -> None:
     # Before, the town of Plesetsk and the settlement of Vostochny: the cosmodromes are named so in apposition.
     places = {"плесецк", "восточный", "архангельская область"}
