@@ -1071,6 +1071,7 @@ class TextResolver:
                 and (span.name not in NOUNS_NAMED_AS_PLACES or span.after_place_preposition or cued[i])
                 and not _quoted_alone(text, span)
                 and not _a_feast(text, span)
+                and not (_a_college_team(span, of_span[i][0]) and not strong[i])
                 for i, span in enumerate(spans)
             ]
             # A place the text names as the gazetteer spells it is not named again by a word that only
@@ -1525,6 +1526,15 @@ def _a_feast(text: str, span: Span) -> bool:
     Portuguese writes the city without one (*em Natal*, *o prefeito de Natal*).
     """
     return span.name.lower() in _FEASTS_OF_PLACES and bool(_ARTICLE_BEFORE_A_FEAST.search(text, 0, span.start))
+
+
+def _a_college_team(span: Span, best: Candidate) -> bool:
+    """Tell whether ``span`` is an American state's name and *State*: a university's team (*Ohio State won*).
+
+    Elsewhere the news writes a state so (*Rakhine State*, *Kaduna State*); an American state it
+    writes so only where GeoNames does too (see :meth:`TextResolver._spelled_as`).
+    """
+    return span.text.endswith(" State") and best.place.country_code == "US" and best.place.feature_code == "ADM1"
 
 
 def _quoted_alone(text: str, span: Span) -> bool:

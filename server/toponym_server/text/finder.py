@@ -798,6 +798,8 @@ def _names_an_organisation(text: str, tokens: list[Token], run: list[int], writt
         and not _CLAUSE_MARKS.intersection(text[tokens[run[-1]].end : after_it.start])
     )
     inside = {w for w in words if w in ORGANISATION_WORDS}
+    if inside == {"state"} and _a_states_name(text, tokens, run, written):
+        return False
     # A lower-case word ends a run only as the division's word that closes it (_names_a_state), or
     # as a word of a place's name written with it (*Santa Cruz department*).
     lower_end = not tokens[run[-1]].capitalized
@@ -815,6 +817,24 @@ def _names_an_organisation(text: str, tokens: list[Token], run: list[int], writt
         following in _GERMAN_NOUNS_OF_A_STATE and _german_genitive_of(tokens[run[-1]], written)
     )
     return bool(inside) or bool(adjacent and following in ORGANISATION_WORDS and named and not possessive)
+
+
+def _a_states_name(text: str, tokens: list[Token], run: list[int], written: KnowsName) -> bool:
+    """Tell whether ``run`` is a place's name and a capitalised *State* after it, as a division's name.
+
+    *Rakhine State*, *Kaduna State*: Nigeria's and Myanmar's press capitalise the word, and GeoNames
+    writes some states only without it. Not after an article nor before another capitalised word
+    (*The Ohio State Buckeyes*, *Illinois State University*), nor before *of*.
+    """
+    at = next((n for n, i in enumerate(run) if tokens[i].word == "state" and tokens[i].capitalized), 0)
+    if not at or (run[0] and tokens[run[0] - 1].word in ARTICLES):
+        return False
+    after = run[at] + 1
+    if after < len(tokens) and not tokens[after].sentence_start and (
+        tokens[after].capitalized or tokens[after].word == "of"
+    ):
+        return False
+    return bool(written(_words(tokens, run[:at])))
 
 
 _CLAUSE_MARKS = frozenset(",;:\u060c")

@@ -1448,6 +1448,14 @@ def test_an_arabic_name_written_with_vowel_marks_is_the_place_spelt_with_them(em
     assert mention_places(embedded_index, text) == [("عُمان", 286963), ("عَمّان", 250441)]
 
 
+def test_a_state_written_with_a_capitalised_state_is_a_mention_but_an_american_colleges_team_is_not(
+    embedded_index: IndexReader,
+) -> None:
+    # Before, no Rakhine: *State* named an organisation where GeoNames does not write the whole.
+    assert mention_places(embedded_index, "Troops entered Rakhine State on Monday.") == [("Rakhine State", 1298852)]
+    assert mention_places(embedded_index, "Ohio State won on Saturday.") == []
+
+
 def test_a_divisions_word_before_its_name_is_left_out_of_the_mention(embedded_index: IndexReader) -> None:
     # Before, the mentions were *provincia de Salta* and *Kanton Zürich*; an English word after a name stays.
     text = "Un acuerdo con la provincia de Salta. Wahlen im Kanton Zürich. Fighting in Idlib province."

@@ -630,6 +630,26 @@ def test_state_closes_a_name_some_place_is_written_as() -> None:
     assert found("The Pacific state grew, and so did the Granite state.") == []
 
 
+def test_a_capitalised_state_after_a_places_name_is_the_divisions_word() -> None:
+    # Before, none: *State* after a name named an organisation unless GeoNames writes the whole.
+    places = {"rakhine", "rakhine state", "islamic state", "ohio", "ohio state", "illinois", "illinois state"}
+
+    def known(text: str) -> bool:
+        return text.lower() in places
+
+    def written(text: str) -> bool:
+        return text.lower() in {"rakhine", "ohio", "illinois"}
+
+    def found(text: str) -> list[str]:
+        return [s.text for s in find_spans(text, known, written)]
+
+    assert found("Troops entered Rakhine State on Monday.") == ["Rakhine State"]
+    assert found("Fighting in Rakhine State, officials said.") == ["Rakhine State"]
+    # Not after an article, nor before another capitalised word: a university's name or its team's.
+    assert found("The Ohio State Buckeyes won. Illinois State University reopened.") == []
+    assert found("Islamic State fighters attacked.") == []
+
+
 def test_state_after_a_name_is_judged_without_a_search_through_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
     # Each lower-case *state* after a name once looked its word up in the list of the text's words
     # (comparing it with every word before it): a text of many took minutes.
