@@ -452,7 +452,9 @@ def _runs(text: str, tokens: list[Token], written: KnowsName) -> list[list[int]]
             current.append(i)  # *автономном* and the run's last word: the autonomous okrug or oblast
             taken = 1
             continue
-        following = tokens[i + 1].word if i + 1 < len(tokens) else ""
+        # Not past a comma: *West Java province, agency spokesman Abdul said* names no agency of the province.
+        joined = i + 1 < len(tokens) and not _CLAUSE_MARKS.intersection(text[token.end : tokens[i + 1].start])
+        following = tokens[i + 1].word if joined else ""
         if (
             last is not None
             and last.capitalized

@@ -768,6 +768,9 @@ def test_a_division_word_before_an_organisation_word_is_left_to_the_organisation
     # The council is the organisation: Nordland is the place, as it was before division words.
     found = [s.text for s in find_spans("In Norway the Nordland county council warned of landslides.", known)]
     assert found == ["Nordland"]
+    # Not past a comma: before, *Nordland* alone here too.
+    found = [s.text for s in find_spans("Landslides hit Nordland county, council officials said.", known)]
+    assert found == ["Nordland county"]
 
 
 def test_an_abbreviated_title_rules_out_the_names_after_it() -> None:
