@@ -458,7 +458,7 @@ def _runs(text: str, tokens: list[Token], written: KnowsName) -> list[list[int]]
         if (
             last is not None
             and last.capitalized
-            and not (last.word.endswith(DEMONYM_ENDINGS) or last.word in DEMONYMS)  # the Iraqi region
+            and not _an_adjective_of_place(last, written)  # the Iraqi region
             and (_division_word(token.word) or _names_a_state(text, tokens, current, i, written))
             and following not in ORGANISATION_WORDS  # the Nordland county council names a council
         ):
@@ -472,6 +472,19 @@ def _runs(text: str, tokens: list[Token], written: KnowsName) -> list[list[int]]
     if current:
         runs.append(current)
     return runs
+
+
+def _an_adjective_of_place(token: Token, written: KnowsName) -> bool:
+    """Tell whether ``token`` is a people's adjective before a division's word (*the Iraqi region*).
+
+    A word with such an ending that a place is written as, and no country's adjective, is that
+    place's name (*Cagayan province*, in the Philippines).
+    """
+    if token.word in DEMONYMS:
+        return True
+    if not token.word.endswith(DEMONYM_ENDINGS):
+        return False
+    return token.word in COUNTRY_OF_ADJECTIVE or not written(token.text)
 
 
 def without_division_word(text: str) -> str | None:

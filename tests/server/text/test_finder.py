@@ -525,6 +525,11 @@ def test_a_word_of_a_people_before_what_it_describes_is_no_mention() -> None:
     known |= {"brittany", "iraqi region", "french region"}
     text = "Protests spread in the Iraqi region and the French region of Brittany."
     assert [s.text for s in find_spans(text, lambda t: t.lower() in known)] == ["Brittany"]
+    # Unless a place is written as it, and no country's adjective: before, *Cagayan* without its word.
+    known |= {"cagayan", "cagayan province", "indian", "indian state"}
+    text = "A typhoon hit Cagayan province and the Indian state of Kerala."
+    found = find_spans(text, lambda t: t.lower() in known, lambda t: t.lower() in {"cagayan", "indian"})
+    assert [s.text for s in found] == ["Cagayan province"]
 
 
 def test_a_title_inside_a_run_claims_the_names_after_it() -> None:
