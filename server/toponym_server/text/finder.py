@@ -881,9 +881,11 @@ def _names_a_person(tokens: list[Token], run: list[int], knows: KnowsName, writt
     title = before >= 0 and tokens[before].word.rstrip(".") in PERSON_TITLES
     if title and (tokens[before].capitalized or not tokens[run[0]].sentence_start):
         return True
-    if tokens[run[0]].word in PERSON_TITLES and len(run) > 1:
+    compound = _a_german_compound_title(tokens[run[0]].word)
+    if (tokens[run[0]].word in PERSON_TITLES or compound) and len(run) > 1:
         # *Der Präsident Frankreichs*: a German title before a place's genitive is its office there.
-        if len(run) == 2 and tokens[run[0]].word in _GERMAN_TITLES and _german_genitive_of(tokens[run[1]], written):
+        german = tokens[run[0]].word in _GERMAN_TITLES or compound
+        if len(run) == 2 and german and _german_genitive_of(tokens[run[1]], written):
             return False
         # Saint Petersburg, Saint Louis: a title that opens places' names more often than people's;
         # Prince Edward Island: a place written as more than a title and a name
@@ -895,6 +897,18 @@ def _names_a_person(tokens: list[Token], run: list[int], knows: KnowsName, writt
     if len(run) >= 2 and (first in PERSON_NAME_STARTS or (first in GIVEN_NAMES and tokens[run[1]].capitalized)):
         return not knows(_words(tokens, run[:2]))
     return False
+
+
+_GERMAN_TITLE_ENDINGS = (
+    *("minister", "ministerin", "präsident", "präsidentin", "kanzler", "kanzlerin"),
+    *("bürgermeister", "bürgermeisterin", "sprecher", "sprecherin", "botschafter", "botschafterin"),
+)
+"""The ends of German compound titles before a person's name (*Innenministerin*, *Regierungssprecher*)."""
+
+
+def _a_german_compound_title(word: str) -> bool:
+    """Tell whether ``word`` is a German title compounded with its field (*Innenministerin Mari Rantanen*)."""
+    return any(word.endswith(end) and len(word) > len(end) + 2 for end in _GERMAN_TITLE_ENDINGS)
 
 
 def _storm_in(text: str, tokens: list[Token], run: list[int], written: KnowsName) -> int | None:

@@ -539,6 +539,13 @@ def test_a_title_inside_a_run_claims_the_names_after_it() -> None:
     assert [s.text for s in found] == ["Ankara", "Lake Saint Clair"]
 
 
+def test_a_german_compound_title_claims_the_names_after_it_but_not_a_genitive() -> None:
+    # Before, *Mari* was Mali (GeoNames names it so too): *Innenministerin* is a title as *Ministerin* is.
+    places = {"mari", "frankreich", "frankreichs", "berlin"}
+    text = "Das sagte Innenministerin Mari Rantanen. Der Außenminister Frankreichs reiste nach Berlin."
+    assert written_spans(text, places) == ["Frankreichs", "Berlin"]
+
+
 def test_a_common_given_name_and_the_capitalised_word_after_it_are_a_person() -> None:
     places = {"denver", "orlando", "nelson", "jackson", "george town", "town", "florida"}
     # Before, each surname was its place.
