@@ -329,10 +329,10 @@ COUNTRY_ABBREVIATIONS = frozenset({"us", "uk", "usa", "uae"})
 # name), *Europa* no Urupá, *Азии* no Asia in the Philippines. Not *America*, which stands for the US.
 CONTINENTS = frozenset(
     {
-        "africa", "afrique", "afrika", "áfrica", "африка", "африки", "африке", "африку", "африкой",
-        "europe", "europa", "европа", "европы", "европе", "европу", "европой",
-        "asia", "asie", "asien", "ásia", "азия", "азии", "азию", "азией",
-        "oceania", "océanie", "ozeanien", "oceanía", "океания", "океании", "океанию", "океанией",
+        "africa", "afrique", "afrika", "afrikas", "áfrica", "африка", "африки", "африке", "африку", "африкой",
+        "europe", "europa", "europas", "европа", "европы", "европе", "европу", "европой",
+        "asia", "asie", "asien", "asiens", "ásia", "азия", "азии", "азию", "азией",
+        "oceania", "océanie", "ozeanien", "ozeaniens", "oceanía", "океания", "океании", "океанию", "океанией",
         "americas", "amériques", "américas", "americhe",
     }
 )  # fmt: skip
@@ -405,6 +405,7 @@ COMMON_WORDS = frozenset(
         "polizei", "länder", "busse",  # Poland's sound, Lander (Wyoming), Boussé (Burkina Faso)
         "gäste", "übersee",  # guests (Geeste), overseas (Übersee, Bavaria)
         "deutsch", "bahn",  # German (Deutsch Krawarn: Kravaře), the railway (Bahn: Banie, Poland)
+        "grad",  # a degree (*minus 20 Grad*; Grad, Slovenia)
         "patrimonio",  # heritage (*Patrimonio de la Humanidad*; Patrimonio, Corsica)
         # Arabic function words and common nouns
         "في", "من", "على", "إلى", "الى", "عن", "مع", "بعد", "قبل", "حيث", "التي", "الذي", "هذا", "هذه", "ذلك",

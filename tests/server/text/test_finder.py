@@ -163,6 +163,9 @@ def test_a_few_capitalised_words_of_the_news_are_no_places() -> None:
     places = {"nacional", "gäste", "übersee", "towns", "quito"}
     text = "La Guardia Nacional llegó a Quito. Gäste aus Übersee. The Great Spa Towns of Europe."
     assert written_spans(text, places) == ["Quito"]
+    # Before: Grad, Slovenia, for a degree.
+    places |= {"grad", "oulu"}
+    assert written_spans("In Oulu fiel das Thermometer auf minus 20 Grad.", places) == ["Oulu"]
     # Nor are a parliament and a police that villages are written as, with their article.
     places |= {"el congreso", "la guardia", "lima"}
     assert written_spans("El Congreso aprobó la ley en Lima; la Guardia Civil vigiló.", places) == ["Lima"]
@@ -304,6 +307,9 @@ def test_a_continents_name_is_no_place() -> None:
     places = {"africa", "afrika", "europa", "азии", "oceania", "south africa", "asia minor", "lima"}
     text = "Aid to Africa and Oceania. Nach Afrika, voos da Europa, в Азии. South Africa, Asia Minor and Lima."
     assert written_spans(text, places) == ["South Africa", "Asia Minor", "Lima"]
+    # Nor is a German genitive of one: before, *Europas* was Evropós, in Greece.
+    places |= {"europas", "oulu"}
+    assert written_spans("Oulu ist Kulturhauptstadt Europas.", places) == ["Oulu"]
 
 
 def test_a_common_word_starts_a_name_some_place_is_written_as() -> None:
