@@ -2110,6 +2110,15 @@ def _spans_in_run(
             # Regione parla*: the division's government, named after the place
             if length > 2 and tokens[run[i + length - 2]].word in _ROMANCE_DEFINITE and kind_of(last.word) == "admin":
                 continue
+            # Nor on a connector and a division's word some place is not written with: *in Bergen im
+            # Landkreis Celle* names Bergen, in the district of Celle
+            if (
+                length > 2
+                and tokens[run[i + length - 2]].word in NAME_CONNECTORS
+                and kind_of(last.word) == "admin"
+                and not written(_words(tokens, run[i : i + length]))
+            ):
+                continue
             if shadowed.intersection(run[i : i + length]):
                 continue
             # Nor on a word in lower case after a possessive: *Victoria's state government* (not *King's Lynn*)

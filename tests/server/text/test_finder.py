@@ -1401,6 +1401,15 @@ def test_a_span_ends_before_an_article_and_a_divisions_word() -> None:
     assert written_spans("In Campania la Regione parla di rinascita.", places) == ["Campania"]
 
 
+def test_a_span_ends_before_a_connector_and_a_divisions_word_no_place_is_written_with() -> None:
+    # Before, *Bergen im Landkreis*, met by a sound-alike key; a name written so stays whole.
+    known = {"bergen", "bergen im landkreis", "freiburg im breisgau", "celle"}
+    written = {"bergen", "freiburg im breisgau", "celle"}
+    text = "Neue Kasernen in Bergen im Landkreis Celle und in Freiburg im Breisgau."
+    found = find_spans(text, lambda t: t.lower() in known, lambda t: t.lower() in written)
+    assert [s.text for s in found] == ["Bergen", "Celle", "Freiburg im Breisgau"]
+
+
 def test_a_capital_l_inside_a_sentence_is_the_article_of_a_places_own_name() -> None:
     places = {"l'aquila", "aquila", "irak", "l'irak"}
     # Before, *Aquila*: the name without its article is some place's too, so the article was left out.
