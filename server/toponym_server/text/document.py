@@ -963,10 +963,11 @@ class TextResolver:
         spans = _without_adjectives_after_names(find_spans(text, knows, written), text)
         # A word of a script without capitals that no name is spelt like is never a mention:
         # it is neither resolved nor does its guess pull the document's places.
+        vouched = {span.name for span in spans if span.vouched}
         distinct = [
             name
             for name in dict.fromkeys(span.name for span in spans)
-            if _cased(name) or self.may_be_spelled_as_written(name)
+            if _cased(name) or name in vouched or self.may_be_spelled_as_written(name)
         ]
         queries = [in_document(Query(name, hints, limit=limit, min_confidence=0.0)) for name in distinct]
         alone: list[list[Candidate]] = []
@@ -1037,11 +1038,14 @@ class TextResolver:
             of_span = list(of_span)
             self._as_declined(spans, of_span, set(qualified), hints, limit, proceed)
             of_span = [
-                self._as_the_words_before_say(
-                    text,
+                _as_vouched(
                     span,
-                    self._as_written(span, of_span[i]),
-                    lone[position[span.name]] if span.name in position else [],
+                    self._as_the_words_before_say(
+                        text,
+                        span,
+                        self._as_written(span, of_span[i]),
+                        lone[position[span.name]] if span.name in position else [],
+                    ),
                 )
                 if i not in qualified
                 else of_span[i]
@@ -1617,8 +1621,10 @@ def _accept(
     acronym = _is_acronym(span.name) and not with_its_area
     if _only_a_code(best) or (acronym and not _abbreviates(span.name, best)):
         return False
+    if span.vouched and (best.place.feature_class != "A" or best.confidence < NO_CUE_CONFIDENCE):
+        return False
     one_word = " " not in span.name.strip()
-    cued = span.after_place_preposition or listed
+    cued = span.after_place_preposition or listed or span.vouched
     area = best.place.feature_class == "A"
     prominent = _prominent(best)
     if span.like_a_people and not (strong and (cued or prominent)):
@@ -1637,7 +1643,7 @@ def _accept(
     # Transliterated words meet Latin names loosely: in a script without capitals only a name
     # the gazetteer writes that way counts.
     if not strong and (
-        uncased
+        (uncased and not span.vouched)
         or _names_a_landform(span.name)
         or (one_word and span.opens_sentence and not cued and best.match_kind is MatchKind.FUZZY)
         or not (cued or (area and best.confidence >= NO_CUE_CONFIDENCE and best.match_kind is not MatchKind.FUZZY))
@@ -1650,6 +1656,19 @@ def _accept(
     if one_word and best.match_kind is MatchKind.PHONETIC and not cued and (span.after_article or span.opens_sentence):
         return _sounds_as_named(span.name, best.matched_name)  # *die Arbeiten* is no Norrbotten
     return True
+
+
+def _as_vouched(span: Span, answers: list[Candidate]) -> list[Candidate]:
+    """``answers``, led by the best area where an Arabic division's word vouches for ``span`` (:attr:`Span.vouched`).
+
+    *ولاية هاتاي* is Hatay province, though *هاتاي* alone is first Antakya, which GeoNames also calls Hatay.
+    """
+    if not span.vouched or not answers or answers[0].place.feature_class == "A":
+        return answers
+    for place in answers[1:]:
+        if place.place.feature_class == "A":
+            return _as_sure_as(answers[0].confidence, place, [c for c in answers if c is not place])
+    return answers
 
 
 def _sounds_as_named(word: str, name: str) -> bool:

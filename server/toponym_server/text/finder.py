@@ -367,6 +367,9 @@ class Span:
     declined: str = ""
     """The nominative a Russian or Ukrainian word looked up as written may stand for, when some place is
     written so too: *Курск* for *Курске* (in Kursk), which is also written as a village's name."""
+    vouched: bool = False
+    """An Arabic division's word right before it vouches for it as a division's name, though no place is
+    written as it in Arabic script (*ولاية هاتاي*, Hatay province); see :func:`_vouched_by`."""
 
     @property
     def name(self) -> str:
@@ -2063,6 +2066,32 @@ def _written_behind_proclitics(raw: str, written: KnowsName) -> bool:
     return any(raw[count:].startswith("ال") and written(raw[count:]) for count in counts)
 
 
+_ARABIC_DIVISIONS_WORDS = frozenset({"ولاية", "محافظة", "إقليم", "مقاطعة"})
+"""Arabic words of a division: a state, a governorate, a region, a province. Not a town's: an adjective
+follows *مدينة* as often as a name (*مدينة جديدة*, a new city; *مدينة ملاهي*, an amusement park), and
+the adjective may sound as some town's name does."""
+_ARABIC_PROCLITICS = re.compile(r"^[وف]?[بل]?")
+_ARABIC_LINKS = frozenset({"من", "بن", "بني", "ابن", "أبو", "أبي"})
+"""Arabic words that link a name's words (*of*, *son of*, *father of*)."""
+
+
+def _vouched_by(tokens: list[Token], i: int, last: int) -> bool:
+    """Tell whether an Arabic division's word right before words ``i`` to ``last`` vouches for them as its name.
+
+    Behind its proclitics (*بولاية*, *ومحافظة*). Such a word vouches for the name after it, which
+    GeoNames often writes in Latin letters only (Turkish, Iranian and Caucasian provinces);
+    not for words a link goes on from (*مدينة العاشر من رمضان*: the name goes on past *من*, of).
+    """
+    if i == 0 or tokens[i - 1].cased or (last + 1 < len(tokens) and tokens[last + 1].word in _ARABIC_LINKS):
+        return False
+    return _an_arabic_divisions_word(tokens[i - 1].word)
+
+
+def _an_arabic_divisions_word(word: str) -> bool:
+    """Tell whether ``word`` is an Arabic division's word, behind its proclitics or not (*ولاية*, *بمحافظة*)."""
+    return word in _ARABIC_DIVISIONS_WORDS or _ARABIC_PROCLITICS.sub("", word, count=1) in _ARABIC_DIVISIONS_WORDS
+
+
 def _spans_in_run(
     text: str,
     tokens: list[Token],
@@ -2197,6 +2226,8 @@ def _spans_in_run(
                 continue  # *صلاة المغرب*, the sunset prayer; *المغرب العربي*, the Maghreb: no Morocco
             if length == 1 and i > 1 and _an_arabic_adjective([tokens[k].word for k in run[i - 2 : i]], first.word):
                 continue  # *ذات الإطار الرمادي*, with the grey frame: no Ramadi
+            if length == 1 and _an_arabic_divisions_word(first.word):
+                continue  # *ولاية*, a state, alone: not *و* (and) before *لاية* (Lae, in Papua New Guinea)
             if length == 1 and i > 0 and first.word in FACILITY_WORDS:
                 continue  # *Erbil Airport*: the facility's word is no place of its own
             if length == 1 and _piece_of_a_name(tokens, run, i):
@@ -2218,12 +2249,14 @@ def _spans_in_run(
                 # A cased name starting on a common word is written so (New York, not New Syria);
                 # so is every name of a script without capitals, or it is never a mention: the
                 # shorter names within are tried (حلب و دمشق, وفي دير الزور).
-                if (
-                    len(variant) < 2
-                    or not knows(variant)
-                    or ((opens_on_common or conjoined) and not written(variant))
-                    or (not last.cased and not spelled(variant))
-                ):
+                vouched = False
+                if not last.cased and not spelled(variant):
+                    # A name GeoNames lacks in Arabic script, after a division's word (*ولاية هاتاي*)
+                    whole = (start, end) == (0, len(raw)) and length <= 3
+                    vouched = whole and _vouched_by(tokens, run[i], run[i + length - 1])
+                    if not vouched:
+                        continue
+                if len(variant) < 2 or not knows(variant) or ((opens_on_common or conjoined) and not written(variant)):
                     continue
                 before = run[i] - 1
                 previous_word = tokens[before].word if before >= 0 else ""
@@ -2276,6 +2309,7 @@ def _spans_in_run(
                         like_a_people=adjective,
                         genitive=genitive,
                         declined=_declined(raw, variant, variants, written),
+                        vouched=vouched,
                     )
                 )
                 break

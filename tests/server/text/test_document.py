@@ -1431,6 +1431,18 @@ def test_an_arabic_noun_a_prominent_place_is_named_as_is_that_place_only_after_a
     assert mention_places(embedded_index, text) == [("عمّان", 250441), ("جدة", 105343), ("سيول", 1835848)]
 
 
+def test_a_division_geonames_lacks_in_arabic_is_a_mention_after_an_arabic_divisions_word(
+    embedded_index: IndexReader,
+) -> None:
+    # Before, none: GeoNames writes these provinces in Latin and Persian letters only. Hatay is the
+    # province, though *هاتاي* alone is first Antakya (GeoNames calls it Hatay too).
+    text = "بنت الحكومة وحدات سكنية في ولاية هاتاي، وزار مليون شخص محافظة خراسان رضوي."
+    assert mention_places(embedded_index, text) == [("هاتاي", 312394), ("خراسان رضوي", 6201375)]
+    # The word vouches for no common word after it (*a second term*, *preserving order*), nor for the
+    # first words of a longer name.
+    assert mention_places(embedded_index, "فاز بولاية ثانية، وقال إن محافظة على النظام واجبة.") == []
+
+
 def test_a_states_word_before_a_name_makes_it_the_country(embedded_index: IndexReader) -> None:
     # Before, the Sultanate of Oman was Amman, as the bare name is.
     text = "يستعد المنتخب الأردني لمواجهة منتخب سلطنة عمان وديا في عمان."

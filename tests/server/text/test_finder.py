@@ -68,6 +68,18 @@ def test_cues_are_recorded() -> None:
     assert after_article.text == "Regen" and after_article.after_article
 
 
+def test_an_arabic_divisions_word_vouches_for_a_name_no_place_is_written_as() -> None:
+    known = {"هاتاي", "سيونيك", "العاشر", "مدينة"}
+    written: set[str] = set()
+    found = find_spans(
+        "في ولاية هاتاي وبإقليم سيونيك ومحافظة العاشر من رمضان ومدينة هاتاي.",
+        lambda t: t in known,
+        lambda t: t in written,
+    )
+    # Not a name a link goes on from (*من*), nor one after a town's word.
+    assert [(s.text, s.vouched) for s in found] == [("هاتاي", True), ("سيونيك", True)]
+
+
 def test_arabic_words_are_tried_without_a_proclitic_and_titles_claim_the_names_after_them() -> None:
     found = find_spans("في حلب والرقة قال الرئيس حلب", knows)
     assert [(s.text, s.after_place_preposition) for s in found] == [("حلب", True), ("الرقة", False)]
