@@ -49,8 +49,23 @@ GERMAN_ADJECTIVE_STEMS: dict[str, str] = {
     "simbabwisch": "Zimbabwe", "sambisch": "Zambia", "angolanisch": "Angola", "mosambikanisch": "Mozambique",
     "ghanaisch": "Ghana", "kamerunisch": "Cameroon", "tschadisch": "Chad", "mauretanisch": "Mauritania",
     "nigrisch": "Niger", "eritreisch": "Eritrea",
+    # And of the regions of German-speaking countries, by the country that holds them (*im niedersächsischen
+    # Papenburg*, *ins badische Rheinfelden*, *im steirischen St. Gallen*)
+    "bayerisch": "Germany", "badisch": "Germany", "württembergisch": "Germany",
+    "baden-württembergisch": "Germany", "schwäbisch": "Germany", "fränkisch": "Germany", "hessisch": "Germany",
+    "thüringisch": "Germany", "sächsisch": "Germany", "niedersächsisch": "Germany", "brandenburgisch": "Germany",
+    "mecklenburgisch": "Germany", "vorpommersch": "Germany", "holsteinisch": "Germany",
+    "schleswig-holsteinisch": "Germany", "pfälzisch": "Germany", "rheinland-pfälzisch": "Germany",
+    "saarländisch": "Germany", "westfälisch": "Germany", "nordrhein-westfälisch": "Germany",
+    "ostfriesisch": "Germany", "oberbayerisch": "Germany", "niederbayerisch": "Germany",
+    "steirisch": "Austria", "kärntnerisch": "Austria", "niederösterreichisch": "Austria",
+    "oberösterreichisch": "Austria", "salzburgisch": "Austria", "burgenländisch": "Austria",
+    "vorarlbergisch": "Austria", "bernisch": "Switzerland", "zürcherisch": "Switzerland",
+    "aargauisch": "Switzerland", "thurgauisch": "Switzerland", "luzernisch": "Switzerland",
+    "bündnerisch": "Switzerland",
 }  # fmt: skip
-"""German adjectives of countries, by their stem before the ending (*französisch-e*), and each country's name."""
+"""German adjectives of countries, and of regions by their country, by their stem before the ending
+(*französisch-e*), and each country's name."""
 
 PLACE_KINDS = frozenset(
     {

@@ -47,6 +47,10 @@ from toponym_server.text.demonyms_romance import COUNTRY_OF_ROMANCE_ADJECTIVE, r
         ("die Schweizer Stadt ", ("Switzerland", False, True)),  # an adjective that declines not
         ("im nordungarischen ", ("Hungary", False, False)),  # a part of the country
         ("die südostpolnische Stadt ", ("Poland", False, True)),
+        # A region's adjective names the country that holds the region (before, none).
+        ("im niedersächsischen ", ("Germany", False, False)),
+        ("ins badische ", ("Germany", False, False)),
+        ("im steirischen ", ("Austria", False, False)),
     ],
 )
 def test_an_adjective_and_a_kind_of_place_name_a_country(before: str, expected: tuple[str, bool, bool]) -> None:

@@ -289,6 +289,11 @@ def test_a_capitals_name_listed_beside_a_namesakes_neighbour_means_the_namesake(
             "Die Bahn zwischen Wil SG und Wil ZH fährt öfter.",
             [("Wil", 2657996), ("SG", 2658821), ("Wil", 2657994), ("ZH", 2657895)],
         ),
+        # A German region's adjective places a namesake in Germany: before, the Swiss town twice.
+        (
+            "Ein Unfall in Rheinfelden AG sperrte die Brücke ins badische Rheinfelden.",
+            [("Rheinfelden", 2659060), ("AG", 2661876), ("Rheinfelden", 2847639)],
+        ),
         # A dateline's abbreviation is the state's, not a place of its span's own (Ore, Oreye in Belgium).
         ("SPRINGFIELD, Ill. (AP) — The governor signed the bill.", [("SPRINGFIELD", 4250542), ("Ill.", 4896861)]),
         ("PORTLAND, Ore. — Police said on Monday that the suspect fled.", [("PORTLAND", 5746545), ("Ore.", 5744337)]),
