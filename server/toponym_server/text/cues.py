@@ -27,6 +27,10 @@ PERSON_TITLES = frozenset(
         # French
         "président", "presidente", "ministre", "m", "mme", "monsieur", "madame", "général", "cheikh",
         "calife", "roi", "reine", "chancelier", "chancelière", "porte-parole",
+        # Italian, Spanish and Portuguese
+        "governatore", "sindaco", "ministro", "ministra", "assessore", "prefetto", "senatore", "deputato",
+        "gobernador", "gobernadora", "alcalde", "alcaldesa", "senador", "senadora", "diputado", "diputada",
+        "presidenta", "canciller", "governador", "governadora", "prefeito", "prefeita", "vereador",
         # German
         "präsident", "präsidentin", "herr", "frau", "kanzler", "kanzlerin", "ministerin",
         "scheich", "kalif", "könig", "königin", "bürgermeister", "bürgermeisterin", "bundespräsident",
@@ -87,6 +91,7 @@ GIVEN_NAMES = frozenset(
         "thierry", "olivier", "sébastien", "julien", "catherine", "isabelle", "nathalie", "hans", "klaus",
         "wolfgang", "jürgen", "stefan", "andreas", "markus", "ursula", "friedrich", "olaf", "annalena", "monika",
         "petra", "heinz", "andrea", "matteo", "giuseppe", "giovanni", "marco", "luca", "paolo", "sergio",
+        "maurizio", "arno",  # Mauritius in Italian, a river and an atoll (*Maurizio Fugatti*, *Arno Kompatscher*)
         "juan", "carlos", "luis", "jorge", "manuel", "javier", "andrés", "fernando", "ricardo", "alejandro",
         "diego", "luiz", "jair", "gustavo",
     }
@@ -407,6 +412,7 @@ COMMON_WORDS = frozenset(
         "deutsch", "bahn",  # German (Deutsch Krawarn: Kravaře), the railway (Bahn: Banie, Poland)
         "grad",  # a degree (*minus 20 Grad*; Grad, Slovenia)
         "patrimonio",  # heritage (*Patrimonio de la Humanidad*; Patrimonio, Corsica)
+        "vale",  # a valley (*o Vale do Taquari*) and a mining company in Portuguese; Valais is so named too
         # Arabic function words and common nouns
         "في", "من", "على", "إلى", "الى", "عن", "مع", "بعد", "قبل", "حيث", "التي", "الذي", "هذا", "هذه", "ذلك",
         "تلك", "كان", "كانت", "قد", "لقد", "أن", "إن", "ان", "او", "أو", "ثم", "كما", "بين", "حول", "منذ",

@@ -882,7 +882,10 @@ def _names_a_person(tokens: list[Token], run: list[int], knows: KnowsName, writt
     # A title before the run, but not one in lower case that ends the sentence before it (*he thanked
     # the ambassador. Moscow replied*); one capitalised there is abbreviated (*Sen. Warren*).
     title = before >= 0 and tokens[before].word.rstrip(".") in PERSON_TITLES
-    if title and (tokens[before].capitalized or not tokens[run[0]].sentence_start):
+    # Not a place's name after *of* elided into it (*il sindaco dell'Aquila*: the mayor of L'Aquila).
+    opening = tokens[run[0]]
+    of_a_place = opening.elided > 0 and opening.text[0].islower() and written(opening.text[opening.elided :])
+    if title and not of_a_place and (tokens[before].capitalized or not tokens[run[0]].sentence_start):
         return True
     compound = _a_german_compound_title(tokens[run[0]].word)
     if (tokens[run[0]].word in PERSON_TITLES or compound) and len(run) > 1:

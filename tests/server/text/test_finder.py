@@ -170,6 +170,16 @@ def test_a_trades_word_before_a_name_is_a_persons_title() -> None:
     assert written_spans("The actress Regina King toured London.", places) == ["London"]
 
 
+def test_italian_spanish_and_portuguese_titles_claim_the_names_after_them() -> None:
+    # Before: Arno (an atoll), Messina, Santos; *Maurizio*, a common Italian given name, was Mauritius.
+    places = {"arno", "messina", "santos", "maurizio", "trento", "aquila", "bolzano"}
+    text = "Il governatore Arno Kompatscher e il ministro Luigi Messina a Bolzano. Maurizio Fugatti, da Trento."
+    assert written_spans(text, places) == ["Bolzano", "Trento"]
+    assert written_spans("O prefeito Carlos Santos falou.", places) == []
+    # A place's name after *of* elided into it is the place's: the mayor of L'Aquila.
+    assert written_spans("Il sindaco dell'Aquila ha ringraziato.", places) == ["Aquila"]
+
+
 def test_a_few_capitalised_words_of_the_news_are_no_places() -> None:
     # Before: Distrito Nacional, Geeste, Übersee (Bavaria), Towns County.
     places = {"nacional", "gäste", "übersee", "towns", "quito"}
@@ -178,6 +188,11 @@ def test_a_few_capitalised_words_of_the_news_are_no_places() -> None:
     # Before: Grad, Slovenia, for a degree.
     places |= {"grad", "oulu"}
     assert written_spans("In Oulu fiel das Thermometer auf minus 20 Grad.", places) == ["Oulu"]
+    # Nor a valley's word, or a mining company's name, in Portuguese: before, Valais (Switzerland).
+    places |= {"vale", "porto alegre"}
+    assert written_spans("A enchente devastou Porto Alegre e o Vale do Taquari. A Vale pagou.", places) == [
+        "Porto Alegre"
+    ]
     # Nor are a parliament and a police that villages are written as, with their article.
     places |= {"el congreso", "la guardia", "lima"}
     assert written_spans("El Congreso aprobó la ley en Lima; la Guardia Civil vigiló.", places) == ["Lima"]
@@ -1445,7 +1460,7 @@ def test_italian_all_or_nell_before_a_place_named_with_its_article_cues_it() -> 
 
 
 def test_the_italian_or_spanish_a_before_a_name_cues_a_place_among_their_words() -> None:
-    places = {"corleone", "tegucigalpa", "vale", "marseille"}
+    places = {"corleone", "tegucigalpa", "embraer", "marseille"}
 
     def found(text: str) -> list[tuple[str, bool, bool]]:
         known = lambda t: t.lower() in places  # noqa: E731
@@ -1453,8 +1468,8 @@ def test_the_italian_or_spanish_a_before_a_name_cues_a_place_among_their_words()
 
     assert found("Gli incendi: a Corleone sono bruciati 200 ettari.") == [("Corleone", True, False)]
     assert found("El presidente viajó a Tegucigalpa para la cumbre.") == [("Tegucigalpa", True, False)]
-    # Portuguese writes its article so (*a Vale*, the company), and French *a* is *has*.
-    assert found("O mercado sabe que a Vale anunciou lucro com o minério.") == [("Vale", False, True)]
+    # Portuguese writes its article so (*a Embraer*, the company), and French *a* is *has*.
+    assert found("O mercado sabe que a Embraer anunciou lucro com os aviões.") == [("Embraer", False, True)]
     assert found("Le club qui a Marseille pour base est une institution.") == [("Marseille", False, True)]
 
 
