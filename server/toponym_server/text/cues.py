@@ -358,7 +358,8 @@ REPUBLIC_WORDS = frozenset(
 capitalised before a republic's name (*Власти Республики Каракалпакстан*) the word is none."""
 WATERS_AND_MOUNTAINS_ALONE = frozenset(
     {
-        "pacífico", "pacifico", "atlántico", "atlântico", "caribe", "stretto", "sahel", "amazonía", "amazonia",
+        "pacífico", "pacifico", "atlántico", "atlântico", "atlantique", "caribe", "stretto", "sahel", "amazonía",
+        "amazonia",
         "amazônia",
         "волга", "волги", "волге", "волгу", "волгой", "обь", "оби", "обью", "амур", "амура", "амуре", "амуру",
         "амуром", "неман", "немана", "немане", "неману", "эльбрус", "эльбруса", "эльбрусе", "карпаты", "карпат",

@@ -308,6 +308,9 @@ def test_an_ocean_a_strait_a_river_or_a_mountain_named_alone_is_no_place() -> No
         "В Новосибирске вода в Оби и на Волге; у Эльбруса снег."
     )
     assert written_spans(text, places) == ["Lima", "Новосибирске"]
+    # Before: Atlantique, Benin's department, for the ocean.
+    places |= {"atlantique", "laval"}
+    assert written_spans("Des emplois à Laval et de l'autre côté de l'Atlantique.", places) == ["Laval"]
 
 
 def test_a_countrys_adjective_after_in_before_no_name_is_a_language() -> None:
