@@ -1699,13 +1699,17 @@ def test_an_arabic_name_opening_on_a_definite_common_word_is_a_mention_behind_it
         ("وصل الوفد إلى الإمارات أمس.", ("الإمارات", 290557)),
         ("سجلت أعلى كمية أمطار في خورفكان.", ("خورفكان", 291696)),
         ("قالت واشنطن إنها سترسل وفداً.", ("واشنطن", 4140963)),
+        ("Classes were suspended across Metro Manila on Monday.", ("Metro Manila", 7521311)),
+        ("Voters in Bangsamoro went to the polls.", ("Bangsamoro", 7115989)),
+        ("Shelling was reported near Kyaukphyu on Monday.", ("Kyaukphyu", 1316752)),
     ],
 )
 def test_short_names_the_press_gives_divisions_and_countries_are_mentions(
     embedded_index: IndexReader, text: str, expected: tuple[str, int]
 ) -> None:
     # Before, none: GeoNames gives only the long names (the Sakha Republic for Yakutia, الإمارات العربية المتحدة,
-    # مدينة خور فكان), and واشنطن only to other Washingtons; the seeds add the press's names. (Приморье and
+    # مدينة خور فكان, National Capital Region for Metro Manila, the old Autonomous Region in Muslim Mindanao),
+    # واشنطن only to other Washingtons, and Kyaukpyu only so spelt; the seeds add the press's names. (Приморье and
     # Centrafrique, also added, were met by their sound, though less surely.)
     assert mention_places(embedded_index, text) == [expected]
 
