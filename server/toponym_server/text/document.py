@@ -1621,10 +1621,10 @@ def _accept(
     acronym = _is_acronym(span.name) and not with_its_area
     if _only_a_code(best) or (acronym and not _abbreviates(span.name, best)):
         return False
-    if span.vouched and (best.place.feature_class != "A" or best.confidence < NO_CUE_CONFIDENCE):
+    if span.vouched and not strong and (best.place.feature_class != "A" or best.confidence < NO_CUE_CONFIDENCE):
         return False
     one_word = " " not in span.name.strip()
-    cued = span.after_place_preposition or listed or span.vouched
+    cued = span.after_place_preposition or listed or (span.vouched and best.place.feature_class == "A")
     area = best.place.feature_class == "A"
     prominent = _prominent(best)
     if span.like_a_people and not (strong and (cued or prominent)):
@@ -1659,14 +1659,15 @@ def _accept(
 
 
 def _as_vouched(span: Span, answers: list[Candidate]) -> list[Candidate]:
-    """``answers``, led by the best area where an Arabic division's word vouches for ``span`` (:attr:`Span.vouched`).
+    """``answers``, led by the best division where an Arabic division's word vouches for ``span`` (:attr:`Span.vouched`).
 
-    *ولاية هاتاي* is Hatay province, though *هاتاي* alone is first Antakya, which GeoNames also calls Hatay.
+    *ولاية هاتاي* is Hatay province, though *هاتاي* alone is first Antakya, which GeoNames also calls Hatay;
+    *ولاية إسطنبول* the province, *محافظة أصفهان* the Iranian province, not their cities.
     """
-    if not span.vouched or not answers or answers[0].place.feature_class == "A":
+    if not span.vouched or not answers or answers[0].place.feature_code.startswith("ADM"):
         return answers
     for place in answers[1:]:
-        if place.place.feature_class == "A":
+        if place.place.feature_code.startswith("ADM"):
             return _as_sure_as(answers[0].confidence, place, [c for c in answers if c is not place])
     return answers
 

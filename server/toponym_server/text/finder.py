@@ -368,8 +368,9 @@ class Span:
     """The nominative a Russian or Ukrainian word looked up as written may stand for, when some place is
     written so too: *Курск* for *Курске* (in Kursk), which is also written as a village's name."""
     vouched: bool = False
-    """An Arabic division's word right before it vouches for it as a division's name, though no place is
-    written as it in Arabic script (*ولاية هاتاي*, Hatay province); see :func:`_vouched_by`."""
+    """An Arabic division's word right before it vouches for it as a division's name, even where no place is
+    written as it in Arabic script (*ولاية هاتاي*, Hatay province; *ولاية إسطنبول*, the province, not the
+    city); see :func:`_vouched_by`."""
 
     @property
     def name(self) -> str:
@@ -2252,13 +2253,11 @@ def _spans_in_run(
                 # A cased name starting on a common word is written so (New York, not New Syria);
                 # so is every name of a script without capitals, or it is never a mention: the
                 # shorter names within are tried (حلب و دمشق, وفي دير الزور).
-                vouched = False
-                if not last.cased and not spelled(variant):
-                    # A name GeoNames lacks in Arabic script, after a division's word (*ولاية هاتاي*)
-                    whole = (start, end) == (0, len(raw)) and length <= 3
-                    vouched = whole and _vouched_by(tokens, run[i], run[i + length - 1])
-                    if not vouched:
-                        continue
+                whole = (start, end) == (0, len(raw)) and length <= 3
+                vouched = not last.cased and whole and _vouched_by(tokens, run[i], run[i + length - 1])
+                # A name GeoNames lacks in Arabic script counts only after a division's word (*ولاية هاتاي*)
+                if not last.cased and not vouched and not spelled(variant):
+                    continue
                 if len(variant) < 2 or not knows(variant) or ((opens_on_common or conjoined) and not written(variant)):
                     continue
                 before = run[i] - 1

@@ -1443,6 +1443,9 @@ def test_a_division_geonames_lacks_in_arabic_is_a_mention_after_an_arabic_divisi
     # province, though *هاتاي* alone is first Antakya (GeoNames calls it Hatay too).
     text = "بنت الحكومة وحدات سكنية في ولاية هاتاي، وزار مليون شخص محافظة خراسان رضوي."
     assert mention_places(embedded_index, text) == [("هاتاي", 312394), ("خراسان رضوي", 6201375)]
+    # A name some place is written as is the division of that name: before, the cities of Istanbul and Isfahan.
+    text = "علقت الدراسة في مدارس ولاية إسطنبول، وفي منشأة قرب مدينة نطنز في محافظة أصفهان."
+    assert mention_places(embedded_index, text) == [("إسطنبول", 745042), ("نطنز", 122491), ("أصفهان", 418862)]
     # The word vouches for no common word after it (*a second term*, *preserving order*), nor for the
     # first words of a longer name.
     assert mention_places(embedded_index, "فاز بولاية ثانية، وقال إن محافظة على النظام واجبة.") == []
