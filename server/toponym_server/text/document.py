@@ -1659,7 +1659,7 @@ def _accept(
 
 
 def _as_vouched(span: Span, answers: list[Candidate]) -> list[Candidate]:
-    """``answers``, led by the best division where an Arabic division's word vouches for ``span`` (:attr:`Span.vouched`).
+    """``answers``, led by the best division where an Arabic division's word vouches for ``span`` (see Span.vouched).
 
     *ولاية هاتاي* is Hatay province, though *هاتاي* alone is first Antakya, which GeoNames also calls Hatay;
     *ولاية إسطنبول* the province, *محافظة أصفهان* the Iranian province, not their cities.
