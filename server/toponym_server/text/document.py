@@ -1623,6 +1623,8 @@ def _accept(
         return False
     if span.vouched and not strong and (best.place.feature_class != "A" or best.confidence < NO_CUE_CONFIDENCE):
         return False
+    if span.paired and not (strong and best.place.feature_code.startswith("PCL")):
+        return False
     one_word = " " not in span.name.strip()
     cued = span.after_place_preposition or listed or (span.vouched and best.place.feature_class == "A")
     area = best.place.feature_class == "A"

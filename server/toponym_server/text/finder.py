@@ -367,6 +367,9 @@ class Span:
     declined: str = ""
     """The nominative a Russian or Ukrainian word looked up as written may stand for, when some place is
     written so too: *Курск* for *Курске* (in Kursk), which is also written as a village's name."""
+    paired: bool = False
+    """It is one of the countries a hyphen joins into one word (*the Laos-China railway*, *US-China talks*):
+    a mention only of a country; see :func:`_a_pair_of_names`."""
     vouched: bool = False
     """An Arabic division's word right before it vouches for it as a division's name, even where no place is
     written as it in Arabic script (*ولاية هاتاي*, Hatay province; *ولاية إسطنبول*, the province, not the
@@ -2070,6 +2073,28 @@ def _written_behind_proclitics(raw: str, written: KnowsName) -> bool:
     return any(raw[count:].startswith("ال") and written(raw[count:]) for count in counts)
 
 
+def _a_pair_of_names(token: Token, written: KnowsName) -> list[Span] | None:
+    """The spans of the names a hyphen joins in ``token``, if each is written as some place's and the whole is not.
+
+    *the Laos-China railway*, *US-China talks*, *India-Pakistan border*: the news joins two countries
+    so; *Baden-Baden* and *Sachsen-Anhalt* are written whole, and *Jean-Pierre* names no country
+    (the text resolver keeps such a span only as a country's mention).
+    """
+    parts = token.text.split("-")
+    if len(parts) < 2 or _CYRILLIC.search(token.text) or written(token.text):
+        return None  # not *Улан-Батора*, declined: its words are written as other places' names
+    if not all(part[:1].isupper() and len(part) >= 2 and part.lower() not in NAME_CONNECTORS for part in parts):
+        return None  # nor *Castilla-La Mancha*
+    if not all(written(part) for part in parts):
+        return None
+    spans: list[Span] = []
+    start = token.start
+    for part in parts:
+        spans.append(Span(part, start, start + len(part), False, False, False, paired=True))
+        start += len(part) + 1
+    return spans
+
+
 _ARABIC_DIVISIONS_WORDS = frozenset({"ولاية", "محافظة", "إقليم", "مقاطعة"})
 """Arabic words of a division: a state, a governorate, a region, a province. Not a town's: an adjective
 follows *مدينة* as often as a name (*مدينة جديدة*, a new city; *مدينة ملاهي*, an amusement park), and
@@ -2123,6 +2148,10 @@ def _spans_in_run(
             continue
         if _an_institution_of(tokens, run, i, written):
             i += 3  # *Universidad de Chile*: a club, no quarter of Madrid, nor Chile
+            continue
+        if (pair := _a_pair_of_names(tokens[run[i]], written)) is not None:
+            found.extend(pair)  # *the Laos-China railway*: two countries, not one name
+            i += 1
             continue
         if run[i] and _an_arabic_institutions_noun(tokens[run[i] - 1].word):
             i += 1  # *جامعة دمشق*, *كأس مصر*, *شركة نفط البصرة*: the institution's name, not the place

@@ -1451,6 +1451,19 @@ def test_a_division_geonames_lacks_in_arabic_is_a_mention_after_an_arabic_divisi
     assert mention_places(embedded_index, "فاز بولاية ثانية، وقال إن محافظة على النظام واجبة.") == []
 
 
+def test_countries_a_hyphen_joins_are_mentions_and_other_names_so_joined_are_not(embedded_index: IndexReader) -> None:
+    # Before, none: the joined word was one name, which no place bears.
+    text = "Passenger numbers on the Laos-China railway rose, and the Russia-Ukraine talks stalled."
+    assert mention_places(embedded_index, text) == [
+        ("Laos", 1655842),
+        ("China", 1814991),
+        ("Russia", 2017370),
+        ("Ukraine", 690791),
+    ]
+    # A person's double first name names no country, though each name is some place's.
+    assert mention_places(embedded_index, "Jean-Pierre and Marie-Claire spoke.") == []
+
+
 def test_a_states_word_before_a_name_makes_it_the_country(embedded_index: IndexReader) -> None:
     # Before, the Sultanate of Oman was Amman, as the bare name is.
     text = "يستعد المنتخب الأردني لمواجهة منتخب سلطنة عمان وديا في عمان."

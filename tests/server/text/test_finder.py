@@ -300,6 +300,20 @@ def test_a_russian_adjective_opening_a_sentence_before_its_noun_is_no_place() ->
     assert written_spans("Делегация приехала в Железнодорожный вчера.", places) == ["Железнодорожный"]
 
 
+def test_the_names_a_hyphen_joins_are_spans_of_their_own_unless_a_place_is_written_whole() -> None:
+    # Before, *Laos-China* was one span (met by its sound), and *India-Pakistan* none.
+    places = {"laos", "china", "india", "pakistan", "baden", "baden-baden", "castilla", "la mancha", "jean"}
+    text = "The Laos-China railway, the India-Pakistan border, Baden-Baden and Castilla-La Mancha."
+    found = find_spans(text, lambda t: t.lower() in places, lambda t: t.lower() in places)
+    assert [(s.text, s.paired) for s in found] == [
+        ("Laos", True),
+        ("China", True),
+        ("India", True),
+        ("Pakistan", True),
+        ("Baden-Baden", False),
+    ]
+
+
 def test_an_ocean_a_strait_a_river_or_a_mountain_named_alone_is_no_place() -> None:
     # Before, each was a span, and met a village named so (Pacífico, Spain; Tisno, Croatia; Auby, France).
     places = {"pacífico", "stretto", "оби", "волге", "эльбруса", "lima", "новосибирск", "amazonía"}
