@@ -1489,7 +1489,9 @@ def _a_german_noun_after_its_article(text: str, span: Span, best: Candidate) -> 
     Brenner*), a country's (*im Libanon*, *die Schweiz*) or a town's with an adjective between them.
     """
     before = _GERMAN_ARTICLE_BEFORE.search(text, max(0, span.start - 7), span.start)
-    return best.place.feature_class == "P" and before is not None
+    # Not the French *des* (of the) before a name that holds it (*des Abymes*: of Les Abymes)
+    french = span.looked_up.startswith(("Le ", "Les ")) and _french_before(text, span.start)
+    return best.place.feature_class == "P" and before is not None and not french
 
 
 _GERMAN_ARTICLE_BEFORE = re.compile(

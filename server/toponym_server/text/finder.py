@@ -216,9 +216,9 @@ _SLAVIC_DIVISION_ADJECTIVES = {
 }
 _SLAVIC_DIVISION_ADJECTIVES["округ"] = _SLAVIC_DIVISION_ADJECTIVES["край"]
 """The cases of the adjective that names an oblast (feminine) or a krai (masculine), with its nominative."""
-_CONTRACTED_ARTICLES = {"au": "Le", "du": "Le", "aux": "Les"}
+_CONTRACTED_ARTICLES = {"au": "Le", "du": "Le", "aux": "Les", "des": "Les"}
 """French prepositions that hold the article of the name after them (*au Havre*, *du Mans*, *aux
-Sables-d'Olonne*: à or de and *le* or *les*), with that article."""
+Sables-d'Olonne*, *des Abymes*: à or de and *le* or *les*), with that article."""
 _KURDISH_OBLIQUE = ("yê", "ê")
 """The oblique ending of a Kurmanji name (*li Hewlêrê*, *ji Qamişloyê*: in Erbil, from Qamishli)."""
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
@@ -2313,6 +2313,8 @@ def _spans_in_run(
                     or after_proclitic
                     or in_place_case
                     or romance_a
+                    # *des Abymes*: of Les Abymes, the article the name's own
+                    or (bool(contracted) and variant == contracted)
                 )
                 if i + length < len(run) and tokens[run[i + length]].word in WATER_AND_LANDFORM_WORDS:
                     break  # *the Suez Canal*, *the Mississippi River*, *Vancouver Island*: no place

@@ -791,6 +791,14 @@ def test_french_en_and_dans_le_ask_for_a_department_not_its_town(embedded_index:
     assert mention_places(embedded_index, text)[0] == ("Córdoba", 2519240)
 
 
+def test_a_french_des_before_a_name_holding_its_article_is_no_german_article(embedded_index: IndexReader) -> None:
+    # Before, none: *des* read as the German article, and *Abymes* after it as a noun.
+    text = "Des milliers d'habitants des Abymes et du Gosier sont privés d'eau."
+    assert mention_places(embedded_index, text) == [("Abymes", 3578959), ("Gosier", 3578978)]
+    # In German it is the article, and *Landes* the genitive of *Land* (before, Landes, in France).
+    assert mention_places(embedded_index, "Die Bewohner des Landes protestierten in Berlin.") == [("Berlin", 2950159)]
+
+
 def test_a_major_place_written_as_the_span_overtakes_a_place_it_only_sounds_like(embedded_index: IndexReader) -> None:
     # Paname, Paris's Parisian name, sounds like Panama; a French story's places pulled Paris ahead.
     text_resolver = TextResolver(Resolver(embedded_index), embedded_index)

@@ -528,6 +528,9 @@ def test_a_french_preposition_holding_an_article_gives_the_name_its_article() ->
         ("Sables-d'Olonne", "Les Sables-d'Olonne"),
         ("Canada", "Canada"),  # no place is written Le Canada
     ]
+    # And *des* is de les: before, *des Abymes* was looked up without its article.
+    written |= {"les abymes", "abymes"}
+    assert named_spans("Les habitants des Abymes sont privés d'eau.", written) == [("Abymes", "Les Abymes")]
 
 
 def test_a_place_preposition_ending_a_sentence_cues_no_name_opening_the_next() -> None:
