@@ -1320,7 +1320,8 @@ class TextResolver:
             return mention
         place = mention.candidates[0].place
         division = _DIVISION_WORD_BEFORE.match(mention.text)
-        if division is not None and place.feature_class == "A":
+        municipality = mention.text.split(" ", 1)[0] in _MUNICIPALITY_WORDS
+        if division is not None and (place.feature_class == "A" or municipality):
             match: re.Match[str] | None = division
         else:
             match = _KIND_WORD.fullmatch(mention.text)
@@ -1347,7 +1348,8 @@ class TextResolver:
 
 _DIVISION_WORD_BEFORE = re.compile(
     r"(?:provincia|province|provinz|región|région|regione|região|departamento|département|estado|distrito"
-    r"|canton|cantón|kanton|land|bundesland|bezirk|landkreis|kreis|wilaya|gouvernorat|comuna|municipio|oblast"
+    r"|canton|cantón|kanton|land|bundesland|bezirk|landkreis|kreis|wilaya|gouvernorat|comuna|commune|comune"
+    r"|municipio|oblast"
     r"|territoire|territorio|woiwodschaft|region|gebiet|республик[аиеуо]й?)"
     r"(?:\s+(?:de(?:l|s|\s+(?-i:la))?|di|da|do|du|of(?:\s+the)?)\s+|\s+d['\u2019]|\s+)(?P<name>.+)",
     re.IGNORECASE,
@@ -1355,6 +1357,8 @@ _DIVISION_WORD_BEFORE = re.compile(
 """A division's word before its name, and its *of* (*provincia de*, *département du*, *Kanton*; *de la* in lower
 case, as *departamento de La Paz* writes the name's own article); not the English words that open a division's
 own name (*County Kerry*, *District of Columbia*, *State of Palestine*)."""
+_MUNICIPALITY_WORDS = frozenset({"commune", "comune", "comuna", "municipio"})
+"""Romance words of a municipality, in lower case before its town's name (*la commune de Kenscoff*)."""
 _GERMAN_DIVISION_WORDS = frozenset(
     {"provinz", "kanton", "land", "bundesland", "bezirk", "landkreis", "kreis", "woiwodschaft", "region", "gebiet"}
 )
@@ -1628,7 +1632,9 @@ def _accept(
     if span.paired and not (strong and best.place.feature_code.startswith("PCL")):
         return False
     one_word = " " not in span.name.strip()
-    cued = span.after_place_preposition or listed or (span.vouched and best.place.feature_class == "A")
+    # A municipality's word opening the span cues the town named after it (*la commune de Kenscoff*).
+    municipality = span.name.split(" ", 1)[0] in _MUNICIPALITY_WORDS
+    cued = span.after_place_preposition or listed or municipality or (span.vouched and best.place.feature_class == "A")
     area = best.place.feature_class == "A"
     prominent = _prominent(best)
     if span.like_a_people and not (strong and (cued or prominent)):

@@ -1509,6 +1509,12 @@ def test_a_divisions_word_before_its_name_is_left_out_of_the_mention(embedded_in
     assert mention_texts(embedded_index, "Floods hit County Kerry on Monday.") == ["County Kerry"]
 
 
+def test_a_municipalitys_word_cues_the_town_after_it_and_is_left_out(embedded_index: IndexReader) -> None:
+    # Before, none: *commune de Kenscoff* was no name spelt as the town's, and nothing cued it.
+    text = "Des gangs ont attaqué la commune de Kenscoff, sur les hauteurs de la capitale."
+    assert mention_places(embedded_index, text) == [("Kenscoff", 3723440)]
+
+
 def test_a_divisions_word_is_left_out_where_the_gazetteer_lacks_the_name_in_that_language(
     embedded_index: IndexReader,
 ) -> None:
