@@ -241,6 +241,10 @@ NEAR_PAIR_KM = 500.0
 _STATES_WORD_BEFORE = re.compile(r"(?:[ÉéEe]tat|[Ss]taat|[Bb]undesstaat)(?: de| du| des)?(?: | d['\u2019])\Z")
 """A French or German state's word, and its link, right before a name (*l'État du*, *im Staat*)."""
 _STATES_WORD_REACH = 20
+_DIVISIONS_WORD_AND_OF = re.compile(
+    r"\b(?:province|governorate|prefecture|department|district|oblast)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?\Z"
+)
+"""An English division's word in lower case and *of* right before a name (*the province of Cotabato*)."""
 _STATES = frozenset({Kind.ADMIN_AREA, Kind.COUNTRY})
 _LEVELS = {"ADM1": "first-level", "ADM2": "second-level"}
 _STATE_CODES = frozenset({"PPLC", "PCLI", "PCLD", "PCLS", "PCLF", "PCL"})
@@ -755,6 +759,28 @@ class TextResolver:
                 pairs[k] = shares
         return pairs
 
+    def _after_a_divisions_word_and_of(
+        self, spans: list[Span], text: str, hints: Hints, limit: int, proceed: Callable[[], None]
+    ) -> dict[int, list[Candidate]]:
+        """The answers of the ``spans`` after an English division's word and *of*, by span: a division.
+
+        *the province of Cotabato*, *the governorate of Idlib*: the first- and second-level divisions
+        of the name met whole, each as sure as its share of them, not the city of the name that
+        leads alone.
+        """
+        pairs: dict[int, list[Candidate]] = {}
+        divisions = replace(hints, kinds=_DIVISION)
+        for k, span in enumerate(spans):
+            if not _DIVISIONS_WORD_AND_OF.search(text, max(0, span.start - _STATES_WORD_REACH - 8), span.start):
+                continue
+            proceed()
+            answers = self.resolver.resolve(Query(span.name, divisions, limit=AREA_CHOICES, min_confidence=0.0))
+            kept = [c for c in answers if c.match_kind in MET_WHOLE and c.place.feature_code in ("ADM1", "ADM2")]
+            shares = _as_shares(kept)[:limit]
+            if shares and shares[0].confidence >= PAIR_CONFIDENCE:
+                pairs[k] = shares
+        return pairs
+
     def _coded_pairs(
         self, spans: list[Span], text: str, hints: Hints, limit: int, proceed: Callable[[], None]
     ) -> tuple[dict[int, list[Candidate]], dict[int, frozenset[int]], dict[int, _StateCode]]:
@@ -989,6 +1015,7 @@ class TextResolver:
             **self._near_pairs(spans, distinct, alone, text, hints, limit, proceed),
             **self._adjective_pairs(spans, text, hints, limit, proceed),
             **self._after_a_states_word(spans, text, hints, limit, proceed),
+            **self._after_a_divisions_word_and_of(spans, text, hints, limit, proceed),
             **coded,
             **self._qualified_pairs(spans, distinct, alone, text, hints, limit, proceed),
         }

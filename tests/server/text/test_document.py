@@ -1509,6 +1509,12 @@ def test_a_divisions_word_before_its_name_is_left_out_of_the_mention(embedded_in
     assert mention_texts(embedded_index, "Floods hit County Kerry on Monday.") == ["County Kerry"]
 
 
+def test_a_name_after_an_english_divisions_word_and_of_is_the_division(embedded_index: IndexReader) -> None:
+    # Before, the cities of Cotabato and Idlib, which lead alone.
+    text = "Voters in the province of Cotabato stayed home; fighting went on in the governorate of Idlib."
+    assert mention_places(embedded_index, text) == [("Cotabato", 1697559), ("Idlib", 169387)]
+
+
 def test_a_municipalitys_word_cues_the_town_after_it_and_is_left_out(embedded_index: IndexReader) -> None:
     # Before, none: *commune de Kenscoff* was no name spelt as the town's, and nothing cued it.
     text = "Des gangs ont attaqué la commune de Kenscoff, sur les hauteurs de la capitale."
