@@ -90,7 +90,8 @@ _WRITTEN_POSTINGS = 64
 
 _ALEF, _HEH = "\u0627", "\u0647"
 _ARABIC_SPELLING_VARIANTS = str.maketrans(
-    {"أ": _ALEF, "إ": _ALEF, "آ": _ALEF, "ٱ": _ALEF, "ة": _HEH, "ى": "ي", "ؤ": "و", "ئ": "ي"} | {"ء": None}
+    {"أ": _ALEF, "إ": _ALEF, "آ": _ALEF, "ٱ": _ALEF, "ة": _HEH, "ى": "ي", "ؤ": "و", "ئ": "ي"}
+    | {"ء": None}
 )
 
 
@@ -245,6 +246,7 @@ _DIVISIONS_WORD_AND_OF = re.compile(
     r"\b(?:province|governorate|prefecture|department|district|oblast)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?\Z"
 )
 """An English division's word in lower case and *of* right before a name (*the province of Cotabato*)."""
+_DIVISIONS_WORD_REACH = 28
 _STATES = frozenset({Kind.ADMIN_AREA, Kind.COUNTRY})
 _LEVELS = {"ADM1": "first-level", "ADM2": "second-level"}
 _STATE_CODES = frozenset({"PPLC", "PCLI", "PCLD", "PCLS", "PCLF", "PCL"})
@@ -771,7 +773,7 @@ class TextResolver:
         pairs: dict[int, list[Candidate]] = {}
         divisions = replace(hints, kinds=_DIVISION)
         for k, span in enumerate(spans):
-            if not _DIVISIONS_WORD_AND_OF.search(text, max(0, span.start - _STATES_WORD_REACH - 8), span.start):
+            if not _DIVISIONS_WORD_AND_OF.search(text, max(0, span.start - _DIVISIONS_WORD_REACH), span.start):
                 continue
             proceed()
             answers = self.resolver.resolve(Query(span.name, divisions, limit=AREA_CHOICES, min_confidence=0.0))
@@ -1969,14 +1971,10 @@ def _capitals_namesake_among(
     place = together[0].place
     here = (place.latitude, place.longitude)
     near = sum(distance_km(here, point[:2]) <= AMONG_KM or _holds_it(point, place) for point in points)
-    return (
-        near >= 2
-        or _holds_one(place, points)
-        or any(
-            distance_km(here, (c.place.latitude, c.place.longitude)) <= AMONG_KM
-            and (c.place.population < GREAT_CITY or c.place.feature_code == "PPLC")
-            for c in listed
-        )
+    return near >= 2 or _holds_one(place, points) or any(
+        distance_km(here, (c.place.latitude, c.place.longitude)) <= AMONG_KM
+        and (c.place.population < GREAT_CITY or c.place.feature_code == "PPLC")
+        for c in listed
     )
 
 
@@ -2065,7 +2063,9 @@ def _sure_inside(within: AnsweredWithin | None, areas: bool = False) -> TypeGuar
         return False
     best = within.answers[0]
     return (
-        best.match_kind in MET_WHOLE and (areas or best.kind not in AREA_KINDS) and best.confidence >= PAIR_CONFIDENCE
+        best.match_kind in MET_WHOLE
+        and (areas or best.kind not in AREA_KINDS)
+        and best.confidence >= PAIR_CONFIDENCE
     )
 
 
@@ -2111,10 +2111,8 @@ def _a_great_division(candidates: list[Candidate]) -> bool:
     if not candidates:
         return False
     best = candidates[0]
-    return (
-        best.confidence >= SURE_DIVISION
-        and best.place.feature_code == "ADM1"
-        and (best.place.population >= GREAT_DIVISION)
+    return best.confidence >= SURE_DIVISION and best.place.feature_code == "ADM1" and (
+        best.place.population >= GREAT_DIVISION
     )
 
 

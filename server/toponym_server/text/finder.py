@@ -2090,7 +2090,17 @@ def _a_pair_of_names(token: Token, written: KnowsName) -> list[Span] | None:
     spans: list[Span] = []
     start = token.start
     for part in parts:
-        spans.append(Span(part, start, start + len(part), False, False, False, paired=True))
+        spans.append(
+            Span(
+                part,
+                start,
+                start + len(part),
+                after_place_preposition=False,
+                after_article=False,
+                opens_sentence=False,
+                paired=True,
+            )
+        )
         start += len(part) + 1
     return spans
 
@@ -2109,7 +2119,7 @@ def _vouched_by(tokens: list[Token], i: int, last: int) -> bool:
 
     Behind its proclitics (*بولاية*, *ومحافظة*). Such a word vouches for the name after it, which
     GeoNames often writes in Latin letters only (Turkish, Iranian and Caucasian provinces);
-    not for words a link goes on from (*مدينة العاشر من رمضان*: the name goes on past *من*, of).
+    not for words a link goes on from (*من*, *of*: the name goes on past it).
     """
     if i == 0 or tokens[i - 1].cased or (last + 1 < len(tokens) and tokens[last + 1].word in _ARABIC_LINKS):
         return False
