@@ -741,43 +741,25 @@ class TextResolver:
     def _after_a_states_word(
         self, spans: list[Span], text: str, hints: Hints, limit: int, proceed: Callable[[], None]
     ) -> dict[int, list[Candidate]]:
-        """The answers of the ``spans`` after a French or German state's word, by span: a state or a country.
+        """The answers of the ``spans`` after a state's or a division's word, by span: a state, a country, a division.
 
         *l'État de New York*, *l'État du Texas*, *im Staat New York*, *l'État d'Israël*: the
         first-level divisions and countries of the name met whole, each as sure as its share of
         them (*Washington* is the state at 0.4 among its counties, and alone among its kind); the
-        finder reads the name past the word (:func:`~.finder.find_spans`).
+        finder reads the name past the word (:func:`~.finder.find_spans`). *the province of
+        Cotabato*, *the governorate of Idlib*: the first- and second-level divisions of the name,
+        not the city of the name that leads alone.
         """
         pairs: dict[int, list[Candidate]] = {}
-        states = replace(hints, kinds=_STATES)
         for k, span in enumerate(spans):
-            if not _STATES_WORD_BEFORE.search(text, max(0, span.start - _STATES_WORD_REACH), span.start):
+            before = [r for r in _KINDS_WORDS_BEFORE if r.word.search(text, max(0, span.start - r.reach), span.start)]
+            if not before:
                 continue
+            rule = before[0]
             proceed()
-            answers = self.resolver.resolve(Query(span.name, states, limit=AREA_CHOICES, min_confidence=0.0))
-            kept = [c for c in answers if c.match_kind in MET_WHOLE and _first_level_or_country(c.place)]
-            shares = _as_shares(kept)[:limit]
-            if shares and shares[0].confidence >= PAIR_CONFIDENCE:
-                pairs[k] = shares
-        return pairs
-
-    def _after_a_divisions_word_and_of(
-        self, spans: list[Span], text: str, hints: Hints, limit: int, proceed: Callable[[], None]
-    ) -> dict[int, list[Candidate]]:
-        """The answers of the ``spans`` after an English division's word and *of*, by span: a division.
-
-        *the province of Cotabato*, *the governorate of Idlib*: the first- and second-level divisions
-        of the name met whole, each as sure as its share of them, not the city of the name that
-        leads alone.
-        """
-        pairs: dict[int, list[Candidate]] = {}
-        divisions = replace(hints, kinds=_DIVISION)
-        for k, span in enumerate(spans):
-            if not _DIVISIONS_WORD_AND_OF.search(text, max(0, span.start - _DIVISIONS_WORD_REACH), span.start):
-                continue
-            proceed()
-            answers = self.resolver.resolve(Query(span.name, divisions, limit=AREA_CHOICES, min_confidence=0.0))
-            kept = [c for c in answers if c.match_kind in MET_WHOLE and c.place.feature_code in ("ADM1", "ADM2")]
+            asked = Query(span.name, replace(hints, kinds=rule.kinds), limit=AREA_CHOICES, min_confidence=0.0)
+            answers = self.resolver.resolve(asked)
+            kept = [c for c in answers if c.match_kind in MET_WHOLE and rule.keeps(c.place)]
             shares = _as_shares(kept)[:limit]
             if shares and shares[0].confidence >= PAIR_CONFIDENCE:
                 pairs[k] = shares
@@ -1017,7 +999,6 @@ class TextResolver:
             **self._near_pairs(spans, distinct, alone, text, hints, limit, proceed),
             **self._adjective_pairs(spans, text, hints, limit, proceed),
             **self._after_a_states_word(spans, text, hints, limit, proceed),
-            **self._after_a_divisions_word_and_of(spans, text, hints, limit, proceed),
             **coded,
             **self._qualified_pairs(spans, distinct, alone, text, hints, limit, proceed),
         }
@@ -2118,3 +2099,23 @@ def _a_great_division(candidates: list[Candidate]) -> bool:
 
 def _stands_for_a_state(candidates: list[Candidate]) -> bool:
     return bool(candidates) and candidates[0].confidence >= 0.5 and candidates[0].place.feature_code in _STATE_CODES
+
+
+@dataclass(frozen=True, slots=True)
+class _KindsWordBefore:
+    """A word before a name that says the name's kind: where to look for it, what to ask, what to keep."""
+
+    word: re.Pattern[str]
+    reach: int
+    kinds: frozenset[Kind]
+    keeps: Callable[[PlaceRow], bool]
+
+
+_KINDS_WORDS_BEFORE = (
+    _KindsWordBefore(_STATES_WORD_BEFORE, _STATES_WORD_REACH, _STATES, _first_level_or_country),
+    _KindsWordBefore(
+        _DIVISIONS_WORD_AND_OF, _DIVISIONS_WORD_REACH, _DIVISION, lambda p: p.feature_code in _LEVELS
+    ),
+)
+"""The French and German state's words (a state or a country), and the English division's words and *of*
+(a first- or second-level division)."""
