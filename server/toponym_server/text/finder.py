@@ -262,7 +262,8 @@ _ROMANCE_DEFINITE = frozenset({"el", "la", "los", "las", "il", "lo", "le", "les"
 """Lower-case connectors that may open a name: an Arabic article (the matching rules' list) or *son of*."""
 _CROSSINGS_WORDS = frozenset(
     {
-        "grenzübergang", "grenzübergangs", "übergang", "passage", "poste-frontière", "point-frontière",
+        "grenzübergang", "grenzübergangs", "übergang", "grenzübergänge", "grenzübergängen", "übergänge",
+        "übergängen", "passage", "poste-frontière", "point-frontière",
         "fronterizo", "valico", "posto", "fronteiriço",
     }
 )  # fmt: skip
@@ -1156,8 +1157,9 @@ def _after_name_word(text: str, tokens: list[Token], run: list[int], position: i
         return (
             _name_word(before)
             and before.word not in GERMAN_KIND_NOUNS
-            and not before.word.endswith(_GERMAN_TOWN_WORD_ENDINGS)
+            and not _a_german_towns_noun(before.word)
             and before.word not in _CROSSINGS_WORDS
+            and not (run[position - 1] > 0 and _a_language_after_auf(tokens[run[position - 1] - 1].word, before.word))
         )
     previous = run[0] - 1
     return (
@@ -1210,12 +1212,33 @@ def _a_german_towns_word(token: Token, written: KnowsName) -> bool:
     *der Universitätsstadt Tartu*, *dem Urwalddorf Białowieża*, *die Hafenstadt*: a town's name
     follows (not *Darmstadt*, *Düsseldorf*).
     """
-    word = token.word
-    return token.capitalized and word.endswith(_GERMAN_TOWN_WORD_ENDINGS) and not written(token.text)
+    return token.capitalized and _a_german_towns_noun(token.word) and not written(token.text)
 
 
-_GERMAN_TOWN_WORD_ENDINGS = ("stadt", "dorf", "städtchen", "metropole", "gemeinde", "kurort", "ortschaft")
-"""How a German noun of a town ends, alone or compounded (*Grenzstadt*, *Bergdorf*, *Kreisstadt*)."""
+def _a_german_towns_noun(word: str) -> bool:
+    """Tell whether lower-cased ``word`` ends as a German noun of towns does (*Grenzstädten*, *Fischerort*)."""
+    if word.endswith(_GERMAN_TOWN_WORD_ENDINGS):
+        return True
+    return len(word) >= 6 and word.endswith(_GERMAN_PLACE_ORT) and not word.endswith(_NOT_GERMAN_PLACE_ORT)
+
+
+_GERMAN_TOWN_WORD_ENDINGS = (
+    "stadt", "städte", "städten", "dorf", "dörfer", "dörfern", "städtchen", "metropole", "metropolen",
+    "gemeinde", "gemeinden", "ortschaft", "ortschaften",
+)  # fmt: skip
+"""How a German noun of a town or towns ends, alone or compounded (*Grenzstadt*, *Bergdorf*, *Hafenstädte*)."""
+_GERMAN_PLACE_ORT = ("ort", "orte", "orten")
+"""*Ort* (place) compounded, and its plurals: *Fischerort*, *Badeort*, *Urlaubsorten*."""
+_NOT_GERMAN_PLACE_ORT = (
+    "port", "porte", "porten", "fort", "resort", "wort", "worte", "worten", "sorte", "sorten", "torte", "torten",
+    "pforte", "pforten",
+)  # fmt: skip
+"""Words and names ending as *Ort* does that are no place's noun (*Transport*, *Newport*, *Beaufort*, *Antworten*)."""
+
+
+def _a_language_after_auf(before: str, word: str) -> bool:
+    """Tell whether ``word`` after ``before`` names a language in German (*auf Dänisch Aabenraa*, *auf Deutsch*)."""
+    return before == "auf" and (word.endswith("isch") or word == "deutsch")
 
 
 def _declined_adjective(word: str) -> bool:

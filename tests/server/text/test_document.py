@@ -1757,6 +1757,32 @@ def test_a_german_compound_of_a_towns_word_cues_the_name_after_it(embedded_index
     assert mention_places(embedded_index, text) == [("Tartu", 588335), ("Białowieża", 776092)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In den Grenzstädten Haparanda und Tornio wächst die Sorge.",
+            [("Haparanda", 605859), ("Tornio", 634093)],
+        ),
+        ("Der Fischerort Grindavík wurde vorsorglich geräumt.", [("Grindavík", 3416888)]),
+        ("Geschlossen bleiben die Übergänge Nuijamaa und Imatra.", [("Nuijamaa", 644307), ("Imatra", 656688)]),
+        ("In der Stadt, die auf Dänisch Aabenraa heißt, wurde gewählt.", [("Aabenraa", 2625070)]),
+    ],
+)
+def test_a_german_plural_of_a_towns_word_a_place_compound_and_a_language_are_no_first_names(
+    embedded_index: IndexReader, text: str, expected: list[tuple[str, int]]
+) -> None:
+    # Before, the first town of each was no mention: *Grenzstädten* (plural), *Fischerort* (compounded *Ort*),
+    # *Übergänge* (plural crossings) and *Dänisch* (a language after *auf*) were read as a person's first name.
+    assert mention_places(embedded_index, text) == expected
+
+
+def test_a_word_ending_as_ort_does_is_no_towns_word_when_it_names_no_place(embedded_index: IndexReader) -> None:
+    # *Newport* and *Fort* end as a compounded *Ort* does: the names after them stay whole.
+    text = "Sie flogen nach Newport Beach und Fort Lauderdale."
+    assert mention_places(embedded_index, text) == [("Newport Beach", 5376890), ("Fort Lauderdale", 4155966)]
+
+
 def test_a_german_adjective_of_a_countrys_part_places_the_name_there(embedded_index: IndexReader) -> None:
     # Before, none: *nordungarisch* (north Hungarian) was no country's adjective, and Eger, uncued, no mention.
     text = "Bei Kundgebungen in Debrecen und im nordungarischen Eger sprach Parteichef Péter Magyar."
