@@ -2098,7 +2098,18 @@ def _a_great_division(candidates: list[Candidate]) -> bool:
 
 
 def _stands_for_a_state(candidates: list[Candidate]) -> bool:
-    return bool(candidates) and candidates[0].confidence >= 0.5 and candidates[0].place.feature_code in _STATE_CODES
+    """Tell whether ``candidates`` lead with a capital or a country, sure enough to stand for its government.
+
+    A place met only by a name not its own must be surer (:data:`_SURE_BY_ANOTHER_NAME`): *Marawi*, Malawi
+    in Chiga and Maori, is the Philippine city beside Iligan, while *Alemania* or *Tchad* is the country.
+    """
+    if not candidates or candidates[0].place.feature_code not in _STATE_CODES:
+        return False
+    best = candidates[0]
+    return best.confidence >= (_SURE_BY_ANOTHER_NAME if best.match_kind is MatchKind.ALTERNATE_NAME else 0.5)
+
+
+_SURE_BY_ANOTHER_NAME = 0.7
 
 
 @dataclass(frozen=True, slots=True)

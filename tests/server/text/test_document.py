@@ -183,6 +183,23 @@ def test_hints_that_leave_places_out_let_no_weak_match_in_through_the_context(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Soldiers patrolled Marawi, Iligan and Cagayan de Oro on Monday.", 1701053),  # was Malawi
+        ("Alemania y Francia firmaron el acuerdo en Bruselas.", 2921044),
+    ],
+)
+def test_a_country_met_only_by_a_rare_name_of_its_own_yields_to_a_namesake_among_the_places(
+    embedded_index: IndexReader, text: str, expected: int
+) -> None:
+    # GeoNames gives Malawi the name Marawi in Chiga and Maori: too unsure a country to stand for its
+    # government wherever the story happens, it yields to Marawi City beside Iligan. A country's exonym the
+    # press writes is sure enough and stays the country.
+    mentions = TextResolver(Resolver(embedded_index), embedded_index).resolve_text(text, limit=1)
+    assert mentions[0].candidates[0].place.geoname_id == expected
+
+
+@pytest.mark.parametrize(
     ("text", "tripoli"),
     [
         ("Kämpfe in Tripoli und Saida im Libanon.", 266826),  # was the Libyan capital
