@@ -441,9 +441,11 @@ class TextResolver:
         """Make each span looked up as written that names no major place stand for its nominative's, if major.
 
         A Russian or Ukrainian word in a case may be written as some small place's name too
-        (:attr:`~.finder.Span.declined`): *в Курске* is in Kursk, not in the village Kurskoye.
-        ``spans`` and their answers ``of_span`` change in place; the spans at ``fixed`` (written
-        with their area) keep theirs.
+        (:attr:`~.finder.Span.declined`): *в Курске* is in Kursk, not in the village Kurskoye. So
+        does a span whose place bears no name written as it, where the nominative's place does
+        (:func:`_spelt_where_the_other_is_not`). ``spans`` and their answers ``of_span`` change in
+        place, each span keeping its nominative, as the text's paragraphs answer it again; the
+        spans at ``fixed`` (written with their area) keep theirs.
         """
         declined: dict[str, list[Candidate]] = {}
         for i, span in enumerate(spans):
@@ -454,8 +456,9 @@ class TextResolver:
                 query = in_document(Query(span.declined, hints, limit=limit, min_confidence=0.0))
                 declined[span.declined] = self.resolver.resolve(query)
             answers = declined[span.declined]
-            if answers and _major(answers[0]):
-                spans[i] = replace(span, looked_up=span.declined, declined="")
+            spelt = _spelt_where_the_other_is_not(answers, span.declined, of_span[i], span.text) if answers else False
+            if answers and (_major(answers[0]) or spelt):
+                spans[i] = replace(span, looked_up=span.declined)
                 of_span[i] = answers
 
     def _as_the_words_before_say(
@@ -1489,6 +1492,29 @@ def _surer_among(local: list[Candidate], overall: list[Candidate], alone: list[C
 def _near_any(place: PlaceRow, points: Points) -> bool:
     """Tell whether ``place`` lies within :data:`PARAGRAPH_KM` of one of ``points``."""
     return any(distance_km(_point(place), point[:2]) <= PARAGRAPH_KM for point in points)
+
+
+def _spelt_where_the_other_is_not(
+    declined: list[Candidate], nominative: str, as_written: list[Candidate], written: str
+) -> bool:
+    """Tell whether a nominative's best place bears it as written, and the word's own best place no name so written.
+
+    Case and *ё* aside: *в Покровске* is in Pokrovsk (*Покровск*), not in the village *Покровське*, whose
+    name folds as the word does, soft sign and all.
+    """
+    return (
+        bool(as_written)
+        and as_written[0].place.geoname_id != declined[0].place.geoname_id
+        and not _written_so(as_written[0].matched_name, written)
+        and _written_so(declined[0].matched_name, nominative)
+    )
+
+
+def _written_so(name: str, text: str) -> bool:
+    return name.casefold().replace(_YO, _YE) == text.casefold().replace(_YO, _YE)
+
+
+_YO, _YE = "\u0451", "\u0435"  # Cyrillic yo is written as ye
 
 
 def _moved_by_context(alone: list[Candidate]) -> bool:

@@ -182,6 +182,28 @@ def test_hints_that_leave_places_out_let_no_weak_match_in_through_the_context(
     assert [(m.text, m.candidates[0].place.geoname_id) for m in mentions] == expected
 
 
+_POKROVSK_AMONG_OTHER_PARAGRAPHS = """В Киеве и Одессе объявили воздушную тревогу.
+
+Резервы перебрасывают из Краматорска, а в Покровске продолжаются уличные бои.
+
+В Кишинёве и Тирасполе прошли переговоры, а в Белграде и Загребе — выборы."""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Резервы перебрасывают из Краматорска, а в Покровске продолжаются уличные бои.",  # was the village Pokrovske
+        _POKROVSK_AMONG_OTHER_PARAGRAPHS,  # was no mention
+    ],
+)
+def test_a_russian_case_form_is_its_nominatives_place_where_only_a_folded_name_is_written_as_it(
+    embedded_index: IndexReader, text: str
+) -> None:
+    # *Покровске* folds as the Ukrainian village name *Покровське*, soft sign dropped; Pokrovsk bears *Покровск*
+    # as written. The paragraphs' second reading also dropped the nominative a text had taken for a case form.
+    assert ("Покровске", 704422) in mention_places(embedded_index, text)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
