@@ -6,7 +6,7 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TypeGuard
@@ -17,6 +17,7 @@ from toponym_server.index.reader import IndexReader, PlaceRow
 from toponym_server.matching.features import Kind
 from toponym_server.matching.generic_words import kind_of
 from toponym_server.matching.keys import exact_key, naming_keys
+from toponym_server.matching.local_script import script_of
 from toponym_server.matching.normalize import ARTICLES as NAME_ARTICLES
 from toponym_server.matching.normalize import normalize
 from toponym_server.matching.ranking import ContextWeights, Hints, distance_km, named_division
@@ -87,6 +88,7 @@ PAIR_CONFIDENCE = 0.5
 """A span and the area after it (*Paris, Texas*) are a place and its area only if the place is this likely there."""
 _KNOWN_CACHE = 100_000
 _WRITTEN_POSTINGS = 64
+_LATIN = "LATIN"
 
 _ALEF, _HEH = "\u0627", "\u0647"
 _ARABIC_SPELLING_VARIANTS = str.maketrans(
@@ -350,13 +352,31 @@ class TextResolver:
         normalized = normalize(text)
         with self.index.turn():
             postings = self.index.lookup(exact_key(normalized), _WRITTEN_POSTINGS) if normalized.folded else []
-        if len(postings) >= _WRITTEN_POSTINGS or (postings and not has_arabic(text)):
+        if len(postings) >= _WRITTEN_POSTINGS:
             possible = True
+        elif not has_arabic(text):
+            # The key joins the words: *À Man* is under Aman's, *Le Togo* under Letogo's.
+            joined = " " in normalized.folded
+            possible = bool(postings) and (not joined or self._folded_as(postings, text, normalized.folded))
         else:
             letters = arabic_letters(text)
             possible = any(letters in self._arabic_spellings(place_id) for _, place_id in postings)
         self._written.put(text, possible)
         return possible
+
+    def _folded_as(self, postings: Sequence[tuple[int, int]], text: str, folded: str) -> bool:
+        """Tell whether a place of ``postings`` has a name folded as ``folded``, spaces and all.
+
+        In the script of ``text`` or in Latin letters (*Харківська область*: *Kharkivska oblast*), not in
+        one that folds by its sound (*阿曼*, Oman in Chinese, folds as *À Man*).
+        """
+        scripts = {script_of(text), _LATIN}
+        with self.index.turn():
+            return any(
+                script_of(name) in scripts
+                for _, place_id in postings
+                for name, _ in self.index.names_folded_as(place_id, folded)
+            )
 
     def _arabic_spellings(self, place_id: int) -> frozenset[str]:
         """The letters (see :func:`arabic_letters`) of a place's names written in Arabic script."""

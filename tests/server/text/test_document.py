@@ -182,6 +182,24 @@ def test_hints_that_leave_places_out_let_no_weak_match_in_through_the_context(
     assert [(m.text, m.candidates[0].place.geoname_id) for m in mentions] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("LOMÉ, 16 mars (AFP) - Le Togo a prolongé l'état d'urgence.", [("LOMÉ", 2365267), ("Togo", 2363686)]),
+        (
+            "Des réfugiés sont arrivés de Guinée. À Man, le préfet a renforcé les contrôles.",
+            [("Guinée", 2420477), ("Man", 2284647)],
+        ),
+    ],
+)
+def test_a_common_word_opening_a_sentence_is_no_piece_of_a_name_only_written_without_the_space(
+    embedded_index: IndexReader, text: str, expected: list[tuple[str, int]]
+) -> None:
+    # The exact key joins the words: *Le Togo* was under Letogo's and *À Man* under Aman's and Oman's Chinese
+    # name's (*阿曼* folds as *a man*), so each was taken as written whole (Togo's span, and Amman).
+    assert mention_places(embedded_index, text) == expected
+
+
 _POKROVSK_AMONG_OTHER_PARAGRAPHS = """В Киеве и Одессе объявили воздушную тревогу.
 
 Резервы перебрасывают из Краматорска, а в Покровске продолжаются уличные бои.
