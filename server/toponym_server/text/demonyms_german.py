@@ -62,7 +62,9 @@ GERMAN_ADJECTIVE_STEMS: dict[str, str] = {
     "oberösterreichisch": "Austria", "salzburgisch": "Austria", "burgenländisch": "Austria",
     "vorarlbergisch": "Austria", "bernisch": "Switzerland", "zürcherisch": "Switzerland",
     "aargauisch": "Switzerland", "thurgauisch": "Switzerland", "luzernisch": "Switzerland",
-    "bündnerisch": "Switzerland",
+    "bündnerisch": "Switzerland", "oberfränkisch": "Germany", "unterfränkisch": "Germany",
+    "oberpfälzisch": "Germany", "oberschwäbisch": "Germany", "tirol": "Austria", "vorarlberg": "Austria",
+    "allgäu": "Germany", "südtirol": "Italy",
 }  # fmt: skip
 """German adjectives of countries, and of regions by their country, by their stem before the ending
 (*französisch-e*), and each country's name."""

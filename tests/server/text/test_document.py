@@ -1840,6 +1840,22 @@ def test_a_word_ending_as_ort_does_is_no_towns_word_when_it_names_no_place(embed
     assert mention_places(embedded_index, text) == [("Newport Beach", 5376890), ("Fort Lauderdale", 4155966)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nach dem Lawinenabgang im Tiroler Bezirk Landeck sind zwei Tourengeher gestorben.", ("Landeck", 2773069)),
+        ("Im oberfränkischen Hof ist die neue Zugverbindung eröffnet worden.", ("Hof", 2902768)),
+    ],
+)
+def test_a_german_adjective_of_a_region_places_the_name_in_its_country(
+    embedded_index: IndexReader, text: str, expected: tuple[str, int]
+) -> None:
+    # Before: *Tiroler* (undeclined, of Tirol) was no adjective, and Landeck the Polish spa town Lądek-Zdrój,
+    # or in a longer text the town, not the district; *oberfränkisch* neither, and Hof, a common noun after
+    # an article and an adjective, no mention.
+    assert mention_places(embedded_index, text) == [expected]
+
+
 def test_a_german_adjective_of_a_countrys_part_places_the_name_there(embedded_index: IndexReader) -> None:
     # Before, none: *nordungarisch* (north Hungarian) was no country's adjective, and Eger, uncued, no mention.
     text = "Bei Kundgebungen in Debrecen und im nordungarischen Eger sprach Parteichef Péter Magyar."
