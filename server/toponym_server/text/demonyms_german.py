@@ -82,7 +82,7 @@ DIVISION_KINDS = frozenset(
     {
         "region", "provinz", "bundesstaat", "staat", "bundesland", "bezirk", "departement", "kanton", "präfektur",
         "oblast", "gouvernement", "grafschaft", "regionen", "provinzen", "bundesstaaten", "staaten", "bundesländer",
-        "bezirke",
+        "bezirke", "regierungsbezirk", "regierungsbezirke",
     }
 )  # fmt: skip
 """The words of a kind of division, singular or plural, after a German adjective of a country."""

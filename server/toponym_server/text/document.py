@@ -1381,7 +1381,8 @@ class TextResolver:
 
 _DIVISION_WORD_BEFORE = re.compile(
     r"(?:provincia|province|provinz|región|région|regione|região|departamento|département|estado|distrito"
-    r"|canton|cantón|kanton|land|bundesland|bezirk|landkreis|kreis|wilaya|gouvernorat|comuna|commune|comune"
+    r"|canton|cantón|kanton|land|bundesland|bezirk|regierungsbezirk|landkreis|kreis|wilaya|gouvernorat|comuna"
+    r"|commune|comune|district(?=\s+d)"
     r"|municipio|oblast"
     r"|territoire|territorio|woiwodschaft|region|gebiet|республик[аиеуо]й?)"
     r"(?:\s+(?:de(?:l|s|\s+(?-i:la))?|di|da|do|du|of(?:\s+the)?)\s+|\s+d['\u2019]|\s+)(?P<name>.+)",
@@ -1389,12 +1390,16 @@ _DIVISION_WORD_BEFORE = re.compile(
 )
 """A division's word before its name, and its *of* (*provincia de*, *département du*, *Kanton*; *de la* in lower
 case, as *departamento de La Paz* writes the name's own article); not the English words that open a division's
-own name (*County Kerry*, *District of Columbia*, *State of Palestine*)."""
+own name (*County Kerry*, *District of Columbia*, *State of Palestine*): *district* only with a French *of*
+(*le district des Savanes*)."""
 _MUNICIPALITY_WORDS = frozenset({"commune", "comune", "comuna", "municipio"})
 """Romance words of a municipality, in lower case before its town's name (*la commune de Kenscoff*)."""
 _GERMAN_DIVISION_WORDS = frozenset(
-    {"provinz", "kanton", "land", "bundesland", "bezirk", "landkreis", "kreis", "woiwodschaft", "region", "gebiet"}
-)
+    {
+        "provinz", "kanton", "land", "bundesland", "bezirk", "regierungsbezirk", "landkreis", "kreis", "woiwodschaft",
+        "region", "gebiet",
+    }
+)  # fmt: skip
 """The German words of a division before its name, which German always writes apart from the name."""
 
 

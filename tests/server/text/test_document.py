@@ -1554,6 +1554,22 @@ def test_a_state_written_with_a_capitalised_state_is_a_mention_but_an_american_c
     assert mention_places(embedded_index, "Ohio State won on Saturday.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Der Bauernverband im Regierungsbezirk Stuttgart forderte ein Eingreifen.", ("Stuttgart", 3214105)),
+        ("Korhogo est le chef-lieu du district des Savanes.", ("Savanes", 11153060)),
+        ("Officials in the District of Columbia said so.", ("District of Columbia", 4138106)),
+    ],
+)
+def test_a_german_government_regions_and_a_french_districts_word_is_left_out_of_the_mention(
+    embedded_index: IndexReader, text: str, expected: tuple[str, int]
+) -> None:
+    # Before, the mentions were *Regierungsbezirk Stuttgart* and *district des Savanes*, as GeoNames writes them;
+    # the English *District of* opens a division's own name and stays.
+    assert expected in mention_places(embedded_index, text)
+
+
 def test_a_divisions_word_before_its_name_is_left_out_of_the_mention(embedded_index: IndexReader) -> None:
     # Before, the mentions were *provincia de Salta* and *Kanton Zürich*; an English word after a name stays.
     text = "Un acuerdo con la provincia de Salta. Wahlen im Kanton Zürich. Fighting in Idlib province."
