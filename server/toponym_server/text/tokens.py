@@ -21,9 +21,10 @@ _SPACED_BY_ZERO_WIDTH = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u1
 zero-width space is how a text marks a word break; elsewhere one inside a word is a stray (*Ale\u200bppo*)."""
 # Not the semicolon: the clause after it goes on in lower case, and a capital there is a name's
 # (*Hebden Bridge was flooded; Halifax was spared*).
-_SENTENCE_END = re.compile(r"(?:[.!?:\n\"\u201c\u201d\u00ab\u00bb(\[\u2013\u2014]|\s-)\s*$")
+_SENTENCE_END = re.compile(r"(?:[.!?:\n\"\u201c\u201d\u00ab\u00bb(\[\u2013\u2014]|\s-|\.-)\s*$")
 """What ends the gap before a sentence's first word: a stop, a colon, a quote, a bracket, a dash (a
-hyphen between spaces is one: *DARWIN, Nov 20 (AAP) - The*)."""
+hyphen between spaces is one: *DARWIN, Nov 20 (AAP) - The*, and one after a stop: *ZARAGOZA, 11 mar
+(EFE).- Una*)."""
 
 
 @dataclass(frozen=True, slots=True)

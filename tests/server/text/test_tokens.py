@@ -44,6 +44,12 @@ def test_a_hyphen_between_spaces_is_a_dash_before_a_sentence() -> None:
     assert [w.text for w in words if w.sentence_start] == ["MANILA", "Reuters", "Voters"]
 
 
+def test_a_hyphen_after_a_stop_is_a_dash_before_a_sentence() -> None:
+    # Before, *Una* (a) went on the EFE dateline's sentence and was the Spanish village Uña.
+    words = tokenize("ZARAGOZA, 11 mar (EFE).- Una empresa; Tel-Aviv")
+    assert [w.text for w in words if w.sentence_start] == ["ZARAGOZA", "EFE", "Una"]
+
+
 def test_a_word_after_a_semicolon_opens_no_sentence() -> None:
     # The clause after a semicolon goes on in lower case: a capital there is a name's.
     words = tokenize("Shops were flooded; Halifax was spared")
