@@ -483,7 +483,7 @@ ARTICLES = frozenset(
     {
         "the", "a", "an", "le", "la", "les", "un", "une", "du", "des", "der", "die", "das", "dem", "den", "ein",
         "eine", "einem", "einen", "einer", "eines", "kein", "keine", "zum", "zur", "vom", "beim", "im", "diese",
-        "dieser", "dieses",
+        "dieser", "dieses", "el", "los", "las", "il", "lo", "gli",
     }
 )
 

@@ -1165,6 +1165,14 @@ def test_a_capital_stays_itself_in_a_paragraph_whose_places_lie_far_from_its_nam
     assert ("Washington", 4140963) in mention_places(embedded_index, text)
 
 
+def test_a_small_towns_name_after_a_spanish_or_italian_article_is_a_common_noun(embedded_index: IndexReader) -> None:
+    # Before, *Consell* (the Valencian government; a village of Majorca) and *Cabildo* (a Chilean town) were
+    # mentions: only English, French and German articles made the word after them a noun.
+    text = "Llueve en Valencia. El Consell prometió 400 millones y el Cabildo también."
+    assert mention_places(embedded_index, text) == [("Valencia", 2509954)]
+    assert mention_places(embedded_index, "Protestas en El Alto.") == [("El Alto", 3697441)]  # the name's own
+
+
 def test_an_elided_article_cues_no_place(embedded_index: IndexReader) -> None:
     # Before, *l'* cued the name after it as *d'* (of, from) does: *L'Inter* was Nanterre, met by its sound.
     text = "L'Inter ha vinto il derby contro il Milan per 2-1. A Milano la festa è proseguita."
