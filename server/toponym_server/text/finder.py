@@ -690,17 +690,20 @@ def _written_from(text: str, tokens: list[Token], run: list[int], written: Knows
     """Tell whether some place is written as the first two or more words of ``run`` (a possessive without its *'s*).
 
     Words that are all common or generic (*Old City*, *New Town*) are a phrase, whatever place
-    is written so: *the Old City of Aleppo* is no place in Palestine.
+    is written so: *the Old City of Aleppo* is no place in Palestine. An elided word the first
+    joins is no piece of the name (*d'El Geneina*: of El Geneina).
     """
-    start = tokens[run[0]].start
+    first = tokens[run[0]]
+    starts = (first.start + first.elided, first.start) if first.elided else (first.start,)
     for length in range(2, min(MAX_SPAN_WORDS, len(run)) + 1):
         if all(tokens[i].word in COMMON_WORDS or kind_of(tokens[i].word) for i in run[:length]):
             continue
-        raw = text[start : tokens[run[length - 1]].end]
-        if len(raw) > MAX_SPAN_CHARACTERS:
-            continue
-        if any(written(name) for _, _, name in _variants(raw, length, True, written)):
-            return True
+        for start in starts:
+            raw = text[start : tokens[run[length - 1]].end]
+            if len(raw) > MAX_SPAN_CHARACTERS:
+                continue
+            if any(written(name) for _, _, name in _variants(raw, length, True, written)):
+                return True
     return False
 
 

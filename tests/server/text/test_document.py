@@ -1173,6 +1173,13 @@ def test_a_small_towns_name_after_a_spanish_or_italian_article_is_a_common_noun(
     assert mention_places(embedded_index, "Protestas en El Alto.") == [("El Alto", 3697441)]  # the name's own
 
 
+def test_a_name_opening_on_an_article_is_whole_after_an_elided_of(embedded_index: IndexReader) -> None:
+    # Before, the mention was *Geneina*: the name was looked up with the elided *d'* before it, and *d'El
+    # Geneina* is no place's name, so the article was taken for a common word before the name.
+    text = "Ils fuient les combats autour d'El Geneina, capitale du Darfour-Occidental."
+    assert mention_places(embedded_index, text)[0] == ("El Geneina", 379303)
+
+
 def test_an_elided_article_cues_no_place(embedded_index: IndexReader) -> None:
     # Before, *l'* cued the name after it as *d'* (of, from) does: *L'Inter* was Nanterre, met by its sound.
     text = "L'Inter ha vinto il derby contro il Milan per 2-1. A Milano la festa è proseguita."
