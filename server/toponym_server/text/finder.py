@@ -566,9 +566,10 @@ def _lower_words_written(text: str, tokens: list[Token], run: list[int], i: int,
     return 0
 
 
-_LINKS = frozenset({"and", "of", "of the", "and the", "und", "et", "y", "e", "in", "an der", "ob der"})
+_LINKS = frozenset({"and", "of", "of the", "and the", "und", "et", "y", "e", "in", "in der", "an der", "ob der"})
 """Words that stand inside a few places' names between capitalised words (*Trinidad and Tobago*, *Port of
-Spain*, *Saint Vincent and the Grenadines*, *Neustadt in Holstein*, *Neustadt an der Weinstraße*), and join
+Spain*, *Saint Vincent and the Grenadines*, *Neustadt in Holstein*, *Neumarkt in der Oberpfalz*, *Neustadt an
+der Weinstraße*), and join
 a list or a phrase everywhere else."""
 
 

@@ -1519,6 +1519,13 @@ def test_in_or_an_der_joins_the_words_of_a_german_name_some_place_is_written_as(
     assert found("Ein Unfall in Berlin in Deutschland.") == ["Berlin", "Deutschland"]
 
 
+def test_in_der_joins_the_words_of_a_german_name_some_place_is_written_as() -> None:
+    # Before, *Neumarkt* and *Oberpfalz* were two mentions.
+    places = {"neumarkt in der oberpfalz", "neumarkt", "oberpfalz", "bayern"}
+    text = "Ein Brand in Neumarkt in der Oberpfalz. Waldbrandgefahr in der Oberpfalz."
+    assert written_spans(text, places) == ["Neumarkt in der Oberpfalz", "Oberpfalz"]
+
+
 def test_a_facilitys_word_after_a_capitalised_common_word_is_no_place() -> None:
     # The National Mall: Mal is a town of Belgium; the common word before it opens no name.
     places = {"mall", "washington"}
