@@ -774,9 +774,14 @@ def _a_title_in_a_places_name(tokens: list[Token], run: list[int], position: int
     So it is where a place is written as the word before it and the title (*شرم الشيخ*, Sharm
     el-Sheikh), and maybe the word after it (*جسر الملك حسين*), or, after a town's word, as the
     title and the word after it (*مدينة الشيخ زايد*, the city of Sheikh Zayed; not *اسم الشيخ
-    زايد*, the name of Sheikh Zayed).
+    زايد*, the name of Sheikh Zayed). The word before it may carry proclitics (*وشرم الشيخ*).
     """
-    if position and any(written(_words(tokens, run[position - 1 : end])) for end in (position + 1, position + 2)):
+    if position and any(
+        written(words[count:])
+        for end in (position + 1, position + 2)
+        for words in [_words(tokens, run[position - 1 : end])]
+        for count in (0, *_proclitic_counts(words, end - position + 1))
+    ):
         return True  # *شرم الشيخ*; *جسر الملك حسين*, the King Hussein Bridge
     before = tokens[run[position - 1]].word if position else ""
     town = before in _TOWN_WORDS or _behind_proclitics(before, _TOWN_WORDS)

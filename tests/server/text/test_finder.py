@@ -636,6 +636,9 @@ def test_an_uncased_title_in_a_places_name_claims_no_names() -> None:
     # The King Hussein Bridge holds the title between two words.
     found = find_spans("أعيد فتح جسر الملك حسين", lambda t: t in known, lambda t: t in known)
     assert [s.text for s in found] == ["جسر الملك حسين"]
+    # The word before the title may carry proclitics (and Sharm el-Sheikh); before, the title claimed the name.
+    found = find_spans("ارتفعت النسب في الجيزة وشرم الشيخ", lambda t: t in known, lambda t: t in known)
+    assert [s.text for s in found] == ["الجيزة", "شرم الشيخ"]
 
 
 def test_a_word_of_a_script_without_capitals_is_a_name_only_if_written_so() -> None:
