@@ -412,6 +412,8 @@ COMMON_WORDS = frozenset(
         "gäste", "übersee",  # guests (Geeste), overseas (Übersee, Bavaria)
         "deutsch", "bahn",  # German (Deutsch Krawarn: Kravaře), the railway (Bahn: Banie, Poland)
         "grad",  # a degree (*minus 20 Grad*; Grad, Slovenia)
+        "grüne", "grünen",  # the Greens, the party (*CDU und Grüne*; Grône, Valais)
+        "kauf",  # a purchase (*in Kauf nehmen*, to put up with), near some spellings of Głogów
         "patrimonio",  # heritage (*Patrimonio de la Humanidad*; Patrimonio, Corsica)
         "vale",  # a valley (*o Vale do Taquari*) and a mining company in Portuguese; Valais is so named too
         # Arabic function words and common nouns

@@ -110,7 +110,8 @@ _GERMAN_DETERMINERS = frozenset(
         "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein",
         "keine", "keinen", "keinem", "keiner", "ihre", "ihren", "ihrem", "ihrer", "seine", "seinen", "seinem",
         "seiner", "unsere", "unseren", "diese", "diesen", "diesem", "dieser", "dieses", "jede", "jeden", "jedem",
-        "alle", "allen", "viele", "vielen", "beide", "beiden", "zum", "zur", "im", "am", "vom", "beim",
+        "alle", "allen", "viele", "vielen", "beide", "beiden", "zum", "zur", "im", "am", "vom", "beim", "jeder",
+        "jedes", "jener", "jene", "jenen", "einige", "einigen", "mehrere", "mehreren", "wenige", "wenigen",
     }
 )  # fmt: skip
 """German articles and determiners: one, a declined adjective and a capitalised word are a noun phrase."""

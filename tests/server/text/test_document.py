@@ -1494,6 +1494,15 @@ def test_a_digests_paragraph_reads_its_names_as_they_lead_alone_not_as_the_other
     assert found["Colón"] == 3712076
 
 
+def test_the_greens_and_a_train_after_jeder_are_no_places(embedded_index: IndexReader) -> None:
+    # Before: Grône (Valais) for the Greens, and the town of Zug for *jeder zweite Zug* (every second train).
+    text = (
+        "Nach der Landtagswahl haben CDU und Grüne in Stuttgart Gespräche aufgenommen. Pendler aus Lörrach müssen "
+        "Umwege über Basel in Kauf nehmen. Weil ein Stellwerk ausfiel, fiel zudem jeder zweite Zug nach Luzern aus."
+    )
+    assert [name for name, _ in mention_places(embedded_index, text)] == ["Stuttgart", "Lörrach", "Basel", "Luzern"]
+
+
 def test_a_german_noun_after_its_article_is_no_town_and_a_few_nouns_are_no_places(embedded_index: IndexReader) -> None:
     # Before: Essen (the meal), Derby (the match), Poland (the police) and Lander, Wyoming (the states).
     text = (
