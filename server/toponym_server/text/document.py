@@ -1551,12 +1551,19 @@ def _a_german_noun_after_its_article(text: str, span: Span, best: Candidate) -> 
     """Tell whether ``span`` is a German noun its article stands before, though a town is named so.
 
     German writes no article before a town's name, only before a noun (*zum Essen*, *im Derby*, *am
-    Brenner*), a country's (*im Libanon*, *die Schweiz*) or a town's with an adjective between them.
+    Brenner*), a country's or a region's (*im Libanon*, *die Schweiz*, *im Emsland*) or a town's with an
+    adjective between them. A village's commune is no region (*nach der Wahl*: Wahl, Luxembourg, 235 people).
     """
     before = _GERMAN_ARTICLE_BEFORE.search(text, max(0, span.start - 7), span.start)
     # Not the French *des* (of the) before a name that holds it (*des Abymes*: of Les Abymes)
     french = span.looked_up.startswith(("Le ", "Les ")) and _french_before(text, span.start)
-    return best.place.feature_class == "P" and before is not None and not french
+    place = best.place
+    commune = place.feature_class == "A" and 0 < place.population < _VILLAGES_COMMUNE
+    town = place.feature_class == "P" or (commune and not place.feature_code.startswith("PCL"))
+    return town and before is not None and not french
+
+
+_VILLAGES_COMMUNE = 5_000
 
 
 _GERMAN_ARTICLE_BEFORE = re.compile(

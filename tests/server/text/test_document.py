@@ -1503,6 +1503,13 @@ def test_the_greens_and_a_train_after_jeder_are_no_places(embedded_index: IndexR
     assert [name for name, _ in mention_places(embedded_index, text)] == ["Stuttgart", "Lörrach", "Basel", "Luzern"]
 
 
+def test_a_villages_commune_after_a_german_article_is_a_noun(embedded_index: IndexReader) -> None:
+    # Before: *nach der Wahl* (after the election) was Wahl, a Luxembourg commune of 235 people; an article
+    # made only a town's name a noun, not a division's. A region's stays a name.
+    text = "Nach der Wahl haben CDU und Grüne in Stuttgart Gespräche aufgenommen. Hochwasser in der Oberpfalz."
+    assert mention_places(embedded_index, text) == [("Stuttgart", 2825297), ("Oberpfalz", 2859444)]
+
+
 def test_a_german_noun_after_its_article_is_no_town_and_a_few_nouns_are_no_places(embedded_index: IndexReader) -> None:
     # Before: Essen (the meal), Derby (the match), Poland (the police) and Lander, Wyoming (the states).
     text = (
