@@ -315,6 +315,7 @@ INSTITUTION_WORDS_OF = frozenset(
         "university", "universidad", "universidade", "università", "université", "plaza", "palacio", "palais",
         "palazzo", "teatro", "museo", "estadio", "catedral", "parque", "banco", "colegio", "instituto",
         "coupe", "copa",  # *la Coupe de France*, *la Copa del Rey*: cups
+        "consejo", "conseil", "consiglio", "conselho", "ministerio", "ministère", "ministero", "ministério",
         "mar", *WATERS_OF,
     }
 )  # fmt: skip

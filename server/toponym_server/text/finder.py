@@ -1523,19 +1523,23 @@ _STREETS_BEFORE_OF = WATER_AND_SQUARE_WORDS_IN_LOWER_CASE - {"largo", "gare"}
 *offshore* (*ao largo do Soyo*), nor *gare* (*la gare de Metz* is Metz's station)."""
 
 
-def _an_institution_of(tokens: list[Token], run: list[int], i: int, written: KnowsName) -> bool:
-    """Tell whether the run goes on at ``run[i]`` with an institution's word, *of* and a name.
+def _an_institution_of(tokens: list[Token], run: list[int], i: int, written: KnowsName) -> int:
+    """How many words of the run from ``run[i]`` are an institution's word, *of* and a name, its article before it.
 
-    *Universidad de Chile*, *Plaza de Mayo*, *Canal de Panamá* (see :data:`~.cues.INSTITUTION_WORDS_OF`):
-    neither the word (*Universidad*, a quarter of Madrid) nor the name is a place, unless some place
-    is written as the words from there (*Mar del Plata*).
+    *Universidad de Chile*, *Plaza de Mayo*, *Canal de Panamá*, *El Consejo de Ministros* (see
+    :data:`~.cues.INSTITUTION_WORDS_OF`): neither the word (*Universidad*, a quarter of Madrid; *El
+    Consejo*, a town of Venezuela) nor the name is a place, unless some place is written as the words
+    from there (*Mar del Plata*). None (0) otherwise.
     """
-    first = tokens[run[i]]
-    if not (first.capitalized and first.word in INSTITUTION_WORDS_OF and i + 2 < len(run)):
-        return False
-    if tokens[run[i + 1]].word not in _OF_WORDS or not tokens[run[i + 2]].capitalized:
-        return False
-    return not any(written(_words(tokens, run[i:end])) for end in range(i + 3, min(len(run), i + MAX_SPAN_WORDS) + 1))
+    article = int(tokens[run[i]].word in _ROMANCE_DEFINITE and tokens[run[i]].capitalized)
+    at = i + article
+    first = tokens[run[at]] if at < len(run) else tokens[run[i]]
+    if not (first.capitalized and first.word in INSTITUTION_WORDS_OF and at + 2 < len(run)):
+        return 0
+    if tokens[run[at + 1]].word not in _OF_WORDS or not tokens[run[at + 2]].capitalized:
+        return 0
+    ends = range(at + 3, min(len(run), at + MAX_SPAN_WORDS) + 1)
+    return 0 if any(written(_words(tokens, run[at:end])) for end in ends) else article + 3
 
 
 def _a_phrase_of_no_place(tokens: list[Token], i: int) -> bool:
@@ -2189,8 +2193,8 @@ def _spans_in_run(
         if (water := _a_waters_name_after_the(tokens, run, i)) is not None:
             i = water + 1  # *the North Sea*: no hamlet of New York, though one is written so
             continue
-        if _an_institution_of(tokens, run, i, written):
-            i += 3  # *Universidad de Chile*: a club, no quarter of Madrid, nor Chile
+        if institution := _an_institution_of(tokens, run, i, written):
+            i += institution  # *Universidad de Chile*: a club, no quarter of Madrid, nor Chile
             continue
         if (pair := _a_pair_of_names(tokens[run[i]], written)) is not None:
             found.extend(pair)  # *the Laos-China railway*: two countries, not one name

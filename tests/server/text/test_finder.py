@@ -1290,6 +1290,9 @@ def test_an_institutions_or_a_waters_word_and_of_name_the_thing_not_the_place() 
     assert found("La finale de la Coupe de France, près de la gare Saint-Charles.") == []
     # A street's word before *de*, but Portuguese *ao largo do* (offshore).
     assert found("Une manifestation rue de Marseille; des puits ao largo do Soyo.") == ["Soyo"]
+    # A council's word with its article (before: El Consejo, a town of Venezuela), and a ministry's.
+    known |= {"el consejo", "ministros", "madrid", "sanidad"}
+    assert found("MADRID (EFE).- El Consejo de Ministros aprobó un plan. El Ministerio de Sanidad.") == ["MADRID"]
     # A place written so is met whole: *Mar del Plata*.
     assert found("Llegó a Mar del Plata.") == ["Mar del Plata"]
 
