@@ -285,8 +285,8 @@ WATER_AND_LANDFORM_WORDS = frozenset(
 # Hermon*, *Loch Ness*), unless some place is written with it (*Lake Charles*, *Mount Vernon*); and
 # in Arabic a canal's, a river's, a lake's, a gulf's, a strait's or the sea's (*قناة السويس*, *خليج عدن*).
 WATER_AND_LANDFORM_WORDS_BEFORE = frozenset(
-    {"lake", "mount", "mt", "loch", "lac", "lago", "mont", "monte", "campi", "قناة", "نهر", "بحيرة", "خليج", "مضيق"}
-    | {"البحر"}
+    {"lake", "mount", "mt", "loch", "lac", "lago", "mont", "monte", "campi", "mar"}
+    | {"قناة", "نهر", "بحيرة", "خليج", "مضيق", "البحر"}
 )
 # The same in lower case before a name: a river's (*rio Paraná*, *le fleuve Niger*) or a square's
 # (*piazza Duomo*, *rue de Paris*, *praça*); and before *of* (*the Strait of Hormuz*, *the Gulf of Mexico*), with a

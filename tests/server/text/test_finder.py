@@ -1124,6 +1124,9 @@ def test_a_name_after_a_lakes_or_a_mountains_word_is_that_features() -> None:
     assert written_spans("A terminal on Lake Ontario closed; fishermen left Lake Chad.", places) == []
     # A place written with the word is that place.
     assert written_spans("Lake Charles and Mount Vernon flooded.", places) == ["Lake Charles", "Mount Vernon"]
+    # A sea's word in Spanish (before, *Mar Menor* gave Mar and Menor), but not in a town's name.
+    places |= {"mar", "menor", "mar del plata"}
+    assert written_spans("La ley del Mar Menor; turistas en Mar del Plata.", places) == ["Mar del Plata"]
     # A river's or a square's word in lower case, a water's before *of*, a landform's after.
     places |= {"paraná", "duomo", "hormuz", "darién", "gap", "campi", "brazzaville", "hause"}
     text = "O rio Paraná secou; festa in piazza Duomo; the Strait of Hormuz; the Darién Gap; nei Campi Flegrei."
