@@ -1518,6 +1518,8 @@ def _an_arabic_institutions_noun(word: str) -> bool:
 
 _SEAS_DIVISIONS = ("ولاية", "محافظة")
 """The Arabic words of a state and a governorate, which may be named after a sea (*ولاية البحر الأحمر*)."""
+_WATERS_STATES_ARE_NAMED_AFTER = frozenset({"البحر", "النيل"})
+"""The sea and the Nile, in Arabic: a state or a governorate is named after them only with its word before."""
 _STREETS_BEFORE_OF = WATER_AND_SQUARE_WORDS_IN_LOWER_CASE - {"largo", "gare"}
 """Lower-case words of a street, a square or a river before *of* and a name; not *largo*, also Portuguese
 *offshore* (*ao largo do Soyo*), nor *gare* (*la gare de Metz* is Metz's station)."""
@@ -2203,8 +2205,12 @@ def _spans_in_run(
         if run[i] and _an_arabic_institutions_noun(tokens[run[i] - 1].word):
             i += 1  # *جامعة دمشق*, *كأس مصر*, *شركة نفط البصرة*: the institution's name, not the place
             continue
-        if tokens[run[i]].word == "البحر" and not (run[i] and tokens[run[i] - 1].word.endswith(_SEAS_DIVISIONS)):
-            i += 1  # *على البحر الأحمر*: the Red Sea, not Sudan's state or Egypt's governorate (*ولاية البحر الأحمر*)
+        if tokens[run[i]].word in _WATERS_STATES_ARE_NAMED_AFTER and not (
+            run[i] and tokens[run[i] - 1].word.endswith(_SEAS_DIVISIONS)
+        ):
+            # *على البحر الأحمر*: the Red Sea, not Sudan's state or Egypt's governorate (*ولاية البحر الأحمر*);
+            # *على النيل الأزرق*: the Blue Nile, not the state (*ولاية النيل الأزرق*)
+            i += 1
             continue
         if run[i] > 0 and tokens[run[i] - 1].word.startswith("космодром"):
             i += 1  # *космодрома Плесецк*, *космодром Восточный*: the cosmodrome's own name, in apposition

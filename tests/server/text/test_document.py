@@ -1821,6 +1821,16 @@ def test_arabic_the_red_sea_is_the_sea_unless_a_divisions_word_names_it(embedded
     assert mention_places(embedded_index, text) == [("البحر الأحمر", 408646), ("السودان", 366755)]
 
 
+def test_arabic_the_blue_and_the_white_nile_are_the_rivers_unless_a_divisions_word_names_them(
+    embedded_index: IndexReader,
+) -> None:
+    # Before, the states Blue Nile and White Nile for the rivers a bridge spans and convoys come down.
+    text = "أعيد افتتاح جسر حنتوب على النيل الأزرق. تصل قوافل الإغاثة إلى كوستي عبر النيل الأبيض."
+    assert mention_texts(embedded_index, text) == ["كوستي"]
+    text = "تستقبل مدينة كوستي في ولاية النيل الأبيض قوافل الإغاثة."
+    assert mention_places(embedded_index, text) == [("كوستي", 371760), ("النيل الأبيض", 408653)]
+
+
 def test_an_arabic_name_opening_on_a_definite_common_word_is_a_mention_behind_its_proclitics(
     embedded_index: IndexReader,
 ) -> None:
