@@ -1854,7 +1854,11 @@ def _a_datelines_agency(text: str, span: Span) -> bool:
 
     *الدوحة - 5 مارس 2026 (قنا) -*: QNA, no Qena; *BRUXELLES (Belga) -*: no Belgium. A place in its
     stead is the dateline's area (*الرطبة (العراق) -*, *Baden (NÖ) -*).
+    Or any name between a dateline's dash and a colon, as the Arabic press writes its source (*الأبيض - الجزيرة
+    نت:*, Al Jazeera Net, no Algiers).
     """
+    if _DATELINES_DASH.search(text[max(0, span.start - _DATELINE_REACH) : span.start]):
+        return _AGENCY_COLON.match(text, span.end) is not None
     return (
         text[span.start - 1 : span.start] == "("
         and span.text.casefold() in NEWS_AGENCIES
@@ -1864,6 +1868,11 @@ def _a_datelines_agency(text: str, span: Span) -> bool:
 
 _AGENCY_CLOSES = re.compile(r"\)[ \u00a0]*\.?[ \u00a0]*[-\u2013\u2014]")
 """The bracket and the dash after a dateline's agency (*(AFP) -*, *(EFE).-*)."""
+_DATELINES_DASH = re.compile(r"(?:\A|\n)[^\n\-\u2013\u2014:]{1,40}[ \u00a0][-\u2013\u2014][ \u00a0]+\Z")
+"""A paragraph's first words, a dateline's place, and a dash, right before a span."""
+_DATELINE_REACH = 48
+_AGENCY_COLON = re.compile(r"(?:[ \u00a0][^\s:]+)?[ \u00a0]*:")
+"""The end of a source's name after a dateline's dash: a word more at most (*نت*, Net), and a colon."""
 
 
 def _with_russian_oblasts(text: str, spans: list[Span], written: KnowsName) -> list[Span]:

@@ -280,6 +280,13 @@ def test_a_news_agency_in_a_datelines_brackets_is_no_place() -> None:
     assert written_spans(text, places) == ["الدوحة", "BRUXELLES", "الرطبة", "العراق"]
 
 
+def test_a_source_between_a_datelines_dash_and_a_colon_is_no_place() -> None:
+    # Before, *الجزيرة نت* (Al Jazeera Net) gave Algiers; a place after the dash that no colon closes stays.
+    places = {"الأبيض", "الجزيرة", "القاهرة", "مصر"}
+    text = "الأبيض - الجزيرة نت: تعرضت مدينة الأبيض لهجوم.\n\nالقاهرة - أعلنت مصر: أن الجزيرة آمنة."
+    assert written_spans(text, places) == ["الأبيض", "الأبيض", "القاهرة", "مصر", "الجزيرة"]
+
+
 def test_a_french_contracted_article_makes_a_place_of_a_preposition_s_word() -> None:
     # Before, none: *Port* is a place's cue (*the port of*), and alone no place.
     places = {"le port", "le tampon", "port"}
