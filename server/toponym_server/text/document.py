@@ -151,11 +151,12 @@ _AU = re.compile(r"(?:^|[\s(«\"'\u2019])(?:[aA]ux?|[lL]e|[dD]u)[ \u00a0]+\Z")
 """The French *au* or *aux* (*to the*, *in the*), or *le* or *du* (*the*, *of the*), right before a span."""
 _TOWNS_WORD_BEFORE = re.compile(
     r"\b(?:the|la|a|die|der)[ \u00a0]+(?:(?:city|town) of|ville d(?:e |['\u2019])|ciudad de|città di|cidade de|Stadt)"
-    r"[ \u00a0]*\Z",
+    r"[ \u00a0]*\Z"
+    r"|(?:^|[\s(])[وفبل]{0,2}مدينة[ \u00a0]+\Z",
     re.IGNORECASE,
 )
-"""A town's word and its article right before a span: *the city of*, *la ville de*, *la ciudad de*, *die Stadt*;
-not *the second city of*."""
+"""A town's word and its article right before a span: *the city of*, *la ville de*, *la ciudad de*, *die Stadt*,
+*مدينة* (behind its proclitics too: *بمدينة*); not *the second city of*."""
 _COUNTRYS_WORD_BEFORE = re.compile(
     r"(?:^|\s)(?:[وب]?(?:سلطنة|مملكة|دولة|إمارة|جمهورية)|(?:[Ss]ultanate|[Kk]ingdom|[Ee]mirate|[Rr]epublic) of)"
     r"[ \u00a0]+\Z"
@@ -512,6 +513,16 @@ class TextResolver:
             ids = {c.place.geoname_id for c in answers}
             more = [c for c in alone if c.place.geoname_id not in ids]
             wanted = [c for c in answers[1:] + more if c.place.feature_code.startswith("PCL")]
+        elif has_arabic(span.text) and leader.place.feature_code == "PPLC" and not (a_town or _a_dateline(text, span)):
+            # *الحدود مع الجزائر*, the border with Algeria: Arabic names a country and its capital alike (*الجزائر*,
+            # *تونس*, *الكويت*) and means the country, unless a town's word or *العاصمة* after it says the city
+            ids = {c.place.geoname_id for c in answers}
+            more = [c for c in alone if c.place.geoname_id not in ids]
+            wanted = [
+                c
+                for c in answers[1:] + more
+                if c.place.feature_code.startswith("PCL") and c.place.country_code == leader.place.country_code
+            ]
         elif _AU.search(before) and leader.place.feature_class == "P":
             wanted = [c for c in answers[1:] if _major_area(c) and _inside(leader, c)]
         elif _EN_OR_DANS.search(before) and leader.place.feature_class == "P" and _french_before(text, span.start):
