@@ -298,6 +298,9 @@ WATER_AND_SQUARE_WORDS_IN_LOWER_CASE = frozenset(
         # Russian and Ukrainian, but *улицы*, also *the streets* (*улицы Грозного*: of Grozny)
         "улица", "улице", "улицу", "улицей", "проспект", "проспекте", "площадь", "площади", "бульвар", "бульваре",
         "переулок", "переулке", "вулиця", "вулиці", "проспекті", "майдан", "майдані",
+        # a river's bank and mouth, in Russian and Ukrainian (on the Dnieper's left bank: the river, not Dnipro)
+        "берег", "берега", "берегу", "берегом", "берегах", "берегам", "устье", "устья", "устьи", "низовьях",
+        "верховьях", "березі",
     }
 )  # fmt: skip
 WATERS_OF = frozenset(

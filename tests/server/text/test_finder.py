@@ -1131,6 +1131,9 @@ def test_a_name_after_a_lakes_or_a_mountains_word_is_that_features() -> None:
     assert written_spans("A terminal on Lake Ontario closed; fishermen left Lake Chad.", places) == []
     # A place written with the word is that place.
     assert written_spans("Lake Charles and Mount Vernon flooded.", places) == ["Lake Charles", "Mount Vernon"]
+    # A river's bank in Russian (before, *Днепра* gave Dnipro, the city).
+    places |= {"днепра", "никополе"}
+    assert written_spans("На левом берегу Днепра, в Никополе, нет воды.", places) == ["Никополе"]
     # A sea's word in Spanish (before, *Mar Menor* gave Mar and Menor), but not in a town's name.
     places |= {"mar", "menor", "mar del plata"}
     assert written_spans("La ley del Mar Menor; turistas en Mar del Plata.", places) == ["Mar del Plata"]
