@@ -748,7 +748,8 @@ def _shadowed(tokens: list[Token], run: list[int], written: KnowsName) -> set[in
     """In a run of uncased words, the words a title or an organisation word claims.
 
     A person title claims the two words after it (the person's names); an organisation word claims
-    itself, the word before it and the three after it (*المرصد السوري لحقوق الإنسان*). (A storm's
+    itself and the three after it (*المرصد السوري لحقوق الإنسان*), not the word before it, which Arabic
+    writes as the verb's subject (*اتهمت سلطات صنعاء التحالف*, Sanaa's authorities accused the coalition). (A storm's
     word claims nothing here: after *الإعصار* in a sentence opening on its verb comes the place it
     hit, *اجتاح الإعصار الفلبين*.) None claims past a preposition or a common word:
     *وصل الرئيس إلى بغداد* (the president arrived in Baghdad) names Baghdad, *قصفت قوات النظام مدينة
@@ -763,8 +764,6 @@ def _shadowed(tokens: list[Token], run: list[int], written: KnowsName) -> set[in
                 continue
             shadowed.update(_up_to_a_cue(tokens, run[position : position + 3]))
         elif word in ORGANISATION_WORDS:
-            if position and not _a_cue(tokens[run[position - 1]].word):
-                shadowed.add(run[position - 1])
             shadowed.update(_up_to_a_cue(tokens, run[position : position + 4]))
     return shadowed
 

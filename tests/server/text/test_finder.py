@@ -630,6 +630,13 @@ def test_a_title_or_an_organisation_word_claims_nothing_past_a_preposition() -> 
     assert [s.text for s in find_spans(text, lambda t: t in known)] == ["بغداد", "إدلب", "حلب"]
 
 
+def test_an_arabic_organisation_word_claims_no_name_before_it() -> None:
+    # Before, none: *التحالف* (the coalition) claimed the word before it, the subject that accused it (Sanaa).
+    known = {"صنعاء", "الحديدة"}
+    text = "اتهمت سلطات صنعاء التحالف بقصف ميناء الحديدة."
+    assert [s.text for s in find_spans(text, lambda t: t in known)] == ["صنعاء", "الحديدة"]
+
+
 def test_an_uncased_title_in_a_places_name_claims_no_names() -> None:
     # Sharm el-Sheikh ends on the title; the city of Sheikh Zayed opens on it; the sheikh named
     # after the hospital's name is a person.
