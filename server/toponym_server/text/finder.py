@@ -1201,18 +1201,27 @@ def _name_word(token: Token) -> bool:
     return token.capitalized and (not token.sentence_start or token.word in GIVEN_NAMES_OF_PLACES)
 
 
-def _after_a_german_determiner_and_adjective(tokens: list[Token], i: int) -> bool:
-    """Tell whether word ``i`` follows a German determiner and a declined adjective: a noun (*ein neues Treffen*)."""
+def _after_a_german_determiner_and_adjective(text: str, tokens: list[Token], i: int) -> bool:
+    """Tell whether word ``i`` follows a German determiner and a declined adjective: a noun (*ein neues Treffen*).
+
+    Not a former name in apposition after a comma (*Daugavpils, dem früheren Dünaburg*).
+    """
     if i < 2:
         return False
     adjective, determiner = tokens[i - 1], tokens[i - 2]
+    apposition = i >= 3 and "," in text[tokens[i - 3].end : determiner.start]
     return (
         not adjective.capitalized
         and len(adjective.word) >= 4
         and adjective.word.endswith(_GERMAN_ADJECTIVE_INFLECTIONS)
         and determiner.word in _GERMAN_DETERMINERS
         and german_country_before(f"{adjective.word} ") is None  # *im polnischen Zgorzelec*: a place
+        and not (apposition and adjective.word.startswith(_GERMAN_ADJECTIVES_OF_A_NAME))
     )
+
+
+_GERMAN_ADJECTIVES_OF_A_NAME = ("früher", "ehemalig", "einstig")
+"""German adjectives that say a place once bore the name after them (*dem früheren Dünaburg*)."""
 
 
 def _a_german_towns_word(token: Token, written: KnowsName) -> bool:
@@ -1225,8 +1234,11 @@ def _a_german_towns_word(token: Token, written: KnowsName) -> bool:
 
 
 def _a_german_towns_noun(word: str) -> bool:
-    """Tell whether lower-cased ``word`` ends as a German noun of towns does (*Grenzstädten*, *Fischerort*)."""
-    if word.endswith(_GERMAN_TOWN_WORD_ENDINGS):
+    """Tell whether lower-cased ``word`` ends as a German noun of towns does (*Grenzstädten*, *Fischerort*).
+
+    Or it is the area round a town (*im Raum Ödenburg*, *im Großraum Stuttgart*).
+    """
+    if word.endswith(_GERMAN_TOWN_WORD_ENDINGS) or word in _GERMAN_AREA_NOUNS:
         return True
     return len(word) >= 6 and word.endswith(_GERMAN_PLACE_ORT) and not word.endswith(_NOT_GERMAN_PLACE_ORT)
 
@@ -1236,6 +1248,7 @@ _GERMAN_TOWN_WORD_ENDINGS = (
     "gemeinde", "gemeinden", "ortschaft", "ortschaften",
 )  # fmt: skip
 """How a German noun of a town or towns ends, alone or compounded (*Grenzstadt*, *Bergdorf*, *Hafenstädte*)."""
+_GERMAN_AREA_NOUNS = frozenset({"raum", "großraum"})
 _GERMAN_PLACE_ORT = ("ort", "orte", "orten")
 """*Ort* (place) compounded, and its plurals: *Fischerort*, *Badeort*, *Urlaubsorten*."""
 _NOT_GERMAN_PLACE_ORT = (
@@ -2393,7 +2406,7 @@ def _spans_in_run(
                             # *des Irans*: the German genitive of a country written with its article
                             (previous_word in ARTICLES and not romance_a and not (genitive and previous_word == "des"))
                             or _declined_adjective(previous_word)
-                            or _after_a_german_determiner_and_adjective(tokens, run[i])
+                            or _after_a_german_determiner_and_adjective(text, tokens, run[i])
                             or previous_word in _GERMAN_COUNTS  # *sechs Fähren* (ferries) is no Fahren
                             or (first.elided == 2 and first.text[0] in "lL")  # l'Atalanta, not lorsqu'Ottawa
                         ),

@@ -1938,6 +1938,29 @@ def test_a_word_ending_as_ort_does_is_no_towns_word_when_it_names_no_place(embed
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (
+            "In Daugavpils, dem früheren Dünaburg, wurde eine Kaserne eingeweiht.",
+            [("Daugavpils", 460413), ("Dünaburg", 460413)],
+        ),
+        (
+            "Täglich fahren 20.000 Menschen aus dem Raum Ödenburg zur Arbeit nach Österreich.",
+            [("Ödenburg", 3045190), ("Österreich", 2782113)],
+        ),
+        ("Nach dem früheren Treffen und dem heutigen Treffen.", []),
+    ],
+)
+def test_a_german_former_name_in_apposition_and_a_towns_area_are_mentions(
+    embedded_index: IndexReader, text: str, expected: list[tuple[str, int]]
+) -> None:
+    # Before: *dem früheren Dünaburg* read as a noun after a determiner and an adjective, and *Raum* (the area
+    # round a town) as a person's first name before Ödenburg. Without the comma's apposition *früheren* still
+    # makes a noun of the word after it (*Treffen*, a meeting; a town of Carinthia).
+    assert mention_places(embedded_index, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Nach dem Lawinenabgang im Tiroler Bezirk Landeck sind zwei Tourengeher gestorben.", ("Landeck", 2773069)),
         ("Im oberfränkischen Hof ist die neue Zugverbindung eröffnet worden.", ("Hof", 2902768)),
     ],
