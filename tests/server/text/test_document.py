@@ -1889,6 +1889,7 @@ def test_an_arabic_name_opening_on_a_definite_common_word_is_a_mention_behind_it
         ("Los intendentes de La Matanza reclamaron fondos.", ("La Matanza", 3430786)),
         ("وصل الوفد إلى سبتة أمس.", ("سبتة", 6362987)),
         ("تظاهر العشرات في المحمرة أمس.", ("المحمرة", 127319)),
+        ("Die Minister trafen sich auf Einladung Großbritanniens.", ("Großbritanniens", 2635167)),
     ],
 )
 def test_short_names_the_press_gives_divisions_and_countries_are_mentions(
@@ -1899,7 +1900,8 @@ def test_short_names_the_press_gives_divisions_and_countries_are_mentions(
     # واشنطن only to other Washingtons, and Kyaukpyu only so spelt; Südtirol to the region that also holds Trentino,
     # which it lacks, as it lacks Carinzia, Darfour-Occidental, كوستي (only ربك, Rabak's name), the Arabic names of
     # South Sudan's states (ولاية الوحدة with its word: الوحدة alone is unity), Aurangabad's new name and the
-    # partidos' bare names, سبتة (Ceuta) and المحمرة (Khorramshahr); the seeds add the press's names. (Приморье and
+    # partidos' bare names, سبتة (Ceuta) and المحمرة (Khorramshahr), and Großbritannien (only Luxembourgish
+    # Groussbritannien); the seeds add the press's names. (Приморье and
     # Centrafrique, also added, were met by their sound, though less surely.)
     assert mention_places(embedded_index, text) == [expected]
 
