@@ -989,7 +989,7 @@ def _is_adjective(text: str, tokens: list[Token], i: int) -> bool:
     President*, *Iraqi Prime Minister*) or another such word that is one (*Israeli, Yemeni and
     Saudi envoys*); after a German adjective's ending, any word: German writes its nouns with a
     capital (*Russische Raketen*, *Türkische Kampfjets* opening a sentence); after a people's word
-    of :data:`~.cues.DEMONYMS`, a name too (*Pakistani Punjab*).
+    of :data:`~.cues.DEMONYMS` or a country's English adjective, a name too (*Pakistani Punjab*, *Indian Punjab*).
     """
     if not _of_a_people(tokens[i].word):
         return False
@@ -1005,6 +1005,7 @@ def _is_adjective(text: str, tokens: list[Token], i: int) -> bool:
         or following.word in PERSON_TITLES
         or tokens[i].word.endswith(_GERMAN_ADJECTIVE_ENDINGS)
         or tokens[i].word in DEMONYMS  # *Pakistani Punjab*, *Iraqi Kurdistan*: the people's word, then a name
+        or tokens[i].word in COUNTRY_OF_ADJECTIVE  # *Indian Punjab*
     )
 
 

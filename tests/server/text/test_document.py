@@ -1503,6 +1503,14 @@ def test_a_digests_paragraph_reads_its_names_as_they_lead_alone_not_as_the_other
     assert found["Colón"] == 3712076
 
 
+def test_a_countrys_english_adjective_before_a_name_describes_it(embedded_index: IndexReader) -> None:
+    # Before, *Indian* was India: only a people's word of DEMONYMS (*Pakistani Punjab*) described a name after it.
+    text = "Across the border, farmers in Indian Punjab blocked highways around Amritsar."
+    assert mention_places(embedded_index, text) == [("Punjab", 1259223), ("Amritsar", 1278710)]
+    # A place written with the adjective is that place.
+    assert mention_places(embedded_index, "Talks in American Samoa.") == [("American Samoa", 5880801)]
+
+
 def test_the_greens_and_a_train_after_jeder_are_no_places(embedded_index: IndexReader) -> None:
     # Before: Grône (Valais) for the Greens, and the town of Zug for *jeder zweite Zug* (every second train).
     text = (
