@@ -570,8 +570,7 @@ def _lower_words_written(text: str, tokens: list[Token], run: list[int], i: int,
 _LINKS = frozenset({"and", "of", "of the", "and the", "und", "et", "y", "e", "in", "in der", "an der", "ob der"})
 """Words that stand inside a few places' names between capitalised words (*Trinidad and Tobago*, *Port of
 Spain*, *Saint Vincent and the Grenadines*, *Neustadt in Holstein*, *Neumarkt in der Oberpfalz*, *Neustadt an
-der Weinstraße*), and join
-a list or a phrase everywhere else."""
+der Weinstraße*), and join a list or a phrase everywhere else."""
 
 
 def _linked_words_written(text: str, tokens: list[Token], run: list[int], i: int, written: KnowsName) -> int:
@@ -1250,6 +1249,7 @@ _GERMAN_TOWN_WORD_ENDINGS = (
 )  # fmt: skip
 """How a German noun of a town or towns ends, alone or compounded (*Grenzstadt*, *Bergdorf*, *Hafenstädte*)."""
 _GERMAN_AREA_NOUNS = frozenset({"raum", "großraum"})
+"""German nouns of the area round a town, before its name (*im Raum Ödenburg*)."""
 _GERMAN_PLACE_ORT = ("ort", "orte", "orten")
 """*Ort* (place) compounded, and its plurals: *Fischerort*, *Badeort*, *Urlaubsorten*."""
 _NOT_GERMAN_PLACE_ORT = (
