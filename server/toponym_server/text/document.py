@@ -510,17 +510,13 @@ class TextResolver:
             wanted = [c for c in answers[1:] if c.place.feature_class == "P" and _inside(c, leader)]
         elif _COUNTRYS_WORD_BEFORE.search(before) and not leader.place.feature_code.startswith("PCL"):
             # *سلطنة عمان*, the Sultanate of Oman: the country, not Amman
-            ids = {c.place.geoname_id for c in answers}
-            more = [c for c in alone if c.place.geoname_id not in ids]
-            wanted = [c for c in answers[1:] + more if c.place.feature_code.startswith("PCL")]
+            wanted = [c for c in _and_alone(answers, alone)[1:] if c.place.feature_code.startswith("PCL")]
         elif has_arabic(span.text) and leader.place.feature_code == "PPLC" and not (a_town or _a_dateline(text, span)):
             # *الحدود مع الجزائر*, the border with Algeria: Arabic names a country and its capital alike (*الجزائر*,
             # *تونس*, *الكويت*) and means the country, unless a town's word or *العاصمة* after it says the city
-            ids = {c.place.geoname_id for c in answers}
-            more = [c for c in alone if c.place.geoname_id not in ids]
             wanted = [
                 c
-                for c in answers[1:] + more
+                for c in _and_alone(answers, alone)[1:]
                 if c.place.feature_code.startswith("PCL") and c.place.country_code == leader.place.country_code
             ]
         elif _AU.search(before) and leader.place.feature_class == "P":
@@ -1528,6 +1524,12 @@ def _surer_among(local: list[Candidate], overall: list[Candidate], alone: list[C
 def _near_any(place: PlaceRow, points: Points) -> bool:
     """Tell whether ``place`` lies within :data:`PARAGRAPH_KM` of one of ``points``."""
     return any(distance_km(_point(place), point[:2]) <= PARAGRAPH_KM for point in points)
+
+
+def _and_alone(answers: list[Candidate], alone: list[Candidate]) -> list[Candidate]:
+    """``answers``, then the places the name's answers ``alone`` hold that they do not."""
+    ids = {c.place.geoname_id for c in answers}
+    return answers + [c for c in alone if c.place.geoname_id not in ids]
 
 
 def _spelt_where_the_other_is_not(
