@@ -173,6 +173,8 @@ _DATELINE_AFTER = re.compile(
 """What follows a dateline's place: its date, if any, an agency's name in brackets, if any, and a dash
 (*TUNIS (AFP) -*, *KOWEÏT, 27 mai (AFP) -*, *PANAMÁ, 29 abr (AFP).-*), or its date and an agency's name
 between slashes (*МАГАДАН, 26 марта. /TASS/.*)."""
+_AGENCY_OPENING = re.compile(r"[ \t\u00a0]*\([^()\n]{1,30}\)[ \u00a0]*[-\u2013\u2014][ \u00a0]*")
+"""An agency's name in brackets and a dash opening a paragraph, before its dateline (*(ANSA) - CAMERINO, 14 GEN -*)."""
 _AGENCY_AFTER = re.compile(
     r"(?:[ \u00a0]*,[^()\n,]{1,33})?"
     rf"(?:[ \u00a0]*\([^()\n]{{1,30}}\)[ \u00a0]*\.?[ \u00a0]*[-\u2013\u2014]|{_AGENCY_IN_SLASHES})"
@@ -2071,9 +2073,13 @@ def _a_written_datelines_place(text: str, span: Span) -> bool:
 
 
 def _a_dateline(text: str, span: Span) -> bool:
-    """Tell whether ``span`` is a dateline's place: a paragraph's first words, then a dash (:data:`_DATELINE_AFTER`)."""
-    opening = span.start == 0 or text[: span.start].rstrip(" \t\u00a0").endswith("\n")
-    return opening and _DATELINE_AFTER.match(text, span.end) is not None
+    """Tell whether ``span`` is a dateline's place: a paragraph's first words, then a dash (:data:`_DATELINE_AFTER`).
+
+    Or the first words after the agency's name that opens the paragraph (:data:`_AGENCY_OPENING`).
+    """
+    line = text.rfind("\n", 0, span.start) + 1
+    opening = not text[line : span.start].strip(" \t\u00a0") or _AGENCY_OPENING.fullmatch(text, line, span.start)
+    return bool(opening) and _DATELINE_AFTER.match(text, span.end) is not None
 
 
 def _department_or_more(candidate: Candidate) -> bool:

@@ -300,6 +300,13 @@ _ARABIC_AND = frozenset("وف")
 _MONTHS_SHORT = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 """The months as datelines shorten them (*DARWIN, Nov 20 (AAP) -*): before a day, no place (*Noves*)."""
 _A_DAY = re.compile(r"\.?[ \u00a0]+\d{1,2}\b")
+_MONTHS_AFTER_A_DAY = _MONTHS_SHORT | frozenset(
+    {"gen", "mag", "giu", "lug", "ago", "set", "ott", "dic", "ene", "abr", "may", "fev", "out", "dez"}
+    | {"janv", "févr", "fevr", "mars", "avr", "mai", "juin", "juil", "août", "aout", "déc", "mär", "okt"}
+)
+"""The months as Romance and German datelines shorten them after the day (*ROMA, 16 MAR -*, *14 GEN*): no
+place (*MAR* is Maracaibo's code)."""
+_DAY_BEFORE = re.compile(r"(?:\A|\D)\d{1,2}\.?[ \u00a0]+\Z")
 _ROMANCE_AND = frozenset({"e", "ed", "y", "o"})
 """Italian, Spanish and Portuguese *and* and *or*, before a repeated *a* (*a Pozzuoli e a Bacoli*)."""
 _LANGUAGE_REACH = 8
@@ -2271,8 +2278,9 @@ def _spans_in_run(
                 continue
             begin = first.start + first.elided
             # *N'Djamena*: the apostrophe is the name's own (not *l'Irak*); so is a capital *L'* inside a
-            # sentence (*a L'Aquila*), even where the name without it is written so too (*Aquila*)
-            own_article = first.text[0] == "L" and not first.sentence_start
+            # sentence (*a L'Aquila*) or in a word in capitals (a dateline's *L'AQUILA*), even where the
+            # name without it is written so too (*Aquila*)
+            own_article = first.text[0] == "L" and (not first.sentence_start or first.text.isupper())
             if (
                 first.elided
                 and (own_article or not written(text[begin : last.end]))
@@ -2304,6 +2312,10 @@ def _spans_in_run(
                 or _abbreviates_a_name(first)
                 or first.word in NO_PLACE_ALONE
                 or (first.word in _MONTHS_SHORT and _A_DAY.match(text, first.end) is not None)
+                or (
+                    first.word in _MONTHS_AFTER_A_DAY
+                    and _DAY_BEFORE.search(text, max(0, first.start - 8), first.start) is not None
+                )
                 # a division's word alone, or in the German genitive (*des Kantons*: no Genève)
                 or kind_of(first.word) == "admin"
                 or (first.word.endswith("s") and kind_of(first.word[:-1]) == "admin")
@@ -2409,7 +2421,8 @@ def _spans_in_run(
                             or _declined_adjective(previous_word)
                             or _after_a_german_determiner_and_adjective(text, tokens, run[i])
                             or previous_word in _GERMAN_COUNTS  # *sechs Fähren* (ferries) is no Fahren
-                            or (first.elided == 2 and first.text[0] in "lL")  # l'Atalanta, not lorsqu'Ottawa
+                            # l'Atalanta, not lorsqu'Ottawa, nor a name written with its article (*L'Aquila*)
+                            or (first.elided == 2 and first.text[0] in "lL" and begin + start != first.start)
                         ),
                         opens_sentence=length == 1 and first.sentence_start,
                         before_name_word=_before_name_word(text, tokens, run, i + length),

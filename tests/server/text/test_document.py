@@ -799,6 +799,29 @@ def test_a_datelines_place_before_an_agency_is_a_mention_in_any_case(embedded_in
     assert mention_places(embedded_index, text) == [("KOWEÏT", 285787)]
 
 
+def test_a_datelines_place_after_the_agency_opening_its_paragraph_is_a_mention(embedded_index: IndexReader) -> None:
+    # Before, none: ANSA opens the paragraph with its name, and Camerino is a town of 7,000 people.
+    text = "(ANSA) - CAMERINO, 14 GEN - Riapre dopo nove anni il palazzo ducale."
+    assert mention_places(embedded_index, text) == [("CAMERINO", 3181094)]
+    # Inside a paragraph, an agency's name in brackets opens nothing.
+    text = "Il giornale riporta che (ANSA) - PESARO, 3 GEN - arriva il treno."
+    assert mention_places(embedded_index, text) == []
+
+
+def test_a_month_shortened_after_a_day_is_no_place(embedded_index: IndexReader) -> None:
+    # Before, Maracaibo (MAR, its airport's code): Italian datelines shorten *marzo* so.
+    assert mention_places(embedded_index, "ROMA, 16 MAR - Sulla ferrovia.") == [("ROMA", 3169070)]
+
+
+def test_a_name_written_with_its_article_in_capitals_keeps_it(embedded_index: IndexReader) -> None:
+    # Before, none: *AQUILA* without the article that opens the dateline's word, and *L'Aquila* after
+    # *di* was read as a name after its article.
+    text = "(ANSA) - L'AQUILA, 16 MAR - Il sindaco di L'Aquila ha firmato."
+    assert mention_places(embedded_index, text) == [("L'AQUILA", 3175121), ("L'Aquila", 3175121)]
+    # A club's article stays outside its name, and is still an article (*l'Atalanta*: no town).
+    assert mention_places(embedded_index, "Ieri l'Atalanta ha vinto a Bergamo.") == [("Bergamo", 3182164)]
+
+
 def test_a_datelines_place_of_five_capitals_is_no_acronym(embedded_index: IndexReader) -> None:
     # Before, none: a word of two to five capitals was read as an acronym (*SDF*), which names a place only
     # by a name of its letters.
