@@ -754,7 +754,8 @@ def _shadowed(tokens: list[Token], run: list[int], written: KnowsName) -> set[in
     """In a run of uncased words, the words a title or an organisation word claims.
 
     A person title claims the two words after it (the person's names); an organisation word claims
-    itself and the three after it (*المرصد السوري لحقوق الإنسان*), not the word before it, which Arabic
+    itself and the three after it (*المرصد السوري لحقوق الإنسان*), but *government* only itself
+    (:data:`_GOVERNMENT_WORDS`); none claims the word before it, which Arabic
     writes as the verb's subject (*اتهمت سلطات صنعاء التحالف*, Sanaa's authorities accused the coalition). (A storm's
     word claims nothing here: after *الإعصار* in a sentence opening on its verb comes the place it
     hit, *اجتاح الإعصار الفلبين*.) None claims past a preposition or a common word:
@@ -769,9 +770,16 @@ def _shadowed(tokens: list[Token], run: list[int], written: KnowsName) -> set[in
             if _a_title_in_a_places_name(tokens, run, position, written):
                 continue
             shadowed.update(_up_to_a_cue(tokens, run[position : position + 3]))
+        elif word in _GOVERNMENT_WORDS or _behind_proclitics(word, _GOVERNMENT_WORDS):
+            shadowed.add(i)
         elif word in ORGANISATION_WORDS:
             shadowed.update(_up_to_a_cue(tokens, run[position : position + 4]))
     return shadowed
+
+
+_GOVERNMENT_WORDS = frozenset({"حكومة", "الحكومة"})
+"""*Government*, which claims only itself: the name after it is its country's or its region's (*حكومة إثيوبيا*,
+*الحكومة بطوكيو*); the word is a Yemeni village's name too."""
 
 
 def _a_title_in_a_places_name(tokens: list[Token], run: list[int], position: int, written: KnowsName) -> bool:

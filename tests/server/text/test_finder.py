@@ -637,6 +637,14 @@ def test_an_arabic_organisation_word_claims_no_name_before_it() -> None:
     assert [s.text for s in find_spans(text, lambda t: t in known)] == ["صنعاء", "الحديدة"]
 
 
+def test_the_arabic_government_claims_only_itself() -> None:
+    # Before, none: *حكومة* (government) claimed the three words after it, the country whose
+    # government it is, and *بطوكيو* (in Tokyo). Behind *و* (and) it still names no place itself.
+    known = {"إثيوبيا", "طوكيو", "الحكومة"}
+    text = "اتهمت حكومة إثيوبيا قادة. وأكد متحدث باسم الحكومة بطوكيو جاهزية الفرق. وقعت الحكومة والحكومة الاتحادية."
+    assert [s.text for s in find_spans(text, lambda t: t in known)] == ["إثيوبيا", "طوكيو"]
+
+
 def test_an_uncased_title_in_a_places_name_claims_no_names() -> None:
     # Sharm el-Sheikh ends on the title; the city of Sheikh Zayed opens on it; the sheikh named
     # after the hospital's name is a person.
