@@ -1366,7 +1366,7 @@ def _as_written(
         restored = [
             (0, len(raw), declined[: -len(e)] + nominative + rest)
             for e, nominatives in _SLAVIC_NOMINATIVES
-            if declined.endswith(e) and len(declined) - len(e) >= 3
+            if declined.endswith(e) and len(declined) - len(e) >= 2
             for nominative in nominatives
             # *Дубае* is Дубай, but *Столичные* the plural of an adjective, no case of Столичный
             if not (nominative == "й" and declined[-len(e) - 1 :][:1] in ("ы", "и"))

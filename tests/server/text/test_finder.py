@@ -433,6 +433,11 @@ def test_a_slavic_case_ending_stands_for_the_name_in_a_or_ya() -> None:
     ]
 
 
+def test_a_three_letter_names_case_stands_for_the_name_in_a() -> None:
+    # Before, *Уфы* was looked up as written, met Ufa only by its sound, and gave way to *Уфа* said before.
+    assert named_spans("Уфа готова. Из Уфы и под Уфой.", {"уфа"}) == [("Уфа", "Уфа"), ("Уфы", "Уфа"), ("Уфой", "Уфа")]
+
+
 def test_an_a_names_instrumental_in_ey_stands_for_the_name_in_a() -> None:
     # Before, *под Суджей* was looked up as Суджя only, and met Suzhou by its sound.
     assert named_spans("Бои под Суджей.", {"суджа"}) == [("Суджей", "Суджа")]
