@@ -1133,7 +1133,10 @@ class TextResolver:
                 and (
                     strong[i]
                     or of_span[i][0].place.geoname_id not in named
-                    or any(_spelt_alike(spans[i].name, other) for other in named[of_span[i][0].place.geoname_id])
+                    or any(
+                        _spelt_alike(_after_a_division_word(spans[i].name), other)
+                        for other in named[of_span[i][0].place.geoname_id]
+                    )
                 )
                 for i, a in enumerate(accepted)
             ]
@@ -1448,6 +1451,12 @@ def _spelt_alike(text: str, other: str) -> bool:
     """
     first, second = (_without_article(normalize(name).folded) for name in (text, other))
     return fuzz.ratio(first, second) >= SPELT_ALIKE
+
+
+def _after_a_division_word(name: str) -> str:
+    """``name`` without a division's word before it (*Республики Татарстан*: *Татарстан*), if it opens on one."""
+    match = _DIVISION_WORD_BEFORE.match(name)
+    return name if match is None else match.group("name")
 
 
 def _without_article(folded: str) -> str:

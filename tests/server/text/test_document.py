@@ -808,6 +808,15 @@ def test_a_datelines_place_after_the_agency_opening_its_paragraph_is_a_mention(e
     assert mention_places(embedded_index, text) == []
 
 
+def test_a_name_after_its_division_word_is_no_sound_alike_of_the_name_said_before(
+    embedded_index: IndexReader,
+) -> None:
+    # Before, only the first: *Республики Татарстан* met Tatarstan by its sound, whole, and a place the
+    # text had named as spelt (*Татарстана*) was not named again by a sound-alike.
+    text = "Власти Татарстана выделят деньги, сообщил раис Республики Татарстан Рустам Минниханов."
+    assert mention_places(embedded_index, text) == [("Татарстана", 484048), ("Татарстан", 484048)]
+
+
 def test_a_month_shortened_after_a_day_is_no_place(embedded_index: IndexReader) -> None:
     # Before, Maracaibo (MAR, its airport's code): Italian datelines shorten *marzo* so.
     assert mention_places(embedded_index, "ROMA, 16 MAR - Sulla ferrovia.") == [("ROMA", 3169070)]
