@@ -1565,6 +1565,19 @@ def test_in_der_joins_the_words_of_a_german_name_some_place_is_written_as() -> N
     assert written_spans(text, places) == ["Neumarkt in der Oberpfalz", "Oberpfalz"]
 
 
+def test_nad_pod_and_ob_join_the_words_of_a_name_some_place_is_written_as() -> None:
+    # Before, *Hrádek* and *Nisou*, *Rothenburg* and *Tauber*: Czech *nad* (on), *pod* (under) and the
+    # German *ob* (above) were no words of a name.
+    places = {"hrádek nad nisou", "rožnov pod radhoštěm", "rothenburg ob der tauber", "zittau"}
+    text = "Zwischen Zittau und Hrádek nad Nisou, Rožnov pod Radhoštěm und Rothenburg ob der Tauber."
+    assert written_spans(text, places) == [
+        "Zittau",
+        "Hrádek nad Nisou",
+        "Rožnov pod Radhoštěm",
+        "Rothenburg ob der Tauber",
+    ]
+
+
 def test_a_facilitys_word_after_a_capitalised_common_word_is_no_place() -> None:
     # The National Mall: Mal is a town of Belgium; the common word before it opens no name.
     places = {"mall", "washington"}
