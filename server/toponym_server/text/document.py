@@ -1102,7 +1102,9 @@ class TextResolver:
             cued = [
                 i in coded
                 or (i in qualified and _cased(span.name))  # *PARIS, Texas —*: not *جديدة في اليمن* (new, in Yemen)
-                or (i not in qualified and span.name in with_area)
+                # not after an indefinite article: *in einer neuen Halle* is a hall, though *im ostwestfälischen
+                # Halle* was the town
+                or (i not in qualified and span.name in with_area and not _after_an_indefinite_article(text, span))
                 or _listed_with(spans, strong, i, text)
                 or i in datelines
                 for i, span in enumerate(spans)
@@ -1451,6 +1453,17 @@ def _spelt_alike(text: str, other: str) -> bool:
     """
     first, second = (_without_article(normalize(name).folded) for name in (text, other))
     return fuzz.ratio(first, second) >= SPELT_ALIKE
+
+
+_INDEFINITE_ARTICLE_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:[Ee]in(?:e|er|em|en|es)?|[Uu]n[ae]?|[Uu]no|[Uu]ma?)[ \u00a0]+(?:[^\W\d_]+[ \u00a0]+)?\Z"
+)
+"""An indefinite article right before a span, an adjective between or not (*in einer neuen Halle*)."""
+
+
+def _after_an_indefinite_article(text: str, span: Span) -> bool:
+    """Tell whether an indefinite article stands before ``span``: a common noun's, no town's (*einer neuen Halle*)."""
+    return _INDEFINITE_ARTICLE_BEFORE.search(text, max(0, span.start - 40), span.start) is not None
 
 
 def _after_a_division_word(name: str) -> str:

@@ -47,10 +47,16 @@ from toponym_server.text.demonyms_romance import COUNTRY_OF_ROMANCE_ADJECTIVE, r
         ("die Schweizer Stadt ", ("Switzerland", False, True)),  # an adjective that declines not
         ("im nordungarischen ", ("Hungary", False, False)),  # a part of the country
         ("die südostpolnische Stadt ", ("Poland", False, True)),
-        # A region's adjective names the country that holds the region (before, none).
-        ("im niedersächsischen ", ("Germany", False, False)),
-        ("ins badische ", ("Germany", False, False)),
-        ("im steirischen ", ("Austria", False, False)),
+        # A region's adjective names the state that holds the region, or the country where it spreads
+        # over several.
+        ("im niedersächsischen ", ("Niedersachsen", False, False)),
+        ("ins badische ", ("Baden-Württemberg", False, False)),
+        ("im steirischen ", ("Steiermark", False, False)),
+        ("im schwäbischen ", ("Germany", False, False)),
+        # Before, none: *ost* and *west* were taken for two directions, and *dem* for an adjective before a kind.
+        ("aus dem ostwestfälischen ", ("Nordrhein-Westfalen", False, False)),
+        ("im nordböhmischen ", ("Czechia", False, False)),
+        ("im brandenburgischen Städtchen ", ("Brandenburg", False, True)),
     ],
 )
 def test_an_adjective_and_a_kind_of_place_name_a_country(before: str, expected: tuple[str, bool, bool]) -> None:
@@ -74,6 +80,7 @@ def test_an_adjective_and_a_kind_of_place_name_a_country(before: str, expected: 
         "la ville natale de ",  # an adjective of no country
         "der französische Präsident ",  # another word than a kind's between the adjective and the name
         "in der Stadt ",  # no adjective
+        "nach Angaben der ukrainischen ",  # an article with no preposition before it: a noun's (*Marine*)
     ],
 )
 def test_other_words_before_a_name_name_no_country(before: str) -> None:

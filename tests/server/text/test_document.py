@@ -817,6 +817,17 @@ def test_a_name_after_its_division_word_is_no_sound_alike_of_the_name_said_befor
     assert mention_places(embedded_index, text) == [("Татарстана", 484048), ("Татарстан", 484048)]
 
 
+def test_a_regions_adjective_places_the_name_in_its_state(embedded_index: IndexReader) -> None:
+    # Before, Halle an der Saale and the Polish voivodeship of Lubuskie: the adjectives named no state.
+    text = "Ein Familienunternehmen aus dem ostwestfälischen Halle übernimmt das Werk in Zeitz."
+    assert mention_places(embedded_index, text) == [("Halle", 2911520), ("Zeitz", 2804922)]
+    text = "Im brandenburgischen Städtchen Lebus sorgte der Name für Heiterkeit."
+    assert mention_places(embedded_index, text) == [("Lebus", 2879795)]
+    # A name the text wrote with its area is a place wherever it stands, but not after an indefinite article.
+    text = "Das Werk im ostwestfälischen Halle wächst. Die Produktion werde in einer neuen Halle gebündelt."
+    assert mention_places(embedded_index, text) == [("Halle", 2911520)]
+
+
 def test_a_month_shortened_after_a_day_is_no_place(embedded_index: IndexReader) -> None:
     # Before, Maracaibo (MAR, its airport's code): Italian datelines shorten *marzo* so.
     assert mention_places(embedded_index, "ROMA, 16 MAR - Sulla ferrovia.") == [("ROMA", 3169070)]
