@@ -184,7 +184,7 @@ CLUB_WORDS_AFTER = frozenset(
 
 # Organisations' words that also end places' names (West Bank, Free State, Borno State): a place
 # of several words written so is no organisation for them.
-PLACE_ORGANISATION_WORDS = frozenset({"bank", "state"})
+PLACE_ORGANISATION_WORDS = frozenset({"bank", "state", "department"})
 
 # Capitalised words that name a people of a place, not the place, before a word they describe (Iraqi
 # officials, Saudi delegations, Syrian President ...): those of the form of DEMONYM_ENDINGS are found

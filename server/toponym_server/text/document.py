@@ -1120,6 +1120,7 @@ class TextResolver:
                 and not _quoted_alone(text, span)
                 and not _a_feast(text, span)
                 and not (_a_college_team(span, of_span[i][0]) and not strong[i])
+                and not (span.name.endswith(" department") and of_span[i][0].place.feature_class != "A")
                 for i, span in enumerate(spans)
             ]
             # A place the text names as the gazetteer spells it is not named again by a word that only

@@ -540,7 +540,8 @@ def _names_a_state(text: str, tokens: list[Token], run: list[int], i: int, writt
         return False
     return any(
         written(text[tokens[start].start : tokens[run[-1]].end])
-        and not (start and tokens[start - 1].word in ARTICLES)
+        # *the Artibonite department*: a department's article is the news's, as a state's is not
+        and not (start and tokens[start - 1].word in ARTICLES and token.word != "department")
         and not (start == run[-1] and tokens[start].word in NO_PLACE_ALONE)  # the tiny Gulf state
         for start in starts
     )

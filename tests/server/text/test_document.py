@@ -828,6 +828,14 @@ def test_a_regions_adjective_places_the_name_in_its_state(embedded_index: IndexR
     assert mention_places(embedded_index, text) == [("Halle", 2911520)]
 
 
+def test_a_departments_name_is_a_divisions(embedded_index: IndexReader) -> None:
+    # Before, *Artibonite* alone, the department's word outside the mention.
+    text = "Armed groups pushed deeper into the Artibonite department this week."
+    assert mention_places(embedded_index, text) == [("Artibonite department", 3731053)]
+    # A department named by a town's name is a government's: Justice, Illinois is no department.
+    assert mention_places(embedded_index, "The Justice department said the Energy department agreed.") == []
+
+
 def test_a_month_shortened_after_a_day_is_no_place(embedded_index: IndexReader) -> None:
     # Before, Maracaibo (MAR, its airport's code): Italian datelines shorten *marzo* so.
     assert mention_places(embedded_index, "ROMA, 16 MAR - Sulla ferrovia.") == [("ROMA", 3169070)]

@@ -725,6 +725,17 @@ def test_state_closes_a_name_some_place_is_written_as() -> None:
     assert found("The Pacific state grew, and so did the Granite state.") == []
 
 
+def test_department_closes_a_name_some_place_is_written_as_after_an_article_too() -> None:
+    # Before, *Artibonite* alone: *department* was an organisation's word only.
+    places = {"artibonite", "centre", "justice"}
+    found = find_spans(
+        "Gangs pushed into the Artibonite department. In the Centre department, convoys stopped.",
+        lambda t: t.lower().removesuffix(" department") in places,  # as an index's keys leave the word out
+        lambda t: t.lower() in places,
+    )
+    assert [s.text for s in found] == ["Artibonite department", "Centre department"]
+
+
 def test_a_capitalised_state_after_a_places_name_is_the_divisions_word() -> None:
     # Before, none: *State* after a name named an organisation unless GeoNames writes the whole.
     places = {"rakhine", "rakhine state", "islamic state", "ohio", "ohio state", "illinois", "illinois state"}
