@@ -112,6 +112,9 @@ FIRST_LEVEL_WORDS = frozenset(
         "liwa",
         "sanjak",
         "division",
+        # The first-level divisions of Jamaica, Barbados, Andorra and Estonia's rural ones, Louisiana's counties
+        "parish",
+        "parishes",
         "lalawigan",  # Filipino, a province
         # A governorate's rural part, as Syrian reporting names it (*Idlib countryside*, ريف إدلب).
         "countryside",

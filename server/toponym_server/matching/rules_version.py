@@ -4,4 +4,4 @@ Bump it whenever normalization, keys or prominence change what the index stores:
 then rebuilds an index it built itself instead of reading stale keys.
 """
 
-RULES_VERSION = "30"
+RULES_VERSION = "31"

@@ -28,6 +28,7 @@ from toponym_server.matching.normalize import normalize
         "amphoe",
         "qada",
         "countryside",
+        "parish",  # Jamaica's, Barbados's, Louisiana's
     ],
 )
 def test_admin_words(word: str) -> None:
