@@ -1286,7 +1286,7 @@ def _declined_adjective(word: str) -> bool:
 
 
 def _variants(
-    raw: str, words: int, cased: bool, written: KnowsName, *, adjective_alone: bool = False
+    raw: str, words: int, cased: bool, written: KnowsName, *, adjective_alone: bool = False, after_in: bool = False
 ) -> list[tuple[int, int, str]]:
     """The stretches of ``raw`` (a span of ``words`` words) to look up, in turn (see :func:`_as_written`).
 
@@ -1295,7 +1295,7 @@ def _variants(
     the spelt-out name is some place's exactly (*Sta. Rosa* sounds like *Storrs*; *Santa Rosa*
     is written so).
     """
-    found = _as_written(raw, words, cased, written, adjective_alone=adjective_alone)
+    found = _as_written(raw, words, cased, written, adjective_alone=adjective_alone, after_in=after_in)
     if not cased or words == 1 or not spelled_out(raw):
         return found
     full = [(start, end, long) for start, end, name in found for long in spelled_out(name)]
@@ -1314,7 +1314,7 @@ def spelled_out(name: str) -> list[str]:
 
 
 def _as_written(
-    raw: str, words: int, cased: bool, written: KnowsName, *, adjective_alone: bool = False
+    raw: str, words: int, cased: bool, written: KnowsName, *, adjective_alone: bool = False, after_in: bool = False
 ) -> list[tuple[int, int, str]]:
     """The stretches of ``raw`` (a span of ``words`` words) to look up, in turn, as they are written.
 
@@ -1357,6 +1357,7 @@ def _as_written(
         # (*Ростове-на-Дону* is Ростов-на-Дону).
         head, on, river = raw.partition(_ON_A_RIVER)
         declined, rest = (head, on + river) if on and head else (raw, "")
+        in_case = after_in and declined.endswith(("ом", "ем"))
         cut = [
             (0, len(raw), declined[: -len(e)] + rest)
             for e in _SLAVIC_CASE_ENDINGS
@@ -1387,7 +1388,9 @@ def _as_written(
             )
             if written(name)
         ]
-        others = both + cut + restored + adjectival
+        # *в Октябрьском*: after *in*, a name in -ом or -ем is an adjective's, not a noun's instrumental
+        # (*под Дзержинском*), though Октябрьск is written too
+        others = adjectival + both + cut + restored if in_case else both + cut + restored + adjectival
         if others and not written(raw):
             first = [v for v in others if written(v[2])]
             if first:
@@ -1423,6 +1426,9 @@ def _before_its_noun(text: str, tokens: list[Token], position: int) -> bool:
     return not (following.word.endswith(_RUSSIAN_VERB_ENDINGS) or following.word in COMMON_WORDS)
 
 
+_RUSSIAN_IN = frozenset({"в", "во", "о", "об", "обо", "при"})
+"""The Russian prepositions of the prepositional case (*in*, *about*, *at*): a name in -ом after one is an
+adjective's (*в Октябрьском*), not a noun's instrumental."""
 _RUSSIAN_ADJECTIVE_NOMINATIVES = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
 """The endings of a Russian adjective in the nominative: opening a sentence before its noun, it describes it."""
 _RUSSIAN_VERB_ENDINGS = (
@@ -2366,7 +2372,14 @@ def _spans_in_run(
             variants = (
                 [(0, len(raw), raw[:-1])]
                 if german_genitive
-                else _variants(raw, length, last.cased, written, adjective_alone=alone)
+                else _variants(
+                    raw,
+                    length,
+                    last.cased,
+                    written,
+                    adjective_alone=alone,
+                    after_in=run[i] > 0 and tokens[run[i] - 1].word in _RUSSIAN_IN,
+                )
             )
             contracted = _with_contracted_article(tokens, run[i], raw, written)
             if contracted:

@@ -433,6 +433,15 @@ def test_a_slavic_case_ending_stands_for_the_name_in_a_or_ya() -> None:
     ]
 
 
+def test_a_name_in_om_after_in_is_an_adjectives() -> None:
+    # Before, *Октябрьском* was looked up as Октябрьск first, as *Дзержинском* rightly is after *под* (near).
+    places = {"октябрьск", "октябрьский", "дзержинск", "дзержинский"}
+    assert named_spans("Нефтяники в Октябрьском. Бои под Дзержинском.", places) == [
+        ("Октябрьском", "Октябрьский"),
+        ("Дзержинском", "Дзержинск"),
+    ]
+
+
 def test_a_three_letter_names_case_stands_for_the_name_in_a() -> None:
     # Before, *Уфы* was looked up as written, met Ufa only by its sound, and gave way to *Уфа* said before.
     assert named_spans("Уфа готова. Из Уфы и под Уфой.", {"уфа"}) == [("Уфа", "Уфа"), ("Уфы", "Уфа"), ("Уфой", "Уфа")]
