@@ -168,13 +168,14 @@ Only endings no case of a city's name in *-ск* has: *Луганска*, *До�
 """
 _SLAVIC_NOMINATIVES = (
     *(("ою", "ая"), ("ею", "я"), ("ой", "а"), ("ей", "яа"), ("ами", "и"), ("ах", "иы"), ("ам", "иы"), ("ем", "йе")),
-    ("ям", "я"),
+    ("ям", "я"), ("ов", "ы"),
     *(("у", "а"), ("ю", "яй"), ("е", "аяй"), ("і", "ая"), ("и", "ая"), ("ы", "а"), ("я", "й")),
 )
 """Case endings of names in *-а*/*-я* (and of plural names in *-и*/*-ы*, and of names in *-й*), longest
 first, with the endings of the name they may stand for: *Одесу*, *Ракки*, *Полтаве*, *Запоріжжі*,
-*Авдеевкой*, *Сумах*, *Китаем*, *Дубае*; *Суджей* (Суджа: after ж, ч, ш, щ, ц an *-а* name's
-instrumental is written *-ей*); a neuter name's instrumental, *Запорожьем*, *Запоріжжям*."""
+*Авдеевкой*, *Сумах*, *Туймазов* (a plural name's genitive), *Китаем*, *Дубае*; *Суджей* (Суджа: after
+ж, ч, ш, щ, ц an *-а* name's instrumental is written *-ей*); a neuter name's instrumental, *Запорожьем*,
+*Запоріжжям*."""
 _SLAVIC_VOWELS = frozenset("аеёиоуыэюяіїє")
 _RUSSIAN_ADJECTIVE_CASES = (
     *(("ыми", ("ые",)), ("ими", ("ие",)), ("ых", ("ые",)), ("их", ("ие",))),

@@ -433,6 +433,11 @@ def test_a_slavic_case_ending_stands_for_the_name_in_a_or_ya() -> None:
     ]
 
 
+def test_a_plural_names_genitive_stands_for_its_nominative() -> None:
+    # Before, none: *близ Туймазов* (near Tuymazy) was looked up as written only.
+    assert named_spans("Месторождения близ Туймазов.", {"туймазы"}) == [("Туймазов", "Туймазы")]
+
+
 def test_a_name_in_om_after_in_is_an_adjectives() -> None:
     # Before, *Октябрьском* was looked up as Октябрьск first, as *Дзержинском* rightly is after *под* (near).
     places = {"октябрьск", "октябрьский", "дзержинск", "дзержинский"}
