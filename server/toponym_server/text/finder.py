@@ -1012,7 +1012,12 @@ def _is_adjective(text: str, tokens: list[Token], i: int) -> bool:
     following = tokens[i + 1] if i + 1 < len(tokens) else None
     if following is None or not following.cased:
         return False
-    if _of_a_people(following.word) and following.capitalized and _is_adjective(text, tokens, i + 1):
+    if (
+        _of_a_people(following.word)
+        and following.capitalized
+        and not following.sentence_start  # *Каменска-Уральского. Свердловской области*: a sentence ends
+        and _is_adjective(text, tokens, i + 1)
+    ):
         return True  # Israeli, Yemeni and Saudi envoys
     if text[tokens[i].end : following.start].strip():
         return False  # punctuation between: the word describes nothing after it
@@ -1376,7 +1381,14 @@ def _as_written(
         ]
         # An adjective before the noun declines too: *Нижнем Новгороде* is Нижний Новгород,
         # *Набережных Челнах* Набережные Челны, *Старом Осколе* Старый Оскол.
-        both = [] if on else [(0, len(raw), name) for name in _declined_adjective_and_noun(raw, written)]
+        both = (
+            []
+            if on
+            else [
+                (0, len(raw), name)
+                for name in (*_declined_adjective_and_noun(raw, written), *_declined_noun_and_adjective(raw, written))
+            ]
+        )
         # A name that is an adjective declines as one: *Грозного* is Грозный, *Мирном* Мирный; after
         # a noun's own case, which may be the same (*Дзержинском* is Дзержинск's instrumental).
         adjectival = [
@@ -1467,6 +1479,26 @@ def _declined_adjective_and_noun(raw: str, written: KnowsName) -> list[str]:
         for nominative in nominatives
     ]
     names = dict.fromkeys(f"{a} {n}" for a in adjectives for n in nouns if f"{a} {n}" != raw)
+    return [name for name in names if written(name)]
+
+
+def _declined_noun_and_adjective(raw: str, written: KnowsName) -> list[str]:
+    """The names some place is written as that a Russian noun and adjective joined by a hyphen, both declined, name.
+
+    *Каменска-Уральского* is Каменск-Уральский, *Петропавловске-Камчатском* Петропавловск-Камчатский: the
+    noun as written or without its case ending, the adjective in the nominative its ending may stand for.
+    """
+    noun, hyphen, adjective = raw.partition("-")
+    if not hyphen or " " in raw or "-" in adjective or len(noun) < 3 or len(adjective) < 5:
+        return []
+    adjectives = [
+        adjective[: -len(ending)] + nominative
+        for ending, nominatives in _RUSSIAN_ADJECTIVE_CASES
+        if adjective.endswith(ending)
+        for nominative in nominatives
+    ]
+    nouns = [noun] + [noun[: -len(e)] for e in _SLAVIC_CASE_ENDINGS if noun.endswith(e) and len(noun) - len(e) >= 3]
+    names = dict.fromkeys(f"{n}-{a}" for a in adjectives for n in nouns if f"{n}-{a}" != raw)
     return [name for name in names if written(name)]
 
 

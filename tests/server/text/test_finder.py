@@ -433,6 +433,19 @@ def test_a_slavic_case_ending_stands_for_the_name_in_a_or_ya() -> None:
     ]
 
 
+def test_a_hyphened_noun_and_adjective_both_declined_stand_for_the_name() -> None:
+    # Before, none: only an adjective and a noun apart were declined together (*Нижнего Тагила*).
+    places = {"каменск-уральский", "петропавловск-камчатский"}
+    assert named_spans("Заводы Петропавловске-Камчатском, и Каменска-Уральского.", places) == [
+        ("Петропавловске-Камчатском", "Петропавловск-Камчатский"),
+        ("Каменска-Уральского", "Каменск-Уральский"),
+    ]
+    # Nor did an adjective opening the next sentence make the name an adjective before it.
+    assert named_spans("Подписали Каменска-Уральского. Свердловской области дали.", places) == [
+        ("Каменска-Уральского", "Каменск-Уральский")
+    ]
+
+
 def test_a_plural_names_genitive_stands_for_its_nominative() -> None:
     # Before, none: *близ Туймазов* (near Tuymazy) was looked up as written only.
     assert named_spans("Месторождения близ Туймазов.", {"туймазы"}) == [("Туймазов", "Туймазы")]
