@@ -909,13 +909,15 @@ def _abbreviated_title(text: str, tokens: list[Token], run: list[int]) -> bool:
 
 def _names_a_person(tokens: list[Token], run: list[int], knows: KnowsName, written: KnowsName) -> bool:
     before = run[0] - 1
-    # A title before the run, but not one in lower case that ends the sentence before it (*he thanked
-    # the ambassador. Moscow replied*); one capitalised there is abbreviated (*Sen. Warren*).
+    # A title before the run, but not one that ends the sentence before it (*he thanked the ambassador.
+    # Moscow replied*, *sagte die Oberbürgermeisterin. COTTBUS (dpa)*: German writes its nouns with
+    # a capital); a short one capitalised there is abbreviated (*Sen. Warren*).
     title = before >= 0 and tokens[before].word.rstrip(".") in PERSON_TITLES
     # Not a place's name after *of* elided into it (*il sindaco dell'Aquila*: the mayor of L'Aquila).
     opening = tokens[run[0]]
     of_a_place = opening.elided > 0 and opening.text[0].islower() and written(opening.text[opening.elided :])
-    if title and not of_a_place and (tokens[before].capitalized or not tokens[run[0]].sentence_start):
+    abbreviated = title and tokens[before].capitalized and len(tokens[before].word.rstrip(".")) <= _TITLE_ABBREVIATION
+    if title and not of_a_place and (abbreviated or not tokens[run[0]].sentence_start):
         return True
     compound = _a_german_compound_title(tokens[run[0]].word)
     if (tokens[run[0]].word in PERSON_TITLES or compound) and len(run) > 1:
@@ -935,6 +937,8 @@ def _names_a_person(tokens: list[Token], run: list[int], knows: KnowsName, writt
     return False
 
 
+_TITLE_ABBREVIATION = 5
+"""The most letters of an abbreviated title (*Sen.*, *Gov.*, *Prof.*, *Cmdr.*)."""
 _GERMAN_TITLE_ENDINGS = (
     *("minister", "ministerin", "präsident", "präsidentin", "kanzler", "kanzlerin"),
     *("bürgermeister", "bürgermeisterin", "sprecher", "sprecherin", "botschafter", "botschafterin"),

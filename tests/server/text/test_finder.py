@@ -669,6 +669,14 @@ def test_an_arabic_organisation_word_claims_no_name_before_it() -> None:
     assert [s.text for s in find_spans(text, lambda t: t in known)] == ["صنعاء", "الحديدة"]
 
 
+def test_a_german_title_ending_a_sentence_claims_no_name_after_it() -> None:
+    # Before, none: German writes its nouns with a capital, and a capitalised title at the sentence's
+    # end was taken for an abbreviated one (*Sen. Warren*), whose person's name follows.
+    places = {"cottbus", "warren"}
+    text = "Das sagte die Oberbürgermeisterin.\n\nCOTTBUS (dpa) - Die Bahn fährt. Sen. Warren said."
+    assert written_spans(text, places) == ["COTTBUS"]
+
+
 def test_the_arabic_government_claims_only_itself() -> None:
     # Before, none: *حكومة* (government) claimed the three words after it, the country whose
     # government it is, and *بطوكيو* (in Tokyo). Behind *و* (and) it still names no place itself.
