@@ -416,6 +416,10 @@ COMMON_WORDS = frozenset(
         "gäste", "übersee",  # guests (Geeste), overseas (Übersee, Bavaria)
         "deutsch", "bahn",  # German (Deutsch Krawarn: Kravaře), the railway (Bahn: Banie, Poland)
         "grad",  # a degree (*minus 20 Grad*; Grad, Slovenia)
+        # units of length and time after a number (*bei 7,40 Metern*: Méteren; *vier Stunden*)
+        "meter", "metern", "kilometer", "kilometern", "zentimeter", "zentimetern", "stunde", "stunden",
+        "minute", "minuten", "sekunden", "wochen", "monate", "monaten", "jahren", "prozent",
+        "muren",  # mudflows (*lösten sich kleinere Muren*; Mörön, Mongolia)
         "grüne", "grünen",  # the Greens, the party (*CDU und Grüne*; Grône, Valais)
         "kauf",  # a purchase (*in Kauf nehmen*, to put up with), near some spellings of Głogów
         "patrimonio",  # heritage (*Patrimonio de la Humanidad*; Patrimonio, Corsica)

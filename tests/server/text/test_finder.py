@@ -188,6 +188,10 @@ def test_a_few_capitalised_words_of_the_news_are_no_places() -> None:
     # Before: Grad, Slovenia, for a degree.
     places |= {"grad", "oulu"}
     assert written_spans("In Oulu fiel das Thermometer auf minus 20 Grad.", places) == ["Oulu"]
+    # Before: Méteren, Shandong (by the sound of *Stunden*) and Mörön for German units and mudflows.
+    places |= {"metern", "stunden", "muren", "aussig"}
+    text = "In Aussig lag der Pegel bei 7,40 Metern. Die Fahrt dauert vier Stunden. Kleinere Muren lösten sich."
+    assert written_spans(text, places) == ["Aussig"]
     # Nor a valley's word, or a mining company's name, in Portuguese: before, Valais (Switzerland).
     places |= {"vale", "porto alegre"}
     assert written_spans("A enchente devastou Porto Alegre e o Vale do Taquari. A Vale pagou.", places) == [
