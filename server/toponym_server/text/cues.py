@@ -424,6 +424,7 @@ COMMON_WORDS = frozenset(
         "kauf",  # a purchase (*in Kauf nehmen*, to put up with), near some spellings of Głogów
         "patrimonio",  # heritage (*Patrimonio de la Humanidad*; Patrimonio, Corsica)
         "vale",  # a valley (*o Vale do Taquari*) and a mining company in Portuguese; Valais is so named too
+        "governo", "gobierno",  # the government (*O Governo de São Tomé e Príncipe*), which opens no place's name
         # Arabic function words and common nouns
         "في", "من", "على", "إلى", "الى", "عن", "مع", "بعد", "قبل", "حيث", "التي", "الذي", "هذا", "هذه", "ذلك",
         "تلك", "كان", "كانت", "قد", "لقد", "أن", "إن", "ان", "او", "أو", "ثم", "كما", "بين", "حول", "منذ",
