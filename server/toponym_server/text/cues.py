@@ -407,6 +407,8 @@ COMMON_WORDS = frozenset(
         # German
         "der", "die", "das", "den", "dem", "ein", "eine", "einer", "eines", "und", "oder", "aber", "nach",
         "vor", "bei", "mit", "von", "zu", "auf", "aus", "im", "am", "es", "sie", "er", "wir", "ihr", "laut",
+        "ab", "bis", "seit", "über", "unter", "gegen", "durch", "für", "ohne", "trotz", "wegen", "während",
+        "zwischen", "hinter", "neben",  # prepositions opening a sentence (*Ab Juli*: Ibb, Yemen)
         "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar", "februar",
         "märz", "juni", "juli", "oktober", "dezember", "kalifat", "grenze", "regierung", "truppen", "kämpfer",
         "hause",  # *zu Hause*, *nach Hause*: at home

@@ -196,6 +196,9 @@ def test_a_few_capitalised_words_of_the_news_are_no_places() -> None:
         lambda t: t.lower() in written,
     )
     assert [s.text for s in found] == ["São Tomé e Príncipe", "Chile"]
+    # Before: Ibb (Yemen) for *Ab* (from), a preposition opening a sentence.
+    places |= {"ab", "słubice"}
+    assert written_spans("Ab Juli fährt die Bahn bis Słubice.", places) == ["Słubice"]
     # Before: Méteren, Shandong (by the sound of *Stunden*) and Mörön for German units and mudflows.
     places |= {"metern", "stunden", "muren", "aussig"}
     text = "In Aussig lag der Pegel bei 7,40 Metern. Die Fahrt dauert vier Stunden. Kleinere Muren lösten sich."
