@@ -1443,6 +1443,8 @@ def _before_its_noun(text: str, tokens: list[Token], position: int) -> bool:
     return not (following.word.endswith(_RUSSIAN_VERB_ENDINGS) or following.word in COMMON_WORDS)
 
 
+_ISCHE = ("ische", "ischen")
+"""The endings of a German adjective before *Schweiz* that names a landscape (*Sächsische Schweiz*)."""
 _RUSSIAN_IN = frozenset({"в", "во", "о", "об", "обо", "при"})
 """The Russian prepositions of the prepositional case (*in*, *about*, *at*): a name in -ом after one is an
 adjective's (*в Октябрьском*), not a noun's instrumental."""
@@ -2400,6 +2402,8 @@ def _spans_in_run(
                 continue  # *ذات الإطار الرمادي*, with the grey frame: no Ramadi
             if length == 1 and _an_arabic_divisions_word(first.word):
                 continue  # *ولاية*, a state, alone: not *و* (and) before *لاية* (Lae, in Papua New Guinea)
+            if length == 1 and i > 0 and first.word == "schweiz" and tokens[run[i - 1]].word.endswith(_ISCHE):
+                continue  # *die Sächsische Schweiz*, *die Fränkische Schweiz*: a landscape, not Switzerland
             if length == 1 and i > 0 and first.word in FACILITY_WORDS:
                 continue  # *Erbil Airport*: the facility's word is no place of its own
             if length == 1 and _piece_of_a_name(tokens, run, i):

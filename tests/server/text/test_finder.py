@@ -196,6 +196,10 @@ def test_a_few_capitalised_words_of_the_news_are_no_places() -> None:
         lambda t: t.lower() in written,
     )
     assert [s.text for s in found] == ["São Tomé e Príncipe", "Chile"]
+    # Before: Switzerland for Saxon Switzerland, a landscape named after it.
+    places |= {"schweiz"}
+    text = "Hochwasser in der Sächsischen Schweiz und der Fränkischen Schweiz. Die Schweiz hilft."
+    assert written_spans(text, places) == ["Schweiz"]
     # Before: Ibb (Yemen) for *Ab* (from), a preposition opening a sentence.
     places |= {"ab", "słubice"}
     assert written_spans("Ab Juli fährt die Bahn bis Słubice.", places) == ["Słubice"]
