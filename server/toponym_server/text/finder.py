@@ -1567,6 +1567,9 @@ def _named_by_a_water_or_a_landform(tokens: list[Token], run: list[int], i: int)
         return True
     if i == 0 and before.cased and not before.capitalized and before.word in WATER_AND_SQUARE_WORDS_IN_LOWER_CASE:
         return True
+    # *il ponte di via Firenze*: an Italian street, though *via Damascus* is a way through Damascus
+    if i == 0 and before.text == "via" and _among_italian_or_spanish_words(tokens, position - 1, position + 1):
+        return not _among_english_words(tokens, position - 1, position + 1)
     two_before = tokens[position - 2] if position >= 2 else None
     if two_before is None or before.word not in _OF_WORDS or before.capitalized:
         return False

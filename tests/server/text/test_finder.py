@@ -196,6 +196,10 @@ def test_a_few_capitalised_words_of_the_news_are_no_places() -> None:
         lambda t: t.lower() in written,
     )
     assert [s.text for s in found] == ["São Tomé e Príncipe", "Chile"]
+    # Before: Florence for *via Firenze*, an Italian street; in English *via* is a way through a place.
+    places |= {"firenze", "forlì", "damascus"}
+    assert written_spans("A Forlì è stato chiuso il ponte di via Firenze per i lavori.", places) == ["Forlì"]
+    assert written_spans("The convoy moved via Damascus in the night.", places) == ["Damascus"]
     # Before: Switzerland for Saxon Switzerland, a landscape named after it.
     places |= {"schweiz"}
     text = "Hochwasser in der Sächsischen Schweiz und der Fränkischen Schweiz. Die Schweiz hilft."
