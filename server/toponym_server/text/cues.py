@@ -547,6 +547,6 @@ NAME_CONNECTORS = frozenset(
         "al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "ez", "es", "ed", "er", "et", "en", "de", "del",
         "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "los", "las", "von", "van", "der",
         "den", "am", "im", "upon", "on", "sur", "sous", "les", "y", "i", "bin", "ibn", "bani", "beni", "nad", "pod",
-        "ob",
+        "ob", "sul", "sulla",
     }
 )

@@ -1634,7 +1634,7 @@ def test_in_der_joins_the_words_of_a_german_name_some_place_is_written_as() -> N
     assert written_spans(text, places) == ["Neumarkt in der Oberpfalz", "Oberpfalz"]
 
 
-def test_nad_pod_and_ob_join_the_words_of_a_name_some_place_is_written_as() -> None:
+def test_nad_pod_ob_and_sul_join_the_words_of_a_name_some_place_is_written_as() -> None:
     # Before, *Hrádek* and *Nisou*, *Rothenburg* and *Tauber*: Czech *nad* (on), *pod* (under) and the
     # German *ob* (above) were no words of a name.
     places = {"hrádek nad nisou", "rožnov pod radhoštěm", "rothenburg ob der tauber", "zittau"}
@@ -1645,6 +1645,9 @@ def test_nad_pod_and_ob_join_the_words_of_a_name_some_place_is_written_as() -> N
         "Rožnov pod Radhoštěm",
         "Rothenburg ob der Tauber",
     ]
+    # And the Italian *sul* (on the): before, *Castelsantangelo* alone.
+    places |= {"castelsantangelo sul nera", "castelsantangelo"}
+    assert written_spans("Il sindaco di Castelsantangelo sul Nera.", places) == ["Castelsantangelo sul Nera"]
 
 
 def test_a_facilitys_word_after_a_capitalised_common_word_is_no_place() -> None:
