@@ -1395,7 +1395,7 @@ class TextResolver:
 
 
 _DIVISION_WORD_BEFORE = re.compile(
-    r"(?:provincia|province|provinz|región|région|regione|região|departamento|département|estado|distrito"
+    r"(?:provincia|província|province|provinz|región|région|regione|região|departamento|département|estado|distrito"
     r"|canton|cantón|kanton|land|bundesland|bezirk|regierungsbezirk|landkreis|kreis|wilaya|gouvernorat|comuna"
     r"|commune|comune|district(?=\s+d)"
     r"|municipio|oblast"

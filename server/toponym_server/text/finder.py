@@ -516,7 +516,11 @@ def without_division_word(text: str) -> str | None:
 
 def _division_word(word: str) -> bool:
     """A lower-case word of a division that closes a name (*region*, *raion*), not an organisation's (*state*)."""
-    return kind_of(word) == "admin" and word not in ORGANISATION_WORDS
+    return kind_of(_PORTUGUESE_PROVINCE.get(word, word)) == "admin" and word not in ORGANISATION_WORDS
+
+
+_PORTUGUESE_PROVINCE = {"província": "provincia", "províncias": "provincias"}
+"""The Portuguese *province*, with the accent the generic words are listed without (*na província do Huambo*)."""
 
 
 def _names_a_state(text: str, tokens: list[Token], run: list[int], i: int, written: KnowsName) -> bool:

@@ -836,6 +836,12 @@ def test_a_departments_name_is_a_divisions(embedded_index: IndexReader) -> None:
     assert mention_places(embedded_index, "The Justice department said the Energy department agreed.") == []
 
 
+def test_the_portuguese_province_before_a_name_asks_for_the_province(embedded_index: IndexReader) -> None:
+    # Before, the cities: *província*, with its accent, was no division's word.
+    text = "As chuvas na província de Luanda provocaram mortos. O governador da província do Huambo falou."
+    assert mention_places(embedded_index, text) == [("Luanda", 2240444), ("Huambo", 3348310)]
+
+
 def test_a_month_shortened_after_a_day_is_no_place(embedded_index: IndexReader) -> None:
     # Before, Maracaibo (MAR, its airport's code): Italian datelines shorten *marzo* so.
     assert mention_places(embedded_index, "ROMA, 16 MAR - Sulla ferrovia.") == [("ROMA", 3169070)]
