@@ -1955,6 +1955,12 @@ def test_an_arabic_name_opening_on_a_definite_common_word_is_a_mention_behind_it
         ("وصل الوفد إلى سبتة أمس.", ("سبتة", 6362987)),
         ("تظاهر العشرات في المحمرة أمس.", ("المحمرة", 127319)),
         ("Die Minister trafen sich auf Einladung Großbritanniens.", ("Großbritanniens", 2635167)),
+        ("بدأت الحكومة نقل الوزارات من جاكرتا.", ("جاكرتا", 1642911)),
+        ("أعلن البيت الأبيض حالة الكوارث في ولاية كاليفورنيا.", ("كاليفورنيا", 5332921)),
+        ("خطة لتحديث السكك الحديدية في شمال إنجلترا.", ("إنجلترا", 6269131)),
+        ("قتل ثلاثة مدنيين في هجوم استهدف خاركيف.", ("خاركيف", 706483)),
+        ("سيطرت قوات على مبان حكومية في ميكيلي.", ("ميكيلي", 331180)),
+        ("O ministro viajou ontem para o Benim.", ("Benim", 2395170)),
     ],
 )
 def test_short_names_the_press_gives_divisions_and_countries_are_mentions(
@@ -1966,7 +1972,8 @@ def test_short_names_the_press_gives_divisions_and_countries_are_mentions(
     # which it lacks, as it lacks Carinzia, Darfour-Occidental, كوستي (only ربك, Rabak's name), the Arabic names of
     # South Sudan's states (ولاية الوحدة with its word: الوحدة alone is unity), Aurangabad's new name and the
     # partidos' bare names, سبتة (Ceuta) and المحمرة (Khorramshahr), and Großbritannien (only Luxembourgish
-    # Groussbritannien); the seeds add the press's names. (Приморье and
+    # Groussbritannien), جاكرتا (only جاكارتا), كاليفورنيا, إنجلترا, خاركيف (only خاركوف), ميكيلي and the
+    # Portuguese Benim (Benin City before); the seeds add the press's names. (Приморье and
     # Centrafrique, also added, were met by their sound, though less surely.)
     assert mention_places(embedded_index, text) == [expected]
 
