@@ -1472,16 +1472,10 @@ def _declined_adjective_and_noun(raw: str, written: KnowsName) -> list[str]:
     adjective, space, noun = raw.partition(" ")
     if not space or " " in noun or len(adjective) < 5 or len(noun) < 3:
         return []
-    adjectives = [
-        adjective[: -len(ending)] + nominative
-        for ending, nominatives in _RUSSIAN_ADJECTIVE_CASES
-        if adjective.endswith(ending)
-        for nominative in nominatives
-    ]
+    adjectives = _adjective_nominatives(adjective)
     if not adjectives:
         return []
-    nouns = [noun]
-    nouns += [noun[: -len(e)] for e in _SLAVIC_CASE_ENDINGS if noun.endswith(e) and len(noun) - len(e) >= 3]
+    nouns = _noun_and_stems(noun)
     nouns += [
         noun[: -len(e)] + nominative
         for e, nominatives in _SLAVIC_NOMINATIVES
@@ -1501,15 +1495,25 @@ def _declined_noun_and_adjective(raw: str, written: KnowsName) -> list[str]:
     noun, hyphen, adjective = raw.partition("-")
     if not hyphen or " " in raw or "-" in adjective or len(noun) < 3 or len(adjective) < 5:
         return []
-    adjectives = [
+    names = dict.fromkeys(
+        f"{n}-{a}" for a in _adjective_nominatives(adjective) for n in _noun_and_stems(noun) if f"{n}-{a}" != raw
+    )
+    return [name for name in names if written(name)]
+
+
+def _adjective_nominatives(adjective: str) -> list[str]:
+    """A Russian adjective in any case in the nominative of each gender and of the plural its ending may stand for."""
+    return [
         adjective[: -len(ending)] + nominative
         for ending, nominatives in _RUSSIAN_ADJECTIVE_CASES
         if adjective.endswith(ending)
         for nominative in nominatives
     ]
-    nouns = [noun] + [noun[: -len(e)] for e in _SLAVIC_CASE_ENDINGS if noun.endswith(e) and len(noun) - len(e) >= 3]
-    names = dict.fromkeys(f"{n}-{a}" for a in adjectives for n in nouns if f"{n}-{a}" != raw)
-    return [name for name in names if written(name)]
+
+
+def _noun_and_stems(noun: str) -> list[str]:
+    """A Russian noun as written and without each case ending it may end on, three letters or more left."""
+    return [noun] + [noun[: -len(e)] for e in _SLAVIC_CASE_ENDINGS if noun.endswith(e) and len(noun) - len(e) >= 3]
 
 
 def _slavic_division_nominative(raw: str) -> str | None:
