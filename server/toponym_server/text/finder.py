@@ -2480,6 +2480,12 @@ def _spans_in_run(
                 if i + length < len(run) and tokens[run[i + length]].word in WATER_AND_LANDFORM_WORDS:
                     break  # *the Suez Canal*, *the Mississippi River*, *Vancouver Island*: no place
                 genitive = german_genitive or (variant != raw and variant == raw[:-1] and _genitive(raw, length))
+                if (
+                    genitive
+                    and not german_genitive
+                    and _among_italian_or_spanish_words(tokens, run[i], run[i + length - 1] + 1)
+                ):
+                    continue  # *Aerolíneas Argentinas*: a Spanish plural, as Italian and Spanish write no genitive
                 if genitive and _after_its_noun(tokens, run[i], found, german_genitive):
                     found.pop()  # the noun the genitive depends on: *im Norden Syriens* is no Norden (Lower Saxony)
                 found.append(

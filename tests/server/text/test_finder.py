@@ -1346,6 +1346,9 @@ def test_a_german_genitive_stands_for_the_name_it_ends_on_an_s_after() -> None:
     # Written so, a name is itself (*Texas*, *Lyons*); a people's plural or a given name is none.
     assert found("Texas and Lyons.") == [("Texas", "Texas", False), ("Lyons", "Lyons", False)]
     assert found("Poles met. Frances voted.") == [("Frances", "Frances", False)]
+    # Nor among Italian or Spanish words, which write no genitive: before, *Argentinas* was Argentina.
+    places |= {"argentina", "buenos aires"}
+    assert found("La huelga de Aerolíneas Argentinas en Buenos Aires.") == [("Buenos Aires", "Buenos Aires", False)]
 
 
 def test_two_connectors_join_the_words_of_a_name() -> None:
